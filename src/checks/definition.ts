@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import type { Case, CheckOutcome, CheckSpec, Trace } from '../types.ts';
+
+/** What a check may use besides the trace. */
+export interface CheckContext {
+  /** Absolute path of the suite root (the config's folder): `script` paths are relative to it. */
+  rootDir: string;
+  case: Case;
+  /** Aborted when the run is interrupted. */
+  signal?: AbortSignal;
+  /** Present when the suite configures a judge; model-graded checks error without it. */
+  judge?: JudgeClient;
+}
+
+export interface JudgeClient {
+  /** Grades `trace` against `rubric`: pass/fail with a one-line reason. Never throws. */
+  grade(rubric: string, trace: Trace, c: Case): Promise<CheckOutcome>;
+}
+
+/**
+ * One check type. Adding a check is one file exporting a CheckDefinition, plus one line in
+ * registry.ts. `schema` validates the whole spec as written in the dataset (including `type`,
+ * `mode` and the optional `name`), so the suite loader can name the bad field and line.
+ */
+export interface CheckDefinition<S extends CheckSpec = CheckSpec> {
+  type: string;
+  /** One line for docs and `evalgate validate --list-checks`. */
+  description: string;
+  schema: z.ZodType<S>;
+  /** Must not throw: an exception is turned into `error` by the registry's runner anyway. */
+  run(spec: S, trace: Trace, ctx: CheckContext): CheckOutcome | Promise<CheckOutcome>;
+}

@@ -1,0 +1,451 @@
+/**
+ * The data model shared by every stage of the pipeline:
+ *
+ *   suite (config + cases) -> run -> Results (per side) -> compare -> Comparison -> report
+ *
+ * These are plain JSON-serialisable shapes. The zod schemas in src/suite/ validate what users
+ * write (config, cases, traces); the shapes below are what our own stages hand each other.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Suite: config and cases
+// ---------------------------------------------------------------------------------------------
+
+export type Severity = 'critical' | 'major' | 'minor' | 'info';
+export const SEVERITIES: readonly Severity[] = ['critical', 'major', 'minor', 'info'];
+
+export interface FailureMode {
+  severity: Severity;
+  description?: string;
+}
+
+/** Where a case (or a check inside it) was written, for messages and annotations. */
+export interface SourceLocation {
+  /** Path relative to the suite's root folder (the config file's folder), with `/` separators. */
+  file: string;
+  /** 1-based line. */
+  line: number;
+}
+
+interface TargetCommon {
+  /** Working directory, relative to the suite root. Default: the suite root. */
+  cwd?: string;
+  /** Extra environment variables for the system under test. */
+  env?: Record<string, string>;
+}
+
+/** Spawns `command` once per case: case JSON on stdin, trace JSON on stdout. */
+export interface CommandTargetConfig extends TargetCommon {
+  kind: 'command';
+  command: string;
+}
+
+/** A pool of long-lived processes speaking JSON lines: `{"id", "case"}` in, `{"id", "trace"}` out. */
+export interface WorkerTargetConfig extends TargetCommon {
+  kind: 'worker';
+  command: string;
+  /** Processes in the pool. Default: min(concurrency, 4). */
+  workers?: number;
+}
+
+/** POSTs the case to `url`; optionally starts a server first and polls `ready` until it answers. */
+export interface HttpTargetConfig extends TargetCommon {
+  kind: 'http';
+  url: string;
+  start?: string;
+  ready?: string;
+  headers?: Record<string, string>;
+  /** How long to wait for `ready`, in ms. Default 30 s. */
+  ready_timeout_ms?: number;
+}
+
+/** Imports a JS/TS module (path relative to the suite root) and calls `export(case, {signal})`. */
+export interface ModuleTargetConfig extends TargetCommon {
+  kind: 'module';
+  module: string;
+  export: string;
+}
+
+export type TargetConfig =
+  | CommandTargetConfig
+  | WorkerTargetConfig
+  | HttpTargetConfig
+  | ModuleTargetConfig;
+
+export interface JudgeConfig {
+  model: string;
+  base_url?: string;
+  /** Name of the environment variable that holds the key. Default OPENAI_API_KEY. */
+  api_key_env?: string;
+}
+
+export interface GateConfig {
+  /** Severities whose significant regression blocks the merge. */
+  block: Severity[];
+  /** Family-wise one-sided error rate (Holm over the modes). */
+  alpha: number;
+  /** Ignore drops smaller than this (a rate, 0..1), however certain. */
+  min_drop: number;
+  /** `unchanged` needs the effect's CI within +-tolerance. */
+  tolerance: number;
+  /** A run where more than this share of trials errored is an `error` verdict. */
+  max_error_share: number;
+  /** A PR label that turns a block into a pass with a warning. */
+  accept_label: string;
+  /** Sign-flip test on per-case differences, for systems whose trials are not independent. */
+  robust: boolean;
+  /** Adaptive second stage (STATISTICS.md section 5). */
+  adaptive: boolean;
+  /** Trials per side in the second stage. */
+  rerun_trials: number;
+}
+
+export interface SuiteConfig {
+  version: 1;
+  target: TargetConfig;
+  /** Glob patterns, relative to the suite root. */
+  datasets: string[];
+  failure_modes: Record<string, FailureMode>;
+  trials: number;
+  concurrency: number;
+  /** Per-case, per-trial timeout in ms (the config writes `60s`, `500ms`, `2m` or a number of ms). */
+  timeout_ms: number;
+  /** Retries of transient errors (429, 5xx, connection refused), with exponential backoff. */
+  retries: number;
+  judge?: JudgeConfig;
+  gate: GateConfig;
+  /** What a pull request runs: a tag, or a number of cases (a stable sample). Default: all. */
+  pull_request?: { sample?: string | number };
+  /** Deep link into the user's tracing tool; `{trace_id}` is replaced. */
+  trace_url?: string;
+}
+
+/** A check as written in a case. Each type's own fields are validated by its zod schema. */
+export interface CheckSpec {
+  type: string;
+  mode: string;
+  [field: string]: unknown;
+}
+
+export interface Case {
+  id: string;
+  /** Passed through to the target untouched. */
+  input: unknown;
+  context?: Record<string, unknown>;
+  tags: string[];
+  checks: CheckSpec[];
+  source: SourceLocation;
+  /** sha256 of input + context + checks (stable key order): pairs and caches a case. */
+  hash: string;
+}
+
+export interface Suite {
+  /** Absolute path of the config file. */
+  configPath: string;
+  /** Absolute path of the config file's folder: every path in the suite is relative to it. */
+  rootDir: string;
+  config: SuiteConfig;
+  cases: Case[];
+  /** sha256 over the config and the case hashes. */
+  hash: string;
+}
+
+/** What a target receives: the case without its checks (never show the system its grader). */
+export interface CaseRequest {
+  id: string;
+  input: unknown;
+  context: Record<string, unknown>;
+  tags: string[];
+  /** 0-based trial number; a target may use it as a seed. */
+  trial: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Traces: what a target returns for one case and trial
+// ---------------------------------------------------------------------------------------------
+
+export interface ToolCall {
+  name: string;
+  arguments?: Record<string, unknown>;
+  result?: unknown;
+  id?: string;
+}
+
+export interface RetrievedDoc {
+  id?: string;
+  text: string;
+  score?: number;
+}
+
+export interface Usage {
+  input_tokens?: number;
+  output_tokens?: number;
+  cost_usd?: number;
+}
+
+export interface TraceMessage {
+  role: string;
+  content?: unknown;
+  name?: string;
+  tool_calls?: unknown[];
+  tool_call_id?: string;
+}
+
+export type TraceErrorKind =
+  | 'timeout' // the target did not answer within the per-case timeout
+  | 'crash' // the process exited non-zero, died, or the module threw
+  | 'invalid_output' // the answer was not a valid trace
+  | 'http' // an HTTP error status from the target or an API
+  | 'rate_limit' // 429
+  | 'connection' // refused / reset
+  | 'cancelled' // the run was interrupted
+  | 'target'; // the system reported an error of its own in `error`
+
+export interface TraceError {
+  kind: TraceErrorKind;
+  message: string;
+  /** Worth retrying (429, 5xx, connection refused); decided by the target. */
+  transient?: boolean;
+  status?: number;
+}
+
+export interface Trace {
+  /** The final answer; '' when there is none. */
+  output: string;
+  messages?: TraceMessage[];
+  tool_calls?: ToolCall[];
+  retrieved?: RetrievedDoc[];
+  usage?: Usage;
+  latency_ms?: number;
+  trace_id?: string;
+  /** Set when the run of this case errored: then its checks are `error`, never pass or fail. */
+  error?: TraceError | null;
+  /** What the target wrote to stderr (command and worker targets), cut to a few KB. */
+  stderr?: string;
+  /** Anything else the target returned, kept for the viewer. */
+  metadata?: Record<string, unknown>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+// ---------------------------------------------------------------------------------------------
+
+export type CheckStatus = 'pass' | 'fail' | 'error';
+
+export interface CheckOutcome {
+  status: CheckStatus;
+  /** One line, for people. */
+  reason: string;
+}
+
+export interface CheckResult extends CheckOutcome {
+  type: string;
+  mode: string;
+  /** Index of the check in its case's `checks` list. */
+  index: number;
+  /** Optional label from the check spec (`name:`), else the type. */
+  name?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results: one run of a suite on one side
+// ---------------------------------------------------------------------------------------------
+
+export interface TrialResult {
+  trial: number;
+  /** 1 for the first run, 2 for an adaptive re-run. */
+  stage: number;
+  status: CheckStatus; // pass: all checks pass; error: trace errored or any check errored; else fail
+  checks: CheckResult[];
+  trace: Trace;
+  attempts: number;
+  duration_ms: number;
+}
+
+export interface CaseResult {
+  id: string;
+  hash: string;
+  source: SourceLocation;
+  tags: string[];
+  /** The input, kept for reports (the case as the target saw it, minus trial). */
+  input: unknown;
+  /** Failure modes this case's checks guard. */
+  modes: string[];
+  trials: TrialResult[];
+}
+
+export interface RunCounts {
+  cases: number;
+  trials: number;
+  pass: number;
+  fail: number;
+  error: number;
+}
+
+export interface RunMeta {
+  tool: 'evalgate';
+  version: string;
+  /** 'base' | 'head' | 'full' or a user label. */
+  label?: string;
+  config_path: string;
+  suite_hash: string;
+  git?: { sha?: string; ref?: string };
+  started_at: string;
+  finished_at: string;
+  duration_ms: number;
+  trials: number;
+  counts: RunCounts;
+  usage: Required<Usage>;
+  failure_modes: Record<string, FailureMode>;
+  gate: GateConfig;
+  trace_url?: string;
+  shard?: { index: number; total: number };
+  /** True when Ctrl-C (or a signal) stopped the run: what finished is kept. */
+  interrupted?: boolean;
+}
+
+export interface Results {
+  schema: 'evalgate/results@1';
+  meta: RunMeta;
+  cases: CaseResult[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparison: base results vs head results
+// ---------------------------------------------------------------------------------------------
+
+export type ModeVerdict = 'regressed' | 'improved' | 'unchanged' | 'inconclusive';
+export type OverallVerdict = 'pass' | 'block' | 'error';
+
+export type CaseLabel =
+  | 'new_failure'
+  | 'suspected_new_failure'
+  | 'fixed'
+  | 'flaky'
+  | 'stable_pass'
+  | 'stable_fail'
+  | 'added'
+  | 'removed'
+  | 'errored';
+
+export interface RateStats {
+  passes: number;
+  /** Trials that did not error, for this mode. */
+  trials: number;
+  cases: number;
+  errors: number;
+  rate: number;
+  /** Wilson 95% interval. */
+  ci: [number, number];
+}
+
+export interface ModeComparison {
+  mode: string;
+  severity: Severity;
+  blocking: boolean;
+  base: RateStats;
+  head: RateStats;
+  /** Cases present on both sides with at least one usable trial each. */
+  paired_cases: number;
+  /** Mean per-case difference of pass rates, head - base. */
+  effect: number;
+  effect_ci: [number, number];
+  p_regressed: number;
+  p_improved: number;
+  p_regressed_adjusted: number;
+  p_improved_adjusted: number;
+  /** 'exact' | 'normal' | 'sign-flip' */
+  test: string;
+  verdict: ModeVerdict;
+  /** For inconclusive modes: what more would likely decide it. */
+  needed?: { cases?: number; trials?: number; note: string };
+}
+
+export interface FailingCheck {
+  type: string;
+  mode: string;
+  reason: string;
+  name?: string;
+}
+
+export interface CaseSide {
+  passes: number;
+  trials: number;
+  errors: number;
+  /** Checks that failed in the representative trial (the first failing one, else the first). */
+  failing: FailingCheck[];
+  /** Index into the results file's `trials` array of that case, for trace links. */
+  trial_ref: number;
+  trace_id?: string;
+}
+
+export interface CaseModeComparison {
+  mode: string;
+  label: CaseLabel;
+  base?: { passes: number; trials: number; errors: number };
+  head?: { passes: number; trials: number; errors: number };
+  /** One-sided exact p for this case in this mode (regressed direction for new failures). */
+  p?: number;
+  /** Benjamini–Hochberg adjusted. */
+  q?: number;
+}
+
+export interface TraceExcerpt {
+  input: string;
+  output: string;
+  tool_calls: { name: string; arguments: string }[];
+  retrieved: string[];
+  error?: string;
+}
+
+export interface CaseComparison {
+  id: string;
+  /** The most important label over its modes (new_failure first). */
+  label: CaseLabel;
+  source?: SourceLocation;
+  tags: string[];
+  modes: CaseModeComparison[];
+  base?: CaseSide;
+  head?: CaseSide;
+  /** A short excerpt of the representative head trace, for new and suspected failures. */
+  excerpt?: TraceExcerpt;
+  /** Hash changed between base and head (the case was edited). */
+  changed?: boolean;
+}
+
+export interface LatencyStats {
+  p50: number;
+  p95: number;
+}
+
+export interface SideSummary {
+  sha?: string;
+  ref?: string;
+  label?: string;
+  counts: RunCounts;
+  usage: Required<Usage>;
+  latency_ms: LatencyStats;
+  started_at?: string;
+  /** Path of the results file this side came from, as given to compare. */
+  results_path?: string;
+}
+
+export interface Comparison {
+  schema: 'evalgate/comparison@1';
+  verdict: OverallVerdict;
+  /** One line each: why the verdict is what it is. */
+  reasons: string[];
+  /** The accept label was on the PR and turned a block into a pass. */
+  accepted?: boolean;
+  gate: GateConfig;
+  base: SideSummary;
+  head: SideSummary;
+  modes: ModeComparison[];
+  cases: CaseComparison[];
+  counts: Record<CaseLabel, number>;
+  /** Share of trials that errored, per side. */
+  error_share: { base: number; head: number };
+  trace_url?: string;
+  /** Adaptive stage 2 ran for these modes. */
+  stage2_modes?: string[];
+}
