@@ -1,0 +1,260 @@
+import { z } from 'zod';
+import { checkTypes, getCheck } from '../checks/registry.ts';
+import type { Case, CheckSpec, FailureMode } from '../types.ts';
+import type { SuiteProblem } from './errors.ts';
+import { caseHash } from './hash.ts';
+import { describeValue, fromZodIssues, issuesToProblems, unknownKeyMessage } from './issues.ts';
+import type { Issue } from './issues.ts';
+import { closest } from './suggest.ts';
+import { parseJson, parseJsonl } from './jsonl.ts';
+import { locatedAt, parseYaml } from './yaml.ts';
+import type { Located } from './yaml.ts';
+
+/**
+ * Golden cases: the schema of one case, its checks (each validated by its check type's own
+ * schema), and the three dataset formats. Pure: load.ts reads the files.
+ */
+
+const caseSchema = z.strictObject({
+  id: z
+    .string({
+      error: (iss) =>
+        iss.input === undefined
+          ? 'required (every case needs a stable id: it pairs the case across base and head)'
+          : undefined,
+    })
+    .min(1)
+    .refine((v) => v.trim() === v, { message: 'must not start or end with spaces' }),
+  input: z.unknown().superRefine((v, ctx) => {
+    if (v === undefined)
+      ctx.addIssue({ code: 'custom', message: 'required (what the target receives)' });
+    else if (v === null) ctx.addIssue({ code: 'custom', message: 'must not be null' });
+  }),
+  context: z.record(z.string(), z.unknown()).optional(),
+  tags: z.array(z.string().min(1)).default([]),
+  checks: z
+    .array(z.unknown(), { error: (iss) => (iss.input === undefined ? 'required' : undefined) })
+    .min(1, {
+      message: 'must list at least one check',
+    }),
+  /** For people reading the dataset; not used by evalgate. */
+  description: z.string().optional(),
+});
+
+/** Case fields as validated, before the file location and hash are added. */
+export type CaseBody = Omit<Case, 'source' | 'hash'>;
+
+/** Validates one check spec at index `index` of a case. Pure; never throws. */
+export function validateCheck(
+  raw: unknown,
+  index: number,
+  modes: Record<string, FailureMode>,
+): { spec?: CheckSpec; issues: Issue[] } {
+  const at = ['checks', index];
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return {
+      issues: [
+        { path: at, message: `expected a mapping with type and mode, got ${describeValue(raw)}` },
+      ],
+    };
+  }
+  const obj = raw as Record<string, unknown>;
+  const types = checkTypes();
+  if (obj.type === undefined) {
+    return {
+      issues: [{ path: [...at, 'type'], message: `required (one of ${types.join(', ')})` }],
+    };
+  }
+  if (typeof obj.type !== 'string') {
+    return {
+      issues: [
+        { path: [...at, 'type'], message: `expected a string, got ${describeValue(obj.type)}` },
+      ],
+    };
+  }
+  const def = getCheck(obj.type);
+  if (!def) {
+    const guess = closest(obj.type, types);
+    const hint = guess ? `did you mean "${guess}"? ` : '';
+    return {
+      issues: [
+        {
+          path: [...at, 'type'],
+          message: `unknown check type ${describeValue(obj.type)} (${hint}known: ${types.join(', ')})`,
+        },
+      ],
+    };
+  }
+
+  const issues: Issue[] = [];
+  const parsed = def.schema.safeParse(obj, { reportInput: true });
+  if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues, def.schema, obj, at));
+
+  // A plain z.object drops keys it does not know; in a dataset that hides typos
+  // (`ignore_cas: true` silently does nothing), so we report them.
+  const known = objectKeys(def.schema);
+  if (known) {
+    for (const key of Object.keys(obj)) {
+      if (!known.includes(key) && !issues.some((i) => i.path[2] === key && i.path.length === 3)) {
+        issues.push({ path: [...at, key], message: unknownKeyMessage(key, known) });
+      }
+    }
+  }
+
+  if (typeof obj.mode === 'string' && obj.mode !== '' && !Object.hasOwn(modes, obj.mode)) {
+    const names = Object.keys(modes);
+    const guess = closest(obj.mode, names);
+    const hint = guess ? `did you mean "${guess}"? ` : '';
+    issues.push({
+      path: [...at, 'mode'],
+      message: `unknown failure mode ${describeValue(obj.mode)} (${hint}known: ${names.join(', ')})`,
+    });
+  }
+
+  if (issues.length > 0 || !parsed.success) return { issues };
+  return { spec: parsed.data, issues: [] };
+}
+
+/** The keys of a non-passthrough object schema, or undefined when extra keys are fine. */
+function objectKeys(schema: z.ZodType): string[] | undefined {
+  const def = (schema as { _zod?: { def?: { type?: string; shape?: object; catchall?: unknown } } })
+    ._zod?.def;
+  if (def?.type !== 'object' || !def.shape) return undefined;
+  // A catchall (passthrough, strict, or typed extras) means the schema decides about extra keys.
+  if (def.catchall !== undefined) return undefined;
+  return Object.keys(def.shape);
+}
+
+/** Validates one case (without its location). Pure; never throws. */
+export function validateCase(
+  raw: unknown,
+  modes: Record<string, FailureMode>,
+): { value?: CaseBody; issues: Issue[] } {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return {
+      issues: [
+        {
+          path: [],
+          message: `expected a case (a mapping with id, input, checks), got ${describeValue(raw)}`,
+        },
+      ],
+    };
+  }
+  const issues: Issue[] = [];
+  const r = caseSchema.safeParse(raw, { reportInput: true });
+  if (!r.success) issues.push(...fromZodIssues(r.error.issues, caseSchema, raw));
+
+  const rawChecks = (raw as Record<string, unknown>).checks;
+  const checks: CheckSpec[] = [];
+  if (Array.isArray(rawChecks)) {
+    rawChecks.forEach((c, i) => {
+      const v = validateCheck(c, i, modes);
+      issues.push(...v.issues);
+      if (v.spec) checks.push(v.spec);
+    });
+  }
+  if (!r.success || issues.length > 0) return { issues };
+  const d = r.data;
+  const value: CaseBody = {
+    id: d.id,
+    input: d.input,
+    ...(d.context !== undefined ? { context: d.context } : {}),
+    tags: d.tags,
+    checks,
+  };
+  return { value, issues: [] };
+}
+
+export type DatasetFormat = 'jsonl' | 'json' | 'yaml';
+
+export const DATASET_EXTENSIONS = ['.jsonl', '.json', '.yaml', '.yml'] as const;
+
+export function datasetFormat(file: string): DatasetFormat | undefined {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.jsonl')) return 'jsonl';
+  if (lower.endsWith('.json')) return 'json';
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  return undefined;
+}
+
+export interface ParseCasesOptions {
+  /** The file as shown in messages (relative to the cwd). */
+  file: string;
+  /** The file relative to the suite root, `/` separators: goes into each case's `source`. */
+  source: string;
+  format: DatasetFormat;
+  /** The config's failure modes: every check's `mode` must be one of them. */
+  modes: Record<string, FailureMode>;
+}
+
+/**
+ * Parses and validates one dataset file's text. Returns the valid cases and a problem for each
+ * error (syntax or validation), so one run reports every bad case. Never throws.
+ */
+export function parseCases(
+  text: string,
+  opts: ParseCasesOptions,
+): { cases: Case[]; problems: SuiteProblem[] } {
+  const cases: Case[] = [];
+  const problems: SuiteProblem[] = [];
+  const take = (raw: unknown, located: Pick<Located, 'lineOf'>, line: number) => {
+    const { value, issues } = validateCase(raw, opts.modes);
+    if (value) {
+      cases.push({ ...value, source: { file: opts.source, line }, hash: caseHash(value) });
+    } else {
+      problems.push(...issuesToProblems(issues, opts.file, located));
+    }
+  };
+
+  if (opts.format === 'jsonl') {
+    const { rows, problems: syntax } = parseJsonl(text, opts.file);
+    problems.push(...syntax);
+    for (const row of rows) take(row.value, { lineOf: () => row.line }, row.line);
+  } else {
+    const parsed = opts.format === 'json' ? parseJson(text, opts.file) : parseYaml(text, opts.file);
+    if (!parsed.ok) return { cases, problems: parsed.problems };
+    const list = parsed.doc.value;
+    // An empty YAML file holds no cases; the loader reports an empty suite as a whole.
+    if (list === null || list === undefined) return { cases, problems };
+    if (!Array.isArray(list)) {
+      problems.push({
+        file: opts.file,
+        line: parsed.doc.lineOf([]) ?? 1,
+        message: `expected a list of cases, got ${describeValue(list)}`,
+      });
+      return { cases, problems };
+    }
+    list.forEach((raw, i) => {
+      const located = locatedAt(parsed.doc, [i], raw);
+      take(raw, located, parsed.doc.lineOf([i]) ?? 1);
+    });
+  }
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { cases, problems };
+}
+
+/**
+ * Case ids pair cases across base and head, so they must be unique across the whole suite. Each
+ * duplicate names both places. `display` turns a case's source file into the file shown.
+ */
+export function duplicateIdProblems(
+  cases: readonly Case[],
+  display: (sourceFile: string) => string = (f) => f,
+): SuiteProblem[] {
+  const first = new Map<string, Case>();
+  const problems: SuiteProblem[] = [];
+  for (const c of cases) {
+    const prev = first.get(c.id);
+    if (!prev) {
+      first.set(c.id, c);
+      continue;
+    }
+    problems.push({
+      file: display(c.source.file),
+      line: c.source.line,
+      field: 'id',
+      message: `duplicate case id ${JSON.stringify(c.id)} (first at ${display(prev.source.file)}:${prev.source.line})`,
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,172 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import type { Case, Suite, SuiteConfig } from '../types.ts';
+import { DATASET_EXTENSIONS, datasetFormat, duplicateIdProblems, parseCases } from './cases.ts';
+import { configSource, parseConfig } from './config.ts';
+import { ProblemList, SuiteError, displayPath } from './errors.ts';
+import type { SuiteProblem } from './errors.ts';
+import { suiteHash } from './hash.ts';
+
+/**
+ * The only file I/O of the suite: read the config, glob and read the datasets, hand the text to
+ * the pure parsers. Every path in the suite is relative to the config file's folder.
+ */
+
+/** Config file names looked for when a folder is given instead of a file. */
+const CONFIG_NAMES = ['evalgate.yml', 'evalgate.yaml'];
+
+async function resolveConfigPath(configPath: string): Promise<string> {
+  const abs = path.resolve(configPath);
+  const st = await stat(abs).catch(() => undefined);
+  if (!st?.isDirectory()) return abs;
+  for (const name of CONFIG_NAMES) {
+    const candidate = path.join(abs, name);
+    if ((await stat(candidate).catch(() => undefined))?.isFile()) return candidate;
+  }
+  return path.join(abs, CONFIG_NAMES[0]);
+}
+
+async function readText(abs: string, what: string): Promise<string> {
+  try {
+    return await readFile(abs, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? `${what} not found`
+        : code === 'EISDIR'
+          ? `${what} is a folder, not a file`
+          : `cannot read ${what}: ${(err as Error).message}`;
+    throw new SuiteError([{ file: displayPath(abs), message: reason }]);
+  }
+}
+
+/** Reads and validates a config file (or `evalgate.yml` in a folder). Throws SuiteError. */
+export async function loadConfig(configPath: string): Promise<SuiteConfig> {
+  const abs = await resolveConfigPath(configPath);
+  const text = await readText(abs, 'config file');
+  return parseConfig(text, displayPath(abs));
+}
+
+/** Where to report a problem about `config.datasets[index]` (its line in the config, if known). */
+function datasetsProblem(
+  config: SuiteConfig,
+  rootDir: string,
+  index: number | undefined,
+  message: string,
+): SuiteProblem {
+  const src = configSource(config);
+  const fieldPath = index === undefined ? ['datasets'] : ['datasets', index];
+  const field = index === undefined ? 'datasets' : `datasets[${index}]`;
+  if (!src) return { file: displayPath(rootDir), field, message };
+  return { file: src.file, line: src.lineOf(fieldPath), field, message };
+}
+
+/** The dataset files one pattern names, relative to the root with `/` separators, sorted. */
+async function expandPattern(pattern: string, rootDir: string): Promise<string[]> {
+  // A pattern that names a folder means every dataset file under it.
+  const asDir = await stat(path.resolve(rootDir, pattern)).catch(() => undefined);
+  const patterns = asDir?.isDirectory()
+    ? DATASET_EXTENSIONS.map((ext) => `${pattern.replace(/[\\/]+$/, '')}/**/*${ext}`)
+    : [pattern];
+  const files = await glob(patterns, {
+    cwd: rootDir,
+    onlyFiles: true,
+    expandDirectories: false,
+    ignore: ['**/node_modules/**', '**/.git/**'],
+  });
+  return files.map((f) => f.split(path.sep).join('/')).sort();
+}
+
+/**
+ * Globs `config.datasets` under `rootDir`, parses every file and validates every case. Throws
+ * one SuiteError listing every problem (syntax, fields, unknown modes, duplicate ids, patterns
+ * that match nothing, an empty suite).
+ */
+export async function loadCases(
+  config: SuiteConfig,
+  rootDir: string,
+  configPath?: string,
+): Promise<Case[]> {
+  const root = path.resolve(rootDir);
+  const problems = new ProblemList();
+  const configAbs = configPath ? path.resolve(configPath) : undefined;
+  const files: string[] = [];
+  const seen = new Set<string>();
+
+  for (let i = 0; i < config.datasets.length; i++) {
+    const pattern = config.datasets[i];
+    const matched = (await expandPattern(pattern, root)).filter(
+      // `datasets: ["*.yml"]` must not read the config itself as a dataset.
+      (f) => path.resolve(root, f) !== configAbs,
+    );
+    if (matched.length === 0) {
+      problems.add(datasetsProblem(config, root, i, `${JSON.stringify(pattern)} matches no file`));
+      continue;
+    }
+    for (const f of matched) {
+      if (seen.has(f)) continue; // two patterns naming one file load it once
+      seen.add(f);
+      if (!datasetFormat(f)) {
+        problems.add(
+          datasetsProblem(
+            config,
+            root,
+            i,
+            `${JSON.stringify(pattern)} matches ${f}, which is not a dataset (use ${DATASET_EXTENSIONS.join(', ')})`,
+          ),
+        );
+        continue;
+      }
+      files.push(f);
+    }
+  }
+
+  const display = (rel: string) => displayPath(path.resolve(root, rel));
+  const texts = await Promise.all(
+    files.map((f) =>
+      readText(path.resolve(root, f), 'dataset file').catch((err: unknown) => {
+        if (err instanceof SuiteError) problems.addAll(err.problems);
+        return undefined;
+      }),
+    ),
+  );
+
+  const cases: Case[] = [];
+  files.forEach((f, k) => {
+    const text = texts[k];
+    if (text === undefined) return;
+    const parsed = parseCases(text, {
+      file: display(f),
+      source: f,
+      format: datasetFormat(f)!,
+      modes: config.failure_modes,
+    });
+    problems.addAll(parsed.problems);
+    cases.push(...parsed.cases);
+  });
+
+  problems.addAll(duplicateIdProblems(cases, display));
+  if (problems.size === 0 && cases.length === 0) {
+    problems.add(
+      datasetsProblem(
+        config,
+        root,
+        undefined,
+        `empty suite: ${files.length <= 3 ? files.join(', ') : `the ${files.length} dataset files`} ${files.length === 1 ? 'holds' : 'hold'} no cases`,
+      ),
+    );
+  }
+  problems.throwIfAny();
+  return cases;
+}
+
+/** Loads a whole suite: config, cases and hash. Throws SuiteError with every problem found. */
+export async function loadSuite(configPath: string): Promise<Suite> {
+  const abs = await resolveConfigPath(configPath);
+  const config = await loadConfig(abs);
+  const rootDir = path.dirname(abs);
+  const cases = await loadCases(config, rootDir, abs);
+  return { configPath: abs, rootDir, config, cases, hash: suiteHash(config, cases) };
+}
