@@ -1,0 +1,133 @@
+import type { CheckOutcome, CheckResult, CheckSpec, Trace } from '../types.ts';
+import { claimRequiresTool } from './claim-requires-tool.ts';
+import { errorMessage } from './common.ts';
+import { contains } from './contains.ts';
+import type { CheckContext, CheckDefinition } from './definition.ts';
+import { equals } from './equals.ts';
+import { grounded } from './grounded.ts';
+import { judge } from './judge-check.ts';
+import { jsonSchema } from './json-schema.ts';
+import { maxCost } from './max-cost.ts';
+import { maxLatency } from './max-latency.ts';
+import { maxTokens } from './max-tokens.ts';
+import { maxTurns } from './max-turns.ts';
+import { notContains } from './not-contains.ts';
+import { refusal } from './refusal.ts';
+import { regex } from './regex.ts';
+import { script } from './script.ts';
+import { toolCalled } from './tool-called.ts';
+import { toolNotCalled } from './tool-not-called.ts';
+import { toolSequence } from './tool-sequence.ts';
+
+/** Every check type, by name. Adding a check: write its file, add it here. */
+const definitions: CheckDefinition<any>[] = [
+  contains,
+  notContains,
+  regex,
+  equals,
+  jsonSchema,
+  toolCalled,
+  toolNotCalled,
+  toolSequence,
+  claimRequiresTool,
+  refusal,
+  grounded,
+  maxLatency,
+  maxCost,
+  maxTokens,
+  maxTurns,
+  script,
+  judge,
+];
+
+const byType = new Map<string, CheckDefinition>(definitions.map((d) => [d.type, d]));
+
+export function getCheck(type: string): CheckDefinition | undefined {
+  return byType.get(type);
+}
+
+export function checkTypes(): string[] {
+  return [...byType.keys()].sort();
+}
+
+const STATUSES = new Set(['pass', 'fail', 'error']);
+
+/** Guards against a check that returns something other than an outcome. */
+function normalise(outcome: unknown): CheckOutcome {
+  if (outcome && typeof outcome === 'object') {
+    const o = outcome as Partial<CheckOutcome>;
+    if (typeof o.status === 'string' && STATUSES.has(o.status)) {
+      return { status: o.status, reason: typeof o.reason === 'string' ? o.reason : '' };
+    }
+  }
+  return { status: 'error', reason: 'check returned no outcome' };
+}
+
+/** Shared by every check of an errored trace: says what went wrong with the run. */
+function runErrored(e: NonNullable<Trace['error']>): CheckOutcome {
+  const message = typeof e.message === 'string' ? e.message.replace(/\s+/g, ' ').slice(0, 160) : '';
+  return { status: 'error', reason: `run errored: ${e.kind}${message ? ` (${message})` : ''}` };
+}
+
+function threw(err: unknown): CheckOutcome {
+  return { status: 'error', reason: `check threw: ${errorMessage(err)}` };
+}
+
+/**
+ * Runs every check of a case on one trace. Never throws. A trace that errored makes every check
+ * `error` (an error is never a pass or a fail); so does an unknown type or a check that throws.
+ *
+ * Hot path: synchronous checks are evaluated without a microtask each; only checks that return a
+ * promise (script, judge, json_schema with a file) are awaited, concurrently.
+ */
+export function runChecks(
+  specs: CheckSpec[],
+  trace: Trace,
+  ctx: CheckContext,
+): Promise<CheckResult[]> {
+  const results: CheckResult[] = new Array(specs.length);
+  let pending: Promise<void>[] | undefined;
+  for (let index = 0; index < specs.length; index++) {
+    const spec = specs[index];
+    const result: CheckResult = {
+      type: spec.type,
+      mode: spec.mode,
+      index,
+      name: spec.name as string | undefined,
+      status: 'error',
+      reason: '',
+    };
+    results[index] = result;
+    const set = (o: CheckOutcome) => {
+      result.status = o.status;
+      result.reason = o.reason;
+    };
+    if (trace.error) {
+      set(runErrored(trace.error));
+      continue;
+    }
+    const def = byType.get(spec.type);
+    if (!def) {
+      set({ status: 'error', reason: `unknown check type ${spec.type}` });
+      continue;
+    }
+    let out: CheckOutcome | Promise<CheckOutcome>;
+    try {
+      out = def.run(spec, trace, ctx);
+    } catch (err) {
+      set(threw(err));
+      continue;
+    }
+    if (out && typeof (out as Promise<CheckOutcome>).then === 'function') {
+      (pending ??= []).push(
+        Promise.resolve(out).then(
+          (o) => set(normalise(o)),
+          (err: unknown) => set(threw(err)),
+        ),
+      );
+    } else {
+      set(normalise(out));
+    }
+  }
+  return pending ? Promise.all(pending).then(() => results) : Promise.resolve(results);
+}
