@@ -11,5 +11,5 @@ rmSync('build', { recursive: true, force: true });
 rmSync('dist', { recursive: true, force: true });
 run('npx', ['tsc', '-p', 'tsconfig.build.json']);
 run('npx', ['ncc', 'build', 'build/index.js', '-o', 'dist', '--license', 'licenses.txt', '-q']);
-run('npx', ['ncc', 'build', 'build/cli.js', '-o', 'dist/cli', '-q']);
+run('npx', ['ncc', 'build', 'build/bin.js', '-o', 'dist/cli', '-q']);
 rmSync('build', { recursive: true, force: true });

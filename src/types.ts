@@ -207,6 +207,8 @@ export interface TraceError {
   /** Worth retrying (429, 5xx, connection refused); decided by the target. */
   transient?: boolean;
   status?: number;
+  /** How long the server asked us to wait before retrying (Retry-After), in ms. */
+  retry_after_ms?: number;
 }
 
 export interface Trace {
@@ -302,6 +304,11 @@ export interface RunMeta {
   shard?: { index: number; total: number };
   /** True when Ctrl-C (or a signal) stopped the run: what finished is kept. */
   interrupted?: boolean;
+  /** Base side only: these results reuse a cached baseline of this sha, stored at this time. */
+  baseline_of?: string;
+  baseline_at?: string;
+  /** Failure modes an adaptive second stage re-ran cases for (STATISTICS.md section 5). */
+  stage2_modes?: string[];
 }
 
 export interface Results {

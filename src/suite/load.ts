@@ -74,7 +74,8 @@ async function expandPattern(pattern: string, rootDir: string): Promise<string[]
     cwd: rootDir,
     onlyFiles: true,
     expandDirectories: false,
-    ignore: ['**/node_modules/**', '**/.git/**'],
+    // .evalgate/ holds our own output and the base worktree of a PR run: never datasets.
+    ignore: ['**/node_modules/**', '**/.git/**', '**/.evalgate/**'],
   });
   return files.map((f) => f.split(path.sep).join('/')).sort();
 }

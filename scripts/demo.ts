@@ -1,0 +1,75 @@
+/**
+ * `npm run demo`: the whole pipeline on the bundled refund assistant, no API key, no network.
+ *
+ * It builds a small git repository under .evalgate/demo/repo with two commits, the good agent
+ * (base) and a realistic prompt regression (head), then does what the action does on a pull
+ * request: the head's suite on both trees, paired comparison per failure mode, an adaptive
+ * re-run where the gate is undecided, and the PR comment and trace viewer.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { writePrOutputs } from '../src/cli.ts';
+import { runPr } from '../src/pipeline/pr.ts';
+import { renderTextReport } from '../src/report/index.ts';
+import { ConsoleProgress } from '../src/run/progress.ts';
+
+const root = join(import.meta.dirname, '..');
+const demoDir = join(root, '.evalgate', 'demo');
+const repo = join(demoDir, 'repo');
+const app = 'examples/refund-assistant';
+
+function git(...args: string[]): void {
+  execFileSync('git', args, { cwd: repo, stdio: 'ignore' });
+}
+
+rmSync(demoDir, { recursive: true, force: true });
+mkdirSync(repo, { recursive: true });
+git('init', '-q', '-b', 'main');
+git('config', 'user.email', 'demo@evalgate.invalid');
+git('config', 'user.name', 'evalgate demo');
+git('config', 'commit.gpgsign', 'false');
+cpSync(join(root, 'evalgate.yml'), join(repo, 'evalgate.yml'));
+cpSync(join(root, 'datasets'), join(repo, 'datasets'), { recursive: true });
+cpSync(join(root, app), join(repo, app), {
+  recursive: true,
+  filter: (src) => !src.includes(`${app}/variants`),
+});
+writeFileSync(join(repo, '.gitignore'), 'node_modules/\n.evalgate/\n');
+git('add', '-A');
+git('commit', '-q', '-m', 'refund assistant: policy-grounded prompt');
+git('tag', 'base');
+
+// The regression: a prompt edit that "reassures" customers and drops the grounding rule.
+const variant = join(root, app, 'variants', 'regressed');
+if (!existsSync(variant)) throw new Error(`missing ${relative(root, variant)}`);
+cpSync(variant, join(repo, app), { recursive: true });
+git('add', '-A');
+git('commit', '-q', '-m', 'support prompt: reassure customers, keep replies short');
+
+console.log('evalgate demo: base = good refund assistant, head = a prompt edit that regresses it\n');
+const started = Date.now();
+const outcome = await runPr({
+  repoDir: repo,
+  baseRef: 'base',
+  configPath: 'evalgate.yml',
+  // The built-in model server, even when OPENAI_API_KEY is set for something else.
+  env: { REFUND_ASSISTANT_MOCK: '1' },
+  progress: new ConsoleProgress(),
+  log: (line) => process.stderr.write(`evalgate: ${line}\n`),
+});
+const paths = await writePrOutputs(demoDir, outcome);
+
+console.log('\n' + renderTextReport(outcome.comparison));
+const rel = (p: string) => relative(process.cwd(), p);
+console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Files:`);
+console.log(`  results (with every trace): ${rel(paths.base)}, ${rel(paths.head)}`);
+console.log(`  comparison:                 ${rel(paths.comparison)}`);
+console.log(`  PR comment (markdown):      ${rel(paths.comment)}`);
+console.log(`  trace viewer (HTML):        ${rel(paths.viewer)}`);
+const verdict = outcome.comparison.verdict;
+console.log(
+  verdict === 'block'
+    ? '\nThe gate caught the regression: in CI this check fails and the merge is blocked.'
+    : `\nVerdict: ${verdict}.`,
+);

@@ -1,0 +1,443 @@
+/**
+ * The evalgate command line: every stage of the pipeline on its own, and `pr` for the whole of
+ * it on a laptop. Exit codes: 0 pass, 1 the gate blocked (or the verdict is error), 2 bad input
+ * (config, dataset, results file, flags), 3 an internal failure, 130 interrupted.
+ */
+import { writeFile, mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { compare } from './compare/index.ts';
+import { checkTypes } from './checks/registry.ts';
+import { renderComment, renderSummary, renderTextReport, renderViewer } from './report/index.ts';
+import { isSuiteError, loadSuite } from './suite/index.ts';
+import type { Comparison, GateConfig, Results, Severity } from './types.ts';
+import { SEVERITIES } from './types.ts';
+import { VERSION } from './version.ts';
+import { runPr } from './pipeline/pr.ts';
+import { displayPath, runSuite } from './pipeline/run-suite.ts';
+import { publishOutsideActions } from './github/publish.ts';
+import { ConsoleProgress, silentProgress } from './run/progress.ts';
+import { InputError, mergeResults, readComparison, readResults, writeJson } from './run/results-io.ts';
+import { parseShard, type Selection } from './run/select.ts';
+
+class UsageError extends Error {}
+
+const HELP = `evalgate ${VERSION}: catch regressions in LLM applications before they merge
+
+Usage: evalgate <command> [options]
+
+Commands:
+  run        run a suite once:           evalgate run --config evalgate.yml --out results.json
+  validate   check a suite without running it
+  compare    compare two results files:  evalgate compare base.json head.json --out comparison.json
+  report     render a comparison:        evalgate report comparison.json --format markdown|summary|html|text
+  merge      merge shard results:        evalgate merge shard-*.json --out results.json
+  pr         the whole PR check locally: evalgate pr --base main [--head HEAD]
+  publish    post the comment outside Actions: evalgate publish --repo owner/name --pr 12 comparison.json
+
+Selection (run, pr):  --sample N  --tags smoke,refunds  --filter 'refund-*'  --shard 2/4
+Run settings:         --trials N  --concurrency N  --timeout 30s  --retries N
+Gate (compare, pr):   --fail-on critical,major  --alpha 0.01  --min-drop 0.05  --robust  --accepted
+
+Exit codes: 0 pass, 1 blocked or error verdict, 2 bad input, 3 internal failure, 130 interrupted.
+Docs: https://github.com/evalgate/evalgate#readme`;
+
+const selectionOptions = {
+  sample: { type: 'string' },
+  tags: { type: 'string' },
+  filter: { type: 'string', multiple: true },
+  shard: { type: 'string' },
+} as const;
+const runOptions = {
+  trials: { type: 'string' },
+  concurrency: { type: 'string' },
+  timeout: { type: 'string' },
+  retries: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const;
+const gateOptions = {
+  'fail-on': { type: 'string' },
+  alpha: { type: 'string' },
+  'min-drop': { type: 'string' },
+  tolerance: { type: 'string' },
+  'max-error-share': { type: 'string' },
+  robust: { type: 'boolean' },
+  'no-adaptive': { type: 'boolean' },
+  accepted: { type: 'boolean' },
+} as const;
+
+function parse<T extends ParseArgsConfig['options']>(args: string[], options: T, positionals = false) {
+  try {
+    return parseArgs({ args, options: { help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals: positionals, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+function int(name: string, value: string | undefined, min = 1): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number >= ${min}, got ${value}`);
+  return n;
+}
+
+function rate(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`--${name} must be a number from 0 to 1, got ${value}`);
+  return n;
+}
+
+/** `30s`, `500ms`, `2m` or a number of milliseconds. */
+export function parseDurationFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$/.exec(value);
+  if (!m) throw new UsageError(`--timeout must look like 30s, 500ms or 2m, got ${value}`);
+  const n = Number(m[1]);
+  return Math.round(m[2] === 's' ? n * 1000 : m[2] === 'm' ? n * 60_000 : n);
+}
+
+function list(value: string | undefined): string[] | undefined {
+  return value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function selectionFrom(v: Record<string, unknown>): Selection {
+  return {
+    sample: int('sample', v.sample as string | undefined),
+    tags: list(v.tags as string | undefined),
+    filter: v.filter as string[] | undefined,
+    shard: v.shard === undefined ? undefined : wrapUsage(() => parseShard(v.shard as string)),
+  };
+}
+
+function wrapUsage<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+function runOverrides(v: Record<string, unknown>) {
+  return {
+    trials: int('trials', v.trials as string | undefined),
+    concurrency: int('concurrency', v.concurrency as string | undefined),
+    timeoutMs: parseDurationFlag(v.timeout as string | undefined),
+    retries: int('retries', v.retries as string | undefined, 0),
+  };
+}
+
+export function gateOverrides(v: Record<string, unknown>): Partial<GateConfig> {
+  const gate: Partial<GateConfig> = {};
+  const failOn = list(v['fail-on'] as string | undefined);
+  if (failOn) {
+    for (const s of failOn) {
+      if (!SEVERITIES.includes(s as Severity)) {
+        throw new UsageError(`--fail-on: unknown severity ${s} (known: ${SEVERITIES.join(', ')})`);
+      }
+    }
+    gate.block = failOn as Severity[];
+  }
+  const alpha = rate('alpha', v.alpha as string | undefined);
+  if (alpha !== undefined) gate.alpha = alpha;
+  const minDrop = rate('min-drop', v['min-drop'] as string | undefined);
+  if (minDrop !== undefined) gate.min_drop = minDrop;
+  const tolerance = rate('tolerance', v.tolerance as string | undefined);
+  if (tolerance !== undefined) gate.tolerance = tolerance;
+  const maxErr = rate('max-error-share', v['max-error-share'] as string | undefined);
+  if (maxErr !== undefined) gate.max_error_share = maxErr;
+  if (v.robust) gate.robust = true;
+  if (v['no-adaptive']) gate.adaptive = false;
+  return gate;
+}
+
+/** Ctrl-C once: stop starting trials, keep what finished. Twice: leave now. */
+function interruptible(): AbortController {
+  const controller = new AbortController();
+  process.on('SIGINT', () => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write('\nevalgate: stopping; finished trials are kept (Ctrl-C again to quit now)\n');
+    controller.abort();
+  });
+  process.on('SIGTERM', () => controller.abort());
+  return controller;
+}
+
+const log = (line: string) => process.stderr.write(`evalgate: ${line}\n`);
+
+function verdictExit(c: Comparison): number {
+  return c.verdict === 'pass' ? 0 : 1;
+}
+
+async function cmdRun(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    config: { type: 'string', short: 'c', default: 'evalgate.yml' },
+    out: { type: 'string', short: 'o', default: 'results.json' },
+    label: { type: 'string' },
+    ...selectionOptions,
+    ...runOptions,
+  });
+  if (values.help) return help('run');
+  const suite = await loadSuite(resolve(values.config));
+  const controller = interruptible();
+  const results = await runSuite({
+    suite,
+    selection: selectionFrom(values),
+    ...runOverrides(values),
+    label: values.label,
+    signal: controller.signal,
+    progress: values.quiet ? silentProgress : new ConsoleProgress(),
+    log,
+  });
+  await writeJson(values.out, results);
+  const { counts } = results.meta;
+  console.log(
+    `${counts.cases} cases, ${counts.trials} trials: ${counts.pass} pass, ${counts.fail} fail, ${counts.error} error` +
+      ` → ${values.out}`,
+  );
+  if (results.meta.interrupted) {
+    log('interrupted: the results hold the trials that finished');
+    return 130;
+  }
+  return 0;
+}
+
+async function cmdValidate(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    config: { type: 'string', short: 'c', default: 'evalgate.yml' },
+    'list-checks': { type: 'boolean' },
+  });
+  if (values.help) return help('validate');
+  if (values['list-checks']) {
+    console.log(checkTypes().join('\n'));
+    return 0;
+  }
+  const suite = await loadSuite(resolve(values.config));
+  const perMode = new Map<string, number>();
+  for (const c of suite.cases) for (const k of c.checks) perMode.set(k.mode, (perMode.get(k.mode) ?? 0) + 1);
+  const files = new Set(suite.cases.map((c) => c.source.file));
+  console.log(`${displayPath(suite.configPath)}: ok, ${suite.cases.length} cases in ${files.size} file(s), suite ${suite.hash.slice(0, 12)}`);
+  for (const [mode, fm] of Object.entries(suite.config.failure_modes)) {
+    console.log(`  ${mode} (${fm.severity}): ${perMode.get(mode) ?? 0} checks`);
+  }
+  return 0;
+}
+
+async function cmdCompare(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, ...gateOptions }, true);
+  if (values.help) return help('compare');
+  if (positionals.length !== 2) throw new UsageError('compare takes two results files: base.json head.json');
+  const [basePath, headPath] = positionals;
+  const base = await readResults(basePath);
+  const head = await readResults(headPath);
+  const comparison = compare(base, head, { gate: gateOverrides(values), accepted: values.accepted, basePath, headPath });
+  if (values.out) await writeJson(values.out, comparison);
+  if (values.json) console.log(JSON.stringify(comparison));
+  else console.log(renderTextReport(comparison));
+  return verdictExit(comparison);
+}
+
+async function cmdReport(args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      format: { type: 'string', short: 'f', default: 'markdown' },
+      out: { type: 'string', short: 'o' },
+      base: { type: 'string' },
+      head: { type: 'string' },
+      'repo-url': { type: 'string' },
+      'run-url': { type: 'string' },
+    },
+    true,
+  );
+  if (values.help) return help('report');
+  if (positionals.length !== 1) throw new UsageError('report takes one comparison file');
+  const path = positionals[0];
+  const comparison = await readComparison(path);
+  let text: string;
+  const opts = { repoUrl: values['repo-url'], runUrl: values['run-url'], headSha: comparison.head.sha };
+  switch (values.format) {
+    case 'markdown':
+      text = renderComment(comparison, opts);
+      break;
+    case 'summary':
+      text = renderSummary(comparison, opts);
+      break;
+    case 'text':
+      text = renderTextReport(comparison);
+      break;
+    case 'html': {
+      // The viewer shows every trace: it reads the results files the comparison came from.
+      const near = (p: string | undefined) => (p ? resolve(dirname(path), p) : undefined);
+      const basePath = values.base ?? near(comparison.base.results_path);
+      const headPath = values.head ?? near(comparison.head.results_path);
+      const base = basePath ? await readResults(basePath).catch(() => undefined) : undefined;
+      const head = headPath ? await readResults(headPath).catch(() => undefined) : undefined;
+      text = renderViewer(comparison, base, head);
+      break;
+    }
+    default:
+      throw new UsageError(`--format must be markdown, summary, html or text, got ${values.format}`);
+  }
+  if (values.out) {
+    await mkdir(dirname(resolve(values.out)), { recursive: true });
+    await writeFile(values.out, text);
+    log(`wrote ${values.out}`);
+  } else process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  return 0;
+}
+
+async function cmdMerge(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { out: { type: 'string', short: 'o', default: 'results.json' } }, true);
+  if (values.help) return help('merge');
+  if (positionals.length === 0) throw new UsageError('merge takes the shard results files');
+  const parts = [];
+  for (const path of positionals) parts.push({ path, results: await readResults(path) });
+  const merged = mergeResults(parts);
+  await writeJson(values.out, merged);
+  console.log(`${merged.meta.counts.cases} cases from ${parts.length} file(s) → ${values.out}`);
+  return 0;
+}
+
+/** Writes a PR run's files into `dir` and returns their paths. */
+export async function writePrOutputs(
+  dir: string,
+  outcome: { base: Results; head: Results; comparison: Comparison },
+  render: { repoUrl?: string; runUrl?: string } = {},
+) {
+  await mkdir(dir, { recursive: true });
+  const paths = {
+    base: join(dir, 'base-results.json'),
+    head: join(dir, 'head-results.json'),
+    comparison: join(dir, 'comparison.json'),
+    comment: join(dir, 'comment.md'),
+    viewer: join(dir, 'report.html'),
+  };
+  outcome.comparison.base.results_path = 'base-results.json';
+  outcome.comparison.head.results_path = 'head-results.json';
+  await writeJson(paths.base, outcome.base);
+  await writeJson(paths.head, outcome.head);
+  await writeJson(paths.comparison, outcome.comparison);
+  await writeFile(
+    paths.comment,
+    renderComment(outcome.comparison, { ...render, headSha: outcome.comparison.head.sha, viewerUrl: 'report.html' }),
+  );
+  await writeFile(paths.viewer, renderViewer(outcome.comparison, outcome.base, outcome.head));
+  return paths;
+}
+
+async function cmdPr(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    base: { type: 'string' },
+    head: { type: 'string' },
+    config: { type: 'string', short: 'c', default: 'evalgate.yml' },
+    'out-dir': { type: 'string', short: 'o', default: '.evalgate/pr' },
+    setup: { type: 'string' },
+    baseline: { type: 'string' },
+    ...selectionOptions,
+    ...runOptions,
+    ...gateOptions,
+  });
+  if (values.help) return help('pr');
+  if (!values.base) throw new UsageError('pr needs --base <ref> (a branch, tag or sha)');
+  const controller = interruptible();
+  const baseline = values.baseline ? await readResults(values.baseline) : undefined;
+  const outcome = await runPr({
+    repoDir: process.cwd(),
+    baseRef: values.base,
+    headRef: values.head,
+    configPath: values.config,
+    selection: selectionFrom(values),
+    ...runOverrides(values),
+    setup: values.setup,
+    baseline,
+    gate: gateOverrides(values),
+    accepted: values.accepted,
+    signal: controller.signal,
+    progress: values.quiet ? silentProgress : new ConsoleProgress(),
+    log,
+  });
+  const paths = await writePrOutputs(values['out-dir'], outcome);
+  console.log(renderTextReport(outcome.comparison));
+  console.log(`\nresults: ${paths.base}, ${paths.head}\ncomparison: ${paths.comparison}\ncomment: ${paths.comment}\nviewer: ${paths.viewer}`);
+  if (controller.signal.aborted) return 130;
+  return verdictExit(outcome.comparison);
+}
+
+async function cmdPublish(args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      repo: { type: 'string' },
+      pr: { type: 'string' },
+      'check-name': { type: 'string' },
+      comment: { type: 'string', default: 'update' },
+      'api-url': { type: 'string' },
+      'run-url': { type: 'string' },
+      sha: { type: 'string' },
+    },
+    true,
+  );
+  if (values.help) return help('publish');
+  if (positionals.length !== 1) throw new UsageError('publish takes one comparison file');
+  const repo = values.repo ?? process.env.GITHUB_REPOSITORY;
+  if (!repo || !/^[^/\s]+\/[^/\s]+$/.test(repo)) throw new UsageError('publish needs --repo owner/name');
+  const pr = int('pr', values.pr);
+  if (!pr) throw new UsageError('publish needs --pr <number>');
+  const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
+  if (!token) throw new UsageError('publish needs a token in GITHUB_TOKEN (or GH_TOKEN)');
+  if (!['update', 'new', 'off'].includes(values.comment!)) throw new UsageError('--comment must be update, new or off');
+  const comparison = await readComparison(positionals[0]);
+  const [owner, name] = repo.split('/');
+  const result = await publishOutsideActions({
+    token,
+    apiUrl: values['api-url'] ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
+    owner,
+    repo: name,
+    pr,
+    comparison,
+    checkName: values['check-name'],
+    commentMode: values.comment as 'update' | 'new' | 'off',
+    runUrl: values['run-url'],
+    sha: values.sha,
+  });
+  console.log(result.commentUrl ? `comment ${result.commentAction}: ${result.commentUrl}` : `comment ${result.commentAction}`);
+  return verdictExit(comparison);
+}
+
+function help(command?: string): number {
+  console.log(command ? `evalgate ${command}: see \`evalgate --help\` and docs/cli.md\n\n${HELP}` : HELP);
+  return 0;
+}
+
+const commands: Record<string, (args: string[]) => Promise<number>> = {
+  run: cmdRun,
+  validate: cmdValidate,
+  compare: cmdCompare,
+  report: cmdReport,
+  merge: cmdMerge,
+  pr: cmdPr,
+  publish: cmdPublish,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') return help();
+  if (command === '--version' || command === '-v') {
+    console.log(VERSION);
+    return 0;
+  }
+  const run = commands[command];
+  try {
+    if (!run) throw new UsageError(`unknown command ${JSON.stringify(command)} (try evalgate --help)`);
+    return await run(rest);
+  } catch (err) {
+    if (isSuiteError(err) || err instanceof InputError || err instanceof UsageError) {
+      process.stderr.write(`evalgate: ${(err as Error).message}\n`);
+      return 2;
+    }
+    process.stderr.write(`evalgate: ${(err as Error)?.message ?? String(err)}\n`);
+    if (process.env.EVALGATE_DEBUG) process.stderr.write(`${(err as Error)?.stack}\n`);
+    return 3;
+  }
+}

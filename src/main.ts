@@ -1,0 +1,424 @@
+/**
+ * The action: reads its inputs and the event, runs the pipeline for the event's mode, publishes
+ * (sticky comment, check run, job summary, artifact, outputs) and fails the step when the gate
+ * blocks. All GitHub I/O goes through src/github/.
+ */
+import * as core from '@actions/core';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { writePrOutputs } from './cli.ts';
+import { compare } from './compare/index.ts';
+import { publishGate, conclusionFor, statusStateFor } from './github/checks.ts';
+import { actionsClient, errorMessage, type GitHubClient } from './github/client.ts';
+import { upsertStickyComment, type CommentMode } from './github/comment.ts';
+import { loadEventInfo, type EventInfo } from './github/context.ts';
+import { setOutputs, writeJobSummary } from './github/outputs.ts';
+import { failureAnnotations } from './github/publish.ts';
+import { ActionsStorage, FsStorage, type Storage } from './github/storage.ts';
+import { runPr, runSetup } from './pipeline/pr.ts';
+import { runSuite } from './pipeline/run-suite.ts';
+import { DEFAULT_MARKER, headline, renderComment, renderSummary, renderViewer } from './report/index.ts';
+import { renderAbsolute, renderErrorComment } from './report/absolute.ts';
+import { readResults, writeJson } from './run/results-io.ts';
+import { parseShard, type Selection } from './run/select.ts';
+import { loadSuite } from './suite/index.ts';
+import type { Comparison, GateConfig, Results, Severity } from './types.ts';
+import { SEVERITIES } from './types.ts';
+
+export type Mode = 'pr' | 'baseline' | 'full';
+
+export interface ActionInputs {
+  config: string;
+  token: string;
+  mode: 'auto' | Mode;
+  baseRef?: string;
+  headRef?: string;
+  sample?: string;
+  trials?: number;
+  shard?: { index: number; total: number };
+  gate: Partial<GateConfig>;
+  comment: CommentMode;
+  acceptLabel?: string;
+  checkName?: string;
+  openaiApiKey?: string;
+  openaiBaseUrl?: string;
+  workingDirectory: string;
+  setup?: string;
+  artifactName: string;
+  baseline: boolean;
+}
+
+/** A problem with the workflow's inputs: one line, no stack trace. */
+class InputProblem extends Error {}
+
+function input(name: string): string | undefined {
+  const v = core.getInput(name);
+  return v === '' ? undefined : v;
+}
+
+function numberInput(name: string, min: number, max: number, integer = false): number | undefined {
+  const v = input(name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+    throw new InputProblem(`input ${name}: expected ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, got ${JSON.stringify(v)}`);
+  }
+  return n;
+}
+
+function choice<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  const v = input(name) ?? fallback;
+  if (!allowed.includes(v as T)) throw new InputProblem(`input ${name}: expected one of ${allowed.join(', ')}, got ${JSON.stringify(v)}`);
+  return v as T;
+}
+
+function booleanInput(name: string, fallback: boolean): boolean {
+  const v = input(name)?.toLowerCase();
+  if (v === undefined) return fallback;
+  if (['true', 'yes', '1'].includes(v)) return true;
+  if (['false', 'no', '0'].includes(v)) return false;
+  throw new InputProblem(`input ${name}: expected true or false, got ${JSON.stringify(v)}`);
+}
+
+export function readInputs(): ActionInputs {
+  const gate: Partial<GateConfig> = {};
+  const failOn = input('fail-on');
+  if (failOn) {
+    const severities = failOn.split(',').map((s) => s.trim()).filter(Boolean);
+    for (const s of severities) {
+      if (!SEVERITIES.includes(s as Severity)) throw new InputProblem(`input fail-on: unknown severity ${s} (known: ${SEVERITIES.join(', ')})`);
+    }
+    gate.block = severities as Severity[];
+  }
+  const alpha = numberInput('alpha', 0, 1);
+  if (alpha !== undefined) gate.alpha = alpha;
+  const minDrop = numberInput('min-drop', 0, 1);
+  if (minDrop !== undefined) gate.min_drop = minDrop;
+  const maxErr = numberInput('max-error-share', 0, 1);
+  if (maxErr !== undefined) gate.max_error_share = maxErr;
+  if (input('robust') !== undefined) gate.robust = booleanInput('robust', false);
+  const acceptLabel = input('accept-label');
+  if (acceptLabel) gate.accept_label = acceptLabel;
+  const shard = input('shard');
+  let parsedShard;
+  try {
+    parsedShard = shard ? parseShard(shard) : undefined;
+  } catch (err) {
+    throw new InputProblem(`input shard: ${(err as Error).message}`);
+  }
+  return {
+    config: input('config') ?? 'evalgate.yml',
+    token: input('github-token') ?? process.env.GITHUB_TOKEN ?? '',
+    mode: choice('mode', ['auto', 'pr', 'baseline', 'full'] as const, 'auto'),
+    baseRef: input('base-ref'),
+    headRef: input('head-ref'),
+    sample: input('sample'),
+    trials: numberInput('trials', 1, 100, true),
+    shard: parsedShard,
+    gate,
+    comment: choice('comment', ['update', 'new', 'off'] as const, 'update'),
+    acceptLabel,
+    checkName: input('check-name'),
+    openaiApiKey: input('openai-api-key'),
+    openaiBaseUrl: input('openai-base-url'),
+    workingDirectory: input('working-directory') ?? '.',
+    setup: input('setup'),
+    artifactName: input('artifact-name') ?? 'evalgate-report',
+    baseline: booleanInput('baseline', true),
+  };
+}
+
+/** auto: a PR compares base and head; a push stores a baseline; anything else runs everything. */
+export function resolveMode(requested: ActionInputs['mode'], event: EventInfo): Mode {
+  if (requested !== 'auto') return requested;
+  if (event.kind === 'pull_request') return 'pr';
+  if (event.kind === 'push') return 'baseline';
+  return 'full';
+}
+
+/** `smoke` selects a tag; `50` a stable sample of 50 cases. */
+export function sampleSelection(sample: string | number | undefined): Selection {
+  if (sample === undefined || sample === '') return {};
+  if (typeof sample === 'number' || /^\d+$/.test(sample)) return { sample: Number(sample) };
+  return { tags: sample.split(',').map((s) => s.trim()).filter(Boolean) };
+}
+
+/** The cache key of a baseline: which suite config, which commit. */
+export function baselineKey(configRel: string, sha = ''): string {
+  const id = createHash('sha256').update(configRel).digest('hex').slice(0, 12);
+  return `evalgate-baseline-v1-${id}-${sha}`;
+}
+
+function age(iso: string | undefined): string {
+  if (!iso) return 'unknown age';
+  const h = (Date.now() - Date.parse(iso)) / 3_600_000;
+  return h < 1 ? `${Math.max(1, Math.round(h * 60))} min old` : h < 48 ? `${Math.round(h)} h old` : `${Math.round(h / 24)} days old`;
+}
+
+interface Context {
+  inputs: ActionInputs;
+  event: EventInfo;
+  workspace: string;
+  configRel: string;
+  outDir: string;
+  env: Record<string, string>;
+  storage: Storage;
+  octokit?: GitHubClient;
+  runUrl?: string;
+  repoUrl: string;
+}
+
+async function restoreBaseline(ctx: Context, key: string, prefix = false): Promise<Results | undefined> {
+  if (!ctx.inputs.baseline) return undefined;
+  const dir = join(ctx.outDir, 'baseline-restore');
+  // restoreBaseline matches a key exactly, else as a prefix (newest wins): full runs use that.
+  const hit = await ctx.storage.restoreBaseline([key], dir);
+  void prefix;
+  if (!hit.hit || !hit.path) return undefined;
+  try {
+    const results = await readResults(join(hit.path, 'results.json'));
+    core.info(`evalgate: restored baseline ${hit.key} (${age(results.meta.finished_at)})`);
+    return results;
+  } catch (err) {
+    core.warning(`evalgate: ignoring a baseline that cannot be read: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
+async function uploadDir(ctx: Context): Promise<string | undefined> {
+  const files = (await readdir(ctx.outDir, { withFileTypes: true }))
+    .filter((d) => d.isFile())
+    .map((d) => join(ctx.outDir, d.name));
+  const upload = await ctx.storage.uploadArtifact(ctx.inputs.artifactName, files, ctx.outDir);
+  return upload.url;
+}
+
+function gateOutputs(c: Comparison) {
+  return {
+    verdict: c.verdict,
+    'regressed-modes': c.modes.filter((m) => m.verdict === 'regressed').map((m) => m.mode),
+    'new-failures': c.counts.new_failure ?? 0,
+  };
+}
+
+/** Fails the step on block or error, so a required check stops the merge. */
+function applyGate(c: Comparison): void {
+  const h = headline(c, (s) => s, (s) => s, c.gate?.accept_label ?? '');
+  if (c.verdict === 'pass') {
+    if (c.accepted) core.warning(`evalgate: regression accepted by the "${c.gate.accept_label}" label: ${h.text}`);
+    else core.info(`evalgate: ${h.text}`);
+    return;
+  }
+  core.setFailed(`evalgate: ${h.title}: ${h.text}`);
+}
+
+async function runPrMode(ctx: Context): Promise<void> {
+  const { inputs, event } = ctx;
+  const baseRef = inputs.baseRef ?? event.baseSha;
+  if (!baseRef) throw new InputProblem('no base to compare with: this is not a pull_request event; set the base-ref input');
+  if (event.isFork) {
+    core.notice(
+      'evalgate: this PR comes from a fork: GitHub gives it no secrets and a read-only token. ' +
+        'Checks that need a key will error, and the comment is left to the workflow_run job of the two-workflow pattern (docs/github.md).',
+    );
+  }
+  const suiteConfig = (await loadSuite(join(ctx.workspace, ctx.configRel))).config;
+  const gateLabel = inputs.gate.accept_label ?? suiteConfig.gate.accept_label;
+  const accepted = Boolean(gateLabel && event.labels.includes(gateLabel));
+  const baseSha = inputs.baseRef ? undefined : event.baseSha;
+  const baseline = baseSha ? await restoreBaseline(ctx, baselineKey(ctx.configRel, baseSha)) : undefined;
+  const sample = inputs.sample ?? suiteConfig.pull_request?.sample;
+
+  const outcome = await runPr({
+    repoDir: ctx.workspace,
+    baseRef,
+    headRef: inputs.headRef,
+    configPath: ctx.configRel,
+    selection: { ...sampleSelection(sample), shard: inputs.shard },
+    trials: inputs.trials,
+    setup: inputs.setup,
+    baseline,
+    gate: inputs.gate,
+    accepted,
+    fetchMissing: true,
+    env: ctx.env,
+    log: (l) => core.info(`evalgate: ${l}`),
+  });
+  // The tree we ran is the PR's merge commit; links and the check belong to the PR's head.
+  if (!inputs.headRef && event.headSha) outcome.comparison.head.sha = event.headSha;
+  const paths = await writePrOutputs(ctx.outDir, outcome, { repoUrl: ctx.repoUrl, runUrl: ctx.runUrl });
+  const artifactUrl = await uploadDir(ctx);
+  const baselineNote =
+    outcome.baseSource === 'run'
+      ? undefined
+      : `Base: cached baseline of ${outcome.baseSha.slice(0, 7)} (${age(outcome.base.meta.baseline_at)})` +
+        (outcome.baseSource === 'baseline+run' ? '; cases it lacked ran on the base in this job.' : '.');
+  const render = {
+    runUrl: ctx.runUrl,
+    artifactUrl,
+    repoUrl: ctx.repoUrl,
+    headSha: outcome.comparison.head.sha,
+    baseRef: event.baseRef ?? baseRef,
+    headRef: event.headRef ?? inputs.headRef,
+    baselineNote,
+  };
+  const comment = renderComment(outcome.comparison, { ...render, marker: DEFAULT_MARKER });
+  let commentUrl: string | undefined;
+  if (ctx.octokit && event.prNumber && inputs.comment !== 'off') {
+    const posted = await upsertStickyComment(ctx.octokit, {
+      owner: event.owner,
+      repo: event.repo,
+      issueNumber: event.prNumber,
+      body: comment,
+      marker: DEFAULT_MARKER,
+      mode: inputs.comment,
+      author: 'github-actions[bot]',
+    });
+    commentUrl = posted.url;
+    if (posted.action === 'skipped') core.notice(`evalgate: no PR comment: ${posted.reason}`);
+    else core.info(`evalgate: comment ${posted.action}: ${posted.url}`);
+  }
+  if (ctx.octokit && inputs.checkName) await publishCheck(ctx, outcome.comparison, render);
+  await writeJobSummary(renderSummary(outcome.comparison, render));
+  setOutputs({
+    ...gateOutputs(outcome.comparison),
+    'comment-url': commentUrl,
+    'results-path': paths.head,
+    'comparison-path': paths.comparison,
+    'report-path': paths.viewer,
+    'base-source': outcome.baseSource === 'run' ? 'run' : 'cache',
+  });
+  applyGate(outcome.comparison);
+}
+
+async function publishCheck(ctx: Context, c: Comparison, render: Record<string, unknown>): Promise<void> {
+  const h = headline(c, (s) => s, (s) => s, c.gate?.accept_label ?? '');
+  const result = await publishGate(ctx.octokit!, {
+    owner: ctx.event.owner,
+    repo: ctx.event.repo,
+    headSha: c.head.sha ?? ctx.event.sha,
+    name: ctx.inputs.checkName!,
+    conclusion: conclusionFor(c.verdict, c.accepted),
+    verdictState: statusStateFor(c.verdict, c.accepted),
+    title: `${h.title}: ${h.text}`,
+    summary: renderSummary(c, { ...render, maxLength: 65_000 }),
+    annotations: failureAnnotations(c, relative(ctx.workspace, join(ctx.workspace, ctx.configRel, '..'))),
+    detailsUrl: ctx.runUrl,
+  });
+  if ('reason' in result && result.reason) core.notice(`evalgate: check not published: ${result.reason}`);
+}
+
+/** baseline (push to the default branch) and full (workflow_dispatch) runs: one side. */
+async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void> {
+  const { inputs, event } = ctx;
+  if (inputs.setup) await runSetup(inputs.setup, ctx.workspace, ctx.env, (l) => core.info(l));
+  const suite = await loadSuite(join(ctx.workspace, ctx.configRel));
+  const results = await runSuite({
+    suite,
+    selection: { ...sampleSelection(inputs.sample), shard: inputs.shard },
+    trials: inputs.trials,
+    label: mode,
+    env: ctx.env,
+    log: (l) => core.info(`evalgate: ${l}`),
+  });
+  await mkdir(ctx.outDir, { recursive: true });
+  const resultsPath = join(ctx.outDir, 'results.json');
+  await writeJson(resultsPath, results);
+
+  if (mode === 'baseline') {
+    const dir = join(ctx.outDir, 'baseline');
+    await writeJson(join(dir, 'results.json'), results);
+    if (inputs.baseline && !inputs.shard && !inputs.sample) {
+      const key = baselineKey(ctx.configRel, event.sha);
+      if (await ctx.storage.saveBaseline(key, dir)) core.info(`evalgate: baseline saved as ${key}`);
+    } else if (inputs.sample || inputs.shard) {
+      core.notice('evalgate: a sampled or sharded run is not saved as a baseline (it would miss cases)');
+    }
+  }
+
+  // Against the latest baseline of the default branch when there is one, else absolute rates.
+  const baseline = mode === 'full' ? await restoreBaseline(ctx, baselineKey(ctx.configRel), true) : undefined;
+  let comparison: Comparison | undefined;
+  let reportPath = join(ctx.outDir, 'report.html');
+  if (baseline) {
+    comparison = compare(baseline, results, { gate: inputs.gate, basePath: 'baseline-results.json', headPath: 'results.json' });
+    comparison.base.results_path = 'baseline-results.json';
+    comparison.head.results_path = 'results.json';
+    await writeJson(join(ctx.outDir, 'baseline-results.json'), baseline);
+    await writeJson(join(ctx.outDir, 'comparison.json'), comparison);
+    const paths = await writePrOutputs(ctx.outDir, { base: baseline, head: results, comparison });
+    reportPath = paths.viewer;
+  } else {
+    const self = compare(results, results, { gate: inputs.gate });
+    await writeFile(reportPath, renderViewer(self, undefined, results));
+  }
+  const artifactUrl = await uploadDir(ctx);
+  const summary = comparison
+    ? renderSummary(comparison, { runUrl: ctx.runUrl, artifactUrl, repoUrl: ctx.repoUrl, headSha: event.sha, baselineNote: `Base: the default branch's latest baseline, ${baseline!.meta.git?.sha?.slice(0, 7) ?? '?'} (${age(baseline!.meta.finished_at)}).` })
+    : renderAbsolute(results, { runUrl: ctx.runUrl, artifactUrl, title: mode === 'baseline' ? 'Baseline run' : 'Full run' });
+  await writeJobSummary(summary);
+  setOutputs({
+    ...(comparison ? gateOutputs(comparison) : { verdict: results.meta.counts.cases ? 'pass' : 'error' }),
+    'results-path': resultsPath,
+    'comparison-path': comparison ? join(ctx.outDir, 'comparison.json') : '',
+    'report-path': reportPath,
+    'base-source': comparison ? 'cache' : 'none',
+  });
+  if (comparison) applyGate(comparison);
+  else if (results.meta.counts.cases === 0) core.setFailed('evalgate: no case ran');
+}
+
+/** The action's entry: never throws; a failure is a failed step with one clear line. */
+export async function run(): Promise<void> {
+  let ctx: Context | undefined;
+  try {
+    const inputs = readInputs();
+    if (inputs.openaiApiKey) core.setSecret(inputs.openaiApiKey);
+    if (inputs.token) core.setSecret(inputs.token);
+    const event = await loadEventInfo();
+    const workspace = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
+    const env: Record<string, string> = {};
+    if (inputs.openaiApiKey) env.OPENAI_API_KEY = inputs.openaiApiKey;
+    if (inputs.openaiBaseUrl) env.OPENAI_BASE_URL = inputs.openaiBaseUrl;
+    const repoUrl = `${event.serverUrl}/${event.owner}/${event.repo}`;
+    const storeDir = process.env.EVALGATE_STORE_DIR;
+    ctx = {
+      inputs,
+      event,
+      workspace,
+      configRel: inputs.config,
+      outDir: resolve(process.env.RUNNER_TEMP ?? join(workspace, '.evalgate'), 'evalgate-out'),
+      env,
+      storage: storeDir ? new FsStorage(storeDir) : new ActionsStorage({ notifier: core, runUrl: event.runUrl }),
+      octokit: inputs.token ? actionsClient({ token: inputs.token, baseUrl: event.apiUrl }) : undefined,
+      runUrl: event.runUrl,
+      repoUrl,
+    };
+    const mode = resolveMode(inputs.mode, event);
+    core.info(`evalgate: ${mode} run (${event.eventName || 'no event'}) of ${inputs.config}`);
+    if (mode === 'pr') await runPrMode(ctx);
+    else await runOneSide(ctx, mode);
+  } catch (err) {
+    const message = errorMessage(err);
+    core.setOutput('verdict', 'error');
+    // A broken eval must never be silent: say so on the PR too.
+    if (ctx?.octokit && ctx.event.prNumber && ctx.inputs.comment !== 'off') {
+      try {
+        await upsertStickyComment(ctx.octokit, {
+          owner: ctx.event.owner,
+          repo: ctx.event.repo,
+          issueNumber: ctx.event.prNumber,
+          body: renderErrorComment(message, { runUrl: ctx.runUrl, marker: DEFAULT_MARKER }),
+          marker: DEFAULT_MARKER,
+          mode: ctx.inputs.comment,
+          author: 'github-actions[bot]',
+        });
+      } catch (commentErr) {
+        core.warning(`evalgate: could not post the error comment: ${errorMessage(commentErr)}`);
+      }
+    }
+    core.setFailed(`evalgate: ${message}`);
+  }
+}
+

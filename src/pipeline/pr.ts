@@ -1,0 +1,232 @@
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { compare, planStage2 } from '../compare/index.ts';
+import { loadSuite } from '../suite/index.ts';
+import { createTarget } from '../targets/index.ts';
+import type { Target } from '../targets/target.ts';
+import type { Case, Comparison, GateConfig, Results, Suite, TrialResult } from '../types.ts';
+import { addWorktree, ensureCommit, gitInfo, resolveCommit, repoRoot } from '../run/git.ts';
+import type { ProgressSink } from '../run/progress.ts';
+import { appendTrials, buildResults, runTrials, type Side } from '../run/runner.ts';
+import { selectCases, type Selection } from '../run/select.ts';
+import { judgeFor, runSettings, type RunOverrides } from './run-suite.ts';
+
+export interface PrOptions extends RunOverrides {
+  /** Any folder inside the git checkout of the head. */
+  repoDir: string;
+  baseRef: string;
+  /** Default: the checkout as it is (the action's case: actions/checkout put the head there). */
+  headRef?: string;
+  /** The suite config, relative to the repository root (or absolute inside the head checkout). */
+  configPath: string;
+  selection?: Selection;
+  /** A shell command run in each checkout before its suite (e.g. `npm ci`). */
+  setup?: string;
+  /** Results cached for the base sha: then only what they lack runs on the base. */
+  baseline?: Results;
+  gate?: Partial<GateConfig>;
+  /** The accept label is on the PR. */
+  accepted?: boolean;
+  /** Fetch the base commit from origin when the checkout lacks it (shallow clones). */
+  fetchMissing?: boolean;
+  env?: Record<string, string>;
+  signal?: AbortSignal;
+  progress?: ProgressSink;
+  log?: (line: string) => void;
+}
+
+export interface PrOutcome {
+  suite: Suite;
+  base: Results;
+  head: Results;
+  comparison: Comparison;
+  baseSha: string;
+  headSha: string;
+  /** Where the base side's results came from. */
+  baseSource: 'run' | 'baseline' | 'baseline+run';
+}
+
+/** Runs `command` through the shell in `cwd`, its output to our log; throws on failure. */
+export function runSetup(command: string, cwd: string, env: Record<string, string>, log: (l: string) => void): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, { cwd, shell: true, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const echo = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) if (line.trim()) log(`  ${line}`);
+    };
+    child.stdout.on('data', echo);
+    child.stderr.on('data', echo);
+    child.on('error', (err) => fail(new Error(`setup command failed to start in ${cwd}: ${err.message}`)));
+    child.on('close', (code, signal) =>
+      code === 0
+        ? done()
+        : fail(new Error(`setup command \`${command}\` failed in ${cwd} (${signal ?? `exit code ${code}`})`)),
+    );
+  });
+}
+
+/** Base cases a cached baseline does not cover (new or edited since): these still run. */
+export function casesMissingFrom(baseline: Results, cases: Case[]): Set<string> {
+  const have = new Map(baseline.cases.map((c) => [c.id, c.hash]));
+  return new Set(cases.filter((c) => have.get(c.id) !== c.hash).map((c) => c.id));
+}
+
+/**
+ * `evalgate pr` and the action's pull-request run: the head's suite against the base tree and
+ * the head tree, compare, and an adaptive second stage when the gate is undecided.
+ */
+export async function runPr(options: PrOptions): Promise<PrOutcome> {
+  const log = options.log ?? (() => undefined);
+  const root = await repoRoot(options.repoDir);
+  const env = options.env ?? {};
+  const cleanups: (() => Promise<void>)[] = [];
+  const targets: Target[] = [];
+  // Worktrees live inside the repository (in .evalgate/, which suites never read), so a base tree
+  // resolves the checkout's installed dependencies (node_modules up the tree) unless `setup`
+  // installs its own.
+  await mkdir(join(root, '.evalgate', 'worktrees'), { recursive: true });
+  const scratch = await mkdtemp(join(root, '.evalgate', 'worktrees', 'run-'));
+  cleanups.push(() => rm(scratch, { recursive: true, force: true }));
+
+  try {
+    const headCurrent = await resolveCommit(root, 'HEAD');
+    if (options.fetchMissing) await ensureCommitForRef(root, options.baseRef, log);
+    const baseSha = await resolveCommit(root, options.baseRef);
+    const headSha = options.headRef ? await resolveCommit(root, options.headRef) : headCurrent;
+
+    // The head tree: the checkout itself, unless another ref was asked for.
+    let headTree = root;
+    if (options.headRef && headSha !== headCurrent) {
+      const wt = await addWorktree(root, headSha, join(scratch, 'head'));
+      cleanups.unshift(wt.remove);
+      headTree = wt.dir;
+    }
+    const configRel = isAbsolute(options.configPath)
+      ? relative(root, options.configPath)
+      : relative(root, resolve(options.repoDir, options.configPath));
+    if (options.setup) {
+      log(`setup (head): ${options.setup}`);
+      await runSetup(options.setup, headTree, env, log);
+    }
+    const suite = await loadSuite(join(headTree, configRel));
+    const settings = runSettings(suite, options);
+    const gate: GateConfig = { ...suite.config.gate, ...options.gate };
+    const cases = selectCases(suite.cases, options.selection ?? {});
+    const judge = judgeFor(suite, { ...process.env, ...env });
+
+    // The base tree, made only when something must run there.
+    let baseTarget: Target | undefined;
+    const baseSide = async (): Promise<Target> => {
+      if (baseTarget) return baseTarget;
+      const wt = await addWorktree(root, baseSha, join(scratch, 'base'));
+      cleanups.unshift(wt.remove);
+      if (options.setup) {
+        log(`setup (base): ${options.setup}`);
+        await runSetup(options.setup, wt.dir, env, log);
+      }
+      // The head's suite runs on the base tree: same cases and checks, the base's system.
+      baseTarget = await createTarget(suite.config.target, {
+        rootDir: join(wt.dir, dirname(configRel)),
+        concurrency: settings.concurrency,
+        env,
+        log,
+      });
+      targets.push(baseTarget);
+      return baseTarget;
+    };
+    const headTarget = await createTarget(suite.config.target, {
+      rootDir: suite.rootDir,
+      concurrency: settings.concurrency,
+      env,
+      log,
+    });
+    targets.push(headTarget);
+
+    const missing = options.baseline ? casesMissingFrom(options.baseline, cases) : undefined;
+    const baseSource: PrOutcome['baseSource'] = !missing ? 'run' : missing.size ? 'baseline+run' : 'baseline';
+    if (options.baseline) {
+      log(`base: reusing cached results of ${baseSha.slice(0, 12)}; ${missing!.size} case(s) they lack run on the base`);
+    }
+    const sides: Side[] = [{ label: 'head', target: headTarget, git: { sha: headSha, ref: options.headRef } }];
+    if (!missing || missing.size) {
+      sides.unshift({ label: 'base', target: await baseSide(), git: { sha: baseSha, ref: options.baseRef }, only: missing });
+    }
+
+    const startedAt = new Date();
+    const common = { suite, ...settings, judge, signal: options.signal, progress: options.progress };
+    const stage1 = await runTrials({ ...common, cases, sides });
+    const finishedAt = new Date();
+    const headResults = buildResults({ suite, cases, trials: settings.trials }, 'head', stage1.get('head')!, {
+      git: { sha: headSha, ref: options.headRef ?? (await gitInfo(headTree))?.ref },
+      startedAt,
+      finishedAt,
+      interrupted: options.signal?.aborted,
+    });
+    const baseResults = baseFrom(options.baseline, suite, cases, settings.trials, stage1.get('base'), {
+      git: { sha: baseSha, ref: options.baseRef },
+      startedAt,
+      finishedAt,
+      interrupted: options.signal?.aborted,
+    });
+
+    const compareOptions = { gate, accepted: options.accepted };
+    let comparison = compare(baseResults, headResults, compareOptions);
+
+    // Stage 2: re-run the ambiguous cases of undecided modes, base and head interleaved.
+    if (gate.adaptive && !options.signal?.aborted) {
+      const plan = planStage2(baseResults, headResults, gate);
+      if (plan.modes.length && plan.caseIds.length) {
+        log(`re-running ${plan.caseIds.length} ambiguous case(s) for ${plan.modes.join(', ')}`);
+        const ids = new Set(plan.caseIds);
+        const rerunCases = cases.filter((c) => ids.has(c.id));
+        const stage2 = await runTrials({
+          ...common,
+          cases: rerunCases,
+          sides: [
+            { label: 'base', target: await baseSide(), git: { sha: baseSha } },
+            { label: 'head', target: headTarget, git: { sha: headSha } },
+          ],
+          trials: gate.rerun_trials,
+          stage: 2,
+          firstTrial: settings.trials,
+        });
+        appendTrials(baseResults, { cases: rerunCases }, stage2.get('base')!);
+        appendTrials(headResults, { cases: rerunCases }, stage2.get('head')!);
+        headResults.meta.stage2_modes = plan.modes;
+        baseResults.meta.stage2_modes = plan.modes;
+        headResults.meta.finished_at = new Date().toISOString();
+        comparison = compare(baseResults, headResults, compareOptions);
+      }
+    }
+    return { suite, base: baseResults, head: headResults, comparison, baseSha, headSha, baseSource };
+  } finally {
+    for (const t of targets) await t.close().catch(() => undefined);
+    for (const c of cleanups) await c().catch(() => undefined);
+  }
+}
+
+async function ensureCommitForRef(root: string, ref: string, log: (l: string) => void): Promise<void> {
+  // Only a full sha can be fetched by itself; a branch name is resolved by the caller's fetch.
+  if (/^[0-9a-f]{40}$/i.test(ref)) await ensureCommit(root, ref, log);
+}
+
+/** The base side's results: the cached baseline (restricted to the run's cases) plus what ran. */
+function baseFrom(
+  baseline: Results | undefined,
+  suite: Suite,
+  cases: Case[],
+  trials: number,
+  ran: Map<string, TrialResult[]> | undefined,
+  info: Parameters<typeof buildResults>[3],
+): Results {
+  const fresh = buildResults({ suite, cases, trials }, 'base', ran ?? new Map(), info);
+  if (!baseline) return fresh;
+  const wanted = new Map(cases.map((c) => [c.id, c.hash]));
+  const reused = baseline.cases.filter((c) => wanted.get(c.id) === c.hash);
+  const results: Results = {
+    schema: 'evalgate/results@1',
+    meta: { ...fresh.meta, baseline_of: baseline.meta.git?.sha, baseline_at: baseline.meta.finished_at },
+    cases: [...reused.map((c) => structuredClone(c)), ...fresh.cases],
+  };
+  return appendTrials(results, { cases: [] }, new Map());
+}

@@ -1,0 +1,90 @@
+import { relative } from 'node:path';
+import { createJudge } from '../checks/judge.ts';
+import type { JudgeClient } from '../checks/definition.ts';
+import { createTarget } from '../targets/index.ts';
+import type { Target } from '../targets/target.ts';
+import type { Results, Suite } from '../types.ts';
+import { gitInfo } from '../run/git.ts';
+import type { ProgressSink } from '../run/progress.ts';
+import { buildResults, runTrials } from '../run/runner.ts';
+import { selectCases, type Selection } from '../run/select.ts';
+
+export interface RunOverrides {
+  trials?: number;
+  concurrency?: number;
+  timeoutMs?: number;
+  retries?: number;
+}
+
+export interface RunSuiteOptions extends RunOverrides {
+  suite: Suite;
+  selection?: Selection;
+  label?: string;
+  signal?: AbortSignal;
+  progress?: ProgressSink;
+  /** Environment for the system under test (e.g. OPENAI_API_KEY from an action input). */
+  env?: Record<string, string>;
+  log?: (line: string) => void;
+}
+
+/** The judge a suite asks for, or undefined when it has no judge checks. */
+export function judgeFor(suite: Suite, env: Record<string, string | undefined> = process.env): JudgeClient | undefined {
+  const { judge } = suite.config;
+  if (!judge || !suite.cases.some((c) => c.checks.some((k) => k.type === 'judge'))) return undefined;
+  return createJudge(judge, {
+    apiKey: env[judge.api_key_env ?? 'OPENAI_API_KEY'],
+    cacheDir: `${suite.rootDir}/.evalgate/judge-cache`,
+  });
+}
+
+/** Effective run settings: the config's, overridden by flags or action inputs. */
+export function runSettings(suite: Suite, o: RunOverrides) {
+  return {
+    trials: o.trials ?? suite.config.trials,
+    concurrency: o.concurrency ?? suite.config.concurrency,
+    timeoutMs: o.timeoutMs ?? suite.config.timeout_ms,
+    retries: o.retries ?? suite.config.retries,
+  };
+}
+
+/** `evalgate run`: one suite, one side, in the suite's own tree. */
+export async function runSuite(options: RunSuiteOptions): Promise<Results> {
+  const { suite } = options;
+  const settings = runSettings(suite, options);
+  const cases = selectCases(suite.cases, options.selection ?? {});
+  const startedAt = new Date();
+  let target: Target | undefined;
+  try {
+    target = await createTarget(suite.config.target, {
+      rootDir: suite.rootDir,
+      concurrency: settings.concurrency,
+      env: options.env,
+      log: options.log,
+    });
+    const label = options.label ?? 'run';
+    const trials = await runTrials({
+      suite,
+      cases,
+      sides: [{ label, target }],
+      ...settings,
+      signal: options.signal,
+      progress: options.progress,
+      judge: judgeFor(suite, { ...process.env, ...options.env }),
+    });
+    return buildResults({ suite, cases, trials: settings.trials }, label, trials.get(label)!, {
+      git: await gitInfo(suite.rootDir),
+      startedAt,
+      finishedAt: new Date(),
+      interrupted: options.signal?.aborted,
+      shard: options.selection?.shard,
+    });
+  } finally {
+    await target?.close();
+  }
+}
+
+/** A path for messages: relative to the cwd when that is shorter. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && rel.length < path.length ? rel : path;
+}

@@ -1,0 +1,95 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Comparison, Results } from '../types.ts';
+import { recount } from './runner.ts';
+
+/** Bad input to a pipeline stage (a results or comparison file): exit code 2, no stack trace. */
+export class InputError extends Error {
+  readonly file?: string;
+  constructor(message: string, file?: string) {
+    super(file ? `${file}: ${message}` : message);
+    this.name = 'InputError';
+    this.file = file;
+  }
+}
+
+async function readJson(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? 'no such file' : `cannot read (${code})`, path);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new InputError(`not valid JSON: ${(err as Error).message}`, path);
+  }
+}
+
+export async function readResults(path: string): Promise<Results> {
+  const data = (await readJson(path)) as Partial<Results> | null;
+  if (!data || typeof data !== 'object' || data.schema !== 'evalgate/results@1') {
+    throw new InputError('not an evalgate results file (schema evalgate/results@1 expected)', path);
+  }
+  if (!Array.isArray(data.cases) || !data.meta || typeof data.meta !== 'object') {
+    throw new InputError('results file is missing `meta` or `cases`', path);
+  }
+  for (const [i, c] of data.cases.entries()) {
+    if (!c || typeof c.id !== 'string' || !Array.isArray(c.trials)) {
+      throw new InputError(`cases[${i}] has no id or no trials`, path);
+    }
+  }
+  return data as Results;
+}
+
+export async function readComparison(path: string): Promise<Comparison> {
+  const data = (await readJson(path)) as Partial<Comparison> | null;
+  if (!data || typeof data !== 'object' || data.schema !== 'evalgate/comparison@1') {
+    throw new InputError('not an evalgate comparison file (schema evalgate/comparison@1 expected)', path);
+  }
+  return data as Comparison;
+}
+
+export async function writeJson(path: string, value: unknown): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, JSON.stringify(value) + '\n');
+}
+
+/**
+ * Merges the results of the shards of one run (a matrix of jobs, `--shard i/n`) into one file.
+ * The shards must come from the same suite; a case in two shards is an error.
+ */
+export function mergeResults(parts: { path: string; results: Results }[]): Results {
+  if (parts.length === 0) throw new InputError('nothing to merge');
+  const [first] = parts;
+  const seen = new Map<string, string>();
+  const cases = [];
+  for (const { path, results } of parts) {
+    if (results.meta.suite_hash !== first.results.meta.suite_hash) {
+      throw new InputError(
+        `suite hash ${results.meta.suite_hash.slice(0, 12)} differs from ${first.path}'s ` +
+          `${first.results.meta.suite_hash.slice(0, 12)}: shards of different suites`,
+        path,
+      );
+    }
+    for (const c of results.cases) {
+      const other = seen.get(c.id);
+      if (other) throw new InputError(`case ${c.id} is also in ${other}`, path);
+      seen.set(c.id, path);
+      cases.push(c);
+    }
+  }
+  const started = parts.map((p) => p.results.meta.started_at).sort()[0];
+  const finished = parts.map((p) => p.results.meta.finished_at).sort().at(-1)!;
+  const meta = {
+    ...first.results.meta,
+    started_at: started,
+    finished_at: finished,
+    duration_ms: Date.parse(finished) - Date.parse(started),
+    shard: undefined,
+    interrupted: parts.some((p) => p.results.meta.interrupted) || undefined,
+  };
+  return recount({ schema: 'evalgate/results@1', meta, cases });
+}

@@ -1,0 +1,292 @@
+import pLimit from 'p-limit';
+import pRetry from 'p-retry';
+import { runChecks } from '../checks/registry.ts';
+import type { JudgeClient } from '../checks/definition.ts';
+import type { Target } from '../targets/target.ts';
+import type {
+  Case,
+  CaseRequest,
+  CaseResult,
+  CheckStatus,
+  Results,
+  RunMeta,
+  Suite,
+  Trace,
+  TrialResult,
+} from '../types.ts';
+import { VERSION } from '../version.ts';
+import { silentProgress, type ProgressSink } from './progress.ts';
+
+/** One system under test: the same cases run against each side (base tree, head tree). */
+export interface Side {
+  label: string;
+  target: Target;
+  git?: { sha?: string; ref?: string };
+  /** When set, only these case ids run on this side (e.g. base cases a cached baseline lacks). */
+  only?: Set<string>;
+}
+
+export interface RunPlan {
+  /** The suite whose cases and checks run on every side (the head's, in a PR). */
+  suite: Suite;
+  cases: Case[];
+  sides: Side[];
+  trials: number;
+  /** 1 for the first run, 2 for an adaptive re-run. */
+  stage?: number;
+  /** Trial numbers start here (stage 2 continues after stage 1's, so seeds differ). */
+  firstTrial?: number;
+  concurrency: number;
+  timeoutMs: number;
+  retries: number;
+  signal?: AbortSignal;
+  progress?: ProgressSink;
+  judge?: JudgeClient;
+  /** Backoff before the first retry, in ms (doubles each time). */
+  retryDelayMs?: number;
+}
+
+/** What a run produced: per side, per case id, the trials that finished. */
+export type TrialsBySide = Map<string, Map<string, TrialResult[]>>;
+
+class TransientTraceError extends Error {
+  readonly trace: Trace;
+  constructor(trace: Trace) {
+    super(trace.error?.message ?? 'transient error');
+    this.trace = trace;
+  }
+}
+
+function trialStatus(trace: Trace, statuses: { status: CheckStatus }[]): CheckStatus {
+  if (trace.error) return 'error';
+  let failed = false;
+  for (const s of statuses) {
+    if (s.status === 'error') return 'error';
+    if (s.status === 'fail') failed = true;
+  }
+  return failed ? 'fail' : 'pass';
+}
+
+/** Runs one trial with retries of transient errors (429, 5xx, refused); returns the last trace. */
+async function runWithRetries(
+  target: Target,
+  request: CaseRequest,
+  plan: RunPlan,
+): Promise<{ trace: Trace; attempts: number }> {
+  let attempts = 0;
+  let last: Trace | undefined;
+  const options = { timeoutMs: plan.timeoutMs, signal: plan.signal };
+  try {
+    await pRetry(
+      async () => {
+        attempts++;
+        last = await target.run(request, options);
+        if (last.error?.transient && !plan.signal?.aborted) throw new TransientTraceError(last);
+      },
+      {
+        retries: plan.retries,
+        minTimeout: plan.retryDelayMs ?? 500,
+        factor: 2,
+        maxTimeout: 30_000,
+        randomize: true,
+        signal: plan.signal,
+        onFailedAttempt: async ({ error }) => {
+          // A 429 that says how long to wait is worth honouring over our own backoff.
+          const wait = (error as TransientTraceError).trace?.error?.retry_after_ms;
+          if (typeof wait === 'number' && wait > 0) {
+            await new Promise((r) => setTimeout(r, Math.min(wait, 60_000)));
+          }
+        },
+      },
+    );
+  } catch {
+    // Out of retries (or aborted): the last trace, with its error, is the answer.
+  }
+  return { trace: last ?? cancelledTrace(), attempts };
+}
+
+function cancelledTrace(): Trace {
+  return { output: '', error: { kind: 'cancelled', message: 'the run was interrupted' } };
+}
+
+function requestFor(c: Case, trial: number): CaseRequest {
+  return { id: c.id, input: c.input, context: c.context ?? {}, tags: c.tags, trial };
+}
+
+/**
+ * Runs cases x trials x sides with bounded concurrency. Jobs are ordered case by case, trial by
+ * trial, side by side, so base and head trials of a case interleave in time (drift in a shared
+ * API affects both sides alike, which the paired test relies on). An interrupted run keeps every
+ * trial that finished and drops the ones cut short.
+ */
+export async function runTrials(plan: RunPlan): Promise<TrialsBySide> {
+  const stage = plan.stage ?? 1;
+  const firstTrial = plan.firstTrial ?? 0;
+  const progress = plan.progress ?? silentProgress;
+  const limit = pLimit(Math.max(1, plan.concurrency));
+  const out: TrialsBySide = new Map(plan.sides.map((s) => [s.label, new Map()]));
+
+  const jobs: Promise<void>[] = [];
+  let total = 0;
+  for (const c of plan.cases) {
+    for (let t = 0; t < plan.trials; t++) {
+      const trial = firstTrial + t;
+      for (const side of plan.sides) {
+        if (side.only && !side.only.has(c.id)) continue;
+        total++;
+        jobs.push(limit(() => runOne(plan, side, c, trial, stage, out, progress)));
+      }
+    }
+  }
+  progress.start(total, plan.sides.map((s) => s.label).join(' + ') + (stage > 1 ? ' (re-run)' : ''));
+  await Promise.all(jobs);
+  progress.finish();
+
+  // Trials finish out of order under concurrency; results read better in trial order.
+  for (const byCase of out.values()) {
+    for (const trials of byCase.values()) trials.sort((a, b) => a.trial - b.trial);
+  }
+  return out;
+}
+
+async function runOne(
+  plan: RunPlan,
+  side: Side,
+  c: Case,
+  trial: number,
+  stage: number,
+  out: TrialsBySide,
+  progress: ProgressSink,
+): Promise<void> {
+  if (plan.signal?.aborted) return;
+  const started = performance.now();
+  const { trace, attempts } = await runWithRetries(side.target, requestFor(c, trial), plan);
+  // A trial cut short by Ctrl-C is not evidence of anything: drop it rather than count an error.
+  if (trace.error?.kind === 'cancelled' || plan.signal?.aborted) return;
+  const checks = await runChecks(c.checks, trace, {
+    rootDir: plan.suite.rootDir,
+    case: c,
+    signal: plan.signal,
+    judge: plan.judge,
+  });
+  const status = trialStatus(trace, checks);
+  const result: TrialResult = {
+    trial,
+    stage,
+    status,
+    checks,
+    trace,
+    attempts,
+    duration_ms: Math.round(performance.now() - started),
+  };
+  const byCase = out.get(side.label)!;
+  const list = byCase.get(c.id);
+  if (list) list.push(result);
+  else byCase.set(c.id, [result]);
+  progress.tick(status);
+}
+
+function modesOf(c: Case): string[] {
+  return [...new Set(c.checks.map((k) => k.mode))];
+}
+
+/** Builds one side's results file from its trials. Cases with no finished trial are left out. */
+export function buildResults(
+  plan: Pick<RunPlan, 'suite' | 'cases' | 'trials'>,
+  label: string,
+  trials: Map<string, TrialResult[]>,
+  info: {
+    git?: { sha?: string; ref?: string };
+    startedAt: Date;
+    finishedAt: Date;
+    interrupted?: boolean;
+    shard?: { index: number; total: number };
+  },
+): Results {
+  const cases: CaseResult[] = [];
+  for (const c of plan.cases) {
+    const list = trials.get(c.id);
+    if (!list?.length) continue;
+    cases.push({
+      id: c.id,
+      hash: c.hash,
+      source: c.source,
+      tags: c.tags,
+      input: c.input,
+      modes: modesOf(c),
+      trials: list,
+    });
+  }
+  const { config } = plan.suite;
+  const meta: RunMeta = {
+    tool: 'evalgate',
+    version: VERSION,
+    label,
+    config_path: plan.suite.configPath,
+    suite_hash: plan.suite.hash,
+    git: info.git,
+    started_at: info.startedAt.toISOString(),
+    finished_at: info.finishedAt.toISOString(),
+    duration_ms: info.finishedAt.getTime() - info.startedAt.getTime(),
+    trials: plan.trials,
+    counts: { cases: 0, trials: 0, pass: 0, fail: 0, error: 0 },
+    usage: { input_tokens: 0, output_tokens: 0, cost_usd: 0 },
+    failure_modes: config.failure_modes,
+    gate: config.gate,
+    trace_url: config.trace_url,
+    shard: info.shard,
+    interrupted: info.interrupted || undefined,
+  };
+  return recount({ schema: 'evalgate/results@1', meta, cases });
+}
+
+/** Recomputes the counts and usage totals of a results file from its trials. */
+export function recount(results: Results): Results {
+  const counts = { cases: results.cases.length, trials: 0, pass: 0, fail: 0, error: 0 };
+  const usage = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+  for (const c of results.cases) {
+    for (const t of c.trials) {
+      counts.trials++;
+      counts[t.status]++;
+      const u = t.trace.usage;
+      if (u) {
+        usage.input_tokens += u.input_tokens ?? 0;
+        usage.output_tokens += u.output_tokens ?? 0;
+        usage.cost_usd += u.cost_usd ?? 0;
+      }
+    }
+  }
+  usage.cost_usd = Math.round(usage.cost_usd * 1e6) / 1e6;
+  results.meta.counts = counts;
+  results.meta.usage = usage;
+  return results;
+}
+
+/** Adds trials (from a re-run, or the base side of cases a cached baseline lacked) to results. */
+export function appendTrials(
+  results: Results,
+  plan: Pick<RunPlan, 'cases'>,
+  trials: Map<string, TrialResult[]>,
+): Results {
+  const byId = new Map(results.cases.map((c) => [c.id, c]));
+  for (const c of plan.cases) {
+    const list = trials.get(c.id);
+    if (!list?.length) continue;
+    const existing = byId.get(c.id);
+    if (existing) existing.trials.push(...list);
+    else {
+      const entry: CaseResult = {
+        id: c.id,
+        hash: c.hash,
+        source: c.source,
+        tags: c.tags,
+        input: c.input,
+        modes: modesOf(c),
+        trials: list,
+      };
+      results.cases.push(entry);
+      byId.set(c.id, entry);
+    }
+  }
+  return recount(results);
+}
