@@ -1,0 +1,275 @@
+/**
+ * The http target: POSTs each case as JSON to `url`; the response body is the trace.
+ *
+ * Optionally starts the server itself (`start`, a shell command, in its own process group) and
+ * waits for it: GET `ready` until it answers 2xx (or, without `ready`, until `url` answers at
+ * all). Status codes map to error kinds the runner can act on: 429 and 5xx and refused
+ * connections are transient (retried), other 4xx are not.
+ */
+import type { ChildProcess } from 'node:child_process';
+import type { CaseRequest, HttpTargetConfig, Trace, TraceError } from '../types.ts';
+import type { RunOptions, Target, TargetContext } from './target.ts';
+import {
+  describeError,
+  elapsedMs,
+  errorTrace,
+  oneLine,
+  snippet,
+  TailBuffer,
+  timerMs,
+} from './common.ts';
+import {
+  endStdin,
+  exitDescription,
+  killGroup,
+  spawnShell,
+  targetCwd,
+  targetEnv,
+} from './process.ts';
+import { normalizeTrace } from './trace.ts';
+
+export interface HttpTargetOptions {
+  /** Between two polls of the ready URL. Default 100 ms. */
+  pollIntervalMs?: number;
+  /** Between SIGTERM and SIGKILL when stopping the started server. Default 3000 ms. */
+  killGraceMs?: number;
+}
+
+const DEFAULT_READY_TIMEOUT_MS = 30_000;
+
+/** Network failures worth retrying: the server is (re)starting or dropped the connection. */
+const TRANSIENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
+
+/**
+ * The Retry-After header in ms: delta-seconds or an HTTP date. Undefined when absent or
+ * unreadable. `now` is a parameter so the date form is testable.
+ */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const value = header.trim();
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+  const date = Date.parse(value);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+/** The error code of a failed fetch: undici hides it in `cause` (sometimes an AggregateError). */
+function networkCode(err: unknown): string | undefined {
+  let cur: unknown = err;
+  for (let depth = 0; depth < 4 && cur && typeof cur === 'object'; depth++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    const errors = (cur as { errors?: unknown }).errors;
+    if (Array.isArray(errors) && errors.length) cur = errors[0];
+    else cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function networkMessage(err: unknown): string {
+  const cause = (err as { cause?: unknown })?.cause;
+  return cause ? describeError(cause) : describeError(err);
+}
+
+/** What the server process printed, for a message about why it is not there. */
+function serverOutput(stderr: TailBuffer, stdout: TailBuffer): string {
+  const text = stderr.text().trim() || stdout.text().trim();
+  return text ? text.slice(-800) : '(no output)';
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function createHttpTarget(
+  config: HttpTargetConfig,
+  ctx: TargetContext,
+  options: HttpTargetOptions = {},
+): Promise<Target> {
+  let url: URL;
+  try {
+    url = new URL(config.url);
+  } catch {
+    throw new Error(`http target: invalid url: ${config.url}`);
+  }
+  const pollMs = options.pollIntervalMs ?? 100;
+  const killGraceMs = options.killGraceMs ?? 3000;
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/json',
+    ...config.headers,
+  };
+  const log = ctx.log ?? (() => {});
+
+  let server: ChildProcess | undefined;
+  let serverExit: string | undefined;
+  const serverStderr = new TailBuffer(4096);
+  const serverStdout = new TailBuffer(4096);
+  let closed = false;
+  let closePromise: Promise<void> | undefined;
+
+  async function stopServer(): Promise<void> {
+    if (!server) return;
+    endStdin(server);
+    // Also when the shell already exited: the server it started may still run in its group.
+    await killGroup(server, killGraceMs);
+  }
+
+  if (config.start) {
+    const cwd = targetCwd(config, ctx);
+    log(`starting the target server: ${config.start}`);
+    try {
+      server = spawnShell(config.start, cwd, targetEnv(config, ctx));
+    } catch (err) {
+      throw new Error(`http target: could not start ${config.start}: ${describeError(err)}`, {
+        cause: err,
+      });
+    }
+    // Both pipes must be read, or a chatty server blocks once the pipe buffer is full.
+    server.stdout!.on('data', (c: Buffer) => serverStdout.push(c));
+    server.stderr!.on('data', (c: Buffer) => serverStderr.push(c));
+    server.stdin!.on('error', () => {});
+    server.on('error', (err) => {
+      serverExit ??= `could not start: ${err.message}`;
+    });
+    server.on('exit', (code, signal) => {
+      serverExit = exitDescription(code, signal);
+      if (!closed) log(`the target server exited (${serverExit})`);
+    });
+  }
+
+  // Wait for the server before the first case, so the first cases do not fail as "refused".
+  const readyUrl = config.ready ?? (config.start ? config.url : undefined);
+  if (readyUrl) {
+    try {
+      await waitReady(readyUrl, config.ready !== undefined);
+    } catch (err) {
+      closed = true;
+      await stopServer();
+      throw err;
+    }
+  }
+
+  async function waitReady(target: string, need2xx: boolean): Promise<void> {
+    const timeoutMs = config.ready_timeout_ms ?? DEFAULT_READY_TIMEOUT_MS;
+    const deadline = performance.now() + timeoutMs;
+    let last = 'no answer yet';
+    for (;;) {
+      if (serverExit !== undefined) {
+        throw new Error(
+          `http target: the server (${config.start}) exited before it was ready ` +
+            `(${serverExit ?? 'exited'}): ${oneLine(serverOutput(serverStderr, serverStdout))}`,
+        );
+      }
+      const remaining = deadline - performance.now();
+      if (remaining <= 0) break;
+      try {
+        const res = await fetch(target, {
+          signal: AbortSignal.timeout(timerMs(Math.min(2000, remaining))),
+        });
+        await res.body?.cancel();
+        if (!need2xx || res.ok) return;
+        last = `HTTP ${res.status}`;
+      } catch (err) {
+        // A poll cut short by the deadline says less than the answer before it ("HTTP 503").
+        const cutShort = (err as { name?: unknown })?.name === 'TimeoutError';
+        if (!cutShort || last === 'no answer yet') last = networkMessage(err);
+      }
+      await sleep(Math.min(pollMs, Math.max(0, deadline - performance.now())));
+    }
+    const output = server
+      ? `; server output: ${oneLine(serverOutput(serverStderr, serverStdout))}`
+      : '';
+    throw new Error(
+      `http target: ${target} was not ready after ${timeoutMs} ms (last: ${last})${output}`,
+    );
+  }
+
+  async function run(request: CaseRequest, runOptions: RunOptions): Promise<Trace> {
+    const start = performance.now();
+    if (runOptions.signal?.aborted) return errorTrace('cancelled', 'the run was cancelled', 0);
+    if (closed) return errorTrace('cancelled', 'the target is closed', 0);
+    const timeout = AbortSignal.timeout(timerMs(runOptions.timeoutMs));
+    const signal = runOptions.signal ? AbortSignal.any([timeout, runOptions.signal]) : timeout;
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(request),
+        signal,
+      });
+      const body = await res.text();
+      const latency = elapsedMs(start);
+      if (!res.ok) return statusTrace(res.status, res.headers.get('retry-after'), body, latency);
+      let raw: unknown;
+      try {
+        raw = JSON.parse(body);
+      } catch {
+        return errorTrace('invalid_output', `response is not JSON: ${snippet(body)}`, latency);
+      }
+      const normalized = normalizeTrace(raw);
+      if ('error' in normalized) {
+        return errorTrace('invalid_output', `invalid trace: ${normalized.error}`, latency);
+      }
+      normalized.trace.latency_ms ??= latency;
+      return normalized.trace;
+    } catch (err) {
+      const latency = elapsedMs(start);
+      if (runOptions.signal?.aborted)
+        return errorTrace('cancelled', 'the run was cancelled', latency);
+      if (timeout.aborted) {
+        return errorTrace('timeout', `no answer within ${runOptions.timeoutMs} ms`, latency);
+      }
+      const code = networkCode(err);
+      let message = `${config.url}: ${networkMessage(err)}`;
+      if (serverExit !== undefined) {
+        message += ` (the started server exited: ${serverExit}: ${serverOutput(serverStderr, serverStdout)})`;
+      }
+      return errorTrace('connection', message, latency, {
+        transient: code !== undefined && TRANSIENT_CODES.has(code),
+      });
+    }
+  }
+
+  return {
+    run,
+    close() {
+      closePromise ??= (async () => {
+        closed = true;
+        await stopServer();
+      })();
+      return closePromise;
+    },
+  };
+}
+
+function statusTrace(
+  status: number,
+  retryAfter: string | null,
+  body: string,
+  latency: number,
+): Trace {
+  const extra: Omit<TraceError, 'kind' | 'message'> = { status };
+  const wait = retryAfterMs(retryAfter);
+  if (wait !== undefined) extra.retry_after_ms = wait;
+  const waitText = wait !== undefined ? ` (retry after ${wait} ms)` : '';
+  if (status === 429) {
+    return errorTrace('rate_limit', `HTTP 429${waitText}: ${snippet(body)}`, latency, {
+      ...extra,
+      transient: true,
+    });
+  }
+  return errorTrace('http', `HTTP ${status}${waitText}: ${snippet(body)}`, latency, {
+    ...extra,
+    transient: status >= 500,
+  });
+}
