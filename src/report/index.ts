@@ -1,0 +1,14 @@
+/** Reports: pure functions from a Comparison (and optionally the Results) to a string. */
+export {
+  renderComment,
+  renderSummary,
+  DEFAULT_MARKER,
+  COMMENT_MAX,
+  SUMMARY_MAX,
+} from './comment.ts';
+export type { CommentOptions } from './comment.ts';
+export { renderTextReport } from './text.ts';
+export { renderViewer } from './viewer.ts';
+export type { ViewerOptions } from './viewer.ts';
+export { redactSecrets, redactDeep } from './redact.ts';
+export { headline, verdictKind } from './headline.ts';

@@ -1,0 +1,363 @@
+/**
+ * The viewer's inline stylesheet and script. Kept as plain strings (not bundled code) so the
+ * file is the same wherever it is produced and the CSP hash of the script is stable.
+ *
+ * The script reads the JSON data block and builds the page with createElement/textContent only:
+ * no innerHTML, no string-built HTML, so a `<script>` in a model output is just text. Links from
+ * data (trace_url) are accepted only as http(s).
+ */
+
+export const VIEWER_CSS = String.raw`
+:root{--fg:#1f2328;--muted:#59636e;--border:#d1d9e0;--bg:#fff;--bg2:#f6f8fa;--red:#d1242f;--green:#1a7f37;--amber:#9a6700;--blue:#0969da;--purple:#8250df}
+*{box-sizing:border-box}
+body{margin:0;font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif;color:var(--fg);background:var(--bg)}
+header{padding:16px 24px;border-bottom:1px solid var(--border);background:var(--bg2)}
+h1{font-size:20px;margin:0 0 4px}
+h2{font-size:16px;margin:20px 0 8px}
+main{padding:0 24px 40px;max-width:1600px}
+.verdict{font-size:15px;margin:4px 0}
+.muted{color:var(--muted)}
+code,pre,.mono{font-family:ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,monospace;font-size:12px}
+table{border-collapse:collapse;margin:8px 0}
+th,td{border:1px solid var(--border);padding:4px 10px;text-align:left;vertical-align:top}
+th{background:var(--bg2)}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+.v-regressed{color:var(--red);font-weight:600}.v-improved{color:var(--green)}.v-inconclusive{color:var(--amber)}.v-unchanged{color:var(--muted)}
+.filters{display:flex;flex-wrap:wrap;gap:8px;align-items:center;position:sticky;top:0;background:var(--bg);padding:10px 0;border-bottom:1px solid var(--border);z-index:2}
+select,input,button{font:inherit;padding:4px 8px;border:1px solid var(--border);border-radius:6px;background:var(--bg)}
+input[type=search]{min-width:280px}
+button{cursor:pointer;background:var(--bg2)}
+button:disabled{cursor:default;opacity:.5}
+.case{border:1px solid var(--border);border-radius:6px;margin:6px 0;background:var(--bg)}
+.case.target{outline:2px solid var(--blue)}
+.case-row{display:flex;gap:10px;align-items:center;padding:6px 10px;cursor:pointer;flex-wrap:wrap}
+.case-row:hover{background:var(--bg2)}
+.case-id{font-weight:600;word-break:break-all}
+.badge{display:inline-block;padding:0 8px;border-radius:10px;font-size:12px;border:1px solid transparent;white-space:nowrap}
+.l-new_failure{background:#ffebe9;color:var(--red);border-color:#ffcecb}
+.l-suspected_new_failure{background:#fff8c5;color:var(--amber);border-color:#f5e0a0}
+.l-fixed{background:#dafbe1;color:var(--green);border-color:#aceebb}
+.l-flaky{background:#fbefff;color:var(--purple);border-color:#ecd8ff}
+.l-errored{background:#fff1e5;color:#bc4c00;border-color:#ffd8b5}
+.l-added,.l-removed{background:#ddf4ff;color:var(--blue);border-color:#b6e3ff}
+.l-stable_fail{background:#f6f8fa;color:var(--red)}.l-stable_pass{background:#f6f8fa;color:var(--muted)}
+.detail{border-top:1px solid var(--border);padding:10px}
+.sides{display:grid;grid-template-columns:1fr 1fr;gap:12px}
+.side{min-width:0}
+.side h3{font-size:14px;margin:0 0 6px}
+details.trial{border:1px solid var(--border);border-radius:6px;margin:6px 0;padding:4px 8px}
+details.trial>summary{cursor:pointer}
+pre{white-space:pre-wrap;word-break:break-word;background:var(--bg2);padding:6px 8px;border-radius:6px;margin:4px 0;max-height:420px;overflow:auto}
+.s-pass{color:var(--green)}.s-fail{color:var(--red)}.s-error{color:#bc4c00}
+.kv{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:12px}
+.field{margin:6px 0}.field>.name{font-size:12px;font-weight:600;color:var(--muted)}
+.pager{display:flex;gap:8px;align-items:center;margin:10px 0}
+a{color:var(--blue)}
+@media (max-width:900px){.sides{grid-template-columns:1fr}}
+`;
+
+export const VIEWER_JS = String.raw`
+(function () {
+  'use strict';
+  var D = JSON.parse(document.getElementById('evalgate-data').textContent);
+  var PAGE = 100;
+  var LABELS = D.labels;
+  var state = { mode: '', label: '', q: '', page: 0, open: {} };
+  var filtered = [];
+  var hay = null;
+  var traceCache = {};
+
+  // A case's traces live in their own JSON block, parsed the first time the case is opened.
+  function traces(i) {
+    if (traceCache[i]) return traceCache[i];
+    var node = document.getElementById('evalgate-t' + i);
+    if (!node) return null;
+    try { traceCache[i] = JSON.parse(node.textContent); } catch (e) { traceCache[i] = { b: [], h: [] }; }
+    return traceCache[i];
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function add(parent) {
+    for (var i = 1; i < arguments.length; i++) if (arguments[i]) parent.appendChild(arguments[i]);
+    return parent;
+  }
+  function pct(r) { return typeof r === 'number' && isFinite(r) ? (Math.round(r * 1000) / 10) + '%' : '–'; }
+  function pts(d) { if (typeof d !== 'number' || !isFinite(d)) return '–'; var v = Math.round(d * 100); return (v > 0 ? '+' : '') + v; }
+  function pv(p) { if (typeof p !== 'number' || !isFinite(p)) return '–'; return p < 0.0001 ? '<0.0001' : p < 0.01 ? p.toFixed(4) : p.toFixed(2); }
+  function txt(v) {
+    if (v === undefined || v === null) return '';
+    if (typeof v === 'string') return v;
+    try { return JSON.stringify(v, null, 2); } catch (e) { return String(v); }
+  }
+  function safeUrl(u) {
+    try { var x = new URL(u); return x.protocol === 'https:' || x.protocol === 'http:' ? x.href : null; } catch (e) { return null; }
+  }
+  function traceLink(id) {
+    if (!D.traceUrl || !id) return null;
+    return safeUrl(D.traceUrl.split('{trace_id}').join(encodeURIComponent(id)));
+  }
+  function frac(s) { return s ? s[0] + '/' + s[1] : '–'; }
+
+  // ---- header and mode table ---------------------------------------------------------------
+  var root = document.getElementById('app');
+  var head = add(el('header'), el('h1', null, D.title));
+  add(head, el('div', 'verdict', D.headline.icon + ' ' + D.headline.title + ': ' + D.headline.text));
+  add(head, el('div', 'muted', 'base ' + (D.base.sha || '?') + (D.base.ref ? ' (' + D.base.ref + ')' : '') +
+    ' → head ' + (D.head.sha || '?') + (D.head.ref ? ' (' + D.head.ref + ')' : '') + ' · ' + D.cases.length + ' cases'));
+  root.appendChild(head);
+  var main = el('main');
+  root.appendChild(main);
+
+  add(main, el('h2', null, 'Failure modes'));
+  var mt = el('table', 'modes');
+  var hr = el('tr');
+  ['Failure mode', 'Severity', 'Base', 'Head', 'Change (95% CI)', 'p (adj.)', 'Verdict'].forEach(function (h) { hr.appendChild(el('th', null, h)); });
+  add(mt, add(el('thead'), hr));
+  var mtb = el('tbody');
+  D.modes.forEach(function (m) {
+    var tr = el('tr');
+    add(tr, el('td', 'mono', m.mode), el('td', null, m.severity + (m.blocking ? ' (blocking)' : '')),
+      el('td', 'num', pct(m.base[2]) + ' (' + m.base[0] + '/' + m.base[1] + ')'),
+      el('td', 'num', pct(m.head[2]) + ' (' + m.head[0] + '/' + m.head[1] + ')'),
+      el('td', 'num', pts(m.effect) + ' pts (' + pts(m.ci[0]) + ' to ' + pts(m.ci[1]) + ')'),
+      el('td', 'num', pv(m.p)), el('td', 'v-' + m.verdict, m.verdict + (m.note ? ': ' + m.note : '')));
+    mtb.appendChild(tr);
+  });
+  add(main, add(mt, mtb));
+
+  // ---- filters --------------------------------------------------------------------------------
+  add(main, el('h2', null, 'Cases'));
+  var bar = el('div', 'filters');
+  var modeSel = el('select'); modeSel.id = 'filter-mode'; modeSel.setAttribute('aria-label', 'Failure mode');
+  add(modeSel, opt('', 'All failure modes'));
+  D.modes.forEach(function (m) { modeSel.appendChild(opt(m.mode, m.mode)); });
+  var labelSel = el('select'); labelSel.id = 'filter-label'; labelSel.setAttribute('aria-label', 'Status');
+  add(labelSel, opt('', 'All statuses'));
+  D.labelOrder.forEach(function (l) { if (D.labelCounts[l]) labelSel.appendChild(opt(l, LABELS[l] + ' (' + D.labelCounts[l] + ')')); });
+  var search = el('input'); search.type = 'search'; search.id = 'search'; search.placeholder = 'Search ids, tags, reasons, outputs…';
+  var count = el('span', 'muted'); count.id = 'count';
+  add(bar, modeSel, labelSel, search, count);
+  add(main, bar);
+  var list = el('div'); list.id = 'cases';
+  var pager = el('div', 'pager');
+  var prev = el('button', null, '← Previous'); prev.id = 'prev';
+  var next = el('button', null, 'Next →'); next.id = 'next';
+  var pageInfo = el('span', 'muted');
+  add(pager, prev, pageInfo, next);
+  add(main, list, pager);
+
+  function opt(v, t) { var o = el('option', null, t); o.value = v; return o; }
+
+  function labelOf(c) {
+    if (!state.mode) return c.label;
+    for (var i = 0; i < c.modes.length; i++) if (c.modes[i].mode === state.mode) return c.modes[i].label;
+    return null;
+  }
+  function haystack(i) {
+    if (!hay) hay = new Array(D.cases.length);
+    if (hay[i] === undefined) {
+      var c = D.cases[i], parts = [c.id, c.tags.join(' '), c.src || '', c.snip || ''];
+      c.modes.forEach(function (m) { parts.push(m.mode); });
+      [c.b, c.h].forEach(function (s) {
+        if (!s) return;
+        s.failing.forEach(function (f) { parts.push(f.type, f.reason); });
+      });
+      if (c.excerpt) parts.push(c.excerpt.input, c.excerpt.output);
+      hay[i] = parts.join('\n').toLowerCase();
+    }
+    return hay[i];
+  }
+  function applyFilters() {
+    filtered = [];
+    var q = state.q.toLowerCase();
+    for (var i = 0; i < D.cases.length; i++) {
+      var l = labelOf(D.cases[i]);
+      if (l === null) continue;
+      if (state.label && l !== state.label) continue;
+      if (q && haystack(i).indexOf(q) < 0) continue;
+      filtered.push(i);
+    }
+  }
+
+  // ---- case rows and details ------------------------------------------------------------------
+  function badge(l) { return el('span', 'badge l-' + l, LABELS[l] || l); }
+  function row(i) {
+    var c = D.cases[i];
+    var box = el('div', 'case'); box.setAttribute('data-id', c.id); box.id = 'case-' + i;
+    var r = el('div', 'case-row'); r.setAttribute('role', 'button'); r.tabIndex = 0;
+    add(r, badge(c.label), el('span', 'case-id', c.id));
+    var ms = el('span', 'muted mono');
+    ms.textContent = c.modes.map(function (m) { return m.mode + ' ' + frac(m.b) + ' → ' + frac(m.h); }).join(' · ');
+    add(r, ms);
+    if (c.src) add(r, el('span', 'muted', c.src));
+    var a = el('a', null, '#'); a.href = '#case=' + encodeURIComponent(c.id); a.title = 'Link to this case';
+    a.addEventListener('click', function (e) { e.stopPropagation(); });
+    add(r, a);
+    r.addEventListener('click', function () { toggle(i, box); });
+    r.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); toggle(i, box); } });
+    box.appendChild(r);
+    if (state.open[i]) box.appendChild(detail(i));
+    return box;
+  }
+  function toggle(i, box) {
+    if (state.open[i]) { delete state.open[i]; var d = box.querySelector('.detail'); if (d) box.removeChild(d); }
+    else { state.open[i] = true; box.appendChild(detail(i)); }
+  }
+  function field(name, value, pre) {
+    var f = el('div', 'field');
+    add(f, el('div', 'name', name));
+    add(f, pre === false ? el('div', null, value) : el('pre', null, value));
+    return f;
+  }
+  function trialView(t, open) {
+    var d = el('details', 'trial'); if (open) d.open = true;
+    var tr = t.trace || {};
+    var s = el('summary');
+    add(s, el('span', 's-' + t.status, t.status), document.createTextNode(' trial ' + t.trial + (t.stage > 1 ? ' (stage ' + t.stage + ')' : '')));
+    d.appendChild(s);
+    var u = tr.usage || {};
+    var kv = el('div', 'kv');
+    add(kv, el('span', null, 'latency ' + (tr.latency_ms != null ? Math.round(tr.latency_ms) + ' ms' : '–')),
+      el('span', null, 'tokens ' + (u.input_tokens || 0) + ' in / ' + (u.output_tokens || 0) + ' out'),
+      el('span', null, 'cost ' + (u.cost_usd != null ? '$' + Number(u.cost_usd).toFixed(5) : '–')),
+      el('span', null, 'attempts ' + (t.attempts || 1)));
+    if (tr.trace_id) {
+      var href = traceLink(tr.trace_id);
+      if (href) { var a = el('a', null, 'open trace'); a.href = href; a.rel = 'noopener noreferrer'; a.target = '_blank'; kv.appendChild(a); }
+      else kv.appendChild(el('span', 'mono', 'trace ' + tr.trace_id));
+    }
+    d.appendChild(kv);
+    if (tr.error) d.appendChild(field('Error', (tr.error.kind || 'error') + ': ' + txt(tr.error.message)));
+    var checks = el('div', 'field'); add(checks, el('div', 'name', 'Checks'));
+    (t.checks || []).forEach(function (c) {
+      var line = el('div', 'mono');
+      add(line, el('span', 's-' + c.status, c.status), document.createTextNode(' ' + (c.name || c.type) + ' [' + c.mode + '] ' + (c.reason || '')));
+      checks.appendChild(line);
+    });
+    d.appendChild(checks);
+    d.appendChild(field('Output', tr.output || '(empty)'));
+    if (tr.tool_calls && tr.tool_calls.length) {
+      var tc = el('div', 'field'); add(tc, el('div', 'name', 'Tool calls (' + tr.tool_calls.length + ')'));
+      tr.tool_calls.forEach(function (c) {
+        add(tc, el('pre', null, (c.name || '?') + '(' + txt(c.arguments || {}) + ')' + (c.result !== undefined ? '\n→ ' + txt(c.result) : '')));
+      });
+      d.appendChild(tc);
+    } else d.appendChild(field('Tool calls', '(none)', false));
+    if (tr.retrieved && tr.retrieved.length) {
+      var rd = el('div', 'field'); add(rd, el('div', 'name', 'Retrieved (' + tr.retrieved.length + ')'));
+      tr.retrieved.forEach(function (r) { add(rd, el('pre', null, (r.id ? r.id : '(no id)') + (r.score != null ? ' · ' + r.score : '') + '\n' + txt(r.text))); });
+      d.appendChild(rd);
+    }
+    if (tr.messages && tr.messages.length) {
+      var md = el('details'); add(md, el('summary', null, 'Messages (' + tr.messages.length + ')'));
+      tr.messages.forEach(function (m) {
+        var extra = m.tool_calls ? '\n' + txt(m.tool_calls) : '';
+        add(md, el('pre', null, (m.role || '?') + (m.name ? ' ' + m.name : '') + ': ' + txt(m.content) + extra));
+      });
+      d.appendChild(md);
+    }
+    if (tr.stderr) d.appendChild(field('stderr', tr.stderr));
+    if (tr.metadata) d.appendChild(field('Metadata', txt(tr.metadata)));
+    return d;
+  }
+  function sideView(name, s, runs, c) {
+    var v = el('div', 'side');
+    if (!s) { add(v, el('h3', null, name), el('div', 'muted', name === 'Base' ? 'Not on base (added case).' : 'Not on head (removed case).')); return v; }
+    add(v, el('h3', null, name + ': ' + s.passes + '/' + s.n + ' passed' + (s.errors ? ', ' + s.errors + ' errored' : '')));
+    if (s.failing.length) {
+      var f = el('div', 'field'); add(f, el('div', 'name', 'Failing checks (representative trial)'));
+      s.failing.forEach(function (x) { add(f, el('div', 'mono s-fail', (x.name || x.type) + ' [' + x.mode + '] ' + x.reason)); });
+      v.appendChild(f);
+    }
+    if (runs && runs.length) runs.forEach(function (t, k) { v.appendChild(trialView(t, k === s.ref)); });
+    else if (name === 'Head' && c.excerpt) {
+      v.appendChild(field('Output (excerpt)', c.excerpt.output));
+      v.appendChild(field('Tool calls', c.excerpt.tool_calls.map(function (t) { return t.name + '(' + t.arguments + ')'; }).join('\n') || '(none)'));
+      if (c.excerpt.error) v.appendChild(field('Error', c.excerpt.error));
+    } else v.appendChild(el('div', 'muted', 'Traces not included in this viewer.'));
+    return v;
+  }
+  function detail(i) {
+    var c = D.cases[i];
+    var T = traces(i) || { b: [], h: [] };
+    var d = el('div', 'detail');
+    var kv = el('div', 'kv');
+    if (c.src) add(kv, el('span', 'mono', c.src));
+    if (c.tags.length) add(kv, el('span', null, 'tags: ' + c.tags.join(', ')));
+    if (c.changed) add(kv, el('span', 's-error', 'case edited between base and head'));
+    c.modes.forEach(function (m) { add(kv, el('span', null, m.mode + ': '), badge(m.label)); });
+    d.appendChild(kv);
+    var input = T.input !== undefined ? T.input : c.excerpt && c.excerpt.input;
+    if (input !== undefined && input !== null) d.appendChild(field('Input', txt(input)));
+    add(d, add(el('div', 'sides'), sideView('Base', c.b, T.b, c), sideView('Head', c.h, T.h, c)));
+    return d;
+  }
+
+  // ---- list rendering (one page at a time keeps 10,000 cases fast) ---------------------------
+  function render() {
+    var pages = Math.max(1, Math.ceil(filtered.length / PAGE));
+    if (state.page >= pages) state.page = pages - 1;
+    var start = state.page * PAGE, end = Math.min(filtered.length, start + PAGE);
+    var frag = document.createDocumentFragment();
+    for (var k = start; k < end; k++) frag.appendChild(row(filtered[k]));
+    list.textContent = '';
+    list.appendChild(frag);
+    if (!filtered.length) list.appendChild(el('p', 'muted', 'No case matches these filters.'));
+    count.textContent = 'Showing ' + (filtered.length ? start + 1 : 0) + '–' + end + ' of ' + filtered.length + ' cases' +
+      (filtered.length !== D.cases.length ? ' (' + D.cases.length + ' in total)' : '');
+    pageInfo.textContent = 'Page ' + (state.page + 1) + ' of ' + pages;
+    prev.disabled = state.page === 0;
+    next.disabled = state.page >= pages - 1;
+  }
+  function refilter() { applyFilters(); state.page = 0; render(); }
+  modeSel.addEventListener('change', function () { state.mode = modeSel.value; refilter(); });
+  labelSel.addEventListener('change', function () { state.label = labelSel.value; refilter(); });
+  var timer = null;
+  search.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { state.q = search.value.trim(); refilter(); }, 120);
+  });
+  prev.addEventListener('click', function () { state.page--; render(); window.scrollTo(0, list.offsetTop - 60); });
+  next.addEventListener('click', function () { state.page++; render(); window.scrollTo(0, list.offsetTop - 60); });
+
+  // ---- deep links: #case=<id> -------------------------------------------------------------------
+  function openFromHash() {
+    var m = /^#case=(.*)$/.exec(location.hash);
+    if (!m) return;
+    var id;
+    try { id = decodeURIComponent(m[1]); } catch (e) { return; }
+    var i = D.index[id];
+    if (i === undefined) return;
+    var pos = filtered.indexOf(i);
+    if (pos < 0) {
+      state.mode = ''; state.label = ''; state.q = '';
+      modeSel.value = ''; labelSel.value = ''; search.value = '';
+      applyFilters();
+      pos = filtered.indexOf(i);
+    }
+    state.page = Math.floor(pos / PAGE);
+    state.open[i] = true;
+    render();
+    var box = document.getElementById('case-' + i);
+    if (box) {
+      var old = document.querySelector('.case.target'); if (old) old.classList.remove('target');
+      box.classList.add('target');
+      box.scrollIntoView({ block: 'start' });
+    }
+  }
+  window.addEventListener('hashchange', openFromHash);
+
+  applyFilters();
+  render();
+  document.body.setAttribute('data-listed', '1');
+  // The trace blocks follow this script: a deep link opens its case once they are parsed.
+  function ready() { openFromHash(); document.body.setAttribute('data-ready', '1'); }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready);
+  else ready();
+})();
+`;
