@@ -1,0 +1,147 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { okCases, suiteDir } from './helpers/suite-dir.ts';
+
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'src', 'bin.ts');
+const system = join(root, '__tests__', 'fixtures', 'run', 'system.mjs');
+const ids = Array.from({ length: 24 }, (_, i) => `case-${String(i).padStart(2, '0')}`);
+
+function evalgate(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function suite(extra: Record<string, string> = {}) {
+  copyFileSync(system, '/tmp/evalgate-cli-system.mjs');
+  return suiteDir({
+    'evalgate.yml': `version: 1
+target: {command: "node system.mjs"}
+datasets: [cases.jsonl]
+failure_modes: {correct: critical, style: minor}
+trials: 2
+concurrency: 4
+timeout: 5s
+`,
+    'cases.jsonl': okCases(ids),
+    'system.mjs': readFileSync(system, 'utf8'),
+    ...extra,
+  });
+}
+
+const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+describe('evalgate CLI', () => {
+  it('prints help and exits 0', () => {
+    const r = evalgate(['--help'], root);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('evalgate run');
+    expect(r.stdout).toContain('Exit codes');
+  });
+
+  it('exits 2 with one clear line for an unknown command or a bad flag', () => {
+    const a = evalgate(['frobnicate'], root);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/unknown command "frobnicate"/);
+    const b = evalgate(['run', '--trials', 'three'], root);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/--trials must be a whole number/);
+    noStack(a.stderr + b.stderr);
+  });
+
+  it('validate names the file, line and field of a bad dataset, exits 2, no stack trace', () => {
+    const lines = okCases(ids).split('\n');
+    lines[6] = '{"id": "case-06", "input": {}, "checks": [{"type": "contains", "value": "ok", "mode": "corect"}]}';
+    const dir = suite({ 'cases.jsonl': lines.join('\n') });
+    const r = evalgate(['validate'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cases\.jsonl:7: checks\[0\]\.mode: unknown failure mode "corect"/);
+    noStack(r.stderr);
+    const ok = evalgate(['validate'], suite());
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/ok, 24 cases/);
+  });
+
+  it('run, compare and report: a regression blocks (exit 1), the same system passes (exit 0)', () => {
+    const dir = suite();
+    expect(evalgate(['run', '--out', 'base.json', '-q'], dir).code).toBe(0);
+    writeFileSync(join(dir, 'behaviour.json'), JSON.stringify({ fail: ids.slice(0, 12) }));
+    expect(evalgate(['run', '--out', 'head.json', '-q'], dir).code).toBe(0);
+
+    const blocked = evalgate(['compare', 'base.json', 'head.json', '--out', 'comparison.json'], dir);
+    expect(blocked.code).toBe(1);
+    expect(blocked.stdout).toMatch(/BLOCKED/i);
+    const comparison = JSON.parse(readFileSync(join(dir, 'comparison.json'), 'utf8'));
+    expect(comparison.verdict).toBe('block');
+    expect(comparison.modes.find((m: any) => m.mode === 'correct').verdict).toBe('regressed');
+
+    const same = evalgate(['compare', 'base.json', 'base.json'], dir);
+    expect(same.code).toBe(0);
+
+    const md = evalgate(['report', 'comparison.json', '--format', 'markdown'], dir);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('<!-- evalgate:comment -->');
+    const html = evalgate(['report', 'comparison.json', '--format', 'html', '--base', 'base.json', '--head', 'head.json', '--out', 'report.html'], dir);
+    expect(html.code).toBe(0);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+  });
+
+  it('compare exits 2 on a file that is not results', () => {
+    const dir = suite({ 'junk.json': '{"hello": 1}' });
+    const r = evalgate(['compare', 'junk.json', 'missing.json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/junk\.json: not an evalgate results file/);
+    noStack(r.stderr);
+  });
+
+  it('shards split the suite without overlap and merge back to the whole', () => {
+    const dir = suite();
+    expect(evalgate(['run', '--shard', '1/2', '--out', 's1.json', '-q'], dir).code).toBe(0);
+    expect(evalgate(['run', '--shard', '2/2', '--out', 's2.json', '-q'], dir).code).toBe(0);
+    const s1 = JSON.parse(readFileSync(join(dir, 's1.json'), 'utf8'));
+    const s2 = JSON.parse(readFileSync(join(dir, 's2.json'), 'utf8'));
+    expect(s1.cases.length).toBeGreaterThan(0);
+    expect(s2.cases.length).toBeGreaterThan(0);
+    expect(s1.cases.length + s2.cases.length).toBe(ids.length);
+    const r = evalgate(['merge', 's1.json', 's2.json', '--out', 'all.json'], dir);
+    expect(r.code).toBe(0);
+    const all = JSON.parse(readFileSync(join(dir, 'all.json'), 'utf8'));
+    expect(all.cases.map((c: any) => c.id).sort()).toEqual(ids);
+    expect(evalgate(['merge', 's1.json', 's1.json', '--out', 'x.json'], dir).code).toBe(2);
+  });
+
+  it('sample and tags select stable subsets', () => {
+    const dir = suite();
+    evalgate(['run', '--sample', '5', '--out', 'a.json', '-q'], dir);
+    evalgate(['run', '--sample', '5', '--out', 'b.json', '-q'], dir);
+    const a = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')).cases.map((c: any) => c.id);
+    const b = JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8')).cases.map((c: any) => c.id);
+    expect(a).toHaveLength(5);
+    expect(a).toEqual(b);
+    evalgate(['run', '--filter', 'case-1*', '--out', 'f.json', '-q'], dir);
+    expect(JSON.parse(readFileSync(join(dir, 'f.json'), 'utf8')).cases).toHaveLength(10);
+  });
+
+  it('pr compares two git refs in worktrees and removes them afterwards', () => {
+    const dir = suite();
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
+    git('init', '-q', '-b', 'main');
+    git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-q', '--allow-empty', '-m', 'root');
+    git('add', '-A');
+    git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-q', '-m', 'base');
+    git('tag', 'base');
+    writeFileSync(join(dir, 'behaviour.json'), JSON.stringify({ fail: ids.slice(0, 14) }));
+    git('add', '-A');
+    git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-q', '-m', 'head');
+    // Head given as a ref other than the checkout: both sides run in worktrees.
+    git('checkout', '-q', 'base');
+    const r = evalgate(['pr', '--base', 'base', '--head', 'main', '-q'], dir);
+    expect(r.stdout).toMatch(/BLOCKED/i);
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, '.evalgate', 'pr', 'comparison.json'))).toBe(true);
+    expect(existsSync(join(dir, '.evalgate', 'pr', 'report.html'))).toBe(true);
+    expect(git('worktree', 'list').trim().split('\n')).toHaveLength(1);
+  });
+});
