@@ -10,7 +10,11 @@ const system = join(root, '__tests__', 'fixtures', 'run', 'system.mjs');
 const ids = Array.from({ length: 24 }, (_, i) => `case-${String(i).padStart(2, '0')}`);
 
 function evalgate(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -53,7 +57,8 @@ describe('evalgate CLI', () => {
 
   it('validate names the file, line and field of a bad dataset, exits 2, no stack trace', () => {
     const lines = okCases(ids).split('\n');
-    lines[6] = '{"id": "case-06", "input": {}, "checks": [{"type": "contains", "value": "ok", "mode": "corect"}]}';
+    lines[6] =
+      '{"id": "case-06", "input": {}, "checks": [{"type": "contains", "value": "ok", "mode": "corect"}]}';
     const dir = suite({ 'cases.jsonl': lines.join('\n') });
     const r = evalgate(['validate'], dir);
     expect(r.code).toBe(2);
@@ -70,7 +75,10 @@ describe('evalgate CLI', () => {
     writeFileSync(join(dir, 'behaviour.json'), JSON.stringify({ fail: ids.slice(0, 12) }));
     expect(evalgate(['run', '--out', 'head.json', '-q'], dir).code).toBe(0);
 
-    const blocked = evalgate(['compare', 'base.json', 'head.json', '--out', 'comparison.json'], dir);
+    const blocked = evalgate(
+      ['compare', 'base.json', 'head.json', '--out', 'comparison.json'],
+      dir,
+    );
     expect(blocked.code).toBe(1);
     expect(blocked.stdout).toMatch(/BLOCKED/i);
     const comparison = JSON.parse(readFileSync(join(dir, 'comparison.json'), 'utf8'));
@@ -83,7 +91,21 @@ describe('evalgate CLI', () => {
     const md = evalgate(['report', 'comparison.json', '--format', 'markdown'], dir);
     expect(md.code).toBe(0);
     expect(md.stdout).toContain('<!-- evalgate:comment -->');
-    const html = evalgate(['report', 'comparison.json', '--format', 'html', '--base', 'base.json', '--head', 'head.json', '--out', 'report.html'], dir);
+    const html = evalgate(
+      [
+        'report',
+        'comparison.json',
+        '--format',
+        'html',
+        '--base',
+        'base.json',
+        '--head',
+        'head.json',
+        '--out',
+        'report.html',
+      ],
+      dir,
+    );
     expect(html.code).toBe(0);
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/^<!doctype html>/i);
   });

@@ -118,11 +118,12 @@ describe('command target', () => {
     const pidFile = join(tempDir(), 'pids.json');
     const t = fixture();
     const started = performance.now();
-    const trace = await t.run(request({ mode: 'hang' }, { pidFile }), { timeoutMs: 400 });
+    // Generous: on a loaded 2-core machine node itself can take a second to start.
+    const trace = await t.run(request({ mode: 'hang' }, { pidFile }), { timeoutMs: 1500 });
     expect(trace.error?.kind).toBe('timeout');
-    expect(trace.error?.message).toBe('no answer within 400 ms');
-    expect(trace.latency_ms).toBeGreaterThanOrEqual(395); // timers may fire a hair early
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(trace.error?.message).toBe('no answer within 1500 ms');
+    expect(trace.latency_ms).toBeGreaterThanOrEqual(1495); // timers may fire a hair early
+    expect(performance.now() - started).toBeLessThan(6000);
     const pids = JSON.parse(readFileSync(pidFile, 'utf8')) as number[];
     expect(pids).toHaveLength(2);
     expect(await waitGone(pids)).toEqual([]);
@@ -132,7 +133,7 @@ describe('command target', () => {
     const pidFile = join(tempDir(), 'pids.json');
     const trace = await fixture({ killGraceMs: 150 }).run(
       request({ mode: 'hang', stubborn: true }, { pidFile }),
-      { timeoutMs: 300 },
+      { timeoutMs: 1500 },
     );
     expect(trace.error?.kind).toBe('timeout');
     const pids = JSON.parse(readFileSync(pidFile, 'utf8')) as number[];

@@ -2,22 +2,27 @@
  * The evalgate command line: every stage of the pipeline on its own, and `pr` for the whole of
  * it on a laptop. Exit codes: 0 pass, 1 the gate blocked (or the verdict is error), 2 bad input
  * (config, dataset, results file, flags), 3 an internal failure, 130 interrupted.
+ *
+ * Each command imports what only it needs (the comparison, the reports, the GitHub client)
+ * when it runs: `evalgate run` on a big suite should not carry Octokit in memory.
  */
 import { writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { compare } from './compare/index.ts';
 import { checkTypes } from './checks/registry.ts';
-import { renderComment, renderSummary, renderTextReport, renderViewer } from './report/index.ts';
 import { isSuiteError, loadSuite } from './suite/index.ts';
 import type { Comparison, GateConfig, Results, Severity } from './types.ts';
 import { SEVERITIES } from './types.ts';
 import { VERSION } from './version.ts';
-import { runPr } from './pipeline/pr.ts';
 import { displayPath, runSuite } from './pipeline/run-suite.ts';
-import { publishOutsideActions } from './github/publish.ts';
 import { ConsoleProgress, silentProgress } from './run/progress.ts';
-import { InputError, mergeResults, readComparison, readResults, writeJson } from './run/results-io.ts';
+import {
+  InputError,
+  mergeResults,
+  readComparison,
+  readResults,
+  writeJson,
+} from './run/results-io.ts';
 import { parseShard, type Selection } from './run/select.ts';
 
 class UsageError extends Error {}
@@ -66,9 +71,18 @@ const gateOptions = {
   accepted: { type: 'boolean' },
 } as const;
 
-function parse<T extends ParseArgsConfig['options']>(args: string[], options: T, positionals = false) {
+function parse<T extends ParseArgsConfig['options']>(
+  args: string[],
+  options: T,
+  positionals = false,
+) {
   try {
-    return parseArgs({ args, options: { help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals: positionals, strict: true });
+    return parseArgs({
+      args,
+      options: { help: { type: 'boolean', short: 'h' }, ...options },
+      allowPositionals: positionals,
+      strict: true,
+    });
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
@@ -77,14 +91,16 @@ function parse<T extends ParseArgsConfig['options']>(args: string[], options: T,
 function int(name: string, value: string | undefined, min = 1): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number >= ${min}, got ${value}`);
+  if (!Number.isInteger(n) || n < min)
+    throw new UsageError(`--${name} must be a whole number >= ${min}, got ${value}`);
   return n;
 }
 
 function rate(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`--${name} must be a number from 0 to 1, got ${value}`);
+  if (!Number.isFinite(n) || n < 0 || n > 1)
+    throw new UsageError(`--${name} must be a number from 0 to 1, got ${value}`);
   return n;
 }
 
@@ -98,7 +114,12 @@ export function parseDurationFlag(value: string | undefined): number | undefined
 }
 
 function list(value: string | undefined): string[] | undefined {
-  return value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 
 function selectionFrom(v: Record<string, unknown>): Selection {
@@ -156,7 +177,9 @@ function interruptible(): AbortController {
   const controller = new AbortController();
   process.on('SIGINT', () => {
     if (controller.signal.aborted) process.exit(130);
-    process.stderr.write('\nevalgate: stopping; finished trials are kept (Ctrl-C again to quit now)\n');
+    process.stderr.write(
+      '\nevalgate: stopping; finished trials are kept (Ctrl-C again to quit now)\n',
+    );
     controller.abort();
   });
   process.on('SIGTERM', () => controller.abort());
@@ -174,10 +197,12 @@ async function cmdRun(args: string[]): Promise<number> {
     config: { type: 'string', short: 'c', default: 'evalgate.yml' },
     out: { type: 'string', short: 'o', default: 'results.json' },
     label: { type: 'string' },
+    stats: { type: 'boolean' },
     ...selectionOptions,
     ...runOptions,
   });
   if (values.help) return help('run');
+  const startedAt = performance.now();
   const suite = await loadSuite(resolve(values.config));
   const controller = interruptible();
   const results = await runSuite({
@@ -195,6 +220,18 @@ async function cmdRun(args: string[]): Promise<number> {
     `${counts.cases} cases, ${counts.trials} trials: ${counts.pass} pass, ${counts.fail} fail, ${counts.error} error` +
       ` → ${values.out}`,
   );
+  if (values.stats) {
+    // Our own resource use, for `npm run bench` and for anyone profiling a suite.
+    const cpu = process.cpuUsage();
+    const stats = {
+      cases: results.meta.counts.cases,
+      trials: results.meta.counts.trials,
+      wall_ms: Math.round(performance.now() - startedAt),
+      cpu_ms: Math.round((cpu.user + cpu.system) / 1000),
+      max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+    process.stderr.write(`evalgate-stats ${JSON.stringify(stats)}\n`);
+  }
   if (results.meta.interrupted) {
     log('interrupted: the results hold the trials that finished');
     return 130;
@@ -214,9 +251,12 @@ async function cmdValidate(args: string[]): Promise<number> {
   }
   const suite = await loadSuite(resolve(values.config));
   const perMode = new Map<string, number>();
-  for (const c of suite.cases) for (const k of c.checks) perMode.set(k.mode, (perMode.get(k.mode) ?? 0) + 1);
+  for (const c of suite.cases)
+    for (const k of c.checks) perMode.set(k.mode, (perMode.get(k.mode) ?? 0) + 1);
   const files = new Set(suite.cases.map((c) => c.source.file));
-  console.log(`${displayPath(suite.configPath)}: ok, ${suite.cases.length} cases in ${files.size} file(s), suite ${suite.hash.slice(0, 12)}`);
+  console.log(
+    `${displayPath(suite.configPath)}: ok, ${suite.cases.length} cases in ${files.size} file(s), suite ${suite.hash.slice(0, 12)}`,
+  );
   for (const [mode, fm] of Object.entries(suite.config.failure_modes)) {
     console.log(`  ${mode} (${fm.severity}): ${perMode.get(mode) ?? 0} checks`);
   }
@@ -224,13 +264,25 @@ async function cmdValidate(args: string[]): Promise<number> {
 }
 
 async function cmdCompare(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, ...gateOptions }, true);
+  const { values, positionals } = parse(
+    args,
+    { out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, ...gateOptions },
+    true,
+  );
   if (values.help) return help('compare');
-  if (positionals.length !== 2) throw new UsageError('compare takes two results files: base.json head.json');
+  if (positionals.length !== 2)
+    throw new UsageError('compare takes two results files: base.json head.json');
   const [basePath, headPath] = positionals;
+  const { compare } = await import('./compare/index.ts');
+  const { renderTextReport } = await import('./report/index.ts');
   const base = await readResults(basePath);
   const head = await readResults(headPath);
-  const comparison = compare(base, head, { gate: gateOverrides(values), accepted: values.accepted, basePath, headPath });
+  const comparison = compare(base, head, {
+    gate: gateOverrides(values),
+    accepted: values.accepted,
+    basePath,
+    headPath,
+  });
   if (values.out) await writeJson(values.out, comparison);
   if (values.json) console.log(JSON.stringify(comparison));
   else console.log(renderTextReport(comparison));
@@ -254,8 +306,14 @@ async function cmdReport(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('report takes one comparison file');
   const path = positionals[0];
   const comparison = await readComparison(path);
+  const { renderComment, renderSummary, renderTextReport, renderViewer } =
+    await import('./report/index.ts');
   let text: string;
-  const opts = { repoUrl: values['repo-url'], runUrl: values['run-url'], headSha: comparison.head.sha };
+  const opts = {
+    repoUrl: values['repo-url'],
+    runUrl: values['run-url'],
+    headSha: comparison.head.sha,
+  };
   switch (values.format) {
     case 'markdown':
       text = renderComment(comparison, opts);
@@ -277,7 +335,9 @@ async function cmdReport(args: string[]): Promise<number> {
       break;
     }
     default:
-      throw new UsageError(`--format must be markdown, summary, html or text, got ${values.format}`);
+      throw new UsageError(
+        `--format must be markdown, summary, html or text, got ${values.format}`,
+      );
   }
   if (values.out) {
     await mkdir(dirname(resolve(values.out)), { recursive: true });
@@ -288,7 +348,11 @@ async function cmdReport(args: string[]): Promise<number> {
 }
 
 async function cmdMerge(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { out: { type: 'string', short: 'o', default: 'results.json' } }, true);
+  const { values, positionals } = parse(
+    args,
+    { out: { type: 'string', short: 'o', default: 'results.json' } },
+    true,
+  );
   if (values.help) return help('merge');
   if (positionals.length === 0) throw new UsageError('merge takes the shard results files');
   const parts = [];
@@ -305,6 +369,7 @@ export async function writePrOutputs(
   outcome: { base: Results; head: Results; comparison: Comparison },
   render: { repoUrl?: string; runUrl?: string } = {},
 ) {
+  const { renderComment, renderViewer } = await import('./report/index.ts');
   await mkdir(dir, { recursive: true });
   const paths = {
     base: join(dir, 'base-results.json'),
@@ -320,7 +385,11 @@ export async function writePrOutputs(
   await writeJson(paths.comparison, outcome.comparison);
   await writeFile(
     paths.comment,
-    renderComment(outcome.comparison, { ...render, headSha: outcome.comparison.head.sha, viewerUrl: 'report.html' }),
+    renderComment(outcome.comparison, {
+      ...render,
+      headSha: outcome.comparison.head.sha,
+      viewerUrl: 'report.html',
+    }),
   );
   await writeFile(paths.viewer, renderViewer(outcome.comparison, outcome.base, outcome.head));
   return paths;
@@ -342,6 +411,8 @@ async function cmdPr(args: string[]): Promise<number> {
   if (!values.base) throw new UsageError('pr needs --base <ref> (a branch, tag or sha)');
   const controller = interruptible();
   const baseline = values.baseline ? await readResults(values.baseline) : undefined;
+  const { runPr } = await import('./pipeline/pr.ts');
+  const { renderTextReport } = await import('./report/index.ts');
   const outcome = await runPr({
     repoDir: process.cwd(),
     baseRef: values.base,
@@ -359,7 +430,9 @@ async function cmdPr(args: string[]): Promise<number> {
   });
   const paths = await writePrOutputs(values['out-dir'], outcome);
   console.log(renderTextReport(outcome.comparison));
-  console.log(`\nresults: ${paths.base}, ${paths.head}\ncomparison: ${paths.comparison}\ncomment: ${paths.comment}\nviewer: ${paths.viewer}`);
+  console.log(
+    `\nresults: ${paths.base}, ${paths.head}\ncomparison: ${paths.comparison}\ncomment: ${paths.comment}\nviewer: ${paths.viewer}`,
+  );
   if (controller.signal.aborted) return 130;
   return verdictExit(outcome.comparison);
 }
@@ -381,14 +454,17 @@ async function cmdPublish(args: string[]): Promise<number> {
   if (values.help) return help('publish');
   if (positionals.length !== 1) throw new UsageError('publish takes one comparison file');
   const repo = values.repo ?? process.env.GITHUB_REPOSITORY;
-  if (!repo || !/^[^/\s]+\/[^/\s]+$/.test(repo)) throw new UsageError('publish needs --repo owner/name');
+  if (!repo || !/^[^/\s]+\/[^/\s]+$/.test(repo))
+    throw new UsageError('publish needs --repo owner/name');
   const pr = int('pr', values.pr);
   if (!pr) throw new UsageError('publish needs --pr <number>');
   const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
   if (!token) throw new UsageError('publish needs a token in GITHUB_TOKEN (or GH_TOKEN)');
-  if (!['update', 'new', 'off'].includes(values.comment!)) throw new UsageError('--comment must be update, new or off');
+  if (!['update', 'new', 'off'].includes(values.comment!))
+    throw new UsageError('--comment must be update, new or off');
   const comparison = await readComparison(positionals[0]);
   const [owner, name] = repo.split('/');
+  const { publishOutsideActions } = await import('./github/publish.ts');
   const result = await publishOutsideActions({
     token,
     apiUrl: values['api-url'] ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
@@ -401,12 +477,18 @@ async function cmdPublish(args: string[]): Promise<number> {
     runUrl: values['run-url'],
     sha: values.sha,
   });
-  console.log(result.commentUrl ? `comment ${result.commentAction}: ${result.commentUrl}` : `comment ${result.commentAction}`);
+  console.log(
+    result.commentUrl
+      ? `comment ${result.commentAction}: ${result.commentUrl}`
+      : `comment ${result.commentAction}`,
+  );
   return verdictExit(comparison);
 }
 
 function help(command?: string): number {
-  console.log(command ? `evalgate ${command}: see \`evalgate --help\` and docs/cli.md\n\n${HELP}` : HELP);
+  console.log(
+    command ? `evalgate ${command}: see \`evalgate --help\` and docs/cli.md\n\n${HELP}` : HELP,
+  );
   return 0;
 }
 
@@ -429,7 +511,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const run = commands[command];
   try {
-    if (!run) throw new UsageError(`unknown command ${JSON.stringify(command)} (try evalgate --help)`);
+    if (!run)
+      throw new UsageError(`unknown command ${JSON.stringify(command)} (try evalgate --help)`);
     return await run(rest);
   } catch (err) {
     if (isSuiteError(err) || err instanceof InputError || err instanceof UsageError) {

@@ -18,8 +18,15 @@ import { failureAnnotations } from './github/publish.ts';
 import { ActionsStorage, FsStorage, type Storage } from './github/storage.ts';
 import { runPr, runSetup } from './pipeline/pr.ts';
 import { runSuite } from './pipeline/run-suite.ts';
-import { DEFAULT_MARKER, headline, renderComment, renderSummary, renderViewer } from './report/index.ts';
+import {
+  DEFAULT_MARKER,
+  headline,
+  renderComment,
+  renderSummary,
+  renderViewer,
+} from './report/index.ts';
 import { renderAbsolute, renderErrorComment } from './report/absolute.ts';
+import { ConsoleProgress } from './run/progress.ts';
 import { readResults, writeJson } from './run/results-io.ts';
 import { parseShard, type Selection } from './run/select.ts';
 import { loadSuite } from './suite/index.ts';
@@ -54,7 +61,9 @@ class InputProblem extends Error {}
 
 function input(name: string): string | undefined {
   const v = core.getInput(name);
-  return v === '' ? undefined : v;
+  // Outside a runner (`npm run local-action`) action.yml's defaults arrive unexpanded, e.g.
+  // github-token = "${{ github.token }}": that is no value, not a token to send to GitHub.
+  return v === '' || /^\$\{\{[^}]*\}\}$/.test(v.trim()) ? undefined : v;
 }
 
 function numberInput(name: string, min: number, max: number, integer = false): number | undefined {
@@ -62,14 +71,19 @@ function numberInput(name: string, min: number, max: number, integer = false): n
   if (v === undefined) return undefined;
   const n = Number(v);
   if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-    throw new InputProblem(`input ${name}: expected ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, got ${JSON.stringify(v)}`);
+    throw new InputProblem(
+      `input ${name}: expected ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, got ${JSON.stringify(v)}`,
+    );
   }
   return n;
 }
 
 function choice<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
   const v = input(name) ?? fallback;
-  if (!allowed.includes(v as T)) throw new InputProblem(`input ${name}: expected one of ${allowed.join(', ')}, got ${JSON.stringify(v)}`);
+  if (!allowed.includes(v as T))
+    throw new InputProblem(
+      `input ${name}: expected one of ${allowed.join(', ')}, got ${JSON.stringify(v)}`,
+    );
   return v as T;
 }
 
@@ -85,9 +99,15 @@ export function readInputs(): ActionInputs {
   const gate: Partial<GateConfig> = {};
   const failOn = input('fail-on');
   if (failOn) {
-    const severities = failOn.split(',').map((s) => s.trim()).filter(Boolean);
+    const severities = failOn
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     for (const s of severities) {
-      if (!SEVERITIES.includes(s as Severity)) throw new InputProblem(`input fail-on: unknown severity ${s} (known: ${SEVERITIES.join(', ')})`);
+      if (!SEVERITIES.includes(s as Severity))
+        throw new InputProblem(
+          `input fail-on: unknown severity ${s} (known: ${SEVERITIES.join(', ')})`,
+        );
     }
     gate.block = severities as Severity[];
   }
@@ -141,7 +161,12 @@ export function resolveMode(requested: ActionInputs['mode'], event: EventInfo): 
 export function sampleSelection(sample: string | number | undefined): Selection {
   if (sample === undefined || sample === '') return {};
   if (typeof sample === 'number' || /^\d+$/.test(sample)) return { sample: Number(sample) };
-  return { tags: sample.split(',').map((s) => s.trim()).filter(Boolean) };
+  return {
+    tags: sample
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  };
 }
 
 /** The cache key of a baseline: which suite config, which commit. */
@@ -150,10 +175,19 @@ export function baselineKey(configRel: string, sha = ''): string {
   return `evalgate-baseline-v1-${id}-${sha}`;
 }
 
+/** Progress as plain log lines (a start line, one every 15 s, a total): a long run is not silent. */
+function logProgress(): ConsoleProgress {
+  return new ConsoleProgress({ stream: process.stdout, tty: false, intervalMs: 15_000 });
+}
+
 function age(iso: string | undefined): string {
   if (!iso) return 'unknown age';
   const h = (Date.now() - Date.parse(iso)) / 3_600_000;
-  return h < 1 ? `${Math.max(1, Math.round(h * 60))} min old` : h < 48 ? `${Math.round(h)} h old` : `${Math.round(h / 24)} days old`;
+  return h < 1
+    ? `${Math.max(1, Math.round(h * 60))} min old`
+    : h < 48
+      ? `${Math.round(h)} h old`
+      : `${Math.round(h / 24)} days old`;
 }
 
 interface Context {
@@ -169,7 +203,11 @@ interface Context {
   repoUrl: string;
 }
 
-async function restoreBaseline(ctx: Context, key: string, prefix = false): Promise<Results | undefined> {
+async function restoreBaseline(
+  ctx: Context,
+  key: string,
+  prefix = false,
+): Promise<Results | undefined> {
   if (!ctx.inputs.baseline) return undefined;
   const dir = join(ctx.outDir, 'baseline-restore');
   // restoreBaseline matches a key exactly, else as a prefix (newest wins): full runs use that.
@@ -204,9 +242,17 @@ function gateOutputs(c: Comparison) {
 
 /** Fails the step on block or error, so a required check stops the merge. */
 function applyGate(c: Comparison): void {
-  const h = headline(c, (s) => s, (s) => s, c.gate?.accept_label ?? '');
+  const h = headline(
+    c,
+    (s) => s,
+    (s) => s,
+    c.gate?.accept_label ?? '',
+  );
   if (c.verdict === 'pass') {
-    if (c.accepted) core.warning(`evalgate: regression accepted by the "${c.gate.accept_label}" label: ${h.text}`);
+    if (c.accepted)
+      core.warning(
+        `evalgate: regression accepted by the "${c.gate.accept_label}" label: ${h.text}`,
+      );
     else core.info(`evalgate: ${h.text}`);
     return;
   }
@@ -216,7 +262,10 @@ function applyGate(c: Comparison): void {
 async function runPrMode(ctx: Context): Promise<void> {
   const { inputs, event } = ctx;
   const baseRef = inputs.baseRef ?? event.baseSha;
-  if (!baseRef) throw new InputProblem('no base to compare with: this is not a pull_request event; set the base-ref input');
+  if (!baseRef)
+    throw new InputProblem(
+      'no base to compare with: this is not a pull_request event; set the base-ref input',
+    );
   if (event.isFork) {
     core.notice(
       'evalgate: this PR comes from a fork: GitHub gives it no secrets and a read-only token. ' +
@@ -227,7 +276,9 @@ async function runPrMode(ctx: Context): Promise<void> {
   const gateLabel = inputs.gate.accept_label ?? suiteConfig.gate.accept_label;
   const accepted = Boolean(gateLabel && event.labels.includes(gateLabel));
   const baseSha = inputs.baseRef ? undefined : event.baseSha;
-  const baseline = baseSha ? await restoreBaseline(ctx, baselineKey(ctx.configRel, baseSha)) : undefined;
+  const baseline = baseSha
+    ? await restoreBaseline(ctx, baselineKey(ctx.configRel, baseSha))
+    : undefined;
   const sample = inputs.sample ?? suiteConfig.pull_request?.sample;
 
   const outcome = await runPr({
@@ -243,17 +294,23 @@ async function runPrMode(ctx: Context): Promise<void> {
     accepted,
     fetchMissing: true,
     env: ctx.env,
+    progress: logProgress(),
     log: (l) => core.info(`evalgate: ${l}`),
   });
   // The tree we ran is the PR's merge commit; links and the check belong to the PR's head.
   if (!inputs.headRef && event.headSha) outcome.comparison.head.sha = event.headSha;
-  const paths = await writePrOutputs(ctx.outDir, outcome, { repoUrl: ctx.repoUrl, runUrl: ctx.runUrl });
+  const paths = await writePrOutputs(ctx.outDir, outcome, {
+    repoUrl: ctx.repoUrl,
+    runUrl: ctx.runUrl,
+  });
   const artifactUrl = await uploadDir(ctx);
   const baselineNote =
     outcome.baseSource === 'run'
       ? undefined
       : `Base: cached baseline of ${outcome.baseSha.slice(0, 7)} (${age(outcome.base.meta.baseline_at)})` +
-        (outcome.baseSource === 'baseline+run' ? '; cases it lacked ran on the base in this job.' : '.');
+        (outcome.baseSource === 'baseline+run'
+          ? '; cases it lacked ran on the base in this job.'
+          : '.');
   const render = {
     runUrl: ctx.runUrl,
     artifactUrl,
@@ -292,8 +349,17 @@ async function runPrMode(ctx: Context): Promise<void> {
   applyGate(outcome.comparison);
 }
 
-async function publishCheck(ctx: Context, c: Comparison, render: Record<string, unknown>): Promise<void> {
-  const h = headline(c, (s) => s, (s) => s, c.gate?.accept_label ?? '');
+async function publishCheck(
+  ctx: Context,
+  c: Comparison,
+  render: Record<string, unknown>,
+): Promise<void> {
+  const h = headline(
+    c,
+    (s) => s,
+    (s) => s,
+    c.gate?.accept_label ?? '',
+  );
   const result = await publishGate(ctx.octokit!, {
     owner: ctx.event.owner,
     repo: ctx.event.repo,
@@ -303,10 +369,14 @@ async function publishCheck(ctx: Context, c: Comparison, render: Record<string, 
     verdictState: statusStateFor(c.verdict, c.accepted),
     title: `${h.title}: ${h.text}`,
     summary: renderSummary(c, { ...render, maxLength: 65_000 }),
-    annotations: failureAnnotations(c, relative(ctx.workspace, join(ctx.workspace, ctx.configRel, '..'))),
+    annotations: failureAnnotations(
+      c,
+      relative(ctx.workspace, join(ctx.workspace, ctx.configRel, '..')),
+    ),
     detailsUrl: ctx.runUrl,
   });
-  if ('reason' in result && result.reason) core.notice(`evalgate: check not published: ${result.reason}`);
+  if ('reason' in result && result.reason)
+    core.notice(`evalgate: check not published: ${result.reason}`);
 }
 
 /** baseline (push to the default branch) and full (workflow_dispatch) runs: one side. */
@@ -320,6 +390,7 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
     trials: inputs.trials,
     label: mode,
     env: ctx.env,
+    progress: logProgress(),
     log: (l) => core.info(`evalgate: ${l}`),
   });
   await mkdir(ctx.outDir, { recursive: true });
@@ -333,16 +404,23 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
       const key = baselineKey(ctx.configRel, event.sha);
       if (await ctx.storage.saveBaseline(key, dir)) core.info(`evalgate: baseline saved as ${key}`);
     } else if (inputs.sample || inputs.shard) {
-      core.notice('evalgate: a sampled or sharded run is not saved as a baseline (it would miss cases)');
+      core.notice(
+        'evalgate: a sampled or sharded run is not saved as a baseline (it would miss cases)',
+      );
     }
   }
 
   // Against the latest baseline of the default branch when there is one, else absolute rates.
-  const baseline = mode === 'full' ? await restoreBaseline(ctx, baselineKey(ctx.configRel), true) : undefined;
+  const baseline =
+    mode === 'full' ? await restoreBaseline(ctx, baselineKey(ctx.configRel), true) : undefined;
   let comparison: Comparison | undefined;
   let reportPath = join(ctx.outDir, 'report.html');
   if (baseline) {
-    comparison = compare(baseline, results, { gate: inputs.gate, basePath: 'baseline-results.json', headPath: 'results.json' });
+    comparison = compare(baseline, results, {
+      gate: inputs.gate,
+      basePath: 'baseline-results.json',
+      headPath: 'results.json',
+    });
     comparison.base.results_path = 'baseline-results.json';
     comparison.head.results_path = 'results.json';
     await writeJson(join(ctx.outDir, 'baseline-results.json'), baseline);
@@ -355,11 +433,23 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
   }
   const artifactUrl = await uploadDir(ctx);
   const summary = comparison
-    ? renderSummary(comparison, { runUrl: ctx.runUrl, artifactUrl, repoUrl: ctx.repoUrl, headSha: event.sha, baselineNote: `Base: the default branch's latest baseline, ${baseline!.meta.git?.sha?.slice(0, 7) ?? '?'} (${age(baseline!.meta.finished_at)}).` })
-    : renderAbsolute(results, { runUrl: ctx.runUrl, artifactUrl, title: mode === 'baseline' ? 'Baseline run' : 'Full run' });
+    ? renderSummary(comparison, {
+        runUrl: ctx.runUrl,
+        artifactUrl,
+        repoUrl: ctx.repoUrl,
+        headSha: event.sha,
+        baselineNote: `Base: the default branch's latest baseline, ${baseline!.meta.git?.sha?.slice(0, 7) ?? '?'} (${age(baseline!.meta.finished_at)}).`,
+      })
+    : renderAbsolute(results, {
+        runUrl: ctx.runUrl,
+        artifactUrl,
+        title: mode === 'baseline' ? 'Baseline run' : 'Full run',
+      });
   await writeJobSummary(summary);
   setOutputs({
-    ...(comparison ? gateOutputs(comparison) : { verdict: results.meta.counts.cases ? 'pass' : 'error' }),
+    ...(comparison
+      ? gateOutputs(comparison)
+      : { verdict: results.meta.counts.cases ? 'pass' : 'error' }),
     'results-path': resultsPath,
     'comparison-path': comparison ? join(ctx.outDir, 'comparison.json') : '',
     'report-path': reportPath,
@@ -377,7 +467,10 @@ export async function run(): Promise<void> {
     if (inputs.openaiApiKey) core.setSecret(inputs.openaiApiKey);
     if (inputs.token) core.setSecret(inputs.token);
     const event = await loadEventInfo();
-    const workspace = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
+    const workspace = resolve(
+      process.env.GITHUB_WORKSPACE ?? process.cwd(),
+      inputs.workingDirectory,
+    );
     const env: Record<string, string> = {};
     if (inputs.openaiApiKey) env.OPENAI_API_KEY = inputs.openaiApiKey;
     if (inputs.openaiBaseUrl) env.OPENAI_BASE_URL = inputs.openaiBaseUrl;
@@ -390,8 +483,12 @@ export async function run(): Promise<void> {
       configRel: inputs.config,
       outDir: resolve(process.env.RUNNER_TEMP ?? join(workspace, '.evalgate'), 'evalgate-out'),
       env,
-      storage: storeDir ? new FsStorage(storeDir) : new ActionsStorage({ notifier: core, runUrl: event.runUrl }),
-      octokit: inputs.token ? actionsClient({ token: inputs.token, baseUrl: event.apiUrl }) : undefined,
+      storage: storeDir
+        ? new FsStorage(storeDir)
+        : new ActionsStorage({ notifier: core, runUrl: event.runUrl }),
+      octokit: inputs.token
+        ? actionsClient({ token: inputs.token, baseUrl: event.apiUrl })
+        : undefined,
       runUrl: event.runUrl,
       repoUrl,
     };
@@ -421,4 +518,3 @@ export async function run(): Promise<void> {
     core.setFailed(`evalgate: ${message}`);
   }
 }
-

@@ -67,10 +67,7 @@ export interface ModuleTargetConfig extends TargetCommon {
 }
 
 export type TargetConfig =
-  | CommandTargetConfig
-  | WorkerTargetConfig
-  | HttpTargetConfig
-  | ModuleTargetConfig;
+  CommandTargetConfig | WorkerTargetConfig | HttpTargetConfig | ModuleTargetConfig;
 
 export interface JudgeConfig {
   model: string;

@@ -15,6 +15,8 @@ export function suiteDir(files: Record<string, string>): string {
 /** JSONL of simple cases: each must make the system say "ok" (mode `correct`). */
 export function okCases(ids: string[], mode = 'correct'): string {
   return ids
-    .map((id) => JSON.stringify({ id, input: { q: id }, checks: [{ type: 'contains', value: 'ok', mode }] }))
+    .map((id) =>
+      JSON.stringify({ id, input: { q: id }, checks: [{ type: 'contains', value: 'ok', mode }] }),
+    )
     .join('\n');
 }

@@ -8,8 +8,19 @@ import { createInterface } from 'node:readline';
 const DELAY_MS = Number(process.env.BENCH_DELAY_MS ?? 20);
 const traceFor = (c) => ({
   output: `Your order ${c.context?.order_id ?? ''} ships on 2024-05-01. Refunds take 30 days.`,
-  tool_calls: [{ name: 'lookup_order', arguments: { order_id: c.context?.order_id }, result: { status: 'shipped' } }],
-  retrieved: [{ id: 'kb/refunds.md', text: 'Refunds are accepted within 30 days. Orders ship on 2024-05-01.' }],
+  tool_calls: [
+    {
+      name: 'lookup_order',
+      arguments: { order_id: c.context?.order_id },
+      result: { status: 'shipped' },
+    },
+  ],
+  retrieved: [
+    {
+      id: 'kb/refunds.md',
+      text: 'Refunds are accepted within 30 days. Orders ship on 2024-05-01.',
+    },
+  ],
   usage: { input_tokens: 120, output_tokens: 30, cost_usd: 0.0001 },
   latency_ms: DELAY_MS,
 });
@@ -26,11 +37,16 @@ if (process.argv[2] === 'http') {
     });
   });
   server.keepAliveTimeout = 60_000;
-  server.listen(0, '127.0.0.1', () => writeFileSync(process.argv[3], String(server.address().port)));
+  server.listen(0, '127.0.0.1', () =>
+    writeFileSync(process.argv[3], String(server.address().port)),
+  );
 } else {
   const rl = createInterface({ input: process.stdin });
   rl.on('line', (line) => {
     const { id, case: c } = JSON.parse(line);
-    setTimeout(() => process.stdout.write(JSON.stringify({ id, trace: traceFor(c) }) + '\n'), DELAY_MS);
+    setTimeout(
+      () => process.stdout.write(JSON.stringify({ id, trace: traceFor(c) }) + '\n'),
+      DELAY_MS,
+    );
   });
 }

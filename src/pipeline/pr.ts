@@ -48,19 +48,35 @@ export interface PrOutcome {
 }
 
 /** Runs `command` through the shell in `cwd`, its output to our log; throws on failure. */
-export function runSetup(command: string, cwd: string, env: Record<string, string>, log: (l: string) => void): Promise<void> {
+export function runSetup(
+  command: string,
+  cwd: string,
+  env: Record<string, string>,
+  log: (l: string) => void,
+): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(command, { cwd, shell: true, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, {
+      cwd,
+      shell: true,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const echo = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) if (line.trim()) log(`  ${line}`);
     };
     child.stdout.on('data', echo);
     child.stderr.on('data', echo);
-    child.on('error', (err) => fail(new Error(`setup command failed to start in ${cwd}: ${err.message}`)));
+    child.on('error', (err) =>
+      fail(new Error(`setup command failed to start in ${cwd}: ${err.message}`)),
+    );
     child.on('close', (code, signal) =>
       code === 0
         ? done()
-        : fail(new Error(`setup command \`${command}\` failed in ${cwd} (${signal ?? `exit code ${code}`})`)),
+        : fail(
+            new Error(
+              `setup command \`${command}\` failed in ${cwd} (${signal ?? `exit code ${code}`})`,
+            ),
+          ),
     );
   });
 }
@@ -112,7 +128,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
     const settings = runSettings(suite, options);
     const gate: GateConfig = { ...suite.config.gate, ...options.gate };
     const cases = selectCases(suite.cases, options.selection ?? {});
-    const judge = judgeFor(suite, { ...process.env, ...env });
+    const judge = await judgeFor(suite, { ...process.env, ...env });
 
     // The base tree, made only when something must run there.
     let baseTarget: Target | undefined;
@@ -143,31 +159,62 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
     targets.push(headTarget);
 
     const missing = options.baseline ? casesMissingFrom(options.baseline, cases) : undefined;
-    const baseSource: PrOutcome['baseSource'] = !missing ? 'run' : missing.size ? 'baseline+run' : 'baseline';
+    const baseSource: PrOutcome['baseSource'] = !missing
+      ? 'run'
+      : missing.size
+        ? 'baseline+run'
+        : 'baseline';
     if (options.baseline) {
-      log(`base: reusing cached results of ${baseSha.slice(0, 12)}; ${missing!.size} case(s) they lack run on the base`);
+      log(
+        `base: reusing cached results of ${baseSha.slice(0, 12)}; ${missing!.size} case(s) they lack run on the base`,
+      );
     }
-    const sides: Side[] = [{ label: 'head', target: headTarget, git: { sha: headSha, ref: options.headRef } }];
+    const sides: Side[] = [
+      { label: 'head', target: headTarget, git: { sha: headSha, ref: options.headRef } },
+    ];
     if (!missing || missing.size) {
-      sides.unshift({ label: 'base', target: await baseSide(), git: { sha: baseSha, ref: options.baseRef }, only: missing });
+      sides.unshift({
+        label: 'base',
+        target: await baseSide(),
+        git: { sha: baseSha, ref: options.baseRef },
+        only: missing,
+      });
     }
 
     const startedAt = new Date();
-    const common = { suite, ...settings, judge, signal: options.signal, progress: options.progress };
+    const common = {
+      suite,
+      ...settings,
+      judge,
+      signal: options.signal,
+      progress: options.progress,
+    };
     const stage1 = await runTrials({ ...common, cases, sides });
     const finishedAt = new Date();
-    const headResults = buildResults({ suite, cases, trials: settings.trials }, 'head', stage1.get('head')!, {
-      git: { sha: headSha, ref: options.headRef ?? (await gitInfo(headTree))?.ref },
-      startedAt,
-      finishedAt,
-      interrupted: options.signal?.aborted,
-    });
-    const baseResults = baseFrom(options.baseline, suite, cases, settings.trials, stage1.get('base'), {
-      git: { sha: baseSha, ref: options.baseRef },
-      startedAt,
-      finishedAt,
-      interrupted: options.signal?.aborted,
-    });
+    const headResults = buildResults(
+      { suite, cases, trials: settings.trials },
+      'head',
+      stage1.get('head')!,
+      {
+        git: { sha: headSha, ref: options.headRef ?? (await gitInfo(headTree))?.ref },
+        startedAt,
+        finishedAt,
+        interrupted: options.signal?.aborted,
+      },
+    );
+    const baseResults = baseFrom(
+      options.baseline,
+      suite,
+      cases,
+      settings.trials,
+      stage1.get('base'),
+      {
+        git: { sha: baseSha, ref: options.baseRef },
+        startedAt,
+        finishedAt,
+        interrupted: options.signal?.aborted,
+      },
+    );
 
     const compareOptions = { gate, accepted: options.accepted };
     let comparison = compare(baseResults, headResults, compareOptions);
@@ -198,14 +245,26 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
         comparison = compare(baseResults, headResults, compareOptions);
       }
     }
-    return { suite, base: baseResults, head: headResults, comparison, baseSha, headSha, baseSource };
+    return {
+      suite,
+      base: baseResults,
+      head: headResults,
+      comparison,
+      baseSha,
+      headSha,
+      baseSource,
+    };
   } finally {
     for (const t of targets) await t.close().catch(() => undefined);
     for (const c of cleanups) await c().catch(() => undefined);
   }
 }
 
-async function ensureCommitForRef(root: string, ref: string, log: (l: string) => void): Promise<void> {
+async function ensureCommitForRef(
+  root: string,
+  ref: string,
+  log: (l: string) => void,
+): Promise<void> {
   // Only a full sha can be fetched by itself; a branch name is resolved by the caller's fetch.
   if (/^[0-9a-f]{40}$/i.test(ref)) await ensureCommit(root, ref, log);
 }
@@ -225,7 +284,11 @@ function baseFrom(
   const reused = baseline.cases.filter((c) => wanted.get(c.id) === c.hash);
   const results: Results = {
     schema: 'evalgate/results@1',
-    meta: { ...fresh.meta, baseline_of: baseline.meta.git?.sha, baseline_at: baseline.meta.finished_at },
+    meta: {
+      ...fresh.meta,
+      baseline_of: baseline.meta.git?.sha,
+      baseline_at: baseline.meta.finished_at,
+    },
     cases: [...reused.map((c) => structuredClone(c)), ...fresh.cases],
   };
   return appendTrials(results, { cases: [] }, new Map());

@@ -1,5 +1,4 @@
 import { relative } from 'node:path';
-import { createJudge } from '../checks/judge.ts';
 import type { JudgeClient } from '../checks/definition.ts';
 import { createTarget } from '../targets/index.ts';
 import type { Target } from '../targets/target.ts';
@@ -27,10 +26,18 @@ export interface RunSuiteOptions extends RunOverrides {
   log?: (line: string) => void;
 }
 
-/** The judge a suite asks for, or undefined when it has no judge checks. */
-export function judgeFor(suite: Suite, env: Record<string, string | undefined> = process.env): JudgeClient | undefined {
+/**
+ * The judge a suite asks for, or undefined when it has no judge checks. The openai client is
+ * imported only then: it is a third of our start-up memory, and most PR runs never grade.
+ */
+export async function judgeFor(
+  suite: Suite,
+  env: Record<string, string | undefined> = process.env,
+): Promise<JudgeClient | undefined> {
   const { judge } = suite.config;
-  if (!judge || !suite.cases.some((c) => c.checks.some((k) => k.type === 'judge'))) return undefined;
+  if (!judge || !suite.cases.some((c) => c.checks.some((k) => k.type === 'judge')))
+    return undefined;
+  const { createJudge } = await import('../checks/judge.ts');
   return createJudge(judge, {
     apiKey: env[judge.api_key_env ?? 'OPENAI_API_KEY'],
     cacheDir: `${suite.rootDir}/.evalgate/judge-cache`,
@@ -69,7 +76,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<Results> {
       ...settings,
       signal: options.signal,
       progress: options.progress,
-      judge: judgeFor(suite, { ...process.env, ...options.env }),
+      judge: await judgeFor(suite, { ...process.env, ...options.env }),
     });
     return buildResults({ suite, cases, trials: settings.trials }, label, trials.get(label)!, {
       git: await gitInfo(suite.rootDir),

@@ -10,7 +10,9 @@ export async function git(cwd: string, args: string[]): Promise<string> {
     return stdout.trim();
   } catch (err) {
     const e = err as { stderr?: string; message: string };
-    throw new Error(`git ${args.join(' ')} failed: ${(e.stderr || e.message).trim()}`);
+    throw new Error(`git ${args.join(' ')} failed: ${(e.stderr || e.message).trim()}`, {
+      cause: err,
+    });
   }
 }
 
@@ -42,7 +44,11 @@ export async function resolveCommit(cwd: string, ref: string): Promise<string> {
  * Makes sure a commit is present locally. Actions' checkout is shallow (depth 1) by default, so
  * the base sha of a PR is usually missing: fetch exactly that commit from origin.
  */
-export async function ensureCommit(cwd: string, sha: string, log?: (l: string) => void): Promise<void> {
+export async function ensureCommit(
+  cwd: string,
+  sha: string,
+  log?: (l: string) => void,
+): Promise<void> {
   try {
     await git(cwd, ['cat-file', '-e', `${sha}^{commit}`]);
     return;

@@ -47,7 +47,10 @@ export async function readResults(path: string): Promise<Results> {
 export async function readComparison(path: string): Promise<Comparison> {
   const data = (await readJson(path)) as Partial<Comparison> | null;
   if (!data || typeof data !== 'object' || data.schema !== 'evalgate/comparison@1') {
-    throw new InputError('not an evalgate comparison file (schema evalgate/comparison@1 expected)', path);
+    throw new InputError(
+      'not an evalgate comparison file (schema evalgate/comparison@1 expected)',
+      path,
+    );
   }
   return data as Comparison;
 }
@@ -82,7 +85,10 @@ export function mergeResults(parts: { path: string; results: Results }[]): Resul
     }
   }
   const started = parts.map((p) => p.results.meta.started_at).sort()[0];
-  const finished = parts.map((p) => p.results.meta.finished_at).sort().at(-1)!;
+  const finished = parts
+    .map((p) => p.results.meta.finished_at)
+    .sort()
+    .at(-1)!;
   const meta = {
     ...first.results.meta,
     started_at: started,

@@ -138,7 +138,10 @@ export async function runTrials(plan: RunPlan): Promise<TrialsBySide> {
       }
     }
   }
-  progress.start(total, plan.sides.map((s) => s.label).join(' + ') + (stage > 1 ? ' (re-run)' : ''));
+  progress.start(
+    total,
+    plan.sides.map((s) => s.label).join(' + ') + (stage > 1 ? ' (re-run)' : ''),
+  );
   await Promise.all(jobs);
   progress.finish();
 
