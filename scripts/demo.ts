@@ -47,7 +47,9 @@ cpSync(variant, join(repo, app), { recursive: true });
 git('add', '-A');
 git('commit', '-q', '-m', 'support prompt: reassure customers, keep replies short');
 
-console.log('evalgate demo: base = good refund assistant, head = a prompt edit that regresses it\n');
+console.log(
+  'evalgate demo: base = good refund assistant, head = a prompt edit that regresses it\n',
+);
 const started = Date.now();
 const outcome = await runPr({
   repoDir: repo,
