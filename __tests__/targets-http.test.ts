@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -293,5 +293,42 @@ describe('http target', () => {
       );
       expect((await target.run(request({}), { timeoutMs: 1000 })).output).toBe('ext');
     });
+  });
+});
+
+describe('http target {port}', () => {
+  it('gives each started server its own free port, so base and head can run side by side', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'server.mjs'),
+      `import { createServer } from 'node:http';
+createServer((req, res) => { let b = ''; req.on('data', (d) => (b += d)); req.on('end', () => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ output: 'port ' + process.env.PORT })); }); }).listen(Number(process.env.PORT), '127.0.0.1');`,
+    );
+    const config = {
+      kind: 'http' as const,
+      url: 'http://127.0.0.1:{port}/eval',
+      start: 'node server.mjs',
+      ready_timeout_ms: 10_000,
+    };
+    const [a, b] = await Promise.all([
+      createTarget(config, { rootDir: dir, concurrency: 1 }),
+      createTarget(config, { rootDir: dir, concurrency: 1 }),
+    ]);
+    try {
+      const req = { id: 'x', input: {}, context: {}, tags: [], trial: 0 };
+      const [ta, tb] = await Promise.all([
+        a.run(req, { timeoutMs: 5000 }),
+        b.run(req, { timeoutMs: 5000 }),
+      ]);
+      expect(ta.error).toBeFalsy();
+      expect(tb.error).toBeFalsy();
+      expect(ta.output).toMatch(/^port \d+$/);
+      expect(tb.output).toMatch(/^port \d+$/);
+      expect(ta.output).not.toBe(tb.output);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
   });
 });

@@ -74,7 +74,8 @@ const severity = z.enum(SEVERITIES as [Severity, ...Severity[]]);
 
 function isHttpUrl(v: string): boolean {
   try {
-    const u = new URL(v);
+    // `{port}` is filled in with a free port when the target starts (see targets/http.ts).
+    const u = new URL(v.replaceAll('{port}', '8000'));
     return u.protocol === 'http:' || u.protocol === 'https:';
   } catch {
     return false;

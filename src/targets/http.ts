@@ -9,6 +9,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import type { CaseRequest, HttpTargetConfig, Trace, TraceError } from '../types.ts';
 import type { RunOptions, Target, TargetContext } from './target.ts';
 import {
@@ -154,11 +155,43 @@ function serverOutput(stderr: TailBuffer, stdout: TailBuffer): string {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A TCP port free on 127.0.0.1 right now (the OS picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * `{port}` in `url`, `ready` or `start` becomes a free port, also given to the server as PORT.
+ * A PR run starts the system twice (base tree and head tree) at the same time: with a fixed
+ * port the second server could not bind.
+ */
+export async function withPort(config: HttpTargetConfig): Promise<HttpTargetConfig> {
+  const uses = [config.url, config.ready, config.start].some((s) => s?.includes('{port}'));
+  if (!uses) return config;
+  const port = String(await freePort());
+  const fill = (s: string | undefined) => s?.replaceAll('{port}', port);
+  return {
+    ...config,
+    url: fill(config.url)!,
+    ready: fill(config.ready),
+    start: fill(config.start),
+    env: { ...config.env, PORT: port },
+  };
+}
+
 export async function createHttpTarget(
-  config: HttpTargetConfig,
+  givenConfig: HttpTargetConfig,
   ctx: TargetContext,
   options: HttpTargetOptions = {},
 ): Promise<Target> {
+  const config = await withPort(givenConfig);
   let url: URL;
   try {
     url = new URL(config.url);
