@@ -485,10 +485,37 @@ async function cmdPublish(args: string[]): Promise<number> {
   return verdictExit(comparison);
 }
 
+const COMMAND_HELP: Record<string, string> = {
+  run: `evalgate run [--config evalgate.yml] [--out results.json] [--label name] [--stats]
+  Runs every selected case --trials times against the suite's target and writes results.json
+  (each trial's trace and check results, and the run's metadata).
+  Selection: --sample N, --tags a,b, --filter 'glob' (repeatable), --shard i/n
+  Settings:  --trials N, --concurrency N, --timeout 30s, --retries N, --quiet
+  --stats prints evalgate's own CPU time and peak memory at the end.`,
+  validate: `evalgate validate [--config evalgate.yml] [--list-checks]
+  Loads the config and every dataset and reports all problems with file, line and field.`,
+  compare: `evalgate compare base.json head.json [--out comparison.json] [--json]
+  Paired comparison per failure mode; prints the verdict. Exit 0 pass, 1 block/error, 2 bad input.
+  Gate: --fail-on critical,major, --alpha, --min-drop, --tolerance, --max-error-share, --robust,
+  --accepted (as if the accept label were on the PR)`,
+  report: `evalgate report comparison.json [--format markdown|summary|html|text] [--out file]
+  html reads the results files next to the comparison (or --base/--head) for the traces.
+  --repo-url https://github.com/o/r and --run-url make the links absolute.`,
+  merge: `evalgate merge shard-1.json shard-2.json ... [--out results.json]
+  Joins the results of the shards of one run (--shard i/n); they must come from the same suite.`,
+  pr: `evalgate pr --base <ref> [--head <ref>] [--config evalgate.yml] [--out-dir .evalgate/pr]
+  The action's pull-request run, locally: the head's suite on a worktree of each ref (the head
+  defaults to the working tree's commit), compare, adaptive re-runs, the text report, and the
+  comment and trace viewer in --out-dir. --setup "npm ci" runs in each checkout first;
+  --baseline results.json reuses results of the base instead of running it.
+  Takes the selection, settings and gate options of run and compare.`,
+  publish: `evalgate publish --repo owner/name --pr N comparison.json [--check-name evalgate]
+  Posts the sticky comment (and a check run with --check-name) from outside Actions, with the
+  token in GITHUB_TOKEN. --comment update|new|off, --api-url for GitHub Enterprise, --sha.`,
+};
+
 function help(command?: string): number {
-  console.log(
-    command ? `evalgate ${command}: see \`evalgate --help\` and docs/cli.md\n\n${HELP}` : HELP,
-  );
+  console.log(command && COMMAND_HELP[command] ? COMMAND_HELP[command] : HELP);
   return 0;
 }
 
