@@ -432,6 +432,8 @@ export interface SideSummary {
   started_at?: string;
   /** Path of the results file this side came from, as given to compare. */
   results_path?: string;
+  /** Stage-1 trials per case (the run's `trials`); adaptive re-runs come on top. */
+  trials_per_case?: number;
 }
 
 export interface Comparison {

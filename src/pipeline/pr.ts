@@ -222,6 +222,10 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
     // Stage 2: re-run the ambiguous cases of undecided modes, base and head interleaved.
     if (gate.adaptive && !options.signal?.aborted) {
       const plan = planStage2(baseResults, headResults, gate);
+      // Recorded even when empty: it tells compare the adaptive design (and its alpha split)
+      // was in effect for this run.
+      headResults.meta.stage2_modes = [];
+      baseResults.meta.stage2_modes = [];
       if (plan.modes.length && plan.caseIds.length) {
         log(`re-running ${plan.caseIds.length} ambiguous case(s) for ${plan.modes.join(', ')}`);
         const ids = new Set(plan.caseIds);
@@ -242,8 +246,8 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
         headResults.meta.stage2_modes = plan.modes;
         baseResults.meta.stage2_modes = plan.modes;
         headResults.meta.finished_at = new Date().toISOString();
-        comparison = compare(baseResults, headResults, compareOptions);
       }
+      comparison = compare(baseResults, headResults, compareOptions);
     }
     return {
       suite,

@@ -193,9 +193,12 @@ function header(ctx: Ctx): string {
   };
   const cases = c.head?.counts?.cases ?? 0;
   const trials = c.head?.counts?.trials ?? 0;
-  const per = cases > 0 ? Math.round(trials / cases) : 0;
+  // The configured trials per case; the average would count adaptive re-runs as trials too.
+  const per = c.head?.trials_per_case ?? (cases > 0 ? Math.round(trials / cases) : 0);
   let second = `Base ${side(ctx.baseSha, o.baseRef ?? c.base?.ref)} → head ${side(ctx.headSha, o.headRef ?? c.head?.ref)}`;
   if (cases) second += ` · ${plural(cases, 'case')}${per ? ` × ${plural(per, 'trial')}` : ''}`;
+  if (c.stage2_modes?.length)
+    second += `, ambiguous cases re-run for ${c.stage2_modes.map((m) => code(m)).join(', ')}`;
   const lines = [first, '', second];
   if (o.baselineNote) lines.push('', `_${inline(o.baselineNote, 300)}_`);
   if (c.verdict === 'error' || ctx.summary) {

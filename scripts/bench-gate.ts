@@ -1,0 +1,311 @@
+/**
+ * Calibration benchmark of the gate: simulated pull requests through the real `compare` (and
+ * `planStage2` for the adaptive design). Prints the tables of docs/statistics.md.
+ *
+ *   node scripts/bench-gate.ts            # full: 1,000 no-change PRs per row, 500 per power row
+ *   node scripts/bench-gate.ts --quick    # 200 / 100, for a quick look
+ *
+ * Model: six failure modes, all blocking. Per case and mode, a true pass probability: a flaky
+ * share of cases with p ~ Beta(2,2), the rest fixed at 1 (80%) or 0 (20%). Each trial passes
+ * mode m with probability p, independently (the condition of STATISTICS.md section 7). Seeded
+ * RNG: the same command prints the same numbers.
+ */
+import { compare, planStage2 } from '../src/compare/index.ts';
+import type {
+  CheckResult,
+  Comparison,
+  GateConfig,
+  Results,
+  Trace,
+  TrialResult,
+} from '../src/types.ts';
+import { rng } from '../__tests__/helpers/compare-results.ts';
+
+const QUICK = process.argv.includes('--quick');
+const NO_CHANGE_PRS = QUICK ? 200 : 1000;
+const POWER_PRS = QUICK ? 100 : 500;
+const MODES = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6'];
+const M = MODES.length;
+const RERUN = 5;
+
+/** Calibration runs with no floor (min_drop 0): the strictest case for false blocks. */
+const GATE: GateConfig = {
+  block: ['critical'],
+  alpha: 0.01,
+  min_drop: 0,
+  tolerance: 0.05,
+  max_error_share: 0.1,
+  accept_label: 'eval-regression-accepted',
+  robust: false,
+  adaptive: false,
+  rerun_trials: RERUN,
+};
+/** Power runs use a small floor, as a user would. */
+const POWER_GATE: GateConfig = { ...GATE, min_drop: 0.02 };
+
+// Shared, immutable check and trace objects: building 1,000-case results stays cheap.
+const CHECKS = MODES.map((mode, index) =>
+  (['pass', 'fail'] as const).map((status): CheckResult => ({
+    type: 'contains',
+    mode,
+    index,
+    status,
+    reason: status,
+  })),
+);
+const TRACE: Trace = { output: 'ok', latency_ms: 100 };
+
+type Rand = () => number;
+
+function trial(probs: Float64Array, i: number, r: Rand, t: number, stage: number): TrialResult {
+  const checks: CheckResult[] = new Array(M);
+  let ok = true;
+  for (let m = 0; m < M; m++) {
+    const pass = r() < probs[i * M + m];
+    if (!pass) ok = false;
+    checks[m] = CHECKS[m][pass ? 0 : 1];
+  }
+  return {
+    trial: t,
+    stage,
+    status: ok ? 'pass' : 'fail',
+    checks,
+    trace: TRACE,
+    attempts: 1,
+    duration_ms: 1,
+  };
+}
+
+function results(label: string, probs: Float64Array, n: number, k: number, r: Rand): Results {
+  const cases: Results['cases'] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const trials: TrialResult[] = new Array(k);
+    for (let t = 0; t < k; t++) trials[t] = trial(probs, i, r, t, 1);
+    cases[i] = {
+      id: `c${i}`,
+      hash: `h${i}`,
+      source: { file: 'x.jsonl', line: i + 1 },
+      tags: [],
+      input: null,
+      modes: MODES,
+      trials,
+    };
+  }
+  return {
+    schema: 'evalgate/results@1',
+    meta: {
+      tool: 'evalgate',
+      version: 'sim',
+      label,
+      config_path: 'evalgate.yml',
+      suite_hash: 'sim',
+      started_at: '',
+      finished_at: '',
+      duration_ms: 0,
+      trials: k,
+      counts: { cases: n, trials: n * k, pass: 0, fail: 0, error: 0 },
+      usage: { input_tokens: 0, output_tokens: 0, cost_usd: 0 },
+      failure_modes: Object.fromEntries(MODES.map((m) => [m, { severity: 'critical' as const }])),
+      gate: GATE,
+    },
+    cases,
+  };
+}
+
+/** Base pass probabilities: `flaky` share of (case, mode) with p ~ Beta(2,2), else 1 or 0. */
+function baseProbs(n: number, flaky: number, r: Rand): Float64Array {
+  const p = new Float64Array(n * M);
+  for (let j = 0; j < p.length; j++) {
+    if (r() < flaky) {
+      // Beta(2,2) is the median of three uniforms.
+      const a = r();
+      const b = r();
+      const c = r();
+      p[j] = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    } else p[j] = r() < 0.8 ? 1 : 0;
+  }
+  return p;
+}
+
+type Change = 'none' | 'concentrated' | 'diffuse';
+
+/** Head probabilities: a drop of `drop` (a rate) in mode m1, in a few cases or all of them. */
+function headProbs(
+  base: Float64Array,
+  n: number,
+  change: Change,
+  drop: number,
+): { p: Float64Array; broken: Set<number> } {
+  const p = Float64Array.from(base);
+  const broken = new Set<number>();
+  if (change === 'concentrated') {
+    // Cases that always passed mode m1 now always fail it: a drop of exactly `drop`.
+    const want = Math.round(drop * n);
+    for (let i = 0; i < n && broken.size < want; i++) {
+      if (base[i * M] === 1) {
+        p[i * M] = 0;
+        broken.add(i);
+      }
+    }
+  } else if (change === 'diffuse') {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += base[i * M];
+    mean /= n;
+    const f = Math.max(0, 1 - drop / mean);
+    for (let i = 0; i < n; i++) p[i * M] = base[i * M] * f;
+  }
+  return { p, broken };
+}
+
+interface PrOutcome {
+  block: boolean;
+  naive: boolean;
+  modeBlocks: number;
+  adaptiveBlock: boolean;
+  /** Stage-1 plus stage-2 trials, over stage-1 trials. */
+  cost: number;
+  /** Cases labelled new_failure (in any mode) that were not broken. */
+  falseFlags: number;
+  /** Broken cases labelled new_failure in m1. */
+  found: number;
+  broken: number;
+}
+
+function simulate(
+  seed: number,
+  n: number,
+  k: number,
+  flaky: number,
+  change: Change,
+  drop: number,
+  gate: GateConfig,
+  adaptive: boolean,
+): PrOutcome {
+  const r = rng(seed);
+  const pb = baseProbs(n, flaky, r);
+  const { p: ph, broken } = headProbs(pb, n, change, drop);
+  const base = results('base', pb, n, k, r);
+  const head = results('head', ph, n, k, r);
+  const fixed = compare(base, head, { gate });
+  const out: PrOutcome = {
+    block: fixed.verdict === 'block',
+    naive: fixed.modes.some((m) => m.head.rate < m.base.rate - 0.02),
+    modeBlocks: fixed.modes.filter((m) => m.verdict === 'regressed').length,
+    adaptiveBlock: false,
+    cost: 1,
+    falseFlags: 0,
+    found: 0,
+    broken: broken.size,
+  };
+  if (!adaptive) return out;
+  const agate = { ...gate, adaptive: true };
+  const plan = planStage2(base, head, agate);
+  // The adaptive design is in effect even when nothing needs a re-run (see compare).
+  head.meta.stage2_modes = [];
+  if (plan.modes.length > 0) {
+    const rerun = new Set(plan.caseIds);
+    for (const [res, probs] of [
+      [base, pb],
+      [head, ph],
+    ] as const) {
+      for (let i = 0; i < n; i++) {
+        if (!rerun.has(`c${i}`)) continue;
+        const trials = res.cases[i].trials;
+        for (let t = 0; t < RERUN; t++) trials.push(trial(probs, i, r, k + t, 2));
+      }
+    }
+    head.meta.stage2_modes = plan.modes;
+    out.cost = (n * k + rerun.size * RERUN) / (n * k);
+  }
+  const ad: Comparison = compare(base, head, { gate: agate });
+  out.adaptiveBlock = ad.verdict === 'block';
+  ad.cases.forEach((c, i) => {
+    for (const cm of c.modes) {
+      if (cm.label !== 'new_failure') continue;
+      if (cm.mode === 'm1' && broken.has(i)) out.found++;
+      else out.falseFlags++;
+    }
+  });
+  return out;
+}
+
+function run(rows: number, f: (seed: number) => PrOutcome, seedBase: number): PrOutcome[] {
+  const out: PrOutcome[] = [];
+  for (let j = 0; j < rows; j++) out.push(f(seedBase * 100_003 + j));
+  return out;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const share = (xs: PrOutcome[], f: (o: PrOutcome) => boolean) => xs.filter(f).length / xs.length;
+const mean = (xs: PrOutcome[], f: (o: PrOutcome) => number) =>
+  xs.reduce((s, o) => s + f(o), 0) / xs.length;
+const se = (p: number, n: number) => Math.sqrt(Math.max(p * (1 - p), 1e-12) / n);
+
+const started = performance.now();
+console.log(
+  `evalgate gate calibration (${QUICK ? 'quick' : 'full'}): alpha ${GATE.alpha} one-sided, Holm over ${M} blocking modes, ${RERUN} re-run trials per side`,
+);
+console.log();
+console.log(`## No change: ${NO_CHANGE_PRS} PRs per row (min_drop 0)`);
+console.log();
+console.log(
+  '| N | k | flaky | false block | MC SE | limit (alpha + 2 SE) | per mode | adaptive false block | adaptive cost | false new-failure flags / PR | naive >2 pts |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+let misses = 0;
+let row = 0;
+for (const n of [50, 200, 1000]) {
+  for (const k of [1, 3]) {
+    for (const flaky of [0.3, 0.5]) {
+      row++;
+      const xs = run(
+        NO_CHANGE_PRS,
+        (seed) => simulate(seed, n, k, flaky, 'none', 0, GATE, true),
+        row,
+      );
+      const fb = share(xs, (o) => o.block);
+      const afb = share(xs, (o) => o.adaptiveBlock);
+      const s = se(GATE.alpha, xs.length);
+      const limit = Math.min(0.02, GATE.alpha + 2 * s);
+      const flags = mean(xs, (o) => o.falseFlags);
+      const ok = fb <= limit && afb <= limit && flags <= 0.1;
+      if (!ok) misses++;
+      console.log(
+        `| ${n} | ${k} | ${flaky * 100}% | ${pct(fb)} | ${pct(se(fb, xs.length))} | ${pct(limit)} | ${pct(mean(xs, (o) => o.modeBlocks) / M)} | ${pct(afb)} | ${mean(xs, (o) => o.cost).toFixed(2)}x | ${flags.toFixed(3)} | ${pct(share(xs, (o) => o.naive))} |${ok ? '' : ' MISS'}`,
+      );
+    }
+  }
+}
+
+console.log();
+console.log(
+  `## Power: N = 200, drop in one of ${M} modes, 30% flaky, ${POWER_PRS} PRs per row (min_drop 0.02)`,
+);
+console.log();
+console.log(
+  '| drop | k | fixed power | adaptive power | adaptive cost | new failures named (m1, adaptive) | false flags / PR |',
+);
+console.log('|---|---|---|---|---|---|---|');
+const powerRows: [string, Change, number, number][] = [
+  ['10 pts, concentrated', 'concentrated', 0.1, 3],
+  ['10 pts, diffuse', 'diffuse', 0.1, 3],
+  ['5 pts, concentrated', 'concentrated', 0.05, 3],
+  ['5 pts, diffuse', 'diffuse', 0.05, 3],
+  ['10 pts, concentrated', 'concentrated', 0.1, 1],
+];
+for (const [name, change, drop, k] of powerRows) {
+  row++;
+  const xs = run(
+    POWER_PRS,
+    (seed) => simulate(seed, 200, k, 0.3, change, drop, POWER_GATE, true),
+    row,
+  );
+  const found = xs.reduce((s, o) => s + o.found, 0);
+  const broken = xs.reduce((s, o) => s + o.broken, 0);
+  console.log(
+    `| ${name} | ${k} | ${pct(share(xs, (o) => o.block))} | ${pct(share(xs, (o) => o.adaptiveBlock))} | ${mean(xs, (o) => o.cost).toFixed(2)}x | ${broken > 0 ? `${pct(found / broken)} (${(found / xs.length).toFixed(1)} of ${(broken / xs.length).toFixed(0)})` : 'n/a'} | ${mean(xs, (o) => o.falseFlags).toFixed(3)} |`,
+  );
+}
+console.log();
+console.log(`calibration rows outside their limits: ${misses}`);
+console.log(`elapsed ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,15 @@
+export { compare, planStage2, DEFAULT_GATE, CASE_FDR, type CompareOptions } from './compare.ts';
+export {
+  benjaminiHochberg,
+  holm,
+  hypergeomPmf,
+  hypergeomTails,
+  normalCdf,
+  pairedInterval,
+  signFlipTest,
+  stratifiedTest,
+  stratifiedTestOf,
+  wilson,
+  type Stratum,
+  type TestResult,
+} from './stats.ts';
