@@ -1,0 +1,1653 @@
+export const id = 237;
+export const ids = [237];
+export const modules = {
+
+/***/ 4237:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  vQ: () => (/* reexport */ COMMENT_MAX),
+  H7: () => (/* reexport */ DEFAULT_MARKER),
+  Pl: () => (/* reexport */ headline),
+  renderComment: () => (/* reexport */ renderComment),
+  renderSummary: () => (/* reexport */ renderSummary),
+  renderTextReport: () => (/* reexport */ renderTextReport),
+  renderViewer: () => (/* reexport */ renderViewer)
+});
+
+// UNUSED EXPORTS: SUMMARY_MAX, redactDeep, redactSecrets, verdictKind
+
+// EXTERNAL MODULE: ./node_modules/markdown-table/index.js
+var markdown_table = __webpack_require__(735);
+// EXTERNAL MODULE: ./build/types.js
+var types = __webpack_require__(4853);
+;// CONCATENATED MODULE: ./build/report/format.js
+
+const finite = (n) => typeof n === 'number' && Number.isFinite(n);
+/** 0.8123 -> "81%"; keeps one decimal near the ends where rounding would mislead (99.6% != 100%). */
+function pct(rate) {
+    if (!finite(rate))
+        return '–';
+    const p = rate * 100;
+    if (p > 99 && p < 100)
+        return `${p.toFixed(1)}%`;
+    if (p > 0 && p < 1)
+        return `${p.toFixed(1)}%`;
+    return `${Math.round(p)}%`;
+}
+/** A rate difference in percentage points, signed: -0.17 -> "-17". */
+function pts(d) {
+    if (!finite(d))
+        return '–';
+    const v = Math.round(d * 100);
+    if (v === 0)
+        return d < 0 ? '-0' : '+0';
+    return v > 0 ? `+${v}` : `${v}`;
+}
+function pValue(p) {
+    if (!finite(p))
+        return '–';
+    if (p < 0.0001)
+        return '<0.0001';
+    if (p < 0.001)
+        return p.toFixed(4);
+    if (p < 0.01)
+        return p.toFixed(3);
+    return p.toFixed(2);
+}
+function usd(n) {
+    if (!finite(n))
+        return '–';
+    if (n === 0)
+        return '$0';
+    if (Math.abs(n) < 0.01)
+        return `$${n.toFixed(4)}`;
+    return `$${n.toFixed(2)}`;
+}
+function format_int(n) {
+    if (!finite(n))
+        return '–';
+    return Math.round(n).toLocaleString('en-US');
+}
+function ms(n) {
+    if (!finite(n))
+        return '–';
+    if (n >= 10_000)
+        return `${(n / 1000).toFixed(1)} s`;
+    if (n >= 1000)
+        return `${(n / 1000).toFixed(2)} s`;
+    return `${Math.round(n)} ms`;
+}
+/** "+21%" relative change, or "" when the base is zero/missing. */
+function relChange(base, head) {
+    if (!finite(base) || !finite(head) || base === 0)
+        return '';
+    const r = (head - base) / base;
+    const v = Math.round(r * 100);
+    return v > 0 ? `+${v}%` : `${v}%`;
+}
+function shortSha(sha) {
+    if (!sha)
+        return undefined;
+    return /^[0-9a-f]{7,64}$/i.test(sha) ? sha.slice(0, 7) : sha.slice(0, 12);
+}
+const LABEL_TEXT = {
+    new_failure: 'new failure',
+    suspected_new_failure: 'suspected new failure',
+    fixed: 'fixed',
+    flaky: 'flaky',
+    stable_pass: 'stable pass',
+    stable_fail: 'stable fail',
+    added: 'added',
+    removed: 'removed',
+    errored: 'errored',
+};
+/** Order in which labels are listed (most important first). */
+const LABEL_ORDER = [
+    'new_failure',
+    'suspected_new_failure',
+    'errored',
+    'fixed',
+    'flaky',
+    'added',
+    'removed',
+    'stable_fail',
+    'stable_pass',
+];
+function severityRank(s) {
+    const i = types/* SEVERITIES */.o.indexOf(s);
+    return i < 0 ? types/* SEVERITIES */.o.length : i;
+}
+const VERDICT_RANK = {
+    regressed: 0,
+    inconclusive: 1,
+    improved: 2,
+    unchanged: 3,
+};
+/** Regressions first (blocking, then by severity, then the largest drop), then by severity. */
+function sortModes(modes) {
+    const byName = (a, b) => a.mode < b.mode ? -1 : a.mode > b.mode ? 1 : 0;
+    return [...modes].sort((a, b) => {
+        const ra = a.verdict === 'regressed';
+        const rb = b.verdict === 'regressed';
+        if (ra !== rb)
+            return ra ? -1 : 1;
+        if (ra) {
+            return (Number(b.blocking) - Number(a.blocking) ||
+                severityRank(a.severity) - severityRank(b.severity) ||
+                (a.effect ?? 0) - (b.effect ?? 0) ||
+                byName(a, b));
+        }
+        return (severityRank(a.severity) - severityRank(b.severity) ||
+            (VERDICT_RANK[a.verdict] ?? 9) - (VERDICT_RANK[b.verdict] ?? 9) ||
+            byName(a, b));
+    });
+}
+/** The adjusted p in the direction of the observed change. */
+function modeP(m) {
+    return m.effect > 0 ? m.p_improved_adjusted : m.p_regressed_adjusted;
+}
+/** "-17 pts, 95% CI -24 to -10" */
+function changeWithCi(m) {
+    const [lo, hi] = m.effect_ci ?? [NaN, NaN];
+    return `${pts(m.effect)} pts, 95% CI ${pts(lo)} to ${pts(hi)}`;
+}
+/** The modes whose regression blocks this PR (or would have, when accepted). */
+function blockingRegressions(c) {
+    return sortModes(c.modes.filter((m) => m.verdict === 'regressed' && m.blocking));
+}
+function plural(n, one, many = one + 's') {
+    return `${format_int(n)} ${n === 1 ? one : many}`;
+}
+/** Number of cases with a label: the comparison's own count, else counted from the cases. */
+function countOf(c, label) {
+    const n = c.counts?.[label];
+    return finite(n) ? n : c.cases.filter((x) => x.label === label).length;
+}
+
+;// CONCATENATED MODULE: ./build/report/headline.js
+
+function verdictKind(c) {
+    if (c.verdict === 'error')
+        return 'error';
+    if (c.accepted)
+        return 'accepted';
+    return c.verdict === 'block' ? 'blocked' : 'passed';
+}
+function fell(m, name) {
+    return `${name(m.mode)} fell from ${pct(m.base.rate)} to ${pct(m.head.rate)} (${changeWithCi(m)})`;
+}
+function rose(m, name) {
+    return `${name(m.mode)} rose from ${pct(m.base.rate)} to ${pct(m.head.rate)}`;
+}
+/** "a", "a and b", "a, b and 3 more modes" */
+function listModes(items, max = 2) {
+    if (items.length <= max)
+        return items.join(' and ');
+    return `${items.slice(0, max).join(', ')} and ${plural(items.length - max, 'more mode')}`;
+}
+function failuresClause(c) {
+    const nf = countOf(c, 'new_failure');
+    const sus = countOf(c, 'suspected_new_failure');
+    const parts = [];
+    if (nf > 0)
+        parts.push(plural(nf, 'new failure'));
+    if (sus > 0)
+        parts.push(plural(sus, 'suspected new failure'));
+    return parts.join(' and ');
+}
+function headline(c, name, reason, acceptLabel) {
+    const kind = verdictKind(c);
+    const failures = failuresClause(c);
+    const tail = failures ? `; ${failures}.` : '.';
+    if (kind === 'error') {
+        const why = c.reasons?.[0] ? reason(c.reasons[0]) : 'the comparison could not be completed';
+        const share = c.error_share?.head;
+        // The gate's own reason usually states the share already; add it only when there is none.
+        const errs = !c.reasons?.[0] && typeof share === 'number' && share > 0
+            ? ` (${pct(share)} of head trials errored)`
+            : '';
+        return { kind, icon: '⚠️', title: 'Error', text: `${why}${errs}; no verdict on regressions.` };
+    }
+    const regressed = blockingRegressions(c);
+    if (kind === 'blocked' || kind === 'accepted') {
+        const what = regressed.length
+            ? listModes(regressed.map((m) => fell(m, name)))
+            : c.reasons?.[0]
+                ? reason(c.reasons[0])
+                : 'a blocking failure mode regressed';
+        if (kind === 'accepted') {
+            return {
+                kind,
+                icon: '✅',
+                title: 'Regression accepted',
+                text: `${what}${failures ? `; ${failures}` : ''}; accepted with the ${name(acceptLabel)} label.`,
+            };
+        }
+        return { kind, icon: '❌', title: 'Blocked', text: `${what}${tail}` };
+    }
+    // Passed: say the most useful true thing.
+    const modes = sortModes(c.modes);
+    const minor = modes.filter((m) => m.verdict === 'regressed' && !m.blocking);
+    const inconclusive = modes.filter((m) => m.verdict === 'inconclusive');
+    const improved = modes.filter((m) => m.verdict === 'improved');
+    const bits = [];
+    if (minor.length) {
+        bits.push(`no blocking failure mode regressed; ${listModes(minor.map((m) => fell(m, name)))} (not blocking)`);
+    }
+    else if (inconclusive.length) {
+        bits.push(`no failure mode regressed significantly, but ${listModes(inconclusive.map((m) => name(m.mode)))} ${inconclusive.length === 1 ? 'is' : 'are'} inconclusive`);
+    }
+    else {
+        bits.push(`no failure mode regressed (${plural(c.modes.length, 'mode')}, ${plural(c.head.counts?.cases ?? 0, 'case')})`);
+    }
+    if (improved.length)
+        bits.push(listModes(improved.map((m) => rose(m, name))));
+    const fixed = countOf(c, 'fixed');
+    if (fixed)
+        bits.push(`${plural(fixed, 'case')} fixed`);
+    if (failures)
+        bits.push(failures);
+    return { kind, icon: '✅', title: 'Passed', text: bits.join('; ') + '.' };
+}
+
+;// CONCATENATED MODULE: ./build/report/redact.js
+/**
+ * Secret redaction for everything a report shows. Model outputs, tool arguments and stderr can
+ * carry credentials the system under test saw (a key echoed in an error message, an auth header
+ * logged by a tool); a PR comment is public to everyone who can read the repository, so every
+ * string a report prints goes through `redactSecrets` first.
+ *
+ * The patterns favour recall over precision for well-known token shapes, and keep the prefix of
+ * the token so a reader still sees *which* credential leaked.
+ */
+const MARK = '[REDACTED]';
+const RULES = [
+    // PEM private keys: the whole block.
+    {
+        pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g,
+        replace: () => `-----BEGIN PRIVATE KEY----- ${MARK}`,
+    },
+    // OpenAI (sk-..., sk-proj-...), Anthropic (sk-ant-...) and similar `sk-` keys.
+    { pattern: /\bsk-(?:[A-Za-z]+-)?[A-Za-z0-9_-]{16,}/g, replace: () => `sk-${MARK}` },
+    // GitHub tokens: classic (ghp_), OAuth (gho_), app (ghs_, ghu_), refresh (ghr_), fine-grained.
+    { pattern: /\bgithub_pat_[A-Za-z0-9_]{20,}/g, replace: () => `github_pat_${MARK}` },
+    { pattern: /\b(gh[pousr])_[A-Za-z0-9]{20,}/g, replace: (_m, p) => `${p}_${MARK}` },
+    // AWS access key ids.
+    { pattern: /\b(AKIA|ASIA)[A-Z0-9]{16}\b/g, replace: (_m, p) => `${p}${MARK}` },
+    // Google API keys, Slack tokens.
+    { pattern: /\bAIza[A-Za-z0-9_-]{35}/g, replace: () => `AIza${MARK}` },
+    { pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g, replace: () => `xox-${MARK}` },
+    // Authorization headers.
+    {
+        pattern: /\b(Bearer|Basic|Token)(\s+)[A-Za-z0-9\-._~+/]{8,}=*/gi,
+        replace: (_m, scheme, sp) => `${scheme}${sp}${MARK}`,
+    },
+    // Generic `api_key=...`, `"password": "..."`, `secret: ...`: keep the name, drop the value.
+    {
+        pattern: /\b((?:[A-Za-z0-9]+[_-])?(?:api[_-]?key|apikey|secret(?:[_-]?key)?|access[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?token|access[_-]?token|token|password|passwd|pwd))(\s*["']?\s*[:=]\s*["']?)([^\s"'&,;<>]{6,})/gi,
+        replace: (_m, name, sep) => `${name}${sep}${MARK}`,
+    },
+];
+// Cheap pre-test: nearly every string in a trace has none of these, and skips all the rules.
+// Must match wherever a rule below would (the last branch is the generic rule's `name[:=]`).
+const MAYBE = /sk-|gh[pousr]_|github_pat_|AKIA|ASIA|AIza|xox[abprs]-|(?:bearer|basic|token)\s|PRIVATE KEY|(?:key|secret|token|passw(?:or)?d|pwd)\s*["']?\s*[:=]/i;
+/** Replaces secret-looking substrings (API keys, tokens, auth headers, passwords) with a mark. */
+function redactSecrets(s) {
+    if (typeof s !== 'string' || s.length === 0)
+        return typeof s === 'string' ? s : '';
+    if (!MAYBE.test(s))
+        return s;
+    let out = s;
+    for (const rule of RULES) {
+        rule.pattern.lastIndex = 0;
+        out = out.replace(rule.pattern, rule.replace);
+    }
+    return out;
+}
+/** Deep copy of a JSON-like value with every string (keys included) redacted. */
+function redactDeep(value) {
+    return walk(value, 0);
+}
+function walk(v, depth) {
+    if (typeof v === 'string')
+        return redactSecrets(v);
+    if (v === null || typeof v !== 'object')
+        return v;
+    // Traces come from user code: bound the depth rather than trust the shape.
+    if (depth > 64)
+        return '[too deep]';
+    if (Array.isArray(v))
+        return v.map((x) => walk(x, depth + 1));
+    const out = {};
+    // Identifier-like keys (the usual case) cannot hold a secret: skip the work for them.
+    for (const [k, x] of Object.entries(v))
+        out[/^[A-Za-z0-9_]{1,64}$/.test(k) ? k : redactSecrets(k)] = walk(x, depth + 1);
+    return out;
+}
+/**
+ * `JSON.stringify` with every string value and key redacted, without building a redacted copy
+ * first (the viewer serialises tens of MB of traces; a deep copy doubled the time and memory).
+ */
+function redactedJson(value) {
+    const out = JSON.stringify(value, function (_key, v) {
+        if (typeof v === 'string')
+            return redactSecrets(v);
+        if (v && typeof v === 'object' && !Array.isArray(v)) {
+            const keys = Object.keys(v);
+            if (keys.some((k) => !/^[A-Za-z0-9_]{1,64}$/.test(k) && redactSecrets(k) !== k)) {
+                const copy = {};
+                for (const k of keys)
+                    copy[redactSecrets(k)] = v[k];
+                return copy;
+            }
+        }
+        return v;
+    });
+    return out ?? 'null';
+}
+
+;// CONCATENATED MODULE: ./build/report/markdown.js
+/**
+ * Making untrusted text inert in GitHub-flavoured markdown.
+ *
+ * Everything a report prints that came from a dataset, a model or a check reason goes through
+ * `inline` (text inside a line or a table cell) or `fence` (a code block). The goal is that the
+ * text renders as the same characters and does nothing else: no HTML, no links or images, no
+ * table breakage, no @-mentions or #-references (GitHub turns those into notifications and
+ * cross-links *after* markdown rendering, on the text nodes, so backslash escapes alone do not
+ * stop them: a zero-width joiner between `@` and the name does).
+ */
+
+const ZWJ = '\u200d';
+const ZWSP = '\u200b';
+/** Cuts to at most `max` code units without splitting a surrogate pair; marks the cut with …. */
+function cut(s, max) {
+    if (s.length <= max)
+        return s;
+    if (max <= 1)
+        return '…';
+    let end = max - 1;
+    const code = s.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        end -= 1;
+    return s.slice(0, end) + '…';
+}
+/** Any value as display text: strings as they are, the rest as compact JSON. Never throws. */
+function asText(v) {
+    if (typeof v === 'string')
+        return v;
+    if (v === undefined)
+        return '';
+    try {
+        const s = JSON.stringify(v);
+        return s === undefined ? String(v) : s;
+    }
+    catch {
+        return String(v);
+    }
+}
+// C0/C1 controls except tab and newlines (an ESC would drive a terminal; NUL confuses parsers),
+// and bidirectional overrides, which can make text read differently from what it is.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Untrusted value -> plain text: controls stripped, secrets redacted, cut to `max`.
+ * Cut a little past `max` before redacting so a long output costs little, and so that a secret
+ * straddling the final cut is still seen whole by the redaction.
+ */
+function clean(v, max) {
+    const s = cut(asText(v), max + 256).replace(CONTROLS, '');
+    return cut(redactSecrets(s.replace(/\r\n?/g, '\n')), max);
+}
+/** Breaks @-mentions, #-references, GH-references and URL autolinks with invisible characters. */
+function neutralize(s) {
+    return s
+        .replace(/@(?=[A-Za-z0-9_-])/g, '@' + ZWJ)
+        .replace(/#(?=[A-Za-z0-9_])/g, '#' + ZWJ)
+        .replace(/\b(GH)-(?=\d)/gi, '$1-' + ZWJ)
+        .replace(/:(?=\/\/)/g, ':' + ZWSP)
+        .replace(/\b(www)\./gi, '$1' + ZWSP + '.');
+}
+// ASCII punctuation that can start markdown or HTML syntax anywhere in a line. Line-start-only
+// syntax (headings, lists, quotes) cannot occur because we never start a line with untrusted text.
+const MD_SPECIAL = /[\\`*_[\]()#!|~$<>&{}]/g;
+/**
+ * Untrusted value -> one line of inert markdown, at most about `max` visible characters.
+ * Newlines become ` ⏎ ` so a reason cannot end a table row or a list item.
+ */
+function inline(v, max = 300) {
+    const flat = clean(v, max)
+        .replace(/\s*\n\s*/g, ' ⏎ ')
+        .replace(/\t/g, ' ');
+    return neutralize(flat.replace(MD_SPECIAL, (ch) => '\\' + ch));
+}
+/**
+ * A fenced code block that its content cannot close: the fence is one backtick longer than the
+ * longest backtick run inside. Content is neutralised too (mentions are not linked inside code
+ * on GitHub today, but we assume nothing about the renderer).
+ */
+function fence(text, lang = 'text') {
+    // `<!--` broken too, so an output cannot carry our hidden comment marker verbatim.
+    const body = neutralize(text).replace(/<!--/g, '<!\u200d--');
+    let longest = 0;
+    for (const m of body.matchAll(/`+/g))
+        longest = Math.max(longest, m[0].length);
+    const f = '`'.repeat(Math.max(3, longest + 1));
+    return `${f}${lang}\n${body.replace(/\n+$/, '')}\n${f}`;
+}
+/**
+ * An inline code span for short identifiers (mode names, check types, refs); anything with
+ * characters that could matter falls back to escaped text.
+ */
+function code(v, max = 80) {
+    const s = clean(v, max);
+    if (/^[A-Za-z0-9_.:/-]+$/.test(s) && !/:\/\//.test(s) && !/^www\./i.test(s))
+        return '`' + s + '`';
+    return inline(s, max);
+}
+/** Escapes text for an HTML context (inside `<summary>`, which markdown does not process). */
+function html(v, max = 200) {
+    return neutralize(clean(v, max)
+        .replace(/\s+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;'));
+}
+/**
+ * A link destination we are willing to print: http(s) only, with the characters that could
+ * end a markdown destination or an HTML attribute percent-encoded. Anything else -> undefined.
+ */
+function safeHref(url) {
+    if (!url)
+        return undefined;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return undefined;
+    return parsed.href.replace(/[()<>"'`\s\\[\]]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+}
+/** A URL component from untrusted text (case ids, file paths, trace ids). */
+function urlPart(s) {
+    return encodeURIComponent(s).replace(/[!'()*]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase());
+}
+/** A path in a repository: each segment encoded, `/` kept. */
+function urlPath(p) {
+    return p
+        .split('/')
+        .filter((seg) => seg !== '' && seg !== '.' && seg !== '..')
+        .map(urlPart)
+        .join('/');
+}
+/** `[text](href)` when the href is safe; the text alone otherwise. `text` must be markdown already. */
+function markdown_link(text, href) {
+    const safe = safeHref(href);
+    return safe ? `[${text}](${safe})` : text;
+}
+
+;// CONCATENATED MODULE: ./build/report/comment.js
+/**
+ * The sticky PR comment and the job summary: the same document at two sizes.
+ *
+ * Both are built from `Section`s by `renderDocument` at a "tier": tier 0 is the fullest form,
+ * each later tier drops detail (trim excerpts -> drop excerpts -> collapse lists into counts ->
+ * cap the new-failure list), until the document fits `maxLength`. The document says when it was
+ * shortened and where the full data is (the trace viewer, the job summary).
+ */
+
+
+
+
+const DEFAULT_MARKER = '<!-- evalgate:comment -->';
+const COMMENT_MAX = 65_000;
+const SUMMARY_MAX = 1024 * 1024;
+const COMMENT_TIERS = [
+    {
+        excerpt: { input: 400, output: 800, args: 200, tools: 8, retrieved: 10 },
+        lists: true,
+        listCap: 100,
+        failureCap: 50,
+        reasonMax: 300,
+    },
+    {
+        excerpt: { input: 150, output: 300, args: 80, tools: 4, retrieved: 5 },
+        lists: true,
+        listCap: 50,
+        failureCap: 50,
+        reasonMax: 200,
+        note: 'trace excerpts were trimmed',
+    },
+    {
+        excerpt: null,
+        lists: true,
+        listCap: 30,
+        failureCap: 50,
+        reasonMax: 200,
+        note: 'trace excerpts were left out',
+    },
+    {
+        excerpt: null,
+        lists: false,
+        listCap: 0,
+        failureCap: 50,
+        reasonMax: 160,
+        note: 'trace excerpts were left out and case lists were collapsed into counts',
+    },
+];
+const SUMMARY_TIERS = [
+    {
+        excerpt: { input: 2000, output: 4000, args: 1000, tools: 20, retrieved: 20 },
+        lists: true,
+        listCap: 500,
+        failureCap: 300,
+        reasonMax: 1000,
+    },
+    ...COMMENT_TIERS.slice(1),
+];
+// ---------------------------------------------------------------------------------------------
+// Links
+// ---------------------------------------------------------------------------------------------
+function viewerLink(ctx, id) {
+    const base = safeHref(ctx.o.viewerUrl);
+    return base ? `${base.replace(/#.*$/, '')}#case=${urlPart(id)}` : undefined;
+}
+function sourceLink(ctx, k, side) {
+    const sha = side === 'head' ? ctx.headSha : ctx.baseSha;
+    const repo = safeHref(ctx.o.repoUrl);
+    if (!repo || !sha || !k.source?.file)
+        return undefined;
+    const line = Number.isInteger(k.source.line) && k.source.line > 0 ? `#L${k.source.line}` : '';
+    return `${repo.replace(/\/+$/, '')}/blob/${urlPart(sha)}/${urlPath(k.source.file)}${line}`;
+}
+function traceLink(ctx, traceId) {
+    const tpl = ctx.c.trace_url;
+    if (!tpl || !traceId)
+        return undefined;
+    return safeHref(tpl.split('{trace_id}').join(urlPart(traceId)));
+}
+// ---------------------------------------------------------------------------------------------
+// Sections
+// ---------------------------------------------------------------------------------------------
+function header(ctx) {
+    const { c, o } = ctx;
+    const h = headline(c, (s) => code(s), (s) => inline(s, 300), ctx.acceptLabel);
+    const first = h.kind === 'accepted'
+        ? `${h.icon} ${h.title}: ${h.text}`
+        : `${h.icon} **${h.title}**: ${h.text}`;
+    const side = (sha, ref) => {
+        const s = shortSha(sha);
+        const parts = [s ? code(s) : '(unknown sha)'];
+        if (ref)
+            parts.push(`(${code(ref, 120)})`);
+        return parts.join(' ');
+    };
+    const cases = c.head?.counts?.cases ?? 0;
+    const trials = c.head?.counts?.trials ?? 0;
+    // The configured trials per case; the average would count adaptive re-runs as trials too.
+    const per = c.head?.trials_per_case ?? (cases > 0 ? Math.round(trials / cases) : 0);
+    let second = `Base ${side(ctx.baseSha, o.baseRef ?? c.base?.ref)} → head ${side(ctx.headSha, o.headRef ?? c.head?.ref)}`;
+    if (cases)
+        second += ` · ${plural(cases, 'case')}${per ? ` × ${plural(per, 'trial')}` : ''}`;
+    if (c.stage2_modes?.length)
+        second += `, ambiguous cases re-run for ${c.stage2_modes.map((m) => code(m)).join(', ')}`;
+    const lines = [first, '', second];
+    if (o.baselineNote)
+        lines.push('', `_${inline(o.baselineNote, 300)}_`);
+    if (c.verdict === 'error' || ctx.summary) {
+        // The comment's headline already gives the first reason.
+        const reasons = (c.reasons ?? []).slice(ctx.summary ? 0 : 1, 20);
+        if (reasons.length)
+            lines.push('', ...reasons.map((r) => `- ${inline(r, ctx.tier.reasonMax)}`));
+    }
+    return lines.join('\n');
+}
+const VERDICT_CELL = {
+    regressed: '🔴 regressed',
+    improved: '🟢 improved',
+    unchanged: '⚪ unchanged',
+    inconclusive: '🟡 inconclusive',
+};
+function modeTable(ctx) {
+    const { c } = ctx;
+    if (!c.modes?.length)
+        return '_No failure modes were compared._';
+    const cap = 200;
+    const modes = sortModes(c.modes);
+    const rows = modes.slice(0, cap).map((m) => {
+        const rate = (r) => r && r.trials > 0 ? `${pct(r.rate)} (${format_int(r.passes)}/${format_int(r.trials)})` : '–';
+        const [lo, hi] = m.effect_ci ?? [NaN, NaN];
+        let verdict = VERDICT_CELL[m.verdict] ?? inline(m.verdict, 20);
+        if (m.verdict === 'regressed' && !m.blocking)
+            verdict = '🟠 regressed (not blocking)';
+        return [
+            code(m.mode),
+            code(m.severity, 20),
+            rate(m.base),
+            rate(m.head),
+            `${pts(m.effect)} pts (${pts(lo)} to ${pts(hi)})`,
+            pValue(modeP(m)),
+            verdict,
+        ];
+    });
+    const table = (0,markdown_table/* markdownTable */.Q)([
+        ['Failure mode', 'Severity', 'Base', 'Head', 'Change (95% CI)', 'p (adj.)', 'Verdict'],
+        ...rows,
+    ], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'l'], alignDelimiters: false });
+    const notes = [];
+    if (modes.length > cap)
+        notes.push(`- …and ${plural(modes.length - cap, 'more mode')}, in the trace viewer.`);
+    for (const m of modes.slice(0, cap)) {
+        if (m.verdict === 'inconclusive' && m.needed?.note) {
+            notes.push(`- ${code(m.mode)} is inconclusive: ${inline(m.needed.note, ctx.tier.reasonMax)}`);
+        }
+    }
+    if (c.stage2_modes?.length) {
+        notes.push(`- Re-ran ambiguous cases for ${c.stage2_modes
+            .slice(0, 20)
+            .map((s) => code(s))
+            .join(', ')}.`);
+    }
+    return notes.length ? `${table}\n\n${notes.join('\n')}` : table;
+}
+function checkLine(f, max) {
+    const label = f.name && f.name !== f.type ? `${code(f.type)} ${inline(f.name, 60)}` : code(f.type);
+    return `${label} (${code(f.mode)}): ${inline(f.reason, max)}`;
+}
+function excerptText(e, lim) {
+    const out = [];
+    out.push('input:', clean(e.input, lim.input) || '(empty)', '');
+    out.push('output:', clean(e.output, lim.output) || '(empty)', '');
+    const tools = e.tool_calls ?? [];
+    if (!tools.length)
+        out.push('tool calls: (none)');
+    else {
+        out.push('tool calls:');
+        for (const t of tools.slice(0, lim.tools)) {
+            out.push(`  ${clean(t.name, 80).replace(/\s+/g, ' ')}(${clean(t.arguments, lim.args).replace(/\n/g, ' ')})`);
+        }
+        if (tools.length > lim.tools)
+            out.push(`  …and ${tools.length - lim.tools} more`);
+    }
+    const docs = e.retrieved ?? [];
+    const shown = docs.slice(0, lim.retrieved).map((d) => clean(d, 120).replace(/\s+/g, ' '));
+    out.push(`retrieved: ${shown.length ? shown.join(', ') : '(none)'}${docs.length > shown.length ? `, …and ${docs.length - shown.length} more` : ''}`);
+    if (e.error)
+        out.push('', `error: ${clean(e.error, lim.output)}`);
+    return out.join('\n');
+}
+/** The head-vs-base story of one new (or suspected) failure. */
+function failureEntry(ctx, k) {
+    const labelled = k.modes.filter((m) => m.label === 'new_failure' || m.label === 'suspected_new_failure');
+    const modes = labelled.length ? labelled : k.modes;
+    const modeSet = new Set(modes.map((m) => m.mode));
+    const counts = modes
+        .slice(0, 4)
+        .map((m) => {
+        const b = m.base ? `${m.base.passes}/${m.base.trials}` : '–';
+        const h = m.head ? `${m.head.passes}/${m.head.trials}` : '–';
+        return `${code(m.mode)} ${b} → ${h}`;
+    })
+        .join(', ');
+    const id = inline(k.id, 120);
+    const title = markdown_link(id, sourceLink(ctx, k, 'head'));
+    const links = [
+        markdown_link('viewer', viewerLink(ctx, k.id)),
+        markdown_link('head trace', traceLink(ctx, k.head?.trace_id)),
+        markdown_link('base trace', traceLink(ctx, k.base?.trace_id)),
+    ].filter((s) => s.startsWith('['));
+    const susp = k.label === 'suspected_new_failure' ? ' _(suspected)_' : '';
+    const lines = [
+        `**${title}**${susp} · ${counts}${links.length ? ' · ' + links.join(' · ') : ''}`,
+        '',
+    ];
+    const pick = (fs) => {
+        const all = fs ?? [];
+        const inMode = all.filter((f) => modeSet.has(f.mode));
+        return inMode.length ? inMode : all;
+    };
+    const headFails = pick(k.head?.failing);
+    const max = ctx.tier.reasonMax;
+    if (headFails.length) {
+        for (const f of headFails.slice(0, 3))
+            lines.push(`- head ✗ ${checkLine(f, max)}`);
+        if (headFails.length > 3)
+            lines.push(`- head ✗ …and ${plural(headFails.length - 3, 'more check')}`);
+    }
+    else if (k.head) {
+        lines.push(`- head: ${k.head.passes}/${k.head.trials} passed, ${k.head.errors} errored`);
+    }
+    if (k.base) {
+        const baseFails = (k.base.failing ?? []).filter((f) => modeSet.has(f.mode));
+        if (baseFails.length)
+            for (const f of baseFails.slice(0, 2))
+                lines.push(`- base ✗ ${checkLine(f, max)}`);
+        else
+            lines.push(`- base ✓ passed ${k.base.passes}/${k.base.trials}`);
+    }
+    if (ctx.tier.excerpt && k.excerpt) {
+        lines.push('', `<details><summary>Head trace excerpt: ${html(k.id, 80)}</summary>`, '', fence(excerptText(k.excerpt, ctx.tier.excerpt)), '', '</details>');
+    }
+    return lines.join('\n');
+}
+/** Worst (lowest) rank among a case's newly failing modes: blocking regressions first. */
+function failureRank(ctx, k) {
+    let best = 99;
+    for (const m of k.modes) {
+        if (m.label !== 'new_failure' && m.label !== 'suspected_new_failure')
+            continue;
+        best = Math.min(best, ctx.modeRank.get(m.mode) ?? 98);
+    }
+    return best;
+}
+const OTHER_LABELS = ['fixed', 'flaky', 'added', 'removed', 'errored'];
+function listItem(ctx, k, label) {
+    const src = label === 'removed' ? sourceLink(ctx, k, 'base') : sourceLink(ctx, k, 'head');
+    const id = markdown_link(inline(k.id, 120), src);
+    const v = viewerLink(ctx, k.id);
+    const parts = [id];
+    const ms_ = k.modes.filter((m) => m.label === label);
+    const shown = (ms_.length ? ms_ : k.modes).slice(0, 3);
+    const frac = (s) => (s ? `${s.passes}/${s.trials}` : '–');
+    if (label === 'errored') {
+        parts.push(`errored: base ${k.base ? `${k.base.errors}/${k.base.trials}` : '–'}, head ${k.head ? `${k.head.errors}/${k.head.trials}` : '–'}`);
+        const why = k.excerpt?.error ?? k.head?.failing?.[0]?.reason;
+        if (why)
+            parts.push(inline(why, Math.min(ctx.tier.reasonMax, 160)));
+    }
+    else if (label === 'added') {
+        parts.push(`new case, head ${frac(k.head)} passed`);
+    }
+    else if (label === 'removed') {
+        const failing = k.base && k.base.passes < k.base.trials;
+        parts.push(`base ${frac(k.base)} passed${failing ? ' ⚠️ was failing' : ''}`);
+    }
+    else if (shown.length) {
+        parts.push(shown.map((m) => `${code(m.mode)} ${frac(m.base)} → ${frac(m.head)}`).join(', '));
+    }
+    if (v)
+        parts.push(`[viewer](${v})`);
+    return `- ${parts.join(' · ')}`;
+}
+function otherLists(ctx) {
+    const { c } = ctx;
+    const counts = OTHER_LABELS.map((l) => [l, countOf(c, l)]).filter(([, n]) => n > 0);
+    if (!counts.length)
+        return '';
+    const lines = [
+        `**Other changes**: ${counts.map(([l, n]) => `${format_int(n)} ${LABEL_TEXT[l]}`).join(' · ')}`,
+    ];
+    const removedFailing = c.cases.filter((k) => k.label === 'removed' && k.base && k.base.passes < k.base.trials).length;
+    if (removedFailing) {
+        lines.push('', `⚠️ ${plural(removedFailing, 'removed case')} ${removedFailing === 1 ? 'was' : 'were'} failing on base: deleting failing cases makes a change look better than it is.`);
+    }
+    if (!ctx.tier.lists) {
+        const v = safeHref(ctx.o.viewerUrl);
+        lines.push('', `The case lists are in the ${v ? `[trace viewer](${v})` : 'trace viewer'}${ctx.summary ? '' : ' and the job summary'}.`);
+        return lines.join('\n');
+    }
+    for (const [label] of counts) {
+        const ks = c.cases
+            .filter((k) => k.label === label)
+            .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        if (!ks.length)
+            continue;
+        const shown = ks.slice(0, ctx.tier.listCap).map((k) => listItem(ctx, k, label));
+        if (ks.length > ctx.tier.listCap) {
+            const v = safeHref(ctx.o.viewerUrl);
+            shown.push(`- …and ${format_int(ks.length - ctx.tier.listCap)} more${v ? ` in the [trace viewer](${v})` : ''}`);
+        }
+        const title = `${LABEL_TEXT[label][0].toUpperCase()}${LABEL_TEXT[label].slice(1)} (${format_int(ks.length)})`;
+        if (ctx.summary)
+            lines.push('', `#### ${title}`, '', ...shown);
+        else
+            lines.push('', `<details><summary>${title}</summary>`, '', ...shown, '', '</details>');
+    }
+    return lines.join('\n');
+}
+function usageTable(ctx) {
+    const { base, head } = ctx.c;
+    if (!base || !head)
+        return '';
+    const diff = (b, h, f, signed = true) => {
+        if (typeof b !== 'number' ||
+            typeof h !== 'number' ||
+            !Number.isFinite(b) ||
+            !Number.isFinite(h))
+            return '–';
+        const d = h - b;
+        const sign = d > 0 ? '+' : d < 0 ? '-' : '±';
+        const rel = relChange(b, h);
+        return `${signed ? sign : ''}${f(Math.abs(d))}${rel ? ` (${rel})` : ''}`;
+    };
+    const rows = [
+        [
+            'Cost',
+            usd(base.usage?.cost_usd),
+            usd(head.usage?.cost_usd),
+            diff(base.usage?.cost_usd, head.usage?.cost_usd, usd),
+        ],
+        [
+            'Input tokens',
+            format_int(base.usage?.input_tokens),
+            format_int(head.usage?.input_tokens),
+            diff(base.usage?.input_tokens, head.usage?.input_tokens, format_int),
+        ],
+        [
+            'Output tokens',
+            format_int(base.usage?.output_tokens),
+            format_int(head.usage?.output_tokens),
+            diff(base.usage?.output_tokens, head.usage?.output_tokens, format_int),
+        ],
+        [
+            'Latency p50',
+            ms(base.latency_ms?.p50),
+            ms(head.latency_ms?.p50),
+            diff(base.latency_ms?.p50, head.latency_ms?.p50, ms),
+        ],
+        [
+            'Latency p95',
+            ms(base.latency_ms?.p95),
+            ms(head.latency_ms?.p95),
+            diff(base.latency_ms?.p95, head.latency_ms?.p95, ms),
+        ],
+        [
+            'Errored trials',
+            `${format_int(base.counts?.error)} of ${format_int(base.counts?.trials)}`,
+            `${format_int(head.counts?.error)} of ${format_int(head.counts?.trials)}`,
+            diff(base.counts?.error, head.counts?.error, format_int),
+        ],
+    ];
+    return (0,markdown_table/* markdownTable */.Q)([['', 'Base', 'Head', 'Change'], ...rows], {
+        align: ['l', 'r', 'r', 'r'],
+        alignDelimiters: false,
+    });
+}
+function shellArg(s) {
+    return /^[A-Za-z0-9_./@:+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+/** A code span that its content cannot close (for commands built from refs). */
+function codeSpanOf(s) {
+    // Neutralised like everything else: a ref such as `@org/team` must not notify anyone.
+    const flat = neutralize(clean(s, 300).replace(/\s+/g, ' '));
+    let longest = 0;
+    for (const m of flat.matchAll(/`+/g))
+        longest = Math.max(longest, m[0].length);
+    const ticks = '`'.repeat(longest + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+    return `${ticks}${pad}${flat.replace(/\|/g, '\\|')}${pad}${ticks}`;
+}
+function footer(ctx, marker) {
+    const { o } = ctx;
+    const links = [
+        markdown_link('Workflow run', o.runUrl),
+        markdown_link('Trace viewer', o.viewerUrl),
+        markdown_link('Artifact (results, comparison, viewer)', o.artifactUrl),
+    ].filter((s) => s.startsWith('['));
+    const lines = ['---', ''];
+    if (links.length)
+        lines.push(links.join(' · '), '');
+    const baseRef = o.baseRef ?? ctx.c.base?.ref ?? '<base>';
+    const headRef = o.headRef ?? ctx.c.head?.ref ?? '<head>';
+    // Refs are attacker-chosen on a fork PR: quote them for the shell and keep the span closed.
+    lines.push(`Reproduce locally: ${codeSpanOf(`npx evalgate pr --base ${shellArg(baseRef)} --head ${shellArg(headRef)}`)}`);
+    if (ctx.c.verdict === 'block' && !ctx.c.accepted) {
+        lines.push('', `If this change is intended, add the ${code(ctx.acceptLabel, 100)} label to the pull request to accept it.`);
+    }
+    lines.push('', marker);
+    return lines.join('\n');
+}
+// ---------------------------------------------------------------------------------------------
+// Assembly
+// ---------------------------------------------------------------------------------------------
+function newFailureSection(ctx, budget) {
+    const ks = ctx.c.cases
+        .filter((k) => k.label === 'new_failure' || k.label === 'suspected_new_failure')
+        .sort((a, b) => Number(a.label !== 'new_failure') - Number(b.label !== 'new_failure') ||
+        failureRank(ctx, a) - failureRank(ctx, b) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (!ks.length)
+        return { text: '', left: 0 };
+    const nNew = ks.filter((k) => k.label === 'new_failure').length;
+    const nSus = ks.length - nNew;
+    const title = [
+        nNew ? plural(nNew, 'new failure') : '',
+        nSus ? plural(nSus, 'suspected new failure') : '',
+    ]
+        .filter(Boolean)
+        .join(', ');
+    const parts = [`### ${title[0].toUpperCase()}${title.slice(1)}`];
+    let used = parts[0].length;
+    let shown = 0;
+    for (const k of ks.slice(0, ctx.tier.failureCap)) {
+        const e = failureEntry(ctx, k);
+        if (used + e.length + 2 > budget && shown > 0)
+            break;
+        if (used + e.length + 2 > budget)
+            break;
+        parts.push(e);
+        used += e.length + 2;
+        shown++;
+    }
+    const left = ks.length - shown;
+    if (left > 0) {
+        const v = safeHref(ctx.o.viewerUrl);
+        parts.push(`…and ${format_int(left)} more not shown here: see the ${v ? `[trace viewer](${v})` : 'trace viewer'}${ctx.summary ? '' : ' or the job summary'}.`);
+    }
+    return { text: parts.join('\n\n'), left };
+}
+function render(c, o, summary) {
+    const maxLength = Math.max(2000, o.maxLength ?? (summary ? SUMMARY_MAX : COMMENT_MAX));
+    const marker = o.marker ?? DEFAULT_MARKER;
+    const tiers = summary ? SUMMARY_TIERS : COMMENT_TIERS;
+    const modeRank = new Map(sortModes(c.modes ?? []).map((m, i) => [m.mode, i]));
+    let out = '';
+    for (let t = 0; t < tiers.length; t++) {
+        const tier = tiers[t];
+        const ctx = {
+            c,
+            o,
+            tier,
+            summary,
+            headSha: o.headSha ?? c.head?.sha,
+            baseSha: o.baseSha ?? c.base?.sha,
+            acceptLabel: o.acceptLabel ?? c.gate?.accept_label ?? 'eval-regression-accepted',
+            modeRank,
+        };
+        const limitNote = summary ? 'job summary size limit' : 'comment size limit';
+        const note = tier.note
+            ? `> **Shortened** to fit the ${limitNote}: ${tier.note}. The trace viewer has every case.`
+            : '';
+        const fixed = [header(ctx), note, `### Failure modes\n\n${modeTable(ctx)}`];
+        const rest = [
+            otherLists(ctx),
+            `### Cost and latency\n\n${usageTable(ctx)}`,
+            footer(ctx, marker),
+        ];
+        const fixedLen = fixed.concat(rest).reduce((n, s) => n + s.length + 2, 0);
+        const last = t === tiers.length - 1;
+        const budget = last ? maxLength - fixedLen - 300 : Infinity;
+        const nf = newFailureSection(ctx, budget);
+        out = [...fixed, nf.text, ...rest].filter(Boolean).join('\n\n') + '\n';
+        if (out.length <= maxLength)
+            return out;
+        if (last) {
+            // Still too long (thousands of modes or reasons): cut the body at a line, keep the footer.
+            const tail = `\n\n> **Cut** at the size limit; the trace viewer has the full report.\n\n${footer(ctx, marker)}\n`;
+            const body = out.slice(0, Math.max(0, maxLength - tail.length));
+            return body.slice(0, body.lastIndexOf('\n') + 1) + tail;
+        }
+    }
+    return out;
+}
+/** The sticky PR comment: under `maxLength` (default 65,000) characters whatever the suite size. */
+function renderComment(c, opts = {}) {
+    return render(c, opts, false);
+}
+/** The job summary: the same report, fuller (lists open, longer excerpts), up to 1 MiB. */
+function renderSummary(c, opts = {}) {
+    return render(c, { marker: '', ...opts }, true);
+}
+
+;// CONCATENATED MODULE: ./build/report/text.js
+
+
+
+function one(v, max) {
+    return clean(v, max).replace(/\s+/g, ' ').trim();
+}
+/** Display width: wide (emoji, CJK) characters count 2 so columns line up in a terminal. */
+function width(s) {
+    let w = 0;
+    for (const ch of s) {
+        const cp = ch.codePointAt(0) ?? 0;
+        if (cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0x300 && cp <= 0x36f))
+            continue;
+        w +=
+            cp >= 0x1100 &&
+                (cp <= 0x115f ||
+                    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+                    (cp >= 0xac00 && cp <= 0xd7a3) ||
+                    (cp >= 0xf900 && cp <= 0xfaff) ||
+                    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+                    (cp >= 0xff00 && cp <= 0xff60) ||
+                    (cp >= 0x1f300 && cp <= 0x1faff) ||
+                    cp >= 0x20000)
+                ? 2
+                : 1;
+    }
+    return w;
+}
+function pad(s, w, right = false) {
+    const fill = ' '.repeat(Math.max(0, w - width(s)));
+    return right ? fill + s : s + fill;
+}
+/** Rows of cells -> aligned lines; `right[i]` right-aligns column i. */
+function alignColumns(rows, right = []) {
+    const widths = [];
+    for (const r of rows)
+        r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, width(c))));
+    const lines = rows.map((r) => r
+        .map((c, i) => pad(c, widths[i], right[i]))
+        .join('  ')
+        .trimEnd());
+    lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
+    return lines;
+}
+function failureLines(k) {
+    const modes = k.modes.filter((m) => m.label === 'new_failure' || m.label === 'suspected_new_failure');
+    const set = new Set(modes.map((m) => m.mode));
+    const where = k.source ? ` (${one(k.source.file, 200)}:${k.source.line})` : '';
+    const counts = modes.map((m) => `${one(m.mode, 60)} ${m.base ? `${m.base.passes}/${m.base.trials}` : '-'} -> ${m.head ? `${m.head.passes}/${m.head.trials}` : '-'}`);
+    const out = [
+        `  ${k.label === 'suspected_new_failure' ? '?' : 'x'} ${one(k.id, 120)}${where}  ${counts.join(', ')}`,
+    ];
+    const fails = (k.head?.failing ?? []).filter((f) => !set.size || set.has(f.mode));
+    for (const f of fails.slice(0, 3))
+        out.push(`      head: ${one(f.type, 40)}: ${one(f.reason, 200)}`);
+    const baseFails = (k.base?.failing ?? []).filter((f) => set.has(f.mode));
+    if (baseFails.length)
+        for (const f of baseFails.slice(0, 2))
+            out.push(`      base: ${one(f.type, 40)}: ${one(f.reason, 200)}`);
+    else if (k.base)
+        out.push(`      base: passed ${k.base.passes}/${k.base.trials}`);
+    return out;
+}
+function renderTextReport(c) {
+    const acceptLabel = c.gate?.accept_label ?? 'eval-regression-accepted';
+    const h = headline(c, (s) => one(s, 80), (s) => one(s, 300), acceptLabel);
+    const title = { blocked: 'BLOCKED', passed: 'PASSED', error: 'ERROR', accepted: 'ACCEPTED' }[h.kind];
+    const lines = [`${title}: ${h.text}`];
+    const side = (s) => `${shortSha(s?.sha) ?? '(unknown)'}${s?.ref ? ` (${one(s.ref, 80)})` : ''}`;
+    lines.push(`base ${side(c.base)} -> head ${side(c.head)}`, '');
+    if (c.verdict === 'error')
+        for (const r of c.reasons ?? [])
+            lines.push(`  ! ${one(r, 300)}`);
+    const modes = sortModes(c.modes ?? []);
+    if (modes.length) {
+        const rows = [['mode', 'severity', 'base', 'head', 'change (95% CI)', 'p (adj.)', 'verdict']];
+        for (const m of modes) {
+            const [lo, hi] = m.effect_ci ?? [NaN, NaN];
+            rows.push([
+                one(m.mode, 40),
+                one(m.severity, 10),
+                `${pct(m.base.rate)} (${m.base.passes}/${m.base.trials})`,
+                `${pct(m.head.rate)} (${m.head.passes}/${m.head.trials})`,
+                `${pts(m.effect)} pts (${pts(lo)} to ${pts(hi)})`,
+                pValue(modeP(m)),
+                m.verdict === 'regressed' && !m.blocking ? 'regressed (not blocking)' : m.verdict,
+            ]);
+        }
+        lines.push(...alignColumns(rows, [false, false, true, true, true, true, false]), '');
+    }
+    const failing = c.cases.filter((k) => k.label === 'new_failure' || k.label === 'suspected_new_failure');
+    failing.sort((a, b) => Number(a.label !== 'new_failure') - Number(b.label !== 'new_failure') ||
+        (a.id < b.id ? -1 : 1));
+    if (failing.length) {
+        const nNew = failing.filter((k) => k.label === 'new_failure').length;
+        lines.push(`New failures: ${nNew}${failing.length > nNew ? ` (+${failing.length - nNew} suspected)` : ''}`);
+        const cap = 50;
+        for (const k of failing.slice(0, cap))
+            lines.push(...failureLines(k));
+        if (failing.length > cap)
+            lines.push(`  ...and ${plural(failing.length - cap, 'more')} (see the HTML viewer)`);
+        lines.push('');
+    }
+    const others = ['fixed', 'flaky', 'added', 'removed', 'errored']
+        .map((l) => [l, countOf(c, l)])
+        .filter(([, n]) => n > 0)
+        .map(([l, n]) => `${format_int(n)} ${LABEL_TEXT[l]}`);
+    if (others.length)
+        lines.push(`Other: ${others.join(', ')}`);
+    if (c.base && c.head) {
+        lines.push(`Cost: ${usd(c.base.usage?.cost_usd)} -> ${usd(c.head.usage?.cost_usd)}; tokens: ${format_int((c.base.usage?.input_tokens ?? 0) + (c.base.usage?.output_tokens ?? 0))} -> ${format_int((c.head.usage?.input_tokens ?? 0) + (c.head.usage?.output_tokens ?? 0))}; latency p50 ${ms(c.base.latency_ms?.p50)} -> ${ms(c.head.latency_ms?.p50)}, p95 ${ms(c.base.latency_ms?.p95)} -> ${ms(c.head.latency_ms?.p95)}`);
+    }
+    return lines.join('\n') + '\n';
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./build/report/viewer-assets.js
+/**
+ * The viewer's inline stylesheet and script. Kept as plain strings (not bundled code) so the
+ * file is the same wherever it is produced and the CSP hash of the script is stable.
+ *
+ * The script reads the JSON data block and builds the page with createElement/textContent only:
+ * no innerHTML, no string-built HTML, so a `<script>` in a model output is just text. Links from
+ * data (trace_url) are accepted only as http(s).
+ */
+const VIEWER_CSS = String.raw `
+:root{--fg:#1f2328;--muted:#59636e;--border:#d1d9e0;--bg:#fff;--bg2:#f6f8fa;--red:#d1242f;--green:#1a7f37;--amber:#9a6700;--blue:#0969da;--purple:#8250df}
+*{box-sizing:border-box}
+body{margin:0;font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif;color:var(--fg);background:var(--bg)}
+header{padding:16px 24px;border-bottom:1px solid var(--border);background:var(--bg2)}
+h1{font-size:20px;margin:0 0 4px}
+h2{font-size:16px;margin:20px 0 8px}
+main{padding:0 24px 40px;max-width:1600px}
+.verdict{font-size:15px;margin:4px 0}
+.muted{color:var(--muted)}
+code,pre,.mono{font-family:ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,monospace;font-size:12px}
+table{border-collapse:collapse;margin:8px 0}
+th,td{border:1px solid var(--border);padding:4px 10px;text-align:left;vertical-align:top}
+th{background:var(--bg2)}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+.v-regressed{color:var(--red);font-weight:600}.v-improved{color:var(--green)}.v-inconclusive{color:var(--amber)}.v-unchanged{color:var(--muted)}
+.filters{display:flex;flex-wrap:wrap;gap:8px;align-items:center;position:sticky;top:0;background:var(--bg);padding:10px 0;border-bottom:1px solid var(--border);z-index:2}
+select,input,button{font:inherit;padding:4px 8px;border:1px solid var(--border);border-radius:6px;background:var(--bg)}
+input[type=search]{min-width:280px}
+button{cursor:pointer;background:var(--bg2)}
+button:disabled{cursor:default;opacity:.5}
+.case{border:1px solid var(--border);border-radius:6px;margin:6px 0;background:var(--bg)}
+.case.target{outline:2px solid var(--blue)}
+.case-row{display:flex;gap:10px;align-items:center;padding:6px 10px;cursor:pointer;flex-wrap:wrap}
+.case-row:hover{background:var(--bg2)}
+.case-id{font-weight:600;word-break:break-all}
+.badge{display:inline-block;padding:0 8px;border-radius:10px;font-size:12px;border:1px solid transparent;white-space:nowrap}
+.l-new_failure{background:#ffebe9;color:var(--red);border-color:#ffcecb}
+.l-suspected_new_failure{background:#fff8c5;color:var(--amber);border-color:#f5e0a0}
+.l-fixed{background:#dafbe1;color:var(--green);border-color:#aceebb}
+.l-flaky{background:#fbefff;color:var(--purple);border-color:#ecd8ff}
+.l-errored{background:#fff1e5;color:#bc4c00;border-color:#ffd8b5}
+.l-added,.l-removed{background:#ddf4ff;color:var(--blue);border-color:#b6e3ff}
+.l-stable_fail{background:#f6f8fa;color:var(--red)}.l-stable_pass{background:#f6f8fa;color:var(--muted)}
+.detail{border-top:1px solid var(--border);padding:10px}
+.sides{display:grid;grid-template-columns:1fr 1fr;gap:12px}
+.side{min-width:0}
+.side h3{font-size:14px;margin:0 0 6px}
+details.trial{border:1px solid var(--border);border-radius:6px;margin:6px 0;padding:4px 8px}
+details.trial>summary{cursor:pointer}
+pre{white-space:pre-wrap;word-break:break-word;background:var(--bg2);padding:6px 8px;border-radius:6px;margin:4px 0;max-height:420px;overflow:auto}
+.s-pass{color:var(--green)}.s-fail{color:var(--red)}.s-error{color:#bc4c00}
+.kv{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:12px}
+.field{margin:6px 0}.field>.name{font-size:12px;font-weight:600;color:var(--muted)}
+.pager{display:flex;gap:8px;align-items:center;margin:10px 0}
+a{color:var(--blue)}
+@media (max-width:900px){.sides{grid-template-columns:1fr}}
+`;
+const VIEWER_JS = String.raw `
+(function () {
+  'use strict';
+  var D = JSON.parse(document.getElementById('evalgate-data').textContent);
+  var PAGE = 100;
+  var LABELS = D.labels;
+  var state = { mode: '', label: '', q: '', page: 0, open: {} };
+  var filtered = [];
+  var hay = null;
+  var traceCache = {};
+
+  // A case's traces live in their own JSON block, parsed the first time the case is opened.
+  function traces(i) {
+    if (traceCache[i]) return traceCache[i];
+    var node = document.getElementById('evalgate-t' + i);
+    if (!node) return null;
+    try { traceCache[i] = JSON.parse(node.textContent); } catch (e) { traceCache[i] = { b: [], h: [] }; }
+    return traceCache[i];
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function add(parent) {
+    for (var i = 1; i < arguments.length; i++) if (arguments[i]) parent.appendChild(arguments[i]);
+    return parent;
+  }
+  function pct(r) { return typeof r === 'number' && isFinite(r) ? (Math.round(r * 1000) / 10) + '%' : '–'; }
+  function pts(d) { if (typeof d !== 'number' || !isFinite(d)) return '–'; var v = Math.round(d * 100); return (v > 0 ? '+' : '') + v; }
+  function pv(p) { if (typeof p !== 'number' || !isFinite(p)) return '–'; return p < 0.0001 ? '<0.0001' : p < 0.01 ? p.toFixed(4) : p.toFixed(2); }
+  function txt(v) {
+    if (v === undefined || v === null) return '';
+    if (typeof v === 'string') return v;
+    try { return JSON.stringify(v, null, 2); } catch (e) { return String(v); }
+  }
+  function safeUrl(u) {
+    try { var x = new URL(u); return x.protocol === 'https:' || x.protocol === 'http:' ? x.href : null; } catch (e) { return null; }
+  }
+  function traceLink(id) {
+    if (!D.traceUrl || !id) return null;
+    return safeUrl(D.traceUrl.split('{trace_id}').join(encodeURIComponent(id)));
+  }
+  function frac(s) { return s ? s[0] + '/' + s[1] : '–'; }
+
+  // ---- header and mode table ---------------------------------------------------------------
+  var root = document.getElementById('app');
+  var head = add(el('header'), el('h1', null, D.title));
+  add(head, el('div', 'verdict', D.headline.icon + ' ' + D.headline.title + ': ' + D.headline.text));
+  add(head, el('div', 'muted', 'base ' + (D.base.sha || '?') + (D.base.ref ? ' (' + D.base.ref + ')' : '') +
+    ' → head ' + (D.head.sha || '?') + (D.head.ref ? ' (' + D.head.ref + ')' : '') + ' · ' + D.cases.length + ' cases'));
+  root.appendChild(head);
+  var main = el('main');
+  root.appendChild(main);
+
+  add(main, el('h2', null, 'Failure modes'));
+  var mt = el('table', 'modes');
+  var hr = el('tr');
+  ['Failure mode', 'Severity', 'Base', 'Head', 'Change (95% CI)', 'p (adj.)', 'Verdict'].forEach(function (h) { hr.appendChild(el('th', null, h)); });
+  add(mt, add(el('thead'), hr));
+  var mtb = el('tbody');
+  D.modes.forEach(function (m) {
+    var tr = el('tr');
+    add(tr, el('td', 'mono', m.mode), el('td', null, m.severity + (m.blocking ? ' (blocking)' : '')),
+      el('td', 'num', pct(m.base[2]) + ' (' + m.base[0] + '/' + m.base[1] + ')'),
+      el('td', 'num', pct(m.head[2]) + ' (' + m.head[0] + '/' + m.head[1] + ')'),
+      el('td', 'num', pts(m.effect) + ' pts (' + pts(m.ci[0]) + ' to ' + pts(m.ci[1]) + ')'),
+      el('td', 'num', pv(m.p)), el('td', 'v-' + m.verdict, m.verdict + (m.note ? ': ' + m.note : '')));
+    mtb.appendChild(tr);
+  });
+  add(main, add(mt, mtb));
+
+  // ---- filters --------------------------------------------------------------------------------
+  add(main, el('h2', null, 'Cases'));
+  var bar = el('div', 'filters');
+  var modeSel = el('select'); modeSel.id = 'filter-mode'; modeSel.setAttribute('aria-label', 'Failure mode');
+  add(modeSel, opt('', 'All failure modes'));
+  D.modes.forEach(function (m) { modeSel.appendChild(opt(m.mode, m.mode)); });
+  var labelSel = el('select'); labelSel.id = 'filter-label'; labelSel.setAttribute('aria-label', 'Status');
+  add(labelSel, opt('', 'All statuses'));
+  D.labelOrder.forEach(function (l) { if (D.labelCounts[l]) labelSel.appendChild(opt(l, LABELS[l] + ' (' + D.labelCounts[l] + ')')); });
+  var search = el('input'); search.type = 'search'; search.id = 'search'; search.placeholder = 'Search ids, tags, reasons, outputs…';
+  var count = el('span', 'muted'); count.id = 'count';
+  add(bar, modeSel, labelSel, search, count);
+  add(main, bar);
+  var list = el('div'); list.id = 'cases';
+  var pager = el('div', 'pager');
+  var prev = el('button', null, '← Previous'); prev.id = 'prev';
+  var next = el('button', null, 'Next →'); next.id = 'next';
+  var pageInfo = el('span', 'muted');
+  add(pager, prev, pageInfo, next);
+  add(main, list, pager);
+
+  function opt(v, t) { var o = el('option', null, t); o.value = v; return o; }
+
+  function labelOf(c) {
+    if (!state.mode) return c.label;
+    for (var i = 0; i < c.modes.length; i++) if (c.modes[i].mode === state.mode) return c.modes[i].label;
+    return null;
+  }
+  function haystack(i) {
+    if (!hay) hay = new Array(D.cases.length);
+    if (hay[i] === undefined) {
+      var c = D.cases[i], parts = [c.id, c.tags.join(' '), c.src || '', c.snip || ''];
+      c.modes.forEach(function (m) { parts.push(m.mode); });
+      [c.b, c.h].forEach(function (s) {
+        if (!s) return;
+        s.failing.forEach(function (f) { parts.push(f.type, f.reason); });
+      });
+      if (c.excerpt) parts.push(c.excerpt.input, c.excerpt.output);
+      hay[i] = parts.join('\n').toLowerCase();
+    }
+    return hay[i];
+  }
+  function applyFilters() {
+    filtered = [];
+    var q = state.q.toLowerCase();
+    for (var i = 0; i < D.cases.length; i++) {
+      var l = labelOf(D.cases[i]);
+      if (l === null) continue;
+      if (state.label && l !== state.label) continue;
+      if (q && haystack(i).indexOf(q) < 0) continue;
+      filtered.push(i);
+    }
+  }
+
+  // ---- case rows and details ------------------------------------------------------------------
+  function badge(l) { return el('span', 'badge l-' + l, LABELS[l] || l); }
+  function row(i) {
+    var c = D.cases[i];
+    var box = el('div', 'case'); box.setAttribute('data-id', c.id); box.id = 'case-' + i;
+    var r = el('div', 'case-row'); r.setAttribute('role', 'button'); r.tabIndex = 0;
+    add(r, badge(c.label), el('span', 'case-id', c.id));
+    var ms = el('span', 'muted mono');
+    ms.textContent = c.modes.map(function (m) { return m.mode + ' ' + frac(m.b) + ' → ' + frac(m.h); }).join(' · ');
+    add(r, ms);
+    if (c.src) add(r, el('span', 'muted', c.src));
+    var a = el('a', null, '#'); a.href = '#case=' + encodeURIComponent(c.id); a.title = 'Link to this case';
+    a.addEventListener('click', function (e) { e.stopPropagation(); });
+    add(r, a);
+    r.addEventListener('click', function () { toggle(i, box); });
+    r.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); toggle(i, box); } });
+    box.appendChild(r);
+    if (state.open[i]) box.appendChild(detail(i));
+    return box;
+  }
+  function toggle(i, box) {
+    if (state.open[i]) { delete state.open[i]; var d = box.querySelector('.detail'); if (d) box.removeChild(d); }
+    else { state.open[i] = true; box.appendChild(detail(i)); }
+  }
+  function field(name, value, pre) {
+    var f = el('div', 'field');
+    add(f, el('div', 'name', name));
+    add(f, pre === false ? el('div', null, value) : el('pre', null, value));
+    return f;
+  }
+  function trialView(t, open) {
+    var d = el('details', 'trial'); if (open) d.open = true;
+    var tr = t.trace || {};
+    var s = el('summary');
+    add(s, el('span', 's-' + t.status, t.status), document.createTextNode(' trial ' + t.trial + (t.stage > 1 ? ' (stage ' + t.stage + ')' : '')));
+    d.appendChild(s);
+    var u = tr.usage || {};
+    var kv = el('div', 'kv');
+    add(kv, el('span', null, 'latency ' + (tr.latency_ms != null ? Math.round(tr.latency_ms) + ' ms' : '–')),
+      el('span', null, 'tokens ' + (u.input_tokens || 0) + ' in / ' + (u.output_tokens || 0) + ' out'),
+      el('span', null, 'cost ' + (u.cost_usd != null ? '$' + Number(u.cost_usd).toFixed(5) : '–')),
+      el('span', null, 'attempts ' + (t.attempts || 1)));
+    if (tr.trace_id) {
+      var href = traceLink(tr.trace_id);
+      if (href) { var a = el('a', null, 'open trace'); a.href = href; a.rel = 'noopener noreferrer'; a.target = '_blank'; kv.appendChild(a); }
+      else kv.appendChild(el('span', 'mono', 'trace ' + tr.trace_id));
+    }
+    d.appendChild(kv);
+    if (tr.error) d.appendChild(field('Error', (tr.error.kind || 'error') + ': ' + txt(tr.error.message)));
+    var checks = el('div', 'field'); add(checks, el('div', 'name', 'Checks'));
+    (t.checks || []).forEach(function (c) {
+      var line = el('div', 'mono');
+      add(line, el('span', 's-' + c.status, c.status), document.createTextNode(' ' + (c.name || c.type) + ' [' + c.mode + '] ' + (c.reason || '')));
+      checks.appendChild(line);
+    });
+    d.appendChild(checks);
+    d.appendChild(field('Output', tr.output || '(empty)'));
+    if (tr.tool_calls && tr.tool_calls.length) {
+      var tc = el('div', 'field'); add(tc, el('div', 'name', 'Tool calls (' + tr.tool_calls.length + ')'));
+      tr.tool_calls.forEach(function (c) {
+        add(tc, el('pre', null, (c.name || '?') + '(' + txt(c.arguments || {}) + ')' + (c.result !== undefined ? '\n→ ' + txt(c.result) : '')));
+      });
+      d.appendChild(tc);
+    } else d.appendChild(field('Tool calls', '(none)', false));
+    if (tr.retrieved && tr.retrieved.length) {
+      var rd = el('div', 'field'); add(rd, el('div', 'name', 'Retrieved (' + tr.retrieved.length + ')'));
+      tr.retrieved.forEach(function (r) { add(rd, el('pre', null, (r.id ? r.id : '(no id)') + (r.score != null ? ' · ' + r.score : '') + '\n' + txt(r.text))); });
+      d.appendChild(rd);
+    }
+    if (tr.messages && tr.messages.length) {
+      var md = el('details'); add(md, el('summary', null, 'Messages (' + tr.messages.length + ')'));
+      tr.messages.forEach(function (m) {
+        var extra = m.tool_calls ? '\n' + txt(m.tool_calls) : '';
+        add(md, el('pre', null, (m.role || '?') + (m.name ? ' ' + m.name : '') + ': ' + txt(m.content) + extra));
+      });
+      d.appendChild(md);
+    }
+    if (tr.stderr) d.appendChild(field('stderr', tr.stderr));
+    if (tr.metadata) d.appendChild(field('Metadata', txt(tr.metadata)));
+    return d;
+  }
+  function sideView(name, s, runs, c) {
+    var v = el('div', 'side');
+    if (!s) { add(v, el('h3', null, name), el('div', 'muted', name === 'Base' ? 'Not on base (added case).' : 'Not on head (removed case).')); return v; }
+    add(v, el('h3', null, name + ': ' + s.passes + '/' + s.n + ' passed' + (s.errors ? ', ' + s.errors + ' errored' : '')));
+    if (s.failing.length) {
+      var f = el('div', 'field'); add(f, el('div', 'name', 'Failing checks (representative trial)'));
+      s.failing.forEach(function (x) { add(f, el('div', 'mono s-fail', (x.name || x.type) + ' [' + x.mode + '] ' + x.reason)); });
+      v.appendChild(f);
+    }
+    if (runs && runs.length) runs.forEach(function (t, k) { v.appendChild(trialView(t, k === s.ref)); });
+    else if (name === 'Head' && c.excerpt) {
+      v.appendChild(field('Output (excerpt)', c.excerpt.output));
+      v.appendChild(field('Tool calls', c.excerpt.tool_calls.map(function (t) { return t.name + '(' + t.arguments + ')'; }).join('\n') || '(none)'));
+      if (c.excerpt.error) v.appendChild(field('Error', c.excerpt.error));
+    } else v.appendChild(el('div', 'muted', 'Traces not included in this viewer.'));
+    return v;
+  }
+  function detail(i) {
+    var c = D.cases[i];
+    var T = traces(i) || { b: [], h: [] };
+    var d = el('div', 'detail');
+    var kv = el('div', 'kv');
+    if (c.src) add(kv, el('span', 'mono', c.src));
+    if (c.tags.length) add(kv, el('span', null, 'tags: ' + c.tags.join(', ')));
+    if (c.changed) add(kv, el('span', 's-error', 'case edited between base and head'));
+    c.modes.forEach(function (m) { add(kv, el('span', null, m.mode + ': '), badge(m.label)); });
+    d.appendChild(kv);
+    var input = T.input !== undefined ? T.input : c.excerpt && c.excerpt.input;
+    if (input !== undefined && input !== null) d.appendChild(field('Input', txt(input)));
+    add(d, add(el('div', 'sides'), sideView('Base', c.b, T.b, c), sideView('Head', c.h, T.h, c)));
+    return d;
+  }
+
+  // ---- list rendering (one page at a time keeps 10,000 cases fast) ---------------------------
+  function render() {
+    var pages = Math.max(1, Math.ceil(filtered.length / PAGE));
+    if (state.page >= pages) state.page = pages - 1;
+    var start = state.page * PAGE, end = Math.min(filtered.length, start + PAGE);
+    var frag = document.createDocumentFragment();
+    for (var k = start; k < end; k++) frag.appendChild(row(filtered[k]));
+    list.textContent = '';
+    list.appendChild(frag);
+    if (!filtered.length) list.appendChild(el('p', 'muted', 'No case matches these filters.'));
+    count.textContent = 'Showing ' + (filtered.length ? start + 1 : 0) + '–' + end + ' of ' + filtered.length + ' cases' +
+      (filtered.length !== D.cases.length ? ' (' + D.cases.length + ' in total)' : '');
+    pageInfo.textContent = 'Page ' + (state.page + 1) + ' of ' + pages;
+    prev.disabled = state.page === 0;
+    next.disabled = state.page >= pages - 1;
+  }
+  function refilter() { applyFilters(); state.page = 0; render(); }
+  modeSel.addEventListener('change', function () { state.mode = modeSel.value; refilter(); });
+  labelSel.addEventListener('change', function () { state.label = labelSel.value; refilter(); });
+  var timer = null;
+  search.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { state.q = search.value.trim(); refilter(); }, 120);
+  });
+  prev.addEventListener('click', function () { state.page--; render(); window.scrollTo(0, list.offsetTop - 60); });
+  next.addEventListener('click', function () { state.page++; render(); window.scrollTo(0, list.offsetTop - 60); });
+
+  // ---- deep links: #case=<id> -------------------------------------------------------------------
+  function openFromHash() {
+    var m = /^#case=(.*)$/.exec(location.hash);
+    if (!m) return;
+    var id;
+    try { id = decodeURIComponent(m[1]); } catch (e) { return; }
+    var i = D.index[id];
+    if (i === undefined) return;
+    var pos = filtered.indexOf(i);
+    if (pos < 0) {
+      state.mode = ''; state.label = ''; state.q = '';
+      modeSel.value = ''; labelSel.value = ''; search.value = '';
+      applyFilters();
+      pos = filtered.indexOf(i);
+    }
+    state.page = Math.floor(pos / PAGE);
+    state.open[i] = true;
+    render();
+    var box = document.getElementById('case-' + i);
+    if (box) {
+      var old = document.querySelector('.case.target'); if (old) old.classList.remove('target');
+      box.classList.add('target');
+      box.scrollIntoView({ block: 'start' });
+    }
+  }
+  window.addEventListener('hashchange', openFromHash);
+
+  applyFilters();
+  render();
+  document.body.setAttribute('data-listed', '1');
+  // The trace blocks follow this script: a deep link opens its case once they are parsed.
+  function ready() { openFromHash(); document.body.setAttribute('data-ready', '1'); }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready);
+  else ready();
+})();
+`;
+
+;// CONCATENATED MODULE: ./build/report/viewer.js
+/**
+ * The HTML trace viewer: one self-contained file (inline CSS and JS, no network) with every case
+ * of a comparison and, when the results are given, every trial's trace on both sides.
+ *
+ * Safety: the data is embedded as JSON in a `<script type="application/json">` block with `<`,
+ * `>` and `&` escaped as \u003c etc., so no string in it can end the block; the page script
+ * renders it with textContent only; and a CSP allows no network at all and only our own script
+ * (by hash), so even an injected `<script>` would not run.
+ */
+
+
+
+
+
+function frac(s) {
+    return s ? [s.passes, s.trials, s.errors] : null;
+}
+/** One side of a case as listed: counts and failing checks (light; the traces are apart). */
+function side(k, r) {
+    if (!k && !r)
+        return null;
+    const runs = r?.trials ?? [];
+    return {
+        passes: k?.passes ?? runs.filter((t) => t.status === 'pass').length,
+        n: k?.trials ?? runs.length,
+        errors: k?.errors ?? runs.filter((t) => t.status === 'error').length,
+        failing: k?.failing ?? [],
+        ref: k?.trial_ref ?? 0,
+        /** Trials with traces on this side (0 when the results were not given). */
+        runs: runs.length,
+    };
+}
+/** A short piece of the representative output, so search covers outputs without the traces. */
+function snippet(r, ref) {
+    const t = r?.trials?.[ref ?? 0] ?? r?.trials?.[0];
+    const out = t?.trace?.output;
+    return typeof out === 'string' ? out.slice(0, 400) : '';
+}
+/**
+ * The page data, in two parts: `index` (every case's id, labels, counts and failing checks:
+ * what the list, the filters and the search need) and `traces` (per case: input and both
+ * sides' trials). The page parses the index at once and a case's traces only when it is opened,
+ * which keeps the first screen fast with 10,000 cases. The index is redacted here, the traces
+ * when they are serialised (`jsonForScript`).
+ */
+function viewerData(c, base, head, opts = {}) {
+    const byId = (r) => new Map((r?.cases ?? []).map((k) => [k.id, k]));
+    const bm = byId(base);
+    const hm = byId(head);
+    const h = headline(c, (s) => s, (s) => s, c.gate?.accept_label ?? 'eval-regression-accepted');
+    const order = new Map(LABEL_ORDER.map((l, i) => [l, i]));
+    const cases = [...(c.cases ?? [])].sort((a, b) => (order.get(a.label) ?? 99) - (order.get(b.label) ?? 99) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const index = Object.create(null);
+    const traces = [];
+    const list = cases.map((k, i) => {
+        index[redactSecrets(k.id)] = i;
+        const br = bm.get(k.id);
+        const hr = hm.get(k.id);
+        traces.push({
+            input: hr?.input ?? br?.input ?? k.excerpt?.input,
+            b: br?.trials ?? [],
+            h: hr?.trials ?? [],
+        });
+        return redactDeep({
+            id: k.id,
+            label: k.label,
+            modes: k.modes.map((m) => ({
+                mode: m.mode,
+                label: m.label,
+                b: frac(m.base),
+                h: frac(m.head),
+            })),
+            src: k.source ? `${k.source.file}:${k.source.line}` : '',
+            tags: k.tags ?? [],
+            changed: !!k.changed,
+            excerpt: k.excerpt ?? null,
+            snip: `${snippet(hr, k.head?.trial_ref)}\n${snippet(br, k.base?.trial_ref)}`,
+            b: side(k.base, br),
+            h: side(k.head, hr),
+        });
+    });
+    const labelCounts = Object.fromEntries(LABEL_ORDER.map((l) => [l, countOf(c, l)]));
+    const data = redactDeep({
+        title: opts.title ?? 'evalgate trace viewer',
+        headline: h,
+        reasons: c.reasons ?? [],
+        base: { sha: shortSha(c.base?.sha), ref: c.base?.ref },
+        head: { sha: shortSha(c.head?.sha), ref: c.head?.ref },
+        traceUrl: c.trace_url ?? base?.meta?.trace_url ?? head?.meta?.trace_url ?? null,
+        labels: LABEL_TEXT,
+        labelOrder: LABEL_ORDER,
+        labelCounts,
+        modes: sortModes(c.modes ?? []).map((m) => ({
+            mode: m.mode,
+            severity: m.severity,
+            blocking: m.blocking,
+            base: [m.base.passes, m.base.trials, m.base.rate],
+            head: [m.head.passes, m.head.trials, m.head.rate],
+            effect: m.effect,
+            ci: m.effect_ci,
+            p: modeP(m),
+            verdict: m.verdict,
+            note: m.needed?.note ?? null,
+        })),
+    });
+    return { ...data, cases: list, index, traces };
+}
+/** Redacted JSON that cannot end a `<script>` element or start a comment inside it. */
+function jsonForScript(v) {
+    return redactedJson(v).replace(/[<>&\u2028\u2029]/g, (ch) => SCRIPT_ESCAPES[ch]);
+}
+const SCRIPT_ESCAPES = {
+    '<': '\\u003c',
+    '>': '\\u003e',
+    '&': '\\u0026',
+    '\u2028': '\\u2028',
+    '\u2029': '\\u2029',
+};
+function escapeHtml(s) {
+    return s
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
+}
+const SCRIPT_HASH = `sha256-${(0,external_node_crypto_.createHash)('sha256').update(VIEWER_JS, 'utf8').digest('base64')}`;
+/** One self-contained HTML file showing every case; open it from disk or an artifact. */
+function renderViewer(c, base, head, opts = {}) {
+    const { traces, ...data } = viewerData(c, base, head, opts);
+    const csp = [
+        "default-src 'none'",
+        "style-src 'unsafe-inline'",
+        `script-src '${SCRIPT_HASH}'`,
+        "base-uri 'none'",
+        "form-action 'none'",
+    ].join('; ');
+    const parts = [
+        '<!doctype html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="referrer" content="no-referrer">',
+        `<title>${escapeHtml(data.title)}</title>`,
+        `<style>${VIEWER_CSS}</style>`,
+        '</head>',
+        '<body>',
+        '<div id="app"></div>',
+        '<noscript>This viewer needs JavaScript; the data is in the JSON blocks of this file.</noscript>',
+        `<script type="application/json" id="evalgate-data">${jsonForScript(data)}</script>`,
+        // The script runs as soon as the parser reaches it, before the (large) trace blocks below:
+        // the list renders first, traces are parsed per case when opened.
+        `<script>${VIEWER_JS}</script>`,
+    ];
+    traces.forEach((t, i) => parts.push(`<script type="application/json" id="evalgate-t${i}">${jsonForScript(t)}</script>`));
+    parts.push('</body>', '</html>', '');
+    return parts.join('\n');
+}
+
+;// CONCATENATED MODULE: ./build/report/index.js
+/** Reports: pure functions from a Comparison (and optionally the Results) to a string. */
+
+
+
+
+
+
+
+/***/ })
+
+};
