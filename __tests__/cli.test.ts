@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -165,5 +165,56 @@ describe('evalgate CLI', () => {
     expect(existsSync(join(dir, '.evalgate', 'pr', 'comparison.json'))).toBe(true);
     expect(existsSync(join(dir, '.evalgate', 'pr', 'report.html'))).toBe(true);
     expect(git('worktree', 'list').trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('evalgate publish (outside Actions)', () => {
+  it('posts one sticky comment through @octokit/rest, updates it on a second call, exits per verdict', async () => {
+    const { startGitHubServer, TOKENS } = await import('./helpers/github-server.ts');
+    const gh = await startGitHubServer({ pulls: [{ number: 7 }] });
+    try {
+      // A real comparison: run the suite twice with a regression in between, compare.
+      const dir = suite();
+      expect(evalgate(['run', '--out', 'base.json', '-q'], dir).code).toBe(0);
+      writeFileSync(join(dir, 'behaviour.json'), JSON.stringify({ fail: ids.slice(0, 12) }));
+      expect(evalgate(['run', '--out', 'head.json', '-q'], dir).code).toBe(0);
+      evalgate(['compare', 'base.json', 'head.json', '--out', 'comparison.json'], dir);
+      const publish = () =>
+        new Promise<{ code: number | null; out: string }>((done) => {
+          const child = spawn(
+            process.execPath,
+            [
+              bin,
+              'publish',
+              '--repo',
+              'octo-org/octo-repo',
+              '--pr',
+              '7',
+              '--api-url',
+              gh.url,
+              'comparison.json',
+            ],
+            { cwd: dir, env: { ...process.env, GITHUB_TOKEN: TOKENS.user } },
+          );
+          let out = '';
+          child.stdout.on('data', (d) => (out += d));
+          child.stderr.on('data', (d) => (out += d));
+          child.on('close', (code) => done({ code, out }));
+        });
+      const first = await publish();
+      expect(first.out).toMatch(/comment created: http/);
+      expect(first.code).toBe(1); // the comparison blocks
+      const second = await publish();
+      expect(second.out).toMatch(/comment updated: http/);
+      const comments = gh.state.comments.filter(
+        (c: { issue_number?: number }) => c.issue_number === 7,
+      );
+      expect(comments).toHaveLength(1);
+      expect(comments[0].body).toMatch(/Blocked/);
+      expect(first.out + second.out).not.toContain(TOKENS.user);
+      expect(gh.state.violations).toEqual([]);
+    } finally {
+      await gh.close();
+    }
   });
 });

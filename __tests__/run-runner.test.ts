@@ -178,6 +178,26 @@ describe('runner', () => {
     expect(sut.seen.length).toBe(4);
   });
 
+  it('records the config in the results with target env and header values masked', async () => {
+    const sut = await system(() => ({}));
+    const yml = config(sut.url).replace(
+      `target: {http: {url: "${sut.url}"}}`,
+      `target: {http: {url: "${sut.url}", headers: {Authorization: "Bearer sk-test-0123456789abcdef0123"}}, env: {API_KEY: "hunter2-secret"}}`,
+    );
+    const dir = suiteDir({ 'evalgate.yml': yml, 'cases.jsonl': okCases(['a']) });
+    const results = await runSuite({ suite: await loadSuite(join(dir, 'evalgate.yml')) });
+    expect(results.meta.counts.pass).toBe(2);
+    const target = results.meta.config!.target as {
+      headers?: Record<string, string>;
+      env?: Record<string, string>;
+    };
+    expect(target.headers).toEqual({ Authorization: '***' });
+    expect(target.env).toEqual({ API_KEY: '***' });
+    const text = JSON.stringify(results);
+    expect(text).not.toContain('sk-test-0123456789abcdef0123');
+    expect(text).not.toContain('hunter2-secret');
+  });
+
   it('builds results that leave out cases with no finished trial', async () => {
     const dir = suiteDir({
       'evalgate.yml': config('http://127.0.0.1:9/'),

@@ -53423,6 +53423,9 @@ function readInputs() {
     const minDrop = numberInput('min-drop', 0, 1);
     if (minDrop !== undefined)
         gate.min_drop = minDrop;
+    const tolerance = numberInput('tolerance', 0, 1);
+    if (tolerance !== undefined)
+        gate.tolerance = tolerance;
     const maxErr = numberInput('max-error-share', 0, 1);
     if (maxErr !== undefined)
         gate.max_error_share = maxErr;
@@ -56052,6 +56055,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   Fj: () => (/* binding */ runTrials)
 });
 
+// UNUSED EXPORTS: recordedConfig
+
 ;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
 /*
 How it works:
@@ -56803,6 +56808,17 @@ async function runOne(plan, side, c, trial, stage, out, progress) {
         byCase.set(c.id, [result]);
     progress.tick(status);
 }
+/**
+ * The config as recorded in results (an artifact anyone with read access can download): the
+ * values of the target's `env` and `headers` are masked, as they are where keys usually go.
+ */
+function recordedConfig(config) {
+    const mask = (m) => m && Object.fromEntries(Object.keys(m).map((k) => [k, '***']));
+    const target = { ...config.target, env: mask(config.target.env) };
+    if (target.kind === 'http')
+        target.headers = mask(target.headers);
+    return { ...config, target };
+}
 function modesOf(c) {
     return [...new Set(c.checks.map((k) => k.mode))];
 }
@@ -56829,6 +56845,7 @@ function buildResults(plan, label, trials, info) {
         version: version/* VERSION */.x,
         label,
         config_path: plan.suite.configPath,
+        config: recordedConfig(config),
         suite_hash: plan.suite.hash,
         git: info.git,
         started_at: info.startedAt.toISOString(),

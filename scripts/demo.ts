@@ -55,8 +55,9 @@ const outcome = await runPr({
   repoDir: repo,
   baseRef: 'base',
   configPath: 'evalgate.yml',
-  // The built-in model server, even when OPENAI_API_KEY is set for something else.
-  env: { REFUND_ASSISTANT_MOCK: '1' },
+  // The built-in model server, even when OPENAI_API_KEY is set for something else; the real API
+  // only when asked for (EVALGATE_DEMO_REAL_API=1 with OPENAI_API_KEY).
+  env: process.env.EVALGATE_DEMO_REAL_API === '1' ? {} : { REFUND_ASSISTANT_MOCK: '1' },
   progress: new ConsoleProgress(),
   log: (line) => process.stderr.write(`evalgate: ${line}\n`),
 });

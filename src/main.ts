@@ -115,6 +115,8 @@ export function readInputs(): ActionInputs {
   if (alpha !== undefined) gate.alpha = alpha;
   const minDrop = numberInput('min-drop', 0, 1);
   if (minDrop !== undefined) gate.min_drop = minDrop;
+  const tolerance = numberInput('tolerance', 0, 1);
+  if (tolerance !== undefined) gate.tolerance = tolerance;
   const maxErr = numberInput('max-error-share', 0, 1);
   if (maxErr !== undefined) gate.max_error_share = maxErr;
   if (input('robust') !== undefined) gate.robust = booleanInput('robust', false);

@@ -287,6 +287,8 @@ export interface RunMeta {
   /** 'base' | 'head' | 'full' or a user label. */
   label?: string;
   config_path: string;
+  /** The suite config the run used, with the values of target `env` and `headers` masked. */
+  config?: SuiteConfig;
   suite_hash: string;
   git?: { sha?: string; ref?: string };
   started_at: string;

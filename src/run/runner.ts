@@ -11,6 +11,7 @@ import type {
   Results,
   RunMeta,
   Suite,
+  SuiteConfig,
   Trace,
   TrialResult,
 } from '../types.ts';
@@ -189,6 +190,18 @@ async function runOne(
   progress.tick(status);
 }
 
+/**
+ * The config as recorded in results (an artifact anyone with read access can download): the
+ * values of the target's `env` and `headers` are masked, as they are where keys usually go.
+ */
+export function recordedConfig(config: SuiteConfig): SuiteConfig {
+  const mask = (m: Record<string, string> | undefined) =>
+    m && Object.fromEntries(Object.keys(m).map((k) => [k, '***']));
+  const target = { ...config.target, env: mask(config.target.env) };
+  if (target.kind === 'http') target.headers = mask(target.headers);
+  return { ...config, target };
+}
+
 function modesOf(c: Case): string[] {
   return [...new Set(c.checks.map((k) => k.mode))];
 }
@@ -226,6 +239,7 @@ export function buildResults(
     version: VERSION,
     label,
     config_path: plan.suite.configPath,
+    config: recordedConfig(config),
     suite_hash: plan.suite.hash,
     git: info.git,
     started_at: info.startedAt.toISOString(),
