@@ -50265,8 +50265,10 @@ const byType = new Map(definitions.map((d) => [d.type, d]));
 function getCheck(type) {
     return byType.get(type);
 }
+// Sorted once: the suite loader asks for it for every check it validates.
+const sortedTypes = Object.freeze([...byType.keys()].sort());
 function checkTypes() {
-    return [...byType.keys()].sort();
+    return sortedTypes;
 }
 const STATUSES = new Set(['pass', 'fail', 'error']);
 /** Guards against a check that returns something other than an outcome. */
@@ -52268,9 +52270,12 @@ var version = __nccwpck_require__(58508);
 var run_suite = __nccwpck_require__(93631);
 // EXTERNAL MODULE: ./build/run/progress.js
 var progress = __nccwpck_require__(82527);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: ./build/run/runner.js + 4 modules
 var runner = __nccwpck_require__(77303);
 ;// CONCATENATED MODULE: ./build/run/results-io.js
+
 
 
 
@@ -52323,7 +52328,32 @@ async function readComparison(path) {
 }
 async function writeJson(path, value) {
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    const results = value;
+    if (results?.schema === 'evalgate/results@1' && Array.isArray(results.cases)) {
+        await writeResultsStream(path, results);
+        return;
+    }
     await (0,promises_.writeFile)(path, JSON.stringify(value) + '\n');
+}
+/**
+ * Writes a results file case by case. The same JSON as JSON.stringify, without building one
+ * string of the whole run (tens of MB for a large suite, at the moment memory is fullest).
+ */
+async function writeResultsStream(path, results) {
+    const out = (0,external_node_fs_.createWriteStream)(path);
+    const done = new Promise((resolve, reject) => {
+        out.on('finish', resolve);
+        out.on('error', reject);
+    });
+    const write = (chunk) => out.write(chunk) ? Promise.resolve() : new Promise((r) => out.once('drain', r));
+    const { cases, ...head } = results;
+    const opening = JSON.stringify(head);
+    await write(`${opening.slice(0, -1)},"cases":[`);
+    for (let i = 0; i < cases.length; i++) {
+        await write((i ? ',' : '') + JSON.stringify(cases[i]));
+    }
+    out.end(']}\n');
+    await done;
 }
 /**
  * Merges the results of the shards of one run (a matrix of jobs, `--shard i/n`) into one file.
@@ -52581,6 +52611,8 @@ async function cmdRun(args) {
             trials: results.meta.counts.trials,
             wall_ms: Math.round(performance.now() - startedAt),
             cpu_ms: Math.round((cpu.user + cpu.system) / 1000),
+            cpu_user_ms: Math.round(cpu.user / 1000),
+            cpu_system_ms: Math.round(cpu.system / 1000),
             max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
         };
         process.stderr.write(`evalgate-stats ${JSON.stringify(stats)}\n`);
@@ -58410,7 +58442,9 @@ function jsonSyntaxError(err, text) {
  * One JSON value per non-blank line. A bad line is a problem naming its line and column; the
  * other lines are still returned so one run reports every bad line.
  */
-function parseJsonl(text, file) {
+function parseJsonl(text, file, 
+/** Called for each row instead of collecting them: a large dataset is then never held twice. */
+onRow) {
     const rows = [];
     const problems = [];
     const lines = stripBom(text).split(/\r?\n/);
@@ -58418,8 +58452,9 @@ function parseJsonl(text, file) {
         const src = lines[i];
         if (src.trim() === '')
             continue;
+        let value;
         try {
-            rows.push({ line: i + 1, value: JSON.parse(src) });
+            value = JSON.parse(src);
         }
         catch (err) {
             const { message, offset } = jsonSyntaxError(err, src);
@@ -58429,7 +58464,13 @@ function parseJsonl(text, file) {
                 column: offset + 1 > src.length ? src.length + 1 : offset + 1,
                 message: `invalid JSON: ${message}`,
             });
+            continue;
         }
+        const row = { line: i + 1, value };
+        if (onRow)
+            onRow(row);
+        else
+            rows.push(row);
     }
     return { rows, problems };
 }
@@ -58643,10 +58684,8 @@ function parseCases(text, opts) {
         }
     };
     if (opts.format === 'jsonl') {
-        const { rows, problems: syntax } = parseJsonl(text, opts.file);
+        const { problems: syntax } = parseJsonl(text, opts.file, (row) => take(row.value, { lineOf: () => row.line }, row.line));
         problems.push(...syntax);
-        for (const row of rows)
-            take(row.value, { lineOf: () => row.line }, row.line);
     }
     else {
         const parsed = opts.format === 'json' ? parseJson(text, opts.file) : parseYaml(text, opts.file);

@@ -228,6 +228,8 @@ async function cmdRun(args: string[]): Promise<number> {
       trials: results.meta.counts.trials,
       wall_ms: Math.round(performance.now() - startedAt),
       cpu_ms: Math.round((cpu.user + cpu.system) / 1000),
+      cpu_user_ms: Math.round(cpu.user / 1000),
+      cpu_system_ms: Math.round(cpu.system / 1000),
       max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
     process.stderr.write(`evalgate-stats ${JSON.stringify(stats)}\n`);

@@ -9030,6 +9030,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 1455:
 /***/ ((module) => {
 
@@ -9065,7 +9072,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 5881:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
@@ -20964,8 +20971,10 @@ const byType = new Map(definitions.map((d) => [d.type, d]));
 function getCheck(type) {
     return byType.get(type);
 }
+// Sorted once: the suite loader asks for it for every check it validates.
+const sortedTypes = Object.freeze([...byType.keys()].sort());
 function checkTypes() {
-    return [...byType.keys()].sort();
+    return sortedTypes;
 }
 const STATUSES = new Set(['pass', 'fail', 'error']);
 /** Guards against a check that returns something other than an outcome. */
@@ -21051,7 +21060,7 @@ function runChecks(specs, trace, ctx) {
 /* harmony export */   z0: () => (/* binding */ judgeFor)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var _targets_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9346);
+/* harmony import */ var _targets_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5732);
 /* harmony import */ var _run_git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4102);
 /* harmony import */ var _run_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7303);
 /* harmony import */ var _run_select_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4452);
@@ -23674,7 +23683,9 @@ function jsonSyntaxError(err, text) {
  * One JSON value per non-blank line. A bad line is a problem naming its line and column; the
  * other lines are still returned so one run reports every bad line.
  */
-function parseJsonl(text, file) {
+function parseJsonl(text, file, 
+/** Called for each row instead of collecting them: a large dataset is then never held twice. */
+onRow) {
     const rows = [];
     const problems = [];
     const lines = stripBom(text).split(/\r?\n/);
@@ -23682,8 +23693,9 @@ function parseJsonl(text, file) {
         const src = lines[i];
         if (src.trim() === '')
             continue;
+        let value;
         try {
-            rows.push({ line: i + 1, value: JSON.parse(src) });
+            value = JSON.parse(src);
         }
         catch (err) {
             const { message, offset } = jsonSyntaxError(err, src);
@@ -23693,7 +23705,13 @@ function parseJsonl(text, file) {
                 column: offset + 1 > src.length ? src.length + 1 : offset + 1,
                 message: `invalid JSON: ${message}`,
             });
+            continue;
         }
+        const row = { line: i + 1, value };
+        if (onRow)
+            onRow(row);
+        else
+            rows.push(row);
     }
     return { rows, problems };
 }
@@ -23907,10 +23925,8 @@ function parseCases(text, opts) {
         }
     };
     if (opts.format === 'jsonl') {
-        const { rows, problems: syntax } = parseJsonl(text, opts.file);
+        const { problems: syntax } = parseJsonl(text, opts.file, (row) => take(row.value, { lineOf: () => row.line }, row.line));
         problems.push(...syntax);
-        for (const row of rows)
-            take(row.value, { lineOf: () => row.line }, row.line);
     }
     else {
         const parsed = opts.format === 'json' ? parseJson(text, opts.file) : parseYaml(text, opts.file);
@@ -24494,7 +24510,7 @@ async function loadSuite(configPath) {
 
 /***/ }),
 
-/***/ 9346:
+/***/ 5732:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -24604,8 +24620,8 @@ function timerMs(ms) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./build/targets/process.js
@@ -24623,7 +24639,7 @@ const IS_WINDOWS = process.platform === 'win32';
 /** The working directory of a target, checked up front so a typo fails with a clear message. */
 function targetCwd(spec, ctx) {
     const dir = (0,external_node_path_.resolve)(ctx.rootDir, spec.cwd ?? '.');
-    if (!(0,external_node_fs_namespaceObject.existsSync)(dir) || !(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory()) {
+    if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory()) {
         throw new Error(`target cwd does not exist or is not a folder: ${dir}`);
     }
     return dir;
@@ -25525,7 +25541,7 @@ function toTrace(value, latency) {
 async function createModuleTarget(config, ctx) {
     const spec = parseModuleSpec(config.module, config.export);
     const file = (0,external_node_path_.resolve)(ctx.rootDir, spec.path);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+    if (!(0,external_node_fs_.existsSync)(file))
         throw new Error(`module target: ${file} not found`);
     let mod;
     try {
@@ -35918,9 +35934,12 @@ var version = __nccwpck_require__(8508);
 var run_suite = __nccwpck_require__(3631);
 // EXTERNAL MODULE: ./build/run/progress.js
 var progress = __nccwpck_require__(2527);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./build/run/runner.js + 4 modules
 var runner = __nccwpck_require__(7303);
 ;// CONCATENATED MODULE: ./build/run/results-io.js
+
 
 
 
@@ -35973,7 +35992,32 @@ async function readComparison(path) {
 }
 async function writeJson(path, value) {
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    const results = value;
+    if (results?.schema === 'evalgate/results@1' && Array.isArray(results.cases)) {
+        await writeResultsStream(path, results);
+        return;
+    }
     await (0,promises_.writeFile)(path, JSON.stringify(value) + '\n');
+}
+/**
+ * Writes a results file case by case. The same JSON as JSON.stringify, without building one
+ * string of the whole run (tens of MB for a large suite, at the moment memory is fullest).
+ */
+async function writeResultsStream(path, results) {
+    const out = (0,external_node_fs_.createWriteStream)(path);
+    const done = new Promise((resolve, reject) => {
+        out.on('finish', resolve);
+        out.on('error', reject);
+    });
+    const write = (chunk) => out.write(chunk) ? Promise.resolve() : new Promise((r) => out.once('drain', r));
+    const { cases, ...head } = results;
+    const opening = JSON.stringify(head);
+    await write(`${opening.slice(0, -1)},"cases":[`);
+    for (let i = 0; i < cases.length; i++) {
+        await write((i ? ',' : '') + JSON.stringify(cases[i]));
+    }
+    out.end(']}\n');
+    await done;
 }
 /**
  * Merges the results of the shards of one run (a matrix of jobs, `--shard i/n`) into one file.
@@ -36231,6 +36275,8 @@ async function cmdRun(args) {
             trials: results.meta.counts.trials,
             wall_ms: Math.round(performance.now() - startedAt),
             cpu_ms: Math.round((cpu.user + cpu.system) / 1000),
+            cpu_user_ms: Math.round(cpu.user / 1000),
+            cpu_system_ms: Math.round(cpu.system / 1000),
             max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
         };
         process.stderr.write(`evalgate-stats ${JSON.stringify(stats)}\n`);

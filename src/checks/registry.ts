@@ -46,8 +46,11 @@ export function getCheck(type: string): CheckDefinition | undefined {
   return byType.get(type);
 }
 
-export function checkTypes(): string[] {
-  return [...byType.keys()].sort();
+// Sorted once: the suite loader asks for it for every check it validates.
+const sortedTypes = Object.freeze([...byType.keys()].sort());
+
+export function checkTypes(): readonly string[] {
+  return sortedTypes;
 }
 
 const STATUSES = new Set(['pass', 'fail', 'error']);

@@ -1,3 +1,4 @@
+import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Comparison, Results } from '../types.ts';
@@ -57,7 +58,34 @@ export async function readComparison(path: string): Promise<Comparison> {
 
 export async function writeJson(path: string, value: unknown): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
+  const results = value as Partial<Results> | null;
+  if (results?.schema === 'evalgate/results@1' && Array.isArray(results.cases)) {
+    await writeResultsStream(path, results as Results);
+    return;
+  }
   await writeFile(path, JSON.stringify(value) + '\n');
+}
+
+/**
+ * Writes a results file case by case. The same JSON as JSON.stringify, without building one
+ * string of the whole run (tens of MB for a large suite, at the moment memory is fullest).
+ */
+async function writeResultsStream(path: string, results: Results): Promise<void> {
+  const out = createWriteStream(path);
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('error', reject);
+  });
+  const write = (chunk: string) =>
+    out.write(chunk) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', r));
+  const { cases, ...head } = results;
+  const opening = JSON.stringify(head);
+  await write(`${opening.slice(0, -1)},"cases":[`);
+  for (let i = 0; i < cases.length; i++) {
+    await write((i ? ',' : '') + JSON.stringify(cases[i]));
+  }
+  out.end(']}\n');
+  await done;
 }
 
 /**

@@ -207,9 +207,10 @@ export function parseCases(
   };
 
   if (opts.format === 'jsonl') {
-    const { rows, problems: syntax } = parseJsonl(text, opts.file);
+    const { problems: syntax } = parseJsonl(text, opts.file, (row) =>
+      take(row.value, { lineOf: () => row.line }, row.line),
+    );
     problems.push(...syntax);
-    for (const row of rows) take(row.value, { lineOf: () => row.line }, row.line);
   } else {
     const parsed = opts.format === 'json' ? parseJson(text, opts.file) : parseYaml(text, opts.file);
     if (!parsed.ok) return { cases, problems: parsed.problems };

@@ -47,6 +47,8 @@ export function jsonSyntaxError(err: unknown, text: string): { message: string; 
 export function parseJsonl(
   text: string,
   file: string,
+  /** Called for each row instead of collecting them: a large dataset is then never held twice. */
+  onRow?: (row: JsonlRow) => void,
 ): { rows: JsonlRow[]; problems: SuiteProblem[] } {
   const rows: JsonlRow[] = [];
   const problems: SuiteProblem[] = [];
@@ -54,8 +56,9 @@ export function parseJsonl(
   for (let i = 0; i < lines.length; i++) {
     const src = lines[i];
     if (src.trim() === '') continue;
+    let value: unknown;
     try {
-      rows.push({ line: i + 1, value: JSON.parse(src) });
+      value = JSON.parse(src);
     } catch (err) {
       const { message, offset } = jsonSyntaxError(err, src);
       problems.push({
@@ -64,7 +67,11 @@ export function parseJsonl(
         column: offset + 1 > src.length ? src.length + 1 : offset + 1,
         message: `invalid JSON: ${message}`,
       });
+      continue;
     }
+    const row = { line: i + 1, value };
+    if (onRow) onRow(row);
+    else rows.push(row);
   }
   return { rows, problems };
 }
