@@ -1,15 +1,17 @@
 /**
- * Regenerates docs/comment.png and docs/viewer.png from the demo fixture:
+ * Regenerates docs/comment.png and docs/viewer.png from the real demo's output (run
+ * `npm run demo` first), or from the report test fixture when there is none:
  *   node scripts/screenshots.ts
  * The comment is rendered by cmark-gfm (as GitHub does) into a page with GitHub-like CSS; both
  * pages are screenshotted by the Debian Chromium. Not a test; run it after changing a report.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderComment, renderViewer } from '../src/report/index.ts';
 import { demoSuite } from '../__tests__/helpers/report-fixtures.ts';
+import type { Comparison, Results } from '../src/types.ts';
 import { launchChromium } from '../__tests__/helpers/chromium.ts';
 
 const CSS = `
@@ -36,15 +38,25 @@ ul{padding-left:2em}
 `;
 
 const out = join(import.meta.dirname, '..', 'docs');
-const demo = demoSuite();
+const demoDir = join(import.meta.dirname, '..', '.evalgate', 'demo');
+const readJson = (f: string) => JSON.parse(readFileSync(join(demoDir, f), 'utf8'));
+const demo = existsSync(join(demoDir, 'comparison.json'))
+  ? {
+      comparison: readJson('comparison.json') as Comparison,
+      base: readJson('base-results.json') as Results,
+      head: readJson('head-results.json') as Results,
+    }
+  : demoSuite();
 const md = renderComment(demo.comparison, {
   repoUrl: 'https://github.com/acme/support-bot',
   runUrl: 'https://github.com/acme/support-bot/actions/runs/123',
   artifactUrl: 'https://github.com/acme/support-bot/actions/runs/123/artifacts/9',
   viewerUrl: 'https://acme.github.io/evalgate/viewer.html',
   baseRef: 'main',
-  headRef: 'feat/shorter-system-prompt',
+  headRef: 'support-prompt-reassure',
 });
+const firstNewFailure =
+  demo.comparison.cases.find((c) => c.label === 'new_failure')?.id ?? demo.comparison.cases[0].id;
 const r = spawnSync(
   'cmark-gfm',
   ['--unsafe', '-e', 'table', '-e', 'strikethrough', '-e', 'autolink', '-e', 'tagfilter'],
@@ -83,14 +95,14 @@ try {
   await p2.goto(`file://${viewerFile}`);
   await p2.waitForSelector('body[data-ready]');
   await p2.selectOption('#filter-label', 'new_failure');
-  await p2.click('.case[data-id="refund-hallucination-01"] .case-row');
-  await p2.evaluate(() => {
-    document
-      .querySelectorAll('.case[data-id="refund-hallucination-01"] details.trial')
-      .forEach((d, i) => {
-        (d as HTMLDetailsElement).open = i === 0 || i === 3;
-      });
-  });
+  await p2.click(`.case[data-id="${firstNewFailure}"] .case-row`);
+  await p2.evaluate((id) => {
+    const trials = document.querySelectorAll(`.case[data-id="${id}"] details.trial`);
+    // The first base trial and the first head trial.
+    trials.forEach((d, i) => {
+      (d as HTMLDetailsElement).open = i === 0 || i === trials.length / 2;
+    });
+  }, firstNewFailure);
   await p2.screenshot({
     path: join(out, 'viewer.png'),
     fullPage: false,
