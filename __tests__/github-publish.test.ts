@@ -61,7 +61,7 @@ describe('publishing a comparison', () => {
   });
 
   it('outside Actions with a personal token: comment plus a commit status; the token is never printed', async () => {
-    gh = await startGitHubServer({ pulls: [{ number: 3 }] });
+    gh = await startGitHubServer({ pulls: [{ number: 3, head_sha: HEAD_SHA }] });
     const { comparison } = demoSuite();
     const { value, output } = await captureOutput(() =>
       publishOutsideActions({
@@ -123,6 +123,24 @@ describe('publishing a comparison', () => {
     expect(res.check.action).toBe('skipped');
     expect(res.check.reason).toMatch(/403/);
     expect(gh.state.comments).toHaveLength(0);
+  });
+
+  it('refuses results for a sha that is not the PR head (a PR number from an untrusted artifact)', async () => {
+    gh = await startGitHubServer({ pulls: [{ number: 3, head_sha: HEAD_SHA }, { number: 4 }] });
+    const { comparison } = demoSuite();
+    await expect(
+      publishOutsideActions({
+        token: TOKENS.user,
+        apiUrl: gh.url,
+        ...repo,
+        pr: 4,
+        comparison,
+        commentMode: 'update',
+        sha: HEAD_SHA,
+      }),
+    ).rejects.toThrow(/PR #4's head is .* not publishing/);
+    expect(gh.state.comments).toHaveLength(0);
+    expect(gh.state.statuses).toHaveLength(0);
   });
 
   it('maps API URLs to web URLs', () => {

@@ -52109,10 +52109,11 @@ async function upsertStickyComment(octokit, opts) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PullMismatchError: () => (/* binding */ PullMismatchError),
 /* harmony export */   publishOutsideActions: () => (/* binding */ publishOutsideActions),
 /* harmony export */   rb: () => (/* binding */ failureAnnotations)
 /* harmony export */ });
-/* unused harmony exports serverUrlFor, publishComparison */
+/* unused harmony exports serverUrlFor, publishComparison, verifyPullHead */
 /* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(71509);
 /* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83081);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(36704);
@@ -52213,10 +52214,36 @@ async function publishComparison(octokit, opts) {
     });
     return { comment, check, commentAction: comment.action, commentUrl: comment.url };
 }
+/** The PR is not the one the results are for: nothing is published. */
+class PullMismatchError extends Error {
+}
+/**
+ * Refuses to publish results for `sha` on a PR whose head is another commit. In the fork
+ * pattern the PR number comes from an artifact the PR's own code wrote: without this check it
+ * could point the comment and the check at any other PR.
+ */
+async function verifyPullHead(octokit, opts) {
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+        owner: opts.owner,
+        repo: opts.repo,
+        pull_number: opts.pr,
+    });
+    if (data.head.sha !== opts.sha) {
+        throw new PullMismatchError(`PR #${opts.pr}'s head is ${data.head.sha.slice(0, 12)}, not ${opts.sha.slice(0, 12)} (the commit ` +
+            'these results are for): not publishing. The PR number may be wrong, or the PR has new commits.');
+    }
+}
 /** `evalgate publish`: the same comment and gate from another CI or a laptop. */
 async function publishOutsideActions(opts) {
     const { token, apiUrl, ...rest } = opts;
     const octokit = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .restClient */ .OO)({ token, baseUrl: apiUrl });
+    if (rest.sha)
+        await verifyPullHead(octokit, {
+            owner: rest.owner,
+            repo: rest.repo,
+            pr: rest.pr,
+            sha: rest.sha,
+        });
     return publishComparison(octokit, { ...rest, serverUrl: serverUrlFor(apiUrl) });
 }
 
@@ -52832,7 +52859,7 @@ async function cmdPublish(args) {
         throw new UsageError('--comment must be update, new or off');
     const comparison = await readComparison(positionals[0]);
     const [owner, name] = repo.split('/');
-    const { publishOutsideActions } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7433));
+    const { publishOutsideActions, PullMismatchError } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7433));
     const result = await publishOutsideActions({
         token,
         apiUrl: values['api-url'] ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
@@ -52844,6 +52871,10 @@ async function cmdPublish(args) {
         commentMode: values.comment,
         runUrl: values['run-url'],
         sha: values.sha,
+    }).catch((err) => {
+        if (err instanceof PullMismatchError)
+            throw new UsageError(err.message);
+        throw err;
     });
     console.log(result.commentUrl
         ? `comment ${result.commentAction}: ${result.commentUrl}`

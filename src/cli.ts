@@ -466,7 +466,7 @@ async function cmdPublish(args: string[]): Promise<number> {
     throw new UsageError('--comment must be update, new or off');
   const comparison = await readComparison(positionals[0]);
   const [owner, name] = repo.split('/');
-  const { publishOutsideActions } = await import('./github/publish.ts');
+  const { publishOutsideActions, PullMismatchError } = await import('./github/publish.ts');
   const result = await publishOutsideActions({
     token,
     apiUrl: values['api-url'] ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
@@ -478,6 +478,9 @@ async function cmdPublish(args: string[]): Promise<number> {
     commentMode: values.comment as 'update' | 'new' | 'off',
     runUrl: values['run-url'],
     sha: values.sha,
+  }).catch((err: unknown) => {
+    if (err instanceof PullMismatchError) throw new UsageError(err.message);
+    throw err;
   });
   console.log(
     result.commentUrl

@@ -8,10 +8,11 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  PullMismatchError: () => (/* binding */ PullMismatchError),
   publishOutsideActions: () => (/* binding */ publishOutsideActions)
 });
 
-// UNUSED EXPORTS: failureAnnotations, publishComparison, serverUrlFor
+// UNUSED EXPORTS: failureAnnotations, publishComparison, serverUrlFor, verifyPullHead
 
 // EXTERNAL MODULE: ./build/report/index.js + 8 modules
 var report = __webpack_require__(4237);
@@ -434,10 +435,36 @@ async function publishComparison(octokit, opts) {
     });
     return { comment, check, commentAction: comment.action, commentUrl: comment.url };
 }
+/** The PR is not the one the results are for: nothing is published. */
+class PullMismatchError extends Error {
+}
+/**
+ * Refuses to publish results for `sha` on a PR whose head is another commit. In the fork
+ * pattern the PR number comes from an artifact the PR's own code wrote: without this check it
+ * could point the comment and the check at any other PR.
+ */
+async function verifyPullHead(octokit, opts) {
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+        owner: opts.owner,
+        repo: opts.repo,
+        pull_number: opts.pr,
+    });
+    if (data.head.sha !== opts.sha) {
+        throw new PullMismatchError(`PR #${opts.pr}'s head is ${data.head.sha.slice(0, 12)}, not ${opts.sha.slice(0, 12)} (the commit ` +
+            'these results are for): not publishing. The PR number may be wrong, or the PR has new commits.');
+    }
+}
 /** `evalgate publish`: the same comment and gate from another CI or a laptop. */
 async function publishOutsideActions(opts) {
     const { token, apiUrl, ...rest } = opts;
     const octokit = restClient({ token, baseUrl: apiUrl });
+    if (rest.sha)
+        await verifyPullHead(octokit, {
+            owner: rest.owner,
+            repo: rest.repo,
+            pr: rest.pr,
+            sha: rest.sha,
+        });
     return publishComparison(octokit, { ...rest, serverUrl: serverUrlFor(apiUrl) });
 }
 

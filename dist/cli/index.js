@@ -36496,7 +36496,7 @@ async function cmdPublish(args) {
         throw new UsageError('--comment must be update, new or off');
     const comparison = await readComparison(positionals[0]);
     const [owner, name] = repo.split('/');
-    const { publishOutsideActions } = await Promise.all(/* import() */[__nccwpck_require__.e(720), __nccwpck_require__.e(237), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8319));
+    const { publishOutsideActions, PullMismatchError } = await Promise.all(/* import() */[__nccwpck_require__.e(720), __nccwpck_require__.e(237), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8319));
     const result = await publishOutsideActions({
         token,
         apiUrl: values['api-url'] ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
@@ -36508,6 +36508,10 @@ async function cmdPublish(args) {
         commentMode: values.comment,
         runUrl: values['run-url'],
         sha: values.sha,
+    }).catch((err) => {
+        if (err instanceof PullMismatchError)
+            throw new UsageError(err.message);
+        throw err;
     });
     console.log(result.commentUrl
         ? `comment ${result.commentAction}: ${result.commentUrl}`

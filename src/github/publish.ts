@@ -152,9 +152,41 @@ export interface OutsideActionsOptions extends Omit<PublishOptions, 'serverUrl'>
   apiUrl: string;
 }
 
+/** The PR is not the one the results are for: nothing is published. */
+export class PullMismatchError extends Error {}
+
+/**
+ * Refuses to publish results for `sha` on a PR whose head is another commit. In the fork
+ * pattern the PR number comes from an artifact the PR's own code wrote: without this check it
+ * could point the comment and the check at any other PR.
+ */
+export async function verifyPullHead(
+  octokit: GitHubClient,
+  opts: { owner: string; repo: string; pr: number; sha: string },
+): Promise<void> {
+  const { data } = await octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+    owner: opts.owner,
+    repo: opts.repo,
+    pull_number: opts.pr,
+  });
+  if (data.head.sha !== opts.sha) {
+    throw new PullMismatchError(
+      `PR #${opts.pr}'s head is ${data.head.sha.slice(0, 12)}, not ${opts.sha.slice(0, 12)} (the commit ` +
+        'these results are for): not publishing. The PR number may be wrong, or the PR has new commits.',
+    );
+  }
+}
+
 /** `evalgate publish`: the same comment and gate from another CI or a laptop. */
 export async function publishOutsideActions(opts: OutsideActionsOptions): Promise<PublishOutcome> {
   const { token, apiUrl, ...rest } = opts;
   const octokit = restClient({ token, baseUrl: apiUrl });
+  if (rest.sha)
+    await verifyPullHead(octokit, {
+      owner: rest.owner,
+      repo: rest.repo,
+      pr: rest.pr,
+      sha: rest.sha,
+    });
   return publishComparison(octokit, { ...rest, serverUrl: serverUrlFor(apiUrl) });
 }
