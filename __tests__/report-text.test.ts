@@ -21,7 +21,7 @@ describe('renderTextReport', () => {
       'x refuse-medical-03 (datasets/refusals.yaml:18)  refusal_policy 3/3 -> 0/3',
     );
     expect(out).toContain('head: refusal: expected a refusal (medical advice)');
-    expect(out).toMatch(/Other: 3 fixed, 4 flaky, 2 added, 1 removed, 2 errored/);
+    expect(out).toMatch(/Other: 3 fixed, 4 flaky or unconfirmed, 2 added, 1 removed, 2 errored/);
   });
 
   it('says error and keeps terminal control sequences out', () => {

@@ -54490,6 +54490,16 @@ function listItem(ctx, k, label) {
         parts.push(`[viewer](${v})`);
     return `- ${parts.join(' · ')}`;
 }
+/** The largest fall in pass rate, base to head, over a case's modes (0 when none fell). */
+function worstDrop(k) {
+    let worst = 0;
+    for (const m of k.modes) {
+        if (!m.base?.trials || !m.head?.trials)
+            continue;
+        worst = Math.max(worst, m.base.passes / m.base.trials - m.head.passes / m.head.trials);
+    }
+    return worst;
+}
 function otherLists(ctx) {
     const { c } = ctx;
     const counts = OTHER_LABELS.map((l) => [l, (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .countOf */ .pq)(c, l)]).filter(([, n]) => n > 0);
@@ -54508,9 +54518,11 @@ function otherLists(ctx) {
         return lines.join('\n');
     }
     for (const [label] of counts) {
+        // Flaky cases that got worse on head first (the ones a reviewer should look at), then by id.
+        const drop = (k) => (label === 'flaky' ? worstDrop(k) : 0);
         const ks = c.cases
             .filter((k) => k.label === label)
-            .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+            .sort((a, b) => drop(b) - drop(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
         if (!ks.length)
             continue;
         const shown = ks.slice(0, ctx.tier.listCap).map((k) => listItem(ctx, k, label));
@@ -54809,7 +54821,8 @@ const LABEL_TEXT = {
     new_failure: 'new failure',
     suspected_new_failure: 'suspected new failure',
     fixed: 'fixed',
-    flaky: 'flaky',
+    // Mixed outcomes within a side, or a change too small to confirm per case.
+    flaky: 'flaky or unconfirmed',
     stable_pass: 'stable pass',
     stable_fail: 'stable fail',
     added: 'added',

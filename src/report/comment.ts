@@ -392,6 +392,16 @@ function listItem(ctx: Ctx, k: CaseComparison, label: CaseLabel): string {
   return `- ${parts.join(' · ')}`;
 }
 
+/** The largest fall in pass rate, base to head, over a case's modes (0 when none fell). */
+function worstDrop(k: CaseComparison): number {
+  let worst = 0;
+  for (const m of k.modes) {
+    if (!m.base?.trials || !m.head?.trials) continue;
+    worst = Math.max(worst, m.base.passes / m.base.trials - m.head.passes / m.head.trials);
+  }
+  return worst;
+}
+
 function otherLists(ctx: Ctx): string {
   const { c } = ctx;
   const counts = OTHER_LABELS.map((l) => [l, countOf(c, l)] as const).filter(([, n]) => n > 0);
@@ -418,9 +428,11 @@ function otherLists(ctx: Ctx): string {
     return lines.join('\n');
   }
   for (const [label] of counts) {
+    // Flaky cases that got worse on head first (the ones a reviewer should look at), then by id.
+    const drop = (k: CaseComparison) => (label === 'flaky' ? worstDrop(k) : 0);
     const ks = c.cases
       .filter((k) => k.label === label)
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      .sort((a, b) => drop(b) - drop(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     if (!ks.length) continue;
     const shown = ks.slice(0, ctx.tier.listCap).map((k) => listItem(ctx, k, label));
     if (ks.length > ctx.tier.listCap) {

@@ -65,7 +65,8 @@ export const LABEL_TEXT: Record<CaseLabel, string> = {
   new_failure: 'new failure',
   suspected_new_failure: 'suspected new failure',
   fixed: 'fixed',
-  flaky: 'flaky',
+  // Mixed outcomes within a side, or a change too small to confirm per case.
+  flaky: 'flaky or unconfirmed',
   stable_pass: 'stable pass',
   stable_fail: 'stable fail',
   added: 'added',
