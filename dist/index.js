@@ -52900,9 +52900,9 @@ const COMMAND_HELP = {
     merge: `evalgate merge shard-1.json shard-2.json ... [--out results.json]
   Joins the results of the shards of one run (--shard i/n); they must come from the same suite.`,
     pr: `evalgate pr --base <ref> [--head <ref>] [--config evalgate.yml] [--out-dir .evalgate/pr]
-  The action's pull-request run, locally: the head's suite on a worktree of each ref (the head
-  defaults to the working tree's commit), compare, adaptive re-runs, the text report, and the
-  comment and trace viewer in --out-dir. --setup "npm ci" runs in each checkout first;
+  The action's pull-request run, locally: the head's suite on a worktree of the base and on the
+  head (without --head: the working tree as it is, uncommitted changes included), compare,
+  adaptive re-runs, the text report, and the comment and trace viewer in --out-dir. --setup "npm ci" runs in each checkout first;
   --baseline results.json reuses results of the base instead of running it.
   Takes the selection, settings and gate options of run and compare.`,
     publish: `evalgate publish --repo owner/name --pr N comparison.json [--check-name evalgate]
@@ -53942,9 +53942,10 @@ async function runPr(options) {
             await ensureCommitForRef(root, options.baseRef, log);
         const baseSha = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveCommit */ .WL)(root, options.baseRef);
         const headSha = options.headRef ? await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveCommit */ .WL)(root, options.headRef) : headCurrent;
-        // The head tree: the checkout itself, unless another ref was asked for.
+        // The head tree: the checkout as it is (uncommitted changes included: "does my edit
+        // regress?"), or, when a ref is given, exactly that commit in its own worktree.
         let headTree = root;
-        if (options.headRef && headSha !== headCurrent) {
+        if (options.headRef) {
             const wt = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_6__/* .addWorktree */ .l)(root, headSha, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, 'head'));
             cleanups.unshift(wt.remove);
             headTree = wt.dir;

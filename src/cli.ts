@@ -509,9 +509,9 @@ const COMMAND_HELP: Record<string, string> = {
   merge: `evalgate merge shard-1.json shard-2.json ... [--out results.json]
   Joins the results of the shards of one run (--shard i/n); they must come from the same suite.`,
   pr: `evalgate pr --base <ref> [--head <ref>] [--config evalgate.yml] [--out-dir .evalgate/pr]
-  The action's pull-request run, locally: the head's suite on a worktree of each ref (the head
-  defaults to the working tree's commit), compare, adaptive re-runs, the text report, and the
-  comment and trace viewer in --out-dir. --setup "npm ci" runs in each checkout first;
+  The action's pull-request run, locally: the head's suite on a worktree of the base and on the
+  head (without --head: the working tree as it is, uncommitted changes included), compare,
+  adaptive re-runs, the text report, and the comment and trace viewer in --out-dir. --setup "npm ci" runs in each checkout first;
   --baseline results.json reuses results of the base instead of running it.
   Takes the selection, settings and gate options of run and compare.`,
   publish: `evalgate publish --repo owner/name --pr N comparison.json [--check-name evalgate]

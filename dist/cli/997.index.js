@@ -78,9 +78,10 @@ async function runPr(options) {
             await ensureCommitForRef(root, options.baseRef, log);
         const baseSha = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveCommit */ .WL)(root, options.baseRef);
         const headSha = options.headRef ? await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveCommit */ .WL)(root, options.headRef) : headCurrent;
-        // The head tree: the checkout itself, unless another ref was asked for.
+        // The head tree: the checkout as it is (uncommitted changes included: "does my edit
+        // regress?"), or, when a ref is given, exactly that commit in its own worktree.
         let headTree = root;
-        if (options.headRef && headSha !== headCurrent) {
+        if (options.headRef) {
             const wt = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_6__/* .addWorktree */ .l)(root, headSha, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, 'head'));
             cleanups.unshift(wt.remove);
             headTree = wt.dir;

@@ -16,7 +16,10 @@ export interface PrOptions extends RunOverrides {
   /** Any folder inside the git checkout of the head. */
   repoDir: string;
   baseRef: string;
-  /** Default: the checkout as it is (the action's case: actions/checkout put the head there). */
+  /**
+   * Default: the checkout as it is, uncommitted changes included (the action's case:
+   * actions/checkout put the head there). A ref runs exactly that commit in a worktree.
+   */
   headRef?: string;
   /** The suite config, relative to the repository root (or absolute inside the head checkout). */
   configPath: string;
@@ -110,9 +113,10 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
     const baseSha = await resolveCommit(root, options.baseRef);
     const headSha = options.headRef ? await resolveCommit(root, options.headRef) : headCurrent;
 
-    // The head tree: the checkout itself, unless another ref was asked for.
+    // The head tree: the checkout as it is (uncommitted changes included: "does my edit
+    // regress?"), or, when a ref is given, exactly that commit in its own worktree.
     let headTree = root;
-    if (options.headRef && headSha !== headCurrent) {
+    if (options.headRef) {
       const wt = await addWorktree(root, headSha, join(scratch, 'head'));
       cleanups.unshift(wt.remove);
       headTree = wt.dir;
