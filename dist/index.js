@@ -50358,19 +50358,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./build/compare/stats.js
 var compare_stats = __nccwpck_require__(81303);
+// EXTERNAL MODULE: ./build/defaults.js
+var defaults = __nccwpck_require__(84532);
 ;// CONCATENATED MODULE: ./build/compare/compare.js
 
-const DEFAULT_GATE = {
-    block: ['critical', 'major'],
-    alpha: 0.01,
-    min_drop: 0.05,
-    tolerance: 0.05,
-    max_error_share: 0.2,
-    accept_label: 'eval-regression-accepted',
-    robust: false,
-    adaptive: false,
-    rerun_trials: 5,
-};
+
+
 /** False discovery rate of the per-case labels (section 6). */
 const CASE_FDR = 0.1;
 /** Share of alpha spent on stage 1 of the adaptive design (section 5). */
@@ -50717,9 +50710,9 @@ function stage2Modes(head) {
 function resolveGate(head, override) {
     // Undefined fields (a partial or older results file) keep the defaults instead of erasing them.
     const defined = (o) => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
-    const gate = { ...DEFAULT_GATE, ...defined(head.meta?.gate), ...defined(override) };
+    const gate = { ...defaults/* DEFAULT_GATE */.s, ...defined(head.meta?.gate), ...defined(override) };
     if (!Array.isArray(gate.block))
-        gate.block = DEFAULT_GATE.block;
+        gate.block = defaults/* DEFAULT_GATE */.s.block;
     return gate;
 }
 // ---------------------------------------------------------------------------------------------
@@ -51718,6 +51711,31 @@ function signFlipTest(d, len = d.length) {
     }
     return { p_reg: clamp01(pReg), p_imp: clamp01(pImp), method: 'exact', informative: nonzero };
 }
+
+
+/***/ }),
+
+/***/ 84532:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ DEFAULT_GATE)
+/* harmony export */ });
+/**
+ * The gate's defaults, in one place: the suite loader fills a config's `gate` with them, and
+ * compare falls back on them for results files that do not record a gate.
+ */
+const DEFAULT_GATE = {
+    block: ['critical', 'major'],
+    alpha: 0.01,
+    min_drop: 0.05,
+    tolerance: 0.05,
+    max_error_share: 0.2,
+    accept_label: 'eval-regression-accepted',
+    robust: false,
+    adaptive: true,
+    rerun_trials: 5,
+};
 
 
 /***/ }),
@@ -58865,7 +58883,10 @@ function displayPath(file, cwd = process.cwd()) {
     return shown.split(external_node_path_.sep).join('/');
 }
 
+// EXTERNAL MODULE: ./build/defaults.js
+var defaults = __nccwpck_require__(84532);
 ;// CONCATENATED MODULE: ./build/suite/config.js
+
 
 
 
@@ -58877,23 +58898,13 @@ function displayPath(file, cwd = process.cwd()) {
  * write (`timeout: 60s`, `target: {module: ./agent.ts#run}`) to SuiteConfig. Pure: the file is
  * read by load.ts.
  */
-const DEFAULT_GATE = {
-    block: ['critical', 'major'],
-    alpha: 0.01,
-    min_drop: 0.05,
-    tolerance: 0.05,
-    max_error_share: 0.2,
-    accept_label: 'eval-regression-accepted',
-    robust: false,
-    adaptive: true,
-    rerun_trials: 5,
-};
+
 const DEFAULTS = {
     trials: 3,
     concurrency: 8,
     timeout_ms: 60_000,
     retries: 2,
-    gate: DEFAULT_GATE,
+    gate: defaults/* DEFAULT_GATE */.s,
 };
 const TARGET_KINDS = ['command', 'worker', 'http', 'module'];
 /** Default export name of a module target written without `#name`. */
@@ -59055,15 +59066,15 @@ const target = schemas/* unknown */.L5J().transform((raw, ctx) => {
 const failureMode = schemas/* union */.KCZ([severity, schemas/* strictObject */.rej({ severity, description: schemas/* string */.YjP().optional() })])
     .transform((v) => (typeof v === 'string' ? { severity: v } : v));
 const gate = schemas/* strictObject */.rej({
-    block: schemas/* array */.YOg(severity).default(DEFAULT_GATE.block),
-    alpha: schemas/* number */.aig().gt(0).lt(1).default(DEFAULT_GATE.alpha),
-    min_drop: schemas/* number */.aig().min(0).max(1).default(DEFAULT_GATE.min_drop),
-    tolerance: schemas/* number */.aig().min(0).max(1).default(DEFAULT_GATE.tolerance),
-    max_error_share: schemas/* number */.aig().min(0).max(1).default(DEFAULT_GATE.max_error_share),
-    accept_label: schemas/* string */.YjP().trim().min(1).default(DEFAULT_GATE.accept_label),
-    robust: schemas/* boolean */.zMY().default(DEFAULT_GATE.robust),
-    adaptive: schemas/* boolean */.zMY().default(DEFAULT_GATE.adaptive),
-    rerun_trials: schemas/* int */.Whr().min(1).max(1000).default(DEFAULT_GATE.rerun_trials),
+    block: schemas/* array */.YOg(severity).default(defaults/* DEFAULT_GATE */.s.block),
+    alpha: schemas/* number */.aig().gt(0).lt(1).default(defaults/* DEFAULT_GATE */.s.alpha),
+    min_drop: schemas/* number */.aig().min(0).max(1).default(defaults/* DEFAULT_GATE */.s.min_drop),
+    tolerance: schemas/* number */.aig().min(0).max(1).default(defaults/* DEFAULT_GATE */.s.tolerance),
+    max_error_share: schemas/* number */.aig().min(0).max(1).default(defaults/* DEFAULT_GATE */.s.max_error_share),
+    accept_label: schemas/* string */.YjP().trim().min(1).default(defaults/* DEFAULT_GATE */.s.accept_label),
+    robust: schemas/* boolean */.zMY().default(defaults/* DEFAULT_GATE */.s.robust),
+    adaptive: schemas/* boolean */.zMY().default(defaults/* DEFAULT_GATE */.s.adaptive),
+    rerun_trials: schemas/* int */.Whr().min(1).max(1000).default(defaults/* DEFAULT_GATE */.s.rerun_trials),
 })
     // prefault (not default): the empty object is parsed, so every field gets its own default.
     .prefault({});

@@ -22,6 +22,7 @@ import type {
   Trace,
   TrialResult,
 } from '../../src/types.ts';
+import { DEFAULT_GATE } from '../../src/defaults.ts';
 
 export interface Suite3 {
   comparison: Comparison;
@@ -41,17 +42,8 @@ export function rng(seed: number): () => number {
   };
 }
 
-export const GATE: GateConfig = {
-  block: ['critical', 'major'],
-  alpha: 0.01,
-  min_drop: 0.05,
-  tolerance: 0.05,
-  max_error_share: 0.2,
-  accept_label: 'eval-regression-accepted',
-  robust: false,
-  adaptive: false,
-  rerun_trials: 5,
-};
+// The report fixtures describe runs compared by hand: no adaptive stage.
+export const GATE: GateConfig = { ...DEFAULT_GATE, adaptive: false };
 
 export const DEMO_MODES: Record<string, FailureMode> = {
   hallucinated_action: { severity: 'critical', description: 'claims an action no tool performed' },

@@ -438,19 +438,12 @@ function signFlipTest(d, len = d.length) {
     return { p_reg: clamp01(pReg), p_imp: clamp01(pImp), method: 'exact', informative: nonzero };
 }
 
+// EXTERNAL MODULE: ./build/defaults.js
+var defaults = __webpack_require__(4532);
 ;// CONCATENATED MODULE: ./build/compare/compare.js
 
-const DEFAULT_GATE = {
-    block: ['critical', 'major'],
-    alpha: 0.01,
-    min_drop: 0.05,
-    tolerance: 0.05,
-    max_error_share: 0.2,
-    accept_label: 'eval-regression-accepted',
-    robust: false,
-    adaptive: false,
-    rerun_trials: 5,
-};
+
+
 /** False discovery rate of the per-case labels (section 6). */
 const CASE_FDR = 0.1;
 /** Share of alpha spent on stage 1 of the adaptive design (section 5). */
@@ -797,9 +790,9 @@ function stage2Modes(head) {
 function resolveGate(head, override) {
     // Undefined fields (a partial or older results file) keep the defaults instead of erasing them.
     const defined = (o) => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
-    const gate = { ...DEFAULT_GATE, ...defined(head.meta?.gate), ...defined(override) };
+    const gate = { ...defaults/* DEFAULT_GATE */.s, ...defined(head.meta?.gate), ...defined(override) };
     if (!Array.isArray(gate.block))
-        gate.block = DEFAULT_GATE.block;
+        gate.block = defaults/* DEFAULT_GATE */.s.block;
     return gate;
 }
 // ---------------------------------------------------------------------------------------------

@@ -36,18 +36,9 @@ import {
   wilson,
   type TestResult,
 } from './stats.ts';
+import { DEFAULT_GATE } from '../defaults.ts';
 
-export const DEFAULT_GATE: GateConfig = {
-  block: ['critical', 'major'],
-  alpha: 0.01,
-  min_drop: 0.05,
-  tolerance: 0.05,
-  max_error_share: 0.2,
-  accept_label: 'eval-regression-accepted',
-  robust: false,
-  adaptive: false,
-  rerun_trials: 5,
-};
+export { DEFAULT_GATE };
 
 /** False discovery rate of the per-case labels (section 6). */
 export const CASE_FDR = 0.1;

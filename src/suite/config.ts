@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../types.ts';
-import type { GateConfig, Severity, SuiteConfig, TargetConfig } from '../types.ts';
+import type { Severity, SuiteConfig, TargetConfig } from '../types.ts';
 import { suiteError } from './errors.ts';
 import { describeValue, fromZodIssues, issuesToProblems, unknownKeyMessage } from './issues.ts';
 import type { Issue, PathSegment } from './issues.ts';
 import { didYouMean } from './suggest.ts';
 import { parseYaml } from './yaml.ts';
+import { DEFAULT_GATE } from '../defaults.ts';
 
 /**
  * The suite config (`evalgate.yml`): zod schema, defaults, and the translation from what users
@@ -13,17 +14,7 @@ import { parseYaml } from './yaml.ts';
  * read by load.ts.
  */
 
-export const DEFAULT_GATE: GateConfig = {
-  block: ['critical', 'major'],
-  alpha: 0.01,
-  min_drop: 0.05,
-  tolerance: 0.05,
-  max_error_share: 0.2,
-  accept_label: 'eval-regression-accepted',
-  robust: false,
-  adaptive: true,
-  rerun_trials: 5,
-};
+export { DEFAULT_GATE };
 
 export const DEFAULTS = {
   trials: 3,

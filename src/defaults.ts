@@ -1,0 +1,17 @@
+import type { GateConfig } from './types.ts';
+
+/**
+ * The gate's defaults, in one place: the suite loader fills a config's `gate` with them, and
+ * compare falls back on them for results files that do not record a gate.
+ */
+export const DEFAULT_GATE: GateConfig = {
+  block: ['critical', 'major'],
+  alpha: 0.01,
+  min_drop: 0.05,
+  tolerance: 0.05,
+  max_error_share: 0.2,
+  accept_label: 'eval-regression-accepted',
+  robust: false,
+  adaptive: true,
+  rerun_trials: 5,
+};
