@@ -21,6 +21,7 @@ import {
   filesUnder,
   pullRequestPayload,
   pushPayload,
+  dispatchPayload,
   runAction,
   type ActionRun,
   type PullRequestEvent,
@@ -339,6 +340,57 @@ describe(`the action as GitHub runs it (${ENTRY.kind === 'dist' ? 'dist/index.js
     for (const c of reused) expect(c).toEqual(byId.get(c.id));
     expect(commentsOn(PR.cached)[0].body).toMatch(/cached baseline/i);
     expect(gh.state.requests.length).toBeGreaterThan(requestsBefore);
+  });
+
+  it('a manual full run reports absolute rates, then compares with the latest baseline', async () => {
+    const storeDir = await mkdtemp(join(tmp, 'store-dispatch-'));
+    const dispatch = async (head: 'main' | 'regress') => {
+      const workspace = await repo.checkout(head);
+      const run = await runAction({
+        entry: ENTRY.path,
+        workspace,
+        eventName: 'workflow_dispatch',
+        payload: dispatchPayload({ ...REPO }),
+        repository: REPO,
+        apiUrl: gh.url,
+        sha: head === 'main' ? repo.baseSha : repo.heads[head],
+        inputs: { 'github-token': TOKENS.actions, mode: 'auto' },
+        storeDir,
+        tmpRoot: tmp,
+      });
+      written.push(run.runnerTemp);
+      expectHygiene(run);
+      return run;
+    };
+    // No baseline yet: every case, all trials, absolute pass rates in the job summary.
+    const first = await dispatch('regress');
+    expect(first.code, log(first)).toBe(0);
+    expect(first.stdout).toMatch(/evalgate: full run \(workflow_dispatch\)/);
+    expect(first.outputs['base-source']).toBe('none');
+    expect(first.summary).toMatch(/No baseline to compare with/);
+    expect(first.summary).toMatch(/refusal_policy/);
+
+    // A push to main stores a baseline; the next full run of the regressing branch compares.
+    const push = await runAction({
+      entry: ENTRY.path,
+      workspace: await repo.checkout('main'),
+      eventName: 'push',
+      payload: pushPayload({ ...REPO, sha: repo.baseSha }),
+      repository: REPO,
+      apiUrl: gh.url,
+      sha: repo.baseSha,
+      inputs: { 'github-token': TOKENS.actions, mode: 'auto' },
+      storeDir,
+      tmpRoot: tmp,
+    });
+    written.push(push.runnerTemp, storeDir);
+    expect(push.code, log(push)).toBe(0);
+    const second = await dispatch('regress');
+    expect(second.code, log(second)).toBe(1);
+    expect(second.outputs['base-source']).toBe('cache');
+    expect(second.outputs.verdict).toBe('block');
+    expect(second.summary).toMatch(/Blocked/);
+    expect(second.summary).toMatch(/latest baseline/);
   });
 
   it('a clean head passes with a passed comment (and no cache/artifact service is no failure)', async () => {

@@ -122,6 +122,17 @@ export function pushPayload(e: RepoName & { sha: string }): Record<string, any> 
   return p;
 }
 
+/** GitHub's recorded `workflow_dispatch` payload, pointed at our repository and branch. */
+export function dispatchPayload(
+  e: RepoName & { inputs?: Record<string, string> },
+): Record<string, any> {
+  const p = example('workflow_dispatch');
+  retarget(p.repository, e);
+  p.ref = 'refs/heads/main';
+  p.inputs = e.inputs ?? {};
+  return p;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Running
 // ---------------------------------------------------------------------------------------------
