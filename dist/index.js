@@ -53586,13 +53586,23 @@ function age(iso) {
             ? `${Math.round(h)} h old`
             : `${Math.round(h / 24)} days old`;
 }
-async function restoreBaseline(ctx, key, prefix = false) {
+/**
+ * Where a baseline is saved from and restored to: the same folder both ways, because the Actions
+ * cache ties an entry to the paths it was saved from (a restore into another folder misses).
+ */
+function baselineDir(ctx) {
+    return (0,external_node_path_.join)(ctx.outDir, 'baseline');
+}
+/**
+ * A stored baseline: `exact` is the key of one sha; `latest` a key prefix, of which the newest
+ * saved entry wins (the Actions cache prefix-matches restore keys only, hence the key twice).
+ */
+async function restoreBaseline(ctx, want) {
     if (!ctx.inputs.baseline)
         return undefined;
-    const dir = (0,external_node_path_.join)(ctx.outDir, 'baseline-restore');
-    // restoreBaseline matches a key exactly, else as a prefix (newest wins): full runs use that.
-    const hit = await ctx.storage.restoreBaseline([key], dir);
-    void prefix;
+    const dir = baselineDir(ctx);
+    const keys = 'exact' in want ? [want.exact] : [want.latest, want.latest];
+    const hit = await ctx.storage.restoreBaseline(keys, dir);
     if (!hit.hit || !hit.path)
         return undefined;
     try {
@@ -53645,7 +53655,7 @@ async function runPrMode(ctx) {
     const accepted = Boolean(gateLabel && event.labels.includes(gateLabel));
     const baseSha = inputs.baseRef ? undefined : event.baseSha;
     const baseline = baseSha
-        ? await restoreBaseline(ctx, baselineKey(ctx.configRel, baseSha))
+        ? await restoreBaseline(ctx, { exact: baselineKey(ctx.configRel, baseSha) })
         : undefined;
     const sample = inputs.sample ?? suiteConfig.pull_request?.sample;
     const outcome = await (0,pr.runPr)({
@@ -53754,7 +53764,7 @@ async function runOneSide(ctx, mode) {
     const resultsPath = (0,external_node_path_.join)(ctx.outDir, 'results.json');
     await writeJson(resultsPath, results);
     if (mode === 'baseline') {
-        const dir = (0,external_node_path_.join)(ctx.outDir, 'baseline');
+        const dir = baselineDir(ctx);
         await writeJson((0,external_node_path_.join)(dir, 'results.json'), results);
         if (inputs.baseline && !inputs.shard && !inputs.sample) {
             const key = baselineKey(ctx.configRel, event.sha);
@@ -53766,7 +53776,9 @@ async function runOneSide(ctx, mode) {
         }
     }
     // Against the latest baseline of the default branch when there is one, else absolute rates.
-    const baseline = mode === 'full' ? await restoreBaseline(ctx, baselineKey(ctx.configRel), true) : undefined;
+    const baseline = mode === 'full'
+        ? await restoreBaseline(ctx, { latest: baselineKey(ctx.configRel) })
+        : undefined;
     let comparison;
     let reportPath = (0,external_node_path_.join)(ctx.outDir, 'report.html');
     if (baseline) {

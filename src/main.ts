@@ -205,16 +205,26 @@ interface Context {
   repoUrl: string;
 }
 
+/**
+ * Where a baseline is saved from and restored to: the same folder both ways, because the Actions
+ * cache ties an entry to the paths it was saved from (a restore into another folder misses).
+ */
+function baselineDir(ctx: Context): string {
+  return join(ctx.outDir, 'baseline');
+}
+
+/**
+ * A stored baseline: `exact` is the key of one sha; `latest` a key prefix, of which the newest
+ * saved entry wins (the Actions cache prefix-matches restore keys only, hence the key twice).
+ */
 async function restoreBaseline(
   ctx: Context,
-  key: string,
-  prefix = false,
+  want: { exact: string } | { latest: string },
 ): Promise<Results | undefined> {
   if (!ctx.inputs.baseline) return undefined;
-  const dir = join(ctx.outDir, 'baseline-restore');
-  // restoreBaseline matches a key exactly, else as a prefix (newest wins): full runs use that.
-  const hit = await ctx.storage.restoreBaseline([key], dir);
-  void prefix;
+  const dir = baselineDir(ctx);
+  const keys = 'exact' in want ? [want.exact] : [want.latest, want.latest];
+  const hit = await ctx.storage.restoreBaseline(keys, dir);
   if (!hit.hit || !hit.path) return undefined;
   try {
     const results = await readResults(join(hit.path, 'results.json'));
@@ -279,7 +289,7 @@ async function runPrMode(ctx: Context): Promise<void> {
   const accepted = Boolean(gateLabel && event.labels.includes(gateLabel));
   const baseSha = inputs.baseRef ? undefined : event.baseSha;
   const baseline = baseSha
-    ? await restoreBaseline(ctx, baselineKey(ctx.configRel, baseSha))
+    ? await restoreBaseline(ctx, { exact: baselineKey(ctx.configRel, baseSha) })
     : undefined;
   const sample = inputs.sample ?? suiteConfig.pull_request?.sample;
 
@@ -400,7 +410,7 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
   await writeJson(resultsPath, results);
 
   if (mode === 'baseline') {
-    const dir = join(ctx.outDir, 'baseline');
+    const dir = baselineDir(ctx);
     await writeJson(join(dir, 'results.json'), results);
     if (inputs.baseline && !inputs.shard && !inputs.sample) {
       const key = baselineKey(ctx.configRel, event.sha);
@@ -414,7 +424,9 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
 
   // Against the latest baseline of the default branch when there is one, else absolute rates.
   const baseline =
-    mode === 'full' ? await restoreBaseline(ctx, baselineKey(ctx.configRel), true) : undefined;
+    mode === 'full'
+      ? await restoreBaseline(ctx, { latest: baselineKey(ctx.configRel) })
+      : undefined;
   let comparison: Comparison | undefined;
   let reportPath = join(ctx.outDir, 'report.html');
   if (baseline) {
