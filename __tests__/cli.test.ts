@@ -110,6 +110,27 @@ describe('evalgate CLI', () => {
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/^<!doctype html>/i);
   });
 
+  it('report --format html finds the traces next to a comparison written elsewhere', () => {
+    const dir = suite();
+    expect(evalgate(['run', '--out', 'runs/base.json', '-q'], dir).code).toBe(0);
+    writeFileSync(join(dir, 'behaviour.json'), JSON.stringify({ fail: ['case-03'] }));
+    expect(evalgate(['run', '--out', 'runs/head.json', '-q'], dir).code).toBe(0);
+    evalgate(['compare', 'runs/base.json', 'runs/head.json', '--out', 'out/comparison.json'], dir);
+    const r = evalgate(
+      ['report', 'out/comparison.json', '--format', 'html', '--out', 'out/report.html'],
+      dir,
+    );
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, 'out', 'report.html'), 'utf8');
+    // Each case's block carries the base and the head trials: the viewer read both runs.
+    const blocks = html.match(/id="evalgate-t\d+">[^<]*/g) ?? [];
+    expect(blocks).toHaveLength(ids.length);
+    for (const b of blocks) {
+      expect(b).toMatch(/"b":\[\{"trial":0/);
+      expect(b).toMatch(/"h":\[\{"trial":0/);
+    }
+  });
+
   it('compare exits 2 on a file that is not results', () => {
     const dir = suite({ 'junk.json': '{"hello": 1}' });
     const r = evalgate(['compare', 'junk.json', 'missing.json'], dir);

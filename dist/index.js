@@ -52702,11 +52702,14 @@ async function cmdCompare(args) {
     const { renderTextReport } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 71509));
     const base = await readResults(basePath);
     const head = await readResults(headPath);
+    // `report --format html` finds the traces through these paths, relative to the comparison
+    // file (absolute when the comparison is only printed).
+    const near = (p) => values.out ? (0,external_node_path_.relative)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(values.out)), (0,external_node_path_.resolve)(p)) : (0,external_node_path_.resolve)(p);
     const comparison = compare(base, head, {
         gate: gateOverrides(values),
         accepted: values.accepted,
-        basePath,
-        headPath,
+        basePath: near(basePath),
+        headPath: near(headPath),
     });
     if (values.out)
         await writeJson(values.out, comparison);
@@ -52715,6 +52718,20 @@ async function cmdCompare(args) {
     else
         console.log(renderTextReport(comparison));
     return verdictExit(comparison);
+}
+/** The results behind a comparison, for the viewer's traces; a warning, not a failure, if absent. */
+async function readTracesFor(side, path) {
+    if (!path) {
+        log(`the comparison does not say where the ${side} results are: no ${side} traces (use --${side})`);
+        return undefined;
+    }
+    try {
+        return await readResults(path);
+    }
+    catch (err) {
+        log(`no ${side} traces in the viewer: ${err.message} (use --${side})`);
+        return undefined;
+    }
 }
 async function cmdReport(args) {
     const { values, positionals } = parse(args, {
@@ -52753,8 +52770,8 @@ async function cmdReport(args) {
             const near = (p) => (p ? (0,external_node_path_.resolve)((0,external_node_path_.dirname)(path), p) : undefined);
             const basePath = values.base ?? near(comparison.base.results_path);
             const headPath = values.head ?? near(comparison.head.results_path);
-            const base = basePath ? await readResults(basePath).catch(() => undefined) : undefined;
-            const head = headPath ? await readResults(headPath).catch(() => undefined) : undefined;
+            const base = await readTracesFor('base', basePath);
+            const head = await readTracesFor('head', headPath);
             text = renderViewer(comparison, base, head);
             break;
         }

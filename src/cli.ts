@@ -7,7 +7,7 @@
  * when it runs: `evalgate run` on a big suite should not carry Octokit in memory.
  */
 import { writeFile, mkdir } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkTypes } from './checks/registry.ts';
 import { isSuiteError, loadSuite } from './suite/index.ts';
@@ -279,16 +279,36 @@ async function cmdCompare(args: string[]): Promise<number> {
   const { renderTextReport } = await import('./report/index.ts');
   const base = await readResults(basePath);
   const head = await readResults(headPath);
+  // `report --format html` finds the traces through these paths, relative to the comparison
+  // file (absolute when the comparison is only printed).
+  const near = (p: string) =>
+    values.out ? relative(dirname(resolve(values.out)), resolve(p)) : resolve(p);
   const comparison = compare(base, head, {
     gate: gateOverrides(values),
     accepted: values.accepted,
-    basePath,
-    headPath,
+    basePath: near(basePath),
+    headPath: near(headPath),
   });
   if (values.out) await writeJson(values.out, comparison);
   if (values.json) console.log(JSON.stringify(comparison));
   else console.log(renderTextReport(comparison));
   return verdictExit(comparison);
+}
+
+/** The results behind a comparison, for the viewer's traces; a warning, not a failure, if absent. */
+async function readTracesFor(side: string, path: string | undefined): Promise<Results | undefined> {
+  if (!path) {
+    log(
+      `the comparison does not say where the ${side} results are: no ${side} traces (use --${side})`,
+    );
+    return undefined;
+  }
+  try {
+    return await readResults(path);
+  } catch (err) {
+    log(`no ${side} traces in the viewer: ${(err as Error).message} (use --${side})`);
+    return undefined;
+  }
 }
 
 async function cmdReport(args: string[]): Promise<number> {
@@ -331,8 +351,8 @@ async function cmdReport(args: string[]): Promise<number> {
       const near = (p: string | undefined) => (p ? resolve(dirname(path), p) : undefined);
       const basePath = values.base ?? near(comparison.base.results_path);
       const headPath = values.head ?? near(comparison.head.results_path);
-      const base = basePath ? await readResults(basePath).catch(() => undefined) : undefined;
-      const head = headPath ? await readResults(headPath).catch(() => undefined) : undefined;
+      const base = await readTracesFor('base', basePath);
+      const head = await readTracesFor('head', headPath);
       text = renderViewer(comparison, base, head);
       break;
     }
