@@ -36082,7 +36082,8 @@ var run_select = __nccwpck_require__(4452);
 /**
  * The evalgate command line: every stage of the pipeline on its own, and `pr` for the whole of
  * it on a laptop. Exit codes: 0 pass, 1 the gate blocked (or the verdict is error), 2 bad input
- * (config, dataset, results file, flags), 3 an internal failure, 130 interrupted.
+ * (config, dataset, results file, flags), 3 the target could not start or an internal failure,
+ * 130 interrupted.
  *
  * Each command imports what only it needs (the comparison, the reports, the GitHub client)
  * when it runs: `evalgate run` on a big suite should not carry Octokit in memory.
