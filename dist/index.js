@@ -53813,8 +53813,11 @@ async function runOneSide(ctx, mode) {
         reportPath = paths.viewer;
     }
     else {
+        // No baseline: the viewer still browses every trace; the run compared with itself gives it
+        // the per-mode rates, and the title says there was nothing to compare with.
         const self = (0,compare.compare)(results, results, { gate: inputs.gate });
-        await (0,promises_.writeFile)(reportPath, (0,report.renderViewer)(self, undefined, results));
+        const title = `evalgate ${mode} run of ${event.sha.slice(0, 7)} (no baseline to compare with)`;
+        await (0,promises_.writeFile)(reportPath, (0,report.renderViewer)(self, undefined, results, { title }));
     }
     const artifactUrl = await uploadDir(ctx);
     const summary = comparison

@@ -442,8 +442,11 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
     const paths = await writePrOutputs(ctx.outDir, { base: baseline, head: results, comparison });
     reportPath = paths.viewer;
   } else {
+    // No baseline: the viewer still browses every trace; the run compared with itself gives it
+    // the per-mode rates, and the title says there was nothing to compare with.
     const self = compare(results, results, { gate: inputs.gate });
-    await writeFile(reportPath, renderViewer(self, undefined, results));
+    const title = `evalgate ${mode} run of ${event.sha.slice(0, 7)} (no baseline to compare with)`;
+    await writeFile(reportPath, renderViewer(self, undefined, results, { title }));
   }
   const artifactUrl = await uploadDir(ctx);
   const summary = comparison
