@@ -11,11 +11,11 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkTypes } from './checks/registry.ts';
-import { isSuiteError, loadSuite } from './suite/index.ts';
+import { displayPath, isSuiteError, loadSuite } from './suite/index.ts';
 import type { Comparison, GateConfig, Results, Severity } from './types.ts';
 import { SEVERITIES } from './types.ts';
 import { VERSION } from './version.ts';
-import { displayPath, runSuite } from './pipeline/run-suite.ts';
+import { runSuite } from './pipeline/run-suite.ts';
 import { ConsoleProgress, silentProgress } from './run/progress.ts';
 import {
   InputError,

@@ -11,6 +11,7 @@ import type {
   Results,
   TrialResult,
 } from '../../src/types.ts';
+import { DEFAULT_GATE } from '../../src/defaults.ts';
 
 export type TrialSpec = Record<string, CheckStatus>;
 
@@ -26,17 +27,8 @@ export interface CaseSpec {
   input?: unknown;
 }
 
-export const SYNTH_GATE: GateConfig = {
-  block: ['critical', 'major'],
-  alpha: 0.01,
-  min_drop: 0.05,
-  tolerance: 0.05,
-  max_error_share: 0.1,
-  accept_label: 'eval-regression-accepted',
-  robust: false,
-  adaptive: false,
-  rerun_trials: 5,
-};
+// The defaults, with a stricter error limit and no adaptive stage (set per test when wanted).
+export const SYNTH_GATE: GateConfig = { ...DEFAULT_GATE, max_error_share: 0.1, adaptive: false };
 
 function trialOf(
   spec: TrialSpec,

@@ -23,23 +23,12 @@ import type {
   TrialResult,
 } from '../../src/types.ts';
 import { DEFAULT_GATE } from '../../src/defaults.ts';
+import { rng } from './compare-results.ts';
 
 export interface Suite3 {
   comparison: Comparison;
   base: Results;
   head: Results;
-}
-
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // The report fixtures describe runs compared by hand: no adaptive stage.

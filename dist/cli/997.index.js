@@ -238,7 +238,7 @@ function baseFrom(baseline, suite, cases, trials, ran, info) {
         },
         cases: [...reused.map((c) => structuredClone(c)), ...fresh.cases],
     };
-    return (0,_run_runner_js__WEBPACK_IMPORTED_MODULE_7__/* .appendTrials */ .K)(results, { cases: [] }, new Map());
+    return (0,_run_runner_js__WEBPACK_IMPORTED_MODULE_7__/* .recount */ .d3)(results);
 }
 
 

@@ -21079,17 +21079,14 @@ const DEFAULT_GATE = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gt: () => (/* binding */ displayPath),
 /* harmony export */   n: () => (/* binding */ runSettings),
 /* harmony export */   og: () => (/* binding */ runSuite),
 /* harmony export */   z0: () => (/* binding */ judgeFor)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var _targets_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5732);
-/* harmony import */ var _run_git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4102);
-/* harmony import */ var _run_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7303);
-/* harmony import */ var _run_select_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4452);
-
+/* harmony import */ var _targets_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5732);
+/* harmony import */ var _run_git_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4102);
+/* harmony import */ var _run_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7303);
+/* harmony import */ var _run_select_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4452);
 
 
 
@@ -21121,18 +21118,18 @@ function runSettings(suite, o) {
 async function runSuite(options) {
     const { suite } = options;
     const settings = runSettings(suite, options);
-    const cases = (0,_run_select_js__WEBPACK_IMPORTED_MODULE_4__/* .selectCases */ ._)(suite.cases, options.selection ?? {});
+    const cases = (0,_run_select_js__WEBPACK_IMPORTED_MODULE_3__/* .selectCases */ ._)(suite.cases, options.selection ?? {});
     const startedAt = new Date();
     let target;
     try {
-        target = await (0,_targets_index_js__WEBPACK_IMPORTED_MODULE_1__/* .createTarget */ .Yn)(suite.config.target, {
+        target = await (0,_targets_index_js__WEBPACK_IMPORTED_MODULE_0__/* .createTarget */ .Yn)(suite.config.target, {
             rootDir: suite.rootDir,
             concurrency: settings.concurrency,
             env: options.env,
             log: options.log,
         });
         const label = options.label ?? 'run';
-        const trials = await (0,_run_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runTrials */ .Fj)({
+        const trials = await (0,_run_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runTrials */ .Fj)({
             suite,
             cases,
             sides: [{ label, target }],
@@ -21141,8 +21138,8 @@ async function runSuite(options) {
             progress: options.progress,
             judge: await judgeFor(suite, { ...process.env, ...options.env }),
         });
-        return (0,_run_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .buildResults */ .rq)({ suite, cases, trials: settings.trials }, label, trials.get(label), {
-            git: await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_2__/* .gitInfo */ .VT)(suite.rootDir),
+        return (0,_run_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .buildResults */ .rq)({ suite, cases, trials: settings.trials }, label, trials.get(label), {
+            git: await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_1__/* .gitInfo */ .VT)(suite.rootDir),
             startedAt,
             finishedAt: new Date(),
             interrupted: options.signal?.aborted,
@@ -21152,11 +21149,6 @@ async function runSuite(options) {
     finally {
         await target?.close();
     }
-}
-/** A path for messages: relative to the cwd when that is shorter. */
-function displayPath(path) {
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(process.cwd(), path);
-    return rel && !rel.startsWith('..') && rel.length < path.length ? rel : path;
 }
 
 
@@ -22119,6 +22111,18 @@ function recordedConfig(config) {
 function modesOf(c) {
     return [...new Set(c.checks.map((k) => k.mode))];
 }
+/** A case's entry in a results file. */
+function caseResultOf(c, trials) {
+    return {
+        id: c.id,
+        hash: c.hash,
+        source: c.source,
+        tags: c.tags,
+        input: c.input,
+        modes: modesOf(c),
+        trials,
+    };
+}
 /** Builds one side's results file from its trials. Cases with no finished trial are left out. */
 function buildResults(plan, label, trials, info) {
     const cases = [];
@@ -22126,15 +22130,7 @@ function buildResults(plan, label, trials, info) {
         const list = trials.get(c.id);
         if (!list?.length)
             continue;
-        cases.push({
-            id: c.id,
-            hash: c.hash,
-            source: c.source,
-            tags: c.tags,
-            input: c.input,
-            modes: modesOf(c),
-            trials: list,
-        });
+        cases.push(caseResultOf(c, list));
     }
     const { config } = plan.suite;
     const meta = {
@@ -22191,15 +22187,7 @@ function appendTrials(results, plan, trials) {
         if (existing)
             existing.trials.push(...list);
         else {
-            const entry = {
-                id: c.id,
-                hash: c.hash,
-                source: c.source,
-                tags: c.tags,
-                input: c.input,
-                modes: modesOf(c),
-                trials: list,
-            };
+            const entry = caseResultOf(c, list);
             results.cases.push(entry);
             byId.set(c.id, entry);
         }
@@ -22275,11 +22263,12 @@ function parseShard(text) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Gt: () => (/* reexport */ displayPath),
   t$: () => (/* reexport */ isSuiteError),
   bu: () => (/* reexport */ loadSuite)
 });
 
-// UNUSED EXPORTS: DATASET_EXTENSIONS, DEFAULTS, DEFAULT_GATE, DEFAULT_MODULE_EXPORT, MAX_PROBLEMS, ProblemList, SuiteError, TARGET_KINDS, caseHash, configSchema, datasetFormat, displayPath, duplicateIdProblems, formatProblem, loadCases, loadConfig, parseCases, parseConfig, parseDuration, parseJson, parseJsonl, parseYaml, sha256, stableStringify, suiteError, suiteHash, validateCase, validateCheck, validateConfig
+// UNUSED EXPORTS: DATASET_EXTENSIONS, DEFAULTS, DEFAULT_GATE, DEFAULT_MODULE_EXPORT, MAX_PROBLEMS, ProblemList, SuiteError, TARGET_KINDS, caseHash, configSchema, datasetFormat, duplicateIdProblems, formatProblem, loadCases, loadConfig, parseCases, parseConfig, parseDuration, parseJson, parseJsonl, parseYaml, sha256, stableStringify, suiteError, suiteHash, validateCase, validateCheck, validateConfig
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -36323,7 +36312,7 @@ async function cmdValidate(args) {
         for (const k of c.checks)
             perMode.set(k.mode, (perMode.get(k.mode) ?? 0) + 1);
     const files = new Set(suite.cases.map((c) => c.source.file));
-    console.log(`${(0,run_suite/* displayPath */.Gt)(suite.configPath)}: ok, ${suite.cases.length} cases in ${files.size} file(s), suite ${suite.hash.slice(0, 12)}`);
+    console.log(`${(0,build_suite/* displayPath */.Gt)(suite.configPath)}: ok, ${suite.cases.length} cases in ${files.size} file(s), suite ${suite.hash.slice(0, 12)}`);
     for (const [mode, fm] of Object.entries(suite.config.failure_modes)) {
         console.log(`  ${mode} (${fm.severity}): ${perMode.get(mode) ?? 0} checks`);
     }

@@ -8,7 +8,7 @@ import type { Target } from '../targets/target.ts';
 import type { Case, Comparison, GateConfig, Results, Suite, TrialResult } from '../types.ts';
 import { addWorktree, ensureCommit, gitInfo, resolveCommit, repoRoot } from '../run/git.ts';
 import type { ProgressSink } from '../run/progress.ts';
-import { appendTrials, buildResults, runTrials, type Side } from '../run/runner.ts';
+import { appendTrials, buildResults, recount, runTrials, type Side } from '../run/runner.ts';
 import { selectCases, type Selection } from '../run/select.ts';
 import { judgeFor, runSettings, type RunOverrides } from './run-suite.ts';
 
@@ -299,5 +299,5 @@ function baseFrom(
     },
     cases: [...reused.map((c) => structuredClone(c)), ...fresh.cases],
   };
-  return appendTrials(results, { cases: [] }, new Map());
+  return recount(results);
 }

@@ -1,4 +1,3 @@
-import { relative } from 'node:path';
 import type { JudgeClient } from '../checks/definition.ts';
 import { createTarget } from '../targets/index.ts';
 import type { Target } from '../targets/target.ts';
@@ -88,10 +87,4 @@ export async function runSuite(options: RunSuiteOptions): Promise<Results> {
   } finally {
     await target?.close();
   }
-}
-
-/** A path for messages: relative to the cwd when that is shorter. */
-export function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') && rel.length < path.length ? rel : path;
 }

@@ -206,6 +206,19 @@ function modesOf(c: Case): string[] {
   return [...new Set(c.checks.map((k) => k.mode))];
 }
 
+/** A case's entry in a results file. */
+function caseResultOf(c: Case, trials: TrialResult[]): CaseResult {
+  return {
+    id: c.id,
+    hash: c.hash,
+    source: c.source,
+    tags: c.tags,
+    input: c.input,
+    modes: modesOf(c),
+    trials,
+  };
+}
+
 /** Builds one side's results file from its trials. Cases with no finished trial are left out. */
 export function buildResults(
   plan: Pick<RunPlan, 'suite' | 'cases' | 'trials'>,
@@ -223,15 +236,7 @@ export function buildResults(
   for (const c of plan.cases) {
     const list = trials.get(c.id);
     if (!list?.length) continue;
-    cases.push({
-      id: c.id,
-      hash: c.hash,
-      source: c.source,
-      tags: c.tags,
-      input: c.input,
-      modes: modesOf(c),
-      trials: list,
-    });
+    cases.push(caseResultOf(c, list));
   }
   const { config } = plan.suite;
   const meta: RunMeta = {
@@ -292,15 +297,7 @@ export function appendTrials(
     const existing = byId.get(c.id);
     if (existing) existing.trials.push(...list);
     else {
-      const entry: CaseResult = {
-        id: c.id,
-        hash: c.hash,
-        source: c.source,
-        tags: c.tags,
-        input: c.input,
-        modes: modesOf(c),
-        trials: list,
-      };
+      const entry = caseResultOf(c, list);
       results.cases.push(entry);
       byId.set(c.id, entry);
     }
