@@ -1,44 +1,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 41112:
-/***/ ((module) => {
-
-function webpackEmptyAsyncContext(req) {
-	// Here Promise.resolve().then() is used instead of new Promise() to prevent
-	// uncaught exception popping up in devtools
-	return Promise.resolve().then(() => {
-		var e = new Error("Cannot find module '" + req + "'");
-		e.code = 'MODULE_NOT_FOUND';
-		throw e;
-	});
-}
-webpackEmptyAsyncContext.keys = () => ([]);
-webpackEmptyAsyncContext.resolve = webpackEmptyAsyncContext;
-webpackEmptyAsyncContext.id = 41112;
-module.exports = webpackEmptyAsyncContext;
-
-/***/ }),
-
-/***/ 35547:
-/***/ ((module) => {
-
-function webpackEmptyAsyncContext(req) {
-	// Here Promise.resolve().then() is used instead of new Promise() to prevent
-	// uncaught exception popping up in devtools
-	return Promise.resolve().then(() => {
-		var e = new Error("Cannot find module '" + req + "'");
-		e.code = 'MODULE_NOT_FOUND';
-		throw e;
-	});
-}
-webpackEmptyAsyncContext.keys = () => ([]);
-webpackEmptyAsyncContext.resolve = webpackEmptyAsyncContext;
-webpackEmptyAsyncContext.id = 35547;
-module.exports = webpackEmptyAsyncContext;
-
-/***/ }),
-
 /***/ 89659:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -50009,17 +49971,9 @@ const regex = {
     },
 };
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(73136);
+// EXTERNAL MODULE: ./build/user-module.js
+var user_module = __nccwpck_require__(45286);
 ;// CONCATENATED MODULE: ./build/checks/script.js
-var __rewriteRelativeImportExtension = (undefined && undefined.__rewriteRelativeImportExtension) || function (path, preserveJsx) {
-    if (typeof path === "string" && /^\.\.?\//.test(path)) {
-        return path.replace(/\.(tsx)$|((?:\.d)?)((?:\.[^./]+?)?)\.([cm]?)ts$/i, function (m, tsx, d, ext, cm) {
-            return tsx ? preserveJsx ? ".jsx" : ".js" : d && (!ext || !cm) ? m : (d + ext + "." + cm.toLowerCase() + "js");
-        });
-    }
-    return path;
-};
 
 
 
@@ -50039,7 +49993,7 @@ const modules = new Map();
 function load(path) {
     let p = modules.get(path);
     if (!p) {
-        p = __nccwpck_require__(41112)(__rewriteRelativeImportExtension((0,external_node_url_.pathToFileURL)(path).href)).then((m) => m, (err) => `cannot import ${path}: ${(0,common/* errorMessage */.gJ)(err)}`);
+        p = (0,user_module/* importUserModule */.F)(path).then((m) => m, (err) => `cannot import ${path}: ${(0,common/* errorMessage */.gJ)(err)}`);
         modules.set(path, p);
     }
     return p;
@@ -60312,17 +60266,9 @@ function statusTrace(status, retryAfter, body, latency) {
     });
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(73136);
+// EXTERNAL MODULE: ./build/user-module.js
+var user_module = __nccwpck_require__(45286);
 ;// CONCATENATED MODULE: ./build/targets/module.js
-var __rewriteRelativeImportExtension = (undefined && undefined.__rewriteRelativeImportExtension) || function (path, preserveJsx) {
-    if (typeof path === "string" && /^\.\.?\//.test(path)) {
-        return path.replace(/\.(tsx)$|((?:\.d)?)((?:\.[^./]+?)?)\.([cm]?)ts$/i, function (m, tsx, d, ext, cm) {
-            return tsx ? preserveJsx ? ".jsx" : ".js" : d && (!ext || !cm) ? m : (d + ext + "." + cm.toLowerCase() + "js");
-        });
-    }
-    return path;
-};
 /**
  * The module target: imports a JS or TS module (Node 24 strips types natively) and calls one of
  * its exports in-process, `fn(caseRequest, {signal})`, per case. The fastest target, for systems
@@ -60382,7 +60328,7 @@ async function createModuleTarget(config, ctx) {
         throw new Error(`module target: ${file} not found`);
     let mod;
     try {
-        mod = (await __nccwpck_require__(35547)(__rewriteRelativeImportExtension((0,external_node_url_.pathToFileURL)(file).href)));
+        mod = await (0,user_module/* importUserModule */.F)(file);
     }
     catch (err) {
         throw new Error(`module target: could not import ${file}: ${describeError(err)}`, {
@@ -60782,6 +60728,39 @@ async function createTarget(config, ctx) {
  * write (config, cases, traces); the shapes below are what our own stages hand each other.
  */
 const SEVERITIES = ['critical', 'major', 'minor', 'info'];
+
+
+/***/ }),
+
+/***/ 45286:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ importUserModule)
+/* harmony export */ });
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73136);
+var __rewriteRelativeImportExtension = (undefined && undefined.__rewriteRelativeImportExtension) || function (path, preserveJsx) {
+    if (typeof path === "string" && /^\.\.?\//.test(path)) {
+        return path.replace(/\.(tsx)$|((?:\.d)?)((?:\.[^./]+?)?)\.([cm]?)ts$/i, function (m, tsx, d, ext, cm) {
+            return tsx ? preserveJsx ? ".jsx" : ".js" : d && (!ext || !cm) ? m : (d + ext + "." + cm.toLowerCase() + "js");
+        });
+    }
+    return path;
+};
+/**
+ * Imports a module the user wrote (a `module` target, a `script` check) by its absolute path.
+ *
+ * Why a module of its own: the action and the CLI run from an ncc (webpack) bundle, and webpack
+ * replaces a dynamic `import()` whose specifier it cannot resolve at build time with an empty
+ * stub ("Cannot find module file:///…/agent.mjs"). The `webpackIgnore` comment keeps Node's own
+ * `import()` in the bundle; every user-code import goes through here so none can forget it.
+ * __tests__/bundle-user-code.test.ts runs these paths through dist/.
+ */
+
+function importUserModule(absolutePath) {
+    const url = (0,node_url__WEBPACK_IMPORTED_MODULE_0__.pathToFileURL)(absolutePath).href;
+    return import(__rewriteRelativeImportExtension(/* webpackIgnore: true */ url));
+}
 
 
 /***/ }),

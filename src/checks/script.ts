@@ -1,9 +1,9 @@
 import { isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import type { CheckOutcome } from '../types.ts';
 import { checkSchema, error, errorMessage, fail, pass, quote, safeJson } from './common.ts';
 import type { CheckDefinition } from './definition.ts';
+import { importUserModule } from '../user-module.ts';
 
 const schema = checkSchema({
   type: z.literal('script'),
@@ -25,7 +25,7 @@ const modules = new Map<string, Promise<Record<string, unknown> | string>>();
 function load(path: string): Promise<Record<string, unknown> | string> {
   let p = modules.get(path);
   if (!p) {
-    p = import(pathToFileURL(path).href).then(
+    p = importUserModule(path).then(
       (m: Record<string, unknown>) => m,
       (err: unknown) => `cannot import ${path}: ${errorMessage(err)}`,
     );

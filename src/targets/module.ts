@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importUserModule } from '../user-module.ts';
 import type { CaseRequest, ModuleTargetConfig, Trace } from '../types.ts';
 import type { RunOptions, Target, TargetContext } from './target.ts';
 import { describeError, elapsedMs, errorTrace, timerMs } from './common.ts';
@@ -72,7 +72,7 @@ export async function createModuleTarget(
   if (!existsSync(file)) throw new Error(`module target: ${file} not found`);
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    mod = await importUserModule(file);
   } catch (err) {
     throw new Error(`module target: could not import ${file}: ${describeError(err)}`, {
       cause: err,

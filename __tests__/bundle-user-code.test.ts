@@ -1,0 +1,121 @@
+/**
+ * User code loaded by the bundle, as users run it: `module` targets and `script` checks through
+ * dist/cli/index.js (the CLI), bin/evalgate.js (the installed command) and dist/index.js (the
+ * action). The bundler once turned every dynamic import() into an empty stub, and every test
+ * passed because they all imported src/. These tests never fall back to src/: a stale bundle
+ * fails them (run `npm run bundle`), and CI checks dist/ equals a fresh bundle.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatchPayload, runAction } from './helpers/action-run.ts';
+import type { Results } from '../src/types.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const FIXTURE = join(ROOT, '__tests__/fixtures/bundle');
+const CLI = join(ROOT, 'dist/cli/index.js');
+const ACTION = join(ROOT, 'dist/index.js');
+const BIN = join(ROOT, 'bin/evalgate.js');
+const run = promisify(execFile);
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+let tmp: string;
+
+beforeAll(async () => {
+  for (const f of [CLI, ACTION])
+    if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run bundle\` first`);
+  if (!process.env.CI && newest(join(ROOT, 'src')) > statSync(CLI).mtimeMs + 5_000)
+    throw new Error('dist/ is older than src/: run `npm run bundle` (these tests run the bundle)');
+  tmp = await mkdtemp(join(tmpdir(), 'evalgate-bundle-'));
+});
+
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+/** A copy of the fixture suite with `target.module` set to `module`. */
+async function suiteWith(module: string): Promise<string> {
+  const dir = await mkdtemp(join(tmp, 'suite-'));
+  await cp(FIXTURE, dir, { recursive: true });
+  const config = await readFile(join(dir, 'evalgate.yml'), 'utf8');
+  await writeFile(join(dir, 'evalgate.yml'), config.replace(/module: .*/, `module: ${module}`));
+  return dir;
+}
+
+/** Per case: the statuses of its checks over its trials. */
+function outcomes(r: Results): Record<string, string[]> {
+  return Object.fromEntries(
+    r.cases.map((c) => [c.id, c.trials.flatMap((t) => t.checks.map((k) => k.status))]),
+  );
+}
+
+const EXPECTED = {
+  // q1 repeats the question and is short; q2 repeats it but is longer than its max of 5.
+  q1: ['pass', 'pass', 'pass', 'pass'],
+  q2: ['pass', 'fail', 'pass', 'fail'],
+};
+
+describe('the bundled CLI loads user modules', () => {
+  for (const [how, entry] of [
+    ['dist/cli/index.js', CLI],
+    ['bin/evalgate.js', BIN],
+  ] as const) {
+    for (const module of ['./agent.ts#runCase', './agent.mjs#default']) {
+      it(`${how}: a module target ${module} and script checks in .mjs and .ts`, async () => {
+        const dir = await suiteWith(module);
+        const out = join(dir, 'results.json');
+        const { stdout } = await run(process.execPath, [entry, 'run', '--out', out, '-q'], {
+          cwd: dir,
+        });
+        expect(stdout).toMatch(/2 cases, 4 trials: 2 pass, 2 fail, 0 error/);
+        const results = JSON.parse(await readFile(out, 'utf8')) as Results;
+        expect(outcomes(results)).toEqual(EXPECTED);
+      });
+    }
+  }
+
+  it('a module that cannot be imported is one clear error line, exit 3', async () => {
+    const dir = await suiteWith('./missing.ts#runCase');
+    const err = await run(process.execPath, [CLI, 'run', '-q'], { cwd: dir }).catch((e) => e);
+    expect(err.code).toBe(3);
+    expect(err.stderr).toMatch(/module target: .*missing\.ts not found/);
+    expect(err.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});
+
+describe('the bundled action loads user modules', () => {
+  it('a workflow_dispatch full run with a module target and script checks', async () => {
+    const workspace = await suiteWith('./agent.ts#runCase');
+    const repository = { owner: 'octo-org', repo: 'octo-repo' };
+    const result = await runAction({
+      entry: ACTION,
+      workspace,
+      eventName: 'workflow_dispatch',
+      payload: dispatchPayload(repository),
+      repository,
+      apiUrl: 'http://127.0.0.1:9', // no token: nothing is sent
+      sha: 'f'.repeat(40),
+      inputs: { mode: 'full', comment: 'off', baseline: 'false' },
+      storeDir: join(workspace, 'store'),
+      tmpRoot: tmp,
+    });
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).not.toMatch(/could not import|Cannot find module/);
+    const results = JSON.parse(await readFile(result.outputs['results-path'], 'utf8')) as Results;
+    expect(outcomes(results)).toEqual(EXPECTED);
+    expect(result.summary).toMatch(/echo/);
+  });
+});
