@@ -8,6 +8,8 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,6 +95,74 @@ describe('the bundled CLI loads user modules', () => {
     expect(err.code).toBe(3);
     expect(err.stderr).toMatch(/module target: .*missing\.ts not found/);
     expect(err.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});
+
+describe('the bundled CLI grades with a judge', () => {
+  it('sends the trace to an OpenAI-compatible server through the bundled openai client', async () => {
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        const prompt = JSON.parse(body).messages.at(-1).content as string;
+        seen.push(`${req.url} ${req.headers.authorization}`);
+        const pass = prompt.includes('where is my refund'); // the answer, not the rubric
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            id: 'chatcmpl-bundle',
+            object: 'chat.completion',
+            created: 0,
+            model: 'judge-mini',
+            choices: [
+              {
+                index: 0,
+                message: {
+                  role: 'assistant',
+                  content: JSON.stringify({ pass, reason: pass ? 'on topic' : 'off topic' }),
+                  refusal: null,
+                },
+                finish_reason: 'stop',
+                logprobs: null,
+              },
+            ],
+            usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
+          }),
+        );
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+      const dir = await suiteWith('./agent.ts#runCase');
+      const config = await readFile(join(dir, 'evalgate.yml'), 'utf8');
+      await writeFile(
+        join(dir, 'evalgate.yml'),
+        `${config}judge: { model: judge-mini, base_url: "${url}", api_key_env: BUNDLE_JUDGE_KEY }\n`,
+      );
+      const judged = (id: string, q: string) =>
+        JSON.stringify({
+          id,
+          input: { question: q },
+          checks: [{ type: 'judge', rubric: 'Stays on the refund topic.', mode: 'echo' }],
+        });
+      await writeFile(
+        join(dir, 'cases.jsonl'),
+        `${judged('j1', 'where is my refund?')}\n${judged('j2', 'what are your hours?')}\n`,
+      );
+      const out = join(dir, 'results.json');
+      await run(process.execPath, [CLI, 'run', '--out', out, '-q'], {
+        cwd: dir,
+        env: { ...process.env, BUNDLE_JUDGE_KEY: 'sk-bundle-test-key' },
+      });
+      const results = JSON.parse(await readFile(out, 'utf8')) as Results;
+      expect(outcomes(results)).toEqual({ j1: ['pass', 'pass'], j2: ['fail', 'fail'] });
+      expect(seen[0]).toBe('/v1/chat/completions Bearer sk-bundle-test-key');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   });
 });
 
