@@ -69,6 +69,35 @@ describe('evalgate CLI', () => {
     expect(ok.stdout).toMatch(/ok, 24 cases/);
   });
 
+  it('validate prints per mode its cases and the smallest detectable drop, and warns about small modes', () => {
+    const few = ['s-1', 's-2', 's-3'];
+    const dir = suite({
+      'evalgate.yml': `version: 1
+target: {command: "node system.mjs"}
+datasets: [cases.jsonl, safety.jsonl]
+failure_modes: {correct: critical, safety: critical, style: minor, extra: info}
+trials: 2
+gate: {adaptive: false}
+`,
+      'safety.jsonl': okCases(few, 'safety') + '\n' + okCases(['t-1'], 'extra'),
+    });
+    const r = evalgate(['validate'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /alpha 0\.01 one-sided over 3 failure mode\(s\) \(Holm\), 2 trial\(s\) per side, no re-runs/,
+    );
+    // 24 cases, 2 trials, alpha 0.01/3: the number comes from src/compare/power.ts.
+    expect(r.stdout).toMatch(/correct +critical +24 +\d+ pts \(\d+ of 24 cases failing\)/);
+    // 3 cases of 2 trials: at best p = (1/6)^3 = 0.0046 > 0.0033: can never block.
+    expect(r.stdout).toMatch(/safety +critical +3 +can never regress/);
+    expect(r.stdout).toMatch(
+      /warning: safety has 3 cases: it can never block \(even if every case failed every head trial, p = 0\.0046 > 0\.0033\)/,
+    );
+    expect(r.stdout).toMatch(/style +minor +0 +no case tests it; minor does not block/);
+    expect(r.stdout).toMatch(/extra +info +1 +can never regress; info does not block/);
+    expect(r.stdout).toMatch(/warning: extra has 1 case: it can never regress/);
+  });
+
   it('run, compare and report: a regression blocks (exit 1), the same system passes (exit 0)', () => {
     const dir = suite();
     expect(evalgate(['run', '--out', 'base.json', '-q'], dir).code).toBe(0);

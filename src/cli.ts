@@ -253,16 +253,12 @@ async function cmdValidate(args: string[]): Promise<number> {
     return 0;
   }
   const suite = await loadSuite(resolve(values.config));
-  const perMode = new Map<string, number>();
-  for (const c of suite.cases)
-    for (const k of c.checks) perMode.set(k.mode, (perMode.get(k.mode) ?? 0) + 1);
   const files = new Set(suite.cases.map((c) => c.source.file));
   console.log(
     `${displayPath(suite.configPath)}: ok, ${suite.cases.length} cases in ${files.size} file(s), suite ${suite.hash.slice(0, 12)}`,
   );
-  for (const [mode, fm] of Object.entries(suite.config.failure_modes)) {
-    console.log(`  ${mode} (${fm.severity}): ${perMode.get(mode) ?? 0} checks`);
-  }
+  const { capacityLines } = await import('./report/validate.ts');
+  for (const line of capacityLines(suite)) console.log(line);
   return 0;
 }
 
@@ -519,7 +515,10 @@ const COMMAND_HELP: Record<string, string> = {
   Settings:  --trials N, --concurrency N, --timeout 30s, --retries N, --quiet
   --stats prints evalgate's own CPU time and peak memory at the end.`,
   validate: `evalgate validate [--config evalgate.yml] [--list-checks]
-  Loads the config and every dataset and reports all problems with file, line and field.`,
+  Loads the config and every dataset and reports all problems with file, line and field.
+  For a valid suite, prints per failure mode its cases and the smallest drop in its pass rate the
+  gate detects with 80% power at the configured alpha, trials and re-runs, and warns about modes
+  with fewer than 5 cases.`,
   compare: `evalgate compare base.json head.json [--out comparison.json] [--json]
   Paired comparison per failure mode; prints the verdict. Exit 0 pass, 1 block/error, 2 bad input.
   Gate: --fail-on critical,major, --alpha, --min-drop, --tolerance, --max-error-share, --robust,
