@@ -218,6 +218,52 @@ gate: {adaptive: false}
   });
 });
 
+describe('evalgate pr: what it runs and what it leaves behind', () => {
+  function repo(extraConfig = '') {
+    const dir = suite({
+      'evalgate.yml': `version: 1
+target: {command: "node system.mjs"}
+datasets: [cases.jsonl]
+failure_modes: {correct: critical}
+trials: 1
+timeout: 5s
+${extraConfig}`,
+    });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-q', '-m', 'base');
+    return { dir, git };
+  }
+  const headCases = (dir: string) =>
+    JSON.parse(readFileSync(join(dir, '.evalgate', 'pr', 'head-results.json'), 'utf8')).cases
+      .length;
+
+  it('runs pull_request.sample like the action; --full runs everything; --sample chooses instead', () => {
+    const { dir } = repo('pull_request: {sample: 5}\n');
+    const sampled = evalgate(['pr', '--base', 'main', '-q'], dir);
+    expect(sampled.code).toBe(0);
+    expect(sampled.stderr).toMatch(
+      /pull_request\.sample 5: 5 of 24 cases \(--full runs them all\)/,
+    );
+    expect(headCases(dir)).toBe(5);
+    expect(evalgate(['pr', '--base', 'main', '-q', '--full'], dir).code).toBe(0);
+    expect(headCases(dir)).toBe(24);
+    expect(evalgate(['pr', '--base', 'main', '-q', '--sample', '3'], dir).code).toBe(0);
+    expect(headCases(dir)).toBe(3);
+  });
+
+  it('leaves no untracked files in a repository without a .gitignore', () => {
+    const { dir, git } = repo();
+    expect(existsSync(join(dir, '.gitignore'))).toBe(false);
+    const r = evalgate(['pr', '--base', 'main', '-q'], dir);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, '.evalgate', 'pr', 'comparison.json'))).toBe(true);
+    expect(readFileSync(join(dir, '.evalgate', '.gitignore'), 'utf8')).toBe('*\n');
+    expect(git('status', '--porcelain')).toBe('');
+  });
+});
+
 describe('evalgate publish (outside Actions)', () => {
   it('posts one sticky comment through @octokit/rest, updates it on a second call, exits per verdict', async () => {
     const { startGitHubServer, TOKENS } = await import('./helpers/github-server.ts');

@@ -7,7 +7,7 @@
  * Each command imports what only it needs (the comparison, the reports, the GitHub client)
  * when it runs: `evalgate run` on a big suite should not carry Octokit in memory.
  */
-import { writeFile, mkdir } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkTypes } from './checks/registry.ts';
@@ -24,6 +24,7 @@ import {
   readResults,
   writeJson,
 } from './run/results-io.ts';
+import { makeDir } from './run/evalgate-dir.ts';
 import { parseShard, type Selection } from './run/select.ts';
 
 class UsageError extends Error {}
@@ -359,7 +360,7 @@ async function cmdReport(args: string[]): Promise<number> {
       );
   }
   if (values.out) {
-    await mkdir(dirname(resolve(values.out)), { recursive: true });
+    await makeDir(dirname(resolve(values.out)));
     await writeFile(values.out, text);
     log(`wrote ${values.out}`);
   } else process.stdout.write(text.endsWith('\n') ? text : text + '\n');
@@ -389,7 +390,7 @@ export async function writePrOutputs(
   render: { repoUrl?: string; runUrl?: string } = {},
 ) {
   const { renderComment, renderViewer } = await import('./report/index.ts');
-  await mkdir(dir, { recursive: true });
+  await makeDir(dir);
   const paths = {
     base: join(dir, 'base-results.json'),
     head: join(dir, 'head-results.json'),
@@ -422,6 +423,7 @@ async function cmdPr(args: string[]): Promise<number> {
     'out-dir': { type: 'string', short: 'o', default: '.evalgate/pr' },
     setup: { type: 'string' },
     baseline: { type: 'string' },
+    full: { type: 'boolean' },
     ...selectionOptions,
     ...runOptions,
     ...gateOptions,
@@ -438,6 +440,7 @@ async function cmdPr(args: string[]): Promise<number> {
     headRef: values.head,
     configPath: values.config,
     selection: selectionFrom(values),
+    configSample: !values.full,
     ...runOverrides(values),
     setup: values.setup,
     baseline,
@@ -533,6 +536,8 @@ const COMMAND_HELP: Record<string, string> = {
   head (without --head: the working tree as it is, uncommitted changes included), compare,
   adaptive re-runs, the text report, and the comment and trace viewer in --out-dir. --setup "npm ci" runs in each checkout first;
   --baseline results.json reuses results of the base instead of running it.
+  Runs the config's pull_request.sample, as the action does; --full runs every case, and
+  --sample, --tags or --filter choose instead.
   Takes the selection, settings and gate options of run and compare.`,
   publish: `evalgate publish --repo owner/name --pr N comparison.json [--check-name evalgate]
   Posts the sticky comment (and a check run with --check-name) from outside Actions, with the
