@@ -69,6 +69,25 @@ describe('evalgate CLI', () => {
     expect(ok.stdout).toMatch(/ok, 24 cases/);
   });
 
+  it('validate reports a config error and a dataset error in one run', () => {
+    const lines = okCases(ids).split('\n');
+    lines[3] = '{"id": "case-03", "input": {}, "checks": [}';
+    const dir = suite({
+      'evalgate.yml': `version: 1
+target: {command: "node system.mjs"}
+datasets: [cases.jsonl]
+failure_modes: {correct: critical}
+trials: two
+`,
+      'cases.jsonl': lines.join('\n'),
+    });
+    const r = evalgate(['validate'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/evalgate\.yml:5: trials: /);
+    expect(r.stderr).toMatch(/cases\.jsonl:4:\d+: invalid JSON/);
+    noStack(r.stderr);
+  });
+
   it('validate prints per mode its cases and the smallest detectable drop, and warns about small modes', () => {
     const few = ['s-1', 's-2', 's-3'];
     const dir = suite({
