@@ -34,7 +34,38 @@ describe('fact extraction', () => {
   });
 
   it('does not treat bare numbers, order ids or "may" as facts', () => {
-    expect(extractFacts('Order A17 may 2 arrive, call 555 0100 in 2024.')).toEqual([]);
+    expect(extractFacts('Order A17 may 2 arrive, room 55 in 2024.')).toEqual([]);
+  });
+
+  it('finds schedules, phone numbers, emails and URLs', () => {
+    const facts = extractFacts(
+      'Available 24/7: call +44 20 7946 0301, Monday to Friday 9-5, or write to help@shop.example via https://shop.example/contact.',
+    );
+    expect(facts.map((f) => [f.kind, f.text])).toEqual([
+      ['schedule', '24/7'],
+      ['phone', '+44 20 7946 0301'],
+      ['schedule', 'Monday to Friday'],
+      ['schedule', '9-5'],
+      ['email', 'help@shop.example'],
+      ['url', 'https://shop.example/contact'],
+    ]);
+  });
+
+  // Ordinary answers: none of these states a schedule, a phone number, an email or a URL.
+  it.each([
+    'You can cancel at any time before it ships.',
+    "I'm always happy to help! Is there anything else?",
+    'Your order #4521-889 has shipped; the tracking number is 1Z999AA10123456784.',
+    'Order ORD-2024-0501-77 was placed by customer C-101.',
+    'The score was 3-1 and pages 10-12 explain it; pick items 1 to 3.',
+    'Delivery takes 2-4 business days, or 5-7 for remote areas.',
+    'Version 2.3.1 fixed it; see section 4.2.',
+    'We refunded 1,250.50 to card ending 4242.',
+    'It works on Sundays too? Let me check that for you.',
+    'Reference 2024-0501-77: I have escalated your case.',
+  ])('finds no schedule or contact fact in "%s"', (answer) => {
+    const kinds = extractFacts(answer).map((f) => f.kind);
+    expect(kinds.filter((k) => ['schedule', 'phone', 'email', 'url'].includes(k))).toEqual([]);
   });
 
   it.each([
@@ -55,6 +86,22 @@ describe('fact extraction', () => {
     ['thirty days', 'within 30 days'],
     ['5 days', 'within 5 business days'],
     ['2 hrs', 'within 2 hours'],
+    ['Monday to Friday', 'Mon–Fri 9:00–17:00'],
+    ['Mon-Fri', 'open Monday through Friday'],
+    ['weekdays', 'Monday to Friday, 8:00 to 18:00'],
+    ['9-5', 'Mon–Fri 9:00–17:00'],
+    ['9 to 5', 'from 9am until 5pm'],
+    ['8-18', 'Monday to Friday, 8:00 to 18:00 CET'],
+    ['9am', 'we work 9-5'],
+    ['24/7', 'our chat is open around the clock'],
+    ['around the clock', 'support: 24/7'],
+    ['every day', 'open 24/7'],
+    ['7 days a week', 'open every day'],
+    ['020 7946 0301', 'phone: +44 20 7946 0301'],
+    ['(555) 010-0199', 'call 555.010.0199'],
+    ['Support@Shop.example', 'email support@shop.example'],
+    ['www.shop.example', 'see https://shop.example/returns/form'],
+    ['https://shop.example/returns', 'form: http://www.shop.example/returns/'],
   ])('%s is supported by "%s"', (claim, source) => {
     expect(supported(claim, source)).toBe(true);
   });
@@ -68,6 +115,16 @@ describe('fact extraction', () => {
     ['9pm', 'opens 9:00 AM'],
     ['5 business days', 'within 5 days'],
     ['30 days', 'within 30 weeks'],
+    ['24/7', 'Monday to Friday, 8:00 to 18:00; this assistant is available at any time'],
+    ['around the clock', 'open every day 9:00 to 17:00'],
+    ['every day', 'Monday to Friday'],
+    ['Monday to Saturday', 'Monday to Friday'],
+    ['weekends', 'Monday to Friday'],
+    ['9-5', 'Mon–Fri 8:00–18:00'],
+    ['+44 20 7946 0302', 'phone: +44 20 7946 0301'],
+    ['help@shop.example', 'email support@shop.example'],
+    ['https://shop.example/refunds', 'see https://shop.example/returns'],
+    ['https://evil.example', 'see https://shop.example'],
   ])('%s is not supported by "%s"', (claim, source) => {
     expect(supported(claim, source)).toBe(false);
   });
@@ -95,6 +152,36 @@ describe('grounded', () => {
     const r = await check({ type: 'grounded' }, t);
     expect(r.status).toBe('fail');
     expect(r.reason).toMatch(/^no retrieved context, yet the output states "\$50"/);
+  });
+
+  it('catches stale hours: "available 24/7" against the shop\'s real hours', async () => {
+    const t = goodRefund();
+    t.retrieved = [
+      {
+        id: 'kb/hours.md',
+        text: 'Our support team is available Monday to Friday, 8:00 to 18:00 CET. This assistant is available at any time.',
+      },
+    ];
+    t.output = 'Our support team is available 24/7.';
+    expect(await check({ type: 'grounded' }, t)).toEqual({
+      status: 'fail',
+      reason: 'not in retrieved context [kb/hours.md]: "24/7" (schedule)',
+    });
+    t.output = 'Our team is there Monday to Friday, 8am to 6pm CET.';
+    expect(await check({ type: 'grounded' }, t)).toMatchObject({ status: 'pass' });
+  });
+
+  it('the same schedule written differently passes', async () => {
+    const t = goodRefund();
+    t.retrieved = [{ id: 'kb/hours.md', text: 'Support: Mon–Fri 9:00–17:00.' }];
+    for (const output of [
+      'We are open Monday to Friday, 9am to 5pm.',
+      'Weekdays, 9-5.',
+      'Mon-Fri from 9 a.m. until 5 p.m.',
+    ]) {
+      t.output = output;
+      expect(await check({ type: 'grounded' }, t), output).toMatchObject({ status: 'pass' });
+    }
   });
 
   it('passes when no facts are stated, even without context', async () => {

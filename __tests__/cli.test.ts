@@ -69,6 +69,54 @@ describe('evalgate CLI', () => {
     expect(ok.stdout).toMatch(/ok, 24 cases/);
   });
 
+  it('validate reports a config error and a dataset error in one run', () => {
+    const lines = okCases(ids).split('\n');
+    lines[3] = '{"id": "case-03", "input": {}, "checks": [}';
+    const dir = suite({
+      'evalgate.yml': `version: 1
+target: {command: "node system.mjs"}
+datasets: [cases.jsonl]
+failure_modes: {correct: critical}
+trials: two
+`,
+      'cases.jsonl': lines.join('\n'),
+    });
+    const r = evalgate(['validate'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/evalgate\.yml:5: trials: /);
+    expect(r.stderr).toMatch(/cases\.jsonl:4:\d+: invalid JSON/);
+    noStack(r.stderr);
+  });
+
+  it('validate prints per mode its cases and the smallest detectable drop, and warns about small modes', () => {
+    const few = ['s-1', 's-2', 's-3'];
+    const dir = suite({
+      'evalgate.yml': `version: 1
+target: {command: "node system.mjs"}
+datasets: [cases.jsonl, safety.jsonl]
+failure_modes: {correct: critical, safety: critical, style: minor, extra: info}
+trials: 2
+gate: {adaptive: false}
+`,
+      'safety.jsonl': okCases(few, 'safety') + '\n' + okCases(['t-1'], 'extra'),
+    });
+    const r = evalgate(['validate'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /alpha 0\.01 one-sided over 3 failure mode\(s\) \(Holm\), 2 trial\(s\) per side, no re-runs/,
+    );
+    // 24 cases, 2 trials, alpha 0.01/3: the number comes from src/compare/power.ts.
+    expect(r.stdout).toMatch(/correct +critical +24 +\d+ pts \(\d+ of 24 cases failing\)/);
+    // 3 cases of 2 trials: at best p = (1/6)^3 = 0.0046 > 0.0033: can never block.
+    expect(r.stdout).toMatch(/safety +critical +3 +can never regress/);
+    expect(r.stdout).toMatch(
+      /warning: safety has 3 cases: it can never block \(even if every case failed every head trial, p = 0\.0046 > 0\.0033\)/,
+    );
+    expect(r.stdout).toMatch(/style +minor +0 +no case tests it; minor does not block/);
+    expect(r.stdout).toMatch(/extra +info +1 +can never regress; info does not block/);
+    expect(r.stdout).toMatch(/warning: extra has 1 case: it can never regress/);
+  });
+
   it('run, compare and report: a regression blocks (exit 1), the same system passes (exit 0)', () => {
     const dir = suite();
     expect(evalgate(['run', '--out', 'base.json', '-q'], dir).code).toBe(0);
@@ -186,6 +234,52 @@ describe('evalgate CLI', () => {
     expect(existsSync(join(dir, '.evalgate', 'pr', 'comparison.json'))).toBe(true);
     expect(existsSync(join(dir, '.evalgate', 'pr', 'report.html'))).toBe(true);
     expect(git('worktree', 'list').trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('evalgate pr: what it runs and what it leaves behind', () => {
+  function repo(extraConfig = '') {
+    const dir = suite({
+      'evalgate.yml': `version: 1
+target: {command: "node system.mjs"}
+datasets: [cases.jsonl]
+failure_modes: {correct: critical}
+trials: 1
+timeout: 5s
+${extraConfig}`,
+    });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-q', '-m', 'base');
+    return { dir, git };
+  }
+  const headCases = (dir: string) =>
+    JSON.parse(readFileSync(join(dir, '.evalgate', 'pr', 'head-results.json'), 'utf8')).cases
+      .length;
+
+  it('runs pull_request.sample like the action; --full runs everything; --sample chooses instead', () => {
+    const { dir } = repo('pull_request: {sample: 5}\n');
+    const sampled = evalgate(['pr', '--base', 'main', '-q'], dir);
+    expect(sampled.code).toBe(0);
+    expect(sampled.stderr).toMatch(
+      /pull_request\.sample 5: 5 of 24 cases \(--full runs them all\)/,
+    );
+    expect(headCases(dir)).toBe(5);
+    expect(evalgate(['pr', '--base', 'main', '-q', '--full'], dir).code).toBe(0);
+    expect(headCases(dir)).toBe(24);
+    expect(evalgate(['pr', '--base', 'main', '-q', '--sample', '3'], dir).code).toBe(0);
+    expect(headCases(dir)).toBe(3);
+  });
+
+  it('leaves no untracked files in a repository without a .gitignore', () => {
+    const { dir, git } = repo();
+    expect(existsSync(join(dir, '.gitignore'))).toBe(false);
+    const r = evalgate(['pr', '--base', 'main', '-q'], dir);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, '.evalgate', 'pr', 'comparison.json'))).toBe(true);
+    expect(readFileSync(join(dir, '.evalgate', '.gitignore'), 'utf8')).toBe('*\n');
+    expect(git('status', '--porcelain')).toBe('');
   });
 });
 

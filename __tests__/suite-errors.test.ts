@@ -38,6 +38,45 @@ async function dataset(name: string, text: string) {
   return suite(config, { [`datasets/${name}`]: text });
 }
 
+describe('config and dataset problems in one pass', () => {
+  it('a bad config field and a bad dataset line are reported together', async () => {
+    const { dir, err } = await suite(BASE_CONFIG + 'trials: three\n', {
+      'datasets/a.jsonl': [caseLine('a'), '{"id": "b", "input": {}', caseLine('c')].join('\n'),
+    });
+    expectProblem(err, { dir, file: CFG, line: 8, field: 'trials' }, /./);
+    expectProblem(err, { dir, file: 'datasets/a.jsonl', line: 2 }, /./);
+    expect(err.problems).toHaveLength(2);
+  });
+
+  it('with broken failure_modes, dataset syntax errors still come, unknown modes do not', async () => {
+    const config = BASE_CONFIG.replace('tone: {severity: minor}', 'tone: {severity: loud}');
+    const { dir, err } = await suite(config, {
+      'datasets/a.jsonl': [caseLine('a'), 'not json'].join('\n'),
+    });
+    expectProblem(err, { dir, file: CFG, line: 7, field: 'failure_modes.tone.severity' }, /./);
+    expectProblem(err, { dir, file: 'datasets/a.jsonl', line: 2 }, /./);
+    expect(err.problems).toHaveLength(2);
+  });
+
+  it('a datasets glob that matches nothing is reported next to a config error', async () => {
+    const config = BASE_CONFIG.replace('datasets/*.jsonl', 'data/*.jsonl') + 'retries: -1\n';
+    const { dir, err } = await suite(config);
+    expectProblem(err, { dir, file: CFG, line: 8, field: 'retries' }, /./);
+    expectProblem(err, { dir, file: CFG, line: 4, field: 'datasets[0]' }, /matches no file/);
+  });
+
+  it('when the datasets cannot be determined, only the config is reported', async () => {
+    const { dir, err } = await suite(
+      BASE_CONFIG.replace('datasets: datasets/*.jsonl', 'datasets: 3'),
+      {
+        'datasets/a.jsonl': 'not json',
+      },
+    );
+    expectProblem(err, { dir, file: CFG, line: 4, field: 'datasets' }, /./);
+    expect(err.problems).toHaveLength(1);
+  });
+});
+
 describe('malformed configs', () => {
   it('YAML syntax error: line and column', async () => {
     const { dir, err } = await suite(

@@ -7,7 +7,7 @@
  * Each command imports what only it needs (the comparison, the reports, the GitHub client)
  * when it runs: `evalgate run` on a big suite should not carry Octokit in memory.
  */
-import { writeFile, mkdir } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkTypes } from './checks/registry.ts';
@@ -24,6 +24,7 @@ import {
   readResults,
   writeJson,
 } from './run/results-io.ts';
+import { makeDir } from './run/evalgate-dir.ts';
 import { parseShard, type Selection } from './run/select.ts';
 
 class UsageError extends Error {}
@@ -253,16 +254,12 @@ async function cmdValidate(args: string[]): Promise<number> {
     return 0;
   }
   const suite = await loadSuite(resolve(values.config));
-  const perMode = new Map<string, number>();
-  for (const c of suite.cases)
-    for (const k of c.checks) perMode.set(k.mode, (perMode.get(k.mode) ?? 0) + 1);
   const files = new Set(suite.cases.map((c) => c.source.file));
   console.log(
     `${displayPath(suite.configPath)}: ok, ${suite.cases.length} cases in ${files.size} file(s), suite ${suite.hash.slice(0, 12)}`,
   );
-  for (const [mode, fm] of Object.entries(suite.config.failure_modes)) {
-    console.log(`  ${mode} (${fm.severity}): ${perMode.get(mode) ?? 0} checks`);
-  }
+  const { capacityLines } = await import('./report/validate.ts');
+  for (const line of capacityLines(suite)) console.log(line);
   return 0;
 }
 
@@ -363,7 +360,7 @@ async function cmdReport(args: string[]): Promise<number> {
       );
   }
   if (values.out) {
-    await mkdir(dirname(resolve(values.out)), { recursive: true });
+    await makeDir(dirname(resolve(values.out)));
     await writeFile(values.out, text);
     log(`wrote ${values.out}`);
   } else process.stdout.write(text.endsWith('\n') ? text : text + '\n');
@@ -393,7 +390,7 @@ export async function writePrOutputs(
   render: { repoUrl?: string; runUrl?: string } = {},
 ) {
   const { renderComment, renderViewer } = await import('./report/index.ts');
-  await mkdir(dir, { recursive: true });
+  await makeDir(dir);
   const paths = {
     base: join(dir, 'base-results.json'),
     head: join(dir, 'head-results.json'),
@@ -426,6 +423,7 @@ async function cmdPr(args: string[]): Promise<number> {
     'out-dir': { type: 'string', short: 'o', default: '.evalgate/pr' },
     setup: { type: 'string' },
     baseline: { type: 'string' },
+    full: { type: 'boolean' },
     ...selectionOptions,
     ...runOptions,
     ...gateOptions,
@@ -442,6 +440,7 @@ async function cmdPr(args: string[]): Promise<number> {
     headRef: values.head,
     configPath: values.config,
     selection: selectionFrom(values),
+    configSample: !values.full,
     ...runOverrides(values),
     setup: values.setup,
     baseline,
@@ -519,7 +518,10 @@ const COMMAND_HELP: Record<string, string> = {
   Settings:  --trials N, --concurrency N, --timeout 30s, --retries N, --quiet
   --stats prints evalgate's own CPU time and peak memory at the end.`,
   validate: `evalgate validate [--config evalgate.yml] [--list-checks]
-  Loads the config and every dataset and reports all problems with file, line and field.`,
+  Loads the config and every dataset and reports all problems with file, line and field.
+  For a valid suite, prints per failure mode its cases and the smallest drop in its pass rate the
+  gate detects with 80% power at the configured alpha, trials and re-runs, and warns about modes
+  with fewer than 5 cases.`,
   compare: `evalgate compare base.json head.json [--out comparison.json] [--json]
   Paired comparison per failure mode; prints the verdict. Exit 0 pass, 1 block/error, 2 bad input.
   Gate: --fail-on critical,major, --alpha, --min-drop, --tolerance, --max-error-share, --robust,
@@ -534,6 +536,8 @@ const COMMAND_HELP: Record<string, string> = {
   head (without --head: the working tree as it is, uncommitted changes included), compare,
   adaptive re-runs, the text report, and the comment and trace viewer in --out-dir. --setup "npm ci" runs in each checkout first;
   --baseline results.json reuses results of the base instead of running it.
+  Runs the config's pull_request.sample, as the action does; --full runs every case, and
+  --sample, --tags or --filter choose instead.
   Takes the selection, settings and gate options of run and compare.`,
   publish: `evalgate publish --repo owner/name --pr N comparison.json [--check-name evalgate]
   Posts the sticky comment (and a check run with --check-name) from outside Actions, with the

@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { writePrOutputs } from './cli.ts';
 import { compare } from './compare/index.ts';
@@ -28,7 +28,8 @@ import {
 import { renderAbsolute, renderErrorComment } from './report/absolute.ts';
 import { ConsoleProgress } from './run/progress.ts';
 import { readResults, writeJson } from './run/results-io.ts';
-import { parseShard, type Selection } from './run/select.ts';
+import { makeDir } from './run/evalgate-dir.ts';
+import { parseShard, sampleSelection } from './run/select.ts';
 import { loadSuite } from './suite/index.ts';
 import type { Comparison, GateConfig, Results, Severity } from './types.ts';
 import { SEVERITIES } from './types.ts';
@@ -159,17 +160,7 @@ export function resolveMode(requested: ActionInputs['mode'], event: EventInfo): 
   return 'full';
 }
 
-/** `smoke` selects a tag; `50` a stable sample of 50 cases. */
-export function sampleSelection(sample: string | number | undefined): Selection {
-  if (sample === undefined || sample === '') return {};
-  if (typeof sample === 'number' || /^\d+$/.test(sample)) return { sample: Number(sample) };
-  return {
-    tags: sample
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  };
-}
+export { sampleSelection };
 
 /** The cache key of a baseline: which suite config, which commit. */
 export function baselineKey(configRel: string, sha = ''): string {
@@ -405,7 +396,7 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
     progress: logProgress(),
     log: (l) => core.info(`evalgate: ${l}`),
   });
-  await mkdir(ctx.outDir, { recursive: true });
+  await makeDir(ctx.outDir);
   const resultsPath = join(ctx.outDir, 'results.json');
   await writeJson(resultsPath, results);
 

@@ -1,13 +1,26 @@
 /**
- * Fact extraction for the `grounded` check: money amounts, percentages, dates, times and
- * quantities with units, each normalised so that "$50" matches "50.00", "9am" matches
- * "9:00 AM", "May 1" matches "2024-05-01" and "30-day" matches "30 days".
+ * Fact extraction for the `grounded` check: money amounts, percentages, dates, times,
+ * quantities with units, schedules (24/7, "Monday to Friday", "9-5"), phone numbers, emails and
+ * URLs, each normalised so that "$50" matches "50.00", "9am" matches "9:00 AM", "May 1" matches
+ * "2024-05-01", "30-day" matches "30 days", "Monday to Friday" matches "Mon–Fri" and
+ * "+44 20 7946 0301" matches "020 7946 0301".
  *
  * Pure functions over strings; no I/O.
  */
 
-export type FactKind = 'money' | 'percent' | 'date' | 'time' | 'quantity';
-export const FACT_KINDS: readonly FactKind[] = ['money', 'percent', 'date', 'time', 'quantity'];
+export type FactKind =
+  'money' | 'percent' | 'date' | 'time' | 'quantity' | 'schedule' | 'phone' | 'email' | 'url';
+export const FACT_KINDS: readonly FactKind[] = [
+  'money',
+  'percent',
+  'date',
+  'time',
+  'quantity',
+  'schedule',
+  'phone',
+  'email',
+  'url',
+];
 
 export interface Fact {
   kind: FactKind;
@@ -159,8 +172,77 @@ function timeKeys(hour: number, minute: number, meridiem: string | undefined) {
   return { out: [key], src: [key] };
 }
 
+// Capitalised, like months: "sun" and "wed" are words too.
+const DAY =
+  '(Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\\.?';
+const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const RANGE_TO = '\\s*(?:-|–|—|to|through|thru|until|till)\\s*';
+
+function dayIndex(name: string): number {
+  return DAY_NAMES.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+const same = (key: string) => ({ out: [key], src: [key] });
+/** Every day of the week: what "24/7" also says, so it supports "every day". */
+const EVERY_DAY = 'days:1-7';
+
+/** Words before a number that make it a phone number even when it is short ("call 555 0100"). */
+const PHONE_CONTEXT =
+  /(?:call|phone|tel|telephone|dial|ring|text|fax|whatsapp|hotline|number|on|at)\W{0,4}$/i;
+
+/** Words before a number that make it an identifier, not a phone number ("order 2024-0501-77"). */
+const NOT_PHONE_CONTEXT =
+  /(?:ref(?:erence)?|order|invoice|tracking|id|#|no\.?|account|case|ticket|sku|item|serial|iban)\W{0,4}$/i;
+
 /** In priority order: an earlier extractor's match hides later ones over the same characters. */
 const EXTRACTORS: Extractor[] = [
+  {
+    kind: 'email',
+    re: /\b[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b/g,
+    keys: (m) => same(`email:${m[0].toLowerCase()}`),
+  },
+  {
+    // A URL with a scheme or www.; its host alone in a source supports a bare host in the output.
+    kind: 'url',
+    re: /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]*[^\s<>"'`)\].,;:!?]/gi,
+    keys: (m) => {
+      const url = m[0]
+        .replace(/[.,;:!?]+$/, '')
+        .replace(/^https?:\/\//i, '')
+        .replace(/^www\./i, '')
+        .replace(/\/+$/, '');
+      const slash = url.indexOf('/');
+      const host = (slash < 0 ? url : url.slice(0, slash)).toLowerCase();
+      const full = `url:${host}${slash < 0 ? '' : url.slice(slash)}`;
+      return { out: [full], src: [full, `url:${host}`] };
+    },
+  },
+  {
+    // Always available: the stale truth a model "remembers" instead of the shop's hours.
+    kind: 'schedule',
+    re: /\b(?:24\s?(?:\/|x)\s?7(?:\s?\/\s?365)?|24 hours a day(?:,? 7 days a week)?|(?:a)?round[\s-]the[\s-]clock|always open|open (?:24 hours|all day,? every day|day and night)|any time of (?:the )?day or night)(?![\w/])/gi,
+    keys: () => ({ out: ['avail:always'], src: ['avail:always', EVERY_DAY] }),
+  },
+  {
+    kind: 'schedule',
+    re: /\b(?:every day|7 days a week|seven days a week)\b/gi,
+    keys: () => same(EVERY_DAY),
+  },
+  {
+    kind: 'schedule',
+    re: new RegExp(`\\b${DAY}${RANGE_TO}${DAY}(?![\\w])`, 'g'),
+    keys: (m) => {
+      const a = dayIndex(m[1]);
+      const b = dayIndex(m[2]);
+      if (a < 1 || b < 1 || a === b) return undefined;
+      return same(`days:${a}-${b}`);
+    },
+  },
+  {
+    kind: 'schedule',
+    re: /\b(?:weekdays|week days|(?:on )?weekends)\b/gi,
+    keys: (m) => same(/end/i.test(m[0]) ? 'days:6-7' : 'days:1-5'),
+  },
   {
     kind: 'date',
     re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g,
@@ -232,6 +314,35 @@ const EXTRACTORS: Extractor[] = [
     },
   },
   {
+    // Working hours without am/pm: "9-5", "9 to 5" (the end before the start reads as pm),
+    // "9-17". Other bare ranges ("2-4", "5-7") are not hours.
+    kind: 'schedule',
+    re: /(?<![\w.:/$€£-])(\d{1,2})(?:\s?[-–—]\s?|\s+to\s+)(\d{1,2})(?![\w.:/%-]|\s?[ap]\.?m\b)/gi,
+    keys: (m) => {
+      const start = Number(m[1]);
+      let end = Number(m[2]);
+      if (start < 5 || start > 12) return undefined;
+      if (end < start && end >= 1) end += 12;
+      else if (end < 13 || end > 23) return undefined;
+      const key = `range:${start * 60}-${end * 60}`;
+      return { out: [key], src: [key, `time:${start * 60}`, `time:${end * 60}`] };
+    },
+  },
+  {
+    // Phone numbers: digit groups with separators, 8+ digits (7+ after "+" or "call", "phone"
+    // ...), compared on their last 9 digits so "+44 20 7946 0301" matches "020 7946 0301".
+    kind: 'phone',
+    re: /(?<![\w+.,/#-])(\+)?(?:\(\d{1,4}\)\s?)?\d{1,4}(?:[\s.-]\d{1,4}){1,5}(?![\w.,/-]*\d)/g,
+    keys: (m, text) => {
+      const digits = m[0].replace(/\D/g, '');
+      const before = text.slice(Math.max(0, m.index - 16), m.index);
+      if (NOT_PHONE_CONTEXT.test(before)) return undefined;
+      const min = m[1] || PHONE_CONTEXT.test(before) ? 7 : 8;
+      if (digits.length < min || digits.length > 15) return undefined;
+      return same(`phone:${digits.slice(-9)}`);
+    },
+  },
+  {
     // A bare amount with cents (50.00) reads as money in an output; in a source, so does a
     // number after a money word ("refund": 50).
     kind: 'number',
@@ -259,10 +370,14 @@ interface Scan {
   sourceKeys: Set<string>;
 }
 
+/** Time ranges ("8:00 to 18:00", "9am-5pm") in a source also support a bare "8-6" in an output. */
+const RANGE_BETWEEN = /^\s*(?:-|–|—|to|until|till|through)\s*$/i;
+
 function scan(text: string): Scan {
   const taken = new Uint8Array(text.length);
   const facts: Fact[] = [];
   const sourceKeys = new Set<string>();
+  const times: { start: number; end: number; minutes: number }[] = [];
   for (const ex of EXTRACTORS) {
     ex.re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -284,6 +399,8 @@ function scan(text: string): Scan {
       if (!keys) continue;
       taken.fill(1, m.index, end);
       for (const k of keys.src) sourceKeys.add(k);
+      if (ex.kind === 'time')
+        times.push({ start: m.index, end, minutes: Number(keys.src[0].slice(5)) });
       if (keys.out.length > 0) {
         facts.push({
           kind: ex.kind === 'number' ? 'money' : ex.kind,
@@ -293,6 +410,12 @@ function scan(text: string): Scan {
         });
       }
     }
+  }
+  times.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < times.length; i++) {
+    const [a, b] = [times[i - 1], times[i]];
+    if (RANGE_BETWEEN.test(text.slice(a.end, b.start)))
+      sourceKeys.add(`range:${a.minutes}-${b.minutes}`);
   }
   facts.sort((a, b) => a.index - b.index);
   return { facts, sourceKeys };

@@ -80,7 +80,7 @@ const settings = perSpec((spec: Spec) => ({
 export const grounded: CheckDefinition<Spec> = {
   type: 'grounded',
   description:
-    'Facts the output states (amounts, percentages, dates, times, quantities, listed facts) appear in the retrieved context.',
+    'Facts the output states (amounts, percentages, dates, times, quantities, schedules, phone numbers, emails, URLs, listed facts) appear in the retrieved context.',
   schema,
   run(spec, trace, ctx) {
     const { kinds, ignore, facts } = settings(spec);

@@ -6,7 +6,7 @@
  * The only model I/O in src/checks/. Never throws: API trouble is an `error` outcome.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import OpenAI, {
   APIConnectionError,
@@ -17,6 +17,7 @@ import OpenAI, {
 import type { Case, CheckOutcome, JudgeConfig, Trace } from '../types.ts';
 import { errorMessage, safeJson } from './common.ts';
 import type { JudgeClient } from './definition.ts';
+import { makeDir } from '../run/evalgate-dir.ts';
 
 export interface JudgeOptions {
   /** Default: the variable named by config.api_key_env (OPENAI_API_KEY). */
@@ -170,7 +171,7 @@ export function createJudge(config: JudgeConfig, opts: JudgeOptions = {}): Judge
   async function toDisk(key: string, v: { pass: boolean; reason: string }): Promise<void> {
     if (!opts.cacheDir) return;
     try {
-      await mkdir(opts.cacheDir, { recursive: true });
+      await makeDir(opts.cacheDir);
       const file = join(opts.cacheDir, `${key}.json`);
       // Write then rename, so a concurrent reader never sees half a file.
       const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;

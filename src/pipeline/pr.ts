@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { compare, planStage2 } from '../compare/index.ts';
 import { loadSuite } from '../suite/index.ts';
@@ -7,9 +7,10 @@ import { createTarget } from '../targets/index.ts';
 import type { Target } from '../targets/target.ts';
 import type { Case, Comparison, GateConfig, Results, Suite, TrialResult } from '../types.ts';
 import { addWorktree, ensureCommit, gitInfo, resolveCommit, repoRoot } from '../run/git.ts';
+import { makeDir } from '../run/evalgate-dir.ts';
 import type { ProgressSink } from '../run/progress.ts';
 import { appendTrials, buildResults, recount, runTrials, type Side } from '../run/runner.ts';
-import { selectCases, type Selection } from '../run/select.ts';
+import { selectCases, withConfigSample, type Selection } from '../run/select.ts';
 import { judgeFor, runSettings, type RunOverrides } from './run-suite.ts';
 
 export interface PrOptions extends RunOverrides {
@@ -24,6 +25,11 @@ export interface PrOptions extends RunOverrides {
   /** The suite config, relative to the repository root (or absolute inside the head checkout). */
   configPath: string;
   selection?: Selection;
+  /**
+   * Run the suite's `pull_request.sample` when `selection` names no cases itself, as the action
+   * does (`evalgate pr` without `--full`).
+   */
+  configSample?: boolean;
   /** A shell command run in each checkout before its suite (e.g. `npm ci`). */
   setup?: string;
   /** Results cached for the base sha: then only what they lack runs on the base. */
@@ -103,7 +109,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
   // Worktrees live inside the repository (in .evalgate/, which suites never read), so a base tree
   // resolves the checkout's installed dependencies (node_modules up the tree) unless `setup`
   // installs its own.
-  await mkdir(join(root, '.evalgate', 'worktrees'), { recursive: true });
+  await makeDir(join(root, '.evalgate', 'worktrees'));
   const scratch = await mkdtemp(join(root, '.evalgate', 'worktrees', 'run-'));
   cleanups.push(() => rm(scratch, { recursive: true, force: true }));
 
@@ -131,7 +137,13 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
     const suite = await loadSuite(join(headTree, configRel));
     const settings = runSettings(suite, options);
     const gate: GateConfig = { ...suite.config.gate, ...options.gate };
-    const cases = selectCases(suite.cases, options.selection ?? {});
+    const sample = options.configSample ? suite.config.pull_request?.sample : undefined;
+    const selection = withConfigSample(options.selection ?? {}, sample);
+    const cases = selectCases(suite.cases, selection);
+    if (selection !== options.selection && sample !== undefined)
+      log(
+        `pull_request.sample ${JSON.stringify(sample)}: ${cases.length} of ${suite.cases.length} cases (--full runs them all)`,
+      );
     const judge = await judgeFor(suite, { ...process.env, ...env });
 
     // The base tree, made only when something must run there.

@@ -47,6 +47,31 @@ export function selectCases(cases: Case[], selection: Selection): Case[] {
   return picked;
 }
 
+/** `smoke` selects a tag (or `smoke,refunds` several); `50` a stable sample of 50 cases. */
+export function sampleSelection(sample: string | number | undefined): Selection {
+  if (sample === undefined || sample === '') return {};
+  if (typeof sample === 'number' || /^\d+$/.test(sample)) return { sample: Number(sample) };
+  return {
+    tags: sample
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  };
+}
+
+/**
+ * What a pull request runs: the cases the selection names when it names any (`--sample`,
+ * `--tags`, `--filter`), otherwise the config's `pull_request.sample`, as the action does.
+ */
+export function withConfigSample(
+  selection: Selection,
+  sample: string | number | undefined,
+): Selection {
+  const explicit =
+    selection.sample !== undefined || !!selection.tags?.length || !!selection.filter?.length;
+  return explicit ? selection : { ...selection, ...sampleSelection(sample) };
+}
+
 /** Parses `2/4` into {index: 2, total: 4}; throws a one-line message when malformed. */
 export function parseShard(text: string): { index: number; total: number } {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);

@@ -301,10 +301,40 @@ export interface ConfigSource {
   lineOf(path: readonly PathSegment[]): number | undefined;
 }
 
-const sources = new WeakMap<SuiteConfig, ConfigSource>();
+const sources = new WeakMap<object, ConfigSource>();
 
-export function configSource(config: SuiteConfig): ConfigSource | undefined {
+export function configSource(config: object): ConfigSource | undefined {
   return sources.get(config);
+}
+
+/** What the datasets are read with: the whole config, or what is left of a broken one. */
+export interface DatasetsConfig {
+  datasets: string[];
+  /** Undefined when the config's `failure_modes` are broken: checks' modes are then not checked. */
+  failure_modes?: SuiteConfig['failure_modes'];
+}
+
+/**
+ * When a config does not validate: its `datasets` if that field is valid on its own, and its
+ * `failure_modes` if those are, so that the datasets' problems are reported in the same pass as
+ * the config's. Undefined when the datasets cannot be determined (a YAML syntax error, a bad or
+ * missing `datasets`).
+ */
+export function partialConfig(text: string, file: string): DatasetsConfig | undefined {
+  const parsed = parseYaml(text, file);
+  if (!parsed.ok) return undefined;
+  const raw = parsed.doc.value;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const fields = raw as Record<string, unknown>;
+  const datasets = configSchema.shape.datasets.safeParse(fields.datasets);
+  if (!datasets.success) return undefined;
+  const modes = configSchema.shape.failure_modes.safeParse(fields.failure_modes);
+  const out: DatasetsConfig = {
+    datasets: datasets.data,
+    ...(modes.success ? { failure_modes: modes.data } : {}),
+  };
+  sources.set(out, { file, lineOf: parsed.doc.lineOf });
+  return out;
 }
 
 /**

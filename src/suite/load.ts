@@ -3,8 +3,8 @@ import path from 'node:path';
 import { glob } from 'tinyglobby';
 import type { Case, Suite, SuiteConfig } from '../types.ts';
 import { DATASET_EXTENSIONS, datasetFormat, duplicateIdProblems, parseCases } from './cases.ts';
-import { configSource, parseConfig } from './config.ts';
-import { ProblemList, SuiteError, displayPath } from './errors.ts';
+import { configSource, parseConfig, partialConfig, type DatasetsConfig } from './config.ts';
+import { ProblemList, SuiteError, displayPath, isSuiteError } from './errors.ts';
 import type { SuiteProblem } from './errors.ts';
 import { suiteHash } from './hash.ts';
 
@@ -51,7 +51,7 @@ export async function loadConfig(configPath: string): Promise<SuiteConfig> {
 
 /** Where to report a problem about `config.datasets[index]` (its line in the config, if known). */
 function datasetsProblem(
-  config: SuiteConfig,
+  config: DatasetsConfig,
   rootDir: string,
   index: number | undefined,
   message: string,
@@ -86,7 +86,7 @@ async function expandPattern(pattern: string, rootDir: string): Promise<string[]
  * that match nothing, an empty suite).
  */
 export async function loadCases(
-  config: SuiteConfig,
+  config: DatasetsConfig,
   rootDir: string,
   configPath?: string,
 ): Promise<Case[]> {
@@ -163,11 +163,34 @@ export async function loadCases(
   return cases;
 }
 
-/** Loads a whole suite: config, cases and hash. Throws SuiteError with every problem found. */
+/**
+ * Loads a whole suite: config, cases and hash. Throws SuiteError with every problem found: when
+ * the config is broken but its datasets can still be determined, their problems come too.
+ */
 export async function loadSuite(configPath: string): Promise<Suite> {
   const abs = await resolveConfigPath(configPath);
-  const config = await loadConfig(abs);
   const rootDir = path.dirname(abs);
+  const text = await readText(abs, 'config file');
+  const file = displayPath(abs);
+  let config: SuiteConfig;
+  try {
+    config = parseConfig(text, file);
+  } catch (err) {
+    const partial = isSuiteError(err) ? partialConfig(text, file) : undefined;
+    if (!partial) throw err;
+    const problems = new ProblemList();
+    const add = (e: SuiteError) => {
+      problems.addAll(e.problems);
+      problems.omitted += e.omitted;
+    };
+    add(err as SuiteError);
+    await loadCases(partial, rootDir, abs).catch((e: unknown) => {
+      if (!isSuiteError(e)) throw e;
+      add(e);
+    });
+    problems.throwIfAny();
+    throw err;
+  }
   const cases = await loadCases(config, rootDir, abs);
   return { configPath: abs, rootDir, config, cases, hash: suiteHash(config, cases) };
 }
