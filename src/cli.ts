@@ -33,6 +33,7 @@ const HELP = `evalgate ${VERSION}: catch regressions in LLM applications before 
 Usage: evalgate <command> [options]
 
 Commands:
+  init       start a suite in this repository: config, example cases, target stub, workflows
   run        run a suite once:           evalgate run --config evalgate.yml --out results.json
   validate   check a suite without running it
   compare    compare two results files:  evalgate compare base.json head.json --out comparison.json
@@ -239,6 +240,16 @@ async function cmdRun(args: string[]): Promise<number> {
     log('interrupted: the results hold the trials that finished');
     return 130;
   }
+  return 0;
+}
+
+async function cmdInit(args: string[]): Promise<number> {
+  const { values } = parse(args, { target: { type: 'string' }, dir: { type: 'string' } });
+  if (values.help) return help('init');
+  const { initProject, describeInit, isTargetKind, TARGET_KINDS } = await import('./init/index.ts');
+  if (values.target !== undefined && !isTargetKind(values.target))
+    throw new UsageError(`--target must be ${TARGET_KINDS.join(', ')}; got ${values.target}`);
+  console.log(describeInit(await initProject(resolve(values.dir ?? '.'), values.target)));
   return 0;
 }
 
@@ -512,6 +523,12 @@ async function cmdPublish(args: string[]): Promise<number> {
 }
 
 const COMMAND_HELP: Record<string, string> = {
+  init: `evalgate init [--target python|node|http] [--dir .]
+  Writes a starting suite: evalgate.yml, three example cases (evals/cases.jsonl), a target stub
+  that answers them (evals/target.py, evals/target.mjs or evals/server.mjs, by the language found:
+  pyproject.toml, requirements.txt or *.py -> python; package.json -> node; else http), and the
+  workflows .github/workflows/evalgate-{pr,baseline,full}.yml. Existing files are never
+  overwritten: they are skipped and listed.`,
   run: `evalgate run [--config evalgate.yml] [--out results.json] [--label name] [--stats]
   Runs every selected case --trials times against the suite's target and writes results.json
   (each trial's trace and check results, and the run's metadata).
@@ -546,6 +563,7 @@ function help(command?: string): number {
 }
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
+  init: cmdInit,
   run: cmdRun,
   validate: cmdValidate,
   compare: cmdCompare,
