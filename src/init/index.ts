@@ -49,7 +49,7 @@ export function describeInit(result: InitResult): string {
     '',
     'Next:',
     `  1. evalgate validate                  # the suite loads`,
-    `  2. evalgate run --out results.json    # the three example cases against the stub`,
+    `  2. evalgate run --out .evalgate/results.json   # the three example cases against the stub`,
     `  3. replace the stub (${stub?.path}) with a call into your system, and write your own cases`,
     `  4. commit, then: evalgate pr --base main   # the pull-request check on your machine`,
   );
