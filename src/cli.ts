@@ -1,8 +1,9 @@
 /**
  * The evalgate command line: every stage of the pipeline on its own, and `pr` for the whole of
  * it on a laptop. Exit codes: 0 pass, 1 the gate blocked (or the verdict is error), 2 bad input
- * (config, dataset, results file, flags), 3 the target could not start or an internal failure,
- * 130 interrupted.
+ * (config, dataset, results file, flags), 3 evalgate could not run (an http server that never
+ * became ready, a module that does not load, an internal failure), 130 interrupted. A command or
+ * worker that fails on every case is not 3: its trials are errors, and the verdict says so.
  *
  * Each command imports what only it needs (the comparison, the reports, the GitHub client)
  * when it runs: `evalgate run` on a big suite should not carry Octokit in memory.
@@ -46,7 +47,9 @@ Selection (run, pr):  --sample N  --tags smoke,refunds  --filter 'refund-*'  --s
 Run settings:         --trials N  --concurrency N  --timeout 30s  --retries N
 Gate (compare, pr):   --fail-on critical,major  --alpha 0.01  --min-drop 0.05  --robust  --accepted
 
-Exit codes: 0 pass, 1 blocked or error verdict, 2 bad input, 3 internal failure, 130 interrupted.
+Exit codes: 0 pass, 1 blocked or error verdict, 2 bad input, 130 interrupted, 3 could not run
+(an http server that never became ready, a module that does not load, an internal failure);
+a command or worker target failing on every case gives errored trials and the error verdict.
 Docs: https://github.com/evalgate/evalgate#readme`;
 
 const selectionOptions = {
