@@ -1,8 +1,9 @@
 /**
  * The evalgate command line: every stage of the pipeline on its own, and `pr` for the whole of
  * it on a laptop. Exit codes: 0 pass, 1 the gate blocked (or the verdict is error), 2 bad input
- * (config, dataset, results file, flags), 3 the target could not start or an internal failure,
- * 130 interrupted.
+ * (config, dataset, results file, flags), 3 evalgate could not run (an http server that never
+ * became ready, a module that does not load, an internal failure), 130 interrupted. A command or
+ * worker that fails on every case is not 3: its trials are errors, and the verdict says so.
  *
  * Each command imports what only it needs (the comparison, the reports, the GitHub client)
  * when it runs: `evalgate run` on a big suite should not carry Octokit in memory.
@@ -34,6 +35,7 @@ const HELP = `evalgate ${VERSION}: catch regressions in LLM applications before 
 Usage: evalgate <command> [options]
 
 Commands:
+  init       start a suite in this repository: config, example cases, target stub, workflows
   run        run a suite once:           evalgate run --config evalgate.yml --out results.json
   validate   check a suite without running it
   compare    compare two results files:  evalgate compare base.json head.json --out comparison.json
@@ -46,7 +48,9 @@ Selection (run, pr):  --sample N  --tags smoke,refunds  --filter 'refund-*'  --s
 Run settings:         --trials N  --concurrency N  --timeout 30s  --retries N
 Gate (compare, pr):   --fail-on critical,major  --alpha 0.01  --min-drop 0.05  --robust  --accepted
 
-Exit codes: 0 pass, 1 blocked or error verdict, 2 bad input, 3 internal failure, 130 interrupted.
+Exit codes: 0 pass, 1 blocked or error verdict, 2 bad input, 130 interrupted, 3 could not run
+(an http server that never became ready, a module that does not load, an internal failure);
+a command or worker target failing on every case gives errored trials and the error verdict.
 Docs: https://github.com/evalgate/evalgate#readme`;
 
 const selectionOptions = {
@@ -240,6 +244,16 @@ async function cmdRun(args: string[]): Promise<number> {
     log('interrupted: the results hold the trials that finished');
     return 130;
   }
+  return 0;
+}
+
+async function cmdInit(args: string[]): Promise<number> {
+  const { values } = parse(args, { target: { type: 'string' }, dir: { type: 'string' } });
+  if (values.help) return help('init');
+  const { initProject, describeInit, isTargetKind, TARGET_KINDS } = await import('./init/index.ts');
+  if (values.target !== undefined && !isTargetKind(values.target))
+    throw new UsageError(`--target must be ${TARGET_KINDS.join(', ')}; got ${values.target}`);
+  console.log(describeInit(await initProject(resolve(values.dir ?? '.'), values.target)));
   return 0;
 }
 
@@ -511,6 +525,12 @@ async function cmdPublish(args: string[]): Promise<number> {
 }
 
 const COMMAND_HELP: Record<string, string> = {
+  init: `evalgate init [--target python|node|http] [--dir .]
+  Writes a starting suite: evalgate.yml, three example cases (evals/cases.jsonl), a target stub
+  that answers them (evals/target.py, evals/target.mjs or evals/server.mjs, by the language found:
+  pyproject.toml, requirements.txt or *.py -> python; package.json -> node; else http), and the
+  workflows .github/workflows/evalgate-{pr,baseline,full}.yml. Existing files are never
+  overwritten: they are skipped and listed.`,
   run: `evalgate run [--config evalgate.yml] [--out results.json] [--label name] [--stats]
   Runs every selected case --trials times against the suite's target and writes results.json
   (each trial's trace and check results, and the run's metadata).
@@ -550,6 +570,7 @@ function help(command?: string): number {
 }
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
+  init: cmdInit,
   run: cmdRun,
   validate: cmdValidate,
   compare: cmdCompare,

@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { okCases, suiteDir } from './helpers/suite-dir.ts';
+
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'src', 'bin.ts');
+
+function evalgate(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function suiteWith(target: string) {
+  return suiteDir({
+    'evalgate.yml': `version: 1
+target: ${target}
+datasets: [cases.jsonl]
+failure_modes: {correct: critical}
+trials: 1
+retries: 0
+timeout: 5s
+`,
+    'cases.jsonl': okCases(['a', 'b']),
+  });
+}
+
+const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+describe('exit code 3: what the README and --help say is what a missing target does', () => {
+  it('the README and --help give exit 3 the same meaning', () => {
+    const exitCodes = (text: string) =>
+      text.slice(text.indexOf('Exit codes:')).replace(/\s+/g, ' ');
+    const readme = exitCodes(readFileSync(join(root, 'README.md'), 'utf8')).slice(0, 500);
+    const help = exitCodes(evalgate(['--help'], root).stdout).slice(0, 500);
+    for (const text of [readme, help]) {
+      expect(text).toMatch(/3 (evalgate )?could not run \(an `?http`? (target's )?server/);
+      expect(text).toMatch(/a `?module`? (target )?that does not load/);
+      expect(text).toMatch(
+        /a `?command`? or `?worker`? target (that fails|failing) on every case/i,
+      );
+    }
+  });
+
+  it('a module target that does not load, and an http server that never starts: exit 3', () => {
+    const mod = evalgate(['run', '-q'], suiteWith('{module: ./missing.mjs}'));
+    expect(mod.code).toBe(3);
+    expect(mod.stderr).toContain('missing.mjs not found');
+    noStack(mod.stderr);
+
+    const http = evalgate(
+      ['run', '-q'],
+      suiteWith('{http: {url: "http://127.0.0.1:{port}/eval", start: "exit 7"}}'),
+    );
+    expect(http.code).toBe(3);
+    expect(http.stderr).toMatch(/exited before it was ready/);
+    noStack(http.stderr);
+  });
+
+  it('a command that does not exist: run records errors (exit 0), compare says error (exit 1)', () => {
+    const dir = suiteWith('{command: ./no-such-program}');
+    const run = evalgate(['run', '-q', '--out', 'results.json'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('0 pass, 0 fail, 2 error');
+    const cmp = evalgate(['compare', 'results.json', 'results.json', '--json'], dir);
+    expect(cmp.code).toBe(1);
+    expect(JSON.parse(cmp.stdout).verdict).toBe('error');
+  });
+});
