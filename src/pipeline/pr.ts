@@ -10,6 +10,7 @@ import { addWorktree, ensureCommit, gitInfo, resolveCommit, repoRoot } from '../
 import type { ProgressSink } from '../run/progress.ts';
 import { appendTrials, buildResults, recount, runTrials, type Side } from '../run/runner.ts';
 import { selectCases, type Selection } from '../run/select.ts';
+import { registerSuiteSecrets } from '../secrets.ts';
 import { judgeFor, runSettings, type RunOverrides } from './run-suite.ts';
 
 export interface PrOptions extends RunOverrides {
@@ -129,6 +130,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
       await runSetup(options.setup, headTree, env, log);
     }
     const suite = await loadSuite(join(headTree, configRel));
+    registerSuiteSecrets(suite.config, { ...process.env, ...env });
     const settings = runSettings(suite, options);
     const gate: GateConfig = { ...suite.config.gate, ...options.gate };
     const cases = selectCases(suite.cases, options.selection ?? {});
