@@ -74,7 +74,7 @@ describe('patterns', () => {
     ['X-Vault-Token: s.abc', 'X-Vault-Token: [REDACTED]'],
     ['x-goog-api-key=k1', 'x-goog-api-key=[REDACTED]'],
     ['api-key: 12', 'api-key: [REDACTED]'],
-    ['Authorization: Basic YWJj', 'Authorization: [REDACTED]'],
+    ['Authorization: Basic YWJj', 'Authorization: Basic [REDACTED]'],
     ['https://user:hunter2@db.example.com/x', 'https://user:[REDACTED]@db.example.com/x'],
     ['postgres://admin:p%40ss@localhost:5432/db', 'postgres://admin:[REDACTED]@localhost:5432/db'],
     ['redis://:pw@host', 'redis://:[REDACTED]@host'],

@@ -67,13 +67,15 @@ const RULES: Rule[] = [
     pattern: /\b(Basic|Token)(\s+)[A-Za-z0-9\-._~+/]{8,}=*/gi,
     replace: (_m, scheme: string, sp: string) => `${scheme}${sp}${MARK}`,
   },
-  // `x-api-key: ...`, `X-Vault-Token: ...`, `"api-key": "..."`: any value, however short.
+  // `x-api-key: ...`, `X-Vault-Token: ...`, `"api-key": "..."`: any value, however short (an
+  // Authorization scheme stays readable).
   {
     pattern: new RegExp(
-      `(?<![A-Za-z0-9_-])(${HEADER_NAME})(\\s*["']?\\s*[:=]\\s*["']?)((?:(?:Bearer|Basic|Token|Digest)\\s+)?[^\\s"'&,;<>]+)`,
+      `(?<![A-Za-z0-9_-])(${HEADER_NAME})(\\s*["']?\\s*[:=]\\s*["']?)((?:Bearer|Basic|Token|Digest)\\s+)?[^\\s"'&,;<>]+`,
       'gi',
     ),
-    replace: (_m, name: string, sep: string) => `${name}${sep}${MARK}`,
+    replace: (_m, name: string, sep: string, scheme?: string) =>
+      `${name}${sep}${scheme ?? ''}${MARK}`,
   },
   // Generic `api_key=...`, `"password": "..."`, `secret: ...`: keep the name, drop the value.
   {
