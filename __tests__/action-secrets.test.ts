@@ -192,7 +192,10 @@ afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
-async function runPr(number: number, eventLabels: string[] = []): Promise<ActionRun> {
+async function runPr(
+  number: number,
+  eventLabels: string[] = [],
+): Promise<ActionRun & { storeDir: string }> {
   const storeDir = await mkdtemp(join(tmp, 'store-'));
   const run = await runAction({
     entry: ENTRY.path,
