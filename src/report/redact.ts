@@ -268,10 +268,12 @@ function walk(v: unknown, depth: number): unknown {
  * first (the viewer serialises tens of MB of traces; a deep copy doubled the time and memory).
  */
 export function redactedJson(value: unknown): string {
-  const out = JSON.stringify(value, function (key, v: unknown) {
-    // `key` is the original key (the holder's own, before any rename below).
-    if (typeof v === 'string' && key !== '' && keyInfo(key).secret) return maskedValue(v);
-    if (typeof v === 'string') return redactSecrets(v);
+  const out = JSON.stringify(value, function (this: unknown, key, v: unknown) {
+    if (typeof v === 'string') {
+      // `key` is the holder's own key (before any rename below); array indices are no names.
+      if (key !== '' && !Array.isArray(this) && keyInfo(key).secret) return maskedValue(v);
+      return redactSecrets(v);
+    }
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       const keys = Object.keys(v);
       if (keys.some((k) => keyInfo(k).key !== k)) {
