@@ -27,6 +27,8 @@ import {
 } from './run/results-io.ts';
 import { makeDir } from './run/evalgate-dir.ts';
 import { parseShard, type Selection } from './run/select.ts';
+import { redactedJson, redactSecrets } from './report/redact.ts';
+import { registerEnvSecrets } from './secrets.ts';
 
 class UsageError extends Error {}
 
@@ -192,7 +194,7 @@ function interruptible(): AbortController {
   return controller;
 }
 
-const log = (line: string) => process.stderr.write(`evalgate: ${line}\n`);
+const log = (line: string) => process.stderr.write(`evalgate: ${redactSecrets(line)}\n`);
 
 function verdictExit(c: Comparison): number {
   return c.verdict === 'pass' ? 0 : 1;
@@ -302,7 +304,7 @@ async function cmdCompare(args: string[]): Promise<number> {
     headPath: near(headPath),
   });
   if (values.out) await writeJson(values.out, comparison);
-  if (values.json) console.log(JSON.stringify(comparison));
+  if (values.json) console.log(redactedJson(comparison));
   else console.log(renderTextReport(comparison));
   return verdictExit(comparison);
 }
@@ -373,6 +375,8 @@ async function cmdReport(args: string[]): Promise<number> {
         `--format must be markdown, summary, html or text, got ${values.format}`,
       );
   }
+  // The viewer redacts its data itself; patterns run over the whole page would hit its script.
+  if (values.format !== 'html') text = redactSecrets(text);
   if (values.out) {
     await makeDir(dirname(resolve(values.out)));
     await writeFile(values.out, text);
@@ -419,11 +423,13 @@ export async function writePrOutputs(
   await writeJson(paths.comparison, outcome.comparison);
   await writeFile(
     paths.comment,
-    renderComment(outcome.comparison, {
-      ...render,
-      headSha: outcome.comparison.head.sha,
-      viewerUrl: 'report.html',
-    }),
+    redactSecrets(
+      renderComment(outcome.comparison, {
+        ...render,
+        headSha: outcome.comparison.head.sha,
+        viewerUrl: 'report.html',
+      }),
+    ),
   );
   await writeFile(paths.viewer, renderViewer(outcome.comparison, outcome.base, outcome.head));
   return paths;
@@ -588,17 +594,20 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const run = commands[command];
+  // Secret values in the environment (names with KEY, TOKEN, SECRET...) are masked in all output.
+  registerEnvSecrets(process.env);
   try {
     if (!run)
       throw new UsageError(`unknown command ${JSON.stringify(command)} (try evalgate --help)`);
     return await run(rest);
   } catch (err) {
     if (isSuiteError(err) || err instanceof InputError || err instanceof UsageError) {
-      process.stderr.write(`evalgate: ${(err as Error).message}\n`);
+      log((err as Error).message);
       return 2;
     }
-    process.stderr.write(`evalgate: ${(err as Error)?.message ?? String(err)}\n`);
-    if (process.env.EVALGATE_DEBUG) process.stderr.write(`${(err as Error)?.stack}\n`);
+    log((err as Error)?.message ?? String(err));
+    if (process.env.EVALGATE_DEBUG)
+      process.stderr.write(`${redactSecrets(`${(err as Error)?.stack}`)}\n`);
     return 3;
   }
 }

@@ -13,6 +13,7 @@ import { publishGate, conclusionFor, statusStateFor } from './github/checks.ts';
 import { actionsClient, errorMessage, type GitHubClient } from './github/client.ts';
 import { upsertStickyComment, type CommentMode } from './github/comment.ts';
 import { loadEventInfo, type EventInfo } from './github/context.ts';
+import { currentPullLabels } from './github/labels.ts';
 import { setOutputs, writeJobSummary } from './github/outputs.ts';
 import { failureAnnotations } from './github/publish.ts';
 import { ActionsStorage, FsStorage, type Storage } from './github/storage.ts';
@@ -26,10 +27,12 @@ import {
   renderViewer,
 } from './report/index.ts';
 import { renderAbsolute, renderErrorComment } from './report/absolute.ts';
+import { onKnownSecret, redactSecrets } from './report/redact.ts';
 import { ConsoleProgress } from './run/progress.ts';
 import { readResults, writeJson } from './run/results-io.ts';
 import { makeDir } from './run/evalgate-dir.ts';
 import { parseShard, sampleSelection } from './run/select.ts';
+import { registerEnvSecrets } from './secrets.ts';
 import { loadSuite } from './suite/index.ts';
 import type { Comparison, GateConfig, Results, Severity } from './types.ts';
 import { SEVERITIES } from './types.ts';
@@ -222,7 +225,9 @@ async function restoreBaseline(
     core.info(`evalgate: restored baseline ${hit.key} (${age(results.meta.finished_at)})`);
     return results;
   } catch (err) {
-    core.warning(`evalgate: ignoring a baseline that cannot be read: ${(err as Error).message}`);
+    core.warning(
+      `evalgate: ignoring a baseline that cannot be read: ${redactSecrets((err as Error).message)}`,
+    );
     return undefined;
   }
 }
@@ -254,12 +259,12 @@ function applyGate(c: Comparison): void {
   if (c.verdict === 'pass') {
     if (c.accepted)
       core.warning(
-        `evalgate: regression accepted by the "${c.gate.accept_label}" label: ${h.text}`,
+        `evalgate: regression accepted by the "${c.gate.accept_label}" label: ${redactSecrets(h.text)}`,
       );
-    else core.info(`evalgate: ${h.text}`);
+    else core.info(`evalgate: ${redactSecrets(h.text)}`);
     return;
   }
-  core.setFailed(`evalgate: ${h.title}: ${h.text}`);
+  core.setFailed(`evalgate: ${h.title}: ${redactSecrets(h.text)}`);
 }
 
 async function runPrMode(ctx: Context): Promise<void> {
@@ -277,7 +282,9 @@ async function runPrMode(ctx: Context): Promise<void> {
   }
   const suiteConfig = (await loadSuite(join(ctx.workspace, ctx.configRel))).config;
   const gateLabel = inputs.gate.accept_label ?? suiteConfig.gate.accept_label;
-  const accepted = Boolean(gateLabel && event.labels.includes(gateLabel));
+  // From the API, not the event: a re-run replays the event of the first run.
+  const labels = await currentPullLabels(ctx.octokit, event, (m) => core.warning(`evalgate: ${m}`));
+  const accepted = Boolean(gateLabel && labels.includes(gateLabel));
   const baseSha = inputs.baseRef ? undefined : event.baseSha;
   const baseline = baseSha
     ? await restoreBaseline(ctx, { exact: baselineKey(ctx.configRel, baseSha) })
@@ -298,7 +305,7 @@ async function runPrMode(ctx: Context): Promise<void> {
     fetchMissing: true,
     env: ctx.env,
     progress: logProgress(),
-    log: (l) => core.info(`evalgate: ${l}`),
+    log: (l) => core.info(`evalgate: ${redactSecrets(l)}`),
   });
   // The tree we ran is the PR's merge commit; links and the check belong to the PR's head.
   if (!inputs.headRef && event.headSha) outcome.comparison.head.sha = event.headSha;
@@ -385,7 +392,8 @@ async function publishCheck(
 /** baseline (push to the default branch) and full (workflow_dispatch) runs: one side. */
 async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void> {
   const { inputs, event } = ctx;
-  if (inputs.setup) await runSetup(inputs.setup, ctx.workspace, ctx.env, (l) => core.info(l));
+  if (inputs.setup)
+    await runSetup(inputs.setup, ctx.workspace, ctx.env, (l) => core.info(redactSecrets(l)));
   const suite = await loadSuite(join(ctx.workspace, ctx.configRel));
   const results = await runSuite({
     suite,
@@ -394,7 +402,7 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
     label: mode,
     env: ctx.env,
     progress: logProgress(),
-    log: (l) => core.info(`evalgate: ${l}`),
+    log: (l) => core.info(`evalgate: ${redactSecrets(l)}`),
   });
   await makeDir(ctx.outDir);
   const resultsPath = join(ctx.outDir, 'results.json');
@@ -471,9 +479,12 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
 export async function run(): Promise<void> {
   let ctx: Context | undefined;
   try {
+    // Every secret value, now and as the suite config names more: masked in the log by the
+    // runner (setSecret) and in everything we write (redactSecrets).
+    onKnownSecret((value) => core.setSecret(value));
+    registerEnvSecrets(process.env);
     const inputs = readInputs();
-    if (inputs.openaiApiKey) core.setSecret(inputs.openaiApiKey);
-    if (inputs.token) core.setSecret(inputs.token);
+    registerEnvSecrets({}, [inputs.token, inputs.openaiApiKey]);
     const event = await loadEventInfo();
     const workspace = resolve(
       process.env.GITHUB_WORKSPACE ?? process.cwd(),
@@ -520,9 +531,11 @@ export async function run(): Promise<void> {
           author: 'github-actions[bot]',
         });
       } catch (commentErr) {
-        core.warning(`evalgate: could not post the error comment: ${errorMessage(commentErr)}`);
+        core.warning(
+          `evalgate: could not post the error comment: ${redactSecrets(errorMessage(commentErr))}`,
+        );
       }
     }
-    core.setFailed(`evalgate: ${message}`);
+    core.setFailed(`evalgate: ${redactSecrets(message)}`);
   }
 }

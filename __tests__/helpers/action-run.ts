@@ -165,6 +165,8 @@ export interface RunActionOptions {
   /** Parent folder for RUNNER_TEMP and the runner's files. */
   tmpRoot: string;
   timeoutMs?: number;
+  /** More environment variables, as a workflow's `env:` would set them. */
+  env?: Record<string, string>;
 }
 
 /** The parent's environment without anything a real runner (or a developer's shell) would add. */
@@ -227,6 +229,7 @@ export async function runAction(o: RunActionOptions): Promise<ActionRun> {
     RUNNER_OS: 'Linux',
   };
   if (o.storeDir) env.EVALGATE_STORE_DIR = o.storeDir;
+  Object.assign(env, o.env);
   for (const [name, value] of Object.entries(o.inputs)) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }

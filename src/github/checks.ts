@@ -3,6 +3,7 @@
  * failing cases) or, where check runs are not allowed (a personal token outside Actions), a
  * commit status. Branch protection can require either by name.
  */
+import { redactSecrets } from '../report/redact.ts';
 import type { OverallVerdict } from '../types.ts';
 import { errorMessage, errorStatus, isPermissionError, type GitHubClient } from './client.ts';
 
@@ -76,9 +77,9 @@ function cleanAnnotation(a: Annotation): Annotation {
     start_line: start,
     end_line: end,
     annotation_level: a.annotation_level,
-    message: cutText(String(a.message ?? ''), 64 * 1024 - 1) || '(no message)',
+    message: cutText(redactSecrets(String(a.message ?? '')), 64 * 1024 - 1) || '(no message)',
   };
-  if (a.title) out.title = cutText(String(a.title), 255);
+  if (a.title) out.title = cutText(redactSecrets(String(a.title)), 255);
   return out;
 }
 
@@ -104,9 +105,11 @@ export async function publishCheckRun(
   opts: CheckRunOptions,
 ): Promise<PublishResult> {
   const { owner, repo } = opts;
-  const title = cutText(opts.title, 255);
-  const summary = cutText(opts.summary, MAX_OUTPUT_LENGTH);
-  const text = opts.text === undefined ? undefined : cutText(opts.text, MAX_OUTPUT_LENGTH);
+  // Everything in a check run is public to whoever can see the commit: no secret in any of it.
+  const title = cutText(redactSecrets(opts.title), 255);
+  const summary = cutText(redactSecrets(opts.summary), MAX_OUTPUT_LENGTH);
+  const text =
+    opts.text === undefined ? undefined : cutText(redactSecrets(opts.text), MAX_OUTPUT_LENGTH);
   const [first = [], ...rest] = batches(
     (opts.annotations ?? []).map(cleanAnnotation),
     MAX_ANNOTATIONS_PER_REQUEST,
@@ -175,7 +178,10 @@ export async function setCommitStatus(
       sha: opts.sha,
       state: opts.state,
       context: opts.context,
-      description: cutText(opts.description, MAX_STATUS_DESCRIPTION).replace(/\n…$/, '…'),
+      description: cutText(redactSecrets(opts.description), MAX_STATUS_DESCRIPTION).replace(
+        /\n…$/,
+        '…',
+      ),
       ...(opts.targetUrl ? { target_url: opts.targetUrl } : {}),
     });
     return { id: Number(data.id), url: data.url, action: 'created' };

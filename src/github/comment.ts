@@ -7,6 +7,7 @@
  * Why every page: a busy PR has more than one page of comments, and missing ours on page 2 would
  * post a duplicate on every push.
  */
+import { redactSecrets } from '../report/redact.ts';
 import { errorMessage, errorStatus, isPermissionError, type GitHubClient } from './client.ts';
 
 export type CommentMode = 'update' | 'new' | 'off';
@@ -99,8 +100,10 @@ export async function upsertStickyComment(
 ): Promise<StickyCommentResult> {
   if (opts.mode === 'off') return skipped('comment mode is off');
   const { owner, repo, issueNumber: issue_number } = opts;
+  // The last line of defence: whatever the body was built from, no secret leaves in it.
+  const redacted = redactSecrets(opts.body);
   const body = fitComment(
-    opts.body.includes(opts.marker) ? opts.body : `${opts.marker}\n${opts.body}`,
+    redacted.includes(opts.marker) ? redacted : `${opts.marker}\n${redacted}`,
   );
 
   try {

@@ -4,6 +4,7 @@
  * match action.yml; __tests__/github-action-docs.test.ts checks that).
  */
 import * as core from '@actions/core';
+import { redactSecrets } from '../report/redact.ts';
 
 /** Every output action.yml declares. */
 export const OUTPUT_NAMES = [
@@ -25,7 +26,7 @@ export function setOutputs(outputs: Outputs): void {
   for (const name of OUTPUT_NAMES) {
     const v = outputs[name];
     if (v === undefined) continue;
-    core.setOutput(name, Array.isArray(v) ? v.join(',') : String(v));
+    core.setOutput(name, redactSecrets(Array.isArray(v) ? v.join(',') : String(v)));
   }
 }
 
@@ -36,7 +37,7 @@ export function setOutputs(outputs: Outputs): void {
 export async function writeJobSummary(markdown: string): Promise<boolean> {
   if (!process.env.GITHUB_STEP_SUMMARY) return false;
   try {
-    await core.summary.addRaw(markdown, true).write();
+    await core.summary.addRaw(redactSecrets(markdown), true).write();
     return true;
   } catch (err) {
     core.warning(

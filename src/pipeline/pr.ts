@@ -11,6 +11,7 @@ import { makeDir } from '../run/evalgate-dir.ts';
 import type { ProgressSink } from '../run/progress.ts';
 import { appendTrials, buildResults, recount, runTrials, type Side } from '../run/runner.ts';
 import { selectCases, withConfigSample, type Selection } from '../run/select.ts';
+import { registerSuiteSecrets } from '../secrets.ts';
 import { judgeFor, runSettings, type RunOverrides } from './run-suite.ts';
 
 export interface PrOptions extends RunOverrides {
@@ -135,6 +136,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
       await runSetup(options.setup, headTree, env, log);
     }
     const suite = await loadSuite(join(headTree, configRel));
+    registerSuiteSecrets(suite.config, { ...process.env, ...env });
     const settings = runSettings(suite, options);
     const gate: GateConfig = { ...suite.config.gate, ...options.gate };
     const sample = options.configSample ? suite.config.pull_request?.sample : undefined;

@@ -6,6 +6,7 @@ import { gitInfo } from '../run/git.ts';
 import type { ProgressSink } from '../run/progress.ts';
 import { buildResults, runTrials } from '../run/runner.ts';
 import { selectCases, type Selection } from '../run/select.ts';
+import { registerSuiteSecrets } from '../secrets.ts';
 
 export interface RunOverrides {
   trials?: number;
@@ -56,6 +57,7 @@ export function runSettings(suite: Suite, o: RunOverrides) {
 /** `evalgate run`: one suite, one side, in the suite's own tree. */
 export async function runSuite(options: RunSuiteOptions): Promise<Results> {
   const { suite } = options;
+  registerSuiteSecrets(suite.config, { ...process.env, ...options.env });
   const settings = runSettings(suite, options);
   const cases = selectCases(suite.cases, options.selection ?? {});
   const startedAt = new Date();

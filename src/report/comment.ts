@@ -30,6 +30,7 @@ import {
   usd,
 } from './format.ts';
 import { headline } from './headline.ts';
+import { redactSecrets } from './redact.ts';
 import {
   clean,
   code,
@@ -150,9 +151,13 @@ interface Ctx {
 // Links
 // ---------------------------------------------------------------------------------------------
 
+// Link parts come from untrusted text too (case ids, dataset paths, trace ids) and are redacted
+// before they are encoded: encoded, a secret would no longer look like one.
+
 function viewerLink(ctx: Ctx, id: string): string | undefined {
   const base = safeHref(ctx.o.viewerUrl);
-  return base ? `${base.replace(/#.*$/, '')}#case=${urlPart(id)}` : undefined;
+  // The viewer's index is keyed by the redacted id as well.
+  return base ? `${base.replace(/#.*$/, '')}#case=${urlPart(redactSecrets(id))}` : undefined;
 }
 
 function sourceLink(ctx: Ctx, k: CaseComparison, side: 'head' | 'base'): string | undefined {
@@ -160,13 +165,13 @@ function sourceLink(ctx: Ctx, k: CaseComparison, side: 'head' | 'base'): string 
   const repo = safeHref(ctx.o.repoUrl);
   if (!repo || !sha || !k.source?.file) return undefined;
   const line = Number.isInteger(k.source.line) && k.source.line > 0 ? `#L${k.source.line}` : '';
-  return `${repo.replace(/\/+$/, '')}/blob/${urlPart(sha)}/${urlPath(k.source.file)}${line}`;
+  return `${repo.replace(/\/+$/, '')}/blob/${urlPart(sha)}/${urlPath(redactSecrets(k.source.file))}${line}`;
 }
 
 function traceLink(ctx: Ctx, traceId: string | undefined): string | undefined {
   const tpl = ctx.c.trace_url;
   if (!tpl || !traceId) return undefined;
-  return safeHref(tpl.split('{trace_id}').join(urlPart(traceId)));
+  return safeHref(redactSecrets(tpl.split('{trace_id}').join(urlPart(redactSecrets(traceId)))));
 }
 
 // ---------------------------------------------------------------------------------------------

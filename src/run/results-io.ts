@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { redactedJson } from '../report/redact.ts';
 import type { Comparison, Results } from '../types.ts';
 import { recount } from './runner.ts';
 
@@ -56,6 +57,11 @@ export async function readComparison(path: string): Promise<Comparison> {
   return data as Comparison;
 }
 
+/**
+ * Writes a results or comparison file, secrets redacted: these files are uploaded as the
+ * action's artifact and cached as baselines, where everyone who can read the repository can
+ * download them.
+ */
 export async function writeJson(path: string, value: unknown): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const results = value as Partial<Results> | null;
@@ -63,11 +69,11 @@ export async function writeJson(path: string, value: unknown): Promise<void> {
     await writeResultsStream(path, results as Results);
     return;
   }
-  await writeFile(path, JSON.stringify(value) + '\n');
+  await writeFile(path, redactedJson(value) + '\n');
 }
 
 /**
- * Writes a results file case by case. The same JSON as JSON.stringify, without building one
+ * Writes a results file case by case. The same JSON as redactedJson, without building one
  * string of the whole run (tens of MB for a large suite, at the moment memory is fullest).
  */
 async function writeResultsStream(path: string, results: Results): Promise<void> {
@@ -79,10 +85,10 @@ async function writeResultsStream(path: string, results: Results): Promise<void>
   const write = (chunk: string) =>
     out.write(chunk) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', r));
   const { cases, ...head } = results;
-  const opening = JSON.stringify(head);
+  const opening = redactedJson(head);
   await write(`${opening.slice(0, -1)},"cases":[`);
   for (let i = 0; i < cases.length; i++) {
-    await write((i ? ',' : '') + JSON.stringify(cases[i]));
+    await write((i ? ',' : '') + redactedJson(cases[i]));
   }
   out.end(']}\n');
   await done;
