@@ -4,6 +4,7 @@
  * match action.yml; __tests__/github-action-docs.test.ts checks that).
  */
 import * as core from '@actions/core';
+import { warning } from './log.ts';
 
 /** Every output action.yml declares. */
 export const OUTPUT_NAMES = [
@@ -39,9 +40,7 @@ export async function writeJobSummary(markdown: string): Promise<boolean> {
     await core.summary.addRaw(markdown, true).write();
     return true;
   } catch (err) {
-    core.warning(
-      `evalgate: could not write the job summary: ${(err as Error)?.message ?? String(err)}`,
-    );
+    warning(`evalgate: could not write the job summary: ${(err as Error)?.message ?? String(err)}`);
     return false;
   } finally {
     core.summary.emptyBuffer();

@@ -8,6 +8,7 @@
  * cross-links *after* markdown rendering, on the text nodes, so backslash escapes alone do not
  * stop them: a zero-width joiner between `@` and the name does).
  */
+import { showControls } from './plain.ts';
 import { redactSecrets } from './redact.ts';
 
 const ZWJ = '\u200d';
@@ -35,19 +36,15 @@ export function asText(v: unknown): string {
   }
 }
 
-// C0/C1 controls except tab and newlines (an ESC would drive a terminal; NUL confuses parsers),
-// and bidirectional overrides, which can make text read differently from what it is.
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
 /**
- * Untrusted value -> plain text: controls stripped, secrets redacted, cut to `max`.
- * Cut a little past `max` before redacting so a long output costs little, and so that a secret
- * straddling the final cut is still seen whole by the redaction.
+ * Untrusted value -> plain text: controls and bidi overrides shown as visible escapes (an ESC
+ * would drive a terminal, a NUL confuses parsers, an override makes text read differently from
+ * what it is), secrets redacted, cut to `max`. Cut a little past `max` before redacting so a long
+ * output costs little, and so that a secret straddling the final cut is still seen whole.
  */
 export function clean(v: unknown, max: number): string {
-  const s = cut(asText(v), max + 256).replace(CONTROLS, '');
-  return cut(redactSecrets(s.replace(/\r\n?/g, '\n')), max);
+  const s = showControls(cut(asText(v), max + 256).replace(/\r\n?/g, '\n'));
+  return cut(redactSecrets(s), max);
 }
 
 /** Breaks @-mentions, #-references, GH-references and URL autolinks with invisible characters. */
