@@ -54,7 +54,7 @@ export class ConsoleProgress implements ProgressSink {
     // A --label is the user's, but it still must not drive the terminal.
     this.label = terminalText(label).replace(/\s+/g, ' ');
     if (!this.tty) {
-      this.stream.write(`evalgate: ${label}: ${total} trials to run\n`);
+      this.stream.write(`evalgate: ${this.label}: ${total} trials to run\n`);
       this.timer = setInterval(() => this.stream.write(this.line() + '\n'), this.intervalMs);
       this.timer.unref();
     }
