@@ -21,7 +21,7 @@ import { runPr, runSetup } from './pipeline/pr.ts';
 import { runSuite } from './pipeline/run-suite.ts';
 import {
   DEFAULT_MARKER,
-  headline,
+  plainHeadline,
   renderComment,
   renderSummary,
   renderViewer,
@@ -255,12 +255,7 @@ function gateOutputs(c: Comparison) {
 
 /** Fails the step on block or error, so a required check stops the merge. */
 function applyGate(c: Comparison): void {
-  const h = headline(
-    c,
-    (s) => s,
-    (s) => s,
-    c.gate?.accept_label ?? '',
-  );
+  const h = plainHeadline(c);
   if (c.verdict === 'pass') {
     if (c.accepted)
       log.warning(`evalgate: regression accepted by the "${c.gate.accept_label}" label: ${h.text}`);
@@ -365,12 +360,7 @@ async function publishCheck(
   c: Comparison,
   render: Record<string, unknown>,
 ): Promise<void> {
-  const h = headline(
-    c,
-    (s) => s,
-    (s) => s,
-    c.gate?.accept_label ?? '',
-  );
+  const h = plainHeadline(c);
   const result = await publishGate(ctx.octokit!, {
     owner: ctx.event.owner,
     repo: ctx.event.repo,
