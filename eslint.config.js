@@ -35,4 +35,40 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The action's log is read by the runner for workflow commands: every line goes through
+    // src/github/log.ts, which escapes text from pull requests (see docs/security.md).
+    files: ['src/**/*.ts'],
+    ignores: ['src/github/log.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[object.name='core'][property.name=/^(info|notice|warning|error|setFailed|debug|startGroup|endGroup|group)$/]",
+          message:
+            'Write to the Actions log through src/github/log.ts (it escapes workflow commands).',
+        },
+        {
+          selector:
+            "ImportDeclaration[source.value='@actions/core'] ImportSpecifier[imported.name=/^(info|notice|warning|error|setFailed|debug|startGroup|endGroup|group)$/]",
+          message:
+            'Write to the Actions log through src/github/log.ts (it escapes workflow commands).',
+        },
+      ],
+    },
+  },
+  {
+    // The action and what it runs print nothing directly: the action logs through
+    // src/github/log.ts, the CLI through its escaped `log`/`print` (src/cli.ts).
+    files: [
+      'src/main.ts',
+      'src/github/**/*.ts',
+      'src/pipeline/**/*.ts',
+      'src/targets/**/*.ts',
+      'src/run/**/*.ts',
+      'src/checks/**/*.ts',
+    ],
+    rules: { 'no-console': 'error' },
+  },
 );

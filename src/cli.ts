@@ -17,6 +17,7 @@ import type { Comparison, GateConfig, Results, Severity } from './types.ts';
 import { SEVERITIES } from './types.ts';
 import { VERSION } from './version.ts';
 import { runSuite } from './pipeline/run-suite.ts';
+import { terminalJson, terminalText } from './report/plain.ts';
 import { ConsoleProgress, silentProgress } from './run/progress.ts';
 import {
   InputError,
@@ -185,16 +186,22 @@ function interruptible(): AbortController {
   const controller = new AbortController();
   process.on('SIGINT', () => {
     if (controller.signal.aborted) process.exit(130);
-    process.stderr.write(
-      '\nevalgate: stopping; finished trials are kept (Ctrl-C again to quit now)\n',
-    );
+    process.stderr.write('\n');
+    log('stopping; finished trials are kept (Ctrl-C again to quit now)');
     controller.abort();
   });
   process.on('SIGTERM', () => controller.abort());
   return controller;
 }
 
-const log = (line: string) => process.stderr.write(`evalgate: ${redactSecrets(line)}\n`);
+/**
+ * Everything the CLI prints goes through these: text from configs, datasets, model outputs and a
+ * target's stderr is shown with known secrets masked and its control characters escaped, never
+ * obeyed by the terminal.
+ */
+const log = (line: string) =>
+  process.stderr.write(`evalgate: ${terminalText(redactSecrets(line))}\n`);
+const print = (text: string) => process.stdout.write(`${terminalText(redactSecrets(text))}\n`);
 
 function verdictExit(c: Comparison): number {
   return c.verdict === 'pass' ? 0 : 1;
@@ -224,7 +231,7 @@ async function cmdRun(args: string[]): Promise<number> {
   });
   await writeJson(values.out, results);
   const { counts } = results.meta;
-  console.log(
+  print(
     `${counts.cases} cases, ${counts.trials} trials: ${counts.pass} pass, ${counts.fail} fail, ${counts.error} error` +
       ` → ${values.out}`,
   );
@@ -266,16 +273,16 @@ async function cmdValidate(args: string[]): Promise<number> {
   });
   if (values.help) return help('validate');
   if (values['list-checks']) {
-    console.log(checkTypes().join('\n'));
+    print(checkTypes().join('\n'));
     return 0;
   }
   const suite = await loadSuite(resolve(values.config));
   const files = new Set(suite.cases.map((c) => c.source.file));
-  console.log(
+  print(
     `${displayPath(suite.configPath)}: ok, ${suite.cases.length} cases in ${files.size} file(s), suite ${suite.hash.slice(0, 12)}`,
   );
   const { capacityLines } = await import('./report/validate.ts');
-  for (const line of capacityLines(suite)) console.log(line);
+  for (const line of capacityLines(suite)) print(line);
   return 0;
 }
 
@@ -304,8 +311,8 @@ async function cmdCompare(args: string[]): Promise<number> {
     headPath: near(headPath),
   });
   if (values.out) await writeJson(values.out, comparison);
-  if (values.json) console.log(redactedJson(comparison));
-  else console.log(renderTextReport(comparison));
+  if (values.json) process.stdout.write(`${terminalJson(redactedJson(comparison))}\n`);
+  else print(renderTextReport(comparison));
   return verdictExit(comparison);
 }
 
@@ -381,7 +388,11 @@ async function cmdReport(args: string[]): Promise<number> {
     await makeDir(dirname(resolve(values.out)));
     await writeFile(values.out, text);
     log(`wrote ${values.out}`);
-  } else process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  } else if (values.format === 'html') {
+    // A document, not terminal text: its data is JSON with C1 controls and bidi overrides as
+    // \u escapes (see viewer.ts), so a terminal it lands on has nothing to obey either.
+    process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  } else print(text.replace(/\n$/, ''));
   return 0;
 }
 
@@ -397,7 +408,7 @@ async function cmdMerge(args: string[]): Promise<number> {
   for (const path of positionals) parts.push({ path, results: await readResults(path) });
   const merged = mergeResults(parts);
   await writeJson(values.out, merged);
-  console.log(`${merged.meta.counts.cases} cases from ${parts.length} file(s) → ${values.out}`);
+  print(`${merged.meta.counts.cases} cases from ${parts.length} file(s) → ${values.out}`);
   return 0;
 }
 
@@ -471,8 +482,8 @@ async function cmdPr(args: string[]): Promise<number> {
     log,
   });
   const paths = await writePrOutputs(values['out-dir'], outcome);
-  console.log(renderTextReport(outcome.comparison));
-  console.log(
+  print(renderTextReport(outcome.comparison));
+  print(
     `\nresults: ${paths.base}, ${paths.head}\ncomparison: ${paths.comparison}\ncomment: ${paths.comment}\nviewer: ${paths.viewer}`,
   );
   if (controller.signal.aborted) return 130;
@@ -522,7 +533,7 @@ async function cmdPublish(args: string[]): Promise<number> {
     if (err instanceof PullMismatchError) throw new UsageError(err.message);
     throw err;
   });
-  console.log(
+  print(
     result.commentUrl
       ? `comment ${result.commentAction}: ${result.commentUrl}`
       : `comment ${result.commentAction}`,
@@ -571,7 +582,7 @@ const COMMAND_HELP: Record<string, string> = {
 };
 
 function help(command?: string): number {
-  console.log(command && COMMAND_HELP[command] ? COMMAND_HELP[command] : HELP);
+  print(command && COMMAND_HELP[command] ? COMMAND_HELP[command] : HELP);
   return 0;
 }
 
@@ -590,7 +601,7 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') return help();
   if (command === '--version' || command === '-v') {
-    console.log(VERSION);
+    print(VERSION);
     return 0;
   }
   const run = commands[command];
@@ -607,7 +618,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     log((err as Error)?.message ?? String(err));
     if (process.env.EVALGATE_DEBUG)
-      process.stderr.write(`${redactSecrets(`${(err as Error)?.stack}`)}\n`);
+      process.stderr.write(`${terminalText(redactSecrets(`${(err as Error)?.stack}`))}\n`);
     return 3;
   }
 }

@@ -14,6 +14,7 @@ import { actionsClient, errorMessage, type GitHubClient } from './github/client.
 import { upsertStickyComment, type CommentMode } from './github/comment.ts';
 import { loadEventInfo, type EventInfo } from './github/context.ts';
 import { currentPullLabels } from './github/labels.ts';
+import * as log from './github/log.ts';
 import { setOutputs, writeJobSummary } from './github/outputs.ts';
 import { failureAnnotations } from './github/publish.ts';
 import { ActionsStorage, FsStorage, type Storage } from './github/storage.ts';
@@ -21,13 +22,13 @@ import { runPr, runSetup } from './pipeline/pr.ts';
 import { runSuite } from './pipeline/run-suite.ts';
 import {
   DEFAULT_MARKER,
-  headline,
+  plainHeadline,
   renderComment,
   renderSummary,
   renderViewer,
 } from './report/index.ts';
 import { renderAbsolute, renderErrorComment } from './report/absolute.ts';
-import { onKnownSecret, redactSecrets } from './report/redact.ts';
+import { onKnownSecret } from './report/redact.ts';
 import { ConsoleProgress } from './run/progress.ts';
 import { readResults, writeJson } from './run/results-io.ts';
 import { makeDir } from './run/evalgate-dir.ts';
@@ -173,7 +174,7 @@ export function baselineKey(configRel: string, sha = ''): string {
 
 /** Progress as plain log lines (a start line, one every 15 s, a total): a long run is not silent. */
 function logProgress(): ConsoleProgress {
-  return new ConsoleProgress({ stream: process.stdout, tty: false, intervalMs: 15_000 });
+  return new ConsoleProgress({ stream: log.logStream, tty: false, intervalMs: 15_000 });
 }
 
 function age(iso: string | undefined): string {
@@ -222,12 +223,10 @@ async function restoreBaseline(
   if (!hit.hit || !hit.path) return undefined;
   try {
     const results = await readResults(join(hit.path, 'results.json'));
-    core.info(`evalgate: restored baseline ${hit.key} (${age(results.meta.finished_at)})`);
+    log.info(`evalgate: restored baseline ${hit.key} (${age(results.meta.finished_at)})`);
     return results;
   } catch (err) {
-    core.warning(
-      `evalgate: ignoring a baseline that cannot be read: ${redactSecrets((err as Error).message)}`,
-    );
+    log.warning(`evalgate: ignoring a baseline that cannot be read: ${(err as Error).message}`);
     return undefined;
   }
 }
@@ -250,21 +249,14 @@ function gateOutputs(c: Comparison) {
 
 /** Fails the step on block or error, so a required check stops the merge. */
 function applyGate(c: Comparison): void {
-  const h = headline(
-    c,
-    (s) => s,
-    (s) => s,
-    c.gate?.accept_label ?? '',
-  );
+  const h = plainHeadline(c);
   if (c.verdict === 'pass') {
     if (c.accepted)
-      core.warning(
-        `evalgate: regression accepted by the "${c.gate.accept_label}" label: ${redactSecrets(h.text)}`,
-      );
-    else core.info(`evalgate: ${redactSecrets(h.text)}`);
+      log.warning(`evalgate: regression accepted by the "${c.gate.accept_label}" label: ${h.text}`);
+    else log.info(`evalgate: ${h.text}`);
     return;
   }
-  core.setFailed(`evalgate: ${h.title}: ${redactSecrets(h.text)}`);
+  log.fail(`evalgate: ${h.title}: ${h.text}`);
 }
 
 async function runPrMode(ctx: Context): Promise<void> {
@@ -275,7 +267,7 @@ async function runPrMode(ctx: Context): Promise<void> {
       'no base to compare with: this is not a pull_request event; set the base-ref input',
     );
   if (event.isFork) {
-    core.notice(
+    log.notice(
       'evalgate: this PR comes from a fork: GitHub gives it no secrets and a read-only token. ' +
         'Checks that need a key will error, and the comment is left to the workflow_run job of the two-workflow pattern (docs/github.md).',
     );
@@ -283,7 +275,7 @@ async function runPrMode(ctx: Context): Promise<void> {
   const suiteConfig = (await loadSuite(join(ctx.workspace, ctx.configRel))).config;
   const gateLabel = inputs.gate.accept_label ?? suiteConfig.gate.accept_label;
   // From the API, not the event: a re-run replays the event of the first run.
-  const labels = await currentPullLabels(ctx.octokit, event, (m) => core.warning(`evalgate: ${m}`));
+  const labels = await currentPullLabels(ctx.octokit, event, (m) => log.warning(`evalgate: ${m}`));
   const accepted = Boolean(gateLabel && labels.includes(gateLabel));
   const baseSha = inputs.baseRef ? undefined : event.baseSha;
   const baseline = baseSha
@@ -305,7 +297,7 @@ async function runPrMode(ctx: Context): Promise<void> {
     fetchMissing: true,
     env: ctx.env,
     progress: logProgress(),
-    log: (l) => core.info(`evalgate: ${redactSecrets(l)}`),
+    log: (l) => log.info(`evalgate: ${l}`),
   });
   // The tree we ran is the PR's merge commit; links and the check belong to the PR's head.
   if (!inputs.headRef && event.headSha) outcome.comparison.head.sha = event.headSha;
@@ -343,8 +335,8 @@ async function runPrMode(ctx: Context): Promise<void> {
       author: 'github-actions[bot]',
     });
     commentUrl = posted.url;
-    if (posted.action === 'skipped') core.notice(`evalgate: no PR comment: ${posted.reason}`);
-    else core.info(`evalgate: comment ${posted.action}: ${posted.url}`);
+    if (posted.action === 'skipped') log.notice(`evalgate: no PR comment: ${posted.reason}`);
+    else log.info(`evalgate: comment ${posted.action}: ${posted.url}`);
   }
   if (ctx.octokit && inputs.checkName) await publishCheck(ctx, outcome.comparison, render);
   await writeJobSummary(renderSummary(outcome.comparison, render));
@@ -364,12 +356,7 @@ async function publishCheck(
   c: Comparison,
   render: Record<string, unknown>,
 ): Promise<void> {
-  const h = headline(
-    c,
-    (s) => s,
-    (s) => s,
-    c.gate?.accept_label ?? '',
-  );
+  const h = plainHeadline(c);
   const result = await publishGate(ctx.octokit!, {
     owner: ctx.event.owner,
     repo: ctx.event.repo,
@@ -386,14 +373,13 @@ async function publishCheck(
     detailsUrl: ctx.runUrl,
   });
   if ('reason' in result && result.reason)
-    core.notice(`evalgate: check not published: ${result.reason}`);
+    log.notice(`evalgate: check not published: ${result.reason}`);
 }
 
 /** baseline (push to the default branch) and full (workflow_dispatch) runs: one side. */
 async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void> {
   const { inputs, event } = ctx;
-  if (inputs.setup)
-    await runSetup(inputs.setup, ctx.workspace, ctx.env, (l) => core.info(redactSecrets(l)));
+  if (inputs.setup) await runSetup(inputs.setup, ctx.workspace, ctx.env, (l) => log.info(l));
   const suite = await loadSuite(join(ctx.workspace, ctx.configRel));
   const results = await runSuite({
     suite,
@@ -402,7 +388,7 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
     label: mode,
     env: ctx.env,
     progress: logProgress(),
-    log: (l) => core.info(`evalgate: ${redactSecrets(l)}`),
+    log: (l) => log.info(`evalgate: ${l}`),
   });
   await makeDir(ctx.outDir);
   const resultsPath = join(ctx.outDir, 'results.json');
@@ -413,9 +399,9 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
     await writeJson(join(dir, 'results.json'), results);
     if (inputs.baseline && !inputs.shard && !inputs.sample) {
       const key = baselineKey(ctx.configRel, event.sha);
-      if (await ctx.storage.saveBaseline(key, dir)) core.info(`evalgate: baseline saved as ${key}`);
+      if (await ctx.storage.saveBaseline(key, dir)) log.info(`evalgate: baseline saved as ${key}`);
     } else if (inputs.sample || inputs.shard) {
-      core.notice(
+      log.notice(
         'evalgate: a sampled or sharded run is not saved as a baseline (it would miss cases)',
       );
     }
@@ -472,7 +458,7 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
     'base-source': comparison ? 'cache' : 'none',
   });
   if (comparison) applyGate(comparison);
-  else if (results.meta.counts.cases === 0) core.setFailed('evalgate: no case ran');
+  else if (results.meta.counts.cases === 0) log.fail('evalgate: no case ran');
 }
 
 /** The action's entry: never throws; a failure is a failed step with one clear line. */
@@ -504,7 +490,7 @@ export async function run(): Promise<void> {
       env,
       storage: storeDir
         ? new FsStorage(storeDir)
-        : new ActionsStorage({ notifier: core, runUrl: event.runUrl }),
+        : new ActionsStorage({ notifier: log, runUrl: event.runUrl }),
       octokit: inputs.token
         ? actionsClient({ token: inputs.token, baseUrl: event.apiUrl })
         : undefined,
@@ -512,7 +498,7 @@ export async function run(): Promise<void> {
       repoUrl,
     };
     const mode = resolveMode(inputs.mode, event);
-    core.info(`evalgate: ${mode} run (${event.eventName || 'no event'}) of ${inputs.config}`);
+    log.info(`evalgate: ${mode} run (${event.eventName || 'no event'}) of ${inputs.config}`);
     if (mode === 'pr') await runPrMode(ctx);
     else await runOneSide(ctx, mode);
   } catch (err) {
@@ -531,11 +517,9 @@ export async function run(): Promise<void> {
           author: 'github-actions[bot]',
         });
       } catch (commentErr) {
-        core.warning(
-          `evalgate: could not post the error comment: ${redactSecrets(errorMessage(commentErr))}`,
-        );
+        log.warning(`evalgate: could not post the error comment: ${errorMessage(commentErr)}`);
       }
     }
-    core.setFailed(`evalgate: ${redactSecrets(message)}`);
+    log.fail(`evalgate: ${message}`);
   }
 }

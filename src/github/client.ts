@@ -7,6 +7,7 @@
 import { getOctokit } from '@actions/github';
 import { Octokit } from '@octokit/rest';
 import type { Octokit as RestOctokit } from '@octokit/rest';
+import { logSafe } from '../report/plain.ts';
 
 /** What our GitHub functions use: typed route requests and pagination. */
 export type GitHubClient = Pick<RestOctokit, 'request' | 'paginate'>;
@@ -29,8 +30,23 @@ export function actionsClient(opts: ClientOptions): GitHubClient {
   return getOctokit(opts.token, {
     baseUrl: apiUrl(opts.baseUrl),
     userAgent: opts.userAgent ?? USER_AGENT,
+    log: { ...REQUEST_LOG, error: escapedLine },
   });
 }
+
+const escapedLine = (message: string) => void process.stderr.write(`${logSafe(message)}\n`);
+
+/**
+ * Octokit's own log: failed requests are reported by our callers with context (a fork PR's 403
+ * is expected), so only its warnings (GitHub's deprecation notices) are shown, escaped like every
+ * other line we print.
+ */
+const REQUEST_LOG = {
+  debug: () => {},
+  info: () => {},
+  warn: escapedLine,
+  error: () => {},
+};
 
 /** The client for `evalgate publish` outside Actions. */
 export function restClient(opts: ClientOptions): GitHubClient {
@@ -38,9 +54,7 @@ export function restClient(opts: ClientOptions): GitHubClient {
     auth: opts.token,
     baseUrl: apiUrl(opts.baseUrl),
     userAgent: opts.userAgent ?? USER_AGENT,
-    // Failed requests are reported by our callers with context (a fork PR's 403 is expected);
-    // Octokit's own request log would print them a second time, as errors.
-    log: { debug: () => {}, info: () => {}, warn: console.warn, error: () => {} },
+    log: REQUEST_LOG,
   });
 }
 

@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core';
 import { redactSecrets } from '../report/redact.ts';
+import { warning } from './log.ts';
 
 /** Every output action.yml declares. */
 export const OUTPUT_NAMES = [
@@ -40,9 +41,7 @@ export async function writeJobSummary(markdown: string): Promise<boolean> {
     await core.summary.addRaw(redactSecrets(markdown), true).write();
     return true;
   } catch (err) {
-    core.warning(
-      `evalgate: could not write the job summary: ${(err as Error)?.message ?? String(err)}`,
-    );
+    warning(`evalgate: could not write the job summary: ${(err as Error)?.message ?? String(err)}`);
     return false;
   } finally {
     core.summary.emptyBuffer();

@@ -6,10 +6,11 @@
 import {
   COMMENT_MAX,
   DEFAULT_MARKER,
-  headline,
+  plainHeadline,
   renderComment,
   renderSummary,
 } from '../report/index.ts';
+import { clean } from '../report/markdown.ts';
 import type { Comparison } from '../types.ts';
 import {
   conclusionFor,
@@ -72,18 +73,22 @@ export function failureAnnotations(c: Comparison, suiteDir = ''): Annotation[] {
   for (const cs of c.cases) {
     if (cs.label !== 'new_failure' && cs.label !== 'suspected_new_failure') continue;
     if (!cs.source?.file) continue;
-    const modes = cs.modes.filter((m) => m.label === cs.label).map((m) => m.mode);
-    const reasons = (cs.head?.failing ?? []).map((f) => `${f.mode}: ${f.reason}`);
+    // Annotations are plain text, but public: names and reasons cleaned like every report's.
+    const modes = cs.modes
+      .filter((m) => m.label === cs.label)
+      .map((m) => clean(m.mode, 80).replace(/\s+/g, ' '));
+    const reasons = (cs.head?.failing ?? []).map(
+      (f) => `${clean(f.mode, 80).replace(/\s+/g, ' ')}: ${clean(f.reason, 2000)}`,
+    );
     out.push({
       path: `${prefix}${cs.source.file}`,
       start_line: cs.source.line,
       end_line: cs.source.line,
       annotation_level: cs.label === 'new_failure' ? 'failure' : 'warning',
-      title:
-        `${cs.label === 'new_failure' ? 'New failure' : 'Suspected new failure'}: ${cs.id}`.slice(
-          0,
-          255,
-        ),
+      title: clean(
+        `${cs.label === 'new_failure' ? 'New failure' : 'Suspected new failure'}: ${cs.id}`,
+        255,
+      ).replace(/\s+/g, ' '),
       message: [
         `Passes on base, fails on head (${modes.join(', ') || 'unknown mode'}).`,
         ...reasons,
@@ -126,12 +131,7 @@ export async function publishComparison(
     author: opts.author,
   });
 
-  const h = headline(
-    comparison,
-    (s) => s,
-    (s) => s,
-    comparison.gate?.accept_label ?? '',
-  );
+  const h = plainHeadline(comparison);
   const check = await publishGate(octokit, {
     owner,
     repo,

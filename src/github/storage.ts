@@ -152,8 +152,8 @@ export class ActionsStorage implements Storage {
       this.opts.notifier.notice(message);
       return;
     }
-    const core = await import('@actions/core');
-    core.notice(message);
+    const log = await import('./log.ts');
+    log.notice(message);
   }
 
   private why(err: unknown): string {

@@ -71,11 +71,13 @@ export function runSetup(
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const echo = (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n')) if (line.trim()) log(`  ${line}`);
+    // The output is the checkout's (head code on a PR): each line goes to `log`, which shows it
+    // escaped (src/github/log.ts, src/report/plain.ts).
+    const echo = (chunk: string) => {
+      for (const line of chunk.split('\n')) if (line.trim()) log(`  ${line}`);
     };
-    child.stdout.on('data', echo);
-    child.stderr.on('data', echo);
+    child.stdout.setEncoding('utf8').on('data', echo);
+    child.stderr.setEncoding('utf8').on('data', echo);
     child.on('error', (err) =>
       fail(new Error(`setup command failed to start in ${cwd}: ${err.message}`)),
     );

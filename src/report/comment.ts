@@ -151,6 +151,9 @@ interface Ctx {
 // Links
 // ---------------------------------------------------------------------------------------------
 
+/** A link built from untrusted text would carry a secret in it past the redaction: no link. */
+const holdsSecret = (s: string) => redactSecrets(s) !== s;
+
 // Link parts come from untrusted text too (case ids, dataset paths, trace ids) and are redacted
 // before they are encoded: encoded, a secret would no longer look like one.
 
@@ -163,7 +166,7 @@ function viewerLink(ctx: Ctx, id: string): string | undefined {
 function sourceLink(ctx: Ctx, k: CaseComparison, side: 'head' | 'base'): string | undefined {
   const sha = side === 'head' ? ctx.headSha : ctx.baseSha;
   const repo = safeHref(ctx.o.repoUrl);
-  if (!repo || !sha || !k.source?.file) return undefined;
+  if (!repo || !sha || !k.source?.file || holdsSecret(k.source.file)) return undefined;
   const line = Number.isInteger(k.source.line) && k.source.line > 0 ? `#L${k.source.line}` : '';
   return `${repo.replace(/\/+$/, '')}/blob/${urlPart(sha)}/${urlPath(redactSecrets(k.source.file))}${line}`;
 }
@@ -524,8 +527,9 @@ function shellArg(s: string): string {
 
 /** A code span that its content cannot close (for commands built from refs). */
 function codeSpanOf(s: string): string {
-  // Neutralised like everything else: a ref such as `@org/team` must not notify anyone.
-  const flat = neutralize(clean(s, 300).replace(/\s+/g, ' '));
+  // Neutralised like everything else: a ref such as `@org/team` must not notify anyone, and
+  // none can carry our hidden marker verbatim.
+  const flat = neutralize(clean(s, 300).replace(/\s+/g, ' ')).replace(/<!--/g, '<!\u200d--');
   let longest = 0;
   for (const m of flat.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
   const ticks = '`'.repeat(longest + 1);

@@ -7,7 +7,7 @@ export {
   SUMMARY_MAX,
 } from './comment.ts';
 export type { CommentOptions } from './comment.ts';
-export { renderTextReport } from './text.ts';
+export { plainHeadline, renderTextReport } from './text.ts';
 export { renderViewer } from './viewer.ts';
 export type { ViewerOptions } from './viewer.ts';
 export { redactSecrets, redactDeep } from './redact.ts';

@@ -8,6 +8,7 @@
  * cross-links *after* markdown rendering, on the text nodes, so backslash escapes alone do not
  * stop them: a zero-width joiner between `@` and the name does).
  */
+import { showControls } from './plain.ts';
 import { redactSecrets } from './redact.ts';
 
 const ZWJ = '\u200d';
@@ -35,29 +36,49 @@ export function asText(v: unknown): string {
   }
 }
 
-// C0/C1 controls except tab and newlines (an ESC would drive a terminal; NUL confuses parsers),
-// and bidirectional overrides, which can make text read differently from what it is.
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** Text read past `max` before redacting, so a secret straddling the final cut is seen whole. */
+const WINDOW = 256;
+/**
+ * Dropped from the end of a window that cut the text: a token cut there may be too short for
+ * its pattern (20 of 40 characters of a GitHub token), and redaction shrinks what comes before
+ * it, which would bring it into view.
+ */
+const UNSEEN_TAIL = 64;
+
+/** `s.slice(0, end)` without leaving half a surrogate pair. */
+function head(s: string, end: number): string {
+  const code = s.charCodeAt(end - 1);
+  return s.slice(0, code >= 0xd800 && code <= 0xdbff ? end - 1 : end);
+}
 
 /**
- * Untrusted value -> plain text: controls stripped, secrets redacted, cut to `max`.
- * Cut a little past `max` before redacting so a long output costs little, and so that a secret
- * straddling the final cut is still seen whole by the redaction.
+ * Untrusted value -> plain text: controls and bidi overrides shown as visible escapes (an ESC
+ * would drive a terminal, a NUL confuses parsers, an override makes text read differently from
+ * what it is), secrets redacted, cut to `max`. Only a window a little past `max` is read, so a
+ * long output costs little.
  */
 export function clean(v: unknown, max: number): string {
-  const s = cut(asText(v), max + 256).replace(CONTROLS, '');
-  return cut(redactSecrets(s.replace(/\r\n?/g, '\n')), max);
+  const text = asText(v);
+  const long = text.length > max + WINDOW;
+  const s = redactSecrets(
+    showControls((long ? head(text, max + WINDOW) : text).replace(/\r\n?/g, '\n')),
+  );
+  if (!long) return cut(s, max);
+  const kept = head(s, Math.max(0, s.length - UNSEEN_TAIL));
+  return kept.length >= max ? cut(kept, max) : kept + '…';
 }
 
 /** Breaks @-mentions, #-references, GH-references and URL autolinks with invisible characters. */
 export function neutralize(s: string): string {
-  return s
-    .replace(/@(?=[A-Za-z0-9_-])/g, '@' + ZWJ)
-    .replace(/#(?=[A-Za-z0-9_])/g, '#' + ZWJ)
-    .replace(/\b(GH)-(?=\d)/gi, '$1-' + ZWJ)
-    .replace(/:(?=\/\/)/g, ':' + ZWSP)
-    .replace(/\b(www)\./gi, '$1' + ZWSP + '.');
+  return (
+    s
+      .replace(/@(?=[A-Za-z0-9_-])/g, '@' + ZWJ)
+      .replace(/#(?=[A-Za-z0-9_])/g, '#' + ZWJ)
+      .replace(/(GH)-(?=\d)/gi, '$1-' + ZWJ)
+      .replace(/:(?=\/\/)/g, ':' + ZWSP)
+      // No \b: GitHub's autolinker starts a link at `www.` after `_`, `*` or `~` too.
+      .replace(/(www)\./gi, '$1' + ZWSP + '.')
+  );
 }
 
 // ASCII punctuation that can start markdown or HTML syntax anywhere in a line. Line-start-only
@@ -130,9 +151,12 @@ export function safeHref(url: string | undefined): string | undefined {
   );
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /** A URL component from untrusted text (case ids, file paths, trace ids). */
 export function urlPart(s: string): string {
-  return encodeURIComponent(s).replace(
+  // A lone surrogate (a cut emoji in a case id) would make encodeURIComponent throw.
+  return encodeURIComponent(s.replace(LONE_SURROGATE, '\ufffd')).replace(
     /[!'()*]/g,
     (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase(),
   );

@@ -18,7 +18,7 @@ import {
   sortModes,
   usd,
 } from './format.ts';
-import { headline } from './headline.ts';
+import { headline, type Headline } from './headline.ts';
 import { clean } from './markdown.ts';
 
 function one(v: unknown, max: number): string {
@@ -88,6 +88,19 @@ function failureLines(k: CaseComparison): string[] {
       out.push(`      base: ${one(f.type, 40)}: ${one(f.reason, 200)}`);
   else if (k.base) out.push(`      base: passed ${k.base.passes}/${k.base.trials}`);
   return out;
+}
+
+/**
+ * The verdict as one line of plain text, for a check run's title, a commit status and the log:
+ * names and reasons cleaned (controls shown, secrets redacted) and flattened.
+ */
+export function plainHeadline(c: Comparison): Headline {
+  return headline(
+    c,
+    (s) => one(s, 80),
+    (s) => one(s, 300),
+    one(c.gate?.accept_label ?? 'eval-regression-accepted', 80),
+  );
 }
 
 export function renderTextReport(c: Comparison): string {

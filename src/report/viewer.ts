@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import type { CaseComparison, CaseResult, Comparison, Results, TrialResult } from '../types.ts';
 import { countOf, LABEL_ORDER, LABEL_TEXT, modeP, shortSha, sortModes } from './format.ts';
 import { headline } from './headline.ts';
+import { showControls } from './plain.ts';
 import { redactDeep, redactedJson, redactSecrets } from './redact.ts';
 import { VIEWER_CSS, VIEWER_JS } from './viewer-assets.ts';
 
@@ -130,21 +131,20 @@ export function viewerData(
   return { ...data, cases: list, index, traces };
 }
 
-/** Redacted JSON that cannot end a `<script>` element or start a comment inside it. */
+/**
+ * Redacted JSON that cannot end a `<script>` element or start a comment inside it. C1 controls
+ * and bidi overrides are \u-escaped as well: the same data, and a file printed to a terminal
+ * (`evalgate report --format html` without --out) has nothing in it a terminal would obey.
+ */
 export function jsonForScript(v: unknown): string {
-  return redactedJson(v).replace(/[<>&\u2028\u2029]/g, (ch) => SCRIPT_ESCAPES[ch]);
+  return redactedJson(v).replace(
+    /[<>&\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
-const SCRIPT_ESCAPES: Record<string, string> = {
-  '<': '\\u003c',
-  '>': '\\u003e',
-  '&': '\\u0026',
-  '\u2028': '\\u2028',
-  '\u2029': '\\u2029',
-};
-
 function escapeHtml(s: string): string {
-  return s
+  return showControls(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

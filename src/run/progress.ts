@@ -1,3 +1,4 @@
+import { terminalText } from '../report/plain.ts';
 import type { CheckStatus } from '../types.ts';
 
 export interface ProgressSink {
@@ -17,6 +18,12 @@ function formatDuration(ms: number): string {
   return m < 60 ? `${m}m${String(s % 60).padStart(2, '0')}s` : `${Math.floor(m / 60)}h${m % 60}m`;
 }
 
+/** Where progress goes: stderr, or the action's escaped log (src/github/log.ts). */
+export interface ProgressStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
 /**
  * A live bar on a terminal, and a plain line every `intervalMs` in CI logs (where carriage
  * returns turn into thousands of lines). Writes to stderr so stdout stays machine-readable.
@@ -29,11 +36,11 @@ export class ConsoleProgress implements ProgressSink {
   private lastDraw = 0;
   private label = '';
   private timer: ReturnType<typeof setInterval> | undefined;
-  private readonly stream: NodeJS.WriteStream;
+  private readonly stream: ProgressStream;
   private readonly tty: boolean;
   private readonly intervalMs: number;
 
-  constructor(options: { stream?: NodeJS.WriteStream; intervalMs?: number; tty?: boolean } = {}) {
+  constructor(options: { stream?: ProgressStream; intervalMs?: number; tty?: boolean } = {}) {
     this.stream = options.stream ?? process.stderr;
     this.tty = options.tty ?? Boolean(this.stream.isTTY && !process.env.CI);
     this.intervalMs = options.intervalMs ?? 5000;
@@ -44,9 +51,10 @@ export class ConsoleProgress implements ProgressSink {
     this.done = 0;
     this.counts = { pass: 0, fail: 0, error: 0 };
     this.started = Date.now();
-    this.label = label;
+    // A --label is the user's, but it still must not drive the terminal.
+    this.label = terminalText(label).replace(/\s+/g, ' ');
     if (!this.tty) {
-      this.stream.write(`evalgate: ${label}: ${total} trials to run\n`);
+      this.stream.write(`evalgate: ${this.label}: ${total} trials to run\n`);
       this.timer = setInterval(() => this.stream.write(this.line() + '\n'), this.intervalMs);
       this.timer.unref();
     }
