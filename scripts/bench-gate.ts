@@ -39,6 +39,7 @@ const GATE: GateConfig = {
   robust: false,
   adaptive: false,
   rerun_trials: RERUN,
+  errors_severity: 'critical',
 };
 /** Power runs use a small floor, as a user would. */
 const POWER_GATE: GateConfig = { ...GATE, min_drop: 0.02 };

@@ -72,6 +72,7 @@ export const LABEL_TEXT: Record<CaseLabel, string> = {
   added: 'added',
   removed: 'removed',
   errored: 'errored',
+  not_run: 'not run',
 };
 
 /** Order in which labels are listed (most important first). */
@@ -79,6 +80,7 @@ export const LABEL_ORDER: CaseLabel[] = [
   'new_failure',
   'suspected_new_failure',
   'errored',
+  'not_run',
   'fixed',
   'flaky',
   'added',
