@@ -285,8 +285,6 @@ async function runPrMode(ctx: Context): Promise<void> {
     );
   }
   const suiteConfig = (await loadSuite(join(ctx.workspace, ctx.configRel))).config;
-  const gateLabel = inputs.gate.accept_label ?? suiteConfig.gate.accept_label;
-  const accepted = Boolean(gateLabel && event.labels.includes(gateLabel));
   const baseSha = inputs.baseRef ? undefined : event.baseSha;
   const baseline = baseSha
     ? await restoreBaseline(ctx, { exact: baselineKey(ctx.configRel, baseSha) })
@@ -303,7 +301,8 @@ async function runPrMode(ctx: Context): Promise<void> {
     setup: inputs.setup,
     baseline,
     gate: inputs.gate,
-    accepted,
+    // runPr accepts when these include the trusted (base's) accept label, not the PR's own.
+    labels: event.labels,
     fetchMissing: true,
     env: ctx.env,
     progress: logProgress(),
