@@ -179,13 +179,15 @@ describe('errors, added and removed cases', () => {
       Array.from({ length: 50 }, (_, i) => ({
         id: `c${i}`,
         trials: trials('m', 3, 3),
-        traceErrors: errs && i < 10 ? [0] : [],
+        // The same error rate on both sides (other cases): the errors mode does not move.
+        traceErrors: errs ? (i < 10 ? [0] : []) : i >= 10 && i < 20 ? [1] : [],
       }));
     const c = compare(
       makeResults(cases(false), { label: 'base' }),
       makeResults(cases(true), { label: 'head' }),
     );
     expect(c.error_share.head).toBeCloseTo(10 / 150, 12);
+    expect(c.modes.find((m) => m.mode === 'errors')?.verdict).not.toBe('regressed');
     expect(c.verdict).toBe('pass'); // 6.7% <= 10%
     const strict = compare(makeResults(cases(false)), makeResults(cases(true)), {
       gate: { max_error_share: 0.05 },
@@ -212,7 +214,17 @@ describe('errors, added and removed cases', () => {
     expect(m.head).toMatchObject({ passes: 110, trials: 110, errors: 40, rate: 1 });
     expect(m.effect).toBe(0);
     expect(m.verdict).not.toBe('regressed');
-    expect(c.verdict).toBe('pass');
+    // The errors themselves are a regression, caught by the built-in errors mode.
+    const errors = c.modes.find((x) => x.mode === 'errors')!;
+    expect(errors).toMatchObject({ severity: 'critical', verdict: 'regressed', blocking: true });
+    expect(errors.head).toMatchObject({ passes: 110, trials: 150, errors: 0 });
+    expect(c.verdict).toBe('block');
+    expect(c.reasons[0]).toMatch(/^errors fell from 100% to 73%/);
+    // Errors at a severity that does not block: the check modes alone decide.
+    const lenient = compare(base, head, {
+      gate: { max_error_share: 0.5, errors_severity: 'minor' },
+    });
+    expect(lenient.verdict).toBe('pass');
     expect(c.cases[0].head).toMatchObject({ passes: 2, trials: 2, errors: 1 });
 
     // A check error (not a trace error) makes the trial missing for that mode only.

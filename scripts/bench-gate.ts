@@ -39,6 +39,7 @@ const GATE: GateConfig = {
   robust: false,
   adaptive: false,
   rerun_trials: RERUN,
+  errors_severity: 'critical',
 };
 /** Power runs use a small floor, as a user would. */
 const POWER_GATE: GateConfig = { ...GATE, min_drop: 0.02 };
@@ -54,10 +55,40 @@ const CHECKS = MODES.map((mode, index) =>
   })),
 );
 const TRACE: Trace = { output: 'ok', latency_ms: 100 };
+// An errored trial (a crash, a timeout): every check errors, as the runner records it.
+const ERR_CHECKS = MODES.map((mode, index): CheckResult => ({
+  type: 'contains',
+  mode,
+  index,
+  status: 'error',
+  reason: 'x',
+}));
+const ERR_TRACE: Trace = { output: '', error: { kind: 'crash', message: 'exit code 1' } };
 
 type Rand = () => number;
 
-function trial(probs: Float64Array, i: number, r: Rand, t: number, stage: number): TrialResult {
+/** Per case, the chance that a trial errors (undefined: never). */
+type ErrorProbs = Float64Array | undefined;
+
+function trial(
+  probs: Float64Array,
+  i: number,
+  r: Rand,
+  t: number,
+  stage: number,
+  errs?: ErrorProbs,
+): TrialResult {
+  if (errs && r() < errs[i]) {
+    return {
+      trial: t,
+      stage,
+      status: 'error',
+      checks: ERR_CHECKS,
+      trace: ERR_TRACE,
+      attempts: 1,
+      duration_ms: 1,
+    };
+  }
   const checks: CheckResult[] = new Array(M);
   let ok = true;
   for (let m = 0; m < M; m++) {
@@ -76,11 +107,18 @@ function trial(probs: Float64Array, i: number, r: Rand, t: number, stage: number
   };
 }
 
-function results(label: string, probs: Float64Array, n: number, k: number, r: Rand): Results {
+function results(
+  label: string,
+  probs: Float64Array,
+  n: number,
+  k: number,
+  r: Rand,
+  errs?: ErrorProbs,
+): Results {
   const cases: Results['cases'] = new Array(n);
   for (let i = 0; i < n; i++) {
     const trials: TrialResult[] = new Array(k);
-    for (let t = 0; t < k; t++) trials[t] = trial(probs, i, r, t, 1);
+    for (let t = 0; t < k; t++) trials[t] = trial(probs, i, r, t, 1, errs);
     cases[i] = {
       id: `c${i}`,
       hash: `h${i}`,
@@ -159,6 +197,13 @@ function headProbs(
 
 interface PrOutcome {
   block: boolean;
+  /** The verdict was error (e.g. the error share above max_error_share). */
+  errorVerdict: boolean;
+  /** The built-in errors mode regressed (fixed design). */
+  errorsModeBlock: boolean;
+  /** As `block` and `errorsModeBlock`, under min_drop 0.05 (the default floor). */
+  blockAtFloor: boolean;
+  errorsModeBlockAtFloor: boolean;
   naive: boolean;
   modeBlocks: number;
   adaptiveBlock: boolean;
@@ -180,15 +225,28 @@ function simulate(
   drop: number,
   gate: GateConfig,
   adaptive: boolean,
+  errors?: { base: number; head: number; crashShare?: number },
 ): PrOutcome {
   const r = rng(seed);
   const pb = baseProbs(n, flaky, r);
   const { p: ph, broken } = headProbs(pb, n, change, drop);
-  const base = results('base', pb, n, k, r);
-  const head = results('head', ph, n, k, r);
+  // Random errors at a rate per side; `crashShare` of the cases always error on the head.
+  const eb = errors ? new Float64Array(n).fill(errors.base) : undefined;
+  const eh = errors ? new Float64Array(n).fill(errors.head) : undefined;
+  if (errors?.crashShare) for (let i = 0; i < Math.round(errors.crashShare * n); i++) eh![i] = 1;
+  const base = results('base', pb, n, k, r, eb);
+  const head = results('head', ph, n, k, r, eh);
   const fixed = compare(base, head, { gate });
   const out: PrOutcome = {
     block: fixed.verdict === 'block',
+    errorVerdict: fixed.verdict === 'error',
+    errorsModeBlock: fixed.modes.some((m) => m.mode === 'errors' && m.verdict === 'regressed'),
+    // The same comparison under the default floor (min_drop 0.05): a regression must also be a
+    // drop of at least 5 points.
+    blockAtFloor: fixed.modes.some((m) => m.verdict === 'regressed' && m.effect <= -0.05),
+    errorsModeBlockAtFloor: fixed.modes.some(
+      (m) => m.mode === 'errors' && m.verdict === 'regressed' && m.effect <= -0.05,
+    ),
     naive: fixed.modes.some((m) => m.head.rate < m.base.rate - 0.02),
     modeBlocks: fixed.modes.filter((m) => m.verdict === 'regressed').length,
     adaptiveBlock: false,
@@ -204,14 +262,14 @@ function simulate(
   head.meta.stage2_modes = [];
   if (plan.modes.length > 0) {
     const rerun = new Set(plan.caseIds);
-    for (const [res, probs] of [
-      [base, pb],
-      [head, ph],
+    for (const [res, probs, errs] of [
+      [base, pb, eb],
+      [head, ph, eh],
     ] as const) {
       for (let i = 0; i < n; i++) {
         if (!rerun.has(`c${i}`)) continue;
         const trials = res.cases[i].trials;
-        for (let t = 0; t < RERUN; t++) trials.push(trial(probs, i, r, k + t, 2));
+        for (let t = 0; t < RERUN; t++) trials.push(trial(probs, i, r, k + t, 2, errs));
       }
     }
     head.meta.stage2_modes = plan.modes;
@@ -306,6 +364,62 @@ for (const [name, change, drop, k] of powerRows) {
     `| ${name} | ${k} | ${pct(share(xs, (o) => o.block))} | ${pct(share(xs, (o) => o.adaptiveBlock))} | ${mean(xs, (o) => o.cost).toFixed(2)}x | ${broken > 0 ? `${pct(found / broken)} (${(found / xs.length).toFixed(1)} of ${(broken / xs.length).toFixed(0)})` : 'n/a'} | ${mean(xs, (o) => o.falseFlags).toFixed(3)} |`,
   );
 }
+console.log();
+console.log(
+  `## Errors: 5% random errored trials on both sides (A/A), ${NO_CHANGE_PRS} PRs per row (min_drop 0, max_error_share 0.2)`,
+);
+console.log();
+console.log(
+  '| N | k | flaky | false block | errors mode false block | adaptive false block | false block, min_drop 0.05 | errors mode, min_drop 0.05 | error verdicts |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|');
+const ERR_GATE: GateConfig = { ...GATE, max_error_share: 0.2 };
+for (const n of [50, 200, 1000]) {
+  for (const k of [1, 3]) {
+    row++;
+    const xs = run(
+      NO_CHANGE_PRS,
+      (seed) => simulate(seed, n, k, 0.3, 'none', 0, ERR_GATE, true, { base: 0.05, head: 0.05 }),
+      row,
+    );
+    const fb = share(xs, (o) => o.block);
+    const afb = share(xs, (o) => o.adaptiveBlock);
+    const limit = Math.min(0.02, GATE.alpha + 2 * se(GATE.alpha, xs.length));
+    const ok = fb <= limit && afb <= limit;
+    if (!ok) misses++;
+    console.log(
+      `| ${n} | ${k} | 30% | ${pct(fb)} | ${pct(share(xs, (o) => o.errorsModeBlock))} | ${pct(afb)} | ${pct(share(xs, (o) => o.blockAtFloor))} | ${pct(share(xs, (o) => o.errorsModeBlockAtFloor))} | ${pct(share(xs, (o) => o.errorVerdict))} |${ok ? '' : ' MISS'}`,
+    );
+  }
+}
+console.log();
+console.log(
+  `## Errors, power: N = 200, 5% random errors on both sides, and the head crashes on some cases, ${POWER_PRS} PRs per row (min_drop 0.02)`,
+);
+console.log();
+console.log('| head crashes on | k | fixed power | adaptive power |');
+console.log('|---|---|---|---|');
+for (const [crash, k] of [
+  [0.05, 3],
+  [0.1, 3],
+  [0.1, 1],
+] as const) {
+  row++;
+  const xs = run(
+    POWER_PRS,
+    (seed) =>
+      simulate(seed, 200, k, 0.3, 'none', 0, { ...POWER_GATE, max_error_share: 0.3 }, true, {
+        base: 0.05,
+        head: 0.05,
+        crashShare: crash,
+      }),
+    row,
+  );
+  console.log(
+    `| ${crash * 100}% of cases | ${k} | ${pct(share(xs, (o) => o.block))} | ${pct(share(xs, (o) => o.adaptiveBlock))} |`,
+  );
+}
+
 console.log();
 console.log(`calibration rows outside their limits: ${misses}`);
 console.log(`elapsed ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,5 +1,8 @@
 import type { GateConfig } from './types.ts';
 
+/** Name of the built-in failure mode that fails a trial when it errored (crash, timeout, ...). */
+export const ERRORS_MODE = 'errors';
+
 /**
  * The gate's defaults, in one place: the suite loader fills a config's `gate` with them, and
  * compare falls back on them for results files that do not record a gate.
@@ -14,4 +17,5 @@ export const DEFAULT_GATE: GateConfig = {
   robust: false,
   adaptive: true,
   rerun_trials: 5,
+  errors_severity: 'critical',
 };

@@ -273,10 +273,9 @@ async function runPrMode(ctx: Context): Promise<void> {
     );
   }
   const suiteConfig = (await loadSuite(join(ctx.workspace, ctx.configRel))).config;
-  const gateLabel = inputs.gate.accept_label ?? suiteConfig.gate.accept_label;
-  // From the API, not the event: a re-run replays the event of the first run.
+  // From the API, not the event: a re-run replays the event of the first run. Which label
+  // accepts is decided by runPr, from the base's config (the trusted gate).
   const labels = await currentPullLabels(ctx.octokit, event, (m) => log.warning(`evalgate: ${m}`));
-  const accepted = Boolean(gateLabel && labels.includes(gateLabel));
   const baseSha = inputs.baseRef ? undefined : event.baseSha;
   const baseline = baseSha
     ? await restoreBaseline(ctx, { exact: baselineKey(ctx.configRel, baseSha) })
@@ -293,7 +292,8 @@ async function runPrMode(ctx: Context): Promise<void> {
     setup: inputs.setup,
     baseline,
     gate: inputs.gate,
-    accepted,
+    // runPr accepts when these include the trusted (base's) accept label, not the PR's own.
+    labels,
     fetchMissing: true,
     env: ctx.env,
     progress: logProgress(),

@@ -95,6 +95,11 @@ export interface GateConfig {
   adaptive: boolean;
   /** Trials per side in the second stage. */
   rerun_trials: number;
+  /**
+   * Severity of the built-in `errors` failure mode (a trial passes it when it did not error):
+   * a head that crashes where the base answered is gated like any other regression.
+   */
+  errors_severity: Severity;
 }
 
 export interface SuiteConfig {
@@ -308,6 +313,19 @@ export interface RunMeta {
   baseline_at?: string;
   /** Failure modes an adaptive second stage re-ran cases for (STATISTICS.md section 5). */
   stage2_modes?: string[];
+  /**
+   * The cases this run selected (after sample, tags, filter, shard): a case among them without
+   * any trial was not run, which makes the results incomplete. `hash` is the sha256 of the
+   * sorted ids joined by newlines. Absent in results written before evalgate recorded it.
+   */
+  selected?: SelectedCases;
+}
+
+export interface SelectedCases {
+  count: number;
+  hash: string;
+  /** Sorted. */
+  ids?: string[];
 }
 
 export interface Results {
@@ -332,7 +350,9 @@ export type CaseLabel =
   | 'stable_fail'
   | 'added'
   | 'removed'
-  | 'errored';
+  | 'errored'
+  /** On the other side, and selected by this side's run, but it has no trial here: not run. */
+  | 'not_run';
 
 export interface RateStats {
   passes: number;
@@ -438,6 +458,17 @@ export interface SideSummary {
   trials_per_case?: number;
 }
 
+/** What a side's run selected and did not finish. */
+export interface SideGap {
+  interrupted: boolean;
+  /** Cases the run selected (unknown in results that do not record it). */
+  selected?: number;
+  /** Selected cases without any trial. */
+  missing: number;
+  /** The first few of them, for messages. */
+  missing_ids: string[];
+}
+
 export interface Comparison {
   schema: 'evalgate/comparison@1';
   verdict: OverallVerdict;
@@ -456,4 +487,11 @@ export interface Comparison {
   trace_url?: string;
   /** Adaptive stage 2 ran for these modes. */
   stage2_modes?: string[];
+  /** Sides that are incomplete (interrupted, or selected cases without a trial): verdict error. */
+  incomplete?: { base?: SideGap; head?: SideGap };
+  /**
+   * One line about where the gate came from, e.g. "This PR changes the gate (...); the change
+   * takes effect after merge." (a pull request is gated by its base's config).
+   */
+  gate_note?: string;
 }

@@ -1,18 +1,34 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { compare, planStage2 } from '../compare/index.ts';
 import { loadSuite } from '../suite/index.ts';
 import { createTarget } from '../targets/index.ts';
 import type { Target } from '../targets/target.ts';
-import type { Case, Comparison, GateConfig, Results, Suite, TrialResult } from '../types.ts';
+import type {
+  Case,
+  CaseResult,
+  Comparison,
+  GateConfig,
+  Results,
+  Suite,
+  TrialResult,
+} from '../types.ts';
 import { addWorktree, ensureCommit, gitInfo, resolveCommit, repoRoot } from '../run/git.ts';
 import { makeDir } from '../run/evalgate-dir.ts';
 import type { ProgressSink } from '../run/progress.ts';
-import { appendTrials, buildResults, recount, runTrials, type Side } from '../run/runner.ts';
+import {
+  appendTrials,
+  buildResults,
+  recount,
+  runTrials,
+  selectedCases,
+  type Side,
+} from '../run/runner.ts';
 import { selectCases, withConfigSample, type Selection } from '../run/select.ts';
 import { registerSuiteSecrets } from '../secrets.ts';
 import { judgeFor, runSettings, type RunOverrides } from './run-suite.ts';
+import { trustedGate, type TrustedGate } from './trusted-gate.ts';
 
 export interface PrOptions extends RunOverrides {
   /** Any folder inside the git checkout of the head. */
@@ -35,9 +51,18 @@ export interface PrOptions extends RunOverrides {
   setup?: string;
   /** Results cached for the base sha: then only what they lack runs on the base. */
   baseline?: Results;
+  /**
+   * Explicit gate overrides (command-line flags, the workflow's inputs): they win over the
+   * config. Otherwise the gate is the base commit's config's (see trusted-gate.ts).
+   */
   gate?: Partial<GateConfig>;
-  /** The accept label is on the PR. */
+  /** The accept label is on the PR (the command line's --accepted). */
   accepted?: boolean;
+  /**
+   * The pull request's labels: the PR is accepted when they include the trusted gate's
+   * accept_label (the base's, or the override's).
+   */
+  labels?: string[];
   /** Fetch the base commit from origin when the checkout lacks it (shallow clones). */
   fetchMissing?: boolean;
   env?: Record<string, string>;
@@ -55,6 +80,8 @@ export interface PrOutcome {
   headSha: string;
   /** Where the base side's results came from. */
   baseSource: 'run' | 'baseline' | 'baseline+run';
+  /** The gate the PR was decided under, and where it came from. */
+  gate: TrustedGate;
 }
 
 /** Runs `command` through the shell in `cwd`, its output to our log; throws on failure. */
@@ -140,7 +167,17 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
     const suite = await loadSuite(join(headTree, configRel));
     registerSuiteSecrets(suite.config, { ...process.env, ...env });
     const settings = runSettings(suite, options);
-    const gate: GateConfig = { ...suite.config.gate, ...options.gate };
+    // The gate is the base's: the PR's own config cannot loosen the gate it is judged by.
+    const trusted = await trustedGate({
+      root,
+      baseSha,
+      file: relative(headTree, suite.configPath).split(sep).join('/'),
+      head: suite.config,
+      overrides: options.gate,
+    });
+    if (trusted.note) log(trusted.note);
+    const gate = trusted.gate;
+    const accepted = !!options.accepted || (options.labels ?? []).includes(gate.accept_label);
     const sample = options.configSample ? suite.config.pull_request?.sample : undefined;
     const selection = withConfigSample(options.selection ?? {}, sample);
     const cases = selectCases(suite.cases, selection);
@@ -148,14 +185,17 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
       log(
         `pull_request.sample ${JSON.stringify(sample)}: ${cases.length} of ${suite.cases.length} cases (--full runs them all)`,
       );
+    const headIds = new Set(suite.cases.map((c) => c.id));
     const judge = await judgeFor(suite, { ...process.env, ...env });
 
     // The base tree, made only when something must run there.
     let baseTarget: Target | undefined;
+    let baseTree: string | undefined;
     const baseSide = async (): Promise<Target> => {
       if (baseTarget) return baseTarget;
       const wt = await addWorktree(root, baseSha, join(scratch, 'base'));
       cleanups.unshift(wt.remove);
+      baseTree = wt.dir;
       if (options.setup) {
         log(`setup (base): ${options.setup}`);
         await runSetup(options.setup, wt.dir, env, log);
@@ -200,6 +240,16 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
         only: missing,
       });
     }
+    // Cases the PR removes: from the cached baseline, or run on the base with the base's own
+    // checks, so deleting a case to go green shows in the comparison.
+    const removed = options.baseline
+      ? removedFromBaseline(options.baseline, headIds, selection)
+      : { results: [], cases: await removedFromBase(baseTree, configRel, headIds, selection, log) };
+    if (removed.cases.length) {
+      sides[0].only = new Set(removed.cases.map((c) => c.id));
+      for (const c of cases) sides[0].only.add(c.id);
+      sides[1].only = new Set(cases.map((c) => c.id));
+    }
 
     const startedAt = new Date();
     const common = {
@@ -209,7 +259,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
       signal: options.signal,
       progress: options.progress,
     };
-    const stage1 = await runTrials({ ...common, cases, sides });
+    const stage1 = await runTrials({ ...common, cases: [...cases, ...removed.cases], sides });
     const finishedAt = new Date();
     const headResults = buildResults(
       { suite, cases, trials: settings.trials },
@@ -225,7 +275,8 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
     const baseResults = baseFrom(
       options.baseline,
       suite,
-      cases,
+      [...cases, ...removed.cases],
+      removed.results,
       settings.trials,
       stage1.get('base'),
       {
@@ -236,7 +287,12 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
       },
     );
 
-    const compareOptions = { gate, accepted: options.accepted };
+    const compareOptions = {
+      gate,
+      accepted,
+      severities: trusted.severities,
+      gateNote: trusted.note,
+    };
     let comparison = compare(baseResults, headResults, compareOptions);
 
     // Stage 2: re-run the ambiguous cases of undecided modes, base and head interleaved.
@@ -266,6 +322,11 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
         headResults.meta.stage2_modes = plan.modes;
         baseResults.meta.stage2_modes = plan.modes;
         headResults.meta.finished_at = new Date().toISOString();
+        // Stopped during the re-runs: the stage-2 evidence is partial, so no verdict.
+        if (options.signal?.aborted) {
+          headResults.meta.interrupted = true;
+          baseResults.meta.interrupted = true;
+        }
       }
       comparison = compare(baseResults, headResults, compareOptions);
     }
@@ -277,6 +338,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
       baseSha,
       headSha,
       baseSource,
+      gate: trusted,
     };
   } finally {
     for (const t of targets) await t.close().catch(() => undefined);
@@ -293,11 +355,55 @@ async function ensureCommitForRef(
   if (/^[0-9a-f]{40}$/i.test(ref)) await ensureCommit(root, ref, log);
 }
 
-/** The base side's results: the cached baseline (restricted to the run's cases) plus what ran. */
+/**
+ * Cases of the cached baseline the head's suite no longer has (removed by the PR), as the
+ * selection would have picked them on the base: their base results are reused.
+ */
+function removedFromBaseline(
+  baseline: Results,
+  headIds: Set<string>,
+  selection: Selection,
+): { results: CaseResult[]; cases: Case[] } {
+  const gone = baseline.cases.filter((c) => !headIds.has(c.id) && c.trials?.length);
+  if (!gone.length) return { results: [], cases: [] };
+  const asCases = gone.map((c) => ({ id: c.id, tags: Array.isArray(c.tags) ? c.tags : [] }));
+  const picked = new Set(selectCases(asCases as Case[], selection).map((c) => c.id));
+  return { results: gone.filter((c) => picked.has(c.id)), cases: [] };
+}
+
+/**
+ * Cases of the base's suite the head's suite no longer has (removed by the PR), as the
+ * selection picks them on the base. Empty when the base's suite does not load.
+ */
+async function removedFromBase(
+  baseTree: string | undefined,
+  configRel: string,
+  headIds: Set<string>,
+  selection: Selection,
+  log: (l: string) => void,
+): Promise<Case[]> {
+  if (!baseTree) return [];
+  let baseSuite: Suite;
+  try {
+    baseSuite = await loadSuite(join(baseTree, configRel));
+  } catch (err) {
+    log(
+      `the base's suite does not load, so cases the PR removes are not shown: ${String((err as Error).message).split('\n')[0]}`,
+    );
+    return [];
+  }
+  return selectCases(baseSuite.cases, selection).filter((c) => !headIds.has(c.id));
+}
+
+/**
+ * The base side's results: the cached baseline (restricted to the run's cases, plus the removed
+ * cases it holds) and what ran. `cases` is everything the base side selected.
+ */
 function baseFrom(
   baseline: Results | undefined,
   suite: Suite,
   cases: Case[],
+  removed: CaseResult[],
   trials: number,
   ran: Map<string, TrialResult[]> | undefined,
   info: Parameters<typeof buildResults>[3],
@@ -312,8 +418,9 @@ function baseFrom(
       ...fresh.meta,
       baseline_of: baseline.meta.git?.sha,
       baseline_at: baseline.meta.finished_at,
+      selected: selectedCases([...cases.map((c) => c.id), ...removed.map((c) => c.id)]),
     },
-    cases: [...reused.map((c) => structuredClone(c)), ...fresh.cases],
+    cases: [...[...reused, ...removed].map((c) => structuredClone(c)), ...fresh.cases],
   };
   return recount(results);
 }

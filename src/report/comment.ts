@@ -25,6 +25,7 @@ import {
   pts,
   pValue,
   relChange,
+  removedLine,
   shortSha,
   sortModes,
   usd,
@@ -208,6 +209,9 @@ function header(ctx: Ctx): string {
   if (c.stage2_modes?.length)
     second += `, ambiguous cases re-run for ${c.stage2_modes.map((m) => code(m)).join(', ')}`;
   const lines = [first, '', second];
+  const removed = removedLine(c, 'by this PR');
+  if (removed) lines.push('', `⚠️ ${removed}.`);
+  if (c.gate_note) lines.push('', `_${inline(c.gate_note, 500)}_`);
   if (o.baselineNote) lines.push('', `_${inline(o.baselineNote, 300)}_`);
   if (c.verdict === 'error' || ctx.summary) {
     // The comment's headline already gives the first reason.
@@ -372,7 +376,7 @@ function failureRank(ctx: Ctx, k: CaseComparison): number {
   return best;
 }
 
-const OTHER_LABELS: CaseLabel[] = ['fixed', 'flaky', 'added', 'removed', 'errored'];
+const OTHER_LABELS: CaseLabel[] = ['fixed', 'flaky', 'added', 'removed', 'errored', 'not_run'];
 
 function listItem(ctx: Ctx, k: CaseComparison, label: CaseLabel): string {
   const src = label === 'removed' ? sourceLink(ctx, k, 'base') : sourceLink(ctx, k, 'head');

@@ -72,6 +72,7 @@ export const LABEL_TEXT: Record<CaseLabel, string> = {
   added: 'added',
   removed: 'removed',
   errored: 'errored',
+  not_run: 'not run',
 };
 
 /** Order in which labels are listed (most important first). */
@@ -79,6 +80,7 @@ export const LABEL_ORDER: CaseLabel[] = [
   'new_failure',
   'suspected_new_failure',
   'errored',
+  'not_run',
   'fixed',
   'flaky',
   'added',
@@ -147,4 +149,25 @@ export function plural(n: number, one: string, many = one + 's'): string {
 export function countOf(c: Comparison, label: CaseLabel): number {
   const n = c.counts?.[label];
   return finite(n) ? n : c.cases.filter((x) => x.label === label).length;
+}
+
+/**
+ * "3 cases removed by this PR, 2 of them passing on base": deleting cases (that the change
+ * broke, or that were failing) must be visible, not quietly leave the suite greener.
+ */
+export function removedLine(c: Comparison, by: string): string | undefined {
+  const n = countOf(c, 'removed');
+  if (!n) return undefined;
+  let passing = 0;
+  for (const k of c.cases ?? []) {
+    if (k.label === 'removed' && k.base && k.base.trials > 0 && k.base.passes === k.base.trials)
+      passing++;
+  }
+  const of =
+    n === 1
+      ? passing
+        ? 'passing on base'
+        : 'not passing on base'
+      : `${passing === 0 ? 'none' : int(passing)} of them passing on base`;
+  return `${plural(n, 'case')} removed ${by}, ${of}`;
 }

@@ -10,7 +10,7 @@ export type VerdictKind = 'blocked' | 'passed' | 'error' | 'accepted';
 export interface Headline {
   kind: VerdictKind;
   icon: string;
-  /** "Blocked", "Passed", "Error", "Regression accepted". */
+  /** "Blocked", "Passed", "Error", "Interrupted", "Regression accepted". */
   title: string;
   /** The sentence after the title, ending with a full stop. */
   text: string;
@@ -63,7 +63,14 @@ export function headline(
       !c.reasons?.[0] && typeof share === 'number' && share > 0
         ? ` (${pct(share)} of head trials errored)`
         : '';
-    return { kind, icon: '⚠️', title: 'Error', text: `${why}${errs}; no verdict on regressions.` };
+    // Ctrl-C (or a signal) stopped a side: say so first, it is the one thing to act on.
+    const interrupted = !!(c.incomplete?.head?.interrupted || c.incomplete?.base?.interrupted);
+    return {
+      kind,
+      icon: '⚠️',
+      title: interrupted ? 'Interrupted' : 'Error',
+      text: `${why}${errs}; no verdict on regressions.`,
+    };
   }
 
   const regressed = blockingRegressions(c);

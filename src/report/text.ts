@@ -14,6 +14,7 @@ import {
   plural,
   pts,
   pValue,
+  removedLine,
   shortSha,
   sortModes,
   usd,
@@ -111,13 +112,15 @@ export function renderTextReport(c: Comparison): string {
     (s) => one(s, 300),
     acceptLabel,
   );
-  const title = { blocked: 'BLOCKED', passed: 'PASSED', error: 'ERROR', accepted: 'ACCEPTED' }[
-    h.kind
-  ];
+  const title = h.kind === 'accepted' ? 'ACCEPTED' : h.title.toUpperCase(); // INTERRUPTED is an error too
   const lines: string[] = [`${title}: ${h.text}`];
   const side = (s: Comparison['base']) =>
     `${shortSha(s?.sha) ?? '(unknown)'}${s?.ref ? ` (${one(s.ref, 80)})` : ''}`;
-  lines.push(`base ${side(c.base)} -> head ${side(c.head)}`, '');
+  lines.push(`base ${side(c.base)} -> head ${side(c.head)}`);
+  const removed = removedLine(c, 'from head');
+  if (removed) lines.push(`! ${removed}`);
+  if (c.gate_note) lines.push(one(c.gate_note, 500));
+  lines.push('');
   if (c.verdict === 'error') for (const r of c.reasons ?? []) lines.push(`  ! ${one(r, 300)}`);
 
   const modes = sortModes(c.modes ?? []);
@@ -157,7 +160,7 @@ export function renderTextReport(c: Comparison): string {
       lines.push(`  ...and ${plural(failing.length - cap, 'more')} (see the HTML viewer)`);
     lines.push('');
   }
-  const others = (['fixed', 'flaky', 'added', 'removed', 'errored'] as const)
+  const others = (['fixed', 'flaky', 'added', 'removed', 'errored', 'not_run'] as const)
     .map((l) => [l, countOf(c, l)] as const)
     .filter(([, n]) => n > 0)
     .map(([l, n]) => `${int(n)} ${LABEL_TEXT[l]}`);

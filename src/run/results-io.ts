@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { redactedJson } from '../report/redact.ts';
 import type { Comparison, Results } from '../types.ts';
-import { recount } from './runner.ts';
+import { recount, selectedCases } from './runner.ts';
 
 /** Bad input to a pipeline stage (a results or comparison file): exit code 2, no stack trace. */
 export class InputError extends Error {
@@ -95,8 +95,47 @@ async function writeResultsStream(path: string, results: Results): Promise<void>
 }
 
 /**
+ * Checks that shard files make one whole run: every shard of the same total, each index from 1
+ * to the total exactly once. Files without a shard (merging plain runs) are taken as they are,
+ * but not mixed with shards.
+ */
+function checkShards(parts: { path: string; results: Results }[]): void {
+  const sharded = parts.filter((p) => p.results.meta.shard);
+  if (sharded.length === 0) return;
+  const plain = parts.find((p) => !p.results.meta.shard);
+  if (plain) {
+    throw new InputError(
+      `is not a shard (no meta.shard) but ${sharded[0].path} is: merge the shards of one run`,
+      plain.path,
+    );
+  }
+  const total = sharded[0].results.meta.shard!.total;
+  const byIndex = new Map<number, string>();
+  for (const { path, results } of sharded) {
+    const { index, total: t } = results.meta.shard!;
+    if (t !== total) {
+      throw new InputError(
+        `is shard ${index}/${t}, but ${sharded[0].path} is one of ${total}: shards of different splits`,
+        path,
+      );
+    }
+    const other = byIndex.get(index);
+    if (other) throw new InputError(`shard ${index}/${total} is given twice (also ${other})`, path);
+    byIndex.set(index, path);
+  }
+  const missing: string[] = [];
+  for (let i = 1; i <= total; i++) if (!byIndex.has(i)) missing.push(`${i}/${total}`);
+  if (missing.length) {
+    throw new InputError(
+      `shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing: the merged results would lack ${missing.length > 1 ? 'their' : 'its'} cases`,
+    );
+  }
+}
+
+/**
  * Merges the results of the shards of one run (a matrix of jobs, `--shard i/n`) into one file.
- * The shards must come from the same suite; a case in two shards is an error.
+ * The shards must come from the same suite and make a whole (each shard exactly once); a case in
+ * two shards is an error.
  */
 export function mergeResults(parts: { path: string; results: Results }[]): Results {
   if (parts.length === 0) throw new InputError('nothing to merge');
@@ -111,6 +150,9 @@ export function mergeResults(parts: { path: string; results: Results }[]): Resul
         path,
       );
     }
+  }
+  checkShards(parts);
+  for (const { path, results } of parts) {
     for (const c of results.cases) {
       const other = seen.get(c.id);
       if (other) throw new InputError(`case ${c.id} is also in ${other}`, path);
@@ -123,6 +165,11 @@ export function mergeResults(parts: { path: string; results: Results }[]): Resul
     .map((p) => p.results.meta.finished_at)
     .sort()
     .at(-1)!;
+  // The whole run selected what its shards did (when every shard recorded it).
+  const selections = parts.map((p) => p.results.meta.selected?.ids);
+  const selected = selections.every((ids) => Array.isArray(ids))
+    ? selectedCases(selections.flatMap((ids) => ids!))
+    : undefined;
   const meta = {
     ...first.results.meta,
     started_at: started,
@@ -130,6 +177,7 @@ export function mergeResults(parts: { path: string; results: Results }[]): Resul
     duration_ms: Date.parse(finished) - Date.parse(started),
     shard: undefined,
     interrupted: parts.some((p) => p.results.meta.interrupted) || undefined,
+    selected,
   };
   return recount({ schema: 'evalgate/results@1', meta, cases });
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import pRetry from 'p-retry';
 import { runChecks } from '../checks/registry.ts';
@@ -10,6 +11,7 @@ import type {
   CheckStatus,
   Results,
   RunMeta,
+  SelectedCases,
   Suite,
   SuiteConfig,
   Trace,
@@ -58,14 +60,19 @@ class TransientTraceError extends Error {
   }
 }
 
+/**
+ * A trial's status: error when its trace errored; else fail when any check failed (a known
+ * failure stays one even beside an errored check, as per mode in compare); else error when a
+ * check errored (its outcome is unknown); else pass.
+ */
 function trialStatus(trace: Trace, statuses: { status: CheckStatus }[]): CheckStatus {
   if (trace.error) return 'error';
-  let failed = false;
+  let errored = false;
   for (const s of statuses) {
-    if (s.status === 'error') return 'error';
-    if (s.status === 'fail') failed = true;
+    if (s.status === 'fail') return 'fail';
+    if (s.status === 'error') errored = true;
   }
-  return failed ? 'fail' : 'pass';
+  return errored ? 'error' : 'pass';
 }
 
 /** Runs one trial with retries of transient errors (429, 5xx, refused); returns the last trace. */
@@ -219,7 +226,19 @@ function caseResultOf(c: Case, trials: TrialResult[]): CaseResult {
   };
 }
 
-/** Builds one side's results file from its trials. Cases with no finished trial are left out. */
+/** What a run selected: the sorted ids, their count and sha256 (ids joined by newlines). */
+export function selectedCases(ids: Iterable<string>): SelectedCases {
+  const sorted = [...ids].sort();
+  const hash = createHash('sha256');
+  for (let i = 0; i < sorted.length; i++) hash.update(i ? `\n${sorted[i]}` : sorted[i]);
+  return { count: sorted.length, hash: hash.digest('hex'), ids: sorted };
+}
+
+/**
+ * Builds one side's results file from its trials. Cases with no finished trial are left out;
+ * `meta.selected` records every case the run selected, so a reader can tell them apart from
+ * cases the suite does not have.
+ */
 export function buildResults(
   plan: Pick<RunPlan, 'suite' | 'cases' | 'trials'>,
   label: string,
@@ -258,6 +277,7 @@ export function buildResults(
     trace_url: config.trace_url,
     shard: info.shard,
     interrupted: info.interrupted || undefined,
+    selected: selectedCases(plan.cases.map((c) => c.id)),
   };
   return recount({ schema: 'evalgate/results@1', meta, cases });
 }

@@ -6,7 +6,7 @@ import { describeValue, fromZodIssues, issuesToProblems, unknownKeyMessage } fro
 import type { Issue, PathSegment } from './issues.ts';
 import { didYouMean } from './suggest.ts';
 import { parseYaml } from './yaml.ts';
-import { DEFAULT_GATE } from '../defaults.ts';
+import { DEFAULT_GATE, ERRORS_MODE } from '../defaults.ts';
 
 /**
  * The suite config (`evalgate.yml`): zod schema, defaults, and the translation from what users
@@ -204,6 +204,7 @@ const gate = z
     robust: z.boolean().default(DEFAULT_GATE.robust),
     adaptive: z.boolean().default(DEFAULT_GATE.adaptive),
     rerun_trials: z.int().min(1).max(1000).default(DEFAULT_GATE.rerun_trials),
+    errors_severity: severity.default(DEFAULT_GATE.errors_severity),
   })
   // prefault (not default): the empty object is parsed, so every field gets its own default.
   .prefault({});
@@ -221,7 +222,10 @@ export const configSchema = z.strictObject({
     .transform((v) => (typeof v === 'string' ? [v] : v)),
   failure_modes: z
     .record(z.string().min(1), failureMode)
-    .refine((m) => Object.keys(m).length > 0, { message: 'must list at least one failure mode' }),
+    .refine((m) => Object.keys(m).length > 0, { message: 'must list at least one failure mode' })
+    .refine((m) => !Object.hasOwn(m, ERRORS_MODE), {
+      message: `"${ERRORS_MODE}" is evalgate's built-in failure mode (trials that errored): rename yours; set the built-in one's severity with gate.errors_severity`,
+    }),
   trials: z.int().min(1).max(1000).default(DEFAULTS.trials),
   concurrency: z.int().min(1).max(1024).default(DEFAULTS.concurrency),
   timeout: duration.default(DEFAULTS.timeout_ms),

@@ -1,0 +1,88 @@
+/**
+ * The gate of a pull request comes from the trusted side: the base commit's config. The head's
+ * config is the PR's own work (untrusted): were its gate in force, a PR could set
+ * `gate.block: []` or lower a mode's severity and pass its own regression. The head's gate
+ * applies only where the base has none to give (the base has no config, or it does not parse),
+ * and a line says so; a change to the gate is named and takes effect after merge.
+ */
+import { DEFAULT_GATE } from '../defaults.ts';
+import { gateChangeNote, gateChanges } from '../compare/index.ts';
+import { git } from '../run/git.ts';
+import { parseConfig } from '../suite/index.ts';
+import type { GateConfig, Severity, SuiteConfig } from '../types.ts';
+
+export interface TrustedGate {
+  /** The gate the PR is decided under: the base's, under the workflow's explicit overrides. */
+  gate: GateConfig;
+  /** Mode severities of the base's config; modes only on the head keep the head's. */
+  severities: Record<string, Severity>;
+  /** Where the gate came from. */
+  source: 'base' | 'head';
+  /** One line for the comparison (a change to the gate, or why the head's gate applies). */
+  note?: string;
+}
+
+/** The config file's text at a commit, or undefined when the commit has no such file. */
+async function configTextAt(root: string, sha: string, file: string): Promise<string | undefined> {
+  try {
+    await git(root, ['cat-file', '-e', `${sha}:${file}`]);
+  } catch {
+    return undefined;
+  }
+  return git(root, ['show', `${sha}:${file}`]);
+}
+
+function defined<T extends object>(o: T | undefined): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(o ?? {}).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
+}
+
+/**
+ * Reads the gate at the base commit. `file` is the config's path relative to the repository
+ * root (with `/`); `head` is the head's parsed config; `overrides` come from the workflow or
+ * the command line and win over both.
+ */
+export async function trustedGate(options: {
+  root: string;
+  baseSha: string;
+  file: string;
+  head: SuiteConfig;
+  overrides?: Partial<GateConfig>;
+}): Promise<TrustedGate> {
+  const { head } = options;
+  const overrides = defined(options.overrides);
+  const headGate: GateConfig = { ...DEFAULT_GATE, ...head.gate, ...overrides };
+  const short = options.baseSha.slice(0, 7);
+  let base: SuiteConfig;
+  try {
+    const text = await configTextAt(options.root, options.baseSha, options.file);
+    if (text === undefined) {
+      return {
+        gate: headGate,
+        severities: {},
+        source: 'head',
+        note: `The base commit (${short}) has no ${options.file}: this PR is gated by its own config's gate.`,
+      };
+    }
+    base = parseConfig(text, `${options.file} at ${short}`);
+  } catch (err) {
+    const first = String((err as Error).message ?? err).split('\n')[0];
+    return {
+      gate: headGate,
+      severities: {},
+      source: 'head',
+      note: `The base commit's ${options.file} could not be read (${first}): this PR is gated by its own config's gate.`,
+    };
+  }
+  const severities = Object.fromEntries(
+    Object.entries(base.failure_modes).map(([mode, fm]) => [mode, fm.severity]),
+  );
+  const changes = gateChanges(base, head, overrides);
+  return {
+    gate: { ...DEFAULT_GATE, ...base.gate, ...overrides },
+    severities,
+    source: 'base',
+    note: gateChangeNote(changes),
+  };
+}
