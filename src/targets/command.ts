@@ -9,6 +9,7 @@ import {
   describeError,
   elapsedMs,
   errorTrace,
+  jsonLine,
   oneLine,
   snippet,
   TailBuffer,
@@ -212,7 +213,7 @@ export function createCommandTarget(
       });
 
       stoppers.add(stop);
-      child.stdin!.end(`${JSON.stringify(request)}\n`);
+      child.stdin!.end(jsonLine(request));
     });
   }
 

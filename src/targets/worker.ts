@@ -18,6 +18,7 @@ import {
   describeError,
   elapsedMs,
   errorTrace,
+  jsonLine,
   oneLine,
   snippet,
   TailBuffer,
@@ -356,7 +357,7 @@ export function createWorkerTarget(
       signal?.addEventListener('abort', onAbort, { once: true });
       const p: Pending = {
         id,
-        line: `${JSON.stringify({ id, case: request })}\n`,
+        line: jsonLine({ id, case: request }),
         slot,
         start,
         resolve,
