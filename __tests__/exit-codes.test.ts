@@ -37,9 +37,7 @@ describe('exit code 3: what the README and --help say is what a missing target d
     for (const text of [readme, help]) {
       expect(text).toMatch(/3 (evalgate )?could not run \(an `?http`? (target's )?server/);
       expect(text).toMatch(/a `?module`? (target )?that does not load/);
-      expect(text).toMatch(
-        /a `?command`? or `?worker`? target (that fails|failing) on every case/i,
-      );
+      expect(text).toMatch(/every trial of (a run|`?evalgate run`?) errored/i);
     }
   });
 
@@ -58,11 +56,13 @@ describe('exit code 3: what the README and --help say is what a missing target d
     noStack(http.stderr);
   });
 
-  it('a command that does not exist: run records errors (exit 0), compare says error (exit 1)', () => {
+  it('a command that does not exist: run records errors and exits 3 with the first one, compare says error (exit 1)', () => {
     const dir = suiteWith('{command: ./no-such-program}');
     const run = evalgate(['run', '-q', '--out', 'results.json'], dir);
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(3);
     expect(run.stdout).toContain('0 pass, 0 fail, 2 error');
+    expect(run.stderr).toMatch(/every trial errored .*"a" trial 0: crash/);
+    noStack(run.stderr);
     const cmp = evalgate(['compare', 'results.json', 'results.json', '--json'], dir);
     expect(cmp.code).toBe(1);
     expect(JSON.parse(cmp.stdout).verdict).toBe('error');

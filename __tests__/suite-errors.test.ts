@@ -1,4 +1,7 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { firstInvalidUtf8 } from '../src/suite/utf8.ts';
 import { checkTypes } from '../src/checks/registry.ts';
 import { MAX_PROBLEMS, loadSuite, parseConfig } from '../src/suite/index.ts';
 import {
@@ -320,6 +323,53 @@ describe('malformed configs', () => {
   it('empty suite', async () => {
     const { dir, err } = await suite(BASE_CONFIG, { 'datasets/a.jsonl': '\n\n  \n' });
     expectProblem(err, { dir, file: CFG, line: 4, field: 'datasets' }, /empty suite/);
+  });
+});
+
+describe('files that are not UTF-8', () => {
+  /** Latin-1 bytes (é = 0xE9) where UTF-8 was expected: once silently read as U+FFFD. */
+  const latin1 = (text: string) => Buffer.from(text, 'latin1');
+
+  it('a JSONL dataset: file, line and column of the first bad byte', async () => {
+    const dir = await temp.make({ [CFG]: BASE_CONFIG });
+    const text = `${caseLine('a')}\n${caseLine('b')}\n${caseLine('caf\u00e9', { input: { q: 'd\u00e9j\u00e0' } })}\n`;
+    await mkdir(join(dir, 'datasets'));
+    await writeFile(join(dir, 'datasets/a.jsonl'), latin1(text));
+    const err = await suiteErrorOf(loadSuite(`${dir}/${CFG}`));
+    expectProblem(err, { dir, file: 'datasets/a.jsonl', line: 3 }, /not UTF-8: byte 0xE9/);
+    expect(err.problems[0].column).toBe(text.split('\n')[2].indexOf('\u00e9') + 1);
+  });
+
+  it('a YAML dataset, after valid multi-byte characters', async () => {
+    const config = BASE_CONFIG.replace('datasets/*.jsonl', 'datasets/cases.yaml');
+    const yaml =
+      '- id: ok\n  input: {q: "€ ✓ 😀"}\n  checks: [{type: contains, value: x, mode: tone}]\n';
+    const dir = await temp.make({ [CFG]: config });
+    await mkdir(join(dir, 'datasets'));
+    await writeFile(
+      join(dir, 'datasets/cases.yaml'),
+      Buffer.concat([Buffer.from(yaml), latin1('- id: na\u00efve\n')]),
+    );
+    const err = await suiteErrorOf(loadSuite(`${dir}/${CFG}`));
+    expectProblem(err, { dir, file: 'datasets/cases.yaml', line: 4 }, /not UTF-8: byte 0xEF/);
+  });
+
+  it('the config file itself', async () => {
+    const dir = await temp.make({ 'datasets/a.jsonl': caseLine('a') });
+    await writeFile(join(dir, CFG), latin1(`${BASE_CONFIG}# caf\u00e9\n`));
+    const err = await suiteErrorOf(loadSuite(`${dir}/${CFG}`));
+    expectProblem(err, { dir, file: CFG, line: 8 }, /not UTF-8/);
+  });
+
+  it('finds the first byte of a bad sequence, whatever the kind', () => {
+    const at = (...b: number[]) => firstInvalidUtf8(Uint8Array.from(b));
+    expect(at(0x61, 0xc3, 0xa9, 0x62)).toBe(4); // valid é
+    expect(at(0x61, 0x80)).toBe(1); // a lone continuation byte
+    expect(at(0x61, 0xc3)).toBe(1); // cut short at the end
+    expect(at(0xc0, 0xaf)).toBe(0); // overlong
+    expect(at(0xed, 0xa0, 0x80)).toBe(0); // a UTF-16 surrogate
+    expect(at(0xf4, 0x90, 0x80, 0x80)).toBe(0); // above U+10FFFF
+    expect(at(0xf0, 0x9f, 0x98, 0x80, 0xff)).toBe(4); // 😀 then 0xFF
   });
 });
 

@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import pLimit from 'p-limit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCommandTarget, parseStdout } from '../src/targets/command.ts';
 import { createTarget } from '../src/targets/index.ts';
@@ -206,6 +208,22 @@ describe('command target', () => {
     expect(trace.output).toBe('no stdin');
   });
 
+  it('reads the answer of a command whose forked helper keeps stdout open, and stops the helper', async () => {
+    const pidFile = join(tempDir(), 'helper.pid');
+    target = createCommandTarget(
+      {
+        kind: 'command',
+        command: `read -r line; echo '{"output":"ok"}'; sleep 30 & echo $! > ${pidFile}`,
+      },
+      ctx(),
+    );
+    const trace = await target.run(request({}), { timeoutMs: 10_000 });
+    expect(trace.error).toBeUndefined();
+    expect(trace.output).toBe('ok');
+    const helper = Number(readFileSync(pidFile, 'utf8'));
+    expect(await waitGone([helper])).toEqual([]);
+  });
+
   it('runs cases concurrently', async () => {
     const t = fixture();
     const traces = await Promise.all(
@@ -213,4 +231,40 @@ describe('command target', () => {
     );
     expect(traces.map((tr) => tr.output)).toEqual(['echo:n0', 'echo:n1', 'echo:n2', 'echo:n3']);
   });
+});
+
+describe('command target under load', () => {
+  it('reads every answer at concurrency 64 over 1,200 trials, however late the pipe drains', async () => {
+    // A tiny shell answer: the load is the number of processes, not their work. On a busy
+    // machine one event-loop turn can last long (64 exits, 64 synchronous spawns); a ticker
+    // whose I/O callback stalls 250 ms makes such turns certain. Children exit during the stall
+    // with their answer still unread in the pipe: it must be read, never taken for "nothing".
+    target = createCommandTarget(
+      { kind: 'command', command: `read -r line; echo '{"output":"ok"}'` },
+      ctx(),
+    );
+    const t = target;
+    const ticker = spawn('sh', ['-c', 'while :; do echo tick; sleep 1; done']);
+    const stall = (ms: number) => {
+      const end = performance.now() + ms;
+      while (performance.now() < end);
+    };
+    ticker.stdout.on('data', () => {
+      stall(30);
+      setImmediate(() => stall(220));
+    });
+    try {
+      const limit = pLimit(64);
+      const traces = await Promise.all(
+        Array.from({ length: 1200 }, (_, i) =>
+          limit(() => t.run(request({ n: i }, {}, `c${i}`), { timeoutMs: 60_000 })),
+        ),
+      );
+      const errors = traces.filter((tr) => tr.error).map((tr) => tr.error!.message);
+      expect(errors).toEqual([]);
+      expect(traces.every((tr) => tr.output === 'ok')).toBe(true);
+    } finally {
+      ticker.kill('SIGKILL');
+    }
+  }, 120_000);
 });

@@ -163,6 +163,37 @@ describe('worker target', () => {
     expect(ok.output).toBe('echo:next');
   });
 
+  it('restarts a worker stuck on one case past its timeout; the cases it held are answered once', async () => {
+    const logs: string[] = [];
+    const pidFile = join(tempDir(), 'pids');
+    const t = pool({ workers: 1, env: { HANG_ON: 'stuck', PID_FILE: pidFile } }, {}, logs);
+    // The stuck case reaches the worker first; the others wait behind it in the same process.
+    const stuck = t.run(request({}, {}, 'stuck'), { timeoutMs: 300 });
+    const others = Array.from({ length: 4 }, (_, i) =>
+      t.run(request({ text: `n${i}` }, {}, `c${i}`), { timeoutMs: 3000 }),
+    );
+    const hung = await stuck;
+    expect(hung.error).toMatchObject({ kind: 'timeout', message: 'no answer within 300 ms' });
+    const traces = await Promise.all(others);
+    expect(traces.map((tr) => tr.error?.message ?? tr.output)).toEqual([
+      'echo:n0',
+      'echo:n1',
+      'echo:n2',
+      'echo:n3',
+    ]);
+    expect(logs.some((l) => /no answer to case stuck within 300 ms; restarting it/.test(l))).toBe(
+      true,
+    );
+    // The stuck process is gone, and the restart did not count as a crash: the pool serves on.
+    const [first, second] = readPids(pidFile);
+    expect(await waitGone([first])).toEqual([]);
+    const answeredBy = new Set(traces.map((tr) => tr.metadata?.pid as number));
+    expect([...answeredBy]).toEqual([second]);
+    const next = await t.run(request({ text: 'next' }), { timeoutMs: 3000 });
+    expect(next.output).toBe('echo:next');
+    expect(next.metadata?.pid).toBe([...answeredBy][0]);
+  });
+
   it('cancels a request when the signal aborts', async () => {
     const t = pool({ workers: 1 });
     const controller = new AbortController();

@@ -1,14 +1,14 @@
 /**
  * The evalgate command line: every stage of the pipeline on its own, and `pr` for the whole of
  * it on a laptop. Exit codes: 0 pass, 1 the gate blocked (or the verdict is error), 2 bad input
- * (config, dataset, results file, flags), 3 evalgate could not run (an http server that never
- * became ready, a module that does not load, an internal failure), 130 interrupted. A command or
- * worker that fails on every case is not 3: its trials are errors, and the verdict says so.
+ * (config, dataset, results file, journal, flags), 3 evalgate could not run (an http server that
+ * never became ready, a module that does not load, every trial of a run errored, an internal
+ * failure), 130 interrupted.
  *
  * Each command imports what only it needs (the comparison, the reports, the GitHub client)
  * when it runs: `evalgate run` on a big suite should not carry Octokit in memory.
  */
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkTypes } from './checks/registry.ts';
@@ -27,6 +27,7 @@ import {
   writeJson,
 } from './run/results-io.ts';
 import { makeDir } from './run/evalgate-dir.ts';
+import { journalPath } from './run/journal.ts';
 import { parseShard, type Selection } from './run/select.ts';
 import { redactedJson, redactSecrets } from './report/redact.ts';
 import { registerEnvSecrets } from './secrets.ts';
@@ -51,9 +52,9 @@ Selection (run, pr):  --sample N  --tags smoke,refunds  --filter 'refund-*'  --s
 Run settings:         --trials N  --concurrency N  --timeout 30s  --retries N
 Gate (compare, pr):   --fail-on critical,major  --alpha 0.01  --min-drop 0.05  --robust  --accepted
 
-Exit codes: 0 pass, 1 blocked or error verdict, 2 bad input, 130 interrupted, 3 could not run
-(an http server that never became ready, a module that does not load, an internal failure);
-a command or worker target failing on every case gives errored trials and the error verdict.
+Exit codes: 0 pass, 1 blocked or error verdict, 2 bad input, 3 could not run (an http server
+that never became ready, a module that does not load, every trial of a run errored, an internal
+failure), 130 interrupted (\`run --resume\` finishes an interrupted run).
 Docs: https://github.com/evalgate/evalgate#readme`;
 
 const selectionOptions = {
@@ -213,6 +214,7 @@ async function cmdRun(args: string[]): Promise<number> {
     out: { type: 'string', short: 'o', default: 'results.json' },
     label: { type: 'string' },
     stats: { type: 'boolean' },
+    resume: { type: 'boolean' },
     ...selectionOptions,
     ...runOptions,
   });
@@ -228,8 +230,12 @@ async function cmdRun(args: string[]): Promise<number> {
     signal: controller.signal,
     progress: values.quiet ? silentProgress : new ConsoleProgress(),
     log,
+    journal: { path: journalPath(values.out), resume: values.resume },
   });
   await writeJson(values.out, results);
+  // The results are safely written: the journal has served. An interrupted run keeps it, for
+  // --resume.
+  if (!results.meta.interrupted) await rm(journalPath(values.out), { force: true });
   const { counts } = results.meta;
   print(
     `${counts.cases} cases, ${counts.trials} trials: ${counts.pass} pass, ${counts.fail} fail, ${counts.error} error` +
@@ -250,8 +256,15 @@ async function cmdRun(args: string[]): Promise<number> {
     process.stderr.write(`evalgate-stats ${JSON.stringify(stats)}\n`);
   }
   if (results.meta.interrupted) {
-    log('interrupted: the results hold the trials that finished');
+    log(
+      'interrupted: the results hold the trials that finished; `evalgate run --resume` finishes the run',
+    );
     return 130;
+  }
+  const failed = allErrored(results);
+  if (failed) {
+    log(`every trial errored (nothing was measured); the first, case ${failed}`);
+    return EXIT_ALL_ERRORED;
   }
   return 0;
 }
@@ -262,8 +275,31 @@ async function cmdInit(args: string[]): Promise<number> {
   const { initProject, describeInit, isTargetKind, TARGET_KINDS } = await import('./init/index.ts');
   if (values.target !== undefined && !isTargetKind(values.target))
     throw new UsageError(`--target must be ${TARGET_KINDS.join(', ')}; got ${values.target}`);
-  console.log(describeInit(await initProject(resolve(values.dir ?? '.'), values.target)));
+  print(describeInit(await initProject(resolve(values.dir ?? '.'), values.target)));
   return 0;
+}
+
+/**
+ * Exit code of a run in which every trial errored: nothing was measured, most likely the target
+ * cannot run at all (a missing key, a wrong command). The same code as a target that could not
+ * start.
+ */
+export const EXIT_ALL_ERRORED = 3;
+
+/** When every trial of `results` errored: the first error, with its case and trial. */
+export function allErrored(results: Results): string | undefined {
+  const { counts } = results.meta;
+  if (counts.trials === 0 || counts.error !== counts.trials) return undefined;
+  const c = results.cases[0];
+  const trial = c.trials[0];
+  const check = trial.checks.find((k) => k.status === 'error');
+  const what = trial.trace.error
+    ? `${trial.trace.error.kind}: ${trial.trace.error.message}`
+    : check
+      ? `check ${check.name ?? check.type}: ${check.reason}`
+      : 'error';
+  // JSON.stringify: a case id is untrusted text, and this line goes to a terminal or a CI log.
+  return `${JSON.stringify(c.id)} trial ${trial.trial}: ${what}`;
 }
 
 async function cmdValidate(args: string[]): Promise<number> {
@@ -548,9 +584,13 @@ const COMMAND_HELP: Record<string, string> = {
   pyproject.toml, requirements.txt or *.py -> python; package.json -> node; else http), and the
   workflows .github/workflows/evalgate-{pr,baseline,full}.yml. Existing files are never
   overwritten: they are skipped and listed.`,
-  run: `evalgate run [--config evalgate.yml] [--out results.json] [--label name] [--stats]
+  run: `evalgate run [--config evalgate.yml] [--out results.json] [--label name] [--resume] [--stats]
   Runs every selected case --trials times against the suite's target and writes results.json
-  (each trial's trace and check results, and the run's metadata).
+  (each trial's trace and check results, and the run's metadata). Each finished trial is first
+  appended to results.json.journal.jsonl; the journal is deleted once results.json is written.
+  --resume continues a run that was interrupted or killed from its journal, without repeating
+  finished trials (refused if the suite, selection, --trials or --label changed).
+  Exit 0 done, 3 every trial errored (the first error is printed), 130 interrupted.
   Selection: --sample N, --tags a,b, --filter 'glob' (repeatable), --shard i/n
   Settings:  --trials N, --concurrency N, --timeout 30s, --retries N, --quiet
   --stats prints evalgate's own CPU time and peak memory at the end.`,

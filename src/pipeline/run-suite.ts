@@ -5,6 +5,7 @@ import type { Results, Suite } from '../types.ts';
 import { gitInfo } from '../run/git.ts';
 import type { ProgressSink } from '../run/progress.ts';
 import { buildResults, runTrials } from '../run/runner.ts';
+import { openJournal } from '../run/journal.ts';
 import { selectCases, type Selection } from '../run/select.ts';
 import { registerSuiteSecrets } from '../secrets.ts';
 
@@ -24,6 +25,11 @@ export interface RunSuiteOptions extends RunOverrides {
   /** Environment for the system under test (e.g. OPENAI_API_KEY from an action input). */
   env?: Record<string, string>;
   log?: (line: string) => void;
+  /**
+   * Append each finished trial to this journal file as it completes. With `resume`, an existing
+   * journal of the same run is continued: its trials are not run again.
+   */
+  journal?: { path: string; resume?: boolean };
 }
 
 /**
@@ -60,7 +66,22 @@ export async function runSuite(options: RunSuiteOptions): Promise<Results> {
   registerSuiteSecrets(suite.config, { ...process.env, ...options.env });
   const settings = runSettings(suite, options);
   const cases = selectCases(suite.cases, options.selection ?? {});
-  const startedAt = new Date();
+  const label = options.label ?? 'run';
+  const journal = options.journal
+    ? await openJournal(
+        options.journal,
+        {
+          suiteHash: suite.hash,
+          label,
+          trials: settings.trials,
+          selection: options.selection ?? {},
+          caseIds: cases.map((c) => c.id),
+          startedAt: new Date(),
+        },
+        options.log ?? (() => {}),
+      )
+    : undefined;
+  const startedAt = journal?.startedAt ?? new Date();
   let target: Target | undefined;
   try {
     target = await createTarget(suite.config.target, {
@@ -69,7 +90,6 @@ export async function runSuite(options: RunSuiteOptions): Promise<Results> {
       env: options.env,
       log: options.log,
     });
-    const label = options.label ?? 'run';
     const trials = await runTrials({
       suite,
       cases,
@@ -78,6 +98,8 @@ export async function runSuite(options: RunSuiteOptions): Promise<Results> {
       signal: options.signal,
       progress: options.progress,
       judge: await judgeFor(suite, { ...process.env, ...options.env }),
+      finished: journal?.finished,
+      onTrial: journal && ((_side, caseId, result) => journal.writer.record(caseId, result)),
     });
     return buildResults({ suite, cases, trials: settings.trials }, label, trials.get(label)!, {
       git: await gitInfo(suite.rootDir),
@@ -87,6 +109,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<Results> {
       shard: options.selection?.shard,
     });
   } finally {
+    journal?.writer.close();
     await target?.close();
   }
 }

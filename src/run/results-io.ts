@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { redactedJson } from '../report/redact.ts';
 import type { Comparison, Results } from '../types.ts';
@@ -60,16 +61,31 @@ export async function readComparison(path: string): Promise<Comparison> {
 /**
  * Writes a results or comparison file, secrets redacted: these files are uploaded as the
  * action's artifact and cached as baselines, where everyone who can read the repository can
- * download them.
+ * download them. Atomically: into a temporary file next to it, then renamed over it. A run
+ * killed while writing leaves the previous file (or none), never half a file.
  */
 export async function writeJson(path: string, value: unknown): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
+  // A device or a pipe (`--out /dev/stdout`) cannot be renamed over: written as it is.
+  const existing = await stat(path).catch(() => undefined);
+  if (existing && !existing.isFile()) return writeJsonTo(path, value);
+  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeJsonTo(tmp, value);
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+async function writeJsonTo(path: string, value: unknown): Promise<void> {
   const results = value as Partial<Results> | null;
   if (results?.schema === 'evalgate/results@1' && Array.isArray(results.cases)) {
     await writeResultsStream(path, results as Results);
-    return;
+  } else {
+    await writeFile(path, redactedJson(value) + '\n');
   }
-  await writeFile(path, redactedJson(value) + '\n');
 }
 
 /**
@@ -84,11 +100,17 @@ async function writeResultsStream(path: string, results: Results): Promise<void>
   });
   const write = (chunk: string) =>
     out.write(chunk) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', r));
-  const { cases, ...head } = results;
-  const opening = redactedJson(head);
-  await write(`${opening.slice(0, -1)},"cases":[`);
-  for (let i = 0; i < cases.length; i++) {
-    await write((i ? ',' : '') + redactedJson(cases[i]));
+  try {
+    const { cases, ...head } = results;
+    const opening = redactedJson(head);
+    await write(`${opening.slice(0, -1)},"cases":[`);
+    for (let i = 0; i < cases.length; i++) {
+      await write((i ? ',' : '') + redactedJson(cases[i]));
+    }
+  } catch (err) {
+    // Closed before the caller deletes the file: a stream still opening would create it after.
+    await new Promise<void>((closed) => out.destroy().once('close', () => closed()));
+    throw err;
   }
   out.end(']}\n');
   await done;

@@ -47,6 +47,13 @@ export interface RunPlan {
   judge?: JudgeClient;
   /** Backoff before the first retry, in ms (doubles each time). */
   retryDelayMs?: number;
+  /**
+   * Trials that already finished, per side label and case id (a resumed run): they are not run
+   * again, and come back with the new ones.
+   */
+  finished?: TrialsBySide;
+  /** Called as each trial finishes, in completion order (the run's journal appends it). */
+  onTrial?: (side: string, caseId: string, result: TrialResult) => void;
 }
 
 /** What a run produced: per side, per case id, the trials that finished. */
@@ -133,6 +140,13 @@ export async function runTrials(plan: RunPlan): Promise<TrialsBySide> {
   const progress = plan.progress ?? silentProgress;
   const limit = pLimit(Math.max(1, plan.concurrency));
   const out: TrialsBySide = new Map(plan.sides.map((s) => [s.label, new Map()]));
+  const done = (side: string, caseId: string) => plan.finished?.get(side)?.get(caseId);
+  for (const side of plan.sides) {
+    for (const c of plan.cases) {
+      const trials = done(side.label, c.id);
+      if (trials?.length) out.get(side.label)!.set(c.id, [...trials]);
+    }
+  }
 
   const jobs: Promise<void>[] = [];
   let total = 0;
@@ -141,6 +155,7 @@ export async function runTrials(plan: RunPlan): Promise<TrialsBySide> {
       const trial = firstTrial + t;
       for (const side of plan.sides) {
         if (side.only && !side.only.has(c.id)) continue;
+        if (done(side.label, c.id)?.some((r) => r.trial === trial)) continue;
         total++;
         jobs.push(limit(() => runOne(plan, side, c, trial, stage, out, progress)));
       }
@@ -194,6 +209,7 @@ async function runOne(
   const list = byCase.get(c.id);
   if (list) list.push(result);
   else byCase.set(c.id, [result]);
+  plan.onTrial?.(side.label, c.id, result);
   progress.tick(status);
 }
 

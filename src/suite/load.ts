@@ -7,6 +7,7 @@ import { configSource, parseConfig, partialConfig, type DatasetsConfig } from '.
 import { ProblemList, SuiteError, displayPath, isSuiteError } from './errors.ts';
 import type { SuiteProblem } from './errors.ts';
 import { suiteHash } from './hash.ts';
+import { decodeUtf8 } from './utf8.ts';
 
 /**
  * The only file I/O of the suite: read the config, glob and read the datasets, hand the text to
@@ -28,8 +29,9 @@ async function resolveConfigPath(configPath: string): Promise<string> {
 }
 
 async function readText(abs: string, what: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(abs, 'utf8');
+    bytes = await readFile(abs);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason =
@@ -40,6 +42,9 @@ async function readText(abs: string, what: string): Promise<string> {
           : `cannot read ${what}: ${(err as Error).message}`;
     throw new SuiteError([{ file: displayPath(abs), message: reason }]);
   }
+  const decoded = decodeUtf8(bytes, displayPath(abs));
+  if ('problem' in decoded) throw new SuiteError([decoded.problem]);
+  return decoded.text;
 }
 
 /** Reads and validates a config file (or `evalgate.yml` in a folder). Throws SuiteError. */

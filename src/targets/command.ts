@@ -9,6 +9,7 @@ import {
   describeError,
   elapsedMs,
   errorTrace,
+  jsonLine,
   oneLine,
   snippet,
   TailBuffer,
@@ -34,6 +35,8 @@ export interface CommandTargetOptions {
 const STDERR_TAIL = 4096;
 /** After the process exits, how long helpers it forked may keep our pipes open. */
 const PIPE_DRAIN_MS = 200;
+/** After stopping the group, how long to wait for EOF from a helper that escaped it. */
+const PIPE_GIVE_UP_MS = 2000;
 
 /**
  * The trace in a process's stdout: the whole text if it is JSON, else the last non-empty line
@@ -182,13 +185,26 @@ export function createCommandTarget(
         finish(trace);
       };
 
-      // 'close' fires when the process has exited *and* its pipes are closed. A helper it
-      // forked may hold the pipes open; give it a moment, then stop the group and go on.
+      // 'close' fires when the process has exited *and* its pipes are at EOF: only then is
+      // all of stdout read. A helper the command forked may hold the pipes open; after a
+      // moment, stop the whole group so they close, and read on to EOF all the same.
+      // Completing at that moment instead lost answers: an exit reaped late in a long event-loop
+      // turn starts its timer from that turn's stale clock, so the timer can fire before the
+      // next poll reads the answer already waiting in the pipe.
       child.on('exit', (code, signal) => {
         exit = { code, signal };
         drainTimer = setTimeout(() => {
-          signalGroup(child, 'SIGKILL');
-          complete();
+          // setImmediate: let this turn's poll phase read what is waiting (and close) first.
+          setImmediate(() => {
+            if (settled || stopping) return;
+            signalGroup(child, 'SIGKILL');
+            // Only a helper that left our process group can hold the pipes now: give up on it.
+            drainTimer = setTimeout(() => {
+              child.stdout!.destroy();
+              child.stderr!.destroy();
+              complete();
+            }, PIPE_GIVE_UP_MS);
+          });
         }, PIPE_DRAIN_MS);
       });
       child.on('close', (code: number | null, signal: NodeJS.Signals | null) => {
@@ -197,7 +213,7 @@ export function createCommandTarget(
       });
 
       stoppers.add(stop);
-      child.stdin!.end(`${JSON.stringify(request)}\n`);
+      child.stdin!.end(jsonLine(request));
     });
   }
 

@@ -109,3 +109,18 @@ export function timerMs(ms: number): number {
   if (Number.isNaN(ms)) return 1;
   return Math.min(2 ** 31 - 1, Math.max(1, Math.ceil(ms)));
 }
+
+const LINE_SEPARATORS = /[\u2028\u2029]/g;
+
+/**
+ * One JSON line for a line-based reader. JSON.stringify leaves U+2028 and U+2029 raw, and line
+ * readers (Node's readline, editors) split on them, so a case text holding one cut the line in
+ * two and crashed the worker reading it. Escaped, they are the same JSON value on one line.
+ */
+export function jsonLine(value: unknown): string {
+  return (
+    JSON.stringify(value).replace(LINE_SEPARATORS, (c) =>
+      c === '\u2028' ? '\\u2028' : '\\u2029',
+    ) + '\n'
+  );
+}

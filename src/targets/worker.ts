@@ -18,6 +18,7 @@ import {
   describeError,
   elapsedMs,
   errorTrace,
+  jsonLine,
   oneLine,
   snippet,
   TailBuffer,
@@ -53,6 +54,8 @@ interface Pending {
   start: number;
   resolve: (trace: Trace) => void;
   cleanup: () => void;
+  /** Starts the timeout again (from now), for a request sent again to a restarted worker. */
+  rearm: () => void;
 }
 
 interface Slot {
@@ -69,6 +72,8 @@ interface Slot {
   restartTimer?: NodeJS.Timeout;
   warnedGarbage: boolean;
   lastExit?: string;
+  /** The process we are stopping on purpose (stuck past a timeout): its exit is no crash. */
+  recycling?: ChildProcess;
 }
 
 const PIPE_DRAIN_MS = 200;
@@ -164,10 +169,16 @@ export function createWorkerTarget(
     child.on('exit', (code, signal) => {
       // Wait for the pipes so that answers written just before exiting are not lost, but not
       // forever: a helper the worker forked may hold them open.
-      drainTimer = setTimeout(() => {
-        signalGroup(child, 'SIGKILL');
-        onGone(code, signal);
-      }, PIPE_DRAIN_MS);
+      drainTimer = setTimeout(
+        // setImmediate: this turn's poll phase reads the answers already waiting first.
+        () =>
+          setImmediate(() => {
+            if (gone) return;
+            signalGroup(child, 'SIGKILL');
+            onGone(code, signal);
+          }),
+        PIPE_DRAIN_MS,
+      );
     });
     child.on('close', (code: number | null, signal: NodeJS.Signals | null) => onGone(code, signal));
 
@@ -239,6 +250,27 @@ export function createWorkerTarget(
     }
   }
 
+  /**
+   * Stops a worker stuck on a case past its timeout (it would otherwise hold every case sent to
+   * it after) and starts a fresh one. The other cases it held go to the new process, each with
+   * a fresh timeout: they are answered once, neither lost nor counted twice.
+   */
+  function recycle(slot: Slot, why: string): void {
+    const child = slot.child;
+    if (!child || slot.recycling === child || closing) return;
+    slot.recycling = child;
+    slot.state = 'backoff'; // no new requests to the process we are stopping
+    for (const id of slot.inflight) {
+      const p = pending.get(id);
+      if (!p) continue;
+      p.rearm();
+      slot.queue.push(id);
+    }
+    slot.inflight.clear();
+    log(`worker ${slot.index}: ${why}; restarting it`);
+    void killGroup(child, killGraceMs);
+  }
+
   function handleExit(
     slot: Slot,
     child: ChildProcess | undefined,
@@ -246,6 +278,13 @@ export function createWorkerTarget(
     signal: NodeJS.Signals | null,
   ): void {
     if (!child || slot.child === child) slot.child = undefined;
+    if (child && slot.recycling === child) {
+      // Stopped on purpose: not a crash, no backoff; the queued cases go to the new process.
+      slot.recycling = undefined;
+      if (closing) slot.state = 'closed';
+      else spawnSlot(slot);
+      return;
+    }
     const desc = child ? exitDescription(code, signal) : 'did not start';
     const tail = stderrTail(slot);
     slot.lastExit = `${desc}${tail ? `: ${tail}` : ''}`;
@@ -344,25 +383,33 @@ export function createWorkerTarget(
     return new Promise<Trace>((resolve) => {
       const signal = runOptions.signal;
       const onAbort = () =>
-        settle(id, errorTrace(abortKind(signal), 'the run was cancelled', elapsedMs(start)));
-      const timer = setTimeout(
-        () =>
-          settle(
-            id,
-            errorTrace('timeout', `no answer within ${runOptions.timeoutMs} ms`, elapsedMs(start)),
-          ),
-        timerMs(runOptions.timeoutMs),
-      );
+        settle(id, errorTrace(abortKind(signal), 'the run was cancelled', elapsedMs(p.start)));
+      const onTimeout = () => {
+        // Sent to the process and still unanswered: the worker is stuck on it.
+        const stuck = p.slot.inflight.has(id);
+        settle(
+          id,
+          errorTrace('timeout', `no answer within ${runOptions.timeoutMs} ms`, elapsedMs(p.start)),
+        );
+        if (stuck)
+          recycle(p.slot, `no answer to case ${request.id} within ${runOptions.timeoutMs} ms`);
+      };
+      let timer = setTimeout(onTimeout, timerMs(runOptions.timeoutMs));
       signal?.addEventListener('abort', onAbort, { once: true });
       const p: Pending = {
         id,
-        line: `${JSON.stringify({ id, case: request })}\n`,
+        line: jsonLine({ id, case: request }),
         slot,
         start,
         resolve,
         cleanup: () => {
           clearTimeout(timer);
           signal?.removeEventListener('abort', onAbort);
+        },
+        rearm: () => {
+          clearTimeout(timer);
+          p.start = performance.now();
+          timer = setTimeout(onTimeout, timerMs(runOptions.timeoutMs));
         },
       };
       pending.set(id, p);
