@@ -89,7 +89,7 @@ describe('evalgate init', () => {
         c.trials[0].checks.map((k) => k.reason),
       );
       expect(reasons.join('\n')).toMatch(/lookup_order .* called 1 time/);
-      expect(reasons.join('\n')).toMatch(/2 facts found in retrieved context/);
+      expect(reasons.join('\n')).toMatch(/3 facts found in retrieved context/);
       expect(reasons.join('\n')).toMatch(/^refused: /m);
     },
     30_000,

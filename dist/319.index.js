@@ -14,6 +14,7 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var openai__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98193);
 /* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90815);
+/* harmony import */ var _run_evalgate_dir_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70411);
 /**
  * The LLM judge: grades a trace against a rubric with any OpenAI-compatible chat endpoint, using
  * structured output ({pass, reason}) at temperature 0, and caches verdicts in memory and on disk
@@ -21,6 +22,7 @@ export const modules = {
  *
  * The only model I/O in src/checks/. Never throws: API trouble is an `error` outcome.
  */
+
 
 
 
@@ -161,7 +163,7 @@ function createJudge(config, opts = {}) {
         if (!opts.cacheDir)
             return;
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(opts.cacheDir, { recursive: true });
+            await (0,_run_evalgate_dir_js__WEBPACK_IMPORTED_MODULE_5__/* .makeDir */ .g)(opts.cacheDir);
             const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(opts.cacheDir, `${key}.json`);
             // Write then rename, so a concurrent reader never sees half a file.
             const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;

@@ -4629,7 +4629,7 @@ exports["default"] = equal;
 
 /***/ }),
 
-/***/ 36214:
+/***/ 13833:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6751,7 +6751,7 @@ exports["default"] = def;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const codegen_1 = __nccwpck_require__(81436);
 const util_1 = __nccwpck_require__(84464);
-const ucs2length_1 = __nccwpck_require__(36214);
+const ucs2length_1 = __nccwpck_require__(13833);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -49139,13 +49139,25 @@ const equals = {
 
 ;// CONCATENATED MODULE: ./build/checks/facts.js
 /**
- * Fact extraction for the `grounded` check: money amounts, percentages, dates, times and
- * quantities with units, each normalised so that "$50" matches "50.00", "9am" matches
- * "9:00 AM", "May 1" matches "2024-05-01" and "30-day" matches "30 days".
+ * Fact extraction for the `grounded` check: money amounts, percentages, dates, times,
+ * quantities with units, schedules (24/7, "Monday to Friday", "9-5"), phone numbers, emails and
+ * URLs, each normalised so that "$50" matches "50.00", "9am" matches "9:00 AM", "May 1" matches
+ * "2024-05-01", "30-day" matches "30 days", "Monday to Friday" matches "Mon–Fri" and
+ * "+44 20 7946 0301" matches "020 7946 0301".
  *
  * Pure functions over strings; no I/O.
  */
-const FACT_KINDS = ['money', 'percent', 'date', 'time', 'quantity'];
+const FACT_KINDS = [
+    'money',
+    'percent',
+    'date',
+    'time',
+    'quantity',
+    'schedule',
+    'phone',
+    'email',
+    'url',
+];
 const MONTHS = [
     'jan',
     'feb',
@@ -49273,8 +49285,70 @@ function timeKeys(hour, minute, meridiem) {
     const key = `time:${h * 60 + minute}`;
     return { out: [key], src: [key] };
 }
+// Capitalised, like months: "sun" and "wed" are words too.
+const DAY = '(Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\\.?';
+const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const RANGE_TO = '\\s*(?:-|–|—|to|through|thru|until|till)\\s*';
+function dayIndex(name) {
+    return DAY_NAMES.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+const same = (key) => ({ out: [key], src: [key] });
+/** Every day of the week: what "24/7" also says, so it supports "every day". */
+const EVERY_DAY = 'days:1-7';
+/** Words before a number that make it a phone number even when it is short ("call 555 0100"). */
+const PHONE_CONTEXT = /(?:call|phone|tel|telephone|dial|ring|text|fax|whatsapp|hotline|number|on|at)\W{0,4}$/i;
+/** Words before a number that make it an identifier, not a phone number ("order 2024-0501-77"). */
+const NOT_PHONE_CONTEXT = /(?:ref(?:erence)?|order|invoice|tracking|id|#|no\.?|account|case|ticket|sku|item|serial|iban)\W{0,4}$/i;
 /** In priority order: an earlier extractor's match hides later ones over the same characters. */
 const EXTRACTORS = [
+    {
+        kind: 'email',
+        re: /\b[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b/g,
+        keys: (m) => same(`email:${m[0].toLowerCase()}`),
+    },
+    {
+        // A URL with a scheme or www.; its host alone in a source supports a bare host in the output.
+        kind: 'url',
+        re: /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]*[^\s<>"'`)\].,;:!?]/gi,
+        keys: (m) => {
+            const url = m[0]
+                .replace(/[.,;:!?]+$/, '')
+                .replace(/^https?:\/\//i, '')
+                .replace(/^www\./i, '')
+                .replace(/\/+$/, '');
+            const slash = url.indexOf('/');
+            const host = (slash < 0 ? url : url.slice(0, slash)).toLowerCase();
+            const full = `url:${host}${slash < 0 ? '' : url.slice(slash)}`;
+            return { out: [full], src: [full, `url:${host}`] };
+        },
+    },
+    {
+        // Always available: the stale truth a model "remembers" instead of the shop's hours.
+        kind: 'schedule',
+        re: /\b(?:24\s?(?:\/|x)\s?7(?:\s?\/\s?365)?|24 hours a day(?:,? 7 days a week)?|(?:a)?round[\s-]the[\s-]clock|always open|open (?:24 hours|all day,? every day|day and night)|any time of (?:the )?day or night)(?![\w/])/gi,
+        keys: () => ({ out: ['avail:always'], src: ['avail:always', EVERY_DAY] }),
+    },
+    {
+        kind: 'schedule',
+        re: /\b(?:every day|7 days a week|seven days a week)\b/gi,
+        keys: () => same(EVERY_DAY),
+    },
+    {
+        kind: 'schedule',
+        re: new RegExp(`\\b${DAY}${RANGE_TO}${DAY}(?![\\w])`, 'g'),
+        keys: (m) => {
+            const a = dayIndex(m[1]);
+            const b = dayIndex(m[2]);
+            if (a < 1 || b < 1 || a === b)
+                return undefined;
+            return same(`days:${a}-${b}`);
+        },
+    },
+    {
+        kind: 'schedule',
+        re: /\b(?:weekdays|week days|(?:on )?weekends)\b/gi,
+        keys: (m) => same(/end/i.test(m[0]) ? 'days:6-7' : 'days:1-5'),
+    },
     {
         kind: 'date',
         re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g,
@@ -49343,6 +49417,40 @@ const EXTRACTORS = [
         },
     },
     {
+        // Working hours without am/pm: "9-5", "9 to 5" (the end before the start reads as pm),
+        // "9-17". Other bare ranges ("2-4", "5-7") are not hours.
+        kind: 'schedule',
+        re: /(?<![\w.:/$€£-])(\d{1,2})(?:\s?[-–—]\s?|\s+to\s+)(\d{1,2})(?![\w.:/%-]|\s?[ap]\.?m\b)/gi,
+        keys: (m) => {
+            const start = Number(m[1]);
+            let end = Number(m[2]);
+            if (start < 5 || start > 12)
+                return undefined;
+            if (end < start && end >= 1)
+                end += 12;
+            else if (end < 13 || end > 23)
+                return undefined;
+            const key = `range:${start * 60}-${end * 60}`;
+            return { out: [key], src: [key, `time:${start * 60}`, `time:${end * 60}`] };
+        },
+    },
+    {
+        // Phone numbers: digit groups with separators, 8+ digits (7+ after "+" or "call", "phone"
+        // ...), compared on their last 9 digits so "+44 20 7946 0301" matches "020 7946 0301".
+        kind: 'phone',
+        re: /(?<![\w+.,/#-])(\+)?(?:\(\d{1,4}\)\s?)?\d{1,4}(?:[\s.-]\d{1,4}){1,5}(?![\w.,/-]*\d)/g,
+        keys: (m, text) => {
+            const digits = m[0].replace(/\D/g, '');
+            const before = text.slice(Math.max(0, m.index - 16), m.index);
+            if (NOT_PHONE_CONTEXT.test(before))
+                return undefined;
+            const min = m[1] || PHONE_CONTEXT.test(before) ? 7 : 8;
+            if (digits.length < min || digits.length > 15)
+                return undefined;
+            return same(`phone:${digits.slice(-9)}`);
+        },
+    },
+    {
         // A bare amount with cents (50.00) reads as money in an output; in a source, so does a
         // number after a money word ("refund": 50).
         kind: 'number',
@@ -49365,10 +49473,13 @@ function money(n) {
     const key = `money:${canon(n)}`;
     return { out: [key], src: [key] };
 }
+/** Time ranges ("8:00 to 18:00", "9am-5pm") in a source also support a bare "8-6" in an output. */
+const RANGE_BETWEEN = /^\s*(?:-|–|—|to|until|till|through)\s*$/i;
 function scan(text) {
     const taken = new Uint8Array(text.length);
     const facts = [];
     const sourceKeys = new Set();
+    const times = [];
     for (const ex of EXTRACTORS) {
         ex.re.lastIndex = 0;
         let m;
@@ -49393,6 +49504,8 @@ function scan(text) {
             taken.fill(1, m.index, end);
             for (const k of keys.src)
                 sourceKeys.add(k);
+            if (ex.kind === 'time')
+                times.push({ start: m.index, end, minutes: Number(keys.src[0].slice(5)) });
             if (keys.out.length > 0) {
                 facts.push({
                     kind: ex.kind === 'number' ? 'money' : ex.kind,
@@ -49402,6 +49515,12 @@ function scan(text) {
                 });
             }
         }
+    }
+    times.sort((a, b) => a.start - b.start);
+    for (let i = 1; i < times.length; i++) {
+        const [a, b] = [times[i - 1], times[i]];
+        if (RANGE_BETWEEN.test(text.slice(a.end, b.start)))
+            sourceKeys.add(`range:${a.minutes}-${b.minutes}`);
     }
     facts.sort((a, b) => a.index - b.index);
     return { facts, sourceKeys };
@@ -49475,7 +49594,7 @@ const settings = (0,common/* perSpec */.dt)((spec) => ({
 }));
 const grounded = {
     type: 'grounded',
-    description: 'Facts the output states (amounts, percentages, dates, times, quantities, listed facts) appear in the retrieved context.',
+    description: 'Facts the output states (amounts, percentages, dates, times, quantities, schedules, phone numbers, emails, URLs, listed facts) appear in the retrieved context.',
     schema: grounded_schema,
     run(spec, trace, ctx) {
         const { kinds, ignore, facts } = settings(spec);
@@ -50298,49 +50417,37 @@ function runChecks(specs, trace, ctx) {
 
 /***/ }),
 
-/***/ 58677:
+/***/ 84815:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   compare: () => (/* reexport */ compare),
+  Ak: () => (/* reexport */ gateChangeNote),
+  Dy: () => (/* reexport */ gateChanges),
   oG: () => (/* reexport */ planStage2)
 });
 
-// UNUSED EXPORTS: CASE_FDR, DEFAULT_GATE, benjaminiHochberg, holm, hypergeomPmf, hypergeomTails, normalCdf, pairedInterval, signFlipTest, stratifiedTest, stratifiedTestOf, wilson
+// UNUSED EXPORTS: CASE_FDR, DEFAULT_GATE, benjaminiHochberg, holm, hypergeomPmf, hypergeomTails, normalCdf, pairedInterval, resolveGate, signFlipTest, stratifiedTest, stratifiedTestOf, wilson
 
-// EXTERNAL MODULE: ./build/compare/stats.js
-var compare_stats = __nccwpck_require__(81303);
 // EXTERNAL MODULE: ./build/defaults.js
 var defaults = __nccwpck_require__(84532);
-;// CONCATENATED MODULE: ./build/compare/compare.js
+;// CONCATENATED MODULE: ./build/compare/prepare.js
+/**
+ * Preparation: one scan of both sides' trials into integer count arrays (per mode, side, stage
+ * and case). Everything else in compare works on these arrays.
+ *
+ * Per trial and mode: a check that failed makes the trial a failure for its mode, even when
+ * another check of that mode errored (the failure is known whatever the other check would have
+ * said); a mode with no failing check and an errored one is missing for that trial (its outcome
+ * is unknown), as is every mode of a trial whose trace errored.
+ *
+ * The built-in `errors` mode (ERRORS_MODE) is counted alongside: every trial is usable for it,
+ * and passes it when neither its trace nor any of its checks errored. It joins the modes only
+ * when some trial errored, so comparisons without errors look as they did.
+ */
 
-
-
-/** False discovery rate of the per-case labels (section 6). */
-const CASE_FDR = 0.1;
-/** Share of alpha spent on stage 1 of the adaptive design (section 5). */
-const STAGE1_SHARE = 0.2;
-/** Stage-1 p above which a mode stops without re-runs. */
-const STAGE1_FUTILITY = 0.5;
-const LABEL_ORDER = [
-    'new_failure',
-    'suspected_new_failure',
-    'errored',
-    'fixed',
-    'flaky',
-    'stable_fail',
-    'stable_pass',
-];
-const LABEL_RANK = {
-    ...Object.fromEntries(LABEL_ORDER.map((l, i) => [l, i])),
-    added: 99,
-    removed: 99,
-};
-// ---------------------------------------------------------------------------------------------
-// Preparation: one scan of the trials into integer arrays
-// ---------------------------------------------------------------------------------------------
 const BASE = 0;
 const HEAD = 1;
 function slot(p, m, side, stage) {
@@ -50379,8 +50486,15 @@ function collectModes(base, head, scanChecks) {
 function prepare(base, head) {
     return prepareWith(base, head, false) ?? prepareWith(base, head, true);
 }
+// Per-trial flags of a mode.
+const SEEN = 1;
+const FAILED = 2;
+const ERRORED = 4;
 function prepareWith(base, head, scanChecks) {
     const modes = collectModes(base, head, scanChecks);
+    // The built-in errors mode takes the last slot; a results file whose checks already use the
+    // name (written before it was reserved) keeps its own mode and goes without the built-in one.
+    const builtIn = !modes.includes(defaults/* ERRORS_MODE */.y);
     const modeIndex = new Map(modes.map((m, i) => [m, i]));
     const ids = [];
     const where = new Map();
@@ -50409,12 +50523,14 @@ function prepareWith(base, head, scanChecks) {
     });
     const U = ids.length;
     const M = modes.length;
+    const E = builtIn ? M : -1;
+    const slots = builtIn ? M + 1 : M;
     let maxTrials = 0;
     for (const c of headCases)
         maxTrials = Math.max(maxTrials, trialsOf(c).length);
     for (const c of baseCases)
         maxTrials = Math.max(maxTrials, trialsOf(c).length);
-    const counts = () => maxTrials <= 255 ? new Uint8Array(M * 4 * U) : new Uint16Array(M * 4 * U);
+    const counts = () => maxTrials <= 255 ? new Uint8Array(slots * 4 * U) : new Uint16Array(slots * 4 * U);
     const scan = () => ({
         counts: { cases: 0, trials: 0, pass: 0, fail: 0, error: 0 },
         usage: { input_tokens: 0, output_tokens: 0, cost_usd: 0 },
@@ -50422,21 +50538,25 @@ function prepareWith(base, head, scanChecks) {
         casePass: new Int32Array(U),
         caseUse: new Int32Array(U),
         caseErr: new Int32Array(U),
+        caseTrials: new Int32Array(U),
         caseRep: new Int32Array(U),
         caseFailed: new Uint8Array(U),
     });
     const p = {
         modes,
         ids,
+        where,
         side: [Int32Array.from(bIdx), Int32Array.from(hIdx)],
         pass: counts(),
         use: counts(),
         err: counts(),
         U,
         scan: [scan(), scan()],
+        errorsMode: -1,
     };
-    // Per-trial state of each mode: 1 pass, 2 fail, 3 error; `stamp` avoids clearing per trial.
-    const state = new Uint8Array(M);
+    let anyErrored = false;
+    // Per-trial flags of each mode; `stamp` avoids clearing them per trial.
+    const flags = new Uint8Array(M);
     const stamp = new Int32Array(M).fill(-1);
     const touched = new Int32Array(Math.max(1, M));
     let nt;
@@ -50457,49 +50577,26 @@ function prepareWith(base, head, scanChecks) {
             sc.counts.cases++;
             const caseModes = Array.isArray(c.modes) ? c.modes : [];
             const trials = trialsOf(c);
+            sc.caseTrials[i] = trials.length;
             let rep = -1;
             for (let tj = 0; tj < trials.length; tj++) {
                 const trial = trials[tj];
                 trialNo++;
                 nt = 0;
-                // Run totals and the case's own counts, by trial status.
-                sc.counts.trials++;
-                if (trial.status === 'pass') {
-                    sc.counts.pass++;
-                    sc.casePass[i]++;
-                    sc.caseUse[i]++;
-                }
-                else if (trial.status === 'error') {
-                    sc.counts.error++;
-                    sc.caseErr[i]++;
-                }
-                else {
-                    sc.counts.fail++;
-                    sc.caseUse[i]++;
-                    sc.caseFailed[i] = 1;
-                    if (rep < 0)
-                        rep = tj;
-                }
                 const trace = trial.trace;
-                if (trace) {
-                    const u = trace.usage;
-                    if (u) {
-                        if (typeof u.input_tokens === 'number' && Number.isFinite(u.input_tokens))
-                            sc.usage.input_tokens += u.input_tokens;
-                        if (typeof u.output_tokens === 'number' && Number.isFinite(u.output_tokens))
-                            sc.usage.output_tokens += u.output_tokens;
-                        if (typeof u.cost_usd === 'number' && Number.isFinite(u.cost_usd))
-                            sc.usage.cost_usd += u.cost_usd;
-                    }
-                    const l = trace.latency_ms;
-                    if (typeof l === 'number' && Number.isFinite(l))
-                        sc.latencies.push(l);
-                }
-                // Per-mode outcome of this trial.
                 const stage = typeof trial.stage === 'number' && trial.stage >= 2 ? 1 : 0;
+                // Per-mode outcome of this trial.
+                let checkFailed = false;
+                let checkErrored = false;
                 const checks = Array.isArray(trial.checks) ? trial.checks : [];
                 for (let k = 0; k < checks.length; k++) {
                     const ch = checks[k];
+                    const status = ch?.status;
+                    const bit = status === 'pass' ? 0 : status === 'error' ? ERRORED : FAILED;
+                    if (bit === ERRORED)
+                        checkErrored = true;
+                    else if (bit === FAILED)
+                        checkFailed = true;
                     const mode = ch?.mode;
                     if (typeof mode !== 'string')
                         continue;
@@ -50518,16 +50615,54 @@ function prepareWith(base, head, scanChecks) {
                     }
                     if (stamp[mi] !== trialNo) {
                         stamp[mi] = trialNo;
-                        state[mi] = 1;
+                        flags[mi] = SEEN;
                         touched[nt++] = mi;
                     }
-                    if (ch.status === 'error')
-                        state[mi] = 3;
-                    else if (ch.status !== 'pass' && state[mi] !== 3)
-                        state[mi] = 2;
+                    flags[mi] |= bit;
+                }
+                // The trial's status by the same rule as its modes (older results files marked a trial
+                // with one failed and one errored check as errored): a known failure is a failure.
+                const traceErrored = !!trace?.error;
+                let status = trial.status;
+                if (traceErrored)
+                    status = 'error';
+                else if (status === 'error' && checkFailed)
+                    status = 'fail';
+                const errored = traceErrored || checkErrored || trial.status === 'error';
+                // Run totals and the case's own counts, by trial status.
+                sc.counts.trials++;
+                if (status === 'pass') {
+                    sc.counts.pass++;
+                    sc.casePass[i]++;
+                    sc.caseUse[i]++;
+                }
+                else if (status === 'error') {
+                    sc.counts.error++;
+                    sc.caseErr[i]++;
+                }
+                else {
+                    sc.counts.fail++;
+                    sc.caseUse[i]++;
+                    sc.caseFailed[i] = 1;
+                    if (rep < 0)
+                        rep = tj;
+                }
+                if (trace) {
+                    const u = trace.usage;
+                    if (u) {
+                        if (typeof u.input_tokens === 'number' && Number.isFinite(u.input_tokens))
+                            sc.usage.input_tokens += u.input_tokens;
+                        if (typeof u.output_tokens === 'number' && Number.isFinite(u.output_tokens))
+                            sc.usage.output_tokens += u.output_tokens;
+                        if (typeof u.cost_usd === 'number' && Number.isFinite(u.cost_usd))
+                            sc.usage.cost_usd += u.cost_usd;
+                    }
+                    const l = trace.latency_ms;
+                    if (typeof l === 'number' && Number.isFinite(l))
+                        sc.latencies.push(l);
                 }
                 // An errored trace makes the trial missing for every mode the case guards.
-                if (trace?.error || (trial.status === 'error' && nt === 0)) {
+                if (traceErrored || (trial.status === 'error' && nt === 0)) {
                     for (const m of caseModes) {
                         const mi = modeIndex.get(m);
                         if (mi === undefined)
@@ -50538,25 +50673,45 @@ function prepareWith(base, head, scanChecks) {
                         }
                     }
                     for (let q = 0; q < nt; q++)
-                        state[touched[q]] = 3;
+                        flags[touched[q]] = ERRORED;
                 }
                 for (let q = 0; q < nt; q++) {
                     const mi = touched[q];
+                    const f = flags[mi];
                     const at = slot(p, mi, side, stage) + i;
-                    if (state[mi] === 3)
+                    if (f & FAILED)
+                        p.use[at]++;
+                    else if (f & ERRORED)
                         p.err[at]++;
                     else {
                         p.use[at]++;
-                        if (state[mi] === 1)
-                            p.pass[at]++;
+                        p.pass[at]++;
                     }
+                }
+                if (E >= 0) {
+                    const at = slot(p, E, side, stage) + i;
+                    p.use[at]++;
+                    if (errored)
+                        anyErrored = true;
+                    else
+                        p.pass[at]++;
                 }
             }
             sc.caseRep[i] = rep < 0 ? 0 : rep;
         }
     }
+    if (E >= 0 && anyErrored) {
+        p.modes = [...modes, defaults/* ERRORS_MODE */.y];
+        p.errorsMode = E;
+    }
     return p;
 }
+
+// EXTERNAL MODULE: ./build/compare/stats.js
+var compare_stats = __nccwpck_require__(81303);
+;// CONCATENATED MODULE: ./build/compare/mode-test.js
+
+
 function scratch(U) {
     return {
         kb: new Int32Array(U),
@@ -50657,21 +50812,18 @@ function analyseMode(p, m, s, opts) {
     }
     return out;
 }
+
+;// CONCATENATED MODULE: ./build/compare/adaptive.js
+
+
+/** Share of alpha spent on stage 1 of the adaptive design (section 5). */
+const STAGE1_SHARE = 0.2;
+/** Stage-1 p above which a mode stops without re-runs. */
+const STAGE1_FUTILITY = 0.5;
 function stage2Modes(head) {
     const list = head.meta?.stage2_modes;
     return new Set(Array.isArray(list) ? list.filter((m) => typeof m === 'string') : []);
 }
-function resolveGate(head, override) {
-    // Undefined fields (a partial or older results file) keep the defaults instead of erasing them.
-    const defined = (o) => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
-    const gate = { ...defaults/* DEFAULT_GATE */.s, ...defined(head.meta?.gate), ...defined(override) };
-    if (!Array.isArray(gate.block))
-        gate.block = defaults/* DEFAULT_GATE */.s.block;
-    return gate;
-}
-// ---------------------------------------------------------------------------------------------
-// Adaptive stage 2 (section 5)
-// ---------------------------------------------------------------------------------------------
 /**
  * Which modes and cases to re-run after stage 1: modes with p_reg <= 0.5 whose interval still
  * allows a drop of min_drop (the undecided ones for the verdict, those regressed already for
@@ -50709,201 +50861,27 @@ function planStage2(base, head, gate) {
     }
     return { modes: modes.map((m) => p.modes[m]), caseIds };
 }
-// ---------------------------------------------------------------------------------------------
-// compare
-// ---------------------------------------------------------------------------------------------
-function compare(base, head, options = {}) {
-    const gate = resolveGate(head, options.gate);
-    const p = prepare(base, head);
-    const s = scratch(p.U);
-    const severities = {
-        ...(base.meta?.failure_modes ?? {}),
-        ...(head.meta?.failure_modes ?? {}),
-    };
-    const s2 = stage2Modes(head);
-    const robust = !!gate.robust;
-    // The adaptive design was in effect when the run recorded its stage-2 plan (runPr writes
-    // `stage2_modes`, empty when nothing needed a re-run): then stage 1 spends only 0.2 alpha,
-    // whether or not stage 2 ran. Two plain runs compared by hand never planned a stage 2 and keep
-    // the whole alpha.
-    const adaptive = !robust && Array.isArray(head.meta?.stage2_modes);
-    const stage2Used = [];
-    // Per mode: tests, then Holm over modes (p_reg and p_imp separately).
-    const stats = p.modes.map((mode, m) => {
-        const inStage2 = adaptive && s2.has(mode);
-        const st = analyseMode(p, m, s, { robust, stage2: inStage2 });
-        let pReg;
-        let pImp;
-        let test;
-        if (st.robust) {
-            pReg = st.robust.p_reg;
-            pImp = st.robust.p_imp;
-            test = 'sign-flip';
-        }
-        else if (adaptive) {
-            // Alpha spending: 0.2 alpha at stage 1, 0.8 alpha on the (case, stage 2) strata.
-            const p2r = st.stage2 ? st.stage2.p_reg / (1 - STAGE1_SHARE) : 1;
-            const p2i = st.stage2 ? st.stage2.p_imp / (1 - STAGE1_SHARE) : 1;
-            pReg = Math.min(1, st.stage1.p_reg / STAGE1_SHARE, p2r);
-            pImp = Math.min(1, st.stage1.p_imp / STAGE1_SHARE, p2i);
-            test = st.stage1.method;
-            if (st.stage2)
-                stage2Used.push(mode);
-        }
-        else {
-            pReg = st.stage1.p_reg;
-            pImp = st.stage1.p_imp;
-            test = st.stage1.method;
-        }
-        return { mode, st, pReg, pImp, test };
-    });
-    const adjReg = (0,compare_stats/* holm */.fU)(stats.map((x) => x.pReg));
-    const adjImp = (0,compare_stats/* holm */.fU)(stats.map((x) => x.pImp));
-    const modes = stats.map((x, m) => {
-        const severity = severities[x.mode]?.severity ?? 'info';
-        const { st } = x;
-        let verdict;
-        if (st.paired > 0 && adjReg[m] <= gate.alpha && st.effect <= -gate.min_drop + 1e-12)
-            verdict = 'regressed';
-        else if (st.paired > 0 && adjImp[m] <= gate.alpha)
-            verdict = 'improved';
-        else if (st.paired > 0 && st.ci[0] >= -gate.tolerance && st.ci[1] <= gate.tolerance)
-            verdict = 'unchanged';
-        else
-            verdict = 'inconclusive';
-        const mc = {
-            mode: x.mode,
-            severity,
-            blocking: gate.block.includes(severity),
-            base: st.base,
-            head: st.head,
-            paired_cases: st.paired,
-            effect: st.effect,
-            effect_ci: st.ci,
-            p_regressed: x.pReg,
-            p_improved: x.pImp,
-            p_regressed_adjusted: adjReg[m],
-            p_improved_adjusted: adjImp[m],
-            test: x.test,
-            verdict,
-        };
-        if (verdict === 'inconclusive')
-            mc.needed = needed(st, gate, p.modes.length);
-        return mc;
-    });
-    const caseOut = buildCases(base, head, p, modes);
-    // Sides, errors, verdict.
-    const baseSide = sideSummary(base, p.scan[BASE], options.basePath);
-    const headSide = sideSummary(head, p.scan[HEAD], options.headPath);
-    const share = (c) => (c.trials > 0 ? c.error / c.trials : 0);
-    const error_share = { base: share(baseSide.counts), head: share(headSide.counts) };
-    const reasons = [];
-    let verdict = 'pass';
-    let accepted;
-    const usable = (r) => (r.cases ?? []).filter((c) => trialsOf(c).some((t) => t.status !== 'error')).length;
-    for (const [name, r] of [
-        ['base', base],
-        ['head', head],
-    ]) {
-        if (usable(r) === 0) {
-            verdict = 'error';
-            reasons.push(`${name} has no usable cases (no cases, or every trial errored)`);
-        }
-    }
-    for (const [name, sh] of [
-        ['base', error_share.base],
-        ['head', error_share.head],
-    ]) {
-        if (sh > gate.max_error_share) {
-            verdict = 'error';
-            reasons.push(`${name}: ${pct(sh)} of trials errored (limit ${pct(gate.max_error_share)})`);
-        }
-    }
-    for (const mc of modes) {
-        if (mc.verdict !== 'regressed')
-            continue;
-        const line = `${mc.mode} fell from ${pct(mc.base.rate)} to ${pct(mc.head.rate)} (${pts(mc.effect)} pts, 95% CI ${pts(mc.effect_ci[0])} to ${pts(mc.effect_ci[1])})`;
-        if (mc.blocking) {
-            if (verdict !== 'error')
-                verdict = 'block';
-            reasons.push(line);
-        }
-        else
-            reasons.push(`${line}; ${mc.severity} does not block`);
-    }
-    const removedFailing = caseOut.removedFailing;
-    if (removedFailing.length > 0) {
-        const shown = removedFailing.slice(0, 5).join(', ') +
-            (removedFailing.length > 5 ? `, and ${removedFailing.length - 5} more` : '');
-        reasons.push(`warning: ${removedFailing.length} removed case(s) were failing on base (${shown}); removing a failing case is not a fix`);
-    }
-    if (caseOut.counts.added > 0) {
-        const [lo, hi] = (0,compare_stats/* wilson */.rF)(caseOut.addedPasses, caseOut.addedTrials);
-        const rate = caseOut.addedTrials > 0 ? caseOut.addedPasses / caseOut.addedTrials : 0;
-        reasons.push(`${caseOut.counts.added} added case(s): ${pct(rate)} of their trials pass (95% CI ${pct(lo)} to ${pct(hi)})`);
-    }
-    if (verdict === 'block' && options.accepted) {
-        verdict = 'pass';
-        accepted = true;
-        reasons.push(`accepted: the "${gate.accept_label}" label turns the block into a pass`);
-    }
-    if (verdict === 'pass' &&
-        !accepted &&
-        !modes.some((m) => m.verdict === 'regressed' && m.blocking)) {
-        reasons.unshift('no failure mode of a blocking severity regressed');
-    }
-    const out = {
-        schema: 'evalgate/comparison@1',
-        verdict,
-        reasons,
-        gate,
-        base: baseSide,
-        head: headSide,
-        modes,
-        cases: caseOut.cases,
-        counts: caseOut.counts,
-        error_share,
-    };
-    if (accepted)
-        out.accepted = true;
-    const traceUrl = head.meta?.trace_url ?? base.meta?.trace_url;
-    if (traceUrl)
-        out.trace_url = traceUrl;
-    if (adaptive && stage2Used.length > 0)
-        out.stage2_modes = stage2Used;
-    return out;
-}
-/**
- * A simple power calculation from the observed spread of per-case differences. If the effect is
- * within the tolerance, the cases needed for the 95% interval to fit inside +-tolerance; else the
- * cases needed to detect the observed effect at alpha / modes with 80% power.
- */
-function needed(st, gate, modeCount) {
-    const n = st.paired;
-    if (n < 2)
-        return { note: 'too few paired cases to estimate; add cases present on both sides' };
-    const sd = Math.max(st.sd, 1 / Math.sqrt(n)); // a floor: an all-zero spread says little
-    const e = Math.abs(st.effect);
-    let total;
-    let note;
-    if (e < gate.tolerance) {
-        total = Math.ceil(((1.959964 * sd) / (gate.tolerance - e)) ** 2);
-        note = `about ${total} paired cases would put the 95% interval inside ±${Math.round(gate.tolerance * 100)} pts (per-case sd ${sd.toFixed(2)}, observed effect ${pts(st.effect)} pts); more trials per case also narrow it when cases are flaky`;
-    }
-    else {
-        const za = (0,compare_stats/* normalQuantile */.Zl)(1 - gate.alpha / Math.max(1, modeCount));
-        total = Math.ceil((((za + 0.8416) * sd) / e) ** 2);
-        note = `about ${total} paired cases would detect a ${pts(st.effect)} pt change at alpha ${gate.alpha} with 80% power (per-case sd ${sd.toFixed(2)})`;
-    }
-    return { cases: Math.max(0, total - n), note };
-}
-function pct(x) {
-    return `${Math.round(x * 100)}%`;
-}
-function pts(x) {
-    const v = Math.round(x * 100) || 0;
-    return v > 0 ? `+${v}` : `${v}`;
-}
+
+;// CONCATENATED MODULE: ./build/compare/case-labels.js
+
+
+/** False discovery rate of the per-case labels (section 6). */
+const CASE_FDR = 0.1;
+const LABEL_ORDER = [
+    'new_failure',
+    'suspected_new_failure',
+    'errored',
+    'not_run',
+    'fixed',
+    'flaky',
+    'stable_fail',
+    'stable_pass',
+];
+const LABEL_RANK = {
+    ...Object.fromEntries(LABEL_ORDER.map((l, i) => [l, i])),
+    added: 99,
+    removed: 99,
+};
 function emptyCounts() {
     return {
         new_failure: 0,
@@ -50915,6 +50893,7 @@ function emptyCounts() {
         added: 0,
         removed: 0,
         errored: 0,
+        not_run: 0,
     };
 }
 /** One-sided per-case p-values, both directions, stratified over stages. */
@@ -50951,7 +50930,11 @@ function caseTest(p, m, i, cache) {
     }
     return (0,compare_stats/* hypergeomTails */.u8)(kb, xb, kh, xh);
 }
-function buildCases(base, head, p, modes) {
+/**
+ * `notRun[i]`: bit 1 << side is set when case i has no trial on that side although that side's
+ * run selected it (an incomplete run): labelled not_run rather than added or removed.
+ */
+function buildCases(base, head, p, modes, notRun) {
     const U = p.U;
     const M = p.modes.length;
     // Per (mode, case): the reported p and q (regressed direction unless the case is fixed) and
@@ -50961,6 +50944,8 @@ function buildCases(base, head, p, modes) {
     const found = new Uint8Array(M * U);
     const cache = new Map();
     for (let m = 0; m < M; m++) {
+        if (m === p.errorsMode)
+            continue;
         const idx = [];
         const pr = [];
         const pi = [];
@@ -51000,7 +50985,12 @@ function buildCases(base, head, p, modes) {
         const hc = p.side[HEAD][i] >= 0 ? head.cases[p.side[HEAD][i]] : undefined;
         const modeList = [];
         let best;
+        const nr = notRun !== undefined && notRun[i] !== 0;
         for (let m = 0; m < M; m++) {
+            // The built-in errors mode is gated per mode; per case, errors are shown as errors (the
+            // case's own counts, the errored label), not as new failures.
+            if (m === p.errorsMode)
+                continue;
             const a1 = slot(p, m, BASE, 0) + i;
             const a2 = slot(p, m, BASE, 1) + i;
             const c1 = slot(p, m, HEAD, 0) + i;
@@ -51019,7 +51009,9 @@ function buildCases(base, head, p, modes) {
             let label;
             let pv = NaN;
             let qv = NaN;
-            if (!onBase)
+            if (nr)
+                label = 'not_run';
+            else if (!onBase)
                 label = 'added';
             else if (!onHead)
                 label = 'removed';
@@ -51065,7 +51057,9 @@ function buildCases(base, head, p, modes) {
             modeList.push(entry);
         }
         let label;
-        if (!bc)
+        if (nr)
+            label = 'not_run';
+        else if (!bc)
             label = 'added';
         else if (!hc)
             label = 'removed';
@@ -51157,8 +51151,12 @@ function caseSide(c, sc, i) {
         side.trace_id = t.trace.trace_id;
     return side;
 }
+/**
+ * Cuts at `max`, dropping a word the cut split: the start of a token (20 of a GitHub token's
+ * 40 characters) is too short for the reports' secret patterns to recognise.
+ */
 function cut(s, max) {
-    return s.length > max ? `${s.slice(0, max)}…` : s;
+    return s.length > max ? `${s.slice(0, max).replace(/[\w-]{1,40}$/, '')}…` : s;
 }
 function safeJson(v) {
     if (typeof v === 'string')
@@ -51189,9 +51187,259 @@ function excerpt(c, trialRef) {
         out.error = cut(String(trace.error.message), 500);
     return out;
 }
-// ---------------------------------------------------------------------------------------------
-// Side summaries
-// ---------------------------------------------------------------------------------------------
+
+;// CONCATENATED MODULE: ./build/compare/completeness.js
+
+/** How many missing case ids a gap names. */
+const NAMED = 20;
+function completeness(base, head, p) {
+    const out = {};
+    for (const side of [BASE, HEAD]) {
+        const r = side === BASE ? base : head;
+        const gap = sideGap(r, p, side, (i) => {
+            out.notRun ??= new Uint8Array(p.U);
+            out.notRun[i] |= 1 << side;
+        });
+        if (gap)
+            out[side === BASE ? 'base' : 'head'] = gap;
+    }
+    return out;
+}
+function sideGap(r, p, side, markNotRun) {
+    const index = p.side[side];
+    const trialsOn = p.scan[side].caseTrials;
+    const ran = (i) => index[i] >= 0 && trialsOn[i] > 0;
+    const interrupted = r.meta?.interrupted === true;
+    const selected = r.meta?.selected;
+    const ids = Array.isArray(selected?.ids) ? selected.ids : undefined;
+    const missingIds = [];
+    let missing = 0;
+    let count;
+    if (ids) {
+        count = ids.length;
+        for (const id of ids) {
+            const i = typeof id === 'string' ? p.where.get(id) : undefined;
+            if (i !== undefined && ran(i))
+                continue;
+            missing++;
+            if (missingIds.length < NAMED)
+                missingIds.push(String(id));
+            if (i !== undefined)
+                markNotRun(i);
+        }
+    }
+    else if (typeof selected?.count === 'number' && Number.isFinite(selected.count)) {
+        // Only the count is known: the shortfall, without names.
+        count = selected.count;
+        let have = 0;
+        for (let i = 0; i < p.U; i++)
+            if (ran(i))
+                have++;
+        missing = Math.max(0, count - have);
+    }
+    if (!interrupted && missing === 0)
+        return undefined;
+    if (!ids) {
+        // Which cases were selected is unknown: every case this side lacks may be one it never ran.
+        for (let i = 0; i < p.U; i++)
+            if (!ran(i))
+                markNotRun(i);
+    }
+    const gap = { interrupted, missing, missing_ids: missingIds };
+    if (count !== undefined)
+        gap.selected = count;
+    return gap;
+}
+/** One line naming what a side lacks, e.g. "head is incomplete: 40 of 60 selected cases ...". */
+function gapReason(name, gap) {
+    const why = gap.interrupted ? ' (interrupted)' : '';
+    if (gap.missing > 0) {
+        const shown = gap.missing_ids.slice(0, 3);
+        const more = gap.missing - shown.length;
+        const names = shown.length ? `: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}` : '';
+        const what = gap.selected !== undefined
+            ? `${gap.missing} of ${gap.selected} selected cases`
+            : `${gap.missing} selected case${gap.missing === 1 ? '' : 's'}`;
+        return `${name} is incomplete: ${what} ${gap.missing === 1 ? 'has' : 'have'} no trial${why}${names}`;
+    }
+    return `${name} was interrupted: every selected case has a trial, but the run stopped before it finished`;
+}
+
+;// CONCATENATED MODULE: ./build/compare/gate.js
+/**
+ * The gate a comparison is decided under, and what a pull request changes about it. In a pull
+ * request the gate is the base commit's (the PR cannot loosen its own gate); a change the PR
+ * makes is named in one line and takes effect after merge.
+ */
+
+/** The results' recorded gate (or the defaults), under the caller's overrides. */
+function resolveGate(head, override) {
+    // Undefined fields (a partial or older results file) keep the defaults instead of erasing them.
+    const defined = (o) => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
+    const gate = { ...defaults/* DEFAULT_GATE */.s, ...defined(head.meta?.gate), ...defined(override) };
+    if (!Array.isArray(gate.block))
+        gate.block = defaults/* DEFAULT_GATE */.s.block;
+    return gate;
+}
+const GATE_KEYS = [
+    'block',
+    'alpha',
+    'min_drop',
+    'tolerance',
+    'max_error_share',
+    'accept_label',
+    'robust',
+    'adaptive',
+    'rerun_trials',
+    'errors_severity',
+];
+function show(v) {
+    if (Array.isArray(v))
+        return v.length ? v.join(', ') : 'none';
+    return String(v);
+}
+/**
+ * What `proposed` (the head's config) changes in `trusted` (the base's): the gate's fields, save
+ * those the workflow overrides anyway, and the severity of modes both declare. Undefined when
+ * nothing changes.
+ */
+function gateChanges(trusted, proposed, overridden = {}) {
+    const changes = [];
+    for (const key of GATE_KEYS) {
+        if (overridden[key] !== undefined)
+            continue;
+        const a = show(trusted.gate[key]);
+        const b = show(proposed.gate[key]);
+        if (a !== b)
+            changes.push(`${key}: ${a} → ${b}`);
+    }
+    for (const [mode, fm] of Object.entries(proposed.failure_modes)) {
+        const was = trusted.failure_modes[mode]?.severity;
+        if (was && was !== fm.severity)
+            changes.push(`${mode} severity: ${was} → ${fm.severity}`);
+    }
+    return changes;
+}
+/** The comparison's one-line note for a pull request that changes the gate. */
+function gateChangeNote(changes) {
+    if (!changes.length)
+        return undefined;
+    const shown = changes.slice(0, 4).join('; ');
+    const more = changes.length > 4 ? `; and ${changes.length - 4} more` : '';
+    return `This PR changes the gate (${shown}${more}); the change takes effect after merge.`;
+}
+
+;// CONCATENATED MODULE: ./build/compare/text.js
+/** Number formats of the comparison's own reason lines (the reports have richer ones). */
+function pct(x) {
+    return `${Math.round(x * 100)}%`;
+}
+function pts(x) {
+    const v = Math.round(x * 100) || 0;
+    return v > 0 ? `+${v}` : `${v}`;
+}
+
+;// CONCATENATED MODULE: ./build/compare/mode-verdicts.js
+
+
+
+
+function modeVerdicts(p, o) {
+    const { gate, adaptive } = o;
+    const s = scratch(p.U);
+    const robust = !!gate.robust;
+    const stage2Used = [];
+    // Per mode: tests, then Holm over modes (p_reg and p_imp separately).
+    const stats = p.modes.map((mode, m) => {
+        const inStage2 = adaptive && o.stage2.has(mode);
+        const st = analyseMode(p, m, s, { robust, stage2: inStage2 });
+        let pReg;
+        let pImp;
+        let test;
+        if (st.robust) {
+            pReg = st.robust.p_reg;
+            pImp = st.robust.p_imp;
+            test = 'sign-flip';
+        }
+        else if (adaptive) {
+            // Alpha spending: 0.2 alpha at stage 1, 0.8 alpha on the (case, stage 2) strata.
+            const p2r = st.stage2 ? st.stage2.p_reg / (1 - STAGE1_SHARE) : 1;
+            const p2i = st.stage2 ? st.stage2.p_imp / (1 - STAGE1_SHARE) : 1;
+            pReg = Math.min(1, st.stage1.p_reg / STAGE1_SHARE, p2r);
+            pImp = Math.min(1, st.stage1.p_imp / STAGE1_SHARE, p2i);
+            test = st.stage1.method;
+            if (st.stage2)
+                stage2Used.push(mode);
+        }
+        else {
+            pReg = st.stage1.p_reg;
+            pImp = st.stage1.p_imp;
+            test = st.stage1.method;
+        }
+        return { mode, st, pReg, pImp, test };
+    });
+    const adjReg = (0,compare_stats/* holm */.fU)(stats.map((x) => x.pReg));
+    const adjImp = (0,compare_stats/* holm */.fU)(stats.map((x) => x.pImp));
+    const modes = stats.map((x, m) => {
+        const severity = o.severityOf(x.mode);
+        const { st } = x;
+        let verdict;
+        if (st.paired > 0 && adjReg[m] <= gate.alpha && st.effect <= -gate.min_drop + 1e-12)
+            verdict = 'regressed';
+        else if (st.paired > 0 && adjImp[m] <= gate.alpha)
+            verdict = 'improved';
+        else if (st.paired > 0 && st.ci[0] >= -gate.tolerance && st.ci[1] <= gate.tolerance)
+            verdict = 'unchanged';
+        else
+            verdict = 'inconclusive';
+        const mc = {
+            mode: x.mode,
+            severity,
+            blocking: gate.block.includes(severity),
+            base: st.base,
+            head: st.head,
+            paired_cases: st.paired,
+            effect: st.effect,
+            effect_ci: st.ci,
+            p_regressed: x.pReg,
+            p_improved: x.pImp,
+            p_regressed_adjusted: adjReg[m],
+            p_improved_adjusted: adjImp[m],
+            test: x.test,
+            verdict,
+        };
+        if (verdict === 'inconclusive')
+            mc.needed = needed(st, gate, p.modes.length);
+        return mc;
+    });
+    return { modes, stage2Used };
+}
+/**
+ * A simple power calculation from the observed spread of per-case differences. If the effect is
+ * within the tolerance, the cases needed for the 95% interval to fit inside +-tolerance; else the
+ * cases needed to detect the observed effect at alpha / modes with 80% power.
+ */
+function needed(st, gate, modeCount) {
+    const n = st.paired;
+    if (n < 2)
+        return { note: 'too few paired cases to estimate; add cases present on both sides' };
+    const sd = Math.max(st.sd, 1 / Math.sqrt(n)); // a floor: an all-zero spread says little
+    const e = Math.abs(st.effect);
+    let total;
+    let note;
+    if (e < gate.tolerance) {
+        total = Math.ceil(((1.959964 * sd) / (gate.tolerance - e)) ** 2);
+        note = `about ${total} paired cases would put the 95% interval inside ±${Math.round(gate.tolerance * 100)} pts (per-case sd ${sd.toFixed(2)}, observed effect ${pts(st.effect)} pts); more trials per case also narrow it when cases are flaky`;
+    }
+    else {
+        const za = (0,compare_stats/* normalQuantile */.Zl)(1 - gate.alpha / Math.max(1, modeCount));
+        total = Math.ceil((((za + 0.8416) * sd) / e) ** 2);
+        note = `about ${total} paired cases would detect a ${pts(st.effect)} pt change at alpha ${gate.alpha} with 80% power (per-case sd ${sd.toFixed(2)})`;
+    }
+    return { cases: Math.max(0, total - n), note };
+}
+
+;// CONCATENATED MODULE: ./build/compare/sides.js
 function sideSummary(r, sc, path) {
     // The run's own totals also count the judge; prefer them when the runner filled them in.
     const mu = r.meta?.usage;
@@ -51222,7 +51470,168 @@ function latency(values) {
     return { p50: at(0.5), p95: at(0.95) };
 }
 
+;// CONCATENATED MODULE: ./build/compare/verdict.js
+
+
+
+
+function errorShare(c) {
+    return c.trials > 0 ? c.error / c.trials : 0;
+}
+function decide(x) {
+    const { gate, modes, cases } = x;
+    const reasons = [];
+    let verdict = 'pass';
+    let accepted = false;
+    // First: what the comparison lacks. The headline shows the first reason.
+    for (const name of ['head', 'base']) {
+        const gap = x.gaps[name];
+        if (!gap)
+            continue;
+        verdict = 'error';
+        reasons.push(gapReason(name, gap));
+    }
+    const usable = (r) => (r.cases ?? []).filter((c) => trialsOf(c).some((t) => t.status !== 'error')).length;
+    for (const [name, r] of [
+        ['base', x.base],
+        ['head', x.head],
+    ]) {
+        if (usable(r) === 0) {
+            verdict = 'error';
+            reasons.push(`${name} has no usable cases (no cases, or every trial errored)`);
+        }
+    }
+    for (const name of ['base', 'head']) {
+        const sh = errorShare(x.counts[name]);
+        if (sh > gate.max_error_share) {
+            verdict = 'error';
+            reasons.push(`${name}: ${pct(sh)} of trials errored (limit ${pct(gate.max_error_share)})`);
+        }
+    }
+    for (const mc of modes) {
+        if (mc.verdict !== 'regressed')
+            continue;
+        const line = `${mc.mode} fell from ${pct(mc.base.rate)} to ${pct(mc.head.rate)} (${pts(mc.effect)} pts, 95% CI ${pts(mc.effect_ci[0])} to ${pts(mc.effect_ci[1])})`;
+        if (mc.blocking) {
+            if (verdict !== 'error')
+                verdict = 'block';
+            reasons.push(line);
+        }
+        else
+            reasons.push(`${line}; ${mc.severity} does not block`);
+    }
+    const { removedFailing } = cases;
+    if (removedFailing.length > 0) {
+        const shown = removedFailing.slice(0, 5).join(', ') +
+            (removedFailing.length > 5 ? `, and ${removedFailing.length - 5} more` : '');
+        reasons.push(`warning: ${removedFailing.length} removed case(s) were failing on base (${shown}); removing a failing case is not a fix`);
+    }
+    if (cases.counts.added > 0) {
+        const [lo, hi] = (0,compare_stats/* wilson */.rF)(cases.addedPasses, cases.addedTrials);
+        const rate = cases.addedTrials > 0 ? cases.addedPasses / cases.addedTrials : 0;
+        reasons.push(`${cases.counts.added} added case(s): ${pct(rate)} of their trials pass (95% CI ${pct(lo)} to ${pct(hi)})`);
+    }
+    if (verdict === 'block' && x.accepted) {
+        verdict = 'pass';
+        accepted = true;
+        reasons.push(`accepted: the "${gate.accept_label}" label turns the block into a pass`);
+    }
+    if (verdict === 'pass' &&
+        !accepted &&
+        !modes.some((m) => m.verdict === 'regressed' && m.blocking)) {
+        reasons.unshift('no failure mode of a blocking severity regressed');
+    }
+    return { verdict, reasons, accepted };
+}
+
+;// CONCATENATED MODULE: ./build/compare/compare.js
+/**
+ * base Results + head Results -> Comparison (docs/statistics.md). Pure: no I/O.
+ *
+ * Hot path: the trials are scanned once into per-mode integer count arrays (prepare.ts); the
+ * tests run on those arrays (mode-test.ts, mode-verdicts.ts). Only then are the per-case objects
+ * of the output built (case-labels.ts), and the verdict decided (verdict.ts).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+function compare(base, head, options = {}) {
+    const gate = resolveGate(head, options.gate);
+    const p = prepare(base, head);
+    const recorded = {
+        ...(base.meta?.failure_modes ?? {}),
+        ...(head.meta?.failure_modes ?? {}),
+    };
+    const severityOf = (mode) => options.severities?.[mode] ??
+        recorded[mode]?.severity ??
+        (mode === defaults/* ERRORS_MODE */.y ? gate.errors_severity : 'info');
+    // The adaptive design was in effect when the run recorded its stage-2 plan (runPr writes
+    // `stage2_modes`, empty when nothing needed a re-run): then stage 1 spends only 0.2 alpha,
+    // whether or not stage 2 ran. Two plain runs compared by hand never planned a stage 2 and keep
+    // the whole alpha.
+    const adaptive = !gate.robust && Array.isArray(head.meta?.stage2_modes);
+    const { modes, stage2Used } = modeVerdicts(p, {
+        gate,
+        adaptive,
+        stage2: stage2Modes(head),
+        severityOf,
+    });
+    const gaps = completeness(base, head, p);
+    const caseOut = buildCases(base, head, p, modes, gaps.notRun);
+    const baseSide = sideSummary(base, p.scan[BASE], options.basePath);
+    const headSide = sideSummary(head, p.scan[HEAD], options.headPath);
+    const { verdict, reasons, accepted } = decide({
+        base,
+        head,
+        gate,
+        modes,
+        cases: caseOut,
+        counts: { base: baseSide.counts, head: headSide.counts },
+        gaps,
+        accepted: options.accepted,
+    });
+    const out = {
+        schema: 'evalgate/comparison@1',
+        verdict,
+        reasons,
+        gate,
+        base: baseSide,
+        head: headSide,
+        modes,
+        cases: caseOut.cases,
+        counts: caseOut.counts,
+        error_share: { base: errorShare(baseSide.counts), head: errorShare(headSide.counts) },
+    };
+    if (accepted)
+        out.accepted = true;
+    const traceUrl = head.meta?.trace_url ?? base.meta?.trace_url;
+    if (traceUrl)
+        out.trace_url = traceUrl;
+    if (adaptive && stage2Used.length > 0)
+        out.stage2_modes = stage2Used;
+    if (gaps.base || gaps.head) {
+        out.incomplete = {};
+        if (gaps.base)
+            out.incomplete.base = gaps.base;
+        if (gaps.head)
+            out.incomplete.head = gaps.head;
+    }
+    if (options.gateNote)
+        out.gate_note = options.gateNote;
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./build/compare/index.js
+
 
 
 
@@ -51240,9 +51649,10 @@ function latency(values) {
 /* harmony export */   fU: () => (/* binding */ holm),
 /* harmony export */   rF: () => (/* binding */ wilson),
 /* harmony export */   tf: () => (/* binding */ signFlipTest),
-/* harmony export */   u8: () => (/* binding */ hypergeomTails)
+/* harmony export */   u8: () => (/* binding */ hypergeomTails),
+/* harmony export */   vr: () => (/* binding */ normalCdf)
 /* harmony export */ });
-/* unused harmony exports Z95, logFactorial, logChoose, hypergeomPmf, normalCdf, MAX_EXACT_SUPPORT, stratifiedTestOf */
+/* unused harmony exports Z95, logFactorial, logChoose, hypergeomPmf, MAX_EXACT_SUPPORT, stratifiedTestOf */
 /**
  * The statistics of the gate (docs/statistics.md, STATISTICS.md): exact stratified conditional
  * test, normal approximation, Wilson and paired (Agresti–Min style) intervals, Holm,
@@ -51673,8 +52083,11 @@ function signFlipTest(d, len = d.length) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ DEFAULT_GATE)
+/* harmony export */   s: () => (/* binding */ DEFAULT_GATE),
+/* harmony export */   y: () => (/* binding */ ERRORS_MODE)
 /* harmony export */ });
+/** Name of the built-in failure mode that fails a trial when it errored (crash, timeout, ...). */
+const ERRORS_MODE = 'errors';
 /**
  * The gate's defaults, in one place: the suite loader fills a config's `gate` with them, and
  * compare falls back on them for results files that do not record a gate.
@@ -51689,6 +52102,7 @@ const DEFAULT_GATE = {
     robust: false,
     adaptive: true,
     rerun_trials: 5,
+    errors_severity: 'critical',
 };
 
 
@@ -51703,7 +52117,14 @@ const DEFAULT_GATE = {
 /* harmony export */   H1: () => (/* binding */ conclusionFor)
 /* harmony export */ });
 /* unused harmony exports MAX_ANNOTATIONS_PER_REQUEST, MAX_OUTPUT_LENGTH, MAX_STATUS_DESCRIPTION, MAX_ANNOTATIONS, cutText, batches, publishCheckRun, setCommitStatus */
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(36704);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17234);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(36704);
+/**
+ * The merge gate as GitHub sees it: a check run (with annotations on the dataset lines of
+ * failing cases) or, where check runs are not allowed (a personal token outside Actions), a
+ * commit status. Branch protection can require either by name.
+ */
+
 
 /** GitHub's limits for check runs. */
 const MAX_ANNOTATIONS_PER_REQUEST = 50;
@@ -51740,10 +52161,10 @@ function cleanAnnotation(a) {
         start_line: start,
         end_line: end,
         annotation_level: a.annotation_level,
-        message: cutText(String(a.message ?? ''), 64 * 1024 - 1) || '(no message)',
+        message: cutText((0,_report_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactSecrets */ .fp)(String(a.message ?? '')), 64 * 1024 - 1) || '(no message)',
     };
     if (a.title)
-        out.title = cutText(String(a.title), 255);
+        out.title = cutText((0,_report_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactSecrets */ .fp)(String(a.title)), 255);
     return out;
 }
 function batches(items, size) {
@@ -51755,7 +52176,7 @@ function batches(items, size) {
 function permissionSkip(err, what) {
     return {
         action: 'skipped',
-        reason: `GitHub answered ${(0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .errorStatus */ .PO)(err)} (${(0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}): the token may not ${what} (needs \`checks: write\`; a personal token cannot create check runs, use a commit status)`,
+        reason: `GitHub answered ${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .errorStatus */ .PO)(err)} (${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}): the token may not ${what} (needs \`checks: write\`; a personal token cannot create check runs, use a commit status)`,
     };
 }
 /**
@@ -51764,9 +52185,10 @@ function permissionSkip(err, what) {
  */
 async function publishCheckRun(octokit, opts) {
     const { owner, repo } = opts;
-    const title = cutText(opts.title, 255);
-    const summary = cutText(opts.summary, MAX_OUTPUT_LENGTH);
-    const text = opts.text === undefined ? undefined : cutText(opts.text, MAX_OUTPUT_LENGTH);
+    // Everything in a check run is public to whoever can see the commit: no secret in any of it.
+    const title = cutText((0,_report_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactSecrets */ .fp)(opts.title), 255);
+    const summary = cutText((0,_report_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactSecrets */ .fp)(opts.summary), MAX_OUTPUT_LENGTH);
+    const text = opts.text === undefined ? undefined : cutText((0,_report_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactSecrets */ .fp)(opts.text), MAX_OUTPUT_LENGTH);
     const [first = [], ...rest] = batches((opts.annotations ?? []).map(cleanAnnotation), MAX_ANNOTATIONS_PER_REQUEST);
     let id;
     try {
@@ -51793,7 +52215,7 @@ async function publishCheckRun(octokit, opts) {
         return { id: Number(data.id), url: data.html_url ?? undefined, action: 'created' };
     }
     catch (err) {
-        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .isPermissionError */ .gj)(err)) {
+        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .isPermissionError */ .gj)(err)) {
             // The run may exist already with its first batch: report it, do not pretend it is missing.
             return { ...permissionSkip(err, 'create check runs'), id };
         }
@@ -51814,16 +52236,16 @@ async function setCommitStatus(octokit, opts) {
             sha: opts.sha,
             state: opts.state,
             context: opts.context,
-            description: cutText(opts.description, MAX_STATUS_DESCRIPTION).replace(/\n…$/, '…'),
+            description: cutText((0,_report_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactSecrets */ .fp)(opts.description), MAX_STATUS_DESCRIPTION).replace(/\n…$/, '…'),
             ...(opts.targetUrl ? { target_url: opts.targetUrl } : {}),
         });
         return { id: Number(data.id), url: data.url, action: 'created' };
     }
     catch (err) {
-        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .isPermissionError */ .gj)(err)) {
+        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .isPermissionError */ .gj)(err)) {
             return {
                 action: 'skipped',
-                reason: `GitHub answered ${(0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .errorStatus */ .PO)(err)} (${(0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}): the token may not set commit statuses (needs \`statuses: write\`)`,
+                reason: `GitHub answered ${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .errorStatus */ .PO)(err)} (${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}): the token may not set commit statuses (needs \`statuses: write\`)`,
             };
         }
         throw err;
@@ -51895,6 +52317,8 @@ const Octokit = dist_src/* Octokit */.E.plugin(plugin_request_log_dist_src/* req
 );
 
 
+// EXTERNAL MODULE: ./build/report/plain.js
+var plain = __nccwpck_require__(12071);
 ;// CONCATENATED MODULE: ./build/github/client.js
 /**
  * Octokit clients. Inside Actions we use `@actions/github`'s `getOctokit` (proxy-aware, the
@@ -51902,6 +52326,7 @@ const Octokit = dist_src/* Octokit */.E.plugin(plugin_request_log_dist_src/* req
  * `@octokit/core` underneath, so the publishing code takes the small `GitHubClient` surface
  * (`request` + `paginate`) and works with either.
  */
+
 
 
 const USER_AGENT = 'evalgate';
@@ -51913,17 +52338,28 @@ function actionsClient(opts) {
     return (0,github/* getOctokit */.Q)(opts.token, {
         baseUrl: apiUrl(opts.baseUrl),
         userAgent: opts.userAgent ?? USER_AGENT,
+        log: { ...REQUEST_LOG, error: escapedLine },
     });
 }
+const escapedLine = (message) => void process.stderr.write(`${(0,plain/* logSafe */.sN)(message)}\n`);
+/**
+ * Octokit's own log: failed requests are reported by our callers with context (a fork PR's 403
+ * is expected), so only its warnings (GitHub's deprecation notices) are shown, escaped like every
+ * other line we print.
+ */
+const REQUEST_LOG = {
+    debug: () => { },
+    info: () => { },
+    warn: escapedLine,
+    error: () => { },
+};
 /** The client for `evalgate publish` outside Actions. */
 function restClient(opts) {
     return new Octokit({
         auth: opts.token,
         baseUrl: apiUrl(opts.baseUrl),
         userAgent: opts.userAgent ?? USER_AGENT,
-        // Failed requests are reported by our callers with context (a fork PR's 403 is expected);
-        // Octokit's own request log would print them a second time, as errors.
-        log: { debug: () => { }, info: () => { }, warn: console.warn, error: () => { } },
+        log: REQUEST_LOG,
     });
 }
 /** HTTP status of an Octokit `RequestError` (or anything with a numeric `status`). */
@@ -51960,7 +52396,8 @@ function isPermissionError(err) {
 /* harmony export */   qD: () => (/* binding */ upsertStickyComment)
 /* harmony export */ });
 /* unused harmony exports authenticatedLogin, findOwnComments, MAX_COMMENT_LENGTH, fitComment */
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(36704);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17234);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(36704);
 /**
  * The sticky PR comment: one comment per PR, found again by a hidden marker *and* by its author,
  * updated in place on every run.
@@ -51971,6 +52408,7 @@ function isPermissionError(err) {
  * post a duplicate on every push.
  */
 
+
 const ACTIONS_BOT = 'github-actions[bot]';
 /** The login our token acts as, or undefined when the token may not ask (installation tokens). */
 async function authenticatedLogin(octokit) {
@@ -51979,7 +52417,7 @@ async function authenticatedLogin(octokit) {
         return data.login;
     }
     catch (err) {
-        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .isPermissionError */ .gj)(err))
+        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .isPermissionError */ .gj)(err))
             return undefined;
         throw err;
     }
@@ -52020,7 +52458,9 @@ async function upsertStickyComment(octokit, opts) {
     if (opts.mode === 'off')
         return skipped('comment mode is off');
     const { owner, repo, issueNumber: issue_number } = opts;
-    const body = fitComment(opts.body.includes(opts.marker) ? opts.body : `${opts.marker}\n${opts.body}`);
+    // The last line of defence: whatever the body was built from, no secret leaves in it.
+    const redacted = (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactSecrets */ .fp)(opts.body);
+    const body = fitComment(redacted.includes(opts.marker) ? redacted : `${opts.marker}\n${redacted}`);
     try {
         if (opts.mode === 'update') {
             const author = opts.author ?? (await authenticatedLogin(octokit));
@@ -52052,7 +52492,7 @@ async function upsertStickyComment(octokit, opts) {
                     // With the author only guessed (any bot), the comment may be another app's: GitHub
                     // refuses the edit, and a comment of our own is what we want anyway. A read-only token
                     // fails the create below too and ends up skipped.
-                    if (author || (0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .errorStatus */ .PO)(err) !== 403)
+                    if (author || (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .errorStatus */ .PO)(err) !== 403)
                         throw err;
                 }
             }
@@ -52066,13 +52506,90 @@ async function upsertStickyComment(octokit, opts) {
         return { id: Number(data.id), url: data.html_url, action: 'created' };
     }
     catch (err) {
-        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .isPermissionError */ .gj)(err)) {
-            return skipped(`GitHub answered ${(0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .errorStatus */ .PO)(err)} (${(0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}): the token may not comment here ` +
+        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .isPermissionError */ .gj)(err)) {
+            return skipped(`GitHub answered ${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .errorStatus */ .PO)(err)} (${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}): the token may not comment here ` +
                 '(a fork PR gets a read-only token; see docs/github.md for the two-workflow setup)');
         }
         throw err;
     }
 }
+
+
+/***/ }),
+
+/***/ 30284:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   error: () => (/* binding */ error),
+/* harmony export */   fail: () => (/* binding */ fail),
+/* harmony export */   info: () => (/* binding */ info),
+/* harmony export */   logSafe: () => (/* reexport safe */ _report_plain_js__WEBPACK_IMPORTED_MODULE_1__.sN),
+/* harmony export */   logStream: () => (/* binding */ logStream),
+/* harmony export */   notice: () => (/* binding */ notice),
+/* harmony export */   warning: () => (/* binding */ warning)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
+/* harmony import */ var _report_plain_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(12071);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17234);
+/**
+ * The action's log: every line evalgate writes to it goes through here, so that no text from a
+ * pull request (a mode name, a case id, a check message, a branch name, a target's or the setup
+ * command's output) can become a workflow command.
+ *
+ * The runner reads a command from any line of stdout or stderr that starts with `::` after
+ * leading whitespace (`::add-mask::`, `::error::`, `::stop-commands::`), and, in its older form,
+ * from `##[` anywhere in a line. It splits lines at `\n` and at a bare `\r`. So each message is
+ * escaped here, statelessly: controls (the `\r` among them) become visible escapes, newlines
+ * stay the only line breaks, and every `::` and `##[` gets a zero-width space inside it, which
+ * the reader does not see and the runner does not skip.
+ *
+ * Known secret values and secret-shaped strings are masked here too (src/report/redact.ts):
+ * the log is public wherever the repository is.
+ *
+ * We do not wrap output in `::stop-commands::` instead: inside such a block our own commands
+ * (warnings, `add-mask` for secrets) would be ignored too, and a block is only as safe as every
+ * write inside it; escaping each line is.
+ *
+ * `@actions/core`'s own `warning`/`error`/`notice` escape newlines in the message, so a message
+ * cannot start a second line; the annotation still shows its text, hence the same escaping.
+ */
+
+
+
+
+/** Known secret values masked, then escaped so no text can become a workflow command. */
+function safe(text) {
+    return (0,_report_plain_js__WEBPACK_IMPORTED_MODULE_1__/* .logSafe */ .sN)((0,_report_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .fp)(text));
+}
+/** A plain log line (or lines). */
+function info(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(safe(text));
+}
+/** A notice annotation. */
+function notice(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(safe(text));
+}
+/** A warning annotation. */
+function warning(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(safe(text));
+}
+/** An error annotation. */
+function error(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(safe(text));
+}
+/** An error annotation, and the step fails. */
+function fail(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(safe(text));
+}
+/** A writable for progress lines (`ConsoleProgress`): the same escaping, to stdout. */
+const logStream = {
+    isTTY: false,
+    write(chunk) {
+        return process.stdout.write(safe(chunk));
+    },
+};
 
 
 /***/ }),
@@ -52087,14 +52604,16 @@ async function upsertStickyComment(octokit, opts) {
 /* harmony export */ });
 /* unused harmony exports serverUrlFor, publishComparison, verifyPullHead */
 /* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(71509);
-/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83081);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(36704);
-/* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(30079);
+/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34902);
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83081);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(36704);
+/* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(30079);
 /**
  * Publishing a comparison to a PR: the sticky comment and the gate (check run, or commit status
  * where check runs are not allowed). `publishComparison` takes any client, so the action and
  * `evalgate publish` (outside Actions, `@octokit/rest`) share it.
  */
+
 
 
 
@@ -52126,14 +52645,17 @@ function failureAnnotations(c, suiteDir = '') {
             continue;
         if (!cs.source?.file)
             continue;
-        const modes = cs.modes.filter((m) => m.label === cs.label).map((m) => m.mode);
-        const reasons = (cs.head?.failing ?? []).map((f) => `${f.mode}: ${f.reason}`);
+        // Annotations are plain text, but public: names and reasons cleaned like every report's.
+        const modes = cs.modes
+            .filter((m) => m.label === cs.label)
+            .map((m) => (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .clean */ .uH)(m.mode, 80).replace(/\s+/g, ' '));
+        const reasons = (cs.head?.failing ?? []).map((f) => `${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .clean */ .uH)(f.mode, 80).replace(/\s+/g, ' ')}: ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .clean */ .uH)(f.reason, 2000)}`);
         out.push({
             path: `${prefix}${cs.source.file}`,
             start_line: cs.source.line,
             end_line: cs.source.line,
             annotation_level: cs.label === 'new_failure' ? 'failure' : 'warning',
-            title: `${cs.label === 'new_failure' ? 'New failure' : 'Suspected new failure'}: ${cs.id}`.slice(0, 255),
+            title: (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .clean */ .uH)(`${cs.label === 'new_failure' ? 'New failure' : 'Suspected new failure'}: ${cs.id}`, 255).replace(/\s+/g, ' '),
             message: [
                 `Passes on base, fails on head (${modes.join(', ') || 'unknown mode'}).`,
                 ...reasons,
@@ -52162,7 +52684,7 @@ async function publishComparison(octokit, opts) {
         headSha: sha,
         marker,
     };
-    const comment = await (0,_comment_js__WEBPACK_IMPORTED_MODULE_3__/* .upsertStickyComment */ .qD)(octokit, {
+    const comment = await (0,_comment_js__WEBPACK_IMPORTED_MODULE_4__/* .upsertStickyComment */ .qD)(octokit, {
         owner,
         repo,
         issueNumber: pr,
@@ -52171,14 +52693,14 @@ async function publishComparison(octokit, opts) {
         body: (0,_report_index_js__WEBPACK_IMPORTED_MODULE_0__.renderComment)(comparison, { ...reportOpts, maxLength: _report_index_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMENT_MAX */ .vQ }),
         author: opts.author,
     });
-    const h = (0,_report_index_js__WEBPACK_IMPORTED_MODULE_0__/* .headline */ .Pl)(comparison, (s) => s, (s) => s, comparison.gate?.accept_label ?? '');
-    const check = await (0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .publishGate */ .BZ)(octokit, {
+    const h = (0,_report_index_js__WEBPACK_IMPORTED_MODULE_0__/* .plainHeadline */ .r6)(comparison);
+    const check = await (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .publishGate */ .BZ)(octokit, {
         owner,
         repo,
         headSha: sha,
         name: opts.checkName ?? 'evalgate',
-        conclusion: (0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .conclusionFor */ .H1)(comparison.verdict, comparison.accepted),
-        verdictState: (0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .statusStateFor */ .$K)(comparison.verdict, comparison.accepted),
+        conclusion: (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .conclusionFor */ .H1)(comparison.verdict, comparison.accepted),
+        verdictState: (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .statusStateFor */ .$K)(comparison.verdict, comparison.accepted),
         title: `${h.title}: ${h.text}`,
         summary: (0,_report_index_js__WEBPACK_IMPORTED_MODULE_0__.renderSummary)(comparison, { ...reportOpts, maxLength: 65_000 }),
         annotations: failureAnnotations(comparison, opts.suiteDir),
@@ -52208,7 +52730,7 @@ async function verifyPullHead(octokit, opts) {
 /** `evalgate publish`: the same comment and gate from another CI or a laptop. */
 async function publishOutsideActions(opts) {
     const { token, apiUrl, ...rest } = opts;
-    const octokit = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .restClient */ .OO)({ token, baseUrl: apiUrl });
+    const octokit = (0,_client_js__WEBPACK_IMPORTED_MODULE_3__/* .restClient */ .OO)({ token, baseUrl: apiUrl });
     if (rest.sha)
         await verifyPullHead(octokit, {
             owner: rest.owner,
@@ -52226,7 +52748,7 @@ async function publishOutsideActions(opts) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34057);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(36214);
 // The action's entry point (action.yml: runs.main = dist/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -52236,7 +52758,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 34057:
+/***/ 36214:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52259,152 +52781,46 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_util_ = __nccwpck_require__(57975);
 // EXTERNAL MODULE: ./build/checks/registry.js + 18 modules
 var registry = __nccwpck_require__(31614);
-// EXTERNAL MODULE: ./build/suite/index.js + 12 modules
-var build_suite = __nccwpck_require__(7442);
+// EXTERNAL MODULE: ./build/suite/index.js + 13 modules
+var build_suite = __nccwpck_require__(70099);
 // EXTERNAL MODULE: ./build/types.js
 var types = __nccwpck_require__(74853);
 // EXTERNAL MODULE: ./build/version.js
 var version = __nccwpck_require__(58508);
 // EXTERNAL MODULE: ./build/pipeline/run-suite.js
 var run_suite = __nccwpck_require__(93631);
+// EXTERNAL MODULE: ./build/report/plain.js
+var plain = __nccwpck_require__(12071);
 // EXTERNAL MODULE: ./build/run/progress.js
 var progress = __nccwpck_require__(82527);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ./build/run/runner.js + 4 modules
-var runner = __nccwpck_require__(77303);
-;// CONCATENATED MODULE: ./build/run/results-io.js
-
-
-
-
-/** Bad input to a pipeline stage (a results or comparison file): exit code 2, no stack trace. */
-class results_io_InputError extends Error {
-    file;
-    constructor(message, file) {
-        super(file ? `${file}: ${message}` : message);
-        this.name = 'InputError';
-        this.file = file;
-    }
-}
-async function readJson(path) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch (err) {
-        const code = err.code;
-        throw new results_io_InputError(code === 'ENOENT' ? 'no such file' : `cannot read (${code})`, path);
-    }
-    try {
-        return JSON.parse(text);
-    }
-    catch (err) {
-        throw new results_io_InputError(`not valid JSON: ${err.message}`, path);
-    }
-}
-async function readResults(path) {
-    const data = (await readJson(path));
-    if (!data || typeof data !== 'object' || data.schema !== 'evalgate/results@1') {
-        throw new results_io_InputError('not an evalgate results file (schema evalgate/results@1 expected)', path);
-    }
-    if (!Array.isArray(data.cases) || !data.meta || typeof data.meta !== 'object') {
-        throw new results_io_InputError('results file is missing `meta` or `cases`', path);
-    }
-    for (const [i, c] of data.cases.entries()) {
-        if (!c || typeof c.id !== 'string' || !Array.isArray(c.trials)) {
-            throw new results_io_InputError(`cases[${i}] has no id or no trials`, path);
-        }
-    }
-    return data;
-}
-async function readComparison(path) {
-    const data = (await readJson(path));
-    if (!data || typeof data !== 'object' || data.schema !== 'evalgate/comparison@1') {
-        throw new results_io_InputError('not an evalgate comparison file (schema evalgate/comparison@1 expected)', path);
-    }
-    return data;
-}
-async function writeJson(path, value) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    const results = value;
-    if (results?.schema === 'evalgate/results@1' && Array.isArray(results.cases)) {
-        await writeResultsStream(path, results);
-        return;
-    }
-    await (0,promises_.writeFile)(path, JSON.stringify(value) + '\n');
-}
-/**
- * Writes a results file case by case. The same JSON as JSON.stringify, without building one
- * string of the whole run (tens of MB for a large suite, at the moment memory is fullest).
- */
-async function writeResultsStream(path, results) {
-    const out = (0,external_node_fs_.createWriteStream)(path);
-    const done = new Promise((resolve, reject) => {
-        out.on('finish', resolve);
-        out.on('error', reject);
-    });
-    const write = (chunk) => out.write(chunk) ? Promise.resolve() : new Promise((r) => out.once('drain', r));
-    const { cases, ...head } = results;
-    const opening = JSON.stringify(head);
-    await write(`${opening.slice(0, -1)},"cases":[`);
-    for (let i = 0; i < cases.length; i++) {
-        await write((i ? ',' : '') + JSON.stringify(cases[i]));
-    }
-    out.end(']}\n');
-    await done;
-}
-/**
- * Merges the results of the shards of one run (a matrix of jobs, `--shard i/n`) into one file.
- * The shards must come from the same suite; a case in two shards is an error.
- */
-function mergeResults(parts) {
-    if (parts.length === 0)
-        throw new results_io_InputError('nothing to merge');
-    const [first] = parts;
-    const seen = new Map();
-    const cases = [];
-    for (const { path, results } of parts) {
-        if (results.meta.suite_hash !== first.results.meta.suite_hash) {
-            throw new results_io_InputError(`suite hash ${results.meta.suite_hash.slice(0, 12)} differs from ${first.path}'s ` +
-                `${first.results.meta.suite_hash.slice(0, 12)}: shards of different suites`, path);
-        }
-        for (const c of results.cases) {
-            const other = seen.get(c.id);
-            if (other)
-                throw new results_io_InputError(`case ${c.id} is also in ${other}`, path);
-            seen.set(c.id, path);
-            cases.push(c);
-        }
-    }
-    const started = parts.map((p) => p.results.meta.started_at).sort()[0];
-    const finished = parts
-        .map((p) => p.results.meta.finished_at)
-        .sort()
-        .at(-1);
-    const meta = {
-        ...first.results.meta,
-        started_at: started,
-        finished_at: finished,
-        duration_ms: Date.parse(finished) - Date.parse(started),
-        shard: undefined,
-        interrupted: parts.some((p) => p.results.meta.interrupted) || undefined,
-    };
-    return (0,runner/* recount */.d3)({ schema: 'evalgate/results@1', meta, cases });
-}
-
+// EXTERNAL MODULE: ./build/run/results-io.js
+var results_io = __nccwpck_require__(96825);
+// EXTERNAL MODULE: ./build/run/evalgate-dir.js
+var evalgate_dir = __nccwpck_require__(70411);
+// EXTERNAL MODULE: ./build/run/journal.js
+var journal = __nccwpck_require__(72353);
 // EXTERNAL MODULE: ./build/run/select.js
 var run_select = __nccwpck_require__(24452);
+// EXTERNAL MODULE: ./build/report/redact.js
+var redact = __nccwpck_require__(17234);
+// EXTERNAL MODULE: ./build/secrets.js
+var secrets = __nccwpck_require__(5009);
 ;// CONCATENATED MODULE: ./build/cli.js
 /**
  * The evalgate command line: every stage of the pipeline on its own, and `pr` for the whole of
  * it on a laptop. Exit codes: 0 pass, 1 the gate blocked (or the verdict is error), 2 bad input
- * (config, dataset, results file, flags), 3 the target could not start or an internal failure,
- * 130 interrupted.
+ * (config, dataset, results file, journal, flags), 3 evalgate could not run (an http server that
+ * never became ready, a module that does not load, every trial of a run errored, an internal
+ * failure), 130 interrupted.
  *
  * Each command imports what only it needs (the comparison, the reports, the GitHub client)
  * when it runs: `evalgate run` on a big suite should not carry Octokit in memory.
  */
+
+
+
+
+
 
 
 
@@ -52423,6 +52839,7 @@ const HELP = `evalgate ${version/* VERSION */.x}: catch regressions in LLM appli
 Usage: evalgate <command> [options]
 
 Commands:
+  init       start a suite in this repository: config, example cases, target stub, workflows
   run        run a suite once:           evalgate run --config evalgate.yml --out results.json
   validate   check a suite without running it
   compare    compare two results files:  evalgate compare base.json head.json --out comparison.json
@@ -52435,7 +52852,9 @@ Selection (run, pr):  --sample N  --tags smoke,refunds  --filter 'refund-*'  --s
 Run settings:         --trials N  --concurrency N  --timeout 30s  --retries N
 Gate (compare, pr):   --fail-on critical,major  --alpha 0.01  --min-drop 0.05  --robust  --accepted
 
-Exit codes: 0 pass, 1 blocked or error verdict, 2 bad input, 3 internal failure, 130 interrupted.
+Exit codes: 0 pass, 1 blocked or error verdict, 2 bad input, 3 could not run (an http server
+that never became ready, a module that does not load, every trial of a run errored, an internal
+failure), 130 interrupted (\`run --resume\` finishes an interrupted run).
 Docs: https://github.com/evalgate/evalgate#readme`;
 const selectionOptions = {
     sample: { type: 'string' },
@@ -52512,7 +52931,7 @@ function selectionFrom(v) {
         sample: cli_int('sample', v.sample),
         tags: list(v.tags),
         filter: v.filter,
-        shard: v.shard === undefined ? undefined : wrapUsage(() => (0,run_select/* parseShard */.u)(v.shard)),
+        shard: v.shard === undefined ? undefined : wrapUsage(() => (0,run_select/* parseShard */.uK)(v.shard)),
     };
 }
 function wrapUsage(f) {
@@ -52566,13 +52985,20 @@ function interruptible() {
     process.on('SIGINT', () => {
         if (controller.signal.aborted)
             process.exit(130);
-        process.stderr.write('\nevalgate: stopping; finished trials are kept (Ctrl-C again to quit now)\n');
+        process.stderr.write('\n');
+        log('stopping; finished trials are kept (Ctrl-C again to quit now)');
         controller.abort();
     });
     process.on('SIGTERM', () => controller.abort());
     return controller;
 }
-const log = (line) => process.stderr.write(`evalgate: ${line}\n`);
+/**
+ * Everything the CLI prints goes through these: text from configs, datasets, model outputs and a
+ * target's stderr is shown with known secrets masked and its control characters escaped, never
+ * obeyed by the terminal.
+ */
+const log = (line) => process.stderr.write(`evalgate: ${(0,plain/* terminalText */.eR)((0,redact/* redactSecrets */.fp)(line))}\n`);
+const print = (text) => process.stdout.write(`${(0,plain/* terminalText */.eR)((0,redact/* redactSecrets */.fp)(text))}\n`);
 function verdictExit(c) {
     return c.verdict === 'pass' ? 0 : 1;
 }
@@ -52582,6 +53008,7 @@ async function cmdRun(args) {
         out: { type: 'string', short: 'o', default: 'results.json' },
         label: { type: 'string' },
         stats: { type: 'boolean' },
+        resume: { type: 'boolean' },
         ...selectionOptions,
         ...runOptions,
     });
@@ -52598,10 +53025,15 @@ async function cmdRun(args) {
         signal: controller.signal,
         progress: values.quiet ? progress/* silentProgress */.i : new progress/* ConsoleProgress */.R(),
         log,
+        journal: { path: (0,journal/* journalPath */.HY)(values.out), resume: values.resume },
     });
-    await writeJson(values.out, results);
+    await (0,results_io/* writeJson */.GF)(values.out, results);
+    // The results are safely written: the journal has served. An interrupted run keeps it, for
+    // --resume.
+    if (!results.meta.interrupted)
+        await (0,promises_.rm)((0,journal/* journalPath */.HY)(values.out), { force: true });
     const { counts } = results.meta;
-    console.log(`${counts.cases} cases, ${counts.trials} trials: ${counts.pass} pass, ${counts.fail} fail, ${counts.error} error` +
+    print(`${counts.cases} cases, ${counts.trials} trials: ${counts.pass} pass, ${counts.fail} fail, ${counts.error} error` +
         ` → ${values.out}`);
     if (values.stats) {
         // Our own resource use, for `npm run bench` and for anyone profiling a suite.
@@ -52618,10 +53050,47 @@ async function cmdRun(args) {
         process.stderr.write(`evalgate-stats ${JSON.stringify(stats)}\n`);
     }
     if (results.meta.interrupted) {
-        log('interrupted: the results hold the trials that finished');
+        log('interrupted: the results hold the trials that finished; `evalgate run --resume` finishes the run');
         return 130;
     }
+    const failed = allErrored(results);
+    if (failed) {
+        log(`every trial errored (nothing was measured); the first, case ${failed}`);
+        return EXIT_ALL_ERRORED;
+    }
     return 0;
+}
+async function cmdInit(args) {
+    const { values } = parse(args, { target: { type: 'string' }, dir: { type: 'string' } });
+    if (values.help)
+        return help('init');
+    const { initProject, describeInit, isTargetKind, TARGET_KINDS } = await __nccwpck_require__.e(/* import() */ 744).then(__nccwpck_require__.bind(__nccwpck_require__, 8744));
+    if (values.target !== undefined && !isTargetKind(values.target))
+        throw new UsageError(`--target must be ${TARGET_KINDS.join(', ')}; got ${values.target}`);
+    print(describeInit(await initProject((0,external_node_path_.resolve)(values.dir ?? '.'), values.target)));
+    return 0;
+}
+/**
+ * Exit code of a run in which every trial errored: nothing was measured, most likely the target
+ * cannot run at all (a missing key, a wrong command). The same code as a target that could not
+ * start.
+ */
+const EXIT_ALL_ERRORED = 3;
+/** When every trial of `results` errored: the first error, with its case and trial. */
+function allErrored(results) {
+    const { counts } = results.meta;
+    if (counts.trials === 0 || counts.error !== counts.trials)
+        return undefined;
+    const c = results.cases[0];
+    const trial = c.trials[0];
+    const check = trial.checks.find((k) => k.status === 'error');
+    const what = trial.trace.error
+        ? `${trial.trace.error.kind}: ${trial.trace.error.message}`
+        : check
+            ? `check ${check.name ?? check.type}: ${check.reason}`
+            : 'error';
+    // JSON.stringify: a case id is untrusted text, and this line goes to a terminal or a CI log.
+    return `${JSON.stringify(c.id)} trial ${trial.trial}: ${what}`;
 }
 async function cmdValidate(args) {
     const { values } = parse(args, {
@@ -52631,19 +53100,15 @@ async function cmdValidate(args) {
     if (values.help)
         return help('validate');
     if (values['list-checks']) {
-        console.log((0,registry/* checkTypes */.OE)().join('\n'));
+        print((0,registry/* checkTypes */.OE)().join('\n'));
         return 0;
     }
     const suite = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.resolve)(values.config));
-    const perMode = new Map();
-    for (const c of suite.cases)
-        for (const k of c.checks)
-            perMode.set(k.mode, (perMode.get(k.mode) ?? 0) + 1);
     const files = new Set(suite.cases.map((c) => c.source.file));
-    console.log(`${(0,build_suite/* displayPath */.Gt)(suite.configPath)}: ok, ${suite.cases.length} cases in ${files.size} file(s), suite ${suite.hash.slice(0, 12)}`);
-    for (const [mode, fm] of Object.entries(suite.config.failure_modes)) {
-        console.log(`  ${mode} (${fm.severity}): ${perMode.get(mode) ?? 0} checks`);
-    }
+    print(`${(0,build_suite/* displayPath */.Gt)(suite.configPath)}: ok, ${suite.cases.length} cases in ${files.size} file(s), suite ${suite.hash.slice(0, 12)}`);
+    const { capacityLines } = await __nccwpck_require__.e(/* import() */ 637).then(__nccwpck_require__.bind(__nccwpck_require__, 96637));
+    for (const line of capacityLines(suite))
+        print(line);
     return 0;
 }
 async function cmdCompare(args) {
@@ -52653,10 +53118,10 @@ async function cmdCompare(args) {
     if (positionals.length !== 2)
         throw new UsageError('compare takes two results files: base.json head.json');
     const [basePath, headPath] = positionals;
-    const { compare } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 58677));
+    const { compare } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 84815));
     const { renderTextReport } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 71509));
-    const base = await readResults(basePath);
-    const head = await readResults(headPath);
+    const base = await (0,results_io/* readResults */.x8)(basePath);
+    const head = await (0,results_io/* readResults */.x8)(headPath);
     // `report --format html` finds the traces through these paths, relative to the comparison
     // file (absolute when the comparison is only printed).
     const near = (p) => values.out ? (0,external_node_path_.relative)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(values.out)), (0,external_node_path_.resolve)(p)) : (0,external_node_path_.resolve)(p);
@@ -52667,11 +53132,11 @@ async function cmdCompare(args) {
         headPath: near(headPath),
     });
     if (values.out)
-        await writeJson(values.out, comparison);
+        await (0,results_io/* writeJson */.GF)(values.out, comparison);
     if (values.json)
-        console.log(JSON.stringify(comparison));
+        process.stdout.write(`${(0,plain/* terminalJson */.t3)((0,redact/* redactedJson */.Rh)(comparison))}\n`);
     else
-        console.log(renderTextReport(comparison));
+        print(renderTextReport(comparison));
     return verdictExit(comparison);
 }
 /** The results behind a comparison, for the viewer's traces; a warning, not a failure, if absent. */
@@ -52681,7 +53146,7 @@ async function readTracesFor(side, path) {
         return undefined;
     }
     try {
-        return await readResults(path);
+        return await (0,results_io/* readResults */.x8)(path);
     }
     catch (err) {
         log(`no ${side} traces in the viewer: ${err.message} (use --${side})`);
@@ -52702,7 +53167,7 @@ async function cmdReport(args) {
     if (positionals.length !== 1)
         throw new UsageError('report takes one comparison file');
     const path = positionals[0];
-    const comparison = await readComparison(path);
+    const comparison = await (0,results_io/* readComparison */.WY)(path);
     const { renderComment, renderSummary, renderTextReport, renderViewer } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 71509));
     let text;
     const opts = {
@@ -52733,13 +53198,21 @@ async function cmdReport(args) {
         default:
             throw new UsageError(`--format must be markdown, summary, html or text, got ${values.format}`);
     }
+    // The viewer redacts its data itself; patterns run over the whole page would hit its script.
+    if (values.format !== 'html')
+        text = (0,redact/* redactSecrets */.fp)(text);
     if (values.out) {
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(values.out)), { recursive: true });
+        await (0,evalgate_dir/* makeDir */.g)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(values.out)));
         await (0,promises_.writeFile)(values.out, text);
         log(`wrote ${values.out}`);
     }
-    else
+    else if (values.format === 'html') {
+        // A document, not terminal text: its data is JSON with C1 controls and bidi overrides as
+        // \u escapes (see viewer.ts), so a terminal it lands on has nothing to obey either.
         process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+    }
+    else
+        print(text.replace(/\n$/, ''));
     return 0;
 }
 async function cmdMerge(args) {
@@ -52750,16 +53223,16 @@ async function cmdMerge(args) {
         throw new UsageError('merge takes the shard results files');
     const parts = [];
     for (const path of positionals)
-        parts.push({ path, results: await readResults(path) });
-    const merged = mergeResults(parts);
-    await writeJson(values.out, merged);
-    console.log(`${merged.meta.counts.cases} cases from ${parts.length} file(s) → ${values.out}`);
+        parts.push({ path, results: await (0,results_io/* readResults */.x8)(path) });
+    const merged = (0,results_io/* mergeResults */.n0)(parts);
+    await (0,results_io/* writeJson */.GF)(values.out, merged);
+    print(`${merged.meta.counts.cases} cases from ${parts.length} file(s) → ${values.out}`);
     return 0;
 }
 /** Writes a PR run's files into `dir` and returns their paths. */
 async function writePrOutputs(dir, outcome, render = {}) {
     const { renderComment, renderViewer } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 71509));
-    await (0,promises_.mkdir)(dir, { recursive: true });
+    await (0,evalgate_dir/* makeDir */.g)(dir);
     const paths = {
         base: (0,external_node_path_.join)(dir, 'base-results.json'),
         head: (0,external_node_path_.join)(dir, 'head-results.json'),
@@ -52769,14 +53242,14 @@ async function writePrOutputs(dir, outcome, render = {}) {
     };
     outcome.comparison.base.results_path = 'base-results.json';
     outcome.comparison.head.results_path = 'head-results.json';
-    await writeJson(paths.base, outcome.base);
-    await writeJson(paths.head, outcome.head);
-    await writeJson(paths.comparison, outcome.comparison);
-    await (0,promises_.writeFile)(paths.comment, renderComment(outcome.comparison, {
+    await (0,results_io/* writeJson */.GF)(paths.base, outcome.base);
+    await (0,results_io/* writeJson */.GF)(paths.head, outcome.head);
+    await (0,results_io/* writeJson */.GF)(paths.comparison, outcome.comparison);
+    await (0,promises_.writeFile)(paths.comment, (0,redact/* redactSecrets */.fp)(renderComment(outcome.comparison, {
         ...render,
         headSha: outcome.comparison.head.sha,
         viewerUrl: 'report.html',
-    }));
+    })));
     await (0,promises_.writeFile)(paths.viewer, renderViewer(outcome.comparison, outcome.base, outcome.head));
     return paths;
 }
@@ -52788,6 +53261,7 @@ async function cmdPr(args) {
         'out-dir': { type: 'string', short: 'o', default: '.evalgate/pr' },
         setup: { type: 'string' },
         baseline: { type: 'string' },
+        full: { type: 'boolean' },
         ...selectionOptions,
         ...runOptions,
         ...gateOptions,
@@ -52797,8 +53271,8 @@ async function cmdPr(args) {
     if (!values.base)
         throw new UsageError('pr needs --base <ref> (a branch, tag or sha)');
     const controller = interruptible();
-    const baseline = values.baseline ? await readResults(values.baseline) : undefined;
-    const { runPr } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 95997));
+    const baseline = values.baseline ? await (0,results_io/* readResults */.x8)(values.baseline) : undefined;
+    const { runPr } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 76455));
     const { renderTextReport } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 71509));
     const outcome = await runPr({
         repoDir: process.cwd(),
@@ -52806,6 +53280,7 @@ async function cmdPr(args) {
         headRef: values.head,
         configPath: values.config,
         selection: selectionFrom(values),
+        configSample: !values.full,
         ...runOverrides(values),
         setup: values.setup,
         baseline,
@@ -52816,8 +53291,8 @@ async function cmdPr(args) {
         log,
     });
     const paths = await writePrOutputs(values['out-dir'], outcome);
-    console.log(renderTextReport(outcome.comparison));
-    console.log(`\nresults: ${paths.base}, ${paths.head}\ncomparison: ${paths.comparison}\ncomment: ${paths.comment}\nviewer: ${paths.viewer}`);
+    print(renderTextReport(outcome.comparison));
+    print(`\nresults: ${paths.base}, ${paths.head}\ncomparison: ${paths.comparison}\ncomment: ${paths.comment}\nviewer: ${paths.viewer}`);
     if (controller.signal.aborted)
         return 130;
     return verdictExit(outcome.comparison);
@@ -52847,7 +53322,7 @@ async function cmdPublish(args) {
         throw new UsageError('publish needs a token in GITHUB_TOKEN (or GH_TOKEN)');
     if (!['update', 'new', 'off'].includes(values.comment))
         throw new UsageError('--comment must be update, new or off');
-    const comparison = await readComparison(positionals[0]);
+    const comparison = await (0,results_io/* readComparison */.WY)(positionals[0]);
     const [owner, name] = repo.split('/');
     const { publishOutsideActions, PullMismatchError } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7433));
     const result = await publishOutsideActions({
@@ -52866,20 +53341,33 @@ async function cmdPublish(args) {
             throw new UsageError(err.message);
         throw err;
     });
-    console.log(result.commentUrl
+    print(result.commentUrl
         ? `comment ${result.commentAction}: ${result.commentUrl}`
         : `comment ${result.commentAction}`);
     return verdictExit(comparison);
 }
 const COMMAND_HELP = {
-    run: `evalgate run [--config evalgate.yml] [--out results.json] [--label name] [--stats]
+    init: `evalgate init [--target python|node|http] [--dir .]
+  Writes a starting suite: evalgate.yml, three example cases (evals/cases.jsonl), a target stub
+  that answers them (evals/target.py, evals/target.mjs or evals/server.mjs, by the language found:
+  pyproject.toml, requirements.txt or *.py -> python; package.json -> node; else http), and the
+  workflows .github/workflows/evalgate-{pr,baseline,full}.yml. Existing files are never
+  overwritten: they are skipped and listed.`,
+    run: `evalgate run [--config evalgate.yml] [--out results.json] [--label name] [--resume] [--stats]
   Runs every selected case --trials times against the suite's target and writes results.json
-  (each trial's trace and check results, and the run's metadata).
+  (each trial's trace and check results, and the run's metadata). Each finished trial is first
+  appended to results.json.journal.jsonl; the journal is deleted once results.json is written.
+  --resume continues a run that was interrupted or killed from its journal, without repeating
+  finished trials (refused if the suite, selection, --trials or --label changed).
+  Exit 0 done, 3 every trial errored (the first error is printed), 130 interrupted.
   Selection: --sample N, --tags a,b, --filter 'glob' (repeatable), --shard i/n
   Settings:  --trials N, --concurrency N, --timeout 30s, --retries N, --quiet
   --stats prints evalgate's own CPU time and peak memory at the end.`,
     validate: `evalgate validate [--config evalgate.yml] [--list-checks]
-  Loads the config and every dataset and reports all problems with file, line and field.`,
+  Loads the config and every dataset and reports all problems with file, line and field.
+  For a valid suite, prints per failure mode its cases and the smallest drop in its pass rate the
+  gate detects with 80% power at the configured alpha, trials and re-runs, and warns about modes
+  with fewer than 5 cases.`,
     compare: `evalgate compare base.json head.json [--out comparison.json] [--json]
   Paired comparison per failure mode; prints the verdict. Exit 0 pass, 1 block/error, 2 bad input.
   Gate: --fail-on critical,major, --alpha, --min-drop, --tolerance, --max-error-share, --robust,
@@ -52894,16 +53382,19 @@ const COMMAND_HELP = {
   head (without --head: the working tree as it is, uncommitted changes included), compare,
   adaptive re-runs, the text report, and the comment and trace viewer in --out-dir. --setup "npm ci" runs in each checkout first;
   --baseline results.json reuses results of the base instead of running it.
+  Runs the config's pull_request.sample, as the action does; --full runs every case, and
+  --sample, --tags or --filter choose instead.
   Takes the selection, settings and gate options of run and compare.`,
     publish: `evalgate publish --repo owner/name --pr N comparison.json [--check-name evalgate]
   Posts the sticky comment (and a check run with --check-name) from outside Actions, with the
   token in GITHUB_TOKEN. --comment update|new|off, --api-url for GitHub Enterprise, --sha.`,
 };
 function help(command) {
-    console.log(command && COMMAND_HELP[command] ? COMMAND_HELP[command] : HELP);
+    print(command && COMMAND_HELP[command] ? COMMAND_HELP[command] : HELP);
     return 0;
 }
 const commands = {
+    init: cmdInit,
     run: cmdRun,
     validate: cmdValidate,
     compare: cmdCompare,
@@ -52917,10 +53408,12 @@ async function main(argv) {
     if (!command || command === '--help' || command === '-h' || command === 'help')
         return help();
     if (command === '--version' || command === '-v') {
-        console.log(VERSION);
+        print(VERSION);
         return 0;
     }
     const run = commands[command];
+    // Secret values in the environment (names with KEY, TOKEN, SECRET...) are masked in all output.
+    registerEnvSecrets(process.env);
     try {
         if (!run)
             throw new UsageError(`unknown command ${JSON.stringify(command)} (try evalgate --help)`);
@@ -52928,18 +53421,18 @@ async function main(argv) {
     }
     catch (err) {
         if (isSuiteError(err) || err instanceof InputError || err instanceof UsageError) {
-            process.stderr.write(`evalgate: ${err.message}\n`);
+            log(err.message);
             return 2;
         }
-        process.stderr.write(`evalgate: ${err?.message ?? String(err)}\n`);
+        log(err?.message ?? String(err));
         if (process.env.EVALGATE_DEBUG)
-            process.stderr.write(`${err?.stack}\n`);
+            process.stderr.write(`${terminalText(redactSecrets(`${err?.stack}`))}\n`);
         return 3;
     }
 }
 
-// EXTERNAL MODULE: ./build/compare/index.js + 1 modules
-var compare = __nccwpck_require__(58677);
+// EXTERNAL MODULE: ./build/compare/index.js + 11 modules
+var compare = __nccwpck_require__(84815);
 // EXTERNAL MODULE: ./build/github/checks.js
 var checks = __nccwpck_require__(83081);
 // EXTERNAL MODULE: ./build/github/client.js + 2 modules
@@ -53057,12 +53550,57 @@ async function loadEventInfo(env = process.env) {
     return eventInfo(env, payload);
 }
 
+;// CONCATENATED MODULE: ./build/github/labels.js
+/**
+ * The labels on a pull request as they are when the job runs. The event payload is a snapshot
+ * of when the event fired, and re-running a failed job replays that same payload: a reviewer
+ * who adds the accept label and re-runs the job would otherwise stay blocked.
+ */
+
+/** The label names on issue or PR `issueNumber`, every page. */
+async function issueLabels(octokit, opts) {
+    const labels = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/labels', {
+        owner: opts.owner,
+        repo: opts.repo,
+        issue_number: opts.issueNumber,
+        per_page: 100,
+    });
+    return labels.map((l) => l.name);
+}
+/**
+ * The PR's labels through the API; the event's labels, with a warning, when the API cannot be
+ * asked (no token) or does not answer.
+ */
+async function currentPullLabels(octokit, event, warn) {
+    if (!event.prNumber)
+        return event.labels;
+    if (!octokit) {
+        warn("no GitHub token to read the PR's labels: using the labels of the event");
+        return event.labels;
+    }
+    try {
+        return await issueLabels(octokit, {
+            owner: event.owner,
+            repo: event.repo,
+            issueNumber: event.prNumber,
+        });
+    }
+    catch (err) {
+        warn(`could not read the labels of PR #${event.prNumber} (${(0,client/* errorMessage */.gJ)(err)}): using the labels of the event`);
+        return event.labels;
+    }
+}
+
+// EXTERNAL MODULE: ./build/github/log.js
+var github_log = __nccwpck_require__(30284);
 ;// CONCATENATED MODULE: ./build/github/outputs.js
 /**
  * Action outputs and the job summary: thin wrappers over `@actions/core`, so the orchestration
  * code never touches `core` directly and the names of our outputs live in one place (they must
  * match action.yml; __tests__/github-action-docs.test.ts checks that).
  */
+
+
 
 /** Every output action.yml declares. */
 const OUTPUT_NAMES = [
@@ -53081,7 +53619,7 @@ function setOutputs(outputs) {
         const v = outputs[name];
         if (v === undefined)
             continue;
-        core.setOutput(name, Array.isArray(v) ? v.join(',') : String(v));
+        core/* setOutput */.uH(name, (0,redact/* redactSecrets */.fp)(Array.isArray(v) ? v.join(',') : String(v)));
     }
 }
 /**
@@ -53092,15 +53630,15 @@ async function writeJobSummary(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return false;
     try {
-        await core.summary.addRaw(markdown, true).write();
+        await core/* summary */.z.addRaw((0,redact/* redactSecrets */.fp)(markdown), true).write();
         return true;
     }
     catch (err) {
-        core.warning(`evalgate: could not write the job summary: ${err?.message ?? String(err)}`);
+        (0,github_log.warning)(`evalgate: could not write the job summary: ${err?.message ?? String(err)}`);
         return false;
     }
     finally {
-        core.summary.emptyBuffer();
+        core/* summary */.z.emptyBuffer();
     }
 }
 
@@ -53208,8 +53746,8 @@ class ActionsStorage {
             this.opts.notifier.notice(message);
             return;
         }
-        const core = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 33838));
-        core.notice(message);
+        const log = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 30284));
+        log.notice(message);
     }
     why(err) {
         const msg = err instanceof Error ? err.message : String(err);
@@ -53280,8 +53818,8 @@ class ActionsStorage {
     }
 }
 
-// EXTERNAL MODULE: ./build/pipeline/pr.js
-var pr = __nccwpck_require__(95997);
+// EXTERNAL MODULE: ./build/pipeline/pr.js + 1 modules
+var pr = __nccwpck_require__(76455);
 // EXTERNAL MODULE: ./build/report/index.js + 3 modules
 var report = __nccwpck_require__(71509);
 // EXTERNAL MODULE: ./node_modules/markdown-table/index.js
@@ -53421,11 +53959,16 @@ function renderErrorComment(message, opts = {}) {
 
 
 
+
+
+
+
+
 /** A problem with the workflow's inputs: one line, no stack trace. */
 class InputProblem extends Error {
 }
 function input(name) {
-    const v = core.getInput(name);
+    const v = core/* getInput */.V4(name);
     // Outside a runner (`npm run local-action`) action.yml's defaults arrive unexpanded, e.g.
     // github-token = "${{ github.token }}": that is no value, not a token to send to GitHub.
     return v === '' || /^\$\{\{[^}]*\}\}$/.test(v.trim()) ? undefined : v;
@@ -53490,7 +54033,7 @@ function readInputs() {
     const shard = input('shard');
     let parsedShard;
     try {
-        parsedShard = shard ? (0,run_select/* parseShard */.u)(shard) : undefined;
+        parsedShard = shard ? (0,run_select/* parseShard */.uK)(shard) : undefined;
     }
     catch (err) {
         throw new InputProblem(`input shard: ${err.message}`);
@@ -53526,19 +54069,7 @@ function resolveMode(requested, event) {
         return 'baseline';
     return 'full';
 }
-/** `smoke` selects a tag; `50` a stable sample of 50 cases. */
-function sampleSelection(sample) {
-    if (sample === undefined || sample === '')
-        return {};
-    if (typeof sample === 'number' || /^\d+$/.test(sample))
-        return { sample: Number(sample) };
-    return {
-        tags: sample
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean),
-    };
-}
+
 /** The cache key of a baseline: which suite config, which commit. */
 function baselineKey(configRel, sha = '') {
     const id = (0,external_node_crypto_.createHash)('sha256').update(configRel).digest('hex').slice(0, 12);
@@ -53546,7 +54077,7 @@ function baselineKey(configRel, sha = '') {
 }
 /** Progress as plain log lines (a start line, one every 15 s, a total): a long run is not silent. */
 function logProgress() {
-    return new progress/* ConsoleProgress */.R({ stream: process.stdout, tty: false, intervalMs: 15_000 });
+    return new progress/* ConsoleProgress */.R({ stream: github_log.logStream, tty: false, intervalMs: 15_000 });
 }
 function age(iso) {
     if (!iso)
@@ -53578,12 +54109,12 @@ async function restoreBaseline(ctx, want) {
     if (!hit.hit || !hit.path)
         return undefined;
     try {
-        const results = await readResults((0,external_node_path_.join)(hit.path, 'results.json'));
-        core.info(`evalgate: restored baseline ${hit.key} (${age(results.meta.finished_at)})`);
+        const results = await (0,results_io/* readResults */.x8)((0,external_node_path_.join)(hit.path, 'results.json'));
+        github_log.info(`evalgate: restored baseline ${hit.key} (${age(results.meta.finished_at)})`);
         return results;
     }
     catch (err) {
-        core.warning(`evalgate: ignoring a baseline that cannot be read: ${err.message}`);
+        github_log.warning(`evalgate: ignoring a baseline that cannot be read: ${err.message}`);
         return undefined;
     }
 }
@@ -53603,15 +54134,15 @@ function gateOutputs(c) {
 }
 /** Fails the step on block or error, so a required check stops the merge. */
 function applyGate(c) {
-    const h = (0,report/* headline */.Pl)(c, (s) => s, (s) => s, c.gate?.accept_label ?? '');
+    const h = (0,report/* plainHeadline */.r6)(c);
     if (c.verdict === 'pass') {
         if (c.accepted)
-            core.warning(`evalgate: regression accepted by the "${c.gate.accept_label}" label: ${h.text}`);
+            github_log.warning(`evalgate: regression accepted by the "${c.gate.accept_label}" label: ${h.text}`);
         else
-            core.info(`evalgate: ${h.text}`);
+            github_log.info(`evalgate: ${h.text}`);
         return;
     }
-    core.setFailed(`evalgate: ${h.title}: ${h.text}`);
+    github_log.fail(`evalgate: ${h.title}: ${h.text}`);
 }
 async function runPrMode(ctx) {
     const { inputs, event } = ctx;
@@ -53619,12 +54150,13 @@ async function runPrMode(ctx) {
     if (!baseRef)
         throw new InputProblem('no base to compare with: this is not a pull_request event; set the base-ref input');
     if (event.isFork) {
-        core.notice('evalgate: this PR comes from a fork: GitHub gives it no secrets and a read-only token. ' +
+        github_log.notice('evalgate: this PR comes from a fork: GitHub gives it no secrets and a read-only token. ' +
             'Checks that need a key will error, and the comment is left to the workflow_run job of the two-workflow pattern (docs/github.md).');
     }
     const suiteConfig = (await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.join)(ctx.workspace, ctx.configRel))).config;
-    const gateLabel = inputs.gate.accept_label ?? suiteConfig.gate.accept_label;
-    const accepted = Boolean(gateLabel && event.labels.includes(gateLabel));
+    // From the API, not the event: a re-run replays the event of the first run. Which label
+    // accepts is decided by runPr, from the base's config (the trusted gate).
+    const labels = await currentPullLabels(ctx.octokit, event, (m) => github_log.warning(`evalgate: ${m}`));
     const baseSha = inputs.baseRef ? undefined : event.baseSha;
     const baseline = baseSha
         ? await restoreBaseline(ctx, { exact: baselineKey(ctx.configRel, baseSha) })
@@ -53635,16 +54167,17 @@ async function runPrMode(ctx) {
         baseRef,
         headRef: inputs.headRef,
         configPath: ctx.configRel,
-        selection: { ...sampleSelection(sample), shard: inputs.shard },
+        selection: { ...(0,run_select/* sampleSelection */.hZ)(sample), shard: inputs.shard },
         trials: inputs.trials,
         setup: inputs.setup,
         baseline,
         gate: inputs.gate,
-        accepted,
+        // runPr accepts when these include the trusted (base's) accept label, not the PR's own.
+        labels,
         fetchMissing: true,
         env: ctx.env,
         progress: logProgress(),
-        log: (l) => core.info(`evalgate: ${l}`),
+        log: (l) => github_log.info(`evalgate: ${l}`),
     });
     // The tree we ran is the PR's merge commit; links and the check belong to the PR's head.
     if (!inputs.headRef && event.headSha)
@@ -53683,9 +54216,9 @@ async function runPrMode(ctx) {
         });
         commentUrl = posted.url;
         if (posted.action === 'skipped')
-            core.notice(`evalgate: no PR comment: ${posted.reason}`);
+            github_log.notice(`evalgate: no PR comment: ${posted.reason}`);
         else
-            core.info(`evalgate: comment ${posted.action}: ${posted.url}`);
+            github_log.info(`evalgate: comment ${posted.action}: ${posted.url}`);
     }
     if (ctx.octokit && inputs.checkName)
         await publishCheck(ctx, outcome.comparison, render);
@@ -53701,7 +54234,7 @@ async function runPrMode(ctx) {
     applyGate(outcome.comparison);
 }
 async function publishCheck(ctx, c, render) {
-    const h = (0,report/* headline */.Pl)(c, (s) => s, (s) => s, c.gate?.accept_label ?? '');
+    const h = (0,report/* plainHeadline */.r6)(c);
     const result = await (0,checks/* publishGate */.BZ)(ctx.octokit, {
         owner: ctx.event.owner,
         repo: ctx.event.repo,
@@ -53715,36 +54248,36 @@ async function publishCheck(ctx, c, render) {
         detailsUrl: ctx.runUrl,
     });
     if ('reason' in result && result.reason)
-        core.notice(`evalgate: check not published: ${result.reason}`);
+        github_log.notice(`evalgate: check not published: ${result.reason}`);
 }
 /** baseline (push to the default branch) and full (workflow_dispatch) runs: one side. */
 async function runOneSide(ctx, mode) {
     const { inputs, event } = ctx;
     if (inputs.setup)
-        await (0,pr/* runSetup */.x)(inputs.setup, ctx.workspace, ctx.env, (l) => core.info(l));
+        await (0,pr/* runSetup */.x)(inputs.setup, ctx.workspace, ctx.env, (l) => github_log.info(l));
     const suite = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.join)(ctx.workspace, ctx.configRel));
     const results = await (0,run_suite/* runSuite */.og)({
         suite,
-        selection: { ...sampleSelection(inputs.sample), shard: inputs.shard },
+        selection: { ...(0,run_select/* sampleSelection */.hZ)(inputs.sample), shard: inputs.shard },
         trials: inputs.trials,
         label: mode,
         env: ctx.env,
         progress: logProgress(),
-        log: (l) => core.info(`evalgate: ${l}`),
+        log: (l) => github_log.info(`evalgate: ${l}`),
     });
-    await (0,promises_.mkdir)(ctx.outDir, { recursive: true });
+    await (0,evalgate_dir/* makeDir */.g)(ctx.outDir);
     const resultsPath = (0,external_node_path_.join)(ctx.outDir, 'results.json');
-    await writeJson(resultsPath, results);
+    await (0,results_io/* writeJson */.GF)(resultsPath, results);
     if (mode === 'baseline') {
         const dir = baselineDir(ctx);
-        await writeJson((0,external_node_path_.join)(dir, 'results.json'), results);
+        await (0,results_io/* writeJson */.GF)((0,external_node_path_.join)(dir, 'results.json'), results);
         if (inputs.baseline && !inputs.shard && !inputs.sample) {
             const key = baselineKey(ctx.configRel, event.sha);
             if (await ctx.storage.saveBaseline(key, dir))
-                core.info(`evalgate: baseline saved as ${key}`);
+                github_log.info(`evalgate: baseline saved as ${key}`);
         }
         else if (inputs.sample || inputs.shard) {
-            core.notice('evalgate: a sampled or sharded run is not saved as a baseline (it would miss cases)');
+            github_log.notice('evalgate: a sampled or sharded run is not saved as a baseline (it would miss cases)');
         }
     }
     // Against the latest baseline of the default branch when there is one, else absolute rates.
@@ -53761,8 +54294,8 @@ async function runOneSide(ctx, mode) {
         });
         comparison.base.results_path = 'baseline-results.json';
         comparison.head.results_path = 'results.json';
-        await writeJson((0,external_node_path_.join)(ctx.outDir, 'baseline-results.json'), baseline);
-        await writeJson((0,external_node_path_.join)(ctx.outDir, 'comparison.json'), comparison);
+        await (0,results_io/* writeJson */.GF)((0,external_node_path_.join)(ctx.outDir, 'baseline-results.json'), baseline);
+        await (0,results_io/* writeJson */.GF)((0,external_node_path_.join)(ctx.outDir, 'comparison.json'), comparison);
         const paths = await writePrOutputs(ctx.outDir, { base: baseline, head: results, comparison });
         reportPath = paths.viewer;
     }
@@ -53800,17 +54333,18 @@ async function runOneSide(ctx, mode) {
     if (comparison)
         applyGate(comparison);
     else if (results.meta.counts.cases === 0)
-        core.setFailed('evalgate: no case ran');
+        github_log.fail('evalgate: no case ran');
 }
 /** The action's entry: never throws; a failure is a failed step with one clear line. */
 async function run() {
     let ctx;
     try {
+        // Every secret value, now and as the suite config names more: masked in the log by the
+        // runner (setSecret) and in everything we write (redactSecrets).
+        (0,redact/* onKnownSecret */.XY)((value) => core/* setSecret */.Pq(value));
+        (0,secrets/* registerEnvSecrets */.kx)(process.env);
         const inputs = readInputs();
-        if (inputs.openaiApiKey)
-            core.setSecret(inputs.openaiApiKey);
-        if (inputs.token)
-            core.setSecret(inputs.token);
+        (0,secrets/* registerEnvSecrets */.kx)({}, [inputs.token, inputs.openaiApiKey]);
         const event = await loadEventInfo();
         const workspace = (0,external_node_path_.resolve)(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
         const env = {};
@@ -53829,7 +54363,7 @@ async function run() {
             env,
             storage: storeDir
                 ? new FsStorage(storeDir)
-                : new ActionsStorage({ notifier: core, runUrl: event.runUrl }),
+                : new ActionsStorage({ notifier: github_log, runUrl: event.runUrl }),
             octokit: inputs.token
                 ? (0,client/* actionsClient */.VV)({ token: inputs.token, baseUrl: event.apiUrl })
                 : undefined,
@@ -53837,7 +54371,7 @@ async function run() {
             repoUrl,
         };
         const mode = resolveMode(inputs.mode, event);
-        core.info(`evalgate: ${mode} run (${event.eventName || 'no event'}) of ${inputs.config}`);
+        github_log.info(`evalgate: ${mode} run (${event.eventName || 'no event'}) of ${inputs.config}`);
         if (mode === 'pr')
             await runPrMode(ctx);
         else
@@ -53845,7 +54379,7 @@ async function run() {
     }
     catch (err) {
         const message = (0,client/* errorMessage */.gJ)(err);
-        core.setOutput('verdict', 'error');
+        core/* setOutput */.uH('verdict', 'error');
         // A broken eval must never be silent: say so on the PR too.
         if (ctx?.octokit && ctx.event.prNumber && ctx.inputs.comment !== 'off') {
             try {
@@ -53860,34 +54394,125 @@ async function run() {
                 });
             }
             catch (commentErr) {
-                core.warning(`evalgate: could not post the error comment: ${(0,client/* errorMessage */.gJ)(commentErr)}`);
+                github_log.warning(`evalgate: could not post the error comment: ${(0,client/* errorMessage */.gJ)(commentErr)}`);
             }
         }
-        core.setFailed(`evalgate: ${message}`);
+        github_log.fail(`evalgate: ${message}`);
     }
 }
 
 
 /***/ }),
 
-/***/ 95997:
+/***/ 76455:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   runPr: () => (/* binding */ runPr),
-/* harmony export */   x: () => (/* binding */ runSetup)
-/* harmony export */ });
-/* unused harmony export casesMissingFrom */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
-/* harmony import */ var _compare_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(58677);
-/* harmony import */ var _suite_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7442);
-/* harmony import */ var _targets_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(89558);
-/* harmony import */ var _run_git_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(44102);
-/* harmony import */ var _run_runner_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(77303);
-/* harmony import */ var _run_select_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(24452);
-/* harmony import */ var _run_suite_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(93631);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  runPr: () => (/* binding */ runPr),
+  x: () => (/* binding */ runSetup)
+});
+
+// UNUSED EXPORTS: casesMissingFrom
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./build/compare/index.js + 11 modules
+var compare = __nccwpck_require__(84815);
+// EXTERNAL MODULE: ./build/suite/index.js + 13 modules
+var build_suite = __nccwpck_require__(70099);
+// EXTERNAL MODULE: ./build/targets/index.js + 6 modules
+var build_targets = __nccwpck_require__(61827);
+// EXTERNAL MODULE: ./build/run/git.js
+var git = __nccwpck_require__(44102);
+// EXTERNAL MODULE: ./build/run/evalgate-dir.js
+var evalgate_dir = __nccwpck_require__(70411);
+// EXTERNAL MODULE: ./build/run/runner.js + 4 modules
+var runner = __nccwpck_require__(77303);
+// EXTERNAL MODULE: ./build/run/select.js
+var run_select = __nccwpck_require__(24452);
+// EXTERNAL MODULE: ./build/secrets.js
+var secrets = __nccwpck_require__(5009);
+// EXTERNAL MODULE: ./build/pipeline/run-suite.js
+var run_suite = __nccwpck_require__(93631);
+// EXTERNAL MODULE: ./build/defaults.js
+var defaults = __nccwpck_require__(84532);
+;// CONCATENATED MODULE: ./build/pipeline/trusted-gate.js
+/**
+ * The gate of a pull request comes from the trusted side: the base commit's config. The head's
+ * config is the PR's own work (untrusted): were its gate in force, a PR could set
+ * `gate.block: []` or lower a mode's severity and pass its own regression. The head's gate
+ * applies only where the base has none to give (the base has no config, or it does not parse),
+ * and a line says so; a change to the gate is named and takes effect after merge.
+ */
+
+
+
+
+/** The config file's text at a commit, or undefined when the commit has no such file. */
+async function configTextAt(root, sha, file) {
+    try {
+        await (0,git/* git */.$Y)(root, ['cat-file', '-e', `${sha}:${file}`]);
+    }
+    catch {
+        return undefined;
+    }
+    return (0,git/* git */.$Y)(root, ['show', `${sha}:${file}`]);
+}
+function defined(o) {
+    return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
+}
+/**
+ * Reads the gate at the base commit. `file` is the config's path relative to the repository
+ * root (with `/`); `head` is the head's parsed config; `overrides` come from the workflow or
+ * the command line and win over both.
+ */
+async function trustedGate(options) {
+    const { head } = options;
+    const overrides = defined(options.overrides);
+    const headGate = { ...defaults/* DEFAULT_GATE */.s, ...head.gate, ...overrides };
+    const short = options.baseSha.slice(0, 7);
+    let base;
+    try {
+        const text = await configTextAt(options.root, options.baseSha, options.file);
+        if (text === undefined) {
+            return {
+                gate: headGate,
+                severities: {},
+                source: 'head',
+                note: `The base commit (${short}) has no ${options.file}: this PR is gated by its own config's gate.`,
+            };
+        }
+        base = (0,build_suite/* parseConfig */.o4)(text, `${options.file} at ${short}`);
+    }
+    catch (err) {
+        const first = String(err.message ?? err).split('\n')[0];
+        return {
+            gate: headGate,
+            severities: {},
+            source: 'head',
+            note: `The base commit's ${options.file} could not be read (${first}): this PR is gated by its own config's gate.`,
+        };
+    }
+    const severities = Object.fromEntries(Object.entries(base.failure_modes).map(([mode, fm]) => [mode, fm.severity]));
+    const changes = (0,compare/* gateChanges */.Dy)(base, head, overrides);
+    return {
+        gate: { ...defaults/* DEFAULT_GATE */.s, ...base.gate, ...overrides },
+        severities,
+        source: 'base',
+        note: (0,compare/* gateChangeNote */.Ak)(changes),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/pipeline/pr.js
+
+
+
 
 
 
@@ -53901,19 +54526,21 @@ async function run() {
 /** Runs `command` through the shell in `cwd`, its output to our log; throws on failure. */
 function runSetup(command, cwd, env, log) {
     return new Promise((done, fail) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, {
+        const child = (0,external_node_child_process_.spawn)(command, {
             cwd,
             shell: true,
             env: { ...process.env, ...env },
             stdio: ['ignore', 'pipe', 'pipe'],
         });
+        // The output is the checkout's (head code on a PR): each line goes to `log`, which shows it
+        // escaped (src/github/log.ts, src/report/plain.ts).
         const echo = (chunk) => {
-            for (const line of chunk.toString().split('\n'))
+            for (const line of chunk.split('\n'))
                 if (line.trim())
                     log(`  ${line}`);
         };
-        child.stdout.on('data', echo);
-        child.stderr.on('data', echo);
+        child.stdout.setEncoding('utf8').on('data', echo);
+        child.stderr.setEncoding('utf8').on('data', echo);
         child.on('error', (err) => fail(new Error(`setup command failed to start in ${cwd}: ${err.message}`)));
         child.on('close', (code, signal) => code === 0
             ? done()
@@ -53931,56 +54558,75 @@ function casesMissingFrom(baseline, cases) {
  */
 async function runPr(options) {
     const log = options.log ?? (() => undefined);
-    const root = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_6__/* .repoRoot */ .jv)(options.repoDir);
+    const root = await (0,git/* repoRoot */.jv)(options.repoDir);
     const env = options.env ?? {};
     const cleanups = [];
     const targets = [];
     // Worktrees live inside the repository (in .evalgate/, which suites never read), so a base tree
     // resolves the checkout's installed dependencies (node_modules up the tree) unless `setup`
     // installs its own.
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, '.evalgate', 'worktrees'), { recursive: true });
-    const scratch = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, '.evalgate', 'worktrees', 'run-'));
-    cleanups.push(() => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(scratch, { recursive: true, force: true }));
+    await (0,evalgate_dir/* makeDir */.g)((0,external_node_path_.join)(root, '.evalgate', 'worktrees'));
+    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(root, '.evalgate', 'worktrees', 'run-'));
+    cleanups.push(() => (0,promises_.rm)(scratch, { recursive: true, force: true }));
     try {
-        const headCurrent = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveCommit */ .WL)(root, 'HEAD');
+        const headCurrent = await (0,git/* resolveCommit */.WL)(root, 'HEAD');
         if (options.fetchMissing)
             await ensureCommitForRef(root, options.baseRef, log);
-        const baseSha = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveCommit */ .WL)(root, options.baseRef);
-        const headSha = options.headRef ? await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveCommit */ .WL)(root, options.headRef) : headCurrent;
+        const baseSha = await (0,git/* resolveCommit */.WL)(root, options.baseRef);
+        const headSha = options.headRef ? await (0,git/* resolveCommit */.WL)(root, options.headRef) : headCurrent;
         // The head tree: the checkout as it is (uncommitted changes included: "does my edit
         // regress?"), or, when a ref is given, exactly that commit in its own worktree.
         let headTree = root;
         if (options.headRef) {
-            const wt = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_6__/* .addWorktree */ .l)(root, headSha, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, 'head'));
+            const wt = await (0,git/* addWorktree */.l)(root, headSha, (0,external_node_path_.join)(scratch, 'head'));
             cleanups.unshift(wt.remove);
             headTree = wt.dir;
         }
-        const configRel = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(options.configPath)
-            ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, options.configPath)
-            : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(options.repoDir, options.configPath));
+        const configRel = (0,external_node_path_.isAbsolute)(options.configPath)
+            ? (0,external_node_path_.relative)(root, options.configPath)
+            : (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(options.repoDir, options.configPath));
         if (options.setup) {
             log(`setup (head): ${options.setup}`);
             await runSetup(options.setup, headTree, env, log);
         }
-        const suite = await (0,_suite_index_js__WEBPACK_IMPORTED_MODULE_4__/* .loadSuite */ .bu)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(headTree, configRel));
-        const settings = (0,_run_suite_js__WEBPACK_IMPORTED_MODULE_9__/* .runSettings */ .n)(suite, options);
-        const gate = { ...suite.config.gate, ...options.gate };
-        const cases = (0,_run_select_js__WEBPACK_IMPORTED_MODULE_8__/* .selectCases */ ._)(suite.cases, options.selection ?? {});
-        const judge = await (0,_run_suite_js__WEBPACK_IMPORTED_MODULE_9__/* .judgeFor */ .z0)(suite, { ...process.env, ...env });
+        const suite = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.join)(headTree, configRel));
+        (0,secrets/* registerSuiteSecrets */.Jq)(suite.config, { ...process.env, ...env });
+        const settings = (0,run_suite/* runSettings */.n)(suite, options);
+        // The gate is the base's: the PR's own config cannot loosen the gate it is judged by.
+        const trusted = await trustedGate({
+            root,
+            baseSha,
+            file: (0,external_node_path_.relative)(headTree, suite.configPath).split(external_node_path_.sep).join('/'),
+            head: suite.config,
+            overrides: options.gate,
+        });
+        if (trusted.note)
+            log(trusted.note);
+        const gate = trusted.gate;
+        const accepted = !!options.accepted || (options.labels ?? []).includes(gate.accept_label);
+        const sample = options.configSample ? suite.config.pull_request?.sample : undefined;
+        const selection = (0,run_select/* withConfigSample */.Xt)(options.selection ?? {}, sample);
+        const cases = (0,run_select/* selectCases */._H)(suite.cases, selection);
+        if (selection !== options.selection && sample !== undefined)
+            log(`pull_request.sample ${JSON.stringify(sample)}: ${cases.length} of ${suite.cases.length} cases (--full runs them all)`);
+        const headIds = new Set(suite.cases.map((c) => c.id));
+        const judge = await (0,run_suite/* judgeFor */.z0)(suite, { ...process.env, ...env });
         // The base tree, made only when something must run there.
         let baseTarget;
+        let baseTree;
         const baseSide = async () => {
             if (baseTarget)
                 return baseTarget;
-            const wt = await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_6__/* .addWorktree */ .l)(root, baseSha, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, 'base'));
+            const wt = await (0,git/* addWorktree */.l)(root, baseSha, (0,external_node_path_.join)(scratch, 'base'));
             cleanups.unshift(wt.remove);
+            baseTree = wt.dir;
             if (options.setup) {
                 log(`setup (base): ${options.setup}`);
                 await runSetup(options.setup, wt.dir, env, log);
             }
             // The head's suite runs on the base tree: same cases and checks, the base's system.
-            baseTarget = await (0,_targets_index_js__WEBPACK_IMPORTED_MODULE_5__/* .createTarget */ .Yn)(suite.config.target, {
-                rootDir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(wt.dir, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(configRel)),
+            baseTarget = await (0,build_targets/* createTarget */.Yn)(suite.config.target, {
+                rootDir: (0,external_node_path_.join)(wt.dir, (0,external_node_path_.dirname)(configRel)),
                 concurrency: settings.concurrency,
                 env,
                 log,
@@ -53988,7 +54634,7 @@ async function runPr(options) {
             targets.push(baseTarget);
             return baseTarget;
         };
-        const headTarget = await (0,_targets_index_js__WEBPACK_IMPORTED_MODULE_5__/* .createTarget */ .Yn)(suite.config.target, {
+        const headTarget = await (0,build_targets/* createTarget */.Yn)(suite.config.target, {
             rootDir: suite.rootDir,
             concurrency: settings.concurrency,
             env,
@@ -54015,6 +54661,17 @@ async function runPr(options) {
                 only: missing,
             });
         }
+        // Cases the PR removes: from the cached baseline, or run on the base with the base's own
+        // checks, so deleting a case to go green shows in the comparison.
+        const removed = options.baseline
+            ? removedFromBaseline(options.baseline, headIds, selection)
+            : { results: [], cases: await removedFromBase(baseTree, configRel, headIds, selection, log) };
+        if (removed.cases.length) {
+            sides[0].only = new Set(removed.cases.map((c) => c.id));
+            for (const c of cases)
+                sides[0].only.add(c.id);
+            sides[1].only = new Set(cases.map((c) => c.id));
+        }
         const startedAt = new Date();
         const common = {
             suite,
@@ -54023,25 +54680,30 @@ async function runPr(options) {
             signal: options.signal,
             progress: options.progress,
         };
-        const stage1 = await (0,_run_runner_js__WEBPACK_IMPORTED_MODULE_7__/* .runTrials */ .Fj)({ ...common, cases, sides });
+        const stage1 = await (0,runner/* runTrials */.Fj)({ ...common, cases: [...cases, ...removed.cases], sides });
         const finishedAt = new Date();
-        const headResults = (0,_run_runner_js__WEBPACK_IMPORTED_MODULE_7__/* .buildResults */ .rq)({ suite, cases, trials: settings.trials }, 'head', stage1.get('head'), {
-            git: { sha: headSha, ref: options.headRef ?? (await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_6__/* .gitInfo */ .VT)(headTree))?.ref },
+        const headResults = (0,runner/* buildResults */.rq)({ suite, cases, trials: settings.trials }, 'head', stage1.get('head'), {
+            git: { sha: headSha, ref: options.headRef ?? (await (0,git/* gitInfo */.VT)(headTree))?.ref },
             startedAt,
             finishedAt,
             interrupted: options.signal?.aborted,
         });
-        const baseResults = baseFrom(options.baseline, suite, cases, settings.trials, stage1.get('base'), {
+        const baseResults = baseFrom(options.baseline, suite, [...cases, ...removed.cases], removed.results, settings.trials, stage1.get('base'), {
             git: { sha: baseSha, ref: options.baseRef },
             startedAt,
             finishedAt,
             interrupted: options.signal?.aborted,
         });
-        const compareOptions = { gate, accepted: options.accepted };
-        let comparison = (0,_compare_index_js__WEBPACK_IMPORTED_MODULE_3__.compare)(baseResults, headResults, compareOptions);
+        const compareOptions = {
+            gate,
+            accepted,
+            severities: trusted.severities,
+            gateNote: trusted.note,
+        };
+        let comparison = (0,compare.compare)(baseResults, headResults, compareOptions);
         // Stage 2: re-run the ambiguous cases of undecided modes, base and head interleaved.
         if (gate.adaptive && !options.signal?.aborted) {
-            const plan = (0,_compare_index_js__WEBPACK_IMPORTED_MODULE_3__/* .planStage2 */ .oG)(baseResults, headResults, gate);
+            const plan = (0,compare/* planStage2 */.oG)(baseResults, headResults, gate);
             // Recorded even when empty: it tells compare the adaptive design (and its alpha split)
             // was in effect for this run.
             headResults.meta.stage2_modes = [];
@@ -54050,7 +54712,7 @@ async function runPr(options) {
                 log(`re-running ${plan.caseIds.length} ambiguous case(s) for ${plan.modes.join(', ')}`);
                 const ids = new Set(plan.caseIds);
                 const rerunCases = cases.filter((c) => ids.has(c.id));
-                const stage2 = await (0,_run_runner_js__WEBPACK_IMPORTED_MODULE_7__/* .runTrials */ .Fj)({
+                const stage2 = await (0,runner/* runTrials */.Fj)({
                     ...common,
                     cases: rerunCases,
                     sides: [
@@ -54061,13 +54723,18 @@ async function runPr(options) {
                     stage: 2,
                     firstTrial: settings.trials,
                 });
-                (0,_run_runner_js__WEBPACK_IMPORTED_MODULE_7__/* .appendTrials */ .K)(baseResults, { cases: rerunCases }, stage2.get('base'));
-                (0,_run_runner_js__WEBPACK_IMPORTED_MODULE_7__/* .appendTrials */ .K)(headResults, { cases: rerunCases }, stage2.get('head'));
+                (0,runner/* appendTrials */.K)(baseResults, { cases: rerunCases }, stage2.get('base'));
+                (0,runner/* appendTrials */.K)(headResults, { cases: rerunCases }, stage2.get('head'));
                 headResults.meta.stage2_modes = plan.modes;
                 baseResults.meta.stage2_modes = plan.modes;
                 headResults.meta.finished_at = new Date().toISOString();
+                // Stopped during the re-runs: the stage-2 evidence is partial, so no verdict.
+                if (options.signal?.aborted) {
+                    headResults.meta.interrupted = true;
+                    baseResults.meta.interrupted = true;
+                }
             }
-            comparison = (0,_compare_index_js__WEBPACK_IMPORTED_MODULE_3__.compare)(baseResults, headResults, compareOptions);
+            comparison = (0,compare.compare)(baseResults, headResults, compareOptions);
         }
         return {
             suite,
@@ -54077,6 +54744,7 @@ async function runPr(options) {
             baseSha,
             headSha,
             baseSource,
+            gate: trusted,
         };
     }
     finally {
@@ -54089,11 +54757,43 @@ async function runPr(options) {
 async function ensureCommitForRef(root, ref, log) {
     // Only a full sha can be fetched by itself; a branch name is resolved by the caller's fetch.
     if (/^[0-9a-f]{40}$/i.test(ref))
-        await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_6__/* .ensureCommit */ .q$)(root, ref, log);
+        await (0,git/* ensureCommit */.q$)(root, ref, log);
 }
-/** The base side's results: the cached baseline (restricted to the run's cases) plus what ran. */
-function baseFrom(baseline, suite, cases, trials, ran, info) {
-    const fresh = (0,_run_runner_js__WEBPACK_IMPORTED_MODULE_7__/* .buildResults */ .rq)({ suite, cases, trials }, 'base', ran ?? new Map(), info);
+/**
+ * Cases of the cached baseline the head's suite no longer has (removed by the PR), as the
+ * selection would have picked them on the base: their base results are reused.
+ */
+function removedFromBaseline(baseline, headIds, selection) {
+    const gone = baseline.cases.filter((c) => !headIds.has(c.id) && c.trials?.length);
+    if (!gone.length)
+        return { results: [], cases: [] };
+    const asCases = gone.map((c) => ({ id: c.id, tags: Array.isArray(c.tags) ? c.tags : [] }));
+    const picked = new Set((0,run_select/* selectCases */._H)(asCases, selection).map((c) => c.id));
+    return { results: gone.filter((c) => picked.has(c.id)), cases: [] };
+}
+/**
+ * Cases of the base's suite the head's suite no longer has (removed by the PR), as the
+ * selection picks them on the base. Empty when the base's suite does not load.
+ */
+async function removedFromBase(baseTree, configRel, headIds, selection, log) {
+    if (!baseTree)
+        return [];
+    let baseSuite;
+    try {
+        baseSuite = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.join)(baseTree, configRel));
+    }
+    catch (err) {
+        log(`the base's suite does not load, so cases the PR removes are not shown: ${String(err.message).split('\n')[0]}`);
+        return [];
+    }
+    return (0,run_select/* selectCases */._H)(baseSuite.cases, selection).filter((c) => !headIds.has(c.id));
+}
+/**
+ * The base side's results: the cached baseline (restricted to the run's cases, plus the removed
+ * cases it holds) and what ran. `cases` is everything the base side selected.
+ */
+function baseFrom(baseline, suite, cases, removed, trials, ran, info) {
+    const fresh = (0,runner/* buildResults */.rq)({ suite, cases, trials }, 'base', ran ?? new Map(), info);
     if (!baseline)
         return fresh;
     const wanted = new Map(cases.map((c) => [c.id, c.hash]));
@@ -54104,10 +54804,11 @@ function baseFrom(baseline, suite, cases, trials, ran, info) {
             ...fresh.meta,
             baseline_of: baseline.meta.git?.sha,
             baseline_at: baseline.meta.finished_at,
+            selected: (0,runner/* selectedCases */.P3)([...cases.map((c) => c.id), ...removed.map((c) => c.id)]),
         },
-        cases: [...reused.map((c) => structuredClone(c)), ...fresh.cases],
+        cases: [...[...reused, ...removed].map((c) => structuredClone(c)), ...fresh.cases],
     };
-    return (0,_run_runner_js__WEBPACK_IMPORTED_MODULE_7__/* .recount */ .d3)(results);
+    return (0,runner/* recount */.d3)(results);
 }
 
 
@@ -54121,10 +54822,14 @@ function baseFrom(baseline, suite, cases, trials, ran, info) {
 /* harmony export */   og: () => (/* binding */ runSuite),
 /* harmony export */   z0: () => (/* binding */ judgeFor)
 /* harmony export */ });
-/* harmony import */ var _targets_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(89558);
+/* harmony import */ var _targets_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(61827);
 /* harmony import */ var _run_git_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44102);
 /* harmony import */ var _run_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(77303);
-/* harmony import */ var _run_select_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(24452);
+/* harmony import */ var _run_journal_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(72353);
+/* harmony import */ var _run_select_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(24452);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5009);
+
+
 
 
 
@@ -54155,9 +54860,21 @@ function runSettings(suite, o) {
 /** `evalgate run`: one suite, one side, in the suite's own tree. */
 async function runSuite(options) {
     const { suite } = options;
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSuiteSecrets */ .Jq)(suite.config, { ...process.env, ...options.env });
     const settings = runSettings(suite, options);
-    const cases = (0,_run_select_js__WEBPACK_IMPORTED_MODULE_3__/* .selectCases */ ._)(suite.cases, options.selection ?? {});
-    const startedAt = new Date();
+    const cases = (0,_run_select_js__WEBPACK_IMPORTED_MODULE_4__/* .selectCases */ ._H)(suite.cases, options.selection ?? {});
+    const label = options.label ?? 'run';
+    const journal = options.journal
+        ? await (0,_run_journal_js__WEBPACK_IMPORTED_MODULE_3__/* .openJournal */ ._0)(options.journal, {
+            suiteHash: suite.hash,
+            label,
+            trials: settings.trials,
+            selection: options.selection ?? {},
+            caseIds: cases.map((c) => c.id),
+            startedAt: new Date(),
+        }, options.log ?? (() => { }))
+        : undefined;
+    const startedAt = journal?.startedAt ?? new Date();
     let target;
     try {
         target = await (0,_targets_index_js__WEBPACK_IMPORTED_MODULE_0__/* .createTarget */ .Yn)(suite.config.target, {
@@ -54166,7 +54883,6 @@ async function runSuite(options) {
             env: options.env,
             log: options.log,
         });
-        const label = options.label ?? 'run';
         const trials = await (0,_run_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runTrials */ .Fj)({
             suite,
             cases,
@@ -54175,6 +54891,8 @@ async function runSuite(options) {
             signal: options.signal,
             progress: options.progress,
             judge: await judgeFor(suite, { ...process.env, ...options.env }),
+            finished: journal?.finished,
+            onTrial: journal && ((_side, caseId, result) => journal.writer.record(caseId, result)),
         });
         return (0,_run_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .buildResults */ .rq)({ suite, cases, trials: settings.trials }, label, trials.get(label), {
             git: await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_1__/* .gitInfo */ .VT)(suite.rootDir),
@@ -54185,6 +54903,7 @@ async function runSuite(options) {
         });
     }
     finally {
+        journal?.writer.close();
         await target?.close();
     }
 }
@@ -54202,10 +54921,11 @@ async function runSuite(options) {
 /* harmony export */   wQ: () => (/* binding */ renderComment)
 /* harmony export */ });
 /* unused harmony export SUMMARY_MAX */
-/* harmony import */ var markdown_table__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(735);
+/* harmony import */ var markdown_table__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(735);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92772);
 /* harmony import */ var _headline_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2251);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(34902);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17234);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(34902);
 /**
  * The sticky PR comment and the job summary: the same document at two sizes.
  *
@@ -54214,6 +54934,7 @@ async function runSuite(options) {
  * cap the new-failure list), until the document fits `maxLength`. The document says when it was
  * shortened and where the full data is (the trace viewer, the job summary).
  */
+
 
 
 
@@ -54267,38 +54988,43 @@ const SUMMARY_TIERS = [
 // ---------------------------------------------------------------------------------------------
 // Links
 // ---------------------------------------------------------------------------------------------
+/** A link built from untrusted text would carry a secret in it past the redaction: no link. */
+const holdsSecret = (s) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .fp)(s) !== s;
+// Link parts come from untrusted text too (case ids, dataset paths, trace ids) and are redacted
+// before they are encoded: encoded, a secret would no longer look like one.
 function viewerLink(ctx, id) {
-    const base = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .safeHref */ .v7)(ctx.o.viewerUrl);
-    return base ? `${base.replace(/#.*$/, '')}#case=${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .urlPart */ .fG)(id)}` : undefined;
+    const base = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .safeHref */ .v7)(ctx.o.viewerUrl);
+    // The viewer's index is keyed by the redacted id as well.
+    return base ? `${base.replace(/#.*$/, '')}#case=${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .urlPart */ .fG)((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .fp)(id))}` : undefined;
 }
 function sourceLink(ctx, k, side) {
     const sha = side === 'head' ? ctx.headSha : ctx.baseSha;
-    const repo = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .safeHref */ .v7)(ctx.o.repoUrl);
-    if (!repo || !sha || !k.source?.file)
+    const repo = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .safeHref */ .v7)(ctx.o.repoUrl);
+    if (!repo || !sha || !k.source?.file || holdsSecret(k.source.file))
         return undefined;
     const line = Number.isInteger(k.source.line) && k.source.line > 0 ? `#L${k.source.line}` : '';
-    return `${repo.replace(/\/+$/, '')}/blob/${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .urlPart */ .fG)(sha)}/${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .urlPath */ .Lx)(k.source.file)}${line}`;
+    return `${repo.replace(/\/+$/, '')}/blob/${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .urlPart */ .fG)(sha)}/${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .urlPath */ .Lx)((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .fp)(k.source.file))}${line}`;
 }
 function traceLink(ctx, traceId) {
     const tpl = ctx.c.trace_url;
     if (!tpl || !traceId)
         return undefined;
-    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .safeHref */ .v7)(tpl.split('{trace_id}').join((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .urlPart */ .fG)(traceId)));
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .safeHref */ .v7)((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .fp)(tpl.split('{trace_id}').join((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .urlPart */ .fG)((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .fp)(traceId)))));
 }
 // ---------------------------------------------------------------------------------------------
 // Sections
 // ---------------------------------------------------------------------------------------------
 function header(ctx) {
     const { c, o } = ctx;
-    const h = (0,_headline_js__WEBPACK_IMPORTED_MODULE_1__/* .headline */ .P)(c, (s) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(s), (s) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inline */ .mG)(s, 300), ctx.acceptLabel);
+    const h = (0,_headline_js__WEBPACK_IMPORTED_MODULE_1__/* .headline */ .P)(c, (s) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(s), (s) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(s, 300), ctx.acceptLabel);
     const first = h.kind === 'accepted'
         ? `${h.icon} ${h.title}: ${h.text}`
         : `${h.icon} **${h.title}**: ${h.text}`;
     const side = (sha, ref) => {
         const s = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .shortSha */ .Fu)(sha);
-        const parts = [s ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(s) : '(unknown sha)'];
+        const parts = [s ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(s) : '(unknown sha)'];
         if (ref)
-            parts.push(`(${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(ref, 120)})`);
+            parts.push(`(${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(ref, 120)})`);
         return parts.join(' ');
     };
     const cases = c.head?.counts?.cases ?? 0;
@@ -54309,15 +55035,20 @@ function header(ctx) {
     if (cases)
         second += ` · ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(cases, 'case')}${per ? ` × ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(per, 'trial')}` : ''}`;
     if (c.stage2_modes?.length)
-        second += `, ambiguous cases re-run for ${c.stage2_modes.map((m) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(m)).join(', ')}`;
+        second += `, ambiguous cases re-run for ${c.stage2_modes.map((m) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(m)).join(', ')}`;
     const lines = [first, '', second];
+    const removed = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .removedLine */ .RC)(c, 'by this PR');
+    if (removed)
+        lines.push('', `⚠️ ${removed}.`);
+    if (c.gate_note)
+        lines.push('', `_${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(c.gate_note, 500)}_`);
     if (o.baselineNote)
-        lines.push('', `_${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inline */ .mG)(o.baselineNote, 300)}_`);
+        lines.push('', `_${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(o.baselineNote, 300)}_`);
     if (c.verdict === 'error' || ctx.summary) {
         // The comment's headline already gives the first reason.
         const reasons = (c.reasons ?? []).slice(ctx.summary ? 0 : 1, 20);
         if (reasons.length)
-            lines.push('', ...reasons.map((r) => `- ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inline */ .mG)(r, ctx.tier.reasonMax)}`));
+            lines.push('', ...reasons.map((r) => `- ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(r, ctx.tier.reasonMax)}`));
     }
     return lines.join('\n');
 }
@@ -54336,12 +55067,12 @@ function modeTable(ctx) {
     const rows = modes.slice(0, cap).map((m) => {
         const rate = (r) => r && r.trials > 0 ? `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .pct */ .Oe)(r.rate)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(r.passes)}/${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(r.trials)})` : '–';
         const [lo, hi] = m.effect_ci ?? [NaN, NaN];
-        let verdict = VERDICT_CELL[m.verdict] ?? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inline */ .mG)(m.verdict, 20);
+        let verdict = VERDICT_CELL[m.verdict] ?? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(m.verdict, 20);
         if (m.verdict === 'regressed' && !m.blocking)
             verdict = '🟠 regressed (not blocking)';
         return [
-            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(m.mode),
-            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(m.severity, 20),
+            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(m.mode),
+            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(m.severity, 20),
             rate(m.base),
             rate(m.head),
             `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .pts */ .UM)(m.effect)} pts (${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .pts */ .UM)(lo)} to ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .pts */ .UM)(hi)})`,
@@ -54349,7 +55080,7 @@ function modeTable(ctx) {
             verdict,
         ];
     });
-    const table = (0,markdown_table__WEBPACK_IMPORTED_MODULE_3__/* .markdownTable */ .Q)([
+    const table = (0,markdown_table__WEBPACK_IMPORTED_MODULE_4__/* .markdownTable */ .Q)([
         ['Failure mode', 'Severity', 'Base', 'Head', 'Change (95% CI)', 'p (adj.)', 'Verdict'],
         ...rows,
     ], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'l'], alignDelimiters: false });
@@ -54358,41 +55089,41 @@ function modeTable(ctx) {
         notes.push(`- …and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(modes.length - cap, 'more mode')}, in the trace viewer.`);
     for (const m of modes.slice(0, cap)) {
         if (m.verdict === 'inconclusive' && m.needed?.note) {
-            notes.push(`- ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(m.mode)} is inconclusive: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inline */ .mG)(m.needed.note, ctx.tier.reasonMax)}`);
+            notes.push(`- ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(m.mode)} is inconclusive: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(m.needed.note, ctx.tier.reasonMax)}`);
         }
     }
     if (c.stage2_modes?.length) {
         notes.push(`- Re-ran ambiguous cases for ${c.stage2_modes
             .slice(0, 20)
-            .map((s) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(s))
+            .map((s) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(s))
             .join(', ')}.`);
     }
     return notes.length ? `${table}\n\n${notes.join('\n')}` : table;
 }
 function checkLine(f, max) {
-    const label = f.name && f.name !== f.type ? `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(f.type)} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inline */ .mG)(f.name, 60)}` : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(f.type);
-    return `${label} (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(f.mode)}): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inline */ .mG)(f.reason, max)}`;
+    const label = f.name && f.name !== f.type ? `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(f.type)} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(f.name, 60)}` : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(f.type);
+    return `${label} (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(f.mode)}): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(f.reason, max)}`;
 }
 function excerptText(e, lim) {
     const out = [];
-    out.push('input:', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .clean */ .uH)(e.input, lim.input) || '(empty)', '');
-    out.push('output:', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .clean */ .uH)(e.output, lim.output) || '(empty)', '');
+    out.push('input:', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .clean */ .uH)(e.input, lim.input) || '(empty)', '');
+    out.push('output:', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .clean */ .uH)(e.output, lim.output) || '(empty)', '');
     const tools = e.tool_calls ?? [];
     if (!tools.length)
         out.push('tool calls: (none)');
     else {
         out.push('tool calls:');
         for (const t of tools.slice(0, lim.tools)) {
-            out.push(`  ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .clean */ .uH)(t.name, 80).replace(/\s+/g, ' ')}(${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .clean */ .uH)(t.arguments, lim.args).replace(/\n/g, ' ')})`);
+            out.push(`  ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .clean */ .uH)(t.name, 80).replace(/\s+/g, ' ')}(${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .clean */ .uH)(t.arguments, lim.args).replace(/\n/g, ' ')})`);
         }
         if (tools.length > lim.tools)
             out.push(`  …and ${tools.length - lim.tools} more`);
     }
     const docs = e.retrieved ?? [];
-    const shown = docs.slice(0, lim.retrieved).map((d) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .clean */ .uH)(d, 120).replace(/\s+/g, ' '));
+    const shown = docs.slice(0, lim.retrieved).map((d) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .clean */ .uH)(d, 120).replace(/\s+/g, ' '));
     out.push(`retrieved: ${shown.length ? shown.join(', ') : '(none)'}${docs.length > shown.length ? `, …and ${docs.length - shown.length} more` : ''}`);
     if (e.error)
-        out.push('', `error: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .clean */ .uH)(e.error, lim.output)}`);
+        out.push('', `error: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .clean */ .uH)(e.error, lim.output)}`);
     return out.join('\n');
 }
 /** The head-vs-base story of one new (or suspected) failure. */
@@ -54405,15 +55136,15 @@ function failureEntry(ctx, k) {
         .map((m) => {
         const b = m.base ? `${m.base.passes}/${m.base.trials}` : '–';
         const h = m.head ? `${m.head.passes}/${m.head.trials}` : '–';
-        return `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(m.mode)} ${b} → ${h}`;
+        return `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(m.mode)} ${b} → ${h}`;
     })
         .join(', ');
-    const id = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inline */ .mG)(k.id, 120);
-    const title = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .link */ .nf)(id, sourceLink(ctx, k, 'head'));
+    const id = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(k.id, 120);
+    const title = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)(id, sourceLink(ctx, k, 'head'));
     const links = [
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .link */ .nf)('viewer', viewerLink(ctx, k.id)),
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .link */ .nf)('head trace', traceLink(ctx, k.head?.trace_id)),
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .link */ .nf)('base trace', traceLink(ctx, k.base?.trace_id)),
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)('viewer', viewerLink(ctx, k.id)),
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)('head trace', traceLink(ctx, k.head?.trace_id)),
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)('base trace', traceLink(ctx, k.base?.trace_id)),
     ].filter((s) => s.startsWith('['));
     const susp = k.label === 'suspected_new_failure' ? ' _(suspected)_' : '';
     const lines = [
@@ -54445,7 +55176,7 @@ function failureEntry(ctx, k) {
             lines.push(`- base ✓ passed ${k.base.passes}/${k.base.trials}`);
     }
     if (ctx.tier.excerpt && k.excerpt) {
-        lines.push('', `<details><summary>Head trace excerpt: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .html */ .qy)(k.id, 80)}</summary>`, '', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .fence */ .EU)(excerptText(k.excerpt, ctx.tier.excerpt)), '', '</details>');
+        lines.push('', `<details><summary>Head trace excerpt: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .html */ .qy)(k.id, 80)}</summary>`, '', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .fence */ .EU)(excerptText(k.excerpt, ctx.tier.excerpt)), '', '</details>');
     }
     return lines.join('\n');
 }
@@ -54459,10 +55190,10 @@ function failureRank(ctx, k) {
     }
     return best;
 }
-const OTHER_LABELS = ['fixed', 'flaky', 'added', 'removed', 'errored'];
+const OTHER_LABELS = ['fixed', 'flaky', 'added', 'removed', 'errored', 'not_run'];
 function listItem(ctx, k, label) {
     const src = label === 'removed' ? sourceLink(ctx, k, 'base') : sourceLink(ctx, k, 'head');
-    const id = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .link */ .nf)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inline */ .mG)(k.id, 120), src);
+    const id = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(k.id, 120), src);
     const v = viewerLink(ctx, k.id);
     const parts = [id];
     const ms_ = k.modes.filter((m) => m.label === label);
@@ -54472,7 +55203,7 @@ function listItem(ctx, k, label) {
         parts.push(`errored: base ${k.base ? `${k.base.errors}/${k.base.trials}` : '–'}, head ${k.head ? `${k.head.errors}/${k.head.trials}` : '–'}`);
         const why = k.excerpt?.error ?? k.head?.failing?.[0]?.reason;
         if (why)
-            parts.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inline */ .mG)(why, Math.min(ctx.tier.reasonMax, 160)));
+            parts.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(why, Math.min(ctx.tier.reasonMax, 160)));
     }
     else if (label === 'added') {
         parts.push(`new case, head ${frac(k.head)} passed`);
@@ -54482,7 +55213,7 @@ function listItem(ctx, k, label) {
         parts.push(`base ${frac(k.base)} passed${failing ? ' ⚠️ was failing' : ''}`);
     }
     else if (shown.length) {
-        parts.push(shown.map((m) => `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(m.mode)} ${frac(m.base)} → ${frac(m.head)}`).join(', '));
+        parts.push(shown.map((m) => `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(m.mode)} ${frac(m.base)} → ${frac(m.head)}`).join(', '));
     }
     if (v)
         parts.push(`[viewer](${v})`);
@@ -54511,7 +55242,7 @@ function otherLists(ctx) {
         lines.push('', `⚠️ ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(removedFailing, 'removed case')} ${removedFailing === 1 ? 'was' : 'were'} failing on base: deleting failing cases makes a change look better than it is.`);
     }
     if (!ctx.tier.lists) {
-        const v = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .safeHref */ .v7)(ctx.o.viewerUrl);
+        const v = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .safeHref */ .v7)(ctx.o.viewerUrl);
         lines.push('', `The case lists are in the ${v ? `[trace viewer](${v})` : 'trace viewer'}${ctx.summary ? '' : ' and the job summary'}.`);
         return lines.join('\n');
     }
@@ -54525,7 +55256,7 @@ function otherLists(ctx) {
             continue;
         const shown = ks.slice(0, ctx.tier.listCap).map((k) => listItem(ctx, k, label));
         if (ks.length > ctx.tier.listCap) {
-            const v = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .safeHref */ .v7)(ctx.o.viewerUrl);
+            const v = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .safeHref */ .v7)(ctx.o.viewerUrl);
             shown.push(`- …and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(ks.length - ctx.tier.listCap)} more${v ? ` in the [trace viewer](${v})` : ''}`);
         }
         const title = `${_format_js__WEBPACK_IMPORTED_MODULE_0__/* .LABEL_TEXT */ .DZ[label][0].toUpperCase()}${_format_js__WEBPACK_IMPORTED_MODULE_0__/* .LABEL_TEXT */ .DZ[label].slice(1)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(ks.length)})`;
@@ -54589,7 +55320,7 @@ function usageTable(ctx) {
             diff(base.counts?.error, head.counts?.error, _format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh),
         ],
     ];
-    return (0,markdown_table__WEBPACK_IMPORTED_MODULE_3__/* .markdownTable */ .Q)([['', 'Base', 'Head', 'Change'], ...rows], {
+    return (0,markdown_table__WEBPACK_IMPORTED_MODULE_4__/* .markdownTable */ .Q)([['', 'Base', 'Head', 'Change'], ...rows], {
         align: ['l', 'r', 'r', 'r'],
         alignDelimiters: false,
     });
@@ -54599,8 +55330,9 @@ function shellArg(s) {
 }
 /** A code span that its content cannot close (for commands built from refs). */
 function codeSpanOf(s) {
-    // Neutralised like everything else: a ref such as `@org/team` must not notify anyone.
-    const flat = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .neutralize */ .YI)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .clean */ .uH)(s, 300).replace(/\s+/g, ' '));
+    // Neutralised like everything else: a ref such as `@org/team` must not notify anyone, and
+    // none can carry our hidden marker verbatim.
+    const flat = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .neutralize */ .YI)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .clean */ .uH)(s, 300).replace(/\s+/g, ' ')).replace(/<!--/g, '<!\u200d--');
     let longest = 0;
     for (const m of flat.matchAll(/`+/g))
         longest = Math.max(longest, m[0].length);
@@ -54611,9 +55343,9 @@ function codeSpanOf(s) {
 function footer(ctx, marker) {
     const { o } = ctx;
     const links = [
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .link */ .nf)('Workflow run', o.runUrl),
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .link */ .nf)('Trace viewer', o.viewerUrl),
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .link */ .nf)('Artifact (results, comparison, viewer)', o.artifactUrl),
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)('Workflow run', o.runUrl),
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)('Trace viewer', o.viewerUrl),
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)('Artifact (results, comparison, viewer)', o.artifactUrl),
     ].filter((s) => s.startsWith('['));
     const lines = ['---', ''];
     if (links.length)
@@ -54623,7 +55355,7 @@ function footer(ctx, marker) {
     // Refs are attacker-chosen on a fork PR: quote them for the shell and keep the span closed.
     lines.push(`Reproduce locally: ${codeSpanOf(`npx evalgate pr --base ${shellArg(baseRef)} --head ${shellArg(headRef)}`)}`);
     if (ctx.c.verdict === 'block' && !ctx.c.accepted) {
-        lines.push('', `If this change is intended, add the ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(ctx.acceptLabel, 100)} label to the pull request to accept it.`);
+        lines.push('', `If this change is intended, add the ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(ctx.acceptLabel, 100)} label to the pull request to accept it.`);
     }
     lines.push('', marker);
     return lines.join('\n');
@@ -54662,7 +55394,7 @@ function newFailureSection(ctx, budget) {
     }
     const left = ks.length - shown;
     if (left > 0) {
-        const v = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .safeHref */ .v7)(ctx.o.viewerUrl);
+        const v = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .safeHref */ .v7)(ctx.o.viewerUrl);
         parts.push(`…and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(left)} more not shown here: see the ${v ? `[trace viewer](${v})` : 'trace viewer'}${ctx.summary ? '' : ' or the job summary'}.`);
     }
     return { text: parts.join('\n\n'), left };
@@ -54731,6 +55463,7 @@ function renderSummary(c, opts = {}) {
 /* harmony export */   Fu: () => (/* binding */ shortSha),
 /* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   Oe: () => (/* binding */ pct),
+/* harmony export */   RC: () => (/* binding */ removedLine),
 /* harmony export */   UM: () => (/* binding */ pts),
 /* harmony export */   Wh: () => (/* binding */ int),
 /* harmony export */   bE: () => (/* binding */ sortModes),
@@ -54826,12 +55559,14 @@ const LABEL_TEXT = {
     added: 'added',
     removed: 'removed',
     errored: 'errored',
+    not_run: 'not run',
 };
 /** Order in which labels are listed (most important first). */
 const LABEL_ORDER = [
     'new_failure',
     'suspected_new_failure',
     'errored',
+    'not_run',
     'fixed',
     'flaky',
     'added',
@@ -54889,6 +55624,26 @@ function countOf(c, label) {
     const n = c.counts?.[label];
     return finite(n) ? n : c.cases.filter((x) => x.label === label).length;
 }
+/**
+ * "3 cases removed by this PR, 2 of them passing on base": deleting cases (that the change
+ * broke, or that were failing) must be visible, not quietly leave the suite greener.
+ */
+function removedLine(c, by) {
+    const n = countOf(c, 'removed');
+    if (!n)
+        return undefined;
+    let passing = 0;
+    for (const k of c.cases ?? []) {
+        if (k.label === 'removed' && k.base && k.base.trials > 0 && k.base.passes === k.base.trials)
+            passing++;
+    }
+    const of = n === 1
+        ? passing
+            ? 'passing on base'
+            : 'not passing on base'
+        : `${passing === 0 ? 'none' : int(passing)} of them passing on base`;
+    return `${plural(n, 'case')} removed ${by}, ${of}`;
+}
 
 
 /***/ }),
@@ -54942,7 +55697,14 @@ function headline(c, name, reason, acceptLabel) {
         const errs = !c.reasons?.[0] && typeof share === 'number' && share > 0
             ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .pct */ .Oe)(share)} of head trials errored)`
             : '';
-        return { kind, icon: '⚠️', title: 'Error', text: `${why}${errs}; no verdict on regressions.` };
+        // Ctrl-C (or a signal) stopped a side: say so first, it is the one thing to act on.
+        const interrupted = !!(c.incomplete?.head?.interrupted || c.incomplete?.base?.interrupted);
+        return {
+            kind,
+            icon: '⚠️',
+            title: interrupted ? 'Interrupted' : 'Error',
+            text: `${why}${errs}; no verdict on regressions.`,
+        };
     }
     const regressed = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .blockingRegressions */ .on)(c);
     if (kind === 'blocked' || kind === 'accepted') {
@@ -54997,14 +55759,14 @@ function headline(c, name, reason, acceptLabel) {
 __nccwpck_require__.d(__webpack_exports__, {
   vQ: () => (/* reexport */ comment/* COMMENT_MAX */.vQ),
   H7: () => (/* reexport */ comment/* DEFAULT_MARKER */.H7),
-  Pl: () => (/* reexport */ headline/* headline */.P),
+  r6: () => (/* reexport */ plainHeadline),
   renderComment: () => (/* reexport */ comment/* renderComment */.wQ),
   renderSummary: () => (/* reexport */ comment/* renderSummary */.Br),
   renderTextReport: () => (/* reexport */ renderTextReport),
   renderViewer: () => (/* reexport */ renderViewer)
 });
 
-// UNUSED EXPORTS: SUMMARY_MAX, redactDeep, redactSecrets, verdictKind
+// UNUSED EXPORTS: SUMMARY_MAX, headline, redactDeep, redactSecrets, verdictKind
 
 // EXTERNAL MODULE: ./build/report/comment.js
 var comment = __nccwpck_require__(17554);
@@ -55078,13 +55840,26 @@ function failureLines(k) {
         out.push(`      base: passed ${k.base.passes}/${k.base.trials}`);
     return out;
 }
+/**
+ * The verdict as one line of plain text, for a check run's title, a commit status and the log:
+ * names and reasons cleaned (controls shown, secrets redacted) and flattened.
+ */
+function plainHeadline(c) {
+    return (0,headline/* headline */.P)(c, (s) => one(s, 80), (s) => one(s, 300), one(c.gate?.accept_label ?? 'eval-regression-accepted', 80));
+}
 function renderTextReport(c) {
     const acceptLabel = c.gate?.accept_label ?? 'eval-regression-accepted';
     const h = (0,headline/* headline */.P)(c, (s) => one(s, 80), (s) => one(s, 300), acceptLabel);
-    const title = { blocked: 'BLOCKED', passed: 'PASSED', error: 'ERROR', accepted: 'ACCEPTED' }[h.kind];
+    const title = h.kind === 'accepted' ? 'ACCEPTED' : h.title.toUpperCase(); // INTERRUPTED is an error too
     const lines = [`${title}: ${h.text}`];
     const side = (s) => `${(0,format/* shortSha */.Fu)(s?.sha) ?? '(unknown)'}${s?.ref ? ` (${one(s.ref, 80)})` : ''}`;
-    lines.push(`base ${side(c.base)} -> head ${side(c.head)}`, '');
+    lines.push(`base ${side(c.base)} -> head ${side(c.head)}`);
+    const removed = (0,format/* removedLine */.RC)(c, 'from head');
+    if (removed)
+        lines.push(`! ${removed}`);
+    if (c.gate_note)
+        lines.push(one(c.gate_note, 500));
+    lines.push('');
     if (c.verdict === 'error')
         for (const r of c.reasons ?? [])
             lines.push(`  ! ${one(r, 300)}`);
@@ -55118,7 +55893,7 @@ function renderTextReport(c) {
             lines.push(`  ...and ${(0,format/* plural */.LS)(failing.length - cap, 'more')} (see the HTML viewer)`);
         lines.push('');
     }
-    const others = ['fixed', 'flaky', 'added', 'removed', 'errored']
+    const others = ['fixed', 'flaky', 'added', 'removed', 'errored', 'not_run']
         .map((l) => [l, (0,format/* countOf */.pq)(c, l)])
         .filter(([, n]) => n > 0)
         .map(([l, n]) => `${(0,format/* int */.Wh)(n)} ${format/* LABEL_TEXT */.DZ[l]}`);
@@ -55132,6 +55907,8 @@ function renderTextReport(c) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: ./build/report/plain.js
+var plain = __nccwpck_require__(12071);
 // EXTERNAL MODULE: ./build/report/redact.js
 var redact = __nccwpck_require__(17234);
 ;// CONCATENATED MODULE: ./build/report/viewer-assets.js
@@ -55512,6 +56289,7 @@ const VIEWER_JS = String.raw `
 
 
 
+
 function frac(s) {
     return s ? [s.passes, s.trials, s.errors] : null;
 }
@@ -55606,19 +56384,16 @@ function viewerData(c, base, head, opts = {}) {
     });
     return { ...data, cases: list, index, traces };
 }
-/** Redacted JSON that cannot end a `<script>` element or start a comment inside it. */
+/**
+ * Redacted JSON that cannot end a `<script>` element or start a comment inside it. C1 controls
+ * and bidi overrides are \u-escaped as well: the same data, and a file printed to a terminal
+ * (`evalgate report --format html` without --out) has nothing in it a terminal would obey.
+ */
 function jsonForScript(v) {
-    return (0,redact/* redactedJson */.Rh)(v).replace(/[<>&\u2028\u2029]/g, (ch) => SCRIPT_ESCAPES[ch]);
+    return (0,redact/* redactedJson */.Rh)(v).replace(/[<>&\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
-const SCRIPT_ESCAPES = {
-    '<': '\\u003c',
-    '>': '\\u003e',
-    '&': '\\u0026',
-    '\u2028': '\\u2028',
-    '\u2029': '\\u2029',
-};
 function escapeHtml(s) {
-    return s
+    return (0,plain/* showControls */.mz)(s)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
@@ -55686,7 +56461,8 @@ function renderViewer(c, base, head, opts = {}) {
 /* harmony export */   v7: () => (/* binding */ safeHref)
 /* harmony export */ });
 /* unused harmony exports cut, asText */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17234);
+/* harmony import */ var _plain_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(12071);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(17234);
 /**
  * Making untrusted text inert in GitHub-flavoured markdown.
  *
@@ -55697,6 +56473,7 @@ function renderViewer(c, base, head, opts = {}) {
  * cross-links *after* markdown rendering, on the text nodes, so backslash escapes alone do not
  * stop them: a zero-width joiner between `@` and the name does).
  */
+
 
 const ZWJ = '\u200d';
 const ZWSP = '\u200b';
@@ -55726,27 +56503,43 @@ function asText(v) {
         return String(v);
     }
 }
-// C0/C1 controls except tab and newlines (an ESC would drive a terminal; NUL confuses parsers),
-// and bidirectional overrides, which can make text read differently from what it is.
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** Text read past `max` before redacting, so a secret straddling the final cut is seen whole. */
+const WINDOW = 256;
 /**
- * Untrusted value -> plain text: controls stripped, secrets redacted, cut to `max`.
- * Cut a little past `max` before redacting so a long output costs little, and so that a secret
- * straddling the final cut is still seen whole by the redaction.
+ * Dropped from the end of a window that cut the text: a token cut there may be too short for
+ * its pattern (20 of 40 characters of a GitHub token), and redaction shrinks what comes before
+ * it, which would bring it into view.
+ */
+const UNSEEN_TAIL = 64;
+/** `s.slice(0, end)` without leaving half a surrogate pair. */
+function head(s, end) {
+    const code = s.charCodeAt(end - 1);
+    return s.slice(0, code >= 0xd800 && code <= 0xdbff ? end - 1 : end);
+}
+/**
+ * Untrusted value -> plain text: controls and bidi overrides shown as visible escapes (an ESC
+ * would drive a terminal, a NUL confuses parsers, an override makes text read differently from
+ * what it is), secrets redacted, cut to `max`. Only a window a little past `max` is read, so a
+ * long output costs little.
  */
 function clean(v, max) {
-    const s = cut(asText(v), max + 256).replace(CONTROLS, '');
-    return cut((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactSecrets */ .fp)(s.replace(/\r\n?/g, '\n')), max);
+    const text = asText(v);
+    const long = text.length > max + WINDOW;
+    const s = (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .fp)((0,_plain_js__WEBPACK_IMPORTED_MODULE_0__/* .showControls */ .mz)((long ? head(text, max + WINDOW) : text).replace(/\r\n?/g, '\n')));
+    if (!long)
+        return cut(s, max);
+    const kept = head(s, Math.max(0, s.length - UNSEEN_TAIL));
+    return kept.length >= max ? cut(kept, max) : kept + '…';
 }
 /** Breaks @-mentions, #-references, GH-references and URL autolinks with invisible characters. */
 function neutralize(s) {
-    return s
+    return (s
         .replace(/@(?=[A-Za-z0-9_-])/g, '@' + ZWJ)
         .replace(/#(?=[A-Za-z0-9_])/g, '#' + ZWJ)
-        .replace(/\b(GH)-(?=\d)/gi, '$1-' + ZWJ)
+        .replace(/(GH)-(?=\d)/gi, '$1-' + ZWJ)
         .replace(/:(?=\/\/)/g, ':' + ZWSP)
-        .replace(/\b(www)\./gi, '$1' + ZWSP + '.');
+        // No \b: GitHub's autolinker starts a link at `www.` after `_`, `*` or `~` too.
+        .replace(/(www)\./gi, '$1' + ZWSP + '.'));
 }
 // ASCII punctuation that can start markdown or HTML syntax anywhere in a line. Line-start-only
 // syntax (headings, lists, quotes) cannot occur because we never start a line with untrusted text.
@@ -55812,9 +56605,11 @@ function safeHref(url) {
         return undefined;
     return parsed.href.replace(/[()<>"'`\s\\[\]]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
 }
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 /** A URL component from untrusted text (case ids, file paths, trace ids). */
 function urlPart(s) {
-    return encodeURIComponent(s).replace(/[!'()*]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase());
+    // A lone surrogate (a cut emoji in a case id) would make encodeURIComponent throw.
+    return encodeURIComponent(s.replace(LONE_SURROGATE, '\ufffd')).replace(/[!'()*]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase());
 }
 /** A path in a repository: each segment encoded, `/` kept. */
 function urlPath(p) {
@@ -55833,24 +56628,106 @@ function link(text, href) {
 
 /***/ }),
 
+/***/ 12071:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   eR: () => (/* binding */ terminalText),
+/* harmony export */   mz: () => (/* binding */ showControls),
+/* harmony export */   sN: () => (/* binding */ logSafe),
+/* harmony export */   t3: () => (/* binding */ terminalJson)
+/* harmony export */ });
+/**
+ * Untrusted text on a terminal or in a CI log: shown, never obeyed.
+ *
+ * A case id, a model output or a target's stderr can hold an ESC that starts a terminal control
+ * sequence (clear the screen, rewrite the title, a hyperlink that hides its target), a carriage
+ * return that overwrites what was printed before it, a C1 control that some terminals treat as
+ * ESC [, or a bidirectional override that makes text read differently from what it is. Each such
+ * character is replaced with a visible escape (`\x1b`, `\r`, `\u202e`), so the reader sees that
+ * it was there and nothing acts on it. Tabs and newlines are kept: callers decide about lines.
+ */
+// C0 controls except tab and newline, DEL, C1 controls, the Unicode line and paragraph
+// separators (some viewers break lines there), and the bidi embeddings, overrides and isolates.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED = { '\r': '\\r', '\f': '\\f', '\v': '\\v', '\0': '\\0' };
+function visible(ch) {
+    const named = NAMED[ch];
+    if (named)
+        return named;
+    const cp = ch.charCodeAt(0);
+    return cp < 0x100
+        ? `\\x${cp.toString(16).padStart(2, '0')}`
+        : `\\u${cp.toString(16).padStart(4, '0')}`;
+}
+/** Controls and bidi overrides as visible escapes; tab and newline kept. */
+function showControls(s) {
+    return s.replace(UNSAFE, visible);
+}
+/** Text for a terminal: `showControls` of any value's text. */
+function terminalText(v) {
+    return showControls(typeof v === 'string' ? v : String(v));
+}
+/**
+ * JSON text for a terminal: the characters `JSON.stringify` leaves raw that a terminal or an
+ * editor may act on (C1 controls, line separators, bidi overrides) as \u escapes. They can only
+ * occur inside strings, so the JSON means the same.
+ */
+function terminalJson(json) {
+    return json.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+const ZWSP = '\u200b';
+/**
+ * Text that no GitHub Actions runner reads as a workflow command, in any of its lines: controls
+ * shown (a bare `\r` would end a line for the runner), and every `::` and `##[` broken with a
+ * zero-width space, which the reader does not see and the runner does not skip. See
+ * src/github/log.ts, the only place the action writes its log from.
+ */
+function logSafe(text) {
+    return showControls(typeof text === 'string' ? text : String(text))
+        .replace(/:(?=:)/g, ':' + ZWSP)
+        .replace(/#(?=#\[)/g, '#' + ZWSP);
+}
+
+
+/***/ }),
+
 /***/ 17234:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AX: () => (/* binding */ addKnownSecrets),
 /* harmony export */   KL: () => (/* binding */ redactDeep),
 /* harmony export */   Rh: () => (/* binding */ redactedJson),
+/* harmony export */   XY: () => (/* binding */ onKnownSecret),
 /* harmony export */   fp: () => (/* binding */ redactSecrets)
 /* harmony export */ });
+/* unused harmony exports MIN_SECRET_LENGTH, isMaskable, knownSecretCount, clearKnownSecrets */
 /**
- * Secret redaction for everything a report shows. Model outputs, tool arguments and stderr can
- * carry credentials the system under test saw (a key echoed in an error message, an auth header
- * logged by a tool); a PR comment is public to everyone who can read the repository, so every
- * string a report prints goes through `redactSecrets` first.
+ * Secret redaction for everything evalgate writes where others can read it: the PR comment, the
+ * job summary, the check run, the log, the trace viewer, and the results and comparison files.
+ * Model outputs, tool arguments and stderr can carry credentials the system under test saw (a
+ * key echoed in an error message, an auth header logged by a tool); a PR comment is public to
+ * everyone who can read the repository.
  *
- * The patterns favour recall over precision for well-known token shapes, and keep the prefix of
- * the token so a reader still sees *which* credential leaked.
+ * Two kinds of masking, both in `redactSecrets`:
+ * - known values: every value evalgate knows is secret (registered with `addKnownSecrets`: the
+ *   api keys, header values and tokens of this run, see secrets.ts) is masked wherever it
+ *   appears, whatever its shape;
+ * - patterns: well-known token shapes and `name: value` forms, for secrets evalgate was never
+ *   told about. They favour recall over precision, and keep the prefix of a token so a reader
+ *   still sees *which* credential leaked.
  */
 const MARK = '[REDACTED]';
+/**
+ * Known values shorter than this are not masked: '', `true`, `1` or a port number would mask
+ * ordinary text everywhere, and are no secret anyway.
+ */
+const MIN_SECRET_LENGTH = 6;
+const TRIVIAL = new Set(['false', 'undefined', 'enabled', 'disabled']);
+// Header names that carry a credential: their value is masked however short it is.
+const HEADER_NAME = '(?:x-(?:[A-Za-z0-9]+-)*(?:api-?key|key|token|secret|auth|signature|password|credentials?)|api[_-]?key|apikey|(?:proxy-)?authorization)';
 const RULES = [
     // PEM private keys: the whole block.
     {
@@ -55867,10 +56744,30 @@ const RULES = [
     // Google API keys, Slack tokens.
     { pattern: /\bAIza[A-Za-z0-9_-]{35}/g, replace: () => `AIza${MARK}` },
     { pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g, replace: () => `xox-${MARK}` },
-    // Authorization headers.
+    // Credentials in a URL: `scheme://user:password@host` (the user stays), or a long token as
+    // the whole user part (`https://<token>@github.com`).
     {
-        pattern: /\b(Bearer|Basic|Token)(\s+)[A-Za-z0-9\-._~+/]{8,}=*/gi,
+        pattern: /\b([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^\s:@/?#"'<>]*):[^\s@/?#"'<>]+@/g,
+        replace: (_m, scheme, user) => `${scheme}${user}:${MARK}@`,
+    },
+    {
+        pattern: /\b([A-Za-z][A-Za-z0-9+.-]*:\/\/)[A-Za-z0-9._~%!$&*+=-]{16,}@/g,
+        replace: (_m, scheme) => `${scheme}${MARK}@`,
+    },
+    // Authorization headers. A bearer token is masked whatever its length or characters.
+    {
+        pattern: /\b(Bearer)(\s+)[^\s"'<>,;\\]+/gi,
         replace: (_m, scheme, sp) => `${scheme}${sp}${MARK}`,
+    },
+    {
+        pattern: /\b(Basic|Token)(\s+)[A-Za-z0-9\-._~+/]{8,}=*/gi,
+        replace: (_m, scheme, sp) => `${scheme}${sp}${MARK}`,
+    },
+    // `x-api-key: ...`, `X-Vault-Token: ...`, `"api-key": "..."`: any value, however short (an
+    // Authorization scheme stays readable).
+    {
+        pattern: new RegExp(`(?<![A-Za-z0-9_-])(${HEADER_NAME})(\\s*["']?\\s*[:=]\\s*["']?)((?:Bearer|Basic|Token|Digest)\\s+)?[^\\s"'&,;<>]+`, 'gi'),
+        replace: (_m, name, sep, scheme) => `${name}${sep}${scheme ?? ''}${MARK}`,
     },
     // Generic `api_key=...`, `"password": "..."`, `secret: ...`: keep the name, drop the value.
     {
@@ -55879,22 +56776,155 @@ const RULES = [
     },
 ];
 // Cheap pre-test: nearly every string in a trace has none of these, and skips all the rules.
-// Must match wherever a rule below would (the last branch is the generic rule's `name[:=]`).
-const MAYBE = /sk-|gh[pousr]_|github_pat_|AKIA|ASIA|AIza|xox[abprs]-|(?:bearer|basic|token)\s|PRIVATE KEY|(?:key|secret|token|passw(?:or)?d|pwd)\s*["']?\s*[:=]/i;
-/** Replaces secret-looking substrings (API keys, tokens, auth headers, passwords) with a mark. */
+// Must match wherever a rule above would (the last branch is the `name[:=]` of the generic and
+// the header rules).
+const PATTERN_MAYBE = 'sk-|gh[pousr]_|github_pat_|AKIA|ASIA|AIza|xox[abprs]-|(?:bearer|basic|token)\\s|PRIVATE KEY|:\\/\\/[^\\s/]*@|(?:key|secret|token|passw(?:or)?d|pwd|auth\\w*|signature|credentials?)\\s*["\']?\\s*[:=]';
+// ---------------------------------------------------------------------------------------------
+// Known secret values
+// ---------------------------------------------------------------------------------------------
+/** Every registered form of every known value (as given, URL-encoded, JSON-escaped). */
+const known = new Set();
+/** The values as registered (what the listeners were given). */
+const originals = [];
+/** All known forms, longest first (a value containing another is masked whole). */
+let knownPattern;
+/** The pre-test: the patterns' pre-test, or any known value. */
+let maybe = new RegExp(PATTERN_MAYBE, 'i');
+let knownMaybe;
+const listeners = [];
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+/** The forms a value takes in what we print: as is, in a URL, inside a JSON string. */
+function formsOf(value) {
+    const forms = [value];
+    const url = encodeURIComponent(value);
+    if (url !== value)
+        forms.push(url);
+    const json = JSON.stringify(value).slice(1, -1);
+    if (json !== value)
+        forms.push(json);
+    return forms;
+}
+/** Whether `value` is long and specific enough to be masked as a known secret. */
+function isMaskable(value) {
+    if (typeof value !== 'string')
+        return false;
+    const v = value.trim();
+    return v.length >= MIN_SECRET_LENGTH && !TRIVIAL.has(v.toLowerCase());
+}
+/**
+ * Registers secret values: from now on `redactSecrets` masks each wherever it appears. Values
+ * too short to be a secret (see MIN_SECRET_LENGTH) are skipped; a multi-line value is also
+ * registered line by line. Returns the values newly registered (each is also handed to the
+ * listeners, e.g. the action's `core.setSecret`).
+ */
+function addKnownSecrets(values) {
+    const added = [];
+    const add = (v) => {
+        if (!isMaskable(v))
+            return;
+        const value = v.trim();
+        if (known.has(value))
+            return;
+        for (const form of formsOf(value))
+            known.add(form);
+        originals.push(value);
+        added.push(value);
+    };
+    for (const v of values) {
+        if (typeof v !== 'string')
+            continue;
+        add(v);
+        if (v.includes('\n'))
+            for (const line of v.split(/\r?\n/))
+                add(line);
+    }
+    if (added.length) {
+        rebuild();
+        for (const value of added)
+            for (const listener of listeners)
+                listener(value);
+    }
+    return added;
+}
+/** Calls `listener` with every value registered so far and every one registered later. */
+function onKnownSecret(listener) {
+    listeners.push(listener);
+    for (const v of originals)
+        listener(v);
+}
+/** How many values (forms included) are registered. */
+function knownSecretCount() {
+    return known.size;
+}
+/** Forgets every known value and listener (tests; a process has one set of secrets). */
+function clearKnownSecrets() {
+    known.clear();
+    originals.length = 0;
+    listeners.length = 0;
+    rebuild();
+}
+function rebuild() {
+    keyCache.clear();
+    if (known.size === 0) {
+        knownPattern = undefined;
+        knownMaybe = undefined;
+        maybe = new RegExp(PATTERN_MAYBE, 'i');
+        return;
+    }
+    const alternation = [...known]
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegExp)
+        .join('|');
+    knownPattern = new RegExp(alternation, 'g');
+    knownMaybe = new RegExp(alternation);
+    maybe = new RegExp(PATTERN_MAYBE, 'i');
+}
+// ---------------------------------------------------------------------------------------------
+// Redaction
+// ---------------------------------------------------------------------------------------------
+/** Replaces known secret values and secret-looking substrings with a mark. */
 function redactSecrets(s) {
     if (typeof s !== 'string' || s.length === 0)
         return typeof s === 'string' ? s : '';
-    if (!MAYBE.test(s))
+    const hasKnown = knownMaybe !== undefined && knownMaybe.test(s);
+    if (!hasKnown && !maybe.test(s))
         return s;
     let out = s;
+    if (hasKnown)
+        out = out.replace(knownPattern, MARK);
     for (const rule of RULES) {
         rule.pattern.lastIndex = 0;
         out = out.replace(rule.pattern, rule.replace);
     }
     return out;
 }
-/** Deep copy of a JSON-like value with every string (keys included) redacted. */
+/**
+ * Object keys whose value is a credential however it looks (`api_key`, `x-auth-token`,
+ * `Authorization`, `password`, `cookie`...): the value is masked whole. A bare `token` is not
+ * one of them (tokenizer and logprob traces use it for words).
+ */
+const SECRET_FIELD = /^(?:(?:[a-z0-9]+[_-])*(?:api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|client[_-]?secret|secret|passw(?:or)?d|pwd|credentials?)|(?:[a-z0-9]+[_-])+token|(?:proxy-)?authorization|(?:set-)?cookie)$/i;
+// Traces repeat the same few dozen keys millions of times: remember what each comes to.
+const keyCache = new Map();
+const KEY_CACHE_MAX = 50_000;
+function keyInfo(k) {
+    let info = keyCache.get(k);
+    if (info === undefined) {
+        info = { key: redactSecrets(k), secret: SECRET_FIELD.test(k) };
+        if (keyCache.size >= KEY_CACHE_MAX)
+            keyCache.clear();
+        keyCache.set(k, info);
+    }
+    return info;
+}
+// Only strings: a secret-named key can also be a map key (a case id `db-password` in the
+// viewer's index, a failure mode `leaked_api_key`) whose number or object value is ours.
+function maskedValue(v) {
+    return typeof v === 'string' && v !== '' ? MARK : v;
+}
+/** Deep copy of a JSON-like value with every string and key redacted. */
 function redactDeep(value) {
     return walk(value, 0);
 }
@@ -55909,9 +56939,10 @@ function walk(v, depth) {
     if (Array.isArray(v))
         return v.map((x) => walk(x, depth + 1));
     const out = {};
-    // Identifier-like keys (the usual case) cannot hold a secret: skip the work for them.
-    for (const [k, x] of Object.entries(v))
-        out[/^[A-Za-z0-9_]{1,64}$/.test(k) ? k : redactSecrets(k)] = walk(x, depth + 1);
+    for (const [k, x] of Object.entries(v)) {
+        const info = keyInfo(k);
+        out[info.key] = walk(info.secret ? maskedValue(x) : x, depth + 1);
+    }
     return out;
 }
 /**
@@ -55919,15 +56950,22 @@ function walk(v, depth) {
  * first (the viewer serialises tens of MB of traces; a deep copy doubled the time and memory).
  */
 function redactedJson(value) {
-    const out = JSON.stringify(value, function (_key, v) {
-        if (typeof v === 'string')
+    const out = JSON.stringify(value, function (key, v) {
+        if (typeof v === 'string') {
+            // `key` is the holder's own key (before any rename below); array indices are no names.
+            if (key !== '' && !Array.isArray(this) && keyInfo(key).secret)
+                return maskedValue(v);
             return redactSecrets(v);
+        }
         if (v && typeof v === 'object' && !Array.isArray(v)) {
             const keys = Object.keys(v);
-            if (keys.some((k) => !/^[A-Za-z0-9_]{1,64}$/.test(k) && redactSecrets(k) !== k)) {
+            if (keys.some((k) => keyInfo(k).key !== k)) {
                 const copy = {};
-                for (const k of keys)
-                    copy[redactSecrets(k)] = v[k];
+                for (const k of keys) {
+                    const info = keyInfo(k);
+                    const x = v[k];
+                    copy[info.key] = info.secret ? maskedValue(x) : x;
+                }
                 return copy;
             }
         }
@@ -55939,17 +56977,52 @@ function redactedJson(value) {
 
 /***/ }),
 
+/***/ 70411:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ makeDir)
+/* harmony export */ });
+/* unused harmony export EVALGATE_DIR */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+
+
+/** The folder evalgate writes its own files into (PR worktrees, outputs, the judge cache). */
+const EVALGATE_DIR = '.evalgate';
+/**
+ * mkdir -p `dir`; when `dir` is inside a `.evalgate/` folder, that folder also gets a
+ * `.gitignore` of `*` (which ignores itself too), so a run leaves no untracked files in a
+ * repository that does not ignore `.evalgate/` itself. An existing `.gitignore` is kept.
+ */
+async function makeDir(dir) {
+    const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(abs, { recursive: true });
+    for (let d = abs; (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(d) !== d; d = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(d)) {
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(d) !== EVALGATE_DIR)
+            continue;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(d, '.gitignore'), '*\n', { flag: 'wx' }).catch((err) => {
+            if (err.code !== 'EEXIST')
+                throw err;
+        });
+        return;
+    }
+}
+
+
+/***/ }),
+
 /***/ 44102:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ git),
 /* harmony export */   VT: () => (/* binding */ gitInfo),
 /* harmony export */   WL: () => (/* binding */ resolveCommit),
 /* harmony export */   jv: () => (/* binding */ repoRoot),
 /* harmony export */   l: () => (/* binding */ addWorktree),
 /* harmony export */   q$: () => (/* binding */ ensureCommit)
 /* harmony export */ });
-/* unused harmony export git */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(57975);
 
@@ -56030,6 +57103,233 @@ async function repoRoot(cwd) {
 
 /***/ }),
 
+/***/ 72353:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HY: () => (/* binding */ journalPath),
+/* harmony export */   _0: () => (/* binding */ openJournal)
+/* harmony export */ });
+/* unused harmony exports JOURNAL_SCHEMA, caseIdsHash, journalHeader, journalMismatch, readJournal, JournalWriter */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
+/* harmony import */ var _targets_common_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(65832);
+/* harmony import */ var _results_io_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(96825);
+/**
+ * The journal of a run: each finished trial appended to `<out>.journal.jsonl` as it completes,
+ * so a run killed outright (SIGKILL, an OOM kill, a cancelled CI job) loses only the trials in
+ * flight, and `evalgate run --resume` finishes it without repeating any finished trial.
+ *
+ *   {"schema":"evalgate/journal@1","suite_hash":"…","label":"run","trials":3,"selection":{…},
+ *    "cases":120,"case_ids":"<sha256 of the selected ids>","started_at":"…"}
+ *   {"case":"refund-01","result":{…TrialResult}}
+ *   …
+ *
+ * The first line says which run the journal belongs to: a resume against another suite,
+ * selection, trial count or label is refused. Lines are appended with one synchronous write per
+ * event-loop turn (every trial finished in that turn at once): cheap, and once a trial is
+ * counted as finished its line is in the kernel, where a killed process cannot lose it.
+ */
+
+
+
+
+
+
+const JOURNAL_SCHEMA = 'evalgate/journal@1';
+/** The journal of the results file `out`. */
+function journalPath(out) {
+    return `${out}.journal.jsonl`;
+}
+/** A hash of the selected case ids, in order: the same selection gives the same hash. */
+function caseIdsHash(ids) {
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    for (const id of ids)
+        h.update(id).update('\n');
+    return h.digest('hex');
+}
+/** What identifies a run; the journal's header must match it for a resume. */
+function journalHeader(run) {
+    return {
+        schema: JOURNAL_SCHEMA,
+        suite_hash: run.suiteHash,
+        label: run.label,
+        trials: run.trials,
+        // Only what changes the cases: undefined fields would make equal selections compare unequal.
+        selection: JSON.parse(JSON.stringify(run.selection)),
+        cases: run.caseIds.length,
+        case_ids: caseIdsHash(run.caseIds),
+        started_at: run.startedAt.toISOString(),
+    };
+}
+/** Why `found` cannot be resumed as the run `wanted`, or undefined when it can. */
+function journalMismatch(found, wanted) {
+    if (found.suite_hash !== wanted.suite_hash) {
+        return `it is for suite ${found.suite_hash.slice(0, 12)}, this suite is ${wanted.suite_hash.slice(0, 12)} (the config or a dataset changed)`;
+    }
+    if (JSON.stringify(found.selection) !== JSON.stringify(wanted.selection)) {
+        return `it is for the selection ${JSON.stringify(found.selection)}, not ${JSON.stringify(wanted.selection)}`;
+    }
+    if (found.case_ids !== wanted.case_ids || found.cases !== wanted.cases) {
+        return `it selected other cases (${found.cases}, now ${wanted.cases})`;
+    }
+    if (found.trials !== wanted.trials) {
+        return `it is for --trials ${found.trials}, not ${wanted.trials}`;
+    }
+    if (found.label !== wanted.label) {
+        return `it is for the label ${JSON.stringify(found.label)}, not ${JSON.stringify(wanted.label)}`;
+    }
+    return undefined;
+}
+/**
+ * Reads a journal; undefined when there is none. A last line cut short (the process was killed
+ * while writing it) is dropped; any other bad line is an InputError naming its line.
+ */
+async function readJournal(path) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`cannot read the journal (${err.code})`, path);
+    }
+    const lines = text.split('\n');
+    // A complete journal ends with a newline: the last element is then empty.
+    const complete = lines.pop() === '';
+    let header;
+    const trials = new Map();
+    for (let i = 0; i < lines.length; i++) {
+        let row;
+        try {
+            row = JSON.parse(lines[i]);
+        }
+        catch {
+            row = undefined;
+        }
+        if (i === 0) {
+            const h = row;
+            if (h?.schema !== JOURNAL_SCHEMA || typeof h.suite_hash !== 'string') {
+                throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`line 1: not an evalgate journal (${JOURNAL_SCHEMA} expected)`, path);
+            }
+            header = h;
+            continue;
+        }
+        const entry = row;
+        if (typeof entry?.case !== 'string' || typeof entry.result?.trial !== 'number') {
+            throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`line ${i + 1}: not a journal entry`, path);
+        }
+        const list = trials.get(entry.case);
+        if (!list)
+            trials.set(entry.case, [entry.result]);
+        else if (!list.some((r) => r.trial === entry.result.trial))
+            list.push(entry.result);
+    }
+    if (!header) {
+        if (!complete)
+            return undefined; // killed while writing the header: nothing was recorded
+        throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('empty journal', path);
+    }
+    return { header, trials };
+}
+/**
+ * Appends trials to a journal. `record` queues a line; the queue goes to disk in one write at
+ * the end of the current event-loop turn, or at `flush()`.
+ */
+class JournalWriter {
+    fd;
+    queued = [];
+    scheduled = false;
+    path;
+    constructor(path, fd) {
+        this.path = path;
+        this.fd = fd;
+    }
+    /** A new journal holding only `header` (an existing one is replaced). */
+    static async create(path, header) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), { recursive: true });
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'w');
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, (0,_targets_common_js__WEBPACK_IMPORTED_MODULE_5__/* .jsonLine */ .rF)(header));
+        return new JournalWriter(path, fd);
+    }
+    /**
+     * Appends to an existing journal. A last line cut short is cut off first, so the next line
+     * starts on a line of its own.
+     */
+    static async append(path) {
+        const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path);
+        const end = bytes.lastIndexOf(0x0a) + 1;
+        if (end < bytes.length)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.truncate)(path, end);
+        return new JournalWriter(path, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'a'));
+    }
+    record(caseId, result) {
+        if (this.fd === undefined)
+            return;
+        this.queued.push((0,_targets_common_js__WEBPACK_IMPORTED_MODULE_5__/* .jsonLine */ .rF)({ case: caseId, result }));
+        if (!this.scheduled) {
+            this.scheduled = true;
+            setImmediate(() => this.flush());
+        }
+    }
+    flush() {
+        this.scheduled = false;
+        if (this.fd === undefined || this.queued.length === 0)
+            return;
+        const chunk = this.queued.join('');
+        this.queued = [];
+        const buf = Buffer.from(chunk);
+        for (let off = 0; off < buf.length;)
+            off += (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(this.fd, buf, off);
+    }
+    close() {
+        this.flush();
+        if (this.fd !== undefined)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(this.fd);
+        this.fd = undefined;
+    }
+    /** Closes and deletes the journal (the run's results are safely written). */
+    async remove() {
+        this.close();
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.path, { force: true });
+    }
+}
+/**
+ * Opens the journal of a run: a new one, or with `resume` the existing one of the same run
+ * (refused, with the reason, when it belongs to another run).
+ */
+async function openJournal(options, run, log) {
+    const header = journalHeader(run);
+    const found = options.resume ? await readJournal(options.path) : undefined;
+    if (found) {
+        const why = journalMismatch(found.header, header);
+        if (why) {
+            throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`cannot resume: ${why}. Delete the journal to start over, or run without --resume`, options.path);
+        }
+        let count = 0;
+        for (const list of found.trials.values())
+            count += list.length;
+        log(`resuming from ${options.path}: ${count} of ${header.cases * header.trials} trials already finished`);
+        return {
+            writer: await JournalWriter.append(options.path),
+            finished: new Map([[run.label, found.trials]]),
+            startedAt: new Date(found.header.started_at),
+        };
+    }
+    if (options.resume)
+        log(`nothing to resume (no ${options.path}): starting the run`);
+    else if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(options.path)) {
+        log(`starting over: replacing the journal of an unfinished run (--resume continues it)`);
+    }
+    return { writer: await JournalWriter.create(options.path, header), startedAt: run.startedAt };
+}
+
+
+/***/ }),
+
 /***/ 82527:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -56037,6 +57337,8 @@ async function repoRoot(cwd) {
 /* harmony export */   R: () => (/* binding */ ConsoleProgress),
 /* harmony export */   i: () => (/* binding */ silentProgress)
 /* harmony export */ });
+/* harmony import */ var _report_plain_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(12071);
+
 /** Prints nothing: for tests and `--quiet`. */
 const silentProgress = { start() { }, tick() { }, finish() { } };
 function formatDuration(ms) {
@@ -56073,9 +57375,10 @@ class ConsoleProgress {
         this.done = 0;
         this.counts = { pass: 0, fail: 0, error: 0 };
         this.started = Date.now();
-        this.label = label;
+        // A --label is the user's, but it still must not drive the terminal.
+        this.label = (0,_report_plain_js__WEBPACK_IMPORTED_MODULE_0__/* .terminalText */ .eR)(label).replace(/\s+/g, ' ');
         if (!this.tty) {
-            this.stream.write(`evalgate: ${label}: ${total} trials to run\n`);
+            this.stream.write(`evalgate: ${this.label}: ${total} trials to run\n`);
             this.timer = setInterval(() => this.stream.write(this.line() + '\n'), this.intervalMs);
             this.timer.unref();
         }
@@ -56117,6 +57420,218 @@ class ConsoleProgress {
 
 /***/ }),
 
+/***/ 96825:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GF: () => (/* binding */ writeJson),
+/* harmony export */   WY: () => (/* binding */ readComparison),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   n0: () => (/* binding */ mergeResults),
+/* harmony export */   x8: () => (/* binding */ readResults)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(17234);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(77303);
+
+
+
+
+
+
+/** Bad input to a pipeline stage (a results or comparison file): exit code 2, no stack trace. */
+class InputError extends Error {
+    file;
+    constructor(message, file) {
+        super(file ? `${file}: ${message}` : message);
+        this.name = 'InputError';
+        this.file = file;
+    }
+}
+async function readJson(path) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        throw new InputError(code === 'ENOENT' ? 'no such file' : `cannot read (${code})`, path);
+    }
+    try {
+        return JSON.parse(text);
+    }
+    catch (err) {
+        throw new InputError(`not valid JSON: ${err.message}`, path);
+    }
+}
+async function readResults(path) {
+    const data = (await readJson(path));
+    if (!data || typeof data !== 'object' || data.schema !== 'evalgate/results@1') {
+        throw new InputError('not an evalgate results file (schema evalgate/results@1 expected)', path);
+    }
+    if (!Array.isArray(data.cases) || !data.meta || typeof data.meta !== 'object') {
+        throw new InputError('results file is missing `meta` or `cases`', path);
+    }
+    for (const [i, c] of data.cases.entries()) {
+        if (!c || typeof c.id !== 'string' || !Array.isArray(c.trials)) {
+            throw new InputError(`cases[${i}] has no id or no trials`, path);
+        }
+    }
+    return data;
+}
+async function readComparison(path) {
+    const data = (await readJson(path));
+    if (!data || typeof data !== 'object' || data.schema !== 'evalgate/comparison@1') {
+        throw new InputError('not an evalgate comparison file (schema evalgate/comparison@1 expected)', path);
+    }
+    return data;
+}
+/**
+ * Writes a results or comparison file, secrets redacted: these files are uploaded as the
+ * action's artifact and cached as baselines, where everyone who can read the repository can
+ * download them. Atomically: into a temporary file next to it, then renamed over it. A run
+ * killed while writing leaves the previous file (or none), never half a file.
+ */
+async function writeJson(path, value) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), { recursive: true });
+    // A device or a pipe (`--out /dev/stdout`) cannot be renamed over: written as it is.
+    const existing = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path).catch(() => undefined);
+    if (existing && !existing.isFile())
+        return writeJsonTo(path, value);
+    const tmp = `${path}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(4).toString('hex')}.tmp`;
+    try {
+        await writeJsonTo(tmp, value);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(tmp, path);
+    }
+    catch (err) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(tmp, { force: true });
+        throw err;
+    }
+}
+async function writeJsonTo(path, value) {
+    const results = value;
+    if (results?.schema === 'evalgate/results@1' && Array.isArray(results.cases)) {
+        await writeResultsStream(path, results);
+    }
+    else {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(path, (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactedJson */ .Rh)(value) + '\n');
+    }
+}
+/**
+ * Writes a results file case by case. The same JSON as redactedJson, without building one
+ * string of the whole run (tens of MB for a large suite, at the moment memory is fullest).
+ */
+async function writeResultsStream(path, results) {
+    const out = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(path);
+    const done = new Promise((resolve, reject) => {
+        out.on('finish', resolve);
+        out.on('error', reject);
+    });
+    const write = (chunk) => out.write(chunk) ? Promise.resolve() : new Promise((r) => out.once('drain', r));
+    try {
+        const { cases, ...head } = results;
+        const opening = (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactedJson */ .Rh)(head);
+        await write(`${opening.slice(0, -1)},"cases":[`);
+        for (let i = 0; i < cases.length; i++) {
+            await write((i ? ',' : '') + (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactedJson */ .Rh)(cases[i]));
+        }
+    }
+    catch (err) {
+        // Closed before the caller deletes the file: a stream still opening would create it after.
+        await new Promise((closed) => out.destroy().once('close', () => closed()));
+        throw err;
+    }
+    out.end(']}\n');
+    await done;
+}
+/**
+ * Checks that shard files make one whole run: every shard of the same total, each index from 1
+ * to the total exactly once. Files without a shard (merging plain runs) are taken as they are,
+ * but not mixed with shards.
+ */
+function checkShards(parts) {
+    const sharded = parts.filter((p) => p.results.meta.shard);
+    if (sharded.length === 0)
+        return;
+    const plain = parts.find((p) => !p.results.meta.shard);
+    if (plain) {
+        throw new InputError(`is not a shard (no meta.shard) but ${sharded[0].path} is: merge the shards of one run`, plain.path);
+    }
+    const total = sharded[0].results.meta.shard.total;
+    const byIndex = new Map();
+    for (const { path, results } of sharded) {
+        const { index, total: t } = results.meta.shard;
+        if (t !== total) {
+            throw new InputError(`is shard ${index}/${t}, but ${sharded[0].path} is one of ${total}: shards of different splits`, path);
+        }
+        const other = byIndex.get(index);
+        if (other)
+            throw new InputError(`shard ${index}/${total} is given twice (also ${other})`, path);
+        byIndex.set(index, path);
+    }
+    const missing = [];
+    for (let i = 1; i <= total; i++)
+        if (!byIndex.has(i))
+            missing.push(`${i}/${total}`);
+    if (missing.length) {
+        throw new InputError(`shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing: the merged results would lack ${missing.length > 1 ? 'their' : 'its'} cases`);
+    }
+}
+/**
+ * Merges the results of the shards of one run (a matrix of jobs, `--shard i/n`) into one file.
+ * The shards must come from the same suite and make a whole (each shard exactly once); a case in
+ * two shards is an error.
+ */
+function mergeResults(parts) {
+    if (parts.length === 0)
+        throw new InputError('nothing to merge');
+    const [first] = parts;
+    const seen = new Map();
+    const cases = [];
+    for (const { path, results } of parts) {
+        if (results.meta.suite_hash !== first.results.meta.suite_hash) {
+            throw new InputError(`suite hash ${results.meta.suite_hash.slice(0, 12)} differs from ${first.path}'s ` +
+                `${first.results.meta.suite_hash.slice(0, 12)}: shards of different suites`, path);
+        }
+    }
+    checkShards(parts);
+    for (const { path, results } of parts) {
+        for (const c of results.cases) {
+            const other = seen.get(c.id);
+            if (other)
+                throw new InputError(`case ${c.id} is also in ${other}`, path);
+            seen.set(c.id, path);
+            cases.push(c);
+        }
+    }
+    const started = parts.map((p) => p.results.meta.started_at).sort()[0];
+    const finished = parts
+        .map((p) => p.results.meta.finished_at)
+        .sort()
+        .at(-1);
+    // The whole run selected what its shards did (when every shard recorded it).
+    const selections = parts.map((p) => p.results.meta.selected?.ids);
+    const selected = selections.every((ids) => Array.isArray(ids))
+        ? (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .selectedCases */ .P3)(selections.flatMap((ids) => ids))
+        : undefined;
+    const meta = {
+        ...first.results.meta,
+        started_at: started,
+        finished_at: finished,
+        duration_ms: Date.parse(finished) - Date.parse(started),
+        shard: undefined,
+        interrupted: parts.some((p) => p.results.meta.interrupted) || undefined,
+        selected,
+    };
+    return (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .recount */ .d3)({ schema: 'evalgate/results@1', meta, cases });
+}
+
+
+/***/ }),
+
 /***/ 77303:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -56126,11 +57641,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   K: () => (/* binding */ appendTrials),
   rq: () => (/* binding */ buildResults),
   d3: () => (/* binding */ recount),
-  Fj: () => (/* binding */ runTrials)
+  Fj: () => (/* binding */ runTrials),
+  P3: () => (/* binding */ selectedCases)
 });
 
 // UNUSED EXPORTS: recordedConfig
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
 /*
 How it works:
@@ -56758,6 +58276,7 @@ var run_progress = __nccwpck_require__(82527);
 
 
 
+
 class TransientTraceError extends Error {
     trace;
     constructor(trace) {
@@ -56765,17 +58284,22 @@ class TransientTraceError extends Error {
         this.trace = trace;
     }
 }
+/**
+ * A trial's status: error when its trace errored; else fail when any check failed (a known
+ * failure stays one even beside an errored check, as per mode in compare); else error when a
+ * check errored (its outcome is unknown); else pass.
+ */
 function trialStatus(trace, statuses) {
     if (trace.error)
         return 'error';
-    let failed = false;
+    let errored = false;
     for (const s of statuses) {
-        if (s.status === 'error')
-            return 'error';
         if (s.status === 'fail')
-            failed = true;
+            return 'fail';
+        if (s.status === 'error')
+            errored = true;
     }
-    return failed ? 'fail' : 'pass';
+    return errored ? 'error' : 'pass';
 }
 /** Runs one trial with retries of transient errors (429, 5xx, refused); returns the last trace. */
 async function runWithRetries(target, request, plan) {
@@ -56827,6 +58351,14 @@ async function runTrials(plan) {
     const progress = plan.progress ?? run_progress/* silentProgress */.i;
     const limit = pLimit(Math.max(1, plan.concurrency));
     const out = new Map(plan.sides.map((s) => [s.label, new Map()]));
+    const done = (side, caseId) => plan.finished?.get(side)?.get(caseId);
+    for (const side of plan.sides) {
+        for (const c of plan.cases) {
+            const trials = done(side.label, c.id);
+            if (trials?.length)
+                out.get(side.label).set(c.id, [...trials]);
+        }
+    }
     const jobs = [];
     let total = 0;
     for (const c of plan.cases) {
@@ -56834,6 +58366,8 @@ async function runTrials(plan) {
             const trial = firstTrial + t;
             for (const side of plan.sides) {
                 if (side.only && !side.only.has(c.id))
+                    continue;
+                if (done(side.label, c.id)?.some((r) => r.trial === trial))
                     continue;
                 total++;
                 jobs.push(limit(() => runOne(plan, side, c, trial, stage, out, progress)));
@@ -56880,6 +58414,7 @@ async function runOne(plan, side, c, trial, stage, out, progress) {
         list.push(result);
     else
         byCase.set(c.id, [result]);
+    plan.onTrial?.(side.label, c.id, result);
     progress.tick(status);
 }
 /**
@@ -56908,7 +58443,19 @@ function caseResultOf(c, trials) {
         trials,
     };
 }
-/** Builds one side's results file from its trials. Cases with no finished trial are left out. */
+/** What a run selected: the sorted ids, their count and sha256 (ids joined by newlines). */
+function selectedCases(ids) {
+    const sorted = [...ids].sort();
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for (let i = 0; i < sorted.length; i++)
+        hash.update(i ? `\n${sorted[i]}` : sorted[i]);
+    return { count: sorted.length, hash: hash.digest('hex'), ids: sorted };
+}
+/**
+ * Builds one side's results file from its trials. Cases with no finished trial are left out;
+ * `meta.selected` records every case the run selected, so a reader can tell them apart from
+ * cases the suite does not have.
+ */
 function buildResults(plan, label, trials, info) {
     const cases = [];
     for (const c of plan.cases) {
@@ -56937,6 +58484,7 @@ function buildResults(plan, label, trials, info) {
         trace_url: config.trace_url,
         shard: info.shard,
         interrupted: info.interrupted || undefined,
+        selected: selectedCases(plan.cases.map((c) => c.id)),
     };
     return recount({ schema: 'evalgate/results@1', meta, cases });
 }
@@ -56987,8 +58535,10 @@ function appendTrials(results, plan, trials) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ selectCases),
-/* harmony export */   u: () => (/* binding */ parseShard)
+/* harmony export */   Xt: () => (/* binding */ withConfigSample),
+/* harmony export */   _H: () => (/* binding */ selectCases),
+/* harmony export */   hZ: () => (/* binding */ sampleSelection),
+/* harmony export */   uK: () => (/* binding */ parseShard)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(14006);
@@ -57026,6 +58576,27 @@ function selectCases(cases, selection) {
     }
     return picked;
 }
+/** `smoke` selects a tag (or `smoke,refunds` several); `50` a stable sample of 50 cases. */
+function sampleSelection(sample) {
+    if (sample === undefined || sample === '')
+        return {};
+    if (typeof sample === 'number' || /^\d+$/.test(sample))
+        return { sample: Number(sample) };
+    return {
+        tags: sample
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+    };
+}
+/**
+ * What a pull request runs: the cases the selection names when it names any (`--sample`,
+ * `--tags`, `--filter`), otherwise the config's `pull_request.sample`, as the action does.
+ */
+function withConfigSample(selection, sample) {
+    const explicit = selection.sample !== undefined || !!selection.tags?.length || !!selection.filter?.length;
+    return explicit ? selection : { ...selection, ...sampleSelection(sample) };
+}
 /** Parses `2/4` into {index: 2, total: 4}; throws a one-line message when malformed. */
 function parseShard(text) {
     const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
@@ -57042,17 +58613,108 @@ function parseShard(text) {
 
 /***/ }),
 
-/***/ 7442:
+/***/ 5009:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jq: () => (/* binding */ registerSuiteSecrets),
+/* harmony export */   kx: () => (/* binding */ registerEnvSecrets)
+/* harmony export */ });
+/* unused harmony exports SECRET_ENV_NAME, secretsInEnv, secretsInSuite */
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17234);
+/**
+ * Which values of a run are secret. Every value found here is registered with the redaction
+ * (report/redact.ts), which then masks it wherever it appears: comment, summary, check run,
+ * log, viewer, results and comparison files. docs/security.md lists the sources for users.
+ */
+
+/** An environment variable with one of these in its name holds a secret (any case). */
+const SECRET_ENV_NAME = /KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL/i;
+/** The key a judge uses when the config names none. */
+const DEFAULT_KEY_ENV = 'OPENAI_API_KEY';
+// Headers that never carry a credential: their values (`application/json`) stay readable.
+const PLAIN_HEADERS = new Set([
+    'accept',
+    'accept-charset',
+    'accept-encoding',
+    'accept-language',
+    'cache-control',
+    'connection',
+    'content-language',
+    'content-type',
+    'host',
+    'user-agent',
+]);
+/** Values of the environment variables whose names say they are secret. */
+function secretsInEnv(env) {
+    const out = [];
+    for (const [name, value] of Object.entries(env))
+        if (value && SECRET_ENV_NAME.test(name))
+            out.push(value);
+    return out;
+}
+/** `https://user:pass@host`: the password and the user (a token is often the user). */
+function urlCredentials(url) {
+    if (!url)
+        return [];
+    try {
+        const u = new URL(url.replaceAll('{port}', '8000'));
+        return [u.username, u.password].filter(Boolean).map(decodeURIComponent);
+    }
+    catch {
+        return [];
+    }
+}
+/**
+ * The secrets a suite config points at: the judge's api key (from the variable it names), every
+ * target `env` value, every http target header value (and the credential after an
+ * `Authorization` scheme such as `Bearer`), and credentials in the target's URLs.
+ */
+function secretsInSuite(config, env) {
+    const out = [];
+    const keyEnv = config.judge?.api_key_env ?? DEFAULT_KEY_ENV;
+    const key = env[keyEnv];
+    if (key)
+        out.push(key);
+    const target = config.target;
+    out.push(...Object.values(target.env ?? {}));
+    if (target.kind === 'http') {
+        for (const [name, value] of Object.entries(target.headers ?? {})) {
+            if (PLAIN_HEADERS.has(name.toLowerCase()))
+                continue;
+            out.push(value);
+            const credential = /^[A-Za-z][\w-]*\s+(\S.*)$/.exec(value.trim());
+            if (credential)
+                out.push(credential[1]);
+        }
+        out.push(...urlCredentials(target.url), ...urlCredentials(target.ready));
+    }
+    return out;
+}
+/** Registers the secrets of the process environment (and any given values). */
+function registerEnvSecrets(env, extra = []) {
+    (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .addKnownSecrets */ .AX)([...secretsInEnv(env), ...extra]);
+}
+/** Registers the secrets a suite config points at; `env` is what its target and judge get. */
+function registerSuiteSecrets(config, env) {
+    (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .addKnownSecrets */ .AX)(secretsInSuite(config, env));
+}
+
+
+/***/ }),
+
+/***/ 70099:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Gt: () => (/* reexport */ displayPath),
-  bu: () => (/* reexport */ loadSuite)
+  Gt: () => (/* reexport */ errors_displayPath),
+  bu: () => (/* reexport */ loadSuite),
+  o4: () => (/* reexport */ config_parseConfig)
 });
 
-// UNUSED EXPORTS: DATASET_EXTENSIONS, DEFAULTS, DEFAULT_GATE, DEFAULT_MODULE_EXPORT, MAX_PROBLEMS, ProblemList, SuiteError, TARGET_KINDS, caseHash, configSchema, datasetFormat, duplicateIdProblems, formatProblem, isSuiteError, loadCases, loadConfig, parseCases, parseConfig, parseDuration, parseJson, parseJsonl, parseYaml, sha256, stableStringify, suiteError, suiteHash, validateCase, validateCheck, validateConfig
+// UNUSED EXPORTS: DATASET_EXTENSIONS, DEFAULTS, DEFAULT_GATE, DEFAULT_MODULE_EXPORT, MAX_PROBLEMS, ProblemList, SuiteError, TARGET_KINDS, caseHash, configSchema, datasetFormat, duplicateIdProblems, formatProblem, isSuiteError, loadCases, loadConfig, parseCases, parseDuration, parseJson, parseJsonl, parseYaml, sha256, stableStringify, suiteError, suiteHash, validateCase, validateCheck, validateConfig
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
@@ -58633,7 +60295,8 @@ function validateCheck(raw, index, modes) {
             }
         }
     }
-    if (typeof obj.mode === 'string' && obj.mode !== '' && !Object.hasOwn(modes, obj.mode)) {
+    // No modes: the config's failure_modes are broken themselves (reported apart), so not checked.
+    if (modes && typeof obj.mode === 'string' && obj.mode !== '' && !Object.hasOwn(modes, obj.mode)) {
         const names = Object.keys(modes);
         const guess = closest(obj.mode, names);
         const hint = guess ? `did you mean "${guess}"? ` : '';
@@ -58852,7 +60515,7 @@ class ProblemList {
  * A path as people should read it: relative to the cwd when the file is inside it (short, and
  * what GitHub annotations and editors expect), otherwise absolute. Always `/` separators.
  */
-function displayPath(file, cwd = process.cwd()) {
+function errors_displayPath(file, cwd = process.cwd()) {
     const abs = external_node_path_.resolve(cwd, file);
     const rel = external_node_path_.relative(cwd, abs);
     const shown = rel && !rel.startsWith('..') && !external_node_path_.isAbsolute(rel) ? rel : abs;
@@ -59051,6 +60714,7 @@ const gate = schemas/* strictObject */.rej({
     robust: schemas/* boolean */.zMY().default(defaults/* DEFAULT_GATE */.s.robust),
     adaptive: schemas/* boolean */.zMY().default(defaults/* DEFAULT_GATE */.s.adaptive),
     rerun_trials: schemas/* int */.Whr().min(1).max(1000).default(defaults/* DEFAULT_GATE */.s.rerun_trials),
+    errors_severity: severity.default(defaults/* DEFAULT_GATE */.s.errors_severity),
 })
     // prefault (not default): the empty object is parsed, so every field gets its own default.
     .prefault({});
@@ -59064,7 +60728,10 @@ const configSchema = schemas/* strictObject */.rej({
     datasets: schemas/* union */.KCZ([schemas/* string */.YjP().trim().min(1), schemas/* array */.YOg(schemas/* string */.YjP().trim().min(1)).min(1)])
         .transform((v) => (typeof v === 'string' ? [v] : v)),
     failure_modes: schemas/* record */.g1P(schemas/* string */.YjP().min(1), failureMode)
-        .refine((m) => Object.keys(m).length > 0, { message: 'must list at least one failure mode' }),
+        .refine((m) => Object.keys(m).length > 0, { message: 'must list at least one failure mode' })
+        .refine((m) => !Object.hasOwn(m, defaults/* ERRORS_MODE */.y), {
+        message: `"${defaults/* ERRORS_MODE */.y}" is evalgate's built-in failure mode (trials that errored): rename yours; set the built-in one's severity with gate.errors_severity`,
+    }),
     trials: schemas/* int */.Whr().min(1).max(1000).default(DEFAULTS.trials),
     concurrency: schemas/* int */.Whr().min(1).max(1024).default(DEFAULTS.concurrency),
     timeout: duration.default(DEFAULTS.timeout_ms),
@@ -59135,10 +60802,35 @@ function configSource(config) {
     return sources.get(config);
 }
 /**
+ * When a config does not validate: its `datasets` if that field is valid on its own, and its
+ * `failure_modes` if those are, so that the datasets' problems are reported in the same pass as
+ * the config's. Undefined when the datasets cannot be determined (a YAML syntax error, a bad or
+ * missing `datasets`).
+ */
+function partialConfig(text, file) {
+    const parsed = parseYaml(text, file);
+    if (!parsed.ok)
+        return undefined;
+    const raw = parsed.doc.value;
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+        return undefined;
+    const fields = raw;
+    const datasets = configSchema.shape.datasets.safeParse(fields.datasets);
+    if (!datasets.success)
+        return undefined;
+    const modes = configSchema.shape.failure_modes.safeParse(fields.failure_modes);
+    const out = {
+        datasets: datasets.data,
+        ...(modes.success ? { failure_modes: modes.data } : {}),
+    };
+    sources.set(out, { file, lineOf: parsed.doc.lineOf });
+    return out;
+}
+/**
  * Parses and validates the text of an evalgate.yml. `file` is the name used in messages.
  * Throws a SuiteError listing every problem.
  */
-function parseConfig(text, file) {
+function config_parseConfig(text, file) {
     const parsed = parseYaml(text, file);
     if (!parsed.ok)
         throw suiteError(parsed.problems);
@@ -59150,7 +60842,82 @@ function parseConfig(text, file) {
     return config;
 }
 
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./build/suite/utf8.js
+
+/**
+ * Decoding a config or dataset file. Bytes that are not UTF-8 (a file saved as Latin-1 or
+ * UTF-16) would otherwise become U+FFFD silently, and checks would compare against mangled text.
+ * Pure: works on bytes.
+ */
+function decodeUtf8(bytes, file) {
+    // isUtf8 is a fast native scan; the slow walk below only runs on a bad file.
+    if ((0,external_node_buffer_.isUtf8)(bytes))
+        return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8') };
+    const at = firstInvalidUtf8(bytes);
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < at; i++) {
+        if (bytes[i] === 0x0a) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    const column = new TextDecoder().decode(bytes.subarray(lineStart, at)).length + 1;
+    const hex = bytes[at].toString(16).toUpperCase().padStart(2, '0');
+    return {
+        problem: {
+            file,
+            line,
+            column,
+            message: `not UTF-8: byte 0x${hex} is not valid here (save the file as UTF-8)`,
+        },
+    };
+}
+/** The offset of the first byte that starts no valid UTF-8 sequence; bytes.length if none. */
+function firstInvalidUtf8(bytes) {
+    const n = bytes.length;
+    let i = 0;
+    while (i < n) {
+        const b = bytes[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        // The allowed range of the second byte, and how many continuation bytes follow it.
+        let lo = 0x80;
+        let hi = 0xbf;
+        let more;
+        if (b >= 0xc2 && b <= 0xdf)
+            more = 0;
+        else if (b === 0xe0)
+            [lo, more] = [0xa0, 1];
+        else if (b === 0xed)
+            [hi, more] = [0x9f, 1]; // no UTF-16 surrogates
+        else if (b >= 0xe1 && b <= 0xef)
+            more = 1;
+        else if (b === 0xf0)
+            [lo, more] = [0x90, 2];
+        else if (b >= 0xf1 && b <= 0xf3)
+            more = 2;
+        else if (b === 0xf4)
+            [hi, more] = [0x8f, 2]; // nothing above U+10FFFF
+        else
+            return i;
+        if (i + 1 + more >= n || bytes[i + 1] < lo || bytes[i + 1] > hi)
+            return i;
+        for (let k = 2; k <= more + 1; k++) {
+            if (bytes[i + k] < 0x80 || bytes[i + k] > 0xbf)
+                return i;
+        }
+        i += more + 2;
+    }
+    return n;
+}
+
 ;// CONCATENATED MODULE: ./build/suite/load.js
+
 
 
 
@@ -59177,8 +60944,9 @@ async function resolveConfigPath(configPath) {
     return external_node_path_.join(abs, CONFIG_NAMES[0]);
 }
 async function readText(abs, what) {
+    let bytes;
     try {
-        return await (0,promises_.readFile)(abs, 'utf8');
+        bytes = await (0,promises_.readFile)(abs);
     }
     catch (err) {
         const code = err.code;
@@ -59187,8 +60955,12 @@ async function readText(abs, what) {
             : code === 'EISDIR'
                 ? `${what} is a folder, not a file`
                 : `cannot read ${what}: ${err.message}`;
-        throw new SuiteError([{ file: displayPath(abs), message: reason }]);
+        throw new SuiteError([{ file: errors_displayPath(abs), message: reason }]);
     }
+    const decoded = decodeUtf8(bytes, errors_displayPath(abs));
+    if ('problem' in decoded)
+        throw new SuiteError([decoded.problem]);
+    return decoded.text;
 }
 /** Reads and validates a config file (or `evalgate.yml` in a folder). Throws SuiteError. */
 async function loadConfig(configPath) {
@@ -59202,7 +60974,7 @@ function datasetsProblem(config, rootDir, index, message) {
     const fieldPath = index === undefined ? ['datasets'] : ['datasets', index];
     const field = index === undefined ? 'datasets' : `datasets[${index}]`;
     if (!src)
-        return { file: displayPath(rootDir), field, message };
+        return { file: errors_displayPath(rootDir), field, message };
     return { file: src.file, line: src.lineOf(fieldPath), field, message };
 }
 /** The dataset files one pattern names, relative to the root with `/` separators, sorted. */
@@ -59252,7 +61024,7 @@ async function loadCases(config, rootDir, configPath) {
             files.push(f);
         }
     }
-    const display = (rel) => displayPath(external_node_path_.resolve(root, rel));
+    const display = (rel) => errors_displayPath(external_node_path_.resolve(root, rel));
     const texts = await Promise.all(files.map((f) => readText(external_node_path_.resolve(root, f), 'dataset file').catch((err) => {
         if (err instanceof SuiteError)
             problems.addAll(err.problems);
@@ -59279,11 +61051,37 @@ async function loadCases(config, rootDir, configPath) {
     problems.throwIfAny();
     return cases;
 }
-/** Loads a whole suite: config, cases and hash. Throws SuiteError with every problem found. */
+/**
+ * Loads a whole suite: config, cases and hash. Throws SuiteError with every problem found: when
+ * the config is broken but its datasets can still be determined, their problems come too.
+ */
 async function loadSuite(configPath) {
     const abs = await resolveConfigPath(configPath);
-    const config = await loadConfig(abs);
     const rootDir = external_node_path_.dirname(abs);
+    const text = await readText(abs, 'config file');
+    const file = errors_displayPath(abs);
+    let config;
+    try {
+        config = config_parseConfig(text, file);
+    }
+    catch (err) {
+        const partial = isSuiteError(err) ? partialConfig(text, file) : undefined;
+        if (!partial)
+            throw err;
+        const problems = new ProblemList();
+        const add = (e) => {
+            problems.addAll(e.problems);
+            problems.omitted += e.omitted;
+        };
+        add(err);
+        await loadCases(partial, rootDir, abs).catch((e) => {
+            if (!isSuiteError(e))
+                throw e;
+            add(e);
+        });
+        problems.throwIfAny();
+        throw err;
+    }
     const cases = await loadCases(config, rootDir, abs);
     return { configPath: abs, rootDir, config, cases, hash: suiteHash(config, cases) };
 }
@@ -59301,18 +61099,20 @@ async function loadSuite(configPath) {
 
 /***/ }),
 
-/***/ 89558:
+/***/ 65832:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Yn: () => (/* binding */ createTarget)
-});
-
-// UNUSED EXPORTS: createCommandTarget, createHttpTarget, createModuleTarget, createWorkerTarget, normalizeTrace, parseModuleSpec, parseStdout, retryAfterMs
-
-;// CONCATENATED MODULE: ./build/targets/common.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q2: () => (/* binding */ timerMs),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   UA: () => (/* binding */ snippet),
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   d5: () => (/* binding */ elapsedMs),
+/* harmony export */   dR: () => (/* binding */ abortKind),
+/* harmony export */   rF: () => (/* binding */ jsonLine),
+/* harmony export */   sM: () => (/* binding */ errorTrace),
+/* harmony export */   vX: () => (/* binding */ TailBuffer)
+/* harmony export */ });
 /** Milliseconds since `start` (a `performance.now()` value), rounded to 0.1 ms. */
 function elapsedMs(start) {
     return Math.round((performance.now() - start) * 10) / 10;
@@ -59408,7 +61208,32 @@ function timerMs(ms) {
         return 1;
     return Math.min(2 ** 31 - 1, Math.max(1, Math.ceil(ms)));
 }
+const LINE_SEPARATORS = /[\u2028\u2029]/g;
+/**
+ * One JSON line for a line-based reader. JSON.stringify leaves U+2028 and U+2029 raw, and line
+ * readers (Node's readline, editors) split on them, so a case text holding one cut the line in
+ * two and crashed the worker reading it. Escaped, they are the same JSON value on one line.
+ */
+function jsonLine(value) {
+    return (JSON.stringify(value).replace(LINE_SEPARATORS, (c) => c === '\u2028' ? '\\u2028' : '\\u2029') + '\n');
+}
 
+
+/***/ }),
+
+/***/ 61827:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yn: () => (/* binding */ createTarget)
+});
+
+// UNUSED EXPORTS: createCommandTarget, createHttpTarget, createModuleTarget, createWorkerTarget, normalizeTrace, parseModuleSpec, parseStdout, retryAfterMs
+
+// EXTERNAL MODULE: ./build/targets/common.js
+var common = __nccwpck_require__(65832);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(31421);
 // EXTERNAL MODULE: external "node:fs"
@@ -59759,6 +61584,8 @@ function normalizeTrace(raw) {
 const STDERR_TAIL = 4096;
 /** After the process exits, how long helpers it forked may keep our pipes open. */
 const PIPE_DRAIN_MS = 200;
+/** After stopping the group, how long to wait for EOF from a helper that escaped it. */
+const PIPE_GIVE_UP_MS = 2000;
 /**
  * The trace in a process's stdout: the whole text if it is JSON, else the last non-empty line
  * that parses as a JSON object (so `print("loading...")` before the answer does no harm).
@@ -59785,7 +61612,7 @@ function parseStdout(stdout) {
             // keep looking
         }
     }
-    return { error: `stdout is not JSON: ${snippet(whole.slice(-400))}` };
+    return { error: `stdout is not JSON: ${(0,common/* snippet */.UA)(whole.slice(-400))}` };
 }
 function createCommandTarget(config, ctx, options = {}) {
     const cwd = targetCwd(config, ctx);
@@ -59799,23 +61626,23 @@ function createCommandTarget(config, ctx, options = {}) {
     function runOnce(request, runOptions) {
         const start = performance.now();
         if (runOptions.signal?.aborted) {
-            return Promise.resolve(errorTrace('cancelled', 'the run was cancelled', 0));
+            return Promise.resolve((0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', 0));
         }
         if (closed)
-            return Promise.resolve(errorTrace('cancelled', 'the target is closed', 0));
+            return Promise.resolve((0,common/* errorTrace */.sM)('cancelled', 'the target is closed', 0));
         return new Promise((resolveTrace) => {
             let child;
             try {
                 child = spawnShell(config.command, cwd, env);
             }
             catch (err) {
-                resolveTrace(errorTrace('crash', `could not start: ${describeError(err)}`, elapsedMs(start)));
+                resolveTrace((0,common/* errorTrace */.sM)('crash', `could not start: ${(0,common/* describeError */.Uc)(err)}`, (0,common/* elapsedMs */.d5)(start)));
                 return;
             }
             const stdoutChunks = [];
             let stdoutBytes = 0;
             let overflow = false;
-            const stderr = new TailBuffer(STDERR_TAIL);
+            const stderr = new common/* TailBuffer */.vX(STDERR_TAIL);
             let settled = false;
             let stopping;
             let exit;
@@ -59840,20 +61667,20 @@ function createCommandTarget(config, ctx, options = {}) {
                 stopping = why;
                 // Resolve only once the process is really gone, so nothing outlives the case.
                 void killGroup(child, killGraceMs).then(() => {
-                    const latency = elapsedMs(start);
+                    const latency = (0,common/* elapsedMs */.d5)(start);
                     if (why === 'timeout') {
-                        finish(errorTrace('timeout', `no answer within ${runOptions.timeoutMs} ms`, latency));
+                        finish((0,common/* errorTrace */.sM)('timeout', `no answer within ${runOptions.timeoutMs} ms`, latency));
                     }
                     else if (why === 'cancelled') {
-                        finish(errorTrace('cancelled', 'the run was cancelled', latency));
+                        finish((0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', latency));
                     }
                     else {
-                        finish(errorTrace('invalid_output', `stdout exceeded ${maxStdout} bytes`, latency));
+                        finish((0,common/* errorTrace */.sM)('invalid_output', `stdout exceeded ${maxStdout} bytes`, latency));
                     }
                 });
             };
-            const timer = setTimeout(() => stop('timeout'), timerMs(runOptions.timeoutMs));
-            const onAbort = () => stop(abortKind(runOptions.signal));
+            const timer = setTimeout(() => stop('timeout'), (0,common/* timerMs */.Q2)(runOptions.timeoutMs));
+            const onAbort = () => stop((0,common/* abortKind */.dR)(runOptions.signal));
             runOptions.signal?.addEventListener('abort', onAbort, { once: true });
             child.stdout.on('data', (chunk) => {
                 if (overflow)
@@ -59878,26 +61705,26 @@ function createCommandTarget(config, ctx, options = {}) {
             const complete = () => {
                 if (stopping || settled)
                     return;
-                const latency = elapsedMs(start);
+                const latency = (0,common/* elapsedMs */.d5)(start);
                 if (spawnError && !exit) {
-                    finish(errorTrace('crash', `could not start: ${spawnError.message}`, latency));
+                    finish((0,common/* errorTrace */.sM)('crash', `could not start: ${spawnError.message}`, latency));
                     return;
                 }
                 const { code, signal } = exit ?? { code: null, signal: null };
                 if (code !== 0) {
                     const tail = stderr.text().trim();
                     const message = `command failed (${exitDescription(code, signal)})${tail ? `: ${tail.slice(-500)}` : ''}`;
-                    finish(errorTrace('crash', oneLine(message), latency));
+                    finish((0,common/* errorTrace */.sM)('crash', (0,common/* oneLine */.TN)(message), latency));
                     return;
                 }
                 const parsed = parseStdout(Buffer.concat(stdoutChunks).toString('utf8'));
                 if ('error' in parsed) {
-                    finish(errorTrace('invalid_output', parsed.error, latency));
+                    finish((0,common/* errorTrace */.sM)('invalid_output', parsed.error, latency));
                     return;
                 }
                 const normalized = normalizeTrace(parsed.value);
                 if ('error' in normalized) {
-                    finish(errorTrace('invalid_output', `invalid trace: ${normalized.error}`, latency));
+                    finish((0,common/* errorTrace */.sM)('invalid_output', `invalid trace: ${normalized.error}`, latency));
                     return;
                 }
                 const trace = normalized.trace;
@@ -59905,13 +61732,27 @@ function createCommandTarget(config, ctx, options = {}) {
                 trace.latency_ms ??= latency;
                 finish(trace);
             };
-            // 'close' fires when the process has exited *and* its pipes are closed. A helper it
-            // forked may hold the pipes open; give it a moment, then stop the group and go on.
+            // 'close' fires when the process has exited *and* its pipes are at EOF: only then is
+            // all of stdout read. A helper the command forked may hold the pipes open; after a
+            // moment, stop the whole group so they close, and read on to EOF all the same.
+            // Completing at that moment instead lost answers: an exit reaped late in a long event-loop
+            // turn starts its timer from that turn's stale clock, so the timer can fire before the
+            // next poll reads the answer already waiting in the pipe.
             child.on('exit', (code, signal) => {
                 exit = { code, signal };
                 drainTimer = setTimeout(() => {
-                    signalGroup(child, 'SIGKILL');
-                    complete();
+                    // setImmediate: let this turn's poll phase read what is waiting (and close) first.
+                    setImmediate(() => {
+                        if (settled || stopping)
+                            return;
+                        signalGroup(child, 'SIGKILL');
+                        // Only a helper that left our process group can hold the pipes now: give up on it.
+                        drainTimer = setTimeout(() => {
+                            child.stdout.destroy();
+                            child.stderr.destroy();
+                            complete();
+                        }, PIPE_GIVE_UP_MS);
+                    });
                 }, PIPE_DRAIN_MS);
             });
             child.on('close', (code, signal) => {
@@ -59920,7 +61761,7 @@ function createCommandTarget(config, ctx, options = {}) {
                 complete();
             });
             stoppers.add(stop);
-            child.stdin.end(`${JSON.stringify(request)}\n`);
+            child.stdin.end((0,common/* jsonLine */.rF)(request));
         });
     }
     return {
@@ -60013,7 +61854,7 @@ function postJson(url, agent, headers, payload, timeoutMs, signal) {
         };
         const timer = setTimeout(() => {
             req.destroy(new RequestTimeout(`no answer within ${timeoutMs} ms`));
-        }, timerMs(timeoutMs));
+        }, (0,common/* timerMs */.Q2)(timeoutMs));
         const onAbort = () => req.destroy(new Error('cancelled'));
         signal?.addEventListener('abort', onAbort, { once: true });
         req.on('error', (err) => finish(err));
@@ -60046,7 +61887,7 @@ function networkCode(err) {
 }
 function networkMessage(err) {
     const cause = err?.cause;
-    return cause ? describeError(cause) : describeError(err);
+    return cause ? (0,common/* describeError */.Uc)(cause) : (0,common/* describeError */.Uc)(err);
 }
 /** What the server process printed, for a message about why it is not there. */
 function serverOutput(stderr, stdout) {
@@ -60110,8 +61951,8 @@ async function createHttpTarget(givenConfig, ctx, options = {}) {
     const log = ctx.log ?? (() => { });
     let server;
     let serverExit;
-    const serverStderr = new TailBuffer(4096);
-    const serverStdout = new TailBuffer(4096);
+    const serverStderr = new common/* TailBuffer */.vX(4096);
+    const serverStdout = new common/* TailBuffer */.vX(4096);
     let closed = false;
     let closePromise;
     async function stopServer() {
@@ -60128,7 +61969,7 @@ async function createHttpTarget(givenConfig, ctx, options = {}) {
             server = spawnShell(config.start, cwd, targetEnv(config, ctx));
         }
         catch (err) {
-            throw new Error(`http target: could not start ${config.start}: ${describeError(err)}`, {
+            throw new Error(`http target: could not start ${config.start}: ${(0,common/* describeError */.Uc)(err)}`, {
                 cause: err,
             });
         }
@@ -60164,14 +62005,14 @@ async function createHttpTarget(givenConfig, ctx, options = {}) {
         for (;;) {
             if (serverExit !== undefined) {
                 throw new Error(`http target: the server (${config.start}) exited before it was ready ` +
-                    `(${serverExit ?? 'exited'}): ${oneLine(serverOutput(serverStderr, serverStdout))}`);
+                    `(${serverExit ?? 'exited'}): ${(0,common/* oneLine */.TN)(serverOutput(serverStderr, serverStdout))}`);
             }
             const remaining = deadline - performance.now();
             if (remaining <= 0)
                 break;
             try {
                 const res = await fetch(target, {
-                    signal: AbortSignal.timeout(timerMs(Math.min(2000, remaining))),
+                    signal: AbortSignal.timeout((0,common/* timerMs */.Q2)(Math.min(2000, remaining))),
                 });
                 await res.body?.cancel();
                 if (!need2xx || res.ok)
@@ -60187,20 +62028,20 @@ async function createHttpTarget(givenConfig, ctx, options = {}) {
             await sleep(Math.min(pollMs, Math.max(0, deadline - performance.now())));
         }
         const output = server
-            ? `; server output: ${oneLine(serverOutput(serverStderr, serverStdout))}`
+            ? `; server output: ${(0,common/* oneLine */.TN)(serverOutput(serverStderr, serverStdout))}`
             : '';
         throw new Error(`http target: ${target} was not ready after ${timeoutMs} ms (last: ${last})${output}`);
     }
     async function run(request, runOptions) {
         const start = performance.now();
         if (runOptions.signal?.aborted)
-            return errorTrace('cancelled', 'the run was cancelled', 0);
+            return (0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', 0);
         if (closed)
-            return errorTrace('cancelled', 'the target is closed', 0);
+            return (0,common/* errorTrace */.sM)('cancelled', 'the target is closed', 0);
         try {
             const res = await postJson(parsedUrl, agent, headers, JSON.stringify(request), runOptions.timeoutMs, runOptions.signal);
             const body = res.body;
-            const latency = elapsedMs(start);
+            const latency = (0,common/* elapsedMs */.d5)(start);
             if (res.status < 200 || res.status > 299) {
                 const retryAfter = res.headers['retry-after'];
                 return statusTrace(res.status, typeof retryAfter === 'string' ? retryAfter : null, body, latency);
@@ -60210,28 +62051,28 @@ async function createHttpTarget(givenConfig, ctx, options = {}) {
                 raw = JSON.parse(body);
             }
             catch {
-                return errorTrace('invalid_output', `response is not JSON: ${snippet(body)}`, latency);
+                return (0,common/* errorTrace */.sM)('invalid_output', `response is not JSON: ${(0,common/* snippet */.UA)(body)}`, latency);
             }
             const normalized = normalizeTrace(raw);
             if ('error' in normalized) {
-                return errorTrace('invalid_output', `invalid trace: ${normalized.error}`, latency);
+                return (0,common/* errorTrace */.sM)('invalid_output', `invalid trace: ${normalized.error}`, latency);
             }
             normalized.trace.latency_ms ??= latency;
             return normalized.trace;
         }
         catch (err) {
-            const latency = elapsedMs(start);
+            const latency = (0,common/* elapsedMs */.d5)(start);
             if (runOptions.signal?.aborted)
-                return errorTrace('cancelled', 'the run was cancelled', latency);
+                return (0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', latency);
             if (err instanceof RequestTimeout) {
-                return errorTrace('timeout', `no answer within ${runOptions.timeoutMs} ms`, latency);
+                return (0,common/* errorTrace */.sM)('timeout', `no answer within ${runOptions.timeoutMs} ms`, latency);
             }
             const code = networkCode(err);
             let message = `${config.url}: ${networkMessage(err)}`;
             if (serverExit !== undefined) {
                 message += ` (the started server exited: ${serverExit}: ${serverOutput(serverStderr, serverStdout)})`;
             }
-            return errorTrace('connection', message, latency, {
+            return (0,common/* errorTrace */.sM)('connection', message, latency, {
                 transient: code !== undefined && TRANSIENT_CODES.has(code),
             });
         }
@@ -60255,12 +62096,12 @@ function statusTrace(status, retryAfter, body, latency) {
         extra.retry_after_ms = wait;
     const waitText = wait !== undefined ? ` (retry after ${wait} ms)` : '';
     if (status === 429) {
-        return errorTrace('rate_limit', `HTTP 429${waitText}: ${snippet(body)}`, latency, {
+        return (0,common/* errorTrace */.sM)('rate_limit', `HTTP 429${waitText}: ${(0,common/* snippet */.UA)(body)}`, latency, {
             ...extra,
             transient: true,
         });
     }
-    return errorTrace('http', `HTTP ${status}${waitText}: ${snippet(body)}`, latency, {
+    return (0,common/* errorTrace */.sM)('http', `HTTP ${status}${waitText}: ${(0,common/* snippet */.UA)(body)}`, latency, {
         ...extra,
         transient: status >= 500,
     });
@@ -60305,18 +62146,18 @@ function toTrace(value, latency) {
     if (typeof value === 'string')
         return { output: value, latency_ms: latency };
     if (value === undefined) {
-        return errorTrace('invalid_output', 'the function returned undefined, not a trace', latency);
+        return (0,common/* errorTrace */.sM)('invalid_output', 'the function returned undefined, not a trace', latency);
     }
     let plain;
     try {
         plain = JSON.parse(JSON.stringify(value));
     }
     catch (err) {
-        return errorTrace('invalid_output', `the returned trace is not JSON-serialisable: ${describeError(err)}`, latency);
+        return (0,common/* errorTrace */.sM)('invalid_output', `the returned trace is not JSON-serialisable: ${(0,common/* describeError */.Uc)(err)}`, latency);
     }
     const normalized = normalizeTrace(plain);
     if ('error' in normalized) {
-        return errorTrace('invalid_output', `invalid trace: ${normalized.error}`, latency);
+        return (0,common/* errorTrace */.sM)('invalid_output', `invalid trace: ${normalized.error}`, latency);
     }
     normalized.trace.latency_ms ??= latency;
     return normalized.trace;
@@ -60331,7 +62172,7 @@ async function createModuleTarget(config, ctx) {
         mod = await (0,user_module/* importUserModule */.F)(file);
     }
     catch (err) {
-        throw new Error(`module target: could not import ${file}: ${describeError(err)}`, {
+        throw new Error(`module target: could not import ${file}: ${(0,common/* describeError */.Uc)(err)}`, {
             cause: err,
         });
     }
@@ -60349,25 +62190,25 @@ async function createModuleTarget(config, ctx) {
     async function run(request, runOptions) {
         const start = performance.now();
         if (runOptions.signal?.aborted)
-            return errorTrace('cancelled', 'the run was cancelled', 0);
+            return (0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', 0);
         if (closed)
-            return errorTrace('cancelled', 'the target is closed', 0);
+            return (0,common/* errorTrace */.sM)('cancelled', 'the target is closed', 0);
         const controller = new AbortController();
         let timer;
         let onAbort;
         const stopped = new Promise((done) => {
             timer = setTimeout(() => {
                 controller.abort(new Error(`timed out after ${runOptions.timeoutMs} ms`));
-                done(errorTrace('timeout', `no answer within ${runOptions.timeoutMs} ms`, elapsedMs(start)));
-            }, timerMs(runOptions.timeoutMs));
+                done((0,common/* errorTrace */.sM)('timeout', `no answer within ${runOptions.timeoutMs} ms`, (0,common/* elapsedMs */.d5)(start)));
+            }, (0,common/* timerMs */.Q2)(runOptions.timeoutMs));
             onAbort = () => {
                 controller.abort(runOptions.signal?.reason);
-                done(errorTrace('cancelled', 'the run was cancelled', elapsedMs(start)));
+                done((0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', (0,common/* elapsedMs */.d5)(start)));
             };
             runOptions.signal?.addEventListener('abort', onAbort, { once: true });
         });
         // Wrapped so that a synchronous throw becomes a rejection like an async one.
-        const work = (async () => call(structuredClone(request), { signal: controller.signal }))().then((value) => toTrace(value, elapsedMs(start)), (err) => errorTrace('crash', `the function threw: ${describeError(err)}`, elapsedMs(start), {}, stackOf(err)));
+        const work = (async () => call(structuredClone(request), { signal: controller.signal }))().then((value) => toTrace(value, (0,common/* elapsedMs */.d5)(start)), (err) => (0,common/* errorTrace */.sM)('crash', `the function threw: ${(0,common/* describeError */.Uc)(err)}`, (0,common/* elapsedMs */.d5)(start), {}, stackOf(err)));
         try {
             return await Promise.race([work, stopped]);
         }
@@ -60425,7 +62266,7 @@ function createWorkerTarget(config, ctx, options = {}) {
         slot.restartTimer = undefined;
         if (closing)
             return;
-        slot.stderr = new TailBuffer(worker_STDERR_TAIL);
+        slot.stderr = new common/* TailBuffer */.vX(worker_STDERR_TAIL);
         let child;
         try {
             // Each worker knows its index, e.g. to pick a GPU or a port.
@@ -60434,7 +62275,7 @@ function createWorkerTarget(config, ctx, options = {}) {
         catch (err) {
             // spawn throws for E2BIG, EAGAIN...: a failed start, counted like a crash (and this may
             // run in a restart timer, where a throw would take the whole run down).
-            slot.stderr.push(`could not start: ${describeError(err)}`);
+            slot.stderr.push(`could not start: ${(0,common/* describeError */.Uc)(err)}`);
             handleExit(slot, undefined, null, null);
             return;
         }
@@ -60477,10 +62318,14 @@ function createWorkerTarget(config, ctx, options = {}) {
         child.on('exit', (code, signal) => {
             // Wait for the pipes so that answers written just before exiting are not lost, but not
             // forever: a helper the worker forked may hold them open.
-            drainTimer = setTimeout(() => {
+            drainTimer = setTimeout(
+            // setImmediate: this turn's poll phase reads the answers already waiting first.
+            () => setImmediate(() => {
+                if (gone)
+                    return;
                 signalGroup(child, 'SIGKILL');
                 onGone(code, signal);
-            }, worker_PIPE_DRAIN_MS);
+            }), worker_PIPE_DRAIN_MS);
         });
         child.on('close', (code, signal) => onGone(code, signal));
         const queued = slot.queue.splice(0);
@@ -60516,7 +62361,7 @@ function createWorkerTarget(config, ctx, options = {}) {
         if (typeof id !== 'string' && typeof id !== 'number') {
             if (!slot.warnedGarbage) {
                 slot.warnedGarbage = true;
-                log(`worker ${slot.index}: ignoring a stdout line that is not a response (logged once): ${snippet(text, 120)}`);
+                log(`worker ${slot.index}: ignoring a stdout line that is not a response (logged once): ${(0,common/* snippet */.UA)(text, 120)}`);
             }
             return;
         }
@@ -60525,12 +62370,12 @@ function createWorkerTarget(config, ctx, options = {}) {
         if (!p)
             return; // a late answer to a case that timed out
         slot.failures = 0; // it answers: whatever killed it before was not a start-up crash
-        const latency = elapsedMs(p.start);
+        const latency = (0,common/* elapsedMs */.d5)(p.start);
         const body = msg;
         if (body.trace !== undefined && body.trace !== null) {
             const normalized = normalizeTrace(body.trace);
             if ('error' in normalized) {
-                settle(key, errorTrace('invalid_output', `invalid trace: ${normalized.error}`, latency));
+                settle(key, (0,common/* errorTrace */.sM)('invalid_output', `invalid trace: ${normalized.error}`, latency));
             }
             else {
                 normalized.trace.latency_ms ??= latency;
@@ -60543,15 +62388,46 @@ function createWorkerTarget(config, ctx, options = {}) {
                 : typeof body.error.message === 'string'
                     ? body.error.message
                     : JSON.stringify(body.error);
-            settle(key, errorTrace('target', message || 'the worker reported an error', latency));
+            settle(key, (0,common/* errorTrace */.sM)('target', message || 'the worker reported an error', latency));
         }
         else {
-            settle(key, errorTrace('invalid_output', 'response has neither "trace" nor "error"', latency));
+            settle(key, (0,common/* errorTrace */.sM)('invalid_output', 'response has neither "trace" nor "error"', latency));
         }
+    }
+    /**
+     * Stops a worker stuck on a case past its timeout (it would otherwise hold every case sent to
+     * it after) and starts a fresh one. The other cases it held go to the new process, each with
+     * a fresh timeout: they are answered once, neither lost nor counted twice.
+     */
+    function recycle(slot, why) {
+        const child = slot.child;
+        if (!child || slot.recycling === child || closing)
+            return;
+        slot.recycling = child;
+        slot.state = 'backoff'; // no new requests to the process we are stopping
+        for (const id of slot.inflight) {
+            const p = pending.get(id);
+            if (!p)
+                continue;
+            p.rearm();
+            slot.queue.push(id);
+        }
+        slot.inflight.clear();
+        log(`worker ${slot.index}: ${why}; restarting it`);
+        void killGroup(child, killGraceMs);
     }
     function handleExit(slot, child, code, signal) {
         if (!child || slot.child === child)
             slot.child = undefined;
+        if (child && slot.recycling === child) {
+            // Stopped on purpose: not a crash, no backoff; the queued cases go to the new process.
+            slot.recycling = undefined;
+            if (closing)
+                slot.state = 'closed';
+            else
+                spawnSlot(slot);
+            return;
+        }
         const desc = child ? exitDescription(code, signal) : 'did not start';
         const tail = stderrTail(slot);
         slot.lastExit = `${desc}${tail ? `: ${tail}` : ''}`;
@@ -60559,7 +62435,7 @@ function createWorkerTarget(config, ctx, options = {}) {
             const p = pending.get(id);
             if (!p)
                 continue;
-            settle(id, errorTrace('crash', `worker ${slot.index} died while running this case (${slot.lastExit})`, elapsedMs(p.start), { transient: true }, tail || undefined));
+            settle(id, (0,common/* errorTrace */.sM)('crash', `worker ${slot.index} died while running this case (${slot.lastExit})`, (0,common/* elapsedMs */.d5)(p.start), { transient: true }, tail || undefined));
         }
         slot.inflight.clear();
         if (closing) {
@@ -60578,13 +62454,13 @@ function createWorkerTarget(config, ctx, options = {}) {
             return;
         }
         const delay = Math.min(backoffMs * 2 ** (slot.failures - 1), maxBackoffMs);
-        log(`worker ${slot.index} exited (${oneLine(slot.lastExit, 300)}); restarting in ${delay} ms`);
+        log(`worker ${slot.index} exited (${(0,common/* oneLine */.TN)(slot.lastExit, 300)}); restarting in ${delay} ms`);
         slot.state = 'backoff';
         slot.restartTimer = setTimeout(() => spawnSlot(slot), delay);
     }
     function givenUp(start) {
         const last = slots.find((s) => s.lastExit)?.lastExit ?? 'unknown';
-        return errorTrace('crash', `every worker kept crashing (more than ${maxRestarts} restarts each); last: ${last}`, elapsedMs(start));
+        return (0,common/* errorTrace */.sM)('crash', `every worker kept crashing (more than ${maxRestarts} restarts each); last: ${last}`, (0,common/* elapsedMs */.d5)(start));
     }
     /**
      * Least loaded live worker, running ones first; ties go round-robin so load spreads from the
@@ -60615,7 +62491,7 @@ function createWorkerTarget(config, ctx, options = {}) {
             inflight: new Set(),
             queue: [],
             failures: 0,
-            stderr: new TailBuffer(worker_STDERR_TAIL),
+            stderr: new common/* TailBuffer */.vX(worker_STDERR_TAIL),
             warnedGarbage: false,
         };
         slots.push(slot);
@@ -60624,28 +62500,40 @@ function createWorkerTarget(config, ctx, options = {}) {
     function run(request, runOptions) {
         const start = performance.now();
         if (runOptions.signal?.aborted) {
-            return Promise.resolve(errorTrace('cancelled', 'the run was cancelled', 0));
+            return Promise.resolve((0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', 0));
         }
         if (closing)
-            return Promise.resolve(errorTrace('cancelled', 'the target is closed', 0));
+            return Promise.resolve((0,common/* errorTrace */.sM)('cancelled', 'the target is closed', 0));
         const slot = pick();
         if (!slot)
             return Promise.resolve(givenUp(start));
         const id = `r${++nextId}`;
         return new Promise((resolve) => {
             const signal = runOptions.signal;
-            const onAbort = () => settle(id, errorTrace(abortKind(signal), 'the run was cancelled', elapsedMs(start)));
-            const timer = setTimeout(() => settle(id, errorTrace('timeout', `no answer within ${runOptions.timeoutMs} ms`, elapsedMs(start))), timerMs(runOptions.timeoutMs));
+            const onAbort = () => settle(id, (0,common/* errorTrace */.sM)((0,common/* abortKind */.dR)(signal), 'the run was cancelled', (0,common/* elapsedMs */.d5)(p.start)));
+            const onTimeout = () => {
+                // Sent to the process and still unanswered: the worker is stuck on it.
+                const stuck = p.slot.inflight.has(id);
+                settle(id, (0,common/* errorTrace */.sM)('timeout', `no answer within ${runOptions.timeoutMs} ms`, (0,common/* elapsedMs */.d5)(p.start)));
+                if (stuck)
+                    recycle(p.slot, `no answer to case ${request.id} within ${runOptions.timeoutMs} ms`);
+            };
+            let timer = setTimeout(onTimeout, (0,common/* timerMs */.Q2)(runOptions.timeoutMs));
             signal?.addEventListener('abort', onAbort, { once: true });
             const p = {
                 id,
-                line: `${JSON.stringify({ id, case: request })}\n`,
+                line: (0,common/* jsonLine */.rF)({ id, case: request }),
                 slot,
                 start,
                 resolve,
                 cleanup: () => {
                     clearTimeout(timer);
                     signal?.removeEventListener('abort', onAbort);
+                },
+                rearm: () => {
+                    clearTimeout(timer);
+                    p.start = performance.now();
+                    timer = setTimeout(onTimeout, (0,common/* timerMs */.Q2)(runOptions.timeoutMs));
                 },
             };
             pending.set(id, p);
@@ -60674,7 +62562,7 @@ function createWorkerTarget(config, ctx, options = {}) {
                 closing = true;
                 for (const id of [...pending.keys()]) {
                     const p = pending.get(id);
-                    settle(id, errorTrace('cancelled', 'the target was closed', elapsedMs(p.start)));
+                    settle(id, (0,common/* errorTrace */.sM)('cancelled', 'the target was closed', (0,common/* elapsedMs */.d5)(p.start)));
                 }
                 await Promise.all(slots.map(stopSlot));
             })();
@@ -60780,52 +62668,23 @@ const VERSION = '0.1.0';
 /***/ 33838:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-// ESM COMPAT FLAG
-__nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  ExitCode: () => (/* binding */ ExitCode),
-  addPath: () => (/* binding */ addPath),
-  debug: () => (/* binding */ debug),
-  endGroup: () => (/* binding */ endGroup),
-  error: () => (/* binding */ error),
-  exportVariable: () => (/* binding */ exportVariable),
-  getBooleanInput: () => (/* binding */ getBooleanInput),
-  getIDToken: () => (/* binding */ getIDToken),
-  getInput: () => (/* binding */ getInput),
-  getMultilineInput: () => (/* binding */ getMultilineInput),
-  getState: () => (/* binding */ getState),
-  group: () => (/* binding */ group),
-  info: () => (/* binding */ info),
-  isDebug: () => (/* binding */ isDebug),
-  markdownSummary: () => (/* reexport */ markdownSummary),
-  notice: () => (/* binding */ notice),
-  platform: () => (/* reexport */ platform_namespaceObject),
-  saveState: () => (/* binding */ saveState),
-  setCommandEcho: () => (/* binding */ setCommandEcho),
-  setFailed: () => (/* binding */ setFailed),
-  setOutput: () => (/* binding */ setOutput),
-  setSecret: () => (/* binding */ setSecret),
-  startGroup: () => (/* binding */ startGroup),
-  summary: () => (/* reexport */ summary),
-  toPlatformPath: () => (/* reexport */ toPlatformPath),
-  toPosixPath: () => (/* reexport */ toPosixPath),
-  toWin32Path: () => (/* reexport */ toWin32Path),
-  warning: () => (/* binding */ warning)
+  Yz: () => (/* binding */ core_debug),
+  z3: () => (/* binding */ error),
+  V4: () => (/* binding */ getInput),
+  pq: () => (/* binding */ info),
+  _o: () => (/* binding */ isDebug),
+  lm: () => (/* binding */ notice),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ core_setSecret),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
-var platform_namespaceObject = {};
-__nccwpck_require__.r(platform_namespaceObject);
-__nccwpck_require__.d(platform_namespaceObject, {
-  arch: () => (arch),
-  getDetails: () => (getDetails),
-  isLinux: () => (isLinux),
-  isMacOS: () => (isMacOS),
-  isWindows: () => (isWindows),
-  platform: () => (platform)
-});
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -60836,7 +62695,7 @@ var external_os_ = __nccwpck_require__(70857);
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function toCommandValue(input) {
+function utils_toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -60901,12 +62760,12 @@ function toCommandProperties(annotationProperties) {
  * This is an internal utility function that powers the public API functions
  * such as setSecret, warning, error, and exportVariable.
  */
-function issueCommand(command, properties, message) {
+function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
     process.stdout.write(cmd.toString() + external_os_.EOL);
 }
-function issue(name, message = '') {
-    issueCommand(name, {}, message);
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
 }
 const CMD_STRING = '::';
 class Command {
@@ -60943,13 +62802,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -60969,7 +62828,7 @@ var external_fs_ = __nccwpck_require__(79896);
 
 
 
-function issueFileCommand(command, message) {
+function file_command_issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -60977,13 +62836,13 @@ function issueFileCommand(command, message) {
     if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
-function prepareKeyValueMessage(key, value) {
+function file_command_prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
+    const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -61015,13 +62874,13 @@ var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argume
 
 
 
-class OidcClient {
+class oidc_utils_OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new lib/* HttpClient */.Qq('actions/oidc-client', [new auth/* BearerCredentialHandler */.tZ(OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -61040,7 +62899,7 @@ class OidcClient {
     static getCall(id_token_url) {
         return __awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = OidcClient.createHttpClient();
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -61059,13 +62918,13 @@ class OidcClient {
         return __awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = OidcClient.getIDTokenUrl();
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield OidcClient.getCall(id_token_url);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -61354,7 +63213,7 @@ const _summary = new Summary();
 /**
  * @deprecated use `core.summary`
  */
-const markdownSummary = _summary;
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
@@ -61388,11 +63247,11 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, external_path_.sep);
+    return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __nccwpck_require__(27187);
+var lib_exec = __nccwpck_require__(27187);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -61406,10 +63265,10 @@ var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, 
 
 
 const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec/* getExecOutput */.H('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
         silent: true
     });
-    const { stdout: name } = yield exec/* getExecOutput */.H('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
         silent: true
     });
     return {
@@ -61419,7 +63278,7 @@ const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* 
 });
 const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
     var _a, _b, _c, _d;
-    const { stdout } = yield exec/* getExecOutput */.H('sw_vers', undefined, {
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
         silent: true
     });
     const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
@@ -61430,7 +63289,7 @@ const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
     };
 });
 const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec/* getExecOutput */.H('lsb_release', ['-i', '-r', '-s'], {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
         silent: true
     });
     const [name, version] = stdout.trim().split('\n');
@@ -61535,8 +63394,8 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -61550,7 +63409,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -61619,10 +63478,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -61657,8 +63516,8 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function debug(message) {
-    issueCommand('debug', {}, message);
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -61666,7 +63525,7 @@ function debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -61674,7 +63533,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -61682,7 +63541,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -61785,9 +63644,10 @@ function getIDToken(aud) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  m: () => (/* binding */ exec),
-  H: () => (/* binding */ getExecOutput)
+  m: () => (/* binding */ exec)
 });
+
+// UNUSED EXPORTS: getExecOutput
 
 // EXTERNAL MODULE: external "string_decoder"
 var external_string_decoder_ = __nccwpck_require__(13193);
@@ -62444,8 +64304,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {

@@ -14,12 +14,18 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: failureAnnotations, publishComparison, serverUrlFor, verifyPullHead
 
-// EXTERNAL MODULE: ./build/report/index.js + 8 modules
-var report = __webpack_require__(4237);
+// EXTERNAL MODULE: ./build/report/index.js + 6 modules
+var report = __webpack_require__(2824);
+// EXTERNAL MODULE: ./build/report/markdown.js
+var markdown = __webpack_require__(4902);
+// EXTERNAL MODULE: ./build/report/redact.js
+var redact = __webpack_require__(7234);
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 3 modules
 var github = __webpack_require__(722);
 // EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 3 modules
 var dist_src = __webpack_require__(1267);
+// EXTERNAL MODULE: ./build/report/plain.js
+var plain = __webpack_require__(2071);
 ;// CONCATENATED MODULE: ./build/github/client.js
 /**
  * Octokit clients. Inside Actions we use `@actions/github`'s `getOctokit` (proxy-aware, the
@@ -27,6 +33,7 @@ var dist_src = __webpack_require__(1267);
  * `@octokit/core` underneath, so the publishing code takes the small `GitHubClient` surface
  * (`request` + `paginate`) and works with either.
  */
+
 
 
 const USER_AGENT = 'evalgate';
@@ -38,17 +45,28 @@ function actionsClient(opts) {
     return getOctokit(opts.token, {
         baseUrl: apiUrl(opts.baseUrl),
         userAgent: opts.userAgent ?? USER_AGENT,
+        log: { ...REQUEST_LOG, error: escapedLine },
     });
 }
+const escapedLine = (message) => void process.stderr.write(`${(0,plain/* logSafe */.sN)(message)}\n`);
+/**
+ * Octokit's own log: failed requests are reported by our callers with context (a fork PR's 403
+ * is expected), so only its warnings (GitHub's deprecation notices) are shown, escaped like every
+ * other line we print.
+ */
+const REQUEST_LOG = {
+    debug: () => { },
+    info: () => { },
+    warn: escapedLine,
+    error: () => { },
+};
 /** The client for `evalgate publish` outside Actions. */
 function restClient(opts) {
     return new dist_src/* Octokit */.E({
         auth: opts.token,
         baseUrl: apiUrl(opts.baseUrl),
         userAgent: opts.userAgent ?? USER_AGENT,
-        // Failed requests are reported by our callers with context (a fork PR's 403 is expected);
-        // Octokit's own request log would print them a second time, as errors.
-        log: { debug: () => { }, info: () => { }, warn: console.warn, error: () => { } },
+        log: REQUEST_LOG,
     });
 }
 /** HTTP status of an Octokit `RequestError` (or anything with a numeric `status`). */
@@ -76,6 +94,12 @@ function isPermissionError(err) {
 }
 
 ;// CONCATENATED MODULE: ./build/github/checks.js
+/**
+ * The merge gate as GitHub sees it: a check run (with annotations on the dataset lines of
+ * failing cases) or, where check runs are not allowed (a personal token outside Actions), a
+ * commit status. Branch protection can require either by name.
+ */
+
 
 /** GitHub's limits for check runs. */
 const MAX_ANNOTATIONS_PER_REQUEST = 50;
@@ -112,10 +136,10 @@ function cleanAnnotation(a) {
         start_line: start,
         end_line: end,
         annotation_level: a.annotation_level,
-        message: cutText(String(a.message ?? ''), 64 * 1024 - 1) || '(no message)',
+        message: cutText((0,redact/* redactSecrets */.fp)(String(a.message ?? '')), 64 * 1024 - 1) || '(no message)',
     };
     if (a.title)
-        out.title = cutText(String(a.title), 255);
+        out.title = cutText((0,redact/* redactSecrets */.fp)(String(a.title)), 255);
     return out;
 }
 function batches(items, size) {
@@ -136,9 +160,10 @@ function permissionSkip(err, what) {
  */
 async function publishCheckRun(octokit, opts) {
     const { owner, repo } = opts;
-    const title = cutText(opts.title, 255);
-    const summary = cutText(opts.summary, MAX_OUTPUT_LENGTH);
-    const text = opts.text === undefined ? undefined : cutText(opts.text, MAX_OUTPUT_LENGTH);
+    // Everything in a check run is public to whoever can see the commit: no secret in any of it.
+    const title = cutText((0,redact/* redactSecrets */.fp)(opts.title), 255);
+    const summary = cutText((0,redact/* redactSecrets */.fp)(opts.summary), MAX_OUTPUT_LENGTH);
+    const text = opts.text === undefined ? undefined : cutText((0,redact/* redactSecrets */.fp)(opts.text), MAX_OUTPUT_LENGTH);
     const [first = [], ...rest] = batches((opts.annotations ?? []).map(cleanAnnotation), MAX_ANNOTATIONS_PER_REQUEST);
     let id;
     try {
@@ -186,7 +211,7 @@ async function setCommitStatus(octokit, opts) {
             sha: opts.sha,
             state: opts.state,
             context: opts.context,
-            description: cutText(opts.description, MAX_STATUS_DESCRIPTION).replace(/\n…$/, '…'),
+            description: cutText((0,redact/* redactSecrets */.fp)(opts.description), MAX_STATUS_DESCRIPTION).replace(/\n…$/, '…'),
             ...(opts.targetUrl ? { target_url: opts.targetUrl } : {}),
         });
         return { id: Number(data.id), url: data.url, action: 'created' };
@@ -234,6 +259,7 @@ async function publishGate(octokit, opts) {
  * Why every page: a busy PR has more than one page of comments, and missing ours on page 2 would
  * post a duplicate on every push.
  */
+
 
 const ACTIONS_BOT = 'github-actions[bot]';
 /** The login our token acts as, or undefined when the token may not ask (installation tokens). */
@@ -284,7 +310,9 @@ async function upsertStickyComment(octokit, opts) {
     if (opts.mode === 'off')
         return skipped('comment mode is off');
     const { owner, repo, issueNumber: issue_number } = opts;
-    const body = fitComment(opts.body.includes(opts.marker) ? opts.body : `${opts.marker}\n${opts.body}`);
+    // The last line of defence: whatever the body was built from, no secret leaves in it.
+    const redacted = (0,redact/* redactSecrets */.fp)(opts.body);
+    const body = fitComment(redacted.includes(opts.marker) ? redacted : `${opts.marker}\n${redacted}`);
     try {
         if (opts.mode === 'update') {
             const author = opts.author ?? (await authenticatedLogin(octokit));
@@ -348,6 +376,7 @@ async function upsertStickyComment(octokit, opts) {
 
 
 
+
 /** The web URL belonging to an API URL: api.github.com → github.com, `<host>/api/v3` → `<host>`. */
 function serverUrlFor(apiUrl) {
     const u = apiUrl.replace(/\/$/, '');
@@ -375,14 +404,17 @@ function failureAnnotations(c, suiteDir = '') {
             continue;
         if (!cs.source?.file)
             continue;
-        const modes = cs.modes.filter((m) => m.label === cs.label).map((m) => m.mode);
-        const reasons = (cs.head?.failing ?? []).map((f) => `${f.mode}: ${f.reason}`);
+        // Annotations are plain text, but public: names and reasons cleaned like every report's.
+        const modes = cs.modes
+            .filter((m) => m.label === cs.label)
+            .map((m) => (0,markdown/* clean */.uH)(m.mode, 80).replace(/\s+/g, ' '));
+        const reasons = (cs.head?.failing ?? []).map((f) => `${(0,markdown/* clean */.uH)(f.mode, 80).replace(/\s+/g, ' ')}: ${(0,markdown/* clean */.uH)(f.reason, 2000)}`);
         out.push({
             path: `${prefix}${cs.source.file}`,
             start_line: cs.source.line,
             end_line: cs.source.line,
             annotation_level: cs.label === 'new_failure' ? 'failure' : 'warning',
-            title: `${cs.label === 'new_failure' ? 'New failure' : 'Suspected new failure'}: ${cs.id}`.slice(0, 255),
+            title: (0,markdown/* clean */.uH)(`${cs.label === 'new_failure' ? 'New failure' : 'Suspected new failure'}: ${cs.id}`, 255).replace(/\s+/g, ' '),
             message: [
                 `Passes on base, fails on head (${modes.join(', ') || 'unknown mode'}).`,
                 ...reasons,
@@ -420,7 +452,7 @@ async function publishComparison(octokit, opts) {
         body: (0,report.renderComment)(comparison, { ...reportOpts, maxLength: report/* COMMENT_MAX */.vQ }),
         author: opts.author,
     });
-    const h = (0,report/* headline */.Pl)(comparison, (s) => s, (s) => s, comparison.gate?.accept_label ?? '');
+    const h = (0,report/* plainHeadline */.r6)(comparison);
     const check = await publishGate(octokit, {
         owner,
         repo,

@@ -19845,13 +19845,25 @@ const equals = {
 
 ;// CONCATENATED MODULE: ./build/checks/facts.js
 /**
- * Fact extraction for the `grounded` check: money amounts, percentages, dates, times and
- * quantities with units, each normalised so that "$50" matches "50.00", "9am" matches
- * "9:00 AM", "May 1" matches "2024-05-01" and "30-day" matches "30 days".
+ * Fact extraction for the `grounded` check: money amounts, percentages, dates, times,
+ * quantities with units, schedules (24/7, "Monday to Friday", "9-5"), phone numbers, emails and
+ * URLs, each normalised so that "$50" matches "50.00", "9am" matches "9:00 AM", "May 1" matches
+ * "2024-05-01", "30-day" matches "30 days", "Monday to Friday" matches "Mon–Fri" and
+ * "+44 20 7946 0301" matches "020 7946 0301".
  *
  * Pure functions over strings; no I/O.
  */
-const FACT_KINDS = ['money', 'percent', 'date', 'time', 'quantity'];
+const FACT_KINDS = [
+    'money',
+    'percent',
+    'date',
+    'time',
+    'quantity',
+    'schedule',
+    'phone',
+    'email',
+    'url',
+];
 const MONTHS = [
     'jan',
     'feb',
@@ -19979,8 +19991,70 @@ function timeKeys(hour, minute, meridiem) {
     const key = `time:${h * 60 + minute}`;
     return { out: [key], src: [key] };
 }
+// Capitalised, like months: "sun" and "wed" are words too.
+const DAY = '(Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\\.?';
+const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const RANGE_TO = '\\s*(?:-|–|—|to|through|thru|until|till)\\s*';
+function dayIndex(name) {
+    return DAY_NAMES.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+const same = (key) => ({ out: [key], src: [key] });
+/** Every day of the week: what "24/7" also says, so it supports "every day". */
+const EVERY_DAY = 'days:1-7';
+/** Words before a number that make it a phone number even when it is short ("call 555 0100"). */
+const PHONE_CONTEXT = /(?:call|phone|tel|telephone|dial|ring|text|fax|whatsapp|hotline|number|on|at)\W{0,4}$/i;
+/** Words before a number that make it an identifier, not a phone number ("order 2024-0501-77"). */
+const NOT_PHONE_CONTEXT = /(?:ref(?:erence)?|order|invoice|tracking|id|#|no\.?|account|case|ticket|sku|item|serial|iban)\W{0,4}$/i;
 /** In priority order: an earlier extractor's match hides later ones over the same characters. */
 const EXTRACTORS = [
+    {
+        kind: 'email',
+        re: /\b[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b/g,
+        keys: (m) => same(`email:${m[0].toLowerCase()}`),
+    },
+    {
+        // A URL with a scheme or www.; its host alone in a source supports a bare host in the output.
+        kind: 'url',
+        re: /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]*[^\s<>"'`)\].,;:!?]/gi,
+        keys: (m) => {
+            const url = m[0]
+                .replace(/[.,;:!?]+$/, '')
+                .replace(/^https?:\/\//i, '')
+                .replace(/^www\./i, '')
+                .replace(/\/+$/, '');
+            const slash = url.indexOf('/');
+            const host = (slash < 0 ? url : url.slice(0, slash)).toLowerCase();
+            const full = `url:${host}${slash < 0 ? '' : url.slice(slash)}`;
+            return { out: [full], src: [full, `url:${host}`] };
+        },
+    },
+    {
+        // Always available: the stale truth a model "remembers" instead of the shop's hours.
+        kind: 'schedule',
+        re: /\b(?:24\s?(?:\/|x)\s?7(?:\s?\/\s?365)?|24 hours a day(?:,? 7 days a week)?|(?:a)?round[\s-]the[\s-]clock|always open|open (?:24 hours|all day,? every day|day and night)|any time of (?:the )?day or night)(?![\w/])/gi,
+        keys: () => ({ out: ['avail:always'], src: ['avail:always', EVERY_DAY] }),
+    },
+    {
+        kind: 'schedule',
+        re: /\b(?:every day|7 days a week|seven days a week)\b/gi,
+        keys: () => same(EVERY_DAY),
+    },
+    {
+        kind: 'schedule',
+        re: new RegExp(`\\b${DAY}${RANGE_TO}${DAY}(?![\\w])`, 'g'),
+        keys: (m) => {
+            const a = dayIndex(m[1]);
+            const b = dayIndex(m[2]);
+            if (a < 1 || b < 1 || a === b)
+                return undefined;
+            return same(`days:${a}-${b}`);
+        },
+    },
+    {
+        kind: 'schedule',
+        re: /\b(?:weekdays|week days|(?:on )?weekends)\b/gi,
+        keys: (m) => same(/end/i.test(m[0]) ? 'days:6-7' : 'days:1-5'),
+    },
     {
         kind: 'date',
         re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g,
@@ -20049,6 +20123,40 @@ const EXTRACTORS = [
         },
     },
     {
+        // Working hours without am/pm: "9-5", "9 to 5" (the end before the start reads as pm),
+        // "9-17". Other bare ranges ("2-4", "5-7") are not hours.
+        kind: 'schedule',
+        re: /(?<![\w.:/$€£-])(\d{1,2})(?:\s?[-–—]\s?|\s+to\s+)(\d{1,2})(?![\w.:/%-]|\s?[ap]\.?m\b)/gi,
+        keys: (m) => {
+            const start = Number(m[1]);
+            let end = Number(m[2]);
+            if (start < 5 || start > 12)
+                return undefined;
+            if (end < start && end >= 1)
+                end += 12;
+            else if (end < 13 || end > 23)
+                return undefined;
+            const key = `range:${start * 60}-${end * 60}`;
+            return { out: [key], src: [key, `time:${start * 60}`, `time:${end * 60}`] };
+        },
+    },
+    {
+        // Phone numbers: digit groups with separators, 8+ digits (7+ after "+" or "call", "phone"
+        // ...), compared on their last 9 digits so "+44 20 7946 0301" matches "020 7946 0301".
+        kind: 'phone',
+        re: /(?<![\w+.,/#-])(\+)?(?:\(\d{1,4}\)\s?)?\d{1,4}(?:[\s.-]\d{1,4}){1,5}(?![\w.,/-]*\d)/g,
+        keys: (m, text) => {
+            const digits = m[0].replace(/\D/g, '');
+            const before = text.slice(Math.max(0, m.index - 16), m.index);
+            if (NOT_PHONE_CONTEXT.test(before))
+                return undefined;
+            const min = m[1] || PHONE_CONTEXT.test(before) ? 7 : 8;
+            if (digits.length < min || digits.length > 15)
+                return undefined;
+            return same(`phone:${digits.slice(-9)}`);
+        },
+    },
+    {
         // A bare amount with cents (50.00) reads as money in an output; in a source, so does a
         // number after a money word ("refund": 50).
         kind: 'number',
@@ -20071,10 +20179,13 @@ function money(n) {
     const key = `money:${canon(n)}`;
     return { out: [key], src: [key] };
 }
+/** Time ranges ("8:00 to 18:00", "9am-5pm") in a source also support a bare "8-6" in an output. */
+const RANGE_BETWEEN = /^\s*(?:-|–|—|to|until|till|through)\s*$/i;
 function scan(text) {
     const taken = new Uint8Array(text.length);
     const facts = [];
     const sourceKeys = new Set();
+    const times = [];
     for (const ex of EXTRACTORS) {
         ex.re.lastIndex = 0;
         let m;
@@ -20099,6 +20210,8 @@ function scan(text) {
             taken.fill(1, m.index, end);
             for (const k of keys.src)
                 sourceKeys.add(k);
+            if (ex.kind === 'time')
+                times.push({ start: m.index, end, minutes: Number(keys.src[0].slice(5)) });
             if (keys.out.length > 0) {
                 facts.push({
                     kind: ex.kind === 'number' ? 'money' : ex.kind,
@@ -20108,6 +20221,12 @@ function scan(text) {
                 });
             }
         }
+    }
+    times.sort((a, b) => a.start - b.start);
+    for (let i = 1; i < times.length; i++) {
+        const [a, b] = [times[i - 1], times[i]];
+        if (RANGE_BETWEEN.test(text.slice(a.end, b.start)))
+            sourceKeys.add(`range:${a.minutes}-${b.minutes}`);
     }
     facts.sort((a, b) => a.index - b.index);
     return { facts, sourceKeys };
@@ -20181,7 +20300,7 @@ const settings = (0,common/* perSpec */.dt)((spec) => ({
 }));
 const grounded = {
     type: 'grounded',
-    description: 'Facts the output states (amounts, percentages, dates, times, quantities, listed facts) appear in the retrieved context.',
+    description: 'Facts the output states (amounts, percentages, dates, times, quantities, schedules, phone numbers, emails, URLs, listed facts) appear in the retrieved context.',
     schema: grounded_schema,
     run(spec, trace, ctx) {
         const { kinds, ignore, facts } = settings(spec);
@@ -21008,8 +21127,11 @@ function runChecks(specs, trace, ctx) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ DEFAULT_GATE)
+/* harmony export */   s: () => (/* binding */ DEFAULT_GATE),
+/* harmony export */   y: () => (/* binding */ ERRORS_MODE)
 /* harmony export */ });
+/** Name of the built-in failure mode that fails a trial when it errored (crash, timeout, ...). */
+const ERRORS_MODE = 'errors';
 /**
  * The gate's defaults, in one place: the suite loader fills a config's `gate` with them, and
  * compare falls back on them for results files that do not record a gate.
@@ -21024,6 +21146,7 @@ const DEFAULT_GATE = {
     robust: false,
     adaptive: true,
     rerun_trials: 5,
+    errors_severity: 'critical',
 };
 
 
@@ -21037,10 +21160,14 @@ const DEFAULT_GATE = {
 /* harmony export */   og: () => (/* binding */ runSuite),
 /* harmony export */   z0: () => (/* binding */ judgeFor)
 /* harmony export */ });
-/* harmony import */ var _targets_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5732);
+/* harmony import */ var _targets_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1068);
 /* harmony import */ var _run_git_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4102);
 /* harmony import */ var _run_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7303);
-/* harmony import */ var _run_select_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4452);
+/* harmony import */ var _run_journal_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2353);
+/* harmony import */ var _run_select_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4452);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5009);
+
+
 
 
 
@@ -21071,9 +21198,21 @@ function runSettings(suite, o) {
 /** `evalgate run`: one suite, one side, in the suite's own tree. */
 async function runSuite(options) {
     const { suite } = options;
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSuiteSecrets */ .Jq)(suite.config, { ...process.env, ...options.env });
     const settings = runSettings(suite, options);
-    const cases = (0,_run_select_js__WEBPACK_IMPORTED_MODULE_3__/* .selectCases */ ._)(suite.cases, options.selection ?? {});
-    const startedAt = new Date();
+    const cases = (0,_run_select_js__WEBPACK_IMPORTED_MODULE_4__/* .selectCases */ ._H)(suite.cases, options.selection ?? {});
+    const label = options.label ?? 'run';
+    const journal = options.journal
+        ? await (0,_run_journal_js__WEBPACK_IMPORTED_MODULE_3__/* .openJournal */ ._0)(options.journal, {
+            suiteHash: suite.hash,
+            label,
+            trials: settings.trials,
+            selection: options.selection ?? {},
+            caseIds: cases.map((c) => c.id),
+            startedAt: new Date(),
+        }, options.log ?? (() => { }))
+        : undefined;
+    const startedAt = journal?.startedAt ?? new Date();
     let target;
     try {
         target = await (0,_targets_index_js__WEBPACK_IMPORTED_MODULE_0__/* .createTarget */ .Yn)(suite.config.target, {
@@ -21082,7 +21221,6 @@ async function runSuite(options) {
             env: options.env,
             log: options.log,
         });
-        const label = options.label ?? 'run';
         const trials = await (0,_run_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runTrials */ .Fj)({
             suite,
             cases,
@@ -21091,6 +21229,8 @@ async function runSuite(options) {
             signal: options.signal,
             progress: options.progress,
             judge: await judgeFor(suite, { ...process.env, ...options.env }),
+            finished: journal?.finished,
+            onTrial: journal && ((_side, caseId, result) => journal.writer.record(caseId, result)),
         });
         return (0,_run_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .buildResults */ .rq)({ suite, cases, trials: settings.trials }, label, trials.get(label), {
             git: await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_1__/* .gitInfo */ .VT)(suite.rootDir),
@@ -21101,7 +21241,391 @@ async function runSuite(options) {
         });
     }
     finally {
+        journal?.writer.close();
         await target?.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 2071:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   eR: () => (/* binding */ terminalText),
+/* harmony export */   mz: () => (/* binding */ showControls),
+/* harmony export */   sN: () => (/* binding */ logSafe),
+/* harmony export */   t3: () => (/* binding */ terminalJson)
+/* harmony export */ });
+/**
+ * Untrusted text on a terminal or in a CI log: shown, never obeyed.
+ *
+ * A case id, a model output or a target's stderr can hold an ESC that starts a terminal control
+ * sequence (clear the screen, rewrite the title, a hyperlink that hides its target), a carriage
+ * return that overwrites what was printed before it, a C1 control that some terminals treat as
+ * ESC [, or a bidirectional override that makes text read differently from what it is. Each such
+ * character is replaced with a visible escape (`\x1b`, `\r`, `\u202e`), so the reader sees that
+ * it was there and nothing acts on it. Tabs and newlines are kept: callers decide about lines.
+ */
+// C0 controls except tab and newline, DEL, C1 controls, the Unicode line and paragraph
+// separators (some viewers break lines there), and the bidi embeddings, overrides and isolates.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED = { '\r': '\\r', '\f': '\\f', '\v': '\\v', '\0': '\\0' };
+function visible(ch) {
+    const named = NAMED[ch];
+    if (named)
+        return named;
+    const cp = ch.charCodeAt(0);
+    return cp < 0x100
+        ? `\\x${cp.toString(16).padStart(2, '0')}`
+        : `\\u${cp.toString(16).padStart(4, '0')}`;
+}
+/** Controls and bidi overrides as visible escapes; tab and newline kept. */
+function showControls(s) {
+    return s.replace(UNSAFE, visible);
+}
+/** Text for a terminal: `showControls` of any value's text. */
+function terminalText(v) {
+    return showControls(typeof v === 'string' ? v : String(v));
+}
+/**
+ * JSON text for a terminal: the characters `JSON.stringify` leaves raw that a terminal or an
+ * editor may act on (C1 controls, line separators, bidi overrides) as \u escapes. They can only
+ * occur inside strings, so the JSON means the same.
+ */
+function terminalJson(json) {
+    return json.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+const ZWSP = '\u200b';
+/**
+ * Text that no GitHub Actions runner reads as a workflow command, in any of its lines: controls
+ * shown (a bare `\r` would end a line for the runner), and every `::` and `##[` broken with a
+ * zero-width space, which the reader does not see and the runner does not skip. See
+ * src/github/log.ts, the only place the action writes its log from.
+ */
+function logSafe(text) {
+    return showControls(typeof text === 'string' ? text : String(text))
+        .replace(/:(?=:)/g, ':' + ZWSP)
+        .replace(/#(?=#\[)/g, '#' + ZWSP);
+}
+
+
+/***/ }),
+
+/***/ 7234:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AX: () => (/* binding */ addKnownSecrets),
+/* harmony export */   KL: () => (/* binding */ redactDeep),
+/* harmony export */   Rh: () => (/* binding */ redactedJson),
+/* harmony export */   fp: () => (/* binding */ redactSecrets)
+/* harmony export */ });
+/* unused harmony exports MIN_SECRET_LENGTH, isMaskable, onKnownSecret, knownSecretCount, clearKnownSecrets */
+/**
+ * Secret redaction for everything evalgate writes where others can read it: the PR comment, the
+ * job summary, the check run, the log, the trace viewer, and the results and comparison files.
+ * Model outputs, tool arguments and stderr can carry credentials the system under test saw (a
+ * key echoed in an error message, an auth header logged by a tool); a PR comment is public to
+ * everyone who can read the repository.
+ *
+ * Two kinds of masking, both in `redactSecrets`:
+ * - known values: every value evalgate knows is secret (registered with `addKnownSecrets`: the
+ *   api keys, header values and tokens of this run, see secrets.ts) is masked wherever it
+ *   appears, whatever its shape;
+ * - patterns: well-known token shapes and `name: value` forms, for secrets evalgate was never
+ *   told about. They favour recall over precision, and keep the prefix of a token so a reader
+ *   still sees *which* credential leaked.
+ */
+const MARK = '[REDACTED]';
+/**
+ * Known values shorter than this are not masked: '', `true`, `1` or a port number would mask
+ * ordinary text everywhere, and are no secret anyway.
+ */
+const MIN_SECRET_LENGTH = 6;
+const TRIVIAL = new Set(['false', 'undefined', 'enabled', 'disabled']);
+// Header names that carry a credential: their value is masked however short it is.
+const HEADER_NAME = '(?:x-(?:[A-Za-z0-9]+-)*(?:api-?key|key|token|secret|auth|signature|password|credentials?)|api[_-]?key|apikey|(?:proxy-)?authorization)';
+const RULES = [
+    // PEM private keys: the whole block.
+    {
+        pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g,
+        replace: () => `-----BEGIN PRIVATE KEY----- ${MARK}`,
+    },
+    // OpenAI (sk-..., sk-proj-...), Anthropic (sk-ant-...) and similar `sk-` keys.
+    { pattern: /\bsk-(?:[A-Za-z]+-)?[A-Za-z0-9_-]{16,}/g, replace: () => `sk-${MARK}` },
+    // GitHub tokens: classic (ghp_), OAuth (gho_), app (ghs_, ghu_), refresh (ghr_), fine-grained.
+    { pattern: /\bgithub_pat_[A-Za-z0-9_]{20,}/g, replace: () => `github_pat_${MARK}` },
+    { pattern: /\b(gh[pousr])_[A-Za-z0-9]{20,}/g, replace: (_m, p) => `${p}_${MARK}` },
+    // AWS access key ids.
+    { pattern: /\b(AKIA|ASIA)[A-Z0-9]{16}\b/g, replace: (_m, p) => `${p}${MARK}` },
+    // Google API keys, Slack tokens.
+    { pattern: /\bAIza[A-Za-z0-9_-]{35}/g, replace: () => `AIza${MARK}` },
+    { pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g, replace: () => `xox-${MARK}` },
+    // Credentials in a URL: `scheme://user:password@host` (the user stays), or a long token as
+    // the whole user part (`https://<token>@github.com`).
+    {
+        pattern: /\b([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^\s:@/?#"'<>]*):[^\s@/?#"'<>]+@/g,
+        replace: (_m, scheme, user) => `${scheme}${user}:${MARK}@`,
+    },
+    {
+        pattern: /\b([A-Za-z][A-Za-z0-9+.-]*:\/\/)[A-Za-z0-9._~%!$&*+=-]{16,}@/g,
+        replace: (_m, scheme) => `${scheme}${MARK}@`,
+    },
+    // Authorization headers. A bearer token is masked whatever its length or characters.
+    {
+        pattern: /\b(Bearer)(\s+)[^\s"'<>,;\\]+/gi,
+        replace: (_m, scheme, sp) => `${scheme}${sp}${MARK}`,
+    },
+    {
+        pattern: /\b(Basic|Token)(\s+)[A-Za-z0-9\-._~+/]{8,}=*/gi,
+        replace: (_m, scheme, sp) => `${scheme}${sp}${MARK}`,
+    },
+    // `x-api-key: ...`, `X-Vault-Token: ...`, `"api-key": "..."`: any value, however short (an
+    // Authorization scheme stays readable).
+    {
+        pattern: new RegExp(`(?<![A-Za-z0-9_-])(${HEADER_NAME})(\\s*["']?\\s*[:=]\\s*["']?)((?:Bearer|Basic|Token|Digest)\\s+)?[^\\s"'&,;<>]+`, 'gi'),
+        replace: (_m, name, sep, scheme) => `${name}${sep}${scheme ?? ''}${MARK}`,
+    },
+    // Generic `api_key=...`, `"password": "..."`, `secret: ...`: keep the name, drop the value.
+    {
+        pattern: /\b((?:[A-Za-z0-9]+[_-])?(?:api[_-]?key|apikey|secret(?:[_-]?key)?|access[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?token|access[_-]?token|token|password|passwd|pwd))(\s*["']?\s*[:=]\s*["']?)([^\s"'&,;<>]{6,})/gi,
+        replace: (_m, name, sep) => `${name}${sep}${MARK}`,
+    },
+];
+// Cheap pre-test: nearly every string in a trace has none of these, and skips all the rules.
+// Must match wherever a rule above would (the last branch is the `name[:=]` of the generic and
+// the header rules).
+const PATTERN_MAYBE = 'sk-|gh[pousr]_|github_pat_|AKIA|ASIA|AIza|xox[abprs]-|(?:bearer|basic|token)\\s|PRIVATE KEY|:\\/\\/[^\\s/]*@|(?:key|secret|token|passw(?:or)?d|pwd|auth\\w*|signature|credentials?)\\s*["\']?\\s*[:=]';
+// ---------------------------------------------------------------------------------------------
+// Known secret values
+// ---------------------------------------------------------------------------------------------
+/** Every registered form of every known value (as given, URL-encoded, JSON-escaped). */
+const known = new Set();
+/** The values as registered (what the listeners were given). */
+const originals = [];
+/** All known forms, longest first (a value containing another is masked whole). */
+let knownPattern;
+/** The pre-test: the patterns' pre-test, or any known value. */
+let maybe = new RegExp(PATTERN_MAYBE, 'i');
+let knownMaybe;
+const listeners = [];
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+/** The forms a value takes in what we print: as is, in a URL, inside a JSON string. */
+function formsOf(value) {
+    const forms = [value];
+    const url = encodeURIComponent(value);
+    if (url !== value)
+        forms.push(url);
+    const json = JSON.stringify(value).slice(1, -1);
+    if (json !== value)
+        forms.push(json);
+    return forms;
+}
+/** Whether `value` is long and specific enough to be masked as a known secret. */
+function isMaskable(value) {
+    if (typeof value !== 'string')
+        return false;
+    const v = value.trim();
+    return v.length >= MIN_SECRET_LENGTH && !TRIVIAL.has(v.toLowerCase());
+}
+/**
+ * Registers secret values: from now on `redactSecrets` masks each wherever it appears. Values
+ * too short to be a secret (see MIN_SECRET_LENGTH) are skipped; a multi-line value is also
+ * registered line by line. Returns the values newly registered (each is also handed to the
+ * listeners, e.g. the action's `core.setSecret`).
+ */
+function addKnownSecrets(values) {
+    const added = [];
+    const add = (v) => {
+        if (!isMaskable(v))
+            return;
+        const value = v.trim();
+        if (known.has(value))
+            return;
+        for (const form of formsOf(value))
+            known.add(form);
+        originals.push(value);
+        added.push(value);
+    };
+    for (const v of values) {
+        if (typeof v !== 'string')
+            continue;
+        add(v);
+        if (v.includes('\n'))
+            for (const line of v.split(/\r?\n/))
+                add(line);
+    }
+    if (added.length) {
+        rebuild();
+        for (const value of added)
+            for (const listener of listeners)
+                listener(value);
+    }
+    return added;
+}
+/** Calls `listener` with every value registered so far and every one registered later. */
+function onKnownSecret(listener) {
+    listeners.push(listener);
+    for (const v of originals)
+        listener(v);
+}
+/** How many values (forms included) are registered. */
+function knownSecretCount() {
+    return known.size;
+}
+/** Forgets every known value and listener (tests; a process has one set of secrets). */
+function clearKnownSecrets() {
+    known.clear();
+    originals.length = 0;
+    listeners.length = 0;
+    rebuild();
+}
+function rebuild() {
+    keyCache.clear();
+    if (known.size === 0) {
+        knownPattern = undefined;
+        knownMaybe = undefined;
+        maybe = new RegExp(PATTERN_MAYBE, 'i');
+        return;
+    }
+    const alternation = [...known]
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegExp)
+        .join('|');
+    knownPattern = new RegExp(alternation, 'g');
+    knownMaybe = new RegExp(alternation);
+    maybe = new RegExp(PATTERN_MAYBE, 'i');
+}
+// ---------------------------------------------------------------------------------------------
+// Redaction
+// ---------------------------------------------------------------------------------------------
+/** Replaces known secret values and secret-looking substrings with a mark. */
+function redactSecrets(s) {
+    if (typeof s !== 'string' || s.length === 0)
+        return typeof s === 'string' ? s : '';
+    const hasKnown = knownMaybe !== undefined && knownMaybe.test(s);
+    if (!hasKnown && !maybe.test(s))
+        return s;
+    let out = s;
+    if (hasKnown)
+        out = out.replace(knownPattern, MARK);
+    for (const rule of RULES) {
+        rule.pattern.lastIndex = 0;
+        out = out.replace(rule.pattern, rule.replace);
+    }
+    return out;
+}
+/**
+ * Object keys whose value is a credential however it looks (`api_key`, `x-auth-token`,
+ * `Authorization`, `password`, `cookie`...): the value is masked whole. A bare `token` is not
+ * one of them (tokenizer and logprob traces use it for words).
+ */
+const SECRET_FIELD = /^(?:(?:[a-z0-9]+[_-])*(?:api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|client[_-]?secret|secret|passw(?:or)?d|pwd|credentials?)|(?:[a-z0-9]+[_-])+token|(?:proxy-)?authorization|(?:set-)?cookie)$/i;
+// Traces repeat the same few dozen keys millions of times: remember what each comes to.
+const keyCache = new Map();
+const KEY_CACHE_MAX = 50_000;
+function keyInfo(k) {
+    let info = keyCache.get(k);
+    if (info === undefined) {
+        info = { key: redactSecrets(k), secret: SECRET_FIELD.test(k) };
+        if (keyCache.size >= KEY_CACHE_MAX)
+            keyCache.clear();
+        keyCache.set(k, info);
+    }
+    return info;
+}
+// Only strings: a secret-named key can also be a map key (a case id `db-password` in the
+// viewer's index, a failure mode `leaked_api_key`) whose number or object value is ours.
+function maskedValue(v) {
+    return typeof v === 'string' && v !== '' ? MARK : v;
+}
+/** Deep copy of a JSON-like value with every string and key redacted. */
+function redactDeep(value) {
+    return walk(value, 0);
+}
+function walk(v, depth) {
+    if (typeof v === 'string')
+        return redactSecrets(v);
+    if (v === null || typeof v !== 'object')
+        return v;
+    // Traces come from user code: bound the depth rather than trust the shape.
+    if (depth > 64)
+        return '[too deep]';
+    if (Array.isArray(v))
+        return v.map((x) => walk(x, depth + 1));
+    const out = {};
+    for (const [k, x] of Object.entries(v)) {
+        const info = keyInfo(k);
+        out[info.key] = walk(info.secret ? maskedValue(x) : x, depth + 1);
+    }
+    return out;
+}
+/**
+ * `JSON.stringify` with every string value and key redacted, without building a redacted copy
+ * first (the viewer serialises tens of MB of traces; a deep copy doubled the time and memory).
+ */
+function redactedJson(value) {
+    const out = JSON.stringify(value, function (key, v) {
+        if (typeof v === 'string') {
+            // `key` is the holder's own key (before any rename below); array indices are no names.
+            if (key !== '' && !Array.isArray(this) && keyInfo(key).secret)
+                return maskedValue(v);
+            return redactSecrets(v);
+        }
+        if (v && typeof v === 'object' && !Array.isArray(v)) {
+            const keys = Object.keys(v);
+            if (keys.some((k) => keyInfo(k).key !== k)) {
+                const copy = {};
+                for (const k of keys) {
+                    const info = keyInfo(k);
+                    const x = v[k];
+                    copy[info.key] = info.secret ? maskedValue(x) : x;
+                }
+                return copy;
+            }
+        }
+        return v;
+    });
+    return out ?? 'null';
+}
+
+
+/***/ }),
+
+/***/ 411:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ makeDir)
+/* harmony export */ });
+/* unused harmony export EVALGATE_DIR */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+
+
+/** The folder evalgate writes its own files into (PR worktrees, outputs, the judge cache). */
+const EVALGATE_DIR = '.evalgate';
+/**
+ * mkdir -p `dir`; when `dir` is inside a `.evalgate/` folder, that folder also gets a
+ * `.gitignore` of `*` (which ignores itself too), so a run leaves no untracked files in a
+ * repository that does not ignore `.evalgate/` itself. An existing `.gitignore` is kept.
+ */
+async function makeDir(dir) {
+    const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(abs, { recursive: true });
+    for (let d = abs; (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(d) !== d; d = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(d)) {
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(d) !== EVALGATE_DIR)
+            continue;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(d, '.gitignore'), '*\n', { flag: 'wx' }).catch((err) => {
+            if (err.code !== 'EEXIST')
+                throw err;
+        });
+        return;
     }
 }
 
@@ -21112,13 +21636,13 @@ async function runSuite(options) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ git),
 /* harmony export */   VT: () => (/* binding */ gitInfo),
 /* harmony export */   WL: () => (/* binding */ resolveCommit),
 /* harmony export */   jv: () => (/* binding */ repoRoot),
 /* harmony export */   l: () => (/* binding */ addWorktree),
 /* harmony export */   q$: () => (/* binding */ ensureCommit)
 /* harmony export */ });
-/* unused harmony export git */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
 
@@ -21199,6 +21723,233 @@ async function repoRoot(cwd) {
 
 /***/ }),
 
+/***/ 2353:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HY: () => (/* binding */ journalPath),
+/* harmony export */   _0: () => (/* binding */ openJournal)
+/* harmony export */ });
+/* unused harmony exports JOURNAL_SCHEMA, caseIdsHash, journalHeader, journalMismatch, readJournal, JournalWriter */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var _targets_common_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5832);
+/* harmony import */ var _results_io_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6825);
+/**
+ * The journal of a run: each finished trial appended to `<out>.journal.jsonl` as it completes,
+ * so a run killed outright (SIGKILL, an OOM kill, a cancelled CI job) loses only the trials in
+ * flight, and `evalgate run --resume` finishes it without repeating any finished trial.
+ *
+ *   {"schema":"evalgate/journal@1","suite_hash":"…","label":"run","trials":3,"selection":{…},
+ *    "cases":120,"case_ids":"<sha256 of the selected ids>","started_at":"…"}
+ *   {"case":"refund-01","result":{…TrialResult}}
+ *   …
+ *
+ * The first line says which run the journal belongs to: a resume against another suite,
+ * selection, trial count or label is refused. Lines are appended with one synchronous write per
+ * event-loop turn (every trial finished in that turn at once): cheap, and once a trial is
+ * counted as finished its line is in the kernel, where a killed process cannot lose it.
+ */
+
+
+
+
+
+
+const JOURNAL_SCHEMA = 'evalgate/journal@1';
+/** The journal of the results file `out`. */
+function journalPath(out) {
+    return `${out}.journal.jsonl`;
+}
+/** A hash of the selected case ids, in order: the same selection gives the same hash. */
+function caseIdsHash(ids) {
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    for (const id of ids)
+        h.update(id).update('\n');
+    return h.digest('hex');
+}
+/** What identifies a run; the journal's header must match it for a resume. */
+function journalHeader(run) {
+    return {
+        schema: JOURNAL_SCHEMA,
+        suite_hash: run.suiteHash,
+        label: run.label,
+        trials: run.trials,
+        // Only what changes the cases: undefined fields would make equal selections compare unequal.
+        selection: JSON.parse(JSON.stringify(run.selection)),
+        cases: run.caseIds.length,
+        case_ids: caseIdsHash(run.caseIds),
+        started_at: run.startedAt.toISOString(),
+    };
+}
+/** Why `found` cannot be resumed as the run `wanted`, or undefined when it can. */
+function journalMismatch(found, wanted) {
+    if (found.suite_hash !== wanted.suite_hash) {
+        return `it is for suite ${found.suite_hash.slice(0, 12)}, this suite is ${wanted.suite_hash.slice(0, 12)} (the config or a dataset changed)`;
+    }
+    if (JSON.stringify(found.selection) !== JSON.stringify(wanted.selection)) {
+        return `it is for the selection ${JSON.stringify(found.selection)}, not ${JSON.stringify(wanted.selection)}`;
+    }
+    if (found.case_ids !== wanted.case_ids || found.cases !== wanted.cases) {
+        return `it selected other cases (${found.cases}, now ${wanted.cases})`;
+    }
+    if (found.trials !== wanted.trials) {
+        return `it is for --trials ${found.trials}, not ${wanted.trials}`;
+    }
+    if (found.label !== wanted.label) {
+        return `it is for the label ${JSON.stringify(found.label)}, not ${JSON.stringify(wanted.label)}`;
+    }
+    return undefined;
+}
+/**
+ * Reads a journal; undefined when there is none. A last line cut short (the process was killed
+ * while writing it) is dropped; any other bad line is an InputError naming its line.
+ */
+async function readJournal(path) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`cannot read the journal (${err.code})`, path);
+    }
+    const lines = text.split('\n');
+    // A complete journal ends with a newline: the last element is then empty.
+    const complete = lines.pop() === '';
+    let header;
+    const trials = new Map();
+    for (let i = 0; i < lines.length; i++) {
+        let row;
+        try {
+            row = JSON.parse(lines[i]);
+        }
+        catch {
+            row = undefined;
+        }
+        if (i === 0) {
+            const h = row;
+            if (h?.schema !== JOURNAL_SCHEMA || typeof h.suite_hash !== 'string') {
+                throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`line 1: not an evalgate journal (${JOURNAL_SCHEMA} expected)`, path);
+            }
+            header = h;
+            continue;
+        }
+        const entry = row;
+        if (typeof entry?.case !== 'string' || typeof entry.result?.trial !== 'number') {
+            throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`line ${i + 1}: not a journal entry`, path);
+        }
+        const list = trials.get(entry.case);
+        if (!list)
+            trials.set(entry.case, [entry.result]);
+        else if (!list.some((r) => r.trial === entry.result.trial))
+            list.push(entry.result);
+    }
+    if (!header) {
+        if (!complete)
+            return undefined; // killed while writing the header: nothing was recorded
+        throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('empty journal', path);
+    }
+    return { header, trials };
+}
+/**
+ * Appends trials to a journal. `record` queues a line; the queue goes to disk in one write at
+ * the end of the current event-loop turn, or at `flush()`.
+ */
+class JournalWriter {
+    fd;
+    queued = [];
+    scheduled = false;
+    path;
+    constructor(path, fd) {
+        this.path = path;
+        this.fd = fd;
+    }
+    /** A new journal holding only `header` (an existing one is replaced). */
+    static async create(path, header) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), { recursive: true });
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'w');
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, (0,_targets_common_js__WEBPACK_IMPORTED_MODULE_5__/* .jsonLine */ .rF)(header));
+        return new JournalWriter(path, fd);
+    }
+    /**
+     * Appends to an existing journal. A last line cut short is cut off first, so the next line
+     * starts on a line of its own.
+     */
+    static async append(path) {
+        const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path);
+        const end = bytes.lastIndexOf(0x0a) + 1;
+        if (end < bytes.length)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.truncate)(path, end);
+        return new JournalWriter(path, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'a'));
+    }
+    record(caseId, result) {
+        if (this.fd === undefined)
+            return;
+        this.queued.push((0,_targets_common_js__WEBPACK_IMPORTED_MODULE_5__/* .jsonLine */ .rF)({ case: caseId, result }));
+        if (!this.scheduled) {
+            this.scheduled = true;
+            setImmediate(() => this.flush());
+        }
+    }
+    flush() {
+        this.scheduled = false;
+        if (this.fd === undefined || this.queued.length === 0)
+            return;
+        const chunk = this.queued.join('');
+        this.queued = [];
+        const buf = Buffer.from(chunk);
+        for (let off = 0; off < buf.length;)
+            off += (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(this.fd, buf, off);
+    }
+    close() {
+        this.flush();
+        if (this.fd !== undefined)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(this.fd);
+        this.fd = undefined;
+    }
+    /** Closes and deletes the journal (the run's results are safely written). */
+    async remove() {
+        this.close();
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.path, { force: true });
+    }
+}
+/**
+ * Opens the journal of a run: a new one, or with `resume` the existing one of the same run
+ * (refused, with the reason, when it belongs to another run).
+ */
+async function openJournal(options, run, log) {
+    const header = journalHeader(run);
+    const found = options.resume ? await readJournal(options.path) : undefined;
+    if (found) {
+        const why = journalMismatch(found.header, header);
+        if (why) {
+            throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`cannot resume: ${why}. Delete the journal to start over, or run without --resume`, options.path);
+        }
+        let count = 0;
+        for (const list of found.trials.values())
+            count += list.length;
+        log(`resuming from ${options.path}: ${count} of ${header.cases * header.trials} trials already finished`);
+        return {
+            writer: await JournalWriter.append(options.path),
+            finished: new Map([[run.label, found.trials]]),
+            startedAt: new Date(found.header.started_at),
+        };
+    }
+    if (options.resume)
+        log(`nothing to resume (no ${options.path}): starting the run`);
+    else if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(options.path)) {
+        log(`starting over: replacing the journal of an unfinished run (--resume continues it)`);
+    }
+    return { writer: await JournalWriter.create(options.path, header), startedAt: run.startedAt };
+}
+
+
+/***/ }),
+
 /***/ 2527:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -21206,6 +21957,8 @@ async function repoRoot(cwd) {
 /* harmony export */   R: () => (/* binding */ ConsoleProgress),
 /* harmony export */   i: () => (/* binding */ silentProgress)
 /* harmony export */ });
+/* harmony import */ var _report_plain_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2071);
+
 /** Prints nothing: for tests and `--quiet`. */
 const silentProgress = { start() { }, tick() { }, finish() { } };
 function formatDuration(ms) {
@@ -21242,9 +21995,10 @@ class ConsoleProgress {
         this.done = 0;
         this.counts = { pass: 0, fail: 0, error: 0 };
         this.started = Date.now();
-        this.label = label;
+        // A --label is the user's, but it still must not drive the terminal.
+        this.label = (0,_report_plain_js__WEBPACK_IMPORTED_MODULE_0__/* .terminalText */ .eR)(label).replace(/\s+/g, ' ');
         if (!this.tty) {
-            this.stream.write(`evalgate: ${label}: ${total} trials to run\n`);
+            this.stream.write(`evalgate: ${this.label}: ${total} trials to run\n`);
             this.timer = setInterval(() => this.stream.write(this.line() + '\n'), this.intervalMs);
             this.timer.unref();
         }
@@ -21286,6 +22040,218 @@ class ConsoleProgress {
 
 /***/ }),
 
+/***/ 6825:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GF: () => (/* binding */ writeJson),
+/* harmony export */   WY: () => (/* binding */ readComparison),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   n0: () => (/* binding */ mergeResults),
+/* harmony export */   x8: () => (/* binding */ readResults)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7234);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7303);
+
+
+
+
+
+
+/** Bad input to a pipeline stage (a results or comparison file): exit code 2, no stack trace. */
+class InputError extends Error {
+    file;
+    constructor(message, file) {
+        super(file ? `${file}: ${message}` : message);
+        this.name = 'InputError';
+        this.file = file;
+    }
+}
+async function readJson(path) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        throw new InputError(code === 'ENOENT' ? 'no such file' : `cannot read (${code})`, path);
+    }
+    try {
+        return JSON.parse(text);
+    }
+    catch (err) {
+        throw new InputError(`not valid JSON: ${err.message}`, path);
+    }
+}
+async function readResults(path) {
+    const data = (await readJson(path));
+    if (!data || typeof data !== 'object' || data.schema !== 'evalgate/results@1') {
+        throw new InputError('not an evalgate results file (schema evalgate/results@1 expected)', path);
+    }
+    if (!Array.isArray(data.cases) || !data.meta || typeof data.meta !== 'object') {
+        throw new InputError('results file is missing `meta` or `cases`', path);
+    }
+    for (const [i, c] of data.cases.entries()) {
+        if (!c || typeof c.id !== 'string' || !Array.isArray(c.trials)) {
+            throw new InputError(`cases[${i}] has no id or no trials`, path);
+        }
+    }
+    return data;
+}
+async function readComparison(path) {
+    const data = (await readJson(path));
+    if (!data || typeof data !== 'object' || data.schema !== 'evalgate/comparison@1') {
+        throw new InputError('not an evalgate comparison file (schema evalgate/comparison@1 expected)', path);
+    }
+    return data;
+}
+/**
+ * Writes a results or comparison file, secrets redacted: these files are uploaded as the
+ * action's artifact and cached as baselines, where everyone who can read the repository can
+ * download them. Atomically: into a temporary file next to it, then renamed over it. A run
+ * killed while writing leaves the previous file (or none), never half a file.
+ */
+async function writeJson(path, value) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), { recursive: true });
+    // A device or a pipe (`--out /dev/stdout`) cannot be renamed over: written as it is.
+    const existing = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path).catch(() => undefined);
+    if (existing && !existing.isFile())
+        return writeJsonTo(path, value);
+    const tmp = `${path}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(4).toString('hex')}.tmp`;
+    try {
+        await writeJsonTo(tmp, value);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(tmp, path);
+    }
+    catch (err) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(tmp, { force: true });
+        throw err;
+    }
+}
+async function writeJsonTo(path, value) {
+    const results = value;
+    if (results?.schema === 'evalgate/results@1' && Array.isArray(results.cases)) {
+        await writeResultsStream(path, results);
+    }
+    else {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(path, (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactedJson */ .Rh)(value) + '\n');
+    }
+}
+/**
+ * Writes a results file case by case. The same JSON as redactedJson, without building one
+ * string of the whole run (tens of MB for a large suite, at the moment memory is fullest).
+ */
+async function writeResultsStream(path, results) {
+    const out = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(path);
+    const done = new Promise((resolve, reject) => {
+        out.on('finish', resolve);
+        out.on('error', reject);
+    });
+    const write = (chunk) => out.write(chunk) ? Promise.resolve() : new Promise((r) => out.once('drain', r));
+    try {
+        const { cases, ...head } = results;
+        const opening = (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactedJson */ .Rh)(head);
+        await write(`${opening.slice(0, -1)},"cases":[`);
+        for (let i = 0; i < cases.length; i++) {
+            await write((i ? ',' : '') + (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactedJson */ .Rh)(cases[i]));
+        }
+    }
+    catch (err) {
+        // Closed before the caller deletes the file: a stream still opening would create it after.
+        await new Promise((closed) => out.destroy().once('close', () => closed()));
+        throw err;
+    }
+    out.end(']}\n');
+    await done;
+}
+/**
+ * Checks that shard files make one whole run: every shard of the same total, each index from 1
+ * to the total exactly once. Files without a shard (merging plain runs) are taken as they are,
+ * but not mixed with shards.
+ */
+function checkShards(parts) {
+    const sharded = parts.filter((p) => p.results.meta.shard);
+    if (sharded.length === 0)
+        return;
+    const plain = parts.find((p) => !p.results.meta.shard);
+    if (plain) {
+        throw new InputError(`is not a shard (no meta.shard) but ${sharded[0].path} is: merge the shards of one run`, plain.path);
+    }
+    const total = sharded[0].results.meta.shard.total;
+    const byIndex = new Map();
+    for (const { path, results } of sharded) {
+        const { index, total: t } = results.meta.shard;
+        if (t !== total) {
+            throw new InputError(`is shard ${index}/${t}, but ${sharded[0].path} is one of ${total}: shards of different splits`, path);
+        }
+        const other = byIndex.get(index);
+        if (other)
+            throw new InputError(`shard ${index}/${total} is given twice (also ${other})`, path);
+        byIndex.set(index, path);
+    }
+    const missing = [];
+    for (let i = 1; i <= total; i++)
+        if (!byIndex.has(i))
+            missing.push(`${i}/${total}`);
+    if (missing.length) {
+        throw new InputError(`shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing: the merged results would lack ${missing.length > 1 ? 'their' : 'its'} cases`);
+    }
+}
+/**
+ * Merges the results of the shards of one run (a matrix of jobs, `--shard i/n`) into one file.
+ * The shards must come from the same suite and make a whole (each shard exactly once); a case in
+ * two shards is an error.
+ */
+function mergeResults(parts) {
+    if (parts.length === 0)
+        throw new InputError('nothing to merge');
+    const [first] = parts;
+    const seen = new Map();
+    const cases = [];
+    for (const { path, results } of parts) {
+        if (results.meta.suite_hash !== first.results.meta.suite_hash) {
+            throw new InputError(`suite hash ${results.meta.suite_hash.slice(0, 12)} differs from ${first.path}'s ` +
+                `${first.results.meta.suite_hash.slice(0, 12)}: shards of different suites`, path);
+        }
+    }
+    checkShards(parts);
+    for (const { path, results } of parts) {
+        for (const c of results.cases) {
+            const other = seen.get(c.id);
+            if (other)
+                throw new InputError(`case ${c.id} is also in ${other}`, path);
+            seen.set(c.id, path);
+            cases.push(c);
+        }
+    }
+    const started = parts.map((p) => p.results.meta.started_at).sort()[0];
+    const finished = parts
+        .map((p) => p.results.meta.finished_at)
+        .sort()
+        .at(-1);
+    // The whole run selected what its shards did (when every shard recorded it).
+    const selections = parts.map((p) => p.results.meta.selected?.ids);
+    const selected = selections.every((ids) => Array.isArray(ids))
+        ? (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .selectedCases */ .P3)(selections.flatMap((ids) => ids))
+        : undefined;
+    const meta = {
+        ...first.results.meta,
+        started_at: started,
+        finished_at: finished,
+        duration_ms: Date.parse(finished) - Date.parse(started),
+        shard: undefined,
+        interrupted: parts.some((p) => p.results.meta.interrupted) || undefined,
+        selected,
+    };
+    return (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .recount */ .d3)({ schema: 'evalgate/results@1', meta, cases });
+}
+
+
+/***/ }),
+
 /***/ 7303:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -21295,11 +22261,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   K: () => (/* binding */ appendTrials),
   rq: () => (/* binding */ buildResults),
   d3: () => (/* binding */ recount),
-  Fj: () => (/* binding */ runTrials)
+  Fj: () => (/* binding */ runTrials),
+  P3: () => (/* binding */ selectedCases)
 });
 
 // UNUSED EXPORTS: recordedConfig
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
 /*
 How it works:
@@ -21927,6 +22896,7 @@ var run_progress = __nccwpck_require__(2527);
 
 
 
+
 class TransientTraceError extends Error {
     trace;
     constructor(trace) {
@@ -21934,17 +22904,22 @@ class TransientTraceError extends Error {
         this.trace = trace;
     }
 }
+/**
+ * A trial's status: error when its trace errored; else fail when any check failed (a known
+ * failure stays one even beside an errored check, as per mode in compare); else error when a
+ * check errored (its outcome is unknown); else pass.
+ */
 function trialStatus(trace, statuses) {
     if (trace.error)
         return 'error';
-    let failed = false;
+    let errored = false;
     for (const s of statuses) {
-        if (s.status === 'error')
-            return 'error';
         if (s.status === 'fail')
-            failed = true;
+            return 'fail';
+        if (s.status === 'error')
+            errored = true;
     }
-    return failed ? 'fail' : 'pass';
+    return errored ? 'error' : 'pass';
 }
 /** Runs one trial with retries of transient errors (429, 5xx, refused); returns the last trace. */
 async function runWithRetries(target, request, plan) {
@@ -21996,6 +22971,14 @@ async function runTrials(plan) {
     const progress = plan.progress ?? run_progress/* silentProgress */.i;
     const limit = pLimit(Math.max(1, plan.concurrency));
     const out = new Map(plan.sides.map((s) => [s.label, new Map()]));
+    const done = (side, caseId) => plan.finished?.get(side)?.get(caseId);
+    for (const side of plan.sides) {
+        for (const c of plan.cases) {
+            const trials = done(side.label, c.id);
+            if (trials?.length)
+                out.get(side.label).set(c.id, [...trials]);
+        }
+    }
     const jobs = [];
     let total = 0;
     for (const c of plan.cases) {
@@ -22003,6 +22986,8 @@ async function runTrials(plan) {
             const trial = firstTrial + t;
             for (const side of plan.sides) {
                 if (side.only && !side.only.has(c.id))
+                    continue;
+                if (done(side.label, c.id)?.some((r) => r.trial === trial))
                     continue;
                 total++;
                 jobs.push(limit(() => runOne(plan, side, c, trial, stage, out, progress)));
@@ -22049,6 +23034,7 @@ async function runOne(plan, side, c, trial, stage, out, progress) {
         list.push(result);
     else
         byCase.set(c.id, [result]);
+    plan.onTrial?.(side.label, c.id, result);
     progress.tick(status);
 }
 /**
@@ -22077,7 +23063,19 @@ function caseResultOf(c, trials) {
         trials,
     };
 }
-/** Builds one side's results file from its trials. Cases with no finished trial are left out. */
+/** What a run selected: the sorted ids, their count and sha256 (ids joined by newlines). */
+function selectedCases(ids) {
+    const sorted = [...ids].sort();
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for (let i = 0; i < sorted.length; i++)
+        hash.update(i ? `\n${sorted[i]}` : sorted[i]);
+    return { count: sorted.length, hash: hash.digest('hex'), ids: sorted };
+}
+/**
+ * Builds one side's results file from its trials. Cases with no finished trial are left out;
+ * `meta.selected` records every case the run selected, so a reader can tell them apart from
+ * cases the suite does not have.
+ */
 function buildResults(plan, label, trials, info) {
     const cases = [];
     for (const c of plan.cases) {
@@ -22106,6 +23104,7 @@ function buildResults(plan, label, trials, info) {
         trace_url: config.trace_url,
         shard: info.shard,
         interrupted: info.interrupted || undefined,
+        selected: selectedCases(plan.cases.map((c) => c.id)),
     };
     return recount({ schema: 'evalgate/results@1', meta, cases });
 }
@@ -22156,9 +23155,11 @@ function appendTrials(results, plan, trials) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ selectCases),
-/* harmony export */   u: () => (/* binding */ parseShard)
+/* harmony export */   Xt: () => (/* binding */ withConfigSample),
+/* harmony export */   _H: () => (/* binding */ selectCases),
+/* harmony export */   uK: () => (/* binding */ parseShard)
 /* harmony export */ });
+/* unused harmony export sampleSelection */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4006);
 
@@ -22195,6 +23196,27 @@ function selectCases(cases, selection) {
     }
     return picked;
 }
+/** `smoke` selects a tag (or `smoke,refunds` several); `50` a stable sample of 50 cases. */
+function sampleSelection(sample) {
+    if (sample === undefined || sample === '')
+        return {};
+    if (typeof sample === 'number' || /^\d+$/.test(sample))
+        return { sample: Number(sample) };
+    return {
+        tags: sample
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+    };
+}
+/**
+ * What a pull request runs: the cases the selection names when it names any (`--sample`,
+ * `--tags`, `--filter`), otherwise the config's `pull_request.sample`, as the action does.
+ */
+function withConfigSample(selection, sample) {
+    const explicit = selection.sample !== undefined || !!selection.tags?.length || !!selection.filter?.length;
+    return explicit ? selection : { ...selection, ...sampleSelection(sample) };
+}
 /** Parses `2/4` into {index: 2, total: 4}; throws a one-line message when malformed. */
 function parseShard(text) {
     const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
@@ -22211,18 +23233,109 @@ function parseShard(text) {
 
 /***/ }),
 
-/***/ 6149:
+/***/ 5009:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jq: () => (/* binding */ registerSuiteSecrets),
+/* harmony export */   kx: () => (/* binding */ registerEnvSecrets)
+/* harmony export */ });
+/* unused harmony exports SECRET_ENV_NAME, secretsInEnv, secretsInSuite */
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7234);
+/**
+ * Which values of a run are secret. Every value found here is registered with the redaction
+ * (report/redact.ts), which then masks it wherever it appears: comment, summary, check run,
+ * log, viewer, results and comparison files. docs/security.md lists the sources for users.
+ */
+
+/** An environment variable with one of these in its name holds a secret (any case). */
+const SECRET_ENV_NAME = /KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL/i;
+/** The key a judge uses when the config names none. */
+const DEFAULT_KEY_ENV = 'OPENAI_API_KEY';
+// Headers that never carry a credential: their values (`application/json`) stay readable.
+const PLAIN_HEADERS = new Set([
+    'accept',
+    'accept-charset',
+    'accept-encoding',
+    'accept-language',
+    'cache-control',
+    'connection',
+    'content-language',
+    'content-type',
+    'host',
+    'user-agent',
+]);
+/** Values of the environment variables whose names say they are secret. */
+function secretsInEnv(env) {
+    const out = [];
+    for (const [name, value] of Object.entries(env))
+        if (value && SECRET_ENV_NAME.test(name))
+            out.push(value);
+    return out;
+}
+/** `https://user:pass@host`: the password and the user (a token is often the user). */
+function urlCredentials(url) {
+    if (!url)
+        return [];
+    try {
+        const u = new URL(url.replaceAll('{port}', '8000'));
+        return [u.username, u.password].filter(Boolean).map(decodeURIComponent);
+    }
+    catch {
+        return [];
+    }
+}
+/**
+ * The secrets a suite config points at: the judge's api key (from the variable it names), every
+ * target `env` value, every http target header value (and the credential after an
+ * `Authorization` scheme such as `Bearer`), and credentials in the target's URLs.
+ */
+function secretsInSuite(config, env) {
+    const out = [];
+    const keyEnv = config.judge?.api_key_env ?? DEFAULT_KEY_ENV;
+    const key = env[keyEnv];
+    if (key)
+        out.push(key);
+    const target = config.target;
+    out.push(...Object.values(target.env ?? {}));
+    if (target.kind === 'http') {
+        for (const [name, value] of Object.entries(target.headers ?? {})) {
+            if (PLAIN_HEADERS.has(name.toLowerCase()))
+                continue;
+            out.push(value);
+            const credential = /^[A-Za-z][\w-]*\s+(\S.*)$/.exec(value.trim());
+            if (credential)
+                out.push(credential[1]);
+        }
+        out.push(...urlCredentials(target.url), ...urlCredentials(target.ready));
+    }
+    return out;
+}
+/** Registers the secrets of the process environment (and any given values). */
+function registerEnvSecrets(env, extra = []) {
+    (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .addKnownSecrets */ .AX)([...secretsInEnv(env), ...extra]);
+}
+/** Registers the secrets a suite config points at; `env` is what its target and judge get. */
+function registerSuiteSecrets(config, env) {
+    (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .addKnownSecrets */ .AX)(secretsInSuite(config, env));
+}
+
+
+/***/ }),
+
+/***/ 5296:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Gt: () => (/* reexport */ displayPath),
+  Gt: () => (/* reexport */ errors_displayPath),
   t$: () => (/* reexport */ isSuiteError),
-  bu: () => (/* reexport */ loadSuite)
+  bu: () => (/* reexport */ loadSuite),
+  o4: () => (/* reexport */ config_parseConfig)
 });
 
-// UNUSED EXPORTS: DATASET_EXTENSIONS, DEFAULTS, DEFAULT_GATE, DEFAULT_MODULE_EXPORT, MAX_PROBLEMS, ProblemList, SuiteError, TARGET_KINDS, caseHash, configSchema, datasetFormat, duplicateIdProblems, formatProblem, loadCases, loadConfig, parseCases, parseConfig, parseDuration, parseJson, parseJsonl, parseYaml, sha256, stableStringify, suiteError, suiteHash, validateCase, validateCheck, validateConfig
+// UNUSED EXPORTS: DATASET_EXTENSIONS, DEFAULTS, DEFAULT_GATE, DEFAULT_MODULE_EXPORT, MAX_PROBLEMS, ProblemList, SuiteError, TARGET_KINDS, caseHash, configSchema, datasetFormat, duplicateIdProblems, formatProblem, loadCases, loadConfig, parseCases, parseDuration, parseJson, parseJsonl, parseYaml, sha256, stableStringify, suiteError, suiteHash, validateCase, validateCheck, validateConfig
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -23803,7 +24916,8 @@ function validateCheck(raw, index, modes) {
             }
         }
     }
-    if (typeof obj.mode === 'string' && obj.mode !== '' && !Object.hasOwn(modes, obj.mode)) {
+    // No modes: the config's failure_modes are broken themselves (reported apart), so not checked.
+    if (modes && typeof obj.mode === 'string' && obj.mode !== '' && !Object.hasOwn(modes, obj.mode)) {
         const names = Object.keys(modes);
         const guess = closest(obj.mode, names);
         const hint = guess ? `did you mean "${guess}"? ` : '';
@@ -24022,7 +25136,7 @@ class ProblemList {
  * A path as people should read it: relative to the cwd when the file is inside it (short, and
  * what GitHub annotations and editors expect), otherwise absolute. Always `/` separators.
  */
-function displayPath(file, cwd = process.cwd()) {
+function errors_displayPath(file, cwd = process.cwd()) {
     const abs = external_node_path_.resolve(cwd, file);
     const rel = external_node_path_.relative(cwd, abs);
     const shown = rel && !rel.startsWith('..') && !external_node_path_.isAbsolute(rel) ? rel : abs;
@@ -24221,6 +25335,7 @@ const gate = schemas/* strictObject */.rej({
     robust: schemas/* boolean */.zMY().default(defaults/* DEFAULT_GATE */.s.robust),
     adaptive: schemas/* boolean */.zMY().default(defaults/* DEFAULT_GATE */.s.adaptive),
     rerun_trials: schemas/* int */.Whr().min(1).max(1000).default(defaults/* DEFAULT_GATE */.s.rerun_trials),
+    errors_severity: severity.default(defaults/* DEFAULT_GATE */.s.errors_severity),
 })
     // prefault (not default): the empty object is parsed, so every field gets its own default.
     .prefault({});
@@ -24234,7 +25349,10 @@ const configSchema = schemas/* strictObject */.rej({
     datasets: schemas/* union */.KCZ([schemas/* string */.YjP().trim().min(1), schemas/* array */.YOg(schemas/* string */.YjP().trim().min(1)).min(1)])
         .transform((v) => (typeof v === 'string' ? [v] : v)),
     failure_modes: schemas/* record */.g1P(schemas/* string */.YjP().min(1), failureMode)
-        .refine((m) => Object.keys(m).length > 0, { message: 'must list at least one failure mode' }),
+        .refine((m) => Object.keys(m).length > 0, { message: 'must list at least one failure mode' })
+        .refine((m) => !Object.hasOwn(m, defaults/* ERRORS_MODE */.y), {
+        message: `"${defaults/* ERRORS_MODE */.y}" is evalgate's built-in failure mode (trials that errored): rename yours; set the built-in one's severity with gate.errors_severity`,
+    }),
     trials: schemas/* int */.Whr().min(1).max(1000).default(DEFAULTS.trials),
     concurrency: schemas/* int */.Whr().min(1).max(1024).default(DEFAULTS.concurrency),
     timeout: duration.default(DEFAULTS.timeout_ms),
@@ -24305,10 +25423,35 @@ function configSource(config) {
     return sources.get(config);
 }
 /**
+ * When a config does not validate: its `datasets` if that field is valid on its own, and its
+ * `failure_modes` if those are, so that the datasets' problems are reported in the same pass as
+ * the config's. Undefined when the datasets cannot be determined (a YAML syntax error, a bad or
+ * missing `datasets`).
+ */
+function partialConfig(text, file) {
+    const parsed = parseYaml(text, file);
+    if (!parsed.ok)
+        return undefined;
+    const raw = parsed.doc.value;
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+        return undefined;
+    const fields = raw;
+    const datasets = configSchema.shape.datasets.safeParse(fields.datasets);
+    if (!datasets.success)
+        return undefined;
+    const modes = configSchema.shape.failure_modes.safeParse(fields.failure_modes);
+    const out = {
+        datasets: datasets.data,
+        ...(modes.success ? { failure_modes: modes.data } : {}),
+    };
+    sources.set(out, { file, lineOf: parsed.doc.lineOf });
+    return out;
+}
+/**
  * Parses and validates the text of an evalgate.yml. `file` is the name used in messages.
  * Throws a SuiteError listing every problem.
  */
-function parseConfig(text, file) {
+function config_parseConfig(text, file) {
     const parsed = parseYaml(text, file);
     if (!parsed.ok)
         throw suiteError(parsed.problems);
@@ -24320,7 +25463,82 @@ function parseConfig(text, file) {
     return config;
 }
 
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./build/suite/utf8.js
+
+/**
+ * Decoding a config or dataset file. Bytes that are not UTF-8 (a file saved as Latin-1 or
+ * UTF-16) would otherwise become U+FFFD silently, and checks would compare against mangled text.
+ * Pure: works on bytes.
+ */
+function decodeUtf8(bytes, file) {
+    // isUtf8 is a fast native scan; the slow walk below only runs on a bad file.
+    if ((0,external_node_buffer_.isUtf8)(bytes))
+        return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8') };
+    const at = firstInvalidUtf8(bytes);
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < at; i++) {
+        if (bytes[i] === 0x0a) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    const column = new TextDecoder().decode(bytes.subarray(lineStart, at)).length + 1;
+    const hex = bytes[at].toString(16).toUpperCase().padStart(2, '0');
+    return {
+        problem: {
+            file,
+            line,
+            column,
+            message: `not UTF-8: byte 0x${hex} is not valid here (save the file as UTF-8)`,
+        },
+    };
+}
+/** The offset of the first byte that starts no valid UTF-8 sequence; bytes.length if none. */
+function firstInvalidUtf8(bytes) {
+    const n = bytes.length;
+    let i = 0;
+    while (i < n) {
+        const b = bytes[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        // The allowed range of the second byte, and how many continuation bytes follow it.
+        let lo = 0x80;
+        let hi = 0xbf;
+        let more;
+        if (b >= 0xc2 && b <= 0xdf)
+            more = 0;
+        else if (b === 0xe0)
+            [lo, more] = [0xa0, 1];
+        else if (b === 0xed)
+            [hi, more] = [0x9f, 1]; // no UTF-16 surrogates
+        else if (b >= 0xe1 && b <= 0xef)
+            more = 1;
+        else if (b === 0xf0)
+            [lo, more] = [0x90, 2];
+        else if (b >= 0xf1 && b <= 0xf3)
+            more = 2;
+        else if (b === 0xf4)
+            [hi, more] = [0x8f, 2]; // nothing above U+10FFFF
+        else
+            return i;
+        if (i + 1 + more >= n || bytes[i + 1] < lo || bytes[i + 1] > hi)
+            return i;
+        for (let k = 2; k <= more + 1; k++) {
+            if (bytes[i + k] < 0x80 || bytes[i + k] > 0xbf)
+                return i;
+        }
+        i += more + 2;
+    }
+    return n;
+}
+
 ;// CONCATENATED MODULE: ./build/suite/load.js
+
 
 
 
@@ -24347,8 +25565,9 @@ async function resolveConfigPath(configPath) {
     return external_node_path_.join(abs, CONFIG_NAMES[0]);
 }
 async function readText(abs, what) {
+    let bytes;
     try {
-        return await (0,promises_.readFile)(abs, 'utf8');
+        bytes = await (0,promises_.readFile)(abs);
     }
     catch (err) {
         const code = err.code;
@@ -24357,8 +25576,12 @@ async function readText(abs, what) {
             : code === 'EISDIR'
                 ? `${what} is a folder, not a file`
                 : `cannot read ${what}: ${err.message}`;
-        throw new SuiteError([{ file: displayPath(abs), message: reason }]);
+        throw new SuiteError([{ file: errors_displayPath(abs), message: reason }]);
     }
+    const decoded = decodeUtf8(bytes, errors_displayPath(abs));
+    if ('problem' in decoded)
+        throw new SuiteError([decoded.problem]);
+    return decoded.text;
 }
 /** Reads and validates a config file (or `evalgate.yml` in a folder). Throws SuiteError. */
 async function loadConfig(configPath) {
@@ -24372,7 +25595,7 @@ function datasetsProblem(config, rootDir, index, message) {
     const fieldPath = index === undefined ? ['datasets'] : ['datasets', index];
     const field = index === undefined ? 'datasets' : `datasets[${index}]`;
     if (!src)
-        return { file: displayPath(rootDir), field, message };
+        return { file: errors_displayPath(rootDir), field, message };
     return { file: src.file, line: src.lineOf(fieldPath), field, message };
 }
 /** The dataset files one pattern names, relative to the root with `/` separators, sorted. */
@@ -24422,7 +25645,7 @@ async function loadCases(config, rootDir, configPath) {
             files.push(f);
         }
     }
-    const display = (rel) => displayPath(external_node_path_.resolve(root, rel));
+    const display = (rel) => errors_displayPath(external_node_path_.resolve(root, rel));
     const texts = await Promise.all(files.map((f) => readText(external_node_path_.resolve(root, f), 'dataset file').catch((err) => {
         if (err instanceof SuiteError)
             problems.addAll(err.problems);
@@ -24449,11 +25672,37 @@ async function loadCases(config, rootDir, configPath) {
     problems.throwIfAny();
     return cases;
 }
-/** Loads a whole suite: config, cases and hash. Throws SuiteError with every problem found. */
+/**
+ * Loads a whole suite: config, cases and hash. Throws SuiteError with every problem found: when
+ * the config is broken but its datasets can still be determined, their problems come too.
+ */
 async function loadSuite(configPath) {
     const abs = await resolveConfigPath(configPath);
-    const config = await loadConfig(abs);
     const rootDir = external_node_path_.dirname(abs);
+    const text = await readText(abs, 'config file');
+    const file = errors_displayPath(abs);
+    let config;
+    try {
+        config = config_parseConfig(text, file);
+    }
+    catch (err) {
+        const partial = isSuiteError(err) ? partialConfig(text, file) : undefined;
+        if (!partial)
+            throw err;
+        const problems = new ProblemList();
+        const add = (e) => {
+            problems.addAll(e.problems);
+            problems.omitted += e.omitted;
+        };
+        add(err);
+        await loadCases(partial, rootDir, abs).catch((e) => {
+            if (!isSuiteError(e))
+                throw e;
+            add(e);
+        });
+        problems.throwIfAny();
+        throw err;
+    }
     const cases = await loadCases(config, rootDir, abs);
     return { configPath: abs, rootDir, config, cases, hash: suiteHash(config, cases) };
 }
@@ -24471,18 +25720,20 @@ async function loadSuite(configPath) {
 
 /***/ }),
 
-/***/ 5732:
+/***/ 5832:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Yn: () => (/* binding */ createTarget)
-});
-
-// UNUSED EXPORTS: createCommandTarget, createHttpTarget, createModuleTarget, createWorkerTarget, normalizeTrace, parseModuleSpec, parseStdout, retryAfterMs
-
-;// CONCATENATED MODULE: ./build/targets/common.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q2: () => (/* binding */ timerMs),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   UA: () => (/* binding */ snippet),
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   d5: () => (/* binding */ elapsedMs),
+/* harmony export */   dR: () => (/* binding */ abortKind),
+/* harmony export */   rF: () => (/* binding */ jsonLine),
+/* harmony export */   sM: () => (/* binding */ errorTrace),
+/* harmony export */   vX: () => (/* binding */ TailBuffer)
+/* harmony export */ });
 /** Milliseconds since `start` (a `performance.now()` value), rounded to 0.1 ms. */
 function elapsedMs(start) {
     return Math.round((performance.now() - start) * 10) / 10;
@@ -24578,7 +25829,32 @@ function timerMs(ms) {
         return 1;
     return Math.min(2 ** 31 - 1, Math.max(1, Math.ceil(ms)));
 }
+const LINE_SEPARATORS = /[\u2028\u2029]/g;
+/**
+ * One JSON line for a line-based reader. JSON.stringify leaves U+2028 and U+2029 raw, and line
+ * readers (Node's readline, editors) split on them, so a case text holding one cut the line in
+ * two and crashed the worker reading it. Escaped, they are the same JSON value on one line.
+ */
+function jsonLine(value) {
+    return (JSON.stringify(value).replace(LINE_SEPARATORS, (c) => c === '\u2028' ? '\\u2028' : '\\u2029') + '\n');
+}
 
+
+/***/ }),
+
+/***/ 1068:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yn: () => (/* binding */ createTarget)
+});
+
+// UNUSED EXPORTS: createCommandTarget, createHttpTarget, createModuleTarget, createWorkerTarget, normalizeTrace, parseModuleSpec, parseStdout, retryAfterMs
+
+// EXTERNAL MODULE: ./build/targets/common.js
+var common = __nccwpck_require__(5832);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
@@ -24929,6 +26205,8 @@ function normalizeTrace(raw) {
 const STDERR_TAIL = 4096;
 /** After the process exits, how long helpers it forked may keep our pipes open. */
 const PIPE_DRAIN_MS = 200;
+/** After stopping the group, how long to wait for EOF from a helper that escaped it. */
+const PIPE_GIVE_UP_MS = 2000;
 /**
  * The trace in a process's stdout: the whole text if it is JSON, else the last non-empty line
  * that parses as a JSON object (so `print("loading...")` before the answer does no harm).
@@ -24955,7 +26233,7 @@ function parseStdout(stdout) {
             // keep looking
         }
     }
-    return { error: `stdout is not JSON: ${snippet(whole.slice(-400))}` };
+    return { error: `stdout is not JSON: ${(0,common/* snippet */.UA)(whole.slice(-400))}` };
 }
 function createCommandTarget(config, ctx, options = {}) {
     const cwd = targetCwd(config, ctx);
@@ -24969,23 +26247,23 @@ function createCommandTarget(config, ctx, options = {}) {
     function runOnce(request, runOptions) {
         const start = performance.now();
         if (runOptions.signal?.aborted) {
-            return Promise.resolve(errorTrace('cancelled', 'the run was cancelled', 0));
+            return Promise.resolve((0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', 0));
         }
         if (closed)
-            return Promise.resolve(errorTrace('cancelled', 'the target is closed', 0));
+            return Promise.resolve((0,common/* errorTrace */.sM)('cancelled', 'the target is closed', 0));
         return new Promise((resolveTrace) => {
             let child;
             try {
                 child = spawnShell(config.command, cwd, env);
             }
             catch (err) {
-                resolveTrace(errorTrace('crash', `could not start: ${describeError(err)}`, elapsedMs(start)));
+                resolveTrace((0,common/* errorTrace */.sM)('crash', `could not start: ${(0,common/* describeError */.Uc)(err)}`, (0,common/* elapsedMs */.d5)(start)));
                 return;
             }
             const stdoutChunks = [];
             let stdoutBytes = 0;
             let overflow = false;
-            const stderr = new TailBuffer(STDERR_TAIL);
+            const stderr = new common/* TailBuffer */.vX(STDERR_TAIL);
             let settled = false;
             let stopping;
             let exit;
@@ -25010,20 +26288,20 @@ function createCommandTarget(config, ctx, options = {}) {
                 stopping = why;
                 // Resolve only once the process is really gone, so nothing outlives the case.
                 void killGroup(child, killGraceMs).then(() => {
-                    const latency = elapsedMs(start);
+                    const latency = (0,common/* elapsedMs */.d5)(start);
                     if (why === 'timeout') {
-                        finish(errorTrace('timeout', `no answer within ${runOptions.timeoutMs} ms`, latency));
+                        finish((0,common/* errorTrace */.sM)('timeout', `no answer within ${runOptions.timeoutMs} ms`, latency));
                     }
                     else if (why === 'cancelled') {
-                        finish(errorTrace('cancelled', 'the run was cancelled', latency));
+                        finish((0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', latency));
                     }
                     else {
-                        finish(errorTrace('invalid_output', `stdout exceeded ${maxStdout} bytes`, latency));
+                        finish((0,common/* errorTrace */.sM)('invalid_output', `stdout exceeded ${maxStdout} bytes`, latency));
                     }
                 });
             };
-            const timer = setTimeout(() => stop('timeout'), timerMs(runOptions.timeoutMs));
-            const onAbort = () => stop(abortKind(runOptions.signal));
+            const timer = setTimeout(() => stop('timeout'), (0,common/* timerMs */.Q2)(runOptions.timeoutMs));
+            const onAbort = () => stop((0,common/* abortKind */.dR)(runOptions.signal));
             runOptions.signal?.addEventListener('abort', onAbort, { once: true });
             child.stdout.on('data', (chunk) => {
                 if (overflow)
@@ -25048,26 +26326,26 @@ function createCommandTarget(config, ctx, options = {}) {
             const complete = () => {
                 if (stopping || settled)
                     return;
-                const latency = elapsedMs(start);
+                const latency = (0,common/* elapsedMs */.d5)(start);
                 if (spawnError && !exit) {
-                    finish(errorTrace('crash', `could not start: ${spawnError.message}`, latency));
+                    finish((0,common/* errorTrace */.sM)('crash', `could not start: ${spawnError.message}`, latency));
                     return;
                 }
                 const { code, signal } = exit ?? { code: null, signal: null };
                 if (code !== 0) {
                     const tail = stderr.text().trim();
                     const message = `command failed (${exitDescription(code, signal)})${tail ? `: ${tail.slice(-500)}` : ''}`;
-                    finish(errorTrace('crash', oneLine(message), latency));
+                    finish((0,common/* errorTrace */.sM)('crash', (0,common/* oneLine */.TN)(message), latency));
                     return;
                 }
                 const parsed = parseStdout(Buffer.concat(stdoutChunks).toString('utf8'));
                 if ('error' in parsed) {
-                    finish(errorTrace('invalid_output', parsed.error, latency));
+                    finish((0,common/* errorTrace */.sM)('invalid_output', parsed.error, latency));
                     return;
                 }
                 const normalized = normalizeTrace(parsed.value);
                 if ('error' in normalized) {
-                    finish(errorTrace('invalid_output', `invalid trace: ${normalized.error}`, latency));
+                    finish((0,common/* errorTrace */.sM)('invalid_output', `invalid trace: ${normalized.error}`, latency));
                     return;
                 }
                 const trace = normalized.trace;
@@ -25075,13 +26353,27 @@ function createCommandTarget(config, ctx, options = {}) {
                 trace.latency_ms ??= latency;
                 finish(trace);
             };
-            // 'close' fires when the process has exited *and* its pipes are closed. A helper it
-            // forked may hold the pipes open; give it a moment, then stop the group and go on.
+            // 'close' fires when the process has exited *and* its pipes are at EOF: only then is
+            // all of stdout read. A helper the command forked may hold the pipes open; after a
+            // moment, stop the whole group so they close, and read on to EOF all the same.
+            // Completing at that moment instead lost answers: an exit reaped late in a long event-loop
+            // turn starts its timer from that turn's stale clock, so the timer can fire before the
+            // next poll reads the answer already waiting in the pipe.
             child.on('exit', (code, signal) => {
                 exit = { code, signal };
                 drainTimer = setTimeout(() => {
-                    signalGroup(child, 'SIGKILL');
-                    complete();
+                    // setImmediate: let this turn's poll phase read what is waiting (and close) first.
+                    setImmediate(() => {
+                        if (settled || stopping)
+                            return;
+                        signalGroup(child, 'SIGKILL');
+                        // Only a helper that left our process group can hold the pipes now: give up on it.
+                        drainTimer = setTimeout(() => {
+                            child.stdout.destroy();
+                            child.stderr.destroy();
+                            complete();
+                        }, PIPE_GIVE_UP_MS);
+                    });
                 }, PIPE_DRAIN_MS);
             });
             child.on('close', (code, signal) => {
@@ -25090,7 +26382,7 @@ function createCommandTarget(config, ctx, options = {}) {
                 complete();
             });
             stoppers.add(stop);
-            child.stdin.end(`${JSON.stringify(request)}\n`);
+            child.stdin.end((0,common/* jsonLine */.rF)(request));
         });
     }
     return {
@@ -25183,7 +26475,7 @@ function postJson(url, agent, headers, payload, timeoutMs, signal) {
         };
         const timer = setTimeout(() => {
             req.destroy(new RequestTimeout(`no answer within ${timeoutMs} ms`));
-        }, timerMs(timeoutMs));
+        }, (0,common/* timerMs */.Q2)(timeoutMs));
         const onAbort = () => req.destroy(new Error('cancelled'));
         signal?.addEventListener('abort', onAbort, { once: true });
         req.on('error', (err) => finish(err));
@@ -25216,7 +26508,7 @@ function networkCode(err) {
 }
 function networkMessage(err) {
     const cause = err?.cause;
-    return cause ? describeError(cause) : describeError(err);
+    return cause ? (0,common/* describeError */.Uc)(cause) : (0,common/* describeError */.Uc)(err);
 }
 /** What the server process printed, for a message about why it is not there. */
 function serverOutput(stderr, stdout) {
@@ -25280,8 +26572,8 @@ async function createHttpTarget(givenConfig, ctx, options = {}) {
     const log = ctx.log ?? (() => { });
     let server;
     let serverExit;
-    const serverStderr = new TailBuffer(4096);
-    const serverStdout = new TailBuffer(4096);
+    const serverStderr = new common/* TailBuffer */.vX(4096);
+    const serverStdout = new common/* TailBuffer */.vX(4096);
     let closed = false;
     let closePromise;
     async function stopServer() {
@@ -25298,7 +26590,7 @@ async function createHttpTarget(givenConfig, ctx, options = {}) {
             server = spawnShell(config.start, cwd, targetEnv(config, ctx));
         }
         catch (err) {
-            throw new Error(`http target: could not start ${config.start}: ${describeError(err)}`, {
+            throw new Error(`http target: could not start ${config.start}: ${(0,common/* describeError */.Uc)(err)}`, {
                 cause: err,
             });
         }
@@ -25334,14 +26626,14 @@ async function createHttpTarget(givenConfig, ctx, options = {}) {
         for (;;) {
             if (serverExit !== undefined) {
                 throw new Error(`http target: the server (${config.start}) exited before it was ready ` +
-                    `(${serverExit ?? 'exited'}): ${oneLine(serverOutput(serverStderr, serverStdout))}`);
+                    `(${serverExit ?? 'exited'}): ${(0,common/* oneLine */.TN)(serverOutput(serverStderr, serverStdout))}`);
             }
             const remaining = deadline - performance.now();
             if (remaining <= 0)
                 break;
             try {
                 const res = await fetch(target, {
-                    signal: AbortSignal.timeout(timerMs(Math.min(2000, remaining))),
+                    signal: AbortSignal.timeout((0,common/* timerMs */.Q2)(Math.min(2000, remaining))),
                 });
                 await res.body?.cancel();
                 if (!need2xx || res.ok)
@@ -25357,20 +26649,20 @@ async function createHttpTarget(givenConfig, ctx, options = {}) {
             await sleep(Math.min(pollMs, Math.max(0, deadline - performance.now())));
         }
         const output = server
-            ? `; server output: ${oneLine(serverOutput(serverStderr, serverStdout))}`
+            ? `; server output: ${(0,common/* oneLine */.TN)(serverOutput(serverStderr, serverStdout))}`
             : '';
         throw new Error(`http target: ${target} was not ready after ${timeoutMs} ms (last: ${last})${output}`);
     }
     async function run(request, runOptions) {
         const start = performance.now();
         if (runOptions.signal?.aborted)
-            return errorTrace('cancelled', 'the run was cancelled', 0);
+            return (0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', 0);
         if (closed)
-            return errorTrace('cancelled', 'the target is closed', 0);
+            return (0,common/* errorTrace */.sM)('cancelled', 'the target is closed', 0);
         try {
             const res = await postJson(parsedUrl, agent, headers, JSON.stringify(request), runOptions.timeoutMs, runOptions.signal);
             const body = res.body;
-            const latency = elapsedMs(start);
+            const latency = (0,common/* elapsedMs */.d5)(start);
             if (res.status < 200 || res.status > 299) {
                 const retryAfter = res.headers['retry-after'];
                 return statusTrace(res.status, typeof retryAfter === 'string' ? retryAfter : null, body, latency);
@@ -25380,28 +26672,28 @@ async function createHttpTarget(givenConfig, ctx, options = {}) {
                 raw = JSON.parse(body);
             }
             catch {
-                return errorTrace('invalid_output', `response is not JSON: ${snippet(body)}`, latency);
+                return (0,common/* errorTrace */.sM)('invalid_output', `response is not JSON: ${(0,common/* snippet */.UA)(body)}`, latency);
             }
             const normalized = normalizeTrace(raw);
             if ('error' in normalized) {
-                return errorTrace('invalid_output', `invalid trace: ${normalized.error}`, latency);
+                return (0,common/* errorTrace */.sM)('invalid_output', `invalid trace: ${normalized.error}`, latency);
             }
             normalized.trace.latency_ms ??= latency;
             return normalized.trace;
         }
         catch (err) {
-            const latency = elapsedMs(start);
+            const latency = (0,common/* elapsedMs */.d5)(start);
             if (runOptions.signal?.aborted)
-                return errorTrace('cancelled', 'the run was cancelled', latency);
+                return (0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', latency);
             if (err instanceof RequestTimeout) {
-                return errorTrace('timeout', `no answer within ${runOptions.timeoutMs} ms`, latency);
+                return (0,common/* errorTrace */.sM)('timeout', `no answer within ${runOptions.timeoutMs} ms`, latency);
             }
             const code = networkCode(err);
             let message = `${config.url}: ${networkMessage(err)}`;
             if (serverExit !== undefined) {
                 message += ` (the started server exited: ${serverExit}: ${serverOutput(serverStderr, serverStdout)})`;
             }
-            return errorTrace('connection', message, latency, {
+            return (0,common/* errorTrace */.sM)('connection', message, latency, {
                 transient: code !== undefined && TRANSIENT_CODES.has(code),
             });
         }
@@ -25425,12 +26717,12 @@ function statusTrace(status, retryAfter, body, latency) {
         extra.retry_after_ms = wait;
     const waitText = wait !== undefined ? ` (retry after ${wait} ms)` : '';
     if (status === 429) {
-        return errorTrace('rate_limit', `HTTP 429${waitText}: ${snippet(body)}`, latency, {
+        return (0,common/* errorTrace */.sM)('rate_limit', `HTTP 429${waitText}: ${(0,common/* snippet */.UA)(body)}`, latency, {
             ...extra,
             transient: true,
         });
     }
-    return errorTrace('http', `HTTP ${status}${waitText}: ${snippet(body)}`, latency, {
+    return (0,common/* errorTrace */.sM)('http', `HTTP ${status}${waitText}: ${(0,common/* snippet */.UA)(body)}`, latency, {
         ...extra,
         transient: status >= 500,
     });
@@ -25475,18 +26767,18 @@ function toTrace(value, latency) {
     if (typeof value === 'string')
         return { output: value, latency_ms: latency };
     if (value === undefined) {
-        return errorTrace('invalid_output', 'the function returned undefined, not a trace', latency);
+        return (0,common/* errorTrace */.sM)('invalid_output', 'the function returned undefined, not a trace', latency);
     }
     let plain;
     try {
         plain = JSON.parse(JSON.stringify(value));
     }
     catch (err) {
-        return errorTrace('invalid_output', `the returned trace is not JSON-serialisable: ${describeError(err)}`, latency);
+        return (0,common/* errorTrace */.sM)('invalid_output', `the returned trace is not JSON-serialisable: ${(0,common/* describeError */.Uc)(err)}`, latency);
     }
     const normalized = normalizeTrace(plain);
     if ('error' in normalized) {
-        return errorTrace('invalid_output', `invalid trace: ${normalized.error}`, latency);
+        return (0,common/* errorTrace */.sM)('invalid_output', `invalid trace: ${normalized.error}`, latency);
     }
     normalized.trace.latency_ms ??= latency;
     return normalized.trace;
@@ -25501,7 +26793,7 @@ async function createModuleTarget(config, ctx) {
         mod = await (0,user_module/* importUserModule */.F)(file);
     }
     catch (err) {
-        throw new Error(`module target: could not import ${file}: ${describeError(err)}`, {
+        throw new Error(`module target: could not import ${file}: ${(0,common/* describeError */.Uc)(err)}`, {
             cause: err,
         });
     }
@@ -25519,25 +26811,25 @@ async function createModuleTarget(config, ctx) {
     async function run(request, runOptions) {
         const start = performance.now();
         if (runOptions.signal?.aborted)
-            return errorTrace('cancelled', 'the run was cancelled', 0);
+            return (0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', 0);
         if (closed)
-            return errorTrace('cancelled', 'the target is closed', 0);
+            return (0,common/* errorTrace */.sM)('cancelled', 'the target is closed', 0);
         const controller = new AbortController();
         let timer;
         let onAbort;
         const stopped = new Promise((done) => {
             timer = setTimeout(() => {
                 controller.abort(new Error(`timed out after ${runOptions.timeoutMs} ms`));
-                done(errorTrace('timeout', `no answer within ${runOptions.timeoutMs} ms`, elapsedMs(start)));
-            }, timerMs(runOptions.timeoutMs));
+                done((0,common/* errorTrace */.sM)('timeout', `no answer within ${runOptions.timeoutMs} ms`, (0,common/* elapsedMs */.d5)(start)));
+            }, (0,common/* timerMs */.Q2)(runOptions.timeoutMs));
             onAbort = () => {
                 controller.abort(runOptions.signal?.reason);
-                done(errorTrace('cancelled', 'the run was cancelled', elapsedMs(start)));
+                done((0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', (0,common/* elapsedMs */.d5)(start)));
             };
             runOptions.signal?.addEventListener('abort', onAbort, { once: true });
         });
         // Wrapped so that a synchronous throw becomes a rejection like an async one.
-        const work = (async () => call(structuredClone(request), { signal: controller.signal }))().then((value) => toTrace(value, elapsedMs(start)), (err) => errorTrace('crash', `the function threw: ${describeError(err)}`, elapsedMs(start), {}, stackOf(err)));
+        const work = (async () => call(structuredClone(request), { signal: controller.signal }))().then((value) => toTrace(value, (0,common/* elapsedMs */.d5)(start)), (err) => (0,common/* errorTrace */.sM)('crash', `the function threw: ${(0,common/* describeError */.Uc)(err)}`, (0,common/* elapsedMs */.d5)(start), {}, stackOf(err)));
         try {
             return await Promise.race([work, stopped]);
         }
@@ -25595,7 +26887,7 @@ function createWorkerTarget(config, ctx, options = {}) {
         slot.restartTimer = undefined;
         if (closing)
             return;
-        slot.stderr = new TailBuffer(worker_STDERR_TAIL);
+        slot.stderr = new common/* TailBuffer */.vX(worker_STDERR_TAIL);
         let child;
         try {
             // Each worker knows its index, e.g. to pick a GPU or a port.
@@ -25604,7 +26896,7 @@ function createWorkerTarget(config, ctx, options = {}) {
         catch (err) {
             // spawn throws for E2BIG, EAGAIN...: a failed start, counted like a crash (and this may
             // run in a restart timer, where a throw would take the whole run down).
-            slot.stderr.push(`could not start: ${describeError(err)}`);
+            slot.stderr.push(`could not start: ${(0,common/* describeError */.Uc)(err)}`);
             handleExit(slot, undefined, null, null);
             return;
         }
@@ -25647,10 +26939,14 @@ function createWorkerTarget(config, ctx, options = {}) {
         child.on('exit', (code, signal) => {
             // Wait for the pipes so that answers written just before exiting are not lost, but not
             // forever: a helper the worker forked may hold them open.
-            drainTimer = setTimeout(() => {
+            drainTimer = setTimeout(
+            // setImmediate: this turn's poll phase reads the answers already waiting first.
+            () => setImmediate(() => {
+                if (gone)
+                    return;
                 signalGroup(child, 'SIGKILL');
                 onGone(code, signal);
-            }, worker_PIPE_DRAIN_MS);
+            }), worker_PIPE_DRAIN_MS);
         });
         child.on('close', (code, signal) => onGone(code, signal));
         const queued = slot.queue.splice(0);
@@ -25686,7 +26982,7 @@ function createWorkerTarget(config, ctx, options = {}) {
         if (typeof id !== 'string' && typeof id !== 'number') {
             if (!slot.warnedGarbage) {
                 slot.warnedGarbage = true;
-                log(`worker ${slot.index}: ignoring a stdout line that is not a response (logged once): ${snippet(text, 120)}`);
+                log(`worker ${slot.index}: ignoring a stdout line that is not a response (logged once): ${(0,common/* snippet */.UA)(text, 120)}`);
             }
             return;
         }
@@ -25695,12 +26991,12 @@ function createWorkerTarget(config, ctx, options = {}) {
         if (!p)
             return; // a late answer to a case that timed out
         slot.failures = 0; // it answers: whatever killed it before was not a start-up crash
-        const latency = elapsedMs(p.start);
+        const latency = (0,common/* elapsedMs */.d5)(p.start);
         const body = msg;
         if (body.trace !== undefined && body.trace !== null) {
             const normalized = normalizeTrace(body.trace);
             if ('error' in normalized) {
-                settle(key, errorTrace('invalid_output', `invalid trace: ${normalized.error}`, latency));
+                settle(key, (0,common/* errorTrace */.sM)('invalid_output', `invalid trace: ${normalized.error}`, latency));
             }
             else {
                 normalized.trace.latency_ms ??= latency;
@@ -25713,15 +27009,46 @@ function createWorkerTarget(config, ctx, options = {}) {
                 : typeof body.error.message === 'string'
                     ? body.error.message
                     : JSON.stringify(body.error);
-            settle(key, errorTrace('target', message || 'the worker reported an error', latency));
+            settle(key, (0,common/* errorTrace */.sM)('target', message || 'the worker reported an error', latency));
         }
         else {
-            settle(key, errorTrace('invalid_output', 'response has neither "trace" nor "error"', latency));
+            settle(key, (0,common/* errorTrace */.sM)('invalid_output', 'response has neither "trace" nor "error"', latency));
         }
+    }
+    /**
+     * Stops a worker stuck on a case past its timeout (it would otherwise hold every case sent to
+     * it after) and starts a fresh one. The other cases it held go to the new process, each with
+     * a fresh timeout: they are answered once, neither lost nor counted twice.
+     */
+    function recycle(slot, why) {
+        const child = slot.child;
+        if (!child || slot.recycling === child || closing)
+            return;
+        slot.recycling = child;
+        slot.state = 'backoff'; // no new requests to the process we are stopping
+        for (const id of slot.inflight) {
+            const p = pending.get(id);
+            if (!p)
+                continue;
+            p.rearm();
+            slot.queue.push(id);
+        }
+        slot.inflight.clear();
+        log(`worker ${slot.index}: ${why}; restarting it`);
+        void killGroup(child, killGraceMs);
     }
     function handleExit(slot, child, code, signal) {
         if (!child || slot.child === child)
             slot.child = undefined;
+        if (child && slot.recycling === child) {
+            // Stopped on purpose: not a crash, no backoff; the queued cases go to the new process.
+            slot.recycling = undefined;
+            if (closing)
+                slot.state = 'closed';
+            else
+                spawnSlot(slot);
+            return;
+        }
         const desc = child ? exitDescription(code, signal) : 'did not start';
         const tail = stderrTail(slot);
         slot.lastExit = `${desc}${tail ? `: ${tail}` : ''}`;
@@ -25729,7 +27056,7 @@ function createWorkerTarget(config, ctx, options = {}) {
             const p = pending.get(id);
             if (!p)
                 continue;
-            settle(id, errorTrace('crash', `worker ${slot.index} died while running this case (${slot.lastExit})`, elapsedMs(p.start), { transient: true }, tail || undefined));
+            settle(id, (0,common/* errorTrace */.sM)('crash', `worker ${slot.index} died while running this case (${slot.lastExit})`, (0,common/* elapsedMs */.d5)(p.start), { transient: true }, tail || undefined));
         }
         slot.inflight.clear();
         if (closing) {
@@ -25748,13 +27075,13 @@ function createWorkerTarget(config, ctx, options = {}) {
             return;
         }
         const delay = Math.min(backoffMs * 2 ** (slot.failures - 1), maxBackoffMs);
-        log(`worker ${slot.index} exited (${oneLine(slot.lastExit, 300)}); restarting in ${delay} ms`);
+        log(`worker ${slot.index} exited (${(0,common/* oneLine */.TN)(slot.lastExit, 300)}); restarting in ${delay} ms`);
         slot.state = 'backoff';
         slot.restartTimer = setTimeout(() => spawnSlot(slot), delay);
     }
     function givenUp(start) {
         const last = slots.find((s) => s.lastExit)?.lastExit ?? 'unknown';
-        return errorTrace('crash', `every worker kept crashing (more than ${maxRestarts} restarts each); last: ${last}`, elapsedMs(start));
+        return (0,common/* errorTrace */.sM)('crash', `every worker kept crashing (more than ${maxRestarts} restarts each); last: ${last}`, (0,common/* elapsedMs */.d5)(start));
     }
     /**
      * Least loaded live worker, running ones first; ties go round-robin so load spreads from the
@@ -25785,7 +27112,7 @@ function createWorkerTarget(config, ctx, options = {}) {
             inflight: new Set(),
             queue: [],
             failures: 0,
-            stderr: new TailBuffer(worker_STDERR_TAIL),
+            stderr: new common/* TailBuffer */.vX(worker_STDERR_TAIL),
             warnedGarbage: false,
         };
         slots.push(slot);
@@ -25794,28 +27121,40 @@ function createWorkerTarget(config, ctx, options = {}) {
     function run(request, runOptions) {
         const start = performance.now();
         if (runOptions.signal?.aborted) {
-            return Promise.resolve(errorTrace('cancelled', 'the run was cancelled', 0));
+            return Promise.resolve((0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', 0));
         }
         if (closing)
-            return Promise.resolve(errorTrace('cancelled', 'the target is closed', 0));
+            return Promise.resolve((0,common/* errorTrace */.sM)('cancelled', 'the target is closed', 0));
         const slot = pick();
         if (!slot)
             return Promise.resolve(givenUp(start));
         const id = `r${++nextId}`;
         return new Promise((resolve) => {
             const signal = runOptions.signal;
-            const onAbort = () => settle(id, errorTrace(abortKind(signal), 'the run was cancelled', elapsedMs(start)));
-            const timer = setTimeout(() => settle(id, errorTrace('timeout', `no answer within ${runOptions.timeoutMs} ms`, elapsedMs(start))), timerMs(runOptions.timeoutMs));
+            const onAbort = () => settle(id, (0,common/* errorTrace */.sM)((0,common/* abortKind */.dR)(signal), 'the run was cancelled', (0,common/* elapsedMs */.d5)(p.start)));
+            const onTimeout = () => {
+                // Sent to the process and still unanswered: the worker is stuck on it.
+                const stuck = p.slot.inflight.has(id);
+                settle(id, (0,common/* errorTrace */.sM)('timeout', `no answer within ${runOptions.timeoutMs} ms`, (0,common/* elapsedMs */.d5)(p.start)));
+                if (stuck)
+                    recycle(p.slot, `no answer to case ${request.id} within ${runOptions.timeoutMs} ms`);
+            };
+            let timer = setTimeout(onTimeout, (0,common/* timerMs */.Q2)(runOptions.timeoutMs));
             signal?.addEventListener('abort', onAbort, { once: true });
             const p = {
                 id,
-                line: `${JSON.stringify({ id, case: request })}\n`,
+                line: (0,common/* jsonLine */.rF)({ id, case: request }),
                 slot,
                 start,
                 resolve,
                 cleanup: () => {
                     clearTimeout(timer);
                     signal?.removeEventListener('abort', onAbort);
+                },
+                rearm: () => {
+                    clearTimeout(timer);
+                    p.start = performance.now();
+                    timer = setTimeout(onTimeout, (0,common/* timerMs */.Q2)(runOptions.timeoutMs));
                 },
             };
             pending.set(id, p);
@@ -25844,7 +27183,7 @@ function createWorkerTarget(config, ctx, options = {}) {
                 closing = true;
                 for (const id of [...pending.keys()]) {
                     const p = pending.get(id);
-                    settle(id, errorTrace('cancelled', 'the target was closed', elapsedMs(p.start)));
+                    settle(id, (0,common/* errorTrace */.sM)('cancelled', 'the target was closed', (0,common/* elapsedMs */.d5)(p.start)));
                 }
                 await Promise.all(slots.map(stopSlot));
             })();
@@ -35910,152 +37249,46 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./build/checks/registry.js + 18 modules
 var registry = __nccwpck_require__(1614);
-// EXTERNAL MODULE: ./build/suite/index.js + 14 modules
-var build_suite = __nccwpck_require__(6149);
+// EXTERNAL MODULE: ./build/suite/index.js + 15 modules
+var build_suite = __nccwpck_require__(5296);
 // EXTERNAL MODULE: ./build/types.js
 var types = __nccwpck_require__(4853);
 // EXTERNAL MODULE: ./build/version.js
 var version = __nccwpck_require__(8508);
 // EXTERNAL MODULE: ./build/pipeline/run-suite.js
 var run_suite = __nccwpck_require__(3631);
+// EXTERNAL MODULE: ./build/report/plain.js
+var plain = __nccwpck_require__(2071);
 // EXTERNAL MODULE: ./build/run/progress.js
 var progress = __nccwpck_require__(2527);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./build/run/runner.js + 4 modules
-var runner = __nccwpck_require__(7303);
-;// CONCATENATED MODULE: ./build/run/results-io.js
-
-
-
-
-/** Bad input to a pipeline stage (a results or comparison file): exit code 2, no stack trace. */
-class InputError extends Error {
-    file;
-    constructor(message, file) {
-        super(file ? `${file}: ${message}` : message);
-        this.name = 'InputError';
-        this.file = file;
-    }
-}
-async function readJson(path) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch (err) {
-        const code = err.code;
-        throw new InputError(code === 'ENOENT' ? 'no such file' : `cannot read (${code})`, path);
-    }
-    try {
-        return JSON.parse(text);
-    }
-    catch (err) {
-        throw new InputError(`not valid JSON: ${err.message}`, path);
-    }
-}
-async function readResults(path) {
-    const data = (await readJson(path));
-    if (!data || typeof data !== 'object' || data.schema !== 'evalgate/results@1') {
-        throw new InputError('not an evalgate results file (schema evalgate/results@1 expected)', path);
-    }
-    if (!Array.isArray(data.cases) || !data.meta || typeof data.meta !== 'object') {
-        throw new InputError('results file is missing `meta` or `cases`', path);
-    }
-    for (const [i, c] of data.cases.entries()) {
-        if (!c || typeof c.id !== 'string' || !Array.isArray(c.trials)) {
-            throw new InputError(`cases[${i}] has no id or no trials`, path);
-        }
-    }
-    return data;
-}
-async function readComparison(path) {
-    const data = (await readJson(path));
-    if (!data || typeof data !== 'object' || data.schema !== 'evalgate/comparison@1') {
-        throw new InputError('not an evalgate comparison file (schema evalgate/comparison@1 expected)', path);
-    }
-    return data;
-}
-async function writeJson(path, value) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    const results = value;
-    if (results?.schema === 'evalgate/results@1' && Array.isArray(results.cases)) {
-        await writeResultsStream(path, results);
-        return;
-    }
-    await (0,promises_.writeFile)(path, JSON.stringify(value) + '\n');
-}
-/**
- * Writes a results file case by case. The same JSON as JSON.stringify, without building one
- * string of the whole run (tens of MB for a large suite, at the moment memory is fullest).
- */
-async function writeResultsStream(path, results) {
-    const out = (0,external_node_fs_.createWriteStream)(path);
-    const done = new Promise((resolve, reject) => {
-        out.on('finish', resolve);
-        out.on('error', reject);
-    });
-    const write = (chunk) => out.write(chunk) ? Promise.resolve() : new Promise((r) => out.once('drain', r));
-    const { cases, ...head } = results;
-    const opening = JSON.stringify(head);
-    await write(`${opening.slice(0, -1)},"cases":[`);
-    for (let i = 0; i < cases.length; i++) {
-        await write((i ? ',' : '') + JSON.stringify(cases[i]));
-    }
-    out.end(']}\n');
-    await done;
-}
-/**
- * Merges the results of the shards of one run (a matrix of jobs, `--shard i/n`) into one file.
- * The shards must come from the same suite; a case in two shards is an error.
- */
-function mergeResults(parts) {
-    if (parts.length === 0)
-        throw new InputError('nothing to merge');
-    const [first] = parts;
-    const seen = new Map();
-    const cases = [];
-    for (const { path, results } of parts) {
-        if (results.meta.suite_hash !== first.results.meta.suite_hash) {
-            throw new InputError(`suite hash ${results.meta.suite_hash.slice(0, 12)} differs from ${first.path}'s ` +
-                `${first.results.meta.suite_hash.slice(0, 12)}: shards of different suites`, path);
-        }
-        for (const c of results.cases) {
-            const other = seen.get(c.id);
-            if (other)
-                throw new InputError(`case ${c.id} is also in ${other}`, path);
-            seen.set(c.id, path);
-            cases.push(c);
-        }
-    }
-    const started = parts.map((p) => p.results.meta.started_at).sort()[0];
-    const finished = parts
-        .map((p) => p.results.meta.finished_at)
-        .sort()
-        .at(-1);
-    const meta = {
-        ...first.results.meta,
-        started_at: started,
-        finished_at: finished,
-        duration_ms: Date.parse(finished) - Date.parse(started),
-        shard: undefined,
-        interrupted: parts.some((p) => p.results.meta.interrupted) || undefined,
-    };
-    return (0,runner/* recount */.d3)({ schema: 'evalgate/results@1', meta, cases });
-}
-
+// EXTERNAL MODULE: ./build/run/results-io.js
+var results_io = __nccwpck_require__(6825);
+// EXTERNAL MODULE: ./build/run/evalgate-dir.js
+var evalgate_dir = __nccwpck_require__(411);
+// EXTERNAL MODULE: ./build/run/journal.js
+var journal = __nccwpck_require__(2353);
 // EXTERNAL MODULE: ./build/run/select.js
 var run_select = __nccwpck_require__(4452);
+// EXTERNAL MODULE: ./build/report/redact.js
+var redact = __nccwpck_require__(7234);
+// EXTERNAL MODULE: ./build/secrets.js
+var secrets = __nccwpck_require__(5009);
 ;// CONCATENATED MODULE: ./build/cli.js
 /**
  * The evalgate command line: every stage of the pipeline on its own, and `pr` for the whole of
  * it on a laptop. Exit codes: 0 pass, 1 the gate blocked (or the verdict is error), 2 bad input
- * (config, dataset, results file, flags), 3 the target could not start or an internal failure,
- * 130 interrupted.
+ * (config, dataset, results file, journal, flags), 3 evalgate could not run (an http server that
+ * never became ready, a module that does not load, every trial of a run errored, an internal
+ * failure), 130 interrupted.
  *
  * Each command imports what only it needs (the comparison, the reports, the GitHub client)
  * when it runs: `evalgate run` on a big suite should not carry Octokit in memory.
  */
+
+
+
+
+
 
 
 
@@ -36074,6 +37307,7 @@ const HELP = `evalgate ${version/* VERSION */.x}: catch regressions in LLM appli
 Usage: evalgate <command> [options]
 
 Commands:
+  init       start a suite in this repository: config, example cases, target stub, workflows
   run        run a suite once:           evalgate run --config evalgate.yml --out results.json
   validate   check a suite without running it
   compare    compare two results files:  evalgate compare base.json head.json --out comparison.json
@@ -36086,7 +37320,9 @@ Selection (run, pr):  --sample N  --tags smoke,refunds  --filter 'refund-*'  --s
 Run settings:         --trials N  --concurrency N  --timeout 30s  --retries N
 Gate (compare, pr):   --fail-on critical,major  --alpha 0.01  --min-drop 0.05  --robust  --accepted
 
-Exit codes: 0 pass, 1 blocked or error verdict, 2 bad input, 3 internal failure, 130 interrupted.
+Exit codes: 0 pass, 1 blocked or error verdict, 2 bad input, 3 could not run (an http server
+that never became ready, a module that does not load, every trial of a run errored, an internal
+failure), 130 interrupted (\`run --resume\` finishes an interrupted run).
 Docs: https://github.com/evalgate/evalgate#readme`;
 const selectionOptions = {
     sample: { type: 'string' },
@@ -36163,7 +37399,7 @@ function selectionFrom(v) {
         sample: cli_int('sample', v.sample),
         tags: list(v.tags),
         filter: v.filter,
-        shard: v.shard === undefined ? undefined : wrapUsage(() => (0,run_select/* parseShard */.u)(v.shard)),
+        shard: v.shard === undefined ? undefined : wrapUsage(() => (0,run_select/* parseShard */.uK)(v.shard)),
     };
 }
 function wrapUsage(f) {
@@ -36217,13 +37453,20 @@ function interruptible() {
     process.on('SIGINT', () => {
         if (controller.signal.aborted)
             process.exit(130);
-        process.stderr.write('\nevalgate: stopping; finished trials are kept (Ctrl-C again to quit now)\n');
+        process.stderr.write('\n');
+        log('stopping; finished trials are kept (Ctrl-C again to quit now)');
         controller.abort();
     });
     process.on('SIGTERM', () => controller.abort());
     return controller;
 }
-const log = (line) => process.stderr.write(`evalgate: ${line}\n`);
+/**
+ * Everything the CLI prints goes through these: text from configs, datasets, model outputs and a
+ * target's stderr is shown with known secrets masked and its control characters escaped, never
+ * obeyed by the terminal.
+ */
+const log = (line) => process.stderr.write(`evalgate: ${(0,plain/* terminalText */.eR)((0,redact/* redactSecrets */.fp)(line))}\n`);
+const print = (text) => process.stdout.write(`${(0,plain/* terminalText */.eR)((0,redact/* redactSecrets */.fp)(text))}\n`);
 function verdictExit(c) {
     return c.verdict === 'pass' ? 0 : 1;
 }
@@ -36233,6 +37476,7 @@ async function cmdRun(args) {
         out: { type: 'string', short: 'o', default: 'results.json' },
         label: { type: 'string' },
         stats: { type: 'boolean' },
+        resume: { type: 'boolean' },
         ...selectionOptions,
         ...runOptions,
     });
@@ -36249,10 +37493,15 @@ async function cmdRun(args) {
         signal: controller.signal,
         progress: values.quiet ? progress/* silentProgress */.i : new progress/* ConsoleProgress */.R(),
         log,
+        journal: { path: (0,journal/* journalPath */.HY)(values.out), resume: values.resume },
     });
-    await writeJson(values.out, results);
+    await (0,results_io/* writeJson */.GF)(values.out, results);
+    // The results are safely written: the journal has served. An interrupted run keeps it, for
+    // --resume.
+    if (!results.meta.interrupted)
+        await (0,promises_.rm)((0,journal/* journalPath */.HY)(values.out), { force: true });
     const { counts } = results.meta;
-    console.log(`${counts.cases} cases, ${counts.trials} trials: ${counts.pass} pass, ${counts.fail} fail, ${counts.error} error` +
+    print(`${counts.cases} cases, ${counts.trials} trials: ${counts.pass} pass, ${counts.fail} fail, ${counts.error} error` +
         ` → ${values.out}`);
     if (values.stats) {
         // Our own resource use, for `npm run bench` and for anyone profiling a suite.
@@ -36269,10 +37518,47 @@ async function cmdRun(args) {
         process.stderr.write(`evalgate-stats ${JSON.stringify(stats)}\n`);
     }
     if (results.meta.interrupted) {
-        log('interrupted: the results hold the trials that finished');
+        log('interrupted: the results hold the trials that finished; `evalgate run --resume` finishes the run');
         return 130;
     }
+    const failed = allErrored(results);
+    if (failed) {
+        log(`every trial errored (nothing was measured); the first, case ${failed}`);
+        return EXIT_ALL_ERRORED;
+    }
     return 0;
+}
+async function cmdInit(args) {
+    const { values } = bin_parse(args, { target: { type: 'string' }, dir: { type: 'string' } });
+    if (values.help)
+        return help('init');
+    const { initProject, describeInit, isTargetKind, TARGET_KINDS } = await __nccwpck_require__.e(/* import() */ 744).then(__nccwpck_require__.bind(__nccwpck_require__, 8744));
+    if (values.target !== undefined && !isTargetKind(values.target))
+        throw new UsageError(`--target must be ${TARGET_KINDS.join(', ')}; got ${values.target}`);
+    print(describeInit(await initProject((0,external_node_path_.resolve)(values.dir ?? '.'), values.target)));
+    return 0;
+}
+/**
+ * Exit code of a run in which every trial errored: nothing was measured, most likely the target
+ * cannot run at all (a missing key, a wrong command). The same code as a target that could not
+ * start.
+ */
+const EXIT_ALL_ERRORED = 3;
+/** When every trial of `results` errored: the first error, with its case and trial. */
+function allErrored(results) {
+    const { counts } = results.meta;
+    if (counts.trials === 0 || counts.error !== counts.trials)
+        return undefined;
+    const c = results.cases[0];
+    const trial = c.trials[0];
+    const check = trial.checks.find((k) => k.status === 'error');
+    const what = trial.trace.error
+        ? `${trial.trace.error.kind}: ${trial.trace.error.message}`
+        : check
+            ? `check ${check.name ?? check.type}: ${check.reason}`
+            : 'error';
+    // JSON.stringify: a case id is untrusted text, and this line goes to a terminal or a CI log.
+    return `${JSON.stringify(c.id)} trial ${trial.trial}: ${what}`;
 }
 async function cmdValidate(args) {
     const { values } = bin_parse(args, {
@@ -36282,19 +37568,15 @@ async function cmdValidate(args) {
     if (values.help)
         return help('validate');
     if (values['list-checks']) {
-        console.log((0,registry/* checkTypes */.OE)().join('\n'));
+        print((0,registry/* checkTypes */.OE)().join('\n'));
         return 0;
     }
     const suite = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.resolve)(values.config));
-    const perMode = new Map();
-    for (const c of suite.cases)
-        for (const k of c.checks)
-            perMode.set(k.mode, (perMode.get(k.mode) ?? 0) + 1);
     const files = new Set(suite.cases.map((c) => c.source.file));
-    console.log(`${(0,build_suite/* displayPath */.Gt)(suite.configPath)}: ok, ${suite.cases.length} cases in ${files.size} file(s), suite ${suite.hash.slice(0, 12)}`);
-    for (const [mode, fm] of Object.entries(suite.config.failure_modes)) {
-        console.log(`  ${mode} (${fm.severity}): ${perMode.get(mode) ?? 0} checks`);
-    }
+    print(`${(0,build_suite/* displayPath */.Gt)(suite.configPath)}: ok, ${suite.cases.length} cases in ${files.size} file(s), suite ${suite.hash.slice(0, 12)}`);
+    const { capacityLines } = await __nccwpck_require__.e(/* import() */ 637).then(__nccwpck_require__.bind(__nccwpck_require__, 6637));
+    for (const line of capacityLines(suite))
+        print(line);
     return 0;
 }
 async function cmdCompare(args) {
@@ -36304,10 +37586,10 @@ async function cmdCompare(args) {
     if (positionals.length !== 2)
         throw new UsageError('compare takes two results files: base.json head.json');
     const [basePath, headPath] = positionals;
-    const { compare } = await __nccwpck_require__.e(/* import() */ 485).then(__nccwpck_require__.bind(__nccwpck_require__, 6485));
-    const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(237), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4237));
-    const base = await readResults(basePath);
-    const head = await readResults(headPath);
+    const { compare } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.bind(__nccwpck_require__, 4815));
+    const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2824));
+    const base = await (0,results_io/* readResults */.x8)(basePath);
+    const head = await (0,results_io/* readResults */.x8)(headPath);
     // `report --format html` finds the traces through these paths, relative to the comparison
     // file (absolute when the comparison is only printed).
     const near = (p) => values.out ? (0,external_node_path_.relative)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(values.out)), (0,external_node_path_.resolve)(p)) : (0,external_node_path_.resolve)(p);
@@ -36318,11 +37600,11 @@ async function cmdCompare(args) {
         headPath: near(headPath),
     });
     if (values.out)
-        await writeJson(values.out, comparison);
+        await (0,results_io/* writeJson */.GF)(values.out, comparison);
     if (values.json)
-        console.log(JSON.stringify(comparison));
+        process.stdout.write(`${(0,plain/* terminalJson */.t3)((0,redact/* redactedJson */.Rh)(comparison))}\n`);
     else
-        console.log(renderTextReport(comparison));
+        print(renderTextReport(comparison));
     return verdictExit(comparison);
 }
 /** The results behind a comparison, for the viewer's traces; a warning, not a failure, if absent. */
@@ -36332,7 +37614,7 @@ async function readTracesFor(side, path) {
         return undefined;
     }
     try {
-        return await readResults(path);
+        return await (0,results_io/* readResults */.x8)(path);
     }
     catch (err) {
         log(`no ${side} traces in the viewer: ${err.message} (use --${side})`);
@@ -36353,8 +37635,8 @@ async function cmdReport(args) {
     if (positionals.length !== 1)
         throw new UsageError('report takes one comparison file');
     const path = positionals[0];
-    const comparison = await readComparison(path);
-    const { renderComment, renderSummary, renderTextReport, renderViewer } = await Promise.all(/* import() */[__nccwpck_require__.e(237), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4237));
+    const comparison = await (0,results_io/* readComparison */.WY)(path);
+    const { renderComment, renderSummary, renderTextReport, renderViewer } = await Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2824));
     let text;
     const opts = {
         repoUrl: values['repo-url'],
@@ -36384,13 +37666,21 @@ async function cmdReport(args) {
         default:
             throw new UsageError(`--format must be markdown, summary, html or text, got ${values.format}`);
     }
+    // The viewer redacts its data itself; patterns run over the whole page would hit its script.
+    if (values.format !== 'html')
+        text = (0,redact/* redactSecrets */.fp)(text);
     if (values.out) {
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(values.out)), { recursive: true });
+        await (0,evalgate_dir/* makeDir */.g)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(values.out)));
         await (0,promises_.writeFile)(values.out, text);
         log(`wrote ${values.out}`);
     }
-    else
+    else if (values.format === 'html') {
+        // A document, not terminal text: its data is JSON with C1 controls and bidi overrides as
+        // \u escapes (see viewer.ts), so a terminal it lands on has nothing to obey either.
         process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+    }
+    else
+        print(text.replace(/\n$/, ''));
     return 0;
 }
 async function cmdMerge(args) {
@@ -36401,16 +37691,16 @@ async function cmdMerge(args) {
         throw new UsageError('merge takes the shard results files');
     const parts = [];
     for (const path of positionals)
-        parts.push({ path, results: await readResults(path) });
-    const merged = mergeResults(parts);
-    await writeJson(values.out, merged);
-    console.log(`${merged.meta.counts.cases} cases from ${parts.length} file(s) → ${values.out}`);
+        parts.push({ path, results: await (0,results_io/* readResults */.x8)(path) });
+    const merged = (0,results_io/* mergeResults */.n0)(parts);
+    await (0,results_io/* writeJson */.GF)(values.out, merged);
+    print(`${merged.meta.counts.cases} cases from ${parts.length} file(s) → ${values.out}`);
     return 0;
 }
 /** Writes a PR run's files into `dir` and returns their paths. */
 async function writePrOutputs(dir, outcome, render = {}) {
-    const { renderComment, renderViewer } = await Promise.all(/* import() */[__nccwpck_require__.e(237), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4237));
-    await (0,promises_.mkdir)(dir, { recursive: true });
+    const { renderComment, renderViewer } = await Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2824));
+    await (0,evalgate_dir/* makeDir */.g)(dir);
     const paths = {
         base: (0,external_node_path_.join)(dir, 'base-results.json'),
         head: (0,external_node_path_.join)(dir, 'head-results.json'),
@@ -36420,14 +37710,14 @@ async function writePrOutputs(dir, outcome, render = {}) {
     };
     outcome.comparison.base.results_path = 'base-results.json';
     outcome.comparison.head.results_path = 'head-results.json';
-    await writeJson(paths.base, outcome.base);
-    await writeJson(paths.head, outcome.head);
-    await writeJson(paths.comparison, outcome.comparison);
-    await (0,promises_.writeFile)(paths.comment, renderComment(outcome.comparison, {
+    await (0,results_io/* writeJson */.GF)(paths.base, outcome.base);
+    await (0,results_io/* writeJson */.GF)(paths.head, outcome.head);
+    await (0,results_io/* writeJson */.GF)(paths.comparison, outcome.comparison);
+    await (0,promises_.writeFile)(paths.comment, (0,redact/* redactSecrets */.fp)(renderComment(outcome.comparison, {
         ...render,
         headSha: outcome.comparison.head.sha,
         viewerUrl: 'report.html',
-    }));
+    })));
     await (0,promises_.writeFile)(paths.viewer, renderViewer(outcome.comparison, outcome.base, outcome.head));
     return paths;
 }
@@ -36439,6 +37729,7 @@ async function cmdPr(args) {
         'out-dir': { type: 'string', short: 'o', default: '.evalgate/pr' },
         setup: { type: 'string' },
         baseline: { type: 'string' },
+        full: { type: 'boolean' },
         ...selectionOptions,
         ...runOptions,
         ...gateOptions,
@@ -36448,15 +37739,16 @@ async function cmdPr(args) {
     if (!values.base)
         throw new UsageError('pr needs --base <ref> (a branch, tag or sha)');
     const controller = interruptible();
-    const baseline = values.baseline ? await readResults(values.baseline) : undefined;
-    const { runPr } = await Promise.all(/* import() */[__nccwpck_require__.e(485), __nccwpck_require__.e(997)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5997));
-    const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(237), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4237));
+    const baseline = values.baseline ? await (0,results_io/* readResults */.x8)(values.baseline) : undefined;
+    const { runPr } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(455)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6455));
+    const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2824));
     const outcome = await runPr({
         repoDir: process.cwd(),
         baseRef: values.base,
         headRef: values.head,
         configPath: values.config,
         selection: selectionFrom(values),
+        configSample: !values.full,
         ...runOverrides(values),
         setup: values.setup,
         baseline,
@@ -36467,8 +37759,8 @@ async function cmdPr(args) {
         log,
     });
     const paths = await writePrOutputs(values['out-dir'], outcome);
-    console.log(renderTextReport(outcome.comparison));
-    console.log(`\nresults: ${paths.base}, ${paths.head}\ncomparison: ${paths.comparison}\ncomment: ${paths.comment}\nviewer: ${paths.viewer}`);
+    print(renderTextReport(outcome.comparison));
+    print(`\nresults: ${paths.base}, ${paths.head}\ncomparison: ${paths.comparison}\ncomment: ${paths.comment}\nviewer: ${paths.viewer}`);
     if (controller.signal.aborted)
         return 130;
     return verdictExit(outcome.comparison);
@@ -36498,9 +37790,9 @@ async function cmdPublish(args) {
         throw new UsageError('publish needs a token in GITHUB_TOKEN (or GH_TOKEN)');
     if (!['update', 'new', 'off'].includes(values.comment))
         throw new UsageError('--comment must be update, new or off');
-    const comparison = await readComparison(positionals[0]);
+    const comparison = await (0,results_io/* readComparison */.WY)(positionals[0]);
     const [owner, name] = repo.split('/');
-    const { publishOutsideActions, PullMismatchError } = await Promise.all(/* import() */[__nccwpck_require__.e(720), __nccwpck_require__.e(237), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8319));
+    const { publishOutsideActions, PullMismatchError } = await Promise.all(/* import() */[__nccwpck_require__.e(720), __nccwpck_require__.e(824), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8319));
     const result = await publishOutsideActions({
         token,
         apiUrl: values['api-url'] ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
@@ -36517,20 +37809,33 @@ async function cmdPublish(args) {
             throw new UsageError(err.message);
         throw err;
     });
-    console.log(result.commentUrl
+    print(result.commentUrl
         ? `comment ${result.commentAction}: ${result.commentUrl}`
         : `comment ${result.commentAction}`);
     return verdictExit(comparison);
 }
 const COMMAND_HELP = {
-    run: `evalgate run [--config evalgate.yml] [--out results.json] [--label name] [--stats]
+    init: `evalgate init [--target python|node|http] [--dir .]
+  Writes a starting suite: evalgate.yml, three example cases (evals/cases.jsonl), a target stub
+  that answers them (evals/target.py, evals/target.mjs or evals/server.mjs, by the language found:
+  pyproject.toml, requirements.txt or *.py -> python; package.json -> node; else http), and the
+  workflows .github/workflows/evalgate-{pr,baseline,full}.yml. Existing files are never
+  overwritten: they are skipped and listed.`,
+    run: `evalgate run [--config evalgate.yml] [--out results.json] [--label name] [--resume] [--stats]
   Runs every selected case --trials times against the suite's target and writes results.json
-  (each trial's trace and check results, and the run's metadata).
+  (each trial's trace and check results, and the run's metadata). Each finished trial is first
+  appended to results.json.journal.jsonl; the journal is deleted once results.json is written.
+  --resume continues a run that was interrupted or killed from its journal, without repeating
+  finished trials (refused if the suite, selection, --trials or --label changed).
+  Exit 0 done, 3 every trial errored (the first error is printed), 130 interrupted.
   Selection: --sample N, --tags a,b, --filter 'glob' (repeatable), --shard i/n
   Settings:  --trials N, --concurrency N, --timeout 30s, --retries N, --quiet
   --stats prints evalgate's own CPU time and peak memory at the end.`,
     validate: `evalgate validate [--config evalgate.yml] [--list-checks]
-  Loads the config and every dataset and reports all problems with file, line and field.`,
+  Loads the config and every dataset and reports all problems with file, line and field.
+  For a valid suite, prints per failure mode its cases and the smallest drop in its pass rate the
+  gate detects with 80% power at the configured alpha, trials and re-runs, and warns about modes
+  with fewer than 5 cases.`,
     compare: `evalgate compare base.json head.json [--out comparison.json] [--json]
   Paired comparison per failure mode; prints the verdict. Exit 0 pass, 1 block/error, 2 bad input.
   Gate: --fail-on critical,major, --alpha, --min-drop, --tolerance, --max-error-share, --robust,
@@ -36545,16 +37850,19 @@ const COMMAND_HELP = {
   head (without --head: the working tree as it is, uncommitted changes included), compare,
   adaptive re-runs, the text report, and the comment and trace viewer in --out-dir. --setup "npm ci" runs in each checkout first;
   --baseline results.json reuses results of the base instead of running it.
+  Runs the config's pull_request.sample, as the action does; --full runs every case, and
+  --sample, --tags or --filter choose instead.
   Takes the selection, settings and gate options of run and compare.`,
     publish: `evalgate publish --repo owner/name --pr N comparison.json [--check-name evalgate]
   Posts the sticky comment (and a check run with --check-name) from outside Actions, with the
   token in GITHUB_TOKEN. --comment update|new|off, --api-url for GitHub Enterprise, --sha.`,
 };
 function help(command) {
-    console.log(command && COMMAND_HELP[command] ? COMMAND_HELP[command] : HELP);
+    print(command && COMMAND_HELP[command] ? COMMAND_HELP[command] : HELP);
     return 0;
 }
 const commands = {
+    init: cmdInit,
     run: cmdRun,
     validate: cmdValidate,
     compare: cmdCompare,
@@ -36568,23 +37876,25 @@ async function main(argv) {
     if (!command || command === '--help' || command === '-h' || command === 'help')
         return help();
     if (command === '--version' || command === '-v') {
-        console.log(version/* VERSION */.x);
+        print(version/* VERSION */.x);
         return 0;
     }
     const run = commands[command];
+    // Secret values in the environment (names with KEY, TOKEN, SECRET...) are masked in all output.
+    (0,secrets/* registerEnvSecrets */.kx)(process.env);
     try {
         if (!run)
             throw new UsageError(`unknown command ${JSON.stringify(command)} (try evalgate --help)`);
         return await run(rest);
     }
     catch (err) {
-        if ((0,build_suite/* isSuiteError */.t$)(err) || err instanceof InputError || err instanceof UsageError) {
-            process.stderr.write(`evalgate: ${err.message}\n`);
+        if ((0,build_suite/* isSuiteError */.t$)(err) || err instanceof results_io/* InputError */.dz || err instanceof UsageError) {
+            log(err.message);
             return 2;
         }
-        process.stderr.write(`evalgate: ${err?.message ?? String(err)}\n`);
+        log(err?.message ?? String(err));
         if (process.env.EVALGATE_DEBUG)
-            process.stderr.write(`${err?.stack}\n`);
+            process.stderr.write(`${(0,plain/* terminalText */.eR)((0,redact/* redactSecrets */.fp)(`${err?.stack}`))}\n`);
         return 3;
     }
 }
@@ -36592,10 +37902,11 @@ async function main(argv) {
 ;// CONCATENATED MODULE: ./build/bin.js
 // The `evalgate` command: bundled to dist/cli/index.js, which bin/evalgate.js loads.
 
+
 main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
 }, (err) => {
-    process.stderr.write(`evalgate: ${err?.message ?? String(err)}\n`);
+    process.stderr.write(`evalgate: ${(0,plain/* terminalText */.eR)(err?.message ?? String(err))}\n`);
     process.exitCode = 3;
 });
 

@@ -1,8 +1,8 @@
-export const id = 237;
-export const ids = [237];
+export const id = 824;
+export const ids = [824];
 export const modules = {
 
-/***/ 4237:
+/***/ 2824:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -10,14 +10,14 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   vQ: () => (/* reexport */ COMMENT_MAX),
   H7: () => (/* reexport */ DEFAULT_MARKER),
-  Pl: () => (/* reexport */ headline),
+  r6: () => (/* reexport */ plainHeadline),
   renderComment: () => (/* reexport */ renderComment),
   renderSummary: () => (/* reexport */ renderSummary),
   renderTextReport: () => (/* reexport */ renderTextReport),
   renderViewer: () => (/* reexport */ renderViewer)
 });
 
-// UNUSED EXPORTS: SUMMARY_MAX, redactDeep, redactSecrets, verdictKind
+// UNUSED EXPORTS: SUMMARY_MAX, headline, redactDeep, redactSecrets, verdictKind
 
 // EXTERNAL MODULE: ./node_modules/markdown-table/index.js
 var markdown_table = __webpack_require__(735);
@@ -104,12 +104,14 @@ const LABEL_TEXT = {
     added: 'added',
     removed: 'removed',
     errored: 'errored',
+    not_run: 'not run',
 };
 /** Order in which labels are listed (most important first). */
 const LABEL_ORDER = [
     'new_failure',
     'suspected_new_failure',
     'errored',
+    'not_run',
     'fixed',
     'flaky',
     'added',
@@ -167,6 +169,26 @@ function countOf(c, label) {
     const n = c.counts?.[label];
     return finite(n) ? n : c.cases.filter((x) => x.label === label).length;
 }
+/**
+ * "3 cases removed by this PR, 2 of them passing on base": deleting cases (that the change
+ * broke, or that were failing) must be visible, not quietly leave the suite greener.
+ */
+function removedLine(c, by) {
+    const n = countOf(c, 'removed');
+    if (!n)
+        return undefined;
+    let passing = 0;
+    for (const k of c.cases ?? []) {
+        if (k.label === 'removed' && k.base && k.base.trials > 0 && k.base.passes === k.base.trials)
+            passing++;
+    }
+    const of = n === 1
+        ? passing
+            ? 'passing on base'
+            : 'not passing on base'
+        : `${passing === 0 ? 'none' : format_int(passing)} of them passing on base`;
+    return `${plural(n, 'case')} removed ${by}, ${of}`;
+}
 
 ;// CONCATENATED MODULE: ./build/report/headline.js
 
@@ -210,7 +232,14 @@ function headline(c, name, reason, acceptLabel) {
         const errs = !c.reasons?.[0] && typeof share === 'number' && share > 0
             ? ` (${pct(share)} of head trials errored)`
             : '';
-        return { kind, icon: '⚠️', title: 'Error', text: `${why}${errs}; no verdict on regressions.` };
+        // Ctrl-C (or a signal) stopped a side: say so first, it is the one thing to act on.
+        const interrupted = !!(c.incomplete?.head?.interrupted || c.incomplete?.base?.interrupted);
+        return {
+            kind,
+            icon: '⚠️',
+            title: interrupted ? 'Interrupted' : 'Error',
+            text: `${why}${errs}; no verdict on regressions.`,
+        };
     }
     const regressed = blockingRegressions(c);
     if (kind === 'blocked' || kind === 'accepted') {
@@ -254,246 +283,10 @@ function headline(c, name, reason, acceptLabel) {
     return { kind, icon: '✅', title: 'Passed', text: bits.join('; ') + '.' };
 }
 
-;// CONCATENATED MODULE: ./build/report/redact.js
-/**
- * Secret redaction for everything a report shows. Model outputs, tool arguments and stderr can
- * carry credentials the system under test saw (a key echoed in an error message, an auth header
- * logged by a tool); a PR comment is public to everyone who can read the repository, so every
- * string a report prints goes through `redactSecrets` first.
- *
- * The patterns favour recall over precision for well-known token shapes, and keep the prefix of
- * the token so a reader still sees *which* credential leaked.
- */
-const MARK = '[REDACTED]';
-const RULES = [
-    // PEM private keys: the whole block.
-    {
-        pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g,
-        replace: () => `-----BEGIN PRIVATE KEY----- ${MARK}`,
-    },
-    // OpenAI (sk-..., sk-proj-...), Anthropic (sk-ant-...) and similar `sk-` keys.
-    { pattern: /\bsk-(?:[A-Za-z]+-)?[A-Za-z0-9_-]{16,}/g, replace: () => `sk-${MARK}` },
-    // GitHub tokens: classic (ghp_), OAuth (gho_), app (ghs_, ghu_), refresh (ghr_), fine-grained.
-    { pattern: /\bgithub_pat_[A-Za-z0-9_]{20,}/g, replace: () => `github_pat_${MARK}` },
-    { pattern: /\b(gh[pousr])_[A-Za-z0-9]{20,}/g, replace: (_m, p) => `${p}_${MARK}` },
-    // AWS access key ids.
-    { pattern: /\b(AKIA|ASIA)[A-Z0-9]{16}\b/g, replace: (_m, p) => `${p}${MARK}` },
-    // Google API keys, Slack tokens.
-    { pattern: /\bAIza[A-Za-z0-9_-]{35}/g, replace: () => `AIza${MARK}` },
-    { pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g, replace: () => `xox-${MARK}` },
-    // Authorization headers.
-    {
-        pattern: /\b(Bearer|Basic|Token)(\s+)[A-Za-z0-9\-._~+/]{8,}=*/gi,
-        replace: (_m, scheme, sp) => `${scheme}${sp}${MARK}`,
-    },
-    // Generic `api_key=...`, `"password": "..."`, `secret: ...`: keep the name, drop the value.
-    {
-        pattern: /\b((?:[A-Za-z0-9]+[_-])?(?:api[_-]?key|apikey|secret(?:[_-]?key)?|access[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?token|access[_-]?token|token|password|passwd|pwd))(\s*["']?\s*[:=]\s*["']?)([^\s"'&,;<>]{6,})/gi,
-        replace: (_m, name, sep) => `${name}${sep}${MARK}`,
-    },
-];
-// Cheap pre-test: nearly every string in a trace has none of these, and skips all the rules.
-// Must match wherever a rule below would (the last branch is the generic rule's `name[:=]`).
-const MAYBE = /sk-|gh[pousr]_|github_pat_|AKIA|ASIA|AIza|xox[abprs]-|(?:bearer|basic|token)\s|PRIVATE KEY|(?:key|secret|token|passw(?:or)?d|pwd)\s*["']?\s*[:=]/i;
-/** Replaces secret-looking substrings (API keys, tokens, auth headers, passwords) with a mark. */
-function redactSecrets(s) {
-    if (typeof s !== 'string' || s.length === 0)
-        return typeof s === 'string' ? s : '';
-    if (!MAYBE.test(s))
-        return s;
-    let out = s;
-    for (const rule of RULES) {
-        rule.pattern.lastIndex = 0;
-        out = out.replace(rule.pattern, rule.replace);
-    }
-    return out;
-}
-/** Deep copy of a JSON-like value with every string (keys included) redacted. */
-function redactDeep(value) {
-    return walk(value, 0);
-}
-function walk(v, depth) {
-    if (typeof v === 'string')
-        return redactSecrets(v);
-    if (v === null || typeof v !== 'object')
-        return v;
-    // Traces come from user code: bound the depth rather than trust the shape.
-    if (depth > 64)
-        return '[too deep]';
-    if (Array.isArray(v))
-        return v.map((x) => walk(x, depth + 1));
-    const out = {};
-    // Identifier-like keys (the usual case) cannot hold a secret: skip the work for them.
-    for (const [k, x] of Object.entries(v))
-        out[/^[A-Za-z0-9_]{1,64}$/.test(k) ? k : redactSecrets(k)] = walk(x, depth + 1);
-    return out;
-}
-/**
- * `JSON.stringify` with every string value and key redacted, without building a redacted copy
- * first (the viewer serialises tens of MB of traces; a deep copy doubled the time and memory).
- */
-function redactedJson(value) {
-    const out = JSON.stringify(value, function (_key, v) {
-        if (typeof v === 'string')
-            return redactSecrets(v);
-        if (v && typeof v === 'object' && !Array.isArray(v)) {
-            const keys = Object.keys(v);
-            if (keys.some((k) => !/^[A-Za-z0-9_]{1,64}$/.test(k) && redactSecrets(k) !== k)) {
-                const copy = {};
-                for (const k of keys)
-                    copy[redactSecrets(k)] = v[k];
-                return copy;
-            }
-        }
-        return v;
-    });
-    return out ?? 'null';
-}
-
-;// CONCATENATED MODULE: ./build/report/markdown.js
-/**
- * Making untrusted text inert in GitHub-flavoured markdown.
- *
- * Everything a report prints that came from a dataset, a model or a check reason goes through
- * `inline` (text inside a line or a table cell) or `fence` (a code block). The goal is that the
- * text renders as the same characters and does nothing else: no HTML, no links or images, no
- * table breakage, no @-mentions or #-references (GitHub turns those into notifications and
- * cross-links *after* markdown rendering, on the text nodes, so backslash escapes alone do not
- * stop them: a zero-width joiner between `@` and the name does).
- */
-
-const ZWJ = '\u200d';
-const ZWSP = '\u200b';
-/** Cuts to at most `max` code units without splitting a surrogate pair; marks the cut with …. */
-function cut(s, max) {
-    if (s.length <= max)
-        return s;
-    if (max <= 1)
-        return '…';
-    let end = max - 1;
-    const code = s.charCodeAt(end - 1);
-    if (code >= 0xd800 && code <= 0xdbff)
-        end -= 1;
-    return s.slice(0, end) + '…';
-}
-/** Any value as display text: strings as they are, the rest as compact JSON. Never throws. */
-function asText(v) {
-    if (typeof v === 'string')
-        return v;
-    if (v === undefined)
-        return '';
-    try {
-        const s = JSON.stringify(v);
-        return s === undefined ? String(v) : s;
-    }
-    catch {
-        return String(v);
-    }
-}
-// C0/C1 controls except tab and newlines (an ESC would drive a terminal; NUL confuses parsers),
-// and bidirectional overrides, which can make text read differently from what it is.
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-/**
- * Untrusted value -> plain text: controls stripped, secrets redacted, cut to `max`.
- * Cut a little past `max` before redacting so a long output costs little, and so that a secret
- * straddling the final cut is still seen whole by the redaction.
- */
-function clean(v, max) {
-    const s = cut(asText(v), max + 256).replace(CONTROLS, '');
-    return cut(redactSecrets(s.replace(/\r\n?/g, '\n')), max);
-}
-/** Breaks @-mentions, #-references, GH-references and URL autolinks with invisible characters. */
-function neutralize(s) {
-    return s
-        .replace(/@(?=[A-Za-z0-9_-])/g, '@' + ZWJ)
-        .replace(/#(?=[A-Za-z0-9_])/g, '#' + ZWJ)
-        .replace(/\b(GH)-(?=\d)/gi, '$1-' + ZWJ)
-        .replace(/:(?=\/\/)/g, ':' + ZWSP)
-        .replace(/\b(www)\./gi, '$1' + ZWSP + '.');
-}
-// ASCII punctuation that can start markdown or HTML syntax anywhere in a line. Line-start-only
-// syntax (headings, lists, quotes) cannot occur because we never start a line with untrusted text.
-const MD_SPECIAL = /[\\`*_[\]()#!|~$<>&{}]/g;
-/**
- * Untrusted value -> one line of inert markdown, at most about `max` visible characters.
- * Newlines become ` ⏎ ` so a reason cannot end a table row or a list item.
- */
-function inline(v, max = 300) {
-    const flat = clean(v, max)
-        .replace(/\s*\n\s*/g, ' ⏎ ')
-        .replace(/\t/g, ' ');
-    return neutralize(flat.replace(MD_SPECIAL, (ch) => '\\' + ch));
-}
-/**
- * A fenced code block that its content cannot close: the fence is one backtick longer than the
- * longest backtick run inside. Content is neutralised too (mentions are not linked inside code
- * on GitHub today, but we assume nothing about the renderer).
- */
-function fence(text, lang = 'text') {
-    // `<!--` broken too, so an output cannot carry our hidden comment marker verbatim.
-    const body = neutralize(text).replace(/<!--/g, '<!\u200d--');
-    let longest = 0;
-    for (const m of body.matchAll(/`+/g))
-        longest = Math.max(longest, m[0].length);
-    const f = '`'.repeat(Math.max(3, longest + 1));
-    return `${f}${lang}\n${body.replace(/\n+$/, '')}\n${f}`;
-}
-/**
- * An inline code span for short identifiers (mode names, check types, refs); anything with
- * characters that could matter falls back to escaped text.
- */
-function code(v, max = 80) {
-    const s = clean(v, max);
-    if (/^[A-Za-z0-9_.:/-]+$/.test(s) && !/:\/\//.test(s) && !/^www\./i.test(s))
-        return '`' + s + '`';
-    return inline(s, max);
-}
-/** Escapes text for an HTML context (inside `<summary>`, which markdown does not process). */
-function html(v, max = 200) {
-    return neutralize(clean(v, max)
-        .replace(/\s+/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;'));
-}
-/**
- * A link destination we are willing to print: http(s) only, with the characters that could
- * end a markdown destination or an HTML attribute percent-encoded. Anything else -> undefined.
- */
-function safeHref(url) {
-    if (!url)
-        return undefined;
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return undefined;
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-        return undefined;
-    return parsed.href.replace(/[()<>"'`\s\\[\]]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
-}
-/** A URL component from untrusted text (case ids, file paths, trace ids). */
-function urlPart(s) {
-    return encodeURIComponent(s).replace(/[!'()*]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase());
-}
-/** A path in a repository: each segment encoded, `/` kept. */
-function urlPath(p) {
-    return p
-        .split('/')
-        .filter((seg) => seg !== '' && seg !== '.' && seg !== '..')
-        .map(urlPart)
-        .join('/');
-}
-/** `[text](href)` when the href is safe; the text alone otherwise. `text` must be markdown already. */
-function markdown_link(text, href) {
-    const safe = safeHref(href);
-    return safe ? `[${text}](${safe})` : text;
-}
-
+// EXTERNAL MODULE: ./build/report/redact.js
+var redact = __webpack_require__(7234);
+// EXTERNAL MODULE: ./build/report/markdown.js
+var markdown = __webpack_require__(4902);
 ;// CONCATENATED MODULE: ./build/report/comment.js
 /**
  * The sticky PR comment and the job summary: the same document at two sizes.
@@ -503,6 +296,7 @@ function markdown_link(text, href) {
  * cap the new-failure list), until the document fits `maxLength`. The document says when it was
  * shortened and where the full data is (the trace viewer, the job summary).
  */
+
 
 
 
@@ -556,38 +350,43 @@ const SUMMARY_TIERS = [
 // ---------------------------------------------------------------------------------------------
 // Links
 // ---------------------------------------------------------------------------------------------
+/** A link built from untrusted text would carry a secret in it past the redaction: no link. */
+const holdsSecret = (s) => (0,redact/* redactSecrets */.fp)(s) !== s;
+// Link parts come from untrusted text too (case ids, dataset paths, trace ids) and are redacted
+// before they are encoded: encoded, a secret would no longer look like one.
 function viewerLink(ctx, id) {
-    const base = safeHref(ctx.o.viewerUrl);
-    return base ? `${base.replace(/#.*$/, '')}#case=${urlPart(id)}` : undefined;
+    const base = (0,markdown/* safeHref */.v7)(ctx.o.viewerUrl);
+    // The viewer's index is keyed by the redacted id as well.
+    return base ? `${base.replace(/#.*$/, '')}#case=${(0,markdown/* urlPart */.fG)((0,redact/* redactSecrets */.fp)(id))}` : undefined;
 }
 function sourceLink(ctx, k, side) {
     const sha = side === 'head' ? ctx.headSha : ctx.baseSha;
-    const repo = safeHref(ctx.o.repoUrl);
-    if (!repo || !sha || !k.source?.file)
+    const repo = (0,markdown/* safeHref */.v7)(ctx.o.repoUrl);
+    if (!repo || !sha || !k.source?.file || holdsSecret(k.source.file))
         return undefined;
     const line = Number.isInteger(k.source.line) && k.source.line > 0 ? `#L${k.source.line}` : '';
-    return `${repo.replace(/\/+$/, '')}/blob/${urlPart(sha)}/${urlPath(k.source.file)}${line}`;
+    return `${repo.replace(/\/+$/, '')}/blob/${(0,markdown/* urlPart */.fG)(sha)}/${(0,markdown/* urlPath */.Lx)((0,redact/* redactSecrets */.fp)(k.source.file))}${line}`;
 }
 function traceLink(ctx, traceId) {
     const tpl = ctx.c.trace_url;
     if (!tpl || !traceId)
         return undefined;
-    return safeHref(tpl.split('{trace_id}').join(urlPart(traceId)));
+    return (0,markdown/* safeHref */.v7)((0,redact/* redactSecrets */.fp)(tpl.split('{trace_id}').join((0,markdown/* urlPart */.fG)((0,redact/* redactSecrets */.fp)(traceId)))));
 }
 // ---------------------------------------------------------------------------------------------
 // Sections
 // ---------------------------------------------------------------------------------------------
 function header(ctx) {
     const { c, o } = ctx;
-    const h = headline(c, (s) => code(s), (s) => inline(s, 300), ctx.acceptLabel);
+    const h = headline(c, (s) => (0,markdown/* code */.aY)(s), (s) => (0,markdown/* inline */.mG)(s, 300), ctx.acceptLabel);
     const first = h.kind === 'accepted'
         ? `${h.icon} ${h.title}: ${h.text}`
         : `${h.icon} **${h.title}**: ${h.text}`;
     const side = (sha, ref) => {
         const s = shortSha(sha);
-        const parts = [s ? code(s) : '(unknown sha)'];
+        const parts = [s ? (0,markdown/* code */.aY)(s) : '(unknown sha)'];
         if (ref)
-            parts.push(`(${code(ref, 120)})`);
+            parts.push(`(${(0,markdown/* code */.aY)(ref, 120)})`);
         return parts.join(' ');
     };
     const cases = c.head?.counts?.cases ?? 0;
@@ -598,15 +397,20 @@ function header(ctx) {
     if (cases)
         second += ` · ${plural(cases, 'case')}${per ? ` × ${plural(per, 'trial')}` : ''}`;
     if (c.stage2_modes?.length)
-        second += `, ambiguous cases re-run for ${c.stage2_modes.map((m) => code(m)).join(', ')}`;
+        second += `, ambiguous cases re-run for ${c.stage2_modes.map((m) => (0,markdown/* code */.aY)(m)).join(', ')}`;
     const lines = [first, '', second];
+    const removed = removedLine(c, 'by this PR');
+    if (removed)
+        lines.push('', `⚠️ ${removed}.`);
+    if (c.gate_note)
+        lines.push('', `_${(0,markdown/* inline */.mG)(c.gate_note, 500)}_`);
     if (o.baselineNote)
-        lines.push('', `_${inline(o.baselineNote, 300)}_`);
+        lines.push('', `_${(0,markdown/* inline */.mG)(o.baselineNote, 300)}_`);
     if (c.verdict === 'error' || ctx.summary) {
         // The comment's headline already gives the first reason.
         const reasons = (c.reasons ?? []).slice(ctx.summary ? 0 : 1, 20);
         if (reasons.length)
-            lines.push('', ...reasons.map((r) => `- ${inline(r, ctx.tier.reasonMax)}`));
+            lines.push('', ...reasons.map((r) => `- ${(0,markdown/* inline */.mG)(r, ctx.tier.reasonMax)}`));
     }
     return lines.join('\n');
 }
@@ -625,12 +429,12 @@ function modeTable(ctx) {
     const rows = modes.slice(0, cap).map((m) => {
         const rate = (r) => r && r.trials > 0 ? `${pct(r.rate)} (${format_int(r.passes)}/${format_int(r.trials)})` : '–';
         const [lo, hi] = m.effect_ci ?? [NaN, NaN];
-        let verdict = VERDICT_CELL[m.verdict] ?? inline(m.verdict, 20);
+        let verdict = VERDICT_CELL[m.verdict] ?? (0,markdown/* inline */.mG)(m.verdict, 20);
         if (m.verdict === 'regressed' && !m.blocking)
             verdict = '🟠 regressed (not blocking)';
         return [
-            code(m.mode),
-            code(m.severity, 20),
+            (0,markdown/* code */.aY)(m.mode),
+            (0,markdown/* code */.aY)(m.severity, 20),
             rate(m.base),
             rate(m.head),
             `${pts(m.effect)} pts (${pts(lo)} to ${pts(hi)})`,
@@ -647,41 +451,41 @@ function modeTable(ctx) {
         notes.push(`- …and ${plural(modes.length - cap, 'more mode')}, in the trace viewer.`);
     for (const m of modes.slice(0, cap)) {
         if (m.verdict === 'inconclusive' && m.needed?.note) {
-            notes.push(`- ${code(m.mode)} is inconclusive: ${inline(m.needed.note, ctx.tier.reasonMax)}`);
+            notes.push(`- ${(0,markdown/* code */.aY)(m.mode)} is inconclusive: ${(0,markdown/* inline */.mG)(m.needed.note, ctx.tier.reasonMax)}`);
         }
     }
     if (c.stage2_modes?.length) {
         notes.push(`- Re-ran ambiguous cases for ${c.stage2_modes
             .slice(0, 20)
-            .map((s) => code(s))
+            .map((s) => (0,markdown/* code */.aY)(s))
             .join(', ')}.`);
     }
     return notes.length ? `${table}\n\n${notes.join('\n')}` : table;
 }
 function checkLine(f, max) {
-    const label = f.name && f.name !== f.type ? `${code(f.type)} ${inline(f.name, 60)}` : code(f.type);
-    return `${label} (${code(f.mode)}): ${inline(f.reason, max)}`;
+    const label = f.name && f.name !== f.type ? `${(0,markdown/* code */.aY)(f.type)} ${(0,markdown/* inline */.mG)(f.name, 60)}` : (0,markdown/* code */.aY)(f.type);
+    return `${label} (${(0,markdown/* code */.aY)(f.mode)}): ${(0,markdown/* inline */.mG)(f.reason, max)}`;
 }
 function excerptText(e, lim) {
     const out = [];
-    out.push('input:', clean(e.input, lim.input) || '(empty)', '');
-    out.push('output:', clean(e.output, lim.output) || '(empty)', '');
+    out.push('input:', (0,markdown/* clean */.uH)(e.input, lim.input) || '(empty)', '');
+    out.push('output:', (0,markdown/* clean */.uH)(e.output, lim.output) || '(empty)', '');
     const tools = e.tool_calls ?? [];
     if (!tools.length)
         out.push('tool calls: (none)');
     else {
         out.push('tool calls:');
         for (const t of tools.slice(0, lim.tools)) {
-            out.push(`  ${clean(t.name, 80).replace(/\s+/g, ' ')}(${clean(t.arguments, lim.args).replace(/\n/g, ' ')})`);
+            out.push(`  ${(0,markdown/* clean */.uH)(t.name, 80).replace(/\s+/g, ' ')}(${(0,markdown/* clean */.uH)(t.arguments, lim.args).replace(/\n/g, ' ')})`);
         }
         if (tools.length > lim.tools)
             out.push(`  …and ${tools.length - lim.tools} more`);
     }
     const docs = e.retrieved ?? [];
-    const shown = docs.slice(0, lim.retrieved).map((d) => clean(d, 120).replace(/\s+/g, ' '));
+    const shown = docs.slice(0, lim.retrieved).map((d) => (0,markdown/* clean */.uH)(d, 120).replace(/\s+/g, ' '));
     out.push(`retrieved: ${shown.length ? shown.join(', ') : '(none)'}${docs.length > shown.length ? `, …and ${docs.length - shown.length} more` : ''}`);
     if (e.error)
-        out.push('', `error: ${clean(e.error, lim.output)}`);
+        out.push('', `error: ${(0,markdown/* clean */.uH)(e.error, lim.output)}`);
     return out.join('\n');
 }
 /** The head-vs-base story of one new (or suspected) failure. */
@@ -694,15 +498,15 @@ function failureEntry(ctx, k) {
         .map((m) => {
         const b = m.base ? `${m.base.passes}/${m.base.trials}` : '–';
         const h = m.head ? `${m.head.passes}/${m.head.trials}` : '–';
-        return `${code(m.mode)} ${b} → ${h}`;
+        return `${(0,markdown/* code */.aY)(m.mode)} ${b} → ${h}`;
     })
         .join(', ');
-    const id = inline(k.id, 120);
-    const title = markdown_link(id, sourceLink(ctx, k, 'head'));
+    const id = (0,markdown/* inline */.mG)(k.id, 120);
+    const title = (0,markdown/* link */.nf)(id, sourceLink(ctx, k, 'head'));
     const links = [
-        markdown_link('viewer', viewerLink(ctx, k.id)),
-        markdown_link('head trace', traceLink(ctx, k.head?.trace_id)),
-        markdown_link('base trace', traceLink(ctx, k.base?.trace_id)),
+        (0,markdown/* link */.nf)('viewer', viewerLink(ctx, k.id)),
+        (0,markdown/* link */.nf)('head trace', traceLink(ctx, k.head?.trace_id)),
+        (0,markdown/* link */.nf)('base trace', traceLink(ctx, k.base?.trace_id)),
     ].filter((s) => s.startsWith('['));
     const susp = k.label === 'suspected_new_failure' ? ' _(suspected)_' : '';
     const lines = [
@@ -734,7 +538,7 @@ function failureEntry(ctx, k) {
             lines.push(`- base ✓ passed ${k.base.passes}/${k.base.trials}`);
     }
     if (ctx.tier.excerpt && k.excerpt) {
-        lines.push('', `<details><summary>Head trace excerpt: ${html(k.id, 80)}</summary>`, '', fence(excerptText(k.excerpt, ctx.tier.excerpt)), '', '</details>');
+        lines.push('', `<details><summary>Head trace excerpt: ${(0,markdown/* html */.qy)(k.id, 80)}</summary>`, '', (0,markdown/* fence */.EU)(excerptText(k.excerpt, ctx.tier.excerpt)), '', '</details>');
     }
     return lines.join('\n');
 }
@@ -748,10 +552,10 @@ function failureRank(ctx, k) {
     }
     return best;
 }
-const OTHER_LABELS = ['fixed', 'flaky', 'added', 'removed', 'errored'];
+const OTHER_LABELS = ['fixed', 'flaky', 'added', 'removed', 'errored', 'not_run'];
 function listItem(ctx, k, label) {
     const src = label === 'removed' ? sourceLink(ctx, k, 'base') : sourceLink(ctx, k, 'head');
-    const id = markdown_link(inline(k.id, 120), src);
+    const id = (0,markdown/* link */.nf)((0,markdown/* inline */.mG)(k.id, 120), src);
     const v = viewerLink(ctx, k.id);
     const parts = [id];
     const ms_ = k.modes.filter((m) => m.label === label);
@@ -761,7 +565,7 @@ function listItem(ctx, k, label) {
         parts.push(`errored: base ${k.base ? `${k.base.errors}/${k.base.trials}` : '–'}, head ${k.head ? `${k.head.errors}/${k.head.trials}` : '–'}`);
         const why = k.excerpt?.error ?? k.head?.failing?.[0]?.reason;
         if (why)
-            parts.push(inline(why, Math.min(ctx.tier.reasonMax, 160)));
+            parts.push((0,markdown/* inline */.mG)(why, Math.min(ctx.tier.reasonMax, 160)));
     }
     else if (label === 'added') {
         parts.push(`new case, head ${frac(k.head)} passed`);
@@ -771,7 +575,7 @@ function listItem(ctx, k, label) {
         parts.push(`base ${frac(k.base)} passed${failing ? ' ⚠️ was failing' : ''}`);
     }
     else if (shown.length) {
-        parts.push(shown.map((m) => `${code(m.mode)} ${frac(m.base)} → ${frac(m.head)}`).join(', '));
+        parts.push(shown.map((m) => `${(0,markdown/* code */.aY)(m.mode)} ${frac(m.base)} → ${frac(m.head)}`).join(', '));
     }
     if (v)
         parts.push(`[viewer](${v})`);
@@ -800,7 +604,7 @@ function otherLists(ctx) {
         lines.push('', `⚠️ ${plural(removedFailing, 'removed case')} ${removedFailing === 1 ? 'was' : 'were'} failing on base: deleting failing cases makes a change look better than it is.`);
     }
     if (!ctx.tier.lists) {
-        const v = safeHref(ctx.o.viewerUrl);
+        const v = (0,markdown/* safeHref */.v7)(ctx.o.viewerUrl);
         lines.push('', `The case lists are in the ${v ? `[trace viewer](${v})` : 'trace viewer'}${ctx.summary ? '' : ' and the job summary'}.`);
         return lines.join('\n');
     }
@@ -814,7 +618,7 @@ function otherLists(ctx) {
             continue;
         const shown = ks.slice(0, ctx.tier.listCap).map((k) => listItem(ctx, k, label));
         if (ks.length > ctx.tier.listCap) {
-            const v = safeHref(ctx.o.viewerUrl);
+            const v = (0,markdown/* safeHref */.v7)(ctx.o.viewerUrl);
             shown.push(`- …and ${format_int(ks.length - ctx.tier.listCap)} more${v ? ` in the [trace viewer](${v})` : ''}`);
         }
         const title = `${LABEL_TEXT[label][0].toUpperCase()}${LABEL_TEXT[label].slice(1)} (${format_int(ks.length)})`;
@@ -888,8 +692,9 @@ function shellArg(s) {
 }
 /** A code span that its content cannot close (for commands built from refs). */
 function codeSpanOf(s) {
-    // Neutralised like everything else: a ref such as `@org/team` must not notify anyone.
-    const flat = neutralize(clean(s, 300).replace(/\s+/g, ' '));
+    // Neutralised like everything else: a ref such as `@org/team` must not notify anyone, and
+    // none can carry our hidden marker verbatim.
+    const flat = (0,markdown/* neutralize */.YI)((0,markdown/* clean */.uH)(s, 300).replace(/\s+/g, ' ')).replace(/<!--/g, '<!\u200d--');
     let longest = 0;
     for (const m of flat.matchAll(/`+/g))
         longest = Math.max(longest, m[0].length);
@@ -900,9 +705,9 @@ function codeSpanOf(s) {
 function footer(ctx, marker) {
     const { o } = ctx;
     const links = [
-        markdown_link('Workflow run', o.runUrl),
-        markdown_link('Trace viewer', o.viewerUrl),
-        markdown_link('Artifact (results, comparison, viewer)', o.artifactUrl),
+        (0,markdown/* link */.nf)('Workflow run', o.runUrl),
+        (0,markdown/* link */.nf)('Trace viewer', o.viewerUrl),
+        (0,markdown/* link */.nf)('Artifact (results, comparison, viewer)', o.artifactUrl),
     ].filter((s) => s.startsWith('['));
     const lines = ['---', ''];
     if (links.length)
@@ -912,7 +717,7 @@ function footer(ctx, marker) {
     // Refs are attacker-chosen on a fork PR: quote them for the shell and keep the span closed.
     lines.push(`Reproduce locally: ${codeSpanOf(`npx evalgate pr --base ${shellArg(baseRef)} --head ${shellArg(headRef)}`)}`);
     if (ctx.c.verdict === 'block' && !ctx.c.accepted) {
-        lines.push('', `If this change is intended, add the ${code(ctx.acceptLabel, 100)} label to the pull request to accept it.`);
+        lines.push('', `If this change is intended, add the ${(0,markdown/* code */.aY)(ctx.acceptLabel, 100)} label to the pull request to accept it.`);
     }
     lines.push('', marker);
     return lines.join('\n');
@@ -951,7 +756,7 @@ function newFailureSection(ctx, budget) {
     }
     const left = ks.length - shown;
     if (left > 0) {
-        const v = safeHref(ctx.o.viewerUrl);
+        const v = (0,markdown/* safeHref */.v7)(ctx.o.viewerUrl);
         parts.push(`…and ${format_int(left)} more not shown here: see the ${v ? `[trace viewer](${v})` : 'trace viewer'}${ctx.summary ? '' : ' or the job summary'}.`);
     }
     return { text: parts.join('\n\n'), left };
@@ -1014,7 +819,7 @@ function renderSummary(c, opts = {}) {
 
 
 function one(v, max) {
-    return clean(v, max).replace(/\s+/g, ' ').trim();
+    return (0,markdown/* clean */.uH)(v, max).replace(/\s+/g, ' ').trim();
 }
 /** Display width: wide (emoji, CJK) characters count 2 so columns line up in a terminal. */
 function width(s) {
@@ -1073,13 +878,26 @@ function failureLines(k) {
         out.push(`      base: passed ${k.base.passes}/${k.base.trials}`);
     return out;
 }
+/**
+ * The verdict as one line of plain text, for a check run's title, a commit status and the log:
+ * names and reasons cleaned (controls shown, secrets redacted) and flattened.
+ */
+function plainHeadline(c) {
+    return headline(c, (s) => one(s, 80), (s) => one(s, 300), one(c.gate?.accept_label ?? 'eval-regression-accepted', 80));
+}
 function renderTextReport(c) {
     const acceptLabel = c.gate?.accept_label ?? 'eval-regression-accepted';
     const h = headline(c, (s) => one(s, 80), (s) => one(s, 300), acceptLabel);
-    const title = { blocked: 'BLOCKED', passed: 'PASSED', error: 'ERROR', accepted: 'ACCEPTED' }[h.kind];
+    const title = h.kind === 'accepted' ? 'ACCEPTED' : h.title.toUpperCase(); // INTERRUPTED is an error too
     const lines = [`${title}: ${h.text}`];
     const side = (s) => `${shortSha(s?.sha) ?? '(unknown)'}${s?.ref ? ` (${one(s.ref, 80)})` : ''}`;
-    lines.push(`base ${side(c.base)} -> head ${side(c.head)}`, '');
+    lines.push(`base ${side(c.base)} -> head ${side(c.head)}`);
+    const removed = removedLine(c, 'from head');
+    if (removed)
+        lines.push(`! ${removed}`);
+    if (c.gate_note)
+        lines.push(one(c.gate_note, 500));
+    lines.push('');
     if (c.verdict === 'error')
         for (const r of c.reasons ?? [])
             lines.push(`  ! ${one(r, 300)}`);
@@ -1113,7 +931,7 @@ function renderTextReport(c) {
             lines.push(`  ...and ${plural(failing.length - cap, 'more')} (see the HTML viewer)`);
         lines.push('');
     }
-    const others = ['fixed', 'flaky', 'added', 'removed', 'errored']
+    const others = ['fixed', 'flaky', 'added', 'removed', 'errored', 'not_run']
         .map((l) => [l, countOf(c, l)])
         .filter(([, n]) => n > 0)
         .map(([l, n]) => `${format_int(n)} ${LABEL_TEXT[l]}`);
@@ -1127,6 +945,8 @@ function renderTextReport(c) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./build/report/plain.js
+var plain = __webpack_require__(2071);
 ;// CONCATENATED MODULE: ./build/report/viewer-assets.js
 /**
  * The viewer's inline stylesheet and script. Kept as plain strings (not bundled code) so the
@@ -1505,6 +1325,7 @@ const VIEWER_JS = String.raw `
 
 
 
+
 function frac(s) {
     return s ? [s.passes, s.trials, s.errors] : null;
 }
@@ -1547,7 +1368,7 @@ function viewerData(c, base, head, opts = {}) {
     const index = Object.create(null);
     const traces = [];
     const list = cases.map((k, i) => {
-        index[redactSecrets(k.id)] = i;
+        index[(0,redact/* redactSecrets */.fp)(k.id)] = i;
         const br = bm.get(k.id);
         const hr = hm.get(k.id);
         traces.push({
@@ -1555,7 +1376,7 @@ function viewerData(c, base, head, opts = {}) {
             b: br?.trials ?? [],
             h: hr?.trials ?? [],
         });
-        return redactDeep({
+        return (0,redact/* redactDeep */.KL)({
             id: k.id,
             label: k.label,
             modes: k.modes.map((m) => ({
@@ -1574,7 +1395,7 @@ function viewerData(c, base, head, opts = {}) {
         });
     });
     const labelCounts = Object.fromEntries(LABEL_ORDER.map((l) => [l, countOf(c, l)]));
-    const data = redactDeep({
+    const data = (0,redact/* redactDeep */.KL)({
         title: opts.title ?? 'evalgate trace viewer',
         headline: h,
         reasons: c.reasons ?? [],
@@ -1599,19 +1420,16 @@ function viewerData(c, base, head, opts = {}) {
     });
     return { ...data, cases: list, index, traces };
 }
-/** Redacted JSON that cannot end a `<script>` element or start a comment inside it. */
+/**
+ * Redacted JSON that cannot end a `<script>` element or start a comment inside it. C1 controls
+ * and bidi overrides are \u-escaped as well: the same data, and a file printed to a terminal
+ * (`evalgate report --format html` without --out) has nothing in it a terminal would obey.
+ */
 function jsonForScript(v) {
-    return redactedJson(v).replace(/[<>&\u2028\u2029]/g, (ch) => SCRIPT_ESCAPES[ch]);
+    return (0,redact/* redactedJson */.Rh)(v).replace(/[<>&\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
-const SCRIPT_ESCAPES = {
-    '<': '\\u003c',
-    '>': '\\u003e',
-    '&': '\\u0026',
-    '\u2028': '\\u2028',
-    '\u2029': '\\u2029',
-};
 function escapeHtml(s) {
-    return s
+    return (0,plain/* showControls */.mz)(s)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
@@ -1659,6 +1477,189 @@ function renderViewer(c, base, head, opts = {}) {
 
 
 
+
+
+/***/ }),
+
+/***/ 4902:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EU: () => (/* binding */ fence),
+/* harmony export */   Lx: () => (/* binding */ urlPath),
+/* harmony export */   YI: () => (/* binding */ neutralize),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   fG: () => (/* binding */ urlPart),
+/* harmony export */   mG: () => (/* binding */ inline),
+/* harmony export */   nf: () => (/* binding */ link),
+/* harmony export */   qy: () => (/* binding */ html),
+/* harmony export */   uH: () => (/* binding */ clean),
+/* harmony export */   v7: () => (/* binding */ safeHref)
+/* harmony export */ });
+/* unused harmony exports cut, asText */
+/* harmony import */ var _plain_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2071);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7234);
+/**
+ * Making untrusted text inert in GitHub-flavoured markdown.
+ *
+ * Everything a report prints that came from a dataset, a model or a check reason goes through
+ * `inline` (text inside a line or a table cell) or `fence` (a code block). The goal is that the
+ * text renders as the same characters and does nothing else: no HTML, no links or images, no
+ * table breakage, no @-mentions or #-references (GitHub turns those into notifications and
+ * cross-links *after* markdown rendering, on the text nodes, so backslash escapes alone do not
+ * stop them: a zero-width joiner between `@` and the name does).
+ */
+
+
+const ZWJ = '\u200d';
+const ZWSP = '\u200b';
+/** Cuts to at most `max` code units without splitting a surrogate pair; marks the cut with …. */
+function cut(s, max) {
+    if (s.length <= max)
+        return s;
+    if (max <= 1)
+        return '…';
+    let end = max - 1;
+    const code = s.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        end -= 1;
+    return s.slice(0, end) + '…';
+}
+/** Any value as display text: strings as they are, the rest as compact JSON. Never throws. */
+function asText(v) {
+    if (typeof v === 'string')
+        return v;
+    if (v === undefined)
+        return '';
+    try {
+        const s = JSON.stringify(v);
+        return s === undefined ? String(v) : s;
+    }
+    catch {
+        return String(v);
+    }
+}
+/** Text read past `max` before redacting, so a secret straddling the final cut is seen whole. */
+const WINDOW = 256;
+/**
+ * Dropped from the end of a window that cut the text: a token cut there may be too short for
+ * its pattern (20 of 40 characters of a GitHub token), and redaction shrinks what comes before
+ * it, which would bring it into view.
+ */
+const UNSEEN_TAIL = 64;
+/** `s.slice(0, end)` without leaving half a surrogate pair. */
+function head(s, end) {
+    const code = s.charCodeAt(end - 1);
+    return s.slice(0, code >= 0xd800 && code <= 0xdbff ? end - 1 : end);
+}
+/**
+ * Untrusted value -> plain text: controls and bidi overrides shown as visible escapes (an ESC
+ * would drive a terminal, a NUL confuses parsers, an override makes text read differently from
+ * what it is), secrets redacted, cut to `max`. Only a window a little past `max` is read, so a
+ * long output costs little.
+ */
+function clean(v, max) {
+    const text = asText(v);
+    const long = text.length > max + WINDOW;
+    const s = (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .fp)((0,_plain_js__WEBPACK_IMPORTED_MODULE_0__/* .showControls */ .mz)((long ? head(text, max + WINDOW) : text).replace(/\r\n?/g, '\n')));
+    if (!long)
+        return cut(s, max);
+    const kept = head(s, Math.max(0, s.length - UNSEEN_TAIL));
+    return kept.length >= max ? cut(kept, max) : kept + '…';
+}
+/** Breaks @-mentions, #-references, GH-references and URL autolinks with invisible characters. */
+function neutralize(s) {
+    return (s
+        .replace(/@(?=[A-Za-z0-9_-])/g, '@' + ZWJ)
+        .replace(/#(?=[A-Za-z0-9_])/g, '#' + ZWJ)
+        .replace(/(GH)-(?=\d)/gi, '$1-' + ZWJ)
+        .replace(/:(?=\/\/)/g, ':' + ZWSP)
+        // No \b: GitHub's autolinker starts a link at `www.` after `_`, `*` or `~` too.
+        .replace(/(www)\./gi, '$1' + ZWSP + '.'));
+}
+// ASCII punctuation that can start markdown or HTML syntax anywhere in a line. Line-start-only
+// syntax (headings, lists, quotes) cannot occur because we never start a line with untrusted text.
+const MD_SPECIAL = /[\\`*_[\]()#!|~$<>&{}]/g;
+/**
+ * Untrusted value -> one line of inert markdown, at most about `max` visible characters.
+ * Newlines become ` ⏎ ` so a reason cannot end a table row or a list item.
+ */
+function inline(v, max = 300) {
+    const flat = clean(v, max)
+        .replace(/\s*\n\s*/g, ' ⏎ ')
+        .replace(/\t/g, ' ');
+    return neutralize(flat.replace(MD_SPECIAL, (ch) => '\\' + ch));
+}
+/**
+ * A fenced code block that its content cannot close: the fence is one backtick longer than the
+ * longest backtick run inside. Content is neutralised too (mentions are not linked inside code
+ * on GitHub today, but we assume nothing about the renderer).
+ */
+function fence(text, lang = 'text') {
+    // `<!--` broken too, so an output cannot carry our hidden comment marker verbatim.
+    const body = neutralize(text).replace(/<!--/g, '<!\u200d--');
+    let longest = 0;
+    for (const m of body.matchAll(/`+/g))
+        longest = Math.max(longest, m[0].length);
+    const f = '`'.repeat(Math.max(3, longest + 1));
+    return `${f}${lang}\n${body.replace(/\n+$/, '')}\n${f}`;
+}
+/**
+ * An inline code span for short identifiers (mode names, check types, refs); anything with
+ * characters that could matter falls back to escaped text.
+ */
+function code(v, max = 80) {
+    const s = clean(v, max);
+    if (/^[A-Za-z0-9_.:/-]+$/.test(s) && !/:\/\//.test(s) && !/^www\./i.test(s))
+        return '`' + s + '`';
+    return inline(s, max);
+}
+/** Escapes text for an HTML context (inside `<summary>`, which markdown does not process). */
+function html(v, max = 200) {
+    return neutralize(clean(v, max)
+        .replace(/\s+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;'));
+}
+/**
+ * A link destination we are willing to print: http(s) only, with the characters that could
+ * end a markdown destination or an HTML attribute percent-encoded. Anything else -> undefined.
+ */
+function safeHref(url) {
+    if (!url)
+        return undefined;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return undefined;
+    return parsed.href.replace(/[()<>"'`\s\\[\]]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+}
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** A URL component from untrusted text (case ids, file paths, trace ids). */
+function urlPart(s) {
+    // A lone surrogate (a cut emoji in a case id) would make encodeURIComponent throw.
+    return encodeURIComponent(s.replace(LONE_SURROGATE, '\ufffd')).replace(/[!'()*]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase());
+}
+/** A path in a repository: each segment encoded, `/` kept. */
+function urlPath(p) {
+    return p
+        .split('/')
+        .filter((seg) => seg !== '' && seg !== '.' && seg !== '..')
+        .map(urlPart)
+        .join('/');
+}
+/** `[text](href)` when the href is safe; the text alone otherwise. `text` must be markdown already. */
+function link(text, href) {
+    const safe = safeHref(href);
+    return safe ? `[${text}](${safe})` : text;
+}
 
 
 /***/ })

@@ -1,0 +1,414 @@
+export const id = 455;
+export const ids = [455];
+export const modules = {
+
+/***/ 6455:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runPr: () => (/* binding */ runPr)
+});
+
+// UNUSED EXPORTS: casesMissingFrom, runSetup
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./build/compare/index.js + 11 modules
+var compare = __webpack_require__(4815);
+// EXTERNAL MODULE: ./build/suite/index.js + 15 modules
+var build_suite = __webpack_require__(5296);
+// EXTERNAL MODULE: ./build/targets/index.js + 7 modules
+var build_targets = __webpack_require__(1068);
+// EXTERNAL MODULE: ./build/run/git.js
+var git = __webpack_require__(4102);
+// EXTERNAL MODULE: ./build/run/evalgate-dir.js
+var evalgate_dir = __webpack_require__(411);
+// EXTERNAL MODULE: ./build/run/runner.js + 4 modules
+var runner = __webpack_require__(7303);
+// EXTERNAL MODULE: ./build/run/select.js
+var run_select = __webpack_require__(4452);
+// EXTERNAL MODULE: ./build/secrets.js
+var secrets = __webpack_require__(5009);
+// EXTERNAL MODULE: ./build/pipeline/run-suite.js
+var run_suite = __webpack_require__(3631);
+// EXTERNAL MODULE: ./build/defaults.js
+var defaults = __webpack_require__(4532);
+;// CONCATENATED MODULE: ./build/pipeline/trusted-gate.js
+/**
+ * The gate of a pull request comes from the trusted side: the base commit's config. The head's
+ * config is the PR's own work (untrusted): were its gate in force, a PR could set
+ * `gate.block: []` or lower a mode's severity and pass its own regression. The head's gate
+ * applies only where the base has none to give (the base has no config, or it does not parse),
+ * and a line says so; a change to the gate is named and takes effect after merge.
+ */
+
+
+
+
+/** The config file's text at a commit, or undefined when the commit has no such file. */
+async function configTextAt(root, sha, file) {
+    try {
+        await (0,git/* git */.$Y)(root, ['cat-file', '-e', `${sha}:${file}`]);
+    }
+    catch {
+        return undefined;
+    }
+    return (0,git/* git */.$Y)(root, ['show', `${sha}:${file}`]);
+}
+function defined(o) {
+    return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
+}
+/**
+ * Reads the gate at the base commit. `file` is the config's path relative to the repository
+ * root (with `/`); `head` is the head's parsed config; `overrides` come from the workflow or
+ * the command line and win over both.
+ */
+async function trustedGate(options) {
+    const { head } = options;
+    const overrides = defined(options.overrides);
+    const headGate = { ...defaults/* DEFAULT_GATE */.s, ...head.gate, ...overrides };
+    const short = options.baseSha.slice(0, 7);
+    let base;
+    try {
+        const text = await configTextAt(options.root, options.baseSha, options.file);
+        if (text === undefined) {
+            return {
+                gate: headGate,
+                severities: {},
+                source: 'head',
+                note: `The base commit (${short}) has no ${options.file}: this PR is gated by its own config's gate.`,
+            };
+        }
+        base = (0,build_suite/* parseConfig */.o4)(text, `${options.file} at ${short}`);
+    }
+    catch (err) {
+        const first = String(err.message ?? err).split('\n')[0];
+        return {
+            gate: headGate,
+            severities: {},
+            source: 'head',
+            note: `The base commit's ${options.file} could not be read (${first}): this PR is gated by its own config's gate.`,
+        };
+    }
+    const severities = Object.fromEntries(Object.entries(base.failure_modes).map(([mode, fm]) => [mode, fm.severity]));
+    const changes = (0,compare/* gateChanges */.Dy)(base, head, overrides);
+    return {
+        gate: { ...defaults/* DEFAULT_GATE */.s, ...base.gate, ...overrides },
+        severities,
+        source: 'base',
+        note: (0,compare/* gateChangeNote */.Ak)(changes),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/pipeline/pr.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Runs `command` through the shell in `cwd`, its output to our log; throws on failure. */
+function runSetup(command, cwd, env, log) {
+    return new Promise((done, fail) => {
+        const child = (0,external_node_child_process_.spawn)(command, {
+            cwd,
+            shell: true,
+            env: { ...process.env, ...env },
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        // The output is the checkout's (head code on a PR): each line goes to `log`, which shows it
+        // escaped (src/github/log.ts, src/report/plain.ts).
+        const echo = (chunk) => {
+            for (const line of chunk.split('\n'))
+                if (line.trim())
+                    log(`  ${line}`);
+        };
+        child.stdout.setEncoding('utf8').on('data', echo);
+        child.stderr.setEncoding('utf8').on('data', echo);
+        child.on('error', (err) => fail(new Error(`setup command failed to start in ${cwd}: ${err.message}`)));
+        child.on('close', (code, signal) => code === 0
+            ? done()
+            : fail(new Error(`setup command \`${command}\` failed in ${cwd} (${signal ?? `exit code ${code}`})`)));
+    });
+}
+/** Base cases a cached baseline does not cover (new or edited since): these still run. */
+function casesMissingFrom(baseline, cases) {
+    const have = new Map(baseline.cases.map((c) => [c.id, c.hash]));
+    return new Set(cases.filter((c) => have.get(c.id) !== c.hash).map((c) => c.id));
+}
+/**
+ * `evalgate pr` and the action's pull-request run: the head's suite against the base tree and
+ * the head tree, compare, and an adaptive second stage when the gate is undecided.
+ */
+async function runPr(options) {
+    const log = options.log ?? (() => undefined);
+    const root = await (0,git/* repoRoot */.jv)(options.repoDir);
+    const env = options.env ?? {};
+    const cleanups = [];
+    const targets = [];
+    // Worktrees live inside the repository (in .evalgate/, which suites never read), so a base tree
+    // resolves the checkout's installed dependencies (node_modules up the tree) unless `setup`
+    // installs its own.
+    await (0,evalgate_dir/* makeDir */.g)((0,external_node_path_.join)(root, '.evalgate', 'worktrees'));
+    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(root, '.evalgate', 'worktrees', 'run-'));
+    cleanups.push(() => (0,promises_.rm)(scratch, { recursive: true, force: true }));
+    try {
+        const headCurrent = await (0,git/* resolveCommit */.WL)(root, 'HEAD');
+        if (options.fetchMissing)
+            await ensureCommitForRef(root, options.baseRef, log);
+        const baseSha = await (0,git/* resolveCommit */.WL)(root, options.baseRef);
+        const headSha = options.headRef ? await (0,git/* resolveCommit */.WL)(root, options.headRef) : headCurrent;
+        // The head tree: the checkout as it is (uncommitted changes included: "does my edit
+        // regress?"), or, when a ref is given, exactly that commit in its own worktree.
+        let headTree = root;
+        if (options.headRef) {
+            const wt = await (0,git/* addWorktree */.l)(root, headSha, (0,external_node_path_.join)(scratch, 'head'));
+            cleanups.unshift(wt.remove);
+            headTree = wt.dir;
+        }
+        const configRel = (0,external_node_path_.isAbsolute)(options.configPath)
+            ? (0,external_node_path_.relative)(root, options.configPath)
+            : (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(options.repoDir, options.configPath));
+        if (options.setup) {
+            log(`setup (head): ${options.setup}`);
+            await runSetup(options.setup, headTree, env, log);
+        }
+        const suite = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.join)(headTree, configRel));
+        (0,secrets/* registerSuiteSecrets */.Jq)(suite.config, { ...process.env, ...env });
+        const settings = (0,run_suite/* runSettings */.n)(suite, options);
+        // The gate is the base's: the PR's own config cannot loosen the gate it is judged by.
+        const trusted = await trustedGate({
+            root,
+            baseSha,
+            file: (0,external_node_path_.relative)(headTree, suite.configPath).split(external_node_path_.sep).join('/'),
+            head: suite.config,
+            overrides: options.gate,
+        });
+        if (trusted.note)
+            log(trusted.note);
+        const gate = trusted.gate;
+        const accepted = !!options.accepted || (options.labels ?? []).includes(gate.accept_label);
+        const sample = options.configSample ? suite.config.pull_request?.sample : undefined;
+        const selection = (0,run_select/* withConfigSample */.Xt)(options.selection ?? {}, sample);
+        const cases = (0,run_select/* selectCases */._H)(suite.cases, selection);
+        if (selection !== options.selection && sample !== undefined)
+            log(`pull_request.sample ${JSON.stringify(sample)}: ${cases.length} of ${suite.cases.length} cases (--full runs them all)`);
+        const headIds = new Set(suite.cases.map((c) => c.id));
+        const judge = await (0,run_suite/* judgeFor */.z0)(suite, { ...process.env, ...env });
+        // The base tree, made only when something must run there.
+        let baseTarget;
+        let baseTree;
+        const baseSide = async () => {
+            if (baseTarget)
+                return baseTarget;
+            const wt = await (0,git/* addWorktree */.l)(root, baseSha, (0,external_node_path_.join)(scratch, 'base'));
+            cleanups.unshift(wt.remove);
+            baseTree = wt.dir;
+            if (options.setup) {
+                log(`setup (base): ${options.setup}`);
+                await runSetup(options.setup, wt.dir, env, log);
+            }
+            // The head's suite runs on the base tree: same cases and checks, the base's system.
+            baseTarget = await (0,build_targets/* createTarget */.Yn)(suite.config.target, {
+                rootDir: (0,external_node_path_.join)(wt.dir, (0,external_node_path_.dirname)(configRel)),
+                concurrency: settings.concurrency,
+                env,
+                log,
+            });
+            targets.push(baseTarget);
+            return baseTarget;
+        };
+        const headTarget = await (0,build_targets/* createTarget */.Yn)(suite.config.target, {
+            rootDir: suite.rootDir,
+            concurrency: settings.concurrency,
+            env,
+            log,
+        });
+        targets.push(headTarget);
+        const missing = options.baseline ? casesMissingFrom(options.baseline, cases) : undefined;
+        const baseSource = !missing
+            ? 'run'
+            : missing.size
+                ? 'baseline+run'
+                : 'baseline';
+        if (options.baseline) {
+            log(`base: reusing cached results of ${baseSha.slice(0, 12)}; ${missing.size} case(s) they lack run on the base`);
+        }
+        const sides = [
+            { label: 'head', target: headTarget, git: { sha: headSha, ref: options.headRef } },
+        ];
+        if (!missing || missing.size) {
+            sides.unshift({
+                label: 'base',
+                target: await baseSide(),
+                git: { sha: baseSha, ref: options.baseRef },
+                only: missing,
+            });
+        }
+        // Cases the PR removes: from the cached baseline, or run on the base with the base's own
+        // checks, so deleting a case to go green shows in the comparison.
+        const removed = options.baseline
+            ? removedFromBaseline(options.baseline, headIds, selection)
+            : { results: [], cases: await removedFromBase(baseTree, configRel, headIds, selection, log) };
+        if (removed.cases.length) {
+            sides[0].only = new Set(removed.cases.map((c) => c.id));
+            for (const c of cases)
+                sides[0].only.add(c.id);
+            sides[1].only = new Set(cases.map((c) => c.id));
+        }
+        const startedAt = new Date();
+        const common = {
+            suite,
+            ...settings,
+            judge,
+            signal: options.signal,
+            progress: options.progress,
+        };
+        const stage1 = await (0,runner/* runTrials */.Fj)({ ...common, cases: [...cases, ...removed.cases], sides });
+        const finishedAt = new Date();
+        const headResults = (0,runner/* buildResults */.rq)({ suite, cases, trials: settings.trials }, 'head', stage1.get('head'), {
+            git: { sha: headSha, ref: options.headRef ?? (await (0,git/* gitInfo */.VT)(headTree))?.ref },
+            startedAt,
+            finishedAt,
+            interrupted: options.signal?.aborted,
+        });
+        const baseResults = baseFrom(options.baseline, suite, [...cases, ...removed.cases], removed.results, settings.trials, stage1.get('base'), {
+            git: { sha: baseSha, ref: options.baseRef },
+            startedAt,
+            finishedAt,
+            interrupted: options.signal?.aborted,
+        });
+        const compareOptions = {
+            gate,
+            accepted,
+            severities: trusted.severities,
+            gateNote: trusted.note,
+        };
+        let comparison = (0,compare.compare)(baseResults, headResults, compareOptions);
+        // Stage 2: re-run the ambiguous cases of undecided modes, base and head interleaved.
+        if (gate.adaptive && !options.signal?.aborted) {
+            const plan = (0,compare/* planStage2 */.oG)(baseResults, headResults, gate);
+            // Recorded even when empty: it tells compare the adaptive design (and its alpha split)
+            // was in effect for this run.
+            headResults.meta.stage2_modes = [];
+            baseResults.meta.stage2_modes = [];
+            if (plan.modes.length && plan.caseIds.length) {
+                log(`re-running ${plan.caseIds.length} ambiguous case(s) for ${plan.modes.join(', ')}`);
+                const ids = new Set(plan.caseIds);
+                const rerunCases = cases.filter((c) => ids.has(c.id));
+                const stage2 = await (0,runner/* runTrials */.Fj)({
+                    ...common,
+                    cases: rerunCases,
+                    sides: [
+                        { label: 'base', target: await baseSide(), git: { sha: baseSha } },
+                        { label: 'head', target: headTarget, git: { sha: headSha } },
+                    ],
+                    trials: gate.rerun_trials,
+                    stage: 2,
+                    firstTrial: settings.trials,
+                });
+                (0,runner/* appendTrials */.K)(baseResults, { cases: rerunCases }, stage2.get('base'));
+                (0,runner/* appendTrials */.K)(headResults, { cases: rerunCases }, stage2.get('head'));
+                headResults.meta.stage2_modes = plan.modes;
+                baseResults.meta.stage2_modes = plan.modes;
+                headResults.meta.finished_at = new Date().toISOString();
+                // Stopped during the re-runs: the stage-2 evidence is partial, so no verdict.
+                if (options.signal?.aborted) {
+                    headResults.meta.interrupted = true;
+                    baseResults.meta.interrupted = true;
+                }
+            }
+            comparison = (0,compare.compare)(baseResults, headResults, compareOptions);
+        }
+        return {
+            suite,
+            base: baseResults,
+            head: headResults,
+            comparison,
+            baseSha,
+            headSha,
+            baseSource,
+            gate: trusted,
+        };
+    }
+    finally {
+        for (const t of targets)
+            await t.close().catch(() => undefined);
+        for (const c of cleanups)
+            await c().catch(() => undefined);
+    }
+}
+async function ensureCommitForRef(root, ref, log) {
+    // Only a full sha can be fetched by itself; a branch name is resolved by the caller's fetch.
+    if (/^[0-9a-f]{40}$/i.test(ref))
+        await (0,git/* ensureCommit */.q$)(root, ref, log);
+}
+/**
+ * Cases of the cached baseline the head's suite no longer has (removed by the PR), as the
+ * selection would have picked them on the base: their base results are reused.
+ */
+function removedFromBaseline(baseline, headIds, selection) {
+    const gone = baseline.cases.filter((c) => !headIds.has(c.id) && c.trials?.length);
+    if (!gone.length)
+        return { results: [], cases: [] };
+    const asCases = gone.map((c) => ({ id: c.id, tags: Array.isArray(c.tags) ? c.tags : [] }));
+    const picked = new Set((0,run_select/* selectCases */._H)(asCases, selection).map((c) => c.id));
+    return { results: gone.filter((c) => picked.has(c.id)), cases: [] };
+}
+/**
+ * Cases of the base's suite the head's suite no longer has (removed by the PR), as the
+ * selection picks them on the base. Empty when the base's suite does not load.
+ */
+async function removedFromBase(baseTree, configRel, headIds, selection, log) {
+    if (!baseTree)
+        return [];
+    let baseSuite;
+    try {
+        baseSuite = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.join)(baseTree, configRel));
+    }
+    catch (err) {
+        log(`the base's suite does not load, so cases the PR removes are not shown: ${String(err.message).split('\n')[0]}`);
+        return [];
+    }
+    return (0,run_select/* selectCases */._H)(baseSuite.cases, selection).filter((c) => !headIds.has(c.id));
+}
+/**
+ * The base side's results: the cached baseline (restricted to the run's cases, plus the removed
+ * cases it holds) and what ran. `cases` is everything the base side selected.
+ */
+function baseFrom(baseline, suite, cases, removed, trials, ran, info) {
+    const fresh = (0,runner/* buildResults */.rq)({ suite, cases, trials }, 'base', ran ?? new Map(), info);
+    if (!baseline)
+        return fresh;
+    const wanted = new Map(cases.map((c) => [c.id, c.hash]));
+    const reused = baseline.cases.filter((c) => wanted.get(c.id) === c.hash);
+    const results = {
+        schema: 'evalgate/results@1',
+        meta: {
+            ...fresh.meta,
+            baseline_of: baseline.meta.git?.sha,
+            baseline_at: baseline.meta.finished_at,
+            selected: (0,runner/* selectedCases */.P3)([...cases.map((c) => c.id), ...removed.map((c) => c.id)]),
+        },
+        cases: [...[...reused, ...removed].map((c) => structuredClone(c)), ...fresh.cases],
+    };
+    return (0,runner/* recount */.d3)(results);
+}
+
+
+/***/ })
+
+};
