@@ -128,6 +128,46 @@ describe('the gate of a PR comes from the base commit', () => {
     expect(out.comparison.gate_note).toBeUndefined();
   });
 
+  it("a PR shrinking its own sample or trials runs the base's (the workflow's inputs still win)", async () => {
+    const dir = repo(
+      { 'evalgate.yml': CONFIG, 'cases.jsonl': okCases(ids) },
+      {
+        'behaviour.json': regress,
+        'evalgate.yml': CONFIG.replace('trials: 2', 'trials: 1').concat(
+          'pull_request: {sample: 1}\n',
+        ),
+      },
+    );
+    // The action and `evalgate pr` (without --full) run the config's sample: the base's.
+    const out = await runPr({
+      repoDir: dir,
+      baseRef: 'base',
+      configPath: 'evalgate.yml',
+      configSample: true,
+    });
+    expect(out.head.cases).toHaveLength(12);
+    expect(out.head.meta.trials).toBe(2);
+    expect(out.head.cases.every((c) => c.trials.filter((t) => t.stage === 1).length === 2)).toBe(
+      true,
+    );
+    expect(out.comparison.verdict).toBe('block');
+    expect(out.comparison.gate_note).toBe(
+      'This PR changes the gate (pull_request.sample: all cases → 1; trials: 2 → 1); the change takes effect after merge.',
+    );
+    // An explicit --trials / sample input (the workflow's) is not the PR's to change.
+    const explicit = await runPr({
+      repoDir: dir,
+      baseRef: 'base',
+      configPath: 'evalgate.yml',
+      configSample: true,
+      selection: { sample: 6 },
+      trials: 1,
+    });
+    expect(explicit.head.cases).toHaveLength(6);
+    expect(explicit.head.meta.trials).toBe(1);
+    expect(explicit.comparison.gate_note).toBeUndefined();
+  });
+
   it("without a config on the base, the head's gate applies and a line says so", async () => {
     const dir = repo(
       { 'cases.jsonl': okCases(ids) },

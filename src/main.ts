@@ -272,7 +272,6 @@ async function runPrMode(ctx: Context): Promise<void> {
         'Checks that need a key will error, and the comment is left to the workflow_run job of the two-workflow pattern (docs/github.md).',
     );
   }
-  const suiteConfig = (await loadSuite(join(ctx.workspace, ctx.configRel))).config;
   // From the API, not the event: a re-run replays the event of the first run. Which label
   // accepts is decided by runPr, from the base's config (the trusted gate).
   const labels = await currentPullLabels(ctx.octokit, event, (m) => log.warning(`evalgate: ${m}`));
@@ -280,14 +279,15 @@ async function runPrMode(ctx: Context): Promise<void> {
   const baseline = baseSha
     ? await restoreBaseline(ctx, { exact: baselineKey(ctx.configRel, baseSha) })
     : undefined;
-  const sample = inputs.sample ?? suiteConfig.pull_request?.sample;
 
   const outcome = await runPr({
     repoDir: ctx.workspace,
     baseRef,
     headRef: inputs.headRef,
     configPath: ctx.configRel,
-    selection: { ...sampleSelection(sample), shard: inputs.shard },
+    // The sample input, else the base config's pull_request.sample (runPr reads it there).
+    selection: { ...sampleSelection(inputs.sample), shard: inputs.shard },
+    configSample: true,
     trials: inputs.trials,
     setup: inputs.setup,
     baseline,

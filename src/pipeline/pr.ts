@@ -25,7 +25,7 @@ import {
   selectedCases,
   type Side,
 } from '../run/runner.ts';
-import { selectCases, withConfigSample, type Selection } from '../run/select.ts';
+import { hasExplicitCases, selectCases, withConfigSample, type Selection } from '../run/select.ts';
 import { registerSuiteSecrets } from '../secrets.ts';
 import { judgeFor, runSettings, type RunOverrides } from './run-suite.ts';
 import { trustedGate, type TrustedGate } from './trusted-gate.ts';
@@ -166,19 +166,27 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
     }
     const suite = await loadSuite(join(headTree, configRel));
     registerSuiteSecrets(suite.config, { ...process.env, ...env });
-    const settings = runSettings(suite, options);
-    // The gate is the base's: the PR's own config cannot loosen the gate it is judged by.
+    // The gate is the base's: the PR's own config cannot loosen the gate it is judged by, nor
+    // shrink the sample or the trials the gate sees.
     const trusted = await trustedGate({
       root,
       baseSha,
       file: relative(headTree, suite.configPath).split(sep).join('/'),
       head: suite.config,
       overrides: options.gate,
+      runOverridden: {
+        sample: !options.configSample || hasExplicitCases(options.selection),
+        trials: options.trials !== undefined,
+      },
     });
     if (trusted.note) log(trusted.note);
     const gate = trusted.gate;
+    const settings = {
+      ...runSettings(suite, options),
+      trials: options.trials ?? trusted.run.trials,
+    };
     const accepted = !!options.accepted || (options.labels ?? []).includes(gate.accept_label);
-    const sample = options.configSample ? suite.config.pull_request?.sample : undefined;
+    const sample = options.configSample ? trusted.run.sample : undefined;
     const selection = withConfigSample(options.selection ?? {}, sample);
     const cases = selectCases(suite.cases, selection);
     if (selection !== options.selection && sample !== undefined)

@@ -20,6 +20,11 @@ export interface TrustedGate {
   source: 'base' | 'head';
   /** One line for the comparison (a change to the gate, or why the head's gate applies). */
   note?: string;
+  /**
+   * How much a pull request runs, also the base's: a PR that shrinks its own sample or its
+   * trials lowers what the gate can see just as surely as one that loosens the gate.
+   */
+  run: { sample?: string | number; trials: number };
 }
 
 /** The config file's text at a commit, or undefined when the commit has no such file. */
@@ -49,8 +54,11 @@ export async function trustedGate(options: {
   file: string;
   head: SuiteConfig;
   overrides?: Partial<GateConfig>;
+  /** The workflow or the command line sets the sample / the trials itself: no note for them. */
+  runOverridden?: { sample?: boolean; trials?: boolean };
 }): Promise<TrustedGate> {
   const { head } = options;
+  const headRun = { sample: head.pull_request?.sample, trials: head.trials };
   const overrides = defined(options.overrides);
   const headGate: GateConfig = { ...DEFAULT_GATE, ...head.gate, ...overrides };
   const short = options.baseSha.slice(0, 7);
@@ -62,6 +70,7 @@ export async function trustedGate(options: {
         gate: headGate,
         severities: {},
         source: 'head',
+        run: headRun,
         note: `The base commit (${short}) has no ${options.file}: this PR is gated by its own config's gate.`,
       };
     }
@@ -72,6 +81,7 @@ export async function trustedGate(options: {
       gate: headGate,
       severities: {},
       source: 'head',
+      run: headRun,
       note: `The base commit's ${options.file} could not be read (${first}): this PR is gated by its own config's gate.`,
     };
   }
@@ -79,10 +89,17 @@ export async function trustedGate(options: {
     Object.entries(base.failure_modes).map(([mode, fm]) => [mode, fm.severity]),
   );
   const changes = gateChanges(base, head, overrides);
+  const baseRun = { sample: base.pull_request?.sample, trials: base.trials };
+  const shown = (v: unknown) => (v === undefined ? 'all cases' : String(v));
+  if (!options.runOverridden?.sample && shown(baseRun.sample) !== shown(headRun.sample))
+    changes.push(`pull_request.sample: ${shown(baseRun.sample)} → ${shown(headRun.sample)}`);
+  if (!options.runOverridden?.trials && baseRun.trials !== headRun.trials)
+    changes.push(`trials: ${baseRun.trials} → ${headRun.trials}`);
   return {
     gate: { ...DEFAULT_GATE, ...base.gate, ...overrides },
     severities,
     source: 'base',
+    run: baseRun,
     note: gateChangeNote(changes),
   };
 }

@@ -67,9 +67,15 @@ export function withConfigSample(
   selection: Selection,
   sample: string | number | undefined,
 ): Selection {
-  const explicit =
-    selection.sample !== undefined || !!selection.tags?.length || !!selection.filter?.length;
-  return explicit ? selection : { ...selection, ...sampleSelection(sample) };
+  return hasExplicitCases(selection) ? selection : { ...selection, ...sampleSelection(sample) };
+}
+
+/** The selection names cases itself (a sample size, tags or filters; a shard alone does not). */
+export function hasExplicitCases(selection: Selection | undefined): boolean {
+  return (
+    !!selection &&
+    (selection.sample !== undefined || !!selection.tags?.length || !!selection.filter?.length)
+  );
 }
 
 /** Parses `2/4` into {index: 2, total: 4}; throws a one-line message when malformed. */
