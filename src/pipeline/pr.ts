@@ -29,6 +29,7 @@ import { hasExplicitCases, selectCases, withConfigSample, type Selection } from 
 import { registerSuiteSecrets } from '../secrets.ts';
 import { judgeFor, runSettings, type RunOverrides } from './run-suite.ts';
 import { trustedGate, type TrustedGate } from './trusted-gate.ts';
+import { inheritedEnv } from '../targets/inherited-env.ts';
 
 export interface PrOptions extends RunOverrides {
   /** Any folder inside the git checkout of the head. */
@@ -95,7 +96,7 @@ export function runSetup(
     const child = spawn(command, {
       cwd,
       shell: true,
-      env: { ...process.env, ...env },
+      env: { ...inheritedEnv(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     // The output is the checkout's (head code on a PR): each line goes to `log`, which shows it

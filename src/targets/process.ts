@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TargetContext } from './target.ts';
+import { inheritedEnv } from './inherited-env.ts';
 
 const IS_WINDOWS = process.platform === 'win32';
 
@@ -27,9 +28,9 @@ export function targetCwd(spec: { cwd?: string }, ctx: TargetContext): string {
   return dir;
 }
 
-/** process.env, then the config's env, then the context's env (later wins). */
+/** Our environment (less the runner's tokens), then the config's env, then the context's. */
 export function targetEnv(spec: { env?: Record<string, string> }, ctx: TargetContext) {
-  return { ...process.env, ...spec.env, ...ctx.env };
+  return { ...inheritedEnv(), ...spec.env, ...ctx.env };
 }
 
 /** Spawns `command` through the shell in a new process group, all three stdio piped. */
