@@ -54153,7 +54153,6 @@ async function runPrMode(ctx) {
         github_log.notice('evalgate: this PR comes from a fork: GitHub gives it no secrets and a read-only token. ' +
             'Checks that need a key will error, and the comment is left to the workflow_run job of the two-workflow pattern (docs/github.md).');
     }
-    const suiteConfig = (await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.join)(ctx.workspace, ctx.configRel))).config;
     // From the API, not the event: a re-run replays the event of the first run. Which label
     // accepts is decided by runPr, from the base's config (the trusted gate).
     const labels = await currentPullLabels(ctx.octokit, event, (m) => github_log.warning(`evalgate: ${m}`));
@@ -54161,13 +54160,14 @@ async function runPrMode(ctx) {
     const baseline = baseSha
         ? await restoreBaseline(ctx, { exact: baselineKey(ctx.configRel, baseSha) })
         : undefined;
-    const sample = inputs.sample ?? suiteConfig.pull_request?.sample;
     const outcome = await (0,pr.runPr)({
         repoDir: ctx.workspace,
         baseRef,
         headRef: inputs.headRef,
         configPath: ctx.configRel,
-        selection: { ...(0,run_select/* sampleSelection */.hZ)(sample), shard: inputs.shard },
+        // The sample input, else the base config's pull_request.sample (runPr reads it there).
+        selection: { ...(0,run_select/* sampleSelection */.hZ)(inputs.sample), shard: inputs.shard },
+        configSample: true,
         trials: inputs.trials,
         setup: inputs.setup,
         baseline,
@@ -54474,6 +54474,7 @@ function defined(o) {
  */
 async function trustedGate(options) {
     const { head } = options;
+    const headRun = { sample: head.pull_request?.sample, trials: head.trials };
     const overrides = defined(options.overrides);
     const headGate = { ...defaults/* DEFAULT_GATE */.s, ...head.gate, ...overrides };
     const short = options.baseSha.slice(0, 7);
@@ -54485,6 +54486,7 @@ async function trustedGate(options) {
                 gate: headGate,
                 severities: {},
                 source: 'head',
+                run: headRun,
                 note: `The base commit (${short}) has no ${options.file}: this PR is gated by its own config's gate.`,
             };
         }
@@ -54496,20 +54498,31 @@ async function trustedGate(options) {
             gate: headGate,
             severities: {},
             source: 'head',
+            run: headRun,
             note: `The base commit's ${options.file} could not be read (${first}): this PR is gated by its own config's gate.`,
         };
     }
     const severities = Object.fromEntries(Object.entries(base.failure_modes).map(([mode, fm]) => [mode, fm.severity]));
     const changes = (0,compare/* gateChanges */.Dy)(base, head, overrides);
+    const baseRun = { sample: base.pull_request?.sample, trials: base.trials };
+    const shown = (v) => (v === undefined ? 'all cases' : String(v));
+    if (!options.runOverridden?.sample && shown(baseRun.sample) !== shown(headRun.sample))
+        changes.push(`pull_request.sample: ${shown(baseRun.sample)} → ${shown(headRun.sample)}`);
+    if (!options.runOverridden?.trials && baseRun.trials !== headRun.trials)
+        changes.push(`trials: ${baseRun.trials} → ${headRun.trials}`);
     return {
         gate: { ...defaults/* DEFAULT_GATE */.s, ...base.gate, ...overrides },
         severities,
         source: 'base',
+        run: baseRun,
         note: (0,compare/* gateChangeNote */.Ak)(changes),
     };
 }
 
+// EXTERNAL MODULE: ./build/targets/inherited-env.js
+var inherited_env = __nccwpck_require__(93741);
 ;// CONCATENATED MODULE: ./build/pipeline/pr.js
+
 
 
 
@@ -54529,7 +54542,7 @@ function runSetup(command, cwd, env, log) {
         const child = (0,external_node_child_process_.spawn)(command, {
             cwd,
             shell: true,
-            env: { ...process.env, ...env },
+            env: { ...(0,inherited_env/* inheritedEnv */.C)(), ...env },
             stdio: ['ignore', 'pipe', 'pipe'],
         });
         // The output is the checkout's (head code on a PR): each line goes to `log`, which shows it
@@ -54591,20 +54604,28 @@ async function runPr(options) {
         }
         const suite = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.join)(headTree, configRel));
         (0,secrets/* registerSuiteSecrets */.Jq)(suite.config, { ...process.env, ...env });
-        const settings = (0,run_suite/* runSettings */.n)(suite, options);
-        // The gate is the base's: the PR's own config cannot loosen the gate it is judged by.
+        // The gate is the base's: the PR's own config cannot loosen the gate it is judged by, nor
+        // shrink the sample or the trials the gate sees.
         const trusted = await trustedGate({
             root,
             baseSha,
             file: (0,external_node_path_.relative)(headTree, suite.configPath).split(external_node_path_.sep).join('/'),
             head: suite.config,
             overrides: options.gate,
+            runOverridden: {
+                sample: !options.configSample || (0,run_select/* hasExplicitCases */.A$)(options.selection),
+                trials: options.trials !== undefined,
+            },
         });
         if (trusted.note)
             log(trusted.note);
         const gate = trusted.gate;
+        const settings = {
+            ...(0,run_suite/* runSettings */.n)(suite, options),
+            trials: options.trials ?? trusted.run.trials,
+        };
         const accepted = !!options.accepted || (options.labels ?? []).includes(gate.accept_label);
-        const sample = options.configSample ? suite.config.pull_request?.sample : undefined;
+        const sample = options.configSample ? trusted.run.sample : undefined;
         const selection = (0,run_select/* withConfigSample */.Xt)(options.selection ?? {}, sample);
         const cases = (0,run_select/* selectCases */._H)(suite.cases, selection);
         if (selection !== options.selection && sample !== undefined)
@@ -58535,6 +58556,7 @@ function appendTrials(results, plan, trials) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A$: () => (/* binding */ hasExplicitCases),
 /* harmony export */   Xt: () => (/* binding */ withConfigSample),
 /* harmony export */   _H: () => (/* binding */ selectCases),
 /* harmony export */   hZ: () => (/* binding */ sampleSelection),
@@ -58594,8 +58616,12 @@ function sampleSelection(sample) {
  * `--tags`, `--filter`), otherwise the config's `pull_request.sample`, as the action does.
  */
 function withConfigSample(selection, sample) {
-    const explicit = selection.sample !== undefined || !!selection.tags?.length || !!selection.filter?.length;
-    return explicit ? selection : { ...selection, ...sampleSelection(sample) };
+    return hasExplicitCases(selection) ? selection : { ...selection, ...sampleSelection(sample) };
+}
+/** The selection names cases itself (a sample size, tags or filters; a shard alone does not). */
+function hasExplicitCases(selection) {
+    return (!!selection &&
+        (selection.sample !== undefined || !!selection.tags?.length || !!selection.filter?.length));
 }
 /** Parses `2/4` into {index: 2, total: 4}; throws a one-line message when malformed. */
 function parseShard(text) {
@@ -61240,6 +61266,8 @@ var external_node_child_process_ = __nccwpck_require__(31421);
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./build/targets/inherited-env.js
+var inherited_env = __nccwpck_require__(93741);
 ;// CONCATENATED MODULE: ./build/targets/process.js
 /**
  * Spawning the system under test, and stopping it for good.
@@ -61248,6 +61276,7 @@ var external_node_path_ = __nccwpck_require__(76760);
  * timeout can kill the whole tree: `sh -c "python app.py"` may fork helpers, and killing only
  * the shell would leave them running (and holding our pipes open).
  */
+
 
 
 
@@ -61260,9 +61289,9 @@ function targetCwd(spec, ctx) {
     }
     return dir;
 }
-/** process.env, then the config's env, then the context's env (later wins). */
+/** Our environment (less the runner's tokens), then the config's env, then the context's. */
 function targetEnv(spec, ctx) {
-    return { ...process.env, ...spec.env, ...ctx.env };
+    return { ...(0,inherited_env/* inheritedEnv */.C)(), ...spec.env, ...ctx.env };
 }
 /** Spawns `command` through the shell in a new process group, all three stdio piped. */
 function spawnShell(command, cwd, env) {
@@ -62596,6 +62625,32 @@ async function createTarget(config, ctx) {
             throw new Error(`unknown target kind: ${String(kind)}`);
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 93741:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ inheritedEnv)
+/* harmony export */ });
+/**
+ * The environment the system under test (and the `setup` command) inherits from evalgate: ours,
+ * less what only the Actions runner and the action itself need. The PR's code runs there, so it
+ * gets no action input (`INPUT_GITHUB-TOKEN`, `INPUT_OPENAI-API-KEY`: a key the suite needs is
+ * handed over by name, as OPENAI_API_KEY) and none of the runner's internal tokens (the cache
+ * and artifact services, OIDC). Defence in depth, not a sandbox: a process of the same user can
+ * still read its parent's environment; docs/security.md says what a PR's code can do.
+ */
+const WITHHELD = /^(INPUT_.*|ACTIONS_RUNTIME_TOKEN|ACTIONS_RUNTIME_URL|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_ID_TOKEN_REQUEST_URL|ACTIONS_CACHE_URL|ACTIONS_RESULTS_URL)$/i;
+function inheritedEnv(env = process.env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env))
+        if (!WITHHELD.test(k))
+            out[k] = v;
+    return out;
 }
 
 

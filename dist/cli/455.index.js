@@ -71,6 +71,7 @@ function defined(o) {
  */
 async function trustedGate(options) {
     const { head } = options;
+    const headRun = { sample: head.pull_request?.sample, trials: head.trials };
     const overrides = defined(options.overrides);
     const headGate = { ...defaults/* DEFAULT_GATE */.s, ...head.gate, ...overrides };
     const short = options.baseSha.slice(0, 7);
@@ -82,6 +83,7 @@ async function trustedGate(options) {
                 gate: headGate,
                 severities: {},
                 source: 'head',
+                run: headRun,
                 note: `The base commit (${short}) has no ${options.file}: this PR is gated by its own config's gate.`,
             };
         }
@@ -93,20 +95,31 @@ async function trustedGate(options) {
             gate: headGate,
             severities: {},
             source: 'head',
+            run: headRun,
             note: `The base commit's ${options.file} could not be read (${first}): this PR is gated by its own config's gate.`,
         };
     }
     const severities = Object.fromEntries(Object.entries(base.failure_modes).map(([mode, fm]) => [mode, fm.severity]));
     const changes = (0,compare/* gateChanges */.Dy)(base, head, overrides);
+    const baseRun = { sample: base.pull_request?.sample, trials: base.trials };
+    const shown = (v) => (v === undefined ? 'all cases' : String(v));
+    if (!options.runOverridden?.sample && shown(baseRun.sample) !== shown(headRun.sample))
+        changes.push(`pull_request.sample: ${shown(baseRun.sample)} → ${shown(headRun.sample)}`);
+    if (!options.runOverridden?.trials && baseRun.trials !== headRun.trials)
+        changes.push(`trials: ${baseRun.trials} → ${headRun.trials}`);
     return {
         gate: { ...defaults/* DEFAULT_GATE */.s, ...base.gate, ...overrides },
         severities,
         source: 'base',
+        run: baseRun,
         note: (0,compare/* gateChangeNote */.Ak)(changes),
     };
 }
 
+// EXTERNAL MODULE: ./build/targets/inherited-env.js
+var inherited_env = __webpack_require__(3741);
 ;// CONCATENATED MODULE: ./build/pipeline/pr.js
+
 
 
 
@@ -126,7 +139,7 @@ function runSetup(command, cwd, env, log) {
         const child = (0,external_node_child_process_.spawn)(command, {
             cwd,
             shell: true,
-            env: { ...process.env, ...env },
+            env: { ...(0,inherited_env/* inheritedEnv */.C)(), ...env },
             stdio: ['ignore', 'pipe', 'pipe'],
         });
         // The output is the checkout's (head code on a PR): each line goes to `log`, which shows it
@@ -188,20 +201,28 @@ async function runPr(options) {
         }
         const suite = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.join)(headTree, configRel));
         (0,secrets/* registerSuiteSecrets */.Jq)(suite.config, { ...process.env, ...env });
-        const settings = (0,run_suite/* runSettings */.n)(suite, options);
-        // The gate is the base's: the PR's own config cannot loosen the gate it is judged by.
+        // The gate is the base's: the PR's own config cannot loosen the gate it is judged by, nor
+        // shrink the sample or the trials the gate sees.
         const trusted = await trustedGate({
             root,
             baseSha,
             file: (0,external_node_path_.relative)(headTree, suite.configPath).split(external_node_path_.sep).join('/'),
             head: suite.config,
             overrides: options.gate,
+            runOverridden: {
+                sample: !options.configSample || (0,run_select/* hasExplicitCases */.A$)(options.selection),
+                trials: options.trials !== undefined,
+            },
         });
         if (trusted.note)
             log(trusted.note);
         const gate = trusted.gate;
+        const settings = {
+            ...(0,run_suite/* runSettings */.n)(suite, options),
+            trials: options.trials ?? trusted.run.trials,
+        };
         const accepted = !!options.accepted || (options.labels ?? []).includes(gate.accept_label);
-        const sample = options.configSample ? suite.config.pull_request?.sample : undefined;
+        const sample = options.configSample ? trusted.run.sample : undefined;
         const selection = (0,run_select/* withConfigSample */.Xt)(options.selection ?? {}, sample);
         const cases = (0,run_select/* selectCases */._H)(suite.cases, selection);
         if (selection !== options.selection && sample !== undefined)

@@ -23155,6 +23155,7 @@ function appendTrials(results, plan, trials) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A$: () => (/* binding */ hasExplicitCases),
 /* harmony export */   Xt: () => (/* binding */ withConfigSample),
 /* harmony export */   _H: () => (/* binding */ selectCases),
 /* harmony export */   uK: () => (/* binding */ parseShard)
@@ -23214,8 +23215,12 @@ function sampleSelection(sample) {
  * `--tags`, `--filter`), otherwise the config's `pull_request.sample`, as the action does.
  */
 function withConfigSample(selection, sample) {
-    const explicit = selection.sample !== undefined || !!selection.tags?.length || !!selection.filter?.length;
-    return explicit ? selection : { ...selection, ...sampleSelection(sample) };
+    return hasExplicitCases(selection) ? selection : { ...selection, ...sampleSelection(sample) };
+}
+/** The selection names cases itself (a sample size, tags or filters; a shard alone does not). */
+function hasExplicitCases(selection) {
+    return (!!selection &&
+        (selection.sample !== undefined || !!selection.tags?.length || !!selection.filter?.length));
 }
 /** Parses `2/4` into {index: 2, total: 4}; throws a one-line message when malformed. */
 function parseShard(text) {
@@ -25861,6 +25866,8 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/targets/inherited-env.js
+var inherited_env = __nccwpck_require__(3741);
 ;// CONCATENATED MODULE: ./build/targets/process.js
 /**
  * Spawning the system under test, and stopping it for good.
@@ -25869,6 +25876,7 @@ var external_node_path_ = __nccwpck_require__(6760);
  * timeout can kill the whole tree: `sh -c "python app.py"` may fork helpers, and killing only
  * the shell would leave them running (and holding our pipes open).
  */
+
 
 
 
@@ -25881,9 +25889,9 @@ function targetCwd(spec, ctx) {
     }
     return dir;
 }
-/** process.env, then the config's env, then the context's env (later wins). */
+/** Our environment (less the runner's tokens), then the config's env, then the context's. */
 function targetEnv(spec, ctx) {
-    return { ...process.env, ...spec.env, ...ctx.env };
+    return { ...(0,inherited_env/* inheritedEnv */.C)(), ...spec.env, ...ctx.env };
 }
 /** Spawns `command` through the shell in a new process group, all three stdio piped. */
 function spawnShell(command, cwd, env) {
@@ -27217,6 +27225,32 @@ async function createTarget(config, ctx) {
             throw new Error(`unknown target kind: ${String(kind)}`);
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 3741:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ inheritedEnv)
+/* harmony export */ });
+/**
+ * The environment the system under test (and the `setup` command) inherits from evalgate: ours,
+ * less what only the Actions runner and the action itself need. The PR's code runs there, so it
+ * gets no action input (`INPUT_GITHUB-TOKEN`, `INPUT_OPENAI-API-KEY`: a key the suite needs is
+ * handed over by name, as OPENAI_API_KEY) and none of the runner's internal tokens (the cache
+ * and artifact services, OIDC). Defence in depth, not a sandbox: a process of the same user can
+ * still read its parent's environment; docs/security.md says what a PR's code can do.
+ */
+const WITHHELD = /^(INPUT_.*|ACTIONS_RUNTIME_TOKEN|ACTIONS_RUNTIME_URL|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_ID_TOKEN_REQUEST_URL|ACTIONS_CACHE_URL|ACTIONS_RESULTS_URL)$/i;
+function inheritedEnv(env = process.env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env))
+        if (!WITHHELD.test(k))
+            out[k] = v;
+    return out;
 }
 
 
