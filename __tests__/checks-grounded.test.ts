@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractFacts, sourceKeys } from '../src/checks/facts.ts';
+import { extractFacts, sourceKeys } from '../src/checks/retrieval/facts.ts';
 import { check, ctxFor } from './fixtures/checks/run.ts';
 import {
   goodRefund,

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createJudge } from '../src/checks/judge.ts';
+import { createJudge } from '../src/checks/model/judge.ts';
 import { check, ctxFor } from './fixtures/checks/run.ts';
 import { goodRefund, hallucinatedRefund, refundCase } from './fixtures/checks/traces.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getCheck } from '../src/checks/registry.ts';
-import { detectRefusal } from '../src/checks/refusal.ts';
+import { detectRefusal } from '../src/checks/text/refusal.ts';
 import { check, ctxFor, specIssues } from './fixtures/checks/run.ts';
 import {
   goodRefund,

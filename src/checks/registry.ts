@@ -1,23 +1,25 @@
 import type { CheckOutcome, CheckResult, CheckSpec, Trace } from '../types.ts';
-import { claimRequiresTool } from './claim-requires-tool.ts';
 import { errorMessage } from './common.ts';
-import { contains } from './contains.ts';
 import type { CheckContext, CheckDefinition } from './definition.ts';
-import { equals } from './equals.ts';
-import { grounded } from './grounded.ts';
-import { judge } from './judge-check.ts';
-import { jsonSchema } from './json-schema.ts';
-import { maxCost } from './max-cost.ts';
-import { maxLatency } from './max-latency.ts';
-import { maxTokens } from './max-tokens.ts';
-import { maxTurns } from './max-turns.ts';
-import { notContains } from './not-contains.ts';
-import { refusal } from './refusal.ts';
-import { regex } from './regex.ts';
 import { script } from './script.ts';
-import { toolCalled } from './tool-called.ts';
-import { toolNotCalled } from './tool-not-called.ts';
-import { toolSequence } from './tool-sequence.ts';
+// Grouped by what they read: the answer's text, the tool calls, the retrieved context, usage and
+// timing, the conversation's turns, a model's grade.
+import { contains } from './text/contains.ts';
+import { equals } from './text/equals.ts';
+import { jsonSchema } from './text/json-schema.ts';
+import { notContains } from './text/not-contains.ts';
+import { refusal } from './text/refusal.ts';
+import { regex } from './text/regex.ts';
+import { claimRequiresTool } from './tools/claim-requires-tool.ts';
+import { toolCalled } from './tools/tool-called.ts';
+import { toolNotCalled } from './tools/tool-not-called.ts';
+import { toolSequence } from './tools/tool-sequence.ts';
+import { grounded } from './retrieval/grounded.ts';
+import { maxCost } from './budget/max-cost.ts';
+import { maxLatency } from './budget/max-latency.ts';
+import { maxTokens } from './budget/max-tokens.ts';
+import { maxTurns } from './turns/max-turns.ts';
+import { judge } from './model/judge-check.ts';
 
 /** Every check type, by name. Adding a check: write its file, add it here. */
 const definitions: CheckDefinition<any>[] = [

@@ -43,7 +43,7 @@ export async function judgeFor(
   const { judge } = suite.config;
   if (!judge || !suite.cases.some((c) => c.checks.some((k) => k.type === 'judge')))
     return undefined;
-  const { createJudge } = await import('../checks/judge.ts');
+  const { createJudge } = await import('../checks/model/judge.ts');
   return createJudge(judge, {
     apiKey: env[judge.api_key_env ?? 'OPENAI_API_KEY'],
     cacheDir: `${suite.rootDir}/.evalgate/judge-cache`,

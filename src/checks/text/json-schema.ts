@@ -14,8 +14,8 @@ import {
   perSpec,
   quote,
   safeJson,
-} from './common.ts';
-import type { CheckContext, CheckDefinition } from './definition.ts';
+} from '../common.ts';
+import type { CheckContext, CheckDefinition } from '../definition.ts';
 
 type Compiled = ValidateFunction | string; // a validator, or why the schema does not compile
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Trace } from '../types.ts';
-import { checkSchema, error, fail, pass, toolCallsOf } from './common.ts';
-import type { CheckDefinition } from './definition.ts';
+import type { Trace } from '../../types.ts';
+import { checkSchema, error, fail, pass, toolCallsOf } from '../common.ts';
+import type { CheckDefinition } from '../definition.ts';
 
 const schema = checkSchema({
   type: z.literal('max_turns'),

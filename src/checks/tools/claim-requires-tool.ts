@@ -13,8 +13,8 @@ import {
   regexString,
   safeJson,
   toolCallsOf,
-} from './common.ts';
-import type { CheckDefinition } from './definition.ts';
+} from '../common.ts';
+import type { CheckDefinition } from '../definition.ts';
 
 const schema = checkSchema({
   type: z.literal('claim_requires_tool'),

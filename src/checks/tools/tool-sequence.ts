@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { callNames, checkSchema, fail, pass, toolCallsOf } from './common.ts';
-import type { CheckDefinition } from './definition.ts';
+import { callNames, checkSchema, fail, pass, toolCallsOf } from '../common.ts';
+import type { CheckDefinition } from '../definition.ts';
 
 const schema = checkSchema({
   type: z.literal('tool_sequence'),

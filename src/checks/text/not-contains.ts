@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { checkSchema, fail, pass, quote, quoteAround } from './common.ts';
+import { checkSchema, fail, pass, quote, quoteAround } from '../common.ts';
 import { findValue } from './contains.ts';
-import type { CheckDefinition } from './definition.ts';
+import type { CheckDefinition } from '../definition.ts';
 
 const schema = checkSchema({
   type: z.literal('not_contains'),

@@ -14,10 +14,10 @@ import OpenAI, {
   APIError,
   RateLimitError,
 } from 'openai';
-import type { Case, CheckOutcome, JudgeConfig, Trace } from '../types.ts';
-import { errorMessage, safeJson } from './common.ts';
-import type { JudgeClient } from './definition.ts';
-import { makeDir } from '../run/evalgate-dir.ts';
+import type { Case, CheckOutcome, JudgeConfig, Trace } from '../../types.ts';
+import { errorMessage, safeJson } from '../common.ts';
+import type { JudgeClient } from '../definition.ts';
+import { makeDir } from '../../run/evalgate-dir.ts';
 
 export interface JudgeOptions {
   /** Default: the variable named by config.api_key_env (OPENAI_API_KEY). */

@@ -9,8 +9,8 @@ import {
   quote,
   quoteAround,
   regexString,
-} from './common.ts';
-import type { CheckDefinition } from './definition.ts';
+} from '../common.ts';
+import type { CheckDefinition } from '../definition.ts';
 
 /**
  * The built-in refusal detector: a small, documented list of phrases (docs/checks.md lists

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { checkSchema, error, errorMessage } from './common.ts';
-import type { CheckDefinition } from './definition.ts';
+import { checkSchema, error, errorMessage } from '../common.ts';
+import type { CheckDefinition } from '../definition.ts';
 
 const schema = checkSchema({
   type: z.literal('judge'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { checkSchema, fail, pass, quote } from './common.ts';
-import type { CheckDefinition } from './definition.ts';
+import { checkSchema, fail, pass, quote } from '../common.ts';
+import type { CheckDefinition } from '../definition.ts';
 
 const schema = checkSchema({
   type: z.literal('contains'),

@@ -10,8 +10,8 @@ import {
   plural,
   safeJson,
   toolCallsOf,
-} from './common.ts';
-import type { CheckDefinition } from './definition.ts';
+} from '../common.ts';
+import type { CheckDefinition } from '../definition.ts';
 
 const schema = checkSchema({
   type: z.literal('tool_called'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Trace } from '../types.ts';
-import { checkSchema, fail, pass, perSpec, plural, quote, safeJson } from './common.ts';
-import type { CheckContext, CheckDefinition } from './definition.ts';
+import type { Trace } from '../../types.ts';
+import { checkSchema, fail, pass, perSpec, plural, quote, safeJson } from '../common.ts';
+import type { CheckContext, CheckDefinition } from '../definition.ts';
 import {
   FACT_KINDS,
   extractFacts,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { checkSchema, fail, pass, perSpec, quote } from './common.ts';
-import type { CheckDefinition } from './definition.ts';
+import { checkSchema, fail, pass, perSpec, quote } from '../common.ts';
+import type { CheckDefinition } from '../definition.ts';
 
 const schema = checkSchema({
   type: z.literal('equals'),

@@ -9,8 +9,8 @@ import {
   quote,
   quoteAround,
   regexString,
-} from './common.ts';
-import type { CheckDefinition } from './definition.ts';
+} from '../common.ts';
+import type { CheckDefinition } from '../definition.ts';
 
 const schema = checkSchema({
   type: z.literal('regex'),
