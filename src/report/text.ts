@@ -3,7 +3,7 @@
  * failures with their reasons. Untrusted text is cleaned of control characters (an ESC in a
  * model output must not drive the terminal), flattened to one line and cut.
  */
-import type { CaseComparison, Comparison, Usage } from '../types.ts';
+import type { CaseComparison, Comparison, FailingCheck, Usage } from '../types.ts';
 import {
   changeCell,
   countOf,
@@ -70,6 +70,11 @@ export function alignColumns(rows: string[][], right: boolean[] = []): string[] 
   return lines;
 }
 
+/** Comparisons written before per-mode trials: the case's representative trial, this mode's checks. */
+function inMode(fs: FailingCheck[] | undefined, mode: string): FailingCheck[] {
+  return (fs ?? []).filter((f) => f.mode === mode);
+}
+
 function failureLines(k: CaseComparison): string[] {
   const modes = k.modes.filter(
     (m) => m.label === 'new_failure' || m.label === 'suspected_new_failure',
@@ -87,12 +92,13 @@ function failureLines(k: CaseComparison): string[] {
     if (m.head) {
       const failed = Math.max(0, m.head.trials - m.head.passes);
       out.push(`      head: ${failed} of ${m.head.trials} trials fail ${one(m.mode, 60)}`);
-      for (const f of (m.head_trial?.failing ?? []).slice(0, 3))
+      const fails = m.head_trial?.failing ?? inMode(k.head?.failing, m.mode);
+      for (const f of fails.slice(0, 3))
         out.push(`        ${one(f.type, 40)}: ${one(f.reason, 200)}`);
     }
     if (m.base) {
       const failed = Math.max(0, m.base.trials - m.base.passes);
-      const f = m.base_trial?.failing?.[0];
+      const f = m.base_trial?.failing?.[0] ?? inMode(k.base?.failing, m.mode)[0];
       out.push(
         failed === 0
           ? `      base: ${m.base.passes} of ${m.base.trials} trials pass`

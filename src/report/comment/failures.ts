@@ -47,14 +47,22 @@ function excerptText(e: TraceExcerpt, lim: ExcerptLimits): string {
   return out.join('\n');
 }
 
+/**
+ * A side's failing checks of `mode` from its case-level representative trial: the fallback for
+ * comparisons written before the per-mode trials (`head_trial`, `base_trial`) were recorded.
+ */
+function inMode(fs: FailingCheck[] | undefined, mode: string): FailingCheck[] {
+  return (fs ?? []).filter((f) => f.mode === mode);
+}
+
 /** "6 of 8 head trials fail `mode`:" with the failing checks of one of them. */
-function modeStory(ctx: Ctx, m: CaseModeComparison): string[] {
+function modeStory(ctx: Ctx, k: CaseComparison, m: CaseModeComparison): string[] {
   const max = ctx.tier.reasonMax;
   const lines: string[] = [];
   const h = m.head;
   if (h) {
     const failed = Math.max(0, h.trials - h.passes);
-    const checks = m.head_trial?.failing ?? [];
+    const checks = m.head_trial?.failing ?? inMode(k.head?.failing, m.mode);
     const head = `- head ✗ ${int(failed)} of ${plural(h.trials, 'head trial')} fail ${code(m.mode)}`;
     if (!checks.length) lines.push(`${head}.`);
     else if (checks.length === 1) lines.push(`${head}: ${checkLine(checks[0], max)}`);
@@ -68,7 +76,7 @@ function modeStory(ctx: Ctx, m: CaseModeComparison): string[] {
   const b = m.base;
   if (b) {
     const failed = Math.max(0, b.trials - b.passes);
-    const first = m.base_trial?.failing?.[0];
+    const first = m.base_trial?.failing?.[0] ?? inMode(k.base?.failing, m.mode)[0];
     if (failed === 0) lines.push(`- base ✓ ${int(b.passes)} of ${plural(b.trials, 'base trial')} pass`);
     else
       lines.push(
@@ -95,7 +103,6 @@ function failureEntry(ctx: Ctx, k: CaseComparison): string {
   const title = link(inline(k.id, 120), sourceLink(ctx, k, 'head'));
   const lead = modes.find((m) => m.head_trial) ?? modes[0];
   const links = [
-    sourceLink(ctx, k, 'head') ? link('dataset line', sourceLink(ctx, k, 'head')) : '',
     link('head trace', traceLink(ctx, lead?.head_trial?.trace_id ?? k.head?.trace_id)),
     link('base trace', traceLink(ctx, lead?.base_trial?.trace_id ?? k.base?.trace_id)),
     viewerLink(ctx, k.id) ?? '',
@@ -105,7 +112,7 @@ function failureEntry(ctx: Ctx, k: CaseComparison): string {
     `**${title}**${susp} · ${counts}${links.length ? ' · ' + links.join(' · ') : ''}`,
     '',
   ];
-  for (const m of modes.slice(0, 3)) lines.push(...modeStory(ctx, m));
+  for (const m of modes.slice(0, 3)) lines.push(...modeStory(ctx, k, m));
   if (modes.length > 3) lines.push(`- …and ${plural(modes.length - 3, 'more mode')}`);
   if (ctx.tier.excerpt && k.excerpt) {
     lines.push(
