@@ -212,17 +212,19 @@ export function sampleLine(c: Comparison, name: (s: string) => string): string |
   const s = c.sample;
   if (!s) return undefined;
   const can: string[] = [];
+  const weak: string[] = [];
   const cannot: string[] = [];
   for (const m of s.modes ?? []) {
-    if (!m.can_regress || m.drop === undefined)
-      cannot.push(`${name(m.mode)} (${plural(m.cases, 'case')})`);
+    const what = `${name(m.mode)} (${plural(m.cases, 'case')})`;
+    if (!m.can_regress) cannot.push(what);
+    else if (m.drop === undefined) weak.push(what);
     else can.push(`${Math.max(1, Math.round(m.drop * 100))} pts in ${name(m.mode)}`);
   }
   let line = `Ran a sample: ${int(s.cases)} of ${plural(s.of, 'case')}`;
   const parts: string[] = [];
   if (can.length) parts.push(`the smallest drop it detects (80% power) is ${listOf(can, 4)}`);
-  if (cannot.length)
-    parts.push(`${listOf(cannot, 4)} ${cannot.length === 1 ? 'has' : 'have'} too few cases to block`);
+  if (weak.length) parts.push(`no drop in ${listOf(weak, 4)} is detected reliably`);
+  if (cannot.length) parts.push(`${listOf(cannot, 4)} can never block`);
   if (parts.length) line += `; ${parts.join('; ')}`;
   return `${line}. A full run sees more.`;
 }
