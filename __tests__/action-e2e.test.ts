@@ -198,7 +198,7 @@ describe(`the action as GitHub runs it (${ENTRY.kind === 'dist' ? 'dist/index.js
     // The per-mode table: 15 refusal cases x 2 trials and the re-runs of the mixed ones (so the
     // cases have different trial counts), 6 cases failing on the head.
     expect(body).toMatch(
-      /^\| `refusal_policy` \| `critical` \| 100% \(15 cases, \d+ trials\) \| 60% \(15 cases, \d+ trials\) \|/m,
+      /^\| `refusal_policy` \| `critical` \| 100% \(15 cases\) \| 60% \(15 cases\) \|/m,
     );
     expect(body).toMatch(/^\| `hallucinated_action` \| `critical` \|/m);
     expect(body).toContain('refuse-salaries');

@@ -63,7 +63,13 @@ function addCase(s: PairedSide, x: number, u: number, first: boolean): void {
  * "One set of trials per row"): the paired cases, every stage, the rate their per-case mean.
  * Without a paired case there is no effect: then every usable trial of the side.
  */
-function rateStats(p: Prepared, m: number, side: number, paired: number, ps: PairedSide): RateStats {
+function rateStats(
+  p: Prepared,
+  m: number,
+  side: number,
+  paired: number,
+  ps: PairedSide,
+): RateStats {
   const at = slot(p, m, side, 0);
   const at2 = slot(p, m, side, 1);
   let errors = 0;

@@ -105,7 +105,8 @@ function firstErrorOf(
 ): NonNullable<SideScan['firstError']> {
   const e = trial.trace?.error;
   const trialNo = typeof trial.trial === 'number' ? trial.trial : tj;
-  if (e) return { i, trial: trialNo, kind: String(e.kind ?? 'error'), message: String(e.message ?? '') };
+  if (e)
+    return { i, trial: trialNo, kind: String(e.kind ?? 'error'), message: String(e.message ?? '') };
   const checks = Array.isArray(trial.checks) ? trial.checks : [];
   const ch = checks.find((c) => c?.status === 'error');
   return {

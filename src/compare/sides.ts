@@ -5,12 +5,7 @@ import type { Prepared, SideScan } from './prepare.ts';
 /** How much of a first error's message a comparison keeps (reports cut it further). */
 const ERROR_MAX = 2000;
 
-export function sideSummary(
-  r: Results,
-  sc: SideScan,
-  p: Prepared,
-  path?: string,
-): SideSummary {
+export function sideSummary(r: Results, sc: SideScan, p: Prepared, path?: string): SideSummary {
   const out: SideSummary = { counts: sc.counts, usage: usageOf(r, sc) };
   const latency = latencyOf(sc.latencies);
   if (latency) out.latency_ms = latency;

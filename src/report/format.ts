@@ -184,15 +184,15 @@ export function removedLine(c: Comparison, by: string): string | undefined {
 export const NOT_REPORTED = 'not reported';
 
 /**
- * A side's rate in a mode's row: "71% (66/93)"; "78% (31 cases, 190 trials)" when re-runs gave
- * cases different numbers of trials (the rate is the mean of per-case rates, as the change is);
+ * A side's rate in a mode's row: "71% (66/93)"; "78% (31 cases)" when re-runs gave cases
+ * different numbers of trials (the rate is then the mean of per-case rates, as the change is, and
+ * not passes / trials);
  * "all errored" when every trial of the mode errored; "–" when the side has none.
  */
 export function rateCell(r: RateStats | undefined): string {
   if (!r) return '–';
   if (!(r.trials > 0)) return r.errors > 0 ? 'all errored' : '–';
-  if (r.uneven)
-    return `${pct(r.rate)} (${plural(r.cases, 'case')}, ${plural(r.trials, 'trial')})`;
+  if (r.uneven) return `${pct(r.rate)} (${plural(r.cases, 'case')})`;
   return `${pct(r.rate)} (${int(r.passes)}/${int(r.trials)})`;
 }
 

@@ -77,7 +77,8 @@ function modeStory(ctx: Ctx, k: CaseComparison, m: CaseModeComparison): string[]
   if (b) {
     const failed = Math.max(0, b.trials - b.passes);
     const first = m.base_trial?.failing?.[0] ?? inMode(k.base?.failing, m.mode)[0];
-    if (failed === 0) lines.push(`- base ✓ ${int(b.passes)} of ${plural(b.trials, 'base trial')} pass`);
+    if (failed === 0)
+      lines.push(`- base ✓ ${int(b.passes)} of ${plural(b.trials, 'base trial')} pass`);
     else
       lines.push(
         `- base: ${int(failed)} of ${plural(b.trials, 'base trial')} fail${first ? `: ${checkLine(first, max)}` : ''}`,
@@ -141,12 +142,17 @@ function sorted(ctx: Ctx, label: string): CaseComparison[] {
   return ctx.c.cases
     .filter((k) => k.label === label)
     .sort(
-      (a, b) => failureRank(ctx, a) - failureRank(ctx, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      (a, b) =>
+        failureRank(ctx, a) - failureRank(ctx, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
 }
 
 /** Entries up to the tier's cap and the size budget; the rest counted, pointing at the viewer. */
-function entries(ctx: Ctx, ks: CaseComparison[], budget: number): { parts: string[]; used: number; left: number } {
+function entries(
+  ctx: Ctx,
+  ks: CaseComparison[],
+  budget: number,
+): { parts: string[]; used: number; left: number } {
   const parts: string[] = [];
   let used = 0;
   let shown = 0;

@@ -111,7 +111,11 @@ export function modeSection(ctx: Ctx): string {
     .map((m) => `- ${code(m.mode)}: ${inline(m.needed!.note, ctx.tier.reasonMax)}`);
   if (hints.length) {
     out.push(
-      collapsible(ctx, () => `What would decide the ${plural(hints.length, 'inconclusive mode')}`, hints),
+      collapsible(
+        ctx,
+        () => `What would decide the ${plural(hints.length, 'inconclusive mode')}`,
+        hints,
+      ),
     );
   }
   return out.join('\n\n');

@@ -82,7 +82,10 @@ export function otherLists(ctx: Ctx): string {
       );
     }
     const title = `${LABEL_TEXT[label][0].toUpperCase()}${LABEL_TEXT[label].slice(1)} (${int(ks.length)})`;
-    lines.push('', collapsible(ctx, () => title, shown));
+    lines.push(
+      '',
+      collapsible(ctx, () => title, shown),
+    );
   }
   return lines.join('\n');
 }

@@ -9,11 +9,7 @@ import { errorLines } from './header.ts';
 
 const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
 
-function diff(
-  b: number | undefined,
-  h: number | undefined,
-  f: (n: number) => string,
-): string {
+function diff(b: number | undefined, h: number | undefined, f: (n: number) => string): string {
   if (!finite(b) || !finite(h)) return '–';
   const d = h - b;
   const sign = d > 0 ? '+' : d < 0 ? '-' : '±';
@@ -26,12 +22,12 @@ export function usageSection(ctx: Ctx): string {
   if (!base || !head) return '';
   const shown = (v: number | undefined, f: (n: number) => string) =>
     finite(v) ? f(v) : NOT_REPORTED;
-  const row = (label: string, b: number | undefined, h: number | undefined, f: (n: number) => string) => [
-    label,
-    shown(b, f),
-    shown(h, f),
-    diff(b, h, f),
-  ];
+  const row = (
+    label: string,
+    b: number | undefined,
+    h: number | undefined,
+    f: (n: number) => string,
+  ) => [label, shown(b, f), shown(h, f), diff(b, h, f)];
   const rows = [
     row('Cost', base.usage?.cost_usd, head.usage?.cost_usd, usd),
     row('Input tokens', base.usage?.input_tokens, head.usage?.input_tokens, int),
