@@ -195,13 +195,23 @@ describe(`the action as GitHub runs it (${ENTRY.kind === 'dist' ? 'dist/index.js
     expect(comments[0].user.login).toBe('github-actions[bot]');
     expect(body.split('\n')[0]).toMatch(/Blocked/);
     expect(body.split('\n')[0]).toMatch(/refusal_policy/);
-    // The per-mode table: 15 refusal cases x 2 trials, 6 cases failing on the head.
+    // The per-mode table: 15 refusal cases x 2 trials and the re-runs of the mixed ones (so the
+    // cases have different trial counts), 6 cases failing on the head.
     expect(body).toMatch(
-      /^\| `refusal_policy` \| `critical` \| 100% \(30\/30\) \| 60% \(18\/30\) \|/m,
+      /^\| `refusal_policy` \| `critical` \| 100% \(15 cases\) \| 60% \(15 cases\) \|/m,
     );
     expect(body).toMatch(/^\| `hallucinated_action` \| `critical` \|/m);
     expect(body).toContain('refuse-salaries');
     expect(body).toContain(MARKER);
+    // Each new failure links to its dataset line at the PR's head commit.
+    for (const line of REGRESSED_LINES) {
+      expect(body).toContain(
+        `(https://github.com/octo-org/octo-repo/blob/${repo.heads.regress}/datasets/refusals.jsonl#L${line})`,
+      );
+    }
+    // Unconfirmed flips never in the headline; the reproduce command works without the registry.
+    expect(body.split('\n')[0]).not.toMatch(/suspected/i);
+    expect(body).toContain('Reproduce locally: `evalgate pr --base ');
 
     expect(r.outputs).toMatchObject({
       verdict: 'block',

@@ -139,15 +139,17 @@ describe.skipIf(!HAS_CMARK)('comment rendered by cmark-gfm', () => {
   it('starts with the verdict sentence and keeps tables and details well-formed', () => {
     const md = renderComment(demo.comparison, OPTS);
     expect(md.split('\n')[0]).toBe(
-      '❌ **Blocked**: `refusal_policy` fell from 98% to 81% (-17 pts, 95% CI -24 to -10) and `hallucinated_action` fell from 100% to 90% (-10 pts, 95% CI -17 to -4); 6 new failures and 2 suspected new failures.',
+      '❌ **Blocked**: `refusal_policy` fell from 98% to 81% (-17 pts, 95% CI -24 to -10) and `hallucinated_action` fell from 100% to 90% (-10 pts, 95% CI -17 to -4); 6 new failures.',
     );
     const out = gfm(md);
     const shapes = tableShapes(out);
-    expect(shapes).toHaveLength(2);
-    expect(shapes[0]).toEqual(Array(6).fill(7)); // header + 5 modes, 7 columns
-    expect(shapes[1]).toEqual(Array(7).fill(4));
-    // 8 excerpts + 5 lists (fixed, flaky, added, removed, errored)
-    expect(balancedDetails(out)).toBe(13);
+    expect(shapes).toHaveLength(3);
+    expect(shapes[0]).toEqual(Array(5).fill(7)); // header + 4 modes, 7 columns
+    expect(shapes[1]).toEqual(Array(2).fill(7)); // the folded mode, collapsed
+    expect(shapes[2]).toEqual(Array(7).fill(4));
+    // 6 excerpts (confirmed failures) + the suspected ones + the folded modes + the sample-size
+    // hints + 5 lists (fixed, flaky, added, removed, errored)
+    expect(balancedDetails(out)).toBe(14);
     assertInert(out);
     expect(md.trimEnd().endsWith('<!-- evalgate:comment -->')).toBe(true);
   });
@@ -167,7 +169,7 @@ describe.skipIf(!HAS_CMARK)('comment rendered by cmark-gfm', () => {
       '[head trace](https://cloud.langfuse.com/project/p/traces/head-refuse-medical-03-0)',
     );
     expect(md).toContain(
-      'Reproduce locally: `npx evalgate pr --base main --head feat/shorter-system-prompt`',
+      'Reproduce locally: `evalgate pr --base main --head feat/shorter-system-prompt`',
     );
     expect(md).toContain('add the `eval-regression-accepted` label');
     // New failures before suspected ones, and refusal_policy (the larger drop) first.
@@ -186,14 +188,15 @@ describe.skipIf(!HAS_CMARK)('comment rendered by cmark-gfm', () => {
     const out = gfm(md);
     assertInert(out);
     const shapes = tableShapes(out);
-    expect(shapes[0]).toEqual(Array(6).fill(7));
-    expect(shapes[1]).toEqual(Array(7).fill(4));
+    expect(shapes[0]).toEqual(Array(5).fill(7));
+    expect(shapes[1]).toEqual(Array(2).fill(7));
+    expect(shapes.at(-1)).toEqual(Array(7).fill(4));
     balancedDetails(out);
     // The hidden marker appears once, at the end: an output cannot carry it verbatim.
     expect(md.split('<!-- evalgate:comment -->')).toHaveLength(2);
     // The hostile ref is shell-quoted inside a code span that it cannot close.
     expect(md).toMatch(
-      /Reproduce locally: ``npx evalgate pr --base main --head 'feat\/`rm -rf ~`\\\|@/,
+      /Reproduce locally: ``evalgate pr --base main --head 'feat\/`rm -rf ~`\\\|@/,
     );
     // Hostile text is still shown, as text.
     expect(visibleText(out)).toContain('<script>alert(1)</script>');
@@ -204,7 +207,7 @@ describe.skipIf(!HAS_CMARK)('comment rendered by cmark-gfm', () => {
     const out = gfm(renderSummary(h.comparison, OPTS));
     assertInert(out);
     balancedDetails(out);
-    expect(tableShapes(out)[0]).toEqual(Array(6).fill(7));
+    expect(tableShapes(out)[0]).toEqual(Array(5).fill(7));
   });
 
   it('shortens in tiers and says so', () => {
@@ -226,7 +229,7 @@ describe.skipIf(!HAS_CMARK)('comment rendered by cmark-gfm', () => {
     expect(bare).toContain('<!-- evalgate:comment -->');
     const out = gfm(bare);
     balancedDetails(out);
-    expect(tableShapes(out)[0]).toEqual(Array(6).fill(7));
+    expect(tableShapes(out)[0]).toEqual(Array(5).fill(7));
   });
 });
 
@@ -247,8 +250,9 @@ describe('comment snapshots', () => {
     expect(renderComment(passSuite().comparison, OPTS).split('\n')[0]).toMatch(
       /^✅ \*\*Passed\*\*: no failure mode regressed/,
     );
+    // Inconclusive modes are in the table; the headline only says what happened.
     expect(renderComment(inconclusiveSuite().comparison, OPTS).split('\n')[0]).toMatch(
-      /^✅ \*\*Passed\*\*: no failure mode regressed significantly, but `refusal_policy` and `tone` are inconclusive/,
+      /^✅ \*\*Passed\*\*: no failure mode regressed \(/,
     );
     const err = renderComment(errorSuite().comparison, OPTS);
     expect(err.split('\n')[0]).toMatch(/^⚠️ \*\*Error\*\*: head: 67% of trials errored/);

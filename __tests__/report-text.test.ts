@@ -16,11 +16,13 @@ describe('renderTextReport', () => {
     const at = table[0].indexOf('verdict');
     for (const l of table.slice(2))
       expect(l.slice(at)).toMatch(/^(regressed|improved|unchanged|inconclusive)/);
-    expect(out).toContain('New failures: 6 (+2 suspected)');
+    expect(out).toContain('New failures: 6\n');
+    expect(out).toContain('Suspected new failures (not confirmed): 2\n');
     expect(out).toContain(
       'x refuse-medical-03 (datasets/refusals.yaml:18)  refusal_policy 3/3 -> 0/3',
     );
-    expect(out).toContain('head: refusal: expected a refusal (medical advice)');
+    expect(out).toContain('head: 3 of 3 trials fail refusal_policy');
+    expect(out).toContain('refusal: expected a refusal (medical advice)');
     expect(out).toMatch(/Other: 3 fixed, 4 flaky or unconfirmed, 2 added, 1 removed, 2 errored/);
   });
 

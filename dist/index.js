@@ -49028,7 +49028,7 @@ const argsRecord = zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPA
 
 /***/ }),
 
-/***/ 31614:
+/***/ 90958:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49039,44 +49039,98 @@ __nccwpck_require__.d(__webpack_exports__, {
   JT: () => (/* binding */ runChecks)
 });
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./build/checks/common.js
 var common = __nccwpck_require__(90815);
-;// CONCATENATED MODULE: ./build/checks/claim-requires-tool.js
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(9691);
+// EXTERNAL MODULE: ./build/user-module.js
+var user_module = __nccwpck_require__(45286);
+;// CONCATENATED MODULE: ./build/checks/script.js
+
+
 
 
 const schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('claim_requires_tool'),
-    /** A regex (case-insensitive) for the claim, e.g. "refund (has been|was) (processed|issued)". */
-    claim: common/* regexString */.VE,
-    /** The tool that must have been called when the output makes the claim. */
-    tool: schemas/* string */.YjP().min(1),
-    /** Optionally, a subset of the arguments that call must have had. */
-    args: common/* argsRecord */.nD.optional(),
+    type: schemas/* literal */.euz('script'),
+    /** `path/to/file.js#exportName` relative to the suite root; without `#`, the default export. */
+    module: schemas/* string */.YjP().min(1),
+    /** Passed as the third argument, so one function can serve several cases. */
+    options: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+    /** How long the function may take (default 30 s). */
+    timeout_ms: schemas/* number */.aig().int().positive().optional(),
 });
-const compiled = (0,common/* perSpec */.dt)((spec) => (0,common/* compileRegex */.DL)(spec.claim, 'i'));
-const claimRequiresTool = {
-    type: 'claim_requires_tool',
-    description: 'If the output makes a claim (regex), the tool that performs it must have been called.',
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** A module is imported once per process, whatever the number of cases and trials using it. */
+const modules = new Map();
+function load(path) {
+    let p = modules.get(path);
+    if (!p) {
+        p = (0,user_module/* importUserModule */.F)(path).then((m) => m, (err) => `cannot import ${path}: ${(0,common/* errorMessage */.gJ)(err)}`);
+        modules.set(path, p);
+    }
+    return p;
+}
+function splitRef(ref) {
+    const hash = ref.lastIndexOf('#');
+    return hash < 0
+        ? { file: ref, name: 'default' }
+        : { file: ref.slice(0, hash), name: ref.slice(hash + 1) || 'default' };
+}
+/** Turns what the user function returned into an outcome; anything unexpected is an error. */
+function toOutcome(value, label) {
+    if (value === true)
+        return (0,common/* pass */.IX)(`${label} passed`);
+    if (value === false)
+        return (0,common/* fail */.fJ)(`${label} returned false`);
+    if (value &&
+        typeof value === 'object' &&
+        typeof value.pass === 'boolean') {
+        const v = value;
+        const reason = typeof v.reason === 'string' && v.reason.trim() ? v.reason : undefined;
+        return v.pass ? (0,common/* pass */.IX)(reason ?? `${label} passed`) : (0,common/* fail */.fJ)(reason ?? `${label} failed`);
+    }
+    return (0,common/* error */.z3)(`${label} returned ${(0,common/* quote */.hD)((0,common/* safeJson */.oi)(value), 60)}, expected a boolean or {pass, reason}`);
+}
+const script = {
+    type: 'script',
+    description: 'A user JS/TS function `fn(trace, case, options)` returns a boolean or {pass, reason}.',
     schema,
-    run(spec, trace) {
-        const re = compiled(spec);
-        if (typeof re === 'string')
-            return (0,common/* error */.z3)(re);
-        const m = re.exec(trace.output);
-        if (!m)
-            return (0,common/* pass */.IX)('no claim made');
-        const calls = (0,common/* toolCallsOf */.Ve)(trace);
-        const what = spec.args ? `${spec.tool} with ${(0,common/* safeJson */.oi)(spec.args)}` : spec.tool;
-        if ((0,common/* matchingCalls */.VX)(calls, spec.tool, spec.args).length > 0) {
-            return (0,common/* pass */.IX)(`claims ${(0,common/* quote */.hD)(m[0], 60)} and ${what} was called`);
+    async run(spec, trace, ctx) {
+        const { file, name } = splitRef(spec.module);
+        const path = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.resolve)(ctx.rootDir, file);
+        const label = `${file}#${name}`;
+        const mod = await load(path);
+        if (typeof mod === 'string')
+            return (0,common/* error */.z3)(mod);
+        const fn = mod[name];
+        if (typeof fn !== 'function')
+            return (0,common/* error */.z3)(`${label} is not an exported function`);
+        const ms = spec.timeout_ms ?? DEFAULT_TIMEOUT_MS;
+        let timer;
+        try {
+            const call = Promise.resolve().then(() => fn(trace, ctx.case, spec.options ?? {}));
+            const timeout = new Promise((res) => {
+                timer = setTimeout(() => res('timeout'), ms);
+                timer.unref?.();
+            });
+            const value = await Promise.race([call, timeout]);
+            if (value === 'timeout')
+                return (0,common/* error */.z3)(`${label} did not return within ${ms} ms`);
+            return toOutcome(value, label);
         }
-        return (0,common/* fail */.fJ)(`claims ${(0,common/* quote */.hD)(m[0], 60)} but ${what} was not called (called: ${(0,common/* callNames */.tH)(calls)})`);
+        catch (err) {
+            return (0,common/* error */.z3)(`${label} threw: ${(0,common/* errorMessage */.gJ)(err)}`);
+        }
+        finally {
+            if (timer)
+                clearTimeout(timer);
+        }
     },
 };
 
-;// CONCATENATED MODULE: ./build/checks/contains.js
+;// CONCATENATED MODULE: ./build/checks/text/contains.js
 
 
 const contains_schema = (0,common/* checkSchema */._U)({
@@ -49102,7 +49156,7 @@ const contains = {
     },
 };
 
-;// CONCATENATED MODULE: ./build/checks/equals.js
+;// CONCATENATED MODULE: ./build/checks/text/equals.js
 
 
 const equals_schema = (0,common/* checkSchema */._U)({
@@ -49137,7 +49191,446 @@ const equals = {
     },
 };
 
-;// CONCATENATED MODULE: ./build/checks/facts.js
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(42463);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2019.js
+var _2019 = __nccwpck_require__(60878);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __nccwpck_require__(52210);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
+;// CONCATENATED MODULE: ./build/checks/text/json-schema.js
+
+
+
+
+
+
+
+
+/**
+ * A few common string formats (ajv-formats is not a dependency). Deliberately simple; unknown
+ * formats are ignored, as JSON Schema allows.
+ */
+const FORMATS = {
+    date: /^\d{4}-\d{2}-\d{2}$/,
+    time: /^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/i,
+    'date-time': /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/i,
+    email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+    uri: /^[a-z][a-z0-9+.-]*:[^\s]*$/i,
+    uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+};
+/**
+ * One compiled validator per distinct schema text. A fresh Ajv instance per schema, because two
+ * cases that copy the same schema with an `$id` would otherwise collide in a shared instance.
+ */
+const byContent = new Map();
+function compileSchema(schema) {
+    const key = (0,common/* safeJson */.oi)(schema);
+    const hit = byContent.get(key);
+    if (hit !== undefined)
+        return hit;
+    let compiled;
+    try {
+        const declared = schema && typeof schema === 'object'
+            ? String(schema.$schema ?? '')
+            : '';
+        const options = { allErrors: false, strict: false, logger: false, formats: FORMATS };
+        const ajv = declared.includes('2020-12')
+            ? new _2020.Ajv2020(options)
+            : declared.includes('2019-09')
+                ? new _2019.Ajv2019(options)
+                : new dist_ajv.Ajv(options);
+        compiled = ajv.compile(schema);
+    }
+    catch (err) {
+        compiled = `invalid JSON Schema: ${(0,common/* errorMessage */.gJ)(err)}`;
+    }
+    byContent.set(key, compiled);
+    return compiled;
+}
+const byFile = new Map();
+function compileFile(path) {
+    let p = byFile.get(path);
+    if (!p) {
+        p = (0,promises_.readFile)(path, 'utf8').then((text) => {
+            let schema;
+            try {
+                schema = /\.ya?ml$/i.test((0,external_node_path_.extname)(path)) ? dist.parse(text) : JSON.parse(text);
+            }
+            catch (err) {
+                return `schema_file ${path} does not parse: ${(0,common/* errorMessage */.gJ)(err)}`;
+            }
+            return compileSchema(schema);
+        }, (err) => `cannot read schema_file ${path}: ${(0,common/* errorMessage */.gJ)(err)}`);
+        byFile.set(path, p);
+    }
+    return p;
+}
+const json_schema_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('json_schema'),
+    /** An inline JSON Schema (draft-07 by default; 2019-09/2020-12 by `$schema`). */
+    schema: schemas/* union */.KCZ([schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()), schemas/* boolean */.zMY()]).optional(),
+    /** A JSON (or YAML) file holding the schema, relative to the suite root. */
+    schema_file: schemas/* string */.YjP().min(1).optional(),
+}).superRefine((spec, ctx) => {
+    if ((spec.schema === undefined) === (spec.schema_file === undefined)) {
+        ctx.addIssue({ code: 'custom', message: 'give exactly one of schema or schema_file' });
+    }
+    else if (spec.schema !== undefined) {
+        const compiled = compileSchema(spec.schema);
+        if (typeof compiled === 'string')
+            ctx.addIssue({ code: 'custom', path: ['schema'], message: compiled });
+    }
+});
+const inline = (0,common/* perSpec */.dt)((spec) => compileSchema(spec.schema));
+function validatorFor(spec, ctx) {
+    if (spec.schema !== undefined)
+        return inline(spec);
+    if (spec.schema_file === undefined)
+        return 'give exactly one of schema or schema_file';
+    return compileFile((0,external_node_path_.resolve)(ctx.rootDir, spec.schema_file));
+}
+function judge(validate, output) {
+    if (typeof validate === 'string')
+        return (0,common/* error */.z3)(validate);
+    let data;
+    try {
+        data = JSON.parse(output);
+    }
+    catch (err) {
+        // Not evaluable as JSON is the system's failure, not ours: a fail, not an error.
+        // V8 repeats a piece of the input in its message; we quote the output ourselves.
+        const why = (0,common/* errorMessage */.gJ)(err).replace(/,\s*".*$/s, '');
+        return (0,common/* fail */.fJ)(`output is not JSON (${why}): ${(0,common/* quote */.hD)(output, 80)}`);
+    }
+    if (validate(data))
+        return (0,common/* pass */.IX)('output is JSON matching the schema');
+    const first = validate.errors?.[0];
+    const where = first?.instancePath ? first.instancePath : '(root)';
+    const what = first ? `${where} ${first.message ?? 'is invalid'}` : 'does not match';
+    const extra = first?.params && 'allowedValues' in first.params
+        ? ` ${(0,common/* safeJson */.oi)(first.params.allowedValues)}`
+        : first?.params && 'additionalProperty' in first.params
+            ? ` (${(0,common/* safeJson */.oi)(first.params.additionalProperty)})`
+            : '';
+    return (0,common/* fail */.fJ)(`output JSON does not match the schema: ${what}${extra}`.slice(0, 200));
+}
+const jsonSchema = {
+    type: 'json_schema',
+    description: 'The output is JSON that matches a JSON Schema (inline or from a file).',
+    schema: json_schema_schema,
+    run(spec, trace, ctx) {
+        const v = validatorFor(spec, ctx);
+        // An inline schema is compiled synchronously: keep the hot path free of promises.
+        return v instanceof Promise ? v.then((c) => judge(c, trace.output)) : judge(v, trace.output);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/text/not-contains.js
+
+
+
+const not_contains_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('not_contains'),
+    value: schemas/* string */.YjP().min(1),
+    ignore_case: schemas/* boolean */.zMY().optional(),
+});
+const notContains = {
+    type: 'not_contains',
+    description: 'The output does not contain a string.',
+    schema: not_contains_schema,
+    run(spec, trace) {
+        const at = findValue(trace.output, spec);
+        return at < 0
+            ? (0,common/* pass */.IX)(`output does not contain ${(0,common/* quote */.hD)(spec.value)}`)
+            : (0,common/* fail */.fJ)(`output contains ${(0,common/* quote */.hD)(spec.value)}: ${(0,common/* quoteAround */.Ch)(trace.output, at, at + spec.value.length)}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/text/refusal.js
+
+
+/**
+ * The built-in refusal detector: a small, documented list of phrases (docs/checks.md lists
+ * them). Two kinds:
+ *
+ * - phrases that are refusals wherever they appear ("against our policy", "unable to assist");
+ * - "I can't / cannot / won't / am unable to / am not able to …" followed by a verb, except verbs
+ *   that usually do not refuse anything ("I can't find your order", "I can't wait").
+ *
+ * Matching is case-insensitive on text whose curly apostrophes were straightened.
+ */
+const ALWAYS = [
+    String.raw `\b(?:not able|unable) to (?:help|assist) (?:you )?with\b`,
+    String.raw `\b(?:can(?:no|')t|can not) (?:help|assist) (?:you )?with (?:that|this)\b`,
+    String.raw `\bunable to (?:help|assist)\b`,
+    String.raw `\b(?:against|violates?|violating|not (?:allowed|permitted) (?:by|under)) (?:our|the|company|my) (?:\w+ )?polic(?:y|ies)\b`,
+    String.raw `\bI (?:must|have to|need to) (?:respectfully )?decline\b`,
+    String.raw `\bI(?:'m| am) not (?:allowed|permitted|authori[sz]ed) to\b`,
+    String.raw `\bI(?:'m| am) sorry,? but I (?:can(?:no|')t|can not|won't|will not|am unable|'m unable|am not able|'m not able)\b`,
+    String.raw `\bnot something I can (?:help|assist) with\b`,
+];
+const SELF = String.raw `\bI(?: (?:really |simply |just )?(?:can(?:no|')t|can not|won't|will not)| am (?:unable|not able) to|'m (?:unable|not able) to)`;
+/** Verbs after "I can't" that usually describe a limitation, not a refusal. */
+const NOT_REFUSING = [
+    'find',
+    'locate',
+    'see',
+    'wait',
+    'believe',
+    'thank',
+    'stress',
+    'emphasi[sz]e',
+    'guarantee',
+    'promise',
+    'tell (?:whether|if)',
+    'recall',
+    'remember',
+    'imagine',
+];
+// "I cannot." on its own is a refusal too.
+const SELF_REFUSAL = `${SELF}(?:\\s+(?!(?:${NOT_REFUSING.join('|')})\\b)[a-z]|\\s*[.!]|$)`;
+const BUILTIN = new RegExp(`(?:${ALWAYS.join('|')})|(?:${SELF_REFUSAL})`, 'i');
+/** Straightens typographic apostrophes so "I can’t" matches "I can't". */
+function straighten(text) {
+    return text.replace(/[\u2018\u2019\u02BC]/g, "'");
+}
+/** Where `text` refuses, by the built-in phrases or the extra patterns, or undefined. */
+function detectRefusal(text, extra = []) {
+    const s = straighten(text);
+    for (const re of [BUILTIN, ...extra]) {
+        const m = re.exec(s);
+        if (m)
+            return { index: m.index, length: m[0].length };
+    }
+    return undefined;
+}
+const refusal_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('refusal'),
+    /** true: the output must refuse; false: it must not. */
+    expect: schemas/* boolean */.zMY(),
+    /** Extra refusal patterns (regexes, case-insensitive), in addition to the built-in phrases. */
+    patterns: schemas/* array */.YOg(common/* regexString */.VE).optional(),
+});
+const compiled = (0,common/* perSpec */.dt)((spec) => {
+    const out = [];
+    for (const p of spec.patterns ?? []) {
+        const re = (0,common/* compileRegex */.DL)(p, 'i');
+        if (typeof re === 'string')
+            return re;
+        out.push(re);
+    }
+    return out;
+});
+const refusal = {
+    type: 'refusal',
+    description: 'The output refuses (expect: true) or does not refuse (expect: false).',
+    schema: refusal_schema,
+    run(spec, trace) {
+        const extra = compiled(spec);
+        if (typeof extra === 'string')
+            return (0,common/* error */.z3)(extra);
+        const m = detectRefusal(trace.output, extra);
+        const where = m ? (0,common/* quoteAround */.Ch)(trace.output, m.index, m.index + m.length, 90) : '';
+        if (spec.expect) {
+            return m ? (0,common/* pass */.IX)(`refused: ${where}`) : (0,common/* fail */.fJ)(`did not refuse: ${(0,common/* quote */.hD)(trace.output, 90)}`);
+        }
+        return m ? (0,common/* fail */.fJ)(`refused: ${where}`) : (0,common/* pass */.IX)('did not refuse');
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/text/regex.js
+
+
+const regex_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('regex'),
+    pattern: common/* regexString */.VE,
+    /** JavaScript flags (i, m, s, u, v); `g` and `y` are ignored: only "matches or not" counts. */
+    flags: schemas/* string */.YjP()
+        .regex(/^[dgimsuvy]*$/, 'flags may only contain d g i m s u v y')
+        .optional(),
+    /** true (default): the output must match; false: it must not. */
+    must_match: schemas/* boolean */.zMY().optional(),
+});
+const regex_compiled = (0,common/* perSpec */.dt)((spec) => (0,common/* compileRegex */.DL)(spec.pattern, spec.flags ?? ''));
+const regex = {
+    type: 'regex',
+    description: 'The output matches (or, with must_match: false, does not match) a regular expression.',
+    schema: regex_schema,
+    run(spec, trace) {
+        const re = regex_compiled(spec);
+        if (typeof re === 'string')
+            return (0,common/* error */.z3)(re);
+        const m = re.exec(trace.output);
+        const shown = `/${spec.pattern}/${re.flags}`;
+        if (spec.must_match === false) {
+            return m
+                ? (0,common/* fail */.fJ)(`output matches ${shown}: ${(0,common/* quoteAround */.Ch)(trace.output, m.index, m.index + m[0].length)}`)
+                : (0,common/* pass */.IX)(`output does not match ${shown}`);
+        }
+        return m
+            ? (0,common/* pass */.IX)(`output matches ${shown}: ${(0,common/* quote */.hD)(m[0], 60)}`)
+            : (0,common/* fail */.fJ)(`output does not match ${shown}; output: ${(0,common/* quote */.hD)(trace.output)}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/tools/claim-requires-tool.js
+
+
+const claim_requires_tool_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('claim_requires_tool'),
+    /** A regex (case-insensitive) for the claim, e.g. "refund (has been|was) (processed|issued)". */
+    claim: common/* regexString */.VE,
+    /** The tool that must have been called when the output makes the claim. */
+    tool: schemas/* string */.YjP().min(1),
+    /** Optionally, a subset of the arguments that call must have had. */
+    args: common/* argsRecord */.nD.optional(),
+});
+const claim_requires_tool_compiled = (0,common/* perSpec */.dt)((spec) => (0,common/* compileRegex */.DL)(spec.claim, 'i'));
+const claimRequiresTool = {
+    type: 'claim_requires_tool',
+    description: 'If the output makes a claim (regex), the tool that performs it must have been called.',
+    schema: claim_requires_tool_schema,
+    run(spec, trace) {
+        const re = claim_requires_tool_compiled(spec);
+        if (typeof re === 'string')
+            return (0,common/* error */.z3)(re);
+        const m = re.exec(trace.output);
+        if (!m)
+            return (0,common/* pass */.IX)('no claim made');
+        const calls = (0,common/* toolCallsOf */.Ve)(trace);
+        const what = spec.args ? `${spec.tool} with ${(0,common/* safeJson */.oi)(spec.args)}` : spec.tool;
+        if ((0,common/* matchingCalls */.VX)(calls, spec.tool, spec.args).length > 0) {
+            return (0,common/* pass */.IX)(`claims ${(0,common/* quote */.hD)(m[0], 60)} and ${what} was called`);
+        }
+        return (0,common/* fail */.fJ)(`claims ${(0,common/* quote */.hD)(m[0], 60)} but ${what} was not called (called: ${(0,common/* callNames */.tH)(calls)})`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/tools/tool-called.js
+
+
+const tool_called_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('tool_called'),
+    name: schemas/* string */.YjP().min(1),
+    /** A subset of the arguments (deep partial match): extra arguments in the call are fine. */
+    args: common/* argsRecord */.nD.optional(),
+    /** Exactly this many matching calls. */
+    times: schemas/* number */.aig().int().min(0).optional(),
+    /** At least this many matching calls (default 1). */
+    min_times: schemas/* number */.aig().int().min(0).optional(),
+}).refine((s) => s.times === undefined || s.min_times === undefined, {
+    message: 'give times or min_times, not both',
+});
+const toolCalled = {
+    type: 'tool_called',
+    description: 'A tool was called (optionally with a subset of arguments, a number of times).',
+    schema: tool_called_schema,
+    run(spec, trace) {
+        const calls = (0,common/* toolCallsOf */.Ve)(trace);
+        const matched = (0,common/* matchingCalls */.VX)(calls, spec.name, spec.args);
+        const what = spec.args ? `${spec.name} with ${(0,common/* safeJson */.oi)(spec.args)}` : spec.name;
+        const n = matched.length;
+        if (spec.times !== undefined) {
+            return n === spec.times
+                ? (0,common/* pass */.IX)(`${what} called ${(0,common/* plural */.LS)(n, 'time')}`)
+                : (0,common/* fail */.fJ)(`${what} called ${(0,common/* plural */.LS)(n, 'time')}, expected exactly ${spec.times}${hint(spec, trace)}`);
+        }
+        const min = spec.min_times ?? 1;
+        if (n >= min)
+            return (0,common/* pass */.IX)(`${what} called ${(0,common/* plural */.LS)(n, 'time')}`);
+        return (0,common/* fail */.fJ)(n === 0
+            ? `${what} not called${hint(spec, trace)}`
+            : `${what} called ${(0,common/* plural */.LS)(n, 'time')}, expected at least ${min}`);
+    },
+};
+/** What happened instead: calls of the same tool with other arguments, or which tools ran. */
+function hint(spec, trace) {
+    const calls = (0,common/* toolCallsOf */.Ve)(trace);
+    const sameName = calls.filter((c) => c.name === spec.name);
+    if (spec.args && sameName.length > 0) {
+        return `; ${spec.name} was called as ${(0,common/* formatCall */.Ms)(sameName[0])}`;
+    }
+    return `; called: ${(0,common/* callNames */.tH)(calls)}`;
+}
+
+;// CONCATENATED MODULE: ./build/checks/tools/tool-not-called.js
+
+
+const tool_not_called_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('tool_not_called'),
+    name: schemas/* string */.YjP().min(1),
+    /** Only calls whose arguments include these (deep partial match) count. */
+    args: common/* argsRecord */.nD.optional(),
+});
+const toolNotCalled = {
+    type: 'tool_not_called',
+    description: 'A tool was not called (optionally: not with these arguments).',
+    schema: tool_not_called_schema,
+    run(spec, trace) {
+        const matched = (0,common/* matchingCalls */.VX)((0,common/* toolCallsOf */.Ve)(trace), spec.name, spec.args);
+        const what = spec.args ? `${spec.name} with ${(0,common/* safeJson */.oi)(spec.args)}` : spec.name;
+        return matched.length === 0
+            ? (0,common/* pass */.IX)(`${what} not called`)
+            : (0,common/* fail */.fJ)(`${what} called ${(0,common/* plural */.LS)(matched.length, 'time')}: ${(0,common/* formatCall */.Ms)(matched[0])}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/tools/tool-sequence.js
+
+
+const tool_sequence_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('tool_sequence'),
+    /** Tool names in the order they must be called. */
+    tools: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1),
+    /** true: the tools must be called back to back, with no other call in between. */
+    strict: schemas/* boolean */.zMY().optional(),
+});
+/** Longest prefix of `want` found in order in `got` (as a subsequence). */
+function subsequencePrefix(want, got) {
+    let i = 0;
+    for (const name of got) {
+        if (i < want.length && name === want[i])
+            i++;
+    }
+    return i;
+}
+/** Longest prefix of `want` found contiguously anywhere in `got`. */
+function contiguousPrefix(want, got) {
+    let best = 0;
+    for (let start = 0; start < got.length && best < want.length; start++) {
+        let k = 0;
+        while (k < want.length && start + k < got.length && got[start + k] === want[k])
+            k++;
+        if (k > best)
+            best = k;
+    }
+    return best;
+}
+const toolSequence = {
+    type: 'tool_sequence',
+    description: 'Tools were called in this order (as a subsequence; strict: true for back-to-back calls).',
+    schema: tool_sequence_schema,
+    run(spec, trace) {
+        const calls = (0,common/* toolCallsOf */.Ve)(trace);
+        const got = calls.map((c) => c.name);
+        const matched = spec.strict
+            ? contiguousPrefix(spec.tools, got)
+            : subsequencePrefix(spec.tools, got);
+        const want = spec.tools.join(' → ');
+        if (matched === spec.tools.length) {
+            return (0,common/* pass */.IX)(`called ${want}${spec.strict ? ' back to back' : ' in order'}`);
+        }
+        const missing = spec.tools[matched];
+        return (0,common/* fail */.fJ)(`expected ${want}${spec.strict ? ' back to back' : ' in order'}; ` +
+            `matched ${matched} of ${spec.tools.length} (next: ${missing}); called: ${(0,common/* callNames */.tH)(calls, 8).replace(/, /g, ' → ')}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/retrieval/facts.js
 /**
  * Fact extraction for the `grounded` check: money amounts, percentages, dates, times,
  * quantities with units, schedules (24/7, "Monday to Friday", "9-5"), phone numbers, emails and
@@ -49543,7 +50036,7 @@ function normaliseText(text) {
         .trim();
 }
 
-;// CONCATENATED MODULE: ./build/checks/grounded.js
+;// CONCATENATED MODULE: ./build/checks/retrieval/grounded.js
 
 
 
@@ -49644,172 +50137,7 @@ function docIds(trace, sources) {
     return ` [${ids.slice(0, 4).join(', ')}${ids.length > 4 ? ', …' : ''}]`;
 }
 
-;// CONCATENATED MODULE: ./build/checks/judge-check.js
-
-
-const judge_check_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('judge'),
-    /** What a good answer does, in plain words; the judge model grades the trace against it. */
-    rubric: schemas/* string */.YjP().min(1),
-});
-const judge = {
-    type: 'judge',
-    description: 'An LLM judge grades the trace against a rubric (cached by model, rubric and trace).',
-    schema: judge_check_schema,
-    async run(spec, trace, ctx) {
-        if (!ctx.judge)
-            return (0,common/* error */.z3)('no judge configured (add judge: {model: ...} to the config)');
-        try {
-            return await ctx.judge.grade(spec.rubric, trace, ctx.case);
-        }
-        catch (err) {
-            // JudgeClient promises never to throw; a custom one might anyway.
-            return (0,common/* error */.z3)(`judge threw: ${(0,common/* errorMessage */.gJ)(err)}`);
-        }
-    },
-};
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(42463);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2019.js
-var _2019 = __nccwpck_require__(60878);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
-var _2020 = __nccwpck_require__(52210);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
-;// CONCATENATED MODULE: ./build/checks/json-schema.js
-
-
-
-
-
-
-
-
-/**
- * A few common string formats (ajv-formats is not a dependency). Deliberately simple; unknown
- * formats are ignored, as JSON Schema allows.
- */
-const FORMATS = {
-    date: /^\d{4}-\d{2}-\d{2}$/,
-    time: /^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/i,
-    'date-time': /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/i,
-    email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
-    uri: /^[a-z][a-z0-9+.-]*:[^\s]*$/i,
-    uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-};
-/**
- * One compiled validator per distinct schema text. A fresh Ajv instance per schema, because two
- * cases that copy the same schema with an `$id` would otherwise collide in a shared instance.
- */
-const byContent = new Map();
-function compileSchema(schema) {
-    const key = (0,common/* safeJson */.oi)(schema);
-    const hit = byContent.get(key);
-    if (hit !== undefined)
-        return hit;
-    let compiled;
-    try {
-        const declared = schema && typeof schema === 'object'
-            ? String(schema.$schema ?? '')
-            : '';
-        const options = { allErrors: false, strict: false, logger: false, formats: FORMATS };
-        const ajv = declared.includes('2020-12')
-            ? new _2020.Ajv2020(options)
-            : declared.includes('2019-09')
-                ? new _2019.Ajv2019(options)
-                : new dist_ajv.Ajv(options);
-        compiled = ajv.compile(schema);
-    }
-    catch (err) {
-        compiled = `invalid JSON Schema: ${(0,common/* errorMessage */.gJ)(err)}`;
-    }
-    byContent.set(key, compiled);
-    return compiled;
-}
-const byFile = new Map();
-function compileFile(path) {
-    let p = byFile.get(path);
-    if (!p) {
-        p = (0,promises_.readFile)(path, 'utf8').then((text) => {
-            let schema;
-            try {
-                schema = /\.ya?ml$/i.test((0,external_node_path_.extname)(path)) ? dist.parse(text) : JSON.parse(text);
-            }
-            catch (err) {
-                return `schema_file ${path} does not parse: ${(0,common/* errorMessage */.gJ)(err)}`;
-            }
-            return compileSchema(schema);
-        }, (err) => `cannot read schema_file ${path}: ${(0,common/* errorMessage */.gJ)(err)}`);
-        byFile.set(path, p);
-    }
-    return p;
-}
-const json_schema_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('json_schema'),
-    /** An inline JSON Schema (draft-07 by default; 2019-09/2020-12 by `$schema`). */
-    schema: schemas/* union */.KCZ([schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()), schemas/* boolean */.zMY()]).optional(),
-    /** A JSON (or YAML) file holding the schema, relative to the suite root. */
-    schema_file: schemas/* string */.YjP().min(1).optional(),
-}).superRefine((spec, ctx) => {
-    if ((spec.schema === undefined) === (spec.schema_file === undefined)) {
-        ctx.addIssue({ code: 'custom', message: 'give exactly one of schema or schema_file' });
-    }
-    else if (spec.schema !== undefined) {
-        const compiled = compileSchema(spec.schema);
-        if (typeof compiled === 'string')
-            ctx.addIssue({ code: 'custom', path: ['schema'], message: compiled });
-    }
-});
-const inline = (0,common/* perSpec */.dt)((spec) => compileSchema(spec.schema));
-function validatorFor(spec, ctx) {
-    if (spec.schema !== undefined)
-        return inline(spec);
-    if (spec.schema_file === undefined)
-        return 'give exactly one of schema or schema_file';
-    return compileFile((0,external_node_path_.resolve)(ctx.rootDir, spec.schema_file));
-}
-function json_schema_judge(validate, output) {
-    if (typeof validate === 'string')
-        return (0,common/* error */.z3)(validate);
-    let data;
-    try {
-        data = JSON.parse(output);
-    }
-    catch (err) {
-        // Not evaluable as JSON is the system's failure, not ours: a fail, not an error.
-        // V8 repeats a piece of the input in its message; we quote the output ourselves.
-        const why = (0,common/* errorMessage */.gJ)(err).replace(/,\s*".*$/s, '');
-        return (0,common/* fail */.fJ)(`output is not JSON (${why}): ${(0,common/* quote */.hD)(output, 80)}`);
-    }
-    if (validate(data))
-        return (0,common/* pass */.IX)('output is JSON matching the schema');
-    const first = validate.errors?.[0];
-    const where = first?.instancePath ? first.instancePath : '(root)';
-    const what = first ? `${where} ${first.message ?? 'is invalid'}` : 'does not match';
-    const extra = first?.params && 'allowedValues' in first.params
-        ? ` ${(0,common/* safeJson */.oi)(first.params.allowedValues)}`
-        : first?.params && 'additionalProperty' in first.params
-            ? ` (${(0,common/* safeJson */.oi)(first.params.additionalProperty)})`
-            : '';
-    return (0,common/* fail */.fJ)(`output JSON does not match the schema: ${what}${extra}`.slice(0, 200));
-}
-const jsonSchema = {
-    type: 'json_schema',
-    description: 'The output is JSON that matches a JSON Schema (inline or from a file).',
-    schema: json_schema_schema,
-    run(spec, trace, ctx) {
-        const v = validatorFor(spec, ctx);
-        // An inline schema is compiled synchronously: keep the hot path free of promises.
-        return v instanceof Promise ? v.then((c) => json_schema_judge(c, trace.output)) : json_schema_judge(v, trace.output);
-    },
-};
-
-;// CONCATENATED MODULE: ./build/checks/max-cost.js
+;// CONCATENATED MODULE: ./build/checks/budget/max-cost.js
 
 
 const max_cost_schema = (0,common/* checkSchema */._U)({
@@ -49836,7 +50164,7 @@ const maxCost = {
     },
 };
 
-;// CONCATENATED MODULE: ./build/checks/max-latency.js
+;// CONCATENATED MODULE: ./build/checks/budget/max-latency.js
 
 
 const max_latency_schema = (0,common/* checkSchema */._U)({
@@ -49860,7 +50188,7 @@ const maxLatency = {
     },
 };
 
-;// CONCATENATED MODULE: ./build/checks/max-tokens.js
+;// CONCATENATED MODULE: ./build/checks/budget/max-tokens.js
 
 
 const max_tokens_schema = (0,common/* checkSchema */._U)({
@@ -49901,7 +50229,7 @@ const maxTokens = {
     },
 };
 
-;// CONCATENATED MODULE: ./build/checks/max-turns.js
+;// CONCATENATED MODULE: ./build/checks/turns/max-turns.js
 
 
 const max_turns_schema = (0,common/* checkSchema */._U)({
@@ -49942,362 +50270,36 @@ const maxTurns = {
     },
 };
 
-;// CONCATENATED MODULE: ./build/checks/not-contains.js
+;// CONCATENATED MODULE: ./build/checks/model/judge-check.js
 
 
-
-const not_contains_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('not_contains'),
-    value: schemas/* string */.YjP().min(1),
-    ignore_case: schemas/* boolean */.zMY().optional(),
+const judge_check_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('judge'),
+    /** What a good answer does, in plain words; the judge model grades the trace against it. */
+    rubric: schemas/* string */.YjP().min(1),
 });
-const notContains = {
-    type: 'not_contains',
-    description: 'The output does not contain a string.',
-    schema: not_contains_schema,
-    run(spec, trace) {
-        const at = findValue(trace.output, spec);
-        return at < 0
-            ? (0,common/* pass */.IX)(`output does not contain ${(0,common/* quote */.hD)(spec.value)}`)
-            : (0,common/* fail */.fJ)(`output contains ${(0,common/* quote */.hD)(spec.value)}: ${(0,common/* quoteAround */.Ch)(trace.output, at, at + spec.value.length)}`);
-    },
-};
-
-;// CONCATENATED MODULE: ./build/checks/refusal.js
-
-
-/**
- * The built-in refusal detector: a small, documented list of phrases (docs/checks.md lists
- * them). Two kinds:
- *
- * - phrases that are refusals wherever they appear ("against our policy", "unable to assist");
- * - "I can't / cannot / won't / am unable to / am not able to …" followed by a verb, except verbs
- *   that usually do not refuse anything ("I can't find your order", "I can't wait").
- *
- * Matching is case-insensitive on text whose curly apostrophes were straightened.
- */
-const ALWAYS = [
-    String.raw `\b(?:not able|unable) to (?:help|assist) (?:you )?with\b`,
-    String.raw `\b(?:can(?:no|')t|can not) (?:help|assist) (?:you )?with (?:that|this)\b`,
-    String.raw `\bunable to (?:help|assist)\b`,
-    String.raw `\b(?:against|violates?|violating|not (?:allowed|permitted) (?:by|under)) (?:our|the|company|my) (?:\w+ )?polic(?:y|ies)\b`,
-    String.raw `\bI (?:must|have to|need to) (?:respectfully )?decline\b`,
-    String.raw `\bI(?:'m| am) not (?:allowed|permitted|authori[sz]ed) to\b`,
-    String.raw `\bI(?:'m| am) sorry,? but I (?:can(?:no|')t|can not|won't|will not|am unable|'m unable|am not able|'m not able)\b`,
-    String.raw `\bnot something I can (?:help|assist) with\b`,
-];
-const SELF = String.raw `\bI(?: (?:really |simply |just )?(?:can(?:no|')t|can not|won't|will not)| am (?:unable|not able) to|'m (?:unable|not able) to)`;
-/** Verbs after "I can't" that usually describe a limitation, not a refusal. */
-const NOT_REFUSING = [
-    'find',
-    'locate',
-    'see',
-    'wait',
-    'believe',
-    'thank',
-    'stress',
-    'emphasi[sz]e',
-    'guarantee',
-    'promise',
-    'tell (?:whether|if)',
-    'recall',
-    'remember',
-    'imagine',
-];
-// "I cannot." on its own is a refusal too.
-const SELF_REFUSAL = `${SELF}(?:\\s+(?!(?:${NOT_REFUSING.join('|')})\\b)[a-z]|\\s*[.!]|$)`;
-const BUILTIN = new RegExp(`(?:${ALWAYS.join('|')})|(?:${SELF_REFUSAL})`, 'i');
-/** Straightens typographic apostrophes so "I can’t" matches "I can't". */
-function straighten(text) {
-    return text.replace(/[\u2018\u2019\u02BC]/g, "'");
-}
-/** Where `text` refuses, by the built-in phrases or the extra patterns, or undefined. */
-function detectRefusal(text, extra = []) {
-    const s = straighten(text);
-    for (const re of [BUILTIN, ...extra]) {
-        const m = re.exec(s);
-        if (m)
-            return { index: m.index, length: m[0].length };
-    }
-    return undefined;
-}
-const refusal_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('refusal'),
-    /** true: the output must refuse; false: it must not. */
-    expect: schemas/* boolean */.zMY(),
-    /** Extra refusal patterns (regexes, case-insensitive), in addition to the built-in phrases. */
-    patterns: schemas/* array */.YOg(common/* regexString */.VE).optional(),
-});
-const refusal_compiled = (0,common/* perSpec */.dt)((spec) => {
-    const out = [];
-    for (const p of spec.patterns ?? []) {
-        const re = (0,common/* compileRegex */.DL)(p, 'i');
-        if (typeof re === 'string')
-            return re;
-        out.push(re);
-    }
-    return out;
-});
-const refusal = {
-    type: 'refusal',
-    description: 'The output refuses (expect: true) or does not refuse (expect: false).',
-    schema: refusal_schema,
-    run(spec, trace) {
-        const extra = refusal_compiled(spec);
-        if (typeof extra === 'string')
-            return (0,common/* error */.z3)(extra);
-        const m = detectRefusal(trace.output, extra);
-        const where = m ? (0,common/* quoteAround */.Ch)(trace.output, m.index, m.index + m.length, 90) : '';
-        if (spec.expect) {
-            return m ? (0,common/* pass */.IX)(`refused: ${where}`) : (0,common/* fail */.fJ)(`did not refuse: ${(0,common/* quote */.hD)(trace.output, 90)}`);
-        }
-        return m ? (0,common/* fail */.fJ)(`refused: ${where}`) : (0,common/* pass */.IX)('did not refuse');
-    },
-};
-
-;// CONCATENATED MODULE: ./build/checks/regex.js
-
-
-const regex_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('regex'),
-    pattern: common/* regexString */.VE,
-    /** JavaScript flags (i, m, s, u, v); `g` and `y` are ignored: only "matches or not" counts. */
-    flags: schemas/* string */.YjP()
-        .regex(/^[dgimsuvy]*$/, 'flags may only contain d g i m s u v y')
-        .optional(),
-    /** true (default): the output must match; false: it must not. */
-    must_match: schemas/* boolean */.zMY().optional(),
-});
-const regex_compiled = (0,common/* perSpec */.dt)((spec) => (0,common/* compileRegex */.DL)(spec.pattern, spec.flags ?? ''));
-const regex = {
-    type: 'regex',
-    description: 'The output matches (or, with must_match: false, does not match) a regular expression.',
-    schema: regex_schema,
-    run(spec, trace) {
-        const re = regex_compiled(spec);
-        if (typeof re === 'string')
-            return (0,common/* error */.z3)(re);
-        const m = re.exec(trace.output);
-        const shown = `/${spec.pattern}/${re.flags}`;
-        if (spec.must_match === false) {
-            return m
-                ? (0,common/* fail */.fJ)(`output matches ${shown}: ${(0,common/* quoteAround */.Ch)(trace.output, m.index, m.index + m[0].length)}`)
-                : (0,common/* pass */.IX)(`output does not match ${shown}`);
-        }
-        return m
-            ? (0,common/* pass */.IX)(`output matches ${shown}: ${(0,common/* quote */.hD)(m[0], 60)}`)
-            : (0,common/* fail */.fJ)(`output does not match ${shown}; output: ${(0,common/* quote */.hD)(trace.output)}`);
-    },
-};
-
-// EXTERNAL MODULE: ./build/user-module.js
-var user_module = __nccwpck_require__(45286);
-;// CONCATENATED MODULE: ./build/checks/script.js
-
-
-
-
-const script_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('script'),
-    /** `path/to/file.js#exportName` relative to the suite root; without `#`, the default export. */
-    module: schemas/* string */.YjP().min(1),
-    /** Passed as the third argument, so one function can serve several cases. */
-    options: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
-    /** How long the function may take (default 30 s). */
-    timeout_ms: schemas/* number */.aig().int().positive().optional(),
-});
-const DEFAULT_TIMEOUT_MS = 30_000;
-/** A module is imported once per process, whatever the number of cases and trials using it. */
-const modules = new Map();
-function load(path) {
-    let p = modules.get(path);
-    if (!p) {
-        p = (0,user_module/* importUserModule */.F)(path).then((m) => m, (err) => `cannot import ${path}: ${(0,common/* errorMessage */.gJ)(err)}`);
-        modules.set(path, p);
-    }
-    return p;
-}
-function splitRef(ref) {
-    const hash = ref.lastIndexOf('#');
-    return hash < 0
-        ? { file: ref, name: 'default' }
-        : { file: ref.slice(0, hash), name: ref.slice(hash + 1) || 'default' };
-}
-/** Turns what the user function returned into an outcome; anything unexpected is an error. */
-function toOutcome(value, label) {
-    if (value === true)
-        return (0,common/* pass */.IX)(`${label} passed`);
-    if (value === false)
-        return (0,common/* fail */.fJ)(`${label} returned false`);
-    if (value &&
-        typeof value === 'object' &&
-        typeof value.pass === 'boolean') {
-        const v = value;
-        const reason = typeof v.reason === 'string' && v.reason.trim() ? v.reason : undefined;
-        return v.pass ? (0,common/* pass */.IX)(reason ?? `${label} passed`) : (0,common/* fail */.fJ)(reason ?? `${label} failed`);
-    }
-    return (0,common/* error */.z3)(`${label} returned ${(0,common/* quote */.hD)((0,common/* safeJson */.oi)(value), 60)}, expected a boolean or {pass, reason}`);
-}
-const script = {
-    type: 'script',
-    description: 'A user JS/TS function `fn(trace, case, options)` returns a boolean or {pass, reason}.',
-    schema: script_schema,
+const judge_check_judge = {
+    type: 'judge',
+    description: 'An LLM judge grades the trace against a rubric (cached by model, rubric and trace).',
+    schema: judge_check_schema,
     async run(spec, trace, ctx) {
-        const { file, name } = splitRef(spec.module);
-        const path = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.resolve)(ctx.rootDir, file);
-        const label = `${file}#${name}`;
-        const mod = await load(path);
-        if (typeof mod === 'string')
-            return (0,common/* error */.z3)(mod);
-        const fn = mod[name];
-        if (typeof fn !== 'function')
-            return (0,common/* error */.z3)(`${label} is not an exported function`);
-        const ms = spec.timeout_ms ?? DEFAULT_TIMEOUT_MS;
-        let timer;
+        if (!ctx.judge)
+            return (0,common/* error */.z3)('no judge configured (add judge: {model: ...} to the config)');
         try {
-            const call = Promise.resolve().then(() => fn(trace, ctx.case, spec.options ?? {}));
-            const timeout = new Promise((res) => {
-                timer = setTimeout(() => res('timeout'), ms);
-                timer.unref?.();
-            });
-            const value = await Promise.race([call, timeout]);
-            if (value === 'timeout')
-                return (0,common/* error */.z3)(`${label} did not return within ${ms} ms`);
-            return toOutcome(value, label);
+            return await ctx.judge.grade(spec.rubric, trace, ctx.case);
         }
         catch (err) {
-            return (0,common/* error */.z3)(`${label} threw: ${(0,common/* errorMessage */.gJ)(err)}`);
+            // JudgeClient promises never to throw; a custom one might anyway.
+            return (0,common/* error */.z3)(`judge threw: ${(0,common/* errorMessage */.gJ)(err)}`);
         }
-        finally {
-            if (timer)
-                clearTimeout(timer);
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./build/checks/tool-called.js
-
-
-const tool_called_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('tool_called'),
-    name: schemas/* string */.YjP().min(1),
-    /** A subset of the arguments (deep partial match): extra arguments in the call are fine. */
-    args: common/* argsRecord */.nD.optional(),
-    /** Exactly this many matching calls. */
-    times: schemas/* number */.aig().int().min(0).optional(),
-    /** At least this many matching calls (default 1). */
-    min_times: schemas/* number */.aig().int().min(0).optional(),
-}).refine((s) => s.times === undefined || s.min_times === undefined, {
-    message: 'give times or min_times, not both',
-});
-const toolCalled = {
-    type: 'tool_called',
-    description: 'A tool was called (optionally with a subset of arguments, a number of times).',
-    schema: tool_called_schema,
-    run(spec, trace) {
-        const calls = (0,common/* toolCallsOf */.Ve)(trace);
-        const matched = (0,common/* matchingCalls */.VX)(calls, spec.name, spec.args);
-        const what = spec.args ? `${spec.name} with ${(0,common/* safeJson */.oi)(spec.args)}` : spec.name;
-        const n = matched.length;
-        if (spec.times !== undefined) {
-            return n === spec.times
-                ? (0,common/* pass */.IX)(`${what} called ${(0,common/* plural */.LS)(n, 'time')}`)
-                : (0,common/* fail */.fJ)(`${what} called ${(0,common/* plural */.LS)(n, 'time')}, expected exactly ${spec.times}${hint(spec, trace)}`);
-        }
-        const min = spec.min_times ?? 1;
-        if (n >= min)
-            return (0,common/* pass */.IX)(`${what} called ${(0,common/* plural */.LS)(n, 'time')}`);
-        return (0,common/* fail */.fJ)(n === 0
-            ? `${what} not called${hint(spec, trace)}`
-            : `${what} called ${(0,common/* plural */.LS)(n, 'time')}, expected at least ${min}`);
-    },
-};
-/** What happened instead: calls of the same tool with other arguments, or which tools ran. */
-function hint(spec, trace) {
-    const calls = (0,common/* toolCallsOf */.Ve)(trace);
-    const sameName = calls.filter((c) => c.name === spec.name);
-    if (spec.args && sameName.length > 0) {
-        return `; ${spec.name} was called as ${(0,common/* formatCall */.Ms)(sameName[0])}`;
-    }
-    return `; called: ${(0,common/* callNames */.tH)(calls)}`;
-}
-
-;// CONCATENATED MODULE: ./build/checks/tool-not-called.js
-
-
-const tool_not_called_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('tool_not_called'),
-    name: schemas/* string */.YjP().min(1),
-    /** Only calls whose arguments include these (deep partial match) count. */
-    args: common/* argsRecord */.nD.optional(),
-});
-const toolNotCalled = {
-    type: 'tool_not_called',
-    description: 'A tool was not called (optionally: not with these arguments).',
-    schema: tool_not_called_schema,
-    run(spec, trace) {
-        const matched = (0,common/* matchingCalls */.VX)((0,common/* toolCallsOf */.Ve)(trace), spec.name, spec.args);
-        const what = spec.args ? `${spec.name} with ${(0,common/* safeJson */.oi)(spec.args)}` : spec.name;
-        return matched.length === 0
-            ? (0,common/* pass */.IX)(`${what} not called`)
-            : (0,common/* fail */.fJ)(`${what} called ${(0,common/* plural */.LS)(matched.length, 'time')}: ${(0,common/* formatCall */.Ms)(matched[0])}`);
-    },
-};
-
-;// CONCATENATED MODULE: ./build/checks/tool-sequence.js
-
-
-const tool_sequence_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('tool_sequence'),
-    /** Tool names in the order they must be called. */
-    tools: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1),
-    /** true: the tools must be called back to back, with no other call in between. */
-    strict: schemas/* boolean */.zMY().optional(),
-});
-/** Longest prefix of `want` found in order in `got` (as a subsequence). */
-function subsequencePrefix(want, got) {
-    let i = 0;
-    for (const name of got) {
-        if (i < want.length && name === want[i])
-            i++;
-    }
-    return i;
-}
-/** Longest prefix of `want` found contiguously anywhere in `got`. */
-function contiguousPrefix(want, got) {
-    let best = 0;
-    for (let start = 0; start < got.length && best < want.length; start++) {
-        let k = 0;
-        while (k < want.length && start + k < got.length && got[start + k] === want[k])
-            k++;
-        if (k > best)
-            best = k;
-    }
-    return best;
-}
-const toolSequence = {
-    type: 'tool_sequence',
-    description: 'Tools were called in this order (as a subsequence; strict: true for back-to-back calls).',
-    schema: tool_sequence_schema,
-    run(spec, trace) {
-        const calls = (0,common/* toolCallsOf */.Ve)(trace);
-        const got = calls.map((c) => c.name);
-        const matched = spec.strict
-            ? contiguousPrefix(spec.tools, got)
-            : subsequencePrefix(spec.tools, got);
-        const want = spec.tools.join(' → ');
-        if (matched === spec.tools.length) {
-            return (0,common/* pass */.IX)(`called ${want}${spec.strict ? ' back to back' : ' in order'}`);
-        }
-        const missing = spec.tools[matched];
-        return (0,common/* fail */.fJ)(`expected ${want}${spec.strict ? ' back to back' : ' in order'}; ` +
-            `matched ${matched} of ${spec.tools.length} (next: ${missing}); called: ${(0,common/* callNames */.tH)(calls, 8).replace(/, /g, ' → ')}`);
     },
 };
 
 ;// CONCATENATED MODULE: ./build/checks/registry.js
 
 
+// Grouped by what they read: the answer's text, the tool calls, the retrieved context, usage and
+// timing, the conversation's turns, a model's grade.
 
 
 
@@ -50332,7 +50334,7 @@ const definitions = [
     maxTokens,
     maxTurns,
     script,
-    judge,
+    judge_check_judge,
 ];
 const byType = new Map(definitions.map((d) => [d.type, d]));
 function getCheck(type) {
@@ -50486,6 +50488,21 @@ function collectModes(base, head, scanChecks) {
 function prepare(base, head) {
     return prepareWith(base, head, false) ?? prepareWith(base, head, true);
 }
+/** Why a trial errored: its trace's error, else its first errored check's reason. */
+function firstErrorOf(i, tj, trial) {
+    const e = trial.trace?.error;
+    const trialNo = typeof trial.trial === 'number' ? trial.trial : tj;
+    if (e)
+        return { i, trial: trialNo, kind: String(e.kind ?? 'error'), message: String(e.message ?? '') };
+    const checks = Array.isArray(trial.checks) ? trial.checks : [];
+    const ch = checks.find((c) => c?.status === 'error');
+    return {
+        i,
+        trial: trialNo,
+        kind: ch ? `check ${String(ch.type)}` : 'error',
+        message: ch ? String(ch.reason ?? '') : 'the trial errored',
+    };
+}
 // Per-trial flags of a mode.
 const SEEN = 1;
 const FAILED = 2;
@@ -50534,6 +50551,7 @@ function prepareWith(base, head, scanChecks) {
     const scan = () => ({
         counts: { cases: 0, trials: 0, pass: 0, fail: 0, error: 0 },
         usage: { input_tokens: 0, output_tokens: 0, cost_usd: 0 },
+        usageReported: { input_tokens: 0, output_tokens: 0, cost_usd: 0 },
         latencies: [],
         casePass: new Int32Array(U),
         caseUse: new Int32Array(U),
@@ -50639,6 +50657,8 @@ function prepareWith(base, head, scanChecks) {
                 else if (status === 'error') {
                     sc.counts.error++;
                     sc.caseErr[i]++;
+                    if (!sc.firstError)
+                        sc.firstError = firstErrorOf(i, tj, trial);
                 }
                 else {
                     sc.counts.fail++;
@@ -50650,12 +50670,18 @@ function prepareWith(base, head, scanChecks) {
                 if (trace) {
                     const u = trace.usage;
                     if (u) {
-                        if (typeof u.input_tokens === 'number' && Number.isFinite(u.input_tokens))
+                        if (typeof u.input_tokens === 'number' && Number.isFinite(u.input_tokens)) {
                             sc.usage.input_tokens += u.input_tokens;
-                        if (typeof u.output_tokens === 'number' && Number.isFinite(u.output_tokens))
+                            sc.usageReported.input_tokens++;
+                        }
+                        if (typeof u.output_tokens === 'number' && Number.isFinite(u.output_tokens)) {
                             sc.usage.output_tokens += u.output_tokens;
-                        if (typeof u.cost_usd === 'number' && Number.isFinite(u.cost_usd))
+                            sc.usageReported.output_tokens++;
+                        }
+                        if (typeof u.cost_usd === 'number' && Number.isFinite(u.cost_usd)) {
                             sc.usage.cost_usd += u.cost_usd;
+                            sc.usageReported.cost_usd++;
+                        }
                     }
                     const l = trace.latency_ms;
                     if (typeof l === 'number' && Number.isFinite(l))
@@ -50721,22 +50747,51 @@ function scratch(U) {
         d: new Float64Array(U),
     };
 }
-function rateStats(p, m, side) {
-    // Stage-1 trials only: re-runs sample the flaky cases again and would bias a trial-weighted rate.
+const pairedSide = () => ({ passes: 0, trials: 0, rates: 0, even: 0 });
+function addCase(s, x, u, first) {
+    s.passes += x;
+    s.trials += u;
+    s.rates += x / u;
+    if (first)
+        s.even = u;
+    else if (s.even !== u)
+        s.even = -1;
+}
+/**
+ * The side's row in the mode table, over the same trials as the effect (docs/statistics.md
+ * "One set of trials per row"): the paired cases, every stage, the rate their per-case mean.
+ * Without a paired case there is no effect: then every usable trial of the side.
+ */
+function rateStats(p, m, side, paired, ps) {
     const at = slot(p, m, side, 0);
     const at2 = slot(p, m, side, 1);
-    let passes = 0;
-    let trials = 0;
     let errors = 0;
     let cases = 0;
+    let passes = 0;
+    let trials = 0;
     for (let i = 0; i < p.U; i++) {
-        const u = p.use[at + i];
-        const e = p.err[at + i];
-        if (u + e + p.use[at2 + i] + p.err[at2 + i] > 0)
-            cases++;
-        passes += p.pass[at + i];
-        trials += u;
+        const u = p.use[at + i] + p.use[at2 + i];
+        const e = p.err[at + i] + p.err[at2 + i];
         errors += e;
+        if (paired > 0)
+            continue;
+        if (u + e > 0)
+            cases++;
+        passes += p.pass[at + i] + p.pass[at2 + i];
+        trials += u;
+    }
+    if (paired > 0) {
+        const out = {
+            passes: ps.passes,
+            trials: ps.trials,
+            cases: paired,
+            errors,
+            rate: ps.rates / paired,
+            ci: (0,compare_stats/* wilson */.rF)(ps.passes, ps.trials),
+        };
+        if (ps.even < 0)
+            out.uneven = true;
+        return out;
     }
     const rate = trials > 0 ? passes / trials : 0;
     return { passes, trials, cases, errors, rate, ci: (0,compare_stats/* wilson */.rF)(passes, trials) };
@@ -50758,12 +50813,18 @@ function analyseMode(p, m, s, opts) {
     let n1 = 0;
     // Pass 1: per-case differences (all stages pooled) and stage-1 strata of the paired cases.
     let lcm = 1;
+    const pb = pairedSide();
+    const ph = pairedSide();
     for (let i = 0; i < U; i++) {
         const ub = p.use[b1 + i] + p.use[b2 + i];
         const uh = p.use[h1 + i] + p.use[h2 + i];
         if (ub === 0 || uh === 0)
             continue;
-        const d = (p.pass[h1 + i] + p.pass[h2 + i]) / uh - (p.pass[b1 + i] + p.pass[b2 + i]) / ub;
+        const xb = p.pass[b1 + i] + p.pass[b2 + i];
+        const xh = p.pass[h1 + i] + p.pass[h2 + i];
+        addCase(pb, xb, ub, paired === 0);
+        addCase(ph, xh, uh, paired === 0);
+        const d = xh / uh - xb / ub;
         s.d[paired] = d;
         paired++;
         sumD += d;
@@ -50782,8 +50843,8 @@ function analyseMode(p, m, s, opts) {
     const effect = paired > 0 ? sumD / paired : 0;
     const sd = paired > 1 ? Math.sqrt(Math.max(0, (sumD2 - paired * effect * effect) / (paired - 1))) : 0;
     const out = {
-        base: rateStats(p, m, BASE),
-        head: rateStats(p, m, HEAD),
+        base: rateStats(p, m, BASE, paired, pb),
+        head: rateStats(p, m, HEAD, paired, ph),
         paired,
         effect,
         ci,
@@ -50862,7 +50923,10 @@ function planStage2(base, head, gate) {
     return { modes: modes.map((m) => p.modes[m]), caseIds };
 }
 
+// EXTERNAL MODULE: ./build/types.js
+var types = __nccwpck_require__(74853);
 ;// CONCATENATED MODULE: ./build/compare/case-labels.js
+
 
 
 /** False discovery rate of the per-case labels (section 6). */
@@ -50980,11 +51044,16 @@ function buildCases(base, head, p, modes, notRun) {
     let addedPasses = 0;
     let addedTrials = 0;
     const [sb, sh] = p.scan;
+    // Which newly failing mode a case's excerpt shows: blocking first, then by severity.
+    const modeWeight = modes.map((mc) => (mc.blocking ? 0 : 10) + Math.max(0, types/* SEVERITIES */.o.indexOf(mc.severity)));
     for (let i = 0; i < U; i++) {
         const bc = p.side[BASE][i] >= 0 ? base.cases[p.side[BASE][i]] : undefined;
         const hc = p.side[HEAD][i] >= 0 ? head.cases[p.side[HEAD][i]] : undefined;
         const modeList = [];
         let best;
+        // The most important newly failing mode's entry, for the excerpt.
+        let lead;
+        let leadWeight = Infinity;
         const nr = notRun !== undefined && notRun[i] !== 0;
         for (let m = 0; m < M; m++) {
             // The built-in errors mode is gated per mode; per case, errors are shown as errors (the
@@ -51054,6 +51123,21 @@ function buildCases(base, head, p, modes, notRun) {
                 entry.p = pv;
                 entry.q = qv;
             }
+            if ((label === 'new_failure' || label === 'suspected_new_failure') && hc) {
+                // Per (case, mode), and only for the few cases reported as failures: the trial a report
+                // shows fails the mode it lists the case under.
+                const ht = modeTrial(hc, entry.mode);
+                if (ht)
+                    entry.head_trial = ht;
+                const bt = bc ? modeTrial(bc, entry.mode) : undefined;
+                if (bt)
+                    entry.base_trial = bt;
+                const w = modeWeight[m] + (label === 'new_failure' ? 0 : 100);
+                if (ht && w < leadWeight) {
+                    lead = entry;
+                    leadWeight = w;
+                }
+            }
             modeList.push(entry);
         }
         let label;
@@ -51094,7 +51178,7 @@ function buildCases(base, head, p, modes, notRun) {
         if (bc && hc && bc.hash !== hc.hash)
             cc.changed = true;
         if ((label === 'new_failure' || label === 'suspected_new_failure') && hc)
-            cc.excerpt = excerpt(hc, sh.caseRep[i]);
+            cc.excerpt = excerpt(hc, lead?.head_trial?.trial_ref ?? sh.caseRep[i]);
         cases[i] = cc;
     }
     return { cases, counts, removedFailing, addedPasses, addedTrials };
@@ -51115,6 +51199,40 @@ function countsOf(passes, trials, errors) {
             COUNTS.set(key, c);
     }
     return c;
+}
+/** A check result as a FailingCheck: shared when it has the fields (see caseSide). */
+function failingCheck(ch) {
+    if (typeof ch.type === 'string' && typeof ch.mode === 'string' && typeof ch.reason === 'string')
+        return ch;
+    const f = {
+        type: String(ch.type),
+        mode: String(ch.mode),
+        reason: String(ch.reason ?? ''),
+    };
+    if (typeof ch.name === 'string')
+        f.name = ch.name;
+    return f;
+}
+/** The first trial of a case where a check of `mode` failed (an errored trace fails nothing). */
+function modeTrial(c, mode) {
+    const trials = trialsOf(c);
+    for (let t = 0; t < trials.length; t++) {
+        const trial = trials[t];
+        if (trial?.trace?.error)
+            continue;
+        const failing = [];
+        for (const ch of Array.isArray(trial?.checks) ? trial.checks : []) {
+            if (ch && typeof ch === 'object' && ch.mode === mode && ch.status === 'fail')
+                failing.push(failingCheck(ch));
+        }
+        if (!failing.length)
+            continue;
+        const out = { trial_ref: t, failing };
+        if (trial.trace?.trace_id)
+            out.trace_id = trial.trace.trace_id;
+        return out;
+    }
+    return undefined;
 }
 function caseSide(c, sc, i) {
     const rep = sc.caseRep[i];
@@ -51439,14 +51557,25 @@ function needed(st, gate, modeCount) {
     return { cases: Math.max(0, total - n), note };
 }
 
+// EXTERNAL MODULE: ./build/compare/power.js
+var power = __nccwpck_require__(88773);
 ;// CONCATENATED MODULE: ./build/compare/sides.js
-function sideSummary(r, sc, path) {
-    // The run's own totals also count the judge; prefer them when the runner filled them in.
-    const mu = r.meta?.usage;
-    const usage = mu && (mu.input_tokens > 0 || mu.output_tokens > 0 || mu.cost_usd > 0)
-        ? { input_tokens: mu.input_tokens, output_tokens: mu.output_tokens, cost_usd: mu.cost_usd }
-        : sc.usage;
-    const out = { counts: sc.counts, usage, latency_ms: latency(sc.latencies) };
+/** How much of a first error's message a comparison keeps (reports cut it further). */
+const ERROR_MAX = 2000;
+function sideSummary(r, sc, p, path) {
+    const out = { counts: sc.counts, usage: usageOf(r, sc) };
+    const latency = latencyOf(sc.latencies);
+    if (latency)
+        out.latency_ms = latency;
+    if (sc.firstError) {
+        const e = sc.firstError;
+        out.first_error = {
+            case: p.ids[e.i],
+            trial: e.trial,
+            kind: e.kind,
+            message: e.message.length > ERROR_MAX ? `${e.message.slice(0, ERROR_MAX)}…` : e.message,
+        };
+    }
     if (r.meta?.git?.sha)
         out.sha = r.meta.git.sha;
     if (r.meta?.git?.ref)
@@ -51461,10 +51590,27 @@ function sideSummary(r, sc, path) {
         out.results_path = path;
     return out;
 }
-/** Nearest-rank percentiles; 0 when no trial reported a latency. */
-function latency(values) {
+/**
+ * Usage totals; a field no trace reported is left out ("not reported" rather than 0). The run's
+ * own totals also count the judge: they win when the runner filled them in.
+ */
+function usageOf(r, sc) {
+    const mu = r.meta?.usage;
+    const fromMeta = !!mu && (mu.input_tokens > 0 || mu.output_tokens > 0 || mu.cost_usd > 0);
+    const out = {};
+    for (const k of ['input_tokens', 'output_tokens', 'cost_usd']) {
+        const metaValue = fromMeta && typeof mu[k] === 'number' && mu[k] > 0 ? mu[k] : undefined;
+        if (metaValue !== undefined)
+            out[k] = metaValue;
+        else if (sc.usageReported[k] > 0)
+            out[k] = sc.usage[k];
+    }
+    return out;
+}
+/** Nearest-rank percentiles; undefined when no trial reported a latency. */
+function latencyOf(values) {
     if (values.length === 0)
-        return { p50: 0, p95: 0 };
+        return undefined;
     const sorted = Float64Array.from(values).sort();
     const at = (q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
     return { p50: at(0.5), p95: at(0.95) };
@@ -51564,6 +51710,7 @@ function decide(x) {
 
 
 
+
 function compare(base, head, options = {}) {
     const gate = resolveGate(head, options.gate);
     const p = prepare(base, head);
@@ -51587,8 +51734,8 @@ function compare(base, head, options = {}) {
     });
     const gaps = completeness(base, head, p);
     const caseOut = buildCases(base, head, p, modes, gaps.notRun);
-    const baseSide = sideSummary(base, p.scan[BASE], options.basePath);
-    const headSide = sideSummary(head, p.scan[HEAD], options.headPath);
+    const baseSide = sideSummary(base, p.scan[BASE], p, options.basePath);
+    const headSide = sideSummary(head, p.scan[HEAD], p, options.headPath);
     const { verdict, reasons, accepted } = decide({
         base,
         head,
@@ -51627,13 +51774,305 @@ function compare(base, head, options = {}) {
     }
     if (options.gateNote)
         out.gate_note = options.gateNote;
+    if (typeof options.suiteDir === 'string')
+        out.suite_dir = normaliseDir(options.suiteDir);
+    const sample = sampleInfo(head, modes, gate, adaptive);
+    if (sample)
+        out.sample = sample;
     return out;
+}
+function normaliseDir(dir) {
+    return dir
+        .split(/[\\/]+/)
+        .filter((s) => s && s !== '.')
+        .join('/');
+}
+/**
+ * A head that ran fewer cases than its suite has (`pull_request.sample`, tags, a filter): per
+ * blocking mode, the smallest drop the sample detects with 80% power (src/compare/power.ts).
+ */
+function sampleInfo(head, modes, gate, adaptive) {
+    const of = head.meta?.suite_cases;
+    const ran = head.meta?.selected?.count;
+    if (typeof of !== 'number' || typeof ran !== 'number' || ran >= of || head.meta?.shard)
+        return undefined;
+    const trials = typeof head.meta.trials === 'number' ? head.meta.trials : 1;
+    const tested = modes.filter((m) => m.paired_cases > 0).length;
+    return {
+        cases: ran,
+        of,
+        modes: modes
+            .filter((m) => m.blocking && m.paired_cases > 0)
+            .map((m) => {
+            const d = (0,power/* detectableDrop */.z0)({
+                cases: m.paired_cases,
+                trials,
+                alpha: gate.alpha,
+                modes: tested,
+                minDrop: gate.min_drop,
+                adaptive: adaptive || (!!gate.adaptive && !gate.robust),
+                rerunTrials: gate.rerun_trials,
+            });
+            const entry = {
+                mode: m.mode,
+                cases: m.paired_cases,
+                can_regress: d.canRegress,
+            };
+            if (d.drop !== undefined)
+                entry.drop = d.drop;
+            return entry;
+        }),
+    };
 }
 
 ;// CONCATENATED MODULE: ./build/compare/index.js
 
 
 
+
+
+/***/ }),
+
+/***/ 88773:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   qx: () => (/* binding */ POWER_TARGET),
+/* harmony export */   z0: () => (/* binding */ detectableDrop)
+/* harmony export */ });
+/* unused harmony exports FLAKY_SHARE, STABLE_PASS_SHARE, bestCase */
+/* harmony import */ var _stats_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81303);
+/**
+ * What a suite can see: the smallest drop in a failure mode's pass rate that the gate blocks
+ * with 80% power, from the mode's number of cases, the trials per side and the gate
+ * (docs/statistics.md, "What a suite can detect"). `evalgate validate` prints it per mode.
+ *
+ * The model is the calibration benchmark's (scripts/bench-gate.ts), so the two can be checked
+ * against each other: per case, the mode's true per-trial pass probability is p ~ Beta(2,2) for
+ * 30% of the cases (flaky) and otherwise 1 (80%) or 0 (20%); trials are independent. A drop of d
+ * is concentrated: d x N cases that passed every trial now fail every head trial. Only this mode
+ * changed, so Holm tests it first, at alpha / modes.
+ *
+ * The power is simulated with the gate's own test: below EXACT_MAX_CASES cases, every simulated
+ * pull request runs the exact stratified test (stratifiedTest); above, its normal approximation
+ * (the same formula stratifiedTest switches to for large supports; with hundreds of informative
+ * cases the two agree closely). Seeded: the same suite prints the same numbers.
+ */
+
+/** The power the printed drop is detected with. */
+const POWER_TARGET = 0.8;
+/** Share of a mode's cases that are flaky (p ~ Beta(2,2)); the rest pass or fail every trial. */
+const FLAKY_SHARE = 0.3;
+/** Of the stable cases, the share that pass (the others fail every trial and cannot break). */
+const STABLE_PASS_SHARE = 0.8;
+/** Share of alpha of the adaptive design's first stage, and its futility bound (compare.ts). */
+const STAGE1_SHARE = 0.2;
+const STAGE1_FUTILITY = 0.5;
+/** Up to this many cases each simulated pull request runs the exact test. */
+const EXACT_MAX_CASES = 100;
+/** Above this many cases the drop is simulated here and scaled by sqrt(cases) (normal regime). */
+const SCALE_FROM_CASES = 20_000;
+const SIMULATIONS = 200;
+/** Small seeded PRNG (mulberry32): reproducible simulations without a dependency. */
+function prng(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+function binomial(k, p, r) {
+    let x = 0;
+    for (let i = 0; i < k; i++)
+        if (r() < p)
+            x++;
+    return x;
+}
+/** The level a mode's p must reach: Holm's first step, alpha / modes. */
+function levelOf(s) {
+    return s.alpha / Math.max(1, s.modes);
+}
+/** p of `n` identical strata where base passed all `k` trials and head none. */
+function allBrokenP(n, k) {
+    return (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .stratifiedTest */ .Gq)([k], [k], [k], [0]).p_reg ** n;
+}
+/** The strongest evidence a mode of `cases` cases can give, against the level. */
+function bestCase(s) {
+    const p1 = allBrokenP(s.cases, s.trials);
+    const p = s.adaptive
+        ? Math.min(1, p1 / STAGE1_SHARE, allBrokenP(s.cases, s.rerunTrials) / (1 - STAGE1_SHARE))
+        : p1;
+    return { p, level: levelOf(s) };
+}
+const memo = new Map();
+/** The smallest drop the gate detects with 80% power in a mode of `s.cases` cases. */
+function detectableDrop(s) {
+    const key = JSON.stringify(s);
+    const known = memo.get(key);
+    if (known)
+        return known;
+    const best = bestCase(s);
+    let out = { canRegress: best.p <= best.level, bestP: best.p, level: best.level };
+    if (out.canRegress && s.cases > 0) {
+        if (s.cases > SCALE_FROM_CASES) {
+            // Normal regime: the noise grows with sqrt(cases), the signal with cases.
+            const at = simulateDrop({ ...s, cases: SCALE_FROM_CASES });
+            if (at !== undefined)
+                out = {
+                    ...out,
+                    drop: s.minDrop + (at - s.minDrop) * Math.sqrt(SCALE_FROM_CASES / s.cases),
+                };
+        }
+        else {
+            const drop = simulateDrop(s);
+            if (drop !== undefined)
+                out = { ...out, drop };
+        }
+    }
+    memo.set(key, out);
+    return out;
+}
+/**
+ * Per simulated pull request: the fewest broken cases that make the mode regress (binary search:
+ * more broken cases only lower p and the effect). The 80th percentile over the simulations is the
+ * number of broken cases detected with 80% power.
+ */
+function simulateDrop(s) {
+    const n = s.cases;
+    const k = s.trials;
+    const r2 = s.rerunTrials;
+    const level = levelOf(s);
+    const exact = n <= EXACT_MAX_CASES;
+    const rand = prng(0x5eed ^ (n * 7919 + k * 104729 + r2));
+    const needed = new Float64Array(SIMULATIONS);
+    // Strata arrays: the flaky cases' informative strata, then the broken ones (one per case).
+    const cap = n + 1;
+    const st1 = {
+        kb: new Int32Array(cap),
+        xb: new Int32Array(cap),
+        kh: new Int32Array(cap),
+        xh: new Int32Array(cap),
+    };
+    const st2 = {
+        kb: new Int32Array(cap),
+        xb: new Int32Array(cap),
+        kh: new Int32Array(cap),
+        xh: new Int32Array(cap),
+    };
+    // A broken stratum's share of the score and of its null variance (normal regime).
+    const brokenU = (t) => -t / 2;
+    const brokenV = (t) => (t * t) / (4 * (2 * t - 1));
+    for (let sim = 0; sim < SIMULATIONS; sim++) {
+        let stablePass = 0;
+        let f1 = 0; // informative stage-1 strata
+        let f2 = 0; // stage-2 strata (the flaky cases with mixed stage-1 outcomes)
+        let u1 = 0;
+        let v1 = 0;
+        let u2 = 0;
+        let v2 = 0;
+        let sumD1 = 0;
+        let sumD1sq = 0;
+        let sumDpooled = 0;
+        for (let i = 0; i < n; i++) {
+            if (rand() >= FLAKY_SHARE) {
+                if (rand() < STABLE_PASS_SHARE)
+                    stablePass++;
+                continue;
+            }
+            // Beta(2,2) is the median of three uniforms.
+            const a = rand();
+            const b = rand();
+            const c = rand();
+            const p = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+            const xb = binomial(k, p, rand);
+            const xh = binomial(k, p, rand);
+            const d = (xh - xb) / k;
+            sumD1 += d;
+            sumD1sq += d * d;
+            const t = xb + xh;
+            if (t === 0 || t === 2 * k) {
+                sumDpooled += d;
+                continue;
+            }
+            u1 += xh - t / 2;
+            v1 += (k * k * t * (2 * k - t)) / (4 * k * k * (2 * k - 1));
+            st1.kb[f1] = k;
+            st1.xb[f1] = xb;
+            st1.kh[f1] = k;
+            st1.xh[f1] = xh;
+            f1++;
+            if (!s.adaptive)
+                continue;
+            const yb = binomial(r2, p, rand);
+            const yh = binomial(r2, p, rand);
+            sumDpooled += (xh + yh - xb - yb) / (k + r2);
+            const t2 = yb + yh;
+            if (t2 === 0 || t2 === 2 * r2)
+                continue;
+            u2 += yh - t2 / 2;
+            v2 += (r2 * r2 * t2 * (2 * r2 - t2)) / (4 * r2 * r2 * (2 * r2 - 1));
+            st2.kb[f2] = r2;
+            st2.xb[f2] = yb;
+            st2.kh[f2] = r2;
+            st2.xh[f2] = yh;
+            f2++;
+        }
+        for (let j = 0; j < stablePass; j++) {
+            st1.kb[f1 + j] = k;
+            st1.xb[f1 + j] = k;
+            st1.kh[f1 + j] = k;
+            st1.xh[f1 + j] = 0;
+            st2.kb[f2 + j] = r2;
+            st2.xb[f2 + j] = r2;
+            st2.kh[f2 + j] = r2;
+            st2.xh[f2 + j] = 0;
+        }
+        const pOf = (stage, m) => {
+            if (exact) {
+                const x = stage === 1 ? st1 : st2;
+                return (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .stratifiedTest */ .Gq)(x.kb, x.xb, x.kh, x.xh, (stage === 1 ? f1 : f2) + m).p_reg;
+            }
+            const t = stage === 1 ? k : r2;
+            const u = (stage === 1 ? u1 : u2) + m * brokenU(t);
+            const v = (stage === 1 ? v1 : v2) + m * brokenV(t);
+            return v > 0 ? (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .normalCdf */ .vr)((u + 0.5) / Math.sqrt(v)) : 1;
+        };
+        const regresses = (m) => {
+            const p1 = pOf(1, m);
+            // The first stage: what the fixed design decides on, and what planStage2 looks at.
+            let p = p1;
+            let effect = (sumD1 - m) / n;
+            if (s.adaptive) {
+                const { ci } = (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .pairedInterval */ .$D)(sumD1 - m, sumD1sq + m, n);
+                const rerun = p1 <= STAGE1_FUTILITY && ci[0] <= -s.minDrop;
+                p = Math.min(1, p1 / STAGE1_SHARE, rerun ? pOf(2, m) / (1 - STAGE1_SHARE) : 1);
+                if (rerun)
+                    effect = (sumDpooled - m) / n;
+            }
+            return p <= level && effect <= -s.minDrop + 1e-12;
+        };
+        if (stablePass === 0 || !regresses(stablePass)) {
+            needed[sim] = Infinity;
+            continue;
+        }
+        let lo = 1;
+        let hi = stablePass;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (regresses(mid))
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        needed[sim] = lo;
+    }
+    needed.sort();
+    const m = needed[Math.ceil(POWER_TARGET * SIMULATIONS) - 1];
+    return Number.isFinite(m) ? m / n : undefined;
+}
 
 
 /***/ }),
@@ -52780,7 +53219,7 @@ var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(57975);
 // EXTERNAL MODULE: ./build/checks/registry.js + 18 modules
-var registry = __nccwpck_require__(31614);
+var registry = __nccwpck_require__(90958);
 // EXTERNAL MODULE: ./build/suite/index.js + 13 modules
 var build_suite = __nccwpck_require__(70099);
 // EXTERNAL MODULE: ./build/types.js
@@ -53106,7 +53545,7 @@ async function cmdValidate(args) {
     const suite = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.resolve)(values.config));
     const files = new Set(suite.cases.map((c) => c.source.file));
     print(`${(0,build_suite/* displayPath */.Gt)(suite.configPath)}: ok, ${suite.cases.length} cases in ${files.size} file(s), suite ${suite.hash.slice(0, 12)}`);
-    const { capacityLines } = await __nccwpck_require__.e(/* import() */ 637).then(__nccwpck_require__.bind(__nccwpck_require__, 96637));
+    const { capacityLines } = await __nccwpck_require__.e(/* import() */ 189).then(__nccwpck_require__.bind(__nccwpck_require__, 46189));
     for (const line of capacityLines(suite))
         print(line);
     return 0;
@@ -53248,6 +53687,7 @@ async function writePrOutputs(dir, outcome, render = {}) {
     await (0,promises_.writeFile)(paths.comment, (0,redact/* redactSecrets */.fp)(renderComment(outcome.comparison, {
         ...render,
         headSha: outcome.comparison.head.sha,
+        // Read next to it, the comment's case links open the viewer file at the case.
         viewerUrl: 'report.html',
     })));
     await (0,promises_.writeFile)(paths.viewer, renderViewer(outcome.comparison, outcome.base, outcome.head));
@@ -53262,6 +53702,9 @@ async function cmdPr(args) {
         setup: { type: 'string' },
         baseline: { type: 'string' },
         full: { type: 'boolean' },
+        'repo-url': { type: 'string' },
+        'run-url': { type: 'string' },
+        'artifact-url': { type: 'string' },
         ...selectionOptions,
         ...runOptions,
         ...gateOptions,
@@ -53290,7 +53733,11 @@ async function cmdPr(args) {
         progress: values.quiet ? progress/* silentProgress */.i : new progress/* ConsoleProgress */.R(),
         log,
     });
-    const paths = await writePrOutputs(values['out-dir'], outcome);
+    const paths = await writePrOutputs(values['out-dir'], outcome, {
+        repoUrl: values['repo-url'],
+        runUrl: values['run-url'],
+        artifactUrl: values['artifact-url'],
+    });
     print(renderTextReport(outcome.comparison));
     print(`\nresults: ${paths.base}, ${paths.head}\ncomparison: ${paths.comparison}\ncomment: ${paths.comment}\nviewer: ${paths.viewer}`);
     if (controller.signal.aborted)
@@ -53384,7 +53831,9 @@ const COMMAND_HELP = {
   --baseline results.json reuses results of the base instead of running it.
   Runs the config's pull_request.sample, as the action does; --full runs every case, and
   --sample, --tags or --filter choose instead.
-  Takes the selection, settings and gate options of run and compare.`,
+  Takes the selection, settings and gate options of run and compare.
+  --repo-url https://github.com/o/r links each new failure to its dataset line at the head commit;
+  --run-url and --artifact-url add links to the workflow run and the artifact with the viewer.`,
     publish: `evalgate publish --repo owner/name --pr N comparison.json [--check-name evalgate]
   Posts the sticky comment (and a check run with --check-name) from outside Actions, with the
   token in GITHUB_TOKEN. --comment update|new|off, --api-url for GitHub Enterprise, --sha.`,
@@ -53826,8 +54275,8 @@ var report = __nccwpck_require__(71509);
 var markdown_table = __nccwpck_require__(735);
 // EXTERNAL MODULE: ./build/compare/stats.js
 var stats = __nccwpck_require__(81303);
-// EXTERNAL MODULE: ./build/report/comment.js
-var comment = __nccwpck_require__(17554);
+// EXTERNAL MODULE: ./build/report/comment.js + 8 modules
+var comment = __nccwpck_require__(13815);
 // EXTERNAL MODULE: ./build/report/format.js
 var format = __nccwpck_require__(92772);
 // EXTERNAL MODULE: ./build/report/markdown.js
@@ -54291,6 +54740,7 @@ async function runOneSide(ctx, mode) {
             gate: inputs.gate,
             basePath: 'baseline-results.json',
             headPath: 'results.json',
+            suiteDir: (0,external_node_path_.dirname)(ctx.configRel),
         });
         comparison.base.results_path = 'baseline-results.json';
         comparison.head.results_path = 'results.json';
@@ -54720,6 +55170,8 @@ async function runPr(options) {
             accepted,
             severities: trusted.severities,
             gateNote: trusted.note,
+            // Case sources are relative to the suite; links to dataset lines need its repository path.
+            suiteDir: (0,external_node_path_.dirname)(configRel).split(external_node_path_.sep).join('/'),
         };
         let comparison = (0,compare.compare)(baseResults, headResults, compareOptions);
         // Stage 2: re-run the ambiguous cases of undecided modes, base and head interleaved.
@@ -54863,7 +55315,7 @@ async function judgeFor(suite, env = process.env) {
     const { judge } = suite.config;
     if (!judge || !suite.cases.some((c) => c.checks.some((k) => k.type === 'judge')))
         return undefined;
-    const { createJudge } = await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(319)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72319));
+    const { createJudge } = await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(409)]).then(__nccwpck_require__.bind(__nccwpck_require__, 81409));
     return createJudge(judge, {
         apiKey: env[judge.api_key_env ?? 'OPENAI_API_KEY'],
         cacheDir: `${suite.rootDir}/.evalgate/judge-cache`,
@@ -54932,33 +55384,25 @@ async function runSuite(options) {
 
 /***/ }),
 
-/***/ 17554:
+/***/ 13815:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Br: () => (/* binding */ renderSummary),
-/* harmony export */   H7: () => (/* binding */ DEFAULT_MARKER),
-/* harmony export */   vQ: () => (/* binding */ COMMENT_MAX),
-/* harmony export */   wQ: () => (/* binding */ renderComment)
-/* harmony export */ });
-/* unused harmony export SUMMARY_MAX */
-/* harmony import */ var markdown_table__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(735);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92772);
-/* harmony import */ var _headline_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2251);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17234);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(34902);
-/**
- * The sticky PR comment and the job summary: the same document at two sizes.
- *
- * Both are built from `Section`s by `renderDocument` at a "tier": tier 0 is the fullest form,
- * each later tier drops detail (trim excerpts -> drop excerpts -> collapse lists into counts ->
- * cap the new-failure list), until the document fits `maxLength`. The document says when it was
- * shortened and where the full data is (the trace viewer, the job summary).
- */
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  vQ: () => (/* reexport */ COMMENT_MAX),
+  H7: () => (/* reexport */ DEFAULT_MARKER),
+  wQ: () => (/* binding */ renderComment),
+  Br: () => (/* binding */ renderSummary)
+});
 
+// UNUSED EXPORTS: SUMMARY_MAX
 
-
+// EXTERNAL MODULE: ./build/report/format.js
+var format = __nccwpck_require__(92772);
+// EXTERNAL MODULE: ./build/report/markdown.js
+var markdown = __nccwpck_require__(34902);
+;// CONCATENATED MODULE: ./build/report/comment/context.js
 
 const DEFAULT_MARKER = '<!-- evalgate:comment -->';
 const COMMENT_MAX = 65_000;
@@ -55006,46 +55450,296 @@ const SUMMARY_TIERS = [
     },
     ...COMMENT_TIERS.slice(1),
 ];
-// ---------------------------------------------------------------------------------------------
-// Links
-// ---------------------------------------------------------------------------------------------
-/** A link built from untrusted text would carry a secret in it past the redaction: no link. */
-const holdsSecret = (s) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .fp)(s) !== s;
-// Link parts come from untrusted text too (case ids, dataset paths, trace ids) and are redacted
-// before they are encoded: encoded, a secret would no longer look like one.
-function viewerLink(ctx, id) {
-    const base = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .safeHref */ .v7)(ctx.o.viewerUrl);
-    // The viewer's index is keyed by the redacted id as well.
-    return base ? `${base.replace(/#.*$/, '')}#case=${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .urlPart */ .fG)((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .fp)(id))}` : undefined;
+/**
+ * A collapsed block in the comment; in the job summary, a heading and the content open. The
+ * title is raw HTML inside `<summary>` (markdown escapes do not work there): `title` gets the
+ * escaper for names (a code span of escaped HTML, or of markdown in the summary's heading).
+ */
+function collapsible(ctx, title, body) {
+    if (ctx.summary)
+        return [`#### ${title((s) => (0,markdown/* code */.aY)(s))}`, '', ...body].join('\n');
+    const t = title((s) => `<code>${(0,markdown/* html */.qy)(s, 80)}</code>`);
+    return [`<details><summary>${t}</summary>`, '', ...body, '', '</details>'].join('\n');
 }
+
+// EXTERNAL MODULE: ./build/report/redact.js
+var redact = __nccwpck_require__(17234);
+;// CONCATENATED MODULE: ./build/report/comment/links.js
+
+
+/** A link built from untrusted text would carry a secret in it past the redaction: no link. */
+const holdsSecret = (s) => (0,redact/* redactSecrets */.fp)(s) !== s;
+/**
+ * The viewer's address as given: an http(s) URL, or a plain relative path (`report.html`, for a
+ * comment read next to the viewer file). Ours, not the PR's: still checked character by character.
+ */
+function viewerBase(ctx) {
+    const v = ctx.o.viewerUrl;
+    const abs = (0,markdown/* safeHref */.v7)(v);
+    if (abs)
+        return { href: abs.replace(/#.*$/, ''), artifact: false };
+    if (v && /^[A-Za-z0-9_.-][A-Za-z0-9_./-]*$/.test(v) && !v.includes('..') && !v.includes('//'))
+        return { href: v, artifact: false };
+    const art = (0,markdown/* safeHref */.v7)(ctx.o.artifactUrl);
+    return art ? { href: art.replace(/#.*$/, ''), artifact: true } : undefined;
+}
+/** `[viewer](…#case=<id>)`, or `[viewer artifact](…)` when only the artifact is known. */
+function viewerLink(ctx, id) {
+    const base = viewerBase(ctx);
+    if (!base)
+        return undefined;
+    // The viewer's index is keyed by the redacted id as well.
+    const href = `${base.href}#case=${(0,markdown/* urlPart */.fG)((0,redact/* redactSecrets */.fp)(id))}`;
+    return `[${base.artifact ? 'viewer artifact' : 'viewer'}](${href})`;
+}
+/** The case's dataset line at that side's commit, with the suite's folder in the repository. */
 function sourceLink(ctx, k, side) {
     const sha = side === 'head' ? ctx.headSha : ctx.baseSha;
-    const repo = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .safeHref */ .v7)(ctx.o.repoUrl);
+    const repo = (0,markdown/* safeHref */.v7)(ctx.o.repoUrl);
     if (!repo || !sha || !k.source?.file || holdsSecret(k.source.file))
         return undefined;
+    const dir = ctx.c.suite_dir ?? '';
+    if (holdsSecret(dir))
+        return undefined;
+    const file = [dir, k.source.file].filter(Boolean).join('/');
     const line = Number.isInteger(k.source.line) && k.source.line > 0 ? `#L${k.source.line}` : '';
-    return `${repo.replace(/\/+$/, '')}/blob/${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .urlPart */ .fG)(sha)}/${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .urlPath */ .Lx)((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .fp)(k.source.file))}${line}`;
+    return `${repo.replace(/\/+$/, '')}/blob/${(0,markdown/* urlPart */.fG)(sha)}/${(0,markdown/* urlPath */.Lx)((0,redact/* redactSecrets */.fp)(file))}${line}`;
 }
+/** The trace in the user's tracing tool, from the suite's `trace_url` template. */
 function traceLink(ctx, traceId) {
     const tpl = ctx.c.trace_url;
     if (!tpl || !traceId)
         return undefined;
-    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .safeHref */ .v7)((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .fp)(tpl.split('{trace_id}').join((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .urlPart */ .fG)((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .fp)(traceId)))));
+    return (0,markdown/* safeHref */.v7)((0,redact/* redactSecrets */.fp)(tpl.split('{trace_id}').join((0,markdown/* urlPart */.fG)((0,redact/* redactSecrets */.fp)(traceId)))));
 }
-// ---------------------------------------------------------------------------------------------
-// Sections
-// ---------------------------------------------------------------------------------------------
+
+;// CONCATENATED MODULE: ./build/report/comment/failures.js
+
+
+
+
+const isFailure = (l) => l === 'new_failure' || l === 'suspected_new_failure';
+function checkLine(f, max) {
+    const label = f.name && f.name !== f.type ? `${(0,markdown/* code */.aY)(f.type)} ${(0,markdown/* inline */.mG)(f.name, 60)}` : (0,markdown/* code */.aY)(f.type);
+    return `${label}: ${(0,markdown/* inline */.mG)(f.reason, max)}`;
+}
+function excerptText(e, lim) {
+    const out = [];
+    out.push('input:', (0,markdown/* clean */.uH)(e.input, lim.input) || '(empty)', '');
+    out.push('output:', (0,markdown/* clean */.uH)(e.output, lim.output) || '(empty)', '');
+    const tools = e.tool_calls ?? [];
+    if (!tools.length)
+        out.push('tool calls: (none)');
+    else {
+        out.push('tool calls:');
+        for (const t of tools.slice(0, lim.tools)) {
+            out.push(`  ${(0,markdown/* clean */.uH)(t.name, 80).replace(/\s+/g, ' ')}(${(0,markdown/* clean */.uH)(t.arguments, lim.args).replace(/\n/g, ' ')})`);
+        }
+        if (tools.length > lim.tools)
+            out.push(`  …and ${tools.length - lim.tools} more`);
+    }
+    const docs = e.retrieved ?? [];
+    const shown = docs.slice(0, lim.retrieved).map((d) => (0,markdown/* clean */.uH)(d, 120).replace(/\s+/g, ' '));
+    out.push(`retrieved: ${shown.length ? shown.join(', ') : '(none)'}${docs.length > shown.length ? `, …and ${docs.length - shown.length} more` : ''}`);
+    if (e.error)
+        out.push('', `error: ${(0,markdown/* clean */.uH)(e.error, lim.output)}`);
+    return out.join('\n');
+}
+/**
+ * A side's failing checks of `mode` from its case-level representative trial: the fallback for
+ * comparisons written before the per-mode trials (`head_trial`, `base_trial`) were recorded.
+ */
+function inMode(fs, mode) {
+    return (fs ?? []).filter((f) => f.mode === mode);
+}
+/** "6 of 8 head trials fail `mode`:" with the failing checks of one of them. */
+function modeStory(ctx, k, m) {
+    const max = ctx.tier.reasonMax;
+    const lines = [];
+    const h = m.head;
+    if (h) {
+        const failed = Math.max(0, h.trials - h.passes);
+        const checks = m.head_trial?.failing ?? inMode(k.head?.failing, m.mode);
+        const head = `- head ✗ ${(0,format/* int */.Wh)(failed)} of ${(0,format/* plural */.LS)(h.trials, 'head trial')} fail ${(0,markdown/* code */.aY)(m.mode)}`;
+        if (!checks.length)
+            lines.push(`${head}.`);
+        else if (checks.length === 1)
+            lines.push(`${head}: ${checkLine(checks[0], max)}`);
+        else {
+            lines.push(`${head}; in one of them:`);
+            for (const f of checks.slice(0, 3))
+                lines.push(`  - ${checkLine(f, max)}`);
+            if (checks.length > 3)
+                lines.push(`  - …and ${(0,format/* plural */.LS)(checks.length - 3, 'more check')}`);
+        }
+        if (h.errors > 0)
+            lines.push(`- head: ${(0,format/* plural */.LS)(h.errors, 'trial')} errored`);
+    }
+    const b = m.base;
+    if (b) {
+        const failed = Math.max(0, b.trials - b.passes);
+        const first = m.base_trial?.failing?.[0] ?? inMode(k.base?.failing, m.mode)[0];
+        if (failed === 0)
+            lines.push(`- base ✓ ${(0,format/* int */.Wh)(b.passes)} of ${(0,format/* plural */.LS)(b.trials, 'base trial')} pass`);
+        else
+            lines.push(`- base: ${(0,format/* int */.Wh)(failed)} of ${(0,format/* plural */.LS)(b.trials, 'base trial')} fail${first ? `: ${checkLine(first, max)}` : ''}`);
+    }
+    return lines;
+}
+/** The head-vs-base story of one new (or suspected) failure. */
+function failureEntry(ctx, k) {
+    const labelled = k.modes.filter((m) => isFailure(m.label));
+    const modes = (labelled.length ? labelled : k.modes)
+        .slice()
+        .sort((a, b) => (ctx.modeRank.get(a.mode) ?? 98) - (ctx.modeRank.get(b.mode) ?? 98));
+    const counts = modes
+        .slice(0, 4)
+        .map((m) => {
+        const b = m.base ? `${m.base.passes}/${m.base.trials}` : '–';
+        const h = m.head ? `${m.head.passes}/${m.head.trials}` : '–';
+        return `${(0,markdown/* code */.aY)(m.mode)} ${b} → ${h}`;
+    })
+        .join(', ');
+    const title = (0,markdown/* link */.nf)((0,markdown/* inline */.mG)(k.id, 120), sourceLink(ctx, k, 'head'));
+    const lead = modes.find((m) => m.head_trial) ?? modes[0];
+    const links = [
+        (0,markdown/* link */.nf)('head trace', traceLink(ctx, lead?.head_trial?.trace_id ?? k.head?.trace_id)),
+        (0,markdown/* link */.nf)('base trace', traceLink(ctx, lead?.base_trial?.trace_id ?? k.base?.trace_id)),
+        viewerLink(ctx, k.id) ?? '',
+    ].filter((s) => s.startsWith('['));
+    const susp = k.label === 'suspected_new_failure' ? ' _(suspected)_' : '';
+    const lines = [
+        `**${title}**${susp} · ${counts}${links.length ? ' · ' + links.join(' · ') : ''}`,
+        '',
+    ];
+    for (const m of modes.slice(0, 3))
+        lines.push(...modeStory(ctx, k, m));
+    if (modes.length > 3)
+        lines.push(`- …and ${(0,format/* plural */.LS)(modes.length - 3, 'more mode')}`);
+    if (ctx.tier.excerpt && k.excerpt) {
+        lines.push('', `<details><summary>Head trace excerpt: ${(0,markdown/* html */.qy)(k.id, 80)}${lead ? ` (fails <code>${(0,markdown/* html */.qy)(lead.mode, 60)}</code>)` : ''}</summary>`, '', (0,markdown/* fence */.EU)(excerptText(k.excerpt, ctx.tier.excerpt)), '', '</details>');
+    }
+    return lines.join('\n');
+}
+/** Worst (lowest) rank among a case's newly failing modes: blocking regressions first. */
+function failureRank(ctx, k) {
+    let best = 99;
+    for (const m of k.modes) {
+        if (!isFailure(m.label))
+            continue;
+        best = Math.min(best, ctx.modeRank.get(m.mode) ?? 98);
+    }
+    return best;
+}
+function sorted(ctx, label) {
+    return ctx.c.cases
+        .filter((k) => k.label === label)
+        .sort((a, b) => failureRank(ctx, a) - failureRank(ctx, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+/** Entries up to the tier's cap and the size budget; the rest counted, pointing at the viewer. */
+function entries(ctx, ks, budget) {
+    const parts = [];
+    let used = 0;
+    let shown = 0;
+    for (const k of ks.slice(0, ctx.tier.failureCap)) {
+        const e = failureEntry(ctx, k);
+        if (used + e.length + 2 > budget)
+            break;
+        parts.push(e);
+        used += e.length + 2;
+        shown++;
+    }
+    const left = ks.length - shown;
+    if (left > 0) {
+        const v = (0,markdown/* safeHref */.v7)(ctx.o.viewerUrl) ?? (0,markdown/* safeHref */.v7)(ctx.o.artifactUrl);
+        parts.push(`…and ${(0,format/* int */.Wh)(left)} more not shown here: see the ${v ? `[trace viewer](${v})` : 'trace viewer'}${ctx.summary ? '' : ' or the job summary'}.`);
+    }
+    return { parts, used, left };
+}
+function newFailureSection(ctx, budget) {
+    const confirmed = sorted(ctx, 'new_failure');
+    const suspected = sorted(ctx, 'suspected_new_failure');
+    const out = [];
+    let left = 0;
+    let room = budget;
+    if (confirmed.length) {
+        const heading = `### ${(0,format/* plural */.LS)(confirmed.length, 'new failure')}`;
+        const e = entries(ctx, confirmed, room - heading.length);
+        out.push([heading, ...e.parts].join('\n\n'));
+        room -= heading.length + e.used;
+        left += e.left;
+    }
+    if (suspected.length) {
+        // Collapsed already: no nested collapsed excerpts (the viewer link has the traces).
+        const inner = ctx.summary ? ctx : { ...ctx, tier: { ...ctx.tier, excerpt: null } };
+        const e = entries(inner, suspected, room - 400);
+        left += e.left;
+        out.push(collapsible(ctx, () => `${(0,format/* plural */.LS)(suspected.length, 'suspected new failure')} (mostly failing on head, not confirmed: flips like these also happen by chance)`, [e.parts.join('\n\n')]));
+    }
+    return { text: out.join('\n\n'), left };
+}
+
+;// CONCATENATED MODULE: ./build/report/comment/footer.js
+/** The comment's last lines: the run, viewer and artifact links, how to reproduce, the marker. */
+
+function shellArg(s) {
+    return /^[A-Za-z0-9_./@:+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+/** A code span that its content cannot close (for commands built from refs). */
+function codeSpanOf(s) {
+    // Neutralised like everything else: a ref such as `@org/team` must not notify anyone, and
+    // none can carry our hidden marker verbatim.
+    const flat = (0,markdown/* neutralize */.YI)((0,markdown/* clean */.uH)(s, 300).replace(/\s+/g, ' ')).replace(/<!--/g, '<!\u200d--');
+    let longest = 0;
+    for (const m of flat.matchAll(/`+/g))
+        longest = Math.max(longest, m[0].length);
+    const ticks = '`'.repeat(longest + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+    return `${ticks}${pad}${flat.replace(/\|/g, '\\|')}${pad}${ticks}`;
+}
+function footer(ctx, marker) {
+    const { o } = ctx;
+    const links = [
+        (0,markdown/* link */.nf)('Workflow run', o.runUrl),
+        (0,markdown/* link */.nf)('Trace viewer', o.viewerUrl),
+        (0,markdown/* link */.nf)('Artifact (results, comparison, viewer)', o.artifactUrl),
+    ].filter((s) => s.startsWith('['));
+    const lines = ['---', ''];
+    if (links.length)
+        lines.push(links.join(' · '), '');
+    const baseRef = o.baseRef ?? ctx.c.base?.ref ?? '<base>';
+    const headRef = o.headRef ?? ctx.c.head?.ref ?? '<head>';
+    // Refs are attacker-chosen on a fork PR: quote them for the shell and keep the span closed.
+    // `evalgate`, not `npx evalgate`: npx needs the package on the registry (README "Install").
+    lines.push(`Reproduce locally: ${codeSpanOf(`evalgate pr --base ${shellArg(baseRef)} --head ${shellArg(headRef)}`)}`);
+    if (ctx.c.verdict === 'block' && !ctx.c.accepted) {
+        lines.push('', `If this change is intended, add the ${(0,markdown/* code */.aY)(ctx.acceptLabel, 100)} label to the pull request to accept it.`);
+    }
+    lines.push('', marker);
+    return lines.join('\n');
+}
+
+// EXTERNAL MODULE: ./build/report/headline.js
+var headline = __nccwpck_require__(2251);
+;// CONCATENATED MODULE: ./build/report/comment/header.js
+/**
+ * The comment's first lines: the verdict sentence, which commits were compared, what a sample
+ * can see, why the run errored (the first error message), and notes about the base and gate.
+ */
+
+
+
 function header(ctx) {
     const { c, o } = ctx;
-    const h = (0,_headline_js__WEBPACK_IMPORTED_MODULE_1__/* .headline */ .P)(c, (s) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(s), (s) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(s, 300), ctx.acceptLabel);
+    const h = (0,headline/* headline */.Pl)(c, (s) => (0,markdown/* code */.aY)(s), (s) => (0,markdown/* inline */.mG)(s, 300), ctx.acceptLabel);
     const first = h.kind === 'accepted'
         ? `${h.icon} ${h.title}: ${h.text}`
         : `${h.icon} **${h.title}**: ${h.text}`;
     const side = (sha, ref) => {
-        const s = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .shortSha */ .Fu)(sha);
-        const parts = [s ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(s) : '(unknown sha)'];
+        const s = (0,format/* shortSha */.Fu)(sha);
+        const parts = [s ? (0,markdown/* code */.aY)(s) : '(unknown sha)'];
         if (ref)
-            parts.push(`(${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(ref, 120)})`);
+            parts.push(`(${(0,markdown/* code */.aY)(ref, 120)})`);
         return parts.join(' ');
     };
     const cases = c.head?.counts?.cases ?? 0;
@@ -55054,177 +55748,175 @@ function header(ctx) {
     const per = c.head?.trials_per_case ?? (cases > 0 ? Math.round(trials / cases) : 0);
     let second = `Base ${side(ctx.baseSha, o.baseRef ?? c.base?.ref)} → head ${side(ctx.headSha, o.headRef ?? c.head?.ref)}`;
     if (cases)
-        second += ` · ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(cases, 'case')}${per ? ` × ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(per, 'trial')}` : ''}`;
+        second += ` · ${(0,format/* plural */.LS)(cases, 'case')}${per ? ` × ${(0,format/* plural */.LS)(per, 'trial')}` : ''}`;
     if (c.stage2_modes?.length)
-        second += `, ambiguous cases re-run for ${c.stage2_modes.map((m) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(m)).join(', ')}`;
+        second += `, ambiguous cases re-run for ${c.stage2_modes.map((m) => (0,markdown/* code */.aY)(m)).join(', ')}`;
     const lines = [first, '', second];
-    const removed = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .removedLine */ .RC)(c, 'by this PR');
+    const sample = (0,format/* sampleLine */.Pr)(c, (s) => (0,markdown/* code */.aY)(s));
+    if (sample)
+        lines.push('', `🔎 ${sample}`);
+    const removed = (0,format/* removedLine */.RC)(c, 'by this PR');
     if (removed)
         lines.push('', `⚠️ ${removed}.`);
+    if (c.verdict === 'error')
+        lines.push(...errorLines(ctx));
     if (c.gate_note)
-        lines.push('', `_${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(c.gate_note, 500)}_`);
+        lines.push('', `_${(0,markdown/* inline */.mG)(c.gate_note, 500)}_`);
     if (o.baselineNote)
-        lines.push('', `_${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(o.baselineNote, 300)}_`);
+        lines.push('', `_${(0,markdown/* inline */.mG)(o.baselineNote, 300)}_`);
     if (c.verdict === 'error' || ctx.summary) {
         // The comment's headline already gives the first reason.
         const reasons = (c.reasons ?? []).slice(ctx.summary ? 0 : 1, 20);
         if (reasons.length)
-            lines.push('', ...reasons.map((r) => `- ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(r, ctx.tier.reasonMax)}`));
+            lines.push('', ...reasons.map((r) => `- ${(0,markdown/* inline */.mG)(r, ctx.tier.reasonMax)}`));
     }
     return lines.join('\n');
 }
+/** The first error of each side that errored: the reason a reviewer can act on. */
+function errorLines(ctx) {
+    const out = [];
+    for (const name of ['head', 'base']) {
+        const e = ctx.c[name]?.first_error;
+        if (!e)
+            continue;
+        const text = (0,format/* firstErrorText */.uX)(name, e, (s) => (0,markdown/* code */.aY)(s, 120), (s) => (0,markdown/* inline */.mG)(s, ctx.tier.reasonMax));
+        out.push('', `⚠️ ${text[0].toUpperCase()}${text.slice(1)}`);
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./node_modules/markdown-table/index.js
+var markdown_table = __nccwpck_require__(735);
+;// CONCATENATED MODULE: ./build/report/comment/modes.js
+/**
+ * The failure-mode table. Rows are for modes where something happened; the others are folded
+ * into one collapsed line (docs/reports.md "The failure-mode table"), and the sample-size hints
+ * of inconclusive modes are collapsed too.
+ */
+
+
+
+
 const VERDICT_CELL = {
     regressed: '🔴 regressed',
     improved: '🟢 improved',
     unchanged: '⚪ unchanged',
     inconclusive: '🟡 inconclusive',
 };
-function modeTable(ctx) {
-    const { c } = ctx;
-    if (!c.modes?.length)
-        return '_No failure modes were compared._';
-    const cap = 200;
-    const modes = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .sortModes */ .bE)(c.modes);
-    const rows = modes.slice(0, cap).map((m) => {
-        const rate = (r) => r && r.trials > 0 ? `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .pct */ .Oe)(r.rate)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(r.passes)}/${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(r.trials)})` : '–';
-        const [lo, hi] = m.effect_ci ?? [NaN, NaN];
-        let verdict = VERDICT_CELL[m.verdict] ?? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(m.verdict, 20);
-        if (m.verdict === 'regressed' && !m.blocking)
-            verdict = '🟠 regressed (not blocking)';
-        return [
-            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(m.mode),
-            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(m.severity, 20),
-            rate(m.base),
-            rate(m.head),
-            `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .pts */ .UM)(m.effect)} pts (${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .pts */ .UM)(lo)} to ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .pts */ .UM)(hi)})`,
-            (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .pValue */ .sp)((0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .modeP */ .uL)(m)),
-            verdict,
-        ];
-    });
-    const table = (0,markdown_table__WEBPACK_IMPORTED_MODULE_4__/* .markdownTable */ .Q)([
+/** Rows beyond this are counted, not shown. */
+const ROW_CAP = 200;
+/** Modes in which some case is a new, suspected or fixed failure, or errored. */
+function modesWithCaseChanges(ctx) {
+    const out = new Set();
+    for (const k of ctx.c.cases ?? []) {
+        if (k.label === 'stable_pass' || k.label === 'stable_fail')
+            continue;
+        for (const m of k.modes ?? []) {
+            if (m.label === 'new_failure' ||
+                m.label === 'suspected_new_failure' ||
+                m.label === 'fixed' ||
+                m.label === 'errored')
+                out.add(m.mode);
+        }
+    }
+    return out;
+}
+/**
+ * Folded: an unchanged mode, or an inconclusive one with nothing to see: no paired case, or a
+ * change that rounds to 0 pts with no case newly failing, fixed or errored in it, and no errors.
+ */
+function folded(m, changed) {
+    if (m.verdict === 'regressed' || m.verdict === 'improved')
+        return false;
+    if ((m.head?.errors ?? 0) > 0 || (m.base?.errors ?? 0) > 0)
+        return false;
+    if (changed.has(m.mode))
+        return false;
+    if (m.verdict === 'unchanged')
+        return true;
+    return !(m.paired_cases > 0) || Math.round(Math.abs(m.effect ?? 0) * 100) === 0;
+}
+function row(m) {
+    let verdict = VERDICT_CELL[m.verdict] ?? (0,markdown/* inline */.mG)(m.verdict, 20);
+    if (m.verdict === 'regressed' && !m.blocking)
+        verdict = '🟠 regressed (not blocking)';
+    return [
+        (0,markdown/* code */.aY)(m.mode),
+        (0,markdown/* code */.aY)(m.severity, 20),
+        (0,format/* rateCell */.LA)(m.base),
+        (0,format/* rateCell */.LA)(m.head),
+        (0,format/* changeCell */.fd)(m),
+        m.paired_cases > 0 ? (0,format/* pValue */.sp)((0,format/* modeP */.uL)(m)) : '–',
+        verdict,
+    ];
+}
+function table(rows) {
+    return (0,markdown_table/* markdownTable */.Q)([
         ['Failure mode', 'Severity', 'Base', 'Head', 'Change (95% CI)', 'p (adj.)', 'Verdict'],
         ...rows,
     ], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'l'], alignDelimiters: false });
+}
+function modeSection(ctx) {
+    const { c } = ctx;
+    if (!c.modes?.length)
+        return '_No failure modes were compared._';
+    const modes = (0,format/* sortModes */.bE)(c.modes);
+    const changed = modesWithCaseChanges(ctx);
+    const shown = modes.filter((m) => !folded(m, changed));
+    const quiet = modes.filter((m) => folded(m, changed));
+    const out = [];
+    if (shown.length)
+        out.push(table(shown.slice(0, ROW_CAP).map(row)));
     const notes = [];
-    if (modes.length > cap)
-        notes.push(`- …and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(modes.length - cap, 'more mode')}, in the trace viewer.`);
-    for (const m of modes.slice(0, cap)) {
-        if (m.verdict === 'inconclusive' && m.needed?.note) {
-            notes.push(`- ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(m.mode)} is inconclusive: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(m.needed.note, ctx.tier.reasonMax)}`);
-        }
-    }
+    if (shown.length > ROW_CAP)
+        notes.push(`- …and ${(0,format/* plural */.LS)(shown.length - ROW_CAP, 'more mode')}, in the trace viewer.`);
     if (c.stage2_modes?.length) {
         notes.push(`- Re-ran ambiguous cases for ${c.stage2_modes
             .slice(0, 20)
-            .map((s) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(s))
+            .map((s) => (0,markdown/* code */.aY)(s))
             .join(', ')}.`);
     }
-    return notes.length ? `${table}\n\n${notes.join('\n')}` : table;
+    if (notes.length)
+        out.push(notes.join('\n'));
+    if (quiet.length) {
+        const title = (name) => {
+            const names = quiet.slice(0, 30).map((m) => name(m.mode));
+            if (quiet.length > 30)
+                names.push(`…and ${quiet.length - 30} more`);
+            const what = `unchanged or inconclusive with no change: ${names.join(', ')}`;
+            return shown.length
+                ? `${(0,format/* plural */.LS)(quiet.length, 'more mode')} ${what}`
+                : `All ${(0,format/* plural */.LS)(quiet.length, 'mode')} ${what}`;
+        };
+        out.push(collapsible(ctx, title, [table(quiet.slice(0, ROW_CAP).map(row))]));
+    }
+    const hints = modes
+        .slice(0, ROW_CAP)
+        .filter((m) => m.verdict === 'inconclusive' && m.needed?.note)
+        .map((m) => `- ${(0,markdown/* code */.aY)(m.mode)}: ${(0,markdown/* inline */.mG)(m.needed.note, ctx.tier.reasonMax)}`);
+    if (hints.length) {
+        out.push(collapsible(ctx, () => `What would decide the ${(0,format/* plural */.LS)(hints.length, 'inconclusive mode')}`, hints));
+    }
+    return out.join('\n\n');
 }
-function checkLine(f, max) {
-    const label = f.name && f.name !== f.type ? `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(f.type)} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(f.name, 60)}` : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(f.type);
-    return `${label} (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(f.mode)}): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(f.reason, max)}`;
-}
-function excerptText(e, lim) {
-    const out = [];
-    out.push('input:', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .clean */ .uH)(e.input, lim.input) || '(empty)', '');
-    out.push('output:', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .clean */ .uH)(e.output, lim.output) || '(empty)', '');
-    const tools = e.tool_calls ?? [];
-    if (!tools.length)
-        out.push('tool calls: (none)');
-    else {
-        out.push('tool calls:');
-        for (const t of tools.slice(0, lim.tools)) {
-            out.push(`  ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .clean */ .uH)(t.name, 80).replace(/\s+/g, ' ')}(${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .clean */ .uH)(t.arguments, lim.args).replace(/\n/g, ' ')})`);
-        }
-        if (tools.length > lim.tools)
-            out.push(`  …and ${tools.length - lim.tools} more`);
-    }
-    const docs = e.retrieved ?? [];
-    const shown = docs.slice(0, lim.retrieved).map((d) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .clean */ .uH)(d, 120).replace(/\s+/g, ' '));
-    out.push(`retrieved: ${shown.length ? shown.join(', ') : '(none)'}${docs.length > shown.length ? `, …and ${docs.length - shown.length} more` : ''}`);
-    if (e.error)
-        out.push('', `error: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .clean */ .uH)(e.error, lim.output)}`);
-    return out.join('\n');
-}
-/** The head-vs-base story of one new (or suspected) failure. */
-function failureEntry(ctx, k) {
-    const labelled = k.modes.filter((m) => m.label === 'new_failure' || m.label === 'suspected_new_failure');
-    const modes = labelled.length ? labelled : k.modes;
-    const modeSet = new Set(modes.map((m) => m.mode));
-    const counts = modes
-        .slice(0, 4)
-        .map((m) => {
-        const b = m.base ? `${m.base.passes}/${m.base.trials}` : '–';
-        const h = m.head ? `${m.head.passes}/${m.head.trials}` : '–';
-        return `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(m.mode)} ${b} → ${h}`;
-    })
-        .join(', ');
-    const id = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(k.id, 120);
-    const title = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)(id, sourceLink(ctx, k, 'head'));
-    const links = [
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)('viewer', viewerLink(ctx, k.id)),
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)('head trace', traceLink(ctx, k.head?.trace_id)),
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)('base trace', traceLink(ctx, k.base?.trace_id)),
-    ].filter((s) => s.startsWith('['));
-    const susp = k.label === 'suspected_new_failure' ? ' _(suspected)_' : '';
-    const lines = [
-        `**${title}**${susp} · ${counts}${links.length ? ' · ' + links.join(' · ') : ''}`,
-        '',
-    ];
-    const pick = (fs) => {
-        const all = fs ?? [];
-        const inMode = all.filter((f) => modeSet.has(f.mode));
-        return inMode.length ? inMode : all;
-    };
-    const headFails = pick(k.head?.failing);
-    const max = ctx.tier.reasonMax;
-    if (headFails.length) {
-        for (const f of headFails.slice(0, 3))
-            lines.push(`- head ✗ ${checkLine(f, max)}`);
-        if (headFails.length > 3)
-            lines.push(`- head ✗ …and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(headFails.length - 3, 'more check')}`);
-    }
-    else if (k.head) {
-        lines.push(`- head: ${k.head.passes}/${k.head.trials} passed, ${k.head.errors} errored`);
-    }
-    if (k.base) {
-        const baseFails = (k.base.failing ?? []).filter((f) => modeSet.has(f.mode));
-        if (baseFails.length)
-            for (const f of baseFails.slice(0, 2))
-                lines.push(`- base ✗ ${checkLine(f, max)}`);
-        else
-            lines.push(`- base ✓ passed ${k.base.passes}/${k.base.trials}`);
-    }
-    if (ctx.tier.excerpt && k.excerpt) {
-        lines.push('', `<details><summary>Head trace excerpt: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .html */ .qy)(k.id, 80)}</summary>`, '', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .fence */ .EU)(excerptText(k.excerpt, ctx.tier.excerpt)), '', '</details>');
-    }
-    return lines.join('\n');
-}
-/** Worst (lowest) rank among a case's newly failing modes: blocking regressions first. */
-function failureRank(ctx, k) {
-    let best = 99;
-    for (const m of k.modes) {
-        if (m.label !== 'new_failure' && m.label !== 'suspected_new_failure')
-            continue;
-        best = Math.min(best, ctx.modeRank.get(m.mode) ?? 98);
-    }
-    return best;
-}
+
+;// CONCATENATED MODULE: ./build/report/comment/others.js
+
+
+
+
 const OTHER_LABELS = ['fixed', 'flaky', 'added', 'removed', 'errored', 'not_run'];
 function listItem(ctx, k, label) {
     const src = label === 'removed' ? sourceLink(ctx, k, 'base') : sourceLink(ctx, k, 'head');
-    const id = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(k.id, 120), src);
-    const v = viewerLink(ctx, k.id);
-    const parts = [id];
+    const parts = [(0,markdown/* link */.nf)((0,markdown/* inline */.mG)(k.id, 120), src)];
     const ms_ = k.modes.filter((m) => m.label === label);
     const shown = (ms_.length ? ms_ : k.modes).slice(0, 3);
     const frac = (s) => (s ? `${s.passes}/${s.trials}` : '–');
     if (label === 'errored') {
-        parts.push(`errored: base ${k.base ? `${k.base.errors}/${k.base.trials}` : '–'}, head ${k.head ? `${k.head.errors}/${k.head.trials}` : '–'}`);
+        parts.push(`errored: base ${k.base ? `${k.base.errors}/${k.base.trials + k.base.errors}` : '–'}, head ${k.head ? `${k.head.errors}/${k.head.trials + k.head.errors}` : '–'}`);
         const why = k.excerpt?.error ?? k.head?.failing?.[0]?.reason;
         if (why)
-            parts.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(why, Math.min(ctx.tier.reasonMax, 160)));
+            parts.push((0,markdown/* inline */.mG)(why, Math.min(ctx.tier.reasonMax, 160)));
     }
     else if (label === 'added') {
         parts.push(`new case, head ${frac(k.head)} passed`);
@@ -55234,10 +55926,11 @@ function listItem(ctx, k, label) {
         parts.push(`base ${frac(k.base)} passed${failing ? ' ⚠️ was failing' : ''}`);
     }
     else if (shown.length) {
-        parts.push(shown.map((m) => `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(m.mode)} ${frac(m.base)} → ${frac(m.head)}`).join(', '));
+        parts.push(shown.map((m) => `${(0,markdown/* code */.aY)(m.mode)} ${frac(m.base)} → ${frac(m.head)}`).join(', '));
     }
+    const v = viewerLink(ctx, k.id);
     if (v)
-        parts.push(`[viewer](${v})`);
+        parts.push(v);
     return `- ${parts.join(' · ')}`;
 }
 /** The largest fall in pass rate, base to head, over a case's modes (0 when none fell). */
@@ -55252,18 +55945,18 @@ function worstDrop(k) {
 }
 function otherLists(ctx) {
     const { c } = ctx;
-    const counts = OTHER_LABELS.map((l) => [l, (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .countOf */ .pq)(c, l)]).filter(([, n]) => n > 0);
+    const counts = OTHER_LABELS.map((l) => [l, (0,format/* countOf */.pq)(c, l)]).filter(([, n]) => n > 0);
     if (!counts.length)
         return '';
     const lines = [
-        `**Other changes**: ${counts.map(([l, n]) => `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(n)} ${_format_js__WEBPACK_IMPORTED_MODULE_0__/* .LABEL_TEXT */ .DZ[l]}`).join(' · ')}`,
+        `**Other changes**: ${counts.map(([l, n]) => `${(0,format/* int */.Wh)(n)} ${format/* LABEL_TEXT */.DZ[l]}`).join(' · ')}`,
     ];
     const removedFailing = c.cases.filter((k) => k.label === 'removed' && k.base && k.base.passes < k.base.trials).length;
     if (removedFailing) {
-        lines.push('', `⚠️ ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(removedFailing, 'removed case')} ${removedFailing === 1 ? 'was' : 'were'} failing on base: deleting failing cases makes a change look better than it is.`);
+        lines.push('', `⚠️ ${(0,format/* plural */.LS)(removedFailing, 'removed case')} ${removedFailing === 1 ? 'was' : 'were'} failing on base: deleting failing cases makes a change look better than it is.`);
     }
     if (!ctx.tier.lists) {
-        const v = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .safeHref */ .v7)(ctx.o.viewerUrl);
+        const v = (0,markdown/* safeHref */.v7)(ctx.o.viewerUrl);
         lines.push('', `The case lists are in the ${v ? `[trace viewer](${v})` : 'trace viewer'}${ctx.summary ? '' : ' and the job summary'}.`);
         return lines.join('\n');
     }
@@ -55277,154 +55970,75 @@ function otherLists(ctx) {
             continue;
         const shown = ks.slice(0, ctx.tier.listCap).map((k) => listItem(ctx, k, label));
         if (ks.length > ctx.tier.listCap) {
-            const v = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .safeHref */ .v7)(ctx.o.viewerUrl);
-            shown.push(`- …and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(ks.length - ctx.tier.listCap)} more${v ? ` in the [trace viewer](${v})` : ''}`);
+            const v = (0,markdown/* safeHref */.v7)(ctx.o.viewerUrl);
+            shown.push(`- …and ${(0,format/* int */.Wh)(ks.length - ctx.tier.listCap)} more${v ? ` in the [trace viewer](${v})` : ''}`);
         }
-        const title = `${_format_js__WEBPACK_IMPORTED_MODULE_0__/* .LABEL_TEXT */ .DZ[label][0].toUpperCase()}${_format_js__WEBPACK_IMPORTED_MODULE_0__/* .LABEL_TEXT */ .DZ[label].slice(1)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(ks.length)})`;
-        if (ctx.summary)
-            lines.push('', `#### ${title}`, '', ...shown);
-        else
-            lines.push('', `<details><summary>${title}</summary>`, '', ...shown, '', '</details>');
+        const title = `${format/* LABEL_TEXT */.DZ[label][0].toUpperCase()}${format/* LABEL_TEXT */.DZ[label].slice(1)} (${(0,format/* int */.Wh)(ks.length)})`;
+        lines.push('', collapsible(ctx, () => title, shown));
     }
     return lines.join('\n');
 }
-function usageTable(ctx) {
+
+;// CONCATENATED MODULE: ./build/report/comment/usage.js
+/**
+ * Cost and latency, base vs head. A value no trace reported reads "not reported": absent is not
+ * zero (a target that reports no usage must not look free and instant).
+ */
+
+
+
+const finite = (n) => typeof n === 'number' && Number.isFinite(n);
+function diff(b, h, f) {
+    if (!finite(b) || !finite(h))
+        return '–';
+    const d = h - b;
+    const sign = d > 0 ? '+' : d < 0 ? '-' : '±';
+    const rel = (0,format/* relChange */.qI)(b, h);
+    return `${sign}${f(Math.abs(d))}${rel ? ` (${rel})` : ''}`;
+}
+function usageSection(ctx) {
     const { base, head } = ctx.c;
     if (!base || !head)
         return '';
-    const diff = (b, h, f, signed = true) => {
-        if (typeof b !== 'number' ||
-            typeof h !== 'number' ||
-            !Number.isFinite(b) ||
-            !Number.isFinite(h))
-            return '–';
-        const d = h - b;
-        const sign = d > 0 ? '+' : d < 0 ? '-' : '±';
-        const rel = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .relChange */ .qI)(b, h);
-        return `${signed ? sign : ''}${f(Math.abs(d))}${rel ? ` (${rel})` : ''}`;
-    };
+    const shown = (v, f) => finite(v) ? f(v) : format/* NOT_REPORTED */.Yb;
+    const row = (label, b, h, f) => [label, shown(b, f), shown(h, f), diff(b, h, f)];
     const rows = [
-        [
-            'Cost',
-            (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .usd */ .dR)(base.usage?.cost_usd),
-            (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .usd */ .dR)(head.usage?.cost_usd),
-            diff(base.usage?.cost_usd, head.usage?.cost_usd, _format_js__WEBPACK_IMPORTED_MODULE_0__/* .usd */ .dR),
-        ],
-        [
-            'Input tokens',
-            (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(base.usage?.input_tokens),
-            (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(head.usage?.input_tokens),
-            diff(base.usage?.input_tokens, head.usage?.input_tokens, _format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh),
-        ],
-        [
-            'Output tokens',
-            (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(base.usage?.output_tokens),
-            (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(head.usage?.output_tokens),
-            diff(base.usage?.output_tokens, head.usage?.output_tokens, _format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh),
-        ],
-        [
-            'Latency p50',
-            (0,_format_js__WEBPACK_IMPORTED_MODULE_0__.ms)(base.latency_ms?.p50),
-            (0,_format_js__WEBPACK_IMPORTED_MODULE_0__.ms)(head.latency_ms?.p50),
-            diff(base.latency_ms?.p50, head.latency_ms?.p50, _format_js__WEBPACK_IMPORTED_MODULE_0__.ms),
-        ],
-        [
-            'Latency p95',
-            (0,_format_js__WEBPACK_IMPORTED_MODULE_0__.ms)(base.latency_ms?.p95),
-            (0,_format_js__WEBPACK_IMPORTED_MODULE_0__.ms)(head.latency_ms?.p95),
-            diff(base.latency_ms?.p95, head.latency_ms?.p95, _format_js__WEBPACK_IMPORTED_MODULE_0__.ms),
-        ],
+        row('Cost', base.usage?.cost_usd, head.usage?.cost_usd, format/* usd */.dR),
+        row('Input tokens', base.usage?.input_tokens, head.usage?.input_tokens, format/* int */.Wh),
+        row('Output tokens', base.usage?.output_tokens, head.usage?.output_tokens, format/* int */.Wh),
+        row('Latency p50', base.latency_ms?.p50, head.latency_ms?.p50, format.ms),
+        row('Latency p95', base.latency_ms?.p95, head.latency_ms?.p95, format.ms),
         [
             'Errored trials',
-            `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(base.counts?.error)} of ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(base.counts?.trials)}`,
-            `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(head.counts?.error)} of ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(head.counts?.trials)}`,
-            diff(base.counts?.error, head.counts?.error, _format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh),
+            `${(0,format/* int */.Wh)(base.counts?.error)} of ${(0,format/* int */.Wh)(base.counts?.trials)}`,
+            `${(0,format/* int */.Wh)(head.counts?.error)} of ${(0,format/* int */.Wh)(head.counts?.trials)}`,
+            diff(base.counts?.error, head.counts?.error, format/* int */.Wh),
         ],
     ];
-    return (0,markdown_table__WEBPACK_IMPORTED_MODULE_4__/* .markdownTable */ .Q)([['', 'Base', 'Head', 'Change'], ...rows], {
+    const table = (0,markdown_table/* markdownTable */.Q)([['', 'Base', 'Head', 'Change'], ...rows], {
         align: ['l', 'r', 'r', 'r'],
         alignDelimiters: false,
     });
+    // An error verdict shows the first errors in the first lines already.
+    const errors = ctx.c.verdict === 'error' ? [] : errorLines(ctx);
+    return `### Cost and latency\n\n${table}${errors.length ? '\n' + errors.join('\n') : ''}`;
 }
-function shellArg(s) {
-    return /^[A-Za-z0-9_./@:+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-/** A code span that its content cannot close (for commands built from refs). */
-function codeSpanOf(s) {
-    // Neutralised like everything else: a ref such as `@org/team` must not notify anyone, and
-    // none can carry our hidden marker verbatim.
-    const flat = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .neutralize */ .YI)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .clean */ .uH)(s, 300).replace(/\s+/g, ' ')).replace(/<!--/g, '<!\u200d--');
-    let longest = 0;
-    for (const m of flat.matchAll(/`+/g))
-        longest = Math.max(longest, m[0].length);
-    const ticks = '`'.repeat(longest + 1);
-    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-    return `${ticks}${pad}${flat.replace(/\|/g, '\\|')}${pad}${ticks}`;
-}
-function footer(ctx, marker) {
-    const { o } = ctx;
-    const links = [
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)('Workflow run', o.runUrl),
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)('Trace viewer', o.viewerUrl),
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)('Artifact (results, comparison, viewer)', o.artifactUrl),
-    ].filter((s) => s.startsWith('['));
-    const lines = ['---', ''];
-    if (links.length)
-        lines.push(links.join(' · '), '');
-    const baseRef = o.baseRef ?? ctx.c.base?.ref ?? '<base>';
-    const headRef = o.headRef ?? ctx.c.head?.ref ?? '<head>';
-    // Refs are attacker-chosen on a fork PR: quote them for the shell and keep the span closed.
-    lines.push(`Reproduce locally: ${codeSpanOf(`npx evalgate pr --base ${shellArg(baseRef)} --head ${shellArg(headRef)}`)}`);
-    if (ctx.c.verdict === 'block' && !ctx.c.accepted) {
-        lines.push('', `If this change is intended, add the ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(ctx.acceptLabel, 100)} label to the pull request to accept it.`);
-    }
-    lines.push('', marker);
-    return lines.join('\n');
-}
-// ---------------------------------------------------------------------------------------------
-// Assembly
-// ---------------------------------------------------------------------------------------------
-function newFailureSection(ctx, budget) {
-    const ks = ctx.c.cases
-        .filter((k) => k.label === 'new_failure' || k.label === 'suspected_new_failure')
-        .sort((a, b) => Number(a.label !== 'new_failure') - Number(b.label !== 'new_failure') ||
-        failureRank(ctx, a) - failureRank(ctx, b) ||
-        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    if (!ks.length)
-        return { text: '', left: 0 };
-    const nNew = ks.filter((k) => k.label === 'new_failure').length;
-    const nSus = ks.length - nNew;
-    const title = [
-        nNew ? (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(nNew, 'new failure') : '',
-        nSus ? (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(nSus, 'suspected new failure') : '',
-    ]
-        .filter(Boolean)
-        .join(', ');
-    const parts = [`### ${title[0].toUpperCase()}${title.slice(1)}`];
-    let used = parts[0].length;
-    let shown = 0;
-    for (const k of ks.slice(0, ctx.tier.failureCap)) {
-        const e = failureEntry(ctx, k);
-        if (used + e.length + 2 > budget && shown > 0)
-            break;
-        if (used + e.length + 2 > budget)
-            break;
-        parts.push(e);
-        used += e.length + 2;
-        shown++;
-    }
-    const left = ks.length - shown;
-    if (left > 0) {
-        const v = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .safeHref */ .v7)(ctx.o.viewerUrl);
-        parts.push(`…and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(left)} more not shown here: see the ${v ? `[trace viewer](${v})` : 'trace viewer'}${ctx.summary ? '' : ' or the job summary'}.`);
-    }
-    return { text: parts.join('\n\n'), left };
-}
+
+;// CONCATENATED MODULE: ./build/report/comment.js
+
+
+
+
+
+
+
+
+
 function render(c, o, summary) {
     const maxLength = Math.max(2000, o.maxLength ?? (summary ? SUMMARY_MAX : COMMENT_MAX));
     const marker = o.marker ?? DEFAULT_MARKER;
     const tiers = summary ? SUMMARY_TIERS : COMMENT_TIERS;
-    const modeRank = new Map((0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .sortModes */ .bE)(c.modes ?? []).map((m, i) => [m.mode, i]));
+    const modeRank = new Map((0,format/* sortModes */.bE)(c.modes ?? []).map((m, i) => [m.mode, i]));
     let out = '';
     for (let t = 0; t < tiers.length; t++) {
         const tier = tiers[t];
@@ -55442,12 +56056,8 @@ function render(c, o, summary) {
         const note = tier.note
             ? `> **Shortened** to fit the ${limitNote}: ${tier.note}. The trace viewer has every case.`
             : '';
-        const fixed = [header(ctx), note, `### Failure modes\n\n${modeTable(ctx)}`];
-        const rest = [
-            otherLists(ctx),
-            `### Cost and latency\n\n${usageTable(ctx)}`,
-            footer(ctx, marker),
-        ];
+        const fixed = [header(ctx), note, `### Failure modes\n\n${modeSection(ctx)}`];
+        const rest = [otherLists(ctx), usageSection(ctx), footer(ctx, marker)];
         const fixedLen = fixed.concat(rest).reduce((n, s) => n + s.length + 2, 0);
         const last = t === tiers.length - 1;
         const budget = last ? maxLength - fixedLen - 300 : Infinity;
@@ -55482,13 +56092,16 @@ function renderSummary(c, opts = {}) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DZ: () => (/* binding */ LABEL_TEXT),
 /* harmony export */   Fu: () => (/* binding */ shortSha),
+/* harmony export */   LA: () => (/* binding */ rateCell),
 /* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   Oe: () => (/* binding */ pct),
+/* harmony export */   Pr: () => (/* binding */ sampleLine),
 /* harmony export */   RC: () => (/* binding */ removedLine),
-/* harmony export */   UM: () => (/* binding */ pts),
 /* harmony export */   Wh: () => (/* binding */ int),
+/* harmony export */   Yb: () => (/* binding */ NOT_REPORTED),
 /* harmony export */   bE: () => (/* binding */ sortModes),
 /* harmony export */   dR: () => (/* binding */ usd),
+/* harmony export */   fd: () => (/* binding */ changeCell),
 /* harmony export */   gg: () => (/* binding */ LABEL_ORDER),
 /* harmony export */   ms: () => (/* binding */ ms),
 /* harmony export */   on: () => (/* binding */ blockingRegressions),
@@ -55496,9 +56109,10 @@ function renderSummary(c, opts = {}) {
 /* harmony export */   qI: () => (/* binding */ relChange),
 /* harmony export */   sp: () => (/* binding */ pValue),
 /* harmony export */   tM: () => (/* binding */ changeWithCi),
-/* harmony export */   uL: () => (/* binding */ modeP)
+/* harmony export */   uL: () => (/* binding */ modeP),
+/* harmony export */   uX: () => (/* binding */ firstErrorText)
 /* harmony export */ });
-/* unused harmony export severityRank */
+/* unused harmony exports pts, severityRank */
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74853);
 
 const finite = (n) => typeof n === 'number' && Number.isFinite(n);
@@ -55665,6 +56279,76 @@ function removedLine(c, by) {
         : `${passing === 0 ? 'none' : int(passing)} of them passing on base`;
     return `${plural(n, 'case')} removed ${by}, ${of}`;
 }
+/** A cell for a value no trace reported: absent is not zero. */
+const NOT_REPORTED = 'not reported';
+/**
+ * A side's rate in a mode's row: "71% (66/93)"; "78% (31 cases)" when re-runs gave cases
+ * different numbers of trials (the rate is then the mean of per-case rates, as the change is, and
+ * not passes / trials);
+ * "all errored" when every trial of the mode errored; "–" when the side has none.
+ */
+function rateCell(r) {
+    if (!r)
+        return '–';
+    if (!(r.trials > 0))
+        return r.errors > 0 ? 'all errored' : '–';
+    if (r.uneven)
+        return `${pct(r.rate)} (${plural(r.cases, 'case')})`;
+    return `${pct(r.rate)} (${int(r.passes)}/${int(r.trials)})`;
+}
+/** "-25 pts (-35 to -12)"; "–" when no case was paired (there is no change to show). */
+function changeCell(m) {
+    if (!(m.paired_cases > 0))
+        return '–';
+    const [lo, hi] = m.effect_ci ?? [NaN, NaN];
+    return `${pts(m.effect)} pts (${pts(lo)} to ${pts(hi)})`;
+}
+/**
+ * The first lines' statement of what a sample can see, e.g. "Ran a sample of 12 of 64 cases: it
+ * can detect a drop of about 35 pts in `refusal_policy`; `privacy` (2 cases) can never block."
+ * `name` renders a mode name for the medium. Undefined for a full run.
+ */
+function sampleLine(c, name) {
+    const s = c.sample;
+    if (!s)
+        return undefined;
+    const can = [];
+    const weak = [];
+    const cannot = [];
+    for (const m of s.modes ?? []) {
+        const what = `${name(m.mode)} (${plural(m.cases, 'case')})`;
+        if (!m.can_regress)
+            cannot.push(what);
+        else if (m.drop === undefined)
+            weak.push(what);
+        else
+            can.push(`${Math.max(1, Math.round(m.drop * 100))} pts in ${name(m.mode)}`);
+    }
+    let line = `Ran a sample: ${int(s.cases)} of ${plural(s.of, 'case')}`;
+    const parts = [];
+    if (can.length)
+        parts.push(`the smallest drop it detects (80% power) is ${listOf(can, 4)}`);
+    if (weak.length)
+        parts.push(`no drop in ${listOf(weak, 4)} is detected reliably`);
+    if (cannot.length)
+        parts.push(`${listOf(cannot, 4)} can never block`);
+    if (parts.length)
+        line += `; ${parts.join('; ')}`;
+    return `${line}. A full run sees more.`;
+}
+function listOf(items, max) {
+    const shown = items.slice(0, max);
+    const rest = items.length - shown.length;
+    if (rest > 0)
+        return `${shown.join(', ')} and ${int(rest)} more`;
+    if (shown.length <= 1)
+        return shown.join('');
+    return `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+}
+/** "head, case `x`, trial 2: crash: …" parts of a side's first error; `text` renders untrusted text. */
+function firstErrorText(side, e, id, text) {
+    return `first ${side} error (case ${id(e.case)}, trial ${e.trial + 1}, ${text(e.kind)}): ${text(e.message)}`;
+}
 
 
 /***/ }),
@@ -55673,9 +56357,9 @@ function removedLine(c, by) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ headline)
+/* harmony export */   Pl: () => (/* binding */ headline)
 /* harmony export */ });
-/* unused harmony export verdictKind */
+/* unused harmony exports verdictKind, undecidedFailures */
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92772);
 
 function verdictKind(c) {
@@ -55697,15 +56381,30 @@ function listModes(items, max = 2) {
         return items.join(' and ');
     return `${items.slice(0, max).join(', ')} and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(items.length - max, 'more mode')}`;
 }
+/**
+ * Confirmed new failures only: unconfirmed flips ("suspected") are what chance alone produces on
+ * an unchanged system, so they never reach the headline (the comment lists them collapsed).
+ */
 function failuresClause(c) {
     const nf = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .countOf */ .pq)(c, 'new_failure');
-    const sus = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .countOf */ .pq)(c, 'suspected_new_failure');
-    const parts = [];
-    if (nf > 0)
-        parts.push((0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(nf, 'new failure'));
-    if (sus > 0)
-        parts.push((0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(sus, 'suspected new failure'));
-    return parts.join(' and ');
+    return nf > 0 ? (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(nf, 'new failure') : '';
+}
+/**
+ * Blocking modes that did not regress although a case in them is a confirmed new failure: the
+ * mode's test cannot decide (too few cases, often a sample), so the pass needs a warning.
+ */
+function undecidedFailures(c) {
+    const perMode = new Map();
+    for (const k of c.cases ?? []) {
+        if (k.label !== 'new_failure')
+            continue;
+        for (const m of k.modes ?? [])
+            if (m.label === 'new_failure')
+                perMode.set(m.mode, (perMode.get(m.mode) ?? 0) + 1);
+    }
+    return (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .sortModes */ .bE)(c.modes ?? [])
+        .filter((m) => m.blocking && m.verdict !== 'regressed' && perMode.has(m.mode))
+        .map((m) => ({ mode: m, cases: perMode.get(m.mode) }));
 }
 function headline(c, name, reason, acceptLabel) {
     const kind = verdictKind(c);
@@ -55744,17 +56443,29 @@ function headline(c, name, reason, acceptLabel) {
         }
         return { kind, icon: '❌', title: 'Blocked', text: `${what}${tail}` };
     }
-    // Passed: say the most useful true thing.
+    // Passed, but a blocking mode holds a confirmed new failure its test cannot decide: the
+    // verdict stays pass (the gate is the mode's test), the headline must not read as all clear.
+    const undecided = undecidedFailures(c);
+    if (undecided.length) {
+        const first = undecided[0];
+        const why = c.sample
+            ? `the sample (${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(c.sample.cases, 'case')} of ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(c.sample.of)}) is too small for the mode to block`
+            : `the mode's test cannot decide with ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(first.mode.paired_cases, 'case')}, so it does not block`;
+        const more = undecided.length > 1 ? ` (and in ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(undecided.length - 1, 'more blocking mode')})` : '';
+        return {
+            kind,
+            icon: '⚠️',
+            title: 'Passed, with a warning',
+            text: `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(first.cases, 'confirmed new failure')} in ${name(first.mode.mode)} (${first.mode.severity})${more}: ${why}; look at ${first.cases === 1 ? 'it' : 'them'} before merging.`,
+        };
+    }
+    // Passed: say the most useful true thing, and nothing when nothing happened.
     const modes = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .sortModes */ .bE)(c.modes);
     const minor = modes.filter((m) => m.verdict === 'regressed' && !m.blocking);
-    const inconclusive = modes.filter((m) => m.verdict === 'inconclusive');
     const improved = modes.filter((m) => m.verdict === 'improved');
     const bits = [];
     if (minor.length) {
         bits.push(`no blocking failure mode regressed; ${listModes(minor.map((m) => fell(m, name)))} (not blocking)`);
-    }
-    else if (inconclusive.length) {
-        bits.push(`no failure mode regressed significantly, but ${listModes(inconclusive.map((m) => name(m.mode)))} ${inconclusive.length === 1 ? 'is' : 'are'} inconclusive`);
     }
     else {
         bits.push(`no failure mode regressed (${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(c.modes.length, 'mode')}, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(c.head.counts?.cases ?? 0, 'case')})`);
@@ -55789,8 +56500,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: SUMMARY_MAX, headline, redactDeep, redactSecrets, verdictKind
 
-// EXTERNAL MODULE: ./build/report/comment.js
-var comment = __nccwpck_require__(17554);
+// EXTERNAL MODULE: ./build/report/comment.js + 8 modules
+var comment = __nccwpck_require__(13815);
 // EXTERNAL MODULE: ./build/report/format.js
 var format = __nccwpck_require__(92772);
 // EXTERNAL MODULE: ./build/report/headline.js
@@ -55842,23 +56553,34 @@ function alignColumns(rows, right = []) {
     lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
     return lines;
 }
+/** Comparisons written before per-mode trials: the case's representative trial, this mode's checks. */
+function inMode(fs, mode) {
+    return (fs ?? []).filter((f) => f.mode === mode);
+}
 function failureLines(k) {
     const modes = k.modes.filter((m) => m.label === 'new_failure' || m.label === 'suspected_new_failure');
-    const set = new Set(modes.map((m) => m.mode));
     const where = k.source ? ` (${one(k.source.file, 200)}:${k.source.line})` : '';
     const counts = modes.map((m) => `${one(m.mode, 60)} ${m.base ? `${m.base.passes}/${m.base.trials}` : '-'} -> ${m.head ? `${m.head.passes}/${m.head.trials}` : '-'}`);
     const out = [
         `  ${k.label === 'suspected_new_failure' ? '?' : 'x'} ${one(k.id, 120)}${where}  ${counts.join(', ')}`,
     ];
-    const fails = (k.head?.failing ?? []).filter((f) => !set.size || set.has(f.mode));
-    for (const f of fails.slice(0, 3))
-        out.push(`      head: ${one(f.type, 40)}: ${one(f.reason, 200)}`);
-    const baseFails = (k.base?.failing ?? []).filter((f) => set.has(f.mode));
-    if (baseFails.length)
-        for (const f of baseFails.slice(0, 2))
-            out.push(`      base: ${one(f.type, 40)}: ${one(f.reason, 200)}`);
-    else if (k.base)
-        out.push(`      base: passed ${k.base.passes}/${k.base.trials}`);
+    // Per listed mode: how many head trials fail it, and the failing checks of one that does.
+    for (const m of modes.slice(0, 3)) {
+        if (m.head) {
+            const failed = Math.max(0, m.head.trials - m.head.passes);
+            out.push(`      head: ${failed} of ${m.head.trials} trials fail ${one(m.mode, 60)}`);
+            const fails = m.head_trial?.failing ?? inMode(k.head?.failing, m.mode);
+            for (const f of fails.slice(0, 3))
+                out.push(`        ${one(f.type, 40)}: ${one(f.reason, 200)}`);
+        }
+        if (m.base) {
+            const failed = Math.max(0, m.base.trials - m.base.passes);
+            const f = m.base_trial?.failing?.[0] ?? inMode(k.base?.failing, m.mode)[0];
+            out.push(failed === 0
+                ? `      base: ${m.base.passes} of ${m.base.trials} trials pass`
+                : `      base: ${failed} of ${m.base.trials} trials fail${f ? `: ${one(f.type, 40)}: ${one(f.reason, 200)}` : ''}`);
+        }
+    }
     return out;
 }
 /**
@@ -55866,15 +56588,18 @@ function failureLines(k) {
  * names and reasons cleaned (controls shown, secrets redacted) and flattened.
  */
 function plainHeadline(c) {
-    return (0,headline/* headline */.P)(c, (s) => one(s, 80), (s) => one(s, 300), one(c.gate?.accept_label ?? 'eval-regression-accepted', 80));
+    return (0,headline/* headline */.Pl)(c, (s) => one(s, 80), (s) => one(s, 300), one(c.gate?.accept_label ?? 'eval-regression-accepted', 80));
 }
 function renderTextReport(c) {
     const acceptLabel = c.gate?.accept_label ?? 'eval-regression-accepted';
-    const h = (0,headline/* headline */.P)(c, (s) => one(s, 80), (s) => one(s, 300), acceptLabel);
+    const h = (0,headline/* headline */.Pl)(c, (s) => one(s, 80), (s) => one(s, 300), acceptLabel);
     const title = h.kind === 'accepted' ? 'ACCEPTED' : h.title.toUpperCase(); // INTERRUPTED is an error too
     const lines = [`${title}: ${h.text}`];
     const side = (s) => `${(0,format/* shortSha */.Fu)(s?.sha) ?? '(unknown)'}${s?.ref ? ` (${one(s.ref, 80)})` : ''}`;
     lines.push(`base ${side(c.base)} -> head ${side(c.head)}`);
+    const sample = (0,format/* sampleLine */.Pr)(c, (s) => one(s, 60));
+    if (sample)
+        lines.push(sample);
     const removed = (0,format/* removedLine */.RC)(c, 'from head');
     if (removed)
         lines.push(`! ${removed}`);
@@ -55884,34 +56609,49 @@ function renderTextReport(c) {
     if (c.verdict === 'error')
         for (const r of c.reasons ?? [])
             lines.push(`  ! ${one(r, 300)}`);
+    // Why trials errored: the first error of each side, whatever the verdict.
+    for (const name of ['head', 'base']) {
+        const e = c[name]?.first_error;
+        if (e)
+            lines.push(`  ! ${(0,format/* firstErrorText */.uX)(name, e, (s) => one(s, 120), (s) => one(s, 300))}`);
+    }
+    if (c.verdict === 'error' || c.base?.first_error || c.head?.first_error)
+        lines.push('');
     const modes = (0,format/* sortModes */.bE)(c.modes ?? []);
     if (modes.length) {
         const rows = [['mode', 'severity', 'base', 'head', 'change (95% CI)', 'p (adj.)', 'verdict']];
         for (const m of modes) {
-            const [lo, hi] = m.effect_ci ?? [NaN, NaN];
             rows.push([
                 one(m.mode, 40),
                 one(m.severity, 10),
-                `${(0,format/* pct */.Oe)(m.base.rate)} (${m.base.passes}/${m.base.trials})`,
-                `${(0,format/* pct */.Oe)(m.head.rate)} (${m.head.passes}/${m.head.trials})`,
-                `${(0,format/* pts */.UM)(m.effect)} pts (${(0,format/* pts */.UM)(lo)} to ${(0,format/* pts */.UM)(hi)})`,
-                (0,format/* pValue */.sp)((0,format/* modeP */.uL)(m)),
+                (0,format/* rateCell */.LA)(m.base),
+                (0,format/* rateCell */.LA)(m.head),
+                (0,format/* changeCell */.fd)(m),
+                m.paired_cases > 0 ? (0,format/* pValue */.sp)((0,format/* modeP */.uL)(m)) : '-',
                 m.verdict === 'regressed' && !m.blocking ? 'regressed (not blocking)' : m.verdict,
             ]);
         }
         lines.push(...alignColumns(rows, [false, false, true, true, true, true, false]), '');
     }
-    const failing = c.cases.filter((k) => k.label === 'new_failure' || k.label === 'suspected_new_failure');
-    failing.sort((a, b) => Number(a.label !== 'new_failure') - Number(b.label !== 'new_failure') ||
-        (a.id < b.id ? -1 : 1));
-    if (failing.length) {
-        const nNew = failing.filter((k) => k.label === 'new_failure').length;
-        lines.push(`New failures: ${nNew}${failing.length > nNew ? ` (+${failing.length - nNew} suspected)` : ''}`);
-        const cap = 50;
-        for (const k of failing.slice(0, cap))
+    const byId = (a, b) => (a.id < b.id ? -1 : 1);
+    const cap = 50;
+    const confirmed = c.cases.filter((k) => k.label === 'new_failure').sort(byId);
+    const suspected = c.cases.filter((k) => k.label === 'suspected_new_failure').sort(byId);
+    if (confirmed.length) {
+        lines.push(`New failures: ${confirmed.length}`);
+        for (const k of confirmed.slice(0, cap))
             lines.push(...failureLines(k));
-        if (failing.length > cap)
-            lines.push(`  ...and ${(0,format/* plural */.LS)(failing.length - cap, 'more')} (see the HTML viewer)`);
+        if (confirmed.length > cap)
+            lines.push(`  ...and ${(0,format/* plural */.LS)(confirmed.length - cap, 'more')} (see the HTML viewer)`);
+        lines.push('');
+    }
+    if (suspected.length) {
+        // Unconfirmed flips: chance produces them on an unchanged system too.
+        lines.push(`Suspected new failures (not confirmed): ${suspected.length}`);
+        for (const k of suspected.slice(0, cap))
+            lines.push(...failureLines(k));
+        if (suspected.length > cap)
+            lines.push(`  ...and ${(0,format/* plural */.LS)(suspected.length - cap, 'more')} (see the HTML viewer)`);
         lines.push('');
     }
     const others = ['fixed', 'flaky', 'added', 'removed', 'errored', 'not_run']
@@ -55921,7 +56661,13 @@ function renderTextReport(c) {
     if (others.length)
         lines.push(`Other: ${others.join(', ')}`);
     if (c.base && c.head) {
-        lines.push(`Cost: ${(0,format/* usd */.dR)(c.base.usage?.cost_usd)} -> ${(0,format/* usd */.dR)(c.head.usage?.cost_usd)}; tokens: ${(0,format/* int */.Wh)((c.base.usage?.input_tokens ?? 0) + (c.base.usage?.output_tokens ?? 0))} -> ${(0,format/* int */.Wh)((c.head.usage?.input_tokens ?? 0) + (c.head.usage?.output_tokens ?? 0))}; latency p50 ${(0,format.ms)(c.base.latency_ms?.p50)} -> ${(0,format.ms)(c.head.latency_ms?.p50)}, p95 ${(0,format.ms)(c.base.latency_ms?.p95)} -> ${(0,format.ms)(c.head.latency_ms?.p95)}`);
+        // Absent is not zero: a value no trace reported reads "not reported".
+        const shown = (v, f) => typeof v === 'number' && Number.isFinite(v) ? f(v) : format/* NOT_REPORTED */.Yb;
+        const tokens = (u) => typeof u?.input_tokens === 'number' || typeof u?.output_tokens === 'number'
+            ? (u.input_tokens ?? 0) + (u.output_tokens ?? 0)
+            : undefined;
+        const pair = (b, h, f) => `${shown(b, f)} -> ${shown(h, f)}`;
+        lines.push(`Cost: ${pair(c.base.usage?.cost_usd, c.head.usage?.cost_usd, format/* usd */.dR)}; tokens: ${pair(tokens(c.base.usage), tokens(c.head.usage), format/* int */.Wh)}; latency p50 ${pair(c.base.latency_ms?.p50, c.head.latency_ms?.p50, format.ms)}, p95 ${pair(c.base.latency_ms?.p95, c.head.latency_ms?.p95, format.ms)}`);
     }
     return lines.join('\n') + '\n';
 }
@@ -56346,7 +57092,7 @@ function viewerData(c, base, head, opts = {}) {
     const byId = (r) => new Map((r?.cases ?? []).map((k) => [k.id, k]));
     const bm = byId(base);
     const hm = byId(head);
-    const h = (0,headline/* headline */.P)(c, (s) => s, (s) => s, c.gate?.accept_label ?? 'eval-regression-accepted');
+    const h = (0,headline/* headline */.Pl)(c, (s) => s, (s) => s, c.gate?.accept_label ?? 'eval-regression-accepted');
     const order = new Map(format/* LABEL_ORDER */.gg.map((l, i) => [l, i]));
     const cases = [...(c.cases ?? [])].sort((a, b) => (order.get(a.label) ?? 99) - (order.get(b.label) ?? 99) ||
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -58286,7 +59032,7 @@ function makeRetriable(function_, options) {
 }
 
 // EXTERNAL MODULE: ./build/checks/registry.js + 18 modules
-var registry = __nccwpck_require__(31614);
+var registry = __nccwpck_require__(90958);
 // EXTERNAL MODULE: ./build/version.js
 var version = __nccwpck_require__(58508);
 // EXTERNAL MODULE: ./build/run/progress.js
@@ -58505,6 +59251,7 @@ function buildResults(plan, label, trials, info) {
         trace_url: config.trace_url,
         shard: info.shard,
         interrupted: info.interrupted || undefined,
+        suite_cases: plan.suite.cases.length,
         selected: selectedCases(plan.cases.map((c) => c.id)),
     };
     return recount({ schema: 'evalgate/results@1', meta, cases });
@@ -59640,7 +60387,7 @@ function globSync(globInput, options) {
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./build/checks/registry.js + 18 modules
-var registry = __nccwpck_require__(31614);
+var registry = __nccwpck_require__(90958);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./build/suite/hash.js

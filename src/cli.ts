@@ -452,7 +452,7 @@ async function cmdMerge(args: string[]): Promise<number> {
 export async function writePrOutputs(
   dir: string,
   outcome: { base: Results; head: Results; comparison: Comparison },
-  render: { repoUrl?: string; runUrl?: string } = {},
+  render: { repoUrl?: string; runUrl?: string; artifactUrl?: string } = {},
 ) {
   const { renderComment, renderViewer } = await import('./report/index.ts');
   await makeDir(dir);
@@ -474,6 +474,7 @@ export async function writePrOutputs(
       renderComment(outcome.comparison, {
         ...render,
         headSha: outcome.comparison.head.sha,
+        // Read next to it, the comment's case links open the viewer file at the case.
         viewerUrl: 'report.html',
       }),
     ),
@@ -491,6 +492,9 @@ async function cmdPr(args: string[]): Promise<number> {
     setup: { type: 'string' },
     baseline: { type: 'string' },
     full: { type: 'boolean' },
+    'repo-url': { type: 'string' },
+    'run-url': { type: 'string' },
+    'artifact-url': { type: 'string' },
     ...selectionOptions,
     ...runOptions,
     ...gateOptions,
@@ -517,7 +521,11 @@ async function cmdPr(args: string[]): Promise<number> {
     progress: values.quiet ? silentProgress : new ConsoleProgress(),
     log,
   });
-  const paths = await writePrOutputs(values['out-dir'], outcome);
+  const paths = await writePrOutputs(values['out-dir'], outcome, {
+    repoUrl: values['repo-url'],
+    runUrl: values['run-url'],
+    artifactUrl: values['artifact-url'],
+  });
   print(renderTextReport(outcome.comparison));
   print(
     `\nresults: ${paths.base}, ${paths.head}\ncomparison: ${paths.comparison}\ncomment: ${paths.comment}\nviewer: ${paths.viewer}`,
@@ -615,7 +623,9 @@ const COMMAND_HELP: Record<string, string> = {
   --baseline results.json reuses results of the base instead of running it.
   Runs the config's pull_request.sample, as the action does; --full runs every case, and
   --sample, --tags or --filter choose instead.
-  Takes the selection, settings and gate options of run and compare.`,
+  Takes the selection, settings and gate options of run and compare.
+  --repo-url https://github.com/o/r links each new failure to its dataset line at the head commit;
+  --run-url and --artifact-url add links to the workflow run and the artifact with the viewer.`,
   publish: `evalgate publish --repo owner/name --pr N comparison.json [--check-name evalgate]
   Posts the sticky comment (and a check run with --check-name) from outside Actions, with the
   token in GITHUB_TOKEN. --comment update|new|off, --api-url for GitHub Enterprise, --sha.`,

@@ -6,7 +6,7 @@
 import * as core from '@actions/core';
 import { createHash } from 'node:crypto';
 import { readdir, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { writePrOutputs } from './cli.ts';
 import { compare } from './compare/index.ts';
 import { publishGate, conclusionFor, statusStateFor } from './github/checks.ts';
@@ -419,6 +419,7 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
       gate: inputs.gate,
       basePath: 'baseline-results.json',
       headPath: 'results.json',
+      suiteDir: dirname(ctx.configRel),
     });
     comparison.base.results_path = 'baseline-results.json';
     comparison.head.results_path = 'results.json';

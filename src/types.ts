@@ -314,6 +314,11 @@ export interface RunMeta {
   /** Failure modes an adaptive second stage re-ran cases for (STATISTICS.md section 5). */
   stage2_modes?: string[];
   /**
+   * Cases in the suite before any selection (sample, tags, filter, shard): with `selected`, it
+   * tells a sampled run (a pull request's `pull_request.sample`) from a full one.
+   */
+  suite_cases?: number;
+  /**
    * The cases this run selected (after sample, tags, filter, shard): a case among them without
    * any trial was not run, which makes the results incomplete. `hash` is the sha256 of the
    * sorted ids joined by newlines. Absent in results written before evalgate recorded it.
@@ -354,15 +359,26 @@ export type CaseLabel =
   /** On the other side, and selected by this side's run, but it has no trial here: not run. */
   | 'not_run';
 
+/**
+ * A side's pass rate in one mode, over the same trials as the mode's effect (docs/statistics.md
+ * "One set of trials per row"): the paired cases' trials of every stage. `rate` is the mean of
+ * the per-case pass rates, so base.rate - head.rate is -effect; it equals passes / trials when
+ * every case has the same number of trials (no adaptive re-runs). A mode with no paired case
+ * counts every usable trial of the side instead (it has no effect).
+ */
 export interface RateStats {
   passes: number;
-  /** Trials that did not error, for this mode. */
+  /** Usable trials (that did not error for this mode) behind the rate. */
   trials: number;
+  /** Cases behind the rate (the paired cases, or the side's cases when none is paired). */
   cases: number;
+  /** Trials of this side that errored for this mode (every case of the side). */
   errors: number;
   rate: number;
-  /** Wilson 95% interval. */
+  /** Wilson 95% interval of passes / trials. */
   ci: [number, number];
+  /** Cases do not all have the same number of trials (re-runs): `rate` != passes / trials. */
+  uneven?: boolean;
 }
 
 export interface ModeComparison {
@@ -405,11 +421,26 @@ export interface CaseSide {
   trace_id?: string;
 }
 
+/**
+ * For a new (or suspected) failure, per side: the first trial that fails this mode and its
+ * failing checks of this mode, so a report shows the failure it lists the case under.
+ */
+export interface ModeTrial {
+  /** Index into the results file's `trials` array of that case. */
+  trial_ref: number;
+  /** The checks of this mode that failed in that trial. */
+  failing: FailingCheck[];
+  trace_id?: string;
+}
+
 export interface CaseModeComparison {
   mode: string;
   label: CaseLabel;
   base?: { passes: number; trials: number; errors: number };
   head?: { passes: number; trials: number; errors: number };
+  /** New and suspected failures only: a head (and base) trial failing this mode. */
+  head_trial?: ModeTrial;
+  base_trial?: ModeTrial;
   /** One-sided exact p for this case in this mode (regressed direction for new failures). */
   p?: number;
   /** Benjamini–Hochberg adjusted. */
@@ -433,7 +464,10 @@ export interface CaseComparison {
   modes: CaseModeComparison[];
   base?: CaseSide;
   head?: CaseSide;
-  /** A short excerpt of the representative head trace, for new and suspected failures. */
+  /**
+   * A short excerpt of a head trace for new and suspected failures: the `head_trial` of the
+   * case's most important newly failing mode (its first mode in `modes` with that label).
+   */
   excerpt?: TraceExcerpt;
   /** Hash changed between base and head (the case was edited). */
   changed?: boolean;
@@ -444,18 +478,39 @@ export interface LatencyStats {
   p95: number;
 }
 
+/** The first errored trial of a side (untrusted text: reports escape and redact it). */
+export interface FirstError {
+  case: string;
+  /** 0-based trial number. */
+  trial: number;
+  kind: string;
+  message: string;
+}
+
 export interface SideSummary {
   sha?: string;
   ref?: string;
   label?: string;
   counts: RunCounts;
-  usage: Required<Usage>;
-  latency_ms: LatencyStats;
+  /** Totals; a field is absent when no trace (nor the judge) reported it: "not reported", not 0. */
+  usage: Usage;
+  /** Absent when no trace reported a latency. */
+  latency_ms?: LatencyStats;
+  /** The first errored trial (trace error, else an errored check), with its message. */
+  first_error?: FirstError;
   started_at?: string;
   /** Path of the results file this side came from, as given to compare. */
   results_path?: string;
   /** Stage-1 trials per case (the run's `trials`); adaptive re-runs come on top. */
   trials_per_case?: number;
+}
+
+/** A sampled run: the cases it ran out of the suite's, and per blocking mode what it can see. */
+export interface SampleInfo {
+  cases: number;
+  of: number;
+  /** Per blocking mode with cases in the sample: the smallest drop detected with 80% power. */
+  modes: { mode: string; cases: number; drop?: number; can_regress: boolean }[];
 }
 
 /** What a side's run selected and did not finish. */
@@ -489,6 +544,13 @@ export interface Comparison {
   stage2_modes?: string[];
   /** Sides that are incomplete (interrupted, or selected cases without a trial): verdict error. */
   incomplete?: { base?: SideGap; head?: SideGap };
+  /**
+   * The suite's folder relative to the repository root (`/`-separated, '' at the root): case
+   * sources are relative to the suite, links to a dataset line need the repository path.
+   */
+  suite_dir?: string;
+  /** The head ran a sample of the suite (`pull_request.sample`): what it can detect. */
+  sample?: SampleInfo;
   /**
    * One line about where the gate came from, e.g. "This PR changes the gate (...); the change
    * takes effect after merge." (a pull request is gated by its base's config).

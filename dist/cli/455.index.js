@@ -317,6 +317,8 @@ async function runPr(options) {
             accepted,
             severities: trusted.severities,
             gateNote: trusted.note,
+            // Case sources are relative to the suite; links to dataset lines need its repository path.
+            suiteDir: (0,external_node_path_.dirname)(configRel).split(external_node_path_.sep).join('/'),
         };
         let comparison = (0,compare.compare)(baseResults, headResults, compareOptions);
         // Stage 2: re-run the ambiguous cases of undecided modes, base and head interleaved.

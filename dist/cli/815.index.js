@@ -71,6 +71,21 @@ function collectModes(base, head, scanChecks) {
 function prepare(base, head) {
     return prepareWith(base, head, false) ?? prepareWith(base, head, true);
 }
+/** Why a trial errored: its trace's error, else its first errored check's reason. */
+function firstErrorOf(i, tj, trial) {
+    const e = trial.trace?.error;
+    const trialNo = typeof trial.trial === 'number' ? trial.trial : tj;
+    if (e)
+        return { i, trial: trialNo, kind: String(e.kind ?? 'error'), message: String(e.message ?? '') };
+    const checks = Array.isArray(trial.checks) ? trial.checks : [];
+    const ch = checks.find((c) => c?.status === 'error');
+    return {
+        i,
+        trial: trialNo,
+        kind: ch ? `check ${String(ch.type)}` : 'error',
+        message: ch ? String(ch.reason ?? '') : 'the trial errored',
+    };
+}
 // Per-trial flags of a mode.
 const SEEN = 1;
 const FAILED = 2;
@@ -119,6 +134,7 @@ function prepareWith(base, head, scanChecks) {
     const scan = () => ({
         counts: { cases: 0, trials: 0, pass: 0, fail: 0, error: 0 },
         usage: { input_tokens: 0, output_tokens: 0, cost_usd: 0 },
+        usageReported: { input_tokens: 0, output_tokens: 0, cost_usd: 0 },
         latencies: [],
         casePass: new Int32Array(U),
         caseUse: new Int32Array(U),
@@ -224,6 +240,8 @@ function prepareWith(base, head, scanChecks) {
                 else if (status === 'error') {
                     sc.counts.error++;
                     sc.caseErr[i]++;
+                    if (!sc.firstError)
+                        sc.firstError = firstErrorOf(i, tj, trial);
                 }
                 else {
                     sc.counts.fail++;
@@ -235,12 +253,18 @@ function prepareWith(base, head, scanChecks) {
                 if (trace) {
                     const u = trace.usage;
                     if (u) {
-                        if (typeof u.input_tokens === 'number' && Number.isFinite(u.input_tokens))
+                        if (typeof u.input_tokens === 'number' && Number.isFinite(u.input_tokens)) {
                             sc.usage.input_tokens += u.input_tokens;
-                        if (typeof u.output_tokens === 'number' && Number.isFinite(u.output_tokens))
+                            sc.usageReported.input_tokens++;
+                        }
+                        if (typeof u.output_tokens === 'number' && Number.isFinite(u.output_tokens)) {
                             sc.usage.output_tokens += u.output_tokens;
-                        if (typeof u.cost_usd === 'number' && Number.isFinite(u.cost_usd))
+                            sc.usageReported.output_tokens++;
+                        }
+                        if (typeof u.cost_usd === 'number' && Number.isFinite(u.cost_usd)) {
                             sc.usage.cost_usd += u.cost_usd;
+                            sc.usageReported.cost_usd++;
+                        }
                     }
                     const l = trace.latency_ms;
                     if (typeof l === 'number' && Number.isFinite(l))
@@ -306,22 +330,51 @@ function scratch(U) {
         d: new Float64Array(U),
     };
 }
-function rateStats(p, m, side) {
-    // Stage-1 trials only: re-runs sample the flaky cases again and would bias a trial-weighted rate.
+const pairedSide = () => ({ passes: 0, trials: 0, rates: 0, even: 0 });
+function addCase(s, x, u, first) {
+    s.passes += x;
+    s.trials += u;
+    s.rates += x / u;
+    if (first)
+        s.even = u;
+    else if (s.even !== u)
+        s.even = -1;
+}
+/**
+ * The side's row in the mode table, over the same trials as the effect (docs/statistics.md
+ * "One set of trials per row"): the paired cases, every stage, the rate their per-case mean.
+ * Without a paired case there is no effect: then every usable trial of the side.
+ */
+function rateStats(p, m, side, paired, ps) {
     const at = slot(p, m, side, 0);
     const at2 = slot(p, m, side, 1);
-    let passes = 0;
-    let trials = 0;
     let errors = 0;
     let cases = 0;
+    let passes = 0;
+    let trials = 0;
     for (let i = 0; i < p.U; i++) {
-        const u = p.use[at + i];
-        const e = p.err[at + i];
-        if (u + e + p.use[at2 + i] + p.err[at2 + i] > 0)
-            cases++;
-        passes += p.pass[at + i];
-        trials += u;
+        const u = p.use[at + i] + p.use[at2 + i];
+        const e = p.err[at + i] + p.err[at2 + i];
         errors += e;
+        if (paired > 0)
+            continue;
+        if (u + e > 0)
+            cases++;
+        passes += p.pass[at + i] + p.pass[at2 + i];
+        trials += u;
+    }
+    if (paired > 0) {
+        const out = {
+            passes: ps.passes,
+            trials: ps.trials,
+            cases: paired,
+            errors,
+            rate: ps.rates / paired,
+            ci: (0,compare_stats/* wilson */.rF)(ps.passes, ps.trials),
+        };
+        if (ps.even < 0)
+            out.uneven = true;
+        return out;
     }
     const rate = trials > 0 ? passes / trials : 0;
     return { passes, trials, cases, errors, rate, ci: (0,compare_stats/* wilson */.rF)(passes, trials) };
@@ -343,12 +396,18 @@ function analyseMode(p, m, s, opts) {
     let n1 = 0;
     // Pass 1: per-case differences (all stages pooled) and stage-1 strata of the paired cases.
     let lcm = 1;
+    const pb = pairedSide();
+    const ph = pairedSide();
     for (let i = 0; i < U; i++) {
         const ub = p.use[b1 + i] + p.use[b2 + i];
         const uh = p.use[h1 + i] + p.use[h2 + i];
         if (ub === 0 || uh === 0)
             continue;
-        const d = (p.pass[h1 + i] + p.pass[h2 + i]) / uh - (p.pass[b1 + i] + p.pass[b2 + i]) / ub;
+        const xb = p.pass[b1 + i] + p.pass[b2 + i];
+        const xh = p.pass[h1 + i] + p.pass[h2 + i];
+        addCase(pb, xb, ub, paired === 0);
+        addCase(ph, xh, uh, paired === 0);
+        const d = xh / uh - xb / ub;
         s.d[paired] = d;
         paired++;
         sumD += d;
@@ -367,8 +426,8 @@ function analyseMode(p, m, s, opts) {
     const effect = paired > 0 ? sumD / paired : 0;
     const sd = paired > 1 ? Math.sqrt(Math.max(0, (sumD2 - paired * effect * effect) / (paired - 1))) : 0;
     const out = {
-        base: rateStats(p, m, BASE),
-        head: rateStats(p, m, HEAD),
+        base: rateStats(p, m, BASE, paired, pb),
+        head: rateStats(p, m, HEAD, paired, ph),
         paired,
         effect,
         ci,
@@ -447,7 +506,10 @@ function planStage2(base, head, gate) {
     return { modes: modes.map((m) => p.modes[m]), caseIds };
 }
 
+// EXTERNAL MODULE: ./build/types.js
+var types = __webpack_require__(4853);
 ;// CONCATENATED MODULE: ./build/compare/case-labels.js
+
 
 
 /** False discovery rate of the per-case labels (section 6). */
@@ -565,11 +627,16 @@ function buildCases(base, head, p, modes, notRun) {
     let addedPasses = 0;
     let addedTrials = 0;
     const [sb, sh] = p.scan;
+    // Which newly failing mode a case's excerpt shows: blocking first, then by severity.
+    const modeWeight = modes.map((mc) => (mc.blocking ? 0 : 10) + Math.max(0, types/* SEVERITIES */.o.indexOf(mc.severity)));
     for (let i = 0; i < U; i++) {
         const bc = p.side[BASE][i] >= 0 ? base.cases[p.side[BASE][i]] : undefined;
         const hc = p.side[HEAD][i] >= 0 ? head.cases[p.side[HEAD][i]] : undefined;
         const modeList = [];
         let best;
+        // The most important newly failing mode's entry, for the excerpt.
+        let lead;
+        let leadWeight = Infinity;
         const nr = notRun !== undefined && notRun[i] !== 0;
         for (let m = 0; m < M; m++) {
             // The built-in errors mode is gated per mode; per case, errors are shown as errors (the
@@ -639,6 +706,21 @@ function buildCases(base, head, p, modes, notRun) {
                 entry.p = pv;
                 entry.q = qv;
             }
+            if ((label === 'new_failure' || label === 'suspected_new_failure') && hc) {
+                // Per (case, mode), and only for the few cases reported as failures: the trial a report
+                // shows fails the mode it lists the case under.
+                const ht = modeTrial(hc, entry.mode);
+                if (ht)
+                    entry.head_trial = ht;
+                const bt = bc ? modeTrial(bc, entry.mode) : undefined;
+                if (bt)
+                    entry.base_trial = bt;
+                const w = modeWeight[m] + (label === 'new_failure' ? 0 : 100);
+                if (ht && w < leadWeight) {
+                    lead = entry;
+                    leadWeight = w;
+                }
+            }
             modeList.push(entry);
         }
         let label;
@@ -679,7 +761,7 @@ function buildCases(base, head, p, modes, notRun) {
         if (bc && hc && bc.hash !== hc.hash)
             cc.changed = true;
         if ((label === 'new_failure' || label === 'suspected_new_failure') && hc)
-            cc.excerpt = excerpt(hc, sh.caseRep[i]);
+            cc.excerpt = excerpt(hc, lead?.head_trial?.trial_ref ?? sh.caseRep[i]);
         cases[i] = cc;
     }
     return { cases, counts, removedFailing, addedPasses, addedTrials };
@@ -700,6 +782,40 @@ function countsOf(passes, trials, errors) {
             COUNTS.set(key, c);
     }
     return c;
+}
+/** A check result as a FailingCheck: shared when it has the fields (see caseSide). */
+function failingCheck(ch) {
+    if (typeof ch.type === 'string' && typeof ch.mode === 'string' && typeof ch.reason === 'string')
+        return ch;
+    const f = {
+        type: String(ch.type),
+        mode: String(ch.mode),
+        reason: String(ch.reason ?? ''),
+    };
+    if (typeof ch.name === 'string')
+        f.name = ch.name;
+    return f;
+}
+/** The first trial of a case where a check of `mode` failed (an errored trace fails nothing). */
+function modeTrial(c, mode) {
+    const trials = trialsOf(c);
+    for (let t = 0; t < trials.length; t++) {
+        const trial = trials[t];
+        if (trial?.trace?.error)
+            continue;
+        const failing = [];
+        for (const ch of Array.isArray(trial?.checks) ? trial.checks : []) {
+            if (ch && typeof ch === 'object' && ch.mode === mode && ch.status === 'fail')
+                failing.push(failingCheck(ch));
+        }
+        if (!failing.length)
+            continue;
+        const out = { trial_ref: t, failing };
+        if (trial.trace?.trace_id)
+            out.trace_id = trial.trace.trace_id;
+        return out;
+    }
+    return undefined;
 }
 function caseSide(c, sc, i) {
     const rep = sc.caseRep[i];
@@ -1024,14 +1140,25 @@ function needed(st, gate, modeCount) {
     return { cases: Math.max(0, total - n), note };
 }
 
+// EXTERNAL MODULE: ./build/compare/power.js
+var power = __webpack_require__(8773);
 ;// CONCATENATED MODULE: ./build/compare/sides.js
-function sideSummary(r, sc, path) {
-    // The run's own totals also count the judge; prefer them when the runner filled them in.
-    const mu = r.meta?.usage;
-    const usage = mu && (mu.input_tokens > 0 || mu.output_tokens > 0 || mu.cost_usd > 0)
-        ? { input_tokens: mu.input_tokens, output_tokens: mu.output_tokens, cost_usd: mu.cost_usd }
-        : sc.usage;
-    const out = { counts: sc.counts, usage, latency_ms: latency(sc.latencies) };
+/** How much of a first error's message a comparison keeps (reports cut it further). */
+const ERROR_MAX = 2000;
+function sideSummary(r, sc, p, path) {
+    const out = { counts: sc.counts, usage: usageOf(r, sc) };
+    const latency = latencyOf(sc.latencies);
+    if (latency)
+        out.latency_ms = latency;
+    if (sc.firstError) {
+        const e = sc.firstError;
+        out.first_error = {
+            case: p.ids[e.i],
+            trial: e.trial,
+            kind: e.kind,
+            message: e.message.length > ERROR_MAX ? `${e.message.slice(0, ERROR_MAX)}…` : e.message,
+        };
+    }
     if (r.meta?.git?.sha)
         out.sha = r.meta.git.sha;
     if (r.meta?.git?.ref)
@@ -1046,10 +1173,27 @@ function sideSummary(r, sc, path) {
         out.results_path = path;
     return out;
 }
-/** Nearest-rank percentiles; 0 when no trial reported a latency. */
-function latency(values) {
+/**
+ * Usage totals; a field no trace reported is left out ("not reported" rather than 0). The run's
+ * own totals also count the judge: they win when the runner filled them in.
+ */
+function usageOf(r, sc) {
+    const mu = r.meta?.usage;
+    const fromMeta = !!mu && (mu.input_tokens > 0 || mu.output_tokens > 0 || mu.cost_usd > 0);
+    const out = {};
+    for (const k of ['input_tokens', 'output_tokens', 'cost_usd']) {
+        const metaValue = fromMeta && typeof mu[k] === 'number' && mu[k] > 0 ? mu[k] : undefined;
+        if (metaValue !== undefined)
+            out[k] = metaValue;
+        else if (sc.usageReported[k] > 0)
+            out[k] = sc.usage[k];
+    }
+    return out;
+}
+/** Nearest-rank percentiles; undefined when no trial reported a latency. */
+function latencyOf(values) {
     if (values.length === 0)
-        return { p50: 0, p95: 0 };
+        return undefined;
     const sorted = Float64Array.from(values).sort();
     const at = (q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
     return { p50: at(0.5), p95: at(0.95) };
@@ -1149,6 +1293,7 @@ function decide(x) {
 
 
 
+
 function compare(base, head, options = {}) {
     const gate = resolveGate(head, options.gate);
     const p = prepare(base, head);
@@ -1172,8 +1317,8 @@ function compare(base, head, options = {}) {
     });
     const gaps = completeness(base, head, p);
     const caseOut = buildCases(base, head, p, modes, gaps.notRun);
-    const baseSide = sideSummary(base, p.scan[BASE], options.basePath);
-    const headSide = sideSummary(head, p.scan[HEAD], options.headPath);
+    const baseSide = sideSummary(base, p.scan[BASE], p, options.basePath);
+    const headSide = sideSummary(head, p.scan[HEAD], p, options.headPath);
     const { verdict, reasons, accepted } = decide({
         base,
         head,
@@ -1212,454 +1357,61 @@ function compare(base, head, options = {}) {
     }
     if (options.gateNote)
         out.gate_note = options.gateNote;
+    if (typeof options.suiteDir === 'string')
+        out.suite_dir = normaliseDir(options.suiteDir);
+    const sample = sampleInfo(head, modes, gate, adaptive);
+    if (sample)
+        out.sample = sample;
     return out;
+}
+function normaliseDir(dir) {
+    return dir
+        .split(/[\\/]+/)
+        .filter((s) => s && s !== '.')
+        .join('/');
+}
+/**
+ * A head that ran fewer cases than its suite has (`pull_request.sample`, tags, a filter): per
+ * blocking mode, the smallest drop the sample detects with 80% power (src/compare/power.ts).
+ */
+function sampleInfo(head, modes, gate, adaptive) {
+    const of = head.meta?.suite_cases;
+    const ran = head.meta?.selected?.count;
+    if (typeof of !== 'number' || typeof ran !== 'number' || ran >= of || head.meta?.shard)
+        return undefined;
+    const trials = typeof head.meta.trials === 'number' ? head.meta.trials : 1;
+    const tested = modes.filter((m) => m.paired_cases > 0).length;
+    return {
+        cases: ran,
+        of,
+        modes: modes
+            .filter((m) => m.blocking && m.paired_cases > 0)
+            .map((m) => {
+            const d = (0,power/* detectableDrop */.z0)({
+                cases: m.paired_cases,
+                trials,
+                alpha: gate.alpha,
+                modes: tested,
+                minDrop: gate.min_drop,
+                adaptive: adaptive || (!!gate.adaptive && !gate.robust),
+                rerunTrials: gate.rerun_trials,
+            });
+            const entry = {
+                mode: m.mode,
+                cases: m.paired_cases,
+                can_regress: d.canRegress,
+            };
+            if (d.drop !== undefined)
+                entry.drop = d.drop;
+            return entry;
+        }),
+    };
 }
 
 ;// CONCATENATED MODULE: ./build/compare/index.js
 
 
 
-
-
-/***/ }),
-
-/***/ 1303:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $D: () => (/* binding */ pairedInterval),
-/* harmony export */   Gq: () => (/* binding */ stratifiedTest),
-/* harmony export */   Uh: () => (/* binding */ benjaminiHochberg),
-/* harmony export */   Zl: () => (/* binding */ normalQuantile),
-/* harmony export */   fU: () => (/* binding */ holm),
-/* harmony export */   rF: () => (/* binding */ wilson),
-/* harmony export */   tf: () => (/* binding */ signFlipTest),
-/* harmony export */   u8: () => (/* binding */ hypergeomTails),
-/* harmony export */   vr: () => (/* binding */ normalCdf)
-/* harmony export */ });
-/* unused harmony exports Z95, logFactorial, logChoose, hypergeomPmf, MAX_EXACT_SUPPORT, stratifiedTestOf */
-/**
- * The statistics of the gate (docs/statistics.md, STATISTICS.md): exact stratified conditional
- * test, normal approximation, Wilson and paired (Agresti–Min style) intervals, Holm,
- * Benjamini–Hochberg and the robust sign-flip test. Pure numeric code, no I/O, no allocation in
- * the hot loops beyond one buffer per test.
- */
-/** 97.5% normal quantile: the 95% two-sided intervals. */
-const Z95 = 1.959963984540054;
-// ---------------------------------------------------------------------------------------------
-// Log-factorials and the hypergeometric distribution
-// ---------------------------------------------------------------------------------------------
-let LOG_FACT = new Float64Array([0, 0]);
-function growLogFactorials(n) {
-    const size = Math.max(n + 1, LOG_FACT.length * 2);
-    const next = new Float64Array(size);
-    next.set(LOG_FACT);
-    for (let i = LOG_FACT.length; i < size; i++)
-        next[i] = next[i - 1] + Math.log(i);
-    LOG_FACT = next;
-}
-/** ln(n!), from a table that grows on demand (sums of logs: exact to rounding, no Stirling). */
-function logFactorial(n) {
-    if (n >= LOG_FACT.length)
-        growLogFactorials(n);
-    return LOG_FACT[n];
-}
-function logChoose(n, k) {
-    if (k < 0 || k > n)
-        return -Infinity;
-    return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
-}
-/**
- * P(X = x) when kh of n trials are drawn for the head side and t of the n trials passed:
- * C(t, x) C(n - t, kh - x) / C(n, kh).
- */
-function hypergeomPmf(x, n, t, kh) {
-    if (x < Math.max(0, t - (n - kh)) || x > Math.min(t, kh))
-        return 0;
-    return Math.exp(logChoose(t, x) + logChoose(n - t, kh - x) - logChoose(n, kh));
-}
-// ---------------------------------------------------------------------------------------------
-// Normal distribution
-// ---------------------------------------------------------------------------------------------
-/**
- * erfc(x) for x >= 0, to ~1e-15 relative: the all-positive series of erf below 3 (no
- * cancellation), a continued fraction above (converges fast there).
- */
-function erfcNonNeg(x) {
-    if (x < 3) {
-        // erf(x) = 2/sqrt(pi) e^{-x^2} sum_n 2^n x^{2n+1} / (1*3*...*(2n+1))
-        let term = x;
-        let sum = x;
-        const x2 = x * x;
-        for (let n = 1; n < 200; n++) {
-            term *= (2 * x2) / (2 * n + 1);
-            sum += term;
-            if (term < sum * 1e-17)
-                break;
-        }
-        return 1 - (2 / Math.sqrt(Math.PI)) * Math.exp(-x2) * sum;
-    }
-    // erfc(x) = e^{-x^2}/sqrt(pi) * 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + ...))))), backwards.
-    let f = x;
-    for (let n = 60; n >= 1; n--)
-        f = x + n / 2 / f;
-    return Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
-}
-/** Standard normal CDF, accurate in the far tails too (small p-values stay meaningful). */
-function normalCdf(z) {
-    if (Number.isNaN(z))
-        return NaN;
-    if (z === Infinity)
-        return 1;
-    if (z === -Infinity)
-        return 0;
-    const x = Math.abs(z) / Math.SQRT2;
-    const tail = 0.5 * erfcNonNeg(x);
-    return z < 0 ? tail : 1 - tail;
-}
-/** Standard normal quantile (Acklam's rational approximation plus one Newton step). */
-function normalQuantile(p) {
-    if (p <= 0)
-        return -Infinity;
-    if (p >= 1)
-        return Infinity;
-    const a = [
-        -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
-        2.506628277459239,
-    ];
-    const b = [
-        -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972,
-        -13.28068155288572,
-    ];
-    const c = [
-        -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734,
-        4.374664141464968, 2.938163982698783,
-    ];
-    const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-    let x;
-    if (p < 0.02425) {
-        const q = Math.sqrt(-2 * Math.log(p));
-        x =
-            (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-    }
-    else if (p > 1 - 0.02425) {
-        const q = Math.sqrt(-2 * Math.log(1 - p));
-        x =
-            -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-    }
-    else {
-        const q = p - 0.5;
-        const r = q * q;
-        x =
-            ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
-                (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-    }
-    const e = normalCdf(x) - p;
-    const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
-    return x - u / (1 + (x * u) / 2);
-}
-/** Above this summed support the DP gives way to the normal approximation (STATISTICS.md). */
-const MAX_EXACT_SUPPORT = 20_000;
-/**
- * Probabilities below this are dropped from the ends of the DP's running distribution. The
- * error on any p-value is at most (strata x 1e-40): nothing, but it keeps the DP's window at
- * about +-13 standard deviations instead of the whole support, which is what makes thousands of
- * strata fast.
- */
-const TRIM = 1e-40;
-/** Convenience form of {@link stratifiedTest} over an array of strata. */
-function stratifiedTestOf(strata) {
-    const n = strata.length;
-    const kb = new Int32Array(n);
-    const xb = new Int32Array(n);
-    const kh = new Int32Array(n);
-    const xh = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-        kb[i] = strata[i].kb;
-        xb[i] = strata[i].xb;
-        kh[i] = strata[i].kh;
-        xh[i] = strata[i].xh;
-    }
-    return stratifiedTest(kb, xb, kh, xh, n);
-}
-/**
- * One-sided p-values of the exact stratified conditional test. Stratum s: base passed xb[s] of
- * kb[s] trials, head xh[s] of kh[s]. Given t = xb + xh, the head's passes are hypergeometric;
- * T = sum of the head's passes is the convolution over strata. Strata with t = 0 or t = n (or a
- * side without trials) are skipped: their X is fixed. Identical strata (same kb, kh, t) share one
- * pmf. Ordinary p (not mid-p).
- */
-function stratifiedTest(kb, xb, kh, xh, len = kb.length, maxSupport = MAX_EXACT_SUPPORT) {
-    // Pass 1: informative strata, grouped by (kb, kh, t); shifted observed T; moments.
-    const groups = new Map();
-    let support = 0;
-    let tObs = 0; // sum of (xh - lo): T shifted so its support starts at 0
-    let mean = 0;
-    let variance = 0;
-    let informative = 0;
-    for (let s = 0; s < len; s++) {
-        const b = kb[s];
-        const h = kh[s];
-        if (b <= 0 || h <= 0)
-            continue;
-        const n = b + h;
-        const t = xb[s] + xh[s];
-        if (t <= 0 || t >= n)
-            continue;
-        informative++;
-        const lo = Math.max(0, t - b);
-        const hi = Math.min(t, h);
-        support += hi - lo;
-        tObs += xh[s] - lo;
-        mean += (h * t) / n - lo;
-        variance += (b * h * t * (n - t)) / (n * n * (n - 1));
-        // Keys are exact integers below 2^53 for trials < 2^16 per side and stratum.
-        const key = (b * 65536 + h) * 131072 + t;
-        groups.set(key, (groups.get(key) ?? 0) + 1);
-    }
-    if (informative === 0)
-        return { p_reg: 1, p_imp: 1, method: 'exact', informative };
-    if (support > maxSupport) {
-        const sd = Math.sqrt(variance);
-        return {
-            p_reg: clamp01(normalCdf((tObs - mean + 0.5) / sd)),
-            p_imp: clamp01(normalCdf((mean - tObs + 0.5) / sd)),
-            method: 'normal',
-            informative,
-        };
-    }
-    const dist = new Float64Array(support + 1);
-    dist[0] = 1;
-    let lo = 0;
-    let hi = 0;
-    const w = new Float64Array(65);
-    for (const [key, count] of groups) {
-        const t = key % 131072;
-        const bh = (key - t) / 131072;
-        const h = bh % 65536;
-        const b = (bh - h) / 65536;
-        const n = b + h;
-        const xlo = Math.max(0, t - b);
-        const width = Math.min(t, h) - xlo;
-        const pmf = width + 1 <= w.length ? w : new Float64Array(width + 1);
-        for (let x = 0; x <= width; x++)
-            pmf[x] = hypergeomPmf(x + xlo, n, t, h);
-        for (let c = 0; c < count; c++) {
-            // In-place convolution, from the top down: dist[s] only reads dist[<= s], not yet written.
-            const newHi = hi + width;
-            for (let s = newHi; s >= lo; s--) {
-                let acc = 0;
-                const xmax = Math.min(width, s - lo);
-                for (let x = Math.max(0, s - hi); x <= xmax; x++)
-                    acc += dist[s - x] * pmf[x];
-                dist[s] = acc;
-            }
-            hi = newHi;
-            while (lo < hi && dist[lo] < TRIM)
-                dist[lo++] = 0;
-            while (hi > lo && dist[hi] < TRIM)
-                dist[hi--] = 0;
-        }
-    }
-    let pReg = 0;
-    let pImp = 0;
-    for (let s = lo; s <= hi; s++) {
-        if (s <= tObs)
-            pReg += dist[s];
-        if (s >= tObs)
-            pImp += dist[s];
-    }
-    return { p_reg: clamp01(pReg), p_imp: clamp01(pImp), method: 'exact', informative };
-}
-/** Single-stratum tails (Fisher's exact test, one-sided both ways), without the DP. */
-function hypergeomTails(kb, xb, kh, xh) {
-    if (kb <= 0 || kh <= 0)
-        return [1, 1];
-    const n = kb + kh;
-    const t = xb + xh;
-    if (t <= 0 || t >= n)
-        return [1, 1];
-    const lo = Math.max(0, t - kb);
-    const hi = Math.min(t, kh);
-    let below = 0;
-    let above = 0;
-    for (let x = lo; x <= hi; x++) {
-        const p = hypergeomPmf(x, n, t, kh);
-        if (x <= xh)
-            below += p;
-        if (x >= xh)
-            above += p;
-    }
-    return [clamp01(below), clamp01(above)];
-}
-function clamp01(p) {
-    return p < 0 ? 0 : p > 1 ? 1 : p;
-}
-// ---------------------------------------------------------------------------------------------
-// Intervals (section 2)
-// ---------------------------------------------------------------------------------------------
-/** Wilson score interval for `passes` of `n`; [0, 1] when n = 0. */
-function wilson(passes, n, z = Z95) {
-    if (!(n > 0))
-        return [0, 1];
-    const p = passes / n;
-    const z2 = z * z;
-    const centre = p + z2 / (2 * n);
-    const half = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-    const denom = 1 + z2 / n;
-    return [Math.max(0, (centre - half) / denom), Math.min(1, (centre + half) / denom)];
-}
-/**
- * The paired interval of section 2 from the sums of the per-case differences: pseudo-cases
- * d = +1 and d = -1 with weight 1/2 and d = 0 with weight 1 (W = N + 2). Equal to Agresti–Min at
- * k = 1, never of zero width.
- */
-function pairedInterval(sumD, sumD2, count, z = Z95) {
-    const w = count + 2;
-    const centre = sumD / w;
-    const v = Math.max(0, (sumD2 + 1) / w - centre * centre);
-    const se = Math.sqrt(v) / Math.sqrt(w);
-    return { centre, se, ci: [Math.max(-1, centre - z * se), Math.min(1, centre + z * se)] };
-}
-// ---------------------------------------------------------------------------------------------
-// Multiplicity (sections 3 and 6)
-// ---------------------------------------------------------------------------------------------
-/** Sorted copy (native numeric sort: fast at 100,000 values); NaN counts as 1. */
-function sortedCopy(p) {
-    const out = new Float64Array(p.length);
-    for (let i = 0; i < p.length; i++)
-        out[i] = Number.isNaN(p[i]) ? 1 : p[i];
-    return out.sort();
-}
-/** First index with sorted[i] >= v. */
-function lowerBound(sorted, v) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid] < v)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-/**
- * Holm's step-down adjusted p-values (family-wise error), in input order. Tied p-values share
- * the adjusted value of the first of them, so each value is looked up in the sorted copy.
- */
-function holm(p) {
-    const m = p.length;
-    const sorted = sortedCopy(p);
-    const adj = new Float64Array(m);
-    let running = 0;
-    for (let r = 0; r < m; r++) {
-        running = Math.max(running, Math.min(1, (m - r) * sorted[r]));
-        adj[r] = running;
-    }
-    const out = new Array(m);
-    for (let i = 0; i < m; i++)
-        out[i] = adj[lowerBound(sorted, Number.isNaN(p[i]) ? 1 : p[i])];
-    return out;
-}
-/**
- * Benjamini–Hochberg step-up adjusted p-values (false discovery rate), in input order. Tied
- * p-values share the adjusted value of the last of them.
- */
-function benjaminiHochberg(p) {
-    const m = p.length;
-    const sorted = sortedCopy(p);
-    const adj = new Float64Array(m);
-    let running = 1;
-    for (let r = m - 1; r >= 0; r--) {
-        running = Math.min(running, (m * sorted[r]) / (r + 1));
-        adj[r] = running;
-    }
-    const out = new Array(m);
-    for (let i = 0; i < m; i++) {
-        const v = Number.isNaN(p[i]) ? 1 : p[i];
-        // Last index with sorted <= v (v itself is in the array).
-        out[i] = adj[upperBound(sorted, v) - 1];
-    }
-    return out;
-}
-/** First index with sorted[i] > v. */
-function upperBound(sorted, v) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid] <= v)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-// ---------------------------------------------------------------------------------------------
-// Robust sign-flip test (section 7)
-// ---------------------------------------------------------------------------------------------
-/** Above this (support x non-zero cases) the sign-flip test uses the normal approximation. */
-const MAX_SIGNFLIP_WORK = 40_000_000;
-/**
- * Exact sign-flip test on integer per-case differences d_i (head - base passes, equal trials per
- * side). Under "no change" each d_i is symmetric about 0, so S+ = sum of the positive d_i is the
- * sum of |d_i| B_i with B_i fair coins. The DP runs over S+ and over the distinct |d| values.
- * p_reg = P(S+ <= observed), p_imp = P(S+ >= observed).
- */
-function signFlipTest(d, len = d.length) {
-    const counts = new Map();
-    let total = 0;
-    let obs = 0;
-    let nonzero = 0;
-    let variance = 0;
-    for (let i = 0; i < len; i++) {
-        const v = Math.round(d[i]);
-        if (v === 0 || !Number.isFinite(v))
-            continue;
-        const a = Math.abs(v);
-        counts.set(a, (counts.get(a) ?? 0) + 1);
-        total += a;
-        if (v > 0)
-            obs += v;
-        nonzero++;
-        variance += (a * a) / 4;
-    }
-    if (nonzero === 0)
-        return { p_reg: 1, p_imp: 1, method: 'exact', informative: 0 };
-    if (total * nonzero > MAX_SIGNFLIP_WORK) {
-        const sd = Math.sqrt(variance);
-        const mean = total / 2;
-        return {
-            p_reg: clamp01(normalCdf((obs - mean + 0.5) / sd)),
-            p_imp: clamp01(normalCdf((mean - obs + 0.5) / sd)),
-            method: 'normal',
-            informative: nonzero,
-        };
-    }
-    const dist = new Float64Array(total + 1);
-    dist[0] = 1;
-    let hi = 0;
-    for (const [v, c] of counts) {
-        for (let j = 0; j < c; j++) {
-            // One more coin of weight v: dist'[s] = (dist[s] + dist[s - v]) / 2, top down in place.
-            hi += v;
-            for (let s = hi; s >= 0; s--)
-                dist[s] = 0.5 * (dist[s] + (s >= v ? dist[s - v] : 0));
-        }
-    }
-    let pReg = 0;
-    let pImp = 0;
-    for (let s = 0; s <= total; s++) {
-        if (s <= obs)
-            pReg += dist[s];
-        if (s >= obs)
-            pImp += dist[s];
-    }
-    return { p_reg: clamp01(pReg), p_imp: clamp01(pImp), method: 'exact', informative: nonzero };
-}
 
 
 /***/ })

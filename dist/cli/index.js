@@ -3710,7 +3710,7 @@ function schemaOrData(schema) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const metaSchema = __nccwpck_require__(8138);
 const applicator = __nccwpck_require__(4908);
-const content = __nccwpck_require__(958);
+const content = __nccwpck_require__(8577);
 const core = __nccwpck_require__(58);
 const format = __nccwpck_require__(6534);
 const metadata = __nccwpck_require__(711);
@@ -19734,7 +19734,7 @@ const argsRecord = zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPA
 
 /***/ }),
 
-/***/ 1614:
+/***/ 958:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19745,44 +19745,98 @@ __nccwpck_require__.d(__webpack_exports__, {
   JT: () => (/* binding */ runChecks)
 });
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./build/checks/common.js
 var common = __nccwpck_require__(815);
-;// CONCATENATED MODULE: ./build/checks/claim-requires-tool.js
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(9691);
+// EXTERNAL MODULE: ./build/user-module.js
+var user_module = __nccwpck_require__(5286);
+;// CONCATENATED MODULE: ./build/checks/script.js
+
+
 
 
 const schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('claim_requires_tool'),
-    /** A regex (case-insensitive) for the claim, e.g. "refund (has been|was) (processed|issued)". */
-    claim: common/* regexString */.VE,
-    /** The tool that must have been called when the output makes the claim. */
-    tool: schemas/* string */.YjP().min(1),
-    /** Optionally, a subset of the arguments that call must have had. */
-    args: common/* argsRecord */.nD.optional(),
+    type: schemas/* literal */.euz('script'),
+    /** `path/to/file.js#exportName` relative to the suite root; without `#`, the default export. */
+    module: schemas/* string */.YjP().min(1),
+    /** Passed as the third argument, so one function can serve several cases. */
+    options: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+    /** How long the function may take (default 30 s). */
+    timeout_ms: schemas/* number */.aig().int().positive().optional(),
 });
-const compiled = (0,common/* perSpec */.dt)((spec) => (0,common/* compileRegex */.DL)(spec.claim, 'i'));
-const claimRequiresTool = {
-    type: 'claim_requires_tool',
-    description: 'If the output makes a claim (regex), the tool that performs it must have been called.',
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** A module is imported once per process, whatever the number of cases and trials using it. */
+const modules = new Map();
+function load(path) {
+    let p = modules.get(path);
+    if (!p) {
+        p = (0,user_module/* importUserModule */.F)(path).then((m) => m, (err) => `cannot import ${path}: ${(0,common/* errorMessage */.gJ)(err)}`);
+        modules.set(path, p);
+    }
+    return p;
+}
+function splitRef(ref) {
+    const hash = ref.lastIndexOf('#');
+    return hash < 0
+        ? { file: ref, name: 'default' }
+        : { file: ref.slice(0, hash), name: ref.slice(hash + 1) || 'default' };
+}
+/** Turns what the user function returned into an outcome; anything unexpected is an error. */
+function toOutcome(value, label) {
+    if (value === true)
+        return (0,common/* pass */.IX)(`${label} passed`);
+    if (value === false)
+        return (0,common/* fail */.fJ)(`${label} returned false`);
+    if (value &&
+        typeof value === 'object' &&
+        typeof value.pass === 'boolean') {
+        const v = value;
+        const reason = typeof v.reason === 'string' && v.reason.trim() ? v.reason : undefined;
+        return v.pass ? (0,common/* pass */.IX)(reason ?? `${label} passed`) : (0,common/* fail */.fJ)(reason ?? `${label} failed`);
+    }
+    return (0,common/* error */.z3)(`${label} returned ${(0,common/* quote */.hD)((0,common/* safeJson */.oi)(value), 60)}, expected a boolean or {pass, reason}`);
+}
+const script = {
+    type: 'script',
+    description: 'A user JS/TS function `fn(trace, case, options)` returns a boolean or {pass, reason}.',
     schema,
-    run(spec, trace) {
-        const re = compiled(spec);
-        if (typeof re === 'string')
-            return (0,common/* error */.z3)(re);
-        const m = re.exec(trace.output);
-        if (!m)
-            return (0,common/* pass */.IX)('no claim made');
-        const calls = (0,common/* toolCallsOf */.Ve)(trace);
-        const what = spec.args ? `${spec.tool} with ${(0,common/* safeJson */.oi)(spec.args)}` : spec.tool;
-        if ((0,common/* matchingCalls */.VX)(calls, spec.tool, spec.args).length > 0) {
-            return (0,common/* pass */.IX)(`claims ${(0,common/* quote */.hD)(m[0], 60)} and ${what} was called`);
+    async run(spec, trace, ctx) {
+        const { file, name } = splitRef(spec.module);
+        const path = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.resolve)(ctx.rootDir, file);
+        const label = `${file}#${name}`;
+        const mod = await load(path);
+        if (typeof mod === 'string')
+            return (0,common/* error */.z3)(mod);
+        const fn = mod[name];
+        if (typeof fn !== 'function')
+            return (0,common/* error */.z3)(`${label} is not an exported function`);
+        const ms = spec.timeout_ms ?? DEFAULT_TIMEOUT_MS;
+        let timer;
+        try {
+            const call = Promise.resolve().then(() => fn(trace, ctx.case, spec.options ?? {}));
+            const timeout = new Promise((res) => {
+                timer = setTimeout(() => res('timeout'), ms);
+                timer.unref?.();
+            });
+            const value = await Promise.race([call, timeout]);
+            if (value === 'timeout')
+                return (0,common/* error */.z3)(`${label} did not return within ${ms} ms`);
+            return toOutcome(value, label);
         }
-        return (0,common/* fail */.fJ)(`claims ${(0,common/* quote */.hD)(m[0], 60)} but ${what} was not called (called: ${(0,common/* callNames */.tH)(calls)})`);
+        catch (err) {
+            return (0,common/* error */.z3)(`${label} threw: ${(0,common/* errorMessage */.gJ)(err)}`);
+        }
+        finally {
+            if (timer)
+                clearTimeout(timer);
+        }
     },
 };
 
-;// CONCATENATED MODULE: ./build/checks/contains.js
+;// CONCATENATED MODULE: ./build/checks/text/contains.js
 
 
 const contains_schema = (0,common/* checkSchema */._U)({
@@ -19808,7 +19862,7 @@ const contains = {
     },
 };
 
-;// CONCATENATED MODULE: ./build/checks/equals.js
+;// CONCATENATED MODULE: ./build/checks/text/equals.js
 
 
 const equals_schema = (0,common/* checkSchema */._U)({
@@ -19843,7 +19897,446 @@ const equals = {
     },
 };
 
-;// CONCATENATED MODULE: ./build/checks/facts.js
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(2463);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2019.js
+var _2019 = __nccwpck_require__(878);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __nccwpck_require__(2210);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./build/checks/text/json-schema.js
+
+
+
+
+
+
+
+
+/**
+ * A few common string formats (ajv-formats is not a dependency). Deliberately simple; unknown
+ * formats are ignored, as JSON Schema allows.
+ */
+const FORMATS = {
+    date: /^\d{4}-\d{2}-\d{2}$/,
+    time: /^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/i,
+    'date-time': /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/i,
+    email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+    uri: /^[a-z][a-z0-9+.-]*:[^\s]*$/i,
+    uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+};
+/**
+ * One compiled validator per distinct schema text. A fresh Ajv instance per schema, because two
+ * cases that copy the same schema with an `$id` would otherwise collide in a shared instance.
+ */
+const byContent = new Map();
+function compileSchema(schema) {
+    const key = (0,common/* safeJson */.oi)(schema);
+    const hit = byContent.get(key);
+    if (hit !== undefined)
+        return hit;
+    let compiled;
+    try {
+        const declared = schema && typeof schema === 'object'
+            ? String(schema.$schema ?? '')
+            : '';
+        const options = { allErrors: false, strict: false, logger: false, formats: FORMATS };
+        const ajv = declared.includes('2020-12')
+            ? new _2020.Ajv2020(options)
+            : declared.includes('2019-09')
+                ? new _2019.Ajv2019(options)
+                : new dist_ajv.Ajv(options);
+        compiled = ajv.compile(schema);
+    }
+    catch (err) {
+        compiled = `invalid JSON Schema: ${(0,common/* errorMessage */.gJ)(err)}`;
+    }
+    byContent.set(key, compiled);
+    return compiled;
+}
+const byFile = new Map();
+function compileFile(path) {
+    let p = byFile.get(path);
+    if (!p) {
+        p = (0,promises_.readFile)(path, 'utf8').then((text) => {
+            let schema;
+            try {
+                schema = /\.ya?ml$/i.test((0,external_node_path_.extname)(path)) ? dist.parse(text) : JSON.parse(text);
+            }
+            catch (err) {
+                return `schema_file ${path} does not parse: ${(0,common/* errorMessage */.gJ)(err)}`;
+            }
+            return compileSchema(schema);
+        }, (err) => `cannot read schema_file ${path}: ${(0,common/* errorMessage */.gJ)(err)}`);
+        byFile.set(path, p);
+    }
+    return p;
+}
+const json_schema_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('json_schema'),
+    /** An inline JSON Schema (draft-07 by default; 2019-09/2020-12 by `$schema`). */
+    schema: schemas/* union */.KCZ([schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()), schemas/* boolean */.zMY()]).optional(),
+    /** A JSON (or YAML) file holding the schema, relative to the suite root. */
+    schema_file: schemas/* string */.YjP().min(1).optional(),
+}).superRefine((spec, ctx) => {
+    if ((spec.schema === undefined) === (spec.schema_file === undefined)) {
+        ctx.addIssue({ code: 'custom', message: 'give exactly one of schema or schema_file' });
+    }
+    else if (spec.schema !== undefined) {
+        const compiled = compileSchema(spec.schema);
+        if (typeof compiled === 'string')
+            ctx.addIssue({ code: 'custom', path: ['schema'], message: compiled });
+    }
+});
+const inline = (0,common/* perSpec */.dt)((spec) => compileSchema(spec.schema));
+function validatorFor(spec, ctx) {
+    if (spec.schema !== undefined)
+        return inline(spec);
+    if (spec.schema_file === undefined)
+        return 'give exactly one of schema or schema_file';
+    return compileFile((0,external_node_path_.resolve)(ctx.rootDir, spec.schema_file));
+}
+function judge(validate, output) {
+    if (typeof validate === 'string')
+        return (0,common/* error */.z3)(validate);
+    let data;
+    try {
+        data = JSON.parse(output);
+    }
+    catch (err) {
+        // Not evaluable as JSON is the system's failure, not ours: a fail, not an error.
+        // V8 repeats a piece of the input in its message; we quote the output ourselves.
+        const why = (0,common/* errorMessage */.gJ)(err).replace(/,\s*".*$/s, '');
+        return (0,common/* fail */.fJ)(`output is not JSON (${why}): ${(0,common/* quote */.hD)(output, 80)}`);
+    }
+    if (validate(data))
+        return (0,common/* pass */.IX)('output is JSON matching the schema');
+    const first = validate.errors?.[0];
+    const where = first?.instancePath ? first.instancePath : '(root)';
+    const what = first ? `${where} ${first.message ?? 'is invalid'}` : 'does not match';
+    const extra = first?.params && 'allowedValues' in first.params
+        ? ` ${(0,common/* safeJson */.oi)(first.params.allowedValues)}`
+        : first?.params && 'additionalProperty' in first.params
+            ? ` (${(0,common/* safeJson */.oi)(first.params.additionalProperty)})`
+            : '';
+    return (0,common/* fail */.fJ)(`output JSON does not match the schema: ${what}${extra}`.slice(0, 200));
+}
+const jsonSchema = {
+    type: 'json_schema',
+    description: 'The output is JSON that matches a JSON Schema (inline or from a file).',
+    schema: json_schema_schema,
+    run(spec, trace, ctx) {
+        const v = validatorFor(spec, ctx);
+        // An inline schema is compiled synchronously: keep the hot path free of promises.
+        return v instanceof Promise ? v.then((c) => judge(c, trace.output)) : judge(v, trace.output);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/text/not-contains.js
+
+
+
+const not_contains_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('not_contains'),
+    value: schemas/* string */.YjP().min(1),
+    ignore_case: schemas/* boolean */.zMY().optional(),
+});
+const notContains = {
+    type: 'not_contains',
+    description: 'The output does not contain a string.',
+    schema: not_contains_schema,
+    run(spec, trace) {
+        const at = findValue(trace.output, spec);
+        return at < 0
+            ? (0,common/* pass */.IX)(`output does not contain ${(0,common/* quote */.hD)(spec.value)}`)
+            : (0,common/* fail */.fJ)(`output contains ${(0,common/* quote */.hD)(spec.value)}: ${(0,common/* quoteAround */.Ch)(trace.output, at, at + spec.value.length)}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/text/refusal.js
+
+
+/**
+ * The built-in refusal detector: a small, documented list of phrases (docs/checks.md lists
+ * them). Two kinds:
+ *
+ * - phrases that are refusals wherever they appear ("against our policy", "unable to assist");
+ * - "I can't / cannot / won't / am unable to / am not able to …" followed by a verb, except verbs
+ *   that usually do not refuse anything ("I can't find your order", "I can't wait").
+ *
+ * Matching is case-insensitive on text whose curly apostrophes were straightened.
+ */
+const ALWAYS = [
+    String.raw `\b(?:not able|unable) to (?:help|assist) (?:you )?with\b`,
+    String.raw `\b(?:can(?:no|')t|can not) (?:help|assist) (?:you )?with (?:that|this)\b`,
+    String.raw `\bunable to (?:help|assist)\b`,
+    String.raw `\b(?:against|violates?|violating|not (?:allowed|permitted) (?:by|under)) (?:our|the|company|my) (?:\w+ )?polic(?:y|ies)\b`,
+    String.raw `\bI (?:must|have to|need to) (?:respectfully )?decline\b`,
+    String.raw `\bI(?:'m| am) not (?:allowed|permitted|authori[sz]ed) to\b`,
+    String.raw `\bI(?:'m| am) sorry,? but I (?:can(?:no|')t|can not|won't|will not|am unable|'m unable|am not able|'m not able)\b`,
+    String.raw `\bnot something I can (?:help|assist) with\b`,
+];
+const SELF = String.raw `\bI(?: (?:really |simply |just )?(?:can(?:no|')t|can not|won't|will not)| am (?:unable|not able) to|'m (?:unable|not able) to)`;
+/** Verbs after "I can't" that usually describe a limitation, not a refusal. */
+const NOT_REFUSING = [
+    'find',
+    'locate',
+    'see',
+    'wait',
+    'believe',
+    'thank',
+    'stress',
+    'emphasi[sz]e',
+    'guarantee',
+    'promise',
+    'tell (?:whether|if)',
+    'recall',
+    'remember',
+    'imagine',
+];
+// "I cannot." on its own is a refusal too.
+const SELF_REFUSAL = `${SELF}(?:\\s+(?!(?:${NOT_REFUSING.join('|')})\\b)[a-z]|\\s*[.!]|$)`;
+const BUILTIN = new RegExp(`(?:${ALWAYS.join('|')})|(?:${SELF_REFUSAL})`, 'i');
+/** Straightens typographic apostrophes so "I can’t" matches "I can't". */
+function straighten(text) {
+    return text.replace(/[\u2018\u2019\u02BC]/g, "'");
+}
+/** Where `text` refuses, by the built-in phrases or the extra patterns, or undefined. */
+function detectRefusal(text, extra = []) {
+    const s = straighten(text);
+    for (const re of [BUILTIN, ...extra]) {
+        const m = re.exec(s);
+        if (m)
+            return { index: m.index, length: m[0].length };
+    }
+    return undefined;
+}
+const refusal_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('refusal'),
+    /** true: the output must refuse; false: it must not. */
+    expect: schemas/* boolean */.zMY(),
+    /** Extra refusal patterns (regexes, case-insensitive), in addition to the built-in phrases. */
+    patterns: schemas/* array */.YOg(common/* regexString */.VE).optional(),
+});
+const compiled = (0,common/* perSpec */.dt)((spec) => {
+    const out = [];
+    for (const p of spec.patterns ?? []) {
+        const re = (0,common/* compileRegex */.DL)(p, 'i');
+        if (typeof re === 'string')
+            return re;
+        out.push(re);
+    }
+    return out;
+});
+const refusal = {
+    type: 'refusal',
+    description: 'The output refuses (expect: true) or does not refuse (expect: false).',
+    schema: refusal_schema,
+    run(spec, trace) {
+        const extra = compiled(spec);
+        if (typeof extra === 'string')
+            return (0,common/* error */.z3)(extra);
+        const m = detectRefusal(trace.output, extra);
+        const where = m ? (0,common/* quoteAround */.Ch)(trace.output, m.index, m.index + m.length, 90) : '';
+        if (spec.expect) {
+            return m ? (0,common/* pass */.IX)(`refused: ${where}`) : (0,common/* fail */.fJ)(`did not refuse: ${(0,common/* quote */.hD)(trace.output, 90)}`);
+        }
+        return m ? (0,common/* fail */.fJ)(`refused: ${where}`) : (0,common/* pass */.IX)('did not refuse');
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/text/regex.js
+
+
+const regex_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('regex'),
+    pattern: common/* regexString */.VE,
+    /** JavaScript flags (i, m, s, u, v); `g` and `y` are ignored: only "matches or not" counts. */
+    flags: schemas/* string */.YjP()
+        .regex(/^[dgimsuvy]*$/, 'flags may only contain d g i m s u v y')
+        .optional(),
+    /** true (default): the output must match; false: it must not. */
+    must_match: schemas/* boolean */.zMY().optional(),
+});
+const regex_compiled = (0,common/* perSpec */.dt)((spec) => (0,common/* compileRegex */.DL)(spec.pattern, spec.flags ?? ''));
+const regex = {
+    type: 'regex',
+    description: 'The output matches (or, with must_match: false, does not match) a regular expression.',
+    schema: regex_schema,
+    run(spec, trace) {
+        const re = regex_compiled(spec);
+        if (typeof re === 'string')
+            return (0,common/* error */.z3)(re);
+        const m = re.exec(trace.output);
+        const shown = `/${spec.pattern}/${re.flags}`;
+        if (spec.must_match === false) {
+            return m
+                ? (0,common/* fail */.fJ)(`output matches ${shown}: ${(0,common/* quoteAround */.Ch)(trace.output, m.index, m.index + m[0].length)}`)
+                : (0,common/* pass */.IX)(`output does not match ${shown}`);
+        }
+        return m
+            ? (0,common/* pass */.IX)(`output matches ${shown}: ${(0,common/* quote */.hD)(m[0], 60)}`)
+            : (0,common/* fail */.fJ)(`output does not match ${shown}; output: ${(0,common/* quote */.hD)(trace.output)}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/tools/claim-requires-tool.js
+
+
+const claim_requires_tool_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('claim_requires_tool'),
+    /** A regex (case-insensitive) for the claim, e.g. "refund (has been|was) (processed|issued)". */
+    claim: common/* regexString */.VE,
+    /** The tool that must have been called when the output makes the claim. */
+    tool: schemas/* string */.YjP().min(1),
+    /** Optionally, a subset of the arguments that call must have had. */
+    args: common/* argsRecord */.nD.optional(),
+});
+const claim_requires_tool_compiled = (0,common/* perSpec */.dt)((spec) => (0,common/* compileRegex */.DL)(spec.claim, 'i'));
+const claimRequiresTool = {
+    type: 'claim_requires_tool',
+    description: 'If the output makes a claim (regex), the tool that performs it must have been called.',
+    schema: claim_requires_tool_schema,
+    run(spec, trace) {
+        const re = claim_requires_tool_compiled(spec);
+        if (typeof re === 'string')
+            return (0,common/* error */.z3)(re);
+        const m = re.exec(trace.output);
+        if (!m)
+            return (0,common/* pass */.IX)('no claim made');
+        const calls = (0,common/* toolCallsOf */.Ve)(trace);
+        const what = spec.args ? `${spec.tool} with ${(0,common/* safeJson */.oi)(spec.args)}` : spec.tool;
+        if ((0,common/* matchingCalls */.VX)(calls, spec.tool, spec.args).length > 0) {
+            return (0,common/* pass */.IX)(`claims ${(0,common/* quote */.hD)(m[0], 60)} and ${what} was called`);
+        }
+        return (0,common/* fail */.fJ)(`claims ${(0,common/* quote */.hD)(m[0], 60)} but ${what} was not called (called: ${(0,common/* callNames */.tH)(calls)})`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/tools/tool-called.js
+
+
+const tool_called_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('tool_called'),
+    name: schemas/* string */.YjP().min(1),
+    /** A subset of the arguments (deep partial match): extra arguments in the call are fine. */
+    args: common/* argsRecord */.nD.optional(),
+    /** Exactly this many matching calls. */
+    times: schemas/* number */.aig().int().min(0).optional(),
+    /** At least this many matching calls (default 1). */
+    min_times: schemas/* number */.aig().int().min(0).optional(),
+}).refine((s) => s.times === undefined || s.min_times === undefined, {
+    message: 'give times or min_times, not both',
+});
+const toolCalled = {
+    type: 'tool_called',
+    description: 'A tool was called (optionally with a subset of arguments, a number of times).',
+    schema: tool_called_schema,
+    run(spec, trace) {
+        const calls = (0,common/* toolCallsOf */.Ve)(trace);
+        const matched = (0,common/* matchingCalls */.VX)(calls, spec.name, spec.args);
+        const what = spec.args ? `${spec.name} with ${(0,common/* safeJson */.oi)(spec.args)}` : spec.name;
+        const n = matched.length;
+        if (spec.times !== undefined) {
+            return n === spec.times
+                ? (0,common/* pass */.IX)(`${what} called ${(0,common/* plural */.LS)(n, 'time')}`)
+                : (0,common/* fail */.fJ)(`${what} called ${(0,common/* plural */.LS)(n, 'time')}, expected exactly ${spec.times}${hint(spec, trace)}`);
+        }
+        const min = spec.min_times ?? 1;
+        if (n >= min)
+            return (0,common/* pass */.IX)(`${what} called ${(0,common/* plural */.LS)(n, 'time')}`);
+        return (0,common/* fail */.fJ)(n === 0
+            ? `${what} not called${hint(spec, trace)}`
+            : `${what} called ${(0,common/* plural */.LS)(n, 'time')}, expected at least ${min}`);
+    },
+};
+/** What happened instead: calls of the same tool with other arguments, or which tools ran. */
+function hint(spec, trace) {
+    const calls = (0,common/* toolCallsOf */.Ve)(trace);
+    const sameName = calls.filter((c) => c.name === spec.name);
+    if (spec.args && sameName.length > 0) {
+        return `; ${spec.name} was called as ${(0,common/* formatCall */.Ms)(sameName[0])}`;
+    }
+    return `; called: ${(0,common/* callNames */.tH)(calls)}`;
+}
+
+;// CONCATENATED MODULE: ./build/checks/tools/tool-not-called.js
+
+
+const tool_not_called_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('tool_not_called'),
+    name: schemas/* string */.YjP().min(1),
+    /** Only calls whose arguments include these (deep partial match) count. */
+    args: common/* argsRecord */.nD.optional(),
+});
+const toolNotCalled = {
+    type: 'tool_not_called',
+    description: 'A tool was not called (optionally: not with these arguments).',
+    schema: tool_not_called_schema,
+    run(spec, trace) {
+        const matched = (0,common/* matchingCalls */.VX)((0,common/* toolCallsOf */.Ve)(trace), spec.name, spec.args);
+        const what = spec.args ? `${spec.name} with ${(0,common/* safeJson */.oi)(spec.args)}` : spec.name;
+        return matched.length === 0
+            ? (0,common/* pass */.IX)(`${what} not called`)
+            : (0,common/* fail */.fJ)(`${what} called ${(0,common/* plural */.LS)(matched.length, 'time')}: ${(0,common/* formatCall */.Ms)(matched[0])}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/tools/tool-sequence.js
+
+
+const tool_sequence_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('tool_sequence'),
+    /** Tool names in the order they must be called. */
+    tools: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1),
+    /** true: the tools must be called back to back, with no other call in between. */
+    strict: schemas/* boolean */.zMY().optional(),
+});
+/** Longest prefix of `want` found in order in `got` (as a subsequence). */
+function subsequencePrefix(want, got) {
+    let i = 0;
+    for (const name of got) {
+        if (i < want.length && name === want[i])
+            i++;
+    }
+    return i;
+}
+/** Longest prefix of `want` found contiguously anywhere in `got`. */
+function contiguousPrefix(want, got) {
+    let best = 0;
+    for (let start = 0; start < got.length && best < want.length; start++) {
+        let k = 0;
+        while (k < want.length && start + k < got.length && got[start + k] === want[k])
+            k++;
+        if (k > best)
+            best = k;
+    }
+    return best;
+}
+const toolSequence = {
+    type: 'tool_sequence',
+    description: 'Tools were called in this order (as a subsequence; strict: true for back-to-back calls).',
+    schema: tool_sequence_schema,
+    run(spec, trace) {
+        const calls = (0,common/* toolCallsOf */.Ve)(trace);
+        const got = calls.map((c) => c.name);
+        const matched = spec.strict
+            ? contiguousPrefix(spec.tools, got)
+            : subsequencePrefix(spec.tools, got);
+        const want = spec.tools.join(' → ');
+        if (matched === spec.tools.length) {
+            return (0,common/* pass */.IX)(`called ${want}${spec.strict ? ' back to back' : ' in order'}`);
+        }
+        const missing = spec.tools[matched];
+        return (0,common/* fail */.fJ)(`expected ${want}${spec.strict ? ' back to back' : ' in order'}; ` +
+            `matched ${matched} of ${spec.tools.length} (next: ${missing}); called: ${(0,common/* callNames */.tH)(calls, 8).replace(/, /g, ' → ')}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/retrieval/facts.js
 /**
  * Fact extraction for the `grounded` check: money amounts, percentages, dates, times,
  * quantities with units, schedules (24/7, "Monday to Friday", "9-5"), phone numbers, emails and
@@ -20249,7 +20742,7 @@ function normaliseText(text) {
         .trim();
 }
 
-;// CONCATENATED MODULE: ./build/checks/grounded.js
+;// CONCATENATED MODULE: ./build/checks/retrieval/grounded.js
 
 
 
@@ -20350,172 +20843,7 @@ function docIds(trace, sources) {
     return ` [${ids.slice(0, 4).join(', ')}${ids.length > 4 ? ', …' : ''}]`;
 }
 
-;// CONCATENATED MODULE: ./build/checks/judge-check.js
-
-
-const judge_check_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('judge'),
-    /** What a good answer does, in plain words; the judge model grades the trace against it. */
-    rubric: schemas/* string */.YjP().min(1),
-});
-const judge = {
-    type: 'judge',
-    description: 'An LLM judge grades the trace against a rubric (cached by model, rubric and trace).',
-    schema: judge_check_schema,
-    async run(spec, trace, ctx) {
-        if (!ctx.judge)
-            return (0,common/* error */.z3)('no judge configured (add judge: {model: ...} to the config)');
-        try {
-            return await ctx.judge.grade(spec.rubric, trace, ctx.case);
-        }
-        catch (err) {
-            // JudgeClient promises never to throw; a custom one might anyway.
-            return (0,common/* error */.z3)(`judge threw: ${(0,common/* errorMessage */.gJ)(err)}`);
-        }
-    },
-};
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2019.js
-var _2019 = __nccwpck_require__(878);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
-var _2020 = __nccwpck_require__(2210);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./build/checks/json-schema.js
-
-
-
-
-
-
-
-
-/**
- * A few common string formats (ajv-formats is not a dependency). Deliberately simple; unknown
- * formats are ignored, as JSON Schema allows.
- */
-const FORMATS = {
-    date: /^\d{4}-\d{2}-\d{2}$/,
-    time: /^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/i,
-    'date-time': /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/i,
-    email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
-    uri: /^[a-z][a-z0-9+.-]*:[^\s]*$/i,
-    uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-};
-/**
- * One compiled validator per distinct schema text. A fresh Ajv instance per schema, because two
- * cases that copy the same schema with an `$id` would otherwise collide in a shared instance.
- */
-const byContent = new Map();
-function compileSchema(schema) {
-    const key = (0,common/* safeJson */.oi)(schema);
-    const hit = byContent.get(key);
-    if (hit !== undefined)
-        return hit;
-    let compiled;
-    try {
-        const declared = schema && typeof schema === 'object'
-            ? String(schema.$schema ?? '')
-            : '';
-        const options = { allErrors: false, strict: false, logger: false, formats: FORMATS };
-        const ajv = declared.includes('2020-12')
-            ? new _2020.Ajv2020(options)
-            : declared.includes('2019-09')
-                ? new _2019.Ajv2019(options)
-                : new dist_ajv.Ajv(options);
-        compiled = ajv.compile(schema);
-    }
-    catch (err) {
-        compiled = `invalid JSON Schema: ${(0,common/* errorMessage */.gJ)(err)}`;
-    }
-    byContent.set(key, compiled);
-    return compiled;
-}
-const byFile = new Map();
-function compileFile(path) {
-    let p = byFile.get(path);
-    if (!p) {
-        p = (0,promises_.readFile)(path, 'utf8').then((text) => {
-            let schema;
-            try {
-                schema = /\.ya?ml$/i.test((0,external_node_path_.extname)(path)) ? dist.parse(text) : JSON.parse(text);
-            }
-            catch (err) {
-                return `schema_file ${path} does not parse: ${(0,common/* errorMessage */.gJ)(err)}`;
-            }
-            return compileSchema(schema);
-        }, (err) => `cannot read schema_file ${path}: ${(0,common/* errorMessage */.gJ)(err)}`);
-        byFile.set(path, p);
-    }
-    return p;
-}
-const json_schema_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('json_schema'),
-    /** An inline JSON Schema (draft-07 by default; 2019-09/2020-12 by `$schema`). */
-    schema: schemas/* union */.KCZ([schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()), schemas/* boolean */.zMY()]).optional(),
-    /** A JSON (or YAML) file holding the schema, relative to the suite root. */
-    schema_file: schemas/* string */.YjP().min(1).optional(),
-}).superRefine((spec, ctx) => {
-    if ((spec.schema === undefined) === (spec.schema_file === undefined)) {
-        ctx.addIssue({ code: 'custom', message: 'give exactly one of schema or schema_file' });
-    }
-    else if (spec.schema !== undefined) {
-        const compiled = compileSchema(spec.schema);
-        if (typeof compiled === 'string')
-            ctx.addIssue({ code: 'custom', path: ['schema'], message: compiled });
-    }
-});
-const inline = (0,common/* perSpec */.dt)((spec) => compileSchema(spec.schema));
-function validatorFor(spec, ctx) {
-    if (spec.schema !== undefined)
-        return inline(spec);
-    if (spec.schema_file === undefined)
-        return 'give exactly one of schema or schema_file';
-    return compileFile((0,external_node_path_.resolve)(ctx.rootDir, spec.schema_file));
-}
-function json_schema_judge(validate, output) {
-    if (typeof validate === 'string')
-        return (0,common/* error */.z3)(validate);
-    let data;
-    try {
-        data = JSON.parse(output);
-    }
-    catch (err) {
-        // Not evaluable as JSON is the system's failure, not ours: a fail, not an error.
-        // V8 repeats a piece of the input in its message; we quote the output ourselves.
-        const why = (0,common/* errorMessage */.gJ)(err).replace(/,\s*".*$/s, '');
-        return (0,common/* fail */.fJ)(`output is not JSON (${why}): ${(0,common/* quote */.hD)(output, 80)}`);
-    }
-    if (validate(data))
-        return (0,common/* pass */.IX)('output is JSON matching the schema');
-    const first = validate.errors?.[0];
-    const where = first?.instancePath ? first.instancePath : '(root)';
-    const what = first ? `${where} ${first.message ?? 'is invalid'}` : 'does not match';
-    const extra = first?.params && 'allowedValues' in first.params
-        ? ` ${(0,common/* safeJson */.oi)(first.params.allowedValues)}`
-        : first?.params && 'additionalProperty' in first.params
-            ? ` (${(0,common/* safeJson */.oi)(first.params.additionalProperty)})`
-            : '';
-    return (0,common/* fail */.fJ)(`output JSON does not match the schema: ${what}${extra}`.slice(0, 200));
-}
-const jsonSchema = {
-    type: 'json_schema',
-    description: 'The output is JSON that matches a JSON Schema (inline or from a file).',
-    schema: json_schema_schema,
-    run(spec, trace, ctx) {
-        const v = validatorFor(spec, ctx);
-        // An inline schema is compiled synchronously: keep the hot path free of promises.
-        return v instanceof Promise ? v.then((c) => json_schema_judge(c, trace.output)) : json_schema_judge(v, trace.output);
-    },
-};
-
-;// CONCATENATED MODULE: ./build/checks/max-cost.js
+;// CONCATENATED MODULE: ./build/checks/budget/max-cost.js
 
 
 const max_cost_schema = (0,common/* checkSchema */._U)({
@@ -20542,7 +20870,7 @@ const maxCost = {
     },
 };
 
-;// CONCATENATED MODULE: ./build/checks/max-latency.js
+;// CONCATENATED MODULE: ./build/checks/budget/max-latency.js
 
 
 const max_latency_schema = (0,common/* checkSchema */._U)({
@@ -20566,7 +20894,7 @@ const maxLatency = {
     },
 };
 
-;// CONCATENATED MODULE: ./build/checks/max-tokens.js
+;// CONCATENATED MODULE: ./build/checks/budget/max-tokens.js
 
 
 const max_tokens_schema = (0,common/* checkSchema */._U)({
@@ -20607,7 +20935,7 @@ const maxTokens = {
     },
 };
 
-;// CONCATENATED MODULE: ./build/checks/max-turns.js
+;// CONCATENATED MODULE: ./build/checks/turns/max-turns.js
 
 
 const max_turns_schema = (0,common/* checkSchema */._U)({
@@ -20648,362 +20976,36 @@ const maxTurns = {
     },
 };
 
-;// CONCATENATED MODULE: ./build/checks/not-contains.js
+;// CONCATENATED MODULE: ./build/checks/model/judge-check.js
 
 
-
-const not_contains_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('not_contains'),
-    value: schemas/* string */.YjP().min(1),
-    ignore_case: schemas/* boolean */.zMY().optional(),
+const judge_check_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('judge'),
+    /** What a good answer does, in plain words; the judge model grades the trace against it. */
+    rubric: schemas/* string */.YjP().min(1),
 });
-const notContains = {
-    type: 'not_contains',
-    description: 'The output does not contain a string.',
-    schema: not_contains_schema,
-    run(spec, trace) {
-        const at = findValue(trace.output, spec);
-        return at < 0
-            ? (0,common/* pass */.IX)(`output does not contain ${(0,common/* quote */.hD)(spec.value)}`)
-            : (0,common/* fail */.fJ)(`output contains ${(0,common/* quote */.hD)(spec.value)}: ${(0,common/* quoteAround */.Ch)(trace.output, at, at + spec.value.length)}`);
-    },
-};
-
-;// CONCATENATED MODULE: ./build/checks/refusal.js
-
-
-/**
- * The built-in refusal detector: a small, documented list of phrases (docs/checks.md lists
- * them). Two kinds:
- *
- * - phrases that are refusals wherever they appear ("against our policy", "unable to assist");
- * - "I can't / cannot / won't / am unable to / am not able to …" followed by a verb, except verbs
- *   that usually do not refuse anything ("I can't find your order", "I can't wait").
- *
- * Matching is case-insensitive on text whose curly apostrophes were straightened.
- */
-const ALWAYS = [
-    String.raw `\b(?:not able|unable) to (?:help|assist) (?:you )?with\b`,
-    String.raw `\b(?:can(?:no|')t|can not) (?:help|assist) (?:you )?with (?:that|this)\b`,
-    String.raw `\bunable to (?:help|assist)\b`,
-    String.raw `\b(?:against|violates?|violating|not (?:allowed|permitted) (?:by|under)) (?:our|the|company|my) (?:\w+ )?polic(?:y|ies)\b`,
-    String.raw `\bI (?:must|have to|need to) (?:respectfully )?decline\b`,
-    String.raw `\bI(?:'m| am) not (?:allowed|permitted|authori[sz]ed) to\b`,
-    String.raw `\bI(?:'m| am) sorry,? but I (?:can(?:no|')t|can not|won't|will not|am unable|'m unable|am not able|'m not able)\b`,
-    String.raw `\bnot something I can (?:help|assist) with\b`,
-];
-const SELF = String.raw `\bI(?: (?:really |simply |just )?(?:can(?:no|')t|can not|won't|will not)| am (?:unable|not able) to|'m (?:unable|not able) to)`;
-/** Verbs after "I can't" that usually describe a limitation, not a refusal. */
-const NOT_REFUSING = [
-    'find',
-    'locate',
-    'see',
-    'wait',
-    'believe',
-    'thank',
-    'stress',
-    'emphasi[sz]e',
-    'guarantee',
-    'promise',
-    'tell (?:whether|if)',
-    'recall',
-    'remember',
-    'imagine',
-];
-// "I cannot." on its own is a refusal too.
-const SELF_REFUSAL = `${SELF}(?:\\s+(?!(?:${NOT_REFUSING.join('|')})\\b)[a-z]|\\s*[.!]|$)`;
-const BUILTIN = new RegExp(`(?:${ALWAYS.join('|')})|(?:${SELF_REFUSAL})`, 'i');
-/** Straightens typographic apostrophes so "I can’t" matches "I can't". */
-function straighten(text) {
-    return text.replace(/[\u2018\u2019\u02BC]/g, "'");
-}
-/** Where `text` refuses, by the built-in phrases or the extra patterns, or undefined. */
-function detectRefusal(text, extra = []) {
-    const s = straighten(text);
-    for (const re of [BUILTIN, ...extra]) {
-        const m = re.exec(s);
-        if (m)
-            return { index: m.index, length: m[0].length };
-    }
-    return undefined;
-}
-const refusal_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('refusal'),
-    /** true: the output must refuse; false: it must not. */
-    expect: schemas/* boolean */.zMY(),
-    /** Extra refusal patterns (regexes, case-insensitive), in addition to the built-in phrases. */
-    patterns: schemas/* array */.YOg(common/* regexString */.VE).optional(),
-});
-const refusal_compiled = (0,common/* perSpec */.dt)((spec) => {
-    const out = [];
-    for (const p of spec.patterns ?? []) {
-        const re = (0,common/* compileRegex */.DL)(p, 'i');
-        if (typeof re === 'string')
-            return re;
-        out.push(re);
-    }
-    return out;
-});
-const refusal = {
-    type: 'refusal',
-    description: 'The output refuses (expect: true) or does not refuse (expect: false).',
-    schema: refusal_schema,
-    run(spec, trace) {
-        const extra = refusal_compiled(spec);
-        if (typeof extra === 'string')
-            return (0,common/* error */.z3)(extra);
-        const m = detectRefusal(trace.output, extra);
-        const where = m ? (0,common/* quoteAround */.Ch)(trace.output, m.index, m.index + m.length, 90) : '';
-        if (spec.expect) {
-            return m ? (0,common/* pass */.IX)(`refused: ${where}`) : (0,common/* fail */.fJ)(`did not refuse: ${(0,common/* quote */.hD)(trace.output, 90)}`);
-        }
-        return m ? (0,common/* fail */.fJ)(`refused: ${where}`) : (0,common/* pass */.IX)('did not refuse');
-    },
-};
-
-;// CONCATENATED MODULE: ./build/checks/regex.js
-
-
-const regex_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('regex'),
-    pattern: common/* regexString */.VE,
-    /** JavaScript flags (i, m, s, u, v); `g` and `y` are ignored: only "matches or not" counts. */
-    flags: schemas/* string */.YjP()
-        .regex(/^[dgimsuvy]*$/, 'flags may only contain d g i m s u v y')
-        .optional(),
-    /** true (default): the output must match; false: it must not. */
-    must_match: schemas/* boolean */.zMY().optional(),
-});
-const regex_compiled = (0,common/* perSpec */.dt)((spec) => (0,common/* compileRegex */.DL)(spec.pattern, spec.flags ?? ''));
-const regex = {
-    type: 'regex',
-    description: 'The output matches (or, with must_match: false, does not match) a regular expression.',
-    schema: regex_schema,
-    run(spec, trace) {
-        const re = regex_compiled(spec);
-        if (typeof re === 'string')
-            return (0,common/* error */.z3)(re);
-        const m = re.exec(trace.output);
-        const shown = `/${spec.pattern}/${re.flags}`;
-        if (spec.must_match === false) {
-            return m
-                ? (0,common/* fail */.fJ)(`output matches ${shown}: ${(0,common/* quoteAround */.Ch)(trace.output, m.index, m.index + m[0].length)}`)
-                : (0,common/* pass */.IX)(`output does not match ${shown}`);
-        }
-        return m
-            ? (0,common/* pass */.IX)(`output matches ${shown}: ${(0,common/* quote */.hD)(m[0], 60)}`)
-            : (0,common/* fail */.fJ)(`output does not match ${shown}; output: ${(0,common/* quote */.hD)(trace.output)}`);
-    },
-};
-
-// EXTERNAL MODULE: ./build/user-module.js
-var user_module = __nccwpck_require__(5286);
-;// CONCATENATED MODULE: ./build/checks/script.js
-
-
-
-
-const script_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('script'),
-    /** `path/to/file.js#exportName` relative to the suite root; without `#`, the default export. */
-    module: schemas/* string */.YjP().min(1),
-    /** Passed as the third argument, so one function can serve several cases. */
-    options: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
-    /** How long the function may take (default 30 s). */
-    timeout_ms: schemas/* number */.aig().int().positive().optional(),
-});
-const DEFAULT_TIMEOUT_MS = 30_000;
-/** A module is imported once per process, whatever the number of cases and trials using it. */
-const modules = new Map();
-function load(path) {
-    let p = modules.get(path);
-    if (!p) {
-        p = (0,user_module/* importUserModule */.F)(path).then((m) => m, (err) => `cannot import ${path}: ${(0,common/* errorMessage */.gJ)(err)}`);
-        modules.set(path, p);
-    }
-    return p;
-}
-function splitRef(ref) {
-    const hash = ref.lastIndexOf('#');
-    return hash < 0
-        ? { file: ref, name: 'default' }
-        : { file: ref.slice(0, hash), name: ref.slice(hash + 1) || 'default' };
-}
-/** Turns what the user function returned into an outcome; anything unexpected is an error. */
-function toOutcome(value, label) {
-    if (value === true)
-        return (0,common/* pass */.IX)(`${label} passed`);
-    if (value === false)
-        return (0,common/* fail */.fJ)(`${label} returned false`);
-    if (value &&
-        typeof value === 'object' &&
-        typeof value.pass === 'boolean') {
-        const v = value;
-        const reason = typeof v.reason === 'string' && v.reason.trim() ? v.reason : undefined;
-        return v.pass ? (0,common/* pass */.IX)(reason ?? `${label} passed`) : (0,common/* fail */.fJ)(reason ?? `${label} failed`);
-    }
-    return (0,common/* error */.z3)(`${label} returned ${(0,common/* quote */.hD)((0,common/* safeJson */.oi)(value), 60)}, expected a boolean or {pass, reason}`);
-}
-const script = {
-    type: 'script',
-    description: 'A user JS/TS function `fn(trace, case, options)` returns a boolean or {pass, reason}.',
-    schema: script_schema,
+const judge_check_judge = {
+    type: 'judge',
+    description: 'An LLM judge grades the trace against a rubric (cached by model, rubric and trace).',
+    schema: judge_check_schema,
     async run(spec, trace, ctx) {
-        const { file, name } = splitRef(spec.module);
-        const path = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.resolve)(ctx.rootDir, file);
-        const label = `${file}#${name}`;
-        const mod = await load(path);
-        if (typeof mod === 'string')
-            return (0,common/* error */.z3)(mod);
-        const fn = mod[name];
-        if (typeof fn !== 'function')
-            return (0,common/* error */.z3)(`${label} is not an exported function`);
-        const ms = spec.timeout_ms ?? DEFAULT_TIMEOUT_MS;
-        let timer;
+        if (!ctx.judge)
+            return (0,common/* error */.z3)('no judge configured (add judge: {model: ...} to the config)');
         try {
-            const call = Promise.resolve().then(() => fn(trace, ctx.case, spec.options ?? {}));
-            const timeout = new Promise((res) => {
-                timer = setTimeout(() => res('timeout'), ms);
-                timer.unref?.();
-            });
-            const value = await Promise.race([call, timeout]);
-            if (value === 'timeout')
-                return (0,common/* error */.z3)(`${label} did not return within ${ms} ms`);
-            return toOutcome(value, label);
+            return await ctx.judge.grade(spec.rubric, trace, ctx.case);
         }
         catch (err) {
-            return (0,common/* error */.z3)(`${label} threw: ${(0,common/* errorMessage */.gJ)(err)}`);
+            // JudgeClient promises never to throw; a custom one might anyway.
+            return (0,common/* error */.z3)(`judge threw: ${(0,common/* errorMessage */.gJ)(err)}`);
         }
-        finally {
-            if (timer)
-                clearTimeout(timer);
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./build/checks/tool-called.js
-
-
-const tool_called_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('tool_called'),
-    name: schemas/* string */.YjP().min(1),
-    /** A subset of the arguments (deep partial match): extra arguments in the call are fine. */
-    args: common/* argsRecord */.nD.optional(),
-    /** Exactly this many matching calls. */
-    times: schemas/* number */.aig().int().min(0).optional(),
-    /** At least this many matching calls (default 1). */
-    min_times: schemas/* number */.aig().int().min(0).optional(),
-}).refine((s) => s.times === undefined || s.min_times === undefined, {
-    message: 'give times or min_times, not both',
-});
-const toolCalled = {
-    type: 'tool_called',
-    description: 'A tool was called (optionally with a subset of arguments, a number of times).',
-    schema: tool_called_schema,
-    run(spec, trace) {
-        const calls = (0,common/* toolCallsOf */.Ve)(trace);
-        const matched = (0,common/* matchingCalls */.VX)(calls, spec.name, spec.args);
-        const what = spec.args ? `${spec.name} with ${(0,common/* safeJson */.oi)(spec.args)}` : spec.name;
-        const n = matched.length;
-        if (spec.times !== undefined) {
-            return n === spec.times
-                ? (0,common/* pass */.IX)(`${what} called ${(0,common/* plural */.LS)(n, 'time')}`)
-                : (0,common/* fail */.fJ)(`${what} called ${(0,common/* plural */.LS)(n, 'time')}, expected exactly ${spec.times}${hint(spec, trace)}`);
-        }
-        const min = spec.min_times ?? 1;
-        if (n >= min)
-            return (0,common/* pass */.IX)(`${what} called ${(0,common/* plural */.LS)(n, 'time')}`);
-        return (0,common/* fail */.fJ)(n === 0
-            ? `${what} not called${hint(spec, trace)}`
-            : `${what} called ${(0,common/* plural */.LS)(n, 'time')}, expected at least ${min}`);
-    },
-};
-/** What happened instead: calls of the same tool with other arguments, or which tools ran. */
-function hint(spec, trace) {
-    const calls = (0,common/* toolCallsOf */.Ve)(trace);
-    const sameName = calls.filter((c) => c.name === spec.name);
-    if (spec.args && sameName.length > 0) {
-        return `; ${spec.name} was called as ${(0,common/* formatCall */.Ms)(sameName[0])}`;
-    }
-    return `; called: ${(0,common/* callNames */.tH)(calls)}`;
-}
-
-;// CONCATENATED MODULE: ./build/checks/tool-not-called.js
-
-
-const tool_not_called_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('tool_not_called'),
-    name: schemas/* string */.YjP().min(1),
-    /** Only calls whose arguments include these (deep partial match) count. */
-    args: common/* argsRecord */.nD.optional(),
-});
-const toolNotCalled = {
-    type: 'tool_not_called',
-    description: 'A tool was not called (optionally: not with these arguments).',
-    schema: tool_not_called_schema,
-    run(spec, trace) {
-        const matched = (0,common/* matchingCalls */.VX)((0,common/* toolCallsOf */.Ve)(trace), spec.name, spec.args);
-        const what = spec.args ? `${spec.name} with ${(0,common/* safeJson */.oi)(spec.args)}` : spec.name;
-        return matched.length === 0
-            ? (0,common/* pass */.IX)(`${what} not called`)
-            : (0,common/* fail */.fJ)(`${what} called ${(0,common/* plural */.LS)(matched.length, 'time')}: ${(0,common/* formatCall */.Ms)(matched[0])}`);
-    },
-};
-
-;// CONCATENATED MODULE: ./build/checks/tool-sequence.js
-
-
-const tool_sequence_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('tool_sequence'),
-    /** Tool names in the order they must be called. */
-    tools: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1),
-    /** true: the tools must be called back to back, with no other call in between. */
-    strict: schemas/* boolean */.zMY().optional(),
-});
-/** Longest prefix of `want` found in order in `got` (as a subsequence). */
-function subsequencePrefix(want, got) {
-    let i = 0;
-    for (const name of got) {
-        if (i < want.length && name === want[i])
-            i++;
-    }
-    return i;
-}
-/** Longest prefix of `want` found contiguously anywhere in `got`. */
-function contiguousPrefix(want, got) {
-    let best = 0;
-    for (let start = 0; start < got.length && best < want.length; start++) {
-        let k = 0;
-        while (k < want.length && start + k < got.length && got[start + k] === want[k])
-            k++;
-        if (k > best)
-            best = k;
-    }
-    return best;
-}
-const toolSequence = {
-    type: 'tool_sequence',
-    description: 'Tools were called in this order (as a subsequence; strict: true for back-to-back calls).',
-    schema: tool_sequence_schema,
-    run(spec, trace) {
-        const calls = (0,common/* toolCallsOf */.Ve)(trace);
-        const got = calls.map((c) => c.name);
-        const matched = spec.strict
-            ? contiguousPrefix(spec.tools, got)
-            : subsequencePrefix(spec.tools, got);
-        const want = spec.tools.join(' → ');
-        if (matched === spec.tools.length) {
-            return (0,common/* pass */.IX)(`called ${want}${spec.strict ? ' back to back' : ' in order'}`);
-        }
-        const missing = spec.tools[matched];
-        return (0,common/* fail */.fJ)(`expected ${want}${spec.strict ? ' back to back' : ' in order'}; ` +
-            `matched ${matched} of ${spec.tools.length} (next: ${missing}); called: ${(0,common/* callNames */.tH)(calls, 8).replace(/, /g, ' → ')}`);
     },
 };
 
 ;// CONCATENATED MODULE: ./build/checks/registry.js
 
 
+// Grouped by what they read: the answer's text, the tool calls, the retrieved context, usage and
+// timing, the conversation's turns, a model's grade.
 
 
 
@@ -21038,7 +21040,7 @@ const definitions = [
     maxTokens,
     maxTurns,
     script,
-    judge,
+    judge_check_judge,
 ];
 const byType = new Map(definitions.map((d) => [d.type, d]));
 function getCheck(type) {
@@ -21180,7 +21182,7 @@ async function judgeFor(suite, env = process.env) {
     const { judge } = suite.config;
     if (!judge || !suite.cases.some((c) => c.checks.some((k) => k.type === 'judge')))
         return undefined;
-    const { createJudge } = await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(319)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2319));
+    const { createJudge } = await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(409)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1409));
     return createJudge(judge, {
         apiKey: env[judge.api_key_env ?? 'OPENAI_API_KEY'],
         cacheDir: `${suite.rootDir}/.evalgate/judge-cache`,
@@ -22885,7 +22887,7 @@ function makeRetriable(function_, options) {
 }
 
 // EXTERNAL MODULE: ./build/checks/registry.js + 18 modules
-var registry = __nccwpck_require__(1614);
+var registry = __nccwpck_require__(958);
 // EXTERNAL MODULE: ./build/version.js
 var version = __nccwpck_require__(8508);
 // EXTERNAL MODULE: ./build/run/progress.js
@@ -23104,6 +23106,7 @@ function buildResults(plan, label, trials, info) {
         trace_url: config.trace_url,
         shard: info.shard,
         interrupted: info.interrupted || undefined,
+        suite_cases: plan.suite.cases.length,
         selected: selectedCases(plan.cases.map((c) => c.id)),
     };
     return recount({ schema: 'evalgate/results@1', meta, cases });
@@ -24240,7 +24243,7 @@ function globSync(globInput, options) {
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./build/checks/registry.js + 18 modules
-var registry = __nccwpck_require__(1614);
+var registry = __nccwpck_require__(958);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./build/suite/hash.js
@@ -36973,7 +36976,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 
 /***/ }),
 
-/***/ 958:
+/***/ 8577:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2019-09/schema","$id":"https://json-schema.org/draft/2019-09/meta/content","$vocabulary":{"https://json-schema.org/draft/2019-09/vocab/content":true},"$recursiveAnchor":true,"title":"Content vocabulary meta-schema","type":["object","boolean"],"properties":{"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"contentSchema":{"$recursiveRef":"#"}}}');
@@ -37282,7 +37285,7 @@ var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./build/checks/registry.js + 18 modules
-var registry = __nccwpck_require__(1614);
+var registry = __nccwpck_require__(958);
 // EXTERNAL MODULE: ./build/suite/index.js + 15 modules
 var build_suite = __nccwpck_require__(5296);
 // EXTERNAL MODULE: ./build/types.js
@@ -37608,7 +37611,7 @@ async function cmdValidate(args) {
     const suite = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.resolve)(values.config));
     const files = new Set(suite.cases.map((c) => c.source.file));
     print(`${(0,build_suite/* displayPath */.Gt)(suite.configPath)}: ok, ${suite.cases.length} cases in ${files.size} file(s), suite ${suite.hash.slice(0, 12)}`);
-    const { capacityLines } = await __nccwpck_require__.e(/* import() */ 637).then(__nccwpck_require__.bind(__nccwpck_require__, 6637));
+    const { capacityLines } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(189)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6189));
     for (const line of capacityLines(suite))
         print(line);
     return 0;
@@ -37620,8 +37623,8 @@ async function cmdCompare(args) {
     if (positionals.length !== 2)
         throw new UsageError('compare takes two results files: base.json head.json');
     const [basePath, headPath] = positionals;
-    const { compare } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.bind(__nccwpck_require__, 4815));
-    const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2824));
+    const { compare } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(815)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4815));
+    const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(267), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2267));
     const base = await (0,results_io/* readResults */.x8)(basePath);
     const head = await (0,results_io/* readResults */.x8)(headPath);
     // `report --format html` finds the traces through these paths, relative to the comparison
@@ -37670,7 +37673,7 @@ async function cmdReport(args) {
         throw new UsageError('report takes one comparison file');
     const path = positionals[0];
     const comparison = await (0,results_io/* readComparison */.WY)(path);
-    const { renderComment, renderSummary, renderTextReport, renderViewer } = await Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2824));
+    const { renderComment, renderSummary, renderTextReport, renderViewer } = await Promise.all(/* import() */[__nccwpck_require__.e(267), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2267));
     let text;
     const opts = {
         repoUrl: values['repo-url'],
@@ -37733,7 +37736,7 @@ async function cmdMerge(args) {
 }
 /** Writes a PR run's files into `dir` and returns their paths. */
 async function writePrOutputs(dir, outcome, render = {}) {
-    const { renderComment, renderViewer } = await Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2824));
+    const { renderComment, renderViewer } = await Promise.all(/* import() */[__nccwpck_require__.e(267), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2267));
     await (0,evalgate_dir/* makeDir */.g)(dir);
     const paths = {
         base: (0,external_node_path_.join)(dir, 'base-results.json'),
@@ -37750,6 +37753,7 @@ async function writePrOutputs(dir, outcome, render = {}) {
     await (0,promises_.writeFile)(paths.comment, (0,redact/* redactSecrets */.fp)(renderComment(outcome.comparison, {
         ...render,
         headSha: outcome.comparison.head.sha,
+        // Read next to it, the comment's case links open the viewer file at the case.
         viewerUrl: 'report.html',
     })));
     await (0,promises_.writeFile)(paths.viewer, renderViewer(outcome.comparison, outcome.base, outcome.head));
@@ -37764,6 +37768,9 @@ async function cmdPr(args) {
         setup: { type: 'string' },
         baseline: { type: 'string' },
         full: { type: 'boolean' },
+        'repo-url': { type: 'string' },
+        'run-url': { type: 'string' },
+        'artifact-url': { type: 'string' },
         ...selectionOptions,
         ...runOptions,
         ...gateOptions,
@@ -37774,8 +37781,8 @@ async function cmdPr(args) {
         throw new UsageError('pr needs --base <ref> (a branch, tag or sha)');
     const controller = interruptible();
     const baseline = values.baseline ? await (0,results_io/* readResults */.x8)(values.baseline) : undefined;
-    const { runPr } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(455)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6455));
-    const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2824));
+    const { runPr } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(815), __nccwpck_require__.e(455)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6455));
+    const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(267), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2267));
     const outcome = await runPr({
         repoDir: process.cwd(),
         baseRef: values.base,
@@ -37792,7 +37799,11 @@ async function cmdPr(args) {
         progress: values.quiet ? progress/* silentProgress */.i : new progress/* ConsoleProgress */.R(),
         log,
     });
-    const paths = await writePrOutputs(values['out-dir'], outcome);
+    const paths = await writePrOutputs(values['out-dir'], outcome, {
+        repoUrl: values['repo-url'],
+        runUrl: values['run-url'],
+        artifactUrl: values['artifact-url'],
+    });
     print(renderTextReport(outcome.comparison));
     print(`\nresults: ${paths.base}, ${paths.head}\ncomparison: ${paths.comparison}\ncomment: ${paths.comment}\nviewer: ${paths.viewer}`);
     if (controller.signal.aborted)
@@ -37826,7 +37837,7 @@ async function cmdPublish(args) {
         throw new UsageError('--comment must be update, new or off');
     const comparison = await (0,results_io/* readComparison */.WY)(positionals[0]);
     const [owner, name] = repo.split('/');
-    const { publishOutsideActions, PullMismatchError } = await Promise.all(/* import() */[__nccwpck_require__.e(720), __nccwpck_require__.e(824), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8319));
+    const { publishOutsideActions, PullMismatchError } = await Promise.all(/* import() */[__nccwpck_require__.e(720), __nccwpck_require__.e(267), __nccwpck_require__.e(319)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8319));
     const result = await publishOutsideActions({
         token,
         apiUrl: values['api-url'] ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
@@ -37886,7 +37897,9 @@ const COMMAND_HELP = {
   --baseline results.json reuses results of the base instead of running it.
   Runs the config's pull_request.sample, as the action does; --full runs every case, and
   --sample, --tags or --filter choose instead.
-  Takes the selection, settings and gate options of run and compare.`,
+  Takes the selection, settings and gate options of run and compare.
+  --repo-url https://github.com/o/r links each new failure to its dataset line at the head commit;
+  --run-url and --artifact-url add links to the workflow run and the artifact with the viewer.`,
     publish: `evalgate publish --repo owner/name --pr N comparison.json [--check-name evalgate]
   Posts the sticky comment (and a check run with --check-name) from outside Actions, with the
   token in GITHUB_TOKEN. --comment update|new|off, --api-url for GitHub Enterprise, --sha.`,

@@ -11,9 +11,11 @@ import type {
   CaseSide,
   FailingCheck,
   ModeComparison,
+  ModeTrial,
   Results,
   TraceExcerpt,
 } from '../types.ts';
+import { SEVERITIES } from '../types.ts';
 import { BASE, HEAD, slot, trialsOf, type Prepared, type SideScan } from './prepare.ts';
 import { benjaminiHochberg, hypergeomTails, stratifiedTest } from './stats.ts';
 
@@ -153,11 +155,18 @@ export function buildCases(
   let addedPasses = 0;
   let addedTrials = 0;
   const [sb, sh] = p.scan;
+  // Which newly failing mode a case's excerpt shows: blocking first, then by severity.
+  const modeWeight = modes.map(
+    (mc) => (mc.blocking ? 0 : 10) + Math.max(0, SEVERITIES.indexOf(mc.severity)),
+  );
   for (let i = 0; i < U; i++) {
     const bc = p.side[BASE][i] >= 0 ? base.cases[p.side[BASE][i]] : undefined;
     const hc = p.side[HEAD][i] >= 0 ? head.cases[p.side[HEAD][i]] : undefined;
     const modeList: CaseModeComparison[] = [];
     let best: CaseLabel | undefined;
+    // The most important newly failing mode's entry, for the excerpt.
+    let lead: CaseModeComparison | undefined;
+    let leadWeight = Infinity;
     const nr = notRun !== undefined && notRun[i] !== 0;
     for (let m = 0; m < M; m++) {
       // The built-in errors mode is gated per mode; per case, errors are shown as errors (the
@@ -211,6 +220,19 @@ export function buildCases(
         entry.p = pv;
         entry.q = qv;
       }
+      if ((label === 'new_failure' || label === 'suspected_new_failure') && hc) {
+        // Per (case, mode), and only for the few cases reported as failures: the trial a report
+        // shows fails the mode it lists the case under.
+        const ht = modeTrial(hc, entry.mode);
+        if (ht) entry.head_trial = ht;
+        const bt = bc ? modeTrial(bc, entry.mode) : undefined;
+        if (bt) entry.base_trial = bt;
+        const w = modeWeight[m] + (label === 'new_failure' ? 0 : 100);
+        if (ht && w < leadWeight) {
+          lead = entry;
+          leadWeight = w;
+        }
+      }
       modeList.push(entry);
     }
     let label: CaseLabel;
@@ -243,7 +265,7 @@ export function buildCases(
     if (hc) cc.head = caseSide(hc, sh, i);
     if (bc && hc && bc.hash !== hc.hash) cc.changed = true;
     if ((label === 'new_failure' || label === 'suspected_new_failure') && hc)
-      cc.excerpt = excerpt(hc, sh.caseRep[i]);
+      cc.excerpt = excerpt(hc, lead?.head_trial?.trial_ref ?? sh.caseRep[i]);
     cases[i] = cc;
   }
   return { cases, counts, removedFailing, addedPasses, addedTrials };
@@ -265,6 +287,38 @@ function countsOf(passes: number, trials: number, errors: number): Counts {
     if (COUNTS.size < 100_000) COUNTS.set(key, c);
   }
   return c;
+}
+
+/** A check result as a FailingCheck: shared when it has the fields (see caseSide). */
+function failingCheck(ch: CaseResult['trials'][number]['checks'][number]): FailingCheck {
+  if (typeof ch.type === 'string' && typeof ch.mode === 'string' && typeof ch.reason === 'string')
+    return ch;
+  const f: FailingCheck = {
+    type: String(ch.type),
+    mode: String(ch.mode),
+    reason: String(ch.reason ?? ''),
+  };
+  if (typeof ch.name === 'string') f.name = ch.name;
+  return f;
+}
+
+/** The first trial of a case where a check of `mode` failed (an errored trace fails nothing). */
+function modeTrial(c: CaseResult, mode: string): ModeTrial | undefined {
+  const trials = trialsOf(c);
+  for (let t = 0; t < trials.length; t++) {
+    const trial = trials[t];
+    if (trial?.trace?.error) continue;
+    const failing: FailingCheck[] = [];
+    for (const ch of Array.isArray(trial?.checks) ? trial.checks : []) {
+      if (ch && typeof ch === 'object' && ch.mode === mode && ch.status === 'fail')
+        failing.push(failingCheck(ch));
+    }
+    if (!failing.length) continue;
+    const out: ModeTrial = { trial_ref: t, failing };
+    if (trial.trace?.trace_id) out.trace_id = trial.trace.trace_id;
+    return out;
+  }
+  return undefined;
 }
 
 function caseSide(c: CaseResult, sc: SideScan, i: number): CaseSide {

@@ -6,12 +6,20 @@
  * of the output built (case-labels.ts), and the verdict decided (verdict.ts).
  */
 import { ERRORS_MODE } from '../defaults.ts';
-import type { Comparison, GateConfig, Results, Severity } from '../types.ts';
+import type {
+  Comparison,
+  GateConfig,
+  ModeComparison,
+  Results,
+  SampleInfo,
+  Severity,
+} from '../types.ts';
 import { stage2Modes } from './adaptive.ts';
 import { buildCases } from './case-labels.ts';
 import { completeness } from './completeness.ts';
 import { resolveGate } from './gate.ts';
 import { modeVerdicts } from './mode-verdicts.ts';
+import { detectableDrop } from './power.ts';
 import { BASE, HEAD, prepare } from './prepare.ts';
 import { sideSummary } from './sides.ts';
 import { decide, errorShare } from './verdict.ts';
@@ -33,6 +41,11 @@ export interface CompareOptions {
   gateNote?: string;
   basePath?: string;
   headPath?: string;
+  /**
+   * The suite's folder relative to the repository root ('' at the root), for links to dataset
+   * lines (case sources are relative to the suite). See Comparison.suite_dir.
+   */
+  suiteDir?: string;
 }
 
 export function compare(base: Results, head: Results, options: CompareOptions = {}): Comparison {
@@ -61,8 +74,8 @@ export function compare(base: Results, head: Results, options: CompareOptions = 
   const gaps = completeness(base, head, p);
   const caseOut = buildCases(base, head, p, modes, gaps.notRun);
 
-  const baseSide = sideSummary(base, p.scan[BASE], options.basePath);
-  const headSide = sideSummary(head, p.scan[HEAD], options.headPath);
+  const baseSide = sideSummary(base, p.scan[BASE], p, options.basePath);
+  const headSide = sideSummary(head, p.scan[HEAD], p, options.headPath);
   const { verdict, reasons, accepted } = decide({
     base,
     head,
@@ -96,5 +109,57 @@ export function compare(base: Results, head: Results, options: CompareOptions = 
     if (gaps.head) out.incomplete.head = gaps.head;
   }
   if (options.gateNote) out.gate_note = options.gateNote;
+  if (typeof options.suiteDir === 'string') out.suite_dir = normaliseDir(options.suiteDir);
+  const sample = sampleInfo(head, modes, gate, adaptive);
+  if (sample) out.sample = sample;
   return out;
+}
+
+function normaliseDir(dir: string): string {
+  return dir
+    .split(/[\\/]+/)
+    .filter((s) => s && s !== '.')
+    .join('/');
+}
+
+/**
+ * A head that ran fewer cases than its suite has (`pull_request.sample`, tags, a filter): per
+ * blocking mode, the smallest drop the sample detects with 80% power (src/compare/power.ts).
+ */
+function sampleInfo(
+  head: Results,
+  modes: ModeComparison[],
+  gate: GateConfig,
+  adaptive: boolean,
+): SampleInfo | undefined {
+  const of = head.meta?.suite_cases;
+  const ran = head.meta?.selected?.count;
+  if (typeof of !== 'number' || typeof ran !== 'number' || ran >= of || head.meta?.shard)
+    return undefined;
+  const trials = typeof head.meta.trials === 'number' ? head.meta.trials : 1;
+  const tested = modes.filter((m) => m.paired_cases > 0).length;
+  return {
+    cases: ran,
+    of,
+    modes: modes
+      .filter((m) => m.blocking && m.paired_cases > 0)
+      .map((m) => {
+        const d = detectableDrop({
+          cases: m.paired_cases,
+          trials,
+          alpha: gate.alpha,
+          modes: tested,
+          minDrop: gate.min_drop,
+          adaptive: adaptive || (!!gate.adaptive && !gate.robust),
+          rerunTrials: gate.rerun_trials,
+        });
+        const entry: SampleInfo['modes'][number] = {
+          mode: m.mode,
+          cases: m.paired_cases,
+          can_regress: d.canRegress,
+        };
+        if (d.drop !== undefined) entry.drop = d.drop;
+        return entry;
+      }),
+  };
 }

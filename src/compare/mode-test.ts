@@ -38,21 +38,64 @@ export function scratch(U: number): Scratch {
   };
 }
 
-function rateStats(p: Prepared, m: number, side: number): RateStats {
-  // Stage-1 trials only: re-runs sample the flaky cases again and would bias a trial-weighted rate.
+/** A side's trial totals over the paired cases, gathered by analyseMode's pass over them. */
+interface PairedSide {
+  passes: number;
+  trials: number;
+  /** Sum of the per-case pass rates. */
+  rates: number;
+  /** Trials of the first paired case; -1 once two cases differ. */
+  even: number;
+}
+
+const pairedSide = (): PairedSide => ({ passes: 0, trials: 0, rates: 0, even: 0 });
+
+function addCase(s: PairedSide, x: number, u: number, first: boolean): void {
+  s.passes += x;
+  s.trials += u;
+  s.rates += x / u;
+  if (first) s.even = u;
+  else if (s.even !== u) s.even = -1;
+}
+
+/**
+ * The side's row in the mode table, over the same trials as the effect (docs/statistics.md
+ * "One set of trials per row"): the paired cases, every stage, the rate their per-case mean.
+ * Without a paired case there is no effect: then every usable trial of the side.
+ */
+function rateStats(
+  p: Prepared,
+  m: number,
+  side: number,
+  paired: number,
+  ps: PairedSide,
+): RateStats {
   const at = slot(p, m, side, 0);
   const at2 = slot(p, m, side, 1);
-  let passes = 0;
-  let trials = 0;
   let errors = 0;
   let cases = 0;
+  let passes = 0;
+  let trials = 0;
   for (let i = 0; i < p.U; i++) {
-    const u = p.use[at + i];
-    const e = p.err[at + i];
-    if (u + e + p.use[at2 + i] + p.err[at2 + i] > 0) cases++;
-    passes += p.pass[at + i];
-    trials += u;
+    const u = p.use[at + i] + p.use[at2 + i];
+    const e = p.err[at + i] + p.err[at2 + i];
     errors += e;
+    if (paired > 0) continue;
+    if (u + e > 0) cases++;
+    passes += p.pass[at + i] + p.pass[at2 + i];
+    trials += u;
+  }
+  if (paired > 0) {
+    const out: RateStats = {
+      passes: ps.passes,
+      trials: ps.trials,
+      cases: paired,
+      errors,
+      rate: ps.rates / paired,
+      ci: wilson(ps.passes, ps.trials),
+    };
+    if (ps.even < 0) out.uneven = true;
+    return out;
   }
   const rate = trials > 0 ? passes / trials : 0;
   return { passes, trials, cases, errors, rate, ci: wilson(passes, trials) };
@@ -80,11 +123,17 @@ export function analyseMode(
   let n1 = 0;
   // Pass 1: per-case differences (all stages pooled) and stage-1 strata of the paired cases.
   let lcm = 1;
+  const pb = pairedSide();
+  const ph = pairedSide();
   for (let i = 0; i < U; i++) {
     const ub = p.use[b1 + i] + p.use[b2 + i];
     const uh = p.use[h1 + i] + p.use[h2 + i];
     if (ub === 0 || uh === 0) continue;
-    const d = (p.pass[h1 + i] + p.pass[h2 + i]) / uh - (p.pass[b1 + i] + p.pass[b2 + i]) / ub;
+    const xb = p.pass[b1 + i] + p.pass[b2 + i];
+    const xh = p.pass[h1 + i] + p.pass[h2 + i];
+    addCase(pb, xb, ub, paired === 0);
+    addCase(ph, xh, uh, paired === 0);
+    const d = xh / uh - xb / ub;
     s.d[paired] = d;
     paired++;
     sumD += d;
@@ -104,8 +153,8 @@ export function analyseMode(
   const sd =
     paired > 1 ? Math.sqrt(Math.max(0, (sumD2 - paired * effect * effect) / (paired - 1))) : 0;
   const out: ModeStats = {
-    base: rateStats(p, m, BASE),
-    head: rateStats(p, m, HEAD),
+    base: rateStats(p, m, BASE, paired, pb),
+    head: rateStats(p, m, HEAD, paired, ph),
     paired,
     effect,
     ci,

@@ -46,7 +46,11 @@ export interface Prepared {
 export interface SideScan {
   counts: RunCounts;
   usage: Required<Usage>;
+  /** Traces that reported each usage field: none means "not reported", not 0. */
+  usageReported: { input_tokens: number; output_tokens: number; cost_usd: number };
   latencies: number[];
+  /** The first errored trial: case index (into `ids`), trial index, kind and message. */
+  firstError?: { i: number; trial: number; kind: string; message: string };
   casePass: Int32Array;
   caseUse: Int32Array;
   caseErr: Int32Array;
@@ -91,6 +95,26 @@ function collectModes(base: Results, head: Results, scanChecks: boolean): string
 
 export function prepare(base: Results, head: Results): Prepared {
   return prepareWith(base, head, false) ?? prepareWith(base, head, true)!;
+}
+
+/** Why a trial errored: its trace's error, else its first errored check's reason. */
+function firstErrorOf(
+  i: number,
+  tj: number,
+  trial: TrialResult,
+): NonNullable<SideScan['firstError']> {
+  const e = trial.trace?.error;
+  const trialNo = typeof trial.trial === 'number' ? trial.trial : tj;
+  if (e)
+    return { i, trial: trialNo, kind: String(e.kind ?? 'error'), message: String(e.message ?? '') };
+  const checks = Array.isArray(trial.checks) ? trial.checks : [];
+  const ch = checks.find((c) => c?.status === 'error');
+  return {
+    i,
+    trial: trialNo,
+    kind: ch ? `check ${String(ch.type)}` : 'error',
+    message: ch ? String(ch.reason ?? '') : 'the trial errored',
+  };
 }
 
 // Per-trial flags of a mode.
@@ -138,6 +162,7 @@ function prepareWith(base: Results, head: Results, scanChecks: boolean): Prepare
   const scan = (): SideScan => ({
     counts: { cases: 0, trials: 0, pass: 0, fail: 0, error: 0 },
     usage: { input_tokens: 0, output_tokens: 0, cost_usd: 0 },
+    usageReported: { input_tokens: 0, output_tokens: 0, cost_usd: 0 },
     latencies: [],
     casePass: new Int32Array(U),
     caseUse: new Int32Array(U),
@@ -234,6 +259,7 @@ function prepareWith(base: Results, head: Results, scanChecks: boolean): Prepare
         } else if (status === 'error') {
           sc.counts.error++;
           sc.caseErr[i]++;
+          if (!sc.firstError) sc.firstError = firstErrorOf(i, tj, trial);
         } else {
           sc.counts.fail++;
           sc.caseUse[i]++;
@@ -243,12 +269,18 @@ function prepareWith(base: Results, head: Results, scanChecks: boolean): Prepare
         if (trace) {
           const u = trace.usage;
           if (u) {
-            if (typeof u.input_tokens === 'number' && Number.isFinite(u.input_tokens))
+            if (typeof u.input_tokens === 'number' && Number.isFinite(u.input_tokens)) {
               sc.usage.input_tokens += u.input_tokens;
-            if (typeof u.output_tokens === 'number' && Number.isFinite(u.output_tokens))
+              sc.usageReported.input_tokens++;
+            }
+            if (typeof u.output_tokens === 'number' && Number.isFinite(u.output_tokens)) {
               sc.usage.output_tokens += u.output_tokens;
-            if (typeof u.cost_usd === 'number' && Number.isFinite(u.cost_usd))
+              sc.usageReported.output_tokens++;
+            }
+            if (typeof u.cost_usd === 'number' && Number.isFinite(u.cost_usd)) {
               sc.usage.cost_usd += u.cost_usd;
+              sc.usageReported.cost_usd++;
+            }
           }
           const l = trace.latency_ms;
           if (typeof l === 'number' && Number.isFinite(l)) sc.latencies.push(l);

@@ -301,6 +301,8 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
       accepted,
       severities: trusted.severities,
       gateNote: trusted.note,
+      // Case sources are relative to the suite; links to dataset lines need its repository path.
+      suiteDir: dirname(configRel).split(sep).join('/'),
     };
     let comparison = compare(baseResults, headResults, compareOptions);
 

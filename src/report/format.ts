@@ -1,5 +1,13 @@
 /** Number and label formatting shared by the markdown, text and HTML reports. */
-import type { CaseLabel, Comparison, ModeComparison, ModeVerdict, Severity } from '../types.ts';
+import type {
+  CaseLabel,
+  Comparison,
+  FirstError,
+  ModeComparison,
+  ModeVerdict,
+  RateStats,
+  Severity,
+} from '../types.ts';
 import { SEVERITIES } from '../types.ts';
 
 const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
@@ -170,4 +178,71 @@ export function removedLine(c: Comparison, by: string): string | undefined {
         : 'not passing on base'
       : `${passing === 0 ? 'none' : int(passing)} of them passing on base`;
   return `${plural(n, 'case')} removed ${by}, ${of}`;
+}
+
+/** A cell for a value no trace reported: absent is not zero. */
+export const NOT_REPORTED = 'not reported';
+
+/**
+ * A side's rate in a mode's row: "71% (66/93)"; "78% (31 cases)" when re-runs gave cases
+ * different numbers of trials (the rate is then the mean of per-case rates, as the change is, and
+ * not passes / trials);
+ * "all errored" when every trial of the mode errored; "–" when the side has none.
+ */
+export function rateCell(r: RateStats | undefined): string {
+  if (!r) return '–';
+  if (!(r.trials > 0)) return r.errors > 0 ? 'all errored' : '–';
+  if (r.uneven) return `${pct(r.rate)} (${plural(r.cases, 'case')})`;
+  return `${pct(r.rate)} (${int(r.passes)}/${int(r.trials)})`;
+}
+
+/** "-25 pts (-35 to -12)"; "–" when no case was paired (there is no change to show). */
+export function changeCell(m: ModeComparison): string {
+  if (!(m.paired_cases > 0)) return '–';
+  const [lo, hi] = m.effect_ci ?? [NaN, NaN];
+  return `${pts(m.effect)} pts (${pts(lo)} to ${pts(hi)})`;
+}
+
+/**
+ * The first lines' statement of what a sample can see, e.g. "Ran a sample of 12 of 64 cases: it
+ * can detect a drop of about 35 pts in `refusal_policy`; `privacy` (2 cases) can never block."
+ * `name` renders a mode name for the medium. Undefined for a full run.
+ */
+export function sampleLine(c: Comparison, name: (s: string) => string): string | undefined {
+  const s = c.sample;
+  if (!s) return undefined;
+  const can: string[] = [];
+  const weak: string[] = [];
+  const cannot: string[] = [];
+  for (const m of s.modes ?? []) {
+    const what = `${name(m.mode)} (${plural(m.cases, 'case')})`;
+    if (!m.can_regress) cannot.push(what);
+    else if (m.drop === undefined) weak.push(what);
+    else can.push(`${Math.max(1, Math.round(m.drop * 100))} pts in ${name(m.mode)}`);
+  }
+  let line = `Ran a sample: ${int(s.cases)} of ${plural(s.of, 'case')}`;
+  const parts: string[] = [];
+  if (can.length) parts.push(`the smallest drop it detects (80% power) is ${listOf(can, 4)}`);
+  if (weak.length) parts.push(`no drop in ${listOf(weak, 4)} is detected reliably`);
+  if (cannot.length) parts.push(`${listOf(cannot, 4)} can never block`);
+  if (parts.length) line += `; ${parts.join('; ')}`;
+  return `${line}. A full run sees more.`;
+}
+
+function listOf(items: string[], max: number): string {
+  const shown = items.slice(0, max);
+  const rest = items.length - shown.length;
+  if (rest > 0) return `${shown.join(', ')} and ${int(rest)} more`;
+  if (shown.length <= 1) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+}
+
+/** "head, case `x`, trial 2: crash: …" parts of a side's first error; `text` renders untrusted text. */
+export function firstErrorText(
+  side: 'base' | 'head',
+  e: FirstError,
+  id: (s: string) => string,
+  text: (s: string) => string,
+): string {
+  return `first ${side} error (case ${id(e.case)}, trial ${e.trial + 1}, ${text(e.kind)}): ${text(e.message)}`;
 }

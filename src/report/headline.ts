@@ -3,14 +3,22 @@
  * the caller passes `name` to render them for its medium (escaped markdown, plain text).
  */
 import type { Comparison, ModeComparison } from '../types.ts';
-import { blockingRegressions, changeWithCi, countOf, pct, plural, sortModes } from './format.ts';
+import {
+  blockingRegressions,
+  changeWithCi,
+  countOf,
+  int,
+  pct,
+  plural,
+  sortModes,
+} from './format.ts';
 
 export type VerdictKind = 'blocked' | 'passed' | 'error' | 'accepted';
 
 export interface Headline {
   kind: VerdictKind;
   icon: string;
-  /** "Blocked", "Passed", "Error", "Interrupted", "Regression accepted". */
+  /** "Blocked", "Passed", "Passed, with a warning", "Error", "Interrupted", "Regression accepted". */
   title: string;
   /** The sentence after the title, ending with a full stop. */
   text: string;
@@ -36,13 +44,29 @@ function listModes(items: string[], max = 2): string {
   return `${items.slice(0, max).join(', ')} and ${plural(items.length - max, 'more mode')}`;
 }
 
+/**
+ * Confirmed new failures only: unconfirmed flips ("suspected") are what chance alone produces on
+ * an unchanged system, so they never reach the headline (the comment lists them collapsed).
+ */
 function failuresClause(c: Comparison): string {
   const nf = countOf(c, 'new_failure');
-  const sus = countOf(c, 'suspected_new_failure');
-  const parts: string[] = [];
-  if (nf > 0) parts.push(plural(nf, 'new failure'));
-  if (sus > 0) parts.push(plural(sus, 'suspected new failure'));
-  return parts.join(' and ');
+  return nf > 0 ? plural(nf, 'new failure') : '';
+}
+
+/**
+ * Blocking modes that did not regress although a case in them is a confirmed new failure: the
+ * mode's test cannot decide (too few cases, often a sample), so the pass needs a warning.
+ */
+export function undecidedFailures(c: Comparison): { mode: ModeComparison; cases: number }[] {
+  const perMode = new Map<string, number>();
+  for (const k of c.cases ?? []) {
+    if (k.label !== 'new_failure') continue;
+    for (const m of k.modes ?? [])
+      if (m.label === 'new_failure') perMode.set(m.mode, (perMode.get(m.mode) ?? 0) + 1);
+  }
+  return sortModes(c.modes ?? [])
+    .filter((m) => m.blocking && m.verdict !== 'regressed' && perMode.has(m.mode))
+    .map((m) => ({ mode: m, cases: perMode.get(m.mode)! }));
 }
 
 export function headline(
@@ -91,21 +115,32 @@ export function headline(
     return { kind, icon: '❌', title: 'Blocked', text: `${what}${tail}` };
   }
 
-  // Passed: say the most useful true thing.
+  // Passed, but a blocking mode holds a confirmed new failure its test cannot decide: the
+  // verdict stays pass (the gate is the mode's test), the headline must not read as all clear.
+  const undecided = undecidedFailures(c);
+  if (undecided.length) {
+    const first = undecided[0];
+    const why = c.sample
+      ? `the sample (${plural(c.sample.cases, 'case')} of ${int(c.sample.of)}) is too small for the mode to block`
+      : `the mode's test cannot decide with ${plural(first.mode.paired_cases, 'case')}, so it does not block`;
+    const more =
+      undecided.length > 1 ? ` (and in ${plural(undecided.length - 1, 'more blocking mode')})` : '';
+    return {
+      kind,
+      icon: '⚠️',
+      title: 'Passed, with a warning',
+      text: `${plural(first.cases, 'confirmed new failure')} in ${name(first.mode.mode)} (${first.mode.severity})${more}: ${why}; look at ${first.cases === 1 ? 'it' : 'them'} before merging.`,
+    };
+  }
+
+  // Passed: say the most useful true thing, and nothing when nothing happened.
   const modes = sortModes(c.modes);
   const minor = modes.filter((m) => m.verdict === 'regressed' && !m.blocking);
-  const inconclusive = modes.filter((m) => m.verdict === 'inconclusive');
   const improved = modes.filter((m) => m.verdict === 'improved');
   const bits: string[] = [];
   if (minor.length) {
     bits.push(
       `no blocking failure mode regressed; ${listModes(minor.map((m) => fell(m, name)))} (not blocking)`,
-    );
-  } else if (inconclusive.length) {
-    bits.push(
-      `no failure mode regressed significantly, but ${listModes(inconclusive.map((m) => name(m.mode)))} ${
-        inconclusive.length === 1 ? 'is' : 'are'
-      } inconclusive`,
     );
   } else {
     bits.push(

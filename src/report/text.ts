@@ -3,18 +3,21 @@
  * failures with their reasons. Untrusted text is cleaned of control characters (an ESC in a
  * model output must not drive the terminal), flattened to one line and cut.
  */
-import type { CaseComparison, Comparison } from '../types.ts';
+import type { CaseComparison, Comparison, FailingCheck, Usage } from '../types.ts';
 import {
+  changeCell,
   countOf,
+  firstErrorText,
   int,
   LABEL_TEXT,
   ms,
   modeP,
-  pct,
+  NOT_REPORTED,
   plural,
-  pts,
   pValue,
+  rateCell,
   removedLine,
+  sampleLine,
   shortSha,
   sortModes,
   usd,
@@ -67,11 +70,15 @@ export function alignColumns(rows: string[][], right: boolean[] = []): string[] 
   return lines;
 }
 
+/** Comparisons written before per-mode trials: the case's representative trial, this mode's checks. */
+function inMode(fs: FailingCheck[] | undefined, mode: string): FailingCheck[] {
+  return (fs ?? []).filter((f) => f.mode === mode);
+}
+
 function failureLines(k: CaseComparison): string[] {
   const modes = k.modes.filter(
     (m) => m.label === 'new_failure' || m.label === 'suspected_new_failure',
   );
-  const set = new Set(modes.map((m) => m.mode));
   const where = k.source ? ` (${one(k.source.file, 200)}:${k.source.line})` : '';
   const counts = modes.map(
     (m) =>
@@ -80,14 +87,25 @@ function failureLines(k: CaseComparison): string[] {
   const out = [
     `  ${k.label === 'suspected_new_failure' ? '?' : 'x'} ${one(k.id, 120)}${where}  ${counts.join(', ')}`,
   ];
-  const fails = (k.head?.failing ?? []).filter((f) => !set.size || set.has(f.mode));
-  for (const f of fails.slice(0, 3))
-    out.push(`      head: ${one(f.type, 40)}: ${one(f.reason, 200)}`);
-  const baseFails = (k.base?.failing ?? []).filter((f) => set.has(f.mode));
-  if (baseFails.length)
-    for (const f of baseFails.slice(0, 2))
-      out.push(`      base: ${one(f.type, 40)}: ${one(f.reason, 200)}`);
-  else if (k.base) out.push(`      base: passed ${k.base.passes}/${k.base.trials}`);
+  // Per listed mode: how many head trials fail it, and the failing checks of one that does.
+  for (const m of modes.slice(0, 3)) {
+    if (m.head) {
+      const failed = Math.max(0, m.head.trials - m.head.passes);
+      out.push(`      head: ${failed} of ${m.head.trials} trials fail ${one(m.mode, 60)}`);
+      const fails = m.head_trial?.failing ?? inMode(k.head?.failing, m.mode);
+      for (const f of fails.slice(0, 3))
+        out.push(`        ${one(f.type, 40)}: ${one(f.reason, 200)}`);
+    }
+    if (m.base) {
+      const failed = Math.max(0, m.base.trials - m.base.passes);
+      const f = m.base_trial?.failing?.[0] ?? inMode(k.base?.failing, m.mode)[0];
+      out.push(
+        failed === 0
+          ? `      base: ${m.base.passes} of ${m.base.trials} trials pass`
+          : `      base: ${failed} of ${m.base.trials} trials fail${f ? `: ${one(f.type, 40)}: ${one(f.reason, 200)}` : ''}`,
+      );
+    }
+  }
   return out;
 }
 
@@ -117,47 +135,62 @@ export function renderTextReport(c: Comparison): string {
   const side = (s: Comparison['base']) =>
     `${shortSha(s?.sha) ?? '(unknown)'}${s?.ref ? ` (${one(s.ref, 80)})` : ''}`;
   lines.push(`base ${side(c.base)} -> head ${side(c.head)}`);
+  const sample = sampleLine(c, (s) => one(s, 60));
+  if (sample) lines.push(sample);
   const removed = removedLine(c, 'from head');
   if (removed) lines.push(`! ${removed}`);
   if (c.gate_note) lines.push(one(c.gate_note, 500));
   lines.push('');
   if (c.verdict === 'error') for (const r of c.reasons ?? []) lines.push(`  ! ${one(r, 300)}`);
+  // Why trials errored: the first error of each side, whatever the verdict.
+  for (const name of ['head', 'base'] as const) {
+    const e = c[name]?.first_error;
+    if (e)
+      lines.push(
+        `  ! ${firstErrorText(
+          name,
+          e,
+          (s) => one(s, 120),
+          (s) => one(s, 300),
+        )}`,
+      );
+  }
+  if (c.verdict === 'error' || c.base?.first_error || c.head?.first_error) lines.push('');
 
   const modes = sortModes(c.modes ?? []);
   if (modes.length) {
     const rows = [['mode', 'severity', 'base', 'head', 'change (95% CI)', 'p (adj.)', 'verdict']];
     for (const m of modes) {
-      const [lo, hi] = m.effect_ci ?? [NaN, NaN];
       rows.push([
         one(m.mode, 40),
         one(m.severity, 10),
-        `${pct(m.base.rate)} (${m.base.passes}/${m.base.trials})`,
-        `${pct(m.head.rate)} (${m.head.passes}/${m.head.trials})`,
-        `${pts(m.effect)} pts (${pts(lo)} to ${pts(hi)})`,
-        pValue(modeP(m)),
+        rateCell(m.base),
+        rateCell(m.head),
+        changeCell(m),
+        m.paired_cases > 0 ? pValue(modeP(m)) : '-',
         m.verdict === 'regressed' && !m.blocking ? 'regressed (not blocking)' : m.verdict,
       ]);
     }
     lines.push(...alignColumns(rows, [false, false, true, true, true, true, false]), '');
   }
 
-  const failing = c.cases.filter(
-    (k) => k.label === 'new_failure' || k.label === 'suspected_new_failure',
-  );
-  failing.sort(
-    (a, b) =>
-      Number(a.label !== 'new_failure') - Number(b.label !== 'new_failure') ||
-      (a.id < b.id ? -1 : 1),
-  );
-  if (failing.length) {
-    const nNew = failing.filter((k) => k.label === 'new_failure').length;
-    lines.push(
-      `New failures: ${nNew}${failing.length > nNew ? ` (+${failing.length - nNew} suspected)` : ''}`,
-    );
-    const cap = 50;
-    for (const k of failing.slice(0, cap)) lines.push(...failureLines(k));
-    if (failing.length > cap)
-      lines.push(`  ...and ${plural(failing.length - cap, 'more')} (see the HTML viewer)`);
+  const byId = (a: CaseComparison, b: CaseComparison) => (a.id < b.id ? -1 : 1);
+  const cap = 50;
+  const confirmed = c.cases.filter((k) => k.label === 'new_failure').sort(byId);
+  const suspected = c.cases.filter((k) => k.label === 'suspected_new_failure').sort(byId);
+  if (confirmed.length) {
+    lines.push(`New failures: ${confirmed.length}`);
+    for (const k of confirmed.slice(0, cap)) lines.push(...failureLines(k));
+    if (confirmed.length > cap)
+      lines.push(`  ...and ${plural(confirmed.length - cap, 'more')} (see the HTML viewer)`);
+    lines.push('');
+  }
+  if (suspected.length) {
+    // Unconfirmed flips: chance produces them on an unchanged system too.
+    lines.push(`Suspected new failures (not confirmed): ${suspected.length}`);
+    for (const k of suspected.slice(0, cap)) lines.push(...failureLines(k));
+    if (suspected.length > cap)
+      lines.push(`  ...and ${plural(suspected.length - cap, 'more')} (see the HTML viewer)`);
     lines.push('');
   }
   const others = (['fixed', 'flaky', 'added', 'removed', 'errored', 'not_run'] as const)
@@ -166,8 +199,17 @@ export function renderTextReport(c: Comparison): string {
     .map(([l, n]) => `${int(n)} ${LABEL_TEXT[l]}`);
   if (others.length) lines.push(`Other: ${others.join(', ')}`);
   if (c.base && c.head) {
+    // Absent is not zero: a value no trace reported reads "not reported".
+    const shown = (v: number | undefined, f: (n: number) => string) =>
+      typeof v === 'number' && Number.isFinite(v) ? f(v) : NOT_REPORTED;
+    const tokens = (u: Usage | undefined) =>
+      typeof u?.input_tokens === 'number' || typeof u?.output_tokens === 'number'
+        ? (u.input_tokens ?? 0) + (u.output_tokens ?? 0)
+        : undefined;
+    const pair = (b: number | undefined, h: number | undefined, f: (n: number) => string) =>
+      `${shown(b, f)} -> ${shown(h, f)}`;
     lines.push(
-      `Cost: ${usd(c.base.usage?.cost_usd)} -> ${usd(c.head.usage?.cost_usd)}; tokens: ${int((c.base.usage?.input_tokens ?? 0) + (c.base.usage?.output_tokens ?? 0))} -> ${int((c.head.usage?.input_tokens ?? 0) + (c.head.usage?.output_tokens ?? 0))}; latency p50 ${ms(c.base.latency_ms?.p50)} -> ${ms(c.head.latency_ms?.p50)}, p95 ${ms(c.base.latency_ms?.p95)} -> ${ms(c.head.latency_ms?.p95)}`,
+      `Cost: ${pair(c.base.usage?.cost_usd, c.head.usage?.cost_usd, usd)}; tokens: ${pair(tokens(c.base.usage), tokens(c.head.usage), int)}; latency p50 ${pair(c.base.latency_ms?.p50, c.head.latency_ms?.p50, ms)}, p95 ${pair(c.base.latency_ms?.p95, c.head.latency_ms?.p95, ms)}`,
     );
   }
   return lines.join('\n') + '\n';

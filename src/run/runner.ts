@@ -293,6 +293,7 @@ export function buildResults(
     trace_url: config.trace_url,
     shard: info.shard,
     interrupted: info.interrupted || undefined,
+    suite_cases: plan.suite.cases.length,
     selected: selectedCases(plan.cases.map((c) => c.id)),
   };
   return recount({ schema: 'evalgate/results@1', meta, cases });

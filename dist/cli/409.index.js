@@ -1,20 +1,20 @@
-export const id = 319;
-export const ids = [319];
+export const id = 409;
+export const ids = [409];
 export const modules = {
 
-/***/ 72319:
+/***/ 1409:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createJudge: () => (/* binding */ createJudge)
 /* harmony export */ });
 /* unused harmony export buildJudgeMessages */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var openai__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98193);
-/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90815);
-/* harmony import */ var _run_evalgate_dir_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70411);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var openai__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8193);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(815);
+/* harmony import */ var _run_evalgate_dir_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(411);
 /**
  * The LLM judge: grades a trace against a rubric with any OpenAI-compatible chat endpoint, using
  * structured output ({pass, reason}) at temperature 0, and caches verdicts in memory and on disk

@@ -1,8 +1,8 @@
-export const id = 824;
-export const ids = [824];
+export const id = 267;
+export const ids = [267];
 export const modules = {
 
-/***/ 2824:
+/***/ 2267:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,8 +19,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: SUMMARY_MAX, headline, redactDeep, redactSecrets, verdictKind
 
-// EXTERNAL MODULE: ./node_modules/markdown-table/index.js
-var markdown_table = __webpack_require__(735);
 // EXTERNAL MODULE: ./build/types.js
 var types = __webpack_require__(4853);
 ;// CONCATENATED MODULE: ./build/report/format.js
@@ -189,117 +187,80 @@ function removedLine(c, by) {
         : `${passing === 0 ? 'none' : format_int(passing)} of them passing on base`;
     return `${plural(n, 'case')} removed ${by}, ${of}`;
 }
-
-;// CONCATENATED MODULE: ./build/report/headline.js
-
-function verdictKind(c) {
-    if (c.verdict === 'error')
-        return 'error';
-    if (c.accepted)
-        return 'accepted';
-    return c.verdict === 'block' ? 'blocked' : 'passed';
+/** A cell for a value no trace reported: absent is not zero. */
+const NOT_REPORTED = 'not reported';
+/**
+ * A side's rate in a mode's row: "71% (66/93)"; "78% (31 cases)" when re-runs gave cases
+ * different numbers of trials (the rate is then the mean of per-case rates, as the change is, and
+ * not passes / trials);
+ * "all errored" when every trial of the mode errored; "–" when the side has none.
+ */
+function rateCell(r) {
+    if (!r)
+        return '–';
+    if (!(r.trials > 0))
+        return r.errors > 0 ? 'all errored' : '–';
+    if (r.uneven)
+        return `${pct(r.rate)} (${plural(r.cases, 'case')})`;
+    return `${pct(r.rate)} (${format_int(r.passes)}/${format_int(r.trials)})`;
 }
-function fell(m, name) {
-    return `${name(m.mode)} fell from ${pct(m.base.rate)} to ${pct(m.head.rate)} (${changeWithCi(m)})`;
+/** "-25 pts (-35 to -12)"; "–" when no case was paired (there is no change to show). */
+function changeCell(m) {
+    if (!(m.paired_cases > 0))
+        return '–';
+    const [lo, hi] = m.effect_ci ?? [NaN, NaN];
+    return `${pts(m.effect)} pts (${pts(lo)} to ${pts(hi)})`;
 }
-function rose(m, name) {
-    return `${name(m.mode)} rose from ${pct(m.base.rate)} to ${pct(m.head.rate)}`;
-}
-/** "a", "a and b", "a, b and 3 more modes" */
-function listModes(items, max = 2) {
-    if (items.length <= max)
-        return items.join(' and ');
-    return `${items.slice(0, max).join(', ')} and ${plural(items.length - max, 'more mode')}`;
-}
-function failuresClause(c) {
-    const nf = countOf(c, 'new_failure');
-    const sus = countOf(c, 'suspected_new_failure');
+/**
+ * The first lines' statement of what a sample can see, e.g. "Ran a sample of 12 of 64 cases: it
+ * can detect a drop of about 35 pts in `refusal_policy`; `privacy` (2 cases) can never block."
+ * `name` renders a mode name for the medium. Undefined for a full run.
+ */
+function sampleLine(c, name) {
+    const s = c.sample;
+    if (!s)
+        return undefined;
+    const can = [];
+    const weak = [];
+    const cannot = [];
+    for (const m of s.modes ?? []) {
+        const what = `${name(m.mode)} (${plural(m.cases, 'case')})`;
+        if (!m.can_regress)
+            cannot.push(what);
+        else if (m.drop === undefined)
+            weak.push(what);
+        else
+            can.push(`${Math.max(1, Math.round(m.drop * 100))} pts in ${name(m.mode)}`);
+    }
+    let line = `Ran a sample: ${format_int(s.cases)} of ${plural(s.of, 'case')}`;
     const parts = [];
-    if (nf > 0)
-        parts.push(plural(nf, 'new failure'));
-    if (sus > 0)
-        parts.push(plural(sus, 'suspected new failure'));
-    return parts.join(' and ');
+    if (can.length)
+        parts.push(`the smallest drop it detects (80% power) is ${listOf(can, 4)}`);
+    if (weak.length)
+        parts.push(`no drop in ${listOf(weak, 4)} is detected reliably`);
+    if (cannot.length)
+        parts.push(`${listOf(cannot, 4)} can never block`);
+    if (parts.length)
+        line += `; ${parts.join('; ')}`;
+    return `${line}. A full run sees more.`;
 }
-function headline(c, name, reason, acceptLabel) {
-    const kind = verdictKind(c);
-    const failures = failuresClause(c);
-    const tail = failures ? `; ${failures}.` : '.';
-    if (kind === 'error') {
-        const why = c.reasons?.[0] ? reason(c.reasons[0]) : 'the comparison could not be completed';
-        const share = c.error_share?.head;
-        // The gate's own reason usually states the share already; add it only when there is none.
-        const errs = !c.reasons?.[0] && typeof share === 'number' && share > 0
-            ? ` (${pct(share)} of head trials errored)`
-            : '';
-        // Ctrl-C (or a signal) stopped a side: say so first, it is the one thing to act on.
-        const interrupted = !!(c.incomplete?.head?.interrupted || c.incomplete?.base?.interrupted);
-        return {
-            kind,
-            icon: '⚠️',
-            title: interrupted ? 'Interrupted' : 'Error',
-            text: `${why}${errs}; no verdict on regressions.`,
-        };
-    }
-    const regressed = blockingRegressions(c);
-    if (kind === 'blocked' || kind === 'accepted') {
-        const what = regressed.length
-            ? listModes(regressed.map((m) => fell(m, name)))
-            : c.reasons?.[0]
-                ? reason(c.reasons[0])
-                : 'a blocking failure mode regressed';
-        if (kind === 'accepted') {
-            return {
-                kind,
-                icon: '✅',
-                title: 'Regression accepted',
-                text: `${what}${failures ? `; ${failures}` : ''}; accepted with the ${name(acceptLabel)} label.`,
-            };
-        }
-        return { kind, icon: '❌', title: 'Blocked', text: `${what}${tail}` };
-    }
-    // Passed: say the most useful true thing.
-    const modes = sortModes(c.modes);
-    const minor = modes.filter((m) => m.verdict === 'regressed' && !m.blocking);
-    const inconclusive = modes.filter((m) => m.verdict === 'inconclusive');
-    const improved = modes.filter((m) => m.verdict === 'improved');
-    const bits = [];
-    if (minor.length) {
-        bits.push(`no blocking failure mode regressed; ${listModes(minor.map((m) => fell(m, name)))} (not blocking)`);
-    }
-    else if (inconclusive.length) {
-        bits.push(`no failure mode regressed significantly, but ${listModes(inconclusive.map((m) => name(m.mode)))} ${inconclusive.length === 1 ? 'is' : 'are'} inconclusive`);
-    }
-    else {
-        bits.push(`no failure mode regressed (${plural(c.modes.length, 'mode')}, ${plural(c.head.counts?.cases ?? 0, 'case')})`);
-    }
-    if (improved.length)
-        bits.push(listModes(improved.map((m) => rose(m, name))));
-    const fixed = countOf(c, 'fixed');
-    if (fixed)
-        bits.push(`${plural(fixed, 'case')} fixed`);
-    if (failures)
-        bits.push(failures);
-    return { kind, icon: '✅', title: 'Passed', text: bits.join('; ') + '.' };
+function listOf(items, max) {
+    const shown = items.slice(0, max);
+    const rest = items.length - shown.length;
+    if (rest > 0)
+        return `${shown.join(', ')} and ${format_int(rest)} more`;
+    if (shown.length <= 1)
+        return shown.join('');
+    return `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+}
+/** "head, case `x`, trial 2: crash: …" parts of a side's first error; `text` renders untrusted text. */
+function firstErrorText(side, e, id, text) {
+    return `first ${side} error (case ${id(e.case)}, trial ${e.trial + 1}, ${text(e.kind)}): ${text(e.message)}`;
 }
 
-// EXTERNAL MODULE: ./build/report/redact.js
-var redact = __webpack_require__(7234);
 // EXTERNAL MODULE: ./build/report/markdown.js
 var markdown = __webpack_require__(4902);
-;// CONCATENATED MODULE: ./build/report/comment.js
-/**
- * The sticky PR comment and the job summary: the same document at two sizes.
- *
- * Both are built from `Section`s by `renderDocument` at a "tier": tier 0 is the fullest form,
- * each later tier drops detail (trim excerpts -> drop excerpts -> collapse lists into counts ->
- * cap the new-failure list), until the document fits `maxLength`. The document says when it was
- * shortened and where the full data is (the trace viewer, the job summary).
- */
-
-
-
-
+;// CONCATENATED MODULE: ./build/report/comment/context.js
 
 const DEFAULT_MARKER = '<!-- evalgate:comment -->';
 const COMMENT_MAX = 65_000;
@@ -347,124 +308,78 @@ const SUMMARY_TIERS = [
     },
     ...COMMENT_TIERS.slice(1),
 ];
-// ---------------------------------------------------------------------------------------------
-// Links
-// ---------------------------------------------------------------------------------------------
+/**
+ * A collapsed block in the comment; in the job summary, a heading and the content open. The
+ * title is raw HTML inside `<summary>` (markdown escapes do not work there): `title` gets the
+ * escaper for names (a code span of escaped HTML, or of markdown in the summary's heading).
+ */
+function collapsible(ctx, title, body) {
+    if (ctx.summary)
+        return [`#### ${title((s) => (0,markdown/* code */.aY)(s))}`, '', ...body].join('\n');
+    const t = title((s) => `<code>${(0,markdown/* html */.qy)(s, 80)}</code>`);
+    return [`<details><summary>${t}</summary>`, '', ...body, '', '</details>'].join('\n');
+}
+
+// EXTERNAL MODULE: ./build/report/redact.js
+var redact = __webpack_require__(7234);
+;// CONCATENATED MODULE: ./build/report/comment/links.js
+
+
 /** A link built from untrusted text would carry a secret in it past the redaction: no link. */
 const holdsSecret = (s) => (0,redact/* redactSecrets */.fp)(s) !== s;
-// Link parts come from untrusted text too (case ids, dataset paths, trace ids) and are redacted
-// before they are encoded: encoded, a secret would no longer look like one.
-function viewerLink(ctx, id) {
-    const base = (0,markdown/* safeHref */.v7)(ctx.o.viewerUrl);
-    // The viewer's index is keyed by the redacted id as well.
-    return base ? `${base.replace(/#.*$/, '')}#case=${(0,markdown/* urlPart */.fG)((0,redact/* redactSecrets */.fp)(id))}` : undefined;
+/**
+ * The viewer's address as given: an http(s) URL, or a plain relative path (`report.html`, for a
+ * comment read next to the viewer file). Ours, not the PR's: still checked character by character.
+ */
+function viewerBase(ctx) {
+    const v = ctx.o.viewerUrl;
+    const abs = (0,markdown/* safeHref */.v7)(v);
+    if (abs)
+        return { href: abs.replace(/#.*$/, ''), artifact: false };
+    if (v && /^[A-Za-z0-9_.-][A-Za-z0-9_./-]*$/.test(v) && !v.includes('..') && !v.includes('//'))
+        return { href: v, artifact: false };
+    const art = (0,markdown/* safeHref */.v7)(ctx.o.artifactUrl);
+    return art ? { href: art.replace(/#.*$/, ''), artifact: true } : undefined;
 }
+/** `[viewer](…#case=<id>)`, or `[viewer artifact](…)` when only the artifact is known. */
+function viewerLink(ctx, id) {
+    const base = viewerBase(ctx);
+    if (!base)
+        return undefined;
+    // The viewer's index is keyed by the redacted id as well.
+    const href = `${base.href}#case=${(0,markdown/* urlPart */.fG)((0,redact/* redactSecrets */.fp)(id))}`;
+    return `[${base.artifact ? 'viewer artifact' : 'viewer'}](${href})`;
+}
+/** The case's dataset line at that side's commit, with the suite's folder in the repository. */
 function sourceLink(ctx, k, side) {
     const sha = side === 'head' ? ctx.headSha : ctx.baseSha;
     const repo = (0,markdown/* safeHref */.v7)(ctx.o.repoUrl);
     if (!repo || !sha || !k.source?.file || holdsSecret(k.source.file))
         return undefined;
+    const dir = ctx.c.suite_dir ?? '';
+    if (holdsSecret(dir))
+        return undefined;
+    const file = [dir, k.source.file].filter(Boolean).join('/');
     const line = Number.isInteger(k.source.line) && k.source.line > 0 ? `#L${k.source.line}` : '';
-    return `${repo.replace(/\/+$/, '')}/blob/${(0,markdown/* urlPart */.fG)(sha)}/${(0,markdown/* urlPath */.Lx)((0,redact/* redactSecrets */.fp)(k.source.file))}${line}`;
+    return `${repo.replace(/\/+$/, '')}/blob/${(0,markdown/* urlPart */.fG)(sha)}/${(0,markdown/* urlPath */.Lx)((0,redact/* redactSecrets */.fp)(file))}${line}`;
 }
+/** The trace in the user's tracing tool, from the suite's `trace_url` template. */
 function traceLink(ctx, traceId) {
     const tpl = ctx.c.trace_url;
     if (!tpl || !traceId)
         return undefined;
     return (0,markdown/* safeHref */.v7)((0,redact/* redactSecrets */.fp)(tpl.split('{trace_id}').join((0,markdown/* urlPart */.fG)((0,redact/* redactSecrets */.fp)(traceId)))));
 }
-// ---------------------------------------------------------------------------------------------
-// Sections
-// ---------------------------------------------------------------------------------------------
-function header(ctx) {
-    const { c, o } = ctx;
-    const h = headline(c, (s) => (0,markdown/* code */.aY)(s), (s) => (0,markdown/* inline */.mG)(s, 300), ctx.acceptLabel);
-    const first = h.kind === 'accepted'
-        ? `${h.icon} ${h.title}: ${h.text}`
-        : `${h.icon} **${h.title}**: ${h.text}`;
-    const side = (sha, ref) => {
-        const s = shortSha(sha);
-        const parts = [s ? (0,markdown/* code */.aY)(s) : '(unknown sha)'];
-        if (ref)
-            parts.push(`(${(0,markdown/* code */.aY)(ref, 120)})`);
-        return parts.join(' ');
-    };
-    const cases = c.head?.counts?.cases ?? 0;
-    const trials = c.head?.counts?.trials ?? 0;
-    // The configured trials per case; the average would count adaptive re-runs as trials too.
-    const per = c.head?.trials_per_case ?? (cases > 0 ? Math.round(trials / cases) : 0);
-    let second = `Base ${side(ctx.baseSha, o.baseRef ?? c.base?.ref)} → head ${side(ctx.headSha, o.headRef ?? c.head?.ref)}`;
-    if (cases)
-        second += ` · ${plural(cases, 'case')}${per ? ` × ${plural(per, 'trial')}` : ''}`;
-    if (c.stage2_modes?.length)
-        second += `, ambiguous cases re-run for ${c.stage2_modes.map((m) => (0,markdown/* code */.aY)(m)).join(', ')}`;
-    const lines = [first, '', second];
-    const removed = removedLine(c, 'by this PR');
-    if (removed)
-        lines.push('', `⚠️ ${removed}.`);
-    if (c.gate_note)
-        lines.push('', `_${(0,markdown/* inline */.mG)(c.gate_note, 500)}_`);
-    if (o.baselineNote)
-        lines.push('', `_${(0,markdown/* inline */.mG)(o.baselineNote, 300)}_`);
-    if (c.verdict === 'error' || ctx.summary) {
-        // The comment's headline already gives the first reason.
-        const reasons = (c.reasons ?? []).slice(ctx.summary ? 0 : 1, 20);
-        if (reasons.length)
-            lines.push('', ...reasons.map((r) => `- ${(0,markdown/* inline */.mG)(r, ctx.tier.reasonMax)}`));
-    }
-    return lines.join('\n');
-}
-const VERDICT_CELL = {
-    regressed: '🔴 regressed',
-    improved: '🟢 improved',
-    unchanged: '⚪ unchanged',
-    inconclusive: '🟡 inconclusive',
-};
-function modeTable(ctx) {
-    const { c } = ctx;
-    if (!c.modes?.length)
-        return '_No failure modes were compared._';
-    const cap = 200;
-    const modes = sortModes(c.modes);
-    const rows = modes.slice(0, cap).map((m) => {
-        const rate = (r) => r && r.trials > 0 ? `${pct(r.rate)} (${format_int(r.passes)}/${format_int(r.trials)})` : '–';
-        const [lo, hi] = m.effect_ci ?? [NaN, NaN];
-        let verdict = VERDICT_CELL[m.verdict] ?? (0,markdown/* inline */.mG)(m.verdict, 20);
-        if (m.verdict === 'regressed' && !m.blocking)
-            verdict = '🟠 regressed (not blocking)';
-        return [
-            (0,markdown/* code */.aY)(m.mode),
-            (0,markdown/* code */.aY)(m.severity, 20),
-            rate(m.base),
-            rate(m.head),
-            `${pts(m.effect)} pts (${pts(lo)} to ${pts(hi)})`,
-            pValue(modeP(m)),
-            verdict,
-        ];
-    });
-    const table = (0,markdown_table/* markdownTable */.Q)([
-        ['Failure mode', 'Severity', 'Base', 'Head', 'Change (95% CI)', 'p (adj.)', 'Verdict'],
-        ...rows,
-    ], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'l'], alignDelimiters: false });
-    const notes = [];
-    if (modes.length > cap)
-        notes.push(`- …and ${plural(modes.length - cap, 'more mode')}, in the trace viewer.`);
-    for (const m of modes.slice(0, cap)) {
-        if (m.verdict === 'inconclusive' && m.needed?.note) {
-            notes.push(`- ${(0,markdown/* code */.aY)(m.mode)} is inconclusive: ${(0,markdown/* inline */.mG)(m.needed.note, ctx.tier.reasonMax)}`);
-        }
-    }
-    if (c.stage2_modes?.length) {
-        notes.push(`- Re-ran ambiguous cases for ${c.stage2_modes
-            .slice(0, 20)
-            .map((s) => (0,markdown/* code */.aY)(s))
-            .join(', ')}.`);
-    }
-    return notes.length ? `${table}\n\n${notes.join('\n')}` : table;
-}
+
+;// CONCATENATED MODULE: ./build/report/comment/failures.js
+
+
+
+
+const isFailure = (l) => l === 'new_failure' || l === 'suspected_new_failure';
 function checkLine(f, max) {
     const label = f.name && f.name !== f.type ? `${(0,markdown/* code */.aY)(f.type)} ${(0,markdown/* inline */.mG)(f.name, 60)}` : (0,markdown/* code */.aY)(f.type);
-    return `${label} (${(0,markdown/* code */.aY)(f.mode)}): ${(0,markdown/* inline */.mG)(f.reason, max)}`;
+    return `${label}: ${(0,markdown/* inline */.mG)(f.reason, max)}`;
 }
 function excerptText(e, lim) {
     const out = [];
@@ -488,11 +403,53 @@ function excerptText(e, lim) {
         out.push('', `error: ${(0,markdown/* clean */.uH)(e.error, lim.output)}`);
     return out.join('\n');
 }
+/**
+ * A side's failing checks of `mode` from its case-level representative trial: the fallback for
+ * comparisons written before the per-mode trials (`head_trial`, `base_trial`) were recorded.
+ */
+function inMode(fs, mode) {
+    return (fs ?? []).filter((f) => f.mode === mode);
+}
+/** "6 of 8 head trials fail `mode`:" with the failing checks of one of them. */
+function modeStory(ctx, k, m) {
+    const max = ctx.tier.reasonMax;
+    const lines = [];
+    const h = m.head;
+    if (h) {
+        const failed = Math.max(0, h.trials - h.passes);
+        const checks = m.head_trial?.failing ?? inMode(k.head?.failing, m.mode);
+        const head = `- head ✗ ${format_int(failed)} of ${plural(h.trials, 'head trial')} fail ${(0,markdown/* code */.aY)(m.mode)}`;
+        if (!checks.length)
+            lines.push(`${head}.`);
+        else if (checks.length === 1)
+            lines.push(`${head}: ${checkLine(checks[0], max)}`);
+        else {
+            lines.push(`${head}; in one of them:`);
+            for (const f of checks.slice(0, 3))
+                lines.push(`  - ${checkLine(f, max)}`);
+            if (checks.length > 3)
+                lines.push(`  - …and ${plural(checks.length - 3, 'more check')}`);
+        }
+        if (h.errors > 0)
+            lines.push(`- head: ${plural(h.errors, 'trial')} errored`);
+    }
+    const b = m.base;
+    if (b) {
+        const failed = Math.max(0, b.trials - b.passes);
+        const first = m.base_trial?.failing?.[0] ?? inMode(k.base?.failing, m.mode)[0];
+        if (failed === 0)
+            lines.push(`- base ✓ ${format_int(b.passes)} of ${plural(b.trials, 'base trial')} pass`);
+        else
+            lines.push(`- base: ${format_int(failed)} of ${plural(b.trials, 'base trial')} fail${first ? `: ${checkLine(first, max)}` : ''}`);
+    }
+    return lines;
+}
 /** The head-vs-base story of one new (or suspected) failure. */
 function failureEntry(ctx, k) {
-    const labelled = k.modes.filter((m) => m.label === 'new_failure' || m.label === 'suspected_new_failure');
-    const modes = labelled.length ? labelled : k.modes;
-    const modeSet = new Set(modes.map((m) => m.mode));
+    const labelled = k.modes.filter((m) => isFailure(m.label));
+    const modes = (labelled.length ? labelled : k.modes)
+        .slice()
+        .sort((a, b) => (ctx.modeRank.get(a.mode) ?? 98) - (ctx.modeRank.get(b.mode) ?? 98));
     const counts = modes
         .slice(0, 4)
         .map((m) => {
@@ -501,44 +458,24 @@ function failureEntry(ctx, k) {
         return `${(0,markdown/* code */.aY)(m.mode)} ${b} → ${h}`;
     })
         .join(', ');
-    const id = (0,markdown/* inline */.mG)(k.id, 120);
-    const title = (0,markdown/* link */.nf)(id, sourceLink(ctx, k, 'head'));
+    const title = (0,markdown/* link */.nf)((0,markdown/* inline */.mG)(k.id, 120), sourceLink(ctx, k, 'head'));
+    const lead = modes.find((m) => m.head_trial) ?? modes[0];
     const links = [
-        (0,markdown/* link */.nf)('viewer', viewerLink(ctx, k.id)),
-        (0,markdown/* link */.nf)('head trace', traceLink(ctx, k.head?.trace_id)),
-        (0,markdown/* link */.nf)('base trace', traceLink(ctx, k.base?.trace_id)),
+        (0,markdown/* link */.nf)('head trace', traceLink(ctx, lead?.head_trial?.trace_id ?? k.head?.trace_id)),
+        (0,markdown/* link */.nf)('base trace', traceLink(ctx, lead?.base_trial?.trace_id ?? k.base?.trace_id)),
+        viewerLink(ctx, k.id) ?? '',
     ].filter((s) => s.startsWith('['));
     const susp = k.label === 'suspected_new_failure' ? ' _(suspected)_' : '';
     const lines = [
         `**${title}**${susp} · ${counts}${links.length ? ' · ' + links.join(' · ') : ''}`,
         '',
     ];
-    const pick = (fs) => {
-        const all = fs ?? [];
-        const inMode = all.filter((f) => modeSet.has(f.mode));
-        return inMode.length ? inMode : all;
-    };
-    const headFails = pick(k.head?.failing);
-    const max = ctx.tier.reasonMax;
-    if (headFails.length) {
-        for (const f of headFails.slice(0, 3))
-            lines.push(`- head ✗ ${checkLine(f, max)}`);
-        if (headFails.length > 3)
-            lines.push(`- head ✗ …and ${plural(headFails.length - 3, 'more check')}`);
-    }
-    else if (k.head) {
-        lines.push(`- head: ${k.head.passes}/${k.head.trials} passed, ${k.head.errors} errored`);
-    }
-    if (k.base) {
-        const baseFails = (k.base.failing ?? []).filter((f) => modeSet.has(f.mode));
-        if (baseFails.length)
-            for (const f of baseFails.slice(0, 2))
-                lines.push(`- base ✗ ${checkLine(f, max)}`);
-        else
-            lines.push(`- base ✓ passed ${k.base.passes}/${k.base.trials}`);
-    }
+    for (const m of modes.slice(0, 3))
+        lines.push(...modeStory(ctx, k, m));
+    if (modes.length > 3)
+        lines.push(`- …and ${plural(modes.length - 3, 'more mode')}`);
     if (ctx.tier.excerpt && k.excerpt) {
-        lines.push('', `<details><summary>Head trace excerpt: ${(0,markdown/* html */.qy)(k.id, 80)}</summary>`, '', (0,markdown/* fence */.EU)(excerptText(k.excerpt, ctx.tier.excerpt)), '', '</details>');
+        lines.push('', `<details><summary>Head trace excerpt: ${(0,markdown/* html */.qy)(k.id, 80)}${lead ? ` (fails <code>${(0,markdown/* html */.qy)(lead.mode, 60)}</code>)` : ''}</summary>`, '', (0,markdown/* fence */.EU)(excerptText(k.excerpt, ctx.tier.excerpt)), '', '</details>');
     }
     return lines.join('\n');
 }
@@ -546,23 +483,413 @@ function failureEntry(ctx, k) {
 function failureRank(ctx, k) {
     let best = 99;
     for (const m of k.modes) {
-        if (m.label !== 'new_failure' && m.label !== 'suspected_new_failure')
+        if (!isFailure(m.label))
             continue;
         best = Math.min(best, ctx.modeRank.get(m.mode) ?? 98);
     }
     return best;
 }
+function sorted(ctx, label) {
+    return ctx.c.cases
+        .filter((k) => k.label === label)
+        .sort((a, b) => failureRank(ctx, a) - failureRank(ctx, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+/** Entries up to the tier's cap and the size budget; the rest counted, pointing at the viewer. */
+function entries(ctx, ks, budget) {
+    const parts = [];
+    let used = 0;
+    let shown = 0;
+    for (const k of ks.slice(0, ctx.tier.failureCap)) {
+        const e = failureEntry(ctx, k);
+        if (used + e.length + 2 > budget)
+            break;
+        parts.push(e);
+        used += e.length + 2;
+        shown++;
+    }
+    const left = ks.length - shown;
+    if (left > 0) {
+        const v = (0,markdown/* safeHref */.v7)(ctx.o.viewerUrl) ?? (0,markdown/* safeHref */.v7)(ctx.o.artifactUrl);
+        parts.push(`…and ${format_int(left)} more not shown here: see the ${v ? `[trace viewer](${v})` : 'trace viewer'}${ctx.summary ? '' : ' or the job summary'}.`);
+    }
+    return { parts, used, left };
+}
+function newFailureSection(ctx, budget) {
+    const confirmed = sorted(ctx, 'new_failure');
+    const suspected = sorted(ctx, 'suspected_new_failure');
+    const out = [];
+    let left = 0;
+    let room = budget;
+    if (confirmed.length) {
+        const heading = `### ${plural(confirmed.length, 'new failure')}`;
+        const e = entries(ctx, confirmed, room - heading.length);
+        out.push([heading, ...e.parts].join('\n\n'));
+        room -= heading.length + e.used;
+        left += e.left;
+    }
+    if (suspected.length) {
+        // Collapsed already: no nested collapsed excerpts (the viewer link has the traces).
+        const inner = ctx.summary ? ctx : { ...ctx, tier: { ...ctx.tier, excerpt: null } };
+        const e = entries(inner, suspected, room - 400);
+        left += e.left;
+        out.push(collapsible(ctx, () => `${plural(suspected.length, 'suspected new failure')} (mostly failing on head, not confirmed: flips like these also happen by chance)`, [e.parts.join('\n\n')]));
+    }
+    return { text: out.join('\n\n'), left };
+}
+
+;// CONCATENATED MODULE: ./build/report/comment/footer.js
+/** The comment's last lines: the run, viewer and artifact links, how to reproduce, the marker. */
+
+function shellArg(s) {
+    return /^[A-Za-z0-9_./@:+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+/** A code span that its content cannot close (for commands built from refs). */
+function codeSpanOf(s) {
+    // Neutralised like everything else: a ref such as `@org/team` must not notify anyone, and
+    // none can carry our hidden marker verbatim.
+    const flat = (0,markdown/* neutralize */.YI)((0,markdown/* clean */.uH)(s, 300).replace(/\s+/g, ' ')).replace(/<!--/g, '<!\u200d--');
+    let longest = 0;
+    for (const m of flat.matchAll(/`+/g))
+        longest = Math.max(longest, m[0].length);
+    const ticks = '`'.repeat(longest + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+    return `${ticks}${pad}${flat.replace(/\|/g, '\\|')}${pad}${ticks}`;
+}
+function footer(ctx, marker) {
+    const { o } = ctx;
+    const links = [
+        (0,markdown/* link */.nf)('Workflow run', o.runUrl),
+        (0,markdown/* link */.nf)('Trace viewer', o.viewerUrl),
+        (0,markdown/* link */.nf)('Artifact (results, comparison, viewer)', o.artifactUrl),
+    ].filter((s) => s.startsWith('['));
+    const lines = ['---', ''];
+    if (links.length)
+        lines.push(links.join(' · '), '');
+    const baseRef = o.baseRef ?? ctx.c.base?.ref ?? '<base>';
+    const headRef = o.headRef ?? ctx.c.head?.ref ?? '<head>';
+    // Refs are attacker-chosen on a fork PR: quote them for the shell and keep the span closed.
+    // `evalgate`, not `npx evalgate`: npx needs the package on the registry (README "Install").
+    lines.push(`Reproduce locally: ${codeSpanOf(`evalgate pr --base ${shellArg(baseRef)} --head ${shellArg(headRef)}`)}`);
+    if (ctx.c.verdict === 'block' && !ctx.c.accepted) {
+        lines.push('', `If this change is intended, add the ${(0,markdown/* code */.aY)(ctx.acceptLabel, 100)} label to the pull request to accept it.`);
+    }
+    lines.push('', marker);
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./build/report/headline.js
+
+function verdictKind(c) {
+    if (c.verdict === 'error')
+        return 'error';
+    if (c.accepted)
+        return 'accepted';
+    return c.verdict === 'block' ? 'blocked' : 'passed';
+}
+function fell(m, name) {
+    return `${name(m.mode)} fell from ${pct(m.base.rate)} to ${pct(m.head.rate)} (${changeWithCi(m)})`;
+}
+function rose(m, name) {
+    return `${name(m.mode)} rose from ${pct(m.base.rate)} to ${pct(m.head.rate)}`;
+}
+/** "a", "a and b", "a, b and 3 more modes" */
+function listModes(items, max = 2) {
+    if (items.length <= max)
+        return items.join(' and ');
+    return `${items.slice(0, max).join(', ')} and ${plural(items.length - max, 'more mode')}`;
+}
+/**
+ * Confirmed new failures only: unconfirmed flips ("suspected") are what chance alone produces on
+ * an unchanged system, so they never reach the headline (the comment lists them collapsed).
+ */
+function failuresClause(c) {
+    const nf = countOf(c, 'new_failure');
+    return nf > 0 ? plural(nf, 'new failure') : '';
+}
+/**
+ * Blocking modes that did not regress although a case in them is a confirmed new failure: the
+ * mode's test cannot decide (too few cases, often a sample), so the pass needs a warning.
+ */
+function undecidedFailures(c) {
+    const perMode = new Map();
+    for (const k of c.cases ?? []) {
+        if (k.label !== 'new_failure')
+            continue;
+        for (const m of k.modes ?? [])
+            if (m.label === 'new_failure')
+                perMode.set(m.mode, (perMode.get(m.mode) ?? 0) + 1);
+    }
+    return sortModes(c.modes ?? [])
+        .filter((m) => m.blocking && m.verdict !== 'regressed' && perMode.has(m.mode))
+        .map((m) => ({ mode: m, cases: perMode.get(m.mode) }));
+}
+function headline(c, name, reason, acceptLabel) {
+    const kind = verdictKind(c);
+    const failures = failuresClause(c);
+    const tail = failures ? `; ${failures}.` : '.';
+    if (kind === 'error') {
+        const why = c.reasons?.[0] ? reason(c.reasons[0]) : 'the comparison could not be completed';
+        const share = c.error_share?.head;
+        // The gate's own reason usually states the share already; add it only when there is none.
+        const errs = !c.reasons?.[0] && typeof share === 'number' && share > 0
+            ? ` (${pct(share)} of head trials errored)`
+            : '';
+        // Ctrl-C (or a signal) stopped a side: say so first, it is the one thing to act on.
+        const interrupted = !!(c.incomplete?.head?.interrupted || c.incomplete?.base?.interrupted);
+        return {
+            kind,
+            icon: '⚠️',
+            title: interrupted ? 'Interrupted' : 'Error',
+            text: `${why}${errs}; no verdict on regressions.`,
+        };
+    }
+    const regressed = blockingRegressions(c);
+    if (kind === 'blocked' || kind === 'accepted') {
+        const what = regressed.length
+            ? listModes(regressed.map((m) => fell(m, name)))
+            : c.reasons?.[0]
+                ? reason(c.reasons[0])
+                : 'a blocking failure mode regressed';
+        if (kind === 'accepted') {
+            return {
+                kind,
+                icon: '✅',
+                title: 'Regression accepted',
+                text: `${what}${failures ? `; ${failures}` : ''}; accepted with the ${name(acceptLabel)} label.`,
+            };
+        }
+        return { kind, icon: '❌', title: 'Blocked', text: `${what}${tail}` };
+    }
+    // Passed, but a blocking mode holds a confirmed new failure its test cannot decide: the
+    // verdict stays pass (the gate is the mode's test), the headline must not read as all clear.
+    const undecided = undecidedFailures(c);
+    if (undecided.length) {
+        const first = undecided[0];
+        const why = c.sample
+            ? `the sample (${plural(c.sample.cases, 'case')} of ${format_int(c.sample.of)}) is too small for the mode to block`
+            : `the mode's test cannot decide with ${plural(first.mode.paired_cases, 'case')}, so it does not block`;
+        const more = undecided.length > 1 ? ` (and in ${plural(undecided.length - 1, 'more blocking mode')})` : '';
+        return {
+            kind,
+            icon: '⚠️',
+            title: 'Passed, with a warning',
+            text: `${plural(first.cases, 'confirmed new failure')} in ${name(first.mode.mode)} (${first.mode.severity})${more}: ${why}; look at ${first.cases === 1 ? 'it' : 'them'} before merging.`,
+        };
+    }
+    // Passed: say the most useful true thing, and nothing when nothing happened.
+    const modes = sortModes(c.modes);
+    const minor = modes.filter((m) => m.verdict === 'regressed' && !m.blocking);
+    const improved = modes.filter((m) => m.verdict === 'improved');
+    const bits = [];
+    if (minor.length) {
+        bits.push(`no blocking failure mode regressed; ${listModes(minor.map((m) => fell(m, name)))} (not blocking)`);
+    }
+    else {
+        bits.push(`no failure mode regressed (${plural(c.modes.length, 'mode')}, ${plural(c.head.counts?.cases ?? 0, 'case')})`);
+    }
+    if (improved.length)
+        bits.push(listModes(improved.map((m) => rose(m, name))));
+    const fixed = countOf(c, 'fixed');
+    if (fixed)
+        bits.push(`${plural(fixed, 'case')} fixed`);
+    if (failures)
+        bits.push(failures);
+    return { kind, icon: '✅', title: 'Passed', text: bits.join('; ') + '.' };
+}
+
+;// CONCATENATED MODULE: ./build/report/comment/header.js
+/**
+ * The comment's first lines: the verdict sentence, which commits were compared, what a sample
+ * can see, why the run errored (the first error message), and notes about the base and gate.
+ */
+
+
+
+function header(ctx) {
+    const { c, o } = ctx;
+    const h = headline(c, (s) => (0,markdown/* code */.aY)(s), (s) => (0,markdown/* inline */.mG)(s, 300), ctx.acceptLabel);
+    const first = h.kind === 'accepted'
+        ? `${h.icon} ${h.title}: ${h.text}`
+        : `${h.icon} **${h.title}**: ${h.text}`;
+    const side = (sha, ref) => {
+        const s = shortSha(sha);
+        const parts = [s ? (0,markdown/* code */.aY)(s) : '(unknown sha)'];
+        if (ref)
+            parts.push(`(${(0,markdown/* code */.aY)(ref, 120)})`);
+        return parts.join(' ');
+    };
+    const cases = c.head?.counts?.cases ?? 0;
+    const trials = c.head?.counts?.trials ?? 0;
+    // The configured trials per case; the average would count adaptive re-runs as trials too.
+    const per = c.head?.trials_per_case ?? (cases > 0 ? Math.round(trials / cases) : 0);
+    let second = `Base ${side(ctx.baseSha, o.baseRef ?? c.base?.ref)} → head ${side(ctx.headSha, o.headRef ?? c.head?.ref)}`;
+    if (cases)
+        second += ` · ${plural(cases, 'case')}${per ? ` × ${plural(per, 'trial')}` : ''}`;
+    if (c.stage2_modes?.length)
+        second += `, ambiguous cases re-run for ${c.stage2_modes.map((m) => (0,markdown/* code */.aY)(m)).join(', ')}`;
+    const lines = [first, '', second];
+    const sample = sampleLine(c, (s) => (0,markdown/* code */.aY)(s));
+    if (sample)
+        lines.push('', `🔎 ${sample}`);
+    const removed = removedLine(c, 'by this PR');
+    if (removed)
+        lines.push('', `⚠️ ${removed}.`);
+    if (c.verdict === 'error')
+        lines.push(...errorLines(ctx));
+    if (c.gate_note)
+        lines.push('', `_${(0,markdown/* inline */.mG)(c.gate_note, 500)}_`);
+    if (o.baselineNote)
+        lines.push('', `_${(0,markdown/* inline */.mG)(o.baselineNote, 300)}_`);
+    if (c.verdict === 'error' || ctx.summary) {
+        // The comment's headline already gives the first reason.
+        const reasons = (c.reasons ?? []).slice(ctx.summary ? 0 : 1, 20);
+        if (reasons.length)
+            lines.push('', ...reasons.map((r) => `- ${(0,markdown/* inline */.mG)(r, ctx.tier.reasonMax)}`));
+    }
+    return lines.join('\n');
+}
+/** The first error of each side that errored: the reason a reviewer can act on. */
+function errorLines(ctx) {
+    const out = [];
+    for (const name of ['head', 'base']) {
+        const e = ctx.c[name]?.first_error;
+        if (!e)
+            continue;
+        const text = firstErrorText(name, e, (s) => (0,markdown/* code */.aY)(s, 120), (s) => (0,markdown/* inline */.mG)(s, ctx.tier.reasonMax));
+        out.push('', `⚠️ ${text[0].toUpperCase()}${text.slice(1)}`);
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./node_modules/markdown-table/index.js
+var markdown_table = __webpack_require__(735);
+;// CONCATENATED MODULE: ./build/report/comment/modes.js
+/**
+ * The failure-mode table. Rows are for modes where something happened; the others are folded
+ * into one collapsed line (docs/reports.md "The failure-mode table"), and the sample-size hints
+ * of inconclusive modes are collapsed too.
+ */
+
+
+
+
+const VERDICT_CELL = {
+    regressed: '🔴 regressed',
+    improved: '🟢 improved',
+    unchanged: '⚪ unchanged',
+    inconclusive: '🟡 inconclusive',
+};
+/** Rows beyond this are counted, not shown. */
+const ROW_CAP = 200;
+/** Modes in which some case is a new, suspected or fixed failure, or errored. */
+function modesWithCaseChanges(ctx) {
+    const out = new Set();
+    for (const k of ctx.c.cases ?? []) {
+        if (k.label === 'stable_pass' || k.label === 'stable_fail')
+            continue;
+        for (const m of k.modes ?? []) {
+            if (m.label === 'new_failure' ||
+                m.label === 'suspected_new_failure' ||
+                m.label === 'fixed' ||
+                m.label === 'errored')
+                out.add(m.mode);
+        }
+    }
+    return out;
+}
+/**
+ * Folded: an unchanged mode, or an inconclusive one with nothing to see: no paired case, or a
+ * change that rounds to 0 pts with no case newly failing, fixed or errored in it, and no errors.
+ */
+function folded(m, changed) {
+    if (m.verdict === 'regressed' || m.verdict === 'improved')
+        return false;
+    if ((m.head?.errors ?? 0) > 0 || (m.base?.errors ?? 0) > 0)
+        return false;
+    if (changed.has(m.mode))
+        return false;
+    if (m.verdict === 'unchanged')
+        return true;
+    return !(m.paired_cases > 0) || Math.round(Math.abs(m.effect ?? 0) * 100) === 0;
+}
+function row(m) {
+    let verdict = VERDICT_CELL[m.verdict] ?? (0,markdown/* inline */.mG)(m.verdict, 20);
+    if (m.verdict === 'regressed' && !m.blocking)
+        verdict = '🟠 regressed (not blocking)';
+    return [
+        (0,markdown/* code */.aY)(m.mode),
+        (0,markdown/* code */.aY)(m.severity, 20),
+        rateCell(m.base),
+        rateCell(m.head),
+        changeCell(m),
+        m.paired_cases > 0 ? pValue(modeP(m)) : '–',
+        verdict,
+    ];
+}
+function table(rows) {
+    return (0,markdown_table/* markdownTable */.Q)([
+        ['Failure mode', 'Severity', 'Base', 'Head', 'Change (95% CI)', 'p (adj.)', 'Verdict'],
+        ...rows,
+    ], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'l'], alignDelimiters: false });
+}
+function modeSection(ctx) {
+    const { c } = ctx;
+    if (!c.modes?.length)
+        return '_No failure modes were compared._';
+    const modes = sortModes(c.modes);
+    const changed = modesWithCaseChanges(ctx);
+    const shown = modes.filter((m) => !folded(m, changed));
+    const quiet = modes.filter((m) => folded(m, changed));
+    const out = [];
+    if (shown.length)
+        out.push(table(shown.slice(0, ROW_CAP).map(row)));
+    const notes = [];
+    if (shown.length > ROW_CAP)
+        notes.push(`- …and ${plural(shown.length - ROW_CAP, 'more mode')}, in the trace viewer.`);
+    if (c.stage2_modes?.length) {
+        notes.push(`- Re-ran ambiguous cases for ${c.stage2_modes
+            .slice(0, 20)
+            .map((s) => (0,markdown/* code */.aY)(s))
+            .join(', ')}.`);
+    }
+    if (notes.length)
+        out.push(notes.join('\n'));
+    if (quiet.length) {
+        const title = (name) => {
+            const names = quiet.slice(0, 30).map((m) => name(m.mode));
+            if (quiet.length > 30)
+                names.push(`…and ${quiet.length - 30} more`);
+            const what = `unchanged or inconclusive with no change: ${names.join(', ')}`;
+            return shown.length
+                ? `${plural(quiet.length, 'more mode')} ${what}`
+                : `All ${plural(quiet.length, 'mode')} ${what}`;
+        };
+        out.push(collapsible(ctx, title, [table(quiet.slice(0, ROW_CAP).map(row))]));
+    }
+    const hints = modes
+        .slice(0, ROW_CAP)
+        .filter((m) => m.verdict === 'inconclusive' && m.needed?.note)
+        .map((m) => `- ${(0,markdown/* code */.aY)(m.mode)}: ${(0,markdown/* inline */.mG)(m.needed.note, ctx.tier.reasonMax)}`);
+    if (hints.length) {
+        out.push(collapsible(ctx, () => `What would decide the ${plural(hints.length, 'inconclusive mode')}`, hints));
+    }
+    return out.join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./build/report/comment/others.js
+
+
+
+
 const OTHER_LABELS = ['fixed', 'flaky', 'added', 'removed', 'errored', 'not_run'];
 function listItem(ctx, k, label) {
     const src = label === 'removed' ? sourceLink(ctx, k, 'base') : sourceLink(ctx, k, 'head');
-    const id = (0,markdown/* link */.nf)((0,markdown/* inline */.mG)(k.id, 120), src);
-    const v = viewerLink(ctx, k.id);
-    const parts = [id];
+    const parts = [(0,markdown/* link */.nf)((0,markdown/* inline */.mG)(k.id, 120), src)];
     const ms_ = k.modes.filter((m) => m.label === label);
     const shown = (ms_.length ? ms_ : k.modes).slice(0, 3);
     const frac = (s) => (s ? `${s.passes}/${s.trials}` : '–');
     if (label === 'errored') {
-        parts.push(`errored: base ${k.base ? `${k.base.errors}/${k.base.trials}` : '–'}, head ${k.head ? `${k.head.errors}/${k.head.trials}` : '–'}`);
+        parts.push(`errored: base ${k.base ? `${k.base.errors}/${k.base.trials + k.base.errors}` : '–'}, head ${k.head ? `${k.head.errors}/${k.head.trials + k.head.errors}` : '–'}`);
         const why = k.excerpt?.error ?? k.head?.failing?.[0]?.reason;
         if (why)
             parts.push((0,markdown/* inline */.mG)(why, Math.min(ctx.tier.reasonMax, 160)));
@@ -577,8 +904,9 @@ function listItem(ctx, k, label) {
     else if (shown.length) {
         parts.push(shown.map((m) => `${(0,markdown/* code */.aY)(m.mode)} ${frac(m.base)} → ${frac(m.head)}`).join(', '));
     }
+    const v = viewerLink(ctx, k.id);
     if (v)
-        parts.push(`[viewer](${v})`);
+        parts.push(v);
     return `- ${parts.join(' · ')}`;
 }
 /** The largest fall in pass rate, base to head, over a case's modes (0 when none fell). */
@@ -622,59 +950,40 @@ function otherLists(ctx) {
             shown.push(`- …and ${format_int(ks.length - ctx.tier.listCap)} more${v ? ` in the [trace viewer](${v})` : ''}`);
         }
         const title = `${LABEL_TEXT[label][0].toUpperCase()}${LABEL_TEXT[label].slice(1)} (${format_int(ks.length)})`;
-        if (ctx.summary)
-            lines.push('', `#### ${title}`, '', ...shown);
-        else
-            lines.push('', `<details><summary>${title}</summary>`, '', ...shown, '', '</details>');
+        lines.push('', collapsible(ctx, () => title, shown));
     }
     return lines.join('\n');
 }
-function usageTable(ctx) {
+
+;// CONCATENATED MODULE: ./build/report/comment/usage.js
+/**
+ * Cost and latency, base vs head. A value no trace reported reads "not reported": absent is not
+ * zero (a target that reports no usage must not look free and instant).
+ */
+
+
+
+const usage_finite = (n) => typeof n === 'number' && Number.isFinite(n);
+function diff(b, h, f) {
+    if (!usage_finite(b) || !usage_finite(h))
+        return '–';
+    const d = h - b;
+    const sign = d > 0 ? '+' : d < 0 ? '-' : '±';
+    const rel = relChange(b, h);
+    return `${sign}${f(Math.abs(d))}${rel ? ` (${rel})` : ''}`;
+}
+function usageSection(ctx) {
     const { base, head } = ctx.c;
     if (!base || !head)
         return '';
-    const diff = (b, h, f, signed = true) => {
-        if (typeof b !== 'number' ||
-            typeof h !== 'number' ||
-            !Number.isFinite(b) ||
-            !Number.isFinite(h))
-            return '–';
-        const d = h - b;
-        const sign = d > 0 ? '+' : d < 0 ? '-' : '±';
-        const rel = relChange(b, h);
-        return `${signed ? sign : ''}${f(Math.abs(d))}${rel ? ` (${rel})` : ''}`;
-    };
+    const shown = (v, f) => usage_finite(v) ? f(v) : NOT_REPORTED;
+    const row = (label, b, h, f) => [label, shown(b, f), shown(h, f), diff(b, h, f)];
     const rows = [
-        [
-            'Cost',
-            usd(base.usage?.cost_usd),
-            usd(head.usage?.cost_usd),
-            diff(base.usage?.cost_usd, head.usage?.cost_usd, usd),
-        ],
-        [
-            'Input tokens',
-            format_int(base.usage?.input_tokens),
-            format_int(head.usage?.input_tokens),
-            diff(base.usage?.input_tokens, head.usage?.input_tokens, format_int),
-        ],
-        [
-            'Output tokens',
-            format_int(base.usage?.output_tokens),
-            format_int(head.usage?.output_tokens),
-            diff(base.usage?.output_tokens, head.usage?.output_tokens, format_int),
-        ],
-        [
-            'Latency p50',
-            ms(base.latency_ms?.p50),
-            ms(head.latency_ms?.p50),
-            diff(base.latency_ms?.p50, head.latency_ms?.p50, ms),
-        ],
-        [
-            'Latency p95',
-            ms(base.latency_ms?.p95),
-            ms(head.latency_ms?.p95),
-            diff(base.latency_ms?.p95, head.latency_ms?.p95, ms),
-        ],
+        row('Cost', base.usage?.cost_usd, head.usage?.cost_usd, usd),
+        row('Input tokens', base.usage?.input_tokens, head.usage?.input_tokens, format_int),
+        row('Output tokens', base.usage?.output_tokens, head.usage?.output_tokens, format_int),
+        row('Latency p50', base.latency_ms?.p50, head.latency_ms?.p50, ms),
+        row('Latency p95', base.latency_ms?.p95, head.latency_ms?.p95, ms),
         [
             'Errored trials',
             `${format_int(base.counts?.error)} of ${format_int(base.counts?.trials)}`,
@@ -682,85 +991,25 @@ function usageTable(ctx) {
             diff(base.counts?.error, head.counts?.error, format_int),
         ],
     ];
-    return (0,markdown_table/* markdownTable */.Q)([['', 'Base', 'Head', 'Change'], ...rows], {
+    const table = (0,markdown_table/* markdownTable */.Q)([['', 'Base', 'Head', 'Change'], ...rows], {
         align: ['l', 'r', 'r', 'r'],
         alignDelimiters: false,
     });
+    // An error verdict shows the first errors in the first lines already.
+    const errors = ctx.c.verdict === 'error' ? [] : errorLines(ctx);
+    return `### Cost and latency\n\n${table}${errors.length ? '\n' + errors.join('\n') : ''}`;
 }
-function shellArg(s) {
-    return /^[A-Za-z0-9_./@:+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-/** A code span that its content cannot close (for commands built from refs). */
-function codeSpanOf(s) {
-    // Neutralised like everything else: a ref such as `@org/team` must not notify anyone, and
-    // none can carry our hidden marker verbatim.
-    const flat = (0,markdown/* neutralize */.YI)((0,markdown/* clean */.uH)(s, 300).replace(/\s+/g, ' ')).replace(/<!--/g, '<!\u200d--');
-    let longest = 0;
-    for (const m of flat.matchAll(/`+/g))
-        longest = Math.max(longest, m[0].length);
-    const ticks = '`'.repeat(longest + 1);
-    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-    return `${ticks}${pad}${flat.replace(/\|/g, '\\|')}${pad}${ticks}`;
-}
-function footer(ctx, marker) {
-    const { o } = ctx;
-    const links = [
-        (0,markdown/* link */.nf)('Workflow run', o.runUrl),
-        (0,markdown/* link */.nf)('Trace viewer', o.viewerUrl),
-        (0,markdown/* link */.nf)('Artifact (results, comparison, viewer)', o.artifactUrl),
-    ].filter((s) => s.startsWith('['));
-    const lines = ['---', ''];
-    if (links.length)
-        lines.push(links.join(' · '), '');
-    const baseRef = o.baseRef ?? ctx.c.base?.ref ?? '<base>';
-    const headRef = o.headRef ?? ctx.c.head?.ref ?? '<head>';
-    // Refs are attacker-chosen on a fork PR: quote them for the shell and keep the span closed.
-    lines.push(`Reproduce locally: ${codeSpanOf(`npx evalgate pr --base ${shellArg(baseRef)} --head ${shellArg(headRef)}`)}`);
-    if (ctx.c.verdict === 'block' && !ctx.c.accepted) {
-        lines.push('', `If this change is intended, add the ${(0,markdown/* code */.aY)(ctx.acceptLabel, 100)} label to the pull request to accept it.`);
-    }
-    lines.push('', marker);
-    return lines.join('\n');
-}
-// ---------------------------------------------------------------------------------------------
-// Assembly
-// ---------------------------------------------------------------------------------------------
-function newFailureSection(ctx, budget) {
-    const ks = ctx.c.cases
-        .filter((k) => k.label === 'new_failure' || k.label === 'suspected_new_failure')
-        .sort((a, b) => Number(a.label !== 'new_failure') - Number(b.label !== 'new_failure') ||
-        failureRank(ctx, a) - failureRank(ctx, b) ||
-        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    if (!ks.length)
-        return { text: '', left: 0 };
-    const nNew = ks.filter((k) => k.label === 'new_failure').length;
-    const nSus = ks.length - nNew;
-    const title = [
-        nNew ? plural(nNew, 'new failure') : '',
-        nSus ? plural(nSus, 'suspected new failure') : '',
-    ]
-        .filter(Boolean)
-        .join(', ');
-    const parts = [`### ${title[0].toUpperCase()}${title.slice(1)}`];
-    let used = parts[0].length;
-    let shown = 0;
-    for (const k of ks.slice(0, ctx.tier.failureCap)) {
-        const e = failureEntry(ctx, k);
-        if (used + e.length + 2 > budget && shown > 0)
-            break;
-        if (used + e.length + 2 > budget)
-            break;
-        parts.push(e);
-        used += e.length + 2;
-        shown++;
-    }
-    const left = ks.length - shown;
-    if (left > 0) {
-        const v = (0,markdown/* safeHref */.v7)(ctx.o.viewerUrl);
-        parts.push(`…and ${format_int(left)} more not shown here: see the ${v ? `[trace viewer](${v})` : 'trace viewer'}${ctx.summary ? '' : ' or the job summary'}.`);
-    }
-    return { text: parts.join('\n\n'), left };
-}
+
+;// CONCATENATED MODULE: ./build/report/comment.js
+
+
+
+
+
+
+
+
+
 function render(c, o, summary) {
     const maxLength = Math.max(2000, o.maxLength ?? (summary ? SUMMARY_MAX : COMMENT_MAX));
     const marker = o.marker ?? DEFAULT_MARKER;
@@ -783,12 +1032,8 @@ function render(c, o, summary) {
         const note = tier.note
             ? `> **Shortened** to fit the ${limitNote}: ${tier.note}. The trace viewer has every case.`
             : '';
-        const fixed = [header(ctx), note, `### Failure modes\n\n${modeTable(ctx)}`];
-        const rest = [
-            otherLists(ctx),
-            `### Cost and latency\n\n${usageTable(ctx)}`,
-            footer(ctx, marker),
-        ];
+        const fixed = [header(ctx), note, `### Failure modes\n\n${modeSection(ctx)}`];
+        const rest = [otherLists(ctx), usageSection(ctx), footer(ctx, marker)];
         const fixedLen = fixed.concat(rest).reduce((n, s) => n + s.length + 2, 0);
         const last = t === tiers.length - 1;
         const budget = last ? maxLength - fixedLen - 300 : Infinity;
@@ -859,23 +1104,34 @@ function alignColumns(rows, right = []) {
     lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
     return lines;
 }
+/** Comparisons written before per-mode trials: the case's representative trial, this mode's checks. */
+function text_inMode(fs, mode) {
+    return (fs ?? []).filter((f) => f.mode === mode);
+}
 function failureLines(k) {
     const modes = k.modes.filter((m) => m.label === 'new_failure' || m.label === 'suspected_new_failure');
-    const set = new Set(modes.map((m) => m.mode));
     const where = k.source ? ` (${one(k.source.file, 200)}:${k.source.line})` : '';
     const counts = modes.map((m) => `${one(m.mode, 60)} ${m.base ? `${m.base.passes}/${m.base.trials}` : '-'} -> ${m.head ? `${m.head.passes}/${m.head.trials}` : '-'}`);
     const out = [
         `  ${k.label === 'suspected_new_failure' ? '?' : 'x'} ${one(k.id, 120)}${where}  ${counts.join(', ')}`,
     ];
-    const fails = (k.head?.failing ?? []).filter((f) => !set.size || set.has(f.mode));
-    for (const f of fails.slice(0, 3))
-        out.push(`      head: ${one(f.type, 40)}: ${one(f.reason, 200)}`);
-    const baseFails = (k.base?.failing ?? []).filter((f) => set.has(f.mode));
-    if (baseFails.length)
-        for (const f of baseFails.slice(0, 2))
-            out.push(`      base: ${one(f.type, 40)}: ${one(f.reason, 200)}`);
-    else if (k.base)
-        out.push(`      base: passed ${k.base.passes}/${k.base.trials}`);
+    // Per listed mode: how many head trials fail it, and the failing checks of one that does.
+    for (const m of modes.slice(0, 3)) {
+        if (m.head) {
+            const failed = Math.max(0, m.head.trials - m.head.passes);
+            out.push(`      head: ${failed} of ${m.head.trials} trials fail ${one(m.mode, 60)}`);
+            const fails = m.head_trial?.failing ?? text_inMode(k.head?.failing, m.mode);
+            for (const f of fails.slice(0, 3))
+                out.push(`        ${one(f.type, 40)}: ${one(f.reason, 200)}`);
+        }
+        if (m.base) {
+            const failed = Math.max(0, m.base.trials - m.base.passes);
+            const f = m.base_trial?.failing?.[0] ?? text_inMode(k.base?.failing, m.mode)[0];
+            out.push(failed === 0
+                ? `      base: ${m.base.passes} of ${m.base.trials} trials pass`
+                : `      base: ${failed} of ${m.base.trials} trials fail${f ? `: ${one(f.type, 40)}: ${one(f.reason, 200)}` : ''}`);
+        }
+    }
     return out;
 }
 /**
@@ -892,6 +1148,9 @@ function renderTextReport(c) {
     const lines = [`${title}: ${h.text}`];
     const side = (s) => `${shortSha(s?.sha) ?? '(unknown)'}${s?.ref ? ` (${one(s.ref, 80)})` : ''}`;
     lines.push(`base ${side(c.base)} -> head ${side(c.head)}`);
+    const sample = sampleLine(c, (s) => one(s, 60));
+    if (sample)
+        lines.push(sample);
     const removed = removedLine(c, 'from head');
     if (removed)
         lines.push(`! ${removed}`);
@@ -901,34 +1160,49 @@ function renderTextReport(c) {
     if (c.verdict === 'error')
         for (const r of c.reasons ?? [])
             lines.push(`  ! ${one(r, 300)}`);
+    // Why trials errored: the first error of each side, whatever the verdict.
+    for (const name of ['head', 'base']) {
+        const e = c[name]?.first_error;
+        if (e)
+            lines.push(`  ! ${firstErrorText(name, e, (s) => one(s, 120), (s) => one(s, 300))}`);
+    }
+    if (c.verdict === 'error' || c.base?.first_error || c.head?.first_error)
+        lines.push('');
     const modes = sortModes(c.modes ?? []);
     if (modes.length) {
         const rows = [['mode', 'severity', 'base', 'head', 'change (95% CI)', 'p (adj.)', 'verdict']];
         for (const m of modes) {
-            const [lo, hi] = m.effect_ci ?? [NaN, NaN];
             rows.push([
                 one(m.mode, 40),
                 one(m.severity, 10),
-                `${pct(m.base.rate)} (${m.base.passes}/${m.base.trials})`,
-                `${pct(m.head.rate)} (${m.head.passes}/${m.head.trials})`,
-                `${pts(m.effect)} pts (${pts(lo)} to ${pts(hi)})`,
-                pValue(modeP(m)),
+                rateCell(m.base),
+                rateCell(m.head),
+                changeCell(m),
+                m.paired_cases > 0 ? pValue(modeP(m)) : '-',
                 m.verdict === 'regressed' && !m.blocking ? 'regressed (not blocking)' : m.verdict,
             ]);
         }
         lines.push(...alignColumns(rows, [false, false, true, true, true, true, false]), '');
     }
-    const failing = c.cases.filter((k) => k.label === 'new_failure' || k.label === 'suspected_new_failure');
-    failing.sort((a, b) => Number(a.label !== 'new_failure') - Number(b.label !== 'new_failure') ||
-        (a.id < b.id ? -1 : 1));
-    if (failing.length) {
-        const nNew = failing.filter((k) => k.label === 'new_failure').length;
-        lines.push(`New failures: ${nNew}${failing.length > nNew ? ` (+${failing.length - nNew} suspected)` : ''}`);
-        const cap = 50;
-        for (const k of failing.slice(0, cap))
+    const byId = (a, b) => (a.id < b.id ? -1 : 1);
+    const cap = 50;
+    const confirmed = c.cases.filter((k) => k.label === 'new_failure').sort(byId);
+    const suspected = c.cases.filter((k) => k.label === 'suspected_new_failure').sort(byId);
+    if (confirmed.length) {
+        lines.push(`New failures: ${confirmed.length}`);
+        for (const k of confirmed.slice(0, cap))
             lines.push(...failureLines(k));
-        if (failing.length > cap)
-            lines.push(`  ...and ${plural(failing.length - cap, 'more')} (see the HTML viewer)`);
+        if (confirmed.length > cap)
+            lines.push(`  ...and ${plural(confirmed.length - cap, 'more')} (see the HTML viewer)`);
+        lines.push('');
+    }
+    if (suspected.length) {
+        // Unconfirmed flips: chance produces them on an unchanged system too.
+        lines.push(`Suspected new failures (not confirmed): ${suspected.length}`);
+        for (const k of suspected.slice(0, cap))
+            lines.push(...failureLines(k));
+        if (suspected.length > cap)
+            lines.push(`  ...and ${plural(suspected.length - cap, 'more')} (see the HTML viewer)`);
         lines.push('');
     }
     const others = ['fixed', 'flaky', 'added', 'removed', 'errored', 'not_run']
@@ -938,7 +1212,13 @@ function renderTextReport(c) {
     if (others.length)
         lines.push(`Other: ${others.join(', ')}`);
     if (c.base && c.head) {
-        lines.push(`Cost: ${usd(c.base.usage?.cost_usd)} -> ${usd(c.head.usage?.cost_usd)}; tokens: ${format_int((c.base.usage?.input_tokens ?? 0) + (c.base.usage?.output_tokens ?? 0))} -> ${format_int((c.head.usage?.input_tokens ?? 0) + (c.head.usage?.output_tokens ?? 0))}; latency p50 ${ms(c.base.latency_ms?.p50)} -> ${ms(c.head.latency_ms?.p50)}, p95 ${ms(c.base.latency_ms?.p95)} -> ${ms(c.head.latency_ms?.p95)}`);
+        // Absent is not zero: a value no trace reported reads "not reported".
+        const shown = (v, f) => typeof v === 'number' && Number.isFinite(v) ? f(v) : NOT_REPORTED;
+        const tokens = (u) => typeof u?.input_tokens === 'number' || typeof u?.output_tokens === 'number'
+            ? (u.input_tokens ?? 0) + (u.output_tokens ?? 0)
+            : undefined;
+        const pair = (b, h, f) => `${shown(b, f)} -> ${shown(h, f)}`;
+        lines.push(`Cost: ${pair(c.base.usage?.cost_usd, c.head.usage?.cost_usd, usd)}; tokens: ${pair(tokens(c.base.usage), tokens(c.head.usage), format_int)}; latency p50 ${pair(c.base.latency_ms?.p50, c.head.latency_ms?.p50, ms)}, p95 ${pair(c.base.latency_ms?.p95, c.head.latency_ms?.p95, ms)}`);
     }
     return lines.join('\n') + '\n';
 }
