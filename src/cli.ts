@@ -598,7 +598,9 @@ const COMMAND_HELP: Record<string, string> = {
   pr: `evalgate pr --base <ref> [--head <ref>] [--config evalgate.yml] [--out-dir .evalgate/pr]
   The action's pull-request run, locally: the head's suite on a worktree of the base and on the
   head (without --head: the working tree as it is, uncommitted changes included), compare,
-  adaptive re-runs, the text report, and the comment and trace viewer in --out-dir. --setup "npm ci" runs in each checkout first;
+  adaptive re-runs, the text report, and the comment and trace viewer in --out-dir. The re-runs
+  add at most gate.rerun_budget (default 0.5) of the first stage's trials: at most 1.5x in total,
+  the most ambiguous cases first; --no-adaptive skips them. --setup "npm ci" runs in each checkout first;
   --baseline results.json reuses results of the base instead of running it.
   Runs the config's pull_request.sample, as the action does; --full runs every case, and
   --sample, --tags or --filter choose instead.

@@ -32,6 +32,7 @@ import {
 } from './format.ts';
 import { headline } from './headline.ts';
 import { redactSecrets } from './redact.ts';
+import { rerunNote } from './rerun-note.ts';
 import {
   clean,
   code,
@@ -264,14 +265,8 @@ function modeTable(ctx: Ctx): string {
       notes.push(`- ${code(m.mode)} is inconclusive: ${inline(m.needed.note, ctx.tier.reasonMax)}`);
     }
   }
-  if (c.stage2_modes?.length) {
-    notes.push(
-      `- Re-ran ambiguous cases for ${c.stage2_modes
-        .slice(0, 20)
-        .map((s) => code(s))
-        .join(', ')}.`,
-    );
-  }
+  const rerun = rerunNote(c, (s) => code(s));
+  if (rerun) notes.push(`- ${rerun}`);
   return notes.length ? `${table}\n\n${notes.join('\n')}` : table;
 }
 
