@@ -290,13 +290,15 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
     );
 
     // A side on which every trial errored measured nothing: say why now, not after the report.
+    let nothingMeasured = false;
     for (const [label, r] of [
       ['base', stage1.has('base') ? baseResults : undefined],
       ['head', headResults],
     ] as const) {
       const first = r && allErrored(r);
-      if (first)
-        log(`every ${label} trial errored (nothing was measured); the first, case ${first}`);
+      if (!first) continue;
+      nothingMeasured = true;
+      log(`every ${label} trial errored (nothing was measured); the first, case ${first}`);
     }
 
     const compareOptions = {
@@ -310,7 +312,10 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
     // Stage 2: re-run the ambiguous cases of undecided modes, base and head interleaved, within
     // the re-run budget.
     if (gate.adaptive && !options.signal?.aborted) {
-      const plan = planStage2(baseResults, headResults, gate);
+      // A side that measured nothing makes the verdict an error whatever stage 2 finds.
+      const plan = nothingMeasured
+        ? { modes: [], caseIds: [], trials: 0, candidates: 0 }
+        : planStage2(baseResults, headResults, gate);
       // Recorded even when empty: it tells compare the adaptive design (and its alpha split)
       // was in effect for this run.
       headResults.meta.stage2_modes = [];
