@@ -56,6 +56,7 @@ function blocks(s: PowerSettings, broken: number, seed: number): boolean {
     min_drop: s.minDrop,
     adaptive: s.adaptive,
     rerun_trials: s.rerunTrials,
+    rerun_budget: s.rerunBudget,
     max_error_share: 1,
   };
   const spec = (probs: number[][]): CaseSpec[] =>
@@ -73,10 +74,10 @@ function blocks(s: PowerSettings, broken: number, seed: number): boolean {
   });
   const rerun = new Set(plan.caseIds);
   b.forEach((c, i) => {
-    if (rerun.has(c.id)) c.stage2 = draw(base[i], s.rerunTrials, r);
+    if (rerun.has(c.id)) c.stage2 = draw(base[i], plan.trials, r);
   });
   h.forEach((c, i) => {
-    if (rerun.has(c.id)) c.stage2 = draw(head[i], s.rerunTrials, r);
+    if (rerun.has(c.id)) c.stage2 = draw(head[i], plan.trials, r);
   });
   const out = compare(
     makeResults(b, { gate }),
@@ -100,6 +101,7 @@ const settings = (o: Partial<PowerSettings>): PowerSettings => ({
   minDrop: 0,
   adaptive: false,
   rerunTrials: 5,
+  rerunBudget: 0.5,
   ...o,
 });
 
@@ -113,6 +115,12 @@ describe('detectableDrop against the real gate', () => {
       200,
     ],
     ['400 cases, k=1, fixed, 2 modes', settings({ cases: 400, trials: 1, modes: 2 }), 200],
+    // The budget binds: 75 trials of re-runs, 15 cases, for about 20 ambiguous ones.
+    [
+      '150 cases, k=1, adaptive within the budget, 2 modes',
+      settings({ cases: 150, trials: 1, modes: 2, adaptive: true }),
+      200,
+    ],
   ];
   for (const [name, s, runs] of rows) {
     it(`${name}: ~80% of pull requests block at the printed drop`, () => {
@@ -130,37 +138,57 @@ describe('detectableDrop against the real gate', () => {
 });
 
 describe('bestCase: can a mode regress at all', () => {
-  // Every case passing every base trial and failing every head trial: what compare then says.
+  // Every case passing every base trial and failing every head trial: what compare then says,
+  // with the re-runs planStage2 chooses within the budget.
   function bestCompare(s: PowerSettings): boolean {
     const ids = Array.from({ length: s.cases }, (_, i) => `c${i}`);
-    const gate: Partial<GateConfig> = { alpha: s.alpha, adaptive: s.adaptive, min_drop: 0 };
+    const gate: Partial<GateConfig> = {
+      alpha: s.alpha,
+      adaptive: s.adaptive,
+      min_drop: 0,
+      rerun_trials: s.rerunTrials,
+      rerun_budget: s.rerunBudget,
+    };
     const modes = Array.from({ length: s.modes }, (_, m) => `m${m}`);
-    const side = (status: CheckStatus) =>
-      ids.map((id): CaseSpec => ({
-        id,
-        trials: Array.from({ length: s.trials }, () =>
-          Object.fromEntries(modes.map((m, j) => [m, j === 0 ? status : 'pass'])),
-        ),
-        stage2: s.adaptive
-          ? Array.from({ length: s.rerunTrials }, () =>
-              Object.fromEntries(modes.map((m, j) => [m, j === 0 ? status : 'pass'])),
-            )
-          : undefined,
-      }));
-    const out = compare(
-      makeResults(side('pass'), { gate }),
-      makeResults(side('fail'), { gate, stage2_modes: s.adaptive ? ['m0'] : undefined }),
-      { gate },
-    );
+    const trial = (status: CheckStatus) =>
+      Object.fromEntries(modes.map((m, j) => [m, j === 0 ? status : 'pass']));
+    const side = (status: CheckStatus): CaseSpec[] =>
+      ids.map((id) => ({ id, trials: Array.from({ length: s.trials }, () => trial(status)) }));
+    const b = side('pass');
+    const h = side('fail');
+    let stage2: string[] | undefined;
+    if (s.adaptive) {
+      const plan = planStage2(makeResults(b, { gate }), makeResults(h, { gate }), {
+        ...SYNTH_GATE,
+        ...gate,
+      });
+      stage2 = plan.modes;
+      const rerun = new Set(plan.caseIds);
+      for (const [cs, status] of [
+        [b, 'pass'],
+        [h, 'fail'],
+      ] as const) {
+        for (const c of cs) {
+          if (rerun.has(c.id)) c.stage2 = Array.from({ length: plan.trials }, () => trial(status));
+        }
+      }
+    }
+    const out = compare(makeResults(b, { gate }), makeResults(h, { gate, stage2_modes: stage2 }), {
+      gate,
+    });
     return out.modes.find((m) => m.mode === 'm0')!.verdict === 'regressed';
   }
 
   for (const cases of [1, 2, 3, 4]) {
     for (const trials of [1, 3, 5]) {
-      for (const adaptive of [false, true]) {
+      for (const [adaptive, rerunBudget] of [
+        [false, 0.5],
+        [true, 0.5],
+        [true, 2],
+      ] as const) {
         for (const modes of [1, 6]) {
-          const s = settings({ cases, trials, adaptive, modes });
-          it(`${cases} case(s), k=${trials}, ${adaptive ? 'adaptive' : 'fixed'}, ${modes} mode(s)`, () => {
+          const s = settings({ cases, trials, adaptive, modes, rerunBudget });
+          it(`${cases} case(s), k=${trials}, ${adaptive ? `adaptive, budget ${rerunBudget}` : 'fixed'}, ${modes} mode(s)`, () => {
             const best = bestCase(s);
             expect(best.p <= best.level).toBe(bestCompare(s));
           });

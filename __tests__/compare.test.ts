@@ -398,7 +398,11 @@ describe('adaptive re-runs', () => {
     const plan = planStage2(base, head, gate);
     expect(plan.modes).toEqual(['m']);
     // Mixed pooled outcomes: cases 18..29 (0 < t < 6); 0..17 pass everything, 30.. fail everything.
-    expect(plan.caseIds).toEqual(Array.from({ length: 12 }, (_, j) => `c${18 + j}`));
+    expect([...plan.caseIds].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))).toEqual(
+      Array.from({ length: 12 }, (_, j) => `c${18 + j}`),
+    );
+    expect(plan.trials).toBe(5);
+    expect(plan.candidates).toBe(12);
     expect(planStage2(base, head, { ...gate, robust: true }).modes).toEqual([]);
   });
 
@@ -410,11 +414,104 @@ describe('adaptive re-runs', () => {
           trials: trials('r', broken && i < 20 ? 0 : 3, 3),
         })),
       );
-    const plan = planStage2(mk(false), mk(true), gate);
+    const plan = planStage2(mk(false), mk(true), { ...gate, rerun_budget: 1 });
     expect(plan.modes).toEqual(['r']);
     expect(plan.caseIds).toHaveLength(20);
     // Nothing changed: p_reg = 1 > 0.5, no re-run.
-    expect(planStage2(mk(false), mk(false), gate)).toEqual({ modes: [], caseIds: [] });
+    expect(planStage2(mk(false), mk(false), gate)).toEqual({
+      modes: [],
+      caseIds: [],
+      trials: 0,
+      candidates: 0,
+    });
+  });
+
+  it('stays within the re-run budget: at most rerun_budget x the first stage, in whole cases', () => {
+    // 60 cases x 3 trials = 180 stage-1 trials per side; 20 ambiguous cases (broken ones).
+    const mk = (broken: boolean) =>
+      makeResults(
+        Array.from({ length: 60 }, (_, i) => ({
+          id: `c${i}`,
+          trials: trials('r', broken && i < 20 ? 0 : 3, 3),
+        })),
+      );
+    for (const [budget, cases, per] of [
+      [0.5, 18, 5], // 90 trials: 18 cases of 5
+      [0.25, 9, 5],
+      [0.02, 1, 3], // 3 trials: less than one case of 5, so one case of 3
+      [0.001, 0, 0],
+    ] as const) {
+      const plan = planStage2(mk(false), mk(true), { ...gate, rerun_budget: budget });
+      expect(plan.caseIds, `budget ${budget}`).toHaveLength(cases);
+      expect(plan.trials).toBe(per);
+      expect(plan.candidates).toBe(20);
+      expect(plan.caseIds.length * plan.trials).toBeLessThanOrEqual(budget * 180);
+    }
+  });
+
+  it('records what the re-runs cost, and judges the error share on the first stage', () => {
+    // 40 cases x 3 trials per side; the head crashes on cases 0..7 (every trial errors). The
+    // re-runs go to 8 of them (+33% trials): over both stages the head's error share would be
+    // 64 / 160 = 40%, above max_error_share 0.3; over the first stage it is 24 / 120 = 20%.
+    const g = { ...gate, max_error_share: 0.3, min_drop: 0 };
+    const side = (head: boolean): CaseSpec[] =>
+      Array.from({ length: 40 }, (_, i) => ({
+        id: `c${i}`,
+        trials: trials('m', 3, 3),
+        stage2: i < 8 ? trials('m', 5, 5) : undefined,
+        traceErrors: head && i < 8 ? [0, 1, 2, 3, 4, 5, 6, 7] : [],
+      }));
+    const c = compare(
+      makeResults(side(false), { label: 'base', gate: g }),
+      makeResults(side(true), { label: 'head', gate: g, stage2_modes: ['errors'] }),
+      { gate: g },
+    );
+    expect(c.stage2).toEqual({ cases: 8, trials: 80, share: 80 / 240 });
+    expect(c.error_share.head).toBeCloseTo(0.2, 12);
+    expect(c.verdict).toBe('block');
+    // The run records the ambiguous cases the budget left out: the comparison carries them.
+    const head = makeResults(side(true), { label: 'head', gate: g, stage2_modes: ['errors'] });
+    head.meta.stage2_deferred = 5;
+    expect(compare(makeResults(side(false), { gate: g }), head, { gate: g }).stage2).toEqual({
+      cases: 8,
+      trials: 80,
+      share: 1 / 3,
+      deferred: 5,
+    });
+    // Without re-runs, no cost is recorded.
+    const plain = (h: boolean) =>
+      makeResults(
+        side(h).map((x) => ({
+          ...x,
+          stage2: undefined,
+          traceErrors: h && x.id === 'c0' ? [0] : [],
+        })),
+        { gate: g, stage2_modes: [] },
+      );
+    expect(compare(plain(false), plain(true), { gate: g }).stage2).toBeUndefined();
+  });
+
+  it('within the budget: the most suspect mode first, then the most informative cases by t', () => {
+    // Mode "a": 12 cases broken (3/3 -> 0/3), p tiny. Mode "b": a milder drop on other cases,
+    // in the band too. Cases 30..39 are mixed in "a" with lopsided pooled counts (t = 1 of 6).
+    const spec = (head: boolean) =>
+      Array.from({ length: 40 }, (_, i) => ({
+        id: `c${i}`,
+        trials: Array.from({ length: 3 }, (_, t) => ({
+          a: (i < 12 ? !head : i >= 30 ? !head && t === 0 : true) ? 'pass' : 'fail',
+          b: (i >= 12 && i < 24 ? (head ? t === 0 : t < 2) : true) ? 'pass' : 'fail',
+        })) as TrialSpec[],
+      }));
+    const base = makeResults(spec(false));
+    const head = makeResults(spec(true));
+    // 120 trials per side, budget 0.5: 60 trials, 12 cases of 5.
+    const plan = planStage2(base, head, { ...gate, min_drop: 0 });
+    expect(plan.modes[0]).toBe('a');
+    expect(plan.candidates).toBe(34);
+    // Mode a's broken cases (t = 3 of 6: the most informative) take the whole budget, before
+    // a's lopsided cases and before mode b.
+    expect([...plan.caseIds].sort()).toEqual(Array.from({ length: 12 }, (_, i) => `c${i}`).sort());
+    expect(plan.modes).toEqual(['a']);
   });
 
   it('combines the stages: p* = min(1, p1 / 0.2, p2 / 0.8), Holm over p*', () => {

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { okCases, suiteDir } from './helpers/suite-dir.ts';
@@ -67,4 +67,36 @@ describe('exit code 3: what the README and --help say is what a missing target d
     expect(cmp.code).toBe(1);
     expect(JSON.parse(cmp.stdout).verdict).toBe('error');
   });
+});
+
+describe('evalgate pr: a side on which every trial errored', () => {
+  it('prints its first error in the terminal as soon as the side finished', () => {
+    // The base answers; the head deleted its target program: every head trial crashes.
+    const dir = suiteWith('{command: node target.mjs}');
+    writeFileSync(
+      join(dir, 'target.mjs'),
+      "process.stdin.resume(); process.stdin.on('end', () => process.stdout.write(JSON.stringify({ output: 'ok' })));\n",
+    );
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+    git('checkout', '-q', '-b', 'feature');
+    rmSync(join(dir, 'target.mjs'));
+    git('commit', '-qam', 'head: the target is gone');
+    const r = evalgate(['pr', '--base', 'main', '-q'], dir);
+    expect(r.stderr).toMatch(
+      /every head trial errored \(nothing was measured\); the first, case "a" trial 0: crash: command failed/,
+    );
+    expect(r.stderr).not.toMatch(/every base trial errored/);
+    // Nothing to re-run when a side measured nothing: the verdict is an error either way.
+    expect(r.stderr).not.toMatch(/re-running/);
+    expect(r.stdout).toMatch(/^ERROR/m);
+    expect(r.code).toBe(1);
+    noStack(r.stderr);
+  }, 60_000);
 });

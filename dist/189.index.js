@@ -41,6 +41,7 @@ function modeCapacities(suite) {
             minDrop: gate.min_drop,
             adaptive: gate.adaptive && !gate.robust,
             rerunTrials: gate.rerun_trials,
+            rerunBudget: gate.rerun_budget,
         });
         return {
             mode,
@@ -76,7 +77,7 @@ function capacityLines(suite) {
     const design = gate.robust
         ? 'robust sign-flip test (the drops below are for the exact test; the sign-flip test needs larger ones)'
         : gate.adaptive
-            ? `adaptive re-runs of ${gate.rerun_trials} trials`
+            ? `adaptive re-runs of ${gate.rerun_trials} trials (budget +${Math.round(gate.rerun_budget * 100)}% trials)`
             : 'no re-runs';
     const lines = [
         `gate: alpha ${gate.alpha} one-sided over ${tested} failure mode(s) (Holm), ${trials} trial(s) per side, ${design}, min_drop ${Math.round(gate.min_drop * 100)} pts`,

@@ -50419,462 +50419,19 @@ function runChecks(specs, trace, ctx) {
 
 /***/ }),
 
-/***/ 84815:
+/***/ 76980:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  compare: () => (/* reexport */ compare),
-  Ak: () => (/* reexport */ gateChangeNote),
-  Dy: () => (/* reexport */ gateChanges),
-  oG: () => (/* reexport */ planStage2)
-});
-
-// UNUSED EXPORTS: CASE_FDR, DEFAULT_GATE, benjaminiHochberg, holm, hypergeomPmf, hypergeomTails, normalCdf, pairedInterval, resolveGate, signFlipTest, stratifiedTest, stratifiedTestOf, wilson
-
-// EXTERNAL MODULE: ./build/defaults.js
-var defaults = __nccwpck_require__(84532);
-;// CONCATENATED MODULE: ./build/compare/prepare.js
-/**
- * Preparation: one scan of both sides' trials into integer count arrays (per mode, side, stage
- * and case). Everything else in compare works on these arrays.
- *
- * Per trial and mode: a check that failed makes the trial a failure for its mode, even when
- * another check of that mode errored (the failure is known whatever the other check would have
- * said); a mode with no failing check and an errored one is missing for that trial (its outcome
- * is unknown), as is every mode of a trial whose trace errored.
- *
- * The built-in `errors` mode (ERRORS_MODE) is counted alongside: every trial is usable for it,
- * and passes it when neither its trace nor any of its checks errored. It joins the modes only
- * when some trial errored, so comparisons without errors look as they did.
- */
-
-const BASE = 0;
-const HEAD = 1;
-function slot(p, m, side, stage) {
-    return ((m * 2 + side) * 2 + stage) * p.U;
-}
-function trialsOf(c) {
-    return c && Array.isArray(c.trials) ? c.trials : [];
-}
-function collectModes(base, head, scanChecks) {
-    const seen = new Set();
-    for (const r of [base, head]) {
-        let last;
-        for (const c of r.cases ?? []) {
-            // Loaders often share one `modes` array between cases: skip repeats cheaply.
-            if (c.modes !== last && Array.isArray(c.modes))
-                for (const m of c.modes)
-                    if (typeof m === 'string')
-                        seen.add(m);
-            last = c.modes;
-            // The checks themselves are the truth; scanned only when `modes` lists turned out short.
-            if (!scanChecks)
-                continue;
-            for (const t of trialsOf(c)) {
-                for (const ch of Array.isArray(t.checks) ? t.checks : []) {
-                    if (typeof ch?.mode === 'string')
-                        seen.add(ch.mode);
-                }
-            }
-        }
-    }
-    // Declared modes first, in the config's order; undeclared ones (sorted) after.
-    const declared = Object.keys(head.meta?.failure_modes ?? {}).filter((m) => seen.has(m));
-    const rest = [...seen].filter((m) => !declared.includes(m)).sort();
-    return [...declared, ...rest];
-}
-function prepare(base, head) {
-    return prepareWith(base, head, false) ?? prepareWith(base, head, true);
-}
-/** Why a trial errored: its trace's error, else its first errored check's reason. */
-function firstErrorOf(i, tj, trial) {
-    const e = trial.trace?.error;
-    const trialNo = typeof trial.trial === 'number' ? trial.trial : tj;
-    if (e)
-        return { i, trial: trialNo, kind: String(e.kind ?? 'error'), message: String(e.message ?? '') };
-    const checks = Array.isArray(trial.checks) ? trial.checks : [];
-    const ch = checks.find((c) => c?.status === 'error');
-    return {
-        i,
-        trial: trialNo,
-        kind: ch ? `check ${String(ch.type)}` : 'error',
-        message: ch ? String(ch.reason ?? '') : 'the trial errored',
-    };
-}
-// Per-trial flags of a mode.
-const SEEN = 1;
-const FAILED = 2;
-const ERRORED = 4;
-function prepareWith(base, head, scanChecks) {
-    const modes = collectModes(base, head, scanChecks);
-    // The built-in errors mode takes the last slot; a results file whose checks already use the
-    // name (written before it was reserved) keeps its own mode and goes without the built-in one.
-    const builtIn = !modes.includes(defaults/* ERRORS_MODE */.y);
-    const modeIndex = new Map(modes.map((m, i) => [m, i]));
-    const ids = [];
-    const where = new Map();
-    const headCases = Array.isArray(head.cases) ? head.cases : [];
-    const baseCases = Array.isArray(base.cases) ? base.cases : [];
-    const hIdx = [];
-    const bIdx = [];
-    headCases.forEach((c, j) => {
-        if (where.has(c.id))
-            return; // a duplicate id: the first one wins
-        where.set(c.id, ids.length);
-        ids.push(c.id);
-        hIdx.push(j);
-        bIdx.push(-1);
-    });
-    baseCases.forEach((c, j) => {
-        const at = where.get(c.id);
-        if (at === undefined) {
-            where.set(c.id, ids.length);
-            ids.push(c.id);
-            hIdx.push(-1);
-            bIdx.push(j);
-        }
-        else if (bIdx[at] === -1)
-            bIdx[at] = j;
-    });
-    const U = ids.length;
-    const M = modes.length;
-    const E = builtIn ? M : -1;
-    const slots = builtIn ? M + 1 : M;
-    let maxTrials = 0;
-    for (const c of headCases)
-        maxTrials = Math.max(maxTrials, trialsOf(c).length);
-    for (const c of baseCases)
-        maxTrials = Math.max(maxTrials, trialsOf(c).length);
-    const counts = () => maxTrials <= 255 ? new Uint8Array(slots * 4 * U) : new Uint16Array(slots * 4 * U);
-    const scan = () => ({
-        counts: { cases: 0, trials: 0, pass: 0, fail: 0, error: 0 },
-        usage: { input_tokens: 0, output_tokens: 0, cost_usd: 0 },
-        usageReported: { input_tokens: 0, output_tokens: 0, cost_usd: 0 },
-        latencies: [],
-        casePass: new Int32Array(U),
-        caseUse: new Int32Array(U),
-        caseErr: new Int32Array(U),
-        caseTrials: new Int32Array(U),
-        caseRep: new Int32Array(U),
-        caseFailed: new Uint8Array(U),
-    });
-    const p = {
-        modes,
-        ids,
-        where,
-        side: [Int32Array.from(bIdx), Int32Array.from(hIdx)],
-        pass: counts(),
-        use: counts(),
-        err: counts(),
-        U,
-        scan: [scan(), scan()],
-        errorsMode: -1,
-    };
-    let anyErrored = false;
-    // Per-trial flags of each mode; `stamp` avoids clearing them per trial.
-    const flags = new Uint8Array(M);
-    const stamp = new Int32Array(M).fill(-1);
-    const touched = new Int32Array(Math.max(1, M));
-    let nt;
-    // Trials of a case list their checks in the same order: remember the mode at each position
-    // and skip the Map lookup when it repeats (identical strings compare by pointer).
-    const posMode = [];
-    const posIdx = [];
-    let trialNo = 0;
-    for (let side = 0; side < 2; side++) {
-        const cases = side === BASE ? baseCases : headCases;
-        const index = p.side[side];
-        const sc = p.scan[side];
-        for (let i = 0; i < U; i++) {
-            const j = index[i];
-            if (j < 0)
-                continue;
-            const c = cases[j];
-            sc.counts.cases++;
-            const caseModes = Array.isArray(c.modes) ? c.modes : [];
-            const trials = trialsOf(c);
-            sc.caseTrials[i] = trials.length;
-            let rep = -1;
-            for (let tj = 0; tj < trials.length; tj++) {
-                const trial = trials[tj];
-                trialNo++;
-                nt = 0;
-                const trace = trial.trace;
-                const stage = typeof trial.stage === 'number' && trial.stage >= 2 ? 1 : 0;
-                // Per-mode outcome of this trial.
-                let checkFailed = false;
-                let checkErrored = false;
-                const checks = Array.isArray(trial.checks) ? trial.checks : [];
-                for (let k = 0; k < checks.length; k++) {
-                    const ch = checks[k];
-                    const status = ch?.status;
-                    const bit = status === 'pass' ? 0 : status === 'error' ? ERRORED : FAILED;
-                    if (bit === ERRORED)
-                        checkErrored = true;
-                    else if (bit === FAILED)
-                        checkFailed = true;
-                    const mode = ch?.mode;
-                    if (typeof mode !== 'string')
-                        continue;
-                    let mi;
-                    if (posMode[k] === mode)
-                        mi = posIdx[k];
-                    else {
-                        mi = modeIndex.get(mode);
-                        if (mi === undefined) {
-                            if (!scanChecks)
-                                return undefined; // a mode missing from `modes`: rescan properly
-                            continue;
-                        }
-                        posMode[k] = mode;
-                        posIdx[k] = mi;
-                    }
-                    if (stamp[mi] !== trialNo) {
-                        stamp[mi] = trialNo;
-                        flags[mi] = SEEN;
-                        touched[nt++] = mi;
-                    }
-                    flags[mi] |= bit;
-                }
-                // The trial's status by the same rule as its modes (older results files marked a trial
-                // with one failed and one errored check as errored): a known failure is a failure.
-                const traceErrored = !!trace?.error;
-                let status = trial.status;
-                if (traceErrored)
-                    status = 'error';
-                else if (status === 'error' && checkFailed)
-                    status = 'fail';
-                const errored = traceErrored || checkErrored || trial.status === 'error';
-                // Run totals and the case's own counts, by trial status.
-                sc.counts.trials++;
-                if (status === 'pass') {
-                    sc.counts.pass++;
-                    sc.casePass[i]++;
-                    sc.caseUse[i]++;
-                }
-                else if (status === 'error') {
-                    sc.counts.error++;
-                    sc.caseErr[i]++;
-                    if (!sc.firstError)
-                        sc.firstError = firstErrorOf(i, tj, trial);
-                }
-                else {
-                    sc.counts.fail++;
-                    sc.caseUse[i]++;
-                    sc.caseFailed[i] = 1;
-                    if (rep < 0)
-                        rep = tj;
-                }
-                if (trace) {
-                    const u = trace.usage;
-                    if (u) {
-                        if (typeof u.input_tokens === 'number' && Number.isFinite(u.input_tokens)) {
-                            sc.usage.input_tokens += u.input_tokens;
-                            sc.usageReported.input_tokens++;
-                        }
-                        if (typeof u.output_tokens === 'number' && Number.isFinite(u.output_tokens)) {
-                            sc.usage.output_tokens += u.output_tokens;
-                            sc.usageReported.output_tokens++;
-                        }
-                        if (typeof u.cost_usd === 'number' && Number.isFinite(u.cost_usd)) {
-                            sc.usage.cost_usd += u.cost_usd;
-                            sc.usageReported.cost_usd++;
-                        }
-                    }
-                    const l = trace.latency_ms;
-                    if (typeof l === 'number' && Number.isFinite(l))
-                        sc.latencies.push(l);
-                }
-                // An errored trace makes the trial missing for every mode the case guards.
-                if (traceErrored || (trial.status === 'error' && nt === 0)) {
-                    for (const m of caseModes) {
-                        const mi = modeIndex.get(m);
-                        if (mi === undefined)
-                            continue;
-                        if (stamp[mi] !== trialNo) {
-                            stamp[mi] = trialNo;
-                            touched[nt++] = mi;
-                        }
-                    }
-                    for (let q = 0; q < nt; q++)
-                        flags[touched[q]] = ERRORED;
-                }
-                for (let q = 0; q < nt; q++) {
-                    const mi = touched[q];
-                    const f = flags[mi];
-                    const at = slot(p, mi, side, stage) + i;
-                    if (f & FAILED)
-                        p.use[at]++;
-                    else if (f & ERRORED)
-                        p.err[at]++;
-                    else {
-                        p.use[at]++;
-                        p.pass[at]++;
-                    }
-                }
-                if (E >= 0) {
-                    const at = slot(p, E, side, stage) + i;
-                    p.use[at]++;
-                    if (errored)
-                        anyErrored = true;
-                    else
-                        p.pass[at]++;
-                }
-            }
-            sc.caseRep[i] = rep < 0 ? 0 : rep;
-        }
-    }
-    if (E >= 0 && anyErrored) {
-        p.modes = [...modes, defaults/* ERRORS_MODE */.y];
-        p.errorsMode = E;
-    }
-    return p;
-}
-
-// EXTERNAL MODULE: ./build/compare/stats.js
-var compare_stats = __nccwpck_require__(81303);
-;// CONCATENATED MODULE: ./build/compare/mode-test.js
-
-
-function scratch(U) {
-    return {
-        kb: new Int32Array(U),
-        xb: new Int32Array(U),
-        kh: new Int32Array(U),
-        xh: new Int32Array(U),
-        d: new Float64Array(U),
-    };
-}
-const pairedSide = () => ({ passes: 0, trials: 0, rates: 0, even: 0 });
-function addCase(s, x, u, first) {
-    s.passes += x;
-    s.trials += u;
-    s.rates += x / u;
-    if (first)
-        s.even = u;
-    else if (s.even !== u)
-        s.even = -1;
-}
-/**
- * The side's row in the mode table, over the same trials as the effect (docs/statistics.md
- * "One set of trials per row"): the paired cases, every stage, the rate their per-case mean.
- * Without a paired case there is no effect: then every usable trial of the side.
- */
-function rateStats(p, m, side, paired, ps) {
-    const at = slot(p, m, side, 0);
-    const at2 = slot(p, m, side, 1);
-    let errors = 0;
-    let cases = 0;
-    let passes = 0;
-    let trials = 0;
-    for (let i = 0; i < p.U; i++) {
-        const u = p.use[at + i] + p.use[at2 + i];
-        const e = p.err[at + i] + p.err[at2 + i];
-        errors += e;
-        if (paired > 0)
-            continue;
-        if (u + e > 0)
-            cases++;
-        passes += p.pass[at + i] + p.pass[at2 + i];
-        trials += u;
-    }
-    if (paired > 0) {
-        const out = {
-            passes: ps.passes,
-            trials: ps.trials,
-            cases: paired,
-            errors,
-            rate: ps.rates / paired,
-            ci: (0,compare_stats/* wilson */.rF)(ps.passes, ps.trials),
-        };
-        if (ps.even < 0)
-            out.uneven = true;
-        return out;
-    }
-    const rate = trials > 0 ? passes / trials : 0;
-    return { passes, trials, cases, errors, rate, ci: (0,compare_stats/* wilson */.rF)(passes, trials) };
-}
-function gcd(a, b) {
-    while (b)
-        [a, b] = [b, a % b];
-    return a;
-}
-function analyseMode(p, m, s, opts) {
-    const U = p.U;
-    const b1 = slot(p, m, BASE, 0);
-    const b2 = slot(p, m, BASE, 1);
-    const h1 = slot(p, m, HEAD, 0);
-    const h2 = slot(p, m, HEAD, 1);
-    let paired = 0;
-    let sumD = 0;
-    let sumD2 = 0;
-    let n1 = 0;
-    // Pass 1: per-case differences (all stages pooled) and stage-1 strata of the paired cases.
-    let lcm = 1;
-    const pb = pairedSide();
-    const ph = pairedSide();
-    for (let i = 0; i < U; i++) {
-        const ub = p.use[b1 + i] + p.use[b2 + i];
-        const uh = p.use[h1 + i] + p.use[h2 + i];
-        if (ub === 0 || uh === 0)
-            continue;
-        const xb = p.pass[b1 + i] + p.pass[b2 + i];
-        const xh = p.pass[h1 + i] + p.pass[h2 + i];
-        addCase(pb, xb, ub, paired === 0);
-        addCase(ph, xh, uh, paired === 0);
-        const d = xh / uh - xb / ub;
-        s.d[paired] = d;
-        paired++;
-        sumD += d;
-        sumD2 += d * d;
-        if (opts.robust && lcm <= 360) {
-            lcm = (lcm * ub) / gcd(lcm, ub);
-            lcm = (lcm * uh) / gcd(lcm, uh);
-        }
-        s.kb[n1] = p.use[b1 + i];
-        s.xb[n1] = p.pass[b1 + i];
-        s.kh[n1] = p.use[h1 + i];
-        s.xh[n1] = p.pass[h1 + i];
-        n1++;
-    }
-    const { ci } = (0,compare_stats/* pairedInterval */.$D)(sumD, sumD2, paired);
-    const effect = paired > 0 ? sumD / paired : 0;
-    const sd = paired > 1 ? Math.sqrt(Math.max(0, (sumD2 - paired * effect * effect) / (paired - 1))) : 0;
-    const out = {
-        base: rateStats(p, m, BASE, paired, pb),
-        head: rateStats(p, m, HEAD, paired, ph),
-        paired,
-        effect,
-        ci,
-        sd,
-        stage1: (0,compare_stats/* stratifiedTest */.Gq)(s.kb, s.xb, s.kh, s.xh, n1),
-    };
-    if (opts.robust) {
-        // Integer differences: with equal trials per side, L = k and d = head passes - base passes.
-        const scale = Math.min(lcm, 360);
-        for (let i = 0; i < paired; i++)
-            s.d[i] = Math.round(s.d[i] * scale);
-        out.robust = (0,compare_stats/* signFlipTest */.tf)(s.d, paired);
-    }
-    if (opts.stage2) {
-        let n2 = 0;
-        for (let i = 0; i < U; i++) {
-            if (p.use[b2 + i] === 0 || p.use[h2 + i] === 0)
-                continue;
-            s.kb[n2] = p.use[b2 + i];
-            s.xb[n2] = p.pass[b2 + i];
-            s.kh[n2] = p.use[h2 + i];
-            s.xh[n2] = p.pass[h2 + i];
-            n2++;
-        }
-        out.stage2 = (0,compare_stats/* stratifiedTest */.Gq)(s.kb, s.xb, s.kh, s.xh, n2);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./build/compare/adaptive.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E1: () => (/* binding */ STAGE1_SHARE),
+/* harmony export */   Jp: () => (/* binding */ STAGE1_FUTILITY),
+/* harmony export */   NN: () => (/* binding */ stage2Modes),
+/* harmony export */   _S: () => (/* binding */ stage2Size),
+/* harmony export */   _v: () => (/* binding */ informativeness),
+/* harmony export */   oG: () => (/* binding */ planStage2)
+/* harmony export */ });
+/* harmony import */ var _mode_test_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(15490);
+/* harmony import */ var _prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(32935);
 
 
 /** Share of alpha spent on stage 1 of the adaptive design (section 5). */
@@ -50886,45 +50443,158 @@ function stage2Modes(head) {
     return new Set(Array.isArray(list) ? list.filter((m) => typeof m === 'string') : []);
 }
 /**
- * Which modes and cases to re-run after stage 1: modes with p_reg <= 0.5 whose interval still
- * allows a drop of min_drop (the undecided ones for the verdict, those regressed already for
- * the per-case labels), and the cases with mixed pooled stage-1 outcomes
- * (0 < t < n) in those modes. The choice depends only on t, which keeps the test valid. The
+ * How many cases, and how many trials each, the budget allows: `budget` x the stage-1 trials of
+ * one side, in whole trials. Full `rerunTrials` per case while at least one case fits; else one
+ * case with what is left. Depends only on sizes (never on outcomes), so it keeps the test valid.
+ */
+function stage2Size(stage1Trials, candidates, rerunTrials, budget) {
+    const allowed = Math.floor(Math.max(0, budget) * stage1Trials + 1e-9);
+    if (candidates <= 0 || allowed <= 0 || rerunTrials <= 0)
+        return { cases: 0, trials: 0 };
+    if (allowed < rerunTrials)
+        return { cases: 1, trials: allowed };
+    return { cases: Math.min(candidates, Math.floor(allowed / rerunTrials)), trials: rerunTrials };
+}
+/**
+ * How much a case's re-run can tell, from its pooled stage-1 count alone: t passes of n usable
+ * trials (both sides). t (n - t) / n^2 is largest for even splits (a case that passed every base
+ * trial and failed every head trial, and the flakiest ones) and 0 for cases without information.
+ */
+function informativeness(t, n) {
+    return n > 0 ? (t * (n - t)) / (n * n) : 0;
+}
+/** FNV-1a of the id: a tie-break that ignores outcomes and the case's place in the dataset. */
+function idHash(id) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < id.length; i++)
+        h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+}
+/**
+ * Which modes and cases to re-run after stage 1, within `gate.rerun_budget`.
+ *
+ * Modes: p_reg <= 0.5 and an interval that still allows a drop of min_drop (the undecided ones
+ * for the verdict, those regressed already for the per-case labels). Cases: those with mixed
+ * pooled stage-1 outcomes (0 < t < n) in those modes. When they cost more than the budget, the
+ * modes are taken most suspect first (lowest stage-1 p_reg) and, within a mode, the cases most
+ * informative by t and n first (ties by a hash of the id), until the budget is spent.
+ *
+ * Validity: a case is chosen by its pooled count t (and n) and by mode-level stage-1 results,
+ * never by how its passes split between base and head; the stage-2 trials are fresh, so the
+ * stage-2 test is exact whichever cases were chosen, and the alpha split (0.2 / 0.8) holds. The
  * robust (sign-flip) mode has no second stage.
  */
 function planStage2(base, head, gate) {
+    const none = { modes: [], caseIds: [], trials: 0, candidates: 0 };
     if (gate.robust)
-        return { modes: [], caseIds: [] };
-    const p = prepare(base, head);
-    const s = scratch(p.U);
+        return none;
+    const p = (0,_prepare_js__WEBPACK_IMPORTED_MODULE_1__/* .prepare */ .iA)(base, head);
+    const s = (0,_mode_test_js__WEBPACK_IMPORTED_MODULE_0__/* .scratch */ .F)(p.U);
     // Unlike STATISTICS.md's "p_reg <= 0.2 alpha: regressed now, no re-run", modes that already
     // regressed are re-run too: the block does not need it, but the per-case labels do (with
     // k <= 3 no single case can be confirmed). That stays valid: the alpha split holds whatever the
     // stage-1 outcome, and the cases are still chosen by t alone. Only p_reg > 0.5 stops a mode.
-    const modes = [];
+    const band = [];
     p.modes.forEach((_, m) => {
-        const x = analyseMode(p, m, s, { robust: false, stage2: false });
+        const x = (0,_mode_test_js__WEBPACK_IMPORTED_MODULE_0__/* .analyseMode */ .p)(p, m, s, { robust: false, stage2: false });
         if (x.stage1.p_reg <= STAGE1_FUTILITY && x.paired > 0 && x.ci[0] <= -gate.min_drop)
-            modes.push(m);
+            band.push({ m, p: x.stage1.p_reg });
     });
-    const caseIds = [];
-    for (let i = 0; i < p.U; i++) {
-        for (const m of modes) {
-            const b = slot(p, m, BASE, 0) + i;
-            const h = slot(p, m, HEAD, 0) + i;
-            const n = p.use[b] + p.use[h];
-            const t = p.pass[b] + p.pass[h];
-            if (p.use[b] > 0 && p.use[h] > 0 && t > 0 && t < n) {
-                caseIds.push(p.ids[i]);
-                break;
-            }
+    if (!band.length)
+        return none;
+    band.sort((a, b) => a.p - b.p || a.m - b.m);
+    // Per mode, its ambiguous cases by informativeness.
+    const hashes = new Map();
+    const hashOf = (i) => {
+        let h = hashes.get(i);
+        if (h === undefined)
+            hashes.set(i, (h = idHash(p.ids[i])));
+        return h;
+    };
+    const seen = new Uint8Array(p.U);
+    const order = [];
+    for (const { m } of band) {
+        const mine = [];
+        const b0 = (0,_prepare_js__WEBPACK_IMPORTED_MODULE_1__/* .slot */ .NI)(p, m, _prepare_js__WEBPACK_IMPORTED_MODULE_1__/* .BASE */ .Wm, 0);
+        const h0 = (0,_prepare_js__WEBPACK_IMPORTED_MODULE_1__/* .slot */ .NI)(p, m, _prepare_js__WEBPACK_IMPORTED_MODULE_1__/* .HEAD */ .Vx, 0);
+        for (let i = 0; i < p.U; i++) {
+            if (seen[i])
+                continue;
+            const ub = p.use[b0 + i];
+            const uh = p.use[h0 + i];
+            const t = p.pass[b0 + i] + p.pass[h0 + i];
+            if (ub > 0 && uh > 0 && t > 0 && t < ub + uh)
+                mine.push({ i, score: informativeness(t, ub + uh) });
+        }
+        mine.sort((a, b) => b.score - a.score || hashOf(a.i) - hashOf(b.i) || a.i - b.i);
+        for (const { i } of mine) {
+            seen[i] = 1;
+            order.push(i);
         }
     }
-    return { modes: modes.map((m) => p.modes[m]), caseIds };
+    if (!order.length)
+        return none;
+    // The budget is counted in trials of one side's first stage (both sides re-run alike).
+    const stage1 = headStage1Trials(head);
+    const size = stage2Size(stage1, order.length, gate.rerun_trials, gate.rerun_budget);
+    if (!size.cases)
+        return { ...none, candidates: order.length };
+    const picked = order.slice(0, size.cases);
+    // The modes listed are those the re-run cases hold ambiguous outcomes for.
+    const inPlan = band.filter(({ m }) => {
+        const b0 = (0,_prepare_js__WEBPACK_IMPORTED_MODULE_1__/* .slot */ .NI)(p, m, _prepare_js__WEBPACK_IMPORTED_MODULE_1__/* .BASE */ .Wm, 0);
+        const h0 = (0,_prepare_js__WEBPACK_IMPORTED_MODULE_1__/* .slot */ .NI)(p, m, _prepare_js__WEBPACK_IMPORTED_MODULE_1__/* .HEAD */ .Vx, 0);
+        return picked.some((i) => {
+            const n = p.use[b0 + i] + p.use[h0 + i];
+            const t = p.pass[b0 + i] + p.pass[h0 + i];
+            return p.use[b0 + i] > 0 && p.use[h0 + i] > 0 && t > 0 && t < n;
+        });
+    });
+    return {
+        modes: inPlan.map(({ m }) => p.modes[m]),
+        caseIds: picked.map((i) => p.ids[i]),
+        trials: size.trials,
+        candidates: order.length,
+    };
+}
+/** Stage-1 trials of the head side: what the budget is a share of. */
+function headStage1Trials(head) {
+    let n = 0;
+    for (const c of head.cases ?? []) {
+        for (const t of Array.isArray(c.trials) ? c.trials : [])
+            if (!(t.stage >= 2))
+                n++;
+    }
+    return n;
 }
 
+
+/***/ }),
+
+/***/ 70871:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  compare: () => (/* reexport */ compare),
+  Ak: () => (/* reexport */ gateChangeNote),
+  Dy: () => (/* reexport */ gateChanges),
+  oG: () => (/* reexport */ compare_adaptive/* planStage2 */.oG)
+});
+
+// UNUSED EXPORTS: CASE_FDR, DEFAULT_GATE, benjaminiHochberg, holm, hypergeomPmf, hypergeomTails, normalCdf, pairedInterval, resolveGate, signFlipTest, stratifiedTest, stratifiedTestOf, wilson
+
+// EXTERNAL MODULE: ./build/defaults.js
+var defaults = __nccwpck_require__(84532);
+// EXTERNAL MODULE: ./build/compare/adaptive.js
+var compare_adaptive = __nccwpck_require__(76980);
 // EXTERNAL MODULE: ./build/types.js
 var types = __nccwpck_require__(74853);
+// EXTERNAL MODULE: ./build/compare/prepare.js
+var prepare = __nccwpck_require__(32935);
+// EXTERNAL MODULE: ./build/compare/stats.js
+var compare_stats = __nccwpck_require__(81303);
 ;// CONCATENATED MODULE: ./build/compare/case-labels.js
 
 
@@ -50962,10 +50632,10 @@ function emptyCounts() {
 }
 /** One-sided per-case p-values, both directions, stratified over stages. */
 function caseTest(p, m, i, cache) {
-    const b1 = slot(p, m, BASE, 0) + i;
-    const h1 = slot(p, m, HEAD, 0) + i;
-    const b2 = slot(p, m, BASE, 1) + i;
-    const h2 = slot(p, m, HEAD, 1) + i;
+    const b1 = (0,prepare/* slot */.NI)(p, m, prepare/* BASE */.Wm, 0) + i;
+    const h1 = (0,prepare/* slot */.NI)(p, m, prepare/* HEAD */.Vx, 0) + i;
+    const b2 = (0,prepare/* slot */.NI)(p, m, prepare/* BASE */.Wm, 1) + i;
+    const h2 = (0,prepare/* slot */.NI)(p, m, prepare/* HEAD */.Vx, 1) + i;
     const kb1 = p.use[b1];
     const xb1 = p.pass[b1];
     const kh1 = p.use[h1];
@@ -51047,8 +50717,8 @@ function buildCases(base, head, p, modes, notRun) {
     // Which newly failing mode a case's excerpt shows: blocking first, then by severity.
     const modeWeight = modes.map((mc) => (mc.blocking ? 0 : 10) + Math.max(0, types/* SEVERITIES */.o.indexOf(mc.severity)));
     for (let i = 0; i < U; i++) {
-        const bc = p.side[BASE][i] >= 0 ? base.cases[p.side[BASE][i]] : undefined;
-        const hc = p.side[HEAD][i] >= 0 ? head.cases[p.side[HEAD][i]] : undefined;
+        const bc = p.side[prepare/* BASE */.Wm][i] >= 0 ? base.cases[p.side[prepare/* BASE */.Wm][i]] : undefined;
+        const hc = p.side[prepare/* HEAD */.Vx][i] >= 0 ? head.cases[p.side[prepare/* HEAD */.Vx][i]] : undefined;
         const modeList = [];
         let best;
         // The most important newly failing mode's entry, for the excerpt.
@@ -51060,10 +50730,10 @@ function buildCases(base, head, p, modes, notRun) {
             // case's own counts, the errored label), not as new failures.
             if (m === p.errorsMode)
                 continue;
-            const a1 = slot(p, m, BASE, 0) + i;
-            const a2 = slot(p, m, BASE, 1) + i;
-            const c1 = slot(p, m, HEAD, 0) + i;
-            const c2 = slot(p, m, HEAD, 1) + i;
+            const a1 = (0,prepare/* slot */.NI)(p, m, prepare/* BASE */.Wm, 0) + i;
+            const a2 = (0,prepare/* slot */.NI)(p, m, prepare/* BASE */.Wm, 1) + i;
+            const c1 = (0,prepare/* slot */.NI)(p, m, prepare/* HEAD */.Vx, 0) + i;
+            const c2 = (0,prepare/* slot */.NI)(p, m, prepare/* HEAD */.Vx, 1) + i;
             const ub = p.use[a1] + p.use[a2];
             const uh = p.use[c1] + p.use[c2];
             const eb = p.err[a1] + p.err[a2];
@@ -51215,7 +50885,7 @@ function failingCheck(ch) {
 }
 /** The first trial of a case where a check of `mode` failed (an errored trace fails nothing). */
 function modeTrial(c, mode) {
-    const trials = trialsOf(c);
+    const trials = (0,prepare/* trialsOf */.xY)(c);
     for (let t = 0; t < trials.length; t++) {
         const trial = trials[t];
         if (trial?.trace?.error)
@@ -51236,7 +50906,7 @@ function modeTrial(c, mode) {
 }
 function caseSide(c, sc, i) {
     const rep = sc.caseRep[i];
-    const t = trialsOf(c)[rep];
+    const t = (0,prepare/* trialsOf */.xY)(c)[rep];
     const failing = [];
     for (const ch of t && Array.isArray(t.checks) ? t.checks : []) {
         if (!ch || typeof ch !== 'object' || ch.status === 'pass')
@@ -51287,7 +50957,7 @@ function safeJson(v) {
     }
 }
 function excerpt(c, trialRef) {
-    const trace = trialsOf(c)[trialRef]?.trace;
+    const trace = (0,prepare/* trialsOf */.xY)(c)[trialRef]?.trace;
     const out = {
         input: cut(safeJson(c.input), 500),
         output: cut(typeof trace?.output === 'string' ? trace.output : safeJson(trace?.output ?? ''), 1000),
@@ -51312,14 +50982,14 @@ function excerpt(c, trialRef) {
 const NAMED = 20;
 function completeness(base, head, p) {
     const out = {};
-    for (const side of [BASE, HEAD]) {
-        const r = side === BASE ? base : head;
+    for (const side of [prepare/* BASE */.Wm, prepare/* HEAD */.Vx]) {
+        const r = side === prepare/* BASE */.Wm ? base : head;
         const gap = sideGap(r, p, side, (i) => {
             out.notRun ??= new Uint8Array(p.U);
             out.notRun[i] |= 1 << side;
         });
         if (gap)
-            out[side === BASE ? 'base' : 'head'] = gap;
+            out[side === prepare/* BASE */.Wm ? 'base' : 'head'] = gap;
     }
     return out;
 }
@@ -51409,6 +51079,7 @@ const GATE_KEYS = [
     'robust',
     'adaptive',
     'rerun_trials',
+    'rerun_budget',
     'errors_severity',
 ];
 function show(v) {
@@ -51447,6 +51118,8 @@ function gateChangeNote(changes) {
     return `This PR changes the gate (${shown}${more}); the change takes effect after merge.`;
 }
 
+// EXTERNAL MODULE: ./build/compare/mode-test.js
+var mode_test = __nccwpck_require__(15490);
 ;// CONCATENATED MODULE: ./build/compare/text.js
 /** Number formats of the comparison's own reason lines (the reports have richer ones). */
 function pct(x) {
@@ -51464,13 +51137,13 @@ function pts(x) {
 
 function modeVerdicts(p, o) {
     const { gate, adaptive } = o;
-    const s = scratch(p.U);
+    const s = (0,mode_test/* scratch */.F)(p.U);
     const robust = !!gate.robust;
     const stage2Used = [];
     // Per mode: tests, then Holm over modes (p_reg and p_imp separately).
     const stats = p.modes.map((mode, m) => {
         const inStage2 = adaptive && o.stage2.has(mode);
-        const st = analyseMode(p, m, s, { robust, stage2: inStage2 });
+        const st = (0,mode_test/* analyseMode */.p)(p, m, s, { robust, stage2: inStage2 });
         let pReg;
         let pImp;
         let test;
@@ -51481,10 +51154,10 @@ function modeVerdicts(p, o) {
         }
         else if (adaptive) {
             // Alpha spending: 0.2 alpha at stage 1, 0.8 alpha on the (case, stage 2) strata.
-            const p2r = st.stage2 ? st.stage2.p_reg / (1 - STAGE1_SHARE) : 1;
-            const p2i = st.stage2 ? st.stage2.p_imp / (1 - STAGE1_SHARE) : 1;
-            pReg = Math.min(1, st.stage1.p_reg / STAGE1_SHARE, p2r);
-            pImp = Math.min(1, st.stage1.p_imp / STAGE1_SHARE, p2i);
+            const p2r = st.stage2 ? st.stage2.p_reg / (1 - compare_adaptive/* STAGE1_SHARE */.E1) : 1;
+            const p2i = st.stage2 ? st.stage2.p_imp / (1 - compare_adaptive/* STAGE1_SHARE */.E1) : 1;
+            pReg = Math.min(1, st.stage1.p_reg / compare_adaptive/* STAGE1_SHARE */.E1, p2r);
+            pImp = Math.min(1, st.stage1.p_imp / compare_adaptive/* STAGE1_SHARE */.E1, p2i);
             test = st.stage1.method;
             if (st.stage2)
                 stage2Used.push(mode);
@@ -51637,7 +51310,7 @@ function decide(x) {
         verdict = 'error';
         reasons.push(gapReason(name, gap));
     }
-    const usable = (r) => (r.cases ?? []).filter((c) => trialsOf(c).some((t) => t.status !== 'error')).length;
+    const usable = (r) => (r.cases ?? []).filter((c) => (0,prepare/* trialsOf */.xY)(c).some((t) => t.status !== 'error')).length;
     for (const [name, r] of [
         ['base', x.base],
         ['head', x.head],
@@ -51713,7 +51386,7 @@ function decide(x) {
 
 function compare(base, head, options = {}) {
     const gate = resolveGate(head, options.gate);
-    const p = prepare(base, head);
+    const p = (0,prepare/* prepare */.iA)(base, head);
     const recorded = {
         ...(base.meta?.failure_modes ?? {}),
         ...(head.meta?.failure_modes ?? {}),
@@ -51729,20 +51402,23 @@ function compare(base, head, options = {}) {
     const { modes, stage2Used } = modeVerdicts(p, {
         gate,
         adaptive,
-        stage2: stage2Modes(head),
+        stage2: (0,compare_adaptive/* stage2Modes */.NN)(head),
         severityOf,
     });
     const gaps = completeness(base, head, p);
     const caseOut = buildCases(base, head, p, modes, gaps.notRun);
-    const baseSide = sideSummary(base, p.scan[BASE], p, options.basePath);
-    const headSide = sideSummary(head, p.scan[HEAD], p, options.headPath);
+    const baseSide = sideSummary(base, p.scan[prepare/* BASE */.Wm], p, options.basePath);
+    const headSide = sideSummary(head, p.scan[prepare/* HEAD */.Vx], p, options.headPath);
     const { verdict, reasons, accepted } = decide({
         base,
         head,
         gate,
         modes,
         cases: caseOut,
-        counts: { base: baseSide.counts, head: headSide.counts },
+        counts: {
+            base: firstStage(baseSide.counts, p.scan[prepare/* BASE */.Wm]),
+            head: firstStage(headSide.counts, p.scan[prepare/* HEAD */.Vx]),
+        },
         gaps,
         accepted: options.accepted,
     });
@@ -51756,7 +51432,10 @@ function compare(base, head, options = {}) {
         modes,
         cases: caseOut.cases,
         counts: caseOut.counts,
-        error_share: { base: errorShare(baseSide.counts), head: errorShare(headSide.counts) },
+        error_share: {
+            base: errorShare(firstStage(baseSide.counts, p.scan[prepare/* BASE */.Wm])),
+            head: errorShare(firstStage(headSide.counts, p.scan[prepare/* HEAD */.Vx])),
+        },
     };
     if (accepted)
         out.accepted = true;
@@ -51765,6 +51444,9 @@ function compare(base, head, options = {}) {
         out.trace_url = traceUrl;
     if (adaptive && stage2Used.length > 0)
         out.stage2_modes = stage2Used;
+    const stage2 = adaptive ? stage2Cost(p, head) : undefined;
+    if (stage2)
+        out.stage2 = stage2;
     if (gaps.base || gaps.head) {
         out.incomplete = {};
         if (gaps.base)
@@ -51812,6 +51494,7 @@ function sampleInfo(head, modes, gate, adaptive) {
                 minDrop: gate.min_drop,
                 adaptive: adaptive || (!!gate.adaptive && !gate.robust),
                 rerunTrials: gate.rerun_trials,
+                rerunBudget: gate.rerun_budget,
             });
             const entry = {
                 mode: m.mode,
@@ -51824,11 +51507,188 @@ function sampleInfo(head, modes, gate, adaptive) {
         }),
     };
 }
+/**
+ * A side's counts without its adaptive re-runs. The error share is judged on these: the re-runs
+ * go to ambiguous cases, and a head that crashes on some cases has those among them, so errors
+ * are over-represented in stage 2 by design (not a higher error rate).
+ */
+function firstStage(c, sc) {
+    if (!sc.stage2Trials)
+        return c;
+    return { ...c, trials: c.trials - sc.stage2Trials, error: c.error - sc.stage2Errors };
+}
+/** What the adaptive re-runs cost next to the first stage (both sides), when any ran. */
+function stage2Cost(p, head) {
+    const [b, h] = p.scan;
+    const trials = b.stage2Trials + h.stage2Trials;
+    if (trials === 0)
+        return undefined;
+    const first = b.counts.trials + h.counts.trials - trials;
+    const out = {
+        cases: Math.max(b.stage2Cases, h.stage2Cases),
+        trials,
+        share: first > 0 ? trials / first : 0,
+    };
+    const deferred = head.meta?.stage2_deferred;
+    if (typeof deferred === 'number' && Number.isInteger(deferred) && deferred > 0)
+        out.deferred = deferred;
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./build/compare/index.js
 
 
 
+
+
+/***/ }),
+
+/***/ 15490:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ scratch),
+/* harmony export */   p: () => (/* binding */ analyseMode)
+/* harmony export */ });
+/* harmony import */ var _prepare_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(32935);
+/* harmony import */ var _stats_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(81303);
+
+
+function scratch(U) {
+    return {
+        kb: new Int32Array(U),
+        xb: new Int32Array(U),
+        kh: new Int32Array(U),
+        xh: new Int32Array(U),
+        d: new Float64Array(U),
+    };
+}
+const pairedSide = () => ({ passes: 0, trials: 0, rates: 0, even: 0 });
+function addCase(s, x, u, first) {
+    s.passes += x;
+    s.trials += u;
+    s.rates += x / u;
+    if (first)
+        s.even = u;
+    else if (s.even !== u)
+        s.even = -1;
+}
+/**
+ * The side's row in the mode table, over the same trials as the effect (docs/statistics.md
+ * "One set of trials per row"): the paired cases, every stage, the rate their per-case mean.
+ * Without a paired case there is no effect: then every usable trial of the side.
+ */
+function rateStats(p, m, side, paired, ps) {
+    const at = (0,_prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .slot */ .NI)(p, m, side, 0);
+    const at2 = (0,_prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .slot */ .NI)(p, m, side, 1);
+    let errors = 0;
+    let cases = 0;
+    let passes = 0;
+    let trials = 0;
+    for (let i = 0; i < p.U; i++) {
+        const u = p.use[at + i] + p.use[at2 + i];
+        const e = p.err[at + i] + p.err[at2 + i];
+        errors += e;
+        if (paired > 0)
+            continue;
+        if (u + e > 0)
+            cases++;
+        passes += p.pass[at + i] + p.pass[at2 + i];
+        trials += u;
+    }
+    if (paired > 0) {
+        const out = {
+            passes: ps.passes,
+            trials: ps.trials,
+            cases: paired,
+            errors,
+            rate: ps.rates / paired,
+            ci: (0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .wilson */ .rF)(ps.passes, ps.trials),
+        };
+        if (ps.even < 0)
+            out.uneven = true;
+        return out;
+    }
+    const rate = trials > 0 ? passes / trials : 0;
+    return { passes, trials, cases, errors, rate, ci: (0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .wilson */ .rF)(passes, trials) };
+}
+function gcd(a, b) {
+    while (b)
+        [a, b] = [b, a % b];
+    return a;
+}
+function analyseMode(p, m, s, opts) {
+    const U = p.U;
+    const b1 = (0,_prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .slot */ .NI)(p, m, _prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .BASE */ .Wm, 0);
+    const b2 = (0,_prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .slot */ .NI)(p, m, _prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .BASE */ .Wm, 1);
+    const h1 = (0,_prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .slot */ .NI)(p, m, _prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .HEAD */ .Vx, 0);
+    const h2 = (0,_prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .slot */ .NI)(p, m, _prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .HEAD */ .Vx, 1);
+    let paired = 0;
+    let sumD = 0;
+    let sumD2 = 0;
+    let n1 = 0;
+    // Pass 1: per-case differences (all stages pooled) and stage-1 strata of the paired cases.
+    let lcm = 1;
+    const pb = pairedSide();
+    const ph = pairedSide();
+    for (let i = 0; i < U; i++) {
+        const ub = p.use[b1 + i] + p.use[b2 + i];
+        const uh = p.use[h1 + i] + p.use[h2 + i];
+        if (ub === 0 || uh === 0)
+            continue;
+        const xb = p.pass[b1 + i] + p.pass[b2 + i];
+        const xh = p.pass[h1 + i] + p.pass[h2 + i];
+        addCase(pb, xb, ub, paired === 0);
+        addCase(ph, xh, uh, paired === 0);
+        const d = xh / uh - xb / ub;
+        s.d[paired] = d;
+        paired++;
+        sumD += d;
+        sumD2 += d * d;
+        if (opts.robust && lcm <= 360) {
+            lcm = (lcm * ub) / gcd(lcm, ub);
+            lcm = (lcm * uh) / gcd(lcm, uh);
+        }
+        s.kb[n1] = p.use[b1 + i];
+        s.xb[n1] = p.pass[b1 + i];
+        s.kh[n1] = p.use[h1 + i];
+        s.xh[n1] = p.pass[h1 + i];
+        n1++;
+    }
+    const { ci } = (0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .pairedInterval */ .$D)(sumD, sumD2, paired);
+    const effect = paired > 0 ? sumD / paired : 0;
+    const sd = paired > 1 ? Math.sqrt(Math.max(0, (sumD2 - paired * effect * effect) / (paired - 1))) : 0;
+    const out = {
+        base: rateStats(p, m, _prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .BASE */ .Wm, paired, pb),
+        head: rateStats(p, m, _prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .HEAD */ .Vx, paired, ph),
+        paired,
+        effect,
+        ci,
+        sd,
+        stage1: (0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .stratifiedTest */ .Gq)(s.kb, s.xb, s.kh, s.xh, n1),
+    };
+    if (opts.robust) {
+        // Integer differences: with equal trials per side, L = k and d = head passes - base passes.
+        const scale = Math.min(lcm, 360);
+        for (let i = 0; i < paired; i++)
+            s.d[i] = Math.round(s.d[i] * scale);
+        out.robust = (0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .signFlipTest */ .tf)(s.d, paired);
+    }
+    if (opts.stage2) {
+        let n2 = 0;
+        for (let i = 0; i < U; i++) {
+            if (p.use[b2 + i] === 0 || p.use[h2 + i] === 0)
+                continue;
+            s.kb[n2] = p.use[b2 + i];
+            s.xb[n2] = p.pass[b2 + i];
+            s.kh[n2] = p.use[h2 + i];
+            s.xh[n2] = p.pass[h2 + i];
+            n2++;
+        }
+        out.stage2 = (0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .stratifiedTest */ .Gq)(s.kb, s.xb, s.kh, s.xh, n2);
+    }
+    return out;
+}
 
 
 /***/ }),
@@ -51841,7 +51701,8 @@ function sampleInfo(head, modes, gate, adaptive) {
 /* harmony export */   z0: () => (/* binding */ detectableDrop)
 /* harmony export */ });
 /* unused harmony exports FLAKY_SHARE, STABLE_PASS_SHARE, bestCase */
-/* harmony import */ var _stats_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81303);
+/* harmony import */ var _adaptive_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76980);
+/* harmony import */ var _stats_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(81303);
 /**
  * What a suite can see: the smallest drop in a failure mode's pass rate that the gate blocks
  * with 80% power, from the mode's number of cases, the trials per side and the gate
@@ -51859,15 +51720,13 @@ function sampleInfo(head, modes, gate, adaptive) {
  * cases the two agree closely). Seeded: the same suite prints the same numbers.
  */
 
+
 /** The power the printed drop is detected with. */
 const POWER_TARGET = 0.8;
 /** Share of a mode's cases that are flaky (p ~ Beta(2,2)); the rest pass or fail every trial. */
 const FLAKY_SHARE = 0.3;
 /** Of the stable cases, the share that pass (the others fail every trial and cannot break). */
 const STABLE_PASS_SHARE = 0.8;
-/** Share of alpha of the adaptive design's first stage, and its futility bound (compare.ts). */
-const STAGE1_SHARE = 0.2;
-const STAGE1_FUTILITY = 0.5;
 /** Up to this many cases each simulated pull request runs the exact test. */
 const EXACT_MAX_CASES = 100;
 /** Above this many cases the drop is simulated here and scaled by sqrt(cases) (normal regime). */
@@ -51897,15 +51756,23 @@ function levelOf(s) {
 }
 /** p of `n` identical strata where base passed all `k` trials and head none. */
 function allBrokenP(n, k) {
-    return (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .stratifiedTest */ .Gq)([k], [k], [k], [0]).p_reg ** n;
+    return (0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .stratifiedTest */ .Gq)([k], [k], [k], [0]).p_reg ** n;
 }
-/** The strongest evidence a mode of `cases` cases can give, against the level. */
+/** What the budget lets stage 2 re-run: at most `cases` cases of `trials` trials each. */
+function rerunSize(s, candidates) {
+    return (0,_adaptive_js__WEBPACK_IMPORTED_MODULE_0__/* .stage2Size */ ._S)(s.cases * s.trials, candidates, s.rerunTrials, s.rerunBudget);
+}
+/**
+ * The strongest evidence a mode of `cases` cases can give, against the level: every case broken,
+ * and as many of them re-run as the budget allows.
+ */
 function bestCase(s) {
     const p1 = allBrokenP(s.cases, s.trials);
-    const p = s.adaptive
-        ? Math.min(1, p1 / STAGE1_SHARE, allBrokenP(s.cases, s.rerunTrials) / (1 - STAGE1_SHARE))
-        : p1;
-    return { p, level: levelOf(s) };
+    if (!s.adaptive)
+        return { p: p1, level: levelOf(s) };
+    const r = rerunSize(s, s.cases);
+    const p2 = r.cases > 0 ? allBrokenP(r.cases, r.trials) : 1;
+    return { p: Math.min(1, p1 / _adaptive_js__WEBPACK_IMPORTED_MODULE_0__/* .STAGE1_SHARE */ .E1, p2 / (1 - _adaptive_js__WEBPACK_IMPORTED_MODULE_0__/* .STAGE1_SHARE */ .E1)), level: levelOf(s) };
 }
 const memo = new Map();
 /** The smallest drop the gate detects with 80% power in a mode of `s.cases` cases. */
@@ -51939,43 +51806,52 @@ function detectableDrop(s) {
  * Per simulated pull request: the fewest broken cases that make the mode regress (binary search:
  * more broken cases only lower p and the effect). The 80th percentile over the simulations is the
  * number of broken cases detected with 80% power.
+ *
+ * The re-runs follow planStage2 for this one mode: its cases with mixed stage-1 outcomes (the
+ * broken ones among them), the most informative first by t (a broken case, k of 2k, is as
+ * informative as it gets; ties in random order), as many as the budget allows.
  */
 function simulateDrop(s) {
     const n = s.cases;
     const k = s.trials;
-    const r2 = s.rerunTrials;
     const level = levelOf(s);
     const exact = n <= EXACT_MAX_CASES;
-    const rand = prng(0x5eed ^ (n * 7919 + k * 104729 + r2));
+    // The re-run trials per case do not depend on the outcomes; the case cap depends on how many
+    // candidates there are (rerunSize).
+    const r2 = s.adaptive ? rerunSize(s, n).trials : 0;
+    const rand = prng(0x5eed ^ (n * 7919 + k * 104729 + s.rerunTrials));
     const needed = new Float64Array(SIMULATIONS);
-    // Strata arrays: the flaky cases' informative strata, then the broken ones (one per case).
     const cap = n + 1;
-    const st1 = {
+    const strata = () => ({
         kb: new Int32Array(cap),
         xb: new Int32Array(cap),
         kh: new Int32Array(cap),
         xh: new Int32Array(cap),
-    };
-    const st2 = {
-        kb: new Int32Array(cap),
-        xb: new Int32Array(cap),
-        kh: new Int32Array(cap),
-        xh: new Int32Array(cap),
-    };
+    });
+    const st1 = strata();
+    const st2 = strata();
+    // Per mixed flaky case (a stage-1 candidate for a re-run): stage-2 counts, the per-case
+    // difference pooled over both stages and of stage 1 alone, its priority.
+    const yb = new Int32Array(cap);
+    const yh = new Int32Array(cap);
+    const dPooled = new Float64Array(cap);
+    const d1 = new Float64Array(cap);
+    const score = new Float64Array(cap);
+    const key = new Float64Array(cap);
+    const brokenKey = new Float64Array(cap);
+    const sortedBroken = new Float64Array(cap);
     // A broken stratum's share of the score and of its null variance (normal regime).
     const brokenU = (t) => -t / 2;
     const brokenV = (t) => (t * t) / (4 * (2 * t - 1));
+    const strataV = (t, kk) => t > 0 && t < 2 * kk ? (kk * kk * t * (2 * kk - t)) / (4 * kk * kk * (2 * kk - 1)) : 0;
+    const top = (0,_adaptive_js__WEBPACK_IMPORTED_MODULE_0__/* .informativeness */ ._v)(k, 2 * k);
     for (let sim = 0; sim < SIMULATIONS; sim++) {
         let stablePass = 0;
-        let f1 = 0; // informative stage-1 strata
-        let f2 = 0; // stage-2 strata (the flaky cases with mixed stage-1 outcomes)
+        let f1 = 0; // informative stage-1 strata (= the mixed flaky cases)
         let u1 = 0;
         let v1 = 0;
-        let u2 = 0;
-        let v2 = 0;
         let sumD1 = 0;
         let sumD1sq = 0;
-        let sumDpooled = 0;
         for (let i = 0; i < n; i++) {
             if (rand() >= FLAKY_SHARE) {
                 if (rand() < STABLE_PASS_SHARE)
@@ -51993,64 +51869,134 @@ function simulateDrop(s) {
             sumD1 += d;
             sumD1sq += d * d;
             const t = xb + xh;
-            if (t === 0 || t === 2 * k) {
-                sumDpooled += d;
+            if (t === 0 || t === 2 * k)
                 continue;
-            }
             u1 += xh - t / 2;
-            v1 += (k * k * t * (2 * k - t)) / (4 * k * k * (2 * k - 1));
+            v1 += strataV(t, k);
             st1.kb[f1] = k;
             st1.xb[f1] = xb;
             st1.kh[f1] = k;
             st1.xh[f1] = xh;
+            if (s.adaptive) {
+                yb[f1] = binomial(r2, p, rand);
+                yh[f1] = binomial(r2, p, rand);
+                d1[f1] = d;
+                dPooled[f1] = (xh + yh[f1] - xb - yb[f1]) / (k + r2);
+                score[f1] = (0,_adaptive_js__WEBPACK_IMPORTED_MODULE_0__/* .informativeness */ ._v)(t, 2 * k);
+                key[f1] = rand();
+            }
             f1++;
-            if (!s.adaptive)
-                continue;
-            const yb = binomial(r2, p, rand);
-            const yh = binomial(r2, p, rand);
-            sumDpooled += (xh + yh - xb - yb) / (k + r2);
-            const t2 = yb + yh;
-            if (t2 === 0 || t2 === 2 * r2)
-                continue;
-            u2 += yh - t2 / 2;
-            v2 += (r2 * r2 * t2 * (2 * r2 - t2)) / (4 * r2 * r2 * (2 * r2 - 1));
-            st2.kb[f2] = r2;
-            st2.xb[f2] = yb;
-            st2.kh[f2] = r2;
-            st2.xh[f2] = yh;
-            f2++;
         }
         for (let j = 0; j < stablePass; j++) {
             st1.kb[f1 + j] = k;
             st1.xb[f1 + j] = k;
             st1.kh[f1 + j] = k;
             st1.xh[f1 + j] = 0;
-            st2.kb[f2 + j] = r2;
-            st2.xb[f2 + j] = r2;
-            st2.kh[f2 + j] = r2;
-            st2.xh[f2 + j] = 0;
+            brokenKey[j] = rand();
         }
-        const pOf = (stage, m) => {
-            if (exact) {
-                const x = stage === 1 ? st1 : st2;
-                return (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .stratifiedTest */ .Gq)(x.kb, x.xb, x.kh, x.xh, (stage === 1 ? f1 : f2) + m).p_reg;
+        // The mixed flaky cases in the order planStage2 takes them.
+        const order = Array.from({ length: f1 }, (_, i) => i).sort((a, b) => score[b] - score[a] || key[a] - key[b]);
+        let a = 0; // flaky cases as informative as a broken one
+        while (a < f1 && score[order[a]] >= top - 1e-12)
+            a++;
+        const chosen = new Uint8Array(f1);
+        let mixedD1 = 0;
+        for (let i = 0; i < f1; i++)
+            mixedD1 += d1[i];
+        /**
+         * Stage 2 with m broken cases: which candidates the budget re-runs (marked in `chosen`),
+         * returning how many of them are broken cases.
+         */
+        const plan = (m) => {
+            chosen.fill(0);
+            const size = rerunSize(s, f1 + m);
+            let room = size.cases;
+            if (f1 + m <= room) {
+                chosen.fill(1);
+                return m;
             }
-            const t = stage === 1 ? k : r2;
-            const u = (stage === 1 ? u1 : u2) + m * brokenU(t);
-            const v = (stage === 1 ? v1 : v2) + m * brokenV(t);
-            return v > 0 ? (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .normalCdf */ .vr)((u + 0.5) / Math.sqrt(v)) : 1;
+            if (a + m <= room) {
+                for (let q = 0; q < a; q++)
+                    chosen[order[q]] = 1;
+                room -= a + m;
+                for (let q = a; q < f1 && room > 0; q++, room--)
+                    chosen[order[q]] = 1;
+                return m;
+            }
+            // The tier of the most informative cases is larger than the room: random order in it.
+            for (let j = 0; j < m; j++)
+                sortedBroken[j] = brokenKey[j];
+            const bk = sortedBroken.subarray(0, m).sort();
+            let fi = 0;
+            let bi = 0;
+            while (room > 0 && (fi < a || bi < m)) {
+                if (bi >= m || (fi < a && key[order[fi]] < bk[bi]))
+                    chosen[order[fi++]] = 1;
+                else
+                    bi++;
+                room--;
+            }
+            return bi;
+        };
+        const pStage1 = (m) => {
+            if (exact)
+                return (0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .stratifiedTest */ .Gq)(st1.kb, st1.xb, st1.kh, st1.xh, f1 + m).p_reg;
+            const u = u1 + m * brokenU(k);
+            const v = v1 + m * brokenV(k);
+            return v > 0 ? (0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .normalCdf */ .vr)((u + 0.5) / Math.sqrt(v)) : 1;
+        };
+        const pStage2 = (broken) => {
+            let f2 = 0;
+            let u = broken * brokenU(r2);
+            let v = broken * brokenV(r2);
+            for (let i = 0; i < f1; i++) {
+                if (!chosen[i])
+                    continue;
+                const t2 = yb[i] + yh[i];
+                if (t2 === 0 || t2 === 2 * r2)
+                    continue;
+                if (exact) {
+                    st2.kb[f2] = r2;
+                    st2.xb[f2] = yb[i];
+                    st2.kh[f2] = r2;
+                    st2.xh[f2] = yh[i];
+                    f2++;
+                }
+                else {
+                    u += yh[i] - t2 / 2;
+                    v += strataV(t2, r2);
+                }
+            }
+            if (exact) {
+                for (let j = 0; j < broken; j++) {
+                    st2.kb[f2] = r2;
+                    st2.xb[f2] = r2;
+                    st2.kh[f2] = r2;
+                    st2.xh[f2] = 0;
+                    f2++;
+                }
+                return (0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .stratifiedTest */ .Gq)(st2.kb, st2.xb, st2.kh, st2.xh, f2).p_reg;
+            }
+            return v > 0 ? (0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .normalCdf */ .vr)((u + 0.5) / Math.sqrt(v)) : 1;
         };
         const regresses = (m) => {
-            const p1 = pOf(1, m);
+            const p1 = pStage1(m);
             // The first stage: what the fixed design decides on, and what planStage2 looks at.
             let p = p1;
             let effect = (sumD1 - m) / n;
             if (s.adaptive) {
-                const { ci } = (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .pairedInterval */ .$D)(sumD1 - m, sumD1sq + m, n);
-                const rerun = p1 <= STAGE1_FUTILITY && ci[0] <= -s.minDrop;
-                p = Math.min(1, p1 / STAGE1_SHARE, rerun ? pOf(2, m) / (1 - STAGE1_SHARE) : 1);
-                if (rerun)
-                    effect = (sumDpooled - m) / n;
+                const { ci } = (0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .pairedInterval */ .$D)(sumD1 - m, sumD1sq + m, n);
+                if (p1 <= _adaptive_js__WEBPACK_IMPORTED_MODULE_0__/* .STAGE1_FUTILITY */ .Jp && ci[0] <= -s.minDrop && r2 > 0) {
+                    const broken = plan(m);
+                    p = Math.min(1, p1 / _adaptive_js__WEBPACK_IMPORTED_MODULE_0__/* .STAGE1_SHARE */ .E1, pStage2(broken) / (1 - _adaptive_js__WEBPACK_IMPORTED_MODULE_0__/* .STAGE1_SHARE */ .E1));
+                    let sumD = -m;
+                    for (let i = 0; i < f1; i++)
+                        sumD += chosen[i] ? dPooled[i] : d1[i];
+                    // Flaky cases that were not mixed: their stage-1 difference is in sumD1 already.
+                    effect = (sumD + sumD1 - mixedD1) / n;
+                }
+                else
+                    p = Math.min(1, p1 / _adaptive_js__WEBPACK_IMPORTED_MODULE_0__/* .STAGE1_SHARE */ .E1);
             }
             return p <= level && effect <= -s.minDrop + 1e-12;
         };
@@ -52072,6 +52018,325 @@ function simulateDrop(s) {
     needed.sort();
     const m = needed[Math.ceil(POWER_TARGET * SIMULATIONS) - 1];
     return Number.isFinite(m) ? m / n : undefined;
+}
+
+
+/***/ }),
+
+/***/ 32935:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NI: () => (/* binding */ slot),
+/* harmony export */   Vx: () => (/* binding */ HEAD),
+/* harmony export */   Wm: () => (/* binding */ BASE),
+/* harmony export */   iA: () => (/* binding */ prepare),
+/* harmony export */   xY: () => (/* binding */ trialsOf)
+/* harmony export */ });
+/* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(84532);
+/**
+ * Preparation: one scan of both sides' trials into integer count arrays (per mode, side, stage
+ * and case). Everything else in compare works on these arrays.
+ *
+ * Per trial and mode: a check that failed makes the trial a failure for its mode, even when
+ * another check of that mode errored (the failure is known whatever the other check would have
+ * said); a mode with no failing check and an errored one is missing for that trial (its outcome
+ * is unknown), as is every mode of a trial whose trace errored.
+ *
+ * The built-in `errors` mode (ERRORS_MODE) is counted alongside: every trial is usable for it,
+ * and passes it when neither its trace nor any of its checks errored. It joins the modes only
+ * when some trial errored, so comparisons without errors look as they did.
+ */
+
+const BASE = 0;
+const HEAD = 1;
+function slot(p, m, side, stage) {
+    return ((m * 2 + side) * 2 + stage) * p.U;
+}
+function trialsOf(c) {
+    return c && Array.isArray(c.trials) ? c.trials : [];
+}
+function collectModes(base, head, scanChecks) {
+    const seen = new Set();
+    for (const r of [base, head]) {
+        let last;
+        for (const c of r.cases ?? []) {
+            // Loaders often share one `modes` array between cases: skip repeats cheaply.
+            if (c.modes !== last && Array.isArray(c.modes))
+                for (const m of c.modes)
+                    if (typeof m === 'string')
+                        seen.add(m);
+            last = c.modes;
+            // The checks themselves are the truth; scanned only when `modes` lists turned out short.
+            if (!scanChecks)
+                continue;
+            for (const t of trialsOf(c)) {
+                for (const ch of Array.isArray(t.checks) ? t.checks : []) {
+                    if (typeof ch?.mode === 'string')
+                        seen.add(ch.mode);
+                }
+            }
+        }
+    }
+    // Declared modes first, in the config's order; undeclared ones (sorted) after.
+    const declared = Object.keys(head.meta?.failure_modes ?? {}).filter((m) => seen.has(m));
+    const rest = [...seen].filter((m) => !declared.includes(m)).sort();
+    return [...declared, ...rest];
+}
+function prepare(base, head) {
+    return prepareWith(base, head, false) ?? prepareWith(base, head, true);
+}
+/** Why a trial errored: its trace's error, else its first errored check's reason. */
+function firstErrorOf(i, tj, trial) {
+    const e = trial.trace?.error;
+    const trialNo = typeof trial.trial === 'number' ? trial.trial : tj;
+    if (e)
+        return { i, trial: trialNo, kind: String(e.kind ?? 'error'), message: String(e.message ?? '') };
+    const checks = Array.isArray(trial.checks) ? trial.checks : [];
+    const ch = checks.find((c) => c?.status === 'error');
+    return {
+        i,
+        trial: trialNo,
+        kind: ch ? `check ${String(ch.type)}` : 'error',
+        message: ch ? String(ch.reason ?? '') : 'the trial errored',
+    };
+}
+// Per-trial flags of a mode.
+const SEEN = 1;
+const FAILED = 2;
+const ERRORED = 4;
+function prepareWith(base, head, scanChecks) {
+    const modes = collectModes(base, head, scanChecks);
+    // The built-in errors mode takes the last slot; a results file whose checks already use the
+    // name (written before it was reserved) keeps its own mode and goes without the built-in one.
+    const builtIn = !modes.includes(_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .ERRORS_MODE */ .y);
+    const modeIndex = new Map(modes.map((m, i) => [m, i]));
+    const ids = [];
+    const where = new Map();
+    const headCases = Array.isArray(head.cases) ? head.cases : [];
+    const baseCases = Array.isArray(base.cases) ? base.cases : [];
+    const hIdx = [];
+    const bIdx = [];
+    headCases.forEach((c, j) => {
+        if (where.has(c.id))
+            return; // a duplicate id: the first one wins
+        where.set(c.id, ids.length);
+        ids.push(c.id);
+        hIdx.push(j);
+        bIdx.push(-1);
+    });
+    baseCases.forEach((c, j) => {
+        const at = where.get(c.id);
+        if (at === undefined) {
+            where.set(c.id, ids.length);
+            ids.push(c.id);
+            hIdx.push(-1);
+            bIdx.push(j);
+        }
+        else if (bIdx[at] === -1)
+            bIdx[at] = j;
+    });
+    const U = ids.length;
+    const M = modes.length;
+    const E = builtIn ? M : -1;
+    const slots = builtIn ? M + 1 : M;
+    let maxTrials = 0;
+    for (const c of headCases)
+        maxTrials = Math.max(maxTrials, trialsOf(c).length);
+    for (const c of baseCases)
+        maxTrials = Math.max(maxTrials, trialsOf(c).length);
+    const counts = () => maxTrials <= 255 ? new Uint8Array(slots * 4 * U) : new Uint16Array(slots * 4 * U);
+    const scan = () => ({
+        counts: { cases: 0, trials: 0, pass: 0, fail: 0, error: 0 },
+        usage: { input_tokens: 0, output_tokens: 0, cost_usd: 0 },
+        usageReported: { input_tokens: 0, output_tokens: 0, cost_usd: 0 },
+        latencies: [],
+        casePass: new Int32Array(U),
+        caseUse: new Int32Array(U),
+        caseErr: new Int32Array(U),
+        caseTrials: new Int32Array(U),
+        caseRep: new Int32Array(U),
+        caseFailed: new Uint8Array(U),
+        stage2Trials: 0,
+        stage2Errors: 0,
+        stage2Cases: 0,
+    });
+    const p = {
+        modes,
+        ids,
+        where,
+        side: [Int32Array.from(bIdx), Int32Array.from(hIdx)],
+        pass: counts(),
+        use: counts(),
+        err: counts(),
+        U,
+        scan: [scan(), scan()],
+        errorsMode: -1,
+    };
+    let anyErrored = false;
+    // Per-trial flags of each mode; `stamp` avoids clearing them per trial.
+    const flags = new Uint8Array(M);
+    const stamp = new Int32Array(M).fill(-1);
+    const touched = new Int32Array(Math.max(1, M));
+    let nt;
+    // Trials of a case list their checks in the same order: remember the mode at each position
+    // and skip the Map lookup when it repeats (identical strings compare by pointer).
+    const posMode = [];
+    const posIdx = [];
+    let trialNo = 0;
+    for (let side = 0; side < 2; side++) {
+        const cases = side === BASE ? baseCases : headCases;
+        const index = p.side[side];
+        const sc = p.scan[side];
+        for (let i = 0; i < U; i++) {
+            const j = index[i];
+            if (j < 0)
+                continue;
+            const c = cases[j];
+            sc.counts.cases++;
+            const caseModes = Array.isArray(c.modes) ? c.modes : [];
+            const trials = trialsOf(c);
+            sc.caseTrials[i] = trials.length;
+            let rep = -1;
+            const before2 = sc.stage2Trials;
+            for (let tj = 0; tj < trials.length; tj++) {
+                const trial = trials[tj];
+                trialNo++;
+                nt = 0;
+                const trace = trial.trace;
+                const stage = typeof trial.stage === 'number' && trial.stage >= 2 ? 1 : 0;
+                sc.stage2Trials += stage;
+                // Per-mode outcome of this trial.
+                let checkFailed = false;
+                let checkErrored = false;
+                const checks = Array.isArray(trial.checks) ? trial.checks : [];
+                for (let k = 0; k < checks.length; k++) {
+                    const ch = checks[k];
+                    const status = ch?.status;
+                    const bit = status === 'pass' ? 0 : status === 'error' ? ERRORED : FAILED;
+                    if (bit === ERRORED)
+                        checkErrored = true;
+                    else if (bit === FAILED)
+                        checkFailed = true;
+                    const mode = ch?.mode;
+                    if (typeof mode !== 'string')
+                        continue;
+                    let mi;
+                    if (posMode[k] === mode)
+                        mi = posIdx[k];
+                    else {
+                        mi = modeIndex.get(mode);
+                        if (mi === undefined) {
+                            if (!scanChecks)
+                                return undefined; // a mode missing from `modes`: rescan properly
+                            continue;
+                        }
+                        posMode[k] = mode;
+                        posIdx[k] = mi;
+                    }
+                    if (stamp[mi] !== trialNo) {
+                        stamp[mi] = trialNo;
+                        flags[mi] = SEEN;
+                        touched[nt++] = mi;
+                    }
+                    flags[mi] |= bit;
+                }
+                // The trial's status by the same rule as its modes (older results files marked a trial
+                // with one failed and one errored check as errored): a known failure is a failure.
+                const traceErrored = !!trace?.error;
+                let status = trial.status;
+                if (traceErrored)
+                    status = 'error';
+                else if (status === 'error' && checkFailed)
+                    status = 'fail';
+                const errored = traceErrored || checkErrored || trial.status === 'error';
+                // Run totals and the case's own counts, by trial status.
+                sc.counts.trials++;
+                if (status === 'pass') {
+                    sc.counts.pass++;
+                    sc.casePass[i]++;
+                    sc.caseUse[i]++;
+                }
+                else if (status === 'error') {
+                    sc.counts.error++;
+                    sc.stage2Errors += stage;
+                    sc.caseErr[i]++;
+                    if (!sc.firstError)
+                        sc.firstError = firstErrorOf(i, tj, trial);
+                }
+                else {
+                    sc.counts.fail++;
+                    sc.caseUse[i]++;
+                    sc.caseFailed[i] = 1;
+                    if (rep < 0)
+                        rep = tj;
+                }
+                if (trace) {
+                    const u = trace.usage;
+                    if (u) {
+                        if (typeof u.input_tokens === 'number' && Number.isFinite(u.input_tokens)) {
+                            sc.usage.input_tokens += u.input_tokens;
+                            sc.usageReported.input_tokens++;
+                        }
+                        if (typeof u.output_tokens === 'number' && Number.isFinite(u.output_tokens)) {
+                            sc.usage.output_tokens += u.output_tokens;
+                            sc.usageReported.output_tokens++;
+                        }
+                        if (typeof u.cost_usd === 'number' && Number.isFinite(u.cost_usd)) {
+                            sc.usage.cost_usd += u.cost_usd;
+                            sc.usageReported.cost_usd++;
+                        }
+                    }
+                    const l = trace.latency_ms;
+                    if (typeof l === 'number' && Number.isFinite(l))
+                        sc.latencies.push(l);
+                }
+                // An errored trace makes the trial missing for every mode the case guards.
+                if (traceErrored || (trial.status === 'error' && nt === 0)) {
+                    for (const m of caseModes) {
+                        const mi = modeIndex.get(m);
+                        if (mi === undefined)
+                            continue;
+                        if (stamp[mi] !== trialNo) {
+                            stamp[mi] = trialNo;
+                            touched[nt++] = mi;
+                        }
+                    }
+                    for (let q = 0; q < nt; q++)
+                        flags[touched[q]] = ERRORED;
+                }
+                for (let q = 0; q < nt; q++) {
+                    const mi = touched[q];
+                    const f = flags[mi];
+                    const at = slot(p, mi, side, stage) + i;
+                    if (f & FAILED)
+                        p.use[at]++;
+                    else if (f & ERRORED)
+                        p.err[at]++;
+                    else {
+                        p.use[at]++;
+                        p.pass[at]++;
+                    }
+                }
+                if (E >= 0) {
+                    const at = slot(p, E, side, stage) + i;
+                    p.use[at]++;
+                    if (errored)
+                        anyErrored = true;
+                    else
+                        p.pass[at]++;
+                }
+            }
+            sc.caseRep[i] = rep < 0 ? 0 : rep;
+            if (sc.stage2Trials > before2)
+                sc.stage2Cases++;
+        }
+    }
+    if (E >= 0 && anyErrored) {
+        p.modes = [...modes, _defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .ERRORS_MODE */ .y];
+        p.errorsMode = E;
+    }
+    return p;
 }
 
 
@@ -52541,6 +52806,7 @@ const DEFAULT_GATE = {
     robust: false,
     adaptive: true,
     rerun_trials: 5,
+    rerun_budget: 0.5,
     errors_severity: 'critical',
 };
 
@@ -53234,6 +53500,8 @@ var plain = __nccwpck_require__(12071);
 var progress = __nccwpck_require__(82527);
 // EXTERNAL MODULE: ./build/run/results-io.js
 var results_io = __nccwpck_require__(96825);
+// EXTERNAL MODULE: ./build/run/all-errored.js
+var all_errored = __nccwpck_require__(68879);
 // EXTERNAL MODULE: ./build/run/evalgate-dir.js
 var evalgate_dir = __nccwpck_require__(70411);
 // EXTERNAL MODULE: ./build/run/journal.js
@@ -53255,6 +53523,7 @@ var secrets = __nccwpck_require__(5009);
  * Each command imports what only it needs (the comparison, the reports, the GitHub client)
  * when it runs: `evalgate run` on a big suite should not carry Octokit in memory.
  */
+
 
 
 
@@ -53492,7 +53761,7 @@ async function cmdRun(args) {
         log('interrupted: the results hold the trials that finished; `evalgate run --resume` finishes the run');
         return 130;
     }
-    const failed = allErrored(results);
+    const failed = (0,all_errored/* allErrored */.t)(results);
     if (failed) {
         log(`every trial errored (nothing was measured); the first, case ${failed}`);
         return EXIT_ALL_ERRORED;
@@ -53515,22 +53784,7 @@ async function cmdInit(args) {
  * start.
  */
 const EXIT_ALL_ERRORED = 3;
-/** When every trial of `results` errored: the first error, with its case and trial. */
-function allErrored(results) {
-    const { counts } = results.meta;
-    if (counts.trials === 0 || counts.error !== counts.trials)
-        return undefined;
-    const c = results.cases[0];
-    const trial = c.trials[0];
-    const check = trial.checks.find((k) => k.status === 'error');
-    const what = trial.trace.error
-        ? `${trial.trace.error.kind}: ${trial.trace.error.message}`
-        : check
-            ? `check ${check.name ?? check.type}: ${check.reason}`
-            : 'error';
-    // JSON.stringify: a case id is untrusted text, and this line goes to a terminal or a CI log.
-    return `${JSON.stringify(c.id)} trial ${trial.trial}: ${what}`;
-}
+
 async function cmdValidate(args) {
     const { values } = parse(args, {
         config: { type: 'string', short: 'c', default: 'evalgate.yml' },
@@ -53557,7 +53811,7 @@ async function cmdCompare(args) {
     if (positionals.length !== 2)
         throw new UsageError('compare takes two results files: base.json head.json');
     const [basePath, headPath] = positionals;
-    const { compare } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 84815));
+    const { compare } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 70871));
     const { renderTextReport } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 71509));
     const base = await (0,results_io/* readResults */.x8)(basePath);
     const head = await (0,results_io/* readResults */.x8)(headPath);
@@ -53827,7 +54081,9 @@ const COMMAND_HELP = {
     pr: `evalgate pr --base <ref> [--head <ref>] [--config evalgate.yml] [--out-dir .evalgate/pr]
   The action's pull-request run, locally: the head's suite on a worktree of the base and on the
   head (without --head: the working tree as it is, uncommitted changes included), compare,
-  adaptive re-runs, the text report, and the comment and trace viewer in --out-dir. --setup "npm ci" runs in each checkout first;
+  adaptive re-runs, the text report, and the comment and trace viewer in --out-dir. The re-runs
+  add at most gate.rerun_budget (default 0.5) of the first stage's trials: at most 1.5x in total,
+  the most ambiguous cases first; --no-adaptive skips them. --setup "npm ci" runs in each checkout first;
   --baseline results.json reuses results of the base instead of running it.
   Runs the config's pull_request.sample, as the action does; --full runs every case, and
   --sample, --tags or --filter choose instead.
@@ -53880,8 +54136,8 @@ async function main(argv) {
     }
 }
 
-// EXTERNAL MODULE: ./build/compare/index.js + 11 modules
-var compare = __nccwpck_require__(84815);
+// EXTERNAL MODULE: ./build/compare/index.js + 8 modules
+var compare = __nccwpck_require__(70871);
 // EXTERNAL MODULE: ./build/github/checks.js
 var checks = __nccwpck_require__(83081);
 // EXTERNAL MODULE: ./build/github/client.js + 2 modules
@@ -54275,8 +54531,8 @@ var report = __nccwpck_require__(71509);
 var markdown_table = __nccwpck_require__(735);
 // EXTERNAL MODULE: ./build/compare/stats.js
 var stats = __nccwpck_require__(81303);
-// EXTERNAL MODULE: ./build/report/comment.js + 8 modules
-var comment = __nccwpck_require__(13815);
+// EXTERNAL MODULE: ./build/report/comment.js + 9 modules
+var comment = __nccwpck_require__(41939);
 // EXTERNAL MODULE: ./build/report/format.js
 var format = __nccwpck_require__(92772);
 // EXTERNAL MODULE: ./build/report/markdown.js
@@ -54703,7 +54959,7 @@ async function publishCheck(ctx, c, render) {
 async function runOneSide(ctx, mode) {
     const { inputs, event } = ctx;
     if (inputs.setup)
-        await (0,pr/* runSetup */.x)(inputs.setup, ctx.workspace, ctx.env, (l) => github_log.info(l));
+        await (0,pr/* runSetup */.xn)(inputs.setup, ctx.workspace, ctx.env, (l) => github_log.info(l));
     const suite = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.join)(ctx.workspace, ctx.configRel));
     const results = await (0,run_suite/* runSuite */.og)({
         suite,
@@ -54861,10 +55117,10 @@ async function run() {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   runPr: () => (/* binding */ runPr),
-  x: () => (/* binding */ runSetup)
+  xn: () => (/* binding */ runSetup)
 });
 
-// UNUSED EXPORTS: casesMissingFrom
+// UNUSED EXPORTS: casesMissingFrom, rerunLine
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(31421);
@@ -54872,12 +55128,14 @@ var external_node_child_process_ = __nccwpck_require__(31421);
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./build/compare/index.js + 11 modules
-var compare = __nccwpck_require__(84815);
+// EXTERNAL MODULE: ./build/compare/index.js + 8 modules
+var compare = __nccwpck_require__(70871);
 // EXTERNAL MODULE: ./build/suite/index.js + 13 modules
 var build_suite = __nccwpck_require__(70099);
 // EXTERNAL MODULE: ./build/targets/index.js + 6 modules
 var build_targets = __nccwpck_require__(61827);
+// EXTERNAL MODULE: ./build/run/all-errored.js
+var all_errored = __nccwpck_require__(68879);
 // EXTERNAL MODULE: ./build/run/git.js
 var git = __nccwpck_require__(44102);
 // EXTERNAL MODULE: ./build/run/evalgate-dir.js
@@ -54972,6 +55230,7 @@ async function trustedGate(options) {
 // EXTERNAL MODULE: ./build/targets/inherited-env.js
 var inherited_env = __nccwpck_require__(93741);
 ;// CONCATENATED MODULE: ./build/pipeline/pr.js
+
 
 
 
@@ -55165,6 +55424,18 @@ async function runPr(options) {
             finishedAt,
             interrupted: options.signal?.aborted,
         });
+        // A side on which every trial errored measured nothing: say why now, not after the report.
+        let nothingMeasured = false;
+        for (const [label, r] of [
+            ['base', stage1.has('base') ? baseResults : undefined],
+            ['head', headResults],
+        ]) {
+            const first = r && (0,all_errored/* allErrored */.t)(r);
+            if (!first)
+                continue;
+            nothingMeasured = true;
+            log(`every ${label} trial errored (nothing was measured); the first, case ${first}`);
+        }
         const compareOptions = {
             gate,
             accepted,
@@ -55174,15 +55445,22 @@ async function runPr(options) {
             suiteDir: (0,external_node_path_.dirname)(configRel).split(external_node_path_.sep).join('/'),
         };
         let comparison = (0,compare.compare)(baseResults, headResults, compareOptions);
-        // Stage 2: re-run the ambiguous cases of undecided modes, base and head interleaved.
+        // Stage 2: re-run the ambiguous cases of undecided modes, base and head interleaved, within
+        // the re-run budget.
         if (gate.adaptive && !options.signal?.aborted) {
-            const plan = (0,compare/* planStage2 */.oG)(baseResults, headResults, gate);
+            // A side that measured nothing makes the verdict an error whatever stage 2 finds.
+            const plan = nothingMeasured
+                ? { modes: [], caseIds: [], trials: 0, candidates: 0 }
+                : (0,compare/* planStage2 */.oG)(baseResults, headResults, gate);
             // Recorded even when empty: it tells compare the adaptive design (and its alpha split)
             // was in effect for this run.
             headResults.meta.stage2_modes = [];
             baseResults.meta.stage2_modes = [];
+            const deferred = plan.candidates - plan.caseIds.length;
+            if (deferred > 0)
+                headResults.meta.stage2_deferred = deferred;
             if (plan.modes.length && plan.caseIds.length) {
-                log(`re-running ${plan.caseIds.length} ambiguous case(s) for ${plan.modes.join(', ')}`);
+                log(rerunLine(plan, gate.rerun_budget, stage1TrialsOf(headResults)));
                 const ids = new Set(plan.caseIds);
                 const rerunCases = cases.filter((c) => ids.has(c.id));
                 const stage2 = await (0,runner/* runTrials */.Fj)({
@@ -55192,7 +55470,7 @@ async function runPr(options) {
                         { label: 'base', target: await baseSide(), git: { sha: baseSha } },
                         { label: 'head', target: headTarget, git: { sha: headSha } },
                     ],
-                    trials: gate.rerun_trials,
+                    trials: plan.trials,
                     stage: 2,
                     firstTrial: settings.trials,
                 });
@@ -55206,6 +55484,9 @@ async function runPr(options) {
                     headResults.meta.interrupted = true;
                     baseResults.meta.interrupted = true;
                 }
+            }
+            else if (deferred > 0) {
+                log(`${plural(deferred, 'ambiguous case')} not re-run: gate.rerun_budget ${gate.rerun_budget} allows less than one case`);
             }
             comparison = (0,compare.compare)(baseResults, headResults, compareOptions);
         }
@@ -55282,6 +55563,29 @@ function baseFrom(baseline, suite, cases, removed, trials, ran, info) {
         cases: [...[...reused, ...removed].map((c) => structuredClone(c)), ...fresh.cases],
     };
     return (0,runner/* recount */.d3)(results);
+}
+function plural(n, one) {
+    return `${n} ${n === 1 ? one : `${one}s`}`;
+}
+function stage1TrialsOf(r) {
+    let n = 0;
+    for (const c of r.cases)
+        for (const t of c.trials)
+            if (!(t.stage >= 2))
+                n++;
+    return n;
+}
+/**
+ * "re-running 29 of 40 ambiguous cases x 5 trials for tone, refusal (+45% trials; budget +50%)":
+ * what stage 2 costs, said before it runs.
+ */
+function rerunLine(plan, budget, stage1Trials) {
+    const n = plan.caseIds.length;
+    const of = plan.candidates > n
+        ? `${n} of ${plan.candidates} ambiguous cases`
+        : plural(n, 'ambiguous case');
+    const share = stage1Trials > 0 ? Math.round((100 * n * plan.trials) / stage1Trials) : 0;
+    return `re-running ${of} x ${plural(plan.trials, 'trial')} per side for ${plan.modes.join(', ')} (+${share}% trials; budget +${Math.round(budget * 100)}%)`;
 }
 
 
@@ -55384,7 +55688,7 @@ async function runSuite(options) {
 
 /***/ }),
 
-/***/ 13815:
+/***/ 41939:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -55787,6 +56091,27 @@ function errorLines(ctx) {
 
 // EXTERNAL MODULE: ./node_modules/markdown-table/index.js
 var markdown_table = __nccwpck_require__(735);
+;// CONCATENATED MODULE: ./build/report/rerun-note.js
+/** `code` formats a mode name for the output (a Markdown code span, or the name as it is). */
+function rerunNote(c, code) {
+    const modes = c.stage2_modes ?? [];
+    if (!modes.length)
+        return undefined;
+    const shown = modes.slice(0, 20).map(code).join(', ') + (modes.length > 20 ? ', …' : '');
+    const cost = c.stage2;
+    if (!cost)
+        return `Re-ran ambiguous cases for ${shown}.`;
+    const cases = `${cost.cases.toLocaleString('en-US')} ambiguous case${cost.cases === 1 ? '' : 's'}`;
+    const budget = typeof c.gate?.rerun_budget === 'number'
+        ? `budget +${Math.round(c.gate.rerun_budget * 100)}%`
+        : '';
+    const left = cost.deferred ? `${cost.deferred.toLocaleString('en-US')} more not re-run` : '';
+    const paren = [budget, left].filter(Boolean).join('; ');
+    return `Re-ran ${cases} for ${shown}: +${Math.round(cost.share * 100)}% trials${paren ? ` (${paren})` : ''}.`;
+}
+
+// EXTERNAL MODULE: ./build/report/verdict-words.js
+var verdict_words = __nccwpck_require__(24546);
 ;// CONCATENATED MODULE: ./build/report/comment/modes.js
 /**
  * The failure-mode table. Rows are for modes where something happened; the others are folded
@@ -55797,12 +56122,8 @@ var markdown_table = __nccwpck_require__(735);
 
 
 
-const VERDICT_CELL = {
-    regressed: '🔴 regressed',
-    improved: '🟢 improved',
-    unchanged: '⚪ unchanged',
-    inconclusive: '🟡 inconclusive',
-};
+
+
 /** Rows beyond this are counted, not shown. */
 const ROW_CAP = 200;
 /** Modes in which some case is a new, suspected or fixed failure, or errored. */
@@ -55837,9 +56158,10 @@ function folded(m, changed) {
     return !(m.paired_cases > 0) || Math.round(Math.abs(m.effect ?? 0) * 100) === 0;
 }
 function row(m) {
-    let verdict = VERDICT_CELL[m.verdict] ?? (0,markdown/* inline */.mG)(m.verdict, 20);
-    if (m.verdict === 'regressed' && !m.blocking)
-        verdict = '🟠 regressed (not blocking)';
+    // The verdict's words are shared with the text report and the viewer (verdict-words.ts); an
+    // unknown verdict (a hand-edited comparison) is untrusted text.
+    const words = (0,verdict_words/* modeVerdictCell */.$G)(m);
+    const verdict = words === String(m.verdict) ? (0,markdown/* inline */.mG)(m.verdict, 20) : words;
     return [
         (0,markdown/* code */.aY)(m.mode),
         (0,markdown/* code */.aY)(m.severity, 20),
@@ -55870,12 +56192,9 @@ function modeSection(ctx) {
     const notes = [];
     if (shown.length > ROW_CAP)
         notes.push(`- …and ${(0,format/* plural */.LS)(shown.length - ROW_CAP, 'more mode')}, in the trace viewer.`);
-    if (c.stage2_modes?.length) {
-        notes.push(`- Re-ran ambiguous cases for ${c.stage2_modes
-            .slice(0, 20)
-            .map((s) => (0,markdown/* code */.aY)(s))
-            .join(', ')}.`);
-    }
+    const rerun = rerunNote(c, (s) => (0,markdown/* code */.aY)(s));
+    if (rerun)
+        notes.push(`- ${rerun}`);
     if (notes.length)
         out.push(notes.join('\n'));
     if (quiet.length) {
@@ -56500,15 +56819,18 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: SUMMARY_MAX, headline, redactDeep, redactSecrets, verdictKind
 
-// EXTERNAL MODULE: ./build/report/comment.js + 8 modules
-var comment = __nccwpck_require__(13815);
+// EXTERNAL MODULE: ./build/report/comment.js + 9 modules
+var comment = __nccwpck_require__(41939);
 // EXTERNAL MODULE: ./build/report/format.js
 var format = __nccwpck_require__(92772);
 // EXTERNAL MODULE: ./build/report/headline.js
 var headline = __nccwpck_require__(2251);
 // EXTERNAL MODULE: ./build/report/markdown.js
 var markdown = __nccwpck_require__(34902);
+// EXTERNAL MODULE: ./build/report/verdict-words.js
+var verdict_words = __nccwpck_require__(24546);
 ;// CONCATENATED MODULE: ./build/report/text.js
+
 
 
 
@@ -56628,7 +56950,7 @@ function renderTextReport(c) {
                 (0,format/* rateCell */.LA)(m.head),
                 (0,format/* changeCell */.fd)(m),
                 m.paired_cases > 0 ? (0,format/* pValue */.sp)((0,format/* modeP */.uL)(m)) : '-',
-                m.verdict === 'regressed' && !m.blocking ? 'regressed (not blocking)' : m.verdict,
+                one((0,verdict_words/* modeVerdictWords */.sJ)(m).text, 30),
             ]);
         }
         lines.push(...alignColumns(rows, [false, false, true, true, true, true, false]), '');
@@ -56688,7 +57010,7 @@ var redact = __nccwpck_require__(17234);
  * data (trace_url) are accepted only as http(s).
  */
 const VIEWER_CSS = String.raw `
-:root{--fg:#1f2328;--muted:#59636e;--border:#d1d9e0;--bg:#fff;--bg2:#f6f8fa;--red:#d1242f;--green:#1a7f37;--amber:#9a6700;--blue:#0969da;--purple:#8250df}
+:root{--fg:#1f2328;--muted:#59636e;--border:#d1d9e0;--bg:#fff;--bg2:#f6f8fa;--red:#d1242f;--green:#1a7f37;--amber:#9a6700;--blue:#0969da;--purple:#8250df;--orange:#bc4c00}
 *{box-sizing:border-box}
 body{margin:0;font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif;color:var(--fg);background:var(--bg)}
 header{padding:16px 24px;border-bottom:1px solid var(--border);background:var(--bg2)}
@@ -56702,7 +57024,9 @@ table{border-collapse:collapse;margin:8px 0}
 th,td{border:1px solid var(--border);padding:4px 10px;text-align:left;vertical-align:top}
 th{background:var(--bg2)}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
-.v-regressed{color:var(--red);font-weight:600}.v-improved{color:var(--green)}.v-inconclusive{color:var(--amber)}.v-unchanged{color:var(--muted)}
+.v-blocking{color:var(--red);font-weight:600}.v-regressed{color:var(--orange)}.v-improved{color:var(--green)}.v-inconclusive{color:var(--amber)}.v-unchanged{color:var(--muted)}
+.k-blocked{color:var(--red)}.k-error{color:var(--orange)}.k-passed{color:var(--green)}.k-accepted{color:var(--amber)}
+.na{color:var(--muted);font-style:italic}
 .filters{display:flex;flex-wrap:wrap;gap:8px;align-items:center;position:sticky;top:0;background:var(--bg);padding:10px 0;border-bottom:1px solid var(--border);z-index:2}
 select,input,button{font:inherit;padding:4px 8px;border:1px solid var(--border);border-radius:6px;background:var(--bg)}
 input[type=search]{min-width:280px}
@@ -56781,11 +57105,17 @@ const VIEWER_JS = String.raw `
     return safeUrl(D.traceUrl.split('{trace_id}').join(encodeURIComponent(id)));
   }
   function frac(s) { return s ? s[0] + '/' + s[1] : '–'; }
+  function num(v) { return typeof v === 'number' && isFinite(v); }
+  // A lone surrogate (a cut emoji in an id) would make encodeURIComponent throw; the comment's
+  // links replace it with U+FFFD, and so does the index.
+  function wellFormed(s) { return String(s).replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'); }
 
   // ---- header and mode table ---------------------------------------------------------------
   var root = document.getElementById('app');
   var head = add(el('header'), el('h1', null, D.title));
-  add(head, el('div', 'verdict', D.headline.icon + ' ' + D.headline.title + ': ' + D.headline.text));
+  var verdictLine = el('div', 'verdict');
+  add(verdictLine, el('strong', 'k-' + D.kind, D.headline.icon + ' ' + D.headline.title + ':'), document.createTextNode(' ' + D.headline.text));
+  add(head, verdictLine);
   add(head, el('div', 'muted', 'base ' + (D.base.sha || '?') + (D.base.ref ? ' (' + D.base.ref + ')' : '') +
     ' → head ' + (D.head.sha || '?') + (D.head.ref ? ' (' + D.head.ref + ')' : '') + ' · ' + D.cases.length + ' cases'));
   root.appendChild(head);
@@ -56804,10 +57134,27 @@ const VIEWER_JS = String.raw `
       el('td', 'num', pct(m.base[2]) + ' (' + m.base[0] + '/' + m.base[1] + ')'),
       el('td', 'num', pct(m.head[2]) + ' (' + m.head[0] + '/' + m.head[1] + ')'),
       el('td', 'num', pts(m.effect) + ' pts (' + pts(m.ci[0]) + ' to ' + pts(m.ci[1]) + ')'),
-      el('td', 'num', pv(m.p)), el('td', 'v-' + m.verdict, m.verdict + (m.note ? ': ' + m.note : '')));
+      el('td', 'num', pv(m.p)), el('td', 'v-' + m.words.tone, (m.words.icon ? m.words.icon + ' ' : '') + m.words.text + (m.note ? ': ' + m.note : '')));
     mtb.appendChild(tr);
   });
   add(main, add(mt, mtb));
+
+  // Cost, tokens and latency per side; what no trace reported says so (absent is not zero).
+  add(main, el('h2', null, 'Usage'));
+  var ut = el('table', 'usage'); ut.id = 'usage';
+  var uh = el('tr');
+  ['', 'Cost', 'Input tokens', 'Output tokens', 'Latency p50', 'Latency p95'].forEach(function (h) { uh.appendChild(el('th', null, h)); });
+  add(ut, add(el('thead'), uh));
+  var utb = el('tbody');
+  [['Base', D.usage.base], ['Head', D.usage.head]].forEach(function (row) {
+    var u = row[1], tr = el('tr');
+    add(tr, el('th', null, row[0]));
+    [u.cost, u.input_tokens, u.output_tokens, u.p50, u.p95].forEach(function (v) {
+      tr.appendChild(el('td', v === D.notReported ? 'num na' : 'num', v));
+    });
+    utb.appendChild(tr);
+  });
+  add(main, add(ut, utb));
 
   // ---- filters --------------------------------------------------------------------------------
   add(main, el('h2', null, 'Cases'));
@@ -56874,7 +57221,7 @@ const VIEWER_JS = String.raw `
     ms.textContent = c.modes.map(function (m) { return m.mode + ' ' + frac(m.b) + ' → ' + frac(m.h); }).join(' · ');
     add(r, ms);
     if (c.src) add(r, el('span', 'muted', c.src));
-    var a = el('a', null, '#'); a.href = '#case=' + encodeURIComponent(c.id); a.title = 'Link to this case';
+    var a = el('a', null, '#'); a.href = '#case=' + encodeURIComponent(wellFormed(c.id)); a.title = 'Link to this case';
     a.addEventListener('click', function (e) { e.stopPropagation(); });
     add(r, a);
     r.addEventListener('click', function () { toggle(i, box); });
@@ -56901,9 +57248,13 @@ const VIEWER_JS = String.raw `
     d.appendChild(s);
     var u = tr.usage || {};
     var kv = el('div', 'kv');
-    add(kv, el('span', null, 'latency ' + (tr.latency_ms != null ? Math.round(tr.latency_ms) + ' ms' : '–')),
-      el('span', null, 'tokens ' + (u.input_tokens || 0) + ' in / ' + (u.output_tokens || 0) + ' out'),
-      el('span', null, 'cost ' + (u.cost_usd != null ? '$' + Number(u.cost_usd).toFixed(5) : '–')),
+    var NA = D.notReported;
+    var tokens = num(u.input_tokens) || num(u.output_tokens)
+      ? (num(u.input_tokens) ? u.input_tokens : NA) + ' in / ' + (num(u.output_tokens) ? u.output_tokens : NA) + ' out'
+      : NA;
+    add(kv, el('span', null, 'latency ' + (num(tr.latency_ms) ? Math.round(tr.latency_ms) + ' ms' : NA)),
+      el('span', null, 'tokens ' + tokens),
+      el('span', null, 'cost ' + (num(u.cost_usd) ? '$' + u.cost_usd.toFixed(5) : NA)),
       el('span', null, 'attempts ' + (t.attempts || 1)));
     if (tr.trace_id) {
       var href = traceLink(tr.trace_id);
@@ -57010,7 +57361,7 @@ const VIEWER_JS = String.raw `
     if (!m) return;
     var id;
     try { id = decodeURIComponent(m[1]); } catch (e) { return; }
-    var i = D.index[id];
+    var i = D.index[wellFormed(id)];
     if (i === undefined) return;
     var pos = filtered.indexOf(i);
     if (pos < 0) {
@@ -57057,6 +57408,7 @@ const VIEWER_JS = String.raw `
 
 
 
+
 function frac(s) {
     return s ? [s.passes, s.trials, s.errors] : null;
 }
@@ -57081,6 +57433,70 @@ function snippet(r, ref) {
     const out = t?.trace?.output;
     return typeof out === 'string' ? out.slice(0, 400) : '';
 }
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const USAGE_FIELDS = ['input_tokens', 'output_tokens', 'cost_usd'];
+const finite = (v) => typeof v === 'number' && Number.isFinite(v);
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted, q) {
+    return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+/**
+ * A side's cost, tokens and latency as the page shows them. Absent is not zero: a value no trace
+ * reported reads "not reported". With the side's results at hand, the traces say what was
+ * reported (the comparison's totals win when positive: they count the judge too); without them,
+ * the comparison's own fields (absent when nothing was reported).
+ */
+function sideUsage(side, r) {
+    const summary = (side?.usage ?? {});
+    const totals = {};
+    let latencies;
+    if (r) {
+        const sums = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+        const seen = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+        const lat = [];
+        for (const c of r.cases ?? []) {
+            for (const t of Array.isArray(c.trials) ? c.trials : []) {
+                const u = t?.trace?.usage;
+                for (const f of USAGE_FIELDS) {
+                    if (u && finite(u[f])) {
+                        sums[f] += u[f];
+                        seen[f]++;
+                    }
+                }
+                if (finite(t?.trace?.latency_ms))
+                    lat.push(t.trace.latency_ms);
+            }
+        }
+        for (const f of USAGE_FIELDS) {
+            const s = summary[f];
+            if (finite(s) && s > 0)
+                totals[f] = s;
+            else if (seen[f] > 0)
+                totals[f] = sums[f];
+        }
+        if (lat.length)
+            latencies = Float64Array.from(lat).sort();
+    }
+    else {
+        for (const f of USAGE_FIELDS) {
+            const s = summary[f];
+            if (finite(s))
+                totals[f] = s;
+        }
+    }
+    const lm = side?.latency_ms;
+    // With the traces at hand they alone say (the comparison's percentiles come from them too).
+    const p50 = latencies ? percentile(latencies, 0.5) : !r && finite(lm?.p50) ? lm.p50 : undefined;
+    const p95 = latencies ? percentile(latencies, 0.95) : !r && finite(lm?.p95) ? lm.p95 : undefined;
+    const shown = (v, f) => v === undefined ? verdict_words/* NOT_REPORTED */.Yb : f(v);
+    return {
+        cost: shown(totals.cost_usd, format/* usd */.dR),
+        input_tokens: shown(totals.input_tokens, format/* int */.Wh),
+        output_tokens: shown(totals.output_tokens, format/* int */.Wh),
+        p50: shown(p50, format.ms),
+        p95: shown(p95, format.ms),
+    };
+}
 /**
  * The page data, in two parts: `index` (every case's id, labels, counts and failing checks:
  * what the list, the filters and the search need) and `traces` (per case: input and both
@@ -57099,7 +57515,8 @@ function viewerData(c, base, head, opts = {}) {
     const index = Object.create(null);
     const traces = [];
     const list = cases.map((k, i) => {
-        index[(0,redact/* redactSecrets */.fp)(k.id)] = i;
+        // Keyed as the comment's links name the case: redacted, lone surrogates made U+FFFD.
+        index[(0,redact/* redactSecrets */.fp)(k.id).replace(LONE_SURROGATE, '\ufffd')] = i;
         const br = bm.get(k.id);
         const hr = hm.get(k.id);
         traces.push({
@@ -57136,6 +57553,9 @@ function viewerData(c, base, head, opts = {}) {
         labels: format/* LABEL_TEXT */.DZ,
         labelOrder: format/* LABEL_ORDER */.gg,
         labelCounts,
+        kind: h.kind,
+        usage: { base: sideUsage(c.base, base), head: sideUsage(c.head, head) },
+        notReported: verdict_words/* NOT_REPORTED */.Yb,
         modes: (0,format/* sortModes */.bE)(c.modes ?? []).map((m) => ({
             mode: m.mode,
             severity: m.severity,
@@ -57146,6 +57566,8 @@ function viewerData(c, base, head, opts = {}) {
             ci: m.effect_ci,
             p: (0,format/* modeP */.uL)(m),
             verdict: m.verdict,
+            // The comment's words and marks: a regression that does not block looks different.
+            words: (0,verdict_words/* modeVerdictWords */.sJ)(m),
             note: m.needed?.note ?? null,
         })),
     });
@@ -57739,6 +58161,72 @@ function redactedJson(value) {
         return v;
     });
     return out ?? 'null';
+}
+
+
+/***/ }),
+
+/***/ 24546:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $G: () => (/* binding */ modeVerdictCell),
+/* harmony export */   Yb: () => (/* reexport safe */ _format_js__WEBPACK_IMPORTED_MODULE_0__.Yb),
+/* harmony export */   sJ: () => (/* binding */ modeVerdictWords)
+/* harmony export */ });
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92772);
+const WORDS = {
+    regressed: { icon: '🔴', text: 'regressed', tone: 'blocking' },
+    improved: { icon: '🟢', text: 'improved', tone: 'improved' },
+    unchanged: { icon: '⚪', text: 'unchanged', tone: 'unchanged' },
+    inconclusive: { icon: '🟡', text: 'inconclusive', tone: 'inconclusive' },
+};
+const NOT_BLOCKING = {
+    icon: '🟠',
+    text: 'regressed (not blocking)',
+    tone: 'regressed',
+};
+function modeVerdictWords(m) {
+    if (m.verdict === 'regressed' && !m.blocking)
+        return NOT_BLOCKING;
+    return WORDS[m.verdict] ?? { icon: '', text: String(m.verdict), tone: 'inconclusive' };
+}
+/** "🔴 regressed", "🟠 regressed (not blocking)": the comment's verdict cell, as plain text. */
+function modeVerdictCell(m) {
+    const w = modeVerdictWords(m);
+    return w.icon ? `${w.icon} ${w.text}` : w.text;
+}
+
+
+
+/***/ }),
+
+/***/ 68879:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ allErrored)
+/* harmony export */ });
+/**
+ * When every trial of `results` errored: the first error, with its case and trial (most likely
+ * the target cannot run at all: a missing key, a wrong command). The case id is quoted: it is
+ * untrusted text, and this line goes to a terminal or a CI log (still masked and escaped there).
+ */
+function allErrored(results) {
+    const { counts } = results.meta;
+    if (counts.trials === 0 || counts.error !== counts.trials)
+        return undefined;
+    const c = results.cases.find((k) => k.trials?.length);
+    if (!c)
+        return undefined;
+    const trial = c.trials[0];
+    const check = trial.checks.find((k) => k.status === 'error');
+    const what = trial.trace.error
+        ? `${trial.trace.error.kind}: ${trial.trace.error.message}`
+        : check
+            ? `check ${check.name ?? check.type}: ${check.reason}`
+            : 'error';
+    return `${JSON.stringify(c.id)} trial ${trial.trial}: ${what}`;
 }
 
 
@@ -61487,6 +61975,8 @@ const gate = schemas/* strictObject */.rej({
     robust: schemas/* boolean */.zMY().default(defaults/* DEFAULT_GATE */.s.robust),
     adaptive: schemas/* boolean */.zMY().default(defaults/* DEFAULT_GATE */.s.adaptive),
     rerun_trials: schemas/* int */.Whr().min(1).max(1000).default(defaults/* DEFAULT_GATE */.s.rerun_trials),
+    // > 0: a budget of nothing would spend stage 1's alpha share on no re-runs (adaptive: false).
+    rerun_budget: schemas/* number */.aig().gt(0).max(100).default(defaults/* DEFAULT_GATE */.s.rerun_budget),
     errors_severity: severity.default(defaults/* DEFAULT_GATE */.s.errors_severity),
 })
     // prefault (not default): the empty object is parsed, so every field gets its own default.

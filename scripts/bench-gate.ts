@@ -4,6 +4,7 @@
  *
  *   node scripts/bench-gate.ts            # full: 1,000 no-change PRs per row, 500 per power row
  *   node scripts/bench-gate.ts --quick    # 200 / 100, for a quick look
+ *   node scripts/bench-gate.ts --budget 1 # another gate.rerun_budget (default 0.5)
  *
  * Model: six failure modes, all blocking. Per case and mode, a true pass probability: a flaky
  * share of cases with p ~ Beta(2,2), the rest fixed at 1 (80%) or 0 (20%). Each trial passes
@@ -27,6 +28,10 @@ const POWER_PRS = QUICK ? 100 : 500;
 const MODES = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6'];
 const M = MODES.length;
 const RERUN = 5;
+const BUDGET_ARG = process.argv.indexOf('--budget');
+/** gate.rerun_budget: the re-runs add at most this share of the first stage's trials. */
+const BUDGET = BUDGET_ARG > 0 ? Number(process.argv[BUDGET_ARG + 1]) : 0.5;
+if (!(BUDGET > 0)) throw new Error('--budget takes a number > 0');
 
 /** Calibration runs with no floor (min_drop 0): the strictest case for false blocks. */
 const GATE: GateConfig = {
@@ -39,6 +44,7 @@ const GATE: GateConfig = {
   robust: false,
   adaptive: false,
   rerun_trials: RERUN,
+  rerun_budget: BUDGET,
   errors_severity: 'critical',
 };
 /** Power runs use a small floor, as a user would. */
@@ -269,11 +275,11 @@ function simulate(
       for (let i = 0; i < n; i++) {
         if (!rerun.has(`c${i}`)) continue;
         const trials = res.cases[i].trials;
-        for (let t = 0; t < RERUN; t++) trials.push(trial(probs, i, r, k + t, 2, errs));
+        for (let t = 0; t < plan.trials; t++) trials.push(trial(probs, i, r, k + t, 2, errs));
       }
     }
     head.meta.stage2_modes = plan.modes;
-    out.cost = (n * k + rerun.size * RERUN) / (n * k);
+    out.cost = (n * k + rerun.size * plan.trials) / (n * k);
   }
   const ad: Comparison = compare(base, head, { gate: agate });
   out.adaptiveBlock = ad.verdict === 'block';
@@ -297,11 +303,18 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const share = (xs: PrOutcome[], f: (o: PrOutcome) => boolean) => xs.filter(f).length / xs.length;
 const mean = (xs: PrOutcome[], f: (o: PrOutcome) => number) =>
   xs.reduce((s, o) => s + f(o), 0) / xs.length;
+const max = (xs: PrOutcome[], f: (o: PrOutcome) => number) =>
+  xs.reduce((m, o) => Math.max(m, f(o)), 0);
+/** "1.43x (max 1.50x)": the adaptive design's trials over the first stage's. */
+const cost = (xs: PrOutcome[]) =>
+  `${mean(xs, (o) => o.cost).toFixed(2)}x (max ${max(xs, (o) => o.cost).toFixed(2)}x)`;
+/** The budget: stage 1 plus at most BUDGET of it. */
+const overBudget = (xs: PrOutcome[]) => max(xs, (o) => o.cost) > 1 + BUDGET + 1e-9;
 const se = (p: number, n: number) => Math.sqrt(Math.max(p * (1 - p), 1e-12) / n);
 
 const started = performance.now();
 console.log(
-  `evalgate gate calibration (${QUICK ? 'quick' : 'full'}): alpha ${GATE.alpha} one-sided, Holm over ${M} blocking modes, ${RERUN} re-run trials per side`,
+  `evalgate gate calibration (${QUICK ? 'quick' : 'full'}): alpha ${GATE.alpha} one-sided, Holm over ${M} blocking modes, ${RERUN} re-run trials per side, re-run budget +${BUDGET * 100}% (at most ${(1 + BUDGET).toFixed(2)}x)`,
 );
 console.log();
 console.log(`## No change: ${NO_CHANGE_PRS} PRs per row (min_drop 0)`);
@@ -326,10 +339,10 @@ for (const n of [50, 200, 1000]) {
       const s = se(GATE.alpha, xs.length);
       const limit = Math.min(0.02, GATE.alpha + 2 * s);
       const flags = mean(xs, (o) => o.falseFlags);
-      const ok = fb <= limit && afb <= limit && flags <= 0.1;
+      const ok = fb <= limit && afb <= limit && flags <= 0.1 && !overBudget(xs);
       if (!ok) misses++;
       console.log(
-        `| ${n} | ${k} | ${flaky * 100}% | ${pct(fb)} | ${pct(se(fb, xs.length))} | ${pct(limit)} | ${pct(mean(xs, (o) => o.modeBlocks) / M)} | ${pct(afb)} | ${mean(xs, (o) => o.cost).toFixed(2)}x | ${flags.toFixed(3)} | ${pct(share(xs, (o) => o.naive))} |${ok ? '' : ' MISS'}`,
+        `| ${n} | ${k} | ${flaky * 100}% | ${pct(fb)} | ${pct(se(fb, xs.length))} | ${pct(limit)} | ${pct(mean(xs, (o) => o.modeBlocks) / M)} | ${pct(afb)} | ${cost(xs)} | ${flags.toFixed(3)} | ${pct(share(xs, (o) => o.naive))} |${ok ? '' : ' MISS'}`,
       );
     }
   }
@@ -360,8 +373,9 @@ for (const [name, change, drop, k] of powerRows) {
   );
   const found = xs.reduce((s, o) => s + o.found, 0);
   const broken = xs.reduce((s, o) => s + o.broken, 0);
+  if (overBudget(xs)) misses++;
   console.log(
-    `| ${name} | ${k} | ${pct(share(xs, (o) => o.block))} | ${pct(share(xs, (o) => o.adaptiveBlock))} | ${mean(xs, (o) => o.cost).toFixed(2)}x | ${broken > 0 ? `${pct(found / broken)} (${(found / xs.length).toFixed(1)} of ${(broken / xs.length).toFixed(0)})` : 'n/a'} | ${mean(xs, (o) => o.falseFlags).toFixed(3)} |`,
+    `| ${name} | ${k} | ${pct(share(xs, (o) => o.block))} | ${pct(share(xs, (o) => o.adaptiveBlock))} | ${cost(xs)} | ${broken > 0 ? `${pct(found / broken)} (${(found / xs.length).toFixed(1)} of ${(broken / xs.length).toFixed(0)})` : 'n/a'} | ${mean(xs, (o) => o.falseFlags).toFixed(3)} |`,
   );
 }
 console.log();
@@ -370,9 +384,9 @@ console.log(
 );
 console.log();
 console.log(
-  '| N | k | flaky | false block | errors mode false block | adaptive false block | false block, min_drop 0.05 | errors mode, min_drop 0.05 | error verdicts |',
+  '| N | k | flaky | false block | errors mode false block | adaptive false block | adaptive cost | false block, min_drop 0.05 | errors mode, min_drop 0.05 | error verdicts |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 const ERR_GATE: GateConfig = { ...GATE, max_error_share: 0.2 };
 for (const n of [50, 200, 1000]) {
   for (const k of [1, 3]) {
@@ -385,10 +399,10 @@ for (const n of [50, 200, 1000]) {
     const fb = share(xs, (o) => o.block);
     const afb = share(xs, (o) => o.adaptiveBlock);
     const limit = Math.min(0.02, GATE.alpha + 2 * se(GATE.alpha, xs.length));
-    const ok = fb <= limit && afb <= limit;
+    const ok = fb <= limit && afb <= limit && !overBudget(xs);
     if (!ok) misses++;
     console.log(
-      `| ${n} | ${k} | 30% | ${pct(fb)} | ${pct(share(xs, (o) => o.errorsModeBlock))} | ${pct(afb)} | ${pct(share(xs, (o) => o.blockAtFloor))} | ${pct(share(xs, (o) => o.errorsModeBlockAtFloor))} | ${pct(share(xs, (o) => o.errorVerdict))} |${ok ? '' : ' MISS'}`,
+      `| ${n} | ${k} | 30% | ${pct(fb)} | ${pct(share(xs, (o) => o.errorsModeBlock))} | ${pct(afb)} | ${cost(xs)} | ${pct(share(xs, (o) => o.blockAtFloor))} | ${pct(share(xs, (o) => o.errorsModeBlockAtFloor))} | ${pct(share(xs, (o) => o.errorVerdict))} |${ok ? '' : ' MISS'}`,
     );
   }
 }
@@ -397,8 +411,8 @@ console.log(
   `## Errors, power: N = 200, 5% random errors on both sides, and the head crashes on some cases, ${POWER_PRS} PRs per row (min_drop 0.02)`,
 );
 console.log();
-console.log('| head crashes on | k | fixed power | adaptive power |');
-console.log('|---|---|---|---|');
+console.log('| head crashes on | k | fixed power | adaptive power | adaptive cost |');
+console.log('|---|---|---|---|---|');
 for (const [crash, k] of [
   [0.05, 3],
   [0.1, 3],
@@ -415,11 +429,14 @@ for (const [crash, k] of [
       }),
     row,
   );
+  if (overBudget(xs)) misses++;
   console.log(
-    `| ${crash * 100}% of cases | ${k} | ${pct(share(xs, (o) => o.block))} | ${pct(share(xs, (o) => o.adaptiveBlock))} |`,
+    `| ${crash * 100}% of cases | ${k} | ${pct(share(xs, (o) => o.block))} | ${pct(share(xs, (o) => o.adaptiveBlock))} | ${cost(xs)} |${overBudget(xs) ? ' MISS' : ''}`,
   );
 }
 
 console.log();
-console.log(`calibration rows outside their limits: ${misses}`);
+console.log(
+  `rows outside their limits (false blocks, flags, or over the re-run budget): ${misses}`,
+);
 console.log(`elapsed ${((performance.now() - started) / 1000).toFixed(1)} s`);

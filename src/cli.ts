@@ -26,6 +26,7 @@ import {
   readResults,
   writeJson,
 } from './run/results-io.ts';
+import { allErrored } from './run/all-errored.ts';
 import { makeDir } from './run/evalgate-dir.ts';
 import { journalPath } from './run/journal.ts';
 import { parseShard, type Selection } from './run/select.ts';
@@ -286,21 +287,7 @@ async function cmdInit(args: string[]): Promise<number> {
  */
 export const EXIT_ALL_ERRORED = 3;
 
-/** When every trial of `results` errored: the first error, with its case and trial. */
-export function allErrored(results: Results): string | undefined {
-  const { counts } = results.meta;
-  if (counts.trials === 0 || counts.error !== counts.trials) return undefined;
-  const c = results.cases[0];
-  const trial = c.trials[0];
-  const check = trial.checks.find((k) => k.status === 'error');
-  const what = trial.trace.error
-    ? `${trial.trace.error.kind}: ${trial.trace.error.message}`
-    : check
-      ? `check ${check.name ?? check.type}: ${check.reason}`
-      : 'error';
-  // JSON.stringify: a case id is untrusted text, and this line goes to a terminal or a CI log.
-  return `${JSON.stringify(c.id)} trial ${trial.trial}: ${what}`;
-}
+export { allErrored };
 
 async function cmdValidate(args: string[]): Promise<number> {
   const { values } = parse(args, {
@@ -619,7 +606,9 @@ const COMMAND_HELP: Record<string, string> = {
   pr: `evalgate pr --base <ref> [--head <ref>] [--config evalgate.yml] [--out-dir .evalgate/pr]
   The action's pull-request run, locally: the head's suite on a worktree of the base and on the
   head (without --head: the working tree as it is, uncommitted changes included), compare,
-  adaptive re-runs, the text report, and the comment and trace viewer in --out-dir. --setup "npm ci" runs in each checkout first;
+  adaptive re-runs, the text report, and the comment and trace viewer in --out-dir. The re-runs
+  add at most gate.rerun_budget (default 0.5) of the first stage's trials: at most 1.5x in total,
+  the most ambiguous cases first; --no-adaptive skips them. --setup "npm ci" runs in each checkout first;
   --baseline results.json reuses results of the base instead of running it.
   Runs the config's pull_request.sample, as the action does; --full runs every case, and
   --sample, --tags or --filter choose instead.

@@ -17,5 +17,6 @@ export const DEFAULT_GATE: GateConfig = {
   robust: false,
   adaptive: true,
   rerun_trials: 5,
+  rerun_budget: 0.5,
   errors_severity: 'critical',
 };

@@ -96,6 +96,11 @@ export interface GateConfig {
   /** Trials per side in the second stage. */
   rerun_trials: number;
   /**
+   * The second stage adds at most this share of the first stage's trials (0.5: at most 1.5x in
+   * total); the most informative ambiguous cases of the most suspect modes go first.
+   */
+  rerun_budget: number;
+  /**
    * Severity of the built-in `errors` failure mode (a trial passes it when it did not error):
    * a head that crashes where the base answered is gated like any other regression.
    */
@@ -313,6 +318,8 @@ export interface RunMeta {
   baseline_at?: string;
   /** Failure modes an adaptive second stage re-ran cases for (STATISTICS.md section 5). */
   stage2_modes?: string[];
+  /** Ambiguous cases the second stage left out to stay within `gate.rerun_budget`. */
+  stage2_deferred?: number;
   /**
    * Cases in the suite before any selection (sample, tags, filter, shard): with `selected`, it
    * tells a sampled run (a pull request's `pull_request.sample`) from a full one.
@@ -524,6 +531,17 @@ export interface SideGap {
   missing_ids: string[];
 }
 
+export interface Stage2Cost {
+  /** Cases re-run (on both sides). */
+  cases: number;
+  /** Stage-2 trials, both sides together. */
+  trials: number;
+  /** Stage-2 trials over stage-1 trials, both sides together (0.45: +45% trials). */
+  share: number;
+  /** Ambiguous cases left out to stay within the budget (when the run recorded it). */
+  deferred?: number;
+}
+
 export interface Comparison {
   schema: 'evalgate/comparison@1';
   verdict: OverallVerdict;
@@ -542,6 +560,8 @@ export interface Comparison {
   trace_url?: string;
   /** Adaptive stage 2 ran for these modes. */
   stage2_modes?: string[];
+  /** What the adaptive re-runs cost, when any ran. */
+  stage2?: Stage2Cost;
   /** Sides that are incomplete (interrupted, or selected cases without a trial): verdict error. */
   incomplete?: { base?: SideGap; head?: SideGap };
   /**

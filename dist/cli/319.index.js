@@ -14,8 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: failureAnnotations, publishComparison, serverUrlFor, verifyPullHead
 
-// EXTERNAL MODULE: ./build/report/index.js + 14 modules
-var report = __webpack_require__(2267);
+// EXTERNAL MODULE: ./build/report/index.js + 16 modules
+var report = __webpack_require__(8156);
 // EXTERNAL MODULE: ./build/report/markdown.js
 var markdown = __webpack_require__(4902);
 // EXTERNAL MODULE: ./build/report/redact.js

@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   runPr: () => (/* binding */ runPr)
 });
 
-// UNUSED EXPORTS: casesMissingFrom, runSetup
+// UNUSED EXPORTS: casesMissingFrom, rerunLine, runSetup
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
@@ -19,12 +19,14 @@ var external_node_child_process_ = __webpack_require__(1421);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./build/compare/index.js + 11 modules
-var compare = __webpack_require__(4815);
+// EXTERNAL MODULE: ./build/compare/index.js + 8 modules
+var compare = __webpack_require__(871);
 // EXTERNAL MODULE: ./build/suite/index.js + 15 modules
 var build_suite = __webpack_require__(5296);
 // EXTERNAL MODULE: ./build/targets/index.js + 7 modules
 var build_targets = __webpack_require__(1068);
+// EXTERNAL MODULE: ./build/run/all-errored.js
+var all_errored = __webpack_require__(8879);
 // EXTERNAL MODULE: ./build/run/git.js
 var git = __webpack_require__(4102);
 // EXTERNAL MODULE: ./build/run/evalgate-dir.js
@@ -119,6 +121,7 @@ async function trustedGate(options) {
 // EXTERNAL MODULE: ./build/targets/inherited-env.js
 var inherited_env = __webpack_require__(3741);
 ;// CONCATENATED MODULE: ./build/pipeline/pr.js
+
 
 
 
@@ -312,6 +315,18 @@ async function runPr(options) {
             finishedAt,
             interrupted: options.signal?.aborted,
         });
+        // A side on which every trial errored measured nothing: say why now, not after the report.
+        let nothingMeasured = false;
+        for (const [label, r] of [
+            ['base', stage1.has('base') ? baseResults : undefined],
+            ['head', headResults],
+        ]) {
+            const first = r && (0,all_errored/* allErrored */.t)(r);
+            if (!first)
+                continue;
+            nothingMeasured = true;
+            log(`every ${label} trial errored (nothing was measured); the first, case ${first}`);
+        }
         const compareOptions = {
             gate,
             accepted,
@@ -321,15 +336,22 @@ async function runPr(options) {
             suiteDir: (0,external_node_path_.dirname)(configRel).split(external_node_path_.sep).join('/'),
         };
         let comparison = (0,compare.compare)(baseResults, headResults, compareOptions);
-        // Stage 2: re-run the ambiguous cases of undecided modes, base and head interleaved.
+        // Stage 2: re-run the ambiguous cases of undecided modes, base and head interleaved, within
+        // the re-run budget.
         if (gate.adaptive && !options.signal?.aborted) {
-            const plan = (0,compare/* planStage2 */.oG)(baseResults, headResults, gate);
+            // A side that measured nothing makes the verdict an error whatever stage 2 finds.
+            const plan = nothingMeasured
+                ? { modes: [], caseIds: [], trials: 0, candidates: 0 }
+                : (0,compare/* planStage2 */.oG)(baseResults, headResults, gate);
             // Recorded even when empty: it tells compare the adaptive design (and its alpha split)
             // was in effect for this run.
             headResults.meta.stage2_modes = [];
             baseResults.meta.stage2_modes = [];
+            const deferred = plan.candidates - plan.caseIds.length;
+            if (deferred > 0)
+                headResults.meta.stage2_deferred = deferred;
             if (plan.modes.length && plan.caseIds.length) {
-                log(`re-running ${plan.caseIds.length} ambiguous case(s) for ${plan.modes.join(', ')}`);
+                log(rerunLine(plan, gate.rerun_budget, stage1TrialsOf(headResults)));
                 const ids = new Set(plan.caseIds);
                 const rerunCases = cases.filter((c) => ids.has(c.id));
                 const stage2 = await (0,runner/* runTrials */.Fj)({
@@ -339,7 +361,7 @@ async function runPr(options) {
                         { label: 'base', target: await baseSide(), git: { sha: baseSha } },
                         { label: 'head', target: headTarget, git: { sha: headSha } },
                     ],
-                    trials: gate.rerun_trials,
+                    trials: plan.trials,
                     stage: 2,
                     firstTrial: settings.trials,
                 });
@@ -353,6 +375,9 @@ async function runPr(options) {
                     headResults.meta.interrupted = true;
                     baseResults.meta.interrupted = true;
                 }
+            }
+            else if (deferred > 0) {
+                log(`${plural(deferred, 'ambiguous case')} not re-run: gate.rerun_budget ${gate.rerun_budget} allows less than one case`);
             }
             comparison = (0,compare.compare)(baseResults, headResults, compareOptions);
         }
@@ -429,6 +454,29 @@ function baseFrom(baseline, suite, cases, removed, trials, ran, info) {
         cases: [...[...reused, ...removed].map((c) => structuredClone(c)), ...fresh.cases],
     };
     return (0,runner/* recount */.d3)(results);
+}
+function plural(n, one) {
+    return `${n} ${n === 1 ? one : `${one}s`}`;
+}
+function stage1TrialsOf(r) {
+    let n = 0;
+    for (const c of r.cases)
+        for (const t of c.trials)
+            if (!(t.stage >= 2))
+                n++;
+    return n;
+}
+/**
+ * "re-running 29 of 40 ambiguous cases x 5 trials for tone, refusal (+45% trials; budget +50%)":
+ * what stage 2 costs, said before it runs.
+ */
+function rerunLine(plan, budget, stage1Trials) {
+    const n = plan.caseIds.length;
+    const of = plan.candidates > n
+        ? `${n} of ${plan.candidates} ambiguous cases`
+        : plural(n, 'ambiguous case');
+    const share = stage1Trials > 0 ? Math.round((100 * n * plan.trials) / stage1Trials) : 0;
+    return `re-running ${of} x ${plural(plan.trials, 'trial')} per side for ${plan.modes.join(', ')} (+${share}% trials; budget +${Math.round(budget * 100)}%)`;
 }
 
 

@@ -21148,6 +21148,7 @@ const DEFAULT_GATE = {
     robust: false,
     adaptive: true,
     rerun_trials: 5,
+    rerun_budget: 0.5,
     errors_severity: 'critical',
 };
 
@@ -21594,6 +21595,37 @@ function redactedJson(value) {
         return v;
     });
     return out ?? 'null';
+}
+
+
+/***/ }),
+
+/***/ 8879:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ allErrored)
+/* harmony export */ });
+/**
+ * When every trial of `results` errored: the first error, with its case and trial (most likely
+ * the target cannot run at all: a missing key, a wrong command). The case id is quoted: it is
+ * untrusted text, and this line goes to a terminal or a CI log (still masked and escaped there).
+ */
+function allErrored(results) {
+    const { counts } = results.meta;
+    if (counts.trials === 0 || counts.error !== counts.trials)
+        return undefined;
+    const c = results.cases.find((k) => k.trials?.length);
+    if (!c)
+        return undefined;
+    const trial = c.trials[0];
+    const check = trial.checks.find((k) => k.status === 'error');
+    const what = trial.trace.error
+        ? `${trial.trace.error.kind}: ${trial.trace.error.message}`
+        : check
+            ? `check ${check.name ?? check.type}: ${check.reason}`
+            : 'error';
+    return `${JSON.stringify(c.id)} trial ${trial.trial}: ${what}`;
 }
 
 
@@ -25343,6 +25375,8 @@ const gate = schemas/* strictObject */.rej({
     robust: schemas/* boolean */.zMY().default(defaults/* DEFAULT_GATE */.s.robust),
     adaptive: schemas/* boolean */.zMY().default(defaults/* DEFAULT_GATE */.s.adaptive),
     rerun_trials: schemas/* int */.Whr().min(1).max(1000).default(defaults/* DEFAULT_GATE */.s.rerun_trials),
+    // > 0: a budget of nothing would spend stage 1's alpha share on no re-runs (adaptive: false).
+    rerun_budget: schemas/* number */.aig().gt(0).max(100).default(defaults/* DEFAULT_GATE */.s.rerun_budget),
     errors_severity: severity.default(defaults/* DEFAULT_GATE */.s.errors_severity),
 })
     // prefault (not default): the empty object is parsed, so every field gets its own default.
@@ -37300,6 +37334,8 @@ var plain = __nccwpck_require__(2071);
 var progress = __nccwpck_require__(2527);
 // EXTERNAL MODULE: ./build/run/results-io.js
 var results_io = __nccwpck_require__(6825);
+// EXTERNAL MODULE: ./build/run/all-errored.js
+var all_errored = __nccwpck_require__(8879);
 // EXTERNAL MODULE: ./build/run/evalgate-dir.js
 var evalgate_dir = __nccwpck_require__(411);
 // EXTERNAL MODULE: ./build/run/journal.js
@@ -37321,6 +37357,7 @@ var secrets = __nccwpck_require__(5009);
  * Each command imports what only it needs (the comparison, the reports, the GitHub client)
  * when it runs: `evalgate run` on a big suite should not carry Octokit in memory.
  */
+
 
 
 
@@ -37558,7 +37595,7 @@ async function cmdRun(args) {
         log('interrupted: the results hold the trials that finished; `evalgate run --resume` finishes the run');
         return 130;
     }
-    const failed = allErrored(results);
+    const failed = (0,all_errored/* allErrored */.t)(results);
     if (failed) {
         log(`every trial errored (nothing was measured); the first, case ${failed}`);
         return EXIT_ALL_ERRORED;
@@ -37581,22 +37618,7 @@ async function cmdInit(args) {
  * start.
  */
 const EXIT_ALL_ERRORED = 3;
-/** When every trial of `results` errored: the first error, with its case and trial. */
-function allErrored(results) {
-    const { counts } = results.meta;
-    if (counts.trials === 0 || counts.error !== counts.trials)
-        return undefined;
-    const c = results.cases[0];
-    const trial = c.trials[0];
-    const check = trial.checks.find((k) => k.status === 'error');
-    const what = trial.trace.error
-        ? `${trial.trace.error.kind}: ${trial.trace.error.message}`
-        : check
-            ? `check ${check.name ?? check.type}: ${check.reason}`
-            : 'error';
-    // JSON.stringify: a case id is untrusted text, and this line goes to a terminal or a CI log.
-    return `${JSON.stringify(c.id)} trial ${trial.trial}: ${what}`;
-}
+
 async function cmdValidate(args) {
     const { values } = bin_parse(args, {
         config: { type: 'string', short: 'c', default: 'evalgate.yml' },
@@ -37623,8 +37645,8 @@ async function cmdCompare(args) {
     if (positionals.length !== 2)
         throw new UsageError('compare takes two results files: base.json head.json');
     const [basePath, headPath] = positionals;
-    const { compare } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(815)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4815));
-    const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(267), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2267));
+    const { compare } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(871)]).then(__nccwpck_require__.bind(__nccwpck_require__, 871));
+    const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8156));
     const base = await (0,results_io/* readResults */.x8)(basePath);
     const head = await (0,results_io/* readResults */.x8)(headPath);
     // `report --format html` finds the traces through these paths, relative to the comparison
@@ -37673,7 +37695,7 @@ async function cmdReport(args) {
         throw new UsageError('report takes one comparison file');
     const path = positionals[0];
     const comparison = await (0,results_io/* readComparison */.WY)(path);
-    const { renderComment, renderSummary, renderTextReport, renderViewer } = await Promise.all(/* import() */[__nccwpck_require__.e(267), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2267));
+    const { renderComment, renderSummary, renderTextReport, renderViewer } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8156));
     let text;
     const opts = {
         repoUrl: values['repo-url'],
@@ -37736,7 +37758,7 @@ async function cmdMerge(args) {
 }
 /** Writes a PR run's files into `dir` and returns their paths. */
 async function writePrOutputs(dir, outcome, render = {}) {
-    const { renderComment, renderViewer } = await Promise.all(/* import() */[__nccwpck_require__.e(267), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2267));
+    const { renderComment, renderViewer } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8156));
     await (0,evalgate_dir/* makeDir */.g)(dir);
     const paths = {
         base: (0,external_node_path_.join)(dir, 'base-results.json'),
@@ -37781,8 +37803,8 @@ async function cmdPr(args) {
         throw new UsageError('pr needs --base <ref> (a branch, tag or sha)');
     const controller = interruptible();
     const baseline = values.baseline ? await (0,results_io/* readResults */.x8)(values.baseline) : undefined;
-    const { runPr } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(815), __nccwpck_require__.e(455)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6455));
-    const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(267), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2267));
+    const { runPr } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(871), __nccwpck_require__.e(455)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6455));
+    const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8156));
     const outcome = await runPr({
         repoDir: process.cwd(),
         baseRef: values.base,
@@ -37837,7 +37859,7 @@ async function cmdPublish(args) {
         throw new UsageError('--comment must be update, new or off');
     const comparison = await (0,results_io/* readComparison */.WY)(positionals[0]);
     const [owner, name] = repo.split('/');
-    const { publishOutsideActions, PullMismatchError } = await Promise.all(/* import() */[__nccwpck_require__.e(720), __nccwpck_require__.e(267), __nccwpck_require__.e(319)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8319));
+    const { publishOutsideActions, PullMismatchError } = await Promise.all(/* import() */[__nccwpck_require__.e(720), __nccwpck_require__.e(156), __nccwpck_require__.e(319)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8319));
     const result = await publishOutsideActions({
         token,
         apiUrl: values['api-url'] ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
@@ -37893,7 +37915,9 @@ const COMMAND_HELP = {
     pr: `evalgate pr --base <ref> [--head <ref>] [--config evalgate.yml] [--out-dir .evalgate/pr]
   The action's pull-request run, locally: the head's suite on a worktree of the base and on the
   head (without --head: the working tree as it is, uncommitted changes included), compare,
-  adaptive re-runs, the text report, and the comment and trace viewer in --out-dir. --setup "npm ci" runs in each checkout first;
+  adaptive re-runs, the text report, and the comment and trace viewer in --out-dir. The re-runs
+  add at most gate.rerun_budget (default 0.5) of the first stage's trials: at most 1.5x in total,
+  the most ambiguous cases first; --no-adaptive skips them. --setup "npm ci" runs in each checkout first;
   --baseline results.json reuses results of the base instead of running it.
   Runs the config's pull_request.sample, as the action does; --full runs every case, and
   --sample, --tags or --filter choose instead.

@@ -11,8 +11,10 @@ import type {
   GateConfig,
   ModeComparison,
   Results,
+  RunCounts,
   SampleInfo,
   Severity,
+  Stage2Cost,
 } from '../types.ts';
 import { stage2Modes } from './adaptive.ts';
 import { buildCases } from './case-labels.ts';
@@ -20,7 +22,7 @@ import { completeness } from './completeness.ts';
 import { resolveGate } from './gate.ts';
 import { modeVerdicts } from './mode-verdicts.ts';
 import { detectableDrop } from './power.ts';
-import { BASE, HEAD, prepare } from './prepare.ts';
+import { BASE, HEAD, prepare, type Prepared, type SideScan } from './prepare.ts';
 import { sideSummary } from './sides.ts';
 import { decide, errorShare } from './verdict.ts';
 
@@ -82,7 +84,10 @@ export function compare(base: Results, head: Results, options: CompareOptions = 
     gate,
     modes,
     cases: caseOut,
-    counts: { base: baseSide.counts, head: headSide.counts },
+    counts: {
+      base: firstStage(baseSide.counts, p.scan[BASE]),
+      head: firstStage(headSide.counts, p.scan[HEAD]),
+    },
     gaps,
     accepted: options.accepted,
   });
@@ -97,12 +102,17 @@ export function compare(base: Results, head: Results, options: CompareOptions = 
     modes,
     cases: caseOut.cases,
     counts: caseOut.counts,
-    error_share: { base: errorShare(baseSide.counts), head: errorShare(headSide.counts) },
+    error_share: {
+      base: errorShare(firstStage(baseSide.counts, p.scan[BASE])),
+      head: errorShare(firstStage(headSide.counts, p.scan[HEAD])),
+    },
   };
   if (accepted) out.accepted = true;
   const traceUrl = head.meta?.trace_url ?? base.meta?.trace_url;
   if (traceUrl) out.trace_url = traceUrl;
   if (adaptive && stage2Used.length > 0) out.stage2_modes = stage2Used;
+  const stage2 = adaptive ? stage2Cost(p, head) : undefined;
+  if (stage2) out.stage2 = stage2;
   if (gaps.base || gaps.head) {
     out.incomplete = {};
     if (gaps.base) out.incomplete.base = gaps.base;
@@ -152,6 +162,7 @@ function sampleInfo(
           minDrop: gate.min_drop,
           adaptive: adaptive || (!!gate.adaptive && !gate.robust),
           rerunTrials: gate.rerun_trials,
+          rerunBudget: gate.rerun_budget,
         });
         const entry: SampleInfo['modes'][number] = {
           mode: m.mode,
@@ -162,4 +173,31 @@ function sampleInfo(
         return entry;
       }),
   };
+}
+
+/**
+ * A side's counts without its adaptive re-runs. The error share is judged on these: the re-runs
+ * go to ambiguous cases, and a head that crashes on some cases has those among them, so errors
+ * are over-represented in stage 2 by design (not a higher error rate).
+ */
+function firstStage(c: RunCounts, sc: SideScan): RunCounts {
+  if (!sc.stage2Trials) return c;
+  return { ...c, trials: c.trials - sc.stage2Trials, error: c.error - sc.stage2Errors };
+}
+
+/** What the adaptive re-runs cost next to the first stage (both sides), when any ran. */
+function stage2Cost(p: Prepared, head: Results): Stage2Cost | undefined {
+  const [b, h] = p.scan;
+  const trials = b.stage2Trials + h.stage2Trials;
+  if (trials === 0) return undefined;
+  const first = b.counts.trials + h.counts.trials - trials;
+  const out: Stage2Cost = {
+    cases: Math.max(b.stage2Cases, h.stage2Cases),
+    trials,
+    share: first > 0 ? trials / first : 0,
+  };
+  const deferred = head.meta?.stage2_deferred;
+  if (typeof deferred === 'number' && Number.isInteger(deferred) && deferred > 0)
+    out.deferred = deferred;
+  return out;
 }

@@ -28,6 +28,7 @@ const GATE_KEYS: (keyof GateConfig)[] = [
   'robust',
   'adaptive',
   'rerun_trials',
+  'rerun_budget',
   'errors_severity',
 ];
 

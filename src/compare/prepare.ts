@@ -59,6 +59,10 @@ export interface SideScan {
   /** First failing trial, else 0. */
   caseRep: Int32Array;
   caseFailed: Uint8Array;
+  /** Adaptive re-run trials (stage >= 2), and the cases that have any. */
+  stage2Trials: number;
+  stage2Errors: number;
+  stage2Cases: number;
 }
 
 export function slot(p: Prepared, m: number, side: number, stage: number): number {
@@ -170,6 +174,9 @@ function prepareWith(base: Results, head: Results, scanChecks: boolean): Prepare
     caseTrials: new Int32Array(U),
     caseRep: new Int32Array(U),
     caseFailed: new Uint8Array(U),
+    stage2Trials: 0,
+    stage2Errors: 0,
+    stage2Cases: 0,
   });
   const p: Prepared = {
     modes,
@@ -207,12 +214,14 @@ function prepareWith(base: Results, head: Results, scanChecks: boolean): Prepare
       const trials = trialsOf(c);
       sc.caseTrials[i] = trials.length;
       let rep = -1;
+      const before2 = sc.stage2Trials;
       for (let tj = 0; tj < trials.length; tj++) {
         const trial = trials[tj];
         trialNo++;
         nt = 0;
         const trace = trial.trace;
         const stage = typeof trial.stage === 'number' && trial.stage >= 2 ? 1 : 0;
+        sc.stage2Trials += stage;
         // Per-mode outcome of this trial.
         let checkFailed = false;
         let checkErrored = false;
@@ -258,6 +267,7 @@ function prepareWith(base: Results, head: Results, scanChecks: boolean): Prepare
           sc.caseUse[i]++;
         } else if (status === 'error') {
           sc.counts.error++;
+          sc.stage2Errors += stage;
           sc.caseErr[i]++;
           if (!sc.firstError) sc.firstError = firstErrorOf(i, tj, trial);
         } else {
@@ -316,6 +326,7 @@ function prepareWith(base: Results, head: Results, scanChecks: boolean): Prepare
         }
       }
       sc.caseRep[i] = rep < 0 ? 0 : rep;
+      if (sc.stage2Trials > before2) sc.stage2Cases++;
     }
   }
   if (E >= 0 && anyErrored) {

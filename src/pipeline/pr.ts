@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { compare, planStage2 } from '../compare/index.ts';
+import type { Stage2Plan } from '../compare/adaptive.ts';
 import { loadSuite } from '../suite/index.ts';
 import { createTarget } from '../targets/index.ts';
 import type { Target } from '../targets/target.ts';
@@ -14,6 +15,7 @@ import type {
   Suite,
   TrialResult,
 } from '../types.ts';
+import { allErrored } from '../run/all-errored.ts';
 import { addWorktree, ensureCommit, gitInfo, resolveCommit, repoRoot } from '../run/git.ts';
 import { makeDir } from '../run/evalgate-dir.ts';
 import type { ProgressSink } from '../run/progress.ts';
@@ -296,6 +298,18 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
       },
     );
 
+    // A side on which every trial errored measured nothing: say why now, not after the report.
+    let nothingMeasured = false;
+    for (const [label, r] of [
+      ['base', stage1.has('base') ? baseResults : undefined],
+      ['head', headResults],
+    ] as const) {
+      const first = r && allErrored(r);
+      if (!first) continue;
+      nothingMeasured = true;
+      log(`every ${label} trial errored (nothing was measured); the first, case ${first}`);
+    }
+
     const compareOptions = {
       gate,
       accepted,
@@ -306,15 +320,21 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
     };
     let comparison = compare(baseResults, headResults, compareOptions);
 
-    // Stage 2: re-run the ambiguous cases of undecided modes, base and head interleaved.
+    // Stage 2: re-run the ambiguous cases of undecided modes, base and head interleaved, within
+    // the re-run budget.
     if (gate.adaptive && !options.signal?.aborted) {
-      const plan = planStage2(baseResults, headResults, gate);
+      // A side that measured nothing makes the verdict an error whatever stage 2 finds.
+      const plan = nothingMeasured
+        ? { modes: [], caseIds: [], trials: 0, candidates: 0 }
+        : planStage2(baseResults, headResults, gate);
       // Recorded even when empty: it tells compare the adaptive design (and its alpha split)
       // was in effect for this run.
       headResults.meta.stage2_modes = [];
       baseResults.meta.stage2_modes = [];
+      const deferred = plan.candidates - plan.caseIds.length;
+      if (deferred > 0) headResults.meta.stage2_deferred = deferred;
       if (plan.modes.length && plan.caseIds.length) {
-        log(`re-running ${plan.caseIds.length} ambiguous case(s) for ${plan.modes.join(', ')}`);
+        log(rerunLine(plan, gate.rerun_budget, stage1TrialsOf(headResults)));
         const ids = new Set(plan.caseIds);
         const rerunCases = cases.filter((c) => ids.has(c.id));
         const stage2 = await runTrials({
@@ -324,7 +344,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
             { label: 'base', target: await baseSide(), git: { sha: baseSha } },
             { label: 'head', target: headTarget, git: { sha: headSha } },
           ],
-          trials: gate.rerun_trials,
+          trials: plan.trials,
           stage: 2,
           firstTrial: settings.trials,
         });
@@ -338,6 +358,10 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
           headResults.meta.interrupted = true;
           baseResults.meta.interrupted = true;
         }
+      } else if (deferred > 0) {
+        log(
+          `${plural(deferred, 'ambiguous case')} not re-run: gate.rerun_budget ${gate.rerun_budget} allows less than one case`,
+        );
       }
       comparison = compare(baseResults, headResults, compareOptions);
     }
@@ -434,4 +458,28 @@ function baseFrom(
     cases: [...[...reused, ...removed].map((c) => structuredClone(c)), ...fresh.cases],
   };
   return recount(results);
+}
+
+function plural(n: number, one: string): string {
+  return `${n} ${n === 1 ? one : `${one}s`}`;
+}
+
+function stage1TrialsOf(r: Results): number {
+  let n = 0;
+  for (const c of r.cases) for (const t of c.trials) if (!(t.stage >= 2)) n++;
+  return n;
+}
+
+/**
+ * "re-running 29 of 40 ambiguous cases x 5 trials for tone, refusal (+45% trials; budget +50%)":
+ * what stage 2 costs, said before it runs.
+ */
+export function rerunLine(plan: Stage2Plan, budget: number, stage1Trials: number): string {
+  const n = plan.caseIds.length;
+  const of =
+    plan.candidates > n
+      ? `${n} of ${plan.candidates} ambiguous cases`
+      : plural(n, 'ambiguous case');
+  const share = stage1Trials > 0 ? Math.round((100 * n * plan.trials) / stage1Trials) : 0;
+  return `re-running ${of} x ${plural(plan.trials, 'trial')} per side for ${plan.modes.join(', ')} (+${share}% trials; budget +${Math.round(budget * 100)}%)`;
 }

@@ -24,6 +24,7 @@ import {
 } from './format.ts';
 import { headline, type Headline } from './headline.ts';
 import { clean } from './markdown.ts';
+import { modeVerdictWords } from './verdict-words.ts';
 
 function one(v: unknown, max: number): string {
   return clean(v, max).replace(/\s+/g, ' ').trim();
@@ -168,7 +169,7 @@ export function renderTextReport(c: Comparison): string {
         rateCell(m.head),
         changeCell(m),
         m.paired_cases > 0 ? pValue(modeP(m)) : '-',
-        m.verdict === 'regressed' && !m.blocking ? 'regressed (not blocking)' : m.verdict,
+        one(modeVerdictWords(m).text, 30),
       ]);
     }
     lines.push(...alignColumns(rows, [false, false, true, true, true, true, false]), '');

@@ -45,6 +45,7 @@ export function modeCapacities(suite: Suite): ModeCapacity[] {
       minDrop: gate.min_drop,
       adaptive: gate.adaptive && !gate.robust,
       rerunTrials: gate.rerun_trials,
+      rerunBudget: gate.rerun_budget,
     });
     return {
       mode,
@@ -81,7 +82,7 @@ export function capacityLines(suite: Suite): string[] {
   const design = gate.robust
     ? 'robust sign-flip test (the drops below are for the exact test; the sign-flip test needs larger ones)'
     : gate.adaptive
-      ? `adaptive re-runs of ${gate.rerun_trials} trials`
+      ? `adaptive re-runs of ${gate.rerun_trials} trials (budget +${Math.round(gate.rerun_budget * 100)}% trials)`
       : 'no re-runs';
   const lines = [
     `gate: alpha ${gate.alpha} one-sided over ${tested} failure mode(s) (Holm), ${trials} trial(s) per side, ${design}, min_drop ${Math.round(gate.min_drop * 100)} pts`,

@@ -8,7 +8,7 @@
  */
 
 export const VIEWER_CSS = String.raw`
-:root{--fg:#1f2328;--muted:#59636e;--border:#d1d9e0;--bg:#fff;--bg2:#f6f8fa;--red:#d1242f;--green:#1a7f37;--amber:#9a6700;--blue:#0969da;--purple:#8250df}
+:root{--fg:#1f2328;--muted:#59636e;--border:#d1d9e0;--bg:#fff;--bg2:#f6f8fa;--red:#d1242f;--green:#1a7f37;--amber:#9a6700;--blue:#0969da;--purple:#8250df;--orange:#bc4c00}
 *{box-sizing:border-box}
 body{margin:0;font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif;color:var(--fg);background:var(--bg)}
 header{padding:16px 24px;border-bottom:1px solid var(--border);background:var(--bg2)}
@@ -22,7 +22,9 @@ table{border-collapse:collapse;margin:8px 0}
 th,td{border:1px solid var(--border);padding:4px 10px;text-align:left;vertical-align:top}
 th{background:var(--bg2)}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
-.v-regressed{color:var(--red);font-weight:600}.v-improved{color:var(--green)}.v-inconclusive{color:var(--amber)}.v-unchanged{color:var(--muted)}
+.v-blocking{color:var(--red);font-weight:600}.v-regressed{color:var(--orange)}.v-improved{color:var(--green)}.v-inconclusive{color:var(--amber)}.v-unchanged{color:var(--muted)}
+.k-blocked{color:var(--red)}.k-error{color:var(--orange)}.k-passed{color:var(--green)}.k-accepted{color:var(--amber)}
+.na{color:var(--muted);font-style:italic}
 .filters{display:flex;flex-wrap:wrap;gap:8px;align-items:center;position:sticky;top:0;background:var(--bg);padding:10px 0;border-bottom:1px solid var(--border);z-index:2}
 select,input,button{font:inherit;padding:4px 8px;border:1px solid var(--border);border-radius:6px;background:var(--bg)}
 input[type=search]{min-width:280px}
@@ -102,11 +104,17 @@ export const VIEWER_JS = String.raw`
     return safeUrl(D.traceUrl.split('{trace_id}').join(encodeURIComponent(id)));
   }
   function frac(s) { return s ? s[0] + '/' + s[1] : '–'; }
+  function num(v) { return typeof v === 'number' && isFinite(v); }
+  // A lone surrogate (a cut emoji in an id) would make encodeURIComponent throw; the comment's
+  // links replace it with U+FFFD, and so does the index.
+  function wellFormed(s) { return String(s).replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'); }
 
   // ---- header and mode table ---------------------------------------------------------------
   var root = document.getElementById('app');
   var head = add(el('header'), el('h1', null, D.title));
-  add(head, el('div', 'verdict', D.headline.icon + ' ' + D.headline.title + ': ' + D.headline.text));
+  var verdictLine = el('div', 'verdict');
+  add(verdictLine, el('strong', 'k-' + D.kind, D.headline.icon + ' ' + D.headline.title + ':'), document.createTextNode(' ' + D.headline.text));
+  add(head, verdictLine);
   add(head, el('div', 'muted', 'base ' + (D.base.sha || '?') + (D.base.ref ? ' (' + D.base.ref + ')' : '') +
     ' → head ' + (D.head.sha || '?') + (D.head.ref ? ' (' + D.head.ref + ')' : '') + ' · ' + D.cases.length + ' cases'));
   root.appendChild(head);
@@ -125,10 +133,27 @@ export const VIEWER_JS = String.raw`
       el('td', 'num', pct(m.base[2]) + ' (' + m.base[0] + '/' + m.base[1] + ')'),
       el('td', 'num', pct(m.head[2]) + ' (' + m.head[0] + '/' + m.head[1] + ')'),
       el('td', 'num', pts(m.effect) + ' pts (' + pts(m.ci[0]) + ' to ' + pts(m.ci[1]) + ')'),
-      el('td', 'num', pv(m.p)), el('td', 'v-' + m.verdict, m.verdict + (m.note ? ': ' + m.note : '')));
+      el('td', 'num', pv(m.p)), el('td', 'v-' + m.words.tone, (m.words.icon ? m.words.icon + ' ' : '') + m.words.text + (m.note ? ': ' + m.note : '')));
     mtb.appendChild(tr);
   });
   add(main, add(mt, mtb));
+
+  // Cost, tokens and latency per side; what no trace reported says so (absent is not zero).
+  add(main, el('h2', null, 'Usage'));
+  var ut = el('table', 'usage'); ut.id = 'usage';
+  var uh = el('tr');
+  ['', 'Cost', 'Input tokens', 'Output tokens', 'Latency p50', 'Latency p95'].forEach(function (h) { uh.appendChild(el('th', null, h)); });
+  add(ut, add(el('thead'), uh));
+  var utb = el('tbody');
+  [['Base', D.usage.base], ['Head', D.usage.head]].forEach(function (row) {
+    var u = row[1], tr = el('tr');
+    add(tr, el('th', null, row[0]));
+    [u.cost, u.input_tokens, u.output_tokens, u.p50, u.p95].forEach(function (v) {
+      tr.appendChild(el('td', v === D.notReported ? 'num na' : 'num', v));
+    });
+    utb.appendChild(tr);
+  });
+  add(main, add(ut, utb));
 
   // ---- filters --------------------------------------------------------------------------------
   add(main, el('h2', null, 'Cases'));
@@ -195,7 +220,7 @@ export const VIEWER_JS = String.raw`
     ms.textContent = c.modes.map(function (m) { return m.mode + ' ' + frac(m.b) + ' → ' + frac(m.h); }).join(' · ');
     add(r, ms);
     if (c.src) add(r, el('span', 'muted', c.src));
-    var a = el('a', null, '#'); a.href = '#case=' + encodeURIComponent(c.id); a.title = 'Link to this case';
+    var a = el('a', null, '#'); a.href = '#case=' + encodeURIComponent(wellFormed(c.id)); a.title = 'Link to this case';
     a.addEventListener('click', function (e) { e.stopPropagation(); });
     add(r, a);
     r.addEventListener('click', function () { toggle(i, box); });
@@ -222,9 +247,13 @@ export const VIEWER_JS = String.raw`
     d.appendChild(s);
     var u = tr.usage || {};
     var kv = el('div', 'kv');
-    add(kv, el('span', null, 'latency ' + (tr.latency_ms != null ? Math.round(tr.latency_ms) + ' ms' : '–')),
-      el('span', null, 'tokens ' + (u.input_tokens || 0) + ' in / ' + (u.output_tokens || 0) + ' out'),
-      el('span', null, 'cost ' + (u.cost_usd != null ? '$' + Number(u.cost_usd).toFixed(5) : '–')),
+    var NA = D.notReported;
+    var tokens = num(u.input_tokens) || num(u.output_tokens)
+      ? (num(u.input_tokens) ? u.input_tokens : NA) + ' in / ' + (num(u.output_tokens) ? u.output_tokens : NA) + ' out'
+      : NA;
+    add(kv, el('span', null, 'latency ' + (num(tr.latency_ms) ? Math.round(tr.latency_ms) + ' ms' : NA)),
+      el('span', null, 'tokens ' + tokens),
+      el('span', null, 'cost ' + (num(u.cost_usd) ? '$' + u.cost_usd.toFixed(5) : NA)),
       el('span', null, 'attempts ' + (t.attempts || 1)));
     if (tr.trace_id) {
       var href = traceLink(tr.trace_id);
@@ -331,7 +360,7 @@ export const VIEWER_JS = String.raw`
     if (!m) return;
     var id;
     try { id = decodeURIComponent(m[1]); } catch (e) { return; }
-    var i = D.index[id];
+    var i = D.index[wellFormed(id)];
     if (i === undefined) return;
     var pos = filtered.indexOf(i);
     if (pos < 0) {

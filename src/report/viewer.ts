@@ -9,10 +9,21 @@
  */
 import { createHash } from 'node:crypto';
 import type { CaseComparison, CaseResult, Comparison, Results, TrialResult } from '../types.ts';
-import { countOf, LABEL_ORDER, LABEL_TEXT, modeP, shortSha, sortModes } from './format.ts';
+import {
+  countOf,
+  int,
+  LABEL_ORDER,
+  LABEL_TEXT,
+  modeP,
+  ms,
+  shortSha,
+  sortModes,
+  usd,
+} from './format.ts';
 import { headline } from './headline.ts';
 import { showControls } from './plain.ts';
 import { redactDeep, redactedJson, redactSecrets } from './redact.ts';
+import { modeVerdictWords, NOT_REPORTED } from './verdict-words.ts';
 import { VIEWER_CSS, VIEWER_JS } from './viewer-assets.ts';
 
 export interface ViewerOptions {
@@ -47,6 +58,71 @@ function snippet(r: CaseResult | undefined, ref: number | undefined): string {
   return typeof out === 'string' ? out.slice(0, 400) : '';
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const USAGE_FIELDS = ['input_tokens', 'output_tokens', 'cost_usd'] as const;
+type UsageField = (typeof USAGE_FIELDS)[number];
+
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: Float64Array, q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+/**
+ * A side's cost, tokens and latency as the page shows them. Absent is not zero: a value no trace
+ * reported reads "not reported". With the side's results at hand, the traces say what was
+ * reported (the comparison's totals win when positive: they count the judge too); without them,
+ * the comparison's own fields (absent when nothing was reported).
+ */
+export function sideUsage(side: Comparison['base'] | undefined, r: Results | undefined) {
+  const summary = (side?.usage ?? {}) as Partial<Record<UsageField, unknown>>;
+  const totals: Partial<Record<UsageField, number>> = {};
+  let latencies: Float64Array | undefined;
+  if (r) {
+    const sums = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+    const seen = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+    const lat: number[] = [];
+    for (const c of r.cases ?? []) {
+      for (const t of Array.isArray(c.trials) ? c.trials : []) {
+        const u = t?.trace?.usage;
+        for (const f of USAGE_FIELDS) {
+          if (u && finite(u[f])) {
+            sums[f] += u[f];
+            seen[f]++;
+          }
+        }
+        if (finite(t?.trace?.latency_ms)) lat.push(t.trace.latency_ms);
+      }
+    }
+    for (const f of USAGE_FIELDS) {
+      const s = summary[f];
+      if (finite(s) && s > 0) totals[f] = s;
+      else if (seen[f] > 0) totals[f] = sums[f];
+    }
+    if (lat.length) latencies = Float64Array.from(lat).sort();
+  } else {
+    for (const f of USAGE_FIELDS) {
+      const s = summary[f];
+      if (finite(s)) totals[f] = s;
+    }
+  }
+  const lm = side?.latency_ms as { p50?: unknown; p95?: unknown } | undefined;
+  // With the traces at hand they alone say (the comparison's percentiles come from them too).
+  const p50 = latencies ? percentile(latencies, 0.5) : !r && finite(lm?.p50) ? lm.p50 : undefined;
+  const p95 = latencies ? percentile(latencies, 0.95) : !r && finite(lm?.p95) ? lm.p95 : undefined;
+  const shown = (v: number | undefined, f: (n: number) => string) =>
+    v === undefined ? NOT_REPORTED : f(v);
+  return {
+    cost: shown(totals.cost_usd, usd),
+    input_tokens: shown(totals.input_tokens, int),
+    output_tokens: shown(totals.output_tokens, int),
+    p50: shown(p50, ms),
+    p95: shown(p95, ms),
+  };
+}
+
 /**
  * The page data, in two parts: `index` (every case's id, labels, counts and failing checks:
  * what the list, the filters and the search need) and `traces` (per case: input and both
@@ -78,7 +154,8 @@ export function viewerData(
   const index: Record<string, number> = Object.create(null);
   const traces: unknown[] = [];
   const list = cases.map((k, i) => {
-    index[redactSecrets(k.id)] = i;
+    // Keyed as the comment's links name the case: redacted, lone surrogates made U+FFFD.
+    index[redactSecrets(k.id).replace(LONE_SURROGATE, '\ufffd')] = i;
     const br = bm.get(k.id);
     const hr = hm.get(k.id);
     traces.push({
@@ -115,6 +192,9 @@ export function viewerData(
     labels: LABEL_TEXT,
     labelOrder: LABEL_ORDER,
     labelCounts,
+    kind: h.kind,
+    usage: { base: sideUsage(c.base, base), head: sideUsage(c.head, head) },
+    notReported: NOT_REPORTED,
     modes: sortModes(c.modes ?? []).map((m) => ({
       mode: m.mode,
       severity: m.severity,
@@ -125,6 +205,8 @@ export function viewerData(
       ci: m.effect_ci,
       p: modeP(m),
       verdict: m.verdict,
+      // The comment's words and marks: a regression that does not block looks different.
+      words: modeVerdictWords(m),
       note: m.needed?.note ?? null,
     })),
   });

@@ -204,6 +204,8 @@ const gate = z
     robust: z.boolean().default(DEFAULT_GATE.robust),
     adaptive: z.boolean().default(DEFAULT_GATE.adaptive),
     rerun_trials: z.int().min(1).max(1000).default(DEFAULT_GATE.rerun_trials),
+    // > 0: a budget of nothing would spend stage 1's alpha share on no re-runs (adaptive: false).
+    rerun_budget: z.number().gt(0).max(100).default(DEFAULT_GATE.rerun_budget),
     errors_severity: severity.default(DEFAULT_GATE.errors_severity),
   })
   // prefault (not default): the empty object is parsed, so every field gets its own default.

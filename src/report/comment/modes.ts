@@ -8,13 +8,8 @@ import type { ModeComparison } from '../../types.ts';
 import { changeCell, modeP, plural, pValue, rateCell, sortModes } from '../format.ts';
 import { code, inline } from '../markdown.ts';
 import { collapsible, type Ctx } from './context.ts';
-
-const VERDICT_CELL = {
-  regressed: '🔴 regressed',
-  improved: '🟢 improved',
-  unchanged: '⚪ unchanged',
-  inconclusive: '🟡 inconclusive',
-} as const;
+import { rerunNote } from '../rerun-note.ts';
+import { modeVerdictCell } from '../verdict-words.ts';
 
 /** Rows beyond this are counted, not shown. */
 const ROW_CAP = 200;
@@ -50,8 +45,10 @@ export function folded(m: ModeComparison, changed: Set<string>): boolean {
 }
 
 function row(m: ModeComparison): string[] {
-  let verdict: string = VERDICT_CELL[m.verdict] ?? inline(m.verdict, 20);
-  if (m.verdict === 'regressed' && !m.blocking) verdict = '🟠 regressed (not blocking)';
+  // The verdict's words are shared with the text report and the viewer (verdict-words.ts); an
+  // unknown verdict (a hand-edited comparison) is untrusted text.
+  const words = modeVerdictCell(m);
+  const verdict = words === String(m.verdict) ? inline(m.verdict, 20) : words;
   return [
     code(m.mode),
     code(m.severity, 20),
@@ -85,14 +82,8 @@ export function modeSection(ctx: Ctx): string {
   const notes: string[] = [];
   if (shown.length > ROW_CAP)
     notes.push(`- …and ${plural(shown.length - ROW_CAP, 'more mode')}, in the trace viewer.`);
-  if (c.stage2_modes?.length) {
-    notes.push(
-      `- Re-ran ambiguous cases for ${c.stage2_modes
-        .slice(0, 20)
-        .map((s) => code(s))
-        .join(', ')}.`,
-    );
-  }
+  const rerun = rerunNote(c, (s) => code(s));
+  if (rerun) notes.push(`- ${rerun}`);
   if (notes.length) out.push(notes.join('\n'));
   if (quiet.length) {
     const title = (name: (s: string) => string) => {

@@ -1,8 +1,8 @@
-export const id = 815;
-export const ids = [815];
+export const id = 871;
+export const ids = [871];
 export const modules = {
 
-/***/ 4815:
+/***/ 871:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,503 +11,21 @@ __webpack_require__.d(__webpack_exports__, {
   compare: () => (/* reexport */ compare),
   Ak: () => (/* reexport */ gateChangeNote),
   Dy: () => (/* reexport */ gateChanges),
-  oG: () => (/* reexport */ planStage2)
+  oG: () => (/* reexport */ compare_adaptive/* planStage2 */.oG)
 });
 
 // UNUSED EXPORTS: CASE_FDR, DEFAULT_GATE, benjaminiHochberg, holm, hypergeomPmf, hypergeomTails, normalCdf, pairedInterval, resolveGate, signFlipTest, stratifiedTest, stratifiedTestOf, wilson
 
 // EXTERNAL MODULE: ./build/defaults.js
 var defaults = __webpack_require__(4532);
-;// CONCATENATED MODULE: ./build/compare/prepare.js
-/**
- * Preparation: one scan of both sides' trials into integer count arrays (per mode, side, stage
- * and case). Everything else in compare works on these arrays.
- *
- * Per trial and mode: a check that failed makes the trial a failure for its mode, even when
- * another check of that mode errored (the failure is known whatever the other check would have
- * said); a mode with no failing check and an errored one is missing for that trial (its outcome
- * is unknown), as is every mode of a trial whose trace errored.
- *
- * The built-in `errors` mode (ERRORS_MODE) is counted alongside: every trial is usable for it,
- * and passes it when neither its trace nor any of its checks errored. It joins the modes only
- * when some trial errored, so comparisons without errors look as they did.
- */
-
-const BASE = 0;
-const HEAD = 1;
-function slot(p, m, side, stage) {
-    return ((m * 2 + side) * 2 + stage) * p.U;
-}
-function trialsOf(c) {
-    return c && Array.isArray(c.trials) ? c.trials : [];
-}
-function collectModes(base, head, scanChecks) {
-    const seen = new Set();
-    for (const r of [base, head]) {
-        let last;
-        for (const c of r.cases ?? []) {
-            // Loaders often share one `modes` array between cases: skip repeats cheaply.
-            if (c.modes !== last && Array.isArray(c.modes))
-                for (const m of c.modes)
-                    if (typeof m === 'string')
-                        seen.add(m);
-            last = c.modes;
-            // The checks themselves are the truth; scanned only when `modes` lists turned out short.
-            if (!scanChecks)
-                continue;
-            for (const t of trialsOf(c)) {
-                for (const ch of Array.isArray(t.checks) ? t.checks : []) {
-                    if (typeof ch?.mode === 'string')
-                        seen.add(ch.mode);
-                }
-            }
-        }
-    }
-    // Declared modes first, in the config's order; undeclared ones (sorted) after.
-    const declared = Object.keys(head.meta?.failure_modes ?? {}).filter((m) => seen.has(m));
-    const rest = [...seen].filter((m) => !declared.includes(m)).sort();
-    return [...declared, ...rest];
-}
-function prepare(base, head) {
-    return prepareWith(base, head, false) ?? prepareWith(base, head, true);
-}
-/** Why a trial errored: its trace's error, else its first errored check's reason. */
-function firstErrorOf(i, tj, trial) {
-    const e = trial.trace?.error;
-    const trialNo = typeof trial.trial === 'number' ? trial.trial : tj;
-    if (e)
-        return { i, trial: trialNo, kind: String(e.kind ?? 'error'), message: String(e.message ?? '') };
-    const checks = Array.isArray(trial.checks) ? trial.checks : [];
-    const ch = checks.find((c) => c?.status === 'error');
-    return {
-        i,
-        trial: trialNo,
-        kind: ch ? `check ${String(ch.type)}` : 'error',
-        message: ch ? String(ch.reason ?? '') : 'the trial errored',
-    };
-}
-// Per-trial flags of a mode.
-const SEEN = 1;
-const FAILED = 2;
-const ERRORED = 4;
-function prepareWith(base, head, scanChecks) {
-    const modes = collectModes(base, head, scanChecks);
-    // The built-in errors mode takes the last slot; a results file whose checks already use the
-    // name (written before it was reserved) keeps its own mode and goes without the built-in one.
-    const builtIn = !modes.includes(defaults/* ERRORS_MODE */.y);
-    const modeIndex = new Map(modes.map((m, i) => [m, i]));
-    const ids = [];
-    const where = new Map();
-    const headCases = Array.isArray(head.cases) ? head.cases : [];
-    const baseCases = Array.isArray(base.cases) ? base.cases : [];
-    const hIdx = [];
-    const bIdx = [];
-    headCases.forEach((c, j) => {
-        if (where.has(c.id))
-            return; // a duplicate id: the first one wins
-        where.set(c.id, ids.length);
-        ids.push(c.id);
-        hIdx.push(j);
-        bIdx.push(-1);
-    });
-    baseCases.forEach((c, j) => {
-        const at = where.get(c.id);
-        if (at === undefined) {
-            where.set(c.id, ids.length);
-            ids.push(c.id);
-            hIdx.push(-1);
-            bIdx.push(j);
-        }
-        else if (bIdx[at] === -1)
-            bIdx[at] = j;
-    });
-    const U = ids.length;
-    const M = modes.length;
-    const E = builtIn ? M : -1;
-    const slots = builtIn ? M + 1 : M;
-    let maxTrials = 0;
-    for (const c of headCases)
-        maxTrials = Math.max(maxTrials, trialsOf(c).length);
-    for (const c of baseCases)
-        maxTrials = Math.max(maxTrials, trialsOf(c).length);
-    const counts = () => maxTrials <= 255 ? new Uint8Array(slots * 4 * U) : new Uint16Array(slots * 4 * U);
-    const scan = () => ({
-        counts: { cases: 0, trials: 0, pass: 0, fail: 0, error: 0 },
-        usage: { input_tokens: 0, output_tokens: 0, cost_usd: 0 },
-        usageReported: { input_tokens: 0, output_tokens: 0, cost_usd: 0 },
-        latencies: [],
-        casePass: new Int32Array(U),
-        caseUse: new Int32Array(U),
-        caseErr: new Int32Array(U),
-        caseTrials: new Int32Array(U),
-        caseRep: new Int32Array(U),
-        caseFailed: new Uint8Array(U),
-    });
-    const p = {
-        modes,
-        ids,
-        where,
-        side: [Int32Array.from(bIdx), Int32Array.from(hIdx)],
-        pass: counts(),
-        use: counts(),
-        err: counts(),
-        U,
-        scan: [scan(), scan()],
-        errorsMode: -1,
-    };
-    let anyErrored = false;
-    // Per-trial flags of each mode; `stamp` avoids clearing them per trial.
-    const flags = new Uint8Array(M);
-    const stamp = new Int32Array(M).fill(-1);
-    const touched = new Int32Array(Math.max(1, M));
-    let nt;
-    // Trials of a case list their checks in the same order: remember the mode at each position
-    // and skip the Map lookup when it repeats (identical strings compare by pointer).
-    const posMode = [];
-    const posIdx = [];
-    let trialNo = 0;
-    for (let side = 0; side < 2; side++) {
-        const cases = side === BASE ? baseCases : headCases;
-        const index = p.side[side];
-        const sc = p.scan[side];
-        for (let i = 0; i < U; i++) {
-            const j = index[i];
-            if (j < 0)
-                continue;
-            const c = cases[j];
-            sc.counts.cases++;
-            const caseModes = Array.isArray(c.modes) ? c.modes : [];
-            const trials = trialsOf(c);
-            sc.caseTrials[i] = trials.length;
-            let rep = -1;
-            for (let tj = 0; tj < trials.length; tj++) {
-                const trial = trials[tj];
-                trialNo++;
-                nt = 0;
-                const trace = trial.trace;
-                const stage = typeof trial.stage === 'number' && trial.stage >= 2 ? 1 : 0;
-                // Per-mode outcome of this trial.
-                let checkFailed = false;
-                let checkErrored = false;
-                const checks = Array.isArray(trial.checks) ? trial.checks : [];
-                for (let k = 0; k < checks.length; k++) {
-                    const ch = checks[k];
-                    const status = ch?.status;
-                    const bit = status === 'pass' ? 0 : status === 'error' ? ERRORED : FAILED;
-                    if (bit === ERRORED)
-                        checkErrored = true;
-                    else if (bit === FAILED)
-                        checkFailed = true;
-                    const mode = ch?.mode;
-                    if (typeof mode !== 'string')
-                        continue;
-                    let mi;
-                    if (posMode[k] === mode)
-                        mi = posIdx[k];
-                    else {
-                        mi = modeIndex.get(mode);
-                        if (mi === undefined) {
-                            if (!scanChecks)
-                                return undefined; // a mode missing from `modes`: rescan properly
-                            continue;
-                        }
-                        posMode[k] = mode;
-                        posIdx[k] = mi;
-                    }
-                    if (stamp[mi] !== trialNo) {
-                        stamp[mi] = trialNo;
-                        flags[mi] = SEEN;
-                        touched[nt++] = mi;
-                    }
-                    flags[mi] |= bit;
-                }
-                // The trial's status by the same rule as its modes (older results files marked a trial
-                // with one failed and one errored check as errored): a known failure is a failure.
-                const traceErrored = !!trace?.error;
-                let status = trial.status;
-                if (traceErrored)
-                    status = 'error';
-                else if (status === 'error' && checkFailed)
-                    status = 'fail';
-                const errored = traceErrored || checkErrored || trial.status === 'error';
-                // Run totals and the case's own counts, by trial status.
-                sc.counts.trials++;
-                if (status === 'pass') {
-                    sc.counts.pass++;
-                    sc.casePass[i]++;
-                    sc.caseUse[i]++;
-                }
-                else if (status === 'error') {
-                    sc.counts.error++;
-                    sc.caseErr[i]++;
-                    if (!sc.firstError)
-                        sc.firstError = firstErrorOf(i, tj, trial);
-                }
-                else {
-                    sc.counts.fail++;
-                    sc.caseUse[i]++;
-                    sc.caseFailed[i] = 1;
-                    if (rep < 0)
-                        rep = tj;
-                }
-                if (trace) {
-                    const u = trace.usage;
-                    if (u) {
-                        if (typeof u.input_tokens === 'number' && Number.isFinite(u.input_tokens)) {
-                            sc.usage.input_tokens += u.input_tokens;
-                            sc.usageReported.input_tokens++;
-                        }
-                        if (typeof u.output_tokens === 'number' && Number.isFinite(u.output_tokens)) {
-                            sc.usage.output_tokens += u.output_tokens;
-                            sc.usageReported.output_tokens++;
-                        }
-                        if (typeof u.cost_usd === 'number' && Number.isFinite(u.cost_usd)) {
-                            sc.usage.cost_usd += u.cost_usd;
-                            sc.usageReported.cost_usd++;
-                        }
-                    }
-                    const l = trace.latency_ms;
-                    if (typeof l === 'number' && Number.isFinite(l))
-                        sc.latencies.push(l);
-                }
-                // An errored trace makes the trial missing for every mode the case guards.
-                if (traceErrored || (trial.status === 'error' && nt === 0)) {
-                    for (const m of caseModes) {
-                        const mi = modeIndex.get(m);
-                        if (mi === undefined)
-                            continue;
-                        if (stamp[mi] !== trialNo) {
-                            stamp[mi] = trialNo;
-                            touched[nt++] = mi;
-                        }
-                    }
-                    for (let q = 0; q < nt; q++)
-                        flags[touched[q]] = ERRORED;
-                }
-                for (let q = 0; q < nt; q++) {
-                    const mi = touched[q];
-                    const f = flags[mi];
-                    const at = slot(p, mi, side, stage) + i;
-                    if (f & FAILED)
-                        p.use[at]++;
-                    else if (f & ERRORED)
-                        p.err[at]++;
-                    else {
-                        p.use[at]++;
-                        p.pass[at]++;
-                    }
-                }
-                if (E >= 0) {
-                    const at = slot(p, E, side, stage) + i;
-                    p.use[at]++;
-                    if (errored)
-                        anyErrored = true;
-                    else
-                        p.pass[at]++;
-                }
-            }
-            sc.caseRep[i] = rep < 0 ? 0 : rep;
-        }
-    }
-    if (E >= 0 && anyErrored) {
-        p.modes = [...modes, defaults/* ERRORS_MODE */.y];
-        p.errorsMode = E;
-    }
-    return p;
-}
-
-// EXTERNAL MODULE: ./build/compare/stats.js
-var compare_stats = __webpack_require__(1303);
-;// CONCATENATED MODULE: ./build/compare/mode-test.js
-
-
-function scratch(U) {
-    return {
-        kb: new Int32Array(U),
-        xb: new Int32Array(U),
-        kh: new Int32Array(U),
-        xh: new Int32Array(U),
-        d: new Float64Array(U),
-    };
-}
-const pairedSide = () => ({ passes: 0, trials: 0, rates: 0, even: 0 });
-function addCase(s, x, u, first) {
-    s.passes += x;
-    s.trials += u;
-    s.rates += x / u;
-    if (first)
-        s.even = u;
-    else if (s.even !== u)
-        s.even = -1;
-}
-/**
- * The side's row in the mode table, over the same trials as the effect (docs/statistics.md
- * "One set of trials per row"): the paired cases, every stage, the rate their per-case mean.
- * Without a paired case there is no effect: then every usable trial of the side.
- */
-function rateStats(p, m, side, paired, ps) {
-    const at = slot(p, m, side, 0);
-    const at2 = slot(p, m, side, 1);
-    let errors = 0;
-    let cases = 0;
-    let passes = 0;
-    let trials = 0;
-    for (let i = 0; i < p.U; i++) {
-        const u = p.use[at + i] + p.use[at2 + i];
-        const e = p.err[at + i] + p.err[at2 + i];
-        errors += e;
-        if (paired > 0)
-            continue;
-        if (u + e > 0)
-            cases++;
-        passes += p.pass[at + i] + p.pass[at2 + i];
-        trials += u;
-    }
-    if (paired > 0) {
-        const out = {
-            passes: ps.passes,
-            trials: ps.trials,
-            cases: paired,
-            errors,
-            rate: ps.rates / paired,
-            ci: (0,compare_stats/* wilson */.rF)(ps.passes, ps.trials),
-        };
-        if (ps.even < 0)
-            out.uneven = true;
-        return out;
-    }
-    const rate = trials > 0 ? passes / trials : 0;
-    return { passes, trials, cases, errors, rate, ci: (0,compare_stats/* wilson */.rF)(passes, trials) };
-}
-function gcd(a, b) {
-    while (b)
-        [a, b] = [b, a % b];
-    return a;
-}
-function analyseMode(p, m, s, opts) {
-    const U = p.U;
-    const b1 = slot(p, m, BASE, 0);
-    const b2 = slot(p, m, BASE, 1);
-    const h1 = slot(p, m, HEAD, 0);
-    const h2 = slot(p, m, HEAD, 1);
-    let paired = 0;
-    let sumD = 0;
-    let sumD2 = 0;
-    let n1 = 0;
-    // Pass 1: per-case differences (all stages pooled) and stage-1 strata of the paired cases.
-    let lcm = 1;
-    const pb = pairedSide();
-    const ph = pairedSide();
-    for (let i = 0; i < U; i++) {
-        const ub = p.use[b1 + i] + p.use[b2 + i];
-        const uh = p.use[h1 + i] + p.use[h2 + i];
-        if (ub === 0 || uh === 0)
-            continue;
-        const xb = p.pass[b1 + i] + p.pass[b2 + i];
-        const xh = p.pass[h1 + i] + p.pass[h2 + i];
-        addCase(pb, xb, ub, paired === 0);
-        addCase(ph, xh, uh, paired === 0);
-        const d = xh / uh - xb / ub;
-        s.d[paired] = d;
-        paired++;
-        sumD += d;
-        sumD2 += d * d;
-        if (opts.robust && lcm <= 360) {
-            lcm = (lcm * ub) / gcd(lcm, ub);
-            lcm = (lcm * uh) / gcd(lcm, uh);
-        }
-        s.kb[n1] = p.use[b1 + i];
-        s.xb[n1] = p.pass[b1 + i];
-        s.kh[n1] = p.use[h1 + i];
-        s.xh[n1] = p.pass[h1 + i];
-        n1++;
-    }
-    const { ci } = (0,compare_stats/* pairedInterval */.$D)(sumD, sumD2, paired);
-    const effect = paired > 0 ? sumD / paired : 0;
-    const sd = paired > 1 ? Math.sqrt(Math.max(0, (sumD2 - paired * effect * effect) / (paired - 1))) : 0;
-    const out = {
-        base: rateStats(p, m, BASE, paired, pb),
-        head: rateStats(p, m, HEAD, paired, ph),
-        paired,
-        effect,
-        ci,
-        sd,
-        stage1: (0,compare_stats/* stratifiedTest */.Gq)(s.kb, s.xb, s.kh, s.xh, n1),
-    };
-    if (opts.robust) {
-        // Integer differences: with equal trials per side, L = k and d = head passes - base passes.
-        const scale = Math.min(lcm, 360);
-        for (let i = 0; i < paired; i++)
-            s.d[i] = Math.round(s.d[i] * scale);
-        out.robust = (0,compare_stats/* signFlipTest */.tf)(s.d, paired);
-    }
-    if (opts.stage2) {
-        let n2 = 0;
-        for (let i = 0; i < U; i++) {
-            if (p.use[b2 + i] === 0 || p.use[h2 + i] === 0)
-                continue;
-            s.kb[n2] = p.use[b2 + i];
-            s.xb[n2] = p.pass[b2 + i];
-            s.kh[n2] = p.use[h2 + i];
-            s.xh[n2] = p.pass[h2 + i];
-            n2++;
-        }
-        out.stage2 = (0,compare_stats/* stratifiedTest */.Gq)(s.kb, s.xb, s.kh, s.xh, n2);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./build/compare/adaptive.js
-
-
-/** Share of alpha spent on stage 1 of the adaptive design (section 5). */
-const STAGE1_SHARE = 0.2;
-/** Stage-1 p above which a mode stops without re-runs. */
-const STAGE1_FUTILITY = 0.5;
-function stage2Modes(head) {
-    const list = head.meta?.stage2_modes;
-    return new Set(Array.isArray(list) ? list.filter((m) => typeof m === 'string') : []);
-}
-/**
- * Which modes and cases to re-run after stage 1: modes with p_reg <= 0.5 whose interval still
- * allows a drop of min_drop (the undecided ones for the verdict, those regressed already for
- * the per-case labels), and the cases with mixed pooled stage-1 outcomes
- * (0 < t < n) in those modes. The choice depends only on t, which keeps the test valid. The
- * robust (sign-flip) mode has no second stage.
- */
-function planStage2(base, head, gate) {
-    if (gate.robust)
-        return { modes: [], caseIds: [] };
-    const p = prepare(base, head);
-    const s = scratch(p.U);
-    // Unlike STATISTICS.md's "p_reg <= 0.2 alpha: regressed now, no re-run", modes that already
-    // regressed are re-run too: the block does not need it, but the per-case labels do (with
-    // k <= 3 no single case can be confirmed). That stays valid: the alpha split holds whatever the
-    // stage-1 outcome, and the cases are still chosen by t alone. Only p_reg > 0.5 stops a mode.
-    const modes = [];
-    p.modes.forEach((_, m) => {
-        const x = analyseMode(p, m, s, { robust: false, stage2: false });
-        if (x.stage1.p_reg <= STAGE1_FUTILITY && x.paired > 0 && x.ci[0] <= -gate.min_drop)
-            modes.push(m);
-    });
-    const caseIds = [];
-    for (let i = 0; i < p.U; i++) {
-        for (const m of modes) {
-            const b = slot(p, m, BASE, 0) + i;
-            const h = slot(p, m, HEAD, 0) + i;
-            const n = p.use[b] + p.use[h];
-            const t = p.pass[b] + p.pass[h];
-            if (p.use[b] > 0 && p.use[h] > 0 && t > 0 && t < n) {
-                caseIds.push(p.ids[i]);
-                break;
-            }
-        }
-    }
-    return { modes: modes.map((m) => p.modes[m]), caseIds };
-}
-
+// EXTERNAL MODULE: ./build/compare/adaptive.js
+var compare_adaptive = __webpack_require__(6980);
 // EXTERNAL MODULE: ./build/types.js
 var types = __webpack_require__(4853);
+// EXTERNAL MODULE: ./build/compare/prepare.js
+var prepare = __webpack_require__(2935);
+// EXTERNAL MODULE: ./build/compare/stats.js
+var compare_stats = __webpack_require__(1303);
 ;// CONCATENATED MODULE: ./build/compare/case-labels.js
 
 
@@ -545,10 +63,10 @@ function emptyCounts() {
 }
 /** One-sided per-case p-values, both directions, stratified over stages. */
 function caseTest(p, m, i, cache) {
-    const b1 = slot(p, m, BASE, 0) + i;
-    const h1 = slot(p, m, HEAD, 0) + i;
-    const b2 = slot(p, m, BASE, 1) + i;
-    const h2 = slot(p, m, HEAD, 1) + i;
+    const b1 = (0,prepare/* slot */.NI)(p, m, prepare/* BASE */.Wm, 0) + i;
+    const h1 = (0,prepare/* slot */.NI)(p, m, prepare/* HEAD */.Vx, 0) + i;
+    const b2 = (0,prepare/* slot */.NI)(p, m, prepare/* BASE */.Wm, 1) + i;
+    const h2 = (0,prepare/* slot */.NI)(p, m, prepare/* HEAD */.Vx, 1) + i;
     const kb1 = p.use[b1];
     const xb1 = p.pass[b1];
     const kh1 = p.use[h1];
@@ -630,8 +148,8 @@ function buildCases(base, head, p, modes, notRun) {
     // Which newly failing mode a case's excerpt shows: blocking first, then by severity.
     const modeWeight = modes.map((mc) => (mc.blocking ? 0 : 10) + Math.max(0, types/* SEVERITIES */.o.indexOf(mc.severity)));
     for (let i = 0; i < U; i++) {
-        const bc = p.side[BASE][i] >= 0 ? base.cases[p.side[BASE][i]] : undefined;
-        const hc = p.side[HEAD][i] >= 0 ? head.cases[p.side[HEAD][i]] : undefined;
+        const bc = p.side[prepare/* BASE */.Wm][i] >= 0 ? base.cases[p.side[prepare/* BASE */.Wm][i]] : undefined;
+        const hc = p.side[prepare/* HEAD */.Vx][i] >= 0 ? head.cases[p.side[prepare/* HEAD */.Vx][i]] : undefined;
         const modeList = [];
         let best;
         // The most important newly failing mode's entry, for the excerpt.
@@ -643,10 +161,10 @@ function buildCases(base, head, p, modes, notRun) {
             // case's own counts, the errored label), not as new failures.
             if (m === p.errorsMode)
                 continue;
-            const a1 = slot(p, m, BASE, 0) + i;
-            const a2 = slot(p, m, BASE, 1) + i;
-            const c1 = slot(p, m, HEAD, 0) + i;
-            const c2 = slot(p, m, HEAD, 1) + i;
+            const a1 = (0,prepare/* slot */.NI)(p, m, prepare/* BASE */.Wm, 0) + i;
+            const a2 = (0,prepare/* slot */.NI)(p, m, prepare/* BASE */.Wm, 1) + i;
+            const c1 = (0,prepare/* slot */.NI)(p, m, prepare/* HEAD */.Vx, 0) + i;
+            const c2 = (0,prepare/* slot */.NI)(p, m, prepare/* HEAD */.Vx, 1) + i;
             const ub = p.use[a1] + p.use[a2];
             const uh = p.use[c1] + p.use[c2];
             const eb = p.err[a1] + p.err[a2];
@@ -798,7 +316,7 @@ function failingCheck(ch) {
 }
 /** The first trial of a case where a check of `mode` failed (an errored trace fails nothing). */
 function modeTrial(c, mode) {
-    const trials = trialsOf(c);
+    const trials = (0,prepare/* trialsOf */.xY)(c);
     for (let t = 0; t < trials.length; t++) {
         const trial = trials[t];
         if (trial?.trace?.error)
@@ -819,7 +337,7 @@ function modeTrial(c, mode) {
 }
 function caseSide(c, sc, i) {
     const rep = sc.caseRep[i];
-    const t = trialsOf(c)[rep];
+    const t = (0,prepare/* trialsOf */.xY)(c)[rep];
     const failing = [];
     for (const ch of t && Array.isArray(t.checks) ? t.checks : []) {
         if (!ch || typeof ch !== 'object' || ch.status === 'pass')
@@ -870,7 +388,7 @@ function safeJson(v) {
     }
 }
 function excerpt(c, trialRef) {
-    const trace = trialsOf(c)[trialRef]?.trace;
+    const trace = (0,prepare/* trialsOf */.xY)(c)[trialRef]?.trace;
     const out = {
         input: cut(safeJson(c.input), 500),
         output: cut(typeof trace?.output === 'string' ? trace.output : safeJson(trace?.output ?? ''), 1000),
@@ -895,14 +413,14 @@ function excerpt(c, trialRef) {
 const NAMED = 20;
 function completeness(base, head, p) {
     const out = {};
-    for (const side of [BASE, HEAD]) {
-        const r = side === BASE ? base : head;
+    for (const side of [prepare/* BASE */.Wm, prepare/* HEAD */.Vx]) {
+        const r = side === prepare/* BASE */.Wm ? base : head;
         const gap = sideGap(r, p, side, (i) => {
             out.notRun ??= new Uint8Array(p.U);
             out.notRun[i] |= 1 << side;
         });
         if (gap)
-            out[side === BASE ? 'base' : 'head'] = gap;
+            out[side === prepare/* BASE */.Wm ? 'base' : 'head'] = gap;
     }
     return out;
 }
@@ -992,6 +510,7 @@ const GATE_KEYS = [
     'robust',
     'adaptive',
     'rerun_trials',
+    'rerun_budget',
     'errors_severity',
 ];
 function show(v) {
@@ -1030,6 +549,8 @@ function gateChangeNote(changes) {
     return `This PR changes the gate (${shown}${more}); the change takes effect after merge.`;
 }
 
+// EXTERNAL MODULE: ./build/compare/mode-test.js
+var mode_test = __webpack_require__(5490);
 ;// CONCATENATED MODULE: ./build/compare/text.js
 /** Number formats of the comparison's own reason lines (the reports have richer ones). */
 function pct(x) {
@@ -1047,13 +568,13 @@ function pts(x) {
 
 function modeVerdicts(p, o) {
     const { gate, adaptive } = o;
-    const s = scratch(p.U);
+    const s = (0,mode_test/* scratch */.F)(p.U);
     const robust = !!gate.robust;
     const stage2Used = [];
     // Per mode: tests, then Holm over modes (p_reg and p_imp separately).
     const stats = p.modes.map((mode, m) => {
         const inStage2 = adaptive && o.stage2.has(mode);
-        const st = analyseMode(p, m, s, { robust, stage2: inStage2 });
+        const st = (0,mode_test/* analyseMode */.p)(p, m, s, { robust, stage2: inStage2 });
         let pReg;
         let pImp;
         let test;
@@ -1064,10 +585,10 @@ function modeVerdicts(p, o) {
         }
         else if (adaptive) {
             // Alpha spending: 0.2 alpha at stage 1, 0.8 alpha on the (case, stage 2) strata.
-            const p2r = st.stage2 ? st.stage2.p_reg / (1 - STAGE1_SHARE) : 1;
-            const p2i = st.stage2 ? st.stage2.p_imp / (1 - STAGE1_SHARE) : 1;
-            pReg = Math.min(1, st.stage1.p_reg / STAGE1_SHARE, p2r);
-            pImp = Math.min(1, st.stage1.p_imp / STAGE1_SHARE, p2i);
+            const p2r = st.stage2 ? st.stage2.p_reg / (1 - compare_adaptive/* STAGE1_SHARE */.E1) : 1;
+            const p2i = st.stage2 ? st.stage2.p_imp / (1 - compare_adaptive/* STAGE1_SHARE */.E1) : 1;
+            pReg = Math.min(1, st.stage1.p_reg / compare_adaptive/* STAGE1_SHARE */.E1, p2r);
+            pImp = Math.min(1, st.stage1.p_imp / compare_adaptive/* STAGE1_SHARE */.E1, p2i);
             test = st.stage1.method;
             if (st.stage2)
                 stage2Used.push(mode);
@@ -1220,7 +741,7 @@ function decide(x) {
         verdict = 'error';
         reasons.push(gapReason(name, gap));
     }
-    const usable = (r) => (r.cases ?? []).filter((c) => trialsOf(c).some((t) => t.status !== 'error')).length;
+    const usable = (r) => (r.cases ?? []).filter((c) => (0,prepare/* trialsOf */.xY)(c).some((t) => t.status !== 'error')).length;
     for (const [name, r] of [
         ['base', x.base],
         ['head', x.head],
@@ -1296,7 +817,7 @@ function decide(x) {
 
 function compare(base, head, options = {}) {
     const gate = resolveGate(head, options.gate);
-    const p = prepare(base, head);
+    const p = (0,prepare/* prepare */.iA)(base, head);
     const recorded = {
         ...(base.meta?.failure_modes ?? {}),
         ...(head.meta?.failure_modes ?? {}),
@@ -1312,20 +833,23 @@ function compare(base, head, options = {}) {
     const { modes, stage2Used } = modeVerdicts(p, {
         gate,
         adaptive,
-        stage2: stage2Modes(head),
+        stage2: (0,compare_adaptive/* stage2Modes */.NN)(head),
         severityOf,
     });
     const gaps = completeness(base, head, p);
     const caseOut = buildCases(base, head, p, modes, gaps.notRun);
-    const baseSide = sideSummary(base, p.scan[BASE], p, options.basePath);
-    const headSide = sideSummary(head, p.scan[HEAD], p, options.headPath);
+    const baseSide = sideSummary(base, p.scan[prepare/* BASE */.Wm], p, options.basePath);
+    const headSide = sideSummary(head, p.scan[prepare/* HEAD */.Vx], p, options.headPath);
     const { verdict, reasons, accepted } = decide({
         base,
         head,
         gate,
         modes,
         cases: caseOut,
-        counts: { base: baseSide.counts, head: headSide.counts },
+        counts: {
+            base: firstStage(baseSide.counts, p.scan[prepare/* BASE */.Wm]),
+            head: firstStage(headSide.counts, p.scan[prepare/* HEAD */.Vx]),
+        },
         gaps,
         accepted: options.accepted,
     });
@@ -1339,7 +863,10 @@ function compare(base, head, options = {}) {
         modes,
         cases: caseOut.cases,
         counts: caseOut.counts,
-        error_share: { base: errorShare(baseSide.counts), head: errorShare(headSide.counts) },
+        error_share: {
+            base: errorShare(firstStage(baseSide.counts, p.scan[prepare/* BASE */.Wm])),
+            head: errorShare(firstStage(headSide.counts, p.scan[prepare/* HEAD */.Vx])),
+        },
     };
     if (accepted)
         out.accepted = true;
@@ -1348,6 +875,9 @@ function compare(base, head, options = {}) {
         out.trace_url = traceUrl;
     if (adaptive && stage2Used.length > 0)
         out.stage2_modes = stage2Used;
+    const stage2 = adaptive ? stage2Cost(p, head) : undefined;
+    if (stage2)
+        out.stage2 = stage2;
     if (gaps.base || gaps.head) {
         out.incomplete = {};
         if (gaps.base)
@@ -1395,6 +925,7 @@ function sampleInfo(head, modes, gate, adaptive) {
                 minDrop: gate.min_drop,
                 adaptive: adaptive || (!!gate.adaptive && !gate.robust),
                 rerunTrials: gate.rerun_trials,
+                rerunBudget: gate.rerun_budget,
             });
             const entry = {
                 mode: m.mode,
@@ -1406,6 +937,33 @@ function sampleInfo(head, modes, gate, adaptive) {
             return entry;
         }),
     };
+}
+/**
+ * A side's counts without its adaptive re-runs. The error share is judged on these: the re-runs
+ * go to ambiguous cases, and a head that crashes on some cases has those among them, so errors
+ * are over-represented in stage 2 by design (not a higher error rate).
+ */
+function firstStage(c, sc) {
+    if (!sc.stage2Trials)
+        return c;
+    return { ...c, trials: c.trials - sc.stage2Trials, error: c.error - sc.stage2Errors };
+}
+/** What the adaptive re-runs cost next to the first stage (both sides), when any ran. */
+function stage2Cost(p, head) {
+    const [b, h] = p.scan;
+    const trials = b.stage2Trials + h.stage2Trials;
+    if (trials === 0)
+        return undefined;
+    const first = b.counts.trials + h.counts.trials - trials;
+    const out = {
+        cases: Math.max(b.stage2Cases, h.stage2Cases),
+        trials,
+        share: first > 0 ? trials / first : 0,
+    };
+    const deferred = head.meta?.stage2_deferred;
+    if (typeof deferred === 'number' && Number.isInteger(deferred) && deferred > 0)
+        out.deferred = deferred;
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./build/compare/index.js

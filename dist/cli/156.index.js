@@ -1,8 +1,8 @@
-export const id = 267;
-export const ids = [267];
+export const id = 156;
+export const ids = [156];
 export const modules = {
 
-/***/ 2267:
+/***/ 8156:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -763,6 +763,49 @@ function errorLines(ctx) {
 
 // EXTERNAL MODULE: ./node_modules/markdown-table/index.js
 var markdown_table = __webpack_require__(735);
+;// CONCATENATED MODULE: ./build/report/rerun-note.js
+/** `code` formats a mode name for the output (a Markdown code span, or the name as it is). */
+function rerunNote(c, code) {
+    const modes = c.stage2_modes ?? [];
+    if (!modes.length)
+        return undefined;
+    const shown = modes.slice(0, 20).map(code).join(', ') + (modes.length > 20 ? ', …' : '');
+    const cost = c.stage2;
+    if (!cost)
+        return `Re-ran ambiguous cases for ${shown}.`;
+    const cases = `${cost.cases.toLocaleString('en-US')} ambiguous case${cost.cases === 1 ? '' : 's'}`;
+    const budget = typeof c.gate?.rerun_budget === 'number'
+        ? `budget +${Math.round(c.gate.rerun_budget * 100)}%`
+        : '';
+    const left = cost.deferred ? `${cost.deferred.toLocaleString('en-US')} more not re-run` : '';
+    const paren = [budget, left].filter(Boolean).join('; ');
+    return `Re-ran ${cases} for ${shown}: +${Math.round(cost.share * 100)}% trials${paren ? ` (${paren})` : ''}.`;
+}
+
+;// CONCATENATED MODULE: ./build/report/verdict-words.js
+const WORDS = {
+    regressed: { icon: '🔴', text: 'regressed', tone: 'blocking' },
+    improved: { icon: '🟢', text: 'improved', tone: 'improved' },
+    unchanged: { icon: '⚪', text: 'unchanged', tone: 'unchanged' },
+    inconclusive: { icon: '🟡', text: 'inconclusive', tone: 'inconclusive' },
+};
+const NOT_BLOCKING = {
+    icon: '🟠',
+    text: 'regressed (not blocking)',
+    tone: 'regressed',
+};
+function modeVerdictWords(m) {
+    if (m.verdict === 'regressed' && !m.blocking)
+        return NOT_BLOCKING;
+    return WORDS[m.verdict] ?? { icon: '', text: String(m.verdict), tone: 'inconclusive' };
+}
+/** "🔴 regressed", "🟠 regressed (not blocking)": the comment's verdict cell, as plain text. */
+function modeVerdictCell(m) {
+    const w = modeVerdictWords(m);
+    return w.icon ? `${w.icon} ${w.text}` : w.text;
+}
+
+
 ;// CONCATENATED MODULE: ./build/report/comment/modes.js
 /**
  * The failure-mode table. Rows are for modes where something happened; the others are folded
@@ -773,12 +816,8 @@ var markdown_table = __webpack_require__(735);
 
 
 
-const VERDICT_CELL = {
-    regressed: '🔴 regressed',
-    improved: '🟢 improved',
-    unchanged: '⚪ unchanged',
-    inconclusive: '🟡 inconclusive',
-};
+
+
 /** Rows beyond this are counted, not shown. */
 const ROW_CAP = 200;
 /** Modes in which some case is a new, suspected or fixed failure, or errored. */
@@ -813,9 +852,10 @@ function folded(m, changed) {
     return !(m.paired_cases > 0) || Math.round(Math.abs(m.effect ?? 0) * 100) === 0;
 }
 function row(m) {
-    let verdict = VERDICT_CELL[m.verdict] ?? (0,markdown/* inline */.mG)(m.verdict, 20);
-    if (m.verdict === 'regressed' && !m.blocking)
-        verdict = '🟠 regressed (not blocking)';
+    // The verdict's words are shared with the text report and the viewer (verdict-words.ts); an
+    // unknown verdict (a hand-edited comparison) is untrusted text.
+    const words = modeVerdictCell(m);
+    const verdict = words === String(m.verdict) ? (0,markdown/* inline */.mG)(m.verdict, 20) : words;
     return [
         (0,markdown/* code */.aY)(m.mode),
         (0,markdown/* code */.aY)(m.severity, 20),
@@ -846,12 +886,9 @@ function modeSection(ctx) {
     const notes = [];
     if (shown.length > ROW_CAP)
         notes.push(`- …and ${plural(shown.length - ROW_CAP, 'more mode')}, in the trace viewer.`);
-    if (c.stage2_modes?.length) {
-        notes.push(`- Re-ran ambiguous cases for ${c.stage2_modes
-            .slice(0, 20)
-            .map((s) => (0,markdown/* code */.aY)(s))
-            .join(', ')}.`);
-    }
+    const rerun = rerunNote(c, (s) => (0,markdown/* code */.aY)(s));
+    if (rerun)
+        notes.push(`- ${rerun}`);
     if (notes.length)
         out.push(notes.join('\n'));
     if (quiet.length) {
@@ -1063,6 +1100,7 @@ function renderSummary(c, opts = {}) {
 
 
 
+
 function one(v, max) {
     return (0,markdown/* clean */.uH)(v, max).replace(/\s+/g, ' ').trim();
 }
@@ -1179,7 +1217,7 @@ function renderTextReport(c) {
                 rateCell(m.head),
                 changeCell(m),
                 m.paired_cases > 0 ? pValue(modeP(m)) : '-',
-                m.verdict === 'regressed' && !m.blocking ? 'regressed (not blocking)' : m.verdict,
+                one(modeVerdictWords(m).text, 30),
             ]);
         }
         lines.push(...alignColumns(rows, [false, false, true, true, true, true, false]), '');
@@ -1237,7 +1275,7 @@ var plain = __webpack_require__(2071);
  * data (trace_url) are accepted only as http(s).
  */
 const VIEWER_CSS = String.raw `
-:root{--fg:#1f2328;--muted:#59636e;--border:#d1d9e0;--bg:#fff;--bg2:#f6f8fa;--red:#d1242f;--green:#1a7f37;--amber:#9a6700;--blue:#0969da;--purple:#8250df}
+:root{--fg:#1f2328;--muted:#59636e;--border:#d1d9e0;--bg:#fff;--bg2:#f6f8fa;--red:#d1242f;--green:#1a7f37;--amber:#9a6700;--blue:#0969da;--purple:#8250df;--orange:#bc4c00}
 *{box-sizing:border-box}
 body{margin:0;font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif;color:var(--fg);background:var(--bg)}
 header{padding:16px 24px;border-bottom:1px solid var(--border);background:var(--bg2)}
@@ -1251,7 +1289,9 @@ table{border-collapse:collapse;margin:8px 0}
 th,td{border:1px solid var(--border);padding:4px 10px;text-align:left;vertical-align:top}
 th{background:var(--bg2)}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
-.v-regressed{color:var(--red);font-weight:600}.v-improved{color:var(--green)}.v-inconclusive{color:var(--amber)}.v-unchanged{color:var(--muted)}
+.v-blocking{color:var(--red);font-weight:600}.v-regressed{color:var(--orange)}.v-improved{color:var(--green)}.v-inconclusive{color:var(--amber)}.v-unchanged{color:var(--muted)}
+.k-blocked{color:var(--red)}.k-error{color:var(--orange)}.k-passed{color:var(--green)}.k-accepted{color:var(--amber)}
+.na{color:var(--muted);font-style:italic}
 .filters{display:flex;flex-wrap:wrap;gap:8px;align-items:center;position:sticky;top:0;background:var(--bg);padding:10px 0;border-bottom:1px solid var(--border);z-index:2}
 select,input,button{font:inherit;padding:4px 8px;border:1px solid var(--border);border-radius:6px;background:var(--bg)}
 input[type=search]{min-width:280px}
@@ -1330,11 +1370,17 @@ const VIEWER_JS = String.raw `
     return safeUrl(D.traceUrl.split('{trace_id}').join(encodeURIComponent(id)));
   }
   function frac(s) { return s ? s[0] + '/' + s[1] : '–'; }
+  function num(v) { return typeof v === 'number' && isFinite(v); }
+  // A lone surrogate (a cut emoji in an id) would make encodeURIComponent throw; the comment's
+  // links replace it with U+FFFD, and so does the index.
+  function wellFormed(s) { return String(s).replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'); }
 
   // ---- header and mode table ---------------------------------------------------------------
   var root = document.getElementById('app');
   var head = add(el('header'), el('h1', null, D.title));
-  add(head, el('div', 'verdict', D.headline.icon + ' ' + D.headline.title + ': ' + D.headline.text));
+  var verdictLine = el('div', 'verdict');
+  add(verdictLine, el('strong', 'k-' + D.kind, D.headline.icon + ' ' + D.headline.title + ':'), document.createTextNode(' ' + D.headline.text));
+  add(head, verdictLine);
   add(head, el('div', 'muted', 'base ' + (D.base.sha || '?') + (D.base.ref ? ' (' + D.base.ref + ')' : '') +
     ' → head ' + (D.head.sha || '?') + (D.head.ref ? ' (' + D.head.ref + ')' : '') + ' · ' + D.cases.length + ' cases'));
   root.appendChild(head);
@@ -1353,10 +1399,27 @@ const VIEWER_JS = String.raw `
       el('td', 'num', pct(m.base[2]) + ' (' + m.base[0] + '/' + m.base[1] + ')'),
       el('td', 'num', pct(m.head[2]) + ' (' + m.head[0] + '/' + m.head[1] + ')'),
       el('td', 'num', pts(m.effect) + ' pts (' + pts(m.ci[0]) + ' to ' + pts(m.ci[1]) + ')'),
-      el('td', 'num', pv(m.p)), el('td', 'v-' + m.verdict, m.verdict + (m.note ? ': ' + m.note : '')));
+      el('td', 'num', pv(m.p)), el('td', 'v-' + m.words.tone, (m.words.icon ? m.words.icon + ' ' : '') + m.words.text + (m.note ? ': ' + m.note : '')));
     mtb.appendChild(tr);
   });
   add(main, add(mt, mtb));
+
+  // Cost, tokens and latency per side; what no trace reported says so (absent is not zero).
+  add(main, el('h2', null, 'Usage'));
+  var ut = el('table', 'usage'); ut.id = 'usage';
+  var uh = el('tr');
+  ['', 'Cost', 'Input tokens', 'Output tokens', 'Latency p50', 'Latency p95'].forEach(function (h) { uh.appendChild(el('th', null, h)); });
+  add(ut, add(el('thead'), uh));
+  var utb = el('tbody');
+  [['Base', D.usage.base], ['Head', D.usage.head]].forEach(function (row) {
+    var u = row[1], tr = el('tr');
+    add(tr, el('th', null, row[0]));
+    [u.cost, u.input_tokens, u.output_tokens, u.p50, u.p95].forEach(function (v) {
+      tr.appendChild(el('td', v === D.notReported ? 'num na' : 'num', v));
+    });
+    utb.appendChild(tr);
+  });
+  add(main, add(ut, utb));
 
   // ---- filters --------------------------------------------------------------------------------
   add(main, el('h2', null, 'Cases'));
@@ -1423,7 +1486,7 @@ const VIEWER_JS = String.raw `
     ms.textContent = c.modes.map(function (m) { return m.mode + ' ' + frac(m.b) + ' → ' + frac(m.h); }).join(' · ');
     add(r, ms);
     if (c.src) add(r, el('span', 'muted', c.src));
-    var a = el('a', null, '#'); a.href = '#case=' + encodeURIComponent(c.id); a.title = 'Link to this case';
+    var a = el('a', null, '#'); a.href = '#case=' + encodeURIComponent(wellFormed(c.id)); a.title = 'Link to this case';
     a.addEventListener('click', function (e) { e.stopPropagation(); });
     add(r, a);
     r.addEventListener('click', function () { toggle(i, box); });
@@ -1450,9 +1513,13 @@ const VIEWER_JS = String.raw `
     d.appendChild(s);
     var u = tr.usage || {};
     var kv = el('div', 'kv');
-    add(kv, el('span', null, 'latency ' + (tr.latency_ms != null ? Math.round(tr.latency_ms) + ' ms' : '–')),
-      el('span', null, 'tokens ' + (u.input_tokens || 0) + ' in / ' + (u.output_tokens || 0) + ' out'),
-      el('span', null, 'cost ' + (u.cost_usd != null ? '$' + Number(u.cost_usd).toFixed(5) : '–')),
+    var NA = D.notReported;
+    var tokens = num(u.input_tokens) || num(u.output_tokens)
+      ? (num(u.input_tokens) ? u.input_tokens : NA) + ' in / ' + (num(u.output_tokens) ? u.output_tokens : NA) + ' out'
+      : NA;
+    add(kv, el('span', null, 'latency ' + (num(tr.latency_ms) ? Math.round(tr.latency_ms) + ' ms' : NA)),
+      el('span', null, 'tokens ' + tokens),
+      el('span', null, 'cost ' + (num(u.cost_usd) ? '$' + u.cost_usd.toFixed(5) : NA)),
       el('span', null, 'attempts ' + (t.attempts || 1)));
     if (tr.trace_id) {
       var href = traceLink(tr.trace_id);
@@ -1559,7 +1626,7 @@ const VIEWER_JS = String.raw `
     if (!m) return;
     var id;
     try { id = decodeURIComponent(m[1]); } catch (e) { return; }
-    var i = D.index[id];
+    var i = D.index[wellFormed(id)];
     if (i === undefined) return;
     var pos = filtered.indexOf(i);
     if (pos < 0) {
@@ -1606,6 +1673,7 @@ const VIEWER_JS = String.raw `
 
 
 
+
 function frac(s) {
     return s ? [s.passes, s.trials, s.errors] : null;
 }
@@ -1630,6 +1698,70 @@ function snippet(r, ref) {
     const out = t?.trace?.output;
     return typeof out === 'string' ? out.slice(0, 400) : '';
 }
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const USAGE_FIELDS = ['input_tokens', 'output_tokens', 'cost_usd'];
+const viewer_finite = (v) => typeof v === 'number' && Number.isFinite(v);
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted, q) {
+    return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+/**
+ * A side's cost, tokens and latency as the page shows them. Absent is not zero: a value no trace
+ * reported reads "not reported". With the side's results at hand, the traces say what was
+ * reported (the comparison's totals win when positive: they count the judge too); without them,
+ * the comparison's own fields (absent when nothing was reported).
+ */
+function sideUsage(side, r) {
+    const summary = (side?.usage ?? {});
+    const totals = {};
+    let latencies;
+    if (r) {
+        const sums = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+        const seen = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+        const lat = [];
+        for (const c of r.cases ?? []) {
+            for (const t of Array.isArray(c.trials) ? c.trials : []) {
+                const u = t?.trace?.usage;
+                for (const f of USAGE_FIELDS) {
+                    if (u && viewer_finite(u[f])) {
+                        sums[f] += u[f];
+                        seen[f]++;
+                    }
+                }
+                if (viewer_finite(t?.trace?.latency_ms))
+                    lat.push(t.trace.latency_ms);
+            }
+        }
+        for (const f of USAGE_FIELDS) {
+            const s = summary[f];
+            if (viewer_finite(s) && s > 0)
+                totals[f] = s;
+            else if (seen[f] > 0)
+                totals[f] = sums[f];
+        }
+        if (lat.length)
+            latencies = Float64Array.from(lat).sort();
+    }
+    else {
+        for (const f of USAGE_FIELDS) {
+            const s = summary[f];
+            if (viewer_finite(s))
+                totals[f] = s;
+        }
+    }
+    const lm = side?.latency_ms;
+    // With the traces at hand they alone say (the comparison's percentiles come from them too).
+    const p50 = latencies ? percentile(latencies, 0.5) : !r && viewer_finite(lm?.p50) ? lm.p50 : undefined;
+    const p95 = latencies ? percentile(latencies, 0.95) : !r && viewer_finite(lm?.p95) ? lm.p95 : undefined;
+    const shown = (v, f) => v === undefined ? NOT_REPORTED : f(v);
+    return {
+        cost: shown(totals.cost_usd, usd),
+        input_tokens: shown(totals.input_tokens, format_int),
+        output_tokens: shown(totals.output_tokens, format_int),
+        p50: shown(p50, ms),
+        p95: shown(p95, ms),
+    };
+}
 /**
  * The page data, in two parts: `index` (every case's id, labels, counts and failing checks:
  * what the list, the filters and the search need) and `traces` (per case: input and both
@@ -1648,7 +1780,8 @@ function viewerData(c, base, head, opts = {}) {
     const index = Object.create(null);
     const traces = [];
     const list = cases.map((k, i) => {
-        index[(0,redact/* redactSecrets */.fp)(k.id)] = i;
+        // Keyed as the comment's links name the case: redacted, lone surrogates made U+FFFD.
+        index[(0,redact/* redactSecrets */.fp)(k.id).replace(LONE_SURROGATE, '\ufffd')] = i;
         const br = bm.get(k.id);
         const hr = hm.get(k.id);
         traces.push({
@@ -1685,6 +1818,9 @@ function viewerData(c, base, head, opts = {}) {
         labels: LABEL_TEXT,
         labelOrder: LABEL_ORDER,
         labelCounts,
+        kind: h.kind,
+        usage: { base: sideUsage(c.base, base), head: sideUsage(c.head, head) },
+        notReported: NOT_REPORTED,
         modes: sortModes(c.modes ?? []).map((m) => ({
             mode: m.mode,
             severity: m.severity,
@@ -1695,6 +1831,8 @@ function viewerData(c, base, head, opts = {}) {
             ci: m.effect_ci,
             p: modeP(m),
             verdict: m.verdict,
+            // The comment's words and marks: a regression that does not block looks different.
+            words: modeVerdictWords(m),
             note: m.needed?.note ?? null,
         })),
     });
