@@ -336,6 +336,8 @@ export interface CheckResult extends CheckOutcome {
   index: number;
   /** Optional label from the check spec (`name:`), else the type. */
   name?: string;
+  /** The turn the check read (`turn:` in its spec); absent: the whole conversation. */
+  turn?: number;
 }
 
 // ---------------------------------------------------------------------------------------------

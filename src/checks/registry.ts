@@ -155,6 +155,7 @@ export function runChecks(
     let seen = trace;
     const n = spec.turn;
     if (typeof n === 'number') {
+      result.turn = n;
       let view = (views ??= new Map()).get(n);
       if (view === undefined) views.set(n, (view = scopedTrace(trace, n, scripted)));
       if (typeof view === 'string') {

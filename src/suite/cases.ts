@@ -29,9 +29,12 @@ const caseSchema = z.strictObject({
     .min(1)
     .refine((v) => v.trim() === v, { message: 'must not start or end with spaces' }),
   // Required unless the case is a conversation (checked in validateCase, which sees both).
-  input: z.unknown().superRefine((v, ctx) => {
-    if (v === null) ctx.addIssue({ code: 'custom', message: 'must not be null' });
-  }),
+  input: z
+    .unknown()
+    .superRefine((v, ctx) => {
+      if (v === null) ctx.addIssue({ code: 'custom', message: 'must not be null' });
+    })
+    .optional(),
   context: z.record(z.string(), z.unknown()).optional(),
   tags: z.array(z.string().min(1)).default([]),
   checks: z
