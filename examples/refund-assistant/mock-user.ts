@@ -15,7 +15,7 @@ const DONE = '[DONE]';
 const ORDER_ID = /\b[A-Z]{1,3}-?\d{2,}\b/;
 const ASKS_FOR_ORDER = /\b(order (?:number|id|no\.?)|which order|what order)\b/i;
 const FINISHED =
-  /\b(refund (?:has been|was|is) (?:issued|processed|approved|on its way)|i(?:'ve| have) (?:issued|processed|started) (?:the|a|your) refund|is on its way)\b/i;
+  /\b(refund\b[^.?!]*\b(?:has been|was|is) (?:issued|processed|approved)|i(?:'ve| have) (?:issued|processed|started) (?:the|a|your) refund|is on its way)\b/i;
 
 const OPENERS = [
   'Hi, I need some help with an order.',
