@@ -35,9 +35,13 @@ const schema = checkSchema({
 
 type Spec = z.infer<typeof schema>;
 
-/** A question that asks the user for something, when the check has no `ask` of its own. */
+/**
+ * A question that asks the user for an identifying detail, when the check has no `ask` of its
+ * own: a request ("what is", "could you", "please"...) for "your/the ... number, id, code...".
+ * "Would you like a refund?" is not one.
+ */
 const REQUEST =
-  /\b(what(?:'s| is| was| are)|which|could you|can you|would you|may i|please (?:provide|share|send|give|confirm|tell))\b/i;
+  /\b(?:what(?:'s| is| was| are)|which|could you|can you|would you|may i|please)\b[^?]*\b(?:your|the)\s+(?:[\w-]+\s+){0,2}(?:number|id|code|name|e-?mail|address|account|order|reference|date|details?)\b/i;
 
 const compiled = perSpec((spec: Spec) => ({
   pattern: spec.pattern === undefined ? undefined : compileRegex(spec.pattern),
