@@ -32,7 +32,14 @@ interface TargetCommon {
   cwd?: string;
   /** Extra environment variables for the system under test. */
   env?: Record<string, string>;
+  /**
+   * How a multi-turn case reaches the system (docs/targets.md, "Conversations"): `turns` (the
+   * default) sends one request per user turn, `whole` sends the whole script in one request.
+   */
+  conversation?: ConversationMode;
 }
+
+export type ConversationMode = 'turns' | 'whole';
 
 /** Spawns `command` once per case: case JSON on stdin, trace JSON on stdout. */
 export interface CommandTargetConfig extends TargetCommon {
@@ -74,6 +81,18 @@ export interface JudgeConfig {
   base_url?: string;
   /** Name of the environment variable that holds the key. Default OPENAI_API_KEY. */
   api_key_env?: string;
+}
+
+/** The model that plays a case's `simulated_user`, through an OpenAI-compatible endpoint. */
+export interface SimulatorConfig {
+  model: string;
+  base_url?: string;
+  /** Name of the environment variable that holds the key. Default OPENAI_API_KEY. */
+  api_key_env?: string;
+  /** Sampling temperature; unset, the endpoint's default. */
+  temperature?: number;
+  /** Added to the trial number to seed each conversation. Default 0. */
+  seed?: number;
 }
 
 export interface GateConfig {
@@ -120,6 +139,8 @@ export interface SuiteConfig {
   /** Retries of transient errors (429, 5xx, connection refused), with exponential backoff. */
   retries: number;
   judge?: JudgeConfig;
+  /** Plays the user of cases with `simulated_user`. */
+  simulator?: SimulatorConfig;
   gate: GateConfig;
   /** What a pull request runs: a tag, or a number of cases (a stable sample). Default: all. */
   pull_request?: { sample?: string | number };
@@ -134,6 +155,23 @@ export interface CheckSpec {
   [field: string]: unknown;
 }
 
+/** One scripted user turn of a multi-turn case. */
+export interface ScriptedTurn {
+  user: string;
+}
+
+/** A user played by a model (the suite's `simulator`) instead of a script. */
+export interface SimulatedUser {
+  persona: string;
+  goal: string;
+  /** Most user turns; the conversation may stop earlier (see `stop`, and the `[DONE]` sentinel). */
+  max_turns: number;
+  /** The user's first message, as written; else the simulator writes it too. */
+  first_message?: string;
+  /** Stop once the system calls this tool (with arguments including `args`, when given). */
+  stop?: { tool: string; args?: Record<string, unknown> };
+}
+
 export interface Case {
   id: string;
   /** Passed through to the target untouched. */
@@ -141,6 +179,10 @@ export interface Case {
   context?: Record<string, unknown>;
   tags: string[];
   checks: CheckSpec[];
+  /** A scripted conversation: one entry per user turn (docs/config.md, "Conversations"). */
+  turns?: ScriptedTurn[];
+  /** A user played by a model, instead of `turns`. */
+  simulated_user?: SimulatedUser;
   source: SourceLocation;
   /** sha256 of input + context + checks (stable key order): pairs and caches a case. */
   hash: string;
@@ -165,6 +207,27 @@ export interface CaseRequest {
   tags: string[];
   /** 0-based trial number; a target may use it as a seed. */
   trial: number;
+  /** Present only for multi-turn cases: which turn to answer, or the whole script. */
+  conversation?: TurnRequest | WholeConversationRequest;
+}
+
+/** `conversation: turns`: one request per user turn. */
+export interface TurnRequest {
+  mode: 'turns';
+  /** 1-based number of the turn to answer. */
+  turn: number;
+  /** This turn's user message (also the last entry of `messages`). */
+  user: string;
+  /** The conversation so far, ending with this turn's user message. */
+  messages: { role: 'user' | 'assistant'; content: string }[];
+  /** What the system returned as `state` on the previous turn (absent on turn 1). */
+  state?: unknown;
+}
+
+/** `conversation: whole`: the whole script in one request; the system returns every turn. */
+export interface WholeConversationRequest {
+  mode: 'whole';
+  turns: ScriptedTurn[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,7 +269,8 @@ export type TraceErrorKind =
   | 'rate_limit' // 429
   | 'connection' // refused / reset
   | 'cancelled' // the run was interrupted
-  | 'target'; // the system reported an error of its own in `error`
+  | 'target' // the system reported an error of its own in `error`
+  | 'simulator'; // the model playing a simulated user failed (HTTP error, unusable reply)
 
 export interface TraceError {
   kind: TraceErrorKind;
@@ -216,6 +280,18 @@ export interface TraceError {
   status?: number;
   /** How long the server asked us to wait before retrying (Retry-After), in ms. */
   retry_after_ms?: number;
+}
+
+/** One turn of a multi-turn trace: the user's message and what the system did with it. */
+export interface TraceTurn {
+  user: string;
+  output: string;
+  tool_calls?: ToolCall[];
+  retrieved?: RetrievedDoc[];
+  messages?: TraceMessage[];
+  usage?: Usage;
+  latency_ms?: number;
+  metadata?: Record<string, unknown>;
 }
 
 export interface Trace {
@@ -233,6 +309,17 @@ export interface Trace {
   stderr?: string;
   /** Anything else the target returned, kept for the viewer. */
   metadata?: Record<string, unknown>;
+  /**
+   * A multi-turn trace keeps every turn here; then the fields above describe the whole
+   * conversation: `output` is the last turn's, `tool_calls` and `retrieved` are every turn's in
+   * order, `usage` and `latency_ms` the totals.
+   */
+  turns?: TraceTurn[];
+  /**
+   * Set only on the view a `turn: n` check sees: the number of the turn its fields describe
+   * (then `turns` holds the conversation up to and including that turn).
+   */
+  turn?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -254,6 +341,8 @@ export interface CheckResult extends CheckOutcome {
   index: number;
   /** Optional label from the check spec (`name:`), else the type. */
   name?: string;
+  /** The turn the check read (`turn:` in its spec); absent: the whole conversation. */
+  turn?: number;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@
  * run is reproducible, yet some cases are flaky across trials, as real models are.
  */
 import { createHash } from 'node:crypto';
+import { isSimulatorRequest, playUser } from './mock-user.ts';
 
 export interface WireToolCall {
   id: string;
@@ -332,6 +333,8 @@ function leak(order: any): string {
 
 /** Decides the next assistant message. Pure and deterministic; never throws on odd input. */
 export function decide(req: BrainRequest): BrainReply {
+  // evalgate's simulated user: the mock plays the user instead of the assistant.
+  if (isSimulatorRequest(req)) return say(playUser(req));
   const s = parseScene(req);
   const style = styleOf(s.rules);
   const abusive = ABUSE.test(s.u);

@@ -11,6 +11,11 @@ export const checkBase = z.object({
   mode: z.string().min(1),
   /** A short label shown in reports instead of the type. */
   name: z.string().optional(),
+  /**
+   * In a multi-turn case: the 1-based turn the check reads (its answer, tool calls, retrieved
+   * context). Absent: the whole conversation (the final answer, every turn's tool calls).
+   */
+  turn: z.int().min(1).optional(),
 });
 
 /**

@@ -17,6 +17,11 @@ export interface JudgeClient {
   grade(rubric: string, trace: Trace, c: Case): Promise<CheckOutcome>;
 }
 
+export interface CaseIssue {
+  field: string;
+  message: string;
+}
+
 /**
  * One check type. Adding a check is one file exporting a CheckDefinition, plus one line in
  * registry.ts. `schema` validates the whole spec as written in the dataset (including `type`,
@@ -27,6 +32,16 @@ export interface CheckDefinition<S extends CheckSpec = CheckSpec> {
   /** One line for docs and `evalgate validate --list-checks`. */
   description: string;
   schema: z.ZodType<S>;
+  /**
+   * True for checks that read a conversation (remembers, no_repeated_question): a case without
+   * `turns` or `simulated_user` cannot use them, which the suite loader reports.
+   */
+  needsConversation?: boolean;
+  /**
+   * A problem with this check in this case that its schema alone cannot see (a value the
+   * script never gives), as a message about the field `field` of the check. Run at load time.
+   */
+  checkCase?(spec: S, c: Pick<Case, 'turns' | 'simulated_user'>): CaseIssue | undefined;
   /** Must not throw: an exception is turned into `error` by the registry's runner anyway. */
   run(spec: S, trace: Trace, ctx: CheckContext): CheckOutcome | Promise<CheckOutcome>;
 }

@@ -1,5 +1,5 @@
 import type { CheckOutcome, CheckResult, CheckSpec, Trace } from '../types.ts';
-import { errorMessage } from './common.ts';
+import { errorMessage, plural } from './common.ts';
 import type { CheckContext, CheckDefinition } from './definition.ts';
 import { script } from './script.ts';
 // Grouped by what they read: the answer's text, the tool calls, the retrieved context, usage and
@@ -19,6 +19,10 @@ import { maxCost } from './budget/max-cost.ts';
 import { maxLatency } from './budget/max-latency.ts';
 import { maxTokens } from './budget/max-tokens.ts';
 import { maxTurns } from './turns/max-turns.ts';
+import { turnCount, turnView } from './turns/conversation.ts';
+import { remembers } from './turns/remembers.ts';
+import { noRepeatedQuestion } from './turns/no-repeated-question.ts';
+import { goalReached } from './turns/goal-reached.ts';
 import { judge } from './model/judge-check.ts';
 
 /** Every check type, by name. Adding a check: write its file, add it here. */
@@ -38,6 +42,9 @@ const definitions: CheckDefinition<any>[] = [
   maxCost,
   maxTokens,
   maxTurns,
+  remembers,
+  noRepeatedQuestion,
+  goalReached,
   script,
   judge,
 ];
@@ -74,6 +81,27 @@ function runErrored(e: NonNullable<Trace['error']>): CheckOutcome {
   return { status: 'error', reason: `run errored: ${e.kind}${message ? ` (${message})` : ''}` };
 }
 
+/**
+ * Why the conversation a case scripts is not all there (a `whole` system that returned fewer
+ * turns than scripted): then a check of the whole conversation, which reads its end, errors.
+ */
+function missingTurns(trace: Trace, scripted: number | undefined): string | undefined {
+  if (scripted === undefined || trace.error) return undefined;
+  const returned = turnCount(trace);
+  if (returned >= scripted) return undefined;
+  return `the system returned ${plural(returned, 'turn')}, the case scripts ${scripted}`;
+}
+
+/** The trace a `turn: n` check reads, or why there is none. */
+function scopedTrace(trace: Trace, n: number, scripted: number | undefined): Trace | string {
+  const view = turnView(trace, n);
+  if (view) return view;
+  const returned = plural(turnCount(trace), 'turn');
+  return scripted !== undefined
+    ? `turn ${n}: the system returned ${returned}, the case scripts ${scripted}`
+    : `turn ${n}: the conversation has ${returned}`;
+}
+
 function threw(err: unknown): CheckOutcome {
   return { status: 'error', reason: `check threw: ${errorMessage(err)}` };
 }
@@ -82,8 +110,12 @@ function threw(err: unknown): CheckOutcome {
  * Runs every check of a case on one trace. Never throws. A trace that errored makes every check
  * `error` (an error is never a pass or a fail); so does an unknown type or a check that throws.
  *
+ * A check with `turn: n` reads that turn of a multi-turn trace (see turns/conversation.ts); a
+ * turn the trace does not have makes it `error`, never a pass.
+ *
  * Hot path: synchronous checks are evaluated without a microtask each; only checks that return a
- * promise (script, judge, json_schema with a file) are awaited, concurrently.
+ * promise (script, judge, json_schema with a file) are awaited, concurrently. A single-turn case
+ * allocates nothing for turns.
  */
 export function runChecks(
   specs: CheckSpec[],
@@ -92,6 +124,10 @@ export function runChecks(
 ): Promise<CheckResult[]> {
   const results: CheckResult[] = new Array(specs.length);
   let pending: Promise<void>[] | undefined;
+  const scripted = ctx.case?.turns?.length;
+  const missing = scripted !== undefined ? missingTurns(trace, scripted) : undefined;
+  /** Turn views by turn number, made once per trace for the checks that ask for them. */
+  let views: Map<number, Trace | string> | undefined;
   for (let index = 0; index < specs.length; index++) {
     const spec = specs[index];
     const result: CheckResult = {
@@ -116,9 +152,24 @@ export function runChecks(
       set({ status: 'error', reason: `unknown check type ${spec.type}` });
       continue;
     }
+    let seen = trace;
+    const n = spec.turn;
+    if (typeof n === 'number') {
+      result.turn = n;
+      let view = (views ??= new Map()).get(n);
+      if (view === undefined) views.set(n, (view = scopedTrace(trace, n, scripted)));
+      if (typeof view === 'string') {
+        set({ status: 'error', reason: view });
+        continue;
+      }
+      seen = view;
+    } else if (missing) {
+      set({ status: 'error', reason: missing });
+      continue;
+    }
     let out: CheckOutcome | Promise<CheckOutcome>;
     try {
-      out = def.run(spec, trace, ctx);
+      out = def.run(spec, seen, ctx);
     } catch (err) {
       set(threw(err));
       continue;

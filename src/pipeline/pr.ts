@@ -29,7 +29,7 @@ import {
 } from '../run/runner.ts';
 import { hasExplicitCases, selectCases, withConfigSample, type Selection } from '../run/select.ts';
 import { registerSuiteSecrets } from '../secrets.ts';
-import { judgeFor, runSettings, type RunOverrides } from './run-suite.ts';
+import { judgeFor, runSettings, simulatorFor, type RunOverrides } from './run-suite.ts';
 import { trustedGate, type TrustedGate } from './trusted-gate.ts';
 import { inheritedEnv } from '../targets/inherited-env.ts';
 
@@ -198,6 +198,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
       );
     const headIds = new Set(suite.cases.map((c) => c.id));
     const judge = await judgeFor(suite, { ...process.env, ...env });
+    const simulator = await simulatorFor(suite, { ...process.env, ...env });
 
     // The base tree, made only when something must run there.
     let baseTarget: Target | undefined;
@@ -267,6 +268,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
       suite,
       ...settings,
       judge,
+      simulator,
       signal: options.signal,
       progress: options.progress,
     };

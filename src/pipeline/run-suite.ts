@@ -4,6 +4,7 @@ import type { Target } from '../targets/target.ts';
 import type { Results, Suite } from '../types.ts';
 import { gitInfo } from '../run/git.ts';
 import type { ProgressSink } from '../run/progress.ts';
+import type { SimulatorClient } from '../run/simulator.ts';
 import { buildResults, runTrials } from '../run/runner.ts';
 import { openJournal } from '../run/journal.ts';
 import { selectCases, type Selection } from '../run/select.ts';
@@ -41,13 +42,28 @@ export async function judgeFor(
   env: Record<string, string | undefined> = process.env,
 ): Promise<JudgeClient | undefined> {
   const { judge } = suite.config;
-  if (!judge || !suite.cases.some((c) => c.checks.some((k) => k.type === 'judge')))
-    return undefined;
+  const graded = (k: { type: string; goal?: unknown }) =>
+    k.type === 'judge' || (k.type === 'goal_reached' && k.goal !== undefined);
+  if (!judge || !suite.cases.some((c) => c.checks.some(graded))) return undefined;
   const { createJudge } = await import('../checks/model/judge.ts');
   return createJudge(judge, {
     apiKey: env[judge.api_key_env ?? 'OPENAI_API_KEY'],
     cacheDir: `${suite.rootDir}/.evalgate/judge-cache`,
   });
+}
+
+/**
+ * The simulated user's model, or undefined when no case has a `simulated_user`. Imported only
+ * then, like the judge.
+ */
+export async function simulatorFor(
+  suite: Suite,
+  env: Record<string, string | undefined> = process.env,
+): Promise<SimulatorClient | undefined> {
+  const { simulator } = suite.config;
+  if (!simulator || !suite.cases.some((c) => c.simulated_user)) return undefined;
+  const { createSimulator } = await import('../run/simulator.ts');
+  return createSimulator(simulator, { apiKey: env[simulator.api_key_env ?? 'OPENAI_API_KEY'] });
 }
 
 /** Effective run settings: the config's, overridden by flags or action inputs. */
@@ -98,6 +114,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<Results> {
       signal: options.signal,
       progress: options.progress,
       judge: await judgeFor(suite, { ...process.env, ...options.env }),
+      simulator: await simulatorFor(suite, { ...process.env, ...options.env }),
       finished: journal?.finished,
       onTrial: journal && ((_side, caseId, result) => journal.writer.record(caseId, result)),
     });

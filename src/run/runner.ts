@@ -19,6 +19,8 @@ import type {
 } from '../types.ts';
 import { VERSION } from '../version.ts';
 import { silentProgress, type ProgressSink } from './progress.ts';
+import { runConversation } from './conversation.ts';
+import type { SimulatorClient } from './simulator.ts';
 
 /** One system under test: the same cases run against each side (base tree, head tree). */
 export interface Side {
@@ -45,6 +47,8 @@ export interface RunPlan {
   signal?: AbortSignal;
   progress?: ProgressSink;
   judge?: JudgeClient;
+  /** Plays the user of cases with `simulated_user` (see simulator.ts). */
+  simulator?: SimulatorClient;
   /** Backoff before the first retry, in ms (doubles each time). */
   retryDelayMs?: number;
   /**
@@ -87,10 +91,11 @@ async function runWithRetries(
   target: Target,
   request: CaseRequest,
   plan: RunPlan,
+  timeoutMs = plan.timeoutMs,
 ): Promise<{ trace: Trace; attempts: number }> {
   let attempts = 0;
   let last: Trace | undefined;
-  const options = { timeoutMs: plan.timeoutMs, signal: plan.signal };
+  const options = { timeoutMs, signal: plan.signal };
   try {
     await pRetry(
       async () => {
@@ -186,7 +191,17 @@ async function runOne(
 ): Promise<void> {
   if (plan.signal?.aborted) return;
   const started = performance.now();
-  const { trace, attempts } = await runWithRetries(side.target, requestFor(c, trial), plan);
+  const request = requestFor(c, trial);
+  const { trace, attempts } =
+    c.turns || c.simulated_user
+      ? await runConversation(c, request, {
+          mode: plan.suite.config.target.conversation ?? 'turns',
+          call: (req, timeoutMs) => runWithRetries(side.target, req, plan, timeoutMs),
+          timeoutMs: plan.timeoutMs,
+          simulator: plan.simulator,
+          signal: plan.signal,
+        })
+      : await runWithRetries(side.target, request, plan);
   // A trial cut short by Ctrl-C is not evidence of anything: drop it rather than count an error.
   if (trace.error?.kind === 'cancelled' || plan.signal?.aborted) return;
   const checks = await runChecks(c.checks, trace, {

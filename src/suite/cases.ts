@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkTypes, getCheck } from '../checks/registry.ts';
-import type { Case, CheckSpec, FailureMode } from '../types.ts';
+import type { Case, CheckSpec, ConversationMode, FailureMode } from '../types.ts';
 import type { SuiteProblem } from './errors.ts';
 import { caseHash } from './hash.ts';
 import { describeValue, fromZodIssues, issuesToProblems, unknownKeyMessage } from './issues.ts';
@@ -9,6 +9,9 @@ import { closest } from './suggest.ts';
 import { parseJson, parseJsonl } from './jsonl.ts';
 import { locatedAt, parseYaml } from './yaml.ts';
 import type { Located } from './yaml.ts';
+
+/** Most user turns in a scripted or simulated conversation. */
+export const MAX_TURNS = 100;
 
 /**
  * Golden cases: the schema of one case, its checks (each validated by its check type's own
@@ -25,11 +28,13 @@ const caseSchema = z.strictObject({
     })
     .min(1)
     .refine((v) => v.trim() === v, { message: 'must not start or end with spaces' }),
-  input: z.unknown().superRefine((v, ctx) => {
-    if (v === undefined)
-      ctx.addIssue({ code: 'custom', message: 'required (what the target receives)' });
-    else if (v === null) ctx.addIssue({ code: 'custom', message: 'must not be null' });
-  }),
+  // Required unless the case is a conversation (checked in validateCase, which sees both).
+  input: z
+    .unknown()
+    .superRefine((v, ctx) => {
+      if (v === null) ctx.addIssue({ code: 'custom', message: 'must not be null' });
+    })
+    .optional(),
   context: z.record(z.string(), z.unknown()).optional(),
   tags: z.array(z.string().min(1)).default([]),
   checks: z
@@ -39,7 +44,90 @@ const caseSchema = z.strictObject({
     }),
   /** For people reading the dataset; not used by evalgate. */
   description: z.string().optional(),
+  /** A scripted conversation, one entry per user turn. */
+  turns: z
+    .array(z.strictObject({ user: z.string().min(1) }))
+    .min(1, { message: 'must list at least one turn' })
+    .max(MAX_TURNS, { message: `at most ${MAX_TURNS} turns` })
+    .optional(),
+  /** A user played by the suite's simulator model. */
+  simulated_user: z
+    .strictObject({
+      persona: z.string().trim().min(1),
+      goal: z.string().trim().min(1),
+      max_turns: z.int().min(1).max(MAX_TURNS),
+      first_message: z.string().min(1).optional(),
+      stop: z
+        .strictObject({
+          tool: z.string().min(1),
+          args: z.record(z.string(), z.unknown()).optional(),
+        })
+        .optional(),
+    })
+    .optional(),
 });
+
+/** What a case's conversation may use from the config (absent: the config is broken itself). */
+export interface ConversationSupport {
+  mode: ConversationMode;
+  simulator: boolean;
+}
+
+/** Problems of a case's conversation fields, and of its checks' `turn:` against them. */
+function conversationIssues(
+  raw: Record<string, unknown>,
+  d: z.infer<typeof caseSchema>,
+  checks: CheckSpec[],
+  support: ConversationSupport | undefined,
+): Issue[] {
+  const issues: Issue[] = [];
+  const conversational = d.turns !== undefined || d.simulated_user !== undefined;
+  if (raw.input === undefined && !conversational) {
+    issues.push({ path: ['input'], message: 'required (what the target receives)' });
+  }
+  if (d.turns && d.simulated_user) {
+    issues.push({
+      path: ['simulated_user'],
+      message: 'give either turns (a script) or simulated_user, not both',
+    });
+  }
+  if (d.simulated_user && support) {
+    if (!support.simulator) {
+      issues.push({
+        path: ['simulated_user'],
+        message: 'needs a simulator in the config (simulator: {model: ...}) to play the user',
+      });
+    } else if (support.mode === 'whole') {
+      issues.push({
+        path: ['simulated_user'],
+        message:
+          'needs target.conversation: turns (a simulated user answers each reply, so the system must answer turn by turn)',
+      });
+    }
+  }
+  const available = d.turns?.length ?? d.simulated_user?.max_turns;
+  checks.forEach((spec, i) => {
+    const def = getCheck(spec.type);
+    const n = spec.turn as number | undefined;
+    if (n !== undefined && n > (available ?? 1)) {
+      const why = d.turns
+        ? `the case scripts ${d.turns.length} turn${d.turns.length === 1 ? '' : 's'}`
+        : d.simulated_user
+          ? `simulated_user.max_turns is ${d.simulated_user.max_turns}`
+          : 'the case has a single turn (script a conversation with turns:)';
+      issues.push({ path: ['checks', i, 'turn'], message: `turn ${n}, but ${why}` });
+    }
+    if (def?.needsConversation && !conversational) {
+      issues.push({
+        path: ['checks', i, 'type'],
+        message: `${spec.type} reads a conversation: the case needs turns or simulated_user`,
+      });
+    }
+    const problem = def?.checkCase?.(spec, d);
+    if (problem) issues.push({ path: ['checks', i, problem.field], message: problem.message });
+  });
+  return issues;
+}
 
 /** Case fields as validated, before the file location and hash are added. */
 export type CaseBody = Omit<Case, 'source' | 'hash'>;
@@ -130,6 +218,7 @@ function objectKeys(schema: z.ZodType): string[] | undefined {
 export function validateCase(
   raw: unknown,
   modes: Record<string, FailureMode> | undefined,
+  support?: ConversationSupport,
 ): { value?: CaseBody; issues: Issue[] } {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return {
@@ -154,14 +243,22 @@ export function validateCase(
       if (v.spec) checks.push(v.spec);
     });
   }
+  if (r.success) {
+    // Checks are matched by index: only when every one of them is valid.
+    const valid = issues.length === 0 ? checks : [];
+    issues.push(...conversationIssues(raw as Record<string, unknown>, r.data, valid, support));
+  }
   if (!r.success || issues.length > 0) return { issues };
   const d = r.data;
   const value: CaseBody = {
     id: d.id,
-    input: d.input,
+    // A conversation may leave input out: the system gets an empty mapping.
+    input: d.input === undefined ? {} : d.input,
     ...(d.context !== undefined ? { context: d.context } : {}),
     tags: d.tags,
     checks,
+    ...(d.turns !== undefined ? { turns: d.turns } : {}),
+    ...(d.simulated_user !== undefined ? { simulated_user: d.simulated_user } : {}),
   };
   return { value, issues: [] };
 }
@@ -189,6 +286,8 @@ export interface ParseCasesOptions {
    * config's own `failure_modes` did not validate: then modes are not checked.
    */
   modes: Record<string, FailureMode> | undefined;
+  /** What the config offers conversations; undefined (not checked) when it is broken. */
+  conversation?: ConversationSupport;
 }
 
 /**
@@ -202,7 +301,7 @@ export function parseCases(
   const cases: Case[] = [];
   const problems: SuiteProblem[] = [];
   const take = (raw: unknown, located: Pick<Located, 'lineOf'>, line: number) => {
-    const { value, issues } = validateCase(raw, opts.modes);
+    const { value, issues } = validateCase(raw, opts.modes, opts.conversation);
     if (value) {
       cases.push({ ...value, source: { file: opts.source, line }, hash: caseHash(value) });
     } else {

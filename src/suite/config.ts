@@ -85,6 +85,8 @@ const stringMap = z.record(z.string(), envValue);
 const targetCommon = {
   cwd: z.string().min(1).optional(),
   env: stringMap.optional(),
+  /** How multi-turn cases reach the system: one request per turn, or the whole script at once. */
+  conversation: z.enum(['turns', 'whole']).optional(),
 };
 
 const MODULE_SPEC = /^(.+?)(?:#([A-Za-z_$][\w$]*))?$/;
@@ -158,6 +160,7 @@ const target = z.unknown().transform((raw, ctx): TargetConfig => {
   const common = {
     ...(d.cwd !== undefined ? { cwd: d.cwd as string } : {}),
     ...(d.env !== undefined ? { env: d.env as Record<string, string> } : {}),
+    ...(d.conversation !== undefined ? { conversation: d.conversation as 'turns' | 'whole' } : {}),
   };
   switch (kind) {
     case 'command':
@@ -242,6 +245,18 @@ export const configSchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  simulator: z
+    .strictObject({
+      model: z.string().trim().min(1),
+      base_url: httpUrl.optional(),
+      api_key_env: z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable')
+        .optional(),
+      temperature: z.number().min(0).max(2).optional(),
+      seed: z.int().min(0).optional(),
+    })
+    .optional(),
   gate,
   pull_request: z
     .strictObject({ sample: z.union([z.string().trim().min(1), z.int().min(1)]).optional() })
@@ -293,6 +308,7 @@ export function validateConfig(raw: unknown): { config?: SuiteConfig; issues: Is
     timeout_ms: d.timeout,
     retries: d.retries,
     ...(d.judge ? { judge: d.judge } : {}),
+    ...(d.simulator ? { simulator: d.simulator } : {}),
     gate: d.gate,
     ...(d.pull_request ? { pull_request: d.pull_request } : {}),
     ...(d.trace_url !== undefined ? { trace_url: d.trace_url } : {}),

@@ -62,12 +62,24 @@ export function sha256(text: string): string {
 }
 
 /**
- * Over what determines a case's outcome: input, context and checks. Not the id (renaming a case
+ * Over what determines a case's outcome: input, context, checks and its conversation. Not the id (renaming a case
  * does not change it) and not the tags (they select cases, they do not grade them). A missing
  * context hashes like `{}`, because that is what the target receives either way.
  */
-export function caseHash(c: Pick<Case, 'input' | 'context' | 'checks'>): string {
-  return sha256(stableStringify({ input: c.input, context: c.context ?? {}, checks: c.checks }));
+export function caseHash(
+  c: Pick<Case, 'input' | 'context' | 'checks' | 'turns' | 'simulated_user'>,
+): string {
+  // A single-turn case has neither field, and stableStringify drops undefined ones: its hash is
+  // what it was before conversations existed.
+  return sha256(
+    stableStringify({
+      input: c.input,
+      context: c.context ?? {},
+      checks: c.checks,
+      turns: c.turns,
+      simulated_user: c.simulated_user,
+    }),
+  );
 }
 
 /** Config fields that change how a run is scheduled or shown, never its results. */

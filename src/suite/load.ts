@@ -139,6 +139,11 @@ export async function loadCases(
     ),
   );
 
+  // Known only from a whole config: a broken one does not say what conversations may use.
+  const full = config as Partial<SuiteConfig>;
+  const conversation = full.target
+    ? { mode: full.target.conversation ?? 'turns', simulator: full.simulator !== undefined }
+    : undefined;
   const cases: Case[] = [];
   files.forEach((f, k) => {
     const text = texts[k];
@@ -148,6 +153,7 @@ export async function loadCases(
       source: f,
       format: datasetFormat(f)!,
       modes: config.failure_modes,
+      conversation,
     });
     problems.addAll(parsed.problems);
     cases.push(...parsed.cases);

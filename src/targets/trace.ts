@@ -10,7 +10,15 @@
  * Runs once per case, so the schemas are built once at module load.
  */
 import { z } from 'zod';
-import type { RetrievedDoc, ToolCall, Trace, TraceError, TraceMessage, Usage } from '../types.ts';
+import type {
+  RetrievedDoc,
+  ToolCall,
+  Trace,
+  TraceError,
+  TraceMessage,
+  TraceTurn,
+  Usage,
+} from '../types.ts';
 
 export type NormalizeResult = { trace: Trace } | { error: string };
 
@@ -93,6 +101,8 @@ const traceSchema = z.object({
   latency_ms: count.nullish(),
   trace_id: idSchema.nullish(),
   stderr: z.string().nullish(),
+  // A conversation's turns (`conversation: whole`), each a trace of its own: read by hand below.
+  turns: z.array(z.unknown()).nullish(),
   // `error` and `metadata` are read by hand below: they take several shapes.
 });
 
@@ -107,6 +117,7 @@ const KNOWN_FIELDS = new Set([
   'stderr',
   'error',
   'metadata',
+  'turns',
 ]);
 
 function describeType(v: unknown): string {
@@ -196,6 +207,38 @@ function stripNulls<T extends Record<string, unknown>>(obj: T): T {
   return out as T;
 }
 
+/**
+ * The turns of a `conversation: whole` answer, each validated like a trace of its own (no
+ * nested turns, no error: a system that failed a turn reports `error` on the whole trace).
+ * `user` is filled in by the runner from the script.
+ */
+function readTurns(list: unknown[]): TraceTurn[] | string {
+  const turns: TraceTurn[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const raw = list[i];
+    const where = `turns[${i}]`;
+    if (isPlainObject(raw) && raw.turns != null) return `${where}.turns: turns do not nest`;
+    if (isPlainObject(raw) && raw.error != null && raw.error !== false && raw.error !== '') {
+      return `${where}.error: report a failed turn as the trace's error`;
+    }
+    const r = normalizeTrace(raw);
+    if ('error' in r) return `${where}: ${r.error}`;
+    const { output, tool_calls, retrieved, messages, usage, latency_ms, metadata } = r.trace;
+    const turn: TraceTurn = { user: '', output };
+    if (tool_calls) turn.tool_calls = tool_calls;
+    if (retrieved) turn.retrieved = retrieved;
+    if (messages) turn.messages = messages;
+    if (usage) turn.usage = usage;
+    if (latency_ms !== undefined) turn.latency_ms = latency_ms;
+    if (metadata) {
+      delete metadata.user; // the script's, not the system's echo of it
+      if (Object.keys(metadata).length) turn.metadata = metadata;
+    }
+    turns.push(turn);
+  }
+  return turns;
+}
+
 /** Validates and normalizes a system's answer. Never throws. */
 export function normalizeTrace(raw: unknown): NormalizeResult {
   if (!isPlainObject(raw)) {
@@ -207,11 +250,18 @@ export function normalizeTrace(raw: unknown): NormalizeResult {
 
   const error = readError(raw.error);
   if (typeof error === 'string') return { error };
-  if (t.output == null && !error) {
+  let turns: TraceTurn[] | undefined;
+  if (t.turns) {
+    const read = readTurns(t.turns);
+    if (typeof read === 'string') return { error: read };
+    turns = read;
+  }
+  if (t.output == null && !error && !turns?.length) {
     return { error: 'output: required (a string) unless error is set' };
   }
 
-  const trace: Trace = { output: t.output ?? '' };
+  const trace: Trace = { output: t.output ?? turns?.at(-1)?.output ?? '' };
+  if (turns) trace.turns = turns;
   if (t.messages) trace.messages = t.messages.map(stripNulls) as TraceMessage[];
   if (t.tool_calls) trace.tool_calls = t.tool_calls.map(toToolCall);
   if (t.retrieved) trace.retrieved = t.retrieved.map(toRetrieved);

@@ -89,6 +89,7 @@ export function buildJudgeMessages(
     `Rubric:\n${rubric}`,
     '<trace>',
     `Input:\n${asText(c?.input ?? null, 6000)}`,
+    ...conversationSection(trace),
     `Tool calls:\n${toolLines.length ? toolLines.join('\n') : '(none)'}`,
     `Retrieved documents: ${ids.length ? ids.join(', ') : '(none)'}`,
     `Final answer:\n${clip(trace.output ?? '', 8000)}`,
@@ -98,6 +99,23 @@ export function buildJudgeMessages(
     { role: 'system', content: SYSTEM },
     { role: 'user', content: user },
   ];
+}
+
+/** A multi-turn trace's conversation, turn by turn, bounded like the rest. */
+function conversationSection(trace: Trace): string[] {
+  const turns = Array.isArray(trace.turns) ? trace.turns : [];
+  if (turns.length === 0) return [];
+  const shown = turns.slice(-20);
+  const lines = shown.map((t, i) => {
+    const n = turns.length - shown.length + i + 1;
+    const calls = Array.isArray(t?.tool_calls) ? t.tool_calls.slice(0, 10) : [];
+    const called = calls.length
+      ? `\n  (called ${calls.map((k) => `${k?.name}(${asText(k?.arguments ?? {}, 200)})`).join(', ')})`
+      : '';
+    return `Turn ${n}\nUser: ${clip(String(t?.user ?? ''), 1500)}\nAssistant: ${clip(String(t?.output ?? ''), 2000)}${called}`;
+  });
+  if (shown.length < turns.length) lines.unshift(`… ${turns.length - shown.length} earlier turns`);
+  return [`Conversation (${turns.length} turns):\n${lines.join('\n\n')}`];
 }
 
 /** Parses the model's answer; undefined when it is not {pass: boolean, reason: string}. */

@@ -15,6 +15,7 @@ import {
   toolCallsOf,
 } from '../common.ts';
 import type { CheckDefinition } from '../definition.ts';
+import type { ToolCall, Trace } from '../../types.ts';
 
 const schema = checkSchema({
   type: z.literal('claim_requires_tool'),
@@ -38,6 +39,7 @@ export const claimRequiresTool: CheckDefinition<Spec> = {
   run(spec, trace) {
     const re = compiled(spec);
     if (typeof re === 'string') return error(re);
+    if (trace.turns?.length) return acrossTurns(spec, re, trace);
     const m = re.exec(trace.output);
     if (!m) return pass('no claim made');
     const calls = toolCallsOf(trace);
@@ -50,3 +52,30 @@ export const claimRequiresTool: CheckDefinition<Spec> = {
     );
   },
 };
+
+/**
+ * A conversation: a claim in turn k needs the call in turns 1..k (made before or in the turn
+ * that claims it). Scoped to `turn: k`, only turn k's claim is read; else every turn's.
+ */
+function acrossTurns(spec: Spec, re: RegExp, trace: Trace) {
+  const turns = trace.turns!;
+  const what = spec.args ? `${spec.tool} with ${safeJson(spec.args)}` : spec.tool;
+  const first = trace.turn ?? 1;
+  const called: ToolCall[] = [];
+  let claims = 0;
+  for (let k = 1; k <= turns.length; k++) {
+    const turn = turns[k - 1];
+    called.push(...toolCallsOf(turn));
+    if (k < first) continue;
+    const m = re.exec(turn.output);
+    if (!m) continue;
+    claims++;
+    if (matchingCalls(called, spec.tool, spec.args).length === 0) {
+      return fail(
+        `turn ${k} claims ${quote(m[0], 60)} but ${what} was not called in turns 1–${k} (called: ${callNames(called)})`,
+      );
+    }
+  }
+  if (claims === 0) return pass('no claim made');
+  return pass(`${claims === 1 ? 'the claim' : `${claims} claims`} came after ${what} was called`);
+}
