@@ -27,7 +27,7 @@ import {
 } from '../run/runner.ts';
 import { hasExplicitCases, selectCases, withConfigSample, type Selection } from '../run/select.ts';
 import { registerSuiteSecrets } from '../secrets.ts';
-import { judgeFor, runSettings, type RunOverrides } from './run-suite.ts';
+import { judgeFor, runGuard, runSettings, type RunOverrides } from './run-suite.ts';
 import { trustedGate, type TrustedGate } from './trusted-gate.ts';
 import { inheritedEnv } from '../targets/inherited-env.ts';
 
@@ -178,6 +178,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
       runOverridden: {
         sample: !options.configSample || hasExplicitCases(options.selection),
         trials: options.trials !== undefined,
+        maxCost: options.maxCost !== undefined,
       },
     });
     if (trusted.note) log(trusted.note);
@@ -215,6 +216,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
         concurrency: settings.concurrency,
         env,
         log,
+        prices: suite.config.prices,
       });
       targets.push(baseTarget);
       return baseTarget;
@@ -224,6 +226,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
       concurrency: settings.concurrency,
       env,
       log,
+      prices: suite.config.prices,
     });
     targets.push(headTarget);
 
@@ -261,9 +264,12 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
     }
 
     const startedAt = new Date();
+    // One budget for the whole PR run (both sides, and the re-runs), the base's own max_cost.
+    const guard = runGuard(suite, options, log, options.maxCost ?? trusted.run.max_cost);
     const common = {
       suite,
       ...settings,
+      guard,
       judge,
       signal: options.signal,
       progress: options.progress,
@@ -279,6 +285,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
         startedAt,
         finishedAt,
         interrupted: options.signal?.aborted,
+        stopped: guard.stopped,
       },
     );
     const baseResults = baseFrom(
@@ -293,6 +300,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
         startedAt,
         finishedAt,
         interrupted: options.signal?.aborted,
+        stopped: guard.stopped,
       },
     );
 
@@ -305,7 +313,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
     let comparison = compare(baseResults, headResults, compareOptions);
 
     // Stage 2: re-run the ambiguous cases of undecided modes, base and head interleaved.
-    if (gate.adaptive && !options.signal?.aborted) {
+    if (gate.adaptive && !options.signal?.aborted && !guard.stopped) {
       const plan = planStage2(baseResults, headResults, gate);
       // Recorded even when empty: it tells compare the adaptive design (and its alpha split)
       // was in effect for this run.
@@ -335,6 +343,10 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
         if (options.signal?.aborted) {
           headResults.meta.interrupted = true;
           baseResults.meta.interrupted = true;
+        }
+        if (guard.stopped) {
+          headResults.meta.stopped = guard.stopped;
+          baseResults.meta.stopped = guard.stopped;
         }
       }
       comparison = compare(baseResults, headResults, compareOptions);

@@ -18,6 +18,7 @@ import type {
   TrialResult,
 } from '../types.ts';
 import { VERSION } from '../version.ts';
+import type { RunGuard } from './guard.ts';
 import { silentProgress, type ProgressSink } from './progress.ts';
 
 /** One system under test: the same cases run against each side (base tree, head tree). */
@@ -54,6 +55,8 @@ export interface RunPlan {
   finished?: TrialsBySide;
   /** Called as each trial finishes, in completion order (the run's journal appends it). */
   onTrial?: (side: string, caseId: string, result: TrialResult) => void;
+  /** Stops starting trials after a fatal error (a rejected key) or past the max_cost budget. */
+  guard?: RunGuard;
 }
 
 /** What a run produced: per side, per case id, the trials that finished. */
@@ -184,7 +187,7 @@ async function runOne(
   out: TrialsBySide,
   progress: ProgressSink,
 ): Promise<void> {
-  if (plan.signal?.aborted) return;
+  if (plan.signal?.aborted || plan.guard?.stopped) return;
   const started = performance.now();
   const { trace, attempts } = await runWithRetries(side.target, requestFor(c, trial), plan);
   // A trial cut short by Ctrl-C is not evidence of anything: drop it rather than count an error.
@@ -210,6 +213,7 @@ async function runOne(
   if (list) list.push(result);
   else byCase.set(c.id, [result]);
   plan.onTrial?.(side.label, c.id, result);
+  plan.guard?.observe(result);
   progress.tick(status);
 }
 
@@ -221,7 +225,7 @@ export function recordedConfig(config: SuiteConfig): SuiteConfig {
   const mask = (m: Record<string, string> | undefined) =>
     m && Object.fromEntries(Object.keys(m).map((k) => [k, '***']));
   const target = { ...config.target, env: mask(config.target.env) };
-  if (target.kind === 'http') target.headers = mask(target.headers);
+  if (target.kind === 'http' || target.kind === 'openai') target.headers = mask(target.headers);
   return { ...config, target };
 }
 
@@ -264,6 +268,8 @@ export function buildResults(
     startedAt: Date;
     finishedAt: Date;
     interrupted?: boolean;
+    /** Why the run stopped on its own (RunGuard.stopped). */
+    stopped?: string;
     shard?: { index: number; total: number };
   },
 ): Results {
@@ -293,6 +299,7 @@ export function buildResults(
     trace_url: config.trace_url,
     shard: info.shard,
     interrupted: info.interrupted || undefined,
+    stopped: info.stopped,
     selected: selectedCases(plan.cases.map((c) => c.id)),
   };
   return recount({ schema: 'evalgate/results@1', meta, cases });
@@ -302,6 +309,9 @@ export function buildResults(
 export function recount(results: Results): Results {
   const counts = { cases: results.cases.length, trials: 0, pass: 0, fail: 0, error: 0 };
   const usage = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+  const judge = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+  let judged = false;
+  let retries = 0;
   for (const c of results.cases) {
     for (const t of c.trials) {
       counts.trials++;
@@ -312,11 +322,27 @@ export function recount(results: Results): Results {
         usage.output_tokens += u.output_tokens ?? 0;
         usage.cost_usd += u.cost_usd ?? 0;
       }
+      const r = t.trace.metadata?.retries;
+      if (typeof r === 'number') retries += r;
+      for (const k of t.checks) {
+        if (k.retries) retries += k.retries;
+        const j = k.usage;
+        if (!j) continue;
+        judged = true;
+        judge.input_tokens += j.input_tokens ?? 0;
+        judge.output_tokens += j.output_tokens ?? 0;
+        judge.cost_usd += j.cost_usd ?? 0;
+      }
     }
   }
   usage.cost_usd = Math.round(usage.cost_usd * 1e6) / 1e6;
   results.meta.counts = counts;
   results.meta.usage = usage;
+  if (judged) {
+    judge.cost_usd = Math.round(judge.cost_usd * 1e6) / 1e6;
+    results.meta.judge_usage = judge;
+  }
+  if (retries) results.meta.retries = retries;
   return results;
 }
 
