@@ -13,8 +13,13 @@ import { runPr } from '../src/pipeline/pr.ts';
 import { runSuite } from '../src/pipeline/run-suite.ts';
 import { loadSuite, parseConfig } from '../src/suite/index.ts';
 import { createTarget } from '../src/targets/index.ts';
-import type { OpenAITargetConfig, Results } from '../src/types.ts';
-import { LOOKUP_ORDER_TOOLS, startFakeOpenAI, type FakeOpenAI } from './helpers/openai-server.ts';
+import type { Results } from '../src/types.ts';
+import {
+  completion,
+  LOOKUP_ORDER_TOOLS,
+  startFakeOpenAI,
+  type FakeOpenAI,
+} from './helpers/openai-server.ts';
 import { suiteDir } from './helpers/suite-dir.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -317,6 +322,74 @@ describe('a missing or rejected key stops the run at the first call', () => {
   });
 });
 
+describe('the judge behaves the same', () => {
+  it('a rejected judge key stops the run at its first grading, and judge cost is apart', async () => {
+    const judgeServer = await startFakeOpenAI();
+    try {
+      judgeServer.always = { status: 403 };
+      const judged = ids
+        .map((id) =>
+          JSON.stringify({
+            id,
+            input: 'hi',
+            checks: [{ type: 'judge', rubric: 'Polite.', mode: 'grounded' }],
+          }),
+        )
+        .join('\n');
+      const judgeLine = `judge: {model: gpt-4o-mini, base_url: "${judgeServer.url}", api_key_env: TEST_OPENAI_KEY}\n`;
+      const dir = suiteDir(
+        files({ 'prompt.md': LAZY, 'cases.jsonl': judged, 'evalgate.yml': config(judgeLine) }),
+      );
+      const results = await runSuite({
+        suite: await loadSuite(join(dir, 'evalgate.yml')),
+        env,
+        concurrency: 8,
+      });
+      expect(judgeServer.seen).toHaveLength(1);
+      expect(results.meta.stopped).toMatch(/^judge gpt-4o-mini: 127\.0\.0\.1:\d+ refused the API key \(403\)/);
+      expect(results.meta.counts.trials).toBeLessThan(24);
+
+      // A judge that answers: its tokens and cost are recorded apart from the system's.
+      judgeServer.always = undefined;
+      judgeServer.model = () => completion({ content: '{"pass": true, "reason": "ok"}' });
+      judgeServer.usage = { prompt_tokens: 500, completion_tokens: 10 };
+      const dir2 = suiteDir(
+        files({ 'prompt.md': LAZY, 'cases.jsonl': judged, 'evalgate.yml': config(judgeLine) }),
+      );
+      const ok = await runSuite({ suite: await loadSuite(join(dir2, 'evalgate.yml')), env });
+      expect(ok.meta.stopped).toBeUndefined();
+      expect(ok.meta.counts).toMatchObject({ trials: 24, pass: 24 });
+      // The system: 24 calls of gpt-4.1-mini. The judge: one grading per distinct trace (the
+      // 24 trials share one answer, so one call; the others are cache hits and cost nothing).
+      expect(ok.meta.usage.cost_usd).toBeCloseTo(24 * 0.00056, 9);
+      expect(ok.meta.judge_usage).toEqual({
+        input_tokens: 500,
+        output_tokens: 10,
+        cost_usd: (500 * 0.15 + 10 * 0.6) / 1e6,
+      });
+    } finally {
+      await judgeServer.close();
+    }
+  });
+});
+
+describe('the config', () => {
+  it('names a mistyped field of the openai target with its line', () => {
+    expect(() =>
+      parseConfig(
+        'version: 1\ntarget:\n  openai:\n    model: gpt-4.1\n    max_step: 3\ndatasets: [a]\nfailure_modes: {m: critical}\n',
+        'evalgate.yml',
+      ),
+    ).toThrow('evalgate.yml:5: target.openai.max_step: unknown key "max_step" (did you mean "max_steps"?)');
+    expect(() =>
+      parseConfig(
+        'version: 1\ntarget: {openai: {model: m, azure: {deployment: d}}}\ndatasets: [a]\nfailure_modes: {m: critical}\nmax_cost: -1\n',
+        'evalgate.yml',
+      ),
+    ).toThrow(/target\.openai\.azure\.api_version: required[\s\S]*max_cost: must be greater than 0/);
+  });
+});
+
 function git(dir: string, ...args: string[]) {
   execFileSync('git', args, {
     cwd: dir,
@@ -434,4 +507,3 @@ function stub(): Results {
   } as Results;
 }
 
-export type { OpenAITargetConfig };
