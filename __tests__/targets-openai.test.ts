@@ -431,6 +431,11 @@ describe('a PR that edits only the prompt', () => {
     expect(base.meta.usage.cost_usd).toBeCloseTo(base.meta.counts.trials * 0.00112, 9);
     expect(head.meta.usage.cost_usd).toBeCloseTo(head.meta.counts.trials * 0.00056, 9);
     expect(c.base.usage.cost_usd).toBe(base.meta.usage.cost_usd);
+    // Every case guards `grounded`: its evidence cost what the side cost; no judge ran.
+    expect(c.modes.find((m) => m.mode === 'grounded')!.cost_usd).toEqual({
+      base: { system: base.meta.usage.cost_usd, judge: 0 },
+      head: { system: head.meta.usage.cost_usd, judge: 0 },
+    });
   });
 
   it('past the max_cost budget the run stops and the verdict is error, never pass', async () => {

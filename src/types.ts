@@ -454,6 +454,13 @@ export interface ModeComparison {
   verdict: ModeVerdict;
   /** For inconclusive modes: what more would likely decide it. */
   needed?: { cases?: number; trials?: number; note: string };
+  /**
+   * What the mode's evidence cost, per side, in USD (present when any trial had a cost):
+   * `system` sums the cost of the trials of the cases guarding the mode (a trial counts for each
+   * mode its case guards, so modes overlap and do not add up to the side's total); `judge` sums
+   * the judge's cost of the mode's own checks.
+   */
+  cost_usd?: { base: { system: number; judge: number }; head: { system: number; judge: number } };
 }
 
 export interface FailingCheck {
@@ -518,7 +525,10 @@ export interface SideSummary {
   ref?: string;
   label?: string;
   counts: RunCounts;
+  /** The system's tokens and cost (the target's traces). */
   usage: Required<Usage>;
+  /** The judge's, apart (meta.judge_usage), when the run graded with one. */
+  judge_usage?: Required<Usage>;
   latency_ms: LatencyStats;
   started_at?: string;
   /** Path of the results file this side came from, as given to compare. */

@@ -40,6 +40,12 @@ export interface Prepared {
   scan: [SideScan, SideScan];
   /** Index of the built-in errors mode in `modes`, or -1 (no trial errored). */
   errorsMode: number;
+  /**
+   * Per (mode, side), at m * 2 + side: the system's cost of the trials of cases guarding the
+   * mode (a trial counts for each mode its case guards), and the judge's cost of its checks.
+   */
+  modeCost: Float64Array;
+  modeJudgeCost: Float64Array;
 }
 
 /** Per side: run totals and per-case trial counts (by trial status, all modes together). */
@@ -157,6 +163,8 @@ function prepareWith(base: Results, head: Results, scanChecks: boolean): Prepare
     U,
     scan: [scan(), scan()],
     errorsMode: -1,
+    modeCost: new Float64Array(Math.max(1, M) * 2),
+    modeJudgeCost: new Float64Array(Math.max(1, M) * 2),
   };
   let anyErrored = false;
   // Per-trial flags of each mode; `stamp` avoids clearing them per trial.
@@ -182,6 +190,8 @@ function prepareWith(base: Results, head: Results, scanChecks: boolean): Prepare
       const trials = trialsOf(c);
       sc.caseTrials[i] = trials.length;
       let rep = -1;
+      // The case's mode indices, found on its first priced trial.
+      let costModes: number[] | undefined;
       for (let tj = 0; tj < trials.length; tj++) {
         const trial = trials[tj];
         trialNo++;
@@ -217,6 +227,9 @@ function prepareWith(base: Results, head: Results, scanChecks: boolean): Prepare
             touched[nt++] = mi;
           }
           flags[mi] |= bit;
+          const jc = ch.usage?.cost_usd;
+          if (typeof jc === 'number' && jc > 0 && Number.isFinite(jc))
+            p.modeJudgeCost[mi * 2 + side] += jc;
         }
         // The trial's status by the same rule as its modes (older results files marked a trial
         // with one failed and one errored check as errored): a known failure is a failure.
@@ -247,8 +260,16 @@ function prepareWith(base: Results, head: Results, scanChecks: boolean): Prepare
               sc.usage.input_tokens += u.input_tokens;
             if (typeof u.output_tokens === 'number' && Number.isFinite(u.output_tokens))
               sc.usage.output_tokens += u.output_tokens;
-            if (typeof u.cost_usd === 'number' && Number.isFinite(u.cost_usd))
-              sc.usage.cost_usd += u.cost_usd;
+            const cost = u.cost_usd;
+            if (typeof cost === 'number' && Number.isFinite(cost)) {
+              sc.usage.cost_usd += cost;
+              if (cost > 0) {
+                costModes ??= caseModes
+                  .map((m) => modeIndex.get(m))
+                  .filter((mi): mi is number => mi !== undefined);
+                for (const mi of costModes) p.modeCost[mi * 2 + side] += cost;
+              }
+            }
           }
           const l = trace.latency_ms;
           if (typeof l === 'number' && Number.isFinite(l)) sc.latencies.push(l);

@@ -169,6 +169,10 @@ export function renderTextReport(c: Comparison): string {
     lines.push(
       `Cost: ${usd(c.base.usage?.cost_usd)} -> ${usd(c.head.usage?.cost_usd)}; tokens: ${int((c.base.usage?.input_tokens ?? 0) + (c.base.usage?.output_tokens ?? 0))} -> ${int((c.head.usage?.input_tokens ?? 0) + (c.head.usage?.output_tokens ?? 0))}; latency p50 ${ms(c.base.latency_ms?.p50)} -> ${ms(c.head.latency_ms?.p50)}, p95 ${ms(c.base.latency_ms?.p95)} -> ${ms(c.head.latency_ms?.p95)}`,
     );
+    if (c.base.judge_usage || c.head.judge_usage)
+      lines.push(
+        `Judge cost: ${usd(c.base.judge_usage?.cost_usd)} -> ${usd(c.head.judge_usage?.cost_usd)}`,
+      );
   }
   return lines.join('\n') + '\n';
 }
