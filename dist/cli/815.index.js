@@ -2,1228 +2,7 @@ export const id = 815;
 export const ids = [815];
 export const modules = {
 
-/***/ 4815:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  compare: () => (/* reexport */ compare),
-  Ak: () => (/* reexport */ gateChangeNote),
-  Dy: () => (/* reexport */ gateChanges),
-  oG: () => (/* reexport */ planStage2)
-});
-
-// UNUSED EXPORTS: CASE_FDR, DEFAULT_GATE, benjaminiHochberg, holm, hypergeomPmf, hypergeomTails, normalCdf, pairedInterval, resolveGate, signFlipTest, stratifiedTest, stratifiedTestOf, wilson
-
-// EXTERNAL MODULE: ./build/defaults.js
-var defaults = __webpack_require__(4532);
-;// CONCATENATED MODULE: ./build/compare/prepare.js
-/**
- * Preparation: one scan of both sides' trials into integer count arrays (per mode, side, stage
- * and case). Everything else in compare works on these arrays.
- *
- * Per trial and mode: a check that failed makes the trial a failure for its mode, even when
- * another check of that mode errored (the failure is known whatever the other check would have
- * said); a mode with no failing check and an errored one is missing for that trial (its outcome
- * is unknown), as is every mode of a trial whose trace errored.
- *
- * The built-in `errors` mode (ERRORS_MODE) is counted alongside: every trial is usable for it,
- * and passes it when neither its trace nor any of its checks errored. It joins the modes only
- * when some trial errored, so comparisons without errors look as they did.
- */
-
-const BASE = 0;
-const HEAD = 1;
-function slot(p, m, side, stage) {
-    return ((m * 2 + side) * 2 + stage) * p.U;
-}
-function trialsOf(c) {
-    return c && Array.isArray(c.trials) ? c.trials : [];
-}
-function collectModes(base, head, scanChecks) {
-    const seen = new Set();
-    for (const r of [base, head]) {
-        let last;
-        for (const c of r.cases ?? []) {
-            // Loaders often share one `modes` array between cases: skip repeats cheaply.
-            if (c.modes !== last && Array.isArray(c.modes))
-                for (const m of c.modes)
-                    if (typeof m === 'string')
-                        seen.add(m);
-            last = c.modes;
-            // The checks themselves are the truth; scanned only when `modes` lists turned out short.
-            if (!scanChecks)
-                continue;
-            for (const t of trialsOf(c)) {
-                for (const ch of Array.isArray(t.checks) ? t.checks : []) {
-                    if (typeof ch?.mode === 'string')
-                        seen.add(ch.mode);
-                }
-            }
-        }
-    }
-    // Declared modes first, in the config's order; undeclared ones (sorted) after.
-    const declared = Object.keys(head.meta?.failure_modes ?? {}).filter((m) => seen.has(m));
-    const rest = [...seen].filter((m) => !declared.includes(m)).sort();
-    return [...declared, ...rest];
-}
-function prepare(base, head) {
-    return prepareWith(base, head, false) ?? prepareWith(base, head, true);
-}
-// Per-trial flags of a mode.
-const SEEN = 1;
-const FAILED = 2;
-const ERRORED = 4;
-function prepareWith(base, head, scanChecks) {
-    const modes = collectModes(base, head, scanChecks);
-    // The built-in errors mode takes the last slot; a results file whose checks already use the
-    // name (written before it was reserved) keeps its own mode and goes without the built-in one.
-    const builtIn = !modes.includes(defaults/* ERRORS_MODE */.y);
-    const modeIndex = new Map(modes.map((m, i) => [m, i]));
-    const ids = [];
-    const where = new Map();
-    const headCases = Array.isArray(head.cases) ? head.cases : [];
-    const baseCases = Array.isArray(base.cases) ? base.cases : [];
-    const hIdx = [];
-    const bIdx = [];
-    headCases.forEach((c, j) => {
-        if (where.has(c.id))
-            return; // a duplicate id: the first one wins
-        where.set(c.id, ids.length);
-        ids.push(c.id);
-        hIdx.push(j);
-        bIdx.push(-1);
-    });
-    baseCases.forEach((c, j) => {
-        const at = where.get(c.id);
-        if (at === undefined) {
-            where.set(c.id, ids.length);
-            ids.push(c.id);
-            hIdx.push(-1);
-            bIdx.push(j);
-        }
-        else if (bIdx[at] === -1)
-            bIdx[at] = j;
-    });
-    const U = ids.length;
-    const M = modes.length;
-    const E = builtIn ? M : -1;
-    const slots = builtIn ? M + 1 : M;
-    let maxTrials = 0;
-    for (const c of headCases)
-        maxTrials = Math.max(maxTrials, trialsOf(c).length);
-    for (const c of baseCases)
-        maxTrials = Math.max(maxTrials, trialsOf(c).length);
-    const counts = () => maxTrials <= 255 ? new Uint8Array(slots * 4 * U) : new Uint16Array(slots * 4 * U);
-    const scan = () => ({
-        counts: { cases: 0, trials: 0, pass: 0, fail: 0, error: 0 },
-        usage: { input_tokens: 0, output_tokens: 0, cost_usd: 0 },
-        latencies: [],
-        casePass: new Int32Array(U),
-        caseUse: new Int32Array(U),
-        caseErr: new Int32Array(U),
-        caseTrials: new Int32Array(U),
-        caseRep: new Int32Array(U),
-        caseFailed: new Uint8Array(U),
-    });
-    const p = {
-        modes,
-        ids,
-        where,
-        side: [Int32Array.from(bIdx), Int32Array.from(hIdx)],
-        pass: counts(),
-        use: counts(),
-        err: counts(),
-        U,
-        scan: [scan(), scan()],
-        errorsMode: -1,
-    };
-    let anyErrored = false;
-    // Per-trial flags of each mode; `stamp` avoids clearing them per trial.
-    const flags = new Uint8Array(M);
-    const stamp = new Int32Array(M).fill(-1);
-    const touched = new Int32Array(Math.max(1, M));
-    let nt;
-    // Trials of a case list their checks in the same order: remember the mode at each position
-    // and skip the Map lookup when it repeats (identical strings compare by pointer).
-    const posMode = [];
-    const posIdx = [];
-    let trialNo = 0;
-    for (let side = 0; side < 2; side++) {
-        const cases = side === BASE ? baseCases : headCases;
-        const index = p.side[side];
-        const sc = p.scan[side];
-        for (let i = 0; i < U; i++) {
-            const j = index[i];
-            if (j < 0)
-                continue;
-            const c = cases[j];
-            sc.counts.cases++;
-            const caseModes = Array.isArray(c.modes) ? c.modes : [];
-            const trials = trialsOf(c);
-            sc.caseTrials[i] = trials.length;
-            let rep = -1;
-            for (let tj = 0; tj < trials.length; tj++) {
-                const trial = trials[tj];
-                trialNo++;
-                nt = 0;
-                const trace = trial.trace;
-                const stage = typeof trial.stage === 'number' && trial.stage >= 2 ? 1 : 0;
-                // Per-mode outcome of this trial.
-                let checkFailed = false;
-                let checkErrored = false;
-                const checks = Array.isArray(trial.checks) ? trial.checks : [];
-                for (let k = 0; k < checks.length; k++) {
-                    const ch = checks[k];
-                    const status = ch?.status;
-                    const bit = status === 'pass' ? 0 : status === 'error' ? ERRORED : FAILED;
-                    if (bit === ERRORED)
-                        checkErrored = true;
-                    else if (bit === FAILED)
-                        checkFailed = true;
-                    const mode = ch?.mode;
-                    if (typeof mode !== 'string')
-                        continue;
-                    let mi;
-                    if (posMode[k] === mode)
-                        mi = posIdx[k];
-                    else {
-                        mi = modeIndex.get(mode);
-                        if (mi === undefined) {
-                            if (!scanChecks)
-                                return undefined; // a mode missing from `modes`: rescan properly
-                            continue;
-                        }
-                        posMode[k] = mode;
-                        posIdx[k] = mi;
-                    }
-                    if (stamp[mi] !== trialNo) {
-                        stamp[mi] = trialNo;
-                        flags[mi] = SEEN;
-                        touched[nt++] = mi;
-                    }
-                    flags[mi] |= bit;
-                }
-                // The trial's status by the same rule as its modes (older results files marked a trial
-                // with one failed and one errored check as errored): a known failure is a failure.
-                const traceErrored = !!trace?.error;
-                let status = trial.status;
-                if (traceErrored)
-                    status = 'error';
-                else if (status === 'error' && checkFailed)
-                    status = 'fail';
-                const errored = traceErrored || checkErrored || trial.status === 'error';
-                // Run totals and the case's own counts, by trial status.
-                sc.counts.trials++;
-                if (status === 'pass') {
-                    sc.counts.pass++;
-                    sc.casePass[i]++;
-                    sc.caseUse[i]++;
-                }
-                else if (status === 'error') {
-                    sc.counts.error++;
-                    sc.caseErr[i]++;
-                }
-                else {
-                    sc.counts.fail++;
-                    sc.caseUse[i]++;
-                    sc.caseFailed[i] = 1;
-                    if (rep < 0)
-                        rep = tj;
-                }
-                if (trace) {
-                    const u = trace.usage;
-                    if (u) {
-                        if (typeof u.input_tokens === 'number' && Number.isFinite(u.input_tokens))
-                            sc.usage.input_tokens += u.input_tokens;
-                        if (typeof u.output_tokens === 'number' && Number.isFinite(u.output_tokens))
-                            sc.usage.output_tokens += u.output_tokens;
-                        if (typeof u.cost_usd === 'number' && Number.isFinite(u.cost_usd))
-                            sc.usage.cost_usd += u.cost_usd;
-                    }
-                    const l = trace.latency_ms;
-                    if (typeof l === 'number' && Number.isFinite(l))
-                        sc.latencies.push(l);
-                }
-                // An errored trace makes the trial missing for every mode the case guards.
-                if (traceErrored || (trial.status === 'error' && nt === 0)) {
-                    for (const m of caseModes) {
-                        const mi = modeIndex.get(m);
-                        if (mi === undefined)
-                            continue;
-                        if (stamp[mi] !== trialNo) {
-                            stamp[mi] = trialNo;
-                            touched[nt++] = mi;
-                        }
-                    }
-                    for (let q = 0; q < nt; q++)
-                        flags[touched[q]] = ERRORED;
-                }
-                for (let q = 0; q < nt; q++) {
-                    const mi = touched[q];
-                    const f = flags[mi];
-                    const at = slot(p, mi, side, stage) + i;
-                    if (f & FAILED)
-                        p.use[at]++;
-                    else if (f & ERRORED)
-                        p.err[at]++;
-                    else {
-                        p.use[at]++;
-                        p.pass[at]++;
-                    }
-                }
-                if (E >= 0) {
-                    const at = slot(p, E, side, stage) + i;
-                    p.use[at]++;
-                    if (errored)
-                        anyErrored = true;
-                    else
-                        p.pass[at]++;
-                }
-            }
-            sc.caseRep[i] = rep < 0 ? 0 : rep;
-        }
-    }
-    if (E >= 0 && anyErrored) {
-        p.modes = [...modes, defaults/* ERRORS_MODE */.y];
-        p.errorsMode = E;
-    }
-    return p;
-}
-
-// EXTERNAL MODULE: ./build/compare/stats.js
-var compare_stats = __webpack_require__(1303);
-;// CONCATENATED MODULE: ./build/compare/mode-test.js
-
-
-function scratch(U) {
-    return {
-        kb: new Int32Array(U),
-        xb: new Int32Array(U),
-        kh: new Int32Array(U),
-        xh: new Int32Array(U),
-        d: new Float64Array(U),
-    };
-}
-function rateStats(p, m, side) {
-    // Stage-1 trials only: re-runs sample the flaky cases again and would bias a trial-weighted rate.
-    const at = slot(p, m, side, 0);
-    const at2 = slot(p, m, side, 1);
-    let passes = 0;
-    let trials = 0;
-    let errors = 0;
-    let cases = 0;
-    for (let i = 0; i < p.U; i++) {
-        const u = p.use[at + i];
-        const e = p.err[at + i];
-        if (u + e + p.use[at2 + i] + p.err[at2 + i] > 0)
-            cases++;
-        passes += p.pass[at + i];
-        trials += u;
-        errors += e;
-    }
-    const rate = trials > 0 ? passes / trials : 0;
-    return { passes, trials, cases, errors, rate, ci: (0,compare_stats/* wilson */.rF)(passes, trials) };
-}
-function gcd(a, b) {
-    while (b)
-        [a, b] = [b, a % b];
-    return a;
-}
-function analyseMode(p, m, s, opts) {
-    const U = p.U;
-    const b1 = slot(p, m, BASE, 0);
-    const b2 = slot(p, m, BASE, 1);
-    const h1 = slot(p, m, HEAD, 0);
-    const h2 = slot(p, m, HEAD, 1);
-    let paired = 0;
-    let sumD = 0;
-    let sumD2 = 0;
-    let n1 = 0;
-    // Pass 1: per-case differences (all stages pooled) and stage-1 strata of the paired cases.
-    let lcm = 1;
-    for (let i = 0; i < U; i++) {
-        const ub = p.use[b1 + i] + p.use[b2 + i];
-        const uh = p.use[h1 + i] + p.use[h2 + i];
-        if (ub === 0 || uh === 0)
-            continue;
-        const d = (p.pass[h1 + i] + p.pass[h2 + i]) / uh - (p.pass[b1 + i] + p.pass[b2 + i]) / ub;
-        s.d[paired] = d;
-        paired++;
-        sumD += d;
-        sumD2 += d * d;
-        if (opts.robust && lcm <= 360) {
-            lcm = (lcm * ub) / gcd(lcm, ub);
-            lcm = (lcm * uh) / gcd(lcm, uh);
-        }
-        s.kb[n1] = p.use[b1 + i];
-        s.xb[n1] = p.pass[b1 + i];
-        s.kh[n1] = p.use[h1 + i];
-        s.xh[n1] = p.pass[h1 + i];
-        n1++;
-    }
-    const { ci } = (0,compare_stats/* pairedInterval */.$D)(sumD, sumD2, paired);
-    const effect = paired > 0 ? sumD / paired : 0;
-    const sd = paired > 1 ? Math.sqrt(Math.max(0, (sumD2 - paired * effect * effect) / (paired - 1))) : 0;
-    const out = {
-        base: rateStats(p, m, BASE),
-        head: rateStats(p, m, HEAD),
-        paired,
-        effect,
-        ci,
-        sd,
-        stage1: (0,compare_stats/* stratifiedTest */.Gq)(s.kb, s.xb, s.kh, s.xh, n1),
-    };
-    if (opts.robust) {
-        // Integer differences: with equal trials per side, L = k and d = head passes - base passes.
-        const scale = Math.min(lcm, 360);
-        for (let i = 0; i < paired; i++)
-            s.d[i] = Math.round(s.d[i] * scale);
-        out.robust = (0,compare_stats/* signFlipTest */.tf)(s.d, paired);
-    }
-    if (opts.stage2) {
-        let n2 = 0;
-        for (let i = 0; i < U; i++) {
-            if (p.use[b2 + i] === 0 || p.use[h2 + i] === 0)
-                continue;
-            s.kb[n2] = p.use[b2 + i];
-            s.xb[n2] = p.pass[b2 + i];
-            s.kh[n2] = p.use[h2 + i];
-            s.xh[n2] = p.pass[h2 + i];
-            n2++;
-        }
-        out.stage2 = (0,compare_stats/* stratifiedTest */.Gq)(s.kb, s.xb, s.kh, s.xh, n2);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./build/compare/adaptive.js
-
-
-/** Share of alpha spent on stage 1 of the adaptive design (section 5). */
-const STAGE1_SHARE = 0.2;
-/** Stage-1 p above which a mode stops without re-runs. */
-const STAGE1_FUTILITY = 0.5;
-function stage2Modes(head) {
-    const list = head.meta?.stage2_modes;
-    return new Set(Array.isArray(list) ? list.filter((m) => typeof m === 'string') : []);
-}
-/**
- * Which modes and cases to re-run after stage 1: modes with p_reg <= 0.5 whose interval still
- * allows a drop of min_drop (the undecided ones for the verdict, those regressed already for
- * the per-case labels), and the cases with mixed pooled stage-1 outcomes
- * (0 < t < n) in those modes. The choice depends only on t, which keeps the test valid. The
- * robust (sign-flip) mode has no second stage.
- */
-function planStage2(base, head, gate) {
-    if (gate.robust)
-        return { modes: [], caseIds: [] };
-    const p = prepare(base, head);
-    const s = scratch(p.U);
-    // Unlike STATISTICS.md's "p_reg <= 0.2 alpha: regressed now, no re-run", modes that already
-    // regressed are re-run too: the block does not need it, but the per-case labels do (with
-    // k <= 3 no single case can be confirmed). That stays valid: the alpha split holds whatever the
-    // stage-1 outcome, and the cases are still chosen by t alone. Only p_reg > 0.5 stops a mode.
-    const modes = [];
-    p.modes.forEach((_, m) => {
-        const x = analyseMode(p, m, s, { robust: false, stage2: false });
-        if (x.stage1.p_reg <= STAGE1_FUTILITY && x.paired > 0 && x.ci[0] <= -gate.min_drop)
-            modes.push(m);
-    });
-    const caseIds = [];
-    for (let i = 0; i < p.U; i++) {
-        for (const m of modes) {
-            const b = slot(p, m, BASE, 0) + i;
-            const h = slot(p, m, HEAD, 0) + i;
-            const n = p.use[b] + p.use[h];
-            const t = p.pass[b] + p.pass[h];
-            if (p.use[b] > 0 && p.use[h] > 0 && t > 0 && t < n) {
-                caseIds.push(p.ids[i]);
-                break;
-            }
-        }
-    }
-    return { modes: modes.map((m) => p.modes[m]), caseIds };
-}
-
-;// CONCATENATED MODULE: ./build/compare/case-labels.js
-
-
-/** False discovery rate of the per-case labels (section 6). */
-const CASE_FDR = 0.1;
-const LABEL_ORDER = [
-    'new_failure',
-    'suspected_new_failure',
-    'errored',
-    'not_run',
-    'fixed',
-    'flaky',
-    'stable_fail',
-    'stable_pass',
-];
-const LABEL_RANK = {
-    ...Object.fromEntries(LABEL_ORDER.map((l, i) => [l, i])),
-    added: 99,
-    removed: 99,
-};
-function emptyCounts() {
-    return {
-        new_failure: 0,
-        suspected_new_failure: 0,
-        fixed: 0,
-        flaky: 0,
-        stable_pass: 0,
-        stable_fail: 0,
-        added: 0,
-        removed: 0,
-        errored: 0,
-        not_run: 0,
-    };
-}
-/** One-sided per-case p-values, both directions, stratified over stages. */
-function caseTest(p, m, i, cache) {
-    const b1 = slot(p, m, BASE, 0) + i;
-    const h1 = slot(p, m, HEAD, 0) + i;
-    const b2 = slot(p, m, BASE, 1) + i;
-    const h2 = slot(p, m, HEAD, 1) + i;
-    const kb1 = p.use[b1];
-    const xb1 = p.pass[b1];
-    const kh1 = p.use[h1];
-    const xh1 = p.pass[h1];
-    const kb2 = p.use[b2];
-    const kh2 = p.use[h2];
-    const xb2 = p.pass[b2];
-    const xh2 = p.pass[h2];
-    const inf1 = kb1 > 0 && kh1 > 0 && xb1 + xh1 > 0 && xb1 + xh1 < kb1 + kh1;
-    const inf2 = kb2 > 0 && kh2 > 0 && xb2 + xh2 > 0 && xb2 + xh2 < kb2 + kh2;
-    if (!inf1 && !inf2)
-        return undefined;
-    if (inf1 && inf2) {
-        const r = (0,compare_stats/* stratifiedTest */.Gq)([kb1, kb2], [xb1, xb2], [kh1, kh2], [xh1, xh2], 2);
-        return [r.p_reg, r.p_imp];
-    }
-    const [kb, xb, kh, xh] = inf1 ? [kb1, xb1, kh1, xh1] : [kb2, xb2, kh2, xh2];
-    if (kb < 256 && kh < 256) {
-        const key = ((kb * 256 + xb) * 256 + kh) * 256 + xh;
-        let r = cache.get(key);
-        if (!r) {
-            r = (0,compare_stats/* hypergeomTails */.u8)(kb, xb, kh, xh);
-            cache.set(key, r);
-        }
-        return r;
-    }
-    return (0,compare_stats/* hypergeomTails */.u8)(kb, xb, kh, xh);
-}
-/**
- * `notRun[i]`: bit 1 << side is set when case i has no trial on that side although that side's
- * run selected it (an incomplete run): labelled not_run rather than added or removed.
- */
-function buildCases(base, head, p, modes, notRun) {
-    const U = p.U;
-    const M = p.modes.length;
-    // Per (mode, case): the reported p and q (regressed direction unless the case is fixed) and
-    // the BH outcome: 1 new failure, 2 fixed. p is NaN where the case carried no information.
-    const pOut = new Float64Array(M * U).fill(NaN);
-    const qOut = new Float64Array(M * U).fill(NaN);
-    const found = new Uint8Array(M * U);
-    const cache = new Map();
-    for (let m = 0; m < M; m++) {
-        if (m === p.errorsMode)
-            continue;
-        const idx = [];
-        const pr = [];
-        const pi = [];
-        for (let i = 0; i < U; i++) {
-            const r = caseTest(p, m, i, cache);
-            if (!r)
-                continue;
-            idx.push(i);
-            pr.push(r[0]);
-            pi.push(r[1]);
-        }
-        // BH within the mode over the informative cases (an uninformative case cannot be rejected,
-        // so counting it would only dilute the others).
-        const qr = (0,compare_stats/* benjaminiHochberg */.Uh)(pr);
-        const qi = (0,compare_stats/* benjaminiHochberg */.Uh)(pi);
-        for (let j = 0; j < idx.length; j++) {
-            const k = m * U + idx[j];
-            if (qr[j] <= CASE_FDR)
-                found[k] = 1;
-            else if (qi[j] <= CASE_FDR)
-                found[k] = 2;
-            pOut[k] = found[k] === 2 ? pi[j] : pr[j];
-            qOut[k] = found[k] === 2 ? qi[j] : qr[j];
-        }
-    }
-    // A flip to "mostly fails" is only suspected where the mode as a whole is not shown unchanged or
-    // improved: with 30% flaky cases and k = 3, thousands of 2/3 -> 1/3 flips per mode are noise.
-    const suspectable = modes.map((mc) => mc.verdict === 'regressed' || mc.verdict === 'inconclusive');
-    const counts = emptyCounts();
-    const cases = new Array(U);
-    const removedFailing = [];
-    let addedPasses = 0;
-    let addedTrials = 0;
-    const [sb, sh] = p.scan;
-    for (let i = 0; i < U; i++) {
-        const bc = p.side[BASE][i] >= 0 ? base.cases[p.side[BASE][i]] : undefined;
-        const hc = p.side[HEAD][i] >= 0 ? head.cases[p.side[HEAD][i]] : undefined;
-        const modeList = [];
-        let best;
-        const nr = notRun !== undefined && notRun[i] !== 0;
-        for (let m = 0; m < M; m++) {
-            // The built-in errors mode is gated per mode; per case, errors are shown as errors (the
-            // case's own counts, the errored label), not as new failures.
-            if (m === p.errorsMode)
-                continue;
-            const a1 = slot(p, m, BASE, 0) + i;
-            const a2 = slot(p, m, BASE, 1) + i;
-            const c1 = slot(p, m, HEAD, 0) + i;
-            const c2 = slot(p, m, HEAD, 1) + i;
-            const ub = p.use[a1] + p.use[a2];
-            const uh = p.use[c1] + p.use[c2];
-            const eb = p.err[a1] + p.err[a2];
-            const eh = p.err[c1] + p.err[c2];
-            const onBase = ub + eb > 0;
-            const onHead = uh + eh > 0;
-            if (!onBase && !onHead)
-                continue;
-            const xb = p.pass[a1] + p.pass[a2];
-            const xh = p.pass[c1] + p.pass[c2];
-            const k = m * U + i;
-            let label;
-            let pv = NaN;
-            let qv = NaN;
-            if (nr)
-                label = 'not_run';
-            else if (!onBase)
-                label = 'added';
-            else if (!onHead)
-                label = 'removed';
-            else if (ub === 0 || uh === 0)
-                label = 'errored';
-            else if (found[k] === 1) {
-                label = 'new_failure';
-                pv = pOut[k];
-                qv = qOut[k];
-            }
-            else if (found[k] === 2) {
-                label = 'fixed';
-                pv = pOut[k];
-                qv = qOut[k];
-            }
-            else {
-                pv = pOut[k];
-                qv = qOut[k];
-                if (xb === ub && xh === uh)
-                    label = 'stable_pass';
-                else if (xb === 0 && xh === 0)
-                    label = 'stable_fail';
-                else if (suspectable[m] && 2 * xb > ub && 2 * xh < uh)
-                    label = 'suspected_new_failure';
-                // Mixed within a side, or a change that was not confirmed (e.g. fail -> pass once).
-                else
-                    label = 'flaky';
-            }
-            if (LABEL_RANK[label] < (best === undefined ? 99 : LABEL_RANK[best]))
-                best = label;
-            // Stable passes are the bulk of a large suite: left out of the per-case list of modes.
-            if (label === 'stable_pass')
-                continue;
-            const entry = { mode: p.modes[m], label };
-            if (onBase)
-                entry.base = countsOf(xb, ub, eb);
-            if (onHead)
-                entry.head = countsOf(xh, uh, eh);
-            if (!Number.isNaN(pv)) {
-                entry.p = pv;
-                entry.q = qv;
-            }
-            modeList.push(entry);
-        }
-        let label;
-        if (nr)
-            label = 'not_run';
-        else if (!bc)
-            label = 'added';
-        else if (!hc)
-            label = 'removed';
-        else if (sb.caseUse[i] === 0 || sh.caseUse[i] === 0)
-            label = best === 'new_failure' || best === 'suspected_new_failure' ? best : 'errored';
-        else
-            label =
-                best ??
-                    (sb.casePass[i] === sb.caseUse[i] && sh.casePass[i] === sh.caseUse[i]
-                        ? 'stable_pass'
-                        : 'flaky');
-        counts[label]++;
-        if (label === 'removed' && sb.caseFailed[i])
-            removedFailing.push(p.ids[i]);
-        if (label === 'added') {
-            addedPasses += sh.casePass[i];
-            addedTrials += sh.caseUse[i];
-        }
-        const src = hc ?? bc;
-        const cc = {
-            id: p.ids[i],
-            label,
-            tags: Array.isArray(src.tags) ? src.tags : [],
-            modes: modeList,
-        };
-        if (src.source)
-            cc.source = src.source;
-        if (bc)
-            cc.base = caseSide(bc, sb, i);
-        if (hc)
-            cc.head = caseSide(hc, sh, i);
-        if (bc && hc && bc.hash !== hc.hash)
-            cc.changed = true;
-        if ((label === 'new_failure' || label === 'suspected_new_failure') && hc)
-            cc.excerpt = excerpt(hc, sh.caseRep[i]);
-        cases[i] = cc;
-    }
-    return { cases, counts, removedFailing, addedPasses, addedTrials };
-}
-const COUNTS = new Map();
-/**
- * Per-case counts are a handful of small-integer triples repeated hundreds of thousands of times
- * in a large suite: one shared (frozen) object per triple saves most of the output's objects.
- */
-function countsOf(passes, trials, errors) {
-    if (trials >= 1024 || errors >= 1024)
-        return { passes, trials, errors };
-    const key = (errors * 1024 + trials) * 1024 + passes;
-    let c = COUNTS.get(key);
-    if (!c) {
-        c = Object.freeze({ passes, trials, errors });
-        if (COUNTS.size < 100_000)
-            COUNTS.set(key, c);
-    }
-    return c;
-}
-function caseSide(c, sc, i) {
-    const rep = sc.caseRep[i];
-    const t = trialsOf(c)[rep];
-    const failing = [];
-    for (const ch of t && Array.isArray(t.checks) ? t.checks : []) {
-        if (!ch || typeof ch !== 'object' || ch.status === 'pass')
-            continue;
-        // The check result itself is a FailingCheck (plus its status and index): shared, not
-        // copied, because at 100,000 cases the copies were a third of the output's memory.
-        if (typeof ch.type === 'string' &&
-            typeof ch.mode === 'string' &&
-            typeof ch.reason === 'string') {
-            failing.push(ch);
-            continue;
-        }
-        const f = {
-            type: String(ch.type),
-            mode: String(ch.mode),
-            reason: String(ch.reason ?? ''),
-        };
-        if (typeof ch.name === 'string')
-            f.name = ch.name;
-        failing.push(f);
-    }
-    const side = {
-        passes: sc.casePass[i],
-        trials: sc.caseUse[i],
-        errors: sc.caseErr[i],
-        failing,
-        trial_ref: rep,
-    };
-    if (t?.trace?.trace_id)
-        side.trace_id = t.trace.trace_id;
-    return side;
-}
-/**
- * Cuts at `max`, dropping a word the cut split: the start of a token (20 of a GitHub token's
- * 40 characters) is too short for the reports' secret patterns to recognise.
- */
-function cut(s, max) {
-    return s.length > max ? `${s.slice(0, max).replace(/[\w-]{1,40}$/, '')}…` : s;
-}
-function safeJson(v) {
-    if (typeof v === 'string')
-        return v;
-    try {
-        return JSON.stringify(v) ?? '';
-    }
-    catch {
-        return String(v);
-    }
-}
-function excerpt(c, trialRef) {
-    const trace = trialsOf(c)[trialRef]?.trace;
-    const out = {
-        input: cut(safeJson(c.input), 500),
-        output: cut(typeof trace?.output === 'string' ? trace.output : safeJson(trace?.output ?? ''), 1000),
-        tool_calls: (Array.isArray(trace?.tool_calls) ? trace.tool_calls : [])
-            .slice(0, 20)
-            .map((tc) => ({
-            name: cut(String(tc?.name ?? ''), 100),
-            arguments: cut(safeJson(tc?.arguments ?? {}), 300),
-        })),
-        retrieved: (Array.isArray(trace?.retrieved) ? trace.retrieved : [])
-            .slice(0, 20)
-            .map((r) => cut(typeof r?.id === 'string' ? r.id : safeJson(r?.text ?? ''), 100)),
-    };
-    if (trace?.error?.message)
-        out.error = cut(String(trace.error.message), 500);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./build/compare/completeness.js
-
-/** How many missing case ids a gap names. */
-const NAMED = 20;
-function completeness(base, head, p) {
-    const out = {};
-    for (const side of [BASE, HEAD]) {
-        const r = side === BASE ? base : head;
-        const gap = sideGap(r, p, side, (i) => {
-            out.notRun ??= new Uint8Array(p.U);
-            out.notRun[i] |= 1 << side;
-        });
-        if (gap)
-            out[side === BASE ? 'base' : 'head'] = gap;
-    }
-    return out;
-}
-function sideGap(r, p, side, markNotRun) {
-    const index = p.side[side];
-    const trialsOn = p.scan[side].caseTrials;
-    const ran = (i) => index[i] >= 0 && trialsOn[i] > 0;
-    const interrupted = r.meta?.interrupted === true;
-    const selected = r.meta?.selected;
-    const ids = Array.isArray(selected?.ids) ? selected.ids : undefined;
-    const missingIds = [];
-    let missing = 0;
-    let count;
-    if (ids) {
-        count = ids.length;
-        for (const id of ids) {
-            const i = typeof id === 'string' ? p.where.get(id) : undefined;
-            if (i !== undefined && ran(i))
-                continue;
-            missing++;
-            if (missingIds.length < NAMED)
-                missingIds.push(String(id));
-            if (i !== undefined)
-                markNotRun(i);
-        }
-    }
-    else if (typeof selected?.count === 'number' && Number.isFinite(selected.count)) {
-        // Only the count is known: the shortfall, without names.
-        count = selected.count;
-        let have = 0;
-        for (let i = 0; i < p.U; i++)
-            if (ran(i))
-                have++;
-        missing = Math.max(0, count - have);
-    }
-    if (!interrupted && missing === 0)
-        return undefined;
-    if (!ids) {
-        // Which cases were selected is unknown: every case this side lacks may be one it never ran.
-        for (let i = 0; i < p.U; i++)
-            if (!ran(i))
-                markNotRun(i);
-    }
-    const gap = { interrupted, missing, missing_ids: missingIds };
-    if (count !== undefined)
-        gap.selected = count;
-    return gap;
-}
-/** One line naming what a side lacks, e.g. "head is incomplete: 40 of 60 selected cases ...". */
-function gapReason(name, gap) {
-    const why = gap.interrupted ? ' (interrupted)' : '';
-    if (gap.missing > 0) {
-        const shown = gap.missing_ids.slice(0, 3);
-        const more = gap.missing - shown.length;
-        const names = shown.length ? `: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}` : '';
-        const what = gap.selected !== undefined
-            ? `${gap.missing} of ${gap.selected} selected cases`
-            : `${gap.missing} selected case${gap.missing === 1 ? '' : 's'}`;
-        return `${name} is incomplete: ${what} ${gap.missing === 1 ? 'has' : 'have'} no trial${why}${names}`;
-    }
-    return `${name} was interrupted: every selected case has a trial, but the run stopped before it finished`;
-}
-
-;// CONCATENATED MODULE: ./build/compare/gate.js
-/**
- * The gate a comparison is decided under, and what a pull request changes about it. In a pull
- * request the gate is the base commit's (the PR cannot loosen its own gate); a change the PR
- * makes is named in one line and takes effect after merge.
- */
-
-/** The results' recorded gate (or the defaults), under the caller's overrides. */
-function resolveGate(head, override) {
-    // Undefined fields (a partial or older results file) keep the defaults instead of erasing them.
-    const defined = (o) => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
-    const gate = { ...defaults/* DEFAULT_GATE */.s, ...defined(head.meta?.gate), ...defined(override) };
-    if (!Array.isArray(gate.block))
-        gate.block = defaults/* DEFAULT_GATE */.s.block;
-    return gate;
-}
-const GATE_KEYS = [
-    'block',
-    'alpha',
-    'min_drop',
-    'tolerance',
-    'max_error_share',
-    'accept_label',
-    'robust',
-    'adaptive',
-    'rerun_trials',
-    'errors_severity',
-];
-function show(v) {
-    if (Array.isArray(v))
-        return v.length ? v.join(', ') : 'none';
-    return String(v);
-}
-/**
- * What `proposed` (the head's config) changes in `trusted` (the base's): the gate's fields, save
- * those the workflow overrides anyway, and the severity of modes both declare. Undefined when
- * nothing changes.
- */
-function gateChanges(trusted, proposed, overridden = {}) {
-    const changes = [];
-    for (const key of GATE_KEYS) {
-        if (overridden[key] !== undefined)
-            continue;
-        const a = show(trusted.gate[key]);
-        const b = show(proposed.gate[key]);
-        if (a !== b)
-            changes.push(`${key}: ${a} → ${b}`);
-    }
-    for (const [mode, fm] of Object.entries(proposed.failure_modes)) {
-        const was = trusted.failure_modes[mode]?.severity;
-        if (was && was !== fm.severity)
-            changes.push(`${mode} severity: ${was} → ${fm.severity}`);
-    }
-    return changes;
-}
-/** The comparison's one-line note for a pull request that changes the gate. */
-function gateChangeNote(changes) {
-    if (!changes.length)
-        return undefined;
-    const shown = changes.slice(0, 4).join('; ');
-    const more = changes.length > 4 ? `; and ${changes.length - 4} more` : '';
-    return `This PR changes the gate (${shown}${more}); the change takes effect after merge.`;
-}
-
-;// CONCATENATED MODULE: ./build/compare/text.js
-/** Number formats of the comparison's own reason lines (the reports have richer ones). */
-function pct(x) {
-    return `${Math.round(x * 100)}%`;
-}
-function pts(x) {
-    const v = Math.round(x * 100) || 0;
-    return v > 0 ? `+${v}` : `${v}`;
-}
-
-;// CONCATENATED MODULE: ./build/compare/mode-verdicts.js
-
-
-
-
-function modeVerdicts(p, o) {
-    const { gate, adaptive } = o;
-    const s = scratch(p.U);
-    const robust = !!gate.robust;
-    const stage2Used = [];
-    // Per mode: tests, then Holm over modes (p_reg and p_imp separately).
-    const stats = p.modes.map((mode, m) => {
-        const inStage2 = adaptive && o.stage2.has(mode);
-        const st = analyseMode(p, m, s, { robust, stage2: inStage2 });
-        let pReg;
-        let pImp;
-        let test;
-        if (st.robust) {
-            pReg = st.robust.p_reg;
-            pImp = st.robust.p_imp;
-            test = 'sign-flip';
-        }
-        else if (adaptive) {
-            // Alpha spending: 0.2 alpha at stage 1, 0.8 alpha on the (case, stage 2) strata.
-            const p2r = st.stage2 ? st.stage2.p_reg / (1 - STAGE1_SHARE) : 1;
-            const p2i = st.stage2 ? st.stage2.p_imp / (1 - STAGE1_SHARE) : 1;
-            pReg = Math.min(1, st.stage1.p_reg / STAGE1_SHARE, p2r);
-            pImp = Math.min(1, st.stage1.p_imp / STAGE1_SHARE, p2i);
-            test = st.stage1.method;
-            if (st.stage2)
-                stage2Used.push(mode);
-        }
-        else {
-            pReg = st.stage1.p_reg;
-            pImp = st.stage1.p_imp;
-            test = st.stage1.method;
-        }
-        return { mode, st, pReg, pImp, test };
-    });
-    const adjReg = (0,compare_stats/* holm */.fU)(stats.map((x) => x.pReg));
-    const adjImp = (0,compare_stats/* holm */.fU)(stats.map((x) => x.pImp));
-    const modes = stats.map((x, m) => {
-        const severity = o.severityOf(x.mode);
-        const { st } = x;
-        let verdict;
-        if (st.paired > 0 && adjReg[m] <= gate.alpha && st.effect <= -gate.min_drop + 1e-12)
-            verdict = 'regressed';
-        else if (st.paired > 0 && adjImp[m] <= gate.alpha)
-            verdict = 'improved';
-        else if (st.paired > 0 && st.ci[0] >= -gate.tolerance && st.ci[1] <= gate.tolerance)
-            verdict = 'unchanged';
-        else
-            verdict = 'inconclusive';
-        const mc = {
-            mode: x.mode,
-            severity,
-            blocking: gate.block.includes(severity),
-            base: st.base,
-            head: st.head,
-            paired_cases: st.paired,
-            effect: st.effect,
-            effect_ci: st.ci,
-            p_regressed: x.pReg,
-            p_improved: x.pImp,
-            p_regressed_adjusted: adjReg[m],
-            p_improved_adjusted: adjImp[m],
-            test: x.test,
-            verdict,
-        };
-        if (verdict === 'inconclusive')
-            mc.needed = needed(st, gate, p.modes.length);
-        return mc;
-    });
-    return { modes, stage2Used };
-}
-/**
- * A simple power calculation from the observed spread of per-case differences. If the effect is
- * within the tolerance, the cases needed for the 95% interval to fit inside +-tolerance; else the
- * cases needed to detect the observed effect at alpha / modes with 80% power.
- */
-function needed(st, gate, modeCount) {
-    const n = st.paired;
-    if (n < 2)
-        return { note: 'too few paired cases to estimate; add cases present on both sides' };
-    const sd = Math.max(st.sd, 1 / Math.sqrt(n)); // a floor: an all-zero spread says little
-    const e = Math.abs(st.effect);
-    let total;
-    let note;
-    if (e < gate.tolerance) {
-        total = Math.ceil(((1.959964 * sd) / (gate.tolerance - e)) ** 2);
-        note = `about ${total} paired cases would put the 95% interval inside ±${Math.round(gate.tolerance * 100)} pts (per-case sd ${sd.toFixed(2)}, observed effect ${pts(st.effect)} pts); more trials per case also narrow it when cases are flaky`;
-    }
-    else {
-        const za = (0,compare_stats/* normalQuantile */.Zl)(1 - gate.alpha / Math.max(1, modeCount));
-        total = Math.ceil((((za + 0.8416) * sd) / e) ** 2);
-        note = `about ${total} paired cases would detect a ${pts(st.effect)} pt change at alpha ${gate.alpha} with 80% power (per-case sd ${sd.toFixed(2)})`;
-    }
-    return { cases: Math.max(0, total - n), note };
-}
-
-;// CONCATENATED MODULE: ./build/compare/sides.js
-function sideSummary(r, sc, path) {
-    // The run's own totals also count the judge; prefer them when the runner filled them in.
-    const mu = r.meta?.usage;
-    const usage = mu && (mu.input_tokens > 0 || mu.output_tokens > 0 || mu.cost_usd > 0)
-        ? { input_tokens: mu.input_tokens, output_tokens: mu.output_tokens, cost_usd: mu.cost_usd }
-        : sc.usage;
-    const out = { counts: sc.counts, usage, latency_ms: latency(sc.latencies) };
-    if (r.meta?.git?.sha)
-        out.sha = r.meta.git.sha;
-    if (r.meta?.git?.ref)
-        out.ref = r.meta.git.ref;
-    if (r.meta?.label)
-        out.label = r.meta.label;
-    if (r.meta?.started_at)
-        out.started_at = r.meta.started_at;
-    if (typeof r.meta?.trials === 'number')
-        out.trials_per_case = r.meta.trials;
-    if (path)
-        out.results_path = path;
-    return out;
-}
-/** Nearest-rank percentiles; 0 when no trial reported a latency. */
-function latency(values) {
-    if (values.length === 0)
-        return { p50: 0, p95: 0 };
-    const sorted = Float64Array.from(values).sort();
-    const at = (q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-    return { p50: at(0.5), p95: at(0.95) };
-}
-
-;// CONCATENATED MODULE: ./build/compare/verdict.js
-
-
-
-
-function errorShare(c) {
-    return c.trials > 0 ? c.error / c.trials : 0;
-}
-function decide(x) {
-    const { gate, modes, cases } = x;
-    const reasons = [];
-    let verdict = 'pass';
-    let accepted = false;
-    // First: what the comparison lacks. The headline shows the first reason.
-    for (const name of ['head', 'base']) {
-        const gap = x.gaps[name];
-        if (!gap)
-            continue;
-        verdict = 'error';
-        reasons.push(gapReason(name, gap));
-    }
-    const usable = (r) => (r.cases ?? []).filter((c) => trialsOf(c).some((t) => t.status !== 'error')).length;
-    for (const [name, r] of [
-        ['base', x.base],
-        ['head', x.head],
-    ]) {
-        if (usable(r) === 0) {
-            verdict = 'error';
-            reasons.push(`${name} has no usable cases (no cases, or every trial errored)`);
-        }
-    }
-    for (const name of ['base', 'head']) {
-        const sh = errorShare(x.counts[name]);
-        if (sh > gate.max_error_share) {
-            verdict = 'error';
-            reasons.push(`${name}: ${pct(sh)} of trials errored (limit ${pct(gate.max_error_share)})`);
-        }
-    }
-    for (const mc of modes) {
-        if (mc.verdict !== 'regressed')
-            continue;
-        const line = `${mc.mode} fell from ${pct(mc.base.rate)} to ${pct(mc.head.rate)} (${pts(mc.effect)} pts, 95% CI ${pts(mc.effect_ci[0])} to ${pts(mc.effect_ci[1])})`;
-        if (mc.blocking) {
-            if (verdict !== 'error')
-                verdict = 'block';
-            reasons.push(line);
-        }
-        else
-            reasons.push(`${line}; ${mc.severity} does not block`);
-    }
-    const { removedFailing } = cases;
-    if (removedFailing.length > 0) {
-        const shown = removedFailing.slice(0, 5).join(', ') +
-            (removedFailing.length > 5 ? `, and ${removedFailing.length - 5} more` : '');
-        reasons.push(`warning: ${removedFailing.length} removed case(s) were failing on base (${shown}); removing a failing case is not a fix`);
-    }
-    if (cases.counts.added > 0) {
-        const [lo, hi] = (0,compare_stats/* wilson */.rF)(cases.addedPasses, cases.addedTrials);
-        const rate = cases.addedTrials > 0 ? cases.addedPasses / cases.addedTrials : 0;
-        reasons.push(`${cases.counts.added} added case(s): ${pct(rate)} of their trials pass (95% CI ${pct(lo)} to ${pct(hi)})`);
-    }
-    if (verdict === 'block' && x.accepted) {
-        verdict = 'pass';
-        accepted = true;
-        reasons.push(`accepted: the "${gate.accept_label}" label turns the block into a pass`);
-    }
-    if (verdict === 'pass' &&
-        !accepted &&
-        !modes.some((m) => m.verdict === 'regressed' && m.blocking)) {
-        reasons.unshift('no failure mode of a blocking severity regressed');
-    }
-    return { verdict, reasons, accepted };
-}
-
-;// CONCATENATED MODULE: ./build/compare/compare.js
-/**
- * base Results + head Results -> Comparison (docs/statistics.md). Pure: no I/O.
- *
- * Hot path: the trials are scanned once into per-mode integer count arrays (prepare.ts); the
- * tests run on those arrays (mode-test.ts, mode-verdicts.ts). Only then are the per-case objects
- * of the output built (case-labels.ts), and the verdict decided (verdict.ts).
- */
-
-
-
-
-
-
-
-
-
-
-
-
-function compare(base, head, options = {}) {
-    const gate = resolveGate(head, options.gate);
-    const p = prepare(base, head);
-    const recorded = {
-        ...(base.meta?.failure_modes ?? {}),
-        ...(head.meta?.failure_modes ?? {}),
-    };
-    const severityOf = (mode) => options.severities?.[mode] ??
-        recorded[mode]?.severity ??
-        (mode === defaults/* ERRORS_MODE */.y ? gate.errors_severity : 'info');
-    // The adaptive design was in effect when the run recorded its stage-2 plan (runPr writes
-    // `stage2_modes`, empty when nothing needed a re-run): then stage 1 spends only 0.2 alpha,
-    // whether or not stage 2 ran. Two plain runs compared by hand never planned a stage 2 and keep
-    // the whole alpha.
-    const adaptive = !gate.robust && Array.isArray(head.meta?.stage2_modes);
-    const { modes, stage2Used } = modeVerdicts(p, {
-        gate,
-        adaptive,
-        stage2: stage2Modes(head),
-        severityOf,
-    });
-    const gaps = completeness(base, head, p);
-    const caseOut = buildCases(base, head, p, modes, gaps.notRun);
-    const baseSide = sideSummary(base, p.scan[BASE], options.basePath);
-    const headSide = sideSummary(head, p.scan[HEAD], options.headPath);
-    const { verdict, reasons, accepted } = decide({
-        base,
-        head,
-        gate,
-        modes,
-        cases: caseOut,
-        counts: { base: baseSide.counts, head: headSide.counts },
-        gaps,
-        accepted: options.accepted,
-    });
-    const out = {
-        schema: 'evalgate/comparison@1',
-        verdict,
-        reasons,
-        gate,
-        base: baseSide,
-        head: headSide,
-        modes,
-        cases: caseOut.cases,
-        counts: caseOut.counts,
-        error_share: { base: errorShare(baseSide.counts), head: errorShare(headSide.counts) },
-    };
-    if (accepted)
-        out.accepted = true;
-    const traceUrl = head.meta?.trace_url ?? base.meta?.trace_url;
-    if (traceUrl)
-        out.trace_url = traceUrl;
-    if (adaptive && stage2Used.length > 0)
-        out.stage2_modes = stage2Used;
-    if (gaps.base || gaps.head) {
-        out.incomplete = {};
-        if (gaps.base)
-            out.incomplete.base = gaps.base;
-        if (gaps.head)
-            out.incomplete.head = gaps.head;
-    }
-    if (options.gateNote)
-        out.gate_note = options.gateNote;
-    return out;
-}
-
-;// CONCATENATED MODULE: ./build/compare/index.js
-
-
-
-
-
-/***/ }),
-
-/***/ 1303:
+/***/ 7720:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1659,6 +438,361 @@ function signFlipTest(d, len = d.length) {
             pImp += dist[s];
     }
     return { p_reg: clamp01(pReg), p_imp: clamp01(pImp), method: 'exact', informative: nonzero };
+}
+
+
+/***/ }),
+
+/***/ 1815:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  capacityLines: () => (/* binding */ capacityLines)
+});
+
+// UNUSED EXPORTS: FEW_CASES, modeCapacities
+
+// EXTERNAL MODULE: ./build/compare/stats.js
+var stats = __webpack_require__(7720);
+;// CONCATENATED MODULE: ./build/compare/power.js
+/**
+ * What a suite can see: the smallest drop in a failure mode's pass rate that the gate blocks
+ * with 80% power, from the mode's number of cases, the trials per side and the gate
+ * (docs/statistics.md, "What a suite can detect"). `evalgate validate` prints it per mode.
+ *
+ * The model is the calibration benchmark's (scripts/bench-gate.ts), so the two can be checked
+ * against each other: per case, the mode's true per-trial pass probability is p ~ Beta(2,2) for
+ * 30% of the cases (flaky) and otherwise 1 (80%) or 0 (20%); trials are independent. A drop of d
+ * is concentrated: d x N cases that passed every trial now fail every head trial. Only this mode
+ * changed, so Holm tests it first, at alpha / modes.
+ *
+ * The power is simulated with the gate's own test: below EXACT_MAX_CASES cases, every simulated
+ * pull request runs the exact stratified test (stratifiedTest); above, its normal approximation
+ * (the same formula stratifiedTest switches to for large supports; with hundreds of informative
+ * cases the two agree closely). Seeded: the same suite prints the same numbers.
+ */
+
+/** The power the printed drop is detected with. */
+const POWER_TARGET = 0.8;
+/** Share of a mode's cases that are flaky (p ~ Beta(2,2)); the rest pass or fail every trial. */
+const FLAKY_SHARE = 0.3;
+/** Of the stable cases, the share that pass (the others fail every trial and cannot break). */
+const STABLE_PASS_SHARE = 0.8;
+/** Share of alpha of the adaptive design's first stage, and its futility bound (compare.ts). */
+const STAGE1_SHARE = 0.2;
+const STAGE1_FUTILITY = 0.5;
+/** Up to this many cases each simulated pull request runs the exact test. */
+const EXACT_MAX_CASES = 100;
+/** Above this many cases the drop is simulated here and scaled by sqrt(cases) (normal regime). */
+const SCALE_FROM_CASES = 20_000;
+const SIMULATIONS = 200;
+/** Small seeded PRNG (mulberry32): reproducible simulations without a dependency. */
+function prng(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+function binomial(k, p, r) {
+    let x = 0;
+    for (let i = 0; i < k; i++)
+        if (r() < p)
+            x++;
+    return x;
+}
+/** The level a mode's p must reach: Holm's first step, alpha / modes. */
+function levelOf(s) {
+    return s.alpha / Math.max(1, s.modes);
+}
+/** p of `n` identical strata where base passed all `k` trials and head none. */
+function allBrokenP(n, k) {
+    return (0,stats/* stratifiedTest */.Gq)([k], [k], [k], [0]).p_reg ** n;
+}
+/** The strongest evidence a mode of `cases` cases can give, against the level. */
+function bestCase(s) {
+    const p1 = allBrokenP(s.cases, s.trials);
+    const p = s.adaptive
+        ? Math.min(1, p1 / STAGE1_SHARE, allBrokenP(s.cases, s.rerunTrials) / (1 - STAGE1_SHARE))
+        : p1;
+    return { p, level: levelOf(s) };
+}
+const memo = new Map();
+/** The smallest drop the gate detects with 80% power in a mode of `s.cases` cases. */
+function detectableDrop(s) {
+    const key = JSON.stringify(s);
+    const known = memo.get(key);
+    if (known)
+        return known;
+    const best = bestCase(s);
+    let out = { canRegress: best.p <= best.level, bestP: best.p, level: best.level };
+    if (out.canRegress && s.cases > 0) {
+        if (s.cases > SCALE_FROM_CASES) {
+            // Normal regime: the noise grows with sqrt(cases), the signal with cases.
+            const at = simulateDrop({ ...s, cases: SCALE_FROM_CASES });
+            if (at !== undefined)
+                out = {
+                    ...out,
+                    drop: s.minDrop + (at - s.minDrop) * Math.sqrt(SCALE_FROM_CASES / s.cases),
+                };
+        }
+        else {
+            const drop = simulateDrop(s);
+            if (drop !== undefined)
+                out = { ...out, drop };
+        }
+    }
+    memo.set(key, out);
+    return out;
+}
+/**
+ * Per simulated pull request: the fewest broken cases that make the mode regress (binary search:
+ * more broken cases only lower p and the effect). The 80th percentile over the simulations is the
+ * number of broken cases detected with 80% power.
+ */
+function simulateDrop(s) {
+    const n = s.cases;
+    const k = s.trials;
+    const r2 = s.rerunTrials;
+    const level = levelOf(s);
+    const exact = n <= EXACT_MAX_CASES;
+    const rand = prng(0x5eed ^ (n * 7919 + k * 104729 + r2));
+    const needed = new Float64Array(SIMULATIONS);
+    // Strata arrays: the flaky cases' informative strata, then the broken ones (one per case).
+    const cap = n + 1;
+    const st1 = {
+        kb: new Int32Array(cap),
+        xb: new Int32Array(cap),
+        kh: new Int32Array(cap),
+        xh: new Int32Array(cap),
+    };
+    const st2 = {
+        kb: new Int32Array(cap),
+        xb: new Int32Array(cap),
+        kh: new Int32Array(cap),
+        xh: new Int32Array(cap),
+    };
+    // A broken stratum's share of the score and of its null variance (normal regime).
+    const brokenU = (t) => -t / 2;
+    const brokenV = (t) => (t * t) / (4 * (2 * t - 1));
+    for (let sim = 0; sim < SIMULATIONS; sim++) {
+        let stablePass = 0;
+        let f1 = 0; // informative stage-1 strata
+        let f2 = 0; // stage-2 strata (the flaky cases with mixed stage-1 outcomes)
+        let u1 = 0;
+        let v1 = 0;
+        let u2 = 0;
+        let v2 = 0;
+        let sumD1 = 0;
+        let sumD1sq = 0;
+        let sumDpooled = 0;
+        for (let i = 0; i < n; i++) {
+            if (rand() >= FLAKY_SHARE) {
+                if (rand() < STABLE_PASS_SHARE)
+                    stablePass++;
+                continue;
+            }
+            // Beta(2,2) is the median of three uniforms.
+            const a = rand();
+            const b = rand();
+            const c = rand();
+            const p = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+            const xb = binomial(k, p, rand);
+            const xh = binomial(k, p, rand);
+            const d = (xh - xb) / k;
+            sumD1 += d;
+            sumD1sq += d * d;
+            const t = xb + xh;
+            if (t === 0 || t === 2 * k) {
+                sumDpooled += d;
+                continue;
+            }
+            u1 += xh - t / 2;
+            v1 += (k * k * t * (2 * k - t)) / (4 * k * k * (2 * k - 1));
+            st1.kb[f1] = k;
+            st1.xb[f1] = xb;
+            st1.kh[f1] = k;
+            st1.xh[f1] = xh;
+            f1++;
+            if (!s.adaptive)
+                continue;
+            const yb = binomial(r2, p, rand);
+            const yh = binomial(r2, p, rand);
+            sumDpooled += (xh + yh - xb - yb) / (k + r2);
+            const t2 = yb + yh;
+            if (t2 === 0 || t2 === 2 * r2)
+                continue;
+            u2 += yh - t2 / 2;
+            v2 += (r2 * r2 * t2 * (2 * r2 - t2)) / (4 * r2 * r2 * (2 * r2 - 1));
+            st2.kb[f2] = r2;
+            st2.xb[f2] = yb;
+            st2.kh[f2] = r2;
+            st2.xh[f2] = yh;
+            f2++;
+        }
+        for (let j = 0; j < stablePass; j++) {
+            st1.kb[f1 + j] = k;
+            st1.xb[f1 + j] = k;
+            st1.kh[f1 + j] = k;
+            st1.xh[f1 + j] = 0;
+            st2.kb[f2 + j] = r2;
+            st2.xb[f2 + j] = r2;
+            st2.kh[f2 + j] = r2;
+            st2.xh[f2 + j] = 0;
+        }
+        const pOf = (stage, m) => {
+            if (exact) {
+                const x = stage === 1 ? st1 : st2;
+                return (0,stats/* stratifiedTest */.Gq)(x.kb, x.xb, x.kh, x.xh, (stage === 1 ? f1 : f2) + m).p_reg;
+            }
+            const t = stage === 1 ? k : r2;
+            const u = (stage === 1 ? u1 : u2) + m * brokenU(t);
+            const v = (stage === 1 ? v1 : v2) + m * brokenV(t);
+            return v > 0 ? (0,stats/* normalCdf */.vr)((u + 0.5) / Math.sqrt(v)) : 1;
+        };
+        const regresses = (m) => {
+            const p1 = pOf(1, m);
+            // The first stage: what the fixed design decides on, and what planStage2 looks at.
+            let p = p1;
+            let effect = (sumD1 - m) / n;
+            if (s.adaptive) {
+                const { ci } = (0,stats/* pairedInterval */.$D)(sumD1 - m, sumD1sq + m, n);
+                const rerun = p1 <= STAGE1_FUTILITY && ci[0] <= -s.minDrop;
+                p = Math.min(1, p1 / STAGE1_SHARE, rerun ? pOf(2, m) / (1 - STAGE1_SHARE) : 1);
+                if (rerun)
+                    effect = (sumDpooled - m) / n;
+            }
+            return p <= level && effect <= -s.minDrop + 1e-12;
+        };
+        if (stablePass === 0 || !regresses(stablePass)) {
+            needed[sim] = Infinity;
+            continue;
+        }
+        let lo = 1;
+        let hi = stablePass;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (regresses(mid))
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        needed[sim] = lo;
+    }
+    needed.sort();
+    const m = needed[Math.ceil(POWER_TARGET * SIMULATIONS) - 1];
+    return Number.isFinite(m) ? m / n : undefined;
+}
+
+;// CONCATENATED MODULE: ./build/report/validate.js
+/**
+ * What `evalgate validate` says about a suite that loaded: per failure mode, how many cases test
+ * it and the smallest drop the gate can detect with them (src/compare/power.ts), and a warning for
+ * modes too small to say much. Pure: suite in, lines out.
+ */
+
+/** Below this many cases a mode gets a warning, whether or not it can regress at all. */
+const FEW_CASES = 5;
+/** Cases per mode (a case counts once per mode however many checks it has there). */
+function casesPerMode(suite) {
+    const counts = new Map();
+    for (const c of suite.cases)
+        for (const mode of new Set(c.checks.map((k) => k.mode)))
+            counts.set(mode, (counts.get(mode) ?? 0) + 1);
+    return counts;
+}
+function modeCapacities(suite) {
+    const { gate, trials, failure_modes } = suite.config;
+    const counts = casesPerMode(suite);
+    // Holm runs over the modes that appear in the results: those with at least one case.
+    const tested = [...counts.values()].filter((n) => n > 0).length;
+    return Object.entries(failure_modes).map(([mode, fm]) => {
+        const cases = counts.get(mode) ?? 0;
+        const d = detectableDrop({
+            cases,
+            trials,
+            alpha: gate.alpha,
+            modes: tested,
+            minDrop: gate.min_drop,
+            adaptive: gate.adaptive && !gate.robust,
+            rerunTrials: gate.rerun_trials,
+        });
+        return {
+            mode,
+            severity: fm.severity,
+            blocking: gate.block.includes(fm.severity),
+            cases,
+            ...(d.drop !== undefined ? { drop: d.drop } : {}),
+            canRegress: cases > 0 && d.canRegress,
+            bestP: d.bestP,
+            level: d.level,
+        };
+    });
+}
+const pts = (x) => `${Math.max(1, Math.round(x * 100))} pts`;
+function pValue(p) {
+    return p >= 0.001 ? String(Number(p.toPrecision(2))) : p.toExponential(1);
+}
+function detects(m) {
+    if (m.cases === 0)
+        return 'no case tests it';
+    if (!m.canRegress)
+        return 'can never regress';
+    if (m.drop === undefined)
+        return `no drop reaches ${POWER_TARGET * 100}% power`;
+    const broken = Math.max(1, Math.round(m.drop * m.cases));
+    return `${pts(m.drop)} (${broken} of ${m.cases} cases failing)`;
+}
+/** The lines `evalgate validate` prints after "ok": the table, the warnings, the model. */
+function capacityLines(suite) {
+    const { gate, trials } = suite.config;
+    const rows = modeCapacities(suite);
+    const tested = rows.filter((r) => r.cases > 0).length;
+    const design = gate.robust
+        ? 'robust sign-flip test (the drops below are for the exact test; the sign-flip test needs larger ones)'
+        : gate.adaptive
+            ? `adaptive re-runs of ${gate.rerun_trials} trials`
+            : 'no re-runs';
+    const lines = [
+        `gate: alpha ${gate.alpha} one-sided over ${tested} failure mode(s) (Holm), ${trials} trial(s) per side, ${design}, min_drop ${Math.round(gate.min_drop * 100)} pts`,
+    ];
+    const header = [
+        'failure mode',
+        'severity',
+        'cases',
+        `smallest drop detected (${POWER_TARGET * 100}% power)`,
+    ];
+    const table = rows.map((r) => [
+        r.mode,
+        r.severity,
+        String(r.cases),
+        detects(r) + (r.blocking ? '' : `; ${r.severity} does not block`),
+    ]);
+    const widths = header.map((h, j) => Math.max(h.length, ...table.map((row) => row[j].length)));
+    const fmt = (row) => '  ' +
+        row
+            .map((cell, j) => j === 2 ? cell.padStart(widths[j]) : j === row.length - 1 ? cell : cell.padEnd(widths[j]))
+            .join('  ');
+    lines.push(fmt(header), ...table.map(fmt));
+    for (const r of rows) {
+        if (r.cases >= FEW_CASES || r.cases === 0)
+            continue;
+        const what = r.blocking ? 'block' : 'regress';
+        const cases = `${r.cases} case${r.cases === 1 ? '' : 's'}`;
+        lines.push(r.canRegress
+            ? `warning: ${r.mode} has ${cases}: it can ${what} only when nearly all of them fail every head trial; add cases`
+            : `warning: ${r.mode} has ${cases}: it can never ${what} (even if every case failed every head trial, p = ${pValue(r.bestP)} > ${pValue(r.level)}); add cases or trials`);
+    }
+    for (const r of rows)
+        if (r.cases === 0)
+            lines.push(`warning: ${r.mode} has no case: it is never tested`);
+    lines.push(`(drops: a share of the mode's cases that passed every trial now fail every head trial, with 30% of cases flaky; docs/statistics.md)`);
+    return lines;
 }
 
 

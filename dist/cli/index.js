@@ -1,19 +1,19 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 878:
+/***/ 5976:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2019 = void 0;
-const core_1 = __nccwpck_require__(3893);
-const draft7_1 = __nccwpck_require__(9941);
-const dynamic_1 = __nccwpck_require__(9923);
-const next_1 = __nccwpck_require__(7844);
-const unevaluated_1 = __nccwpck_require__(2010);
-const discriminator_1 = __nccwpck_require__(8886);
-const json_schema_2019_09_1 = __nccwpck_require__(5375);
+const core_1 = __nccwpck_require__(2439);
+const draft7_1 = __nccwpck_require__(3967);
+const dynamic_1 = __nccwpck_require__(7077);
+const next_1 = __nccwpck_require__(8294);
+const unevaluated_1 = __nccwpck_require__(2420);
+const discriminator_1 = __nccwpck_require__(2936);
+const json_schema_2019_09_1 = __nccwpck_require__(2249);
 const META_SCHEMA_ID = "https://json-schema.org/draft/2019-09/schema";
 class Ajv2019 extends core_1.default {
     constructor(opts = {}) {
@@ -51,33 +51,33 @@ module.exports = exports = Ajv2019;
 module.exports.Ajv2019 = Ajv2019;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv2019;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(7391);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(8762);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(3021);
+var validation_error_1 = __nccwpck_require__(535);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(3162);
+var ref_error_1 = __nccwpck_require__(5268);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=2019.js.map
 
 /***/ }),
 
-/***/ 2210:
+/***/ 5848:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2020 = void 0;
-const core_1 = __nccwpck_require__(3893);
-const draft2020_1 = __nccwpck_require__(4298);
-const discriminator_1 = __nccwpck_require__(8886);
-const json_schema_2020_12_1 = __nccwpck_require__(3995);
+const core_1 = __nccwpck_require__(2439);
+const draft2020_1 = __nccwpck_require__(9220);
+const discriminator_1 = __nccwpck_require__(2936);
+const json_schema_2020_12_1 = __nccwpck_require__(3029);
 const META_SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema";
 class Ajv2020 extends core_1.default {
     constructor(opts = {}) {
@@ -112,33 +112,33 @@ module.exports = exports = Ajv2020;
 module.exports.Ajv2020 = Ajv2020;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv2020;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(7391);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(8762);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(3021);
+var validation_error_1 = __nccwpck_require__(535);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(3162);
+var ref_error_1 = __nccwpck_require__(5268);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=2020.js.map
 
 /***/ }),
 
-/***/ 2463:
+/***/ 9153:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __nccwpck_require__(3893);
-const draft7_1 = __nccwpck_require__(9941);
-const discriminator_1 = __nccwpck_require__(8886);
-const draft7MetaSchema = __nccwpck_require__(2079);
+const core_1 = __nccwpck_require__(2439);
+const draft7_1 = __nccwpck_require__(3967);
+const discriminator_1 = __nccwpck_require__(2936);
+const draft7MetaSchema = __nccwpck_require__(372);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -168,24 +168,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(7391);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(8762);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(3021);
+var validation_error_1 = __nccwpck_require__(535);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(3162);
+var ref_error_1 = __nccwpck_require__(5268);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 567:
+/***/ 7565:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -347,15 +347,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 1436:
+/***/ 8762:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(567);
-const scope_1 = __nccwpck_require__(7788);
-var code_2 = __nccwpck_require__(567);
+const code_1 = __nccwpck_require__(7565);
+const scope_1 = __nccwpck_require__(4146);
+var code_2 = __nccwpck_require__(7565);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -364,7 +364,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(7788);
+var scope_2 = __nccwpck_require__(4146);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -1050,13 +1050,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 7788:
+/***/ 4146:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(567);
+const code_1 = __nccwpck_require__(7565);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1199,15 +1199,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 1283:
+/***/ 9905:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const names_1 = __nccwpck_require__(8636);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -1328,18 +1328,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 2718:
+/***/ 4992:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const validation_error_1 = __nccwpck_require__(3021);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const validate_1 = __nccwpck_require__(7881);
+const codegen_1 = __nccwpck_require__(8762);
+const validation_error_1 = __nccwpck_require__(535);
+const names_1 = __nccwpck_require__(8636);
+const resolve_1 = __nccwpck_require__(1128);
+const util_1 = __nccwpck_require__(7802);
+const validate_1 = __nccwpck_require__(7391);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -1576,12 +1576,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 630:
+/***/ 8636:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8762);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -1610,12 +1610,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 3162:
+/***/ 5268:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(4090);
+const resolve_1 = __nccwpck_require__(1128);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -1628,15 +1628,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 4090:
+/***/ 1128:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(4464);
-const equal = __nccwpck_require__(3430);
-const traverse = __nccwpck_require__(1167);
+const util_1 = __nccwpck_require__(7802);
+const equal = __nccwpck_require__(6136);
+const traverse = __nccwpck_require__(1165);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -1789,7 +1789,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 7353:
+/***/ 2335:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1821,14 +1821,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 4464:
+/***/ 7802:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const code_1 = __nccwpck_require__(567);
+const codegen_1 = __nccwpck_require__(8762);
+const code_1 = __nccwpck_require__(7565);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -2005,7 +2005,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 7692:
+/***/ 454:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2030,15 +2030,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 5346:
+/***/ 8284:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
+const errors_1 = __nccwpck_require__(9905);
+const codegen_1 = __nccwpck_require__(8762);
+const names_1 = __nccwpck_require__(8636);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -2086,17 +2086,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 6685:
+/***/ 5931:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(7353);
-const applicability_1 = __nccwpck_require__(7692);
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const rules_1 = __nccwpck_require__(2335);
+const applicability_1 = __nccwpck_require__(454);
+const errors_1 = __nccwpck_require__(9905);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -2295,14 +2295,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 1699:
+/***/ 3769:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -2336,24 +2336,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 7881:
+/***/ 7391:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(5346);
-const dataType_1 = __nccwpck_require__(6685);
-const applicability_1 = __nccwpck_require__(7692);
-const dataType_2 = __nccwpck_require__(6685);
-const defaults_1 = __nccwpck_require__(1699);
-const keyword_1 = __nccwpck_require__(5202);
-const subschema_1 = __nccwpck_require__(6200);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const errors_1 = __nccwpck_require__(1283);
+const boolSchema_1 = __nccwpck_require__(8284);
+const dataType_1 = __nccwpck_require__(5931);
+const applicability_1 = __nccwpck_require__(454);
+const dataType_2 = __nccwpck_require__(5931);
+const defaults_1 = __nccwpck_require__(3769);
+const keyword_1 = __nccwpck_require__(4852);
+const subschema_1 = __nccwpck_require__(7914);
+const codegen_1 = __nccwpck_require__(8762);
+const names_1 = __nccwpck_require__(8636);
+const resolve_1 = __nccwpck_require__(1128);
+const util_1 = __nccwpck_require__(7802);
+const errors_1 = __nccwpck_require__(9905);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -2862,16 +2862,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 5202:
+/***/ 4852:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const code_1 = __nccwpck_require__(8484);
-const errors_1 = __nccwpck_require__(1283);
+const codegen_1 = __nccwpck_require__(8762);
+const names_1 = __nccwpck_require__(8636);
+const code_1 = __nccwpck_require__(322);
+const errors_1 = __nccwpck_require__(9905);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -2992,14 +2992,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 6200:
+/***/ 7914:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -3079,31 +3079,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 3893:
+/***/ 2439:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(7391);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(8762);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(3021);
-const ref_error_1 = __nccwpck_require__(3162);
-const rules_1 = __nccwpck_require__(7353);
-const compile_1 = __nccwpck_require__(2718);
-const codegen_2 = __nccwpck_require__(1436);
-const resolve_1 = __nccwpck_require__(4090);
-const dataType_1 = __nccwpck_require__(6685);
-const util_1 = __nccwpck_require__(4464);
-const $dataRefSchema = __nccwpck_require__(3837);
-const uri_1 = __nccwpck_require__(6285);
+const validation_error_1 = __nccwpck_require__(535);
+const ref_error_1 = __nccwpck_require__(5268);
+const rules_1 = __nccwpck_require__(2335);
+const compile_1 = __nccwpck_require__(4992);
+const codegen_2 = __nccwpck_require__(8762);
+const resolve_1 = __nccwpck_require__(1128);
+const dataType_1 = __nccwpck_require__(5931);
+const util_1 = __nccwpck_require__(7802);
+const $dataRefSchema = __nccwpck_require__(9422);
+const uri_1 = __nccwpck_require__(975);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -3703,18 +3703,18 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 5375:
+/***/ 2249:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const metaSchema = __nccwpck_require__(8138);
-const applicator = __nccwpck_require__(4908);
-const content = __nccwpck_require__(958);
-const core = __nccwpck_require__(58);
-const format = __nccwpck_require__(6534);
-const metadata = __nccwpck_require__(711);
-const validation = __nccwpck_require__(8030);
+const metaSchema = __nccwpck_require__(6733);
+const applicator = __nccwpck_require__(9698);
+const content = __nccwpck_require__(1525);
+const core = __nccwpck_require__(155);
+const format = __nccwpck_require__(9543);
+const metadata = __nccwpck_require__(100);
+const validation = __nccwpck_require__(7463);
 const META_SUPPORT_DATA = ["/properties"];
 function addMetaSchema2019($data) {
     ;
@@ -3737,19 +3737,19 @@ exports["default"] = addMetaSchema2019;
 
 /***/ }),
 
-/***/ 3995:
+/***/ 3029:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const metaSchema = __nccwpck_require__(1678);
-const applicator = __nccwpck_require__(7216);
-const unevaluated = __nccwpck_require__(9547);
-const content = __nccwpck_require__(8226);
-const core = __nccwpck_require__(518);
-const format = __nccwpck_require__(4588);
-const metadata = __nccwpck_require__(5707);
-const validation = __nccwpck_require__(7082);
+const metaSchema = __nccwpck_require__(5193);
+const applicator = __nccwpck_require__(4097);
+const unevaluated = __nccwpck_require__(4456);
+const content = __nccwpck_require__(2897);
+const core = __nccwpck_require__(9647);
+const format = __nccwpck_require__(8163);
+const metadata = __nccwpck_require__(9232);
+const validation = __nccwpck_require__(5867);
 const META_SUPPORT_DATA = ["/properties"];
 function addMetaSchema2020($data) {
     ;
@@ -3773,20 +3773,20 @@ exports["default"] = addMetaSchema2020;
 
 /***/ }),
 
-/***/ 4951:
+/***/ 8325:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(3430);
+const equal = __nccwpck_require__(6136);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 6214:
+/***/ 3908:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3816,19 +3816,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 6285:
+/***/ 975:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(4352);
+const uri = __nccwpck_require__(7041);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 3021:
+/***/ 535:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3845,14 +3845,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 3448:
+/***/ 9810:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -3900,15 +3900,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2431:
+/***/ 2089:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(322);
+const codegen_1 = __nccwpck_require__(8762);
+const names_1 = __nccwpck_require__(8636);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -4012,12 +4012,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9205:
+/***/ 4971:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(7802);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -4041,12 +4041,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9380:
+/***/ 5046:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
+const code_1 = __nccwpck_require__(322);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -4059,13 +4059,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6182:
+/***/ 6988:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -4160,15 +4160,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5826:
+/***/ 684:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const code_1 = __nccwpck_require__(322);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4251,12 +4251,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3818:
+/***/ 9624:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dependencies_1 = __nccwpck_require__(5826);
+const dependencies_1 = __nccwpck_require__(684);
 const def = {
     keyword: "dependentSchemas",
     type: "object",
@@ -4268,13 +4268,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8584:
+/***/ 5102:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4340,27 +4340,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8775:
+/***/ 3841:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(3448);
-const prefixItems_1 = __nccwpck_require__(6467);
-const items_1 = __nccwpck_require__(5791);
-const items2020_1 = __nccwpck_require__(2959);
-const contains_1 = __nccwpck_require__(6182);
-const dependencies_1 = __nccwpck_require__(5826);
-const propertyNames_1 = __nccwpck_require__(1372);
-const additionalProperties_1 = __nccwpck_require__(2431);
-const properties_1 = __nccwpck_require__(8778);
-const patternProperties_1 = __nccwpck_require__(664);
-const not_1 = __nccwpck_require__(8350);
-const anyOf_1 = __nccwpck_require__(9380);
-const oneOf_1 = __nccwpck_require__(2490);
-const allOf_1 = __nccwpck_require__(9205);
-const if_1 = __nccwpck_require__(8584);
-const thenElse_1 = __nccwpck_require__(6829);
+const additionalItems_1 = __nccwpck_require__(9810);
+const prefixItems_1 = __nccwpck_require__(4357);
+const items_1 = __nccwpck_require__(9769);
+const items2020_1 = __nccwpck_require__(8745);
+const contains_1 = __nccwpck_require__(6988);
+const dependencies_1 = __nccwpck_require__(684);
+const propertyNames_1 = __nccwpck_require__(8094);
+const additionalProperties_1 = __nccwpck_require__(2089);
+const properties_1 = __nccwpck_require__(8252);
+const patternProperties_1 = __nccwpck_require__(6662);
+const not_1 = __nccwpck_require__(7868);
+const anyOf_1 = __nccwpck_require__(5046);
+const oneOf_1 = __nccwpck_require__(4384);
+const allOf_1 = __nccwpck_require__(4971);
+const if_1 = __nccwpck_require__(5102);
+const thenElse_1 = __nccwpck_require__(167);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4390,15 +4390,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 5791:
+/***/ 9769:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const code_1 = __nccwpck_require__(322);
 const def = {
     keyword: "items",
     type: "array",
@@ -4448,15 +4448,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2959:
+/***/ 8745:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
-const additionalItems_1 = __nccwpck_require__(3448);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const code_1 = __nccwpck_require__(322);
+const additionalItems_1 = __nccwpck_require__(9810);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4484,12 +4484,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8350:
+/***/ 7868:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(7802);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -4516,13 +4516,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2490:
+/***/ 4384:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -4582,15 +4582,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 664:
+/***/ 6662:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const util_2 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(322);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const util_2 = __nccwpck_require__(7802);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -4663,12 +4663,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6467:
+/***/ 4357:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(5791);
+const items_1 = __nccwpck_require__(9769);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -4681,15 +4681,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8778:
+/***/ 8252:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(7881);
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const additionalProperties_1 = __nccwpck_require__(2431);
+const validate_1 = __nccwpck_require__(7391);
+const code_1 = __nccwpck_require__(322);
+const util_1 = __nccwpck_require__(7802);
+const additionalProperties_1 = __nccwpck_require__(2089);
 const def = {
     keyword: "properties",
     type: "object",
@@ -4741,13 +4741,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 1372:
+/***/ 8094:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -4785,12 +4785,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 167:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(7802);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -4804,16 +4804,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8484:
+/***/ 322:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
-const util_2 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const names_1 = __nccwpck_require__(8636);
+const util_2 = __nccwpck_require__(7802);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -4941,7 +4941,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 9872:
+/***/ 4586:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4957,13 +4957,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7397:
+/***/ 3119:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(9872);
-const ref_1 = __nccwpck_require__(2996);
+const id_1 = __nccwpck_require__(4586);
+const ref_1 = __nccwpck_require__(7002);
 const core = [
     "$schema",
     "$id",
@@ -4979,18 +4979,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 2996:
+/***/ 7002:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(3162);
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const compile_1 = __nccwpck_require__(2718);
-const util_1 = __nccwpck_require__(4464);
+const ref_error_1 = __nccwpck_require__(5268);
+const code_1 = __nccwpck_require__(322);
+const codegen_1 = __nccwpck_require__(8762);
+const names_1 = __nccwpck_require__(8636);
+const compile_1 = __nccwpck_require__(4992);
+const util_1 = __nccwpck_require__(7802);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -5107,16 +5107,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8886:
+/***/ 2936:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const types_1 = __nccwpck_require__(7115);
-const compile_1 = __nccwpck_require__(2718);
-const ref_error_1 = __nccwpck_require__(3162);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const types_1 = __nccwpck_require__(3837);
+const compile_1 = __nccwpck_require__(4992);
+const ref_error_1 = __nccwpck_require__(5268);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5217,7 +5217,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7115:
+/***/ 3837:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5232,19 +5232,19 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 4298:
+/***/ 9220:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(7397);
-const validation_1 = __nccwpck_require__(5481);
-const applicator_1 = __nccwpck_require__(8775);
-const dynamic_1 = __nccwpck_require__(9923);
-const next_1 = __nccwpck_require__(7844);
-const unevaluated_1 = __nccwpck_require__(2010);
-const format_1 = __nccwpck_require__(2601);
-const metadata_1 = __nccwpck_require__(6620);
+const core_1 = __nccwpck_require__(3119);
+const validation_1 = __nccwpck_require__(3467);
+const applicator_1 = __nccwpck_require__(3841);
+const dynamic_1 = __nccwpck_require__(7077);
+const next_1 = __nccwpck_require__(8294);
+const unevaluated_1 = __nccwpck_require__(2420);
+const format_1 = __nccwpck_require__(3627);
+const metadata_1 = __nccwpck_require__(2098);
 const draft2020Vocabularies = [
     dynamic_1.default,
     core_1.default,
@@ -5261,16 +5261,16 @@ exports["default"] = draft2020Vocabularies;
 
 /***/ }),
 
-/***/ 9941:
+/***/ 3967:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(7397);
-const validation_1 = __nccwpck_require__(5481);
-const applicator_1 = __nccwpck_require__(8775);
-const format_1 = __nccwpck_require__(2601);
-const metadata_1 = __nccwpck_require__(6620);
+const core_1 = __nccwpck_require__(3119);
+const validation_1 = __nccwpck_require__(3467);
+const applicator_1 = __nccwpck_require__(3841);
+const format_1 = __nccwpck_require__(3627);
+const metadata_1 = __nccwpck_require__(2098);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5284,16 +5284,16 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 8639:
+/***/ 7317:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.dynamicAnchor = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const compile_1 = __nccwpck_require__(2718);
-const ref_1 = __nccwpck_require__(2996);
+const codegen_1 = __nccwpck_require__(8762);
+const names_1 = __nccwpck_require__(8636);
+const compile_1 = __nccwpck_require__(4992);
+const ref_1 = __nccwpck_require__(7002);
 const def = {
     keyword: "$dynamicAnchor",
     schemaType: "string",
@@ -5320,15 +5320,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5065:
+/***/ 9667:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.dynamicRef = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const ref_1 = __nccwpck_require__(2996);
+const codegen_1 = __nccwpck_require__(8762);
+const names_1 = __nccwpck_require__(8636);
+const ref_1 = __nccwpck_require__(7002);
 const def = {
     keyword: "$dynamicRef",
     schemaType: "string",
@@ -5377,28 +5377,28 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9923:
+/***/ 7077:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dynamicAnchor_1 = __nccwpck_require__(8639);
-const dynamicRef_1 = __nccwpck_require__(5065);
-const recursiveAnchor_1 = __nccwpck_require__(9982);
-const recursiveRef_1 = __nccwpck_require__(1794);
+const dynamicAnchor_1 = __nccwpck_require__(7317);
+const dynamicRef_1 = __nccwpck_require__(9667);
+const recursiveAnchor_1 = __nccwpck_require__(7608);
+const recursiveRef_1 = __nccwpck_require__(6680);
 const dynamic = [dynamicAnchor_1.default, dynamicRef_1.default, recursiveAnchor_1.default, recursiveRef_1.default];
 exports["default"] = dynamic;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 9982:
+/***/ 7608:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dynamicAnchor_1 = __nccwpck_require__(8639);
-const util_1 = __nccwpck_require__(4464);
+const dynamicAnchor_1 = __nccwpck_require__(7317);
+const util_1 = __nccwpck_require__(7802);
 const def = {
     keyword: "$recursiveAnchor",
     schemaType: "boolean",
@@ -5414,12 +5414,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 1794:
+/***/ 6680:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dynamicRef_1 = __nccwpck_require__(5065);
+const dynamicRef_1 = __nccwpck_require__(9667);
 const def = {
     keyword: "$recursiveRef",
     schemaType: "string",
@@ -5430,12 +5430,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6402:
+/***/ 1664:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8762);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5528,19 +5528,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2601:
+/***/ 3627:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(6402);
+const format_1 = __nccwpck_require__(1664);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 6620:
+/***/ 2098:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5564,40 +5564,40 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 7844:
+/***/ 8294:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dependentRequired_1 = __nccwpck_require__(643);
-const dependentSchemas_1 = __nccwpck_require__(3818);
-const limitContains_1 = __nccwpck_require__(3907);
+const dependentRequired_1 = __nccwpck_require__(9337);
+const dependentSchemas_1 = __nccwpck_require__(9624);
+const limitContains_1 = __nccwpck_require__(7845);
 const next = [dependentRequired_1.default, dependentSchemas_1.default, limitContains_1.default];
 exports["default"] = next;
 //# sourceMappingURL=next.js.map
 
 /***/ }),
 
-/***/ 2010:
+/***/ 2420:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const unevaluatedProperties_1 = __nccwpck_require__(6855);
-const unevaluatedItems_1 = __nccwpck_require__(4144);
+const unevaluatedProperties_1 = __nccwpck_require__(4189);
+const unevaluatedItems_1 = __nccwpck_require__(4614);
 const unevaluated = [unevaluatedProperties_1.default, unevaluatedItems_1.default];
 exports["default"] = unevaluated;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 4144:
+/***/ 4614:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -5637,14 +5637,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6855:
+/***/ 4189:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const names_1 = __nccwpck_require__(8636);
 const error = {
     message: "must NOT have unevaluated properties",
     params: ({ params }) => (0, codegen_1._) `{unevaluatedProperty: ${params.unevaluatedProperty}}`,
@@ -5708,14 +5708,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8026:
+/***/ 1488:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const equal_1 = __nccwpck_require__(8325);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -5739,12 +5739,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 643:
+/***/ 9337:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dependencies_1 = __nccwpck_require__(5826);
+const dependencies_1 = __nccwpck_require__(684);
 const def = {
     keyword: "dependentRequired",
     type: "object",
@@ -5757,14 +5757,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3200:
+/***/ 7350:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const equal_1 = __nccwpck_require__(8325);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -5811,21 +5811,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5481:
+/***/ 3467:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(3723);
-const multipleOf_1 = __nccwpck_require__(8132);
-const limitLength_1 = __nccwpck_require__(6962);
-const pattern_1 = __nccwpck_require__(6023);
-const limitProperties_1 = __nccwpck_require__(895);
-const required_1 = __nccwpck_require__(4504);
-const limitItems_1 = __nccwpck_require__(6296);
-const uniqueItems_1 = __nccwpck_require__(5132);
-const const_1 = __nccwpck_require__(8026);
-const enum_1 = __nccwpck_require__(3200);
+const limitNumber_1 = __nccwpck_require__(5341);
+const multipleOf_1 = __nccwpck_require__(9822);
+const limitLength_1 = __nccwpck_require__(6944);
+const pattern_1 = __nccwpck_require__(7805);
+const limitProperties_1 = __nccwpck_require__(7973);
+const required_1 = __nccwpck_require__(858);
+const limitItems_1 = __nccwpck_require__(7150);
+const uniqueItems_1 = __nccwpck_require__(7066);
+const const_1 = __nccwpck_require__(1488);
+const enum_1 = __nccwpck_require__(7350);
 const validation = [
     // number
     limitNumber_1.default,
@@ -5850,12 +5850,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 3907:
+/***/ 7845:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(7802);
 const def = {
     keyword: ["maxContains", "minContains"],
     type: "array",
@@ -5871,12 +5871,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6296:
+/***/ 7150:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8762);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -5901,14 +5901,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6962:
+/***/ 6944:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const ucs2length_1 = __nccwpck_require__(6214);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const ucs2length_1 = __nccwpck_require__(3908);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -5934,12 +5934,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3723:
+/***/ 5341:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8762);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -5967,12 +5967,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 895:
+/***/ 7973:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8762);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -5997,12 +5997,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8132:
+/***/ 9822:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8762);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -6029,14 +6029,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6023:
+/***/ 7805:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const codegen_1 = __nccwpck_require__(1436);
+const code_1 = __nccwpck_require__(322);
+const util_1 = __nccwpck_require__(7802);
+const codegen_1 = __nccwpck_require__(8762);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -6068,14 +6068,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4504:
+/***/ 858:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(322);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -6153,15 +6153,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5132:
+/***/ 7066:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(6685);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const dataType_1 = __nccwpck_require__(5931);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const equal_1 = __nccwpck_require__(8325);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -6223,7 +6223,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3430:
+/***/ 6136:
 /***/ ((module) => {
 
 
@@ -6276,7 +6276,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 1167:
+/***/ 1165:
 /***/ ((module) => {
 
 
@@ -6376,13 +6376,13 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 4006:
+/***/ 636:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(8016);
-const utils = __nccwpck_require__(4059);
+const pico = __nccwpck_require__(1366);
+const utils = __nccwpck_require__(5313);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -6400,7 +6400,7 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 5595:
+/***/ 4701:
 /***/ ((module) => {
 
 
@@ -6591,13 +6591,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8265:
+/***/ 9915:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const constants = __nccwpck_require__(5595);
-const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(4701);
+const utils = __nccwpck_require__(5313);
 
 /**
  * Constants
@@ -8023,15 +8023,15 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 8016:
+/***/ 1366:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(1781);
-const parse = __nccwpck_require__(8265);
-const utils = __nccwpck_require__(4059);
-const constants = __nccwpck_require__(5595);
+const scan = __nccwpck_require__(5607);
+const parse = __nccwpck_require__(9915);
+const utils = __nccwpck_require__(5313);
+const constants = __nccwpck_require__(4701);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 /**
@@ -8391,12 +8391,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 1781:
+/***/ 5607:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(4059);
+const utils = __nccwpck_require__(5313);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -8413,7 +8413,7 @@ const {
   CHAR_RIGHT_CURLY_BRACE,    /* } */
   CHAR_RIGHT_PARENTHESES,    /* ) */
   CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(4701);
 
 const isPathSeparator = code => {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -8801,7 +8801,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 4059:
+/***/ 5313:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -8812,7 +8812,7 @@ const {
   REGEX_REMOVE_BACKSLASH,
   REGEX_SPECIAL_CHARS,
   REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(4701);
 
 exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
@@ -9034,7 +9034,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 5881:
+/***/ 643:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
@@ -9132,13 +9132,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 4352:
+/***/ 7041:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(5077)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(5300)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(563)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(4698)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -9850,12 +9850,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 5300:
+/***/ 4698:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUUID } = __nccwpck_require__(5077)
+const { isUUID } = __nccwpck_require__(563)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -10129,7 +10129,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5077:
+/***/ 563:
 /***/ ((module) => {
 
 
@@ -10935,18 +10935,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7349:
+/***/ 2387:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var resolveBlockMap = __nccwpck_require__(1653);
+var resolveBlockSeq = __nccwpck_require__(2624);
+var resolveFlowCollection = __nccwpck_require__(692);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -11032,15 +11032,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 2873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(5402);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(5407);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(5755);
+var composeNode = __nccwpck_require__(3755);
+var resolveEnd = __nccwpck_require__(1462);
+var resolveProps = __nccwpck_require__(8017);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -11084,17 +11084,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 3755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(5407);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(9671);
+var identity = __nccwpck_require__(2617);
+var composeCollection = __nccwpck_require__(2387);
+var composeScalar = __nccwpck_require__(4995);
+var resolveEnd = __nccwpck_require__(1462);
+var utilEmptyScalarPosition = __nccwpck_require__(9933);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -11203,15 +11203,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 4995:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var resolveBlockScalar = __nccwpck_require__(599);
+var resolveFlowScalar = __nccwpck_require__(7120);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -11298,18 +11298,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 2750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(5402);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(5407);
+var directives = __nccwpck_require__(8144);
+var Document = __nccwpck_require__(5755);
+var errors = __nccwpck_require__(2130);
+var identity = __nccwpck_require__(2617);
+var composeDoc = __nccwpck_require__(2873);
+var resolveEnd = __nccwpck_require__(1462);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -11529,17 +11529,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 1653:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(2815);
+var YAMLMap = __nccwpck_require__(2448);
+var resolveProps = __nccwpck_require__(8017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilFlowIndentCheck = __nccwpck_require__(4437);
+var utilMapIncludes = __nccwpck_require__(3485);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -11653,12 +11653,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 599:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -11860,14 +11860,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 2624:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(5125);
+var resolveProps = __nccwpck_require__(8017);
+var utilFlowIndentCheck = __nccwpck_require__(4437);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -11918,7 +11918,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 5407:
+/***/ 1462:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11964,19 +11964,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 692:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(5407);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var resolveEnd = __nccwpck_require__(1462);
+var resolveProps = __nccwpck_require__(8017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilMapIncludes = __nccwpck_require__(3485);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -12180,13 +12180,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 7120:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(5407);
+var Scalar = __nccwpck_require__(9271);
+var resolveEnd = __nccwpck_require__(1462);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -12415,7 +12415,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 8017:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12570,7 +12570,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 6761:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12613,7 +12613,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 9933:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12648,12 +12648,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 4437:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(6761);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -12672,12 +12672,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 3485:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(2617);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -12694,22 +12694,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 5402:
+/***/ 5755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(9210);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(9671);
+var Collection = __nccwpck_require__(6039);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var toJS = __nccwpck_require__(3709);
+var Schema = __nccwpck_require__(4902);
+var stringifyDocument = __nccwpck_require__(5719);
+var anchors = __nccwpck_require__(5702);
+var applyReviver = __nccwpck_require__(2703);
+var createNode = __nccwpck_require__(9462);
+var directives = __nccwpck_require__(8144);
 
 class Document {
     constructor(value, replacer, options) {
@@ -13038,13 +13038,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 5702:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(2617);
+var visit = __nccwpck_require__(7182);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -13121,7 +13121,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 2703:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13185,14 +13185,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 9462:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(9671);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -13282,13 +13282,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 8144:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(2617);
+var visit = __nccwpck_require__(7182);
 
 const escapeChars = {
     '!': '%21',
@@ -13467,7 +13467,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 2130:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13536,27 +13536,27 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 3645:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(5402);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(2750);
+var Document = __nccwpck_require__(5755);
+var Schema = __nccwpck_require__(4902);
+var errors = __nccwpck_require__(2130);
+var Alias = __nccwpck_require__(9671);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var Scalar = __nccwpck_require__(9271);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var cst = __nccwpck_require__(3427);
+var lexer = __nccwpck_require__(795);
+var lineCounter = __nccwpck_require__(9706);
+var parser = __nccwpck_require__(7374);
+var publicApi = __nccwpck_require__(6205);
+var visit = __nccwpck_require__(7182);
 
 
 
@@ -13593,7 +13593,7 @@ exports.visitAsync = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 9923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -13619,16 +13619,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 9671:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var anchors = __nccwpck_require__(5702);
+var visit = __nccwpck_require__(7182);
+var identity = __nccwpck_require__(2617);
+var Node = __nccwpck_require__(4615);
+var toJS = __nccwpck_require__(3709);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -13746,14 +13746,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 6039:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(9462);
+var identity = __nccwpck_require__(2617);
+var Node = __nccwpck_require__(4615);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -13904,14 +13904,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 4615:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var applyReviver = __nccwpck_require__(2703);
+var identity = __nccwpck_require__(2617);
+var toJS = __nccwpck_require__(3709);
 
 class NodeBase {
     constructor(type) {
@@ -13951,15 +13951,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 2815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(9462);
+var stringifyPair = __nccwpck_require__(1174);
+var addPairToJSMap = __nccwpck_require__(614);
+var identity = __nccwpck_require__(2617);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -13997,14 +13997,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 9271:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(2617);
+var Node = __nccwpck_require__(4615);
+var toJS = __nccwpck_require__(3709);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -14031,17 +14031,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 2448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(8454);
+var addPairToJSMap = __nccwpck_require__(614);
+var Collection = __nccwpck_require__(6039);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var Scalar = __nccwpck_require__(9271);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -14185,17 +14185,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 5125:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var createNode = __nccwpck_require__(9462);
+var stringifyCollection = __nccwpck_require__(8454);
+var Collection = __nccwpck_require__(6039);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var toJS = __nccwpck_require__(3709);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -14307,16 +14307,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 614:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var log = __nccwpck_require__(9923);
+var merge = __nccwpck_require__(2610);
+var stringify = __nccwpck_require__(9666);
+var identity = __nccwpck_require__(2617);
+var toJS = __nccwpck_require__(3709);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -14379,7 +14379,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 2617:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14439,12 +14439,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 3709:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(2617);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -14485,15 +14485,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 8564:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(599);
+var resolveFlowScalar = __nccwpck_require__(7120);
+var errors = __nccwpck_require__(2130);
+var stringifyString = __nccwpck_require__(6179);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -14710,7 +14710,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 7455:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14780,7 +14780,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 4257:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14886,14 +14886,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 3427:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(8564);
+var cstStringify = __nccwpck_require__(7455);
+var cstVisit = __nccwpck_require__(4257);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -15005,12 +15005,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(3427);
 
 /*
 START -> stream
@@ -15735,7 +15735,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 9706:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15783,14 +15783,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 7374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(3427);
+var lexer = __nccwpck_require__(795);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -16770,18 +16770,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 6205:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(5402);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(2750);
+var Document = __nccwpck_require__(5755);
+var errors = __nccwpck_require__(2130);
+var log = __nccwpck_require__(9923);
+var identity = __nccwpck_require__(2617);
+var lineCounter = __nccwpck_require__(9706);
+var parser = __nccwpck_require__(7374);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -16884,16 +16884,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 4902:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(2617);
+var map = __nccwpck_require__(8229);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var tags = __nccwpck_require__(1656);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -16930,13 +16930,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 8229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(2617);
+var YAMLMap = __nccwpck_require__(2448);
 
 const map = {
     collection: 'map',
@@ -16956,12 +16956,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 7890:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 const nullTag = {
     identify: value => value == null,
@@ -16980,13 +16980,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 2400:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(2617);
+var YAMLSeq = __nccwpck_require__(5125);
 
 const seq = {
     collection: 'seq',
@@ -17006,12 +17006,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 2374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(6179);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -17029,12 +17029,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 1477:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -17057,13 +17057,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 8251:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(9271);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -17111,12 +17111,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 7052:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -17160,18 +17160,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 4810:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(8229);
+var _null = __nccwpck_require__(7890);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var bool = __nccwpck_require__(1477);
+var float = __nccwpck_require__(8251);
+var int = __nccwpck_require__(7052);
 
 const schema = [
     map.map,
@@ -17192,14 +17192,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 7925:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(9271);
+var map = __nccwpck_require__(8229);
+var seq = __nccwpck_require__(2400);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -17263,27 +17263,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 1656:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(8229);
+var _null = __nccwpck_require__(7890);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var bool = __nccwpck_require__(1477);
+var float = __nccwpck_require__(8251);
+var int = __nccwpck_require__(7052);
+var schema = __nccwpck_require__(4810);
+var schema$1 = __nccwpck_require__(7925);
+var binary = __nccwpck_require__(6817);
+var merge = __nccwpck_require__(2610);
+var omap = __nccwpck_require__(61);
+var pairs = __nccwpck_require__(7815);
+var schema$2 = __nccwpck_require__(7755);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(6282);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -17369,14 +17369,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 6817:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(9271);
+var stringifyString = __nccwpck_require__(6179);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -17446,12 +17446,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 3260:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -17482,13 +17482,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 396:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(9271);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -17539,12 +17539,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 5883:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -17622,13 +17622,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 2610:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -17700,16 +17700,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 61:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(2617);
+var toJS = __nccwpck_require__(3709);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var pairs = __nccwpck_require__(7815);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -17784,15 +17784,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 7815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var Scalar = __nccwpck_require__(9271);
+var YAMLSeq = __nccwpck_require__(5125);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -17873,24 +17873,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 7755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(8229);
+var _null = __nccwpck_require__(7890);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var binary = __nccwpck_require__(6817);
+var bool = __nccwpck_require__(3260);
+var float = __nccwpck_require__(396);
+var int = __nccwpck_require__(5883);
+var merge = __nccwpck_require__(2610);
+var omap = __nccwpck_require__(61);
+var pairs = __nccwpck_require__(7815);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(6282);
 
 const schema = [
     map.map,
@@ -17921,14 +17921,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 9138:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var YAMLMap = __nccwpck_require__(2448);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -18024,12 +18024,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 6282:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2491);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -18136,7 +18136,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 7089:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18294,15 +18294,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 9666:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(5702);
+var identity = __nccwpck_require__(2617);
+var stringifyComment = __nccwpck_require__(6949);
+var stringifyString = __nccwpck_require__(6179);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -18433,14 +18433,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 8454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(2617);
+var stringify = __nccwpck_require__(9666);
+var stringifyComment = __nccwpck_require__(6949);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -18595,7 +18595,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 6949:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18626,14 +18626,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 9210:
+/***/ 5719:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(2617);
+var stringify = __nccwpck_require__(9666);
+var stringifyComment = __nccwpck_require__(6949);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -18720,7 +18720,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 2491:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18754,15 +18754,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 1174:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var stringify = __nccwpck_require__(9666);
+var stringifyComment = __nccwpck_require__(6949);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -18913,13 +18913,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 6179:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(9271);
+var foldFlowLines = __nccwpck_require__(7089);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -19258,12 +19258,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 7182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(2617);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -19501,2775 +19501,18 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 815:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ch: () => (/* binding */ quoteAround),
-/* harmony export */   DL: () => (/* binding */ compileRegex),
-/* harmony export */   IX: () => (/* binding */ pass),
-/* harmony export */   LS: () => (/* binding */ plural),
-/* harmony export */   Ms: () => (/* binding */ formatCall),
-/* harmony export */   VE: () => (/* binding */ regexString),
-/* harmony export */   VX: () => (/* binding */ matchingCalls),
-/* harmony export */   Ve: () => (/* binding */ toolCallsOf),
-/* harmony export */   _U: () => (/* binding */ checkSchema),
-/* harmony export */   dt: () => (/* binding */ perSpec),
-/* harmony export */   fJ: () => (/* binding */ fail),
-/* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   hD: () => (/* binding */ quote),
-/* harmony export */   nD: () => (/* binding */ argsRecord),
-/* harmony export */   oi: () => (/* binding */ safeJson),
-/* harmony export */   tH: () => (/* binding */ callNames),
-/* harmony export */   z3: () => (/* binding */ error)
-/* harmony export */ });
-/* unused harmony exports checkBase, partialMatch */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9691);
-
-/**
- * Fields every check spec has. Each check's schema extends this (through `checkSchema`, which
- * also rejects unknown fields). Kept non-strict itself so other code can parse just the common
- * fields of any check.
- */
-const checkBase = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    type: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    mode: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
-    /** A short label shown in reports instead of the type. */
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-});
-/**
- * A check's schema: the common fields plus its own, rejecting unknown keys so that a typo such
- * as `vaule:` is a load error instead of a silently ignored field.
- */
-function checkSchema(shape) {
-    return checkBase.extend(shape).strict();
-}
-// ---------------------------------------------------------------------------------------------
-// Outcomes and reasons
-// ---------------------------------------------------------------------------------------------
-const pass = (reason) => ({ status: 'pass', reason: oneLine(reason) });
-const fail = (reason) => ({ status: 'fail', reason: oneLine(reason) });
-const error = (reason) => ({
-    status: 'error',
-    reason: oneLine(reason),
-});
-/** Reasons are shown in one table cell: no newlines, bounded length. */
-function oneLine(text) {
-    const flat = text.replace(/\s*[\r\n]+\s*/g, ' ');
-    return flat.length > 400 ? flat.slice(0, 399) + '…' : flat;
-}
-/** A quoted, single-line piece of untrusted text, cut to about `max` characters. */
-function quote(text, max = 120) {
-    const s = typeof text === 'string' ? text : safeJson(text);
-    const flat = s.replace(/\s+/g, ' ').trim();
-    const cut = flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
-    return JSON.stringify(cut);
-}
-/** A quoted window of `text` around [start, end), with ellipses where it was cut. */
-function quoteAround(text, start, end, max = 120) {
-    const pad = Math.max(0, Math.floor((max - (end - start)) / 2));
-    const from = Math.max(0, start - pad);
-    const to = Math.min(text.length, end + pad);
-    const piece = (from > 0 ? '…' : '') + text.slice(from, to) + (to < text.length ? '…' : '');
-    return quote(piece, max + 2);
-}
-/** JSON.stringify that never throws (cycles, BigInt) and never returns undefined. */
-function safeJson(value) {
-    try {
-        const s = JSON.stringify(value);
-        return s === undefined ? String(value) : s;
-    }
-    catch {
-        return String(value);
-    }
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-function errorMessage(err) {
-    if (err instanceof Error)
-        return err.message || err.name;
-    return typeof err === 'string' ? err : safeJson(err);
-}
-// ---------------------------------------------------------------------------------------------
-// Per-spec caches: checks run once per case x trial, specs live as long as the suite.
-// ---------------------------------------------------------------------------------------------
-/** Memoises `fn` on the identity of its (spec) argument. */
-function perSpec(fn) {
-    const cache = new WeakMap();
-    return (spec) => {
-        if (cache.has(spec))
-            return cache.get(spec);
-        const value = fn(spec);
-        cache.set(spec, value);
-        return value;
-    };
-}
-/** Flags that make `RegExp.test` stateful (lastIndex); dropped because compiled regexes are shared. */
-const STATEFUL_FLAGS = /[gy]/g;
-/** Compiles a user regex, or returns the reason it does not compile. */
-function compileRegex(pattern, flags = '') {
-    try {
-        return new RegExp(pattern, flags.replace(STATEFUL_FLAGS, ''));
-    }
-    catch (err) {
-        return `invalid regex ${quote(pattern, 60)}: ${errorMessage(err)}`;
-    }
-}
-/** A zod string that must compile as a regex (so the suite loader reports it with its line). */
-const regexString = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-    .min(1)
-    .refine((p) => typeof compileRegex(p) !== 'string', {
-    message: 'not a valid regular expression',
-});
-// ---------------------------------------------------------------------------------------------
-// Tool calls
-// ---------------------------------------------------------------------------------------------
-/** Calls parsed out of a message log, per messages array (parsing JSON arguments is not free). */
-const fromMessagesCache = new WeakMap();
-const isCall = (c) => !!c && typeof c === 'object' && typeof c.name === 'string';
-/**
- * The trace's tool calls: `tool_calls` when the target reported them, else those found in
- * OpenAI-style assistant messages (`{function: {name, arguments: "<json>"}}`), so a target that
- * returns only its message log is still checkable.
- */
-function toolCallsOf(trace) {
-    const reported = trace.tool_calls;
-    if (Array.isArray(reported) && reported.length > 0) {
-        // Untrusted shape: drop entries without a name rather than crash on them.
-        return reported.every(isCall) ? reported : reported.filter(isCall);
-    }
-    const messages = trace.messages;
-    if (!Array.isArray(messages))
-        return [];
-    const cached = fromMessagesCache.get(messages);
-    if (cached)
-        return cached;
-    const calls = [];
-    for (const m of messages) {
-        if (!m || !Array.isArray(m.tool_calls))
-            continue;
-        for (const raw of m.tool_calls) {
-            const call = fromMessageToolCall(raw);
-            if (call)
-                calls.push(call);
-        }
-    }
-    fromMessagesCache.set(messages, calls);
-    return calls;
-}
-function fromMessageToolCall(raw) {
-    if (!raw || typeof raw !== 'object')
-        return undefined;
-    const r = raw;
-    const fn = (r.function && typeof r.function === 'object' ? r.function : r);
-    if (typeof fn.name !== 'string')
-        return undefined;
-    let args = fn.arguments ?? fn.args ?? fn.input;
-    if (typeof args === 'string') {
-        try {
-            args = JSON.parse(args);
-        }
-        catch {
-            args = { _raw: args };
-        }
-    }
-    const call = { name: fn.name };
-    if (args && typeof args === 'object' && !Array.isArray(args)) {
-        call.arguments = args;
-    }
-    if (typeof r.id === 'string')
-        call.id = r.id;
-    return call;
-}
-/** `name({"a":1})`, short, for reasons. */
-function formatCall(call, max = 80) {
-    const args = call.arguments === undefined ? '' : safeJson(call.arguments);
-    const text = `${call.name}(${args})`;
-    return text.length > max ? text.slice(0, max - 1) + '…)' : text;
-}
-/** Distinct tool names in call order, for "called instead: ..." hints. */
-function callNames(calls, max = 6) {
-    if (calls.length === 0)
-        return 'no tools';
-    const names = calls.map((c) => c.name);
-    return names.length > max
-        ? names.slice(0, max).join(', ') + `, … (${names.length} calls)`
-        : names.join(', ');
-}
-/**
- * Deep partial equality: every key of `expected` is present in `actual` with a matching value.
- * Objects match on a subset of keys (recursively); arrays must have the same length and match
- * element by element; anything else must be strictly equal.
- */
-function partialMatch(expected, actual) {
-    if (expected === actual)
-        return true;
-    if (Array.isArray(expected)) {
-        return (Array.isArray(actual) &&
-            actual.length === expected.length &&
-            expected.every((e, i) => partialMatch(e, actual[i])));
-    }
-    if (expected && typeof expected === 'object') {
-        if (!actual || typeof actual !== 'object' || Array.isArray(actual))
-            return false;
-        const a = actual;
-        for (const [key, value] of Object.entries(expected)) {
-            if (!Object.prototype.hasOwnProperty.call(a, key))
-                return false;
-            if (!partialMatch(value, a[key]))
-                return false;
-        }
-        return true;
-    }
-    return false;
-}
-/** Calls to `name` whose arguments include `args` (all calls to `name` when `args` is absent). */
-function matchingCalls(calls, name, args) {
-    return calls.filter((c) => c.name === name && (args === undefined || partialMatch(args, c.arguments ?? {})));
-}
-/** JSON-ish values, for `args` in specs. */
-const argsRecord = zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J());
-
-
-/***/ }),
-
-/***/ 1614:
+/***/ 7032:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  OE: () => (/* binding */ checkTypes),
-  H$: () => (/* binding */ getCheck),
-  JT: () => (/* binding */ runChecks)
+  A: () => (/* binding */ pLimit)
 });
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(9691);
-// EXTERNAL MODULE: ./build/checks/common.js
-var common = __nccwpck_require__(815);
-;// CONCATENATED MODULE: ./build/checks/claim-requires-tool.js
+// UNUSED EXPORTS: limitFunction
 
-
-const schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('claim_requires_tool'),
-    /** A regex (case-insensitive) for the claim, e.g. "refund (has been|was) (processed|issued)". */
-    claim: common/* regexString */.VE,
-    /** The tool that must have been called when the output makes the claim. */
-    tool: schemas/* string */.YjP().min(1),
-    /** Optionally, a subset of the arguments that call must have had. */
-    args: common/* argsRecord */.nD.optional(),
-});
-const compiled = (0,common/* perSpec */.dt)((spec) => (0,common/* compileRegex */.DL)(spec.claim, 'i'));
-const claimRequiresTool = {
-    type: 'claim_requires_tool',
-    description: 'If the output makes a claim (regex), the tool that performs it must have been called.',
-    schema,
-    run(spec, trace) {
-        const re = compiled(spec);
-        if (typeof re === 'string')
-            return (0,common/* error */.z3)(re);
-        const m = re.exec(trace.output);
-        if (!m)
-            return (0,common/* pass */.IX)('no claim made');
-        const calls = (0,common/* toolCallsOf */.Ve)(trace);
-        const what = spec.args ? `${spec.tool} with ${(0,common/* safeJson */.oi)(spec.args)}` : spec.tool;
-        if ((0,common/* matchingCalls */.VX)(calls, spec.tool, spec.args).length > 0) {
-            return (0,common/* pass */.IX)(`claims ${(0,common/* quote */.hD)(m[0], 60)} and ${what} was called`);
-        }
-        return (0,common/* fail */.fJ)(`claims ${(0,common/* quote */.hD)(m[0], 60)} but ${what} was not called (called: ${(0,common/* callNames */.tH)(calls)})`);
-    },
-};
-
-;// CONCATENATED MODULE: ./build/checks/contains.js
-
-
-const contains_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('contains'),
-    value: schemas/* string */.YjP().min(1),
-    ignore_case: schemas/* boolean */.zMY().optional(),
-});
-/** Position of `spec.value` in `output`, or -1. Shared with not_contains. */
-function findValue(output, spec) {
-    return spec.ignore_case
-        ? output.toLowerCase().indexOf(spec.value.toLowerCase())
-        : output.indexOf(spec.value);
-}
-const contains = {
-    type: 'contains',
-    description: 'The output contains a string.',
-    schema: contains_schema,
-    run(spec, trace) {
-        const at = findValue(trace.output, spec);
-        return at >= 0
-            ? (0,common/* pass */.IX)(`output contains ${(0,common/* quote */.hD)(spec.value)}`)
-            : (0,common/* fail */.fJ)(`output does not contain ${(0,common/* quote */.hD)(spec.value)}; output: ${(0,common/* quote */.hD)(trace.output)}`);
-    },
-};
-
-;// CONCATENATED MODULE: ./build/checks/equals.js
-
-
-const equals_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('equals'),
-    value: schemas/* string */.YjP(),
-    /** Ignore leading and trailing whitespace on both sides. */
-    trim: schemas/* boolean */.zMY().optional(),
-    ignore_case: schemas/* boolean */.zMY().optional(),
-});
-function normalise(text, spec) {
-    let s = spec.trim ? text.trim() : text;
-    if (spec.ignore_case)
-        s = s.toLowerCase();
-    return s;
-}
-const expected = (0,common/* perSpec */.dt)((spec) => normalise(spec.value, spec));
-const equals = {
-    type: 'equals',
-    description: 'The output is exactly a string (optionally trimmed, case-insensitive).',
-    schema: equals_schema,
-    run(spec, trace) {
-        const want = expected(spec);
-        const got = normalise(trace.output, spec);
-        if (got === want)
-            return (0,common/* pass */.IX)(`output equals ${(0,common/* quote */.hD)(spec.value, 60)}`);
-        // Point at the first difference: long outputs often differ only at the end.
-        let i = 0;
-        while (i < want.length && i < got.length && want[i] === got[i])
-            i++;
-        const where = i === 0 ? '' : ` (differs at character ${i + 1})`;
-        return (0,common/* fail */.fJ)(`expected ${(0,common/* quote */.hD)(spec.value, 60)}, got ${(0,common/* quote */.hD)(trace.output, 60)}${where}`);
-    },
-};
-
-;// CONCATENATED MODULE: ./build/checks/facts.js
-/**
- * Fact extraction for the `grounded` check: money amounts, percentages, dates, times,
- * quantities with units, schedules (24/7, "Monday to Friday", "9-5"), phone numbers, emails and
- * URLs, each normalised so that "$50" matches "50.00", "9am" matches "9:00 AM", "May 1" matches
- * "2024-05-01", "30-day" matches "30 days", "Monday to Friday" matches "Mon–Fri" and
- * "+44 20 7946 0301" matches "020 7946 0301".
- *
- * Pure functions over strings; no I/O.
- */
-const FACT_KINDS = [
-    'money',
-    'percent',
-    'date',
-    'time',
-    'quantity',
-    'schedule',
-    'phone',
-    'email',
-    'url',
-];
-const MONTHS = [
-    'jan',
-    'feb',
-    'mar',
-    'apr',
-    'may',
-    'jun',
-    'jul',
-    'aug',
-    'sep',
-    'oct',
-    'nov',
-    'dec',
-];
-// Capitalised only: "you may 2x…" is not a date.
-const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
-const ORD = '(?:st|nd|rd|th)?';
-const WORD_NUMBERS = {
-    one: 1,
-    two: 2,
-    three: 3,
-    four: 4,
-    five: 5,
-    six: 6,
-    seven: 7,
-    eight: 8,
-    nine: 9,
-    ten: 10,
-    eleven: 11,
-    twelve: 12,
-    thirteen: 13,
-    fourteen: 14,
-    fifteen: 15,
-    sixteen: 16,
-    seventeen: 17,
-    eighteen: 18,
-    nineteen: 19,
-    twenty: 20,
-    thirty: 30,
-    forty: 40,
-    fifty: 50,
-    sixty: 60,
-    ninety: 90,
-};
-const NUM = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
-const NUM_OR_WORD = `(\\d+(?:\\.\\d+)?|${Object.keys(WORD_NUMBERS).join('|')})`;
-/** Units a quantity may have, mapped to one canonical singular. */
-const UNITS = {
-    day: 'day',
-    days: 'day',
-    week: 'week',
-    weeks: 'week',
-    month: 'month',
-    months: 'month',
-    year: 'year',
-    years: 'year',
-    hour: 'hour',
-    hours: 'hour',
-    hr: 'hour',
-    hrs: 'hour',
-    minute: 'minute',
-    minutes: 'minute',
-    min: 'minute',
-    mins: 'minute',
-    second: 'second',
-    seconds: 'second',
-    item: 'item',
-    items: 'item',
-    unit: 'unit',
-    units: 'unit',
-    kg: 'kg',
-    kgs: 'kg',
-    lb: 'lb',
-    lbs: 'lb',
-    km: 'km',
-    mile: 'mile',
-    miles: 'mile',
-    gb: 'gb',
-    mb: 'mb',
-};
-const UNIT = `(${Object.keys(UNITS)
-    .sort((a, b) => b.length - a.length)
-    .join('|')})`;
-/** Words before a bare number in a source that make it a money amount ("amount": 50). */
-const MONEY_CONTEXT = /(?:amount|price|total|cost|fee|refund(?:ed)?|charge[sd]?|balance|paid|payment|credit|subtotal|value)\W{0,4}$/i;
-function num(text) {
-    const w = WORD_NUMBERS[text.toLowerCase()];
-    return w ?? Number(text.replace(/,/g, ''));
-}
-/** Canonical number text: 50, 50.0 and 50.00 are all "50". */
-function canon(n) {
-    return String(Math.round(n * 100) / 100);
-}
-function dateKeys(m, d, y, alt) {
-    if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31))
-        return undefined;
-    const md = `${m}-${d}`;
-    const out = y === undefined ? [`date:${md}`] : [`date:${y}-${md}`, `dateny:${md}`];
-    const src = y === undefined ? [`date:${md}`, `dateny:${md}`] : [`date:${y}-${md}`, `date:${md}`];
-    if (alt) {
-        const more = dateKeys(alt[0], alt[1], y);
-        if (more) {
-            out.push(...more.out);
-            src.push(...more.src);
-        }
-    }
-    return { out, src };
-}
-function monthIndex(name) {
-    return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
-}
-function timeKeys(hour, minute, meridiem) {
-    if (minute > 59)
-        return undefined;
-    let h = hour;
-    if (meridiem) {
-        if (h < 1 || h > 12)
-            return undefined;
-        const pm = meridiem.toLowerCase() === 'p';
-        h = (h % 12) + (pm ? 12 : 0);
-    }
-    else if (h > 23) {
-        return undefined;
-    }
-    const key = `time:${h * 60 + minute}`;
-    return { out: [key], src: [key] };
-}
-// Capitalised, like months: "sun" and "wed" are words too.
-const DAY = '(Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\\.?';
-const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-const RANGE_TO = '\\s*(?:-|–|—|to|through|thru|until|till)\\s*';
-function dayIndex(name) {
-    return DAY_NAMES.indexOf(name.slice(0, 3).toLowerCase()) + 1;
-}
-const same = (key) => ({ out: [key], src: [key] });
-/** Every day of the week: what "24/7" also says, so it supports "every day". */
-const EVERY_DAY = 'days:1-7';
-/** Words before a number that make it a phone number even when it is short ("call 555 0100"). */
-const PHONE_CONTEXT = /(?:call|phone|tel|telephone|dial|ring|text|fax|whatsapp|hotline|number|on|at)\W{0,4}$/i;
-/** Words before a number that make it an identifier, not a phone number ("order 2024-0501-77"). */
-const NOT_PHONE_CONTEXT = /(?:ref(?:erence)?|order|invoice|tracking|id|#|no\.?|account|case|ticket|sku|item|serial|iban)\W{0,4}$/i;
-/** In priority order: an earlier extractor's match hides later ones over the same characters. */
-const EXTRACTORS = [
-    {
-        kind: 'email',
-        re: /\b[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b/g,
-        keys: (m) => same(`email:${m[0].toLowerCase()}`),
-    },
-    {
-        // A URL with a scheme or www.; its host alone in a source supports a bare host in the output.
-        kind: 'url',
-        re: /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]*[^\s<>"'`)\].,;:!?]/gi,
-        keys: (m) => {
-            const url = m[0]
-                .replace(/[.,;:!?]+$/, '')
-                .replace(/^https?:\/\//i, '')
-                .replace(/^www\./i, '')
-                .replace(/\/+$/, '');
-            const slash = url.indexOf('/');
-            const host = (slash < 0 ? url : url.slice(0, slash)).toLowerCase();
-            const full = `url:${host}${slash < 0 ? '' : url.slice(slash)}`;
-            return { out: [full], src: [full, `url:${host}`] };
-        },
-    },
-    {
-        // Always available: the stale truth a model "remembers" instead of the shop's hours.
-        kind: 'schedule',
-        re: /\b(?:24\s?(?:\/|x)\s?7(?:\s?\/\s?365)?|24 hours a day(?:,? 7 days a week)?|(?:a)?round[\s-]the[\s-]clock|always open|open (?:24 hours|all day,? every day|day and night)|any time of (?:the )?day or night)(?![\w/])/gi,
-        keys: () => ({ out: ['avail:always'], src: ['avail:always', EVERY_DAY] }),
-    },
-    {
-        kind: 'schedule',
-        re: /\b(?:every day|7 days a week|seven days a week)\b/gi,
-        keys: () => same(EVERY_DAY),
-    },
-    {
-        kind: 'schedule',
-        re: new RegExp(`\\b${DAY}${RANGE_TO}${DAY}(?![\\w])`, 'g'),
-        keys: (m) => {
-            const a = dayIndex(m[1]);
-            const b = dayIndex(m[2]);
-            if (a < 1 || b < 1 || a === b)
-                return undefined;
-            return same(`days:${a}-${b}`);
-        },
-    },
-    {
-        kind: 'schedule',
-        re: /\b(?:weekdays|week days|(?:on )?weekends)\b/gi,
-        keys: (m) => same(/end/i.test(m[0]) ? 'days:6-7' : 'days:1-5'),
-    },
-    {
-        kind: 'date',
-        re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g,
-        keys: (m) => dateKeys(Number(m[2]), Number(m[3]), Number(m[1])),
-    },
-    {
-        // 05/01/2024 is ambiguous (US or European): either reading counts.
-        kind: 'date',
-        re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g,
-        keys: (m) => dateKeys(Number(m[1]), Number(m[2]), Number(m[3]), [Number(m[2]), Number(m[1])]),
-    },
-    {
-        kind: 'date',
-        re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})${ORD}(?:,?\\s+(\\d{4}))?\\b`, 'g'),
-        keys: (m) => dateKeys(monthIndex(m[1]), Number(m[2]), m[3] ? Number(m[3]) : undefined),
-    },
-    {
-        kind: 'date',
-        re: new RegExp(`\\b(\\d{1,2})${ORD}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+(\\d{4}))?\\b`, 'g'),
-        keys: (m) => dateKeys(monthIndex(m[2]), Number(m[1]), m[3] ? Number(m[3]) : undefined),
-    },
-    {
-        kind: 'time',
-        re: /\b(\d{1,2})(?::(\d{2}))?\s?([ap])\.?m\b\.?/gi,
-        keys: (m) => timeKeys(Number(m[1]), m[2] ? Number(m[2]) : 0, m[3]),
-    },
-    {
-        kind: 'time',
-        re: /\b(\d{1,2}):(\d{2})\b(?!:\d)/g,
-        keys: (m) => timeKeys(Number(m[1]), Number(m[2]), undefined),
-    },
-    {
-        kind: 'time',
-        re: /\b(noon|midnight)\b/gi,
-        keys: (m) => timeKeys(m[1].toLowerCase() === 'noon' ? 12 : 0, 0, undefined),
-    },
-    {
-        kind: 'money',
-        re: new RegExp(`(?:[$€£¥]|\\b(?:USD|EUR|GBP|CAD|AUD)\\s?)\\s?${NUM}(k\\b)?`, 'g'),
-        keys: (m) => money(num(m[1]) * (m[2] ? 1000 : 1)),
-    },
-    {
-        kind: 'money',
-        re: new RegExp(`\\b${NUM}\\s?(?:USD|EUR|GBP|CAD|AUD|dollars?|euros?|pounds?|bucks)\\b`, 'gi'),
-        keys: (m) => money(num(m[1])),
-    },
-    {
-        kind: 'percent',
-        re: new RegExp(`\\b${NUM}\\s?(?:%|percent\\b|per cent\\b)`, 'gi'),
-        keys: (m) => {
-            const key = `pct:${canon(num(m[1]))}`;
-            return { out: [key], src: [key] };
-        },
-    },
-    {
-        kind: 'quantity',
-        re: new RegExp(`\\b${NUM_OR_WORD}[\\s-]+(?:(business|working|calendar)[\\s-]+)?${UNIT}\\b`, 'gi'),
-        keys: (m) => {
-            const value = canon(num(m[1]));
-            const unit = UNITS[m[3].toLowerCase()];
-            const qualified = m[2]
-                ? `qty:${value} ${m[2].toLowerCase()} ${unit}`
-                : `qty:${value} ${unit}`;
-            // A source's "5 business days" supports an output's "5 days", not the other way round.
-            return { out: [qualified], src: [qualified, `qty:${value} ${unit}`] };
-        },
-    },
-    {
-        // Working hours without am/pm: "9-5", "9 to 5" (the end before the start reads as pm),
-        // "9-17". Other bare ranges ("2-4", "5-7") are not hours.
-        kind: 'schedule',
-        re: /(?<![\w.:/$€£-])(\d{1,2})(?:\s?[-–—]\s?|\s+to\s+)(\d{1,2})(?![\w.:/%-]|\s?[ap]\.?m\b)/gi,
-        keys: (m) => {
-            const start = Number(m[1]);
-            let end = Number(m[2]);
-            if (start < 5 || start > 12)
-                return undefined;
-            if (end < start && end >= 1)
-                end += 12;
-            else if (end < 13 || end > 23)
-                return undefined;
-            const key = `range:${start * 60}-${end * 60}`;
-            return { out: [key], src: [key, `time:${start * 60}`, `time:${end * 60}`] };
-        },
-    },
-    {
-        // Phone numbers: digit groups with separators, 8+ digits (7+ after "+" or "call", "phone"
-        // ...), compared on their last 9 digits so "+44 20 7946 0301" matches "020 7946 0301".
-        kind: 'phone',
-        re: /(?<![\w+.,/#-])(\+)?(?:\(\d{1,4}\)\s?)?\d{1,4}(?:[\s.-]\d{1,4}){1,5}(?![\w.,/-]*\d)/g,
-        keys: (m, text) => {
-            const digits = m[0].replace(/\D/g, '');
-            const before = text.slice(Math.max(0, m.index - 16), m.index);
-            if (NOT_PHONE_CONTEXT.test(before))
-                return undefined;
-            const min = m[1] || PHONE_CONTEXT.test(before) ? 7 : 8;
-            if (digits.length < min || digits.length > 15)
-                return undefined;
-            return same(`phone:${digits.slice(-9)}`);
-        },
-    },
-    {
-        // A bare amount with cents (50.00) reads as money in an output; in a source, so does a
-        // number after a money word ("refund": 50).
-        kind: 'number',
-        re: new RegExp(`(?<![\\w.])${NUM}(?![\\w]|\\.\\d)`, 'g'),
-        keys: (m, text) => {
-            const n = num(m[1]);
-            const cents = /\.\d{2}$/.test(m[1]);
-            const before = text.slice(Math.max(0, m.index - 24), m.index);
-            const moneyish = cents || MONEY_CONTEXT.test(before);
-            if (!moneyish)
-                return undefined;
-            const key = `money:${canon(n)}`;
-            return { out: cents ? [key] : [], src: [key] };
-        },
-    },
-];
-function money(n) {
-    if (!Number.isFinite(n))
-        return undefined;
-    const key = `money:${canon(n)}`;
-    return { out: [key], src: [key] };
-}
-/** Time ranges ("8:00 to 18:00", "9am-5pm") in a source also support a bare "8-6" in an output. */
-const RANGE_BETWEEN = /^\s*(?:-|–|—|to|until|till|through)\s*$/i;
-function scan(text) {
-    const taken = new Uint8Array(text.length);
-    const facts = [];
-    const sourceKeys = new Set();
-    const times = [];
-    for (const ex of EXTRACTORS) {
-        ex.re.lastIndex = 0;
-        let m;
-        while ((m = ex.re.exec(text)) !== null) {
-            if (m[0].length === 0) {
-                ex.re.lastIndex++;
-                continue;
-            }
-            const end = m.index + m[0].length;
-            let free = true;
-            for (let i = m.index; i < end; i++) {
-                if (taken[i]) {
-                    free = false;
-                    break;
-                }
-            }
-            if (!free)
-                continue;
-            const keys = ex.keys(m, text);
-            if (!keys)
-                continue;
-            taken.fill(1, m.index, end);
-            for (const k of keys.src)
-                sourceKeys.add(k);
-            if (ex.kind === 'time')
-                times.push({ start: m.index, end, minutes: Number(keys.src[0].slice(5)) });
-            if (keys.out.length > 0) {
-                facts.push({
-                    kind: ex.kind === 'number' ? 'money' : ex.kind,
-                    text: m[0].trim(),
-                    index: m.index,
-                    keys: keys.out,
-                });
-            }
-        }
-    }
-    times.sort((a, b) => a.start - b.start);
-    for (let i = 1; i < times.length; i++) {
-        const [a, b] = [times[i - 1], times[i]];
-        if (RANGE_BETWEEN.test(text.slice(a.end, b.start)))
-            sourceKeys.add(`range:${a.minutes}-${b.minutes}`);
-    }
-    facts.sort((a, b) => a.index - b.index);
-    return { facts, sourceKeys };
-}
-/** The facts an answer states, in order of appearance. */
-function extractFacts(text) {
-    return scan(text).facts;
-}
-/** The normalised keys of every fact a source text contains. */
-function sourceKeys(text) {
-    return scan(text).sourceKeys;
-}
-/** Lower case, straight quotes, single spaces: for matching free-text facts. */
-function normaliseText(text) {
-    return text
-        .replace(/[\u2018\u2019\u02BC]/g, "'")
-        .replace(/[\u201C\u201D]/g, '"')
-        .replace(/\s+/g, ' ')
-        .toLowerCase()
-        .trim();
-}
-
-;// CONCATENATED MODULE: ./build/checks/grounded.js
-
-
-
-const SOURCES = ['retrieved', 'tool_results', 'input'];
-const grounded_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('grounded'),
-    /** Extra facts (free text, case-insensitive): when the output states one, a source must too. */
-    facts: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).optional(),
-    /** Which kinds of fact to extract (default: all). */
-    kinds: schemas/* array */.YOg(schemas/* enum */.k5n(FACT_KINDS)).optional(),
-    /** Where facts may come from (default: retrieved only). */
-    sources: schemas/* array */.YOg(schemas/* enum */.k5n(SOURCES)).min(1).optional(),
-    /** Facts, as written in the output, that need no support (e.g. a phone number in the prompt). */
-    ignore: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-});
-/** Source text per trace part, computed once per trace (several checks may read it). */
-const indexCache = new WeakMap();
-function indexOf(owner, raw) {
-    let idx = indexCache.get(owner);
-    if (!idx) {
-        const text = raw();
-        idx = { text: normaliseText(text), keys: sourceKeys(text), empty: text.trim() === '' };
-        indexCache.set(owner, idx);
-    }
-    return idx;
-}
-function sourceIndex(source, trace, ctx) {
-    switch (source) {
-        case 'retrieved': {
-            const docs = Array.isArray(trace.retrieved) ? trace.retrieved : [];
-            return indexOf(docs, () => docs.map((d) => (d && typeof d.text === 'string' ? d.text : '')).join('\n\n'));
-        }
-        case 'tool_results': {
-            const calls = Array.isArray(trace.tool_calls) ? trace.tool_calls : [];
-            return indexOf(calls, () => calls
-                .map((c) => (typeof c?.result === 'string' ? c.result : (0,common/* safeJson */.oi)(c?.result ?? '')))
-                .join('\n\n'));
-        }
-        case 'input':
-            return indexOf(ctx.case ?? {}, () => [(0,common/* safeJson */.oi)(ctx.case?.input ?? ''), (0,common/* safeJson */.oi)(ctx.case?.context ?? '')].join('\n'));
-    }
-}
-/** What a spec selects, computed once per spec. */
-const settings = (0,common/* perSpec */.dt)((spec) => ({
-    kinds: new Set(spec.kinds ?? FACT_KINDS),
-    ignore: new Set((spec.ignore ?? []).map(normaliseText)),
-    facts: (spec.facts ?? []).map((f) => ({ text: f, norm: normaliseText(f) })),
-}));
-const grounded = {
-    type: 'grounded',
-    description: 'Facts the output states (amounts, percentages, dates, times, quantities, schedules, phone numbers, emails, URLs, listed facts) appear in the retrieved context.',
-    schema: grounded_schema,
-    run(spec, trace, ctx) {
-        const { kinds, ignore, facts } = settings(spec);
-        const stated = extractFacts(trace.output).filter((f) => kinds.has(f.kind) && !ignore.has(normaliseText(f.text)));
-        const outputText = normaliseText(trace.output);
-        const listed = facts.filter((f) => outputText.includes(f.norm));
-        if (stated.length === 0 && listed.length === 0)
-            return (0,common/* pass */.IX)('no facts stated');
-        const sources = spec.sources ?? ['retrieved'];
-        const indexes = sources.map((s) => sourceIndex(s, trace, ctx));
-        const names = sources.map((s) => s === 'retrieved' ? 'retrieved context' : s.replace('_', ' '));
-        const all = [...stated.map((f) => f.text), ...listed.map((f) => f.text)];
-        if (indexes.every((i) => i.empty)) {
-            return (0,common/* fail */.fJ)(`no ${names.join(' or ')}, yet the output states ${quoteList(all)}`);
-        }
-        const unsupported = [];
-        for (const f of stated) {
-            if (!indexes.some((i) => f.keys.some((k) => i.keys.has(k)))) {
-                unsupported.push(`${(0,common/* quote */.hD)(f.text, 40)} (${f.kind})`);
-            }
-        }
-        for (const f of listed) {
-            if (!indexes.some((i) => i.text.includes(f.norm)))
-                unsupported.push((0,common/* quote */.hD)(f.text, 40));
-        }
-        const where = names.join(' or ') + docIds(trace, sources);
-        if (unsupported.length === 0) {
-            return (0,common/* pass */.IX)(`${(0,common/* plural */.LS)(all.length, 'fact')} found in ${where}: ${quoteList(all)}`);
-        }
-        const shown = unsupported.slice(0, 4).join(', ') + (unsupported.length > 4 ? ', …' : '');
-        return (0,common/* fail */.fJ)(`not in ${where}: ${shown}`);
-    },
-};
-function quoteList(items, max = 4) {
-    const shown = items.slice(0, max).map((s) => (0,common/* quote */.hD)(s, 40));
-    return shown.join(', ') + (items.length > max ? `, … (${items.length})` : '');
-}
-/** " [kb/refunds.md, kb/hours.md]": which documents were searched, for the reviewer. */
-function docIds(trace, sources) {
-    if (!sources.includes('retrieved') || !Array.isArray(trace.retrieved))
-        return '';
-    const ids = trace.retrieved
-        .map((d) => d?.id)
-        .filter((id) => typeof id === 'string');
-    if (ids.length === 0)
-        return '';
-    return ` [${ids.slice(0, 4).join(', ')}${ids.length > 4 ? ', …' : ''}]`;
-}
-
-;// CONCATENATED MODULE: ./build/checks/judge-check.js
-
-
-const judge_check_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('judge'),
-    /** What a good answer does, in plain words; the judge model grades the trace against it. */
-    rubric: schemas/* string */.YjP().min(1),
-});
-const judge = {
-    type: 'judge',
-    description: 'An LLM judge grades the trace against a rubric (cached by model, rubric and trace).',
-    schema: judge_check_schema,
-    async run(spec, trace, ctx) {
-        if (!ctx.judge)
-            return (0,common/* error */.z3)('no judge configured (add judge: {model: ...} to the config)');
-        try {
-            return await ctx.judge.grade(spec.rubric, trace, ctx.case);
-        }
-        catch (err) {
-            // JudgeClient promises never to throw; a custom one might anyway.
-            return (0,common/* error */.z3)(`judge threw: ${(0,common/* errorMessage */.gJ)(err)}`);
-        }
-    },
-};
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2019.js
-var _2019 = __nccwpck_require__(878);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
-var _2020 = __nccwpck_require__(2210);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./build/checks/json-schema.js
-
-
-
-
-
-
-
-
-/**
- * A few common string formats (ajv-formats is not a dependency). Deliberately simple; unknown
- * formats are ignored, as JSON Schema allows.
- */
-const FORMATS = {
-    date: /^\d{4}-\d{2}-\d{2}$/,
-    time: /^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/i,
-    'date-time': /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/i,
-    email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
-    uri: /^[a-z][a-z0-9+.-]*:[^\s]*$/i,
-    uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-};
-/**
- * One compiled validator per distinct schema text. A fresh Ajv instance per schema, because two
- * cases that copy the same schema with an `$id` would otherwise collide in a shared instance.
- */
-const byContent = new Map();
-function compileSchema(schema) {
-    const key = (0,common/* safeJson */.oi)(schema);
-    const hit = byContent.get(key);
-    if (hit !== undefined)
-        return hit;
-    let compiled;
-    try {
-        const declared = schema && typeof schema === 'object'
-            ? String(schema.$schema ?? '')
-            : '';
-        const options = { allErrors: false, strict: false, logger: false, formats: FORMATS };
-        const ajv = declared.includes('2020-12')
-            ? new _2020.Ajv2020(options)
-            : declared.includes('2019-09')
-                ? new _2019.Ajv2019(options)
-                : new dist_ajv.Ajv(options);
-        compiled = ajv.compile(schema);
-    }
-    catch (err) {
-        compiled = `invalid JSON Schema: ${(0,common/* errorMessage */.gJ)(err)}`;
-    }
-    byContent.set(key, compiled);
-    return compiled;
-}
-const byFile = new Map();
-function compileFile(path) {
-    let p = byFile.get(path);
-    if (!p) {
-        p = (0,promises_.readFile)(path, 'utf8').then((text) => {
-            let schema;
-            try {
-                schema = /\.ya?ml$/i.test((0,external_node_path_.extname)(path)) ? dist.parse(text) : JSON.parse(text);
-            }
-            catch (err) {
-                return `schema_file ${path} does not parse: ${(0,common/* errorMessage */.gJ)(err)}`;
-            }
-            return compileSchema(schema);
-        }, (err) => `cannot read schema_file ${path}: ${(0,common/* errorMessage */.gJ)(err)}`);
-        byFile.set(path, p);
-    }
-    return p;
-}
-const json_schema_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('json_schema'),
-    /** An inline JSON Schema (draft-07 by default; 2019-09/2020-12 by `$schema`). */
-    schema: schemas/* union */.KCZ([schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()), schemas/* boolean */.zMY()]).optional(),
-    /** A JSON (or YAML) file holding the schema, relative to the suite root. */
-    schema_file: schemas/* string */.YjP().min(1).optional(),
-}).superRefine((spec, ctx) => {
-    if ((spec.schema === undefined) === (spec.schema_file === undefined)) {
-        ctx.addIssue({ code: 'custom', message: 'give exactly one of schema or schema_file' });
-    }
-    else if (spec.schema !== undefined) {
-        const compiled = compileSchema(spec.schema);
-        if (typeof compiled === 'string')
-            ctx.addIssue({ code: 'custom', path: ['schema'], message: compiled });
-    }
-});
-const inline = (0,common/* perSpec */.dt)((spec) => compileSchema(spec.schema));
-function validatorFor(spec, ctx) {
-    if (spec.schema !== undefined)
-        return inline(spec);
-    if (spec.schema_file === undefined)
-        return 'give exactly one of schema or schema_file';
-    return compileFile((0,external_node_path_.resolve)(ctx.rootDir, spec.schema_file));
-}
-function json_schema_judge(validate, output) {
-    if (typeof validate === 'string')
-        return (0,common/* error */.z3)(validate);
-    let data;
-    try {
-        data = JSON.parse(output);
-    }
-    catch (err) {
-        // Not evaluable as JSON is the system's failure, not ours: a fail, not an error.
-        // V8 repeats a piece of the input in its message; we quote the output ourselves.
-        const why = (0,common/* errorMessage */.gJ)(err).replace(/,\s*".*$/s, '');
-        return (0,common/* fail */.fJ)(`output is not JSON (${why}): ${(0,common/* quote */.hD)(output, 80)}`);
-    }
-    if (validate(data))
-        return (0,common/* pass */.IX)('output is JSON matching the schema');
-    const first = validate.errors?.[0];
-    const where = first?.instancePath ? first.instancePath : '(root)';
-    const what = first ? `${where} ${first.message ?? 'is invalid'}` : 'does not match';
-    const extra = first?.params && 'allowedValues' in first.params
-        ? ` ${(0,common/* safeJson */.oi)(first.params.allowedValues)}`
-        : first?.params && 'additionalProperty' in first.params
-            ? ` (${(0,common/* safeJson */.oi)(first.params.additionalProperty)})`
-            : '';
-    return (0,common/* fail */.fJ)(`output JSON does not match the schema: ${what}${extra}`.slice(0, 200));
-}
-const jsonSchema = {
-    type: 'json_schema',
-    description: 'The output is JSON that matches a JSON Schema (inline or from a file).',
-    schema: json_schema_schema,
-    run(spec, trace, ctx) {
-        const v = validatorFor(spec, ctx);
-        // An inline schema is compiled synchronously: keep the hot path free of promises.
-        return v instanceof Promise ? v.then((c) => json_schema_judge(c, trace.output)) : json_schema_judge(v, trace.output);
-    },
-};
-
-;// CONCATENATED MODULE: ./build/checks/max-cost.js
-
-
-const max_cost_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('max_cost'),
-    /** The most one run of the case may cost, in US dollars (the trace's usage.cost_usd). */
-    usd: schemas/* number */.aig().nonnegative(),
-});
-/** Enough digits for sub-cent model costs: $0.0042, $1.25. */
-function dollars(n) {
-    return '$' + (n >= 1 ? n.toFixed(2) : Number(n.toPrecision(2)).toString());
-}
-const maxCost = {
-    type: 'max_cost',
-    description: "The trace's usage.cost_usd is at most `usd`.",
-    schema: max_cost_schema,
-    run(spec, trace) {
-        const cost = trace.usage?.cost_usd;
-        if (typeof cost !== 'number' || !Number.isFinite(cost)) {
-            return (0,common/* error */.z3)('trace has no usage.cost_usd');
-        }
-        return cost <= spec.usd
-            ? (0,common/* pass */.IX)(`cost ${dollars(cost)} ≤ ${dollars(spec.usd)}`)
-            : (0,common/* fail */.fJ)(`cost ${dollars(cost)} > ${dollars(spec.usd)}`);
-    },
-};
-
-;// CONCATENATED MODULE: ./build/checks/max-latency.js
-
-
-const max_latency_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('max_latency'),
-    /** The most the case may take, in milliseconds (compared with the trace's latency_ms). */
-    ms: schemas/* number */.aig().positive(),
-});
-const maxLatency = {
-    type: 'max_latency',
-    description: "The trace's latency_ms is at most `ms`.",
-    schema: max_latency_schema,
-    run(spec, trace) {
-        const ms = trace.latency_ms;
-        if (typeof ms !== 'number' || !Number.isFinite(ms))
-            return (0,common/* error */.z3)('trace has no latency_ms');
-        const shown = `${Math.round(ms).toLocaleString('en-US')} ms`;
-        const limit = `${spec.ms.toLocaleString('en-US')} ms`;
-        return ms <= spec.ms
-            ? (0,common/* pass */.IX)(`latency ${shown} ≤ ${limit}`)
-            : (0,common/* fail */.fJ)(`latency ${shown} > ${limit}`);
-    },
-};
-
-;// CONCATENATED MODULE: ./build/checks/max-tokens.js
-
-
-const max_tokens_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('max_tokens'),
-    tokens: schemas/* number */.aig().int().positive(),
-    /** Which count: input + output (default), input only, or output only. */
-    count: schemas/* enum */.k5n(['total', 'input', 'output']).optional(),
-});
-const maxTokens = {
-    type: 'max_tokens',
-    description: "The trace's token usage (total, input or output) is at most `tokens`.",
-    schema: max_tokens_schema,
-    run(spec, trace) {
-        const count = spec.count ?? 'total';
-        const input = trace.usage?.input_tokens;
-        const output = trace.usage?.output_tokens;
-        const ok = (n) => typeof n === 'number' && Number.isFinite(n);
-        let used;
-        if (count === 'input') {
-            if (!ok(input))
-                return (0,common/* error */.z3)('trace has no usage.input_tokens');
-            used = input;
-        }
-        else if (count === 'output') {
-            if (!ok(output))
-                return (0,common/* error */.z3)('trace has no usage.output_tokens');
-            used = output;
-        }
-        else {
-            if (!ok(input) && !ok(output))
-                return (0,common/* error */.z3)('trace has no token usage');
-            used = (ok(input) ? input : 0) + (ok(output) ? output : 0);
-        }
-        const what = count === 'total' ? 'tokens' : `${count} tokens`;
-        return used <= spec.tokens
-            ? (0,common/* pass */.IX)(`${used} ${what} ≤ ${spec.tokens}`)
-            : (0,common/* fail */.fJ)(`${used} ${what} > ${spec.tokens}`);
-    },
-};
-
-;// CONCATENATED MODULE: ./build/checks/max-turns.js
-
-
-const max_turns_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('max_turns'),
-    /** The most model turns: assistant messages, each tool-call round counting as one. */
-    turns: schemas/* number */.aig().int().positive(),
-});
-const ASSISTANT = new Set(['assistant', 'model', 'ai']);
-/**
- * Model turns in a trace: its assistant messages (a message that requests tools is one round,
- * the final answer another). A trace with no messages but an output and no tool calls is one
- * turn; one with tool calls but no messages cannot be counted (calls may have been parallel).
- */
-function countTurns(trace) {
-    if (Array.isArray(trace.messages) && trace.messages.length > 0) {
-        let n = 0;
-        for (const m of trace.messages)
-            if (m && ASSISTANT.has(String(m.role)))
-                n++;
-        if (n > 0)
-            return n;
-    }
-    if ((0,common/* toolCallsOf */.Ve)(trace).length > 0)
-        return undefined;
-    return trace.output ? 1 : 0;
-}
-const maxTurns = {
-    type: 'max_turns',
-    description: 'The trace has at most `turns` assistant turns (tool-call rounds plus the answer).',
-    schema: max_turns_schema,
-    run(spec, trace) {
-        const n = countTurns(trace);
-        if (n === undefined)
-            return (0,common/* error */.z3)('trace has tool calls but no messages: cannot count turns');
-        return n <= spec.turns
-            ? (0,common/* pass */.IX)(`${n} turns ≤ ${spec.turns}`)
-            : (0,common/* fail */.fJ)(`${n} turns > ${spec.turns}`);
-    },
-};
-
-;// CONCATENATED MODULE: ./build/checks/not-contains.js
-
-
-
-const not_contains_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('not_contains'),
-    value: schemas/* string */.YjP().min(1),
-    ignore_case: schemas/* boolean */.zMY().optional(),
-});
-const notContains = {
-    type: 'not_contains',
-    description: 'The output does not contain a string.',
-    schema: not_contains_schema,
-    run(spec, trace) {
-        const at = findValue(trace.output, spec);
-        return at < 0
-            ? (0,common/* pass */.IX)(`output does not contain ${(0,common/* quote */.hD)(spec.value)}`)
-            : (0,common/* fail */.fJ)(`output contains ${(0,common/* quote */.hD)(spec.value)}: ${(0,common/* quoteAround */.Ch)(trace.output, at, at + spec.value.length)}`);
-    },
-};
-
-;// CONCATENATED MODULE: ./build/checks/refusal.js
-
-
-/**
- * The built-in refusal detector: a small, documented list of phrases (docs/checks.md lists
- * them). Two kinds:
- *
- * - phrases that are refusals wherever they appear ("against our policy", "unable to assist");
- * - "I can't / cannot / won't / am unable to / am not able to …" followed by a verb, except verbs
- *   that usually do not refuse anything ("I can't find your order", "I can't wait").
- *
- * Matching is case-insensitive on text whose curly apostrophes were straightened.
- */
-const ALWAYS = [
-    String.raw `\b(?:not able|unable) to (?:help|assist) (?:you )?with\b`,
-    String.raw `\b(?:can(?:no|')t|can not) (?:help|assist) (?:you )?with (?:that|this)\b`,
-    String.raw `\bunable to (?:help|assist)\b`,
-    String.raw `\b(?:against|violates?|violating|not (?:allowed|permitted) (?:by|under)) (?:our|the|company|my) (?:\w+ )?polic(?:y|ies)\b`,
-    String.raw `\bI (?:must|have to|need to) (?:respectfully )?decline\b`,
-    String.raw `\bI(?:'m| am) not (?:allowed|permitted|authori[sz]ed) to\b`,
-    String.raw `\bI(?:'m| am) sorry,? but I (?:can(?:no|')t|can not|won't|will not|am unable|'m unable|am not able|'m not able)\b`,
-    String.raw `\bnot something I can (?:help|assist) with\b`,
-];
-const SELF = String.raw `\bI(?: (?:really |simply |just )?(?:can(?:no|')t|can not|won't|will not)| am (?:unable|not able) to|'m (?:unable|not able) to)`;
-/** Verbs after "I can't" that usually describe a limitation, not a refusal. */
-const NOT_REFUSING = [
-    'find',
-    'locate',
-    'see',
-    'wait',
-    'believe',
-    'thank',
-    'stress',
-    'emphasi[sz]e',
-    'guarantee',
-    'promise',
-    'tell (?:whether|if)',
-    'recall',
-    'remember',
-    'imagine',
-];
-// "I cannot." on its own is a refusal too.
-const SELF_REFUSAL = `${SELF}(?:\\s+(?!(?:${NOT_REFUSING.join('|')})\\b)[a-z]|\\s*[.!]|$)`;
-const BUILTIN = new RegExp(`(?:${ALWAYS.join('|')})|(?:${SELF_REFUSAL})`, 'i');
-/** Straightens typographic apostrophes so "I can’t" matches "I can't". */
-function straighten(text) {
-    return text.replace(/[\u2018\u2019\u02BC]/g, "'");
-}
-/** Where `text` refuses, by the built-in phrases or the extra patterns, or undefined. */
-function detectRefusal(text, extra = []) {
-    const s = straighten(text);
-    for (const re of [BUILTIN, ...extra]) {
-        const m = re.exec(s);
-        if (m)
-            return { index: m.index, length: m[0].length };
-    }
-    return undefined;
-}
-const refusal_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('refusal'),
-    /** true: the output must refuse; false: it must not. */
-    expect: schemas/* boolean */.zMY(),
-    /** Extra refusal patterns (regexes, case-insensitive), in addition to the built-in phrases. */
-    patterns: schemas/* array */.YOg(common/* regexString */.VE).optional(),
-});
-const refusal_compiled = (0,common/* perSpec */.dt)((spec) => {
-    const out = [];
-    for (const p of spec.patterns ?? []) {
-        const re = (0,common/* compileRegex */.DL)(p, 'i');
-        if (typeof re === 'string')
-            return re;
-        out.push(re);
-    }
-    return out;
-});
-const refusal = {
-    type: 'refusal',
-    description: 'The output refuses (expect: true) or does not refuse (expect: false).',
-    schema: refusal_schema,
-    run(spec, trace) {
-        const extra = refusal_compiled(spec);
-        if (typeof extra === 'string')
-            return (0,common/* error */.z3)(extra);
-        const m = detectRefusal(trace.output, extra);
-        const where = m ? (0,common/* quoteAround */.Ch)(trace.output, m.index, m.index + m.length, 90) : '';
-        if (spec.expect) {
-            return m ? (0,common/* pass */.IX)(`refused: ${where}`) : (0,common/* fail */.fJ)(`did not refuse: ${(0,common/* quote */.hD)(trace.output, 90)}`);
-        }
-        return m ? (0,common/* fail */.fJ)(`refused: ${where}`) : (0,common/* pass */.IX)('did not refuse');
-    },
-};
-
-;// CONCATENATED MODULE: ./build/checks/regex.js
-
-
-const regex_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('regex'),
-    pattern: common/* regexString */.VE,
-    /** JavaScript flags (i, m, s, u, v); `g` and `y` are ignored: only "matches or not" counts. */
-    flags: schemas/* string */.YjP()
-        .regex(/^[dgimsuvy]*$/, 'flags may only contain d g i m s u v y')
-        .optional(),
-    /** true (default): the output must match; false: it must not. */
-    must_match: schemas/* boolean */.zMY().optional(),
-});
-const regex_compiled = (0,common/* perSpec */.dt)((spec) => (0,common/* compileRegex */.DL)(spec.pattern, spec.flags ?? ''));
-const regex = {
-    type: 'regex',
-    description: 'The output matches (or, with must_match: false, does not match) a regular expression.',
-    schema: regex_schema,
-    run(spec, trace) {
-        const re = regex_compiled(spec);
-        if (typeof re === 'string')
-            return (0,common/* error */.z3)(re);
-        const m = re.exec(trace.output);
-        const shown = `/${spec.pattern}/${re.flags}`;
-        if (spec.must_match === false) {
-            return m
-                ? (0,common/* fail */.fJ)(`output matches ${shown}: ${(0,common/* quoteAround */.Ch)(trace.output, m.index, m.index + m[0].length)}`)
-                : (0,common/* pass */.IX)(`output does not match ${shown}`);
-        }
-        return m
-            ? (0,common/* pass */.IX)(`output matches ${shown}: ${(0,common/* quote */.hD)(m[0], 60)}`)
-            : (0,common/* fail */.fJ)(`output does not match ${shown}; output: ${(0,common/* quote */.hD)(trace.output)}`);
-    },
-};
-
-// EXTERNAL MODULE: ./build/user-module.js
-var user_module = __nccwpck_require__(5286);
-;// CONCATENATED MODULE: ./build/checks/script.js
-
-
-
-
-const script_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('script'),
-    /** `path/to/file.js#exportName` relative to the suite root; without `#`, the default export. */
-    module: schemas/* string */.YjP().min(1),
-    /** Passed as the third argument, so one function can serve several cases. */
-    options: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
-    /** How long the function may take (default 30 s). */
-    timeout_ms: schemas/* number */.aig().int().positive().optional(),
-});
-const DEFAULT_TIMEOUT_MS = 30_000;
-/** A module is imported once per process, whatever the number of cases and trials using it. */
-const modules = new Map();
-function load(path) {
-    let p = modules.get(path);
-    if (!p) {
-        p = (0,user_module/* importUserModule */.F)(path).then((m) => m, (err) => `cannot import ${path}: ${(0,common/* errorMessage */.gJ)(err)}`);
-        modules.set(path, p);
-    }
-    return p;
-}
-function splitRef(ref) {
-    const hash = ref.lastIndexOf('#');
-    return hash < 0
-        ? { file: ref, name: 'default' }
-        : { file: ref.slice(0, hash), name: ref.slice(hash + 1) || 'default' };
-}
-/** Turns what the user function returned into an outcome; anything unexpected is an error. */
-function toOutcome(value, label) {
-    if (value === true)
-        return (0,common/* pass */.IX)(`${label} passed`);
-    if (value === false)
-        return (0,common/* fail */.fJ)(`${label} returned false`);
-    if (value &&
-        typeof value === 'object' &&
-        typeof value.pass === 'boolean') {
-        const v = value;
-        const reason = typeof v.reason === 'string' && v.reason.trim() ? v.reason : undefined;
-        return v.pass ? (0,common/* pass */.IX)(reason ?? `${label} passed`) : (0,common/* fail */.fJ)(reason ?? `${label} failed`);
-    }
-    return (0,common/* error */.z3)(`${label} returned ${(0,common/* quote */.hD)((0,common/* safeJson */.oi)(value), 60)}, expected a boolean or {pass, reason}`);
-}
-const script = {
-    type: 'script',
-    description: 'A user JS/TS function `fn(trace, case, options)` returns a boolean or {pass, reason}.',
-    schema: script_schema,
-    async run(spec, trace, ctx) {
-        const { file, name } = splitRef(spec.module);
-        const path = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.resolve)(ctx.rootDir, file);
-        const label = `${file}#${name}`;
-        const mod = await load(path);
-        if (typeof mod === 'string')
-            return (0,common/* error */.z3)(mod);
-        const fn = mod[name];
-        if (typeof fn !== 'function')
-            return (0,common/* error */.z3)(`${label} is not an exported function`);
-        const ms = spec.timeout_ms ?? DEFAULT_TIMEOUT_MS;
-        let timer;
-        try {
-            const call = Promise.resolve().then(() => fn(trace, ctx.case, spec.options ?? {}));
-            const timeout = new Promise((res) => {
-                timer = setTimeout(() => res('timeout'), ms);
-                timer.unref?.();
-            });
-            const value = await Promise.race([call, timeout]);
-            if (value === 'timeout')
-                return (0,common/* error */.z3)(`${label} did not return within ${ms} ms`);
-            return toOutcome(value, label);
-        }
-        catch (err) {
-            return (0,common/* error */.z3)(`${label} threw: ${(0,common/* errorMessage */.gJ)(err)}`);
-        }
-        finally {
-            if (timer)
-                clearTimeout(timer);
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./build/checks/tool-called.js
-
-
-const tool_called_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('tool_called'),
-    name: schemas/* string */.YjP().min(1),
-    /** A subset of the arguments (deep partial match): extra arguments in the call are fine. */
-    args: common/* argsRecord */.nD.optional(),
-    /** Exactly this many matching calls. */
-    times: schemas/* number */.aig().int().min(0).optional(),
-    /** At least this many matching calls (default 1). */
-    min_times: schemas/* number */.aig().int().min(0).optional(),
-}).refine((s) => s.times === undefined || s.min_times === undefined, {
-    message: 'give times or min_times, not both',
-});
-const toolCalled = {
-    type: 'tool_called',
-    description: 'A tool was called (optionally with a subset of arguments, a number of times).',
-    schema: tool_called_schema,
-    run(spec, trace) {
-        const calls = (0,common/* toolCallsOf */.Ve)(trace);
-        const matched = (0,common/* matchingCalls */.VX)(calls, spec.name, spec.args);
-        const what = spec.args ? `${spec.name} with ${(0,common/* safeJson */.oi)(spec.args)}` : spec.name;
-        const n = matched.length;
-        if (spec.times !== undefined) {
-            return n === spec.times
-                ? (0,common/* pass */.IX)(`${what} called ${(0,common/* plural */.LS)(n, 'time')}`)
-                : (0,common/* fail */.fJ)(`${what} called ${(0,common/* plural */.LS)(n, 'time')}, expected exactly ${spec.times}${hint(spec, trace)}`);
-        }
-        const min = spec.min_times ?? 1;
-        if (n >= min)
-            return (0,common/* pass */.IX)(`${what} called ${(0,common/* plural */.LS)(n, 'time')}`);
-        return (0,common/* fail */.fJ)(n === 0
-            ? `${what} not called${hint(spec, trace)}`
-            : `${what} called ${(0,common/* plural */.LS)(n, 'time')}, expected at least ${min}`);
-    },
-};
-/** What happened instead: calls of the same tool with other arguments, or which tools ran. */
-function hint(spec, trace) {
-    const calls = (0,common/* toolCallsOf */.Ve)(trace);
-    const sameName = calls.filter((c) => c.name === spec.name);
-    if (spec.args && sameName.length > 0) {
-        return `; ${spec.name} was called as ${(0,common/* formatCall */.Ms)(sameName[0])}`;
-    }
-    return `; called: ${(0,common/* callNames */.tH)(calls)}`;
-}
-
-;// CONCATENATED MODULE: ./build/checks/tool-not-called.js
-
-
-const tool_not_called_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('tool_not_called'),
-    name: schemas/* string */.YjP().min(1),
-    /** Only calls whose arguments include these (deep partial match) count. */
-    args: common/* argsRecord */.nD.optional(),
-});
-const toolNotCalled = {
-    type: 'tool_not_called',
-    description: 'A tool was not called (optionally: not with these arguments).',
-    schema: tool_not_called_schema,
-    run(spec, trace) {
-        const matched = (0,common/* matchingCalls */.VX)((0,common/* toolCallsOf */.Ve)(trace), spec.name, spec.args);
-        const what = spec.args ? `${spec.name} with ${(0,common/* safeJson */.oi)(spec.args)}` : spec.name;
-        return matched.length === 0
-            ? (0,common/* pass */.IX)(`${what} not called`)
-            : (0,common/* fail */.fJ)(`${what} called ${(0,common/* plural */.LS)(matched.length, 'time')}: ${(0,common/* formatCall */.Ms)(matched[0])}`);
-    },
-};
-
-;// CONCATENATED MODULE: ./build/checks/tool-sequence.js
-
-
-const tool_sequence_schema = (0,common/* checkSchema */._U)({
-    type: schemas/* literal */.euz('tool_sequence'),
-    /** Tool names in the order they must be called. */
-    tools: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1),
-    /** true: the tools must be called back to back, with no other call in between. */
-    strict: schemas/* boolean */.zMY().optional(),
-});
-/** Longest prefix of `want` found in order in `got` (as a subsequence). */
-function subsequencePrefix(want, got) {
-    let i = 0;
-    for (const name of got) {
-        if (i < want.length && name === want[i])
-            i++;
-    }
-    return i;
-}
-/** Longest prefix of `want` found contiguously anywhere in `got`. */
-function contiguousPrefix(want, got) {
-    let best = 0;
-    for (let start = 0; start < got.length && best < want.length; start++) {
-        let k = 0;
-        while (k < want.length && start + k < got.length && got[start + k] === want[k])
-            k++;
-        if (k > best)
-            best = k;
-    }
-    return best;
-}
-const toolSequence = {
-    type: 'tool_sequence',
-    description: 'Tools were called in this order (as a subsequence; strict: true for back-to-back calls).',
-    schema: tool_sequence_schema,
-    run(spec, trace) {
-        const calls = (0,common/* toolCallsOf */.Ve)(trace);
-        const got = calls.map((c) => c.name);
-        const matched = spec.strict
-            ? contiguousPrefix(spec.tools, got)
-            : subsequencePrefix(spec.tools, got);
-        const want = spec.tools.join(' → ');
-        if (matched === spec.tools.length) {
-            return (0,common/* pass */.IX)(`called ${want}${spec.strict ? ' back to back' : ' in order'}`);
-        }
-        const missing = spec.tools[matched];
-        return (0,common/* fail */.fJ)(`expected ${want}${spec.strict ? ' back to back' : ' in order'}; ` +
-            `matched ${matched} of ${spec.tools.length} (next: ${missing}); called: ${(0,common/* callNames */.tH)(calls, 8).replace(/, /g, ' → ')}`);
-    },
-};
-
-;// CONCATENATED MODULE: ./build/checks/registry.js
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Every check type, by name. Adding a check: write its file, add it here. */
-const definitions = [
-    contains,
-    notContains,
-    regex,
-    equals,
-    jsonSchema,
-    toolCalled,
-    toolNotCalled,
-    toolSequence,
-    claimRequiresTool,
-    refusal,
-    grounded,
-    maxLatency,
-    maxCost,
-    maxTokens,
-    maxTurns,
-    script,
-    judge,
-];
-const byType = new Map(definitions.map((d) => [d.type, d]));
-function getCheck(type) {
-    return byType.get(type);
-}
-// Sorted once: the suite loader asks for it for every check it validates.
-const sortedTypes = Object.freeze([...byType.keys()].sort());
-function checkTypes() {
-    return sortedTypes;
-}
-const STATUSES = new Set(['pass', 'fail', 'error']);
-/** Guards against a check that returns something other than an outcome. */
-function registry_normalise(outcome) {
-    if (outcome && typeof outcome === 'object') {
-        const o = outcome;
-        if (typeof o.status === 'string' && STATUSES.has(o.status)) {
-            return { status: o.status, reason: typeof o.reason === 'string' ? o.reason : '' };
-        }
-    }
-    return { status: 'error', reason: 'check returned no outcome' };
-}
-/** Shared by every check of an errored trace: says what went wrong with the run. */
-function runErrored(e) {
-    const message = typeof e.message === 'string' ? e.message.replace(/\s+/g, ' ').slice(0, 160) : '';
-    return { status: 'error', reason: `run errored: ${e.kind}${message ? ` (${message})` : ''}` };
-}
-function threw(err) {
-    return { status: 'error', reason: `check threw: ${(0,common/* errorMessage */.gJ)(err)}` };
-}
-/**
- * Runs every check of a case on one trace. Never throws. A trace that errored makes every check
- * `error` (an error is never a pass or a fail); so does an unknown type or a check that throws.
- *
- * Hot path: synchronous checks are evaluated without a microtask each; only checks that return a
- * promise (script, judge, json_schema with a file) are awaited, concurrently.
- */
-function runChecks(specs, trace, ctx) {
-    const results = new Array(specs.length);
-    let pending;
-    for (let index = 0; index < specs.length; index++) {
-        const spec = specs[index];
-        const result = {
-            type: spec.type,
-            mode: spec.mode,
-            index,
-            name: spec.name,
-            status: 'error',
-            reason: '',
-        };
-        results[index] = result;
-        const set = (o) => {
-            result.status = o.status;
-            result.reason = o.reason;
-        };
-        if (trace.error) {
-            set(runErrored(trace.error));
-            continue;
-        }
-        const def = byType.get(spec.type);
-        if (!def) {
-            set({ status: 'error', reason: `unknown check type ${spec.type}` });
-            continue;
-        }
-        let out;
-        try {
-            out = def.run(spec, trace, ctx);
-        }
-        catch (err) {
-            set(threw(err));
-            continue;
-        }
-        if (out && typeof out.then === 'function') {
-            (pending ??= []).push(Promise.resolve(out).then((o) => set(registry_normalise(o)), (err) => set(threw(err))));
-        }
-        else {
-            set(registry_normalise(out));
-        }
-    }
-    return pending ? Promise.all(pending).then(() => results) : Promise.resolve(results);
-}
-
-
-/***/ }),
-
-/***/ 4532:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ DEFAULT_GATE),
-/* harmony export */   y: () => (/* binding */ ERRORS_MODE)
-/* harmony export */ });
-/** Name of the built-in failure mode that fails a trial when it errored (crash, timeout, ...). */
-const ERRORS_MODE = 'errors';
-/**
- * The gate's defaults, in one place: the suite loader fills a config's `gate` with them, and
- * compare falls back on them for results files that do not record a gate.
- */
-const DEFAULT_GATE = {
-    block: ['critical', 'major'],
-    alpha: 0.01,
-    min_drop: 0.05,
-    tolerance: 0.05,
-    max_error_share: 0.2,
-    accept_label: 'eval-regression-accepted',
-    robust: false,
-    adaptive: true,
-    rerun_trials: 5,
-    errors_severity: 'critical',
-};
-
-
-/***/ }),
-
-/***/ 3631:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ runSettings),
-/* harmony export */   og: () => (/* binding */ runSuite),
-/* harmony export */   z0: () => (/* binding */ judgeFor)
-/* harmony export */ });
-/* harmony import */ var _targets_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1068);
-/* harmony import */ var _run_git_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4102);
-/* harmony import */ var _run_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7303);
-/* harmony import */ var _run_journal_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2353);
-/* harmony import */ var _run_select_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4452);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5009);
-
-
-
-
-
-
-/**
- * The judge a suite asks for, or undefined when it has no judge checks. The openai client is
- * imported only then: it is a third of our start-up memory, and most PR runs never grade.
- */
-async function judgeFor(suite, env = process.env) {
-    const { judge } = suite.config;
-    if (!judge || !suite.cases.some((c) => c.checks.some((k) => k.type === 'judge')))
-        return undefined;
-    const { createJudge } = await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(319)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2319));
-    return createJudge(judge, {
-        apiKey: env[judge.api_key_env ?? 'OPENAI_API_KEY'],
-        cacheDir: `${suite.rootDir}/.evalgate/judge-cache`,
-    });
-}
-/** Effective run settings: the config's, overridden by flags or action inputs. */
-function runSettings(suite, o) {
-    return {
-        trials: o.trials ?? suite.config.trials,
-        concurrency: o.concurrency ?? suite.config.concurrency,
-        timeoutMs: o.timeoutMs ?? suite.config.timeout_ms,
-        retries: o.retries ?? suite.config.retries,
-    };
-}
-/** `evalgate run`: one suite, one side, in the suite's own tree. */
-async function runSuite(options) {
-    const { suite } = options;
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSuiteSecrets */ .Jq)(suite.config, { ...process.env, ...options.env });
-    const settings = runSettings(suite, options);
-    const cases = (0,_run_select_js__WEBPACK_IMPORTED_MODULE_4__/* .selectCases */ ._H)(suite.cases, options.selection ?? {});
-    const label = options.label ?? 'run';
-    const journal = options.journal
-        ? await (0,_run_journal_js__WEBPACK_IMPORTED_MODULE_3__/* .openJournal */ ._0)(options.journal, {
-            suiteHash: suite.hash,
-            label,
-            trials: settings.trials,
-            selection: options.selection ?? {},
-            caseIds: cases.map((c) => c.id),
-            startedAt: new Date(),
-        }, options.log ?? (() => { }))
-        : undefined;
-    const startedAt = journal?.startedAt ?? new Date();
-    let target;
-    try {
-        target = await (0,_targets_index_js__WEBPACK_IMPORTED_MODULE_0__/* .createTarget */ .Yn)(suite.config.target, {
-            rootDir: suite.rootDir,
-            concurrency: settings.concurrency,
-            env: options.env,
-            log: options.log,
-        });
-        const trials = await (0,_run_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runTrials */ .Fj)({
-            suite,
-            cases,
-            sides: [{ label, target }],
-            ...settings,
-            signal: options.signal,
-            progress: options.progress,
-            judge: await judgeFor(suite, { ...process.env, ...options.env }),
-            finished: journal?.finished,
-            onTrial: journal && ((_side, caseId, result) => journal.writer.record(caseId, result)),
-        });
-        return (0,_run_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .buildResults */ .rq)({ suite, cases, trials: settings.trials }, label, trials.get(label), {
-            git: await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_1__/* .gitInfo */ .VT)(suite.rootDir),
-            startedAt,
-            finishedAt: new Date(),
-            interrupted: options.signal?.aborted,
-            shard: options.selection?.shard,
-        });
-    }
-    finally {
-        journal?.writer.close();
-        await target?.close();
-    }
-}
-
-
-/***/ }),
-
-/***/ 2071:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   eR: () => (/* binding */ terminalText),
-/* harmony export */   mz: () => (/* binding */ showControls),
-/* harmony export */   sN: () => (/* binding */ logSafe),
-/* harmony export */   t3: () => (/* binding */ terminalJson)
-/* harmony export */ });
-/**
- * Untrusted text on a terminal or in a CI log: shown, never obeyed.
- *
- * A case id, a model output or a target's stderr can hold an ESC that starts a terminal control
- * sequence (clear the screen, rewrite the title, a hyperlink that hides its target), a carriage
- * return that overwrites what was printed before it, a C1 control that some terminals treat as
- * ESC [, or a bidirectional override that makes text read differently from what it is. Each such
- * character is replaced with a visible escape (`\x1b`, `\r`, `\u202e`), so the reader sees that
- * it was there and nothing acts on it. Tabs and newlines are kept: callers decide about lines.
- */
-// C0 controls except tab and newline, DEL, C1 controls, the Unicode line and paragraph
-// separators (some viewers break lines there), and the bidi embeddings, overrides and isolates.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const NAMED = { '\r': '\\r', '\f': '\\f', '\v': '\\v', '\0': '\\0' };
-function visible(ch) {
-    const named = NAMED[ch];
-    if (named)
-        return named;
-    const cp = ch.charCodeAt(0);
-    return cp < 0x100
-        ? `\\x${cp.toString(16).padStart(2, '0')}`
-        : `\\u${cp.toString(16).padStart(4, '0')}`;
-}
-/** Controls and bidi overrides as visible escapes; tab and newline kept. */
-function showControls(s) {
-    return s.replace(UNSAFE, visible);
-}
-/** Text for a terminal: `showControls` of any value's text. */
-function terminalText(v) {
-    return showControls(typeof v === 'string' ? v : String(v));
-}
-/**
- * JSON text for a terminal: the characters `JSON.stringify` leaves raw that a terminal or an
- * editor may act on (C1 controls, line separators, bidi overrides) as \u escapes. They can only
- * occur inside strings, so the JSON means the same.
- */
-function terminalJson(json) {
-    return json.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-const ZWSP = '\u200b';
-/**
- * Text that no GitHub Actions runner reads as a workflow command, in any of its lines: controls
- * shown (a bare `\r` would end a line for the runner), and every `::` and `##[` broken with a
- * zero-width space, which the reader does not see and the runner does not skip. See
- * src/github/log.ts, the only place the action writes its log from.
- */
-function logSafe(text) {
-    return showControls(typeof text === 'string' ? text : String(text))
-        .replace(/:(?=:)/g, ':' + ZWSP)
-        .replace(/#(?=#\[)/g, '#' + ZWSP);
-}
-
-
-/***/ }),
-
-/***/ 7234:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AX: () => (/* binding */ addKnownSecrets),
-/* harmony export */   KL: () => (/* binding */ redactDeep),
-/* harmony export */   Rh: () => (/* binding */ redactedJson),
-/* harmony export */   fp: () => (/* binding */ redactSecrets)
-/* harmony export */ });
-/* unused harmony exports MIN_SECRET_LENGTH, isMaskable, onKnownSecret, knownSecretCount, clearKnownSecrets */
-/**
- * Secret redaction for everything evalgate writes where others can read it: the PR comment, the
- * job summary, the check run, the log, the trace viewer, and the results and comparison files.
- * Model outputs, tool arguments and stderr can carry credentials the system under test saw (a
- * key echoed in an error message, an auth header logged by a tool); a PR comment is public to
- * everyone who can read the repository.
- *
- * Two kinds of masking, both in `redactSecrets`:
- * - known values: every value evalgate knows is secret (registered with `addKnownSecrets`: the
- *   api keys, header values and tokens of this run, see secrets.ts) is masked wherever it
- *   appears, whatever its shape;
- * - patterns: well-known token shapes and `name: value` forms, for secrets evalgate was never
- *   told about. They favour recall over precision, and keep the prefix of a token so a reader
- *   still sees *which* credential leaked.
- */
-const MARK = '[REDACTED]';
-/**
- * Known values shorter than this are not masked: '', `true`, `1` or a port number would mask
- * ordinary text everywhere, and are no secret anyway.
- */
-const MIN_SECRET_LENGTH = 6;
-const TRIVIAL = new Set(['false', 'undefined', 'enabled', 'disabled']);
-// Header names that carry a credential: their value is masked however short it is.
-const HEADER_NAME = '(?:x-(?:[A-Za-z0-9]+-)*(?:api-?key|key|token|secret|auth|signature|password|credentials?)|api[_-]?key|apikey|(?:proxy-)?authorization)';
-const RULES = [
-    // PEM private keys: the whole block.
-    {
-        pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g,
-        replace: () => `-----BEGIN PRIVATE KEY----- ${MARK}`,
-    },
-    // OpenAI (sk-..., sk-proj-...), Anthropic (sk-ant-...) and similar `sk-` keys.
-    { pattern: /\bsk-(?:[A-Za-z]+-)?[A-Za-z0-9_-]{16,}/g, replace: () => `sk-${MARK}` },
-    // GitHub tokens: classic (ghp_), OAuth (gho_), app (ghs_, ghu_), refresh (ghr_), fine-grained.
-    { pattern: /\bgithub_pat_[A-Za-z0-9_]{20,}/g, replace: () => `github_pat_${MARK}` },
-    { pattern: /\b(gh[pousr])_[A-Za-z0-9]{20,}/g, replace: (_m, p) => `${p}_${MARK}` },
-    // AWS access key ids.
-    { pattern: /\b(AKIA|ASIA)[A-Z0-9]{16}\b/g, replace: (_m, p) => `${p}${MARK}` },
-    // Google API keys, Slack tokens.
-    { pattern: /\bAIza[A-Za-z0-9_-]{35}/g, replace: () => `AIza${MARK}` },
-    { pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g, replace: () => `xox-${MARK}` },
-    // Credentials in a URL: `scheme://user:password@host` (the user stays), or a long token as
-    // the whole user part (`https://<token>@github.com`).
-    {
-        pattern: /\b([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^\s:@/?#"'<>]*):[^\s@/?#"'<>]+@/g,
-        replace: (_m, scheme, user) => `${scheme}${user}:${MARK}@`,
-    },
-    {
-        pattern: /\b([A-Za-z][A-Za-z0-9+.-]*:\/\/)[A-Za-z0-9._~%!$&*+=-]{16,}@/g,
-        replace: (_m, scheme) => `${scheme}${MARK}@`,
-    },
-    // Authorization headers. A bearer token is masked whatever its length or characters.
-    {
-        pattern: /\b(Bearer)(\s+)[^\s"'<>,;\\]+/gi,
-        replace: (_m, scheme, sp) => `${scheme}${sp}${MARK}`,
-    },
-    {
-        pattern: /\b(Basic|Token)(\s+)[A-Za-z0-9\-._~+/]{8,}=*/gi,
-        replace: (_m, scheme, sp) => `${scheme}${sp}${MARK}`,
-    },
-    // `x-api-key: ...`, `X-Vault-Token: ...`, `"api-key": "..."`: any value, however short (an
-    // Authorization scheme stays readable).
-    {
-        pattern: new RegExp(`(?<![A-Za-z0-9_-])(${HEADER_NAME})(\\s*["']?\\s*[:=]\\s*["']?)((?:Bearer|Basic|Token|Digest)\\s+)?[^\\s"'&,;<>]+`, 'gi'),
-        replace: (_m, name, sep, scheme) => `${name}${sep}${scheme ?? ''}${MARK}`,
-    },
-    // Generic `api_key=...`, `"password": "..."`, `secret: ...`: keep the name, drop the value.
-    {
-        pattern: /\b((?:[A-Za-z0-9]+[_-])?(?:api[_-]?key|apikey|secret(?:[_-]?key)?|access[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?token|access[_-]?token|token|password|passwd|pwd))(\s*["']?\s*[:=]\s*["']?)([^\s"'&,;<>]{6,})/gi,
-        replace: (_m, name, sep) => `${name}${sep}${MARK}`,
-    },
-];
-// Cheap pre-test: nearly every string in a trace has none of these, and skips all the rules.
-// Must match wherever a rule above would (the last branch is the `name[:=]` of the generic and
-// the header rules).
-const PATTERN_MAYBE = 'sk-|gh[pousr]_|github_pat_|AKIA|ASIA|AIza|xox[abprs]-|(?:bearer|basic|token)\\s|PRIVATE KEY|:\\/\\/[^\\s/]*@|(?:key|secret|token|passw(?:or)?d|pwd|auth\\w*|signature|credentials?)\\s*["\']?\\s*[:=]';
-// ---------------------------------------------------------------------------------------------
-// Known secret values
-// ---------------------------------------------------------------------------------------------
-/** Every registered form of every known value (as given, URL-encoded, JSON-escaped). */
-const known = new Set();
-/** The values as registered (what the listeners were given). */
-const originals = [];
-/** All known forms, longest first (a value containing another is masked whole). */
-let knownPattern;
-/** The pre-test: the patterns' pre-test, or any known value. */
-let maybe = new RegExp(PATTERN_MAYBE, 'i');
-let knownMaybe;
-const listeners = [];
-function escapeRegExp(s) {
-    return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-/** The forms a value takes in what we print: as is, in a URL, inside a JSON string. */
-function formsOf(value) {
-    const forms = [value];
-    const url = encodeURIComponent(value);
-    if (url !== value)
-        forms.push(url);
-    const json = JSON.stringify(value).slice(1, -1);
-    if (json !== value)
-        forms.push(json);
-    return forms;
-}
-/** Whether `value` is long and specific enough to be masked as a known secret. */
-function isMaskable(value) {
-    if (typeof value !== 'string')
-        return false;
-    const v = value.trim();
-    return v.length >= MIN_SECRET_LENGTH && !TRIVIAL.has(v.toLowerCase());
-}
-/**
- * Registers secret values: from now on `redactSecrets` masks each wherever it appears. Values
- * too short to be a secret (see MIN_SECRET_LENGTH) are skipped; a multi-line value is also
- * registered line by line. Returns the values newly registered (each is also handed to the
- * listeners, e.g. the action's `core.setSecret`).
- */
-function addKnownSecrets(values) {
-    const added = [];
-    const add = (v) => {
-        if (!isMaskable(v))
-            return;
-        const value = v.trim();
-        if (known.has(value))
-            return;
-        for (const form of formsOf(value))
-            known.add(form);
-        originals.push(value);
-        added.push(value);
-    };
-    for (const v of values) {
-        if (typeof v !== 'string')
-            continue;
-        add(v);
-        if (v.includes('\n'))
-            for (const line of v.split(/\r?\n/))
-                add(line);
-    }
-    if (added.length) {
-        rebuild();
-        for (const value of added)
-            for (const listener of listeners)
-                listener(value);
-    }
-    return added;
-}
-/** Calls `listener` with every value registered so far and every one registered later. */
-function onKnownSecret(listener) {
-    listeners.push(listener);
-    for (const v of originals)
-        listener(v);
-}
-/** How many values (forms included) are registered. */
-function knownSecretCount() {
-    return known.size;
-}
-/** Forgets every known value and listener (tests; a process has one set of secrets). */
-function clearKnownSecrets() {
-    known.clear();
-    originals.length = 0;
-    listeners.length = 0;
-    rebuild();
-}
-function rebuild() {
-    keyCache.clear();
-    if (known.size === 0) {
-        knownPattern = undefined;
-        knownMaybe = undefined;
-        maybe = new RegExp(PATTERN_MAYBE, 'i');
-        return;
-    }
-    const alternation = [...known]
-        .sort((a, b) => b.length - a.length)
-        .map(escapeRegExp)
-        .join('|');
-    knownPattern = new RegExp(alternation, 'g');
-    knownMaybe = new RegExp(alternation);
-    maybe = new RegExp(PATTERN_MAYBE, 'i');
-}
-// ---------------------------------------------------------------------------------------------
-// Redaction
-// ---------------------------------------------------------------------------------------------
-/** Replaces known secret values and secret-looking substrings with a mark. */
-function redactSecrets(s) {
-    if (typeof s !== 'string' || s.length === 0)
-        return typeof s === 'string' ? s : '';
-    const hasKnown = knownMaybe !== undefined && knownMaybe.test(s);
-    if (!hasKnown && !maybe.test(s))
-        return s;
-    let out = s;
-    if (hasKnown)
-        out = out.replace(knownPattern, MARK);
-    for (const rule of RULES) {
-        rule.pattern.lastIndex = 0;
-        out = out.replace(rule.pattern, rule.replace);
-    }
-    return out;
-}
-/**
- * Object keys whose value is a credential however it looks (`api_key`, `x-auth-token`,
- * `Authorization`, `password`, `cookie`...): the value is masked whole. A bare `token` is not
- * one of them (tokenizer and logprob traces use it for words).
- */
-const SECRET_FIELD = /^(?:(?:[a-z0-9]+[_-])*(?:api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|client[_-]?secret|secret|passw(?:or)?d|pwd|credentials?)|(?:[a-z0-9]+[_-])+token|(?:proxy-)?authorization|(?:set-)?cookie)$/i;
-// Traces repeat the same few dozen keys millions of times: remember what each comes to.
-const keyCache = new Map();
-const KEY_CACHE_MAX = 50_000;
-function keyInfo(k) {
-    let info = keyCache.get(k);
-    if (info === undefined) {
-        info = { key: redactSecrets(k), secret: SECRET_FIELD.test(k) };
-        if (keyCache.size >= KEY_CACHE_MAX)
-            keyCache.clear();
-        keyCache.set(k, info);
-    }
-    return info;
-}
-// Only strings: a secret-named key can also be a map key (a case id `db-password` in the
-// viewer's index, a failure mode `leaked_api_key`) whose number or object value is ours.
-function maskedValue(v) {
-    return typeof v === 'string' && v !== '' ? MARK : v;
-}
-/** Deep copy of a JSON-like value with every string and key redacted. */
-function redactDeep(value) {
-    return walk(value, 0);
-}
-function walk(v, depth) {
-    if (typeof v === 'string')
-        return redactSecrets(v);
-    if (v === null || typeof v !== 'object')
-        return v;
-    // Traces come from user code: bound the depth rather than trust the shape.
-    if (depth > 64)
-        return '[too deep]';
-    if (Array.isArray(v))
-        return v.map((x) => walk(x, depth + 1));
-    const out = {};
-    for (const [k, x] of Object.entries(v)) {
-        const info = keyInfo(k);
-        out[info.key] = walk(info.secret ? maskedValue(x) : x, depth + 1);
-    }
-    return out;
-}
-/**
- * `JSON.stringify` with every string value and key redacted, without building a redacted copy
- * first (the viewer serialises tens of MB of traces; a deep copy doubled the time and memory).
- */
-function redactedJson(value) {
-    const out = JSON.stringify(value, function (key, v) {
-        if (typeof v === 'string') {
-            // `key` is the holder's own key (before any rename below); array indices are no names.
-            if (key !== '' && !Array.isArray(this) && keyInfo(key).secret)
-                return maskedValue(v);
-            return redactSecrets(v);
-        }
-        if (v && typeof v === 'object' && !Array.isArray(v)) {
-            const keys = Object.keys(v);
-            if (keys.some((k) => keyInfo(k).key !== k)) {
-                const copy = {};
-                for (const k of keys) {
-                    const info = keyInfo(k);
-                    const x = v[k];
-                    copy[info.key] = info.secret ? maskedValue(x) : x;
-                }
-                return copy;
-            }
-        }
-        return v;
-    });
-    return out ?? 'null';
-}
-
-
-/***/ }),
-
-/***/ 411:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ makeDir)
-/* harmony export */ });
-/* unused harmony export EVALGATE_DIR */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-
-
-/** The folder evalgate writes its own files into (PR worktrees, outputs, the judge cache). */
-const EVALGATE_DIR = '.evalgate';
-/**
- * mkdir -p `dir`; when `dir` is inside a `.evalgate/` folder, that folder also gets a
- * `.gitignore` of `*` (which ignores itself too), so a run leaves no untracked files in a
- * repository that does not ignore `.evalgate/` itself. An existing `.gitignore` is kept.
- */
-async function makeDir(dir) {
-    const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(abs, { recursive: true });
-    for (let d = abs; (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(d) !== d; d = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(d)) {
-        if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(d) !== EVALGATE_DIR)
-            continue;
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(d, '.gitignore'), '*\n', { flag: 'wx' }).catch((err) => {
-            if (err.code !== 'EEXIST')
-                throw err;
-        });
-        return;
-    }
-}
-
-
-/***/ }),
-
-/***/ 4102:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $Y: () => (/* binding */ git),
-/* harmony export */   VT: () => (/* binding */ gitInfo),
-/* harmony export */   WL: () => (/* binding */ resolveCommit),
-/* harmony export */   jv: () => (/* binding */ repoRoot),
-/* harmony export */   l: () => (/* binding */ addWorktree),
-/* harmony export */   q$: () => (/* binding */ ensureCommit)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
-
-
-const run = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
-/** Runs git in `cwd` and returns trimmed stdout; throws with git's stderr on failure. */
-async function git(cwd, args) {
-    try {
-        const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
-        return stdout.trim();
-    }
-    catch (err) {
-        const e = err;
-        throw new Error(`git ${args.join(' ')} failed: ${(e.stderr || e.message).trim()}`, {
-            cause: err,
-        });
-    }
-}
-/** The commit and branch of a folder, or undefined outside a git repository. */
-async function gitInfo(cwd) {
-    try {
-        const sha = await git(cwd, ['rev-parse', 'HEAD']);
-        let ref;
-        try {
-            ref = await git(cwd, ['rev-parse', '--abbrev-ref', 'HEAD']);
-            if (ref === 'HEAD')
-                ref = undefined; // detached
-        }
-        catch {
-            ref = undefined;
-        }
-        return { sha, ref };
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Resolves a ref to a full commit sha. */
-async function resolveCommit(cwd, ref) {
-    return git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).catch(() => {
-        throw new Error(`cannot resolve ${JSON.stringify(ref)} to a commit in ${cwd}`);
-    });
-}
-/**
- * Makes sure a commit is present locally. Actions' checkout is shallow (depth 1) by default, so
- * the base sha of a PR is usually missing: fetch exactly that commit from origin.
- */
-async function ensureCommit(cwd, sha, log) {
-    try {
-        await git(cwd, ['cat-file', '-e', `${sha}^{commit}`]);
-        return;
-    }
-    catch {
-        log?.(`fetching ${sha.slice(0, 12)} from origin (the checkout does not have it)`);
-    }
-    await git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', sha]);
-}
-/** Adds a detached worktree of `sha` in a new temp folder; `remove()` deletes it (idempotent). */
-async function addWorktree(repoDir, sha, dir) {
-    await git(repoDir, ['worktree', 'add', '--detach', '--force', dir, sha]);
-    let removed = false;
-    return {
-        dir,
-        remove: async () => {
-            if (removed)
-                return;
-            removed = true;
-            await git(repoDir, ['worktree', 'remove', '--force', dir]).catch(() => undefined);
-            await git(repoDir, ['worktree', 'prune']).catch(() => undefined);
-        },
-    };
-}
-/** The top folder of the repository that contains `cwd`. */
-async function repoRoot(cwd) {
-    return git(cwd, ['rev-parse', '--show-toplevel']);
-}
-
-
-/***/ }),
-
-/***/ 2353:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HY: () => (/* binding */ journalPath),
-/* harmony export */   _0: () => (/* binding */ openJournal)
-/* harmony export */ });
-/* unused harmony exports JOURNAL_SCHEMA, caseIdsHash, journalHeader, journalMismatch, readJournal, JournalWriter */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
-/* harmony import */ var _targets_common_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5832);
-/* harmony import */ var _results_io_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6825);
-/**
- * The journal of a run: each finished trial appended to `<out>.journal.jsonl` as it completes,
- * so a run killed outright (SIGKILL, an OOM kill, a cancelled CI job) loses only the trials in
- * flight, and `evalgate run --resume` finishes it without repeating any finished trial.
- *
- *   {"schema":"evalgate/journal@1","suite_hash":"…","label":"run","trials":3,"selection":{…},
- *    "cases":120,"case_ids":"<sha256 of the selected ids>","started_at":"…"}
- *   {"case":"refund-01","result":{…TrialResult}}
- *   …
- *
- * The first line says which run the journal belongs to: a resume against another suite,
- * selection, trial count or label is refused. Lines are appended with one synchronous write per
- * event-loop turn (every trial finished in that turn at once): cheap, and once a trial is
- * counted as finished its line is in the kernel, where a killed process cannot lose it.
- */
-
-
-
-
-
-
-const JOURNAL_SCHEMA = 'evalgate/journal@1';
-/** The journal of the results file `out`. */
-function journalPath(out) {
-    return `${out}.journal.jsonl`;
-}
-/** A hash of the selected case ids, in order: the same selection gives the same hash. */
-function caseIdsHash(ids) {
-    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    for (const id of ids)
-        h.update(id).update('\n');
-    return h.digest('hex');
-}
-/** What identifies a run; the journal's header must match it for a resume. */
-function journalHeader(run) {
-    return {
-        schema: JOURNAL_SCHEMA,
-        suite_hash: run.suiteHash,
-        label: run.label,
-        trials: run.trials,
-        // Only what changes the cases: undefined fields would make equal selections compare unequal.
-        selection: JSON.parse(JSON.stringify(run.selection)),
-        cases: run.caseIds.length,
-        case_ids: caseIdsHash(run.caseIds),
-        started_at: run.startedAt.toISOString(),
-    };
-}
-/** Why `found` cannot be resumed as the run `wanted`, or undefined when it can. */
-function journalMismatch(found, wanted) {
-    if (found.suite_hash !== wanted.suite_hash) {
-        return `it is for suite ${found.suite_hash.slice(0, 12)}, this suite is ${wanted.suite_hash.slice(0, 12)} (the config or a dataset changed)`;
-    }
-    if (JSON.stringify(found.selection) !== JSON.stringify(wanted.selection)) {
-        return `it is for the selection ${JSON.stringify(found.selection)}, not ${JSON.stringify(wanted.selection)}`;
-    }
-    if (found.case_ids !== wanted.case_ids || found.cases !== wanted.cases) {
-        return `it selected other cases (${found.cases}, now ${wanted.cases})`;
-    }
-    if (found.trials !== wanted.trials) {
-        return `it is for --trials ${found.trials}, not ${wanted.trials}`;
-    }
-    if (found.label !== wanted.label) {
-        return `it is for the label ${JSON.stringify(found.label)}, not ${JSON.stringify(wanted.label)}`;
-    }
-    return undefined;
-}
-/**
- * Reads a journal; undefined when there is none. A last line cut short (the process was killed
- * while writing it) is dropped; any other bad line is an InputError naming its line.
- */
-async function readJournal(path) {
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path, 'utf8');
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return undefined;
-        throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`cannot read the journal (${err.code})`, path);
-    }
-    const lines = text.split('\n');
-    // A complete journal ends with a newline: the last element is then empty.
-    const complete = lines.pop() === '';
-    let header;
-    const trials = new Map();
-    for (let i = 0; i < lines.length; i++) {
-        let row;
-        try {
-            row = JSON.parse(lines[i]);
-        }
-        catch {
-            row = undefined;
-        }
-        if (i === 0) {
-            const h = row;
-            if (h?.schema !== JOURNAL_SCHEMA || typeof h.suite_hash !== 'string') {
-                throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`line 1: not an evalgate journal (${JOURNAL_SCHEMA} expected)`, path);
-            }
-            header = h;
-            continue;
-        }
-        const entry = row;
-        if (typeof entry?.case !== 'string' || typeof entry.result?.trial !== 'number') {
-            throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`line ${i + 1}: not a journal entry`, path);
-        }
-        const list = trials.get(entry.case);
-        if (!list)
-            trials.set(entry.case, [entry.result]);
-        else if (!list.some((r) => r.trial === entry.result.trial))
-            list.push(entry.result);
-    }
-    if (!header) {
-        if (!complete)
-            return undefined; // killed while writing the header: nothing was recorded
-        throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('empty journal', path);
-    }
-    return { header, trials };
-}
-/**
- * Appends trials to a journal. `record` queues a line; the queue goes to disk in one write at
- * the end of the current event-loop turn, or at `flush()`.
- */
-class JournalWriter {
-    fd;
-    queued = [];
-    scheduled = false;
-    path;
-    constructor(path, fd) {
-        this.path = path;
-        this.fd = fd;
-    }
-    /** A new journal holding only `header` (an existing one is replaced). */
-    static async create(path, header) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), { recursive: true });
-        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'w');
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, (0,_targets_common_js__WEBPACK_IMPORTED_MODULE_5__/* .jsonLine */ .rF)(header));
-        return new JournalWriter(path, fd);
-    }
-    /**
-     * Appends to an existing journal. A last line cut short is cut off first, so the next line
-     * starts on a line of its own.
-     */
-    static async append(path) {
-        const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path);
-        const end = bytes.lastIndexOf(0x0a) + 1;
-        if (end < bytes.length)
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.truncate)(path, end);
-        return new JournalWriter(path, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'a'));
-    }
-    record(caseId, result) {
-        if (this.fd === undefined)
-            return;
-        this.queued.push((0,_targets_common_js__WEBPACK_IMPORTED_MODULE_5__/* .jsonLine */ .rF)({ case: caseId, result }));
-        if (!this.scheduled) {
-            this.scheduled = true;
-            setImmediate(() => this.flush());
-        }
-    }
-    flush() {
-        this.scheduled = false;
-        if (this.fd === undefined || this.queued.length === 0)
-            return;
-        const chunk = this.queued.join('');
-        this.queued = [];
-        const buf = Buffer.from(chunk);
-        for (let off = 0; off < buf.length;)
-            off += (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(this.fd, buf, off);
-    }
-    close() {
-        this.flush();
-        if (this.fd !== undefined)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(this.fd);
-        this.fd = undefined;
-    }
-    /** Closes and deletes the journal (the run's results are safely written). */
-    async remove() {
-        this.close();
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.path, { force: true });
-    }
-}
-/**
- * Opens the journal of a run: a new one, or with `resume` the existing one of the same run
- * (refused, with the reason, when it belongs to another run).
- */
-async function openJournal(options, run, log) {
-    const header = journalHeader(run);
-    const found = options.resume ? await readJournal(options.path) : undefined;
-    if (found) {
-        const why = journalMismatch(found.header, header);
-        if (why) {
-            throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`cannot resume: ${why}. Delete the journal to start over, or run without --resume`, options.path);
-        }
-        let count = 0;
-        for (const list of found.trials.values())
-            count += list.length;
-        log(`resuming from ${options.path}: ${count} of ${header.cases * header.trials} trials already finished`);
-        return {
-            writer: await JournalWriter.append(options.path),
-            finished: new Map([[run.label, found.trials]]),
-            startedAt: new Date(found.header.started_at),
-        };
-    }
-    if (options.resume)
-        log(`nothing to resume (no ${options.path}): starting the run`);
-    else if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(options.path)) {
-        log(`starting over: replacing the journal of an unfinished run (--resume continues it)`);
-    }
-    return { writer: await JournalWriter.create(options.path, header), startedAt: run.startedAt };
-}
-
-
-/***/ }),
-
-/***/ 2527:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ ConsoleProgress),
-/* harmony export */   i: () => (/* binding */ silentProgress)
-/* harmony export */ });
-/* harmony import */ var _report_plain_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2071);
-
-/** Prints nothing: for tests and `--quiet`. */
-const silentProgress = { start() { }, tick() { }, finish() { } };
-function formatDuration(ms) {
-    if (!Number.isFinite(ms) || ms < 0)
-        return '?';
-    const s = Math.round(ms / 1000);
-    if (s < 60)
-        return `${s}s`;
-    const m = Math.floor(s / 60);
-    return m < 60 ? `${m}m${String(s % 60).padStart(2, '0')}s` : `${Math.floor(m / 60)}h${m % 60}m`;
-}
-/**
- * A live bar on a terminal, and a plain line every `intervalMs` in CI logs (where carriage
- * returns turn into thousands of lines). Writes to stderr so stdout stays machine-readable.
- */
-class ConsoleProgress {
-    total = 0;
-    done = 0;
-    counts = { pass: 0, fail: 0, error: 0 };
-    started = 0;
-    lastDraw = 0;
-    label = '';
-    timer;
-    stream;
-    tty;
-    intervalMs;
-    constructor(options = {}) {
-        this.stream = options.stream ?? process.stderr;
-        this.tty = options.tty ?? Boolean(this.stream.isTTY && !process.env.CI);
-        this.intervalMs = options.intervalMs ?? 5000;
-    }
-    start(total, label) {
-        this.total = total;
-        this.done = 0;
-        this.counts = { pass: 0, fail: 0, error: 0 };
-        this.started = Date.now();
-        // A --label is the user's, but it still must not drive the terminal.
-        this.label = (0,_report_plain_js__WEBPACK_IMPORTED_MODULE_0__/* .terminalText */ .eR)(label).replace(/\s+/g, ' ');
-        if (!this.tty) {
-            this.stream.write(`evalgate: ${this.label}: ${total} trials to run\n`);
-            this.timer = setInterval(() => this.stream.write(this.line() + '\n'), this.intervalMs);
-            this.timer.unref();
-        }
-    }
-    tick(status) {
-        this.done++;
-        this.counts[status]++;
-        if (!this.tty)
-            return;
-        const now = Date.now();
-        if (now - this.lastDraw < 100 && this.done < this.total)
-            return;
-        this.lastDraw = now;
-        const width = 24;
-        const filled = this.total ? Math.round((this.done / this.total) * width) : width;
-        const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
-        this.stream.write(`\r\x1b[2K${bar} ${this.line()}`);
-    }
-    finish() {
-        if (this.timer)
-            clearInterval(this.timer);
-        this.timer = undefined;
-        if (this.tty)
-            this.stream.write('\r\x1b[2K');
-        this.stream.write(`${this.line()} in ${formatDuration(Date.now() - this.started)}\n`);
-    }
-    line() {
-        const elapsed = Date.now() - this.started;
-        const rate = elapsed > 0 ? (this.done / elapsed) * 1000 : 0;
-        const eta = rate > 0 ? ((this.total - this.done) / rate) * 1000 : NaN;
-        const pct = this.total ? Math.floor((this.done / this.total) * 100) : 100;
-        const { pass, fail, error } = this.counts;
-        return (`evalgate: ${this.label}: ${this.done}/${this.total} (${pct}%) · ${pass} pass · ${fail} fail · ` +
-            `${error} error · ${rate.toFixed(1)}/s` +
-            (this.done < this.total ? ` · eta ${formatDuration(eta)}` : ''));
-    }
-}
-
-
-/***/ }),
-
-/***/ 6825:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   GF: () => (/* binding */ writeJson),
-/* harmony export */   WY: () => (/* binding */ readComparison),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   n0: () => (/* binding */ mergeResults),
-/* harmony export */   x8: () => (/* binding */ readResults)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
-/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7234);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7303);
-
-
-
-
-
-
-/** Bad input to a pipeline stage (a results or comparison file): exit code 2, no stack trace. */
-class InputError extends Error {
-    file;
-    constructor(message, file) {
-        super(file ? `${file}: ${message}` : message);
-        this.name = 'InputError';
-        this.file = file;
-    }
-}
-async function readJson(path) {
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path, 'utf8');
-    }
-    catch (err) {
-        const code = err.code;
-        throw new InputError(code === 'ENOENT' ? 'no such file' : `cannot read (${code})`, path);
-    }
-    try {
-        return JSON.parse(text);
-    }
-    catch (err) {
-        throw new InputError(`not valid JSON: ${err.message}`, path);
-    }
-}
-async function readResults(path) {
-    const data = (await readJson(path));
-    if (!data || typeof data !== 'object' || data.schema !== 'evalgate/results@1') {
-        throw new InputError('not an evalgate results file (schema evalgate/results@1 expected)', path);
-    }
-    if (!Array.isArray(data.cases) || !data.meta || typeof data.meta !== 'object') {
-        throw new InputError('results file is missing `meta` or `cases`', path);
-    }
-    for (const [i, c] of data.cases.entries()) {
-        if (!c || typeof c.id !== 'string' || !Array.isArray(c.trials)) {
-            throw new InputError(`cases[${i}] has no id or no trials`, path);
-        }
-    }
-    return data;
-}
-async function readComparison(path) {
-    const data = (await readJson(path));
-    if (!data || typeof data !== 'object' || data.schema !== 'evalgate/comparison@1') {
-        throw new InputError('not an evalgate comparison file (schema evalgate/comparison@1 expected)', path);
-    }
-    return data;
-}
-/**
- * Writes a results or comparison file, secrets redacted: these files are uploaded as the
- * action's artifact and cached as baselines, where everyone who can read the repository can
- * download them. Atomically: into a temporary file next to it, then renamed over it. A run
- * killed while writing leaves the previous file (or none), never half a file.
- */
-async function writeJson(path, value) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), { recursive: true });
-    // A device or a pipe (`--out /dev/stdout`) cannot be renamed over: written as it is.
-    const existing = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path).catch(() => undefined);
-    if (existing && !existing.isFile())
-        return writeJsonTo(path, value);
-    const tmp = `${path}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(4).toString('hex')}.tmp`;
-    try {
-        await writeJsonTo(tmp, value);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(tmp, path);
-    }
-    catch (err) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(tmp, { force: true });
-        throw err;
-    }
-}
-async function writeJsonTo(path, value) {
-    const results = value;
-    if (results?.schema === 'evalgate/results@1' && Array.isArray(results.cases)) {
-        await writeResultsStream(path, results);
-    }
-    else {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(path, (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactedJson */ .Rh)(value) + '\n');
-    }
-}
-/**
- * Writes a results file case by case. The same JSON as redactedJson, without building one
- * string of the whole run (tens of MB for a large suite, at the moment memory is fullest).
- */
-async function writeResultsStream(path, results) {
-    const out = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(path);
-    const done = new Promise((resolve, reject) => {
-        out.on('finish', resolve);
-        out.on('error', reject);
-    });
-    const write = (chunk) => out.write(chunk) ? Promise.resolve() : new Promise((r) => out.once('drain', r));
-    try {
-        const { cases, ...head } = results;
-        const opening = (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactedJson */ .Rh)(head);
-        await write(`${opening.slice(0, -1)},"cases":[`);
-        for (let i = 0; i < cases.length; i++) {
-            await write((i ? ',' : '') + (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactedJson */ .Rh)(cases[i]));
-        }
-    }
-    catch (err) {
-        // Closed before the caller deletes the file: a stream still opening would create it after.
-        await new Promise((closed) => out.destroy().once('close', () => closed()));
-        throw err;
-    }
-    out.end(']}\n');
-    await done;
-}
-/**
- * Checks that shard files make one whole run: every shard of the same total, each index from 1
- * to the total exactly once. Files without a shard (merging plain runs) are taken as they are,
- * but not mixed with shards.
- */
-function checkShards(parts) {
-    const sharded = parts.filter((p) => p.results.meta.shard);
-    if (sharded.length === 0)
-        return;
-    const plain = parts.find((p) => !p.results.meta.shard);
-    if (plain) {
-        throw new InputError(`is not a shard (no meta.shard) but ${sharded[0].path} is: merge the shards of one run`, plain.path);
-    }
-    const total = sharded[0].results.meta.shard.total;
-    const byIndex = new Map();
-    for (const { path, results } of sharded) {
-        const { index, total: t } = results.meta.shard;
-        if (t !== total) {
-            throw new InputError(`is shard ${index}/${t}, but ${sharded[0].path} is one of ${total}: shards of different splits`, path);
-        }
-        const other = byIndex.get(index);
-        if (other)
-            throw new InputError(`shard ${index}/${total} is given twice (also ${other})`, path);
-        byIndex.set(index, path);
-    }
-    const missing = [];
-    for (let i = 1; i <= total; i++)
-        if (!byIndex.has(i))
-            missing.push(`${i}/${total}`);
-    if (missing.length) {
-        throw new InputError(`shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing: the merged results would lack ${missing.length > 1 ? 'their' : 'its'} cases`);
-    }
-}
-/**
- * Merges the results of the shards of one run (a matrix of jobs, `--shard i/n`) into one file.
- * The shards must come from the same suite and make a whole (each shard exactly once); a case in
- * two shards is an error.
- */
-function mergeResults(parts) {
-    if (parts.length === 0)
-        throw new InputError('nothing to merge');
-    const [first] = parts;
-    const seen = new Map();
-    const cases = [];
-    for (const { path, results } of parts) {
-        if (results.meta.suite_hash !== first.results.meta.suite_hash) {
-            throw new InputError(`suite hash ${results.meta.suite_hash.slice(0, 12)} differs from ${first.path}'s ` +
-                `${first.results.meta.suite_hash.slice(0, 12)}: shards of different suites`, path);
-        }
-    }
-    checkShards(parts);
-    for (const { path, results } of parts) {
-        for (const c of results.cases) {
-            const other = seen.get(c.id);
-            if (other)
-                throw new InputError(`case ${c.id} is also in ${other}`, path);
-            seen.set(c.id, path);
-            cases.push(c);
-        }
-    }
-    const started = parts.map((p) => p.results.meta.started_at).sort()[0];
-    const finished = parts
-        .map((p) => p.results.meta.finished_at)
-        .sort()
-        .at(-1);
-    // The whole run selected what its shards did (when every shard recorded it).
-    const selections = parts.map((p) => p.results.meta.selected?.ids);
-    const selected = selections.every((ids) => Array.isArray(ids))
-        ? (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .selectedCases */ .P3)(selections.flatMap((ids) => ids))
-        : undefined;
-    const meta = {
-        ...first.results.meta,
-        started_at: started,
-        finished_at: finished,
-        duration_ms: Date.parse(finished) - Date.parse(started),
-        shard: undefined,
-        interrupted: parts.some((p) => p.results.meta.interrupted) || undefined,
-        selected,
-    };
-    return (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .recount */ .d3)({ schema: 'evalgate/results@1', meta, cases });
-}
-
-
-/***/ }),
-
-/***/ 7303:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  K: () => (/* binding */ appendTrials),
-  rq: () => (/* binding */ buildResults),
-  d3: () => (/* binding */ recount),
-  Fj: () => (/* binding */ runTrials),
-  P3: () => (/* binding */ selectedCases)
-});
-
-// UNUSED EXPORTS: recordedConfig
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/yocto-queue/index.js
 /*
 How it works:
 `this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
@@ -22361,7 +19604,7 @@ class Queue {
 	}
 }
 
-;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/p-limit/index.js
 
 
 function pLimit(concurrency) {
@@ -22511,4816 +19754,10 @@ function validateConcurrency(concurrency) {
 	}
 }
 
-;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
-const objectToString = Object.prototype.toString;
-
-const isError = value => objectToString.call(value) === '[object Error]';
-
-const errorMessages = new Set([
-	'network error', // Chrome
-	'NetworkError when attempting to fetch resource.', // Firefox
-	'The Internet connection appears to be offline.', // Safari 16
-	'Network request failed', // `cross-fetch`
-	'fetch failed', // Undici (Node.js)
-	'terminated', // Undici (Node.js)
-	' A network error occurred.', // Bun (WebKit)
-	'Network connection lost', // Cloudflare Workers (fetch)
-]);
-
-function isNetworkError(error) {
-	const isValid = error
-		&& isError(error)
-		&& error.name === 'TypeError'
-		&& typeof error.message === 'string';
-
-	if (!isValid) {
-		return false;
-	}
-
-	const {message, stack} = error;
-
-	// Safari 17+ has generic message but no stack for network errors
-	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
-		return stack === undefined
-			// Sentry adds its own stack trace to the fetch error, so also check for that
-			|| '__sentry_captured__' in error;
-	}
-
-	// Deno network errors start with specific text
-	if (message.startsWith('error sending request for url')) {
-		return true;
-	}
-
-	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
-	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
-		return true;
-	}
-
-	// Standard network error messages
-	return errorMessages.has(message);
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
-
-
-function validateRetries(retries) {
-	if (typeof retries === 'number') {
-		if (retries < 0) {
-			throw new TypeError('Expected `retries` to be a non-negative number.');
-		}
-
-		if (Number.isNaN(retries)) {
-			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
-		}
-
-		// Not `Number.isSafeInteger`, which would reject a huge `retries`. That is accepted on purpose and behaves as effectively forever.
-		// eslint-disable-next-line unicorn/prefer-number-is-safe-integer
-		if (Number.isFinite(retries) && !Number.isInteger(retries)) {
-			throw new TypeError('Expected `retries` to be a non-negative integer or Infinity.');
-		}
-	} else if (retries !== undefined) {
-		throw new TypeError('Expected `retries` to be a number or Infinity.');
-	}
-}
-
-function validateNumberOption(name, value, {allowInfinity = false} = {}) {
-	if (typeof value !== 'number' || Number.isNaN(value)) {
-		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
-	}
-
-	if (!allowInfinity && !Number.isFinite(value)) {
-		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
-	}
-
-	if (value < 0) {
-		throw new TypeError(`Expected \`${name}\` to be \u{2265} 0.`);
-	}
-}
-
-function validateOption(name, value, type) {
-	// `null` means "not provided", as it does for the other options. `unref` needs this because it is the one option with no default of its own.
-	if (value === undefined || value === null) {
-		return;
-	}
-
-	if (typeof value !== type) {
-		throw new TypeError(`Expected \`${name}\` to be a ${type}.`);
-	}
-}
-
-function validateSignal(value) {
-	// `null` means "not provided", as it does for the other options.
-	if (value === undefined || value === null) {
-		return;
-	}
-
-	// Duck typed rather than `instanceof`, so a signal from another realm still works. All three methods are checked because `removeEventListener` is called from inside a timer callback, where a `TypeError` would be an uncaught exception rather than a rejection the caller could catch.
-	if (typeof value.throwIfAborted !== 'function'
-		|| typeof value.addEventListener !== 'function'
-		|| typeof value.removeEventListener !== 'function') {
-		throw new TypeError('Expected `signal` to be an AbortSignal.');
-	}
-}
-
-class AbortError extends Error {
-	constructor(message) {
-		super(typeof message === 'string' ? message : undefined);
-
-		this.name = 'AbortError';
-
-		if (message instanceof Error) {
-			this.originalError = message;
-			({message} = message);
-		} else {
-			// Created here, so it already captures every caller frame. Copying `this.stack` instead would only rewrite the header, which is rendered lazily from `name` and `message` at read time. It also stringifies a non-string message, so reuse its result below.
-			this.originalError = new Error(message);
-			({message} = this.originalError);
-
-			// The caller sees this error, so the frame for this constructor is dropped where the runtime supports it. Left in, the top frame blames p-retry for an error the caller threw. An error the caller passed keeps its own stack, which points at their throw site already. V8-only, hence the lint exception, and the optional call leaves the stack as it is where it is missing.
-			// eslint-disable-next-line unicorn/no-nonstandard-builtin-properties
-			Error.captureStackTrace?.(this.originalError, AbortError);
-		}
-
-		this.message = message;
-	}
-}
-
-// `setTimeout` cannot represent a longer delay and fires it right away instead, which turns a long backoff into a tight retry loop. Cap at the largest value it can still hold.
-const maximumDelay = (2 ** 31) - 1;
-
-function calculateDelay(retriesConsumed, options) {
-	// Nothing to wait for, and multiplying by a factor that has grown to `Infinity` would give `NaN`.
-	if (options.minTimeout === 0) {
-		return 0;
-	}
-
-	// `retriesConsumed` starts at 0 and only ever counts up, so the first retry is already attempt 1.
-	const attempt = retriesConsumed + 1;
-	const random = options.randomize ? (Math.random() + 1) : 1;
-
-	const timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
-
-	// `maxTimeout` rounds up, so a fractional cap still gives a whole number of milliseconds. Rounding down would turn a cap below 1 into no timer at all, which never yields to the event loop. `Math.ceil(Infinity)` is `Infinity`.
-	return Math.min(timeout, Math.ceil(options.maxTimeout), maximumDelay);
-}
-
-function calculateRemainingTime(start, max) {
-	return Number.isFinite(max) ? max - (performance.now() - start) : max;
-}
-
-async function delayForRetry(delay, options) {
-	if (delay <= 0) {
-		return;
-	}
-
-	await new Promise((resolve, reject) => {
-		// Registered with `once`, so it removes itself when it fires.
-		const onAbort = () => {
-			clearTimeout(timeoutToken);
-			reject(options.signal.reason);
-		};
-
-		const timeoutToken = setTimeout(() => {
-			options.signal?.removeEventListener('abort', onAbort);
-			resolve();
-		}, delay);
-
-		if (options.unref) {
-			timeoutToken.unref?.();
-		}
-
-		options.signal?.addEventListener('abort', onAbort, {once: true});
-	});
-}
-
-// Stringifying a thrown value can itself throw, for an object with no usable `toString`. That must never be allowed to replace the failure the caller is actually dealing with.
-//
-// A thrown value whose own accessors or proxy traps throw is not supported, here or anywhere else. It comes from the caller's own code, so it is not something to defend against.
-function stringifyThrownValue(value) {
-	try {
-		return String(value);
-	} catch {
-		return Object.prototype.toString.call(value);
-	}
-}
-
-// `AbortError` wraps the error the caller actually wants, and the wrappers can be nested, so keep unwrapping until the cause is reached. Otherwise an `AbortError` would escape `pRetry` and a `catch` doing `error instanceof AbortError` would read a real failure as a cancellation.
-//
-// Two wrappers whose `originalError` points at each other are not supported, like the thrown values above.
-function unwrapAbortError(error) {
-	let cause = error;
-
-	// A wrapper with no error to unwrap to is the cause as far as it goes.
-	while (cause instanceof AbortError && cause.originalError instanceof Error) {
-		cause = cause.originalError;
-	}
-
-	return cause;
-}
-
-async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
-	// The signal is checked after the operation and after every callback, so a cancellation is never reported as an operation failure or a callback's decision, and no callback runs after it. The last check also guards the delay, whose abort listener never fires on a signal that is already aborted.
-	const abortIfNeeded = () => {
-		options.signal?.throwIfAborted();
-	};
-
-	const normalizedError = error instanceof Error
-		? error
-		: new TypeError(`Non-error was thrown: "${stringifyThrownValue(error)}". You should only throw errors.`);
-
-	// Checked before unwrapping an `AbortError`, because the reason a caller aborted with is final. Unwrapping it would replace the reason they chose with whatever is inside it, and it would also let an `AbortError` from the operation outrank a cancellation the caller asked for.
-	abortIfNeeded();
-
-	if (normalizedError instanceof AbortError) {
-		throw unwrapAbortError(normalizedError);
-	}
-
-	// `retriesConsumed` only ever advances while `retriesLeft` is above 0, so this is never negative. `Infinity` minus a finite count is `Infinity`, so an unlimited budget needs no special case.
-	const retriesLeft = options.retries - retriesConsumed;
-
-	// A `TypeError` normally means the operation itself is broken rather than the thing it was trying to reach, so retrying it does not help. A network `TypeError` is the exception, and its message differs per runtime, so it has to be recognised rather than assumed.
-	const isRetriableError = !(normalizedError instanceof TypeError) || isNetworkError(normalizedError);
-
-	// Out of time already, out of retries, or a failure that is never retried, so the delay is 0 and the callbacks are told that no retry follows. Only computed when a retry can still follow, so a randomized delay does not draw from `Math.random` for a wait that is never taken.
-	const timeLeft = calculateRemainingTime(startTime, options.maxRetryTime);
-	const delayTime = isRetriableError && timeLeft > 0 && retriesLeft > 0 ? calculateDelay(retriesConsumed, options) : 0;
-
-	const consumeRetryContext = Object.freeze({
-		error: normalizedError,
-		attemptNumber,
-		retriesLeft,
-		retriesConsumed,
-		retryDelay: delayTime,
-	});
-
-	// No answer means no opinion, so fall back to the default. Treating it as `false` instead would leave `retries` uncounted and let the loop run forever.
-	const consumeRetry = (await options.shouldConsumeRetry(consumeRetryContext)) ?? true;
-
-	abortIfNeeded();
-
-	const effectiveDelay = consumeRetry ? delayTime : 0;
-	const context = Object.freeze({
-		error: normalizedError,
-		attemptNumber,
-		retriesLeft,
-		retriesConsumed,
-		retryDelay: effectiveDelay,
-	});
-
-	await options.onFailedAttempt(context);
-
-	abortIfNeeded();
-
-	const remainingTime = calculateRemainingTime(startTime, options.maxRetryTime);
-
-	// No time or budget left, or a failure that retrying cannot help with.
-	if (
-		!isRetriableError
-		|| remainingTime <= 0
-		|| retriesLeft <= 0
-	) {
-		throw normalizedError;
-	}
-
-	const shouldRetry = await options.shouldRetry(context);
-
-	abortIfNeeded();
-
-	if (!shouldRetry) {
-		throw normalizedError;
-	}
-
-	const remainingTimeAfterShouldRetry = calculateRemainingTime(startTime, options.maxRetryTime);
-
-	if (remainingTimeAfterShouldRetry <= 0) {
-		throw normalizedError;
-	}
-
-	if (!consumeRetry) {
-		return false;
-	}
-
-	await delayForRetry(Math.min(effectiveDelay, remainingTimeAfterShouldRetry), options);
-
-	return true;
-}
-
-async function pRetry(input, options = {}) {
-	options = {...options};
-
-	// Applied before validating, so that `null` means "not provided" here as it does for every other option.
-	options.retries ??= 10;
-
-	validateRetries(options.retries);
-
-	if (Object.hasOwn(options, 'forever')) {
-		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
-	}
-
-	options.factor ??= 2;
-	options.minTimeout ??= 1000;
-	options.maxTimeout ??= Infinity;
-	options.maxRetryTime ??= Infinity;
-	options.randomize ??= false;
-	options.onFailedAttempt ??= () => {};
-	options.shouldRetry ??= () => true;
-	options.shouldConsumeRetry ??= () => true;
-
-	// Validate the options that have a runtime type to check.
-	validateOption('onFailedAttempt', options.onFailedAttempt, 'function');
-	validateOption('shouldRetry', options.shouldRetry, 'function');
-	validateOption('shouldConsumeRetry', options.shouldConsumeRetry, 'function');
-	validateOption('randomize', options.randomize, 'boolean');
-	validateOption('unref', options.unref, 'boolean');
-	validateSignal(options.signal);
-	validateNumberOption('factor', options.factor);
-	validateNumberOption('minTimeout', options.minTimeout);
-	validateNumberOption('maxTimeout', options.maxTimeout, {allowInfinity: true});
-	validateNumberOption('maxRetryTime', options.maxRetryTime, {allowInfinity: true});
-
-	// A negative factor is rejected above, so this only catches `0`. Treat it as `1` to keep the delay constant instead of dropping to zero after the first retry.
-	if (options.factor === 0) {
-		options.factor = 1;
-	}
-
-	options.signal?.throwIfAborted();
-
-	let attemptNumber = 0;
-	let retriesConsumed = 0;
-	const startTime = performance.now();
-
-	// A consumed count is always finite, so `Infinity` keeps this true and needs no special case.
-	while (retriesConsumed <= options.retries) {
-		attemptNumber++;
-
-		try {
-			options.signal?.throwIfAborted();
-
-			const result = await input(attemptNumber);
-
-			options.signal?.throwIfAborted();
-
-			return result;
-		} catch (error) {
-			if (await onAttemptFailure({
-				error,
-				attemptNumber,
-				retriesConsumed,
-				startTime,
-				options,
-			})) {
-				retriesConsumed++;
-			}
-		}
-	}
-
-	// Unreachable: `onAttemptFailure` throws once `retriesLeft` reaches 0, which is the same state the loop condition tests, so the loop is always left by a throw. Kept as a guard against a future change to either side breaking that pairing.
-	throw new Error('Retry attempts exhausted without throwing an error.');
-}
-
-function makeRetriable(function_, options) {
-	return function (...arguments_) {
-		return pRetry(() => function_.apply(this, arguments_), options);
-	};
-}
-
-// EXTERNAL MODULE: ./build/checks/registry.js + 18 modules
-var registry = __nccwpck_require__(1614);
-// EXTERNAL MODULE: ./build/version.js
-var version = __nccwpck_require__(8508);
-// EXTERNAL MODULE: ./build/run/progress.js
-var run_progress = __nccwpck_require__(2527);
-;// CONCATENATED MODULE: ./build/run/runner.js
-
-
-
-
-
-
-class TransientTraceError extends Error {
-    trace;
-    constructor(trace) {
-        super(trace.error?.message ?? 'transient error');
-        this.trace = trace;
-    }
-}
-/**
- * A trial's status: error when its trace errored; else fail when any check failed (a known
- * failure stays one even beside an errored check, as per mode in compare); else error when a
- * check errored (its outcome is unknown); else pass.
- */
-function trialStatus(trace, statuses) {
-    if (trace.error)
-        return 'error';
-    let errored = false;
-    for (const s of statuses) {
-        if (s.status === 'fail')
-            return 'fail';
-        if (s.status === 'error')
-            errored = true;
-    }
-    return errored ? 'error' : 'pass';
-}
-/** Runs one trial with retries of transient errors (429, 5xx, refused); returns the last trace. */
-async function runWithRetries(target, request, plan) {
-    let attempts = 0;
-    let last;
-    const options = { timeoutMs: plan.timeoutMs, signal: plan.signal };
-    try {
-        await pRetry(async () => {
-            attempts++;
-            last = await target.run(request, options);
-            if (last.error?.transient && !plan.signal?.aborted)
-                throw new TransientTraceError(last);
-        }, {
-            retries: plan.retries,
-            minTimeout: plan.retryDelayMs ?? 500,
-            factor: 2,
-            maxTimeout: 30_000,
-            randomize: true,
-            signal: plan.signal,
-            onFailedAttempt: async ({ error }) => {
-                // A 429 that says how long to wait is worth honouring over our own backoff.
-                const wait = error.trace?.error?.retry_after_ms;
-                if (typeof wait === 'number' && wait > 0) {
-                    await new Promise((r) => setTimeout(r, Math.min(wait, 60_000)));
-                }
-            },
-        });
-    }
-    catch {
-        // Out of retries (or aborted): the last trace, with its error, is the answer.
-    }
-    return { trace: last ?? cancelledTrace(), attempts };
-}
-function cancelledTrace() {
-    return { output: '', error: { kind: 'cancelled', message: 'the run was interrupted' } };
-}
-function requestFor(c, trial) {
-    return { id: c.id, input: c.input, context: c.context ?? {}, tags: c.tags, trial };
-}
-/**
- * Runs cases x trials x sides with bounded concurrency. Jobs are ordered case by case, trial by
- * trial, side by side, so base and head trials of a case interleave in time (drift in a shared
- * API affects both sides alike, which the paired test relies on). An interrupted run keeps every
- * trial that finished and drops the ones cut short.
- */
-async function runTrials(plan) {
-    const stage = plan.stage ?? 1;
-    const firstTrial = plan.firstTrial ?? 0;
-    const progress = plan.progress ?? run_progress/* silentProgress */.i;
-    const limit = pLimit(Math.max(1, plan.concurrency));
-    const out = new Map(plan.sides.map((s) => [s.label, new Map()]));
-    const done = (side, caseId) => plan.finished?.get(side)?.get(caseId);
-    for (const side of plan.sides) {
-        for (const c of plan.cases) {
-            const trials = done(side.label, c.id);
-            if (trials?.length)
-                out.get(side.label).set(c.id, [...trials]);
-        }
-    }
-    const jobs = [];
-    let total = 0;
-    for (const c of plan.cases) {
-        for (let t = 0; t < plan.trials; t++) {
-            const trial = firstTrial + t;
-            for (const side of plan.sides) {
-                if (side.only && !side.only.has(c.id))
-                    continue;
-                if (done(side.label, c.id)?.some((r) => r.trial === trial))
-                    continue;
-                total++;
-                jobs.push(limit(() => runOne(plan, side, c, trial, stage, out, progress)));
-            }
-        }
-    }
-    progress.start(total, plan.sides.map((s) => s.label).join(' + ') + (stage > 1 ? ' (re-run)' : ''));
-    await Promise.all(jobs);
-    progress.finish();
-    // Trials finish out of order under concurrency; results read better in trial order.
-    for (const byCase of out.values()) {
-        for (const trials of byCase.values())
-            trials.sort((a, b) => a.trial - b.trial);
-    }
-    return out;
-}
-async function runOne(plan, side, c, trial, stage, out, progress) {
-    if (plan.signal?.aborted)
-        return;
-    const started = performance.now();
-    const { trace, attempts } = await runWithRetries(side.target, requestFor(c, trial), plan);
-    // A trial cut short by Ctrl-C is not evidence of anything: drop it rather than count an error.
-    if (trace.error?.kind === 'cancelled' || plan.signal?.aborted)
-        return;
-    const checks = await (0,registry/* runChecks */.JT)(c.checks, trace, {
-        rootDir: plan.suite.rootDir,
-        case: c,
-        signal: plan.signal,
-        judge: plan.judge,
-    });
-    const status = trialStatus(trace, checks);
-    const result = {
-        trial,
-        stage,
-        status,
-        checks,
-        trace,
-        attempts,
-        duration_ms: Math.round(performance.now() - started),
-    };
-    const byCase = out.get(side.label);
-    const list = byCase.get(c.id);
-    if (list)
-        list.push(result);
-    else
-        byCase.set(c.id, [result]);
-    plan.onTrial?.(side.label, c.id, result);
-    progress.tick(status);
-}
-/**
- * The config as recorded in results (an artifact anyone with read access can download): the
- * values of the target's `env` and `headers` are masked, as they are where keys usually go.
- */
-function recordedConfig(config) {
-    const mask = (m) => m && Object.fromEntries(Object.keys(m).map((k) => [k, '***']));
-    const target = { ...config.target, env: mask(config.target.env) };
-    if (target.kind === 'http')
-        target.headers = mask(target.headers);
-    return { ...config, target };
-}
-function modesOf(c) {
-    return [...new Set(c.checks.map((k) => k.mode))];
-}
-/** A case's entry in a results file. */
-function caseResultOf(c, trials) {
-    return {
-        id: c.id,
-        hash: c.hash,
-        source: c.source,
-        tags: c.tags,
-        input: c.input,
-        modes: modesOf(c),
-        trials,
-    };
-}
-/** What a run selected: the sorted ids, their count and sha256 (ids joined by newlines). */
-function selectedCases(ids) {
-    const sorted = [...ids].sort();
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for (let i = 0; i < sorted.length; i++)
-        hash.update(i ? `\n${sorted[i]}` : sorted[i]);
-    return { count: sorted.length, hash: hash.digest('hex'), ids: sorted };
-}
-/**
- * Builds one side's results file from its trials. Cases with no finished trial are left out;
- * `meta.selected` records every case the run selected, so a reader can tell them apart from
- * cases the suite does not have.
- */
-function buildResults(plan, label, trials, info) {
-    const cases = [];
-    for (const c of plan.cases) {
-        const list = trials.get(c.id);
-        if (!list?.length)
-            continue;
-        cases.push(caseResultOf(c, list));
-    }
-    const { config } = plan.suite;
-    const meta = {
-        tool: 'evalgate',
-        version: version/* VERSION */.x,
-        label,
-        config_path: plan.suite.configPath,
-        config: recordedConfig(config),
-        suite_hash: plan.suite.hash,
-        git: info.git,
-        started_at: info.startedAt.toISOString(),
-        finished_at: info.finishedAt.toISOString(),
-        duration_ms: info.finishedAt.getTime() - info.startedAt.getTime(),
-        trials: plan.trials,
-        counts: { cases: 0, trials: 0, pass: 0, fail: 0, error: 0 },
-        usage: { input_tokens: 0, output_tokens: 0, cost_usd: 0 },
-        failure_modes: config.failure_modes,
-        gate: config.gate,
-        trace_url: config.trace_url,
-        shard: info.shard,
-        interrupted: info.interrupted || undefined,
-        selected: selectedCases(plan.cases.map((c) => c.id)),
-    };
-    return recount({ schema: 'evalgate/results@1', meta, cases });
-}
-/** Recomputes the counts and usage totals of a results file from its trials. */
-function recount(results) {
-    const counts = { cases: results.cases.length, trials: 0, pass: 0, fail: 0, error: 0 };
-    const usage = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
-    for (const c of results.cases) {
-        for (const t of c.trials) {
-            counts.trials++;
-            counts[t.status]++;
-            const u = t.trace.usage;
-            if (u) {
-                usage.input_tokens += u.input_tokens ?? 0;
-                usage.output_tokens += u.output_tokens ?? 0;
-                usage.cost_usd += u.cost_usd ?? 0;
-            }
-        }
-    }
-    usage.cost_usd = Math.round(usage.cost_usd * 1e6) / 1e6;
-    results.meta.counts = counts;
-    results.meta.usage = usage;
-    return results;
-}
-/** Adds trials (from a re-run, or the base side of cases a cached baseline lacked) to results. */
-function appendTrials(results, plan, trials) {
-    const byId = new Map(results.cases.map((c) => [c.id, c]));
-    for (const c of plan.cases) {
-        const list = trials.get(c.id);
-        if (!list?.length)
-            continue;
-        const existing = byId.get(c.id);
-        if (existing)
-            existing.trials.push(...list);
-        else {
-            const entry = caseResultOf(c, list);
-            results.cases.push(entry);
-            byId.set(c.id, entry);
-        }
-    }
-    return recount(results);
-}
-
 
 /***/ }),
 
-/***/ 4452:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A$: () => (/* binding */ hasExplicitCases),
-/* harmony export */   Xt: () => (/* binding */ withConfigSample),
-/* harmony export */   _H: () => (/* binding */ selectCases),
-/* harmony export */   uK: () => (/* binding */ parseShard)
-/* harmony export */ });
-/* unused harmony export sampleSelection */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4006);
-
-
-/** A number from a case id that does not change between runs, machines or case order. */
-function stableRank(id) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(id).digest().readUInt32BE(0);
-}
-/**
- * Picks the cases to run. Pure and stable: the same suite and selection give the same cases, so
- * base and head (and every shard of a matrix) agree without talking to each other.
- */
-function selectCases(cases, selection) {
-    let picked = cases;
-    if (selection.tags?.length) {
-        const wanted = new Set(selection.tags);
-        picked = picked.filter((c) => c.tags.some((t) => wanted.has(t)));
-    }
-    if (selection.filter?.length) {
-        const match = picomatch__WEBPACK_IMPORTED_MODULE_1__(selection.filter);
-        picked = picked.filter((c) => match(c.id));
-    }
-    if (selection.sample !== undefined && selection.sample < picked.length) {
-        const ranked = picked
-            .map((c) => ({ c, rank: stableRank(c.id) }))
-            .sort((a, b) => a.rank - b.rank || (a.c.id < b.c.id ? -1 : 1))
-            .slice(0, selection.sample);
-        const keep = new Set(ranked.map((r) => r.c));
-        picked = picked.filter((c) => keep.has(c));
-    }
-    if (selection.shard) {
-        const { index, total } = selection.shard;
-        picked = picked.filter((c) => stableRank(`shard:${c.id}`) % total === index - 1);
-    }
-    return picked;
-}
-/** `smoke` selects a tag (or `smoke,refunds` several); `50` a stable sample of 50 cases. */
-function sampleSelection(sample) {
-    if (sample === undefined || sample === '')
-        return {};
-    if (typeof sample === 'number' || /^\d+$/.test(sample))
-        return { sample: Number(sample) };
-    return {
-        tags: sample
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean),
-    };
-}
-/**
- * What a pull request runs: the cases the selection names when it names any (`--sample`,
- * `--tags`, `--filter`), otherwise the config's `pull_request.sample`, as the action does.
- */
-function withConfigSample(selection, sample) {
-    return hasExplicitCases(selection) ? selection : { ...selection, ...sampleSelection(sample) };
-}
-/** The selection names cases itself (a sample size, tags or filters; a shard alone does not). */
-function hasExplicitCases(selection) {
-    return (!!selection &&
-        (selection.sample !== undefined || !!selection.tags?.length || !!selection.filter?.length));
-}
-/** Parses `2/4` into {index: 2, total: 4}; throws a one-line message when malformed. */
-function parseShard(text) {
-    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-    if (!m)
-        throw new Error(`shard must look like 2/4, got ${JSON.stringify(text)}`);
-    const index = Number(m[1]);
-    const total = Number(m[2]);
-    if (total < 1 || index < 1 || index > total) {
-        throw new Error(`shard ${text}: the index must be between 1 and the total`);
-    }
-    return { index, total };
-}
-
-
-/***/ }),
-
-/***/ 5009:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Jq: () => (/* binding */ registerSuiteSecrets),
-/* harmony export */   kx: () => (/* binding */ registerEnvSecrets)
-/* harmony export */ });
-/* unused harmony exports SECRET_ENV_NAME, secretsInEnv, secretsInSuite */
-/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7234);
-/**
- * Which values of a run are secret. Every value found here is registered with the redaction
- * (report/redact.ts), which then masks it wherever it appears: comment, summary, check run,
- * log, viewer, results and comparison files. docs/security.md lists the sources for users.
- */
-
-/** An environment variable with one of these in its name holds a secret (any case). */
-const SECRET_ENV_NAME = /KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL/i;
-/** The key a judge uses when the config names none. */
-const DEFAULT_KEY_ENV = 'OPENAI_API_KEY';
-// Headers that never carry a credential: their values (`application/json`) stay readable.
-const PLAIN_HEADERS = new Set([
-    'accept',
-    'accept-charset',
-    'accept-encoding',
-    'accept-language',
-    'cache-control',
-    'connection',
-    'content-language',
-    'content-type',
-    'host',
-    'user-agent',
-]);
-/** Values of the environment variables whose names say they are secret. */
-function secretsInEnv(env) {
-    const out = [];
-    for (const [name, value] of Object.entries(env))
-        if (value && SECRET_ENV_NAME.test(name))
-            out.push(value);
-    return out;
-}
-/** `https://user:pass@host`: the password and the user (a token is often the user). */
-function urlCredentials(url) {
-    if (!url)
-        return [];
-    try {
-        const u = new URL(url.replaceAll('{port}', '8000'));
-        return [u.username, u.password].filter(Boolean).map(decodeURIComponent);
-    }
-    catch {
-        return [];
-    }
-}
-/**
- * The secrets a suite config points at: the judge's api key (from the variable it names), every
- * target `env` value, every http target header value (and the credential after an
- * `Authorization` scheme such as `Bearer`), and credentials in the target's URLs.
- */
-function secretsInSuite(config, env) {
-    const out = [];
-    const keyEnv = config.judge?.api_key_env ?? DEFAULT_KEY_ENV;
-    const key = env[keyEnv];
-    if (key)
-        out.push(key);
-    const target = config.target;
-    out.push(...Object.values(target.env ?? {}));
-    if (target.kind === 'http') {
-        for (const [name, value] of Object.entries(target.headers ?? {})) {
-            if (PLAIN_HEADERS.has(name.toLowerCase()))
-                continue;
-            out.push(value);
-            const credential = /^[A-Za-z][\w-]*\s+(\S.*)$/.exec(value.trim());
-            if (credential)
-                out.push(credential[1]);
-        }
-        out.push(...urlCredentials(target.url), ...urlCredentials(target.ready));
-    }
-    return out;
-}
-/** Registers the secrets of the process environment (and any given values). */
-function registerEnvSecrets(env, extra = []) {
-    (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .addKnownSecrets */ .AX)([...secretsInEnv(env), ...extra]);
-}
-/** Registers the secrets a suite config points at; `env` is what its target and judge get. */
-function registerSuiteSecrets(config, env) {
-    (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .addKnownSecrets */ .AX)(secretsInSuite(config, env));
-}
-
-
-/***/ }),
-
-/***/ 5296:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Gt: () => (/* reexport */ errors_displayPath),
-  t$: () => (/* reexport */ isSuiteError),
-  bu: () => (/* reexport */ loadSuite),
-  o4: () => (/* reexport */ config_parseConfig)
-});
-
-// UNUSED EXPORTS: DATASET_EXTENSIONS, DEFAULTS, DEFAULT_GATE, DEFAULT_MODULE_EXPORT, MAX_PROBLEMS, ProblemList, SuiteError, TARGET_KINDS, caseHash, configSchema, datasetFormat, duplicateIdProblems, formatProblem, loadCases, loadConfig, parseCases, parseDuration, parseJson, parseJsonl, parseYaml, sha256, stableStringify, suiteError, suiteHash, validateCase, validateCheck, validateConfig
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-;// CONCATENATED MODULE: external "url"
-const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-;// CONCATENATED MODULE: external "module"
-const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
-
-
-
-
-//#region rolldown:runtime
-var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
-
-//#endregion
-//#region src/utils.ts
-function cleanPath(path) {
-	let normalized = (0,external_path_namespaceObject.normalize)(path);
-	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_namespaceObject.sep) normalized = normalized.substring(0, normalized.length - 1);
-	return normalized;
-}
-const SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path, separator) {
-	return path.replace(SLASHES_REGEX, separator);
-}
-const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path) {
-	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
-}
-function normalizePath(path, options) {
-	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-	if (resolvePaths) path = (0,external_path_namespaceObject.resolve)(path);
-	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
-	if (path === ".") return "";
-	const needsSeperator = path[path.length - 1] !== pathSeparator;
-	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/join-path.ts
-function joinPathWithBasePath(filename, directoryPath) {
-	return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-	return function(filename, directoryPath) {
-		const sameRoot = directoryPath.startsWith(root);
-		if (sameRoot) return directoryPath.slice(root.length) + filename;
-		else return convertSlashes((0,external_path_namespaceObject.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-	};
-}
-function joinPath(filename) {
-	return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-	return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-	const { relativePaths, includeBasePath } = options;
-	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-
-//#endregion
-//#region src/api/functions/push-directory.ts
-function pushDirectoryWithRelativePath(root) {
-	return function(directoryPath, paths) {
-		paths.push(directoryPath.substring(root.length) || ".");
-	};
-}
-function pushDirectoryFilterWithRelativePath(root) {
-	return function(directoryPath, paths, filters) {
-		const relativePath = directoryPath.substring(root.length) || ".";
-		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-	};
-}
-const pushDirectory = (directoryPath, paths) => {
-	paths.push(directoryPath || ".");
-};
-const pushDirectoryFilter = (directoryPath, paths, filters) => {
-	const path = directoryPath || ".";
-	if (filters.every((filter) => filter(path, true))) paths.push(path);
-};
-const empty$2 = () => {};
-function build$6(root, options) {
-	const { includeDirs, filters, relativePaths } = options;
-	if (!includeDirs) return empty$2;
-	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-
-//#endregion
-//#region src/api/functions/push-file.ts
-const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) counts.files++;
-};
-const pushFileFilter = (filename, paths, _counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-const pushFileCount = (_filename, _paths, counts, _filters) => {
-	counts.files++;
-};
-const pushFile = (filename, paths) => {
-	paths.push(filename);
-};
-const empty$1 = () => {};
-function build$5(options) {
-	const { excludeFiles, filters, onlyCounts } = options;
-	if (excludeFiles) return empty$1;
-	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-	else if (onlyCounts) return pushFileCount;
-	else return pushFile;
-}
-
-//#endregion
-//#region src/api/functions/get-array.ts
-const getArray = (paths) => {
-	return paths;
-};
-const getArrayGroup = () => {
-	return [""].slice(0, 0);
-};
-function build$4(options) {
-	return options.group ? getArrayGroup : getArray;
-}
-
-//#endregion
-//#region src/api/functions/group-files.ts
-const groupFiles = (groups, directory, files) => {
-	groups.push({
-		directory,
-		files,
-		dir: directory
-	});
-};
-const empty = () => {};
-function build$3(options) {
-	return options.group ? groupFiles : empty;
-}
-
-//#endregion
-//#region src/api/functions/resolve-symlink.ts
-const resolveSymlinksAsync = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	fs.realpath(path, (error, resolvedPath) => {
-		if (error) return queue.dequeue(suppressErrors ? null : error, state);
-		fs.stat(resolvedPath, (error$1, stat) => {
-			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-			callback$1(stat, resolvedPath);
-			queue.dequeue(null, state);
-		});
-	});
-};
-const resolveSymlinks = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	try {
-		const resolvedPath = fs.realpathSync(path);
-		const stat = fs.statSync(resolvedPath);
-		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
-		callback$1(stat, resolvedPath);
-	} catch (e) {
-		if (!suppressErrors) throw e;
-	}
-};
-function build$2(options, isSynchronous) {
-	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path, resolved, state) {
-	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-	let parent = (0,external_path_namespaceObject.dirname)(path);
-	let depth = 1;
-	while (parent !== state.root && depth < 2) {
-		const resolvedPath = state.symlinks.get(parent);
-		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-		if (isSameRoot) depth++;
-		else parent = (0,external_path_namespaceObject.dirname)(parent);
-	}
-	state.symlinks.set(path, resolved);
-	return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-	return state.visited.includes(resolved + state.options.pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/invoke-callback.ts
-const onlyCountsSync = (state) => {
-	return state.counts;
-};
-const groupsSync = (state) => {
-	return state.groups;
-};
-const defaultSync = (state) => {
-	return state.paths;
-};
-const limitFilesSync = (state) => {
-	return state.paths.slice(0, state.options.maxFiles);
-};
-const onlyCountsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.counts, state.options.suppressErrors);
-	return null;
-};
-const defaultAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths, state.options.suppressErrors);
-	return null;
-};
-const limitFilesAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-	return null;
-};
-const groupsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.groups, state.options.suppressErrors);
-	return null;
-};
-function report(error, callback$1, output, suppressErrors) {
-	if (error && !suppressErrors) callback$1(error, output);
-	else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-	const { onlyCounts, group, maxFiles } = options;
-	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-	else if (group) return isSynchronous ? groupsSync : groupsAsync;
-	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-	else return isSynchronous ? defaultSync : defaultAsync;
-}
-
-//#endregion
-//#region src/api/functions/walk-directory.ts
-const readdirOpts = { withFileTypes: true };
-const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	state.queue.enqueue();
-	if (currentDepth < 0) return state.queue.dequeue(null, state);
-	const { fs } = state;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-		callback$1(entries, directoryPath, currentDepth);
-		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
-	});
-};
-const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	const { fs } = state;
-	if (currentDepth < 0) return;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	let entries = [];
-	try {
-		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
-	} catch (e) {
-		if (!state.options.suppressErrors) throw e;
-	}
-	callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-	return isSynchronous ? walkSync : walkAsync;
-}
-
-//#endregion
-//#region src/api/queue.ts
-/**
-* This is a custom stateless queue to track concurrent async fs calls.
-* It increments a counter whenever a call is queued and decrements it
-* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
-*/
-var Queue = class {
-	count = 0;
-	constructor(onQueueEmpty) {
-		this.onQueueEmpty = onQueueEmpty;
-	}
-	enqueue() {
-		this.count++;
-		return this.count;
-	}
-	dequeue(error, output) {
-		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
-			this.onQueueEmpty(error, output);
-			if (error) {
-				output.controller.abort();
-				this.onQueueEmpty = void 0;
-			}
-		}
-	}
-};
-
-//#endregion
-//#region src/api/counter.ts
-var Counter = class {
-	_files = 0;
-	_directories = 0;
-	set files(num) {
-		this._files = num;
-	}
-	get files() {
-		return this._files;
-	}
-	set directories(num) {
-		this._directories = num;
-	}
-	get directories() {
-		return this._directories;
-	}
-	/**
-	* @deprecated use `directories` instead
-	*/
-	/* c8 ignore next 3 */
-	get dirs() {
-		return this._directories;
-	}
-};
-
-//#endregion
-//#region src/api/aborter.ts
-/**
-* AbortController is not supported on Node 14 so we use this until we can drop
-* support for Node 14.
-*/
-var Aborter = class {
-	aborted = false;
-	abort() {
-		this.aborted = true;
-	}
-};
-
-//#endregion
-//#region src/api/walker.ts
-var Walker = class {
-	root;
-	isSynchronous;
-	state;
-	joinPath;
-	pushDirectory;
-	pushFile;
-	getArray;
-	groupFiles;
-	resolveSymlink;
-	walkDirectory;
-	callbackInvoker;
-	constructor(root, options, callback$1) {
-		this.isSynchronous = !callback$1;
-		this.callbackInvoker = build$1(options, this.isSynchronous);
-		this.root = normalizePath(root, options);
-		this.state = {
-			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-			paths: [""].slice(0, 0),
-			groups: [],
-			counts: new Counter(),
-			options,
-			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
-			symlinks: /* @__PURE__ */ new Map(),
-			visited: [""].slice(0, 0),
-			controller: new Aborter(),
-			fs: options.fs || external_fs_namespaceObject
-		};
-		this.joinPath = build$7(this.root, options);
-		this.pushDirectory = build$6(this.root, options);
-		this.pushFile = build$5(options);
-		this.getArray = build$4(options);
-		this.groupFiles = build$3(options);
-		this.resolveSymlink = build$2(options, this.isSynchronous);
-		this.walkDirectory = build(this.isSynchronous);
-	}
-	start() {
-		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-	}
-	walk = (entries, directoryPath, depth) => {
-		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-		const files = this.getArray(this.state.paths);
-		for (let i = 0; i < entries.length; ++i) {
-			const entry = entries[i];
-			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-				const filename = this.joinPath(entry.name, directoryPath);
-				this.pushFile(filename, files, this.state.counts, filters);
-			} else if (entry.isDirectory()) {
-				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-				if (exclude && exclude(entry.name, path)) continue;
-				this.pushDirectory(path, paths, filters);
-				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
-			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
-				let path = joinPathWithBasePath(entry.name, directoryPath);
-				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
-					if (stat.isDirectory()) {
-						resolvedPath = normalizePath(resolvedPath, this.state.options);
-						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
-					} else {
-						resolvedPath = useRealPaths ? resolvedPath : path;
-						const filename = (0,external_path_namespaceObject.basename)(resolvedPath);
-						const directoryPath$1 = normalizePath((0,external_path_namespaceObject.dirname)(resolvedPath), this.state.options);
-						resolvedPath = this.joinPath(filename, directoryPath$1);
-						this.pushFile(resolvedPath, files, this.state.counts, filters);
-					}
-				});
-			}
-		}
-		this.groupFiles(this.state.groups, directoryPath, files);
-	};
-};
-
-//#endregion
-//#region src/api/async.ts
-function promise(root, options) {
-	return new Promise((resolve$1, reject) => {
-		callback(root, options, (err, output) => {
-			if (err) return reject(err);
-			resolve$1(output);
-		});
-	});
-}
-function callback(root, options, callback$1) {
-	let walker = new Walker(root, options, callback$1);
-	walker.start();
-}
-
-//#endregion
-//#region src/api/sync.ts
-function sync(root, options) {
-	const walker = new Walker(root, options);
-	return walker.start();
-}
-
-//#endregion
-//#region src/builder/api-builder.ts
-var APIBuilder = class {
-	constructor(root, options) {
-		this.root = root;
-		this.options = options;
-	}
-	withPromise() {
-		return promise(this.root, this.options);
-	}
-	withCallback(cb) {
-		callback(this.root, this.options, cb);
-	}
-	sync() {
-		return sync(this.root, this.options);
-	}
-};
-
-//#endregion
-//#region src/builder/index.ts
-let pm = null;
-/* c8 ignore next 6 */
-try {
-	__require.resolve("picomatch");
-	pm = __require("picomatch");
-} catch {}
-var Builder = class {
-	globCache = {};
-	options = {
-		maxDepth: Infinity,
-		suppressErrors: true,
-		pathSeparator: external_path_namespaceObject.sep,
-		filters: []
-	};
-	globFunction;
-	constructor(options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		this.globFunction = this.options.globFunction;
-	}
-	group() {
-		this.options.group = true;
-		return this;
-	}
-	withPathSeparator(separator) {
-		this.options.pathSeparator = separator;
-		return this;
-	}
-	withBasePath() {
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withRelativePaths() {
-		this.options.relativePaths = true;
-		return this;
-	}
-	withDirs() {
-		this.options.includeDirs = true;
-		return this;
-	}
-	withMaxDepth(depth) {
-		this.options.maxDepth = depth;
-		return this;
-	}
-	withMaxFiles(limit) {
-		this.options.maxFiles = limit;
-		return this;
-	}
-	withFullPaths() {
-		this.options.resolvePaths = true;
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withErrors() {
-		this.options.suppressErrors = false;
-		return this;
-	}
-	withSymlinks({ resolvePaths = true } = {}) {
-		this.options.resolveSymlinks = true;
-		this.options.useRealPaths = resolvePaths;
-		return this.withFullPaths();
-	}
-	withAbortSignal(signal) {
-		this.options.signal = signal;
-		return this;
-	}
-	normalize() {
-		this.options.normalizePath = true;
-		return this;
-	}
-	filter(predicate) {
-		this.options.filters.push(predicate);
-		return this;
-	}
-	onlyDirs() {
-		this.options.excludeFiles = true;
-		this.options.includeDirs = true;
-		return this;
-	}
-	exclude(predicate) {
-		this.options.exclude = predicate;
-		return this;
-	}
-	onlyCounts() {
-		this.options.onlyCounts = true;
-		return this;
-	}
-	crawl(root) {
-		return new APIBuilder(root || ".", this.options);
-	}
-	withGlobFunction(fn) {
-		this.globFunction = fn;
-		return this;
-	}
-	/**
-	* @deprecated Pass options using the constructor instead:
-	* ```ts
-	* new fdir(options).crawl("/path/to/root");
-	* ```
-	* This method will be removed in v7.0
-	*/
-	/* c8 ignore next 4 */
-	crawlWithOptions(root, options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		return new APIBuilder(root || ".", this.options);
-	}
-	glob(...patterns) {
-		if (this.globFunction) return this.globWithOptions(patterns);
-		return this.globWithOptions(patterns, ...[{ dot: true }]);
-	}
-	globWithOptions(patterns, ...options) {
-		const globFn = this.globFunction || pm;
-		/* c8 ignore next 5 */
-		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-		var isMatch = this.globCache[patterns.join("\0")];
-		if (!isMatch) {
-			isMatch = globFn(patterns, ...options);
-			this.globCache[patterns.join("\0")] = isMatch;
-		}
-		this.options.filters.push((path) => isMatch(path));
-		return this;
-	}
-};
-
-//#endregion
-
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
-
-
-
-
-
-//#region src/utils.ts
-const isReadonlyArray = Array.isArray;
-const BACKSLASHES = /\\/g;
-const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-const isWin = process.platform === "win32";
-const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-	const patternsCount = patterns.length;
-	const patternsParts = Array(patternsCount);
-	const matchers = Array(patternsCount);
-	let i, j;
-	for (i = 0; i < patternsCount; i++) {
-		const parts = splitPattern(patterns[i]);
-		patternsParts[i] = parts;
-		const partsCount = parts.length;
-		const partMatchers = Array(partsCount);
-		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
-		matchers[i] = partMatchers;
-	}
-	return (input) => {
-		const inputParts = input.split("/");
-		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-		for (i = 0; i < patternsCount; i++) {
-			const patternParts = patternsParts[i];
-			const matcher = matchers[i];
-			const inputPatternCount = inputParts.length;
-			const minParts = Math.min(inputPatternCount, patternParts.length);
-			j = 0;
-			while (j < minParts) {
-				const part = patternParts[j];
-				if (part.includes("/")) return true;
-				if (!matcher[j](inputParts[j])) break;
-				if (!options.noglobstar && part === "**") return true;
-				j++;
-			}
-			if (j === inputPatternCount) return true;
-		}
-		return false;
-	};
-}
-/* node:coverage ignore next 2 */
-const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root, absolute) {
-	if (cwd === root || root.startsWith(`${cwd}/`)) {
-		if (absolute) {
-			const start = cwd.length + +!isRoot(cwd);
-			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-		}
-		const prefix = root.slice(cwd.length + 1);
-		if (prefix) return (p, isDir) => {
-			if (p === ".") return prefix;
-			const result = `${prefix}/${p}`;
-			return isDir ? result.slice(0, -1) : result;
-		};
-		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-	}
-	if (absolute) return (p) => external_path_namespaceObject.posix.relative(cwd, p) || ".";
-	return (p) => external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`) || ".";
-}
-function buildRelative(cwd, root) {
-	if (root.startsWith(`${cwd}/`)) {
-		const prefix = root.slice(cwd.length + 1);
-		return (p) => `${prefix}/${p}`;
-	}
-	return (p) => {
-		const result = external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`);
-		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-	};
-}
-function ensureNonDriveRelativePath(path) {
-	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-const splitPatternOptions = { parts: true };
-function splitPattern(path) {
-	var _result$parts;
-	const result = picomatch.scan(path, splitPatternOptions);
-	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
-}
-const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
-function convertPosixPathToPattern(path) {
-	return escapePosixPath(path);
-}
-function convertWin32PathToPattern(path) {
-	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
-}
-/**
-* Converts a path to a pattern depending on the platform.
-* Identical to {@link escapePath} on POSIX systems.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
-*/
-/* node:coverage ignore next 3 */
-const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
-const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-/**
-* Escapes a path's special characters depending on the platform.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
-*/
-/* node:coverage ignore next */
-const escapePath = isWin ? escapeWin32Path : escapePosixPath;
-/**
-* Checks if a pattern has dynamic parts.
-*
-* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
-*
-* - Doesn't necessarily return `false` on patterns that include `\`.
-* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
-* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
-* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
-*
-* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
-*/
-function isDynamicPattern(pattern, options) {
-	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-	const scan = picomatch.scan(pattern);
-	return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value) {
-	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-}
-//#endregion
-//#region src/patterns.ts
-const PARENT_DIRECTORY = /^(\/?\.\.)+/;
-const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern, opts, props, isIgnore) {
-	var _PARENT_DIRECTORY$exe;
-	const cwd = opts.cwd;
-	let result = pattern;
-	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-	const escapedCwd = escapePath(cwd);
-	result = (0,external_path_namespaceObject.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_namespaceObject.posix.relative(escapedCwd, result) : external_path_namespaceObject.posix.normalize(result);
-	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-	const parts = splitPattern(result);
-	if (parentDir) {
-		const n = (parentDir.length + 1) / 3;
-		let i = 0;
-		const cwdParts = escapedCwd.split("/");
-		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-			i++;
-		}
-		const potentialRoot = external_path_namespaceObject.posix.join(cwd, parentDir.slice(i * 3));
-		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-			props.root = ensureNonDriveRelativePath(potentialRoot);
-			props.depthOffset = -n + i;
-		}
-	}
-	if (!isIgnore && props.depthOffset >= 0) {
-		var _props$commonPath;
-		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-		const newCommonPath = [];
-		const length = Math.min(props.commonPath.length, parts.length);
-		for (let i = 0; i < length; i++) {
-			const part = parts[i];
-			if (part === "**" && !parts[i + 1]) {
-				newCommonPath.pop();
-				break;
-			}
-			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-			newCommonPath.push(part);
-		}
-		props.depthOffset = newCommonPath.length;
-		props.commonPath = newCommonPath;
-		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_namespaceObject.posix.join(cwd, ...newCommonPath) : cwd);
-	}
-	return result;
-}
-function processPatterns(options, patterns, props) {
-	const matchPatterns = [];
-	const ignorePatterns = [];
-	for (const pattern of options.ignore) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-	}
-	for (const pattern of patterns) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-	}
-	return {
-		match: matchPatterns,
-		ignore: ignorePatterns
-	};
-}
-//#endregion
-//#region src/crawler.ts
-function buildCrawler(options, patterns) {
-	const cwd = options.cwd;
-	const props = {
-		root: cwd,
-		depthOffset: 0
-	};
-	const processed = processPatterns(options, patterns, props);
-	if (options.debug) log("internal processing patterns:", processed);
-	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
-	const root = props.root.replace(BACKSLASHES, "");
-	const matchOptions = {
-		dot,
-		nobrace: options.braceExpansion === false,
-		nocase: !caseSensitiveMatch,
-		noextglob: options.extglob === false,
-		noglobstar: options.globstar === false,
-		posix: true
-	};
-	const matcher = picomatch(processed.match, matchOptions);
-	const ignore = picomatch(processed.ignore, matchOptions);
-	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-	const format = buildFormat(cwd, root, absolute);
-	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
-	const excludePredicate = (_, p) => {
-		const relativePath = excludeFormatter(p, true);
-		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-	};
-	let maxDepth;
-	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-	const crawler = new Builder({
-		filters: [debug ? (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			const matches = matcher(path) && !ignore(path);
-			if (matches) log(`matched ${path}`);
-			return matches;
-		} : (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			return matcher(path) && !ignore(path);
-		}],
-		exclude: debug ? (_, p) => {
-			const skipped = excludePredicate(_, p);
-			log(`${skipped ? "skipped" : "crawling"} ${p}`);
-			return skipped;
-		} : excludePredicate,
-		fs: options.fs,
-		pathSeparator: "/",
-		relativePaths: !absolute,
-		resolvePaths: absolute,
-		includeBasePath: absolute,
-		resolveSymlinks: followSymbolicLinks,
-		excludeSymlinks: !followSymbolicLinks,
-		excludeFiles: onlyDirectories,
-		includeDirs: onlyDirectories || !options.onlyFiles,
-		maxDepth,
-		signal: options.signal
-	}).crawl(root);
-	if (options.debug) log("internal properties:", {
-		...props,
-		root
-	});
-	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
-}
-//#endregion
-//#region src/index.ts
-function formatPaths(paths, mapper) {
-	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-	return paths;
-}
-const defaultOptions = {
-	caseSensitiveMatch: true,
-	debug: !!process.env.TINYGLOBBY_DEBUG,
-	expandDirectories: true,
-	followSymbolicLinks: true,
-	onlyFiles: true
-};
-function getOptions(options) {
-	const opts = Object.assign({}, options);
-	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-	opts.ignore = ensureStringArray(opts.ignore);
-	opts.fs && (opts.fs = {
-		readdir: opts.fs.readdir || external_fs_.readdir,
-		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
-		realpath: opts.fs.realpath || external_fs_.realpath,
-		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
-		stat: opts.fs.stat || external_fs_.stat,
-		statSync: opts.fs.statSync || external_fs_.statSync
-	});
-	if (opts.debug) log("globbing with options:", opts);
-	return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-	var _ref;
-	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-	const options = getOptions(isModern ? inputOptions : globInput);
-	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-async function glob(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
-}
-function globSync(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(crawler.sync(), relative) : [];
-}
-//#endregion
-
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(9691);
-// EXTERNAL MODULE: ./build/checks/registry.js + 18 modules
-var registry = __nccwpck_require__(1614);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/suite/hash.js
-
-/**
- * Content hashes: a case's hash pairs and caches it (same input, context and checks => same
- * hash, whatever the key order in the file); the suite hash keys cached base results. Pure.
- */
-/**
- * JSON with object keys sorted at every level, so `{a, b}` and `{b, a}` hash the same. Like
- * JSON.stringify: undefined object fields are dropped, non-finite numbers become null. Values
- * JSON cannot hold are written in a stable form (RegExp as /src/flags, Date as ISO, bigint as
- * digits) rather than silently as `{}`; a cycle is written as "[Circular]" instead of throwing.
- */
-function stableStringify(value) {
-    const seen = new Set();
-    const walk = (v) => {
-        if (v === null)
-            return 'null';
-        switch (typeof v) {
-            case 'string':
-                return JSON.stringify(v);
-            case 'number':
-                return Number.isFinite(v) ? JSON.stringify(v) : 'null';
-            case 'boolean':
-                return v ? 'true' : 'false';
-            case 'bigint':
-                return JSON.stringify(v.toString());
-            case 'undefined':
-            case 'function':
-            case 'symbol':
-                return undefined;
-        }
-        const obj = v;
-        if (obj instanceof RegExp)
-            return JSON.stringify(obj.toString());
-        if (obj instanceof Date)
-            return JSON.stringify(Number.isNaN(obj.getTime()) ? null : obj.toISOString());
-        if (seen.has(obj))
-            return '"[Circular]"';
-        seen.add(obj);
-        let out;
-        if (Array.isArray(obj)) {
-            out = `[${obj.map((x) => walk(x) ?? 'null').join(',')}]`;
-        }
-        else if (obj instanceof Map) {
-            out = walk(Object.fromEntries(obj)) ?? 'null';
-        }
-        else if (obj instanceof Set) {
-            out = walk([...obj]) ?? 'null';
-        }
-        else {
-            const parts = [];
-            for (const key of Object.keys(obj).sort()) {
-                const s = walk(obj[key]);
-                if (s !== undefined)
-                    parts.push(`${JSON.stringify(key)}:${s}`);
-            }
-            out = `{${parts.join(',')}}`;
-        }
-        seen.delete(obj);
-        return out;
-    };
-    return walk(value) ?? 'null';
-}
-function sha256(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
-}
-/**
- * Over what determines a case's outcome: input, context and checks. Not the id (renaming a case
- * does not change it) and not the tags (they select cases, they do not grade them). A missing
- * context hashes like `{}`, because that is what the target receives either way.
- */
-function caseHash(c) {
-    return sha256(stableStringify({ input: c.input, context: c.context ?? {}, checks: c.checks }));
-}
-/** Config fields that change how a run is scheduled or shown, never its results. */
-const NOT_HASHED = ['concurrency', 'pull_request', 'trace_url'];
-/**
- * Over the config (minus NOT_HASHED) and every case's id and hash, in id order (so moving cases
- * between files or reordering them does not change it).
- */
-function suiteHash(config, cases) {
-    const rest = { ...config };
-    for (const key of NOT_HASHED)
-        delete rest[key];
-    const pairs = cases
-        .map((c) => [c.id, c.hash])
-        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    return sha256(stableStringify({ schema: 'evalgate/suite@1', config: rest, cases: pairs }));
-}
-
-;// CONCATENATED MODULE: ./build/suite/suggest.js
-/**
- * "Did you mean" for typos in keys, check types and failure modes. Pure.
- */
-/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
-function editDistance(a, b) {
-    const m = a.length;
-    const n = b.length;
-    if (m === 0)
-        return n;
-    if (n === 0)
-        return m;
-    const d = Array.from({ length: m + 1 }, (_, i) => {
-        const row = new Array(n + 1).fill(0);
-        row[0] = i;
-        return row;
-    });
-    for (let j = 0; j <= n; j++)
-        d[0][j] = j;
-    for (let i = 1; i <= m; i++) {
-        for (let j = 1; j <= n; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    return d[m][n];
-}
-/**
- * The closest candidate, if it is close enough to be a plausible typo: a third of the word's
- * length (at least 1, at most 3) edits, ignoring case and `-`/`_`. Undefined otherwise, because
- * a far-fetched suggestion is worse than none.
- */
-function closest(word, candidates) {
-    // Very long strings are not typos of a key; and the distance is quadratic.
-    if (word.length > 64)
-        return undefined;
-    const norm = (s) => s.toLowerCase().replace(/[-_\s]/g, '');
-    const w = norm(word);
-    const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
-    let best;
-    let bestDistance = Infinity;
-    for (const c of candidates) {
-        if (c === word)
-            continue;
-        const dist = norm(c) === w ? 0 : editDistance(w, norm(c));
-        if (dist <= limit && dist < bestDistance) {
-            best = c;
-            bestDistance = dist;
-        }
-    }
-    return best;
-}
-/** ` (did you mean "x"?)` or ''. */
-function didYouMean(word, candidates) {
-    const c = closest(word, candidates);
-    return c === undefined ? '' : ` (did you mean "${c}"?)`;
-}
-
-;// CONCATENATED MODULE: ./build/suite/issues.js
-
-const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
-/** `checks[1].mode`, `failure_modes["my mode"].severity`; '' for the root. */
-function formatPath(path) {
-    let out = '';
-    for (const seg of path) {
-        if (typeof seg === 'number')
-            out += `[${seg}]`;
-        else if (IDENTIFIER.test(seg))
-            out += out ? `.${seg}` : seg;
-        else
-            out += `[${JSON.stringify(seg)}]`;
-    }
-    return out;
-}
-/** A short, safe rendering of a value the user wrote, for "got ..." (never huge, never throws). */
-function describeValue(v) {
-    if (v === undefined)
-        return 'nothing';
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'a list';
-    switch (typeof v) {
-        case 'string': {
-            const s = JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}...` : v);
-            return s;
-        }
-        case 'number':
-        case 'boolean':
-        case 'bigint':
-            return String(v);
-        case 'object':
-            return 'a mapping';
-        default:
-            return typeof v;
-    }
-}
-/** "a, b or c". */
-function joinOr(items) {
-    if (items.length <= 1)
-        return items.join('');
-    return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-}
-const EXPECTED = {
-    string: 'a string',
-    number: 'a number',
-    int: 'an integer',
-    boolean: 'true or false',
-    array: 'a list',
-    tuple: 'a list',
-    object: 'a mapping',
-    record: 'a mapping',
-    null: 'null',
-    date: 'a date',
-};
-function getAt(value, path) {
-    let cur = value;
-    for (const seg of path) {
-        if (cur === null || typeof cur !== 'object')
-            return undefined;
-        cur = cur[seg];
-    }
-    return cur;
-}
-function unknownKeyMessage(key, known) {
-    const hint = didYouMean(key, known);
-    if (hint)
-        return `unknown key "${key}"${hint}`;
-    return known.length > 0
-        ? `unknown key "${key}" (known: ${[...known].sort().join(', ')})`
-        : `unknown key "${key}"`;
-}
-/** Zod's own default messages; anything else was written by a schema author and is kept. */
-const ZOD_DEFAULT = /^(Invalid|Too (small|big)|Unrecognized)/;
-/**
- * Zod issues -> our issues. `input` is the value that was parsed (for "got ..."), `schema` the
- * schema (to list the known keys of an object when a key is unknown), `base` a path prefix.
- */
-function fromZodIssues(issues, schema, input, base = []) {
-    const out = [];
-    for (const issue of issues)
-        out.push(...fromZodIssue(issue, schema, input, base));
-    return out;
-}
-function toPath(path) {
-    return path.map((p) => (typeof p === 'number' ? p : String(p)));
-}
-function fromZodIssue(issue, schema, input, base) {
-    const rel = toPath(issue.path);
-    const path = [...base, ...rel];
-    // With `reportInput`, zod tells us the value it saw (after any preprocessing); else look it up.
-    const value = 'input' in issue ? issue.input : getAt(input, rel);
-    const custom = !ZOD_DEFAULT.test(issue.message);
-    switch (issue.code) {
-        case 'unrecognized_keys': {
-            const known = schema ? knownKeysAt(schema, rel) : [];
-            return issue.keys.map((key) => ({
-                path: [...path, key],
-                message: unknownKeyMessage(key, known),
-            }));
-        }
-        case 'invalid_union': {
-            if (issue.errors.length === 0) {
-                // A discriminated union whose discriminator matched no option.
-                const options = issue.options;
-                const message = value === undefined
-                    ? 'required'
-                    : Array.isArray(options)
-                        ? `must be one of ${options.map(String).join(', ')}; got ${describeValue(value)}`
-                        : `invalid value ${describeValue(value)}`;
-                return [{ path, message }];
-            }
-            if (custom)
-                return [{ path, message: issue.message }];
-            if (value === undefined)
-                return [{ path, message: 'required' }];
-            // The option that got furthest explains best: one that complains about a nested field
-            // (the value had the right shape), else one that did not reject the value's type.
-            const deeper = issue.errors.find((branch) => branch.some((i) => i.path.length > 0)) ??
-                issue.errors.find((branch) => !branch.every((i) => i.code === 'invalid_type' && i.path.length === 0));
-            if (deeper) {
-                return fromZodIssues(deeper, undefined, value, path);
-            }
-            const expected = issue.errors
-                .flat()
-                .map((i) => (i.code === 'invalid_type' ? (EXPECTED[i.expected] ?? i.expected) : undefined))
-                .filter((x) => x !== undefined);
-            const uniq = [...new Set(expected)];
-            return [{ path, message: `expected ${joinOr(uniq)}, got ${describeValue(value)}` }];
-        }
-        default:
-            return [{ path, message: custom ? issue.message : plainMessage(issue, value) }];
-    }
-}
-function plainMessage(issue, value) {
-    switch (issue.code) {
-        case 'invalid_type': {
-            if (value === undefined)
-                return 'required';
-            if (issue.expected === 'never')
-                return 'not allowed here';
-            const want = EXPECTED[issue.expected] ?? issue.expected;
-            if (typeof value === 'number' && !Number.isFinite(value))
-                return `expected a finite number`;
-            return `expected ${want}, got ${describeValue(value)}`;
-        }
-        case 'too_small': {
-            const min = Number(issue.minimum);
-            if (issue.origin === 'array' || issue.origin === 'set') {
-                return min <= 1 ? 'must not be empty' : `needs at least ${min} items`;
-            }
-            if (issue.origin === 'string') {
-                return min <= 1 ? 'must not be empty' : `must be at least ${min} characters`;
-            }
-            return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${min}, got ${describeValue(value)}`;
-        }
-        case 'too_big': {
-            const max = Number(issue.maximum);
-            if (issue.origin === 'array' || issue.origin === 'set')
-                return `allows at most ${max} items`;
-            if (issue.origin === 'string')
-                return `must be at most ${max} characters`;
-            return `must be ${issue.inclusive ? 'at most' : 'less than'} ${max}, got ${describeValue(value)}`;
-        }
-        case 'invalid_value': {
-            if (value === undefined)
-                return 'required';
-            const values = issue.values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
-            const hint = typeof value === 'string'
-                ? didYouMean(value, issue.values.filter((v) => typeof v === 'string'))
-                : '';
-            return values.length === 1
-                ? `must be ${values[0]}, got ${describeValue(value)}${hint}`
-                : `must be one of ${values.join(', ')}; got ${describeValue(value)}${hint}`;
-        }
-        case 'invalid_format':
-            if (issue.format === 'regex' && issue.pattern)
-                return `must match ${issue.pattern}`;
-            return `must be a valid ${issue.format === 'url' ? 'URL' : issue.format}, got ${describeValue(value)}`;
-        case 'not_multiple_of':
-            return `must be a multiple of ${String(issue.divisor)}`;
-        case 'invalid_key':
-            return 'invalid key';
-        case 'invalid_element':
-            return 'invalid element';
-        default:
-            return issue.message;
-    }
-}
-/**
- * The keys an object schema allows at `path` inside `schema`, for "unknown key" hints. Walks
- * zod's definitions (the documented `_zod.def` for library authors); [] when it cannot tell.
- */
-function knownKeysAt(schema, path) {
-    let cur = schema;
-    let i = 0;
-    for (let guard = 0; guard < 100 && cur; guard++) {
-        const def = cur._zod?.def;
-        if (!def)
-            return [];
-        switch (def.type) {
-            case 'object':
-                if (i === path.length)
-                    return Object.keys(def.shape);
-                cur = def.shape[path[i++]];
-                break;
-            case 'optional':
-            case 'nullable':
-            case 'default':
-            case 'prefault':
-            case 'catch':
-            case 'readonly':
-            case 'nonoptional':
-                cur = def.innerType;
-                break;
-            case 'pipe':
-                // A preprocess is pipe(transform, schema); a transform is pipe(schema, transform).
-                cur =
-                    def.in?._zod?.def?.type === 'transform'
-                        ? def.out
-                        : def.in;
-                break;
-            case 'record':
-                if (i === path.length)
-                    return [];
-                i++;
-                cur = def.valueType;
-                break;
-            case 'array':
-                if (i === path.length)
-                    return [];
-                i++;
-                cur = def.element;
-                break;
-            case 'union': {
-                const keys = def.options.flatMap((o) => knownKeysAt(o, path.slice(i)));
-                return [...new Set(keys)];
-            }
-            case 'lazy':
-                cur = def.getter();
-                break;
-            default:
-                return [];
-        }
-    }
-    return [];
-}
-/** Issues at paths of a located document -> problems with lines, in line order. */
-function issuesToProblems(issues, file, doc) {
-    const problems = issues.map((i) => {
-        const field = formatPath(i.path);
-        return { file, line: doc.lineOf(i.path), ...(field ? { field } : {}), message: i.message };
-    });
-    return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./build/suite/yaml.js
-
-/** A view of `located` rooted at `prefix` (e.g. one case inside a YAML list). */
-function locatedAt(located, prefix, value) {
-    return { value, lineOf: (path) => located.lineOf([...prefix, ...path]) };
-}
-/** Parses YAML; syntax errors come back as problems with line and column. */
-function parseYaml(text, file) {
-    const lineCounter = new dist.LineCounter();
-    // `merge`: YAML 1.1 merge keys (`<<: *defaults`) are how people share settings between cases.
-    const doc = (0,dist.parseDocument)(text, { lineCounter, prettyErrors: false, merge: true });
-    if (doc.errors.length > 0) {
-        return {
-            ok: false,
-            problems: doc.errors.map((e) => {
-                const pos = lineCounter.linePos(e.pos[0]);
-                return {
-                    file,
-                    line: pos.line,
-                    column: pos.col,
-                    message: `YAML syntax error: ${e.message}`,
-                };
-            }),
-        };
-    }
-    let value;
-    try {
-        value = doc.toJS({ maxAliasCount: 1000 });
-    }
-    catch (err) {
-        // The alias-expansion limit (a "billion laughs" document) and anything similar.
-        return {
-            ok: false,
-            problems: [{ file, line: 1, message: `YAML error: ${err.message}` }],
-        };
-    }
-    return { ok: true, doc: { value, lineOf: (path) => yamlLineOf(doc, lineCounter, path) } };
-}
-function lineAt(lc, node) {
-    const start = node?.range?.[0];
-    return start === undefined ? undefined : lc.linePos(start).line;
-}
-function deref(doc, node) {
-    // An alias's own position is where it is used; its content lives at the anchor.
-    for (let i = 0; i < 100 && (0,dist.isAlias)(node); i++)
-        node = node.resolve(doc);
-    return node;
-}
-/**
- * Walks the YAML nodes along `path`. A mapping value is reported at its key's line (where the
- * user wrote `gate:`), a scalar or a list item at its own line; a missing key at its parent.
- */
-function yamlLineOf(doc, lc, path) {
-    let node = doc.contents;
-    let line = lineAt(lc, node) ?? 1;
-    for (const seg of path) {
-        node = deref(doc, node);
-        if ((0,dist.isMap)(node)) {
-            const pair = node.items.find((p) => {
-                const key = (0,dist.isScalar)(p.key) ? p.key.value : p.key;
-                return key !== null && key !== undefined && String(key) === String(seg);
-            });
-            if (!pair)
-                return line;
-            const keyLine = lineAt(lc, pair.key) ?? line;
-            const val = deref(doc, pair.value);
-            line = (0,dist.isScalar)(val) ? (lineAt(lc, val) ?? keyLine) : keyLine;
-            node = pair.value;
-        }
-        else if ((0,dist.isSeq)(node)) {
-            const item = node.items[Number(seg)];
-            if (item === undefined)
-                return line;
-            line = lineAt(lc, deref(doc, item)) ?? line;
-            node = item;
-        }
-        else {
-            return line;
-        }
-    }
-    return line;
-}
-
-;// CONCATENATED MODULE: ./build/suite/jsonl.js
-
-/** 1-based line and column of a character offset. */
-function lineColumn(text, offset) {
-    let line = 1;
-    let lineStart = 0;
-    const end = Math.min(Math.max(offset, 0), text.length);
-    for (let i = 0; i < end; i++) {
-        if (text.charCodeAt(i) === 10) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    return { line, column: end - lineStart + 1 };
-}
-/**
- * V8's JSON.parse messages carry "in JSON at position N (line L column C)"; we keep the words,
- * drop V8's position (it counts within the string we gave it) and compute our own.
- */
-function jsonSyntaxError(err, text) {
-    const raw = err instanceof Error ? err.message : String(err);
-    const m = /\bat position (\d+)/.exec(raw);
-    const offset = m ? Number(m[1]) : text.length;
-    const words = raw
-        .replace(/\s*in JSON at position \d+.*$/s, '')
-        .replace(/\s*\(line \d+ column \d+\)$/, '');
-    return { message: words, offset };
-}
-/**
- * One JSON value per non-blank line. A bad line is a problem naming its line and column; the
- * other lines are still returned so one run reports every bad line.
- */
-function parseJsonl(text, file, 
-/** Called for each row instead of collecting them: a large dataset is then never held twice. */
-onRow) {
-    const rows = [];
-    const problems = [];
-    const lines = stripBom(text).split(/\r?\n/);
-    for (let i = 0; i < lines.length; i++) {
-        const src = lines[i];
-        if (src.trim() === '')
-            continue;
-        let value;
-        try {
-            value = JSON.parse(src);
-        }
-        catch (err) {
-            const { message, offset } = jsonSyntaxError(err, src);
-            problems.push({
-                file,
-                line: i + 1,
-                column: offset + 1 > src.length ? src.length + 1 : offset + 1,
-                message: `invalid JSON: ${message}`,
-            });
-            continue;
-        }
-        const row = { line: i + 1, value };
-        if (onRow)
-            onRow(row);
-        else
-            rows.push(row);
-    }
-    return { rows, problems };
-}
-/**
- * A whole-file JSON document. JSON.parse decides validity and the value; the YAML parser (JSON
- * is a subset of YAML 1.2) supplies the line of each node for later messages.
- */
-function parseJson(text, file) {
-    const src = stripBom(text);
-    let value;
-    try {
-        value = JSON.parse(src);
-    }
-    catch (err) {
-        const { message, offset } = jsonSyntaxError(err, src);
-        const { line, column } = lineColumn(src, offset);
-        return { ok: false, problems: [{ file, line, column, message: `invalid JSON: ${message}` }] };
-    }
-    // Reading the file a second time as YAML costs as much as the first; only errors need lines.
-    let lineOf;
-    const doc = {
-        value,
-        lineOf: (path) => {
-            if (!lineOf) {
-                const located = parseYaml(src, file);
-                // Should the YAML reading of valid JSON fail (exotic input), we only lose line numbers.
-                lineOf = located.ok ? located.doc.lineOf : () => undefined;
-            }
-            return lineOf(path);
-        },
-    };
-    return { ok: true, doc };
-}
-function stripBom(text) {
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-;// CONCATENATED MODULE: ./build/suite/cases.js
-
-
-
-
-
-
-
-/**
- * Golden cases: the schema of one case, its checks (each validated by its check type's own
- * schema), and the three dataset formats. Pure: load.ts reads the files.
- */
-const caseSchema = schemas/* strictObject */.rej({
-    id: schemas/* string */.YjP({
-        error: (iss) => iss.input === undefined
-            ? 'required (every case needs a stable id: it pairs the case across base and head)'
-            : undefined,
-    })
-        .min(1)
-        .refine((v) => v.trim() === v, { message: 'must not start or end with spaces' }),
-    input: schemas/* unknown */.L5J().superRefine((v, ctx) => {
-        if (v === undefined)
-            ctx.addIssue({ code: 'custom', message: 'required (what the target receives)' });
-        else if (v === null)
-            ctx.addIssue({ code: 'custom', message: 'must not be null' });
-    }),
-    context: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
-    tags: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
-    checks: schemas/* array */.YOg(schemas/* unknown */.L5J(), { error: (iss) => (iss.input === undefined ? 'required' : undefined) })
-        .min(1, {
-        message: 'must list at least one check',
-    }),
-    /** For people reading the dataset; not used by evalgate. */
-    description: schemas/* string */.YjP().optional(),
-});
-/** Validates one check spec at index `index` of a case. Pure; never throws. */
-function validateCheck(raw, index, modes) {
-    const at = ['checks', index];
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-        return {
-            issues: [
-                { path: at, message: `expected a mapping with type and mode, got ${describeValue(raw)}` },
-            ],
-        };
-    }
-    const obj = raw;
-    const types = (0,registry/* checkTypes */.OE)();
-    if (obj.type === undefined) {
-        return {
-            issues: [{ path: [...at, 'type'], message: `required (one of ${types.join(', ')})` }],
-        };
-    }
-    if (typeof obj.type !== 'string') {
-        return {
-            issues: [
-                { path: [...at, 'type'], message: `expected a string, got ${describeValue(obj.type)}` },
-            ],
-        };
-    }
-    const def = (0,registry/* getCheck */.H$)(obj.type);
-    if (!def) {
-        const guess = closest(obj.type, types);
-        const hint = guess ? `did you mean "${guess}"? ` : '';
-        return {
-            issues: [
-                {
-                    path: [...at, 'type'],
-                    message: `unknown check type ${describeValue(obj.type)} (${hint}known: ${types.join(', ')})`,
-                },
-            ],
-        };
-    }
-    const issues = [];
-    const parsed = def.schema.safeParse(obj, { reportInput: true });
-    if (!parsed.success)
-        issues.push(...fromZodIssues(parsed.error.issues, def.schema, obj, at));
-    // A plain z.object drops keys it does not know; in a dataset that hides typos
-    // (`ignore_cas: true` silently does nothing), so we report them.
-    const known = objectKeys(def.schema);
-    if (known) {
-        for (const key of Object.keys(obj)) {
-            if (!known.includes(key) && !issues.some((i) => i.path[2] === key && i.path.length === 3)) {
-                issues.push({ path: [...at, key], message: unknownKeyMessage(key, known) });
-            }
-        }
-    }
-    // No modes: the config's failure_modes are broken themselves (reported apart), so not checked.
-    if (modes && typeof obj.mode === 'string' && obj.mode !== '' && !Object.hasOwn(modes, obj.mode)) {
-        const names = Object.keys(modes);
-        const guess = closest(obj.mode, names);
-        const hint = guess ? `did you mean "${guess}"? ` : '';
-        issues.push({
-            path: [...at, 'mode'],
-            message: `unknown failure mode ${describeValue(obj.mode)} (${hint}known: ${names.join(', ')})`,
-        });
-    }
-    if (issues.length > 0 || !parsed.success)
-        return { issues };
-    return { spec: parsed.data, issues: [] };
-}
-/** The keys of a non-passthrough object schema, or undefined when extra keys are fine. */
-function objectKeys(schema) {
-    const def = schema
-        ._zod?.def;
-    if (def?.type !== 'object' || !def.shape)
-        return undefined;
-    // A catchall (passthrough, strict, or typed extras) means the schema decides about extra keys.
-    if (def.catchall !== undefined)
-        return undefined;
-    return Object.keys(def.shape);
-}
-/** Validates one case (without its location). Pure; never throws. */
-function validateCase(raw, modes) {
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-        return {
-            issues: [
-                {
-                    path: [],
-                    message: `expected a case (a mapping with id, input, checks), got ${describeValue(raw)}`,
-                },
-            ],
-        };
-    }
-    const issues = [];
-    const r = caseSchema.safeParse(raw, { reportInput: true });
-    if (!r.success)
-        issues.push(...fromZodIssues(r.error.issues, caseSchema, raw));
-    const rawChecks = raw.checks;
-    const checks = [];
-    if (Array.isArray(rawChecks)) {
-        rawChecks.forEach((c, i) => {
-            const v = validateCheck(c, i, modes);
-            issues.push(...v.issues);
-            if (v.spec)
-                checks.push(v.spec);
-        });
-    }
-    if (!r.success || issues.length > 0)
-        return { issues };
-    const d = r.data;
-    const value = {
-        id: d.id,
-        input: d.input,
-        ...(d.context !== undefined ? { context: d.context } : {}),
-        tags: d.tags,
-        checks,
-    };
-    return { value, issues: [] };
-}
-const DATASET_EXTENSIONS = ['.jsonl', '.json', '.yaml', '.yml'];
-function datasetFormat(file) {
-    const lower = file.toLowerCase();
-    if (lower.endsWith('.jsonl'))
-        return 'jsonl';
-    if (lower.endsWith('.json'))
-        return 'json';
-    if (lower.endsWith('.yaml') || lower.endsWith('.yml'))
-        return 'yaml';
-    return undefined;
-}
-/**
- * Parses and validates one dataset file's text. Returns the valid cases and a problem for each
- * error (syntax or validation), so one run reports every bad case. Never throws.
- */
-function parseCases(text, opts) {
-    const cases = [];
-    const problems = [];
-    const take = (raw, located, line) => {
-        const { value, issues } = validateCase(raw, opts.modes);
-        if (value) {
-            cases.push({ ...value, source: { file: opts.source, line }, hash: caseHash(value) });
-        }
-        else {
-            problems.push(...issuesToProblems(issues, opts.file, located));
-        }
-    };
-    if (opts.format === 'jsonl') {
-        const { problems: syntax } = parseJsonl(text, opts.file, (row) => take(row.value, { lineOf: () => row.line }, row.line));
-        problems.push(...syntax);
-    }
-    else {
-        const parsed = opts.format === 'json' ? parseJson(text, opts.file) : parseYaml(text, opts.file);
-        if (!parsed.ok)
-            return { cases, problems: parsed.problems };
-        const list = parsed.doc.value;
-        // An empty YAML file holds no cases; the loader reports an empty suite as a whole.
-        if (list === null || list === undefined)
-            return { cases, problems };
-        if (!Array.isArray(list)) {
-            problems.push({
-                file: opts.file,
-                line: parsed.doc.lineOf([]) ?? 1,
-                message: `expected a list of cases, got ${describeValue(list)}`,
-            });
-            return { cases, problems };
-        }
-        list.forEach((raw, i) => {
-            const located = locatedAt(parsed.doc, [i], raw);
-            take(raw, located, parsed.doc.lineOf([i]) ?? 1);
-        });
-    }
-    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    return { cases, problems };
-}
-/**
- * Case ids pair cases across base and head, so they must be unique across the whole suite. Each
- * duplicate names both places. `display` turns a case's source file into the file shown.
- */
-function duplicateIdProblems(cases, display = (f) => f) {
-    const first = new Map();
-    const problems = [];
-    for (const c of cases) {
-        const prev = first.get(c.id);
-        if (!prev) {
-            first.set(c.id, c);
-            continue;
-        }
-        problems.push({
-            file: display(c.source.file),
-            line: c.source.line,
-            field: 'id',
-            message: `duplicate case id ${JSON.stringify(c.id)} (first at ${display(prev.source.file)}:${prev.source.line})`,
-        });
-    }
-    return problems;
-}
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(8532);
-// EXTERNAL MODULE: ./build/types.js
-var types = __nccwpck_require__(4853);
-;// CONCATENATED MODULE: ./build/suite/errors.js
-
-/** How many problems one error lists; the rest are counted. */
-const MAX_PROBLEMS = 20;
-/** `file:line[:column]: [field: ]message`. */
-function formatProblem(p) {
-    let where = p.file;
-    if (p.line !== undefined) {
-        where += `:${p.line}`;
-        if (p.column !== undefined)
-            where += `:${p.column}`;
-    }
-    return p.field ? `${where}: ${p.field}: ${p.message}` : `${where}: ${p.message}`;
-}
-class SuiteError extends Error {
-    name = 'SuiteError';
-    /** The first problem's location, for callers that show one. */
-    file;
-    line;
-    column;
-    field;
-    /** Every problem found (at most MAX_PROBLEMS). */
-    problems;
-    /** Problems found beyond MAX_PROBLEMS, counted but not listed. */
-    omitted;
-    constructor(problems, omitted = 0) {
-        if (problems.length === 0)
-            throw new TypeError('SuiteError needs at least one problem');
-        const lines = problems.map(formatProblem);
-        if (omitted > 0)
-            lines.push(`... and ${omitted} more problem${omitted === 1 ? '' : 's'}`);
-        super(lines.join('\n'));
-        const first = problems[0];
-        this.file = first.file;
-        this.line = first.line;
-        this.column = first.column;
-        this.field = first.field;
-        this.problems = problems;
-        this.omitted = omitted;
-    }
-}
-function isSuiteError(err) {
-    return err instanceof SuiteError;
-}
-/** One SuiteError for a list of problems, keeping the first MAX_PROBLEMS. */
-function suiteError(problems) {
-    return new SuiteError(problems.slice(0, MAX_PROBLEMS), Math.max(0, problems.length - MAX_PROBLEMS));
-}
-/** Collects problems across files and throws them as one SuiteError. */
-class ProblemList {
-    items = [];
-    /** Problems past the cap: counted, not kept. */
-    omitted = 0;
-    add(p) {
-        if (this.items.length < MAX_PROBLEMS)
-            this.items.push(p);
-        else
-            this.omitted++;
-    }
-    addAll(ps) {
-        for (const p of ps)
-            this.add(p);
-    }
-    get size() {
-        return this.items.length + this.omitted;
-    }
-    throwIfAny() {
-        if (this.items.length > 0)
-            throw new SuiteError(this.items, this.omitted);
-    }
-}
-/**
- * A path as people should read it: relative to the cwd when the file is inside it (short, and
- * what GitHub annotations and editors expect), otherwise absolute. Always `/` separators.
- */
-function errors_displayPath(file, cwd = process.cwd()) {
-    const abs = external_node_path_.resolve(cwd, file);
-    const rel = external_node_path_.relative(cwd, abs);
-    const shown = rel && !rel.startsWith('..') && !external_node_path_.isAbsolute(rel) ? rel : abs;
-    return shown.split(external_node_path_.sep).join('/');
-}
-
-// EXTERNAL MODULE: ./build/defaults.js
-var defaults = __nccwpck_require__(4532);
-;// CONCATENATED MODULE: ./build/suite/config.js
-
-
-
-
-
-
-
-/**
- * The suite config (`evalgate.yml`): zod schema, defaults, and the translation from what users
- * write (`timeout: 60s`, `target: {module: ./agent.ts#run}`) to SuiteConfig. Pure: the file is
- * read by load.ts.
- */
-
-const DEFAULTS = {
-    trials: 3,
-    concurrency: 8,
-    timeout_ms: 60_000,
-    retries: 2,
-    gate: defaults/* DEFAULT_GATE */.s,
-};
-const TARGET_KINDS = ['command', 'worker', 'http', 'module'];
-/** Default export name of a module target written without `#name`. */
-const DEFAULT_MODULE_EXPORT = 'runCase';
-const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/;
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/**
- * `60s`, `500ms`, `2m`, `1h`, or a number of milliseconds (also as a string) -> ms. Returns an
- * error message instead of throwing.
- */
-function parseDuration(v) {
-    const bad = {
-        error: `invalid duration ${describeValue(v)} (write e.g. 60s, 500ms, 2m, or a number of milliseconds)`,
-    };
-    let ms;
-    if (typeof v === 'number') {
-        ms = v;
-    }
-    else if (typeof v === 'string') {
-        const m = DURATION.exec(v.trim());
-        if (!m)
-            return bad;
-        ms = Number(m[1]) * UNIT_MS[m[2] ?? 'ms'];
-    }
-    else {
-        return bad;
-    }
-    if (!Number.isFinite(ms) || ms <= 0)
-        return { error: `must be a positive duration, got ${describeValue(v)}` };
-    return Math.round(ms);
-}
-const duration = schemas/* unknown */.L5J().transform((v, ctx) => {
-    const ms = parseDuration(v);
-    if (typeof ms === 'number')
-        return ms;
-    ctx.addIssue({ code: 'custom', message: ms.error });
-    return core/* NEVER */.tm;
-});
-const severity = schemas/* enum */.k5n(types/* SEVERITIES */.o);
-function isHttpUrl(v) {
-    try {
-        // `{port}` is filled in with a free port when the target starts (see targets/http.ts).
-        const u = new URL(v.replaceAll('{port}', '8000'));
-        return u.protocol === 'http:' || u.protocol === 'https:';
-    }
-    catch {
-        return false;
-    }
-}
-const httpUrl = schemas/* string */.YjP().superRefine((v, ctx) => {
-    if (!isHttpUrl(v))
-        ctx.addIssue({ code: 'custom', message: `must be an http(s) URL, got ${describeValue(v)}` });
-});
-// YAML writes `PORT: 8000` and `DEBUG: true`; the environment only holds strings.
-const envValue = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY()]).transform(String);
-const stringMap = schemas/* record */.g1P(schemas/* string */.YjP(), envValue);
-const targetCommon = {
-    cwd: schemas/* string */.YjP().min(1).optional(),
-    env: stringMap.optional(),
-};
-const MODULE_SPEC = /^(.+?)(?:#([A-Za-z_$][\w$]*))?$/;
-const kindSchemas = {
-    command: schemas/* strictObject */.rej({ command: schemas/* string */.YjP().trim().min(1), ...targetCommon }),
-    worker: schemas/* strictObject */.rej({
-        worker: schemas/* string */.YjP().trim().min(1),
-        workers: schemas/* int */.Whr().min(1).max(256).optional(),
-        ...targetCommon,
-    }),
-    http: schemas/* strictObject */.rej({
-        http: schemas/* strictObject */.rej({
-            url: httpUrl,
-            start: schemas/* string */.YjP().trim().min(1).optional(),
-            ready: httpUrl.optional(),
-            headers: stringMap.optional(),
-            ready_timeout: duration.optional(),
-        }),
-        ...targetCommon,
-    }),
-    module: schemas/* strictObject */.rej({
-        module: schemas/* string */.YjP()
-            .trim()
-            .min(1)
-            .refine((v) => MODULE_SPEC.test(v) && !v.endsWith('#'), {
-            message: 'write a path, optionally with #exportName (e.g. ./src/agent.ts#runCase)',
-        }),
-        ...targetCommon,
-    }),
-};
-const KIND_LIST = TARGET_KINDS.join(', ');
-/** Exactly one kind key; its own fields validated by that kind's schema. */
-const target = schemas/* unknown */.L5J().transform((raw, ctx) => {
-    const fail = (message, path = []) => {
-        ctx.addIssue({ code: 'custom', message, path });
-        return core/* NEVER */.tm;
-    };
-    if (raw === undefined)
-        return fail('required');
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-        const hint = typeof raw === 'string' ? ` (e.g. target: {command: ${JSON.stringify(raw)}})` : '';
-        return fail(`expected a mapping with one of ${KIND_LIST}, got ${describeValue(raw)}${hint}`);
-    }
-    const obj = raw;
-    const kinds = TARGET_KINDS.filter((k) => k in obj);
-    if (kinds.length > 1) {
-        return fail(`give exactly one target kind, found ${kinds.join(' and ')}`);
-    }
-    if (kinds.length === 0) {
-        // A typo of a kind is the likeliest cause; say so at that key's line.
-        for (const key of Object.keys(obj)) {
-            if (key === 'openai')
-                return fail(`the openai target is not supported yet (use one of ${KIND_LIST})`, [key]);
-            if (didYouMean(key, TARGET_KINDS))
-                return fail(unknownKeyMessage(key, [...TARGET_KINDS]), [key]);
-        }
-        return fail(`needs one of ${KIND_LIST}`);
-    }
-    const kind = kinds[0];
-    const schema = kindSchemas[kind];
-    const parsed = schema.safeParse(obj, { reportInput: true });
-    if (!parsed.success) {
-        for (const issue of fromZodIssues(parsed.error.issues, schema, obj))
-            fail(issue.message, issue.path);
-        return core/* NEVER */.tm;
-    }
-    const d = parsed.data;
-    const common = {
-        ...(d.cwd !== undefined ? { cwd: d.cwd } : {}),
-        ...(d.env !== undefined ? { env: d.env } : {}),
-    };
-    switch (kind) {
-        case 'command':
-            return { kind, command: d.command, ...common };
-        case 'worker':
-            return {
-                kind,
-                command: d.worker,
-                ...(d.workers !== undefined ? { workers: d.workers } : {}),
-                ...common,
-            };
-        case 'http': {
-            const h = d.http;
-            return {
-                kind,
-                url: h.url,
-                ...(h.start !== undefined ? { start: h.start } : {}),
-                ...(h.ready !== undefined ? { ready: h.ready } : {}),
-                ...(h.headers !== undefined ? { headers: h.headers } : {}),
-                ...(h.ready_timeout !== undefined ? { ready_timeout_ms: h.ready_timeout } : {}),
-                ...common,
-            };
-        }
-        case 'module': {
-            const m = MODULE_SPEC.exec(d.module);
-            return { kind, module: m[1], export: m[2] ?? DEFAULT_MODULE_EXPORT, ...common };
-        }
-    }
-});
-// `tone: minor` is shorthand for `tone: {severity: minor}`.
-const failureMode = schemas/* union */.KCZ([severity, schemas/* strictObject */.rej({ severity, description: schemas/* string */.YjP().optional() })])
-    .transform((v) => (typeof v === 'string' ? { severity: v } : v));
-const gate = schemas/* strictObject */.rej({
-    block: schemas/* array */.YOg(severity).default(defaults/* DEFAULT_GATE */.s.block),
-    alpha: schemas/* number */.aig().gt(0).lt(1).default(defaults/* DEFAULT_GATE */.s.alpha),
-    min_drop: schemas/* number */.aig().min(0).max(1).default(defaults/* DEFAULT_GATE */.s.min_drop),
-    tolerance: schemas/* number */.aig().min(0).max(1).default(defaults/* DEFAULT_GATE */.s.tolerance),
-    max_error_share: schemas/* number */.aig().min(0).max(1).default(defaults/* DEFAULT_GATE */.s.max_error_share),
-    accept_label: schemas/* string */.YjP().trim().min(1).default(defaults/* DEFAULT_GATE */.s.accept_label),
-    robust: schemas/* boolean */.zMY().default(defaults/* DEFAULT_GATE */.s.robust),
-    adaptive: schemas/* boolean */.zMY().default(defaults/* DEFAULT_GATE */.s.adaptive),
-    rerun_trials: schemas/* int */.Whr().min(1).max(1000).default(defaults/* DEFAULT_GATE */.s.rerun_trials),
-    errors_severity: severity.default(defaults/* DEFAULT_GATE */.s.errors_severity),
-})
-    // prefault (not default): the empty object is parsed, so every field gets its own default.
-    .prefault({});
-const configSchema = schemas/* strictObject */.rej({
-    version: schemas/* literal */.euz(1, {
-        error: (iss) => iss.input === undefined
-            ? 'required (write version: 1)'
-            : `unsupported version ${describeValue(iss.input)} (this evalgate reads version: 1)`,
-    }),
-    target,
-    datasets: schemas/* union */.KCZ([schemas/* string */.YjP().trim().min(1), schemas/* array */.YOg(schemas/* string */.YjP().trim().min(1)).min(1)])
-        .transform((v) => (typeof v === 'string' ? [v] : v)),
-    failure_modes: schemas/* record */.g1P(schemas/* string */.YjP().min(1), failureMode)
-        .refine((m) => Object.keys(m).length > 0, { message: 'must list at least one failure mode' })
-        .refine((m) => !Object.hasOwn(m, defaults/* ERRORS_MODE */.y), {
-        message: `"${defaults/* ERRORS_MODE */.y}" is evalgate's built-in failure mode (trials that errored): rename yours; set the built-in one's severity with gate.errors_severity`,
-    }),
-    trials: schemas/* int */.Whr().min(1).max(1000).default(DEFAULTS.trials),
-    concurrency: schemas/* int */.Whr().min(1).max(1024).default(DEFAULTS.concurrency),
-    timeout: duration.default(DEFAULTS.timeout_ms),
-    retries: schemas/* int */.Whr().min(0).max(20).default(DEFAULTS.retries),
-    judge: schemas/* strictObject */.rej({
-        model: schemas/* string */.YjP().trim().min(1),
-        base_url: httpUrl.optional(),
-        api_key_env: schemas/* string */.YjP()
-            .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable')
-            .optional(),
-    })
-        .optional(),
-    gate,
-    pull_request: schemas/* strictObject */.rej({ sample: schemas/* union */.KCZ([schemas/* string */.YjP().trim().min(1), schemas/* int */.Whr().min(1)]).optional() })
-        .optional(),
-    trace_url: schemas/* string */.YjP()
-        .refine((v) => v.includes('{trace_id}'), {
-        message: "must contain {trace_id}, replaced by each trace's id",
-    })
-        .optional(),
-});
-/** Keys starting with `x-` are ignored: a place for YAML anchors (`x-common: &common ...`). */
-function withoutExtensions(raw) {
-    return Object.fromEntries(Object.entries(raw).filter(([k]) => !k.startsWith('x-')));
-}
-/** Validates an already-parsed config value. Pure; never throws. */
-function validateConfig(raw) {
-    if (raw === null || raw === undefined) {
-        return {
-            issues: [
-                {
-                    path: [],
-                    message: 'the config is empty (it needs at least version, target, datasets, failure_modes)',
-                },
-            ],
-        };
-    }
-    if (typeof raw !== 'object' || Array.isArray(raw)) {
-        return {
-            issues: [
-                { path: [], message: `the config must be a mapping of keys, got ${describeValue(raw)}` },
-            ],
-        };
-    }
-    const input = withoutExtensions(raw);
-    const r = configSchema.safeParse(input, { reportInput: true });
-    if (!r.success)
-        return { issues: fromZodIssues(r.error.issues, configSchema, input) };
-    const d = r.data;
-    const config = {
-        version: 1,
-        target: d.target,
-        datasets: d.datasets,
-        failure_modes: d.failure_modes,
-        trials: d.trials,
-        concurrency: d.concurrency,
-        timeout_ms: d.timeout,
-        retries: d.retries,
-        ...(d.judge ? { judge: d.judge } : {}),
-        gate: d.gate,
-        ...(d.pull_request ? { pull_request: d.pull_request } : {}),
-        ...(d.trace_url !== undefined ? { trace_url: d.trace_url } : {}),
-    };
-    return { config, issues: [] };
-}
-const sources = new WeakMap();
-function configSource(config) {
-    return sources.get(config);
-}
-/**
- * When a config does not validate: its `datasets` if that field is valid on its own, and its
- * `failure_modes` if those are, so that the datasets' problems are reported in the same pass as
- * the config's. Undefined when the datasets cannot be determined (a YAML syntax error, a bad or
- * missing `datasets`).
- */
-function partialConfig(text, file) {
-    const parsed = parseYaml(text, file);
-    if (!parsed.ok)
-        return undefined;
-    const raw = parsed.doc.value;
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-        return undefined;
-    const fields = raw;
-    const datasets = configSchema.shape.datasets.safeParse(fields.datasets);
-    if (!datasets.success)
-        return undefined;
-    const modes = configSchema.shape.failure_modes.safeParse(fields.failure_modes);
-    const out = {
-        datasets: datasets.data,
-        ...(modes.success ? { failure_modes: modes.data } : {}),
-    };
-    sources.set(out, { file, lineOf: parsed.doc.lineOf });
-    return out;
-}
-/**
- * Parses and validates the text of an evalgate.yml. `file` is the name used in messages.
- * Throws a SuiteError listing every problem.
- */
-function config_parseConfig(text, file) {
-    const parsed = parseYaml(text, file);
-    if (!parsed.ok)
-        throw suiteError(parsed.problems);
-    const { config, issues } = validateConfig(parsed.doc.value);
-    if (!config) {
-        throw suiteError(issuesToProblems(issues, file, parsed.doc));
-    }
-    sources.set(config, { file, lineOf: parsed.doc.lineOf });
-    return config;
-}
-
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: ./build/suite/utf8.js
-
-/**
- * Decoding a config or dataset file. Bytes that are not UTF-8 (a file saved as Latin-1 or
- * UTF-16) would otherwise become U+FFFD silently, and checks would compare against mangled text.
- * Pure: works on bytes.
- */
-function decodeUtf8(bytes, file) {
-    // isUtf8 is a fast native scan; the slow walk below only runs on a bad file.
-    if ((0,external_node_buffer_.isUtf8)(bytes))
-        return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8') };
-    const at = firstInvalidUtf8(bytes);
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < at; i++) {
-        if (bytes[i] === 0x0a) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    const column = new TextDecoder().decode(bytes.subarray(lineStart, at)).length + 1;
-    const hex = bytes[at].toString(16).toUpperCase().padStart(2, '0');
-    return {
-        problem: {
-            file,
-            line,
-            column,
-            message: `not UTF-8: byte 0x${hex} is not valid here (save the file as UTF-8)`,
-        },
-    };
-}
-/** The offset of the first byte that starts no valid UTF-8 sequence; bytes.length if none. */
-function firstInvalidUtf8(bytes) {
-    const n = bytes.length;
-    let i = 0;
-    while (i < n) {
-        const b = bytes[i];
-        if (b < 0x80) {
-            i++;
-            continue;
-        }
-        // The allowed range of the second byte, and how many continuation bytes follow it.
-        let lo = 0x80;
-        let hi = 0xbf;
-        let more;
-        if (b >= 0xc2 && b <= 0xdf)
-            more = 0;
-        else if (b === 0xe0)
-            [lo, more] = [0xa0, 1];
-        else if (b === 0xed)
-            [hi, more] = [0x9f, 1]; // no UTF-16 surrogates
-        else if (b >= 0xe1 && b <= 0xef)
-            more = 1;
-        else if (b === 0xf0)
-            [lo, more] = [0x90, 2];
-        else if (b >= 0xf1 && b <= 0xf3)
-            more = 2;
-        else if (b === 0xf4)
-            [hi, more] = [0x8f, 2]; // nothing above U+10FFFF
-        else
-            return i;
-        if (i + 1 + more >= n || bytes[i + 1] < lo || bytes[i + 1] > hi)
-            return i;
-        for (let k = 2; k <= more + 1; k++) {
-            if (bytes[i + k] < 0x80 || bytes[i + k] > 0xbf)
-                return i;
-        }
-        i += more + 2;
-    }
-    return n;
-}
-
-;// CONCATENATED MODULE: ./build/suite/load.js
-
-
-
-
-
-
-
-
-/**
- * The only file I/O of the suite: read the config, glob and read the datasets, hand the text to
- * the pure parsers. Every path in the suite is relative to the config file's folder.
- */
-/** Config file names looked for when a folder is given instead of a file. */
-const CONFIG_NAMES = ['evalgate.yml', 'evalgate.yaml'];
-async function resolveConfigPath(configPath) {
-    const abs = external_node_path_.resolve(configPath);
-    const st = await (0,promises_.stat)(abs).catch(() => undefined);
-    if (!st?.isDirectory())
-        return abs;
-    for (const name of CONFIG_NAMES) {
-        const candidate = external_node_path_.join(abs, name);
-        if ((await (0,promises_.stat)(candidate).catch(() => undefined))?.isFile())
-            return candidate;
-    }
-    return external_node_path_.join(abs, CONFIG_NAMES[0]);
-}
-async function readText(abs, what) {
-    let bytes;
-    try {
-        bytes = await (0,promises_.readFile)(abs);
-    }
-    catch (err) {
-        const code = err.code;
-        const reason = code === 'ENOENT'
-            ? `${what} not found`
-            : code === 'EISDIR'
-                ? `${what} is a folder, not a file`
-                : `cannot read ${what}: ${err.message}`;
-        throw new SuiteError([{ file: errors_displayPath(abs), message: reason }]);
-    }
-    const decoded = decodeUtf8(bytes, errors_displayPath(abs));
-    if ('problem' in decoded)
-        throw new SuiteError([decoded.problem]);
-    return decoded.text;
-}
-/** Reads and validates a config file (or `evalgate.yml` in a folder). Throws SuiteError. */
-async function loadConfig(configPath) {
-    const abs = await resolveConfigPath(configPath);
-    const text = await readText(abs, 'config file');
-    return parseConfig(text, displayPath(abs));
-}
-/** Where to report a problem about `config.datasets[index]` (its line in the config, if known). */
-function datasetsProblem(config, rootDir, index, message) {
-    const src = configSource(config);
-    const fieldPath = index === undefined ? ['datasets'] : ['datasets', index];
-    const field = index === undefined ? 'datasets' : `datasets[${index}]`;
-    if (!src)
-        return { file: errors_displayPath(rootDir), field, message };
-    return { file: src.file, line: src.lineOf(fieldPath), field, message };
-}
-/** The dataset files one pattern names, relative to the root with `/` separators, sorted. */
-async function expandPattern(pattern, rootDir) {
-    // A pattern that names a folder means every dataset file under it.
-    const asDir = await (0,promises_.stat)(external_node_path_.resolve(rootDir, pattern)).catch(() => undefined);
-    const patterns = asDir?.isDirectory()
-        ? DATASET_EXTENSIONS.map((ext) => `${pattern.replace(/[\\/]+$/, '')}/**/*${ext}`)
-        : [pattern];
-    const files = await glob(patterns, {
-        cwd: rootDir,
-        onlyFiles: true,
-        expandDirectories: false,
-        // .evalgate/ holds our own output and the base worktree of a PR run: never datasets.
-        ignore: ['**/node_modules/**', '**/.git/**', '**/.evalgate/**'],
-    });
-    return files.map((f) => f.split(external_node_path_.sep).join('/')).sort();
-}
-/**
- * Globs `config.datasets` under `rootDir`, parses every file and validates every case. Throws
- * one SuiteError listing every problem (syntax, fields, unknown modes, duplicate ids, patterns
- * that match nothing, an empty suite).
- */
-async function loadCases(config, rootDir, configPath) {
-    const root = external_node_path_.resolve(rootDir);
-    const problems = new ProblemList();
-    const configAbs = configPath ? external_node_path_.resolve(configPath) : undefined;
-    const files = [];
-    const seen = new Set();
-    for (let i = 0; i < config.datasets.length; i++) {
-        const pattern = config.datasets[i];
-        const matched = (await expandPattern(pattern, root)).filter(
-        // `datasets: ["*.yml"]` must not read the config itself as a dataset.
-        (f) => external_node_path_.resolve(root, f) !== configAbs);
-        if (matched.length === 0) {
-            problems.add(datasetsProblem(config, root, i, `${JSON.stringify(pattern)} matches no file`));
-            continue;
-        }
-        for (const f of matched) {
-            if (seen.has(f))
-                continue; // two patterns naming one file load it once
-            seen.add(f);
-            if (!datasetFormat(f)) {
-                problems.add(datasetsProblem(config, root, i, `${JSON.stringify(pattern)} matches ${f}, which is not a dataset (use ${DATASET_EXTENSIONS.join(', ')})`));
-                continue;
-            }
-            files.push(f);
-        }
-    }
-    const display = (rel) => errors_displayPath(external_node_path_.resolve(root, rel));
-    const texts = await Promise.all(files.map((f) => readText(external_node_path_.resolve(root, f), 'dataset file').catch((err) => {
-        if (err instanceof SuiteError)
-            problems.addAll(err.problems);
-        return undefined;
-    })));
-    const cases = [];
-    files.forEach((f, k) => {
-        const text = texts[k];
-        if (text === undefined)
-            return;
-        const parsed = parseCases(text, {
-            file: display(f),
-            source: f,
-            format: datasetFormat(f),
-            modes: config.failure_modes,
-        });
-        problems.addAll(parsed.problems);
-        cases.push(...parsed.cases);
-    });
-    problems.addAll(duplicateIdProblems(cases, display));
-    if (problems.size === 0 && cases.length === 0) {
-        problems.add(datasetsProblem(config, root, undefined, `empty suite: ${files.length <= 3 ? files.join(', ') : `the ${files.length} dataset files`} ${files.length === 1 ? 'holds' : 'hold'} no cases`));
-    }
-    problems.throwIfAny();
-    return cases;
-}
-/**
- * Loads a whole suite: config, cases and hash. Throws SuiteError with every problem found: when
- * the config is broken but its datasets can still be determined, their problems come too.
- */
-async function loadSuite(configPath) {
-    const abs = await resolveConfigPath(configPath);
-    const rootDir = external_node_path_.dirname(abs);
-    const text = await readText(abs, 'config file');
-    const file = errors_displayPath(abs);
-    let config;
-    try {
-        config = config_parseConfig(text, file);
-    }
-    catch (err) {
-        const partial = isSuiteError(err) ? partialConfig(text, file) : undefined;
-        if (!partial)
-            throw err;
-        const problems = new ProblemList();
-        const add = (e) => {
-            problems.addAll(e.problems);
-            problems.omitted += e.omitted;
-        };
-        add(err);
-        await loadCases(partial, rootDir, abs).catch((e) => {
-            if (!isSuiteError(e))
-                throw e;
-            add(e);
-        });
-        problems.throwIfAny();
-        throw err;
-    }
-    const cases = await loadCases(config, rootDir, abs);
-    return { configPath: abs, rootDir, config, cases, hash: suiteHash(config, cases) };
-}
-
-;// CONCATENATED MODULE: ./build/suite/index.js
-/** The suite: evalgate.yml + datasets -> a validated Suite, with errors that name file:line. */
-
-
-
-
-
-
-
-
-
-/***/ }),
-
-/***/ 5832:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Q2: () => (/* binding */ timerMs),
-/* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   UA: () => (/* binding */ snippet),
-/* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   d5: () => (/* binding */ elapsedMs),
-/* harmony export */   dR: () => (/* binding */ abortKind),
-/* harmony export */   rF: () => (/* binding */ jsonLine),
-/* harmony export */   sM: () => (/* binding */ errorTrace),
-/* harmony export */   vX: () => (/* binding */ TailBuffer)
-/* harmony export */ });
-/** Milliseconds since `start` (a `performance.now()` value), rounded to 0.1 ms. */
-function elapsedMs(start) {
-    return Math.round((performance.now() - start) * 10) / 10;
-}
-/** The one shape every failure takes: no output, an error, and the time it took to fail. */
-function errorTrace(kind, message, latencyMs, extra = {}, stderr) {
-    const trace = {
-        output: '',
-        error: { kind, message: oneLine(message), ...extra },
-        latency_ms: latencyMs,
-    };
-    if (stderr)
-        trace.stderr = stderr;
-    return trace;
-}
-/**
- * Messages end up in one-line reasons and PR comments: collapse newlines and cut the length,
- * so a 2 MB stack trace cannot blow up a report.
- */
-function oneLine(text, max = 1000) {
-    const flat = text.replace(/\s*[\r\n]+\s*/g, ' | ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-/** `err.message` for Errors, a string for anything else a user's code might throw. */
-function describeError(err) {
-    if (err instanceof Error) {
-        // "TypeError: x is not a function" says more than the message alone.
-        const name = err.name && err.name !== 'Error' ? err.name : '';
-        if (!err.message)
-            return name || 'Error';
-        return name ? `${name}: ${err.message}` : err.message;
-    }
-    if (typeof err === 'string')
-        return err;
-    try {
-        return JSON.stringify(err) ?? String(err);
-    }
-    catch {
-        return String(err);
-    }
-}
-/**
- * Keeps the last `limit` bytes written to it (stderr of a chatty process must not grow without
- * bound; the end is where the error usually is).
- */
-class TailBuffer {
-    chunks = [];
-    size = 0;
-    truncated = false;
-    limit;
-    constructor(limit = 4096) {
-        this.limit = limit;
-    }
-    push(chunk) {
-        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-        this.chunks.push(buf);
-        this.size += buf.length;
-        // Drop whole chunks from the front while the rest still covers the limit.
-        while (this.chunks.length > 1 && this.size - this.chunks[0].length >= this.limit) {
-            this.size -= this.chunks.shift().length;
-            this.truncated = true;
-        }
-    }
-    /** The tail as text (a multi-byte character cut at the front becomes U+FFFD, harmlessly). */
-    text() {
-        let buf = Buffer.concat(this.chunks);
-        let cut = this.truncated;
-        if (buf.length > this.limit) {
-            buf = buf.subarray(buf.length - this.limit);
-            cut = true;
-        }
-        const s = buf.toString('utf8');
-        return cut ? `…${s}` : s;
-    }
-}
-/** A short excerpt of untrusted text for an error message. */
-function snippet(text, max = 200) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    if (!flat)
-        return '(empty)';
-    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}
-/** The abort reason of a run: the caller's signal wins, else it was our own timeout. */
-function abortKind(signal) {
-    return signal?.aborted ? 'cancelled' : 'timeout';
-}
-/**
- * A timeout usable by setTimeout and AbortSignal.timeout: a whole number of ms, at least 1 and
- * at most 2^31-1 (setTimeout turns anything larger into 1 ms, silently).
- */
-function timerMs(ms) {
-    if (Number.isNaN(ms))
-        return 1;
-    return Math.min(2 ** 31 - 1, Math.max(1, Math.ceil(ms)));
-}
-const LINE_SEPARATORS = /[\u2028\u2029]/g;
-/**
- * One JSON line for a line-based reader. JSON.stringify leaves U+2028 and U+2029 raw, and line
- * readers (Node's readline, editors) split on them, so a case text holding one cut the line in
- * two and crashed the worker reading it. Escaped, they are the same JSON value on one line.
- */
-function jsonLine(value) {
-    return (JSON.stringify(value).replace(LINE_SEPARATORS, (c) => c === '\u2028' ? '\\u2028' : '\\u2029') + '\n');
-}
-
-
-/***/ }),
-
-/***/ 1068:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Yn: () => (/* binding */ createTarget)
-});
-
-// UNUSED EXPORTS: createCommandTarget, createHttpTarget, createModuleTarget, createWorkerTarget, normalizeTrace, parseModuleSpec, parseStdout, retryAfterMs
-
-// EXTERNAL MODULE: ./build/targets/common.js
-var common = __nccwpck_require__(5832);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/targets/inherited-env.js
-var inherited_env = __nccwpck_require__(3741);
-;// CONCATENATED MODULE: ./build/targets/process.js
-/**
- * Spawning the system under test, and stopping it for good.
- *
- * Every process is started through the shell in its own process group (`detached`), so that a
- * timeout can kill the whole tree: `sh -c "python app.py"` may fork helpers, and killing only
- * the shell would leave them running (and holding our pipes open).
- */
-
-
-
-
-const IS_WINDOWS = process.platform === 'win32';
-/** The working directory of a target, checked up front so a typo fails with a clear message. */
-function targetCwd(spec, ctx) {
-    const dir = (0,external_node_path_.resolve)(ctx.rootDir, spec.cwd ?? '.');
-    if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory()) {
-        throw new Error(`target cwd does not exist or is not a folder: ${dir}`);
-    }
-    return dir;
-}
-/** Our environment (less the runner's tokens), then the config's env, then the context's. */
-function targetEnv(spec, ctx) {
-    return { ...(0,inherited_env/* inheritedEnv */.C)(), ...spec.env, ...ctx.env };
-}
-/** Spawns `command` through the shell in a new process group, all three stdio piped. */
-function spawnShell(command, cwd, env) {
-    return (0,external_node_child_process_.spawn)(command, {
-        shell: true,
-        cwd,
-        env,
-        detached: !IS_WINDOWS,
-        stdio: ['pipe', 'pipe', 'pipe'],
-        windowsHide: true,
-    });
-}
-/** True while the child has neither exited nor been killed by a signal. */
-function isRunning(child) {
-    return child.exitCode === null && child.signalCode === null;
-}
-/** Sends `signal` to the child's whole process group; never throws (it may be gone already). */
-function signalGroup(child, signal) {
-    if (child.pid === undefined)
-        return;
-    try {
-        if (IS_WINDOWS)
-            child.kill(signal);
-        else
-            process.kill(-child.pid, signal);
-    }
-    catch {
-        // ESRCH: the group is already gone. EPERM cannot happen for our own children.
-    }
-}
-/** Resolves when the child has exited (at once if it already has), or after `ms`. */
-function waitExit(child, ms) {
-    if (!isRunning(child) || child.pid === undefined)
-        return Promise.resolve(true);
-    return new Promise((done) => {
-        const timer = setTimeout(() => {
-            child.off('exit', onExit);
-            done(false);
-        }, ms);
-        const onExit = () => {
-            clearTimeout(timer);
-            done(true);
-        };
-        child.once('exit', onExit);
-    });
-}
-/**
- * SIGTERM to the group, then SIGKILL to the group after `graceMs` if the leader still runs.
- * Resolves once the leader has exited (Node reaps it, so it leaves no zombie). A final SIGKILL
- * to the group catches helpers that ignored SIGTERM while the leader obeyed it.
- */
-async function killGroup(child, graceMs) {
-    if (child.pid === undefined)
-        return;
-    signalGroup(child, 'SIGTERM');
-    const exited = await waitExit(child, graceMs);
-    signalGroup(child, 'SIGKILL');
-    if (!exited)
-        await waitExit(child, 5000);
-}
-/** Closes stdin (the polite "we are done"), ignoring EPIPE from a process that already left. */
-function endStdin(child) {
-    try {
-        child.stdin?.end();
-    }
-    catch {
-        // the pipe is already closed
-    }
-}
-/** A process's way out, in words: "exit code 3" or "signal SIGSEGV". */
-function exitDescription(code, signal) {
-    if (signal)
-        return `killed by signal ${signal}`;
-    return `exit code ${code ?? 'unknown'}`;
-}
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(9691);
-;// CONCATENATED MODULE: ./build/targets/trace.js
-/**
- * normalizeTrace: turns whatever a system under test returned into our `Trace`, or says in one
- * line which field is wrong.
- *
- * Lenient where systems commonly differ (OpenAI-style tool calls with JSON-string arguments,
- * retrieved documents as plain strings, `null` for absent fields as Python and pydantic write
- * them, `prompt_tokens`/`completion_tokens`), strict where a check would otherwise silently
- * read garbage (a non-string output, a tool call without a name).
- *
- * Runs once per case, so the schemas are built once at module load.
- */
-
-const isPlainObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** Ids are strings in our model; systems often use numbers. */
-const idSchema = schemas/* preprocess */.vkY((v) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : v), schemas/* string */.YjP());
-const count = schemas/* number */.aig().finite().nonnegative();
-/**
- * Tool arguments: an object, or (OpenAI style) a JSON string of one. A string that is not a JSON
- * object is kept as `{_unparsed: "<string>"}` rather than rejected: a model emitting malformed
- * arguments is a behaviour of the system that checks should see (and fail), not a broken trace.
- */
-function parseArguments(v) {
-    if (typeof v !== 'string')
-        return v;
-    if (v.trim() === '')
-        return {};
-    try {
-        const parsed = JSON.parse(v);
-        if (isPlainObject(parsed))
-            return parsed;
-    }
-    catch {
-        // fall through
-    }
-    return { _unparsed: v };
-}
-/** `{id, type: 'function', function: {name, arguments}}` (OpenAI) → `{id, name, arguments}`. */
-function flattenToolCall(v) {
-    if (!isPlainObject(v) || v.name !== undefined || !isPlainObject(v.function))
-        return v;
-    const fn = v.function;
-    return { id: v.id, name: fn.name, arguments: fn.arguments, result: v.result };
-}
-const toolCallSchema = schemas/* preprocess */.vkY(flattenToolCall, schemas/* object */.Ikc({
-    name: schemas/* string */.YjP().min(1),
-    arguments: schemas/* preprocess */.vkY(parseArguments, schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J())).nullish(),
-    result: schemas/* unknown */.L5J().optional(),
-    id: idSchema.nullish(),
-}));
-const retrievedSchema = schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? { text: v } : v), schemas/* object */.Ikc({
-    id: idSchema.nullish(),
-    text: schemas/* string */.YjP(),
-    score: schemas/* number */.aig().finite().nullish(),
-}));
-const usageSchema = schemas/* object */.Ikc({
-    input_tokens: count.nullish(),
-    output_tokens: count.nullish(),
-    cost_usd: count.nullish(),
-    // OpenAI's names, mapped onto ours.
-    prompt_tokens: count.nullish(),
-    completion_tokens: count.nullish(),
-});
-const messageSchema = schemas/* looseObject */._H3({
-    role: schemas/* string */.YjP(),
-    name: schemas/* string */.YjP().nullish(),
-    tool_calls: schemas/* array */.YOg(schemas/* unknown */.L5J()).nullish(),
-    tool_call_id: schemas/* string */.YjP().nullish(),
-});
-const traceSchema = schemas/* object */.Ikc({
-    output: schemas/* string */.YjP().nullish(),
-    messages: schemas/* array */.YOg(messageSchema).nullish(),
-    tool_calls: schemas/* array */.YOg(toolCallSchema).nullish(),
-    retrieved: schemas/* array */.YOg(retrievedSchema).nullish(),
-    usage: usageSchema.nullish(),
-    latency_ms: count.nullish(),
-    trace_id: idSchema.nullish(),
-    stderr: schemas/* string */.YjP().nullish(),
-    // `error` and `metadata` are read by hand below: they take several shapes.
-});
-const KNOWN_FIELDS = new Set([
-    'output',
-    'messages',
-    'tool_calls',
-    'retrieved',
-    'usage',
-    'latency_ms',
-    'trace_id',
-    'stderr',
-    'error',
-    'metadata',
-]);
-function describeType(v) {
-    if (v === null || v === undefined)
-        return String(v);
-    if (Array.isArray(v))
-        return 'an array';
-    return `a ${typeof v}`;
-}
-/** `tool_calls[1].name` from zod's `['tool_calls', 1, 'name']`. */
-function formatPath(path) {
-    let out = '';
-    for (const key of path) {
-        if (typeof key === 'number')
-            out += `[${key}]`;
-        else
-            out += out ? `.${String(key)}` : String(key);
-    }
-    return out || '(root)';
-}
-function formatIssue(issue) {
-    let message = issue.message.replace(/^Invalid input: /, '');
-    if (issue.code === 'invalid_type' && /received undefined$/.test(message)) {
-        message = `required (${issue.expected})`;
-    }
-    return `${formatPath(issue.path)}: ${message}`;
-}
-/**
- * A system-reported error: a string, or an object with `message` (and maybe `transient`,
- * `status`). Its kind is always 'target': the system, not evalgate, decided it failed.
- * Returns undefined for "no error" (absent, null, false, '').
- */
-function readError(v) {
-    if (v === undefined || v === null || v === false || v === '')
-        return undefined;
-    if (typeof v === 'string')
-        return { kind: 'target', message: v };
-    if (!isPlainObject(v))
-        return `error: expected a string or an object, got ${describeType(v)}`;
-    let message = typeof v.message === 'string' && v.message ? v.message : '';
-    // Keep the error's own type name (e.g. "RateLimitError") in front of the message.
-    const type = typeof v.type === 'string' ? v.type : typeof v.kind === 'string' ? v.kind : '';
-    if (type && !message.startsWith(type))
-        message = message ? `${type}: ${message}` : type;
-    if (!message) {
-        const json = JSON.stringify(v);
-        message = `target reported an error: ${json.length > 300 ? `${json.slice(0, 300)}…` : json}`;
-    }
-    const error = { kind: 'target', message };
-    if (typeof v.transient === 'boolean')
-        error.transient = v.transient;
-    if (typeof v.status === 'number' && Number.isInteger(v.status))
-        error.status = v.status;
-    return error;
-}
-function toToolCall(tc) {
-    const out = { name: tc.name };
-    if (tc.arguments != null)
-        out.arguments = tc.arguments;
-    if (tc.result !== undefined)
-        out.result = tc.result;
-    if (tc.id != null)
-        out.id = tc.id;
-    return out;
-}
-function toRetrieved(doc) {
-    const out = { text: doc.text };
-    if (doc.id != null)
-        out.id = doc.id;
-    if (doc.score != null)
-        out.score = doc.score;
-    return out;
-}
-function toUsage(u) {
-    const out = {};
-    const input = u.input_tokens ?? u.prompt_tokens;
-    const output = u.output_tokens ?? u.completion_tokens;
-    if (input != null)
-        out.input_tokens = input;
-    if (output != null)
-        out.output_tokens = output;
-    if (u.cost_usd != null)
-        out.cost_usd = u.cost_usd;
-    return out;
-}
-/**
- * `obj[key] = value` that stays a plain own property even for a key named `__proto__`
- * (JSON.parse creates such keys; assigning them would swap the object's prototype).
- */
-function setOwn(obj, key, value) {
-    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-}
-/** Drops `null` fields of a message (Python's None) so they read as absent. */
-function stripNulls(obj) {
-    const out = {};
-    for (const key in obj)
-        if (obj[key] !== null)
-            setOwn(out, key, obj[key]);
-    return out;
-}
-/** Validates and normalizes a system's answer. Never throws. */
-function normalizeTrace(raw) {
-    if (!isPlainObject(raw)) {
-        return { error: `a trace must be a JSON object, got ${describeType(raw)}` };
-    }
-    const parsed = traceSchema.safeParse(raw);
-    if (!parsed.success)
-        return { error: formatIssue(parsed.error.issues[0]) };
-    const t = parsed.data;
-    const error = readError(raw.error);
-    if (typeof error === 'string')
-        return { error };
-    if (t.output == null && !error) {
-        return { error: 'output: required (a string) unless error is set' };
-    }
-    const trace = { output: t.output ?? '' };
-    if (t.messages)
-        trace.messages = t.messages.map(stripNulls);
-    if (t.tool_calls)
-        trace.tool_calls = t.tool_calls.map(toToolCall);
-    if (t.retrieved)
-        trace.retrieved = t.retrieved.map(toRetrieved);
-    if (t.usage)
-        trace.usage = toUsage(t.usage);
-    if (t.latency_ms != null)
-        trace.latency_ms = t.latency_ms;
-    if (t.trace_id != null)
-        trace.trace_id = t.trace_id;
-    if (t.stderr != null)
-        trace.stderr = t.stderr;
-    if (error)
-        trace.error = error;
-    // Everything else is kept for the trace viewer.
-    let metadata;
-    if (raw.metadata != null) {
-        metadata = isPlainObject(raw.metadata) ? { ...raw.metadata } : { metadata: raw.metadata };
-    }
-    for (const key in raw) {
-        if (!KNOWN_FIELDS.has(key))
-            setOwn((metadata ??= {}), key, raw[key]);
-    }
-    if (metadata)
-        trace.metadata = metadata;
-    return { trace };
-}
-
-;// CONCATENATED MODULE: ./build/targets/command.js
-
-
-
-const STDERR_TAIL = 4096;
-/** After the process exits, how long helpers it forked may keep our pipes open. */
-const PIPE_DRAIN_MS = 200;
-/** After stopping the group, how long to wait for EOF from a helper that escaped it. */
-const PIPE_GIVE_UP_MS = 2000;
-/**
- * The trace in a process's stdout: the whole text if it is JSON, else the last non-empty line
- * that parses as a JSON object (so `print("loading...")` before the answer does no harm).
- */
-function parseStdout(stdout) {
-    const whole = stdout.trim();
-    if (!whole)
-        return { error: 'the command printed nothing on stdout' };
-    try {
-        return { value: JSON.parse(whole) };
-    }
-    catch {
-        // several lines: look for the last JSON object line
-    }
-    const lines = whole.split('\n');
-    for (let i = lines.length - 1; i >= 0; i--) {
-        const line = lines[i].trim();
-        if (!line.startsWith('{'))
-            continue;
-        try {
-            return { value: JSON.parse(line) };
-        }
-        catch {
-            // keep looking
-        }
-    }
-    return { error: `stdout is not JSON: ${(0,common/* snippet */.UA)(whole.slice(-400))}` };
-}
-function createCommandTarget(config, ctx, options = {}) {
-    const cwd = targetCwd(config, ctx);
-    const env = targetEnv(config, ctx);
-    const killGraceMs = options.killGraceMs ?? 2000;
-    const maxStdout = options.maxStdoutBytes ?? 64 * 1024 * 1024;
-    /** How to stop each running case, so close() can end them all. */
-    const stoppers = new Set();
-    const running = new Set();
-    let closed = false;
-    function runOnce(request, runOptions) {
-        const start = performance.now();
-        if (runOptions.signal?.aborted) {
-            return Promise.resolve((0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', 0));
-        }
-        if (closed)
-            return Promise.resolve((0,common/* errorTrace */.sM)('cancelled', 'the target is closed', 0));
-        return new Promise((resolveTrace) => {
-            let child;
-            try {
-                child = spawnShell(config.command, cwd, env);
-            }
-            catch (err) {
-                resolveTrace((0,common/* errorTrace */.sM)('crash', `could not start: ${(0,common/* describeError */.Uc)(err)}`, (0,common/* elapsedMs */.d5)(start)));
-                return;
-            }
-            const stdoutChunks = [];
-            let stdoutBytes = 0;
-            let overflow = false;
-            const stderr = new common/* TailBuffer */.vX(STDERR_TAIL);
-            let settled = false;
-            let stopping;
-            let exit;
-            let spawnError;
-            let drainTimer;
-            const finish = (trace) => {
-                if (settled)
-                    return;
-                settled = true;
-                stoppers.delete(stop);
-                clearTimeout(timer);
-                clearTimeout(drainTimer);
-                runOptions.signal?.removeEventListener('abort', onAbort);
-                const tail = stderr.text();
-                if (tail)
-                    trace.stderr = tail;
-                resolveTrace(trace);
-            };
-            const stop = (why) => {
-                if (stopping || settled)
-                    return;
-                stopping = why;
-                // Resolve only once the process is really gone, so nothing outlives the case.
-                void killGroup(child, killGraceMs).then(() => {
-                    const latency = (0,common/* elapsedMs */.d5)(start);
-                    if (why === 'timeout') {
-                        finish((0,common/* errorTrace */.sM)('timeout', `no answer within ${runOptions.timeoutMs} ms`, latency));
-                    }
-                    else if (why === 'cancelled') {
-                        finish((0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', latency));
-                    }
-                    else {
-                        finish((0,common/* errorTrace */.sM)('invalid_output', `stdout exceeded ${maxStdout} bytes`, latency));
-                    }
-                });
-            };
-            const timer = setTimeout(() => stop('timeout'), (0,common/* timerMs */.Q2)(runOptions.timeoutMs));
-            const onAbort = () => stop((0,common/* abortKind */.dR)(runOptions.signal));
-            runOptions.signal?.addEventListener('abort', onAbort, { once: true });
-            child.stdout.on('data', (chunk) => {
-                if (overflow)
-                    return;
-                stdoutBytes += chunk.length;
-                if (stdoutBytes > maxStdout) {
-                    overflow = true;
-                    stop('overflow');
-                    return;
-                }
-                stdoutChunks.push(chunk);
-            });
-            child.stderr.on('data', (chunk) => stderr.push(chunk));
-            // A command that never reads stdin makes our write fail with EPIPE: not its fault.
-            child.stdin.on('error', () => { });
-            child.on('error', (err) => {
-                spawnError = err;
-                // Spawning itself failed (E2BIG, EAGAIN...): no 'exit' will follow.
-                if (child.pid === undefined)
-                    setImmediate(complete);
-            });
-            const complete = () => {
-                if (stopping || settled)
-                    return;
-                const latency = (0,common/* elapsedMs */.d5)(start);
-                if (spawnError && !exit) {
-                    finish((0,common/* errorTrace */.sM)('crash', `could not start: ${spawnError.message}`, latency));
-                    return;
-                }
-                const { code, signal } = exit ?? { code: null, signal: null };
-                if (code !== 0) {
-                    const tail = stderr.text().trim();
-                    const message = `command failed (${exitDescription(code, signal)})${tail ? `: ${tail.slice(-500)}` : ''}`;
-                    finish((0,common/* errorTrace */.sM)('crash', (0,common/* oneLine */.TN)(message), latency));
-                    return;
-                }
-                const parsed = parseStdout(Buffer.concat(stdoutChunks).toString('utf8'));
-                if ('error' in parsed) {
-                    finish((0,common/* errorTrace */.sM)('invalid_output', parsed.error, latency));
-                    return;
-                }
-                const normalized = normalizeTrace(parsed.value);
-                if ('error' in normalized) {
-                    finish((0,common/* errorTrace */.sM)('invalid_output', `invalid trace: ${normalized.error}`, latency));
-                    return;
-                }
-                const trace = normalized.trace;
-                // The system's own latency, when it reports one, excludes interpreter start-up.
-                trace.latency_ms ??= latency;
-                finish(trace);
-            };
-            // 'close' fires when the process has exited *and* its pipes are at EOF: only then is
-            // all of stdout read. A helper the command forked may hold the pipes open; after a
-            // moment, stop the whole group so they close, and read on to EOF all the same.
-            // Completing at that moment instead lost answers: an exit reaped late in a long event-loop
-            // turn starts its timer from that turn's stale clock, so the timer can fire before the
-            // next poll reads the answer already waiting in the pipe.
-            child.on('exit', (code, signal) => {
-                exit = { code, signal };
-                drainTimer = setTimeout(() => {
-                    // setImmediate: let this turn's poll phase read what is waiting (and close) first.
-                    setImmediate(() => {
-                        if (settled || stopping)
-                            return;
-                        signalGroup(child, 'SIGKILL');
-                        // Only a helper that left our process group can hold the pipes now: give up on it.
-                        drainTimer = setTimeout(() => {
-                            child.stdout.destroy();
-                            child.stderr.destroy();
-                            complete();
-                        }, PIPE_GIVE_UP_MS);
-                    });
-                }, PIPE_DRAIN_MS);
-            });
-            child.on('close', (code, signal) => {
-                if (!exit && !spawnError)
-                    exit = { code, signal };
-                complete();
-            });
-            stoppers.add(stop);
-            child.stdin.end((0,common/* jsonLine */.rF)(request));
-        });
-    }
-    return {
-        run(request, runOptions) {
-            const p = runOnce(request, runOptions);
-            running.add(p);
-            void p.finally(() => running.delete(p));
-            return p;
-        },
-        async close() {
-            closed = true;
-            // Cases still running become 'cancelled'; wait until their processes are gone.
-            for (const stop of stoppers)
-                stop('cancelled');
-            await Promise.allSettled([...running]);
-        },
-    };
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./build/targets/http.js
-
-
-
-
-
-
-const DEFAULT_READY_TIMEOUT_MS = 30_000;
-/** Network failures worth retrying: the server is (re)starting or dropped the connection. */
-const TRANSIENT_CODES = new Set([
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'EPIPE',
-    'ETIMEDOUT',
-    'EAI_AGAIN',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CLOSED',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
-]);
-/**
- * The Retry-After header in ms: delta-seconds or an HTTP date. Undefined when absent or
- * unreadable. `now` is a parameter so the date form is testable.
- */
-function retryAfterMs(header, now = Date.now()) {
-    if (!header)
-        return undefined;
-    const value = header.trim();
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    const date = Date.parse(value);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-class RequestTimeout extends Error {
-    code = 'EVALGATE_TIMEOUT';
-}
-/**
- * One POST over a keep-alive agent. node:http rather than fetch: per request, fetch (undici)
- * costs about three times the CPU, and `AbortSignal.timeout` keeps every request's signal and
- * timer alive until the timeout would have fired, which at thousands of cases is hundreds of MB.
- * Here the timer is cleared as soon as the answer is in.
- */
-function postJson(url, agent, headers, payload, timeoutMs, signal) {
-    return new Promise((resolve, reject) => {
-        const send = url.protocol === 'https:' ? external_node_https_namespaceObject.request : external_node_http_.request;
-        const req = send(url, {
-            method: 'POST',
-            agent,
-            headers: { ...headers, 'content-length': Buffer.byteLength(payload) },
-        });
-        let settled = false;
-        const finish = (err, result) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', onAbort);
-            if (err)
-                reject(err);
-            else
-                resolve(result);
-        };
-        const timer = setTimeout(() => {
-            req.destroy(new RequestTimeout(`no answer within ${timeoutMs} ms`));
-        }, (0,common/* timerMs */.Q2)(timeoutMs));
-        const onAbort = () => req.destroy(new Error('cancelled'));
-        signal?.addEventListener('abort', onAbort, { once: true });
-        req.on('error', (err) => finish(err));
-        req.on('response', (res) => {
-            const chunks = [];
-            res.on('data', (c) => chunks.push(c));
-            res.on('error', (err) => finish(err));
-            res.on('end', () => finish(undefined, {
-                status: res.statusCode ?? 0,
-                headers: res.headers,
-                body: Buffer.concat(chunks).toString('utf8'),
-            }));
-        });
-        req.end(payload);
-    });
-}
-function networkCode(err) {
-    let cur = err;
-    for (let depth = 0; depth < 4 && cur && typeof cur === 'object'; depth++) {
-        const code = cur.code;
-        if (typeof code === 'string')
-            return code;
-        const errors = cur.errors;
-        if (Array.isArray(errors) && errors.length)
-            cur = errors[0];
-        else
-            cur = cur.cause;
-    }
-    return undefined;
-}
-function networkMessage(err) {
-    const cause = err?.cause;
-    return cause ? (0,common/* describeError */.Uc)(cause) : (0,common/* describeError */.Uc)(err);
-}
-/** What the server process printed, for a message about why it is not there. */
-function serverOutput(stderr, stdout) {
-    const text = stderr.text().trim() || stdout.text().trim();
-    return text ? text.slice(-800) : '(no output)';
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/** A TCP port free on 127.0.0.1 right now (the OS picks it). */
-function freePort() {
-    return new Promise((resolve, reject) => {
-        const probe = (0,external_node_net_.createServer)();
-        probe.on('error', reject);
-        probe.listen(0, '127.0.0.1', () => {
-            const { port } = probe.address();
-            probe.close(() => resolve(port));
-        });
-    });
-}
-/**
- * `{port}` in `url`, `ready` or `start` becomes a free port, also given to the server as PORT.
- * A PR run starts the system twice (base tree and head tree) at the same time: with a fixed
- * port the second server could not bind.
- */
-async function withPort(config) {
-    const uses = [config.url, config.ready, config.start].some((s) => s?.includes('{port}'));
-    if (!uses)
-        return config;
-    const port = String(await freePort());
-    const fill = (s) => s?.replaceAll('{port}', port);
-    return {
-        ...config,
-        url: fill(config.url),
-        ready: fill(config.ready),
-        start: fill(config.start),
-        env: { ...config.env, PORT: port },
-    };
-}
-async function createHttpTarget(givenConfig, ctx, options = {}) {
-    const config = await withPort(givenConfig);
-    let url;
-    try {
-        url = new URL(config.url);
-    }
-    catch {
-        throw new Error(`http target: invalid url: ${config.url}`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new Error(`http target: url must be http or https: ${config.url}`);
-    }
-    const parsedUrl = url;
-    // One connection per request in flight, reused across cases (no TCP/TLS handshake per case).
-    const agentOptions = { keepAlive: true, maxSockets: Math.max(1, ctx.concurrency) };
-    const agent = url.protocol === 'https:' ? new external_node_https_namespaceObject.Agent(agentOptions) : new external_node_http_.Agent(agentOptions);
-    const pollMs = options.pollIntervalMs ?? 100;
-    const killGraceMs = options.killGraceMs ?? 3000;
-    const headers = {
-        'content-type': 'application/json',
-        accept: 'application/json',
-        ...config.headers,
-    };
-    const log = ctx.log ?? (() => { });
-    let server;
-    let serverExit;
-    const serverStderr = new common/* TailBuffer */.vX(4096);
-    const serverStdout = new common/* TailBuffer */.vX(4096);
-    let closed = false;
-    let closePromise;
-    async function stopServer() {
-        if (!server)
-            return;
-        endStdin(server);
-        // Also when the shell already exited: the server it started may still run in its group.
-        await killGroup(server, killGraceMs);
-    }
-    if (config.start) {
-        const cwd = targetCwd(config, ctx);
-        log(`starting the target server: ${config.start}`);
-        try {
-            server = spawnShell(config.start, cwd, targetEnv(config, ctx));
-        }
-        catch (err) {
-            throw new Error(`http target: could not start ${config.start}: ${(0,common/* describeError */.Uc)(err)}`, {
-                cause: err,
-            });
-        }
-        // Both pipes must be read, or a chatty server blocks once the pipe buffer is full.
-        server.stdout.on('data', (c) => serverStdout.push(c));
-        server.stderr.on('data', (c) => serverStderr.push(c));
-        server.stdin.on('error', () => { });
-        server.on('error', (err) => {
-            serverExit ??= `could not start: ${err.message}`;
-        });
-        server.on('exit', (code, signal) => {
-            serverExit = exitDescription(code, signal);
-            if (!closed)
-                log(`the target server exited (${serverExit})`);
-        });
-    }
-    // Wait for the server before the first case, so the first cases do not fail as "refused".
-    const readyUrl = config.ready ?? (config.start ? config.url : undefined);
-    if (readyUrl) {
-        try {
-            await waitReady(readyUrl, config.ready !== undefined);
-        }
-        catch (err) {
-            closed = true;
-            await stopServer();
-            throw err;
-        }
-    }
-    async function waitReady(target, need2xx) {
-        const timeoutMs = config.ready_timeout_ms ?? DEFAULT_READY_TIMEOUT_MS;
-        const deadline = performance.now() + timeoutMs;
-        let last = 'no answer yet';
-        for (;;) {
-            if (serverExit !== undefined) {
-                throw new Error(`http target: the server (${config.start}) exited before it was ready ` +
-                    `(${serverExit ?? 'exited'}): ${(0,common/* oneLine */.TN)(serverOutput(serverStderr, serverStdout))}`);
-            }
-            const remaining = deadline - performance.now();
-            if (remaining <= 0)
-                break;
-            try {
-                const res = await fetch(target, {
-                    signal: AbortSignal.timeout((0,common/* timerMs */.Q2)(Math.min(2000, remaining))),
-                });
-                await res.body?.cancel();
-                if (!need2xx || res.ok)
-                    return;
-                last = `HTTP ${res.status}`;
-            }
-            catch (err) {
-                // A poll cut short by the deadline says less than the answer before it ("HTTP 503").
-                const cutShort = err?.name === 'TimeoutError';
-                if (!cutShort || last === 'no answer yet')
-                    last = networkMessage(err);
-            }
-            await sleep(Math.min(pollMs, Math.max(0, deadline - performance.now())));
-        }
-        const output = server
-            ? `; server output: ${(0,common/* oneLine */.TN)(serverOutput(serverStderr, serverStdout))}`
-            : '';
-        throw new Error(`http target: ${target} was not ready after ${timeoutMs} ms (last: ${last})${output}`);
-    }
-    async function run(request, runOptions) {
-        const start = performance.now();
-        if (runOptions.signal?.aborted)
-            return (0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', 0);
-        if (closed)
-            return (0,common/* errorTrace */.sM)('cancelled', 'the target is closed', 0);
-        try {
-            const res = await postJson(parsedUrl, agent, headers, JSON.stringify(request), runOptions.timeoutMs, runOptions.signal);
-            const body = res.body;
-            const latency = (0,common/* elapsedMs */.d5)(start);
-            if (res.status < 200 || res.status > 299) {
-                const retryAfter = res.headers['retry-after'];
-                return statusTrace(res.status, typeof retryAfter === 'string' ? retryAfter : null, body, latency);
-            }
-            let raw;
-            try {
-                raw = JSON.parse(body);
-            }
-            catch {
-                return (0,common/* errorTrace */.sM)('invalid_output', `response is not JSON: ${(0,common/* snippet */.UA)(body)}`, latency);
-            }
-            const normalized = normalizeTrace(raw);
-            if ('error' in normalized) {
-                return (0,common/* errorTrace */.sM)('invalid_output', `invalid trace: ${normalized.error}`, latency);
-            }
-            normalized.trace.latency_ms ??= latency;
-            return normalized.trace;
-        }
-        catch (err) {
-            const latency = (0,common/* elapsedMs */.d5)(start);
-            if (runOptions.signal?.aborted)
-                return (0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', latency);
-            if (err instanceof RequestTimeout) {
-                return (0,common/* errorTrace */.sM)('timeout', `no answer within ${runOptions.timeoutMs} ms`, latency);
-            }
-            const code = networkCode(err);
-            let message = `${config.url}: ${networkMessage(err)}`;
-            if (serverExit !== undefined) {
-                message += ` (the started server exited: ${serverExit}: ${serverOutput(serverStderr, serverStdout)})`;
-            }
-            return (0,common/* errorTrace */.sM)('connection', message, latency, {
-                transient: code !== undefined && TRANSIENT_CODES.has(code),
-            });
-        }
-    }
-    return {
-        run,
-        close() {
-            closePromise ??= (async () => {
-                closed = true;
-                agent.destroy();
-                await stopServer();
-            })();
-            return closePromise;
-        },
-    };
-}
-function statusTrace(status, retryAfter, body, latency) {
-    const extra = { status };
-    const wait = retryAfterMs(retryAfter);
-    if (wait !== undefined)
-        extra.retry_after_ms = wait;
-    const waitText = wait !== undefined ? ` (retry after ${wait} ms)` : '';
-    if (status === 429) {
-        return (0,common/* errorTrace */.sM)('rate_limit', `HTTP 429${waitText}: ${(0,common/* snippet */.UA)(body)}`, latency, {
-            ...extra,
-            transient: true,
-        });
-    }
-    return (0,common/* errorTrace */.sM)('http', `HTTP ${status}${waitText}: ${(0,common/* snippet */.UA)(body)}`, latency, {
-        ...extra,
-        transient: status >= 500,
-    });
-}
-
-// EXTERNAL MODULE: ./build/user-module.js
-var user_module = __nccwpck_require__(5286);
-;// CONCATENATED MODULE: ./build/targets/module.js
-/**
- * The module target: imports a JS or TS module (Node 24 strips types natively) and calls one of
- * its exports in-process, `fn(caseRequest, {signal})`, per case. The fastest target, for systems
- * written in JS/TS. The function returns a trace (or a plain string, taken as the output).
- *
- * In-process means no isolation: `cwd` and `env` of the config do not apply, and a function
- * that ignores its abort signal keeps running after its timeout (its late result is dropped).
- */
-
-
-
-
-
-/**
- * `./agent.ts#runCase` → path and export name. An explicit `exportName` wins; with neither,
- * `runCase` (as docs/config.md documents).
- */
-function parseModuleSpec(module, exportName) {
-    const hash = module.lastIndexOf('#');
-    const path = hash > 0 ? module.slice(0, hash) : module;
-    const fromSpec = hash > 0 ? module.slice(hash + 1) : '';
-    return { path, exportName: exportName || fromSpec || 'runCase' };
-}
-/** The stack of a thrown error, for the viewer (the message alone rarely says where). */
-function stackOf(err) {
-    const stack = err instanceof Error ? err.stack : undefined;
-    return stack ? stack.slice(0, 4096) : undefined;
-}
-/**
- * What the function returned, as a plain JSON value: results files are JSON, and a Date, a
- * class instance or a BigInt deep in a tool result must not break writing them later.
- */
-function toTrace(value, latency) {
-    if (typeof value === 'string')
-        return { output: value, latency_ms: latency };
-    if (value === undefined) {
-        return (0,common/* errorTrace */.sM)('invalid_output', 'the function returned undefined, not a trace', latency);
-    }
-    let plain;
-    try {
-        plain = JSON.parse(JSON.stringify(value));
-    }
-    catch (err) {
-        return (0,common/* errorTrace */.sM)('invalid_output', `the returned trace is not JSON-serialisable: ${(0,common/* describeError */.Uc)(err)}`, latency);
-    }
-    const normalized = normalizeTrace(plain);
-    if ('error' in normalized) {
-        return (0,common/* errorTrace */.sM)('invalid_output', `invalid trace: ${normalized.error}`, latency);
-    }
-    normalized.trace.latency_ms ??= latency;
-    return normalized.trace;
-}
-async function createModuleTarget(config, ctx) {
-    const spec = parseModuleSpec(config.module, config.export);
-    const file = (0,external_node_path_.resolve)(ctx.rootDir, spec.path);
-    if (!(0,external_node_fs_.existsSync)(file))
-        throw new Error(`module target: ${file} not found`);
-    let mod;
-    try {
-        mod = await (0,user_module/* importUserModule */.F)(file);
-    }
-    catch (err) {
-        throw new Error(`module target: could not import ${file}: ${(0,common/* describeError */.Uc)(err)}`, {
-            cause: err,
-        });
-    }
-    let fn = mod[spec.exportName];
-    // A CommonJS module's named functions sit on its default export.
-    const cjs = mod.default;
-    if (fn === undefined && cjs && typeof cjs === 'object')
-        fn = cjs[spec.exportName];
-    if (typeof fn !== 'function') {
-        const names = Object.keys(mod).join(', ') || 'none';
-        throw new Error(`module target: ${file} has no function export "${spec.exportName}" (exports: ${names})`);
-    }
-    const call = fn;
-    let closed = false;
-    async function run(request, runOptions) {
-        const start = performance.now();
-        if (runOptions.signal?.aborted)
-            return (0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', 0);
-        if (closed)
-            return (0,common/* errorTrace */.sM)('cancelled', 'the target is closed', 0);
-        const controller = new AbortController();
-        let timer;
-        let onAbort;
-        const stopped = new Promise((done) => {
-            timer = setTimeout(() => {
-                controller.abort(new Error(`timed out after ${runOptions.timeoutMs} ms`));
-                done((0,common/* errorTrace */.sM)('timeout', `no answer within ${runOptions.timeoutMs} ms`, (0,common/* elapsedMs */.d5)(start)));
-            }, (0,common/* timerMs */.Q2)(runOptions.timeoutMs));
-            onAbort = () => {
-                controller.abort(runOptions.signal?.reason);
-                done((0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', (0,common/* elapsedMs */.d5)(start)));
-            };
-            runOptions.signal?.addEventListener('abort', onAbort, { once: true });
-        });
-        // Wrapped so that a synchronous throw becomes a rejection like an async one.
-        const work = (async () => call(structuredClone(request), { signal: controller.signal }))().then((value) => toTrace(value, (0,common/* elapsedMs */.d5)(start)), (err) => (0,common/* errorTrace */.sM)('crash', `the function threw: ${(0,common/* describeError */.Uc)(err)}`, (0,common/* elapsedMs */.d5)(start), {}, stackOf(err)));
-        try {
-            return await Promise.race([work, stopped]);
-        }
-        finally {
-            clearTimeout(timer);
-            if (onAbort)
-                runOptions.signal?.removeEventListener('abort', onAbort);
-        }
-    }
-    return {
-        run,
-        async close() {
-            closed = true;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./build/targets/worker.js
-
-
-
-const worker_PIPE_DRAIN_MS = 200;
-const worker_STDERR_TAIL = 4096;
-function createWorkerTarget(config, ctx, options = {}) {
-    const cwd = targetCwd(config, ctx);
-    const env = targetEnv(config, ctx);
-    const size = Math.max(1, Math.floor(config.workers ?? Math.min(ctx.concurrency, 4)));
-    const backoffMs = options.restartBackoffMs ?? 200;
-    const maxBackoffMs = options.maxBackoffMs ?? 5000;
-    const maxRestarts = options.maxRestarts ?? 5;
-    const killGraceMs = options.killGraceMs ?? 1000;
-    const log = ctx.log ?? (() => { });
-    const pending = new Map();
-    const slots = [];
-    let nextId = 0;
-    let lastPicked = -1;
-    let closing = false;
-    let closePromise;
-    function settle(id, trace) {
-        const p = pending.get(id);
-        if (!p)
-            return;
-        pending.delete(id);
-        p.slot.inflight.delete(id);
-        const q = p.slot.queue.indexOf(id);
-        if (q >= 0)
-            p.slot.queue.splice(q, 1);
-        p.cleanup();
-        p.resolve(trace);
-    }
-    function stderrTail(slot) {
-        return slot.stderr.text().trim().slice(-500);
-    }
-    function spawnSlot(slot) {
-        slot.restartTimer = undefined;
-        if (closing)
-            return;
-        slot.stderr = new common/* TailBuffer */.vX(worker_STDERR_TAIL);
-        let child;
-        try {
-            // Each worker knows its index, e.g. to pick a GPU or a port.
-            child = spawnShell(config.command, cwd, { ...env, EVALGATE_WORKER: String(slot.index) });
-        }
-        catch (err) {
-            // spawn throws for E2BIG, EAGAIN...: a failed start, counted like a crash (and this may
-            // run in a restart timer, where a throw would take the whole run down).
-            slot.stderr.push(`could not start: ${(0,common/* describeError */.Uc)(err)}`);
-            handleExit(slot, undefined, null, null);
-            return;
-        }
-        slot.child = child;
-        slot.state = 'running';
-        let buffered = '';
-        child.stdout.setEncoding('utf8');
-        child.stdout.on('data', (chunk) => {
-            buffered += chunk;
-            let nl;
-            while ((nl = buffered.indexOf('\n')) >= 0) {
-                const line = buffered.slice(0, nl);
-                buffered = buffered.slice(nl + 1);
-                handleLine(slot, line);
-            }
-        });
-        child.stdout.on('end', () => {
-            if (buffered)
-                handleLine(slot, buffered);
-            buffered = '';
-        });
-        child.stderr.on('data', (chunk) => slot.stderr.push(chunk));
-        child.stdin.on('error', () => { }); // EPIPE from a dead worker: its exit is handled below
-        let gone = false;
-        let drainTimer;
-        const onGone = (code, signal) => {
-            if (gone)
-                return;
-            gone = true;
-            clearTimeout(drainTimer);
-            handleExit(slot, child, code, signal);
-        };
-        child.on('error', (err) => {
-            // Spawning itself failed: there will be no 'exit'.
-            if (child.pid === undefined) {
-                slot.stderr.push(String(err.message));
-                onGone(null, null);
-            }
-        });
-        child.on('exit', (code, signal) => {
-            // Wait for the pipes so that answers written just before exiting are not lost, but not
-            // forever: a helper the worker forked may hold them open.
-            drainTimer = setTimeout(
-            // setImmediate: this turn's poll phase reads the answers already waiting first.
-            () => setImmediate(() => {
-                if (gone)
-                    return;
-                signalGroup(child, 'SIGKILL');
-                onGone(code, signal);
-            }), worker_PIPE_DRAIN_MS);
-        });
-        child.on('close', (code, signal) => onGone(code, signal));
-        const queued = slot.queue.splice(0);
-        for (const id of queued) {
-            const p = pending.get(id);
-            if (p)
-                write(slot, p);
-        }
-    }
-    function write(slot, p) {
-        slot.inflight.add(p.id);
-        try {
-            slot.child.stdin.write(p.line);
-        }
-        catch {
-            // the process is going away; its exit fails this request
-        }
-    }
-    function handleLine(slot, line) {
-        const text = line.trim();
-        if (!text)
-            return;
-        let msg;
-        try {
-            msg = JSON.parse(text);
-        }
-        catch {
-            msg = undefined;
-        }
-        const id = typeof msg === 'object' && msg !== null && !Array.isArray(msg)
-            ? msg.id
-            : undefined;
-        if (typeof id !== 'string' && typeof id !== 'number') {
-            if (!slot.warnedGarbage) {
-                slot.warnedGarbage = true;
-                log(`worker ${slot.index}: ignoring a stdout line that is not a response (logged once): ${(0,common/* snippet */.UA)(text, 120)}`);
-            }
-            return;
-        }
-        const key = String(id);
-        const p = pending.get(key);
-        if (!p)
-            return; // a late answer to a case that timed out
-        slot.failures = 0; // it answers: whatever killed it before was not a start-up crash
-        const latency = (0,common/* elapsedMs */.d5)(p.start);
-        const body = msg;
-        if (body.trace !== undefined && body.trace !== null) {
-            const normalized = normalizeTrace(body.trace);
-            if ('error' in normalized) {
-                settle(key, (0,common/* errorTrace */.sM)('invalid_output', `invalid trace: ${normalized.error}`, latency));
-            }
-            else {
-                normalized.trace.latency_ms ??= latency;
-                settle(key, normalized.trace);
-            }
-        }
-        else if (body.error !== undefined && body.error !== null) {
-            const message = typeof body.error === 'string'
-                ? body.error
-                : typeof body.error.message === 'string'
-                    ? body.error.message
-                    : JSON.stringify(body.error);
-            settle(key, (0,common/* errorTrace */.sM)('target', message || 'the worker reported an error', latency));
-        }
-        else {
-            settle(key, (0,common/* errorTrace */.sM)('invalid_output', 'response has neither "trace" nor "error"', latency));
-        }
-    }
-    /**
-     * Stops a worker stuck on a case past its timeout (it would otherwise hold every case sent to
-     * it after) and starts a fresh one. The other cases it held go to the new process, each with
-     * a fresh timeout: they are answered once, neither lost nor counted twice.
-     */
-    function recycle(slot, why) {
-        const child = slot.child;
-        if (!child || slot.recycling === child || closing)
-            return;
-        slot.recycling = child;
-        slot.state = 'backoff'; // no new requests to the process we are stopping
-        for (const id of slot.inflight) {
-            const p = pending.get(id);
-            if (!p)
-                continue;
-            p.rearm();
-            slot.queue.push(id);
-        }
-        slot.inflight.clear();
-        log(`worker ${slot.index}: ${why}; restarting it`);
-        void killGroup(child, killGraceMs);
-    }
-    function handleExit(slot, child, code, signal) {
-        if (!child || slot.child === child)
-            slot.child = undefined;
-        if (child && slot.recycling === child) {
-            // Stopped on purpose: not a crash, no backoff; the queued cases go to the new process.
-            slot.recycling = undefined;
-            if (closing)
-                slot.state = 'closed';
-            else
-                spawnSlot(slot);
-            return;
-        }
-        const desc = child ? exitDescription(code, signal) : 'did not start';
-        const tail = stderrTail(slot);
-        slot.lastExit = `${desc}${tail ? `: ${tail}` : ''}`;
-        for (const id of [...slot.inflight]) {
-            const p = pending.get(id);
-            if (!p)
-                continue;
-            settle(id, (0,common/* errorTrace */.sM)('crash', `worker ${slot.index} died while running this case (${slot.lastExit})`, (0,common/* elapsedMs */.d5)(p.start), { transient: true }, tail || undefined));
-        }
-        slot.inflight.clear();
-        if (closing) {
-            slot.state = 'closed';
-            return;
-        }
-        slot.failures += 1;
-        if (slot.failures > maxRestarts) {
-            slot.state = 'dead';
-            log(`worker ${slot.index} exited ${slot.failures} times in a row; giving up (${slot.lastExit})`);
-            for (const id of slot.queue.splice(0)) {
-                const p = pending.get(id);
-                if (p)
-                    settle(id, givenUp(p.start));
-            }
-            return;
-        }
-        const delay = Math.min(backoffMs * 2 ** (slot.failures - 1), maxBackoffMs);
-        log(`worker ${slot.index} exited (${(0,common/* oneLine */.TN)(slot.lastExit, 300)}); restarting in ${delay} ms`);
-        slot.state = 'backoff';
-        slot.restartTimer = setTimeout(() => spawnSlot(slot), delay);
-    }
-    function givenUp(start) {
-        const last = slots.find((s) => s.lastExit)?.lastExit ?? 'unknown';
-        return (0,common/* errorTrace */.sM)('crash', `every worker kept crashing (more than ${maxRestarts} restarts each); last: ${last}`, (0,common/* elapsedMs */.d5)(start));
-    }
-    /**
-     * Least loaded live worker, running ones first; ties go round-robin so load spreads from the
-     * start.
-     */
-    function pick() {
-        let best;
-        let bestLoad = Infinity;
-        for (let k = 1; k <= slots.length; k++) {
-            const slot = slots[(lastPicked + k) % slots.length];
-            if (slot.state === 'dead' || slot.state === 'closed')
-                continue;
-            // A worker waiting to restart only gets work when none is running.
-            const load = slot.inflight.size + slot.queue.length + (slot.state === 'running' ? 0 : 1_000_000);
-            if (load < bestLoad) {
-                best = slot;
-                bestLoad = load;
-            }
-        }
-        if (best)
-            lastPicked = best.index;
-        return best;
-    }
-    for (let i = 0; i < size; i++) {
-        const slot = {
-            index: i,
-            state: 'backoff',
-            inflight: new Set(),
-            queue: [],
-            failures: 0,
-            stderr: new common/* TailBuffer */.vX(worker_STDERR_TAIL),
-            warnedGarbage: false,
-        };
-        slots.push(slot);
-        spawnSlot(slot);
-    }
-    function run(request, runOptions) {
-        const start = performance.now();
-        if (runOptions.signal?.aborted) {
-            return Promise.resolve((0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', 0));
-        }
-        if (closing)
-            return Promise.resolve((0,common/* errorTrace */.sM)('cancelled', 'the target is closed', 0));
-        const slot = pick();
-        if (!slot)
-            return Promise.resolve(givenUp(start));
-        const id = `r${++nextId}`;
-        return new Promise((resolve) => {
-            const signal = runOptions.signal;
-            const onAbort = () => settle(id, (0,common/* errorTrace */.sM)((0,common/* abortKind */.dR)(signal), 'the run was cancelled', (0,common/* elapsedMs */.d5)(p.start)));
-            const onTimeout = () => {
-                // Sent to the process and still unanswered: the worker is stuck on it.
-                const stuck = p.slot.inflight.has(id);
-                settle(id, (0,common/* errorTrace */.sM)('timeout', `no answer within ${runOptions.timeoutMs} ms`, (0,common/* elapsedMs */.d5)(p.start)));
-                if (stuck)
-                    recycle(p.slot, `no answer to case ${request.id} within ${runOptions.timeoutMs} ms`);
-            };
-            let timer = setTimeout(onTimeout, (0,common/* timerMs */.Q2)(runOptions.timeoutMs));
-            signal?.addEventListener('abort', onAbort, { once: true });
-            const p = {
-                id,
-                line: (0,common/* jsonLine */.rF)({ id, case: request }),
-                slot,
-                start,
-                resolve,
-                cleanup: () => {
-                    clearTimeout(timer);
-                    signal?.removeEventListener('abort', onAbort);
-                },
-                rearm: () => {
-                    clearTimeout(timer);
-                    p.start = performance.now();
-                    timer = setTimeout(onTimeout, (0,common/* timerMs */.Q2)(runOptions.timeoutMs));
-                },
-            };
-            pending.set(id, p);
-            if (slot.state === 'running' && slot.child)
-                write(slot, p);
-            else
-                slot.queue.push(id);
-        });
-    }
-    async function stopSlot(slot) {
-        clearTimeout(slot.restartTimer);
-        const child = slot.child;
-        if (!child) {
-            slot.state = 'closed';
-            return;
-        }
-        // Closing stdin is the polite way: a well-written worker exits at EOF.
-        endStdin(child);
-        if (!(await waitExit(child, killGraceMs)))
-            await killGroup(child, killGraceMs);
-    }
-    return {
-        run,
-        close() {
-            closePromise ??= (async () => {
-                closing = true;
-                for (const id of [...pending.keys()]) {
-                    const p = pending.get(id);
-                    settle(id, (0,common/* errorTrace */.sM)('cancelled', 'the target was closed', (0,common/* elapsedMs */.d5)(p.start)));
-                }
-                await Promise.all(slots.map(stopSlot));
-            })();
-            return closePromise;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./build/targets/index.js
-
-
-
-
-
-
-
-
-
-async function createTarget(config, ctx) {
-    switch (config.kind) {
-        case 'command':
-            return createCommandTarget(config, ctx);
-        case 'worker':
-            return createWorkerTarget(config, ctx);
-        case 'http':
-            return createHttpTarget(config, ctx);
-        case 'module':
-            return createModuleTarget(config, ctx);
-        default: {
-            const kind = config.kind;
-            throw new Error(`unknown target kind: ${String(kind)}`);
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 3741:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ inheritedEnv)
-/* harmony export */ });
-/**
- * The environment the system under test (and the `setup` command) inherits from evalgate: ours,
- * less what only the Actions runner and the action itself need. The PR's code runs there, so it
- * gets no action input (`INPUT_GITHUB-TOKEN`, `INPUT_OPENAI-API-KEY`: a key the suite needs is
- * handed over by name, as OPENAI_API_KEY) and none of the runner's internal tokens (the cache
- * and artifact services, OIDC). Defence in depth, not a sandbox: a process of the same user can
- * still read its parent's environment; docs/security.md says what a PR's code can do.
- */
-const WITHHELD = /^(INPUT_.*|ACTIONS_RUNTIME_TOKEN|ACTIONS_RUNTIME_URL|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_ID_TOKEN_REQUEST_URL|ACTIONS_CACHE_URL|ACTIONS_RESULTS_URL)$/i;
-function inheritedEnv(env = process.env) {
-    const out = {};
-    for (const [k, v] of Object.entries(env))
-        if (!WITHHELD.test(k))
-            out[k] = v;
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 4853:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ SEVERITIES)
-/* harmony export */ });
-/**
- * The data model shared by every stage of the pipeline:
- *
- *   suite (config + cases) -> run -> Results (per side) -> compare -> Comparison -> report
- *
- * These are plain JSON-serialisable shapes. The zod schemas in src/suite/ validate what users
- * write (config, cases, traces); the shapes below are what our own stages hand each other.
- */
-const SEVERITIES = ['critical', 'major', 'minor', 'info'];
-
-
-/***/ }),
-
-/***/ 5286:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ importUserModule)
-/* harmony export */ });
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3136);
-var __rewriteRelativeImportExtension = (undefined && undefined.__rewriteRelativeImportExtension) || function (path, preserveJsx) {
-    if (typeof path === "string" && /^\.\.?\//.test(path)) {
-        return path.replace(/\.(tsx)$|((?:\.d)?)((?:\.[^./]+?)?)\.([cm]?)ts$/i, function (m, tsx, d, ext, cm) {
-            return tsx ? preserveJsx ? ".jsx" : ".js" : d && (!ext || !cm) ? m : (d + ext + "." + cm.toLowerCase() + "js");
-        });
-    }
-    return path;
-};
-/**
- * Imports a module the user wrote (a `module` target, a `script` check) by its absolute path.
- *
- * Why a module of its own: the action and the CLI run from an ncc (webpack) bundle, and webpack
- * replaces a dynamic `import()` whose specifier it cannot resolve at build time with an empty
- * stub ("Cannot find module file:///…/agent.mjs"). The `webpackIgnore` comment keeps Node's own
- * `import()` in the bundle; every user-code import goes through here so none can forget it.
- * __tests__/bundle-user-code.test.ts runs these paths through dist/.
- */
-
-function importUserModule(absolutePath) {
-    const url = (0,node_url__WEBPACK_IMPORTED_MODULE_0__.pathToFileURL)(absolutePath).href;
-    return import(__rewriteRelativeImportExtension(/* webpackIgnore: true */ url));
-}
-
-
-/***/ }),
-
-/***/ 8508:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ VERSION)
-/* harmony export */ });
-/** The evalgate version written into results (kept equal to package.json by a test). */
-const VERSION = '0.1.0';
-
-
-/***/ }),
-
-/***/ 9691:
+/***/ 3493:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -27344,11 +19781,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(8532);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/util.js
-var core_util = __nccwpck_require__(4723);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
+// EXTERNAL MODULE: ../../main/node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(270);
+// EXTERNAL MODULE: ../../main/node_modules/zod/v4/core/util.js
+var core_util = __nccwpck_require__(8817);
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -27661,7 +20098,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -27819,7 +20256,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -28337,7 +20774,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodChe
     };
 });
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -28377,14 +20814,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/schemas.js
 
 
 
@@ -31022,7 +23459,7 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/registries.js
 var _a;
 const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
 const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
@@ -31075,7 +23512,7 @@ function registry() {
 (_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
 const globalRegistry = globalThis.__zod_globalRegistry;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/api.js
 
 
 
@@ -32180,7 +24617,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -32833,7 +25270,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -33678,7 +26115,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -33805,7 +26242,7 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -34074,7 +26511,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/parse.js
 
 
 
@@ -34251,7 +26688,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/classic/errors.js
 
 
 
@@ -34310,7 +26747,7 @@ const ZodRealError = /*@__PURE__*/ core_core/* $constructor */.xI("ZodError", er
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -34328,7 +26765,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -35868,7 +28305,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 8532:
+/***/ 270:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -35880,7 +28317,7 @@ function preprocess(fn, schema) {
 /* harmony export */   xI: () => (/* binding */ $constructor)
 /* harmony export */ });
 /* unused harmony export $brand */
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8817);
 var _a;
 
 /** A special constant with type `never` */
@@ -36026,7 +28463,7 @@ function config(newConfig) {
 
 /***/ }),
 
-/***/ 4723:
+/***/ 8817:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36081,7 +28518,7 @@ function config(newConfig) {
 /* harmony export */   zM: () => (/* binding */ mergeDefs)
 /* harmony export */ });
 /* unused harmony exports assertEqual, assertNotEqual, toZod, assertIs, assertNever, assert, defineLazy, objectClone, cloneDef, getElementAtPath, promiseAllObject, randomString, numKeys, getParsedType, primitiveTypes, createTransparentProxy, unwrapMessage, getSizableOrigin, cleanEnum, base64ToUint8Array, uint8ArrayToBase64, base64urlToUint8Array, uint8ArrayToBase64url, hexToUint8Array, uint8ArrayToHex, Class, CONSTANT_CATCH */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8532);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(270);
 
 // functions
 function assertEqual(val) {
@@ -36959,119 +29396,7888 @@ function constantCatch(value) {
 
 /***/ }),
 
-/***/ 3837:
+/***/ 9328:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ch: () => (/* binding */ quoteAround),
+/* harmony export */   DL: () => (/* binding */ compileRegex),
+/* harmony export */   IX: () => (/* binding */ pass),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   Ms: () => (/* binding */ formatCall),
+/* harmony export */   VE: () => (/* binding */ regexString),
+/* harmony export */   VX: () => (/* binding */ matchingCalls),
+/* harmony export */   Ve: () => (/* binding */ toolCallsOf),
+/* harmony export */   _U: () => (/* binding */ checkSchema),
+/* harmony export */   dt: () => (/* binding */ perSpec),
+/* harmony export */   fJ: () => (/* binding */ fail),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   nD: () => (/* binding */ argsRecord),
+/* harmony export */   oi: () => (/* binding */ safeJson),
+/* harmony export */   tH: () => (/* binding */ callNames),
+/* harmony export */   z3: () => (/* binding */ error)
+/* harmony export */ });
+/* unused harmony exports checkBase, partialMatch */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3493);
+
+/**
+ * Fields every check spec has. Each check's schema extends this (through `checkSchema`, which
+ * also rejects unknown fields). Kept non-strict itself so other code can parse just the common
+ * fields of any check.
+ */
+const checkBase = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    type: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    mode: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+    /** A short label shown in reports instead of the type. */
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+});
+/**
+ * A check's schema: the common fields plus its own, rejecting unknown keys so that a typo such
+ * as `vaule:` is a load error instead of a silently ignored field.
+ */
+function checkSchema(shape) {
+    return checkBase.extend(shape).strict();
+}
+// ---------------------------------------------------------------------------------------------
+// Outcomes and reasons
+// ---------------------------------------------------------------------------------------------
+const pass = (reason) => ({ status: 'pass', reason: oneLine(reason) });
+const fail = (reason) => ({ status: 'fail', reason: oneLine(reason) });
+const error = (reason) => ({
+    status: 'error',
+    reason: oneLine(reason),
+});
+/** Reasons are shown in one table cell: no newlines, bounded length. */
+function oneLine(text) {
+    const flat = text.replace(/\s*[\r\n]+\s*/g, ' ');
+    return flat.length > 400 ? flat.slice(0, 399) + '…' : flat;
+}
+/** A quoted, single-line piece of untrusted text, cut to about `max` characters. */
+function quote(text, max = 120) {
+    const s = typeof text === 'string' ? text : safeJson(text);
+    const flat = s.replace(/\s+/g, ' ').trim();
+    const cut = flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+    return JSON.stringify(cut);
+}
+/** A quoted window of `text` around [start, end), with ellipses where it was cut. */
+function quoteAround(text, start, end, max = 120) {
+    const pad = Math.max(0, Math.floor((max - (end - start)) / 2));
+    const from = Math.max(0, start - pad);
+    const to = Math.min(text.length, end + pad);
+    const piece = (from > 0 ? '…' : '') + text.slice(from, to) + (to < text.length ? '…' : '');
+    return quote(piece, max + 2);
+}
+/** JSON.stringify that never throws (cycles, BigInt) and never returns undefined. */
+function safeJson(value) {
+    try {
+        const s = JSON.stringify(value);
+        return s === undefined ? String(value) : s;
+    }
+    catch {
+        return String(value);
+    }
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+function errorMessage(err) {
+    if (err instanceof Error)
+        return err.message || err.name;
+    return typeof err === 'string' ? err : safeJson(err);
+}
+// ---------------------------------------------------------------------------------------------
+// Per-spec caches: checks run once per case x trial, specs live as long as the suite.
+// ---------------------------------------------------------------------------------------------
+/** Memoises `fn` on the identity of its (spec) argument. */
+function perSpec(fn) {
+    const cache = new WeakMap();
+    return (spec) => {
+        if (cache.has(spec))
+            return cache.get(spec);
+        const value = fn(spec);
+        cache.set(spec, value);
+        return value;
+    };
+}
+/** Flags that make `RegExp.test` stateful (lastIndex); dropped because compiled regexes are shared. */
+const STATEFUL_FLAGS = /[gy]/g;
+/** Compiles a user regex, or returns the reason it does not compile. */
+function compileRegex(pattern, flags = '') {
+    try {
+        return new RegExp(pattern, flags.replace(STATEFUL_FLAGS, ''));
+    }
+    catch (err) {
+        return `invalid regex ${quote(pattern, 60)}: ${errorMessage(err)}`;
+    }
+}
+/** A zod string that must compile as a regex (so the suite loader reports it with its line). */
+const regexString = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    .min(1)
+    .refine((p) => typeof compileRegex(p) !== 'string', {
+    message: 'not a valid regular expression',
+});
+// ---------------------------------------------------------------------------------------------
+// Tool calls
+// ---------------------------------------------------------------------------------------------
+/** Calls parsed out of a message log, per messages array (parsing JSON arguments is not free). */
+const fromMessagesCache = new WeakMap();
+const isCall = (c) => !!c && typeof c === 'object' && typeof c.name === 'string';
+/**
+ * The trace's tool calls: `tool_calls` when the target reported them, else those found in
+ * OpenAI-style assistant messages (`{function: {name, arguments: "<json>"}}`), so a target that
+ * returns only its message log is still checkable.
+ */
+function toolCallsOf(trace) {
+    const reported = trace.tool_calls;
+    if (Array.isArray(reported) && reported.length > 0) {
+        // Untrusted shape: drop entries without a name rather than crash on them.
+        return reported.every(isCall) ? reported : reported.filter(isCall);
+    }
+    const messages = trace.messages;
+    if (!Array.isArray(messages))
+        return [];
+    const cached = fromMessagesCache.get(messages);
+    if (cached)
+        return cached;
+    const calls = [];
+    for (const m of messages) {
+        if (!m || !Array.isArray(m.tool_calls))
+            continue;
+        for (const raw of m.tool_calls) {
+            const call = fromMessageToolCall(raw);
+            if (call)
+                calls.push(call);
+        }
+    }
+    fromMessagesCache.set(messages, calls);
+    return calls;
+}
+function fromMessageToolCall(raw) {
+    if (!raw || typeof raw !== 'object')
+        return undefined;
+    const r = raw;
+    const fn = (r.function && typeof r.function === 'object' ? r.function : r);
+    if (typeof fn.name !== 'string')
+        return undefined;
+    let args = fn.arguments ?? fn.args ?? fn.input;
+    if (typeof args === 'string') {
+        try {
+            args = JSON.parse(args);
+        }
+        catch {
+            args = { _raw: args };
+        }
+    }
+    const call = { name: fn.name };
+    if (args && typeof args === 'object' && !Array.isArray(args)) {
+        call.arguments = args;
+    }
+    if (typeof r.id === 'string')
+        call.id = r.id;
+    return call;
+}
+/** `name({"a":1})`, short, for reasons. */
+function formatCall(call, max = 80) {
+    const args = call.arguments === undefined ? '' : safeJson(call.arguments);
+    const text = `${call.name}(${args})`;
+    return text.length > max ? text.slice(0, max - 1) + '…)' : text;
+}
+/** Distinct tool names in call order, for "called instead: ..." hints. */
+function callNames(calls, max = 6) {
+    if (calls.length === 0)
+        return 'no tools';
+    const names = calls.map((c) => c.name);
+    return names.length > max
+        ? names.slice(0, max).join(', ') + `, … (${names.length} calls)`
+        : names.join(', ');
+}
+/**
+ * Deep partial equality: every key of `expected` is present in `actual` with a matching value.
+ * Objects match on a subset of keys (recursively); arrays must have the same length and match
+ * element by element; anything else must be strictly equal.
+ */
+function partialMatch(expected, actual) {
+    if (expected === actual)
+        return true;
+    if (Array.isArray(expected)) {
+        return (Array.isArray(actual) &&
+            actual.length === expected.length &&
+            expected.every((e, i) => partialMatch(e, actual[i])));
+    }
+    if (expected && typeof expected === 'object') {
+        if (!actual || typeof actual !== 'object' || Array.isArray(actual))
+            return false;
+        const a = actual;
+        for (const [key, value] of Object.entries(expected)) {
+            if (!Object.prototype.hasOwnProperty.call(a, key))
+                return false;
+            if (!partialMatch(value, a[key]))
+                return false;
+        }
+        return true;
+    }
+    return false;
+}
+/** Calls to `name` whose arguments include `args` (all calls to `name` when `args` is absent). */
+function matchingCalls(calls, name, args) {
+    return calls.filter((c) => c.name === name && (args === undefined || partialMatch(args, c.arguments ?? {})));
+}
+/** JSON-ish values, for `args` in specs. */
+const argsRecord = zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J());
+
+
+/***/ }),
+
+/***/ 8051:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  OE: () => (/* binding */ checkTypes),
+  H$: () => (/* binding */ getCheck),
+  JT: () => (/* binding */ runChecks)
+});
+
+// EXTERNAL MODULE: ./build/checks/common.js
+var common = __nccwpck_require__(9328);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ../../main/node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(3493);
+// EXTERNAL MODULE: ./build/user-module.js
+var user_module = __nccwpck_require__(425);
+;// CONCATENATED MODULE: ./build/checks/script.js
+
+
+
+
+const schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('script'),
+    /** `path/to/file.js#exportName` relative to the suite root; without `#`, the default export. */
+    module: schemas/* string */.YjP().min(1),
+    /** Passed as the third argument, so one function can serve several cases. */
+    options: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+    /** How long the function may take (default 30 s). */
+    timeout_ms: schemas/* number */.aig().int().positive().optional(),
+});
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** A module is imported once per process, whatever the number of cases and trials using it. */
+const modules = new Map();
+function load(path) {
+    let p = modules.get(path);
+    if (!p) {
+        p = (0,user_module/* importUserModule */.F)(path).then((m) => m, (err) => `cannot import ${path}: ${(0,common/* errorMessage */.gJ)(err)}`);
+        modules.set(path, p);
+    }
+    return p;
+}
+function splitRef(ref) {
+    const hash = ref.lastIndexOf('#');
+    return hash < 0
+        ? { file: ref, name: 'default' }
+        : { file: ref.slice(0, hash), name: ref.slice(hash + 1) || 'default' };
+}
+/** Turns what the user function returned into an outcome; anything unexpected is an error. */
+function toOutcome(value, label) {
+    if (value === true)
+        return (0,common/* pass */.IX)(`${label} passed`);
+    if (value === false)
+        return (0,common/* fail */.fJ)(`${label} returned false`);
+    if (value &&
+        typeof value === 'object' &&
+        typeof value.pass === 'boolean') {
+        const v = value;
+        const reason = typeof v.reason === 'string' && v.reason.trim() ? v.reason : undefined;
+        return v.pass ? (0,common/* pass */.IX)(reason ?? `${label} passed`) : (0,common/* fail */.fJ)(reason ?? `${label} failed`);
+    }
+    return (0,common/* error */.z3)(`${label} returned ${(0,common/* quote */.hD)((0,common/* safeJson */.oi)(value), 60)}, expected a boolean or {pass, reason}`);
+}
+const script = {
+    type: 'script',
+    description: 'A user JS/TS function `fn(trace, case, options)` returns a boolean or {pass, reason}.',
+    schema,
+    async run(spec, trace, ctx) {
+        const { file, name } = splitRef(spec.module);
+        const path = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.resolve)(ctx.rootDir, file);
+        const label = `${file}#${name}`;
+        const mod = await load(path);
+        if (typeof mod === 'string')
+            return (0,common/* error */.z3)(mod);
+        const fn = mod[name];
+        if (typeof fn !== 'function')
+            return (0,common/* error */.z3)(`${label} is not an exported function`);
+        const ms = spec.timeout_ms ?? DEFAULT_TIMEOUT_MS;
+        let timer;
+        try {
+            const call = Promise.resolve().then(() => fn(trace, ctx.case, spec.options ?? {}));
+            const timeout = new Promise((res) => {
+                timer = setTimeout(() => res('timeout'), ms);
+                timer.unref?.();
+            });
+            const value = await Promise.race([call, timeout]);
+            if (value === 'timeout')
+                return (0,common/* error */.z3)(`${label} did not return within ${ms} ms`);
+            return toOutcome(value, label);
+        }
+        catch (err) {
+            return (0,common/* error */.z3)(`${label} threw: ${(0,common/* errorMessage */.gJ)(err)}`);
+        }
+        finally {
+            if (timer)
+                clearTimeout(timer);
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/text/contains.js
+
+
+const contains_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('contains'),
+    value: schemas/* string */.YjP().min(1),
+    ignore_case: schemas/* boolean */.zMY().optional(),
+});
+/** Position of `spec.value` in `output`, or -1. Shared with not_contains. */
+function findValue(output, spec) {
+    return spec.ignore_case
+        ? output.toLowerCase().indexOf(spec.value.toLowerCase())
+        : output.indexOf(spec.value);
+}
+const contains = {
+    type: 'contains',
+    description: 'The output contains a string.',
+    schema: contains_schema,
+    run(spec, trace) {
+        const at = findValue(trace.output, spec);
+        return at >= 0
+            ? (0,common/* pass */.IX)(`output contains ${(0,common/* quote */.hD)(spec.value)}`)
+            : (0,common/* fail */.fJ)(`output does not contain ${(0,common/* quote */.hD)(spec.value)}; output: ${(0,common/* quote */.hD)(trace.output)}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/text/equals.js
+
+
+const equals_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('equals'),
+    value: schemas/* string */.YjP(),
+    /** Ignore leading and trailing whitespace on both sides. */
+    trim: schemas/* boolean */.zMY().optional(),
+    ignore_case: schemas/* boolean */.zMY().optional(),
+});
+function normalise(text, spec) {
+    let s = spec.trim ? text.trim() : text;
+    if (spec.ignore_case)
+        s = s.toLowerCase();
+    return s;
+}
+const expected = (0,common/* perSpec */.dt)((spec) => normalise(spec.value, spec));
+const equals = {
+    type: 'equals',
+    description: 'The output is exactly a string (optionally trimmed, case-insensitive).',
+    schema: equals_schema,
+    run(spec, trace) {
+        const want = expected(spec);
+        const got = normalise(trace.output, spec);
+        if (got === want)
+            return (0,common/* pass */.IX)(`output equals ${(0,common/* quote */.hD)(spec.value, 60)}`);
+        // Point at the first difference: long outputs often differ only at the end.
+        let i = 0;
+        while (i < want.length && i < got.length && want[i] === got[i])
+            i++;
+        const where = i === 0 ? '' : ` (differs at character ${i + 1})`;
+        return (0,common/* fail */.fJ)(`expected ${(0,common/* quote */.hD)(spec.value, 60)}, got ${(0,common/* quote */.hD)(trace.output, 60)}${where}`);
+    },
+};
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ../../main/node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(9153);
+// EXTERNAL MODULE: ../../main/node_modules/ajv/dist/2019.js
+var _2019 = __nccwpck_require__(5976);
+// EXTERNAL MODULE: ../../main/node_modules/ajv/dist/2020.js
+var _2020 = __nccwpck_require__(5848);
+// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3645);
+;// CONCATENATED MODULE: ./build/checks/text/json-schema.js
+
+
+
+
+
+
+
+
+/**
+ * A few common string formats (ajv-formats is not a dependency). Deliberately simple; unknown
+ * formats are ignored, as JSON Schema allows.
+ */
+const FORMATS = {
+    date: /^\d{4}-\d{2}-\d{2}$/,
+    time: /^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/i,
+    'date-time': /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/i,
+    email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+    uri: /^[a-z][a-z0-9+.-]*:[^\s]*$/i,
+    uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+};
+/**
+ * One compiled validator per distinct schema text. A fresh Ajv instance per schema, because two
+ * cases that copy the same schema with an `$id` would otherwise collide in a shared instance.
+ */
+const byContent = new Map();
+function compileSchema(schema) {
+    const key = (0,common/* safeJson */.oi)(schema);
+    const hit = byContent.get(key);
+    if (hit !== undefined)
+        return hit;
+    let compiled;
+    try {
+        const declared = schema && typeof schema === 'object'
+            ? String(schema.$schema ?? '')
+            : '';
+        const options = { allErrors: false, strict: false, logger: false, formats: FORMATS };
+        const ajv = declared.includes('2020-12')
+            ? new _2020.Ajv2020(options)
+            : declared.includes('2019-09')
+                ? new _2019.Ajv2019(options)
+                : new dist_ajv.Ajv(options);
+        compiled = ajv.compile(schema);
+    }
+    catch (err) {
+        compiled = `invalid JSON Schema: ${(0,common/* errorMessage */.gJ)(err)}`;
+    }
+    byContent.set(key, compiled);
+    return compiled;
+}
+const byFile = new Map();
+function compileFile(path) {
+    let p = byFile.get(path);
+    if (!p) {
+        p = (0,promises_.readFile)(path, 'utf8').then((text) => {
+            let schema;
+            try {
+                schema = /\.ya?ml$/i.test((0,external_node_path_.extname)(path)) ? dist.parse(text) : JSON.parse(text);
+            }
+            catch (err) {
+                return `schema_file ${path} does not parse: ${(0,common/* errorMessage */.gJ)(err)}`;
+            }
+            return compileSchema(schema);
+        }, (err) => `cannot read schema_file ${path}: ${(0,common/* errorMessage */.gJ)(err)}`);
+        byFile.set(path, p);
+    }
+    return p;
+}
+const json_schema_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('json_schema'),
+    /** An inline JSON Schema (draft-07 by default; 2019-09/2020-12 by `$schema`). */
+    schema: schemas/* union */.KCZ([schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()), schemas/* boolean */.zMY()]).optional(),
+    /** A JSON (or YAML) file holding the schema, relative to the suite root. */
+    schema_file: schemas/* string */.YjP().min(1).optional(),
+}).superRefine((spec, ctx) => {
+    if ((spec.schema === undefined) === (spec.schema_file === undefined)) {
+        ctx.addIssue({ code: 'custom', message: 'give exactly one of schema or schema_file' });
+    }
+    else if (spec.schema !== undefined) {
+        const compiled = compileSchema(spec.schema);
+        if (typeof compiled === 'string')
+            ctx.addIssue({ code: 'custom', path: ['schema'], message: compiled });
+    }
+});
+const inline = (0,common/* perSpec */.dt)((spec) => compileSchema(spec.schema));
+function validatorFor(spec, ctx) {
+    if (spec.schema !== undefined)
+        return inline(spec);
+    if (spec.schema_file === undefined)
+        return 'give exactly one of schema or schema_file';
+    return compileFile((0,external_node_path_.resolve)(ctx.rootDir, spec.schema_file));
+}
+function judge(validate, output) {
+    if (typeof validate === 'string')
+        return (0,common/* error */.z3)(validate);
+    let data;
+    try {
+        data = JSON.parse(output);
+    }
+    catch (err) {
+        // Not evaluable as JSON is the system's failure, not ours: a fail, not an error.
+        // V8 repeats a piece of the input in its message; we quote the output ourselves.
+        const why = (0,common/* errorMessage */.gJ)(err).replace(/,\s*".*$/s, '');
+        return (0,common/* fail */.fJ)(`output is not JSON (${why}): ${(0,common/* quote */.hD)(output, 80)}`);
+    }
+    if (validate(data))
+        return (0,common/* pass */.IX)('output is JSON matching the schema');
+    const first = validate.errors?.[0];
+    const where = first?.instancePath ? first.instancePath : '(root)';
+    const what = first ? `${where} ${first.message ?? 'is invalid'}` : 'does not match';
+    const extra = first?.params && 'allowedValues' in first.params
+        ? ` ${(0,common/* safeJson */.oi)(first.params.allowedValues)}`
+        : first?.params && 'additionalProperty' in first.params
+            ? ` (${(0,common/* safeJson */.oi)(first.params.additionalProperty)})`
+            : '';
+    return (0,common/* fail */.fJ)(`output JSON does not match the schema: ${what}${extra}`.slice(0, 200));
+}
+const jsonSchema = {
+    type: 'json_schema',
+    description: 'The output is JSON that matches a JSON Schema (inline or from a file).',
+    schema: json_schema_schema,
+    run(spec, trace, ctx) {
+        const v = validatorFor(spec, ctx);
+        // An inline schema is compiled synchronously: keep the hot path free of promises.
+        return v instanceof Promise ? v.then((c) => judge(c, trace.output)) : judge(v, trace.output);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/text/not-contains.js
+
+
+
+const not_contains_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('not_contains'),
+    value: schemas/* string */.YjP().min(1),
+    ignore_case: schemas/* boolean */.zMY().optional(),
+});
+const notContains = {
+    type: 'not_contains',
+    description: 'The output does not contain a string.',
+    schema: not_contains_schema,
+    run(spec, trace) {
+        const at = findValue(trace.output, spec);
+        return at < 0
+            ? (0,common/* pass */.IX)(`output does not contain ${(0,common/* quote */.hD)(spec.value)}`)
+            : (0,common/* fail */.fJ)(`output contains ${(0,common/* quote */.hD)(spec.value)}: ${(0,common/* quoteAround */.Ch)(trace.output, at, at + spec.value.length)}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/text/refusal.js
+
+
+/**
+ * The built-in refusal detector: a small, documented list of phrases (docs/checks.md lists
+ * them). Two kinds:
+ *
+ * - phrases that are refusals wherever they appear ("against our policy", "unable to assist");
+ * - "I can't / cannot / won't / am unable to / am not able to …" followed by a verb, except verbs
+ *   that usually do not refuse anything ("I can't find your order", "I can't wait").
+ *
+ * Matching is case-insensitive on text whose curly apostrophes were straightened.
+ */
+const ALWAYS = [
+    String.raw `\b(?:not able|unable) to (?:help|assist) (?:you )?with\b`,
+    String.raw `\b(?:can(?:no|')t|can not) (?:help|assist) (?:you )?with (?:that|this)\b`,
+    String.raw `\bunable to (?:help|assist)\b`,
+    String.raw `\b(?:against|violates?|violating|not (?:allowed|permitted) (?:by|under)) (?:our|the|company|my) (?:\w+ )?polic(?:y|ies)\b`,
+    String.raw `\bI (?:must|have to|need to) (?:respectfully )?decline\b`,
+    String.raw `\bI(?:'m| am) not (?:allowed|permitted|authori[sz]ed) to\b`,
+    String.raw `\bI(?:'m| am) sorry,? but I (?:can(?:no|')t|can not|won't|will not|am unable|'m unable|am not able|'m not able)\b`,
+    String.raw `\bnot something I can (?:help|assist) with\b`,
+];
+const SELF = String.raw `\bI(?: (?:really |simply |just )?(?:can(?:no|')t|can not|won't|will not)| am (?:unable|not able) to|'m (?:unable|not able) to)`;
+/** Verbs after "I can't" that usually describe a limitation, not a refusal. */
+const NOT_REFUSING = [
+    'find',
+    'locate',
+    'see',
+    'wait',
+    'believe',
+    'thank',
+    'stress',
+    'emphasi[sz]e',
+    'guarantee',
+    'promise',
+    'tell (?:whether|if)',
+    'recall',
+    'remember',
+    'imagine',
+];
+// "I cannot." on its own is a refusal too.
+const SELF_REFUSAL = `${SELF}(?:\\s+(?!(?:${NOT_REFUSING.join('|')})\\b)[a-z]|\\s*[.!]|$)`;
+const BUILTIN = new RegExp(`(?:${ALWAYS.join('|')})|(?:${SELF_REFUSAL})`, 'i');
+/** Straightens typographic apostrophes so "I can’t" matches "I can't". */
+function straighten(text) {
+    return text.replace(/[\u2018\u2019\u02BC]/g, "'");
+}
+/** Where `text` refuses, by the built-in phrases or the extra patterns, or undefined. */
+function detectRefusal(text, extra = []) {
+    const s = straighten(text);
+    for (const re of [BUILTIN, ...extra]) {
+        const m = re.exec(s);
+        if (m)
+            return { index: m.index, length: m[0].length };
+    }
+    return undefined;
+}
+const refusal_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('refusal'),
+    /** true: the output must refuse; false: it must not. */
+    expect: schemas/* boolean */.zMY(),
+    /** Extra refusal patterns (regexes, case-insensitive), in addition to the built-in phrases. */
+    patterns: schemas/* array */.YOg(common/* regexString */.VE).optional(),
+});
+const compiled = (0,common/* perSpec */.dt)((spec) => {
+    const out = [];
+    for (const p of spec.patterns ?? []) {
+        const re = (0,common/* compileRegex */.DL)(p, 'i');
+        if (typeof re === 'string')
+            return re;
+        out.push(re);
+    }
+    return out;
+});
+const refusal = {
+    type: 'refusal',
+    description: 'The output refuses (expect: true) or does not refuse (expect: false).',
+    schema: refusal_schema,
+    run(spec, trace) {
+        const extra = compiled(spec);
+        if (typeof extra === 'string')
+            return (0,common/* error */.z3)(extra);
+        const m = detectRefusal(trace.output, extra);
+        const where = m ? (0,common/* quoteAround */.Ch)(trace.output, m.index, m.index + m.length, 90) : '';
+        if (spec.expect) {
+            return m ? (0,common/* pass */.IX)(`refused: ${where}`) : (0,common/* fail */.fJ)(`did not refuse: ${(0,common/* quote */.hD)(trace.output, 90)}`);
+        }
+        return m ? (0,common/* fail */.fJ)(`refused: ${where}`) : (0,common/* pass */.IX)('did not refuse');
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/text/regex.js
+
+
+const regex_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('regex'),
+    pattern: common/* regexString */.VE,
+    /** JavaScript flags (i, m, s, u, v); `g` and `y` are ignored: only "matches or not" counts. */
+    flags: schemas/* string */.YjP()
+        .regex(/^[dgimsuvy]*$/, 'flags may only contain d g i m s u v y')
+        .optional(),
+    /** true (default): the output must match; false: it must not. */
+    must_match: schemas/* boolean */.zMY().optional(),
+});
+const regex_compiled = (0,common/* perSpec */.dt)((spec) => (0,common/* compileRegex */.DL)(spec.pattern, spec.flags ?? ''));
+const regex = {
+    type: 'regex',
+    description: 'The output matches (or, with must_match: false, does not match) a regular expression.',
+    schema: regex_schema,
+    run(spec, trace) {
+        const re = regex_compiled(spec);
+        if (typeof re === 'string')
+            return (0,common/* error */.z3)(re);
+        const m = re.exec(trace.output);
+        const shown = `/${spec.pattern}/${re.flags}`;
+        if (spec.must_match === false) {
+            return m
+                ? (0,common/* fail */.fJ)(`output matches ${shown}: ${(0,common/* quoteAround */.Ch)(trace.output, m.index, m.index + m[0].length)}`)
+                : (0,common/* pass */.IX)(`output does not match ${shown}`);
+        }
+        return m
+            ? (0,common/* pass */.IX)(`output matches ${shown}: ${(0,common/* quote */.hD)(m[0], 60)}`)
+            : (0,common/* fail */.fJ)(`output does not match ${shown}; output: ${(0,common/* quote */.hD)(trace.output)}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/tools/claim-requires-tool.js
+
+
+const claim_requires_tool_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('claim_requires_tool'),
+    /** A regex (case-insensitive) for the claim, e.g. "refund (has been|was) (processed|issued)". */
+    claim: common/* regexString */.VE,
+    /** The tool that must have been called when the output makes the claim. */
+    tool: schemas/* string */.YjP().min(1),
+    /** Optionally, a subset of the arguments that call must have had. */
+    args: common/* argsRecord */.nD.optional(),
+});
+const claim_requires_tool_compiled = (0,common/* perSpec */.dt)((spec) => (0,common/* compileRegex */.DL)(spec.claim, 'i'));
+const claimRequiresTool = {
+    type: 'claim_requires_tool',
+    description: 'If the output makes a claim (regex), the tool that performs it must have been called.',
+    schema: claim_requires_tool_schema,
+    run(spec, trace) {
+        const re = claim_requires_tool_compiled(spec);
+        if (typeof re === 'string')
+            return (0,common/* error */.z3)(re);
+        const m = re.exec(trace.output);
+        if (!m)
+            return (0,common/* pass */.IX)('no claim made');
+        const calls = (0,common/* toolCallsOf */.Ve)(trace);
+        const what = spec.args ? `${spec.tool} with ${(0,common/* safeJson */.oi)(spec.args)}` : spec.tool;
+        if ((0,common/* matchingCalls */.VX)(calls, spec.tool, spec.args).length > 0) {
+            return (0,common/* pass */.IX)(`claims ${(0,common/* quote */.hD)(m[0], 60)} and ${what} was called`);
+        }
+        return (0,common/* fail */.fJ)(`claims ${(0,common/* quote */.hD)(m[0], 60)} but ${what} was not called (called: ${(0,common/* callNames */.tH)(calls)})`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/tools/tool-called.js
+
+
+const tool_called_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('tool_called'),
+    name: schemas/* string */.YjP().min(1),
+    /** A subset of the arguments (deep partial match): extra arguments in the call are fine. */
+    args: common/* argsRecord */.nD.optional(),
+    /** Exactly this many matching calls. */
+    times: schemas/* number */.aig().int().min(0).optional(),
+    /** At least this many matching calls (default 1). */
+    min_times: schemas/* number */.aig().int().min(0).optional(),
+}).refine((s) => s.times === undefined || s.min_times === undefined, {
+    message: 'give times or min_times, not both',
+});
+const toolCalled = {
+    type: 'tool_called',
+    description: 'A tool was called (optionally with a subset of arguments, a number of times).',
+    schema: tool_called_schema,
+    run(spec, trace) {
+        const calls = (0,common/* toolCallsOf */.Ve)(trace);
+        const matched = (0,common/* matchingCalls */.VX)(calls, spec.name, spec.args);
+        const what = spec.args ? `${spec.name} with ${(0,common/* safeJson */.oi)(spec.args)}` : spec.name;
+        const n = matched.length;
+        if (spec.times !== undefined) {
+            return n === spec.times
+                ? (0,common/* pass */.IX)(`${what} called ${(0,common/* plural */.LS)(n, 'time')}`)
+                : (0,common/* fail */.fJ)(`${what} called ${(0,common/* plural */.LS)(n, 'time')}, expected exactly ${spec.times}${hint(spec, trace)}`);
+        }
+        const min = spec.min_times ?? 1;
+        if (n >= min)
+            return (0,common/* pass */.IX)(`${what} called ${(0,common/* plural */.LS)(n, 'time')}`);
+        return (0,common/* fail */.fJ)(n === 0
+            ? `${what} not called${hint(spec, trace)}`
+            : `${what} called ${(0,common/* plural */.LS)(n, 'time')}, expected at least ${min}`);
+    },
+};
+/** What happened instead: calls of the same tool with other arguments, or which tools ran. */
+function hint(spec, trace) {
+    const calls = (0,common/* toolCallsOf */.Ve)(trace);
+    const sameName = calls.filter((c) => c.name === spec.name);
+    if (spec.args && sameName.length > 0) {
+        return `; ${spec.name} was called as ${(0,common/* formatCall */.Ms)(sameName[0])}`;
+    }
+    return `; called: ${(0,common/* callNames */.tH)(calls)}`;
+}
+
+;// CONCATENATED MODULE: ./build/checks/tools/tool-not-called.js
+
+
+const tool_not_called_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('tool_not_called'),
+    name: schemas/* string */.YjP().min(1),
+    /** Only calls whose arguments include these (deep partial match) count. */
+    args: common/* argsRecord */.nD.optional(),
+});
+const toolNotCalled = {
+    type: 'tool_not_called',
+    description: 'A tool was not called (optionally: not with these arguments).',
+    schema: tool_not_called_schema,
+    run(spec, trace) {
+        const matched = (0,common/* matchingCalls */.VX)((0,common/* toolCallsOf */.Ve)(trace), spec.name, spec.args);
+        const what = spec.args ? `${spec.name} with ${(0,common/* safeJson */.oi)(spec.args)}` : spec.name;
+        return matched.length === 0
+            ? (0,common/* pass */.IX)(`${what} not called`)
+            : (0,common/* fail */.fJ)(`${what} called ${(0,common/* plural */.LS)(matched.length, 'time')}: ${(0,common/* formatCall */.Ms)(matched[0])}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/tools/tool-sequence.js
+
+
+const tool_sequence_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('tool_sequence'),
+    /** Tool names in the order they must be called. */
+    tools: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1),
+    /** true: the tools must be called back to back, with no other call in between. */
+    strict: schemas/* boolean */.zMY().optional(),
+});
+/** Longest prefix of `want` found in order in `got` (as a subsequence). */
+function subsequencePrefix(want, got) {
+    let i = 0;
+    for (const name of got) {
+        if (i < want.length && name === want[i])
+            i++;
+    }
+    return i;
+}
+/** Longest prefix of `want` found contiguously anywhere in `got`. */
+function contiguousPrefix(want, got) {
+    let best = 0;
+    for (let start = 0; start < got.length && best < want.length; start++) {
+        let k = 0;
+        while (k < want.length && start + k < got.length && got[start + k] === want[k])
+            k++;
+        if (k > best)
+            best = k;
+    }
+    return best;
+}
+const toolSequence = {
+    type: 'tool_sequence',
+    description: 'Tools were called in this order (as a subsequence; strict: true for back-to-back calls).',
+    schema: tool_sequence_schema,
+    run(spec, trace) {
+        const calls = (0,common/* toolCallsOf */.Ve)(trace);
+        const got = calls.map((c) => c.name);
+        const matched = spec.strict
+            ? contiguousPrefix(spec.tools, got)
+            : subsequencePrefix(spec.tools, got);
+        const want = spec.tools.join(' → ');
+        if (matched === spec.tools.length) {
+            return (0,common/* pass */.IX)(`called ${want}${spec.strict ? ' back to back' : ' in order'}`);
+        }
+        const missing = spec.tools[matched];
+        return (0,common/* fail */.fJ)(`expected ${want}${spec.strict ? ' back to back' : ' in order'}; ` +
+            `matched ${matched} of ${spec.tools.length} (next: ${missing}); called: ${(0,common/* callNames */.tH)(calls, 8).replace(/, /g, ' → ')}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/retrieval/facts.js
+/**
+ * Fact extraction for the `grounded` check: money amounts, percentages, dates, times,
+ * quantities with units, schedules (24/7, "Monday to Friday", "9-5"), phone numbers, emails and
+ * URLs, each normalised so that "$50" matches "50.00", "9am" matches "9:00 AM", "May 1" matches
+ * "2024-05-01", "30-day" matches "30 days", "Monday to Friday" matches "Mon–Fri" and
+ * "+44 20 7946 0301" matches "020 7946 0301".
+ *
+ * Pure functions over strings; no I/O.
+ */
+const FACT_KINDS = [
+    'money',
+    'percent',
+    'date',
+    'time',
+    'quantity',
+    'schedule',
+    'phone',
+    'email',
+    'url',
+];
+const MONTHS = [
+    'jan',
+    'feb',
+    'mar',
+    'apr',
+    'may',
+    'jun',
+    'jul',
+    'aug',
+    'sep',
+    'oct',
+    'nov',
+    'dec',
+];
+// Capitalised only: "you may 2x…" is not a date.
+const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const ORD = '(?:st|nd|rd|th)?';
+const WORD_NUMBERS = {
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+    sixty: 60,
+    ninety: 90,
+};
+const NUM = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
+const NUM_OR_WORD = `(\\d+(?:\\.\\d+)?|${Object.keys(WORD_NUMBERS).join('|')})`;
+/** Units a quantity may have, mapped to one canonical singular. */
+const UNITS = {
+    day: 'day',
+    days: 'day',
+    week: 'week',
+    weeks: 'week',
+    month: 'month',
+    months: 'month',
+    year: 'year',
+    years: 'year',
+    hour: 'hour',
+    hours: 'hour',
+    hr: 'hour',
+    hrs: 'hour',
+    minute: 'minute',
+    minutes: 'minute',
+    min: 'minute',
+    mins: 'minute',
+    second: 'second',
+    seconds: 'second',
+    item: 'item',
+    items: 'item',
+    unit: 'unit',
+    units: 'unit',
+    kg: 'kg',
+    kgs: 'kg',
+    lb: 'lb',
+    lbs: 'lb',
+    km: 'km',
+    mile: 'mile',
+    miles: 'mile',
+    gb: 'gb',
+    mb: 'mb',
+};
+const UNIT = `(${Object.keys(UNITS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})`;
+/** Words before a bare number in a source that make it a money amount ("amount": 50). */
+const MONEY_CONTEXT = /(?:amount|price|total|cost|fee|refund(?:ed)?|charge[sd]?|balance|paid|payment|credit|subtotal|value)\W{0,4}$/i;
+function num(text) {
+    const w = WORD_NUMBERS[text.toLowerCase()];
+    return w ?? Number(text.replace(/,/g, ''));
+}
+/** Canonical number text: 50, 50.0 and 50.00 are all "50". */
+function canon(n) {
+    return String(Math.round(n * 100) / 100);
+}
+function dateKeys(m, d, y, alt) {
+    if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31))
+        return undefined;
+    const md = `${m}-${d}`;
+    const out = y === undefined ? [`date:${md}`] : [`date:${y}-${md}`, `dateny:${md}`];
+    const src = y === undefined ? [`date:${md}`, `dateny:${md}`] : [`date:${y}-${md}`, `date:${md}`];
+    if (alt) {
+        const more = dateKeys(alt[0], alt[1], y);
+        if (more) {
+            out.push(...more.out);
+            src.push(...more.src);
+        }
+    }
+    return { out, src };
+}
+function monthIndex(name) {
+    return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+function timeKeys(hour, minute, meridiem) {
+    if (minute > 59)
+        return undefined;
+    let h = hour;
+    if (meridiem) {
+        if (h < 1 || h > 12)
+            return undefined;
+        const pm = meridiem.toLowerCase() === 'p';
+        h = (h % 12) + (pm ? 12 : 0);
+    }
+    else if (h > 23) {
+        return undefined;
+    }
+    const key = `time:${h * 60 + minute}`;
+    return { out: [key], src: [key] };
+}
+// Capitalised, like months: "sun" and "wed" are words too.
+const DAY = '(Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\\.?';
+const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const RANGE_TO = '\\s*(?:-|–|—|to|through|thru|until|till)\\s*';
+function dayIndex(name) {
+    return DAY_NAMES.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+const same = (key) => ({ out: [key], src: [key] });
+/** Every day of the week: what "24/7" also says, so it supports "every day". */
+const EVERY_DAY = 'days:1-7';
+/** Words before a number that make it a phone number even when it is short ("call 555 0100"). */
+const PHONE_CONTEXT = /(?:call|phone|tel|telephone|dial|ring|text|fax|whatsapp|hotline|number|on|at)\W{0,4}$/i;
+/** Words before a number that make it an identifier, not a phone number ("order 2024-0501-77"). */
+const NOT_PHONE_CONTEXT = /(?:ref(?:erence)?|order|invoice|tracking|id|#|no\.?|account|case|ticket|sku|item|serial|iban)\W{0,4}$/i;
+/** In priority order: an earlier extractor's match hides later ones over the same characters. */
+const EXTRACTORS = [
+    {
+        kind: 'email',
+        re: /\b[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b/g,
+        keys: (m) => same(`email:${m[0].toLowerCase()}`),
+    },
+    {
+        // A URL with a scheme or www.; its host alone in a source supports a bare host in the output.
+        kind: 'url',
+        re: /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]*[^\s<>"'`)\].,;:!?]/gi,
+        keys: (m) => {
+            const url = m[0]
+                .replace(/[.,;:!?]+$/, '')
+                .replace(/^https?:\/\//i, '')
+                .replace(/^www\./i, '')
+                .replace(/\/+$/, '');
+            const slash = url.indexOf('/');
+            const host = (slash < 0 ? url : url.slice(0, slash)).toLowerCase();
+            const full = `url:${host}${slash < 0 ? '' : url.slice(slash)}`;
+            return { out: [full], src: [full, `url:${host}`] };
+        },
+    },
+    {
+        // Always available: the stale truth a model "remembers" instead of the shop's hours.
+        kind: 'schedule',
+        re: /\b(?:24\s?(?:\/|x)\s?7(?:\s?\/\s?365)?|24 hours a day(?:,? 7 days a week)?|(?:a)?round[\s-]the[\s-]clock|always open|open (?:24 hours|all day,? every day|day and night)|any time of (?:the )?day or night)(?![\w/])/gi,
+        keys: () => ({ out: ['avail:always'], src: ['avail:always', EVERY_DAY] }),
+    },
+    {
+        kind: 'schedule',
+        re: /\b(?:every day|7 days a week|seven days a week)\b/gi,
+        keys: () => same(EVERY_DAY),
+    },
+    {
+        kind: 'schedule',
+        re: new RegExp(`\\b${DAY}${RANGE_TO}${DAY}(?![\\w])`, 'g'),
+        keys: (m) => {
+            const a = dayIndex(m[1]);
+            const b = dayIndex(m[2]);
+            if (a < 1 || b < 1 || a === b)
+                return undefined;
+            return same(`days:${a}-${b}`);
+        },
+    },
+    {
+        kind: 'schedule',
+        re: /\b(?:weekdays|week days|(?:on )?weekends)\b/gi,
+        keys: (m) => same(/end/i.test(m[0]) ? 'days:6-7' : 'days:1-5'),
+    },
+    {
+        kind: 'date',
+        re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g,
+        keys: (m) => dateKeys(Number(m[2]), Number(m[3]), Number(m[1])),
+    },
+    {
+        // 05/01/2024 is ambiguous (US or European): either reading counts.
+        kind: 'date',
+        re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g,
+        keys: (m) => dateKeys(Number(m[1]), Number(m[2]), Number(m[3]), [Number(m[2]), Number(m[1])]),
+    },
+    {
+        kind: 'date',
+        re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})${ORD}(?:,?\\s+(\\d{4}))?\\b`, 'g'),
+        keys: (m) => dateKeys(monthIndex(m[1]), Number(m[2]), m[3] ? Number(m[3]) : undefined),
+    },
+    {
+        kind: 'date',
+        re: new RegExp(`\\b(\\d{1,2})${ORD}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+(\\d{4}))?\\b`, 'g'),
+        keys: (m) => dateKeys(monthIndex(m[2]), Number(m[1]), m[3] ? Number(m[3]) : undefined),
+    },
+    {
+        kind: 'time',
+        re: /\b(\d{1,2})(?::(\d{2}))?\s?([ap])\.?m\b\.?/gi,
+        keys: (m) => timeKeys(Number(m[1]), m[2] ? Number(m[2]) : 0, m[3]),
+    },
+    {
+        kind: 'time',
+        re: /\b(\d{1,2}):(\d{2})\b(?!:\d)/g,
+        keys: (m) => timeKeys(Number(m[1]), Number(m[2]), undefined),
+    },
+    {
+        kind: 'time',
+        re: /\b(noon|midnight)\b/gi,
+        keys: (m) => timeKeys(m[1].toLowerCase() === 'noon' ? 12 : 0, 0, undefined),
+    },
+    {
+        kind: 'money',
+        re: new RegExp(`(?:[$€£¥]|\\b(?:USD|EUR|GBP|CAD|AUD)\\s?)\\s?${NUM}(k\\b)?`, 'g'),
+        keys: (m) => money(num(m[1]) * (m[2] ? 1000 : 1)),
+    },
+    {
+        kind: 'money',
+        re: new RegExp(`\\b${NUM}\\s?(?:USD|EUR|GBP|CAD|AUD|dollars?|euros?|pounds?|bucks)\\b`, 'gi'),
+        keys: (m) => money(num(m[1])),
+    },
+    {
+        kind: 'percent',
+        re: new RegExp(`\\b${NUM}\\s?(?:%|percent\\b|per cent\\b)`, 'gi'),
+        keys: (m) => {
+            const key = `pct:${canon(num(m[1]))}`;
+            return { out: [key], src: [key] };
+        },
+    },
+    {
+        kind: 'quantity',
+        re: new RegExp(`\\b${NUM_OR_WORD}[\\s-]+(?:(business|working|calendar)[\\s-]+)?${UNIT}\\b`, 'gi'),
+        keys: (m) => {
+            const value = canon(num(m[1]));
+            const unit = UNITS[m[3].toLowerCase()];
+            const qualified = m[2]
+                ? `qty:${value} ${m[2].toLowerCase()} ${unit}`
+                : `qty:${value} ${unit}`;
+            // A source's "5 business days" supports an output's "5 days", not the other way round.
+            return { out: [qualified], src: [qualified, `qty:${value} ${unit}`] };
+        },
+    },
+    {
+        // Working hours without am/pm: "9-5", "9 to 5" (the end before the start reads as pm),
+        // "9-17". Other bare ranges ("2-4", "5-7") are not hours.
+        kind: 'schedule',
+        re: /(?<![\w.:/$€£-])(\d{1,2})(?:\s?[-–—]\s?|\s+to\s+)(\d{1,2})(?![\w.:/%-]|\s?[ap]\.?m\b)/gi,
+        keys: (m) => {
+            const start = Number(m[1]);
+            let end = Number(m[2]);
+            if (start < 5 || start > 12)
+                return undefined;
+            if (end < start && end >= 1)
+                end += 12;
+            else if (end < 13 || end > 23)
+                return undefined;
+            const key = `range:${start * 60}-${end * 60}`;
+            return { out: [key], src: [key, `time:${start * 60}`, `time:${end * 60}`] };
+        },
+    },
+    {
+        // Phone numbers: digit groups with separators, 8+ digits (7+ after "+" or "call", "phone"
+        // ...), compared on their last 9 digits so "+44 20 7946 0301" matches "020 7946 0301".
+        kind: 'phone',
+        re: /(?<![\w+.,/#-])(\+)?(?:\(\d{1,4}\)\s?)?\d{1,4}(?:[\s.-]\d{1,4}){1,5}(?![\w.,/-]*\d)/g,
+        keys: (m, text) => {
+            const digits = m[0].replace(/\D/g, '');
+            const before = text.slice(Math.max(0, m.index - 16), m.index);
+            if (NOT_PHONE_CONTEXT.test(before))
+                return undefined;
+            const min = m[1] || PHONE_CONTEXT.test(before) ? 7 : 8;
+            if (digits.length < min || digits.length > 15)
+                return undefined;
+            return same(`phone:${digits.slice(-9)}`);
+        },
+    },
+    {
+        // A bare amount with cents (50.00) reads as money in an output; in a source, so does a
+        // number after a money word ("refund": 50).
+        kind: 'number',
+        re: new RegExp(`(?<![\\w.])${NUM}(?![\\w]|\\.\\d)`, 'g'),
+        keys: (m, text) => {
+            const n = num(m[1]);
+            const cents = /\.\d{2}$/.test(m[1]);
+            const before = text.slice(Math.max(0, m.index - 24), m.index);
+            const moneyish = cents || MONEY_CONTEXT.test(before);
+            if (!moneyish)
+                return undefined;
+            const key = `money:${canon(n)}`;
+            return { out: cents ? [key] : [], src: [key] };
+        },
+    },
+];
+function money(n) {
+    if (!Number.isFinite(n))
+        return undefined;
+    const key = `money:${canon(n)}`;
+    return { out: [key], src: [key] };
+}
+/** Time ranges ("8:00 to 18:00", "9am-5pm") in a source also support a bare "8-6" in an output. */
+const RANGE_BETWEEN = /^\s*(?:-|–|—|to|until|till|through)\s*$/i;
+function scan(text) {
+    const taken = new Uint8Array(text.length);
+    const facts = [];
+    const sourceKeys = new Set();
+    const times = [];
+    for (const ex of EXTRACTORS) {
+        ex.re.lastIndex = 0;
+        let m;
+        while ((m = ex.re.exec(text)) !== null) {
+            if (m[0].length === 0) {
+                ex.re.lastIndex++;
+                continue;
+            }
+            const end = m.index + m[0].length;
+            let free = true;
+            for (let i = m.index; i < end; i++) {
+                if (taken[i]) {
+                    free = false;
+                    break;
+                }
+            }
+            if (!free)
+                continue;
+            const keys = ex.keys(m, text);
+            if (!keys)
+                continue;
+            taken.fill(1, m.index, end);
+            for (const k of keys.src)
+                sourceKeys.add(k);
+            if (ex.kind === 'time')
+                times.push({ start: m.index, end, minutes: Number(keys.src[0].slice(5)) });
+            if (keys.out.length > 0) {
+                facts.push({
+                    kind: ex.kind === 'number' ? 'money' : ex.kind,
+                    text: m[0].trim(),
+                    index: m.index,
+                    keys: keys.out,
+                });
+            }
+        }
+    }
+    times.sort((a, b) => a.start - b.start);
+    for (let i = 1; i < times.length; i++) {
+        const [a, b] = [times[i - 1], times[i]];
+        if (RANGE_BETWEEN.test(text.slice(a.end, b.start)))
+            sourceKeys.add(`range:${a.minutes}-${b.minutes}`);
+    }
+    facts.sort((a, b) => a.index - b.index);
+    return { facts, sourceKeys };
+}
+/** The facts an answer states, in order of appearance. */
+function extractFacts(text) {
+    return scan(text).facts;
+}
+/** The normalised keys of every fact a source text contains. */
+function sourceKeys(text) {
+    return scan(text).sourceKeys;
+}
+/** Lower case, straight quotes, single spaces: for matching free-text facts. */
+function normaliseText(text) {
+    return text
+        .replace(/[\u2018\u2019\u02BC]/g, "'")
+        .replace(/[\u201C\u201D]/g, '"')
+        .replace(/\s+/g, ' ')
+        .toLowerCase()
+        .trim();
+}
+
+;// CONCATENATED MODULE: ./build/checks/retrieval/grounded.js
+
+
+
+const SOURCES = ['retrieved', 'tool_results', 'input'];
+const grounded_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('grounded'),
+    /** Extra facts (free text, case-insensitive): when the output states one, a source must too. */
+    facts: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).optional(),
+    /** Which kinds of fact to extract (default: all). */
+    kinds: schemas/* array */.YOg(schemas/* enum */.k5n(FACT_KINDS)).optional(),
+    /** Where facts may come from (default: retrieved only). */
+    sources: schemas/* array */.YOg(schemas/* enum */.k5n(SOURCES)).min(1).optional(),
+    /** Facts, as written in the output, that need no support (e.g. a phone number in the prompt). */
+    ignore: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+});
+/** Source text per trace part, computed once per trace (several checks may read it). */
+const indexCache = new WeakMap();
+function indexOf(owner, raw) {
+    let idx = indexCache.get(owner);
+    if (!idx) {
+        const text = raw();
+        idx = { text: normaliseText(text), keys: sourceKeys(text), empty: text.trim() === '' };
+        indexCache.set(owner, idx);
+    }
+    return idx;
+}
+function sourceIndex(source, trace, ctx) {
+    switch (source) {
+        case 'retrieved': {
+            const docs = Array.isArray(trace.retrieved) ? trace.retrieved : [];
+            return indexOf(docs, () => docs.map((d) => (d && typeof d.text === 'string' ? d.text : '')).join('\n\n'));
+        }
+        case 'tool_results': {
+            const calls = Array.isArray(trace.tool_calls) ? trace.tool_calls : [];
+            return indexOf(calls, () => calls
+                .map((c) => (typeof c?.result === 'string' ? c.result : (0,common/* safeJson */.oi)(c?.result ?? '')))
+                .join('\n\n'));
+        }
+        case 'input':
+            return indexOf(ctx.case ?? {}, () => [(0,common/* safeJson */.oi)(ctx.case?.input ?? ''), (0,common/* safeJson */.oi)(ctx.case?.context ?? '')].join('\n'));
+    }
+}
+/** What a spec selects, computed once per spec. */
+const settings = (0,common/* perSpec */.dt)((spec) => ({
+    kinds: new Set(spec.kinds ?? FACT_KINDS),
+    ignore: new Set((spec.ignore ?? []).map(normaliseText)),
+    facts: (spec.facts ?? []).map((f) => ({ text: f, norm: normaliseText(f) })),
+}));
+const grounded = {
+    type: 'grounded',
+    description: 'Facts the output states (amounts, percentages, dates, times, quantities, schedules, phone numbers, emails, URLs, listed facts) appear in the retrieved context.',
+    schema: grounded_schema,
+    run(spec, trace, ctx) {
+        const { kinds, ignore, facts } = settings(spec);
+        const stated = extractFacts(trace.output).filter((f) => kinds.has(f.kind) && !ignore.has(normaliseText(f.text)));
+        const outputText = normaliseText(trace.output);
+        const listed = facts.filter((f) => outputText.includes(f.norm));
+        if (stated.length === 0 && listed.length === 0)
+            return (0,common/* pass */.IX)('no facts stated');
+        const sources = spec.sources ?? ['retrieved'];
+        const indexes = sources.map((s) => sourceIndex(s, trace, ctx));
+        const names = sources.map((s) => s === 'retrieved' ? 'retrieved context' : s.replace('_', ' '));
+        const all = [...stated.map((f) => f.text), ...listed.map((f) => f.text)];
+        if (indexes.every((i) => i.empty)) {
+            return (0,common/* fail */.fJ)(`no ${names.join(' or ')}, yet the output states ${quoteList(all)}`);
+        }
+        const unsupported = [];
+        for (const f of stated) {
+            if (!indexes.some((i) => f.keys.some((k) => i.keys.has(k)))) {
+                unsupported.push(`${(0,common/* quote */.hD)(f.text, 40)} (${f.kind})`);
+            }
+        }
+        for (const f of listed) {
+            if (!indexes.some((i) => i.text.includes(f.norm)))
+                unsupported.push((0,common/* quote */.hD)(f.text, 40));
+        }
+        const where = names.join(' or ') + docIds(trace, sources);
+        if (unsupported.length === 0) {
+            return (0,common/* pass */.IX)(`${(0,common/* plural */.LS)(all.length, 'fact')} found in ${where}: ${quoteList(all)}`);
+        }
+        const shown = unsupported.slice(0, 4).join(', ') + (unsupported.length > 4 ? ', …' : '');
+        return (0,common/* fail */.fJ)(`not in ${where}: ${shown}`);
+    },
+};
+function quoteList(items, max = 4) {
+    const shown = items.slice(0, max).map((s) => (0,common/* quote */.hD)(s, 40));
+    return shown.join(', ') + (items.length > max ? `, … (${items.length})` : '');
+}
+/** " [kb/refunds.md, kb/hours.md]": which documents were searched, for the reviewer. */
+function docIds(trace, sources) {
+    if (!sources.includes('retrieved') || !Array.isArray(trace.retrieved))
+        return '';
+    const ids = trace.retrieved
+        .map((d) => d?.id)
+        .filter((id) => typeof id === 'string');
+    if (ids.length === 0)
+        return '';
+    return ` [${ids.slice(0, 4).join(', ')}${ids.length > 4 ? ', …' : ''}]`;
+}
+
+;// CONCATENATED MODULE: ./build/checks/budget/max-cost.js
+
+
+const max_cost_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('max_cost'),
+    /** The most one run of the case may cost, in US dollars (the trace's usage.cost_usd). */
+    usd: schemas/* number */.aig().nonnegative(),
+});
+/** Enough digits for sub-cent model costs: $0.0042, $1.25. */
+function dollars(n) {
+    return '$' + (n >= 1 ? n.toFixed(2) : Number(n.toPrecision(2)).toString());
+}
+const maxCost = {
+    type: 'max_cost',
+    description: "The trace's usage.cost_usd is at most `usd`.",
+    schema: max_cost_schema,
+    run(spec, trace) {
+        const cost = trace.usage?.cost_usd;
+        if (typeof cost !== 'number' || !Number.isFinite(cost)) {
+            return (0,common/* error */.z3)('trace has no usage.cost_usd');
+        }
+        return cost <= spec.usd
+            ? (0,common/* pass */.IX)(`cost ${dollars(cost)} ≤ ${dollars(spec.usd)}`)
+            : (0,common/* fail */.fJ)(`cost ${dollars(cost)} > ${dollars(spec.usd)}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/budget/max-latency.js
+
+
+const max_latency_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('max_latency'),
+    /** The most the case may take, in milliseconds (compared with the trace's latency_ms). */
+    ms: schemas/* number */.aig().positive(),
+});
+const maxLatency = {
+    type: 'max_latency',
+    description: "The trace's latency_ms is at most `ms`.",
+    schema: max_latency_schema,
+    run(spec, trace) {
+        const ms = trace.latency_ms;
+        if (typeof ms !== 'number' || !Number.isFinite(ms))
+            return (0,common/* error */.z3)('trace has no latency_ms');
+        const shown = `${Math.round(ms).toLocaleString('en-US')} ms`;
+        const limit = `${spec.ms.toLocaleString('en-US')} ms`;
+        return ms <= spec.ms
+            ? (0,common/* pass */.IX)(`latency ${shown} ≤ ${limit}`)
+            : (0,common/* fail */.fJ)(`latency ${shown} > ${limit}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/budget/max-tokens.js
+
+
+const max_tokens_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('max_tokens'),
+    tokens: schemas/* number */.aig().int().positive(),
+    /** Which count: input + output (default), input only, or output only. */
+    count: schemas/* enum */.k5n(['total', 'input', 'output']).optional(),
+});
+const maxTokens = {
+    type: 'max_tokens',
+    description: "The trace's token usage (total, input or output) is at most `tokens`.",
+    schema: max_tokens_schema,
+    run(spec, trace) {
+        const count = spec.count ?? 'total';
+        const input = trace.usage?.input_tokens;
+        const output = trace.usage?.output_tokens;
+        const ok = (n) => typeof n === 'number' && Number.isFinite(n);
+        let used;
+        if (count === 'input') {
+            if (!ok(input))
+                return (0,common/* error */.z3)('trace has no usage.input_tokens');
+            used = input;
+        }
+        else if (count === 'output') {
+            if (!ok(output))
+                return (0,common/* error */.z3)('trace has no usage.output_tokens');
+            used = output;
+        }
+        else {
+            if (!ok(input) && !ok(output))
+                return (0,common/* error */.z3)('trace has no token usage');
+            used = (ok(input) ? input : 0) + (ok(output) ? output : 0);
+        }
+        const what = count === 'total' ? 'tokens' : `${count} tokens`;
+        return used <= spec.tokens
+            ? (0,common/* pass */.IX)(`${used} ${what} ≤ ${spec.tokens}`)
+            : (0,common/* fail */.fJ)(`${used} ${what} > ${spec.tokens}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/turns/max-turns.js
+
+
+const max_turns_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('max_turns'),
+    /** The most model turns: assistant messages, each tool-call round counting as one. */
+    turns: schemas/* number */.aig().int().positive(),
+});
+const ASSISTANT = new Set(['assistant', 'model', 'ai']);
+/**
+ * Model turns in a trace: its assistant messages (a message that requests tools is one round,
+ * the final answer another). A trace with no messages but an output and no tool calls is one
+ * turn; one with tool calls but no messages cannot be counted (calls may have been parallel).
+ */
+function countTurns(trace) {
+    if (Array.isArray(trace.messages) && trace.messages.length > 0) {
+        let n = 0;
+        for (const m of trace.messages)
+            if (m && ASSISTANT.has(String(m.role)))
+                n++;
+        if (n > 0)
+            return n;
+    }
+    if ((0,common/* toolCallsOf */.Ve)(trace).length > 0)
+        return undefined;
+    return trace.output ? 1 : 0;
+}
+const maxTurns = {
+    type: 'max_turns',
+    description: 'The trace has at most `turns` assistant turns (tool-call rounds plus the answer).',
+    schema: max_turns_schema,
+    run(spec, trace) {
+        const n = countTurns(trace);
+        if (n === undefined)
+            return (0,common/* error */.z3)('trace has tool calls but no messages: cannot count turns');
+        return n <= spec.turns
+            ? (0,common/* pass */.IX)(`${n} turns ≤ ${spec.turns}`)
+            : (0,common/* fail */.fJ)(`${n} turns > ${spec.turns}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/model/judge-check.js
+
+
+const judge_check_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('judge'),
+    /** What a good answer does, in plain words; the judge model grades the trace against it. */
+    rubric: schemas/* string */.YjP().min(1),
+});
+const judge_check_judge = {
+    type: 'judge',
+    description: 'An LLM judge grades the trace against a rubric (cached by model, rubric and trace).',
+    schema: judge_check_schema,
+    async run(spec, trace, ctx) {
+        if (!ctx.judge)
+            return (0,common/* error */.z3)('no judge configured (add judge: {model: ...} to the config)');
+        try {
+            return await ctx.judge.grade(spec.rubric, trace, ctx.case);
+        }
+        catch (err) {
+            // JudgeClient promises never to throw; a custom one might anyway.
+            return (0,common/* error */.z3)(`judge threw: ${(0,common/* errorMessage */.gJ)(err)}`);
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/registry.js
+
+
+// Grouped by what they read: the answer's text, the tool calls, the retrieved context, usage and
+// timing, the conversation's turns, a model's grade.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every check type, by name. Adding a check: write its file, add it here. */
+const definitions = [
+    contains,
+    notContains,
+    regex,
+    equals,
+    jsonSchema,
+    toolCalled,
+    toolNotCalled,
+    toolSequence,
+    claimRequiresTool,
+    refusal,
+    grounded,
+    maxLatency,
+    maxCost,
+    maxTokens,
+    maxTurns,
+    script,
+    judge_check_judge,
+];
+const byType = new Map(definitions.map((d) => [d.type, d]));
+function getCheck(type) {
+    return byType.get(type);
+}
+// Sorted once: the suite loader asks for it for every check it validates.
+const sortedTypes = Object.freeze([...byType.keys()].sort());
+function checkTypes() {
+    return sortedTypes;
+}
+const STATUSES = new Set(['pass', 'fail', 'error']);
+/** Guards against a check that returns something other than an outcome. */
+function registry_normalise(outcome) {
+    if (outcome && typeof outcome === 'object') {
+        const o = outcome;
+        if (typeof o.status === 'string' && STATUSES.has(o.status)) {
+            const out = {
+                status: o.status,
+                reason: typeof o.reason === 'string' ? o.reason : '',
+            };
+            // What a model-graded check spent and retried, and whether its failure stops the run.
+            if (o.usage && typeof o.usage === 'object')
+                out.usage = o.usage;
+            if (typeof o.retries === 'number' && o.retries > 0)
+                out.retries = o.retries;
+            if (o.fatal === true)
+                out.fatal = true;
+            return out;
+        }
+    }
+    return { status: 'error', reason: 'check returned no outcome' };
+}
+/** Shared by every check of an errored trace: says what went wrong with the run. */
+function runErrored(e) {
+    const message = typeof e.message === 'string' ? e.message.replace(/\s+/g, ' ').slice(0, 160) : '';
+    return { status: 'error', reason: `run errored: ${e.kind}${message ? ` (${message})` : ''}` };
+}
+function threw(err) {
+    return { status: 'error', reason: `check threw: ${(0,common/* errorMessage */.gJ)(err)}` };
+}
+/**
+ * Runs every check of a case on one trace. Never throws. A trace that errored makes every check
+ * `error` (an error is never a pass or a fail); so does an unknown type or a check that throws.
+ *
+ * Hot path: synchronous checks are evaluated without a microtask each; only checks that return a
+ * promise (script, judge, json_schema with a file) are awaited, concurrently.
+ */
+function runChecks(specs, trace, ctx) {
+    const results = new Array(specs.length);
+    let pending;
+    for (let index = 0; index < specs.length; index++) {
+        const spec = specs[index];
+        const result = {
+            type: spec.type,
+            mode: spec.mode,
+            index,
+            name: spec.name,
+            status: 'error',
+            reason: '',
+        };
+        results[index] = result;
+        const set = (o) => {
+            result.status = o.status;
+            result.reason = o.reason;
+            if (o.usage)
+                result.usage = o.usage;
+            if (o.retries)
+                result.retries = o.retries;
+            if (o.fatal)
+                result.fatal = true;
+        };
+        if (trace.error) {
+            set(runErrored(trace.error));
+            continue;
+        }
+        const def = byType.get(spec.type);
+        if (!def) {
+            set({ status: 'error', reason: `unknown check type ${spec.type}` });
+            continue;
+        }
+        let out;
+        try {
+            out = def.run(spec, trace, ctx);
+        }
+        catch (err) {
+            set(threw(err));
+            continue;
+        }
+        if (out && typeof out.then === 'function') {
+            (pending ??= []).push(Promise.resolve(out).then((o) => set(registry_normalise(o)), (err) => set(threw(err))));
+        }
+        else {
+            set(registry_normalise(out));
+        }
+    }
+    return pending ? Promise.all(pending).then(() => results) : Promise.resolve(results);
+}
+
+
+/***/ }),
+
+/***/ 8981:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ DEFAULT_GATE),
+/* harmony export */   y: () => (/* binding */ ERRORS_MODE)
+/* harmony export */ });
+/** Name of the built-in failure mode that fails a trial when it errored (crash, timeout, ...). */
+const ERRORS_MODE = 'errors';
+/**
+ * The gate's defaults, in one place: the suite loader fills a config's `gate` with them, and
+ * compare falls back on them for results files that do not record a gate.
+ */
+const DEFAULT_GATE = {
+    block: ['critical', 'major'],
+    alpha: 0.01,
+    min_drop: 0.05,
+    tolerance: 0.05,
+    max_error_share: 0.2,
+    accept_label: 'eval-regression-accepted',
+    robust: false,
+    adaptive: true,
+    rerun_trials: 5,
+    errors_severity: 'critical',
+};
+
+
+/***/ }),
+
+/***/ 6696:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  z0: () => (/* binding */ judgeFor),
+  hd: () => (/* binding */ runGuard),
+  n: () => (/* binding */ runSettings),
+  og: () => (/* binding */ runSuite)
+});
+
+// EXTERNAL MODULE: ./build/targets/index.js + 5 modules
+var targets = __nccwpck_require__(6073);
+// EXTERNAL MODULE: ./build/run/git.js
+var git = __nccwpck_require__(3593);
+;// CONCATENATED MODULE: ./build/run/guard.js
+function dollars(n) {
+    return `$${n.toFixed(n >= 1 ? 2 : 4)}`;
+}
+class RunGuard {
+    /** Why the run stopped; undefined while it runs on. */
+    stopped;
+    /** Cost of the trials seen so far (system and judge), USD. */
+    spent = 0;
+    maxCostUsd;
+    log;
+    unpricedWarned = false;
+    constructor(options = {}) {
+        this.maxCostUsd = options.maxCostUsd;
+        this.log = options.log ?? (() => undefined);
+    }
+    stop(reason) {
+        if (this.stopped)
+            return;
+        this.stopped = reason;
+        this.log(`stopping the run: ${reason}`);
+    }
+    /** Called as each trial finishes. */
+    observe(result) {
+        const e = result.trace.error;
+        if (e?.fatal)
+            this.stop(e.message);
+        let cost = result.trace.usage?.cost_usd;
+        const priced = typeof cost === 'number' || !result.trace.usage;
+        cost = typeof cost === 'number' ? cost : 0;
+        for (const k of result.checks) {
+            if (k.fatal)
+                this.stop(k.reason);
+            if (typeof k.usage?.cost_usd === 'number')
+                cost += k.usage.cost_usd;
+        }
+        this.spent += cost;
+        if (this.maxCostUsd === undefined)
+            return;
+        if (!priced && !this.unpricedWarned) {
+            this.unpricedWarned = true;
+            this.log('max_cost: a trial reported tokens but no cost (a model without a price: add it under prices:), so the budget undercounts');
+        }
+        if (this.spent >= this.maxCostUsd)
+            this.stop(`the max_cost budget of ${dollars(this.maxCostUsd)} is spent (${dollars(this.spent)}); the trials not run leave the run incomplete`);
+    }
+}
+
+// EXTERNAL MODULE: ./build/run/runner.js + 2 modules
+var runner = __nccwpck_require__(8587);
+// EXTERNAL MODULE: ./build/run/journal.js
+var run_journal = __nccwpck_require__(2906);
+// EXTERNAL MODULE: ./build/run/select.js
+var run_select = __nccwpck_require__(7745);
+// EXTERNAL MODULE: ./build/secrets.js
+var secrets = __nccwpck_require__(182);
+;// CONCATENATED MODULE: ./build/pipeline/run-suite.js
+
+
+
+
+
+
+
+/**
+ * The judge a suite asks for, or undefined when it has no judge checks. The openai client is
+ * imported only then: it is a third of our start-up memory, and most PR runs never grade.
+ */
+async function judgeFor(suite, env = process.env) {
+    const { judge } = suite.config;
+    if (!judge || !suite.cases.some((c) => c.checks.some((k) => k.type === 'judge')))
+        return undefined;
+    const { createJudge } = await Promise.all(/* import() */[__nccwpck_require__.e(411), __nccwpck_require__.e(340)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4340));
+    return createJudge(judge, {
+        apiKey: env[judge.api_key_env ?? 'OPENAI_API_KEY'],
+        cacheDir: `${suite.rootDir}/.evalgate/judge-cache`,
+        prices: suite.config.prices,
+    });
+}
+/** Effective run settings: the config's, overridden by flags or action inputs. */
+function runSettings(suite, o) {
+    return {
+        trials: o.trials ?? suite.config.trials,
+        concurrency: o.concurrency ?? suite.config.concurrency,
+        timeoutMs: o.timeoutMs ?? suite.config.timeout_ms,
+        retries: o.retries ?? suite.config.retries,
+    };
+}
+/** The guard of one run: its max_cost budget (a flag wins over the config), its log. */
+function runGuard(suite, o, log, maxCost = o.maxCost ?? suite.config.max_cost) {
+    return new RunGuard({ maxCostUsd: maxCost, log });
+}
+/** `evalgate run`: one suite, one side, in the suite's own tree. */
+async function runSuite(options) {
+    const { suite } = options;
+    (0,secrets/* registerSuiteSecrets */.Jq)(suite.config, { ...process.env, ...options.env });
+    const settings = runSettings(suite, options);
+    const cases = (0,run_select/* selectCases */._H)(suite.cases, options.selection ?? {});
+    const label = options.label ?? 'run';
+    const journal = options.journal
+        ? await (0,run_journal/* openJournal */._0)(options.journal, {
+            suiteHash: suite.hash,
+            label,
+            trials: settings.trials,
+            selection: options.selection ?? {},
+            caseIds: cases.map((c) => c.id),
+            startedAt: new Date(),
+        }, options.log ?? (() => { }))
+        : undefined;
+    const startedAt = journal?.startedAt ?? new Date();
+    let target;
+    const guard = runGuard(suite, options, options.log);
+    try {
+        target = await (0,targets/* createTarget */.Yn)(suite.config.target, {
+            rootDir: suite.rootDir,
+            concurrency: settings.concurrency,
+            env: options.env,
+            log: options.log,
+            prices: suite.config.prices,
+        });
+        const trials = await (0,runner/* runTrials */.Fj)({
+            suite,
+            cases,
+            sides: [{ label, target }],
+            ...settings,
+            signal: options.signal,
+            progress: options.progress,
+            judge: await judgeFor(suite, { ...process.env, ...options.env }),
+            finished: journal?.finished,
+            guard,
+            onTrial: journal && ((_side, caseId, result) => journal.writer.record(caseId, result)),
+        });
+        return (0,runner/* buildResults */.rq)({ suite, cases, trials: settings.trials }, label, trials.get(label), {
+            git: await (0,git/* gitInfo */.VT)(suite.rootDir),
+            startedAt,
+            finishedAt: new Date(),
+            interrupted: options.signal?.aborted,
+            stopped: guard.stopped,
+            shard: options.selection?.shard,
+        });
+    }
+    finally {
+        journal?.writer.close();
+        await target?.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 8618:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   eR: () => (/* binding */ terminalText),
+/* harmony export */   mz: () => (/* binding */ showControls),
+/* harmony export */   sN: () => (/* binding */ logSafe),
+/* harmony export */   t3: () => (/* binding */ terminalJson)
+/* harmony export */ });
+/**
+ * Untrusted text on a terminal or in a CI log: shown, never obeyed.
+ *
+ * A case id, a model output or a target's stderr can hold an ESC that starts a terminal control
+ * sequence (clear the screen, rewrite the title, a hyperlink that hides its target), a carriage
+ * return that overwrites what was printed before it, a C1 control that some terminals treat as
+ * ESC [, or a bidirectional override that makes text read differently from what it is. Each such
+ * character is replaced with a visible escape (`\x1b`, `\r`, `\u202e`), so the reader sees that
+ * it was there and nothing acts on it. Tabs and newlines are kept: callers decide about lines.
+ */
+// C0 controls except tab and newline, DEL, C1 controls, the Unicode line and paragraph
+// separators (some viewers break lines there), and the bidi embeddings, overrides and isolates.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED = { '\r': '\\r', '\f': '\\f', '\v': '\\v', '\0': '\\0' };
+function visible(ch) {
+    const named = NAMED[ch];
+    if (named)
+        return named;
+    const cp = ch.charCodeAt(0);
+    return cp < 0x100
+        ? `\\x${cp.toString(16).padStart(2, '0')}`
+        : `\\u${cp.toString(16).padStart(4, '0')}`;
+}
+/** Controls and bidi overrides as visible escapes; tab and newline kept. */
+function showControls(s) {
+    return s.replace(UNSAFE, visible);
+}
+/** Text for a terminal: `showControls` of any value's text. */
+function terminalText(v) {
+    return showControls(typeof v === 'string' ? v : String(v));
+}
+/**
+ * JSON text for a terminal: the characters `JSON.stringify` leaves raw that a terminal or an
+ * editor may act on (C1 controls, line separators, bidi overrides) as \u escapes. They can only
+ * occur inside strings, so the JSON means the same.
+ */
+function terminalJson(json) {
+    return json.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+const ZWSP = '\u200b';
+/**
+ * Text that no GitHub Actions runner reads as a workflow command, in any of its lines: controls
+ * shown (a bare `\r` would end a line for the runner), and every `::` and `##[` broken with a
+ * zero-width space, which the reader does not see and the runner does not skip. See
+ * src/github/log.ts, the only place the action writes its log from.
+ */
+function logSafe(text) {
+    return showControls(typeof text === 'string' ? text : String(text))
+        .replace(/:(?=:)/g, ':' + ZWSP)
+        .replace(/#(?=#\[)/g, '#' + ZWSP);
+}
+
+
+/***/ }),
+
+/***/ 1197:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AX: () => (/* binding */ addKnownSecrets),
+/* harmony export */   KL: () => (/* binding */ redactDeep),
+/* harmony export */   Rh: () => (/* binding */ redactedJson),
+/* harmony export */   fp: () => (/* binding */ redactSecrets)
+/* harmony export */ });
+/* unused harmony exports MIN_SECRET_LENGTH, isMaskable, onKnownSecret, knownSecretCount, clearKnownSecrets */
+/**
+ * Secret redaction for everything evalgate writes where others can read it: the PR comment, the
+ * job summary, the check run, the log, the trace viewer, and the results and comparison files.
+ * Model outputs, tool arguments and stderr can carry credentials the system under test saw (a
+ * key echoed in an error message, an auth header logged by a tool); a PR comment is public to
+ * everyone who can read the repository.
+ *
+ * Two kinds of masking, both in `redactSecrets`:
+ * - known values: every value evalgate knows is secret (registered with `addKnownSecrets`: the
+ *   api keys, header values and tokens of this run, see secrets.ts) is masked wherever it
+ *   appears, whatever its shape;
+ * - patterns: well-known token shapes and `name: value` forms, for secrets evalgate was never
+ *   told about. They favour recall over precision, and keep the prefix of a token so a reader
+ *   still sees *which* credential leaked.
+ */
+const MARK = '[REDACTED]';
+/**
+ * Known values shorter than this are not masked: '', `true`, `1` or a port number would mask
+ * ordinary text everywhere, and are no secret anyway.
+ */
+const MIN_SECRET_LENGTH = 6;
+const TRIVIAL = new Set(['false', 'undefined', 'enabled', 'disabled']);
+// Header names that carry a credential: their value is masked however short it is.
+const HEADER_NAME = '(?:x-(?:[A-Za-z0-9]+-)*(?:api-?key|key|token|secret|auth|signature|password|credentials?)|api[_-]?key|apikey|(?:proxy-)?authorization)';
+const RULES = [
+    // PEM private keys: the whole block.
+    {
+        pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g,
+        replace: () => `-----BEGIN PRIVATE KEY----- ${MARK}`,
+    },
+    // OpenAI (sk-..., sk-proj-...), Anthropic (sk-ant-...) and similar `sk-` keys.
+    { pattern: /\bsk-(?:[A-Za-z]+-)?[A-Za-z0-9_-]{16,}/g, replace: () => `sk-${MARK}` },
+    // GitHub tokens: classic (ghp_), OAuth (gho_), app (ghs_, ghu_), refresh (ghr_), fine-grained.
+    { pattern: /\bgithub_pat_[A-Za-z0-9_]{20,}/g, replace: () => `github_pat_${MARK}` },
+    { pattern: /\b(gh[pousr])_[A-Za-z0-9]{20,}/g, replace: (_m, p) => `${p}_${MARK}` },
+    // AWS access key ids.
+    { pattern: /\b(AKIA|ASIA)[A-Z0-9]{16}\b/g, replace: (_m, p) => `${p}${MARK}` },
+    // Google API keys, Slack tokens.
+    { pattern: /\bAIza[A-Za-z0-9_-]{35}/g, replace: () => `AIza${MARK}` },
+    { pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g, replace: () => `xox-${MARK}` },
+    // Credentials in a URL: `scheme://user:password@host` (the user stays), or a long token as
+    // the whole user part (`https://<token>@github.com`).
+    {
+        pattern: /\b([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^\s:@/?#"'<>]*):[^\s@/?#"'<>]+@/g,
+        replace: (_m, scheme, user) => `${scheme}${user}:${MARK}@`,
+    },
+    {
+        pattern: /\b([A-Za-z][A-Za-z0-9+.-]*:\/\/)[A-Za-z0-9._~%!$&*+=-]{16,}@/g,
+        replace: (_m, scheme) => `${scheme}${MARK}@`,
+    },
+    // Authorization headers. A bearer token is masked whatever its length or characters.
+    {
+        pattern: /\b(Bearer)(\s+)[^\s"'<>,;\\]+/gi,
+        replace: (_m, scheme, sp) => `${scheme}${sp}${MARK}`,
+    },
+    {
+        pattern: /\b(Basic|Token)(\s+)[A-Za-z0-9\-._~+/]{8,}=*/gi,
+        replace: (_m, scheme, sp) => `${scheme}${sp}${MARK}`,
+    },
+    // `x-api-key: ...`, `X-Vault-Token: ...`, `"api-key": "..."`: any value, however short (an
+    // Authorization scheme stays readable).
+    {
+        pattern: new RegExp(`(?<![A-Za-z0-9_-])(${HEADER_NAME})(\\s*["']?\\s*[:=]\\s*["']?)((?:Bearer|Basic|Token|Digest)\\s+)?[^\\s"'&,;<>]+`, 'gi'),
+        replace: (_m, name, sep, scheme) => `${name}${sep}${scheme ?? ''}${MARK}`,
+    },
+    // Generic `api_key=...`, `"password": "..."`, `secret: ...`: keep the name, drop the value.
+    {
+        pattern: /\b((?:[A-Za-z0-9]+[_-])?(?:api[_-]?key|apikey|secret(?:[_-]?key)?|access[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?token|access[_-]?token|token|password|passwd|pwd))(\s*["']?\s*[:=]\s*["']?)([^\s"'&,;<>]{6,})/gi,
+        replace: (_m, name, sep) => `${name}${sep}${MARK}`,
+    },
+];
+// Cheap pre-test: nearly every string in a trace has none of these, and skips all the rules.
+// Must match wherever a rule above would (the last branch is the `name[:=]` of the generic and
+// the header rules).
+const PATTERN_MAYBE = 'sk-|gh[pousr]_|github_pat_|AKIA|ASIA|AIza|xox[abprs]-|(?:bearer|basic|token)\\s|PRIVATE KEY|:\\/\\/[^\\s/]*@|(?:key|secret|token|passw(?:or)?d|pwd|auth\\w*|signature|credentials?)\\s*["\']?\\s*[:=]';
+// ---------------------------------------------------------------------------------------------
+// Known secret values
+// ---------------------------------------------------------------------------------------------
+/** Every registered form of every known value (as given, URL-encoded, JSON-escaped). */
+const known = new Set();
+/** The values as registered (what the listeners were given). */
+const originals = [];
+/** All known forms, longest first (a value containing another is masked whole). */
+let knownPattern;
+/** The pre-test: the patterns' pre-test, or any known value. */
+let maybe = new RegExp(PATTERN_MAYBE, 'i');
+let knownMaybe;
+const listeners = [];
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+/** The forms a value takes in what we print: as is, in a URL, inside a JSON string. */
+function formsOf(value) {
+    const forms = [value];
+    const url = encodeURIComponent(value);
+    if (url !== value)
+        forms.push(url);
+    const json = JSON.stringify(value).slice(1, -1);
+    if (json !== value)
+        forms.push(json);
+    return forms;
+}
+/** Whether `value` is long and specific enough to be masked as a known secret. */
+function isMaskable(value) {
+    if (typeof value !== 'string')
+        return false;
+    const v = value.trim();
+    return v.length >= MIN_SECRET_LENGTH && !TRIVIAL.has(v.toLowerCase());
+}
+/**
+ * Registers secret values: from now on `redactSecrets` masks each wherever it appears. Values
+ * too short to be a secret (see MIN_SECRET_LENGTH) are skipped; a multi-line value is also
+ * registered line by line. Returns the values newly registered (each is also handed to the
+ * listeners, e.g. the action's `core.setSecret`).
+ */
+function addKnownSecrets(values) {
+    const added = [];
+    const add = (v) => {
+        if (!isMaskable(v))
+            return;
+        const value = v.trim();
+        if (known.has(value))
+            return;
+        for (const form of formsOf(value))
+            known.add(form);
+        originals.push(value);
+        added.push(value);
+    };
+    for (const v of values) {
+        if (typeof v !== 'string')
+            continue;
+        add(v);
+        if (v.includes('\n'))
+            for (const line of v.split(/\r?\n/))
+                add(line);
+    }
+    if (added.length) {
+        rebuild();
+        for (const value of added)
+            for (const listener of listeners)
+                listener(value);
+    }
+    return added;
+}
+/** Calls `listener` with every value registered so far and every one registered later. */
+function onKnownSecret(listener) {
+    listeners.push(listener);
+    for (const v of originals)
+        listener(v);
+}
+/** How many values (forms included) are registered. */
+function knownSecretCount() {
+    return known.size;
+}
+/** Forgets every known value and listener (tests; a process has one set of secrets). */
+function clearKnownSecrets() {
+    known.clear();
+    originals.length = 0;
+    listeners.length = 0;
+    rebuild();
+}
+function rebuild() {
+    keyCache.clear();
+    if (known.size === 0) {
+        knownPattern = undefined;
+        knownMaybe = undefined;
+        maybe = new RegExp(PATTERN_MAYBE, 'i');
+        return;
+    }
+    const alternation = [...known]
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegExp)
+        .join('|');
+    knownPattern = new RegExp(alternation, 'g');
+    knownMaybe = new RegExp(alternation);
+    maybe = new RegExp(PATTERN_MAYBE, 'i');
+}
+// ---------------------------------------------------------------------------------------------
+// Redaction
+// ---------------------------------------------------------------------------------------------
+/** Replaces known secret values and secret-looking substrings with a mark. */
+function redactSecrets(s) {
+    if (typeof s !== 'string' || s.length === 0)
+        return typeof s === 'string' ? s : '';
+    const hasKnown = knownMaybe !== undefined && knownMaybe.test(s);
+    if (!hasKnown && !maybe.test(s))
+        return s;
+    let out = s;
+    if (hasKnown)
+        out = out.replace(knownPattern, MARK);
+    for (const rule of RULES) {
+        rule.pattern.lastIndex = 0;
+        out = out.replace(rule.pattern, rule.replace);
+    }
+    return out;
+}
+/**
+ * Object keys whose value is a credential however it looks (`api_key`, `x-auth-token`,
+ * `Authorization`, `password`, `cookie`...): the value is masked whole. A bare `token` is not
+ * one of them (tokenizer and logprob traces use it for words).
+ */
+const SECRET_FIELD = /^(?:(?:[a-z0-9]+[_-])*(?:api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|client[_-]?secret|secret|passw(?:or)?d|pwd|credentials?)|(?:[a-z0-9]+[_-])+token|(?:proxy-)?authorization|(?:set-)?cookie)$/i;
+// Traces repeat the same few dozen keys millions of times: remember what each comes to.
+const keyCache = new Map();
+const KEY_CACHE_MAX = 50_000;
+function keyInfo(k) {
+    let info = keyCache.get(k);
+    if (info === undefined) {
+        info = { key: redactSecrets(k), secret: SECRET_FIELD.test(k) };
+        if (keyCache.size >= KEY_CACHE_MAX)
+            keyCache.clear();
+        keyCache.set(k, info);
+    }
+    return info;
+}
+// Only strings: a secret-named key can also be a map key (a case id `db-password` in the
+// viewer's index, a failure mode `leaked_api_key`) whose number or object value is ours.
+function maskedValue(v) {
+    return typeof v === 'string' && v !== '' ? MARK : v;
+}
+/** Deep copy of a JSON-like value with every string and key redacted. */
+function redactDeep(value) {
+    return walk(value, 0);
+}
+function walk(v, depth) {
+    if (typeof v === 'string')
+        return redactSecrets(v);
+    if (v === null || typeof v !== 'object')
+        return v;
+    // Traces come from user code: bound the depth rather than trust the shape.
+    if (depth > 64)
+        return '[too deep]';
+    if (Array.isArray(v))
+        return v.map((x) => walk(x, depth + 1));
+    const out = {};
+    for (const [k, x] of Object.entries(v)) {
+        const info = keyInfo(k);
+        out[info.key] = walk(info.secret ? maskedValue(x) : x, depth + 1);
+    }
+    return out;
+}
+/**
+ * `JSON.stringify` with every string value and key redacted, without building a redacted copy
+ * first (the viewer serialises tens of MB of traces; a deep copy doubled the time and memory).
+ */
+function redactedJson(value) {
+    const out = JSON.stringify(value, function (key, v) {
+        if (typeof v === 'string') {
+            // `key` is the holder's own key (before any rename below); array indices are no names.
+            if (key !== '' && !Array.isArray(this) && keyInfo(key).secret)
+                return maskedValue(v);
+            return redactSecrets(v);
+        }
+        if (v && typeof v === 'object' && !Array.isArray(v)) {
+            const keys = Object.keys(v);
+            if (keys.some((k) => keyInfo(k).key !== k)) {
+                const copy = {};
+                for (const k of keys) {
+                    const info = keyInfo(k);
+                    const x = v[k];
+                    copy[info.key] = info.secret ? maskedValue(x) : x;
+                }
+                return copy;
+            }
+        }
+        return v;
+    });
+    return out ?? 'null';
+}
+
+
+/***/ }),
+
+/***/ 9478:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ makeDir)
+/* harmony export */ });
+/* unused harmony export EVALGATE_DIR */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+
+
+/** The folder evalgate writes its own files into (PR worktrees, outputs, the judge cache). */
+const EVALGATE_DIR = '.evalgate';
+/**
+ * mkdir -p `dir`; when `dir` is inside a `.evalgate/` folder, that folder also gets a
+ * `.gitignore` of `*` (which ignores itself too), so a run leaves no untracked files in a
+ * repository that does not ignore `.evalgate/` itself. An existing `.gitignore` is kept.
+ */
+async function makeDir(dir) {
+    const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(abs, { recursive: true });
+    for (let d = abs; (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(d) !== d; d = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(d)) {
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(d) !== EVALGATE_DIR)
+            continue;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(d, '.gitignore'), '*\n', { flag: 'wx' }).catch((err) => {
+            if (err.code !== 'EEXIST')
+                throw err;
+        });
+        return;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3593:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ git),
+/* harmony export */   VT: () => (/* binding */ gitInfo),
+/* harmony export */   WL: () => (/* binding */ resolveCommit),
+/* harmony export */   jv: () => (/* binding */ repoRoot),
+/* harmony export */   l: () => (/* binding */ addWorktree),
+/* harmony export */   q$: () => (/* binding */ ensureCommit)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
+
+
+const run = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+/** Runs git in `cwd` and returns trimmed stdout; throws with git's stderr on failure. */
+async function git(cwd, args) {
+    try {
+        const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+        return stdout.trim();
+    }
+    catch (err) {
+        const e = err;
+        throw new Error(`git ${args.join(' ')} failed: ${(e.stderr || e.message).trim()}`, {
+            cause: err,
+        });
+    }
+}
+/** The commit and branch of a folder, or undefined outside a git repository. */
+async function gitInfo(cwd) {
+    try {
+        const sha = await git(cwd, ['rev-parse', 'HEAD']);
+        let ref;
+        try {
+            ref = await git(cwd, ['rev-parse', '--abbrev-ref', 'HEAD']);
+            if (ref === 'HEAD')
+                ref = undefined; // detached
+        }
+        catch {
+            ref = undefined;
+        }
+        return { sha, ref };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Resolves a ref to a full commit sha. */
+async function resolveCommit(cwd, ref) {
+    return git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).catch(() => {
+        throw new Error(`cannot resolve ${JSON.stringify(ref)} to a commit in ${cwd}`);
+    });
+}
+/**
+ * Makes sure a commit is present locally. Actions' checkout is shallow (depth 1) by default, so
+ * the base sha of a PR is usually missing: fetch exactly that commit from origin.
+ */
+async function ensureCommit(cwd, sha, log) {
+    try {
+        await git(cwd, ['cat-file', '-e', `${sha}^{commit}`]);
+        return;
+    }
+    catch {
+        log?.(`fetching ${sha.slice(0, 12)} from origin (the checkout does not have it)`);
+    }
+    await git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', sha]);
+}
+/** Adds a detached worktree of `sha` in a new temp folder; `remove()` deletes it (idempotent). */
+async function addWorktree(repoDir, sha, dir) {
+    await git(repoDir, ['worktree', 'add', '--detach', '--force', dir, sha]);
+    let removed = false;
+    return {
+        dir,
+        remove: async () => {
+            if (removed)
+                return;
+            removed = true;
+            await git(repoDir, ['worktree', 'remove', '--force', dir]).catch(() => undefined);
+            await git(repoDir, ['worktree', 'prune']).catch(() => undefined);
+        },
+    };
+}
+/** The top folder of the repository that contains `cwd`. */
+async function repoRoot(cwd) {
+    return git(cwd, ['rev-parse', '--show-toplevel']);
+}
+
+
+/***/ }),
+
+/***/ 2906:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HY: () => (/* binding */ journalPath),
+/* harmony export */   _0: () => (/* binding */ openJournal)
+/* harmony export */ });
+/* unused harmony exports JOURNAL_SCHEMA, caseIdsHash, journalHeader, journalMismatch, readJournal, JournalWriter */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var _targets_common_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9165);
+/* harmony import */ var _results_io_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8760);
+/**
+ * The journal of a run: each finished trial appended to `<out>.journal.jsonl` as it completes,
+ * so a run killed outright (SIGKILL, an OOM kill, a cancelled CI job) loses only the trials in
+ * flight, and `evalgate run --resume` finishes it without repeating any finished trial.
+ *
+ *   {"schema":"evalgate/journal@1","suite_hash":"…","label":"run","trials":3,"selection":{…},
+ *    "cases":120,"case_ids":"<sha256 of the selected ids>","started_at":"…"}
+ *   {"case":"refund-01","result":{…TrialResult}}
+ *   …
+ *
+ * The first line says which run the journal belongs to: a resume against another suite,
+ * selection, trial count or label is refused. Lines are appended with one synchronous write per
+ * event-loop turn (every trial finished in that turn at once): cheap, and once a trial is
+ * counted as finished its line is in the kernel, where a killed process cannot lose it.
+ */
+
+
+
+
+
+
+const JOURNAL_SCHEMA = 'evalgate/journal@1';
+/** The journal of the results file `out`. */
+function journalPath(out) {
+    return `${out}.journal.jsonl`;
+}
+/** A hash of the selected case ids, in order: the same selection gives the same hash. */
+function caseIdsHash(ids) {
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    for (const id of ids)
+        h.update(id).update('\n');
+    return h.digest('hex');
+}
+/** What identifies a run; the journal's header must match it for a resume. */
+function journalHeader(run) {
+    return {
+        schema: JOURNAL_SCHEMA,
+        suite_hash: run.suiteHash,
+        label: run.label,
+        trials: run.trials,
+        // Only what changes the cases: undefined fields would make equal selections compare unequal.
+        selection: JSON.parse(JSON.stringify(run.selection)),
+        cases: run.caseIds.length,
+        case_ids: caseIdsHash(run.caseIds),
+        started_at: run.startedAt.toISOString(),
+    };
+}
+/** Why `found` cannot be resumed as the run `wanted`, or undefined when it can. */
+function journalMismatch(found, wanted) {
+    if (found.suite_hash !== wanted.suite_hash) {
+        return `it is for suite ${found.suite_hash.slice(0, 12)}, this suite is ${wanted.suite_hash.slice(0, 12)} (the config or a dataset changed)`;
+    }
+    if (JSON.stringify(found.selection) !== JSON.stringify(wanted.selection)) {
+        return `it is for the selection ${JSON.stringify(found.selection)}, not ${JSON.stringify(wanted.selection)}`;
+    }
+    if (found.case_ids !== wanted.case_ids || found.cases !== wanted.cases) {
+        return `it selected other cases (${found.cases}, now ${wanted.cases})`;
+    }
+    if (found.trials !== wanted.trials) {
+        return `it is for --trials ${found.trials}, not ${wanted.trials}`;
+    }
+    if (found.label !== wanted.label) {
+        return `it is for the label ${JSON.stringify(found.label)}, not ${JSON.stringify(wanted.label)}`;
+    }
+    return undefined;
+}
+/**
+ * Reads a journal; undefined when there is none. A last line cut short (the process was killed
+ * while writing it) is dropped; any other bad line is an InputError naming its line.
+ */
+async function readJournal(path) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`cannot read the journal (${err.code})`, path);
+    }
+    const lines = text.split('\n');
+    // A complete journal ends with a newline: the last element is then empty.
+    const complete = lines.pop() === '';
+    let header;
+    const trials = new Map();
+    for (let i = 0; i < lines.length; i++) {
+        let row;
+        try {
+            row = JSON.parse(lines[i]);
+        }
+        catch {
+            row = undefined;
+        }
+        if (i === 0) {
+            const h = row;
+            if (h?.schema !== JOURNAL_SCHEMA || typeof h.suite_hash !== 'string') {
+                throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`line 1: not an evalgate journal (${JOURNAL_SCHEMA} expected)`, path);
+            }
+            header = h;
+            continue;
+        }
+        const entry = row;
+        if (typeof entry?.case !== 'string' || typeof entry.result?.trial !== 'number') {
+            throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`line ${i + 1}: not a journal entry`, path);
+        }
+        const list = trials.get(entry.case);
+        if (!list)
+            trials.set(entry.case, [entry.result]);
+        else if (!list.some((r) => r.trial === entry.result.trial))
+            list.push(entry.result);
+    }
+    if (!header) {
+        if (!complete)
+            return undefined; // killed while writing the header: nothing was recorded
+        throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('empty journal', path);
+    }
+    return { header, trials };
+}
+/**
+ * Appends trials to a journal. `record` queues a line; the queue goes to disk in one write at
+ * the end of the current event-loop turn, or at `flush()`.
+ */
+class JournalWriter {
+    fd;
+    queued = [];
+    scheduled = false;
+    path;
+    constructor(path, fd) {
+        this.path = path;
+        this.fd = fd;
+    }
+    /** A new journal holding only `header` (an existing one is replaced). */
+    static async create(path, header) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), { recursive: true });
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'w');
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, (0,_targets_common_js__WEBPACK_IMPORTED_MODULE_5__/* .jsonLine */ .rF)(header));
+        return new JournalWriter(path, fd);
+    }
+    /**
+     * Appends to an existing journal. A last line cut short is cut off first, so the next line
+     * starts on a line of its own.
+     */
+    static async append(path) {
+        const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path);
+        const end = bytes.lastIndexOf(0x0a) + 1;
+        if (end < bytes.length)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.truncate)(path, end);
+        return new JournalWriter(path, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'a'));
+    }
+    record(caseId, result) {
+        if (this.fd === undefined)
+            return;
+        this.queued.push((0,_targets_common_js__WEBPACK_IMPORTED_MODULE_5__/* .jsonLine */ .rF)({ case: caseId, result }));
+        if (!this.scheduled) {
+            this.scheduled = true;
+            setImmediate(() => this.flush());
+        }
+    }
+    flush() {
+        this.scheduled = false;
+        if (this.fd === undefined || this.queued.length === 0)
+            return;
+        const chunk = this.queued.join('');
+        this.queued = [];
+        const buf = Buffer.from(chunk);
+        for (let off = 0; off < buf.length;)
+            off += (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(this.fd, buf, off);
+    }
+    close() {
+        this.flush();
+        if (this.fd !== undefined)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(this.fd);
+        this.fd = undefined;
+    }
+    /** Closes and deletes the journal (the run's results are safely written). */
+    async remove() {
+        this.close();
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.path, { force: true });
+    }
+}
+/**
+ * Opens the journal of a run: a new one, or with `resume` the existing one of the same run
+ * (refused, with the reason, when it belongs to another run).
+ */
+async function openJournal(options, run, log) {
+    const header = journalHeader(run);
+    const found = options.resume ? await readJournal(options.path) : undefined;
+    if (found) {
+        const why = journalMismatch(found.header, header);
+        if (why) {
+            throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`cannot resume: ${why}. Delete the journal to start over, or run without --resume`, options.path);
+        }
+        let count = 0;
+        for (const list of found.trials.values())
+            count += list.length;
+        log(`resuming from ${options.path}: ${count} of ${header.cases * header.trials} trials already finished`);
+        return {
+            writer: await JournalWriter.append(options.path),
+            finished: new Map([[run.label, found.trials]]),
+            startedAt: new Date(found.header.started_at),
+        };
+    }
+    if (options.resume)
+        log(`nothing to resume (no ${options.path}): starting the run`);
+    else if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(options.path)) {
+        log(`starting over: replacing the journal of an unfinished run (--resume continues it)`);
+    }
+    return { writer: await JournalWriter.create(options.path, header), startedAt: run.startedAt };
+}
+
+
+/***/ }),
+
+/***/ 4402:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ ConsoleProgress),
+/* harmony export */   i: () => (/* binding */ silentProgress)
+/* harmony export */ });
+/* harmony import */ var _report_plain_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8618);
+
+/** Prints nothing: for tests and `--quiet`. */
+const silentProgress = { start() { }, tick() { }, finish() { } };
+function formatDuration(ms) {
+    if (!Number.isFinite(ms) || ms < 0)
+        return '?';
+    const s = Math.round(ms / 1000);
+    if (s < 60)
+        return `${s}s`;
+    const m = Math.floor(s / 60);
+    return m < 60 ? `${m}m${String(s % 60).padStart(2, '0')}s` : `${Math.floor(m / 60)}h${m % 60}m`;
+}
+/**
+ * A live bar on a terminal, and a plain line every `intervalMs` in CI logs (where carriage
+ * returns turn into thousands of lines). Writes to stderr so stdout stays machine-readable.
+ */
+class ConsoleProgress {
+    total = 0;
+    done = 0;
+    counts = { pass: 0, fail: 0, error: 0 };
+    started = 0;
+    lastDraw = 0;
+    label = '';
+    timer;
+    stream;
+    tty;
+    intervalMs;
+    constructor(options = {}) {
+        this.stream = options.stream ?? process.stderr;
+        this.tty = options.tty ?? Boolean(this.stream.isTTY && !process.env.CI);
+        this.intervalMs = options.intervalMs ?? 5000;
+    }
+    start(total, label) {
+        this.total = total;
+        this.done = 0;
+        this.counts = { pass: 0, fail: 0, error: 0 };
+        this.started = Date.now();
+        // A --label is the user's, but it still must not drive the terminal.
+        this.label = (0,_report_plain_js__WEBPACK_IMPORTED_MODULE_0__/* .terminalText */ .eR)(label).replace(/\s+/g, ' ');
+        if (!this.tty) {
+            this.stream.write(`evalgate: ${this.label}: ${total} trials to run\n`);
+            this.timer = setInterval(() => this.stream.write(this.line() + '\n'), this.intervalMs);
+            this.timer.unref();
+        }
+    }
+    tick(status) {
+        this.done++;
+        this.counts[status]++;
+        if (!this.tty)
+            return;
+        const now = Date.now();
+        if (now - this.lastDraw < 100 && this.done < this.total)
+            return;
+        this.lastDraw = now;
+        const width = 24;
+        const filled = this.total ? Math.round((this.done / this.total) * width) : width;
+        const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
+        this.stream.write(`\r\x1b[2K${bar} ${this.line()}`);
+    }
+    finish() {
+        if (this.timer)
+            clearInterval(this.timer);
+        this.timer = undefined;
+        if (this.tty)
+            this.stream.write('\r\x1b[2K');
+        this.stream.write(`${this.line()} in ${formatDuration(Date.now() - this.started)}\n`);
+    }
+    line() {
+        const elapsed = Date.now() - this.started;
+        const rate = elapsed > 0 ? (this.done / elapsed) * 1000 : 0;
+        const eta = rate > 0 ? ((this.total - this.done) / rate) * 1000 : NaN;
+        const pct = this.total ? Math.floor((this.done / this.total) * 100) : 100;
+        const { pass, fail, error } = this.counts;
+        return (`evalgate: ${this.label}: ${this.done}/${this.total} (${pct}%) · ${pass} pass · ${fail} fail · ` +
+            `${error} error · ${rate.toFixed(1)}/s` +
+            (this.done < this.total ? ` · eta ${formatDuration(eta)}` : ''));
+    }
+}
+
+
+/***/ }),
+
+/***/ 8760:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GF: () => (/* binding */ writeJson),
+/* harmony export */   WY: () => (/* binding */ readComparison),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   n0: () => (/* binding */ mergeResults),
+/* harmony export */   x8: () => (/* binding */ readResults)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1197);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8587);
+
+
+
+
+
+
+/** Bad input to a pipeline stage (a results or comparison file): exit code 2, no stack trace. */
+class InputError extends Error {
+    file;
+    constructor(message, file) {
+        super(file ? `${file}: ${message}` : message);
+        this.name = 'InputError';
+        this.file = file;
+    }
+}
+async function readJson(path) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        throw new InputError(code === 'ENOENT' ? 'no such file' : `cannot read (${code})`, path);
+    }
+    try {
+        return JSON.parse(text);
+    }
+    catch (err) {
+        throw new InputError(`not valid JSON: ${err.message}`, path);
+    }
+}
+async function readResults(path) {
+    const data = (await readJson(path));
+    if (!data || typeof data !== 'object' || data.schema !== 'evalgate/results@1') {
+        throw new InputError('not an evalgate results file (schema evalgate/results@1 expected)', path);
+    }
+    if (!Array.isArray(data.cases) || !data.meta || typeof data.meta !== 'object') {
+        throw new InputError('results file is missing `meta` or `cases`', path);
+    }
+    for (const [i, c] of data.cases.entries()) {
+        if (!c || typeof c.id !== 'string' || !Array.isArray(c.trials)) {
+            throw new InputError(`cases[${i}] has no id or no trials`, path);
+        }
+    }
+    return data;
+}
+async function readComparison(path) {
+    const data = (await readJson(path));
+    if (!data || typeof data !== 'object' || data.schema !== 'evalgate/comparison@1') {
+        throw new InputError('not an evalgate comparison file (schema evalgate/comparison@1 expected)', path);
+    }
+    return data;
+}
+/**
+ * Writes a results or comparison file, secrets redacted: these files are uploaded as the
+ * action's artifact and cached as baselines, where everyone who can read the repository can
+ * download them. Atomically: into a temporary file next to it, then renamed over it. A run
+ * killed while writing leaves the previous file (or none), never half a file.
+ */
+async function writeJson(path, value) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), { recursive: true });
+    // A device or a pipe (`--out /dev/stdout`) cannot be renamed over: written as it is.
+    const existing = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path).catch(() => undefined);
+    if (existing && !existing.isFile())
+        return writeJsonTo(path, value);
+    const tmp = `${path}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(4).toString('hex')}.tmp`;
+    try {
+        await writeJsonTo(tmp, value);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(tmp, path);
+    }
+    catch (err) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(tmp, { force: true });
+        throw err;
+    }
+}
+async function writeJsonTo(path, value) {
+    const results = value;
+    if (results?.schema === 'evalgate/results@1' && Array.isArray(results.cases)) {
+        await writeResultsStream(path, results);
+    }
+    else {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(path, (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactedJson */ .Rh)(value) + '\n');
+    }
+}
+/**
+ * Writes a results file case by case. The same JSON as redactedJson, without building one
+ * string of the whole run (tens of MB for a large suite, at the moment memory is fullest).
+ */
+async function writeResultsStream(path, results) {
+    const out = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(path);
+    const done = new Promise((resolve, reject) => {
+        out.on('finish', resolve);
+        out.on('error', reject);
+    });
+    const write = (chunk) => out.write(chunk) ? Promise.resolve() : new Promise((r) => out.once('drain', r));
+    try {
+        const { cases, ...head } = results;
+        const opening = (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactedJson */ .Rh)(head);
+        await write(`${opening.slice(0, -1)},"cases":[`);
+        for (let i = 0; i < cases.length; i++) {
+            await write((i ? ',' : '') + (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactedJson */ .Rh)(cases[i]));
+        }
+    }
+    catch (err) {
+        // Closed before the caller deletes the file: a stream still opening would create it after.
+        await new Promise((closed) => out.destroy().once('close', () => closed()));
+        throw err;
+    }
+    out.end(']}\n');
+    await done;
+}
+/**
+ * Checks that shard files make one whole run: every shard of the same total, each index from 1
+ * to the total exactly once. Files without a shard (merging plain runs) are taken as they are,
+ * but not mixed with shards.
+ */
+function checkShards(parts) {
+    const sharded = parts.filter((p) => p.results.meta.shard);
+    if (sharded.length === 0)
+        return;
+    const plain = parts.find((p) => !p.results.meta.shard);
+    if (plain) {
+        throw new InputError(`is not a shard (no meta.shard) but ${sharded[0].path} is: merge the shards of one run`, plain.path);
+    }
+    const total = sharded[0].results.meta.shard.total;
+    const byIndex = new Map();
+    for (const { path, results } of sharded) {
+        const { index, total: t } = results.meta.shard;
+        if (t !== total) {
+            throw new InputError(`is shard ${index}/${t}, but ${sharded[0].path} is one of ${total}: shards of different splits`, path);
+        }
+        const other = byIndex.get(index);
+        if (other)
+            throw new InputError(`shard ${index}/${total} is given twice (also ${other})`, path);
+        byIndex.set(index, path);
+    }
+    const missing = [];
+    for (let i = 1; i <= total; i++)
+        if (!byIndex.has(i))
+            missing.push(`${i}/${total}`);
+    if (missing.length) {
+        throw new InputError(`shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing: the merged results would lack ${missing.length > 1 ? 'their' : 'its'} cases`);
+    }
+}
+/**
+ * Merges the results of the shards of one run (a matrix of jobs, `--shard i/n`) into one file.
+ * The shards must come from the same suite and make a whole (each shard exactly once); a case in
+ * two shards is an error.
+ */
+function mergeResults(parts) {
+    if (parts.length === 0)
+        throw new InputError('nothing to merge');
+    const [first] = parts;
+    const seen = new Map();
+    const cases = [];
+    for (const { path, results } of parts) {
+        if (results.meta.suite_hash !== first.results.meta.suite_hash) {
+            throw new InputError(`suite hash ${results.meta.suite_hash.slice(0, 12)} differs from ${first.path}'s ` +
+                `${first.results.meta.suite_hash.slice(0, 12)}: shards of different suites`, path);
+        }
+    }
+    checkShards(parts);
+    for (const { path, results } of parts) {
+        for (const c of results.cases) {
+            const other = seen.get(c.id);
+            if (other)
+                throw new InputError(`case ${c.id} is also in ${other}`, path);
+            seen.set(c.id, path);
+            cases.push(c);
+        }
+    }
+    const started = parts.map((p) => p.results.meta.started_at).sort()[0];
+    const finished = parts
+        .map((p) => p.results.meta.finished_at)
+        .sort()
+        .at(-1);
+    // The whole run selected what its shards did (when every shard recorded it).
+    const selections = parts.map((p) => p.results.meta.selected?.ids);
+    const selected = selections.every((ids) => Array.isArray(ids))
+        ? (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .selectedCases */ .P3)(selections.flatMap((ids) => ids))
+        : undefined;
+    const meta = {
+        ...first.results.meta,
+        started_at: started,
+        finished_at: finished,
+        duration_ms: Date.parse(finished) - Date.parse(started),
+        shard: undefined,
+        interrupted: parts.some((p) => p.results.meta.interrupted) || undefined,
+        selected,
+    };
+    return (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .recount */ .d3)({ schema: 'evalgate/results@1', meta, cases });
+}
+
+
+/***/ }),
+
+/***/ 8587:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  K: () => (/* binding */ appendTrials),
+  rq: () => (/* binding */ buildResults),
+  d3: () => (/* binding */ recount),
+  Fj: () => (/* binding */ runTrials),
+  P3: () => (/* binding */ selectedCases)
+});
+
+// UNUSED EXPORTS: recordedConfig
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ../../main/node_modules/p-limit/index.js + 1 modules
+var p_limit = __nccwpck_require__(7032);
+;// CONCATENATED MODULE: ../../main/node_modules/is-network-error/index.js
+const objectToString = Object.prototype.toString;
+
+const isError = value => objectToString.call(value) === '[object Error]';
+
+const errorMessages = new Set([
+	'network error', // Chrome
+	'NetworkError when attempting to fetch resource.', // Firefox
+	'The Internet connection appears to be offline.', // Safari 16
+	'Network request failed', // `cross-fetch`
+	'fetch failed', // Undici (Node.js)
+	'terminated', // Undici (Node.js)
+	' A network error occurred.', // Bun (WebKit)
+	'Network connection lost', // Cloudflare Workers (fetch)
+]);
+
+function isNetworkError(error) {
+	const isValid = error
+		&& isError(error)
+		&& error.name === 'TypeError'
+		&& typeof error.message === 'string';
+
+	if (!isValid) {
+		return false;
+	}
+
+	const {message, stack} = error;
+
+	// Safari 17+ has generic message but no stack for network errors
+	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
+		return stack === undefined
+			// Sentry adds its own stack trace to the fetch error, so also check for that
+			|| '__sentry_captured__' in error;
+	}
+
+	// Deno network errors start with specific text
+	if (message.startsWith('error sending request for url')) {
+		return true;
+	}
+
+	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
+	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
+		return true;
+	}
+
+	// Standard network error messages
+	return errorMessages.has(message);
+}
+
+;// CONCATENATED MODULE: ../../main/node_modules/p-retry/index.js
+
+
+function validateRetries(retries) {
+	if (typeof retries === 'number') {
+		if (retries < 0) {
+			throw new TypeError('Expected `retries` to be a non-negative number.');
+		}
+
+		if (Number.isNaN(retries)) {
+			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
+		}
+
+		// Not `Number.isSafeInteger`, which would reject a huge `retries`. That is accepted on purpose and behaves as effectively forever.
+		// eslint-disable-next-line unicorn/prefer-number-is-safe-integer
+		if (Number.isFinite(retries) && !Number.isInteger(retries)) {
+			throw new TypeError('Expected `retries` to be a non-negative integer or Infinity.');
+		}
+	} else if (retries !== undefined) {
+		throw new TypeError('Expected `retries` to be a number or Infinity.');
+	}
+}
+
+function validateNumberOption(name, value, {allowInfinity = false} = {}) {
+	if (typeof value !== 'number' || Number.isNaN(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
+	}
+
+	if (!allowInfinity && !Number.isFinite(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
+	}
+
+	if (value < 0) {
+		throw new TypeError(`Expected \`${name}\` to be \u{2265} 0.`);
+	}
+}
+
+function validateOption(name, value, type) {
+	// `null` means "not provided", as it does for the other options. `unref` needs this because it is the one option with no default of its own.
+	if (value === undefined || value === null) {
+		return;
+	}
+
+	if (typeof value !== type) {
+		throw new TypeError(`Expected \`${name}\` to be a ${type}.`);
+	}
+}
+
+function validateSignal(value) {
+	// `null` means "not provided", as it does for the other options.
+	if (value === undefined || value === null) {
+		return;
+	}
+
+	// Duck typed rather than `instanceof`, so a signal from another realm still works. All three methods are checked because `removeEventListener` is called from inside a timer callback, where a `TypeError` would be an uncaught exception rather than a rejection the caller could catch.
+	if (typeof value.throwIfAborted !== 'function'
+		|| typeof value.addEventListener !== 'function'
+		|| typeof value.removeEventListener !== 'function') {
+		throw new TypeError('Expected `signal` to be an AbortSignal.');
+	}
+}
+
+class AbortError extends Error {
+	constructor(message) {
+		super(typeof message === 'string' ? message : undefined);
+
+		this.name = 'AbortError';
+
+		if (message instanceof Error) {
+			this.originalError = message;
+			({message} = message);
+		} else {
+			// Created here, so it already captures every caller frame. Copying `this.stack` instead would only rewrite the header, which is rendered lazily from `name` and `message` at read time. It also stringifies a non-string message, so reuse its result below.
+			this.originalError = new Error(message);
+			({message} = this.originalError);
+
+			// The caller sees this error, so the frame for this constructor is dropped where the runtime supports it. Left in, the top frame blames p-retry for an error the caller threw. An error the caller passed keeps its own stack, which points at their throw site already. V8-only, hence the lint exception, and the optional call leaves the stack as it is where it is missing.
+			// eslint-disable-next-line unicorn/no-nonstandard-builtin-properties
+			Error.captureStackTrace?.(this.originalError, AbortError);
+		}
+
+		this.message = message;
+	}
+}
+
+// `setTimeout` cannot represent a longer delay and fires it right away instead, which turns a long backoff into a tight retry loop. Cap at the largest value it can still hold.
+const maximumDelay = (2 ** 31) - 1;
+
+function calculateDelay(retriesConsumed, options) {
+	// Nothing to wait for, and multiplying by a factor that has grown to `Infinity` would give `NaN`.
+	if (options.minTimeout === 0) {
+		return 0;
+	}
+
+	// `retriesConsumed` starts at 0 and only ever counts up, so the first retry is already attempt 1.
+	const attempt = retriesConsumed + 1;
+	const random = options.randomize ? (Math.random() + 1) : 1;
+
+	const timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
+
+	// `maxTimeout` rounds up, so a fractional cap still gives a whole number of milliseconds. Rounding down would turn a cap below 1 into no timer at all, which never yields to the event loop. `Math.ceil(Infinity)` is `Infinity`.
+	return Math.min(timeout, Math.ceil(options.maxTimeout), maximumDelay);
+}
+
+function calculateRemainingTime(start, max) {
+	return Number.isFinite(max) ? max - (performance.now() - start) : max;
+}
+
+async function delayForRetry(delay, options) {
+	if (delay <= 0) {
+		return;
+	}
+
+	await new Promise((resolve, reject) => {
+		// Registered with `once`, so it removes itself when it fires.
+		const onAbort = () => {
+			clearTimeout(timeoutToken);
+			reject(options.signal.reason);
+		};
+
+		const timeoutToken = setTimeout(() => {
+			options.signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, delay);
+
+		if (options.unref) {
+			timeoutToken.unref?.();
+		}
+
+		options.signal?.addEventListener('abort', onAbort, {once: true});
+	});
+}
+
+// Stringifying a thrown value can itself throw, for an object with no usable `toString`. That must never be allowed to replace the failure the caller is actually dealing with.
+//
+// A thrown value whose own accessors or proxy traps throw is not supported, here or anywhere else. It comes from the caller's own code, so it is not something to defend against.
+function stringifyThrownValue(value) {
+	try {
+		return String(value);
+	} catch {
+		return Object.prototype.toString.call(value);
+	}
+}
+
+// `AbortError` wraps the error the caller actually wants, and the wrappers can be nested, so keep unwrapping until the cause is reached. Otherwise an `AbortError` would escape `pRetry` and a `catch` doing `error instanceof AbortError` would read a real failure as a cancellation.
+//
+// Two wrappers whose `originalError` points at each other are not supported, like the thrown values above.
+function unwrapAbortError(error) {
+	let cause = error;
+
+	// A wrapper with no error to unwrap to is the cause as far as it goes.
+	while (cause instanceof AbortError && cause.originalError instanceof Error) {
+		cause = cause.originalError;
+	}
+
+	return cause;
+}
+
+async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
+	// The signal is checked after the operation and after every callback, so a cancellation is never reported as an operation failure or a callback's decision, and no callback runs after it. The last check also guards the delay, whose abort listener never fires on a signal that is already aborted.
+	const abortIfNeeded = () => {
+		options.signal?.throwIfAborted();
+	};
+
+	const normalizedError = error instanceof Error
+		? error
+		: new TypeError(`Non-error was thrown: "${stringifyThrownValue(error)}". You should only throw errors.`);
+
+	// Checked before unwrapping an `AbortError`, because the reason a caller aborted with is final. Unwrapping it would replace the reason they chose with whatever is inside it, and it would also let an `AbortError` from the operation outrank a cancellation the caller asked for.
+	abortIfNeeded();
+
+	if (normalizedError instanceof AbortError) {
+		throw unwrapAbortError(normalizedError);
+	}
+
+	// `retriesConsumed` only ever advances while `retriesLeft` is above 0, so this is never negative. `Infinity` minus a finite count is `Infinity`, so an unlimited budget needs no special case.
+	const retriesLeft = options.retries - retriesConsumed;
+
+	// A `TypeError` normally means the operation itself is broken rather than the thing it was trying to reach, so retrying it does not help. A network `TypeError` is the exception, and its message differs per runtime, so it has to be recognised rather than assumed.
+	const isRetriableError = !(normalizedError instanceof TypeError) || isNetworkError(normalizedError);
+
+	// Out of time already, out of retries, or a failure that is never retried, so the delay is 0 and the callbacks are told that no retry follows. Only computed when a retry can still follow, so a randomized delay does not draw from `Math.random` for a wait that is never taken.
+	const timeLeft = calculateRemainingTime(startTime, options.maxRetryTime);
+	const delayTime = isRetriableError && timeLeft > 0 && retriesLeft > 0 ? calculateDelay(retriesConsumed, options) : 0;
+
+	const consumeRetryContext = Object.freeze({
+		error: normalizedError,
+		attemptNumber,
+		retriesLeft,
+		retriesConsumed,
+		retryDelay: delayTime,
+	});
+
+	// No answer means no opinion, so fall back to the default. Treating it as `false` instead would leave `retries` uncounted and let the loop run forever.
+	const consumeRetry = (await options.shouldConsumeRetry(consumeRetryContext)) ?? true;
+
+	abortIfNeeded();
+
+	const effectiveDelay = consumeRetry ? delayTime : 0;
+	const context = Object.freeze({
+		error: normalizedError,
+		attemptNumber,
+		retriesLeft,
+		retriesConsumed,
+		retryDelay: effectiveDelay,
+	});
+
+	await options.onFailedAttempt(context);
+
+	abortIfNeeded();
+
+	const remainingTime = calculateRemainingTime(startTime, options.maxRetryTime);
+
+	// No time or budget left, or a failure that retrying cannot help with.
+	if (
+		!isRetriableError
+		|| remainingTime <= 0
+		|| retriesLeft <= 0
+	) {
+		throw normalizedError;
+	}
+
+	const shouldRetry = await options.shouldRetry(context);
+
+	abortIfNeeded();
+
+	if (!shouldRetry) {
+		throw normalizedError;
+	}
+
+	const remainingTimeAfterShouldRetry = calculateRemainingTime(startTime, options.maxRetryTime);
+
+	if (remainingTimeAfterShouldRetry <= 0) {
+		throw normalizedError;
+	}
+
+	if (!consumeRetry) {
+		return false;
+	}
+
+	await delayForRetry(Math.min(effectiveDelay, remainingTimeAfterShouldRetry), options);
+
+	return true;
+}
+
+async function pRetry(input, options = {}) {
+	options = {...options};
+
+	// Applied before validating, so that `null` means "not provided" here as it does for every other option.
+	options.retries ??= 10;
+
+	validateRetries(options.retries);
+
+	if (Object.hasOwn(options, 'forever')) {
+		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
+	}
+
+	options.factor ??= 2;
+	options.minTimeout ??= 1000;
+	options.maxTimeout ??= Infinity;
+	options.maxRetryTime ??= Infinity;
+	options.randomize ??= false;
+	options.onFailedAttempt ??= () => {};
+	options.shouldRetry ??= () => true;
+	options.shouldConsumeRetry ??= () => true;
+
+	// Validate the options that have a runtime type to check.
+	validateOption('onFailedAttempt', options.onFailedAttempt, 'function');
+	validateOption('shouldRetry', options.shouldRetry, 'function');
+	validateOption('shouldConsumeRetry', options.shouldConsumeRetry, 'function');
+	validateOption('randomize', options.randomize, 'boolean');
+	validateOption('unref', options.unref, 'boolean');
+	validateSignal(options.signal);
+	validateNumberOption('factor', options.factor);
+	validateNumberOption('minTimeout', options.minTimeout);
+	validateNumberOption('maxTimeout', options.maxTimeout, {allowInfinity: true});
+	validateNumberOption('maxRetryTime', options.maxRetryTime, {allowInfinity: true});
+
+	// A negative factor is rejected above, so this only catches `0`. Treat it as `1` to keep the delay constant instead of dropping to zero after the first retry.
+	if (options.factor === 0) {
+		options.factor = 1;
+	}
+
+	options.signal?.throwIfAborted();
+
+	let attemptNumber = 0;
+	let retriesConsumed = 0;
+	const startTime = performance.now();
+
+	// A consumed count is always finite, so `Infinity` keeps this true and needs no special case.
+	while (retriesConsumed <= options.retries) {
+		attemptNumber++;
+
+		try {
+			options.signal?.throwIfAborted();
+
+			const result = await input(attemptNumber);
+
+			options.signal?.throwIfAborted();
+
+			return result;
+		} catch (error) {
+			if (await onAttemptFailure({
+				error,
+				attemptNumber,
+				retriesConsumed,
+				startTime,
+				options,
+			})) {
+				retriesConsumed++;
+			}
+		}
+	}
+
+	// Unreachable: `onAttemptFailure` throws once `retriesLeft` reaches 0, which is the same state the loop condition tests, so the loop is always left by a throw. Kept as a guard against a future change to either side breaking that pairing.
+	throw new Error('Retry attempts exhausted without throwing an error.');
+}
+
+function makeRetriable(function_, options) {
+	return function (...arguments_) {
+		return pRetry(() => function_.apply(this, arguments_), options);
+	};
+}
+
+// EXTERNAL MODULE: ./build/checks/registry.js + 18 modules
+var registry = __nccwpck_require__(8051);
+// EXTERNAL MODULE: ./build/version.js
+var version = __nccwpck_require__(7379);
+// EXTERNAL MODULE: ./build/run/progress.js
+var run_progress = __nccwpck_require__(4402);
+;// CONCATENATED MODULE: ./build/run/runner.js
+
+
+
+
+
+
+class TransientTraceError extends Error {
+    trace;
+    constructor(trace) {
+        super(trace.error?.message ?? 'transient error');
+        this.trace = trace;
+    }
+}
+/**
+ * A trial's status: error when its trace errored; else fail when any check failed (a known
+ * failure stays one even beside an errored check, as per mode in compare); else error when a
+ * check errored (its outcome is unknown); else pass.
+ */
+function trialStatus(trace, statuses) {
+    if (trace.error)
+        return 'error';
+    let errored = false;
+    for (const s of statuses) {
+        if (s.status === 'fail')
+            return 'fail';
+        if (s.status === 'error')
+            errored = true;
+    }
+    return errored ? 'error' : 'pass';
+}
+/** Runs one trial with retries of transient errors (429, 5xx, refused); returns the last trace. */
+async function runWithRetries(target, request, plan) {
+    let attempts = 0;
+    let last;
+    const options = { timeoutMs: plan.timeoutMs, signal: plan.signal };
+    try {
+        await pRetry(async () => {
+            attempts++;
+            last = await target.run(request, options);
+            if (last.error?.transient && !plan.signal?.aborted)
+                throw new TransientTraceError(last);
+        }, {
+            retries: plan.retries,
+            minTimeout: plan.retryDelayMs ?? 500,
+            factor: 2,
+            maxTimeout: 30_000,
+            randomize: true,
+            signal: plan.signal,
+            onFailedAttempt: async ({ error }) => {
+                // A 429 that says how long to wait is worth honouring over our own backoff.
+                const wait = error.trace?.error?.retry_after_ms;
+                if (typeof wait === 'number' && wait > 0) {
+                    await new Promise((r) => setTimeout(r, Math.min(wait, 60_000)));
+                }
+            },
+        });
+    }
+    catch {
+        // Out of retries (or aborted): the last trace, with its error, is the answer.
+    }
+    return { trace: last ?? cancelledTrace(), attempts };
+}
+function cancelledTrace() {
+    return { output: '', error: { kind: 'cancelled', message: 'the run was interrupted' } };
+}
+function requestFor(c, trial) {
+    return { id: c.id, input: c.input, context: c.context ?? {}, tags: c.tags, trial };
+}
+/**
+ * Runs cases x trials x sides with bounded concurrency. Jobs are ordered case by case, trial by
+ * trial, side by side, so base and head trials of a case interleave in time (drift in a shared
+ * API affects both sides alike, which the paired test relies on). An interrupted run keeps every
+ * trial that finished and drops the ones cut short.
+ */
+async function runTrials(plan) {
+    const stage = plan.stage ?? 1;
+    const firstTrial = plan.firstTrial ?? 0;
+    const progress = plan.progress ?? run_progress/* silentProgress */.i;
+    const limit = (0,p_limit/* default */.A)(Math.max(1, plan.concurrency));
+    const out = new Map(plan.sides.map((s) => [s.label, new Map()]));
+    const done = (side, caseId) => plan.finished?.get(side)?.get(caseId);
+    for (const side of plan.sides) {
+        for (const c of plan.cases) {
+            const trials = done(side.label, c.id);
+            if (trials?.length)
+                out.get(side.label).set(c.id, [...trials]);
+        }
+    }
+    const jobs = [];
+    let total = 0;
+    for (const c of plan.cases) {
+        for (let t = 0; t < plan.trials; t++) {
+            const trial = firstTrial + t;
+            for (const side of plan.sides) {
+                if (side.only && !side.only.has(c.id))
+                    continue;
+                if (done(side.label, c.id)?.some((r) => r.trial === trial))
+                    continue;
+                total++;
+                jobs.push(limit(() => runOne(plan, side, c, trial, stage, out, progress)));
+            }
+        }
+    }
+    progress.start(total, plan.sides.map((s) => s.label).join(' + ') + (stage > 1 ? ' (re-run)' : ''));
+    await Promise.all(jobs);
+    progress.finish();
+    // Trials finish out of order under concurrency; results read better in trial order.
+    for (const byCase of out.values()) {
+        for (const trials of byCase.values())
+            trials.sort((a, b) => a.trial - b.trial);
+    }
+    return out;
+}
+async function runOne(plan, side, c, trial, stage, out, progress) {
+    if (plan.signal?.aborted || plan.guard?.stopped)
+        return;
+    const started = performance.now();
+    const { trace, attempts } = await runWithRetries(side.target, requestFor(c, trial), plan);
+    // A trial cut short by Ctrl-C is not evidence of anything: drop it rather than count an error.
+    if (trace.error?.kind === 'cancelled' || plan.signal?.aborted)
+        return;
+    const checks = await (0,registry/* runChecks */.JT)(c.checks, trace, {
+        rootDir: plan.suite.rootDir,
+        case: c,
+        signal: plan.signal,
+        judge: plan.judge,
+    });
+    const status = trialStatus(trace, checks);
+    const result = {
+        trial,
+        stage,
+        status,
+        checks,
+        trace,
+        attempts,
+        duration_ms: Math.round(performance.now() - started),
+    };
+    const byCase = out.get(side.label);
+    const list = byCase.get(c.id);
+    if (list)
+        list.push(result);
+    else
+        byCase.set(c.id, [result]);
+    plan.onTrial?.(side.label, c.id, result);
+    plan.guard?.observe(result);
+    progress.tick(status);
+}
+/**
+ * The config as recorded in results (an artifact anyone with read access can download): the
+ * values of the target's `env` and `headers` are masked, as they are where keys usually go.
+ */
+function recordedConfig(config) {
+    const mask = (m) => m && Object.fromEntries(Object.keys(m).map((k) => [k, '***']));
+    const target = { ...config.target, env: mask(config.target.env) };
+    if (target.kind === 'http' || target.kind === 'openai')
+        target.headers = mask(target.headers);
+    return { ...config, target };
+}
+function modesOf(c) {
+    return [...new Set(c.checks.map((k) => k.mode))];
+}
+/** A case's entry in a results file. */
+function caseResultOf(c, trials) {
+    return {
+        id: c.id,
+        hash: c.hash,
+        source: c.source,
+        tags: c.tags,
+        input: c.input,
+        modes: modesOf(c),
+        trials,
+    };
+}
+/** What a run selected: the sorted ids, their count and sha256 (ids joined by newlines). */
+function selectedCases(ids) {
+    const sorted = [...ids].sort();
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for (let i = 0; i < sorted.length; i++)
+        hash.update(i ? `\n${sorted[i]}` : sorted[i]);
+    return { count: sorted.length, hash: hash.digest('hex'), ids: sorted };
+}
+/**
+ * Builds one side's results file from its trials. Cases with no finished trial are left out;
+ * `meta.selected` records every case the run selected, so a reader can tell them apart from
+ * cases the suite does not have.
+ */
+function buildResults(plan, label, trials, info) {
+    const cases = [];
+    for (const c of plan.cases) {
+        const list = trials.get(c.id);
+        if (!list?.length)
+            continue;
+        cases.push(caseResultOf(c, list));
+    }
+    const { config } = plan.suite;
+    const meta = {
+        tool: 'evalgate',
+        version: version/* VERSION */.x,
+        label,
+        config_path: plan.suite.configPath,
+        config: recordedConfig(config),
+        suite_hash: plan.suite.hash,
+        git: info.git,
+        started_at: info.startedAt.toISOString(),
+        finished_at: info.finishedAt.toISOString(),
+        duration_ms: info.finishedAt.getTime() - info.startedAt.getTime(),
+        trials: plan.trials,
+        counts: { cases: 0, trials: 0, pass: 0, fail: 0, error: 0 },
+        usage: { input_tokens: 0, output_tokens: 0, cost_usd: 0 },
+        failure_modes: config.failure_modes,
+        gate: config.gate,
+        trace_url: config.trace_url,
+        shard: info.shard,
+        interrupted: info.interrupted || undefined,
+        stopped: info.stopped,
+        selected: selectedCases(plan.cases.map((c) => c.id)),
+    };
+    return recount({ schema: 'evalgate/results@1', meta, cases });
+}
+/** Recomputes the counts and usage totals of a results file from its trials. */
+function recount(results) {
+    const counts = { cases: results.cases.length, trials: 0, pass: 0, fail: 0, error: 0 };
+    const usage = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+    const judge = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+    let judged = false;
+    let retries = 0;
+    for (const c of results.cases) {
+        for (const t of c.trials) {
+            counts.trials++;
+            counts[t.status]++;
+            const u = t.trace.usage;
+            if (u) {
+                usage.input_tokens += u.input_tokens ?? 0;
+                usage.output_tokens += u.output_tokens ?? 0;
+                usage.cost_usd += u.cost_usd ?? 0;
+            }
+            const r = t.trace.metadata?.retries;
+            if (typeof r === 'number')
+                retries += r;
+            for (const k of t.checks) {
+                if (k.retries)
+                    retries += k.retries;
+                const j = k.usage;
+                if (!j)
+                    continue;
+                judged = true;
+                judge.input_tokens += j.input_tokens ?? 0;
+                judge.output_tokens += j.output_tokens ?? 0;
+                judge.cost_usd += j.cost_usd ?? 0;
+            }
+        }
+    }
+    usage.cost_usd = Math.round(usage.cost_usd * 1e6) / 1e6;
+    results.meta.counts = counts;
+    results.meta.usage = usage;
+    if (judged) {
+        judge.cost_usd = Math.round(judge.cost_usd * 1e6) / 1e6;
+        results.meta.judge_usage = judge;
+    }
+    if (retries)
+        results.meta.retries = retries;
+    return results;
+}
+/** Adds trials (from a re-run, or the base side of cases a cached baseline lacked) to results. */
+function appendTrials(results, plan, trials) {
+    const byId = new Map(results.cases.map((c) => [c.id, c]));
+    for (const c of plan.cases) {
+        const list = trials.get(c.id);
+        if (!list?.length)
+            continue;
+        const existing = byId.get(c.id);
+        if (existing)
+            existing.trials.push(...list);
+        else {
+            const entry = caseResultOf(c, list);
+            results.cases.push(entry);
+            byId.set(c.id, entry);
+        }
+    }
+    return recount(results);
+}
+
+
+/***/ }),
+
+/***/ 7745:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A$: () => (/* binding */ hasExplicitCases),
+/* harmony export */   Xt: () => (/* binding */ withConfigSample),
+/* harmony export */   _H: () => (/* binding */ selectCases),
+/* harmony export */   uK: () => (/* binding */ parseShard)
+/* harmony export */ });
+/* unused harmony export sampleSelection */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(636);
+
+
+/** A number from a case id that does not change between runs, machines or case order. */
+function stableRank(id) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(id).digest().readUInt32BE(0);
+}
+/**
+ * Picks the cases to run. Pure and stable: the same suite and selection give the same cases, so
+ * base and head (and every shard of a matrix) agree without talking to each other.
+ */
+function selectCases(cases, selection) {
+    let picked = cases;
+    if (selection.tags?.length) {
+        const wanted = new Set(selection.tags);
+        picked = picked.filter((c) => c.tags.some((t) => wanted.has(t)));
+    }
+    if (selection.filter?.length) {
+        const match = picomatch__WEBPACK_IMPORTED_MODULE_1__(selection.filter);
+        picked = picked.filter((c) => match(c.id));
+    }
+    if (selection.sample !== undefined && selection.sample < picked.length) {
+        const ranked = picked
+            .map((c) => ({ c, rank: stableRank(c.id) }))
+            .sort((a, b) => a.rank - b.rank || (a.c.id < b.c.id ? -1 : 1))
+            .slice(0, selection.sample);
+        const keep = new Set(ranked.map((r) => r.c));
+        picked = picked.filter((c) => keep.has(c));
+    }
+    if (selection.shard) {
+        const { index, total } = selection.shard;
+        picked = picked.filter((c) => stableRank(`shard:${c.id}`) % total === index - 1);
+    }
+    return picked;
+}
+/** `smoke` selects a tag (or `smoke,refunds` several); `50` a stable sample of 50 cases. */
+function sampleSelection(sample) {
+    if (sample === undefined || sample === '')
+        return {};
+    if (typeof sample === 'number' || /^\d+$/.test(sample))
+        return { sample: Number(sample) };
+    return {
+        tags: sample
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+    };
+}
+/**
+ * What a pull request runs: the cases the selection names when it names any (`--sample`,
+ * `--tags`, `--filter`), otherwise the config's `pull_request.sample`, as the action does.
+ */
+function withConfigSample(selection, sample) {
+    return hasExplicitCases(selection) ? selection : { ...selection, ...sampleSelection(sample) };
+}
+/** The selection names cases itself (a sample size, tags or filters; a shard alone does not). */
+function hasExplicitCases(selection) {
+    return (!!selection &&
+        (selection.sample !== undefined || !!selection.tags?.length || !!selection.filter?.length));
+}
+/** Parses `2/4` into {index: 2, total: 4}; throws a one-line message when malformed. */
+function parseShard(text) {
+    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+    if (!m)
+        throw new Error(`shard must look like 2/4, got ${JSON.stringify(text)}`);
+    const index = Number(m[1]);
+    const total = Number(m[2]);
+    if (total < 1 || index < 1 || index > total) {
+        throw new Error(`shard ${text}: the index must be between 1 and the total`);
+    }
+    return { index, total };
+}
+
+
+/***/ }),
+
+/***/ 182:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jq: () => (/* binding */ registerSuiteSecrets),
+/* harmony export */   kx: () => (/* binding */ registerEnvSecrets)
+/* harmony export */ });
+/* unused harmony exports SECRET_ENV_NAME, secretsInEnv, secretsInSuite */
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1197);
+/**
+ * Which values of a run are secret. Every value found here is registered with the redaction
+ * (report/redact.ts), which then masks it wherever it appears: comment, summary, check run,
+ * log, viewer, results and comparison files. docs/security.md lists the sources for users.
+ */
+
+/** An environment variable with one of these in its name holds a secret (any case). */
+const SECRET_ENV_NAME = /KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL/i;
+/** The key a judge uses when the config names none. */
+const DEFAULT_KEY_ENV = 'OPENAI_API_KEY';
+// Headers that never carry a credential: their values (`application/json`) stay readable.
+const PLAIN_HEADERS = new Set([
+    'accept',
+    'accept-charset',
+    'accept-encoding',
+    'accept-language',
+    'cache-control',
+    'connection',
+    'content-language',
+    'content-type',
+    'host',
+    'user-agent',
+]);
+/** Values of the environment variables whose names say they are secret. */
+function secretsInEnv(env) {
+    const out = [];
+    for (const [name, value] of Object.entries(env))
+        if (value && SECRET_ENV_NAME.test(name))
+            out.push(value);
+    return out;
+}
+/** `https://user:pass@host`: the password and the user (a token is often the user). */
+function urlCredentials(url) {
+    if (!url)
+        return [];
+    try {
+        const u = new URL(url.replaceAll('{port}', '8000'));
+        return [u.username, u.password].filter(Boolean).map(decodeURIComponent);
+    }
+    catch {
+        return [];
+    }
+}
+/**
+ * The secrets a suite config points at: the judge's and the openai target's api keys (from the
+ * variables they name), every target `env` value, every http and openai target header value (and the credential after an
+ * `Authorization` scheme such as `Bearer`), and credentials in the target's URLs.
+ */
+function secretsInSuite(config, env) {
+    const out = [];
+    const keyEnv = config.judge?.api_key_env ?? DEFAULT_KEY_ENV;
+    const key = env[keyEnv];
+    if (key)
+        out.push(key);
+    const target = config.target;
+    out.push(...Object.values(target.env ?? {}));
+    if (target.kind === 'openai') {
+        const targetKey = env[target.api_key_env ?? DEFAULT_KEY_ENV];
+        if (targetKey)
+            out.push(targetKey);
+        out.push(...urlCredentials(target.base_url));
+    }
+    if (target.kind === 'http' || target.kind === 'openai') {
+        for (const [name, value] of Object.entries(target.headers ?? {})) {
+            if (PLAIN_HEADERS.has(name.toLowerCase()))
+                continue;
+            out.push(value);
+            const credential = /^[A-Za-z][\w-]*\s+(\S.*)$/.exec(value.trim());
+            if (credential)
+                out.push(credential[1]);
+        }
+        if (target.kind === 'http')
+            out.push(...urlCredentials(target.url), ...urlCredentials(target.ready));
+    }
+    return out;
+}
+/** Registers the secrets of the process environment (and any given values). */
+function registerEnvSecrets(env, extra = []) {
+    (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .addKnownSecrets */ .AX)([...secretsInEnv(env), ...extra]);
+}
+/** Registers the secrets a suite config points at; `env` is what its target and judge get. */
+function registerSuiteSecrets(config, env) {
+    (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .addKnownSecrets */ .AX)(secretsInSuite(config, env));
+}
+
+
+/***/ }),
+
+/***/ 9996:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Gt: () => (/* reexport */ errors_displayPath),
+  t$: () => (/* reexport */ isSuiteError),
+  bu: () => (/* reexport */ loadSuite),
+  o4: () => (/* reexport */ config_parseConfig)
+});
+
+// UNUSED EXPORTS: DATASET_EXTENSIONS, DEFAULTS, DEFAULT_GATE, DEFAULT_MODULE_EXPORT, MAX_PROBLEMS, ProblemList, SuiteError, TARGET_KINDS, caseHash, configSchema, datasetFormat, duplicateIdProblems, formatProblem, loadCases, loadConfig, parseCases, parseDuration, parseJson, parseJsonl, parseYaml, sha256, stableStringify, suiteError, suiteHash, validateCase, validateCheck, validateConfig
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+;// CONCATENATED MODULE: external "url"
+const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+;// CONCATENATED MODULE: external "module"
+const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+;// CONCATENATED MODULE: ../../main/node_modules/fdir/dist/index.mjs
+
+
+
+
+//#region rolldown:runtime
+var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
+
+//#endregion
+//#region src/utils.ts
+function cleanPath(path) {
+	let normalized = (0,external_path_namespaceObject.normalize)(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_namespaceObject.sep) normalized = normalized.substring(0, normalized.length - 1);
+	return normalized;
+}
+const SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+	return path.replace(SLASHES_REGEX, separator);
+}
+const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+	if (resolvePaths) path = (0,external_path_namespaceObject.resolve)(path);
+	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+	if (path === ".") return "";
+	const needsSeperator = path[path.length - 1] !== pathSeparator;
+	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/join-path.ts
+function joinPathWithBasePath(filename, directoryPath) {
+	return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+	return function(filename, directoryPath) {
+		const sameRoot = directoryPath.startsWith(root);
+		if (sameRoot) return directoryPath.slice(root.length) + filename;
+		else return convertSlashes((0,external_path_namespaceObject.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+	};
+}
+function joinPath(filename) {
+	return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+	return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+	const { relativePaths, includeBasePath } = options;
+	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+
+//#endregion
+//#region src/api/functions/push-directory.ts
+function pushDirectoryWithRelativePath(root) {
+	return function(directoryPath, paths) {
+		paths.push(directoryPath.substring(root.length) || ".");
+	};
+}
+function pushDirectoryFilterWithRelativePath(root) {
+	return function(directoryPath, paths, filters) {
+		const relativePath = directoryPath.substring(root.length) || ".";
+		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+	};
+}
+const pushDirectory = (directoryPath, paths) => {
+	paths.push(directoryPath || ".");
+};
+const pushDirectoryFilter = (directoryPath, paths, filters) => {
+	const path = directoryPath || ".";
+	if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+const empty$2 = () => {};
+function build$6(root, options) {
+	const { includeDirs, filters, relativePaths } = options;
+	if (!includeDirs) return empty$2;
+	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+
+//#endregion
+//#region src/api/functions/push-file.ts
+const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+const pushFileFilter = (filename, paths, _counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+const pushFileCount = (_filename, _paths, counts, _filters) => {
+	counts.files++;
+};
+const pushFile = (filename, paths) => {
+	paths.push(filename);
+};
+const empty$1 = () => {};
+function build$5(options) {
+	const { excludeFiles, filters, onlyCounts } = options;
+	if (excludeFiles) return empty$1;
+	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+	else if (onlyCounts) return pushFileCount;
+	else return pushFile;
+}
+
+//#endregion
+//#region src/api/functions/get-array.ts
+const getArray = (paths) => {
+	return paths;
+};
+const getArrayGroup = () => {
+	return [""].slice(0, 0);
+};
+function build$4(options) {
+	return options.group ? getArrayGroup : getArray;
+}
+
+//#endregion
+//#region src/api/functions/group-files.ts
+const groupFiles = (groups, directory, files) => {
+	groups.push({
+		directory,
+		files,
+		dir: directory
+	});
+};
+const empty = () => {};
+function build$3(options) {
+	return options.group ? groupFiles : empty;
+}
+
+//#endregion
+//#region src/api/functions/resolve-symlink.ts
+const resolveSymlinksAsync = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	fs.realpath(path, (error, resolvedPath) => {
+		if (error) return queue.dequeue(suppressErrors ? null : error, state);
+		fs.stat(resolvedPath, (error$1, stat) => {
+			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+			callback$1(stat, resolvedPath);
+			queue.dequeue(null, state);
+		});
+	});
+};
+const resolveSymlinks = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	try {
+		const resolvedPath = fs.realpathSync(path);
+		const stat = fs.statSync(resolvedPath);
+		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+		callback$1(stat, resolvedPath);
+	} catch (e) {
+		if (!suppressErrors) throw e;
+	}
+};
+function build$2(options, isSynchronous) {
+	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path, resolved, state) {
+	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+	let parent = (0,external_path_namespaceObject.dirname)(path);
+	let depth = 1;
+	while (parent !== state.root && depth < 2) {
+		const resolvedPath = state.symlinks.get(parent);
+		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+		if (isSameRoot) depth++;
+		else parent = (0,external_path_namespaceObject.dirname)(parent);
+	}
+	state.symlinks.set(path, resolved);
+	return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+	return state.visited.includes(resolved + state.options.pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/invoke-callback.ts
+const onlyCountsSync = (state) => {
+	return state.counts;
+};
+const groupsSync = (state) => {
+	return state.groups;
+};
+const defaultSync = (state) => {
+	return state.paths;
+};
+const limitFilesSync = (state) => {
+	return state.paths.slice(0, state.options.maxFiles);
+};
+const onlyCountsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.counts, state.options.suppressErrors);
+	return null;
+};
+const defaultAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths, state.options.suppressErrors);
+	return null;
+};
+const limitFilesAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+	return null;
+};
+const groupsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.groups, state.options.suppressErrors);
+	return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+	if (error && !suppressErrors) callback$1(error, output);
+	else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+	const { onlyCounts, group, maxFiles } = options;
+	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+	else if (group) return isSynchronous ? groupsSync : groupsAsync;
+	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+	else return isSynchronous ? defaultSync : defaultAsync;
+}
+
+//#endregion
+//#region src/api/functions/walk-directory.ts
+const readdirOpts = { withFileTypes: true };
+const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	state.queue.enqueue();
+	if (currentDepth < 0) return state.queue.dequeue(null, state);
+	const { fs } = state;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+		callback$1(entries, directoryPath, currentDepth);
+		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+	});
+};
+const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	const { fs } = state;
+	if (currentDepth < 0) return;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	let entries = [];
+	try {
+		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+	} catch (e) {
+		if (!state.options.suppressErrors) throw e;
+	}
+	callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+	return isSynchronous ? walkSync : walkAsync;
+}
+
+//#endregion
+//#region src/api/queue.ts
+/**
+* This is a custom stateless queue to track concurrent async fs calls.
+* It increments a counter whenever a call is queued and decrements it
+* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
+*/
+var Queue = class {
+	count = 0;
+	constructor(onQueueEmpty) {
+		this.onQueueEmpty = onQueueEmpty;
+	}
+	enqueue() {
+		this.count++;
+		return this.count;
+	}
+	dequeue(error, output) {
+		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+			this.onQueueEmpty(error, output);
+			if (error) {
+				output.controller.abort();
+				this.onQueueEmpty = void 0;
+			}
+		}
+	}
+};
+
+//#endregion
+//#region src/api/counter.ts
+var Counter = class {
+	_files = 0;
+	_directories = 0;
+	set files(num) {
+		this._files = num;
+	}
+	get files() {
+		return this._files;
+	}
+	set directories(num) {
+		this._directories = num;
+	}
+	get directories() {
+		return this._directories;
+	}
+	/**
+	* @deprecated use `directories` instead
+	*/
+	/* c8 ignore next 3 */
+	get dirs() {
+		return this._directories;
+	}
+};
+
+//#endregion
+//#region src/api/aborter.ts
+/**
+* AbortController is not supported on Node 14 so we use this until we can drop
+* support for Node 14.
+*/
+var Aborter = class {
+	aborted = false;
+	abort() {
+		this.aborted = true;
+	}
+};
+
+//#endregion
+//#region src/api/walker.ts
+var Walker = class {
+	root;
+	isSynchronous;
+	state;
+	joinPath;
+	pushDirectory;
+	pushFile;
+	getArray;
+	groupFiles;
+	resolveSymlink;
+	walkDirectory;
+	callbackInvoker;
+	constructor(root, options, callback$1) {
+		this.isSynchronous = !callback$1;
+		this.callbackInvoker = build$1(options, this.isSynchronous);
+		this.root = normalizePath(root, options);
+		this.state = {
+			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+			paths: [""].slice(0, 0),
+			groups: [],
+			counts: new Counter(),
+			options,
+			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+			symlinks: /* @__PURE__ */ new Map(),
+			visited: [""].slice(0, 0),
+			controller: new Aborter(),
+			fs: options.fs || external_fs_namespaceObject
+		};
+		this.joinPath = build$7(this.root, options);
+		this.pushDirectory = build$6(this.root, options);
+		this.pushFile = build$5(options);
+		this.getArray = build$4(options);
+		this.groupFiles = build$3(options);
+		this.resolveSymlink = build$2(options, this.isSynchronous);
+		this.walkDirectory = build(this.isSynchronous);
+	}
+	start() {
+		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+	}
+	walk = (entries, directoryPath, depth) => {
+		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+		const files = this.getArray(this.state.paths);
+		for (let i = 0; i < entries.length; ++i) {
+			const entry = entries[i];
+			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+				const filename = this.joinPath(entry.name, directoryPath);
+				this.pushFile(filename, files, this.state.counts, filters);
+			} else if (entry.isDirectory()) {
+				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+				if (exclude && exclude(entry.name, path)) continue;
+				this.pushDirectory(path, paths, filters);
+				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
+				let path = joinPathWithBasePath(entry.name, directoryPath);
+				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
+					if (stat.isDirectory()) {
+						resolvedPath = normalizePath(resolvedPath, this.state.options);
+						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+					} else {
+						resolvedPath = useRealPaths ? resolvedPath : path;
+						const filename = (0,external_path_namespaceObject.basename)(resolvedPath);
+						const directoryPath$1 = normalizePath((0,external_path_namespaceObject.dirname)(resolvedPath), this.state.options);
+						resolvedPath = this.joinPath(filename, directoryPath$1);
+						this.pushFile(resolvedPath, files, this.state.counts, filters);
+					}
+				});
+			}
+		}
+		this.groupFiles(this.state.groups, directoryPath, files);
+	};
+};
+
+//#endregion
+//#region src/api/async.ts
+function promise(root, options) {
+	return new Promise((resolve$1, reject) => {
+		callback(root, options, (err, output) => {
+			if (err) return reject(err);
+			resolve$1(output);
+		});
+	});
+}
+function callback(root, options, callback$1) {
+	let walker = new Walker(root, options, callback$1);
+	walker.start();
+}
+
+//#endregion
+//#region src/api/sync.ts
+function sync(root, options) {
+	const walker = new Walker(root, options);
+	return walker.start();
+}
+
+//#endregion
+//#region src/builder/api-builder.ts
+var APIBuilder = class {
+	constructor(root, options) {
+		this.root = root;
+		this.options = options;
+	}
+	withPromise() {
+		return promise(this.root, this.options);
+	}
+	withCallback(cb) {
+		callback(this.root, this.options, cb);
+	}
+	sync() {
+		return sync(this.root, this.options);
+	}
+};
+
+//#endregion
+//#region src/builder/index.ts
+let pm = null;
+/* c8 ignore next 6 */
+try {
+	__require.resolve("picomatch");
+	pm = __require("picomatch");
+} catch {}
+var Builder = class {
+	globCache = {};
+	options = {
+		maxDepth: Infinity,
+		suppressErrors: true,
+		pathSeparator: external_path_namespaceObject.sep,
+		filters: []
+	};
+	globFunction;
+	constructor(options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		this.globFunction = this.options.globFunction;
+	}
+	group() {
+		this.options.group = true;
+		return this;
+	}
+	withPathSeparator(separator) {
+		this.options.pathSeparator = separator;
+		return this;
+	}
+	withBasePath() {
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withRelativePaths() {
+		this.options.relativePaths = true;
+		return this;
+	}
+	withDirs() {
+		this.options.includeDirs = true;
+		return this;
+	}
+	withMaxDepth(depth) {
+		this.options.maxDepth = depth;
+		return this;
+	}
+	withMaxFiles(limit) {
+		this.options.maxFiles = limit;
+		return this;
+	}
+	withFullPaths() {
+		this.options.resolvePaths = true;
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withErrors() {
+		this.options.suppressErrors = false;
+		return this;
+	}
+	withSymlinks({ resolvePaths = true } = {}) {
+		this.options.resolveSymlinks = true;
+		this.options.useRealPaths = resolvePaths;
+		return this.withFullPaths();
+	}
+	withAbortSignal(signal) {
+		this.options.signal = signal;
+		return this;
+	}
+	normalize() {
+		this.options.normalizePath = true;
+		return this;
+	}
+	filter(predicate) {
+		this.options.filters.push(predicate);
+		return this;
+	}
+	onlyDirs() {
+		this.options.excludeFiles = true;
+		this.options.includeDirs = true;
+		return this;
+	}
+	exclude(predicate) {
+		this.options.exclude = predicate;
+		return this;
+	}
+	onlyCounts() {
+		this.options.onlyCounts = true;
+		return this;
+	}
+	crawl(root) {
+		return new APIBuilder(root || ".", this.options);
+	}
+	withGlobFunction(fn) {
+		this.globFunction = fn;
+		return this;
+	}
+	/**
+	* @deprecated Pass options using the constructor instead:
+	* ```ts
+	* new fdir(options).crawl("/path/to/root");
+	* ```
+	* This method will be removed in v7.0
+	*/
+	/* c8 ignore next 4 */
+	crawlWithOptions(root, options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		return new APIBuilder(root || ".", this.options);
+	}
+	glob(...patterns) {
+		if (this.globFunction) return this.globWithOptions(patterns);
+		return this.globWithOptions(patterns, ...[{ dot: true }]);
+	}
+	globWithOptions(patterns, ...options) {
+		const globFn = this.globFunction || pm;
+		/* c8 ignore next 5 */
+		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+		var isMatch = this.globCache[patterns.join("\0")];
+		if (!isMatch) {
+			isMatch = globFn(patterns, ...options);
+			this.globCache[patterns.join("\0")] = isMatch;
+		}
+		this.options.filters.push((path) => isMatch(path));
+		return this;
+	}
+};
+
+//#endregion
+
+// EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(636);
+;// CONCATENATED MODULE: ../../main/node_modules/tinyglobby/dist/index.mjs
+
+
+
+
+
+//#region src/utils.ts
+const isReadonlyArray = Array.isArray;
+const BACKSLASHES = /\\/g;
+const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+const isWin = process.platform === "win32";
+const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+	const patternsCount = patterns.length;
+	const patternsParts = Array(patternsCount);
+	const matchers = Array(patternsCount);
+	let i, j;
+	for (i = 0; i < patternsCount; i++) {
+		const parts = splitPattern(patterns[i]);
+		patternsParts[i] = parts;
+		const partsCount = parts.length;
+		const partMatchers = Array(partsCount);
+		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
+		matchers[i] = partMatchers;
+	}
+	return (input) => {
+		const inputParts = input.split("/");
+		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+		for (i = 0; i < patternsCount; i++) {
+			const patternParts = patternsParts[i];
+			const matcher = matchers[i];
+			const inputPatternCount = inputParts.length;
+			const minParts = Math.min(inputPatternCount, patternParts.length);
+			j = 0;
+			while (j < minParts) {
+				const part = patternParts[j];
+				if (part.includes("/")) return true;
+				if (!matcher[j](inputParts[j])) break;
+				if (!options.noglobstar && part === "**") return true;
+				j++;
+			}
+			if (j === inputPatternCount) return true;
+		}
+		return false;
+	};
+}
+/* node:coverage ignore next 2 */
+const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+	if (cwd === root || root.startsWith(`${cwd}/`)) {
+		if (absolute) {
+			const start = cwd.length + +!isRoot(cwd);
+			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+		}
+		const prefix = root.slice(cwd.length + 1);
+		if (prefix) return (p, isDir) => {
+			if (p === ".") return prefix;
+			const result = `${prefix}/${p}`;
+			return isDir ? result.slice(0, -1) : result;
+		};
+		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+	}
+	if (absolute) return (p) => external_path_namespaceObject.posix.relative(cwd, p) || ".";
+	return (p) => external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+	if (root.startsWith(`${cwd}/`)) {
+		const prefix = root.slice(cwd.length + 1);
+		return (p) => `${prefix}/${p}`;
+	}
+	return (p) => {
+		const result = external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`);
+		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+	};
+}
+function ensureNonDriveRelativePath(path) {
+	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+const splitPatternOptions = { parts: true };
+function splitPattern(path) {
+	var _result$parts;
+	const result = picomatch.scan(path, splitPatternOptions);
+	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
+function convertPosixPathToPattern(path) {
+	return escapePosixPath(path);
+}
+function convertWin32PathToPattern(path) {
+	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+}
+/**
+* Converts a path to a pattern depending on the platform.
+* Identical to {@link escapePath} on POSIX systems.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
+*/
+/* node:coverage ignore next 3 */
+const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
+const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+/**
+* Escapes a path's special characters depending on the platform.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
+*/
+/* node:coverage ignore next */
+const escapePath = isWin ? escapeWin32Path : escapePosixPath;
+/**
+* Checks if a pattern has dynamic parts.
+*
+* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
+*
+* - Doesn't necessarily return `false` on patterns that include `\`.
+* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
+* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
+* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
+*
+* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
+*/
+function isDynamicPattern(pattern, options) {
+	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+	const scan = picomatch.scan(pattern);
+	return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+//#endregion
+//#region src/patterns.ts
+const PARENT_DIRECTORY = /^(\/?\.\.)+/;
+const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+	var _PARENT_DIRECTORY$exe;
+	const cwd = opts.cwd;
+	let result = pattern;
+	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+	const escapedCwd = escapePath(cwd);
+	result = (0,external_path_namespaceObject.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_namespaceObject.posix.relative(escapedCwd, result) : external_path_namespaceObject.posix.normalize(result);
+	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+	const parts = splitPattern(result);
+	if (parentDir) {
+		const n = (parentDir.length + 1) / 3;
+		let i = 0;
+		const cwdParts = escapedCwd.split("/");
+		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+			i++;
+		}
+		const potentialRoot = external_path_namespaceObject.posix.join(cwd, parentDir.slice(i * 3));
+		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+			props.root = ensureNonDriveRelativePath(potentialRoot);
+			props.depthOffset = -n + i;
+		}
+	}
+	if (!isIgnore && props.depthOffset >= 0) {
+		var _props$commonPath;
+		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+		const newCommonPath = [];
+		const length = Math.min(props.commonPath.length, parts.length);
+		for (let i = 0; i < length; i++) {
+			const part = parts[i];
+			if (part === "**" && !parts[i + 1]) {
+				newCommonPath.pop();
+				break;
+			}
+			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+			newCommonPath.push(part);
+		}
+		props.depthOffset = newCommonPath.length;
+		props.commonPath = newCommonPath;
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_namespaceObject.posix.join(cwd, ...newCommonPath) : cwd);
+	}
+	return result;
+}
+function processPatterns(options, patterns, props) {
+	const matchPatterns = [];
+	const ignorePatterns = [];
+	for (const pattern of options.ignore) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+	}
+	for (const pattern of patterns) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+	}
+	return {
+		match: matchPatterns,
+		ignore: ignorePatterns
+	};
+}
+//#endregion
+//#region src/crawler.ts
+function buildCrawler(options, patterns) {
+	const cwd = options.cwd;
+	const props = {
+		root: cwd,
+		depthOffset: 0
+	};
+	const processed = processPatterns(options, patterns, props);
+	if (options.debug) log("internal processing patterns:", processed);
+	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+	const root = props.root.replace(BACKSLASHES, "");
+	const matchOptions = {
+		dot,
+		nobrace: options.braceExpansion === false,
+		nocase: !caseSensitiveMatch,
+		noextglob: options.extglob === false,
+		noglobstar: options.globstar === false,
+		posix: true
+	};
+	const matcher = picomatch(processed.match, matchOptions);
+	const ignore = picomatch(processed.ignore, matchOptions);
+	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+	const format = buildFormat(cwd, root, absolute);
+	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+	const excludePredicate = (_, p) => {
+		const relativePath = excludeFormatter(p, true);
+		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+	};
+	let maxDepth;
+	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+	const crawler = new Builder({
+		filters: [debug ? (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			const matches = matcher(path) && !ignore(path);
+			if (matches) log(`matched ${path}`);
+			return matches;
+		} : (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			return matcher(path) && !ignore(path);
+		}],
+		exclude: debug ? (_, p) => {
+			const skipped = excludePredicate(_, p);
+			log(`${skipped ? "skipped" : "crawling"} ${p}`);
+			return skipped;
+		} : excludePredicate,
+		fs: options.fs,
+		pathSeparator: "/",
+		relativePaths: !absolute,
+		resolvePaths: absolute,
+		includeBasePath: absolute,
+		resolveSymlinks: followSymbolicLinks,
+		excludeSymlinks: !followSymbolicLinks,
+		excludeFiles: onlyDirectories,
+		includeDirs: onlyDirectories || !options.onlyFiles,
+		maxDepth,
+		signal: options.signal
+	}).crawl(root);
+	if (options.debug) log("internal properties:", {
+		...props,
+		root
+	});
+	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+//#endregion
+//#region src/index.ts
+function formatPaths(paths, mapper) {
+	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+	return paths;
+}
+const defaultOptions = {
+	caseSensitiveMatch: true,
+	debug: !!process.env.TINYGLOBBY_DEBUG,
+	expandDirectories: true,
+	followSymbolicLinks: true,
+	onlyFiles: true
+};
+function getOptions(options) {
+	const opts = Object.assign({}, options);
+	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.ignore = ensureStringArray(opts.ignore);
+	opts.fs && (opts.fs = {
+		readdir: opts.fs.readdir || external_fs_.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
+		realpath: opts.fs.realpath || external_fs_.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
+		stat: opts.fs.stat || external_fs_.stat,
+		statSync: opts.fs.statSync || external_fs_.statSync
+	});
+	if (opts.debug) log("globbing with options:", opts);
+	return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+	var _ref;
+	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+	const options = getOptions(isModern ? inputOptions : globInput);
+	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
+}
+function globSync(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(crawler.sync(), relative) : [];
+}
+//#endregion
+
+
+// EXTERNAL MODULE: ../../main/node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(3493);
+// EXTERNAL MODULE: ./build/checks/registry.js + 18 modules
+var registry = __nccwpck_require__(8051);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./build/suite/hash.js
+
+/**
+ * Content hashes: a case's hash pairs and caches it (same input, context and checks => same
+ * hash, whatever the key order in the file); the suite hash keys cached base results. Pure.
+ */
+/**
+ * JSON with object keys sorted at every level, so `{a, b}` and `{b, a}` hash the same. Like
+ * JSON.stringify: undefined object fields are dropped, non-finite numbers become null. Values
+ * JSON cannot hold are written in a stable form (RegExp as /src/flags, Date as ISO, bigint as
+ * digits) rather than silently as `{}`; a cycle is written as "[Circular]" instead of throwing.
+ */
+function stableStringify(value) {
+    const seen = new Set();
+    const walk = (v) => {
+        if (v === null)
+            return 'null';
+        switch (typeof v) {
+            case 'string':
+                return JSON.stringify(v);
+            case 'number':
+                return Number.isFinite(v) ? JSON.stringify(v) : 'null';
+            case 'boolean':
+                return v ? 'true' : 'false';
+            case 'bigint':
+                return JSON.stringify(v.toString());
+            case 'undefined':
+            case 'function':
+            case 'symbol':
+                return undefined;
+        }
+        const obj = v;
+        if (obj instanceof RegExp)
+            return JSON.stringify(obj.toString());
+        if (obj instanceof Date)
+            return JSON.stringify(Number.isNaN(obj.getTime()) ? null : obj.toISOString());
+        if (seen.has(obj))
+            return '"[Circular]"';
+        seen.add(obj);
+        let out;
+        if (Array.isArray(obj)) {
+            out = `[${obj.map((x) => walk(x) ?? 'null').join(',')}]`;
+        }
+        else if (obj instanceof Map) {
+            out = walk(Object.fromEntries(obj)) ?? 'null';
+        }
+        else if (obj instanceof Set) {
+            out = walk([...obj]) ?? 'null';
+        }
+        else {
+            const parts = [];
+            for (const key of Object.keys(obj).sort()) {
+                const s = walk(obj[key]);
+                if (s !== undefined)
+                    parts.push(`${JSON.stringify(key)}:${s}`);
+            }
+            out = `{${parts.join(',')}}`;
+        }
+        seen.delete(obj);
+        return out;
+    };
+    return walk(value) ?? 'null';
+}
+function sha256(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+}
+/**
+ * Over what determines a case's outcome: input, context and checks. Not the id (renaming a case
+ * does not change it) and not the tags (they select cases, they do not grade them). A missing
+ * context hashes like `{}`, because that is what the target receives either way.
+ */
+function caseHash(c) {
+    return sha256(stableStringify({ input: c.input, context: c.context ?? {}, checks: c.checks }));
+}
+/** Config fields that change how a run is scheduled or shown, never its results. */
+const NOT_HASHED = ['concurrency', 'pull_request', 'trace_url'];
+/**
+ * Over the config (minus NOT_HASHED) and every case's id and hash, in id order (so moving cases
+ * between files or reordering them does not change it).
+ */
+function suiteHash(config, cases) {
+    const rest = { ...config };
+    for (const key of NOT_HASHED)
+        delete rest[key];
+    const pairs = cases
+        .map((c) => [c.id, c.hash])
+        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return sha256(stableStringify({ schema: 'evalgate/suite@1', config: rest, cases: pairs }));
+}
+
+;// CONCATENATED MODULE: ./build/suite/suggest.js
+/**
+ * "Did you mean" for typos in keys, check types and failure modes. Pure.
+ */
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+function editDistance(a, b) {
+    const m = a.length;
+    const n = b.length;
+    if (m === 0)
+        return n;
+    if (n === 0)
+        return m;
+    const d = Array.from({ length: m + 1 }, (_, i) => {
+        const row = new Array(n + 1).fill(0);
+        row[0] = i;
+        return row;
+    });
+    for (let j = 0; j <= n; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= m; i++) {
+        for (let j = 1; j <= n; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return d[m][n];
+}
+/**
+ * The closest candidate, if it is close enough to be a plausible typo: a third of the word's
+ * length (at least 1, at most 3) edits, ignoring case and `-`/`_`. Undefined otherwise, because
+ * a far-fetched suggestion is worse than none.
+ */
+function closest(word, candidates) {
+    // Very long strings are not typos of a key; and the distance is quadratic.
+    if (word.length > 64)
+        return undefined;
+    const norm = (s) => s.toLowerCase().replace(/[-_\s]/g, '');
+    const w = norm(word);
+    const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+    let best;
+    let bestDistance = Infinity;
+    for (const c of candidates) {
+        if (c === word)
+            continue;
+        const dist = norm(c) === w ? 0 : editDistance(w, norm(c));
+        if (dist <= limit && dist < bestDistance) {
+            best = c;
+            bestDistance = dist;
+        }
+    }
+    return best;
+}
+/** ` (did you mean "x"?)` or ''. */
+function didYouMean(word, candidates) {
+    const c = closest(word, candidates);
+    return c === undefined ? '' : ` (did you mean "${c}"?)`;
+}
+
+;// CONCATENATED MODULE: ./build/suite/issues.js
+
+const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
+/** `checks[1].mode`, `failure_modes["my mode"].severity`; '' for the root. */
+function formatPath(path) {
+    let out = '';
+    for (const seg of path) {
+        if (typeof seg === 'number')
+            out += `[${seg}]`;
+        else if (IDENTIFIER.test(seg))
+            out += out ? `.${seg}` : seg;
+        else
+            out += `[${JSON.stringify(seg)}]`;
+    }
+    return out;
+}
+/** A short, safe rendering of a value the user wrote, for "got ..." (never huge, never throws). */
+function describeValue(v) {
+    if (v === undefined)
+        return 'nothing';
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    switch (typeof v) {
+        case 'string': {
+            const s = JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}...` : v);
+            return s;
+        }
+        case 'number':
+        case 'boolean':
+        case 'bigint':
+            return String(v);
+        case 'object':
+            return 'a mapping';
+        default:
+            return typeof v;
+    }
+}
+/** "a, b or c". */
+function joinOr(items) {
+    if (items.length <= 1)
+        return items.join('');
+    return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+const EXPECTED = {
+    string: 'a string',
+    number: 'a number',
+    int: 'an integer',
+    boolean: 'true or false',
+    array: 'a list',
+    tuple: 'a list',
+    object: 'a mapping',
+    record: 'a mapping',
+    null: 'null',
+    date: 'a date',
+};
+function getAt(value, path) {
+    let cur = value;
+    for (const seg of path) {
+        if (cur === null || typeof cur !== 'object')
+            return undefined;
+        cur = cur[seg];
+    }
+    return cur;
+}
+function unknownKeyMessage(key, known) {
+    const hint = didYouMean(key, known);
+    if (hint)
+        return `unknown key "${key}"${hint}`;
+    return known.length > 0
+        ? `unknown key "${key}" (known: ${[...known].sort().join(', ')})`
+        : `unknown key "${key}"`;
+}
+/** Zod's own default messages; anything else was written by a schema author and is kept. */
+const ZOD_DEFAULT = /^(Invalid|Too (small|big)|Unrecognized)/;
+/**
+ * Zod issues -> our issues. `input` is the value that was parsed (for "got ..."), `schema` the
+ * schema (to list the known keys of an object when a key is unknown), `base` a path prefix.
+ */
+function fromZodIssues(issues, schema, input, base = []) {
+    const out = [];
+    for (const issue of issues)
+        out.push(...fromZodIssue(issue, schema, input, base));
+    return out;
+}
+function toPath(path) {
+    return path.map((p) => (typeof p === 'number' ? p : String(p)));
+}
+function fromZodIssue(issue, schema, input, base) {
+    const rel = toPath(issue.path);
+    const path = [...base, ...rel];
+    // With `reportInput`, zod tells us the value it saw (after any preprocessing); else look it up.
+    const value = 'input' in issue ? issue.input : getAt(input, rel);
+    const custom = !ZOD_DEFAULT.test(issue.message);
+    switch (issue.code) {
+        case 'unrecognized_keys': {
+            const known = schema ? knownKeysAt(schema, rel) : [];
+            return issue.keys.map((key) => ({
+                path: [...path, key],
+                message: unknownKeyMessage(key, known),
+            }));
+        }
+        case 'invalid_union': {
+            if (issue.errors.length === 0) {
+                // A discriminated union whose discriminator matched no option.
+                const options = issue.options;
+                const message = value === undefined
+                    ? 'required'
+                    : Array.isArray(options)
+                        ? `must be one of ${options.map(String).join(', ')}; got ${describeValue(value)}`
+                        : `invalid value ${describeValue(value)}`;
+                return [{ path, message }];
+            }
+            if (custom)
+                return [{ path, message: issue.message }];
+            if (value === undefined)
+                return [{ path, message: 'required' }];
+            // The option that got furthest explains best: one that complains about a nested field
+            // (the value had the right shape), else one that did not reject the value's type.
+            const deeper = issue.errors.find((branch) => branch.some((i) => i.path.length > 0)) ??
+                issue.errors.find((branch) => !branch.every((i) => i.code === 'invalid_type' && i.path.length === 0));
+            if (deeper) {
+                return fromZodIssues(deeper, undefined, value, path);
+            }
+            const expected = issue.errors
+                .flat()
+                .map((i) => (i.code === 'invalid_type' ? (EXPECTED[i.expected] ?? i.expected) : undefined))
+                .filter((x) => x !== undefined);
+            const uniq = [...new Set(expected)];
+            return [{ path, message: `expected ${joinOr(uniq)}, got ${describeValue(value)}` }];
+        }
+        default:
+            return [{ path, message: custom ? issue.message : plainMessage(issue, value) }];
+    }
+}
+function plainMessage(issue, value) {
+    switch (issue.code) {
+        case 'invalid_type': {
+            if (value === undefined)
+                return 'required';
+            if (issue.expected === 'never')
+                return 'not allowed here';
+            const want = EXPECTED[issue.expected] ?? issue.expected;
+            if (typeof value === 'number' && !Number.isFinite(value))
+                return `expected a finite number`;
+            return `expected ${want}, got ${describeValue(value)}`;
+        }
+        case 'too_small': {
+            const min = Number(issue.minimum);
+            if (issue.origin === 'array' || issue.origin === 'set') {
+                return min <= 1 ? 'must not be empty' : `needs at least ${min} items`;
+            }
+            if (issue.origin === 'string') {
+                return min <= 1 ? 'must not be empty' : `must be at least ${min} characters`;
+            }
+            return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${min}, got ${describeValue(value)}`;
+        }
+        case 'too_big': {
+            const max = Number(issue.maximum);
+            if (issue.origin === 'array' || issue.origin === 'set')
+                return `allows at most ${max} items`;
+            if (issue.origin === 'string')
+                return `must be at most ${max} characters`;
+            return `must be ${issue.inclusive ? 'at most' : 'less than'} ${max}, got ${describeValue(value)}`;
+        }
+        case 'invalid_value': {
+            if (value === undefined)
+                return 'required';
+            const values = issue.values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+            const hint = typeof value === 'string'
+                ? didYouMean(value, issue.values.filter((v) => typeof v === 'string'))
+                : '';
+            return values.length === 1
+                ? `must be ${values[0]}, got ${describeValue(value)}${hint}`
+                : `must be one of ${values.join(', ')}; got ${describeValue(value)}${hint}`;
+        }
+        case 'invalid_format':
+            if (issue.format === 'regex' && issue.pattern)
+                return `must match ${issue.pattern}`;
+            return `must be a valid ${issue.format === 'url' ? 'URL' : issue.format}, got ${describeValue(value)}`;
+        case 'not_multiple_of':
+            return `must be a multiple of ${String(issue.divisor)}`;
+        case 'invalid_key':
+            return 'invalid key';
+        case 'invalid_element':
+            return 'invalid element';
+        default:
+            return issue.message;
+    }
+}
+/**
+ * The keys an object schema allows at `path` inside `schema`, for "unknown key" hints. Walks
+ * zod's definitions (the documented `_zod.def` for library authors); [] when it cannot tell.
+ */
+function knownKeysAt(schema, path) {
+    let cur = schema;
+    let i = 0;
+    for (let guard = 0; guard < 100 && cur; guard++) {
+        const def = cur._zod?.def;
+        if (!def)
+            return [];
+        switch (def.type) {
+            case 'object':
+                if (i === path.length)
+                    return Object.keys(def.shape);
+                cur = def.shape[path[i++]];
+                break;
+            case 'optional':
+            case 'nullable':
+            case 'default':
+            case 'prefault':
+            case 'catch':
+            case 'readonly':
+            case 'nonoptional':
+                cur = def.innerType;
+                break;
+            case 'pipe':
+                // A preprocess is pipe(transform, schema); a transform is pipe(schema, transform).
+                cur =
+                    def.in?._zod?.def?.type === 'transform'
+                        ? def.out
+                        : def.in;
+                break;
+            case 'record':
+                if (i === path.length)
+                    return [];
+                i++;
+                cur = def.valueType;
+                break;
+            case 'array':
+                if (i === path.length)
+                    return [];
+                i++;
+                cur = def.element;
+                break;
+            case 'union': {
+                const keys = def.options.flatMap((o) => knownKeysAt(o, path.slice(i)));
+                return [...new Set(keys)];
+            }
+            case 'lazy':
+                cur = def.getter();
+                break;
+            default:
+                return [];
+        }
+    }
+    return [];
+}
+/** Issues at paths of a located document -> problems with lines, in line order. */
+function issuesToProblems(issues, file, doc) {
+    const problems = issues.map((i) => {
+        const field = formatPath(i.path);
+        return { file, line: doc.lineOf(i.path), ...(field ? { field } : {}), message: i.message };
+    });
+    return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3645);
+;// CONCATENATED MODULE: ./build/suite/yaml.js
+
+/** A view of `located` rooted at `prefix` (e.g. one case inside a YAML list). */
+function locatedAt(located, prefix, value) {
+    return { value, lineOf: (path) => located.lineOf([...prefix, ...path]) };
+}
+/** Parses YAML; syntax errors come back as problems with line and column. */
+function parseYaml(text, file) {
+    const lineCounter = new dist.LineCounter();
+    // `merge`: YAML 1.1 merge keys (`<<: *defaults`) are how people share settings between cases.
+    const doc = (0,dist.parseDocument)(text, { lineCounter, prettyErrors: false, merge: true });
+    if (doc.errors.length > 0) {
+        return {
+            ok: false,
+            problems: doc.errors.map((e) => {
+                const pos = lineCounter.linePos(e.pos[0]);
+                return {
+                    file,
+                    line: pos.line,
+                    column: pos.col,
+                    message: `YAML syntax error: ${e.message}`,
+                };
+            }),
+        };
+    }
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: 1000 });
+    }
+    catch (err) {
+        // The alias-expansion limit (a "billion laughs" document) and anything similar.
+        return {
+            ok: false,
+            problems: [{ file, line: 1, message: `YAML error: ${err.message}` }],
+        };
+    }
+    return { ok: true, doc: { value, lineOf: (path) => yamlLineOf(doc, lineCounter, path) } };
+}
+function lineAt(lc, node) {
+    const start = node?.range?.[0];
+    return start === undefined ? undefined : lc.linePos(start).line;
+}
+function deref(doc, node) {
+    // An alias's own position is where it is used; its content lives at the anchor.
+    for (let i = 0; i < 100 && (0,dist.isAlias)(node); i++)
+        node = node.resolve(doc);
+    return node;
+}
+/**
+ * Walks the YAML nodes along `path`. A mapping value is reported at its key's line (where the
+ * user wrote `gate:`), a scalar or a list item at its own line; a missing key at its parent.
+ */
+function yamlLineOf(doc, lc, path) {
+    let node = doc.contents;
+    let line = lineAt(lc, node) ?? 1;
+    for (const seg of path) {
+        node = deref(doc, node);
+        if ((0,dist.isMap)(node)) {
+            const pair = node.items.find((p) => {
+                const key = (0,dist.isScalar)(p.key) ? p.key.value : p.key;
+                return key !== null && key !== undefined && String(key) === String(seg);
+            });
+            if (!pair)
+                return line;
+            const keyLine = lineAt(lc, pair.key) ?? line;
+            const val = deref(doc, pair.value);
+            line = (0,dist.isScalar)(val) ? (lineAt(lc, val) ?? keyLine) : keyLine;
+            node = pair.value;
+        }
+        else if ((0,dist.isSeq)(node)) {
+            const item = node.items[Number(seg)];
+            if (item === undefined)
+                return line;
+            line = lineAt(lc, deref(doc, item)) ?? line;
+            node = item;
+        }
+        else {
+            return line;
+        }
+    }
+    return line;
+}
+
+;// CONCATENATED MODULE: ./build/suite/jsonl.js
+
+/** 1-based line and column of a character offset. */
+function lineColumn(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    const end = Math.min(Math.max(offset, 0), text.length);
+    for (let i = 0; i < end; i++) {
+        if (text.charCodeAt(i) === 10) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: end - lineStart + 1 };
+}
+/**
+ * V8's JSON.parse messages carry "in JSON at position N (line L column C)"; we keep the words,
+ * drop V8's position (it counts within the string we gave it) and compute our own.
+ */
+function jsonSyntaxError(err, text) {
+    const raw = err instanceof Error ? err.message : String(err);
+    const m = /\bat position (\d+)/.exec(raw);
+    const offset = m ? Number(m[1]) : text.length;
+    const words = raw
+        .replace(/\s*in JSON at position \d+.*$/s, '')
+        .replace(/\s*\(line \d+ column \d+\)$/, '');
+    return { message: words, offset };
+}
+/**
+ * One JSON value per non-blank line. A bad line is a problem naming its line and column; the
+ * other lines are still returned so one run reports every bad line.
+ */
+function parseJsonl(text, file, 
+/** Called for each row instead of collecting them: a large dataset is then never held twice. */
+onRow) {
+    const rows = [];
+    const problems = [];
+    const lines = stripBom(text).split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const src = lines[i];
+        if (src.trim() === '')
+            continue;
+        let value;
+        try {
+            value = JSON.parse(src);
+        }
+        catch (err) {
+            const { message, offset } = jsonSyntaxError(err, src);
+            problems.push({
+                file,
+                line: i + 1,
+                column: offset + 1 > src.length ? src.length + 1 : offset + 1,
+                message: `invalid JSON: ${message}`,
+            });
+            continue;
+        }
+        const row = { line: i + 1, value };
+        if (onRow)
+            onRow(row);
+        else
+            rows.push(row);
+    }
+    return { rows, problems };
+}
+/**
+ * A whole-file JSON document. JSON.parse decides validity and the value; the YAML parser (JSON
+ * is a subset of YAML 1.2) supplies the line of each node for later messages.
+ */
+function parseJson(text, file) {
+    const src = stripBom(text);
+    let value;
+    try {
+        value = JSON.parse(src);
+    }
+    catch (err) {
+        const { message, offset } = jsonSyntaxError(err, src);
+        const { line, column } = lineColumn(src, offset);
+        return { ok: false, problems: [{ file, line, column, message: `invalid JSON: ${message}` }] };
+    }
+    // Reading the file a second time as YAML costs as much as the first; only errors need lines.
+    let lineOf;
+    const doc = {
+        value,
+        lineOf: (path) => {
+            if (!lineOf) {
+                const located = parseYaml(src, file);
+                // Should the YAML reading of valid JSON fail (exotic input), we only lose line numbers.
+                lineOf = located.ok ? located.doc.lineOf : () => undefined;
+            }
+            return lineOf(path);
+        },
+    };
+    return { ok: true, doc };
+}
+function stripBom(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+;// CONCATENATED MODULE: ./build/suite/cases.js
+
+
+
+
+
+
+
+/**
+ * Golden cases: the schema of one case, its checks (each validated by its check type's own
+ * schema), and the three dataset formats. Pure: load.ts reads the files.
+ */
+const caseSchema = schemas/* strictObject */.rej({
+    id: schemas/* string */.YjP({
+        error: (iss) => iss.input === undefined
+            ? 'required (every case needs a stable id: it pairs the case across base and head)'
+            : undefined,
+    })
+        .min(1)
+        .refine((v) => v.trim() === v, { message: 'must not start or end with spaces' }),
+    input: schemas/* unknown */.L5J().superRefine((v, ctx) => {
+        if (v === undefined)
+            ctx.addIssue({ code: 'custom', message: 'required (what the target receives)' });
+        else if (v === null)
+            ctx.addIssue({ code: 'custom', message: 'must not be null' });
+    }),
+    context: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+    tags: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
+    checks: schemas/* array */.YOg(schemas/* unknown */.L5J(), { error: (iss) => (iss.input === undefined ? 'required' : undefined) })
+        .min(1, {
+        message: 'must list at least one check',
+    }),
+    /** For people reading the dataset; not used by evalgate. */
+    description: schemas/* string */.YjP().optional(),
+});
+/** Validates one check spec at index `index` of a case. Pure; never throws. */
+function validateCheck(raw, index, modes) {
+    const at = ['checks', index];
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+        return {
+            issues: [
+                { path: at, message: `expected a mapping with type and mode, got ${describeValue(raw)}` },
+            ],
+        };
+    }
+    const obj = raw;
+    const types = (0,registry/* checkTypes */.OE)();
+    if (obj.type === undefined) {
+        return {
+            issues: [{ path: [...at, 'type'], message: `required (one of ${types.join(', ')})` }],
+        };
+    }
+    if (typeof obj.type !== 'string') {
+        return {
+            issues: [
+                { path: [...at, 'type'], message: `expected a string, got ${describeValue(obj.type)}` },
+            ],
+        };
+    }
+    const def = (0,registry/* getCheck */.H$)(obj.type);
+    if (!def) {
+        const guess = closest(obj.type, types);
+        const hint = guess ? `did you mean "${guess}"? ` : '';
+        return {
+            issues: [
+                {
+                    path: [...at, 'type'],
+                    message: `unknown check type ${describeValue(obj.type)} (${hint}known: ${types.join(', ')})`,
+                },
+            ],
+        };
+    }
+    const issues = [];
+    const parsed = def.schema.safeParse(obj, { reportInput: true });
+    if (!parsed.success)
+        issues.push(...fromZodIssues(parsed.error.issues, def.schema, obj, at));
+    // A plain z.object drops keys it does not know; in a dataset that hides typos
+    // (`ignore_cas: true` silently does nothing), so we report them.
+    const known = objectKeys(def.schema);
+    if (known) {
+        for (const key of Object.keys(obj)) {
+            if (!known.includes(key) && !issues.some((i) => i.path[2] === key && i.path.length === 3)) {
+                issues.push({ path: [...at, key], message: unknownKeyMessage(key, known) });
+            }
+        }
+    }
+    // No modes: the config's failure_modes are broken themselves (reported apart), so not checked.
+    if (modes && typeof obj.mode === 'string' && obj.mode !== '' && !Object.hasOwn(modes, obj.mode)) {
+        const names = Object.keys(modes);
+        const guess = closest(obj.mode, names);
+        const hint = guess ? `did you mean "${guess}"? ` : '';
+        issues.push({
+            path: [...at, 'mode'],
+            message: `unknown failure mode ${describeValue(obj.mode)} (${hint}known: ${names.join(', ')})`,
+        });
+    }
+    if (issues.length > 0 || !parsed.success)
+        return { issues };
+    return { spec: parsed.data, issues: [] };
+}
+/** The keys of a non-passthrough object schema, or undefined when extra keys are fine. */
+function objectKeys(schema) {
+    const def = schema
+        ._zod?.def;
+    if (def?.type !== 'object' || !def.shape)
+        return undefined;
+    // A catchall (passthrough, strict, or typed extras) means the schema decides about extra keys.
+    if (def.catchall !== undefined)
+        return undefined;
+    return Object.keys(def.shape);
+}
+/** Validates one case (without its location). Pure; never throws. */
+function validateCase(raw, modes) {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+        return {
+            issues: [
+                {
+                    path: [],
+                    message: `expected a case (a mapping with id, input, checks), got ${describeValue(raw)}`,
+                },
+            ],
+        };
+    }
+    const issues = [];
+    const r = caseSchema.safeParse(raw, { reportInput: true });
+    if (!r.success)
+        issues.push(...fromZodIssues(r.error.issues, caseSchema, raw));
+    const rawChecks = raw.checks;
+    const checks = [];
+    if (Array.isArray(rawChecks)) {
+        rawChecks.forEach((c, i) => {
+            const v = validateCheck(c, i, modes);
+            issues.push(...v.issues);
+            if (v.spec)
+                checks.push(v.spec);
+        });
+    }
+    if (!r.success || issues.length > 0)
+        return { issues };
+    const d = r.data;
+    const value = {
+        id: d.id,
+        input: d.input,
+        ...(d.context !== undefined ? { context: d.context } : {}),
+        tags: d.tags,
+        checks,
+    };
+    return { value, issues: [] };
+}
+const DATASET_EXTENSIONS = ['.jsonl', '.json', '.yaml', '.yml'];
+function datasetFormat(file) {
+    const lower = file.toLowerCase();
+    if (lower.endsWith('.jsonl'))
+        return 'jsonl';
+    if (lower.endsWith('.json'))
+        return 'json';
+    if (lower.endsWith('.yaml') || lower.endsWith('.yml'))
+        return 'yaml';
+    return undefined;
+}
+/**
+ * Parses and validates one dataset file's text. Returns the valid cases and a problem for each
+ * error (syntax or validation), so one run reports every bad case. Never throws.
+ */
+function parseCases(text, opts) {
+    const cases = [];
+    const problems = [];
+    const take = (raw, located, line) => {
+        const { value, issues } = validateCase(raw, opts.modes);
+        if (value) {
+            cases.push({ ...value, source: { file: opts.source, line }, hash: caseHash(value) });
+        }
+        else {
+            problems.push(...issuesToProblems(issues, opts.file, located));
+        }
+    };
+    if (opts.format === 'jsonl') {
+        const { problems: syntax } = parseJsonl(text, opts.file, (row) => take(row.value, { lineOf: () => row.line }, row.line));
+        problems.push(...syntax);
+    }
+    else {
+        const parsed = opts.format === 'json' ? parseJson(text, opts.file) : parseYaml(text, opts.file);
+        if (!parsed.ok)
+            return { cases, problems: parsed.problems };
+        const list = parsed.doc.value;
+        // An empty YAML file holds no cases; the loader reports an empty suite as a whole.
+        if (list === null || list === undefined)
+            return { cases, problems };
+        if (!Array.isArray(list)) {
+            problems.push({
+                file: opts.file,
+                line: parsed.doc.lineOf([]) ?? 1,
+                message: `expected a list of cases, got ${describeValue(list)}`,
+            });
+            return { cases, problems };
+        }
+        list.forEach((raw, i) => {
+            const located = locatedAt(parsed.doc, [i], raw);
+            take(raw, located, parsed.doc.lineOf([i]) ?? 1);
+        });
+    }
+    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    return { cases, problems };
+}
+/**
+ * Case ids pair cases across base and head, so they must be unique across the whole suite. Each
+ * duplicate names both places. `display` turns a case's source file into the file shown.
+ */
+function duplicateIdProblems(cases, display = (f) => f) {
+    const first = new Map();
+    const problems = [];
+    for (const c of cases) {
+        const prev = first.get(c.id);
+        if (!prev) {
+            first.set(c.id, c);
+            continue;
+        }
+        problems.push({
+            file: display(c.source.file),
+            line: c.source.line,
+            field: 'id',
+            message: `duplicate case id ${JSON.stringify(c.id)} (first at ${display(prev.source.file)}:${prev.source.line})`,
+        });
+    }
+    return problems;
+}
+
+// EXTERNAL MODULE: ../../main/node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(270);
+// EXTERNAL MODULE: ./build/types.js
+var types = __nccwpck_require__(8874);
+;// CONCATENATED MODULE: ./build/suite/errors.js
+
+/** How many problems one error lists; the rest are counted. */
+const MAX_PROBLEMS = 20;
+/** `file:line[:column]: [field: ]message`. */
+function formatProblem(p) {
+    let where = p.file;
+    if (p.line !== undefined) {
+        where += `:${p.line}`;
+        if (p.column !== undefined)
+            where += `:${p.column}`;
+    }
+    return p.field ? `${where}: ${p.field}: ${p.message}` : `${where}: ${p.message}`;
+}
+class SuiteError extends Error {
+    name = 'SuiteError';
+    /** The first problem's location, for callers that show one. */
+    file;
+    line;
+    column;
+    field;
+    /** Every problem found (at most MAX_PROBLEMS). */
+    problems;
+    /** Problems found beyond MAX_PROBLEMS, counted but not listed. */
+    omitted;
+    constructor(problems, omitted = 0) {
+        if (problems.length === 0)
+            throw new TypeError('SuiteError needs at least one problem');
+        const lines = problems.map(formatProblem);
+        if (omitted > 0)
+            lines.push(`... and ${omitted} more problem${omitted === 1 ? '' : 's'}`);
+        super(lines.join('\n'));
+        const first = problems[0];
+        this.file = first.file;
+        this.line = first.line;
+        this.column = first.column;
+        this.field = first.field;
+        this.problems = problems;
+        this.omitted = omitted;
+    }
+}
+function isSuiteError(err) {
+    return err instanceof SuiteError;
+}
+/** One SuiteError for a list of problems, keeping the first MAX_PROBLEMS. */
+function suiteError(problems) {
+    return new SuiteError(problems.slice(0, MAX_PROBLEMS), Math.max(0, problems.length - MAX_PROBLEMS));
+}
+/** Collects problems across files and throws them as one SuiteError. */
+class ProblemList {
+    items = [];
+    /** Problems past the cap: counted, not kept. */
+    omitted = 0;
+    add(p) {
+        if (this.items.length < MAX_PROBLEMS)
+            this.items.push(p);
+        else
+            this.omitted++;
+    }
+    addAll(ps) {
+        for (const p of ps)
+            this.add(p);
+    }
+    get size() {
+        return this.items.length + this.omitted;
+    }
+    throwIfAny() {
+        if (this.items.length > 0)
+            throw new SuiteError(this.items, this.omitted);
+    }
+}
+/**
+ * A path as people should read it: relative to the cwd when the file is inside it (short, and
+ * what GitHub annotations and editors expect), otherwise absolute. Always `/` separators.
+ */
+function errors_displayPath(file, cwd = process.cwd()) {
+    const abs = external_node_path_.resolve(cwd, file);
+    const rel = external_node_path_.relative(cwd, abs);
+    const shown = rel && !rel.startsWith('..') && !external_node_path_.isAbsolute(rel) ? rel : abs;
+    return shown.split(external_node_path_.sep).join('/');
+}
+
+// EXTERNAL MODULE: ./build/defaults.js
+var defaults = __nccwpck_require__(8981);
+;// CONCATENATED MODULE: ./build/suite/config.js
+
+
+
+
+
+
+
+/**
+ * The suite config (`evalgate.yml`): zod schema, defaults, and the translation from what users
+ * write (`timeout: 60s`, `target: {module: ./agent.ts#run}`) to SuiteConfig. Pure: the file is
+ * read by load.ts.
+ */
+
+const DEFAULTS = {
+    trials: 3,
+    concurrency: 8,
+    timeout_ms: 60_000,
+    retries: 2,
+    gate: defaults/* DEFAULT_GATE */.s,
+};
+const TARGET_KINDS = ['command', 'worker', 'http', 'module', 'openai'];
+/** Model calls of an openai target per case, by default. */
+const DEFAULT_MAX_STEPS = 10;
+/** Default export name of a module target written without `#name`. */
+const DEFAULT_MODULE_EXPORT = 'runCase';
+const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/;
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * `60s`, `500ms`, `2m`, `1h`, or a number of milliseconds (also as a string) -> ms. Returns an
+ * error message instead of throwing.
+ */
+function parseDuration(v) {
+    const bad = {
+        error: `invalid duration ${describeValue(v)} (write e.g. 60s, 500ms, 2m, or a number of milliseconds)`,
+    };
+    let ms;
+    if (typeof v === 'number') {
+        ms = v;
+    }
+    else if (typeof v === 'string') {
+        const m = DURATION.exec(v.trim());
+        if (!m)
+            return bad;
+        ms = Number(m[1]) * UNIT_MS[m[2] ?? 'ms'];
+    }
+    else {
+        return bad;
+    }
+    if (!Number.isFinite(ms) || ms <= 0)
+        return { error: `must be a positive duration, got ${describeValue(v)}` };
+    return Math.round(ms);
+}
+const duration = schemas/* unknown */.L5J().transform((v, ctx) => {
+    const ms = parseDuration(v);
+    if (typeof ms === 'number')
+        return ms;
+    ctx.addIssue({ code: 'custom', message: ms.error });
+    return core/* NEVER */.tm;
+});
+const severity = schemas/* enum */.k5n(types/* SEVERITIES */.o);
+function isHttpUrl(v) {
+    try {
+        // `{port}` is filled in with a free port when the target starts (see targets/http.ts).
+        const u = new URL(v.replaceAll('{port}', '8000'));
+        return u.protocol === 'http:' || u.protocol === 'https:';
+    }
+    catch {
+        return false;
+    }
+}
+const httpUrl = schemas/* string */.YjP().superRefine((v, ctx) => {
+    if (!isHttpUrl(v))
+        ctx.addIssue({ code: 'custom', message: `must be an http(s) URL, got ${describeValue(v)}` });
+});
+// YAML writes `PORT: 8000` and `DEBUG: true`; the environment only holds strings.
+const envValue = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY()]).transform(String);
+const stringMap = schemas/* record */.g1P(schemas/* string */.YjP(), envValue);
+const targetCommon = {
+    cwd: schemas/* string */.YjP().min(1).optional(),
+    env: stringMap.optional(),
+};
+const MODULE_SPEC = /^(.+?)(?:#([A-Za-z_$][\w$]*))?$/;
+const envName = schemas/* string */.YjP()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable');
+/** Client settings shared by the openai target and the judge. */
+const modelClient = {
+    base_url: httpUrl.optional(),
+    api_key_env: envName.optional(),
+    request_timeout: duration.optional(),
+    max_retries: schemas/* int */.Whr().min(0).max(10).optional(),
+    max_concurrency: schemas/* int */.Whr().min(1).max(1024).optional(),
+};
+const kindSchemas = {
+    command: schemas/* strictObject */.rej({ command: schemas/* string */.YjP().trim().min(1), ...targetCommon }),
+    worker: schemas/* strictObject */.rej({
+        worker: schemas/* string */.YjP().trim().min(1),
+        workers: schemas/* int */.Whr().min(1).max(256).optional(),
+        ...targetCommon,
+    }),
+    http: schemas/* strictObject */.rej({
+        http: schemas/* strictObject */.rej({
+            url: httpUrl,
+            start: schemas/* string */.YjP().trim().min(1).optional(),
+            ready: httpUrl.optional(),
+            headers: stringMap.optional(),
+            ready_timeout: duration.optional(),
+        }),
+        ...targetCommon,
+    }),
+    module: schemas/* strictObject */.rej({
+        module: schemas/* string */.YjP()
+            .trim()
+            .min(1)
+            .refine((v) => MODULE_SPEC.test(v) && !v.endsWith('#'), {
+            message: 'write a path, optionally with #exportName (e.g. ./src/agent.ts#runCase)',
+        }),
+        ...targetCommon,
+    }),
+    openai: schemas/* strictObject */.rej({
+        openai: schemas/* strictObject */.rej({
+            model: schemas/* string */.YjP().trim().min(1),
+            system_prompt: schemas/* string */.YjP().trim().min(1).optional(),
+            tools: schemas/* string */.YjP().trim().min(1).optional(),
+            fixtures: schemas/* string */.YjP().trim().min(1).optional(),
+            max_steps: schemas/* int */.Whr().min(1).max(100).default(DEFAULT_MAX_STEPS),
+            temperature: schemas/* number */.aig().min(0).max(2).optional(),
+            max_tokens: schemas/* int */.Whr().min(1).optional(),
+            headers: stringMap.optional(),
+            azure: schemas/* strictObject */.rej({
+                deployment: schemas/* string */.YjP().trim().min(1).optional(),
+                api_version: schemas/* string */.YjP().trim().min(1),
+            })
+                .optional(),
+            ...modelClient,
+        }),
+        ...targetCommon,
+    }),
+};
+const KIND_LIST = TARGET_KINDS.join(', ');
+/** Exactly one kind key; its own fields validated by that kind's schema. */
+const target = schemas/* unknown */.L5J().transform((raw, ctx) => {
+    const fail = (message, path = []) => {
+        ctx.addIssue({ code: 'custom', message, path });
+        return core/* NEVER */.tm;
+    };
+    if (raw === undefined)
+        return fail('required');
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+        const hint = typeof raw === 'string' ? ` (e.g. target: {command: ${JSON.stringify(raw)}})` : '';
+        return fail(`expected a mapping with one of ${KIND_LIST}, got ${describeValue(raw)}${hint}`);
+    }
+    const obj = raw;
+    const kinds = TARGET_KINDS.filter((k) => k in obj);
+    if (kinds.length > 1) {
+        return fail(`give exactly one target kind, found ${kinds.join(' and ')}`);
+    }
+    if (kinds.length === 0) {
+        // A typo of a kind is the likeliest cause; say so at that key's line.
+        for (const key of Object.keys(obj)) {
+            if (didYouMean(key, TARGET_KINDS))
+                return fail(unknownKeyMessage(key, [...TARGET_KINDS]), [key]);
+        }
+        return fail(`needs one of ${KIND_LIST}`);
+    }
+    const kind = kinds[0];
+    const schema = kindSchemas[kind];
+    const parsed = schema.safeParse(obj, { reportInput: true });
+    if (!parsed.success) {
+        for (const issue of fromZodIssues(parsed.error.issues, schema, obj))
+            fail(issue.message, issue.path);
+        return core/* NEVER */.tm;
+    }
+    const d = parsed.data;
+    const common = {
+        ...(d.cwd !== undefined ? { cwd: d.cwd } : {}),
+        ...(d.env !== undefined ? { env: d.env } : {}),
+    };
+    switch (kind) {
+        case 'command':
+            return { kind, command: d.command, ...common };
+        case 'worker':
+            return {
+                kind,
+                command: d.worker,
+                ...(d.workers !== undefined ? { workers: d.workers } : {}),
+                ...common,
+            };
+        case 'http': {
+            const h = d.http;
+            return {
+                kind,
+                url: h.url,
+                ...(h.start !== undefined ? { start: h.start } : {}),
+                ...(h.ready !== undefined ? { ready: h.ready } : {}),
+                ...(h.headers !== undefined ? { headers: h.headers } : {}),
+                ...(h.ready_timeout !== undefined ? { ready_timeout_ms: h.ready_timeout } : {}),
+                ...common,
+            };
+        }
+        case 'module': {
+            const m = MODULE_SPEC.exec(d.module);
+            return { kind, module: m[1], export: m[2] ?? DEFAULT_MODULE_EXPORT, ...common };
+        }
+        case 'openai': {
+            const { request_timeout, ...o } = d.openai;
+            const defined = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+            return {
+                kind,
+                ...defined,
+                ...(request_timeout !== undefined ? { request_timeout_ms: request_timeout } : {}),
+                ...common,
+            };
+        }
+    }
+});
+// `tone: minor` is shorthand for `tone: {severity: minor}`.
+const failureMode = schemas/* union */.KCZ([severity, schemas/* strictObject */.rej({ severity, description: schemas/* string */.YjP().optional() })])
+    .transform((v) => (typeof v === 'string' ? { severity: v } : v));
+const gate = schemas/* strictObject */.rej({
+    block: schemas/* array */.YOg(severity).default(defaults/* DEFAULT_GATE */.s.block),
+    alpha: schemas/* number */.aig().gt(0).lt(1).default(defaults/* DEFAULT_GATE */.s.alpha),
+    min_drop: schemas/* number */.aig().min(0).max(1).default(defaults/* DEFAULT_GATE */.s.min_drop),
+    tolerance: schemas/* number */.aig().min(0).max(1).default(defaults/* DEFAULT_GATE */.s.tolerance),
+    max_error_share: schemas/* number */.aig().min(0).max(1).default(defaults/* DEFAULT_GATE */.s.max_error_share),
+    accept_label: schemas/* string */.YjP().trim().min(1).default(defaults/* DEFAULT_GATE */.s.accept_label),
+    robust: schemas/* boolean */.zMY().default(defaults/* DEFAULT_GATE */.s.robust),
+    adaptive: schemas/* boolean */.zMY().default(defaults/* DEFAULT_GATE */.s.adaptive),
+    rerun_trials: schemas/* int */.Whr().min(1).max(1000).default(defaults/* DEFAULT_GATE */.s.rerun_trials),
+    errors_severity: severity.default(defaults/* DEFAULT_GATE */.s.errors_severity),
+})
+    // prefault (not default): the empty object is parsed, so every field gets its own default.
+    .prefault({});
+const configSchema = schemas/* strictObject */.rej({
+    version: schemas/* literal */.euz(1, {
+        error: (iss) => iss.input === undefined
+            ? 'required (write version: 1)'
+            : `unsupported version ${describeValue(iss.input)} (this evalgate reads version: 1)`,
+    }),
+    target,
+    datasets: schemas/* union */.KCZ([schemas/* string */.YjP().trim().min(1), schemas/* array */.YOg(schemas/* string */.YjP().trim().min(1)).min(1)])
+        .transform((v) => (typeof v === 'string' ? [v] : v)),
+    failure_modes: schemas/* record */.g1P(schemas/* string */.YjP().min(1), failureMode)
+        .refine((m) => Object.keys(m).length > 0, { message: 'must list at least one failure mode' })
+        .refine((m) => !Object.hasOwn(m, defaults/* ERRORS_MODE */.y), {
+        message: `"${defaults/* ERRORS_MODE */.y}" is evalgate's built-in failure mode (trials that errored): rename yours; set the built-in one's severity with gate.errors_severity`,
+    }),
+    trials: schemas/* int */.Whr().min(1).max(1000).default(DEFAULTS.trials),
+    concurrency: schemas/* int */.Whr().min(1).max(1024).default(DEFAULTS.concurrency),
+    timeout: duration.default(DEFAULTS.timeout_ms),
+    retries: schemas/* int */.Whr().min(0).max(20).default(DEFAULTS.retries),
+    judge: schemas/* strictObject */.rej({ model: schemas/* string */.YjP().trim().min(1), ...modelClient })
+        .transform(({ request_timeout, ...j }) => ({
+        ...Object.fromEntries(Object.entries(j).filter(([, v]) => v !== undefined)),
+        ...(request_timeout !== undefined ? { request_timeout_ms: request_timeout } : {}),
+    }))
+        .optional(),
+    max_cost: schemas/* number */.aig().positive().optional(),
+    prices: schemas/* record */.g1P(schemas/* string */.YjP().min(1), schemas/* strictObject */.rej({ input: schemas/* number */.aig().nonnegative(), output: schemas/* number */.aig().nonnegative() }))
+        .optional(),
+    gate,
+    pull_request: schemas/* strictObject */.rej({ sample: schemas/* union */.KCZ([schemas/* string */.YjP().trim().min(1), schemas/* int */.Whr().min(1)]).optional() })
+        .optional(),
+    trace_url: schemas/* string */.YjP()
+        .refine((v) => v.includes('{trace_id}'), {
+        message: "must contain {trace_id}, replaced by each trace's id",
+    })
+        .optional(),
+});
+/** Keys starting with `x-` are ignored: a place for YAML anchors (`x-common: &common ...`). */
+function withoutExtensions(raw) {
+    return Object.fromEntries(Object.entries(raw).filter(([k]) => !k.startsWith('x-')));
+}
+/** Validates an already-parsed config value. Pure; never throws. */
+function validateConfig(raw) {
+    if (raw === null || raw === undefined) {
+        return {
+            issues: [
+                {
+                    path: [],
+                    message: 'the config is empty (it needs at least version, target, datasets, failure_modes)',
+                },
+            ],
+        };
+    }
+    if (typeof raw !== 'object' || Array.isArray(raw)) {
+        return {
+            issues: [
+                { path: [], message: `the config must be a mapping of keys, got ${describeValue(raw)}` },
+            ],
+        };
+    }
+    const input = withoutExtensions(raw);
+    const r = configSchema.safeParse(input, { reportInput: true });
+    if (!r.success)
+        return { issues: fromZodIssues(r.error.issues, configSchema, input) };
+    const d = r.data;
+    const config = {
+        version: 1,
+        target: d.target,
+        datasets: d.datasets,
+        failure_modes: d.failure_modes,
+        trials: d.trials,
+        concurrency: d.concurrency,
+        timeout_ms: d.timeout,
+        retries: d.retries,
+        ...(d.judge ? { judge: d.judge } : {}),
+        ...(d.max_cost !== undefined ? { max_cost: d.max_cost } : {}),
+        ...(d.prices ? { prices: d.prices } : {}),
+        gate: d.gate,
+        ...(d.pull_request ? { pull_request: d.pull_request } : {}),
+        ...(d.trace_url !== undefined ? { trace_url: d.trace_url } : {}),
+    };
+    return { config, issues: [] };
+}
+const sources = new WeakMap();
+function configSource(config) {
+    return sources.get(config);
+}
+/**
+ * When a config does not validate: its `datasets` if that field is valid on its own, and its
+ * `failure_modes` if those are, so that the datasets' problems are reported in the same pass as
+ * the config's. Undefined when the datasets cannot be determined (a YAML syntax error, a bad or
+ * missing `datasets`).
+ */
+function partialConfig(text, file) {
+    const parsed = parseYaml(text, file);
+    if (!parsed.ok)
+        return undefined;
+    const raw = parsed.doc.value;
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+        return undefined;
+    const fields = raw;
+    const datasets = configSchema.shape.datasets.safeParse(fields.datasets);
+    if (!datasets.success)
+        return undefined;
+    const modes = configSchema.shape.failure_modes.safeParse(fields.failure_modes);
+    const out = {
+        datasets: datasets.data,
+        ...(modes.success ? { failure_modes: modes.data } : {}),
+    };
+    sources.set(out, { file, lineOf: parsed.doc.lineOf });
+    return out;
+}
+/**
+ * Parses and validates the text of an evalgate.yml. `file` is the name used in messages.
+ * Throws a SuiteError listing every problem.
+ */
+function config_parseConfig(text, file) {
+    const parsed = parseYaml(text, file);
+    if (!parsed.ok)
+        throw suiteError(parsed.problems);
+    const { config, issues } = validateConfig(parsed.doc.value);
+    if (!config) {
+        throw suiteError(issuesToProblems(issues, file, parsed.doc));
+    }
+    sources.set(config, { file, lineOf: parsed.doc.lineOf });
+    return config;
+}
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./build/suite/utf8.js
+
+/**
+ * Decoding a config or dataset file. Bytes that are not UTF-8 (a file saved as Latin-1 or
+ * UTF-16) would otherwise become U+FFFD silently, and checks would compare against mangled text.
+ * Pure: works on bytes.
+ */
+function decodeUtf8(bytes, file) {
+    // isUtf8 is a fast native scan; the slow walk below only runs on a bad file.
+    if ((0,external_node_buffer_.isUtf8)(bytes))
+        return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8') };
+    const at = firstInvalidUtf8(bytes);
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < at; i++) {
+        if (bytes[i] === 0x0a) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    const column = new TextDecoder().decode(bytes.subarray(lineStart, at)).length + 1;
+    const hex = bytes[at].toString(16).toUpperCase().padStart(2, '0');
+    return {
+        problem: {
+            file,
+            line,
+            column,
+            message: `not UTF-8: byte 0x${hex} is not valid here (save the file as UTF-8)`,
+        },
+    };
+}
+/** The offset of the first byte that starts no valid UTF-8 sequence; bytes.length if none. */
+function firstInvalidUtf8(bytes) {
+    const n = bytes.length;
+    let i = 0;
+    while (i < n) {
+        const b = bytes[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        // The allowed range of the second byte, and how many continuation bytes follow it.
+        let lo = 0x80;
+        let hi = 0xbf;
+        let more;
+        if (b >= 0xc2 && b <= 0xdf)
+            more = 0;
+        else if (b === 0xe0)
+            [lo, more] = [0xa0, 1];
+        else if (b === 0xed)
+            [hi, more] = [0x9f, 1]; // no UTF-16 surrogates
+        else if (b >= 0xe1 && b <= 0xef)
+            more = 1;
+        else if (b === 0xf0)
+            [lo, more] = [0x90, 2];
+        else if (b >= 0xf1 && b <= 0xf3)
+            more = 2;
+        else if (b === 0xf4)
+            [hi, more] = [0x8f, 2]; // nothing above U+10FFFF
+        else
+            return i;
+        if (i + 1 + more >= n || bytes[i + 1] < lo || bytes[i + 1] > hi)
+            return i;
+        for (let k = 2; k <= more + 1; k++) {
+            if (bytes[i + k] < 0x80 || bytes[i + k] > 0xbf)
+                return i;
+        }
+        i += more + 2;
+    }
+    return n;
+}
+
+;// CONCATENATED MODULE: ./build/suite/load.js
+
+
+
+
+
+
+
+
+/**
+ * The only file I/O of the suite: read the config, glob and read the datasets, hand the text to
+ * the pure parsers. Every path in the suite is relative to the config file's folder.
+ */
+/** Config file names looked for when a folder is given instead of a file. */
+const CONFIG_NAMES = ['evalgate.yml', 'evalgate.yaml'];
+async function resolveConfigPath(configPath) {
+    const abs = external_node_path_.resolve(configPath);
+    const st = await (0,promises_.stat)(abs).catch(() => undefined);
+    if (!st?.isDirectory())
+        return abs;
+    for (const name of CONFIG_NAMES) {
+        const candidate = external_node_path_.join(abs, name);
+        if ((await (0,promises_.stat)(candidate).catch(() => undefined))?.isFile())
+            return candidate;
+    }
+    return external_node_path_.join(abs, CONFIG_NAMES[0]);
+}
+async function readText(abs, what) {
+    let bytes;
+    try {
+        bytes = await (0,promises_.readFile)(abs);
+    }
+    catch (err) {
+        const code = err.code;
+        const reason = code === 'ENOENT'
+            ? `${what} not found`
+            : code === 'EISDIR'
+                ? `${what} is a folder, not a file`
+                : `cannot read ${what}: ${err.message}`;
+        throw new SuiteError([{ file: errors_displayPath(abs), message: reason }]);
+    }
+    const decoded = decodeUtf8(bytes, errors_displayPath(abs));
+    if ('problem' in decoded)
+        throw new SuiteError([decoded.problem]);
+    return decoded.text;
+}
+/** Reads and validates a config file (or `evalgate.yml` in a folder). Throws SuiteError. */
+async function loadConfig(configPath) {
+    const abs = await resolveConfigPath(configPath);
+    const text = await readText(abs, 'config file');
+    return parseConfig(text, displayPath(abs));
+}
+/** Where to report a problem about `config.datasets[index]` (its line in the config, if known). */
+function datasetsProblem(config, rootDir, index, message) {
+    const src = configSource(config);
+    const fieldPath = index === undefined ? ['datasets'] : ['datasets', index];
+    const field = index === undefined ? 'datasets' : `datasets[${index}]`;
+    if (!src)
+        return { file: errors_displayPath(rootDir), field, message };
+    return { file: src.file, line: src.lineOf(fieldPath), field, message };
+}
+/** The dataset files one pattern names, relative to the root with `/` separators, sorted. */
+async function expandPattern(pattern, rootDir) {
+    // A pattern that names a folder means every dataset file under it.
+    const asDir = await (0,promises_.stat)(external_node_path_.resolve(rootDir, pattern)).catch(() => undefined);
+    const patterns = asDir?.isDirectory()
+        ? DATASET_EXTENSIONS.map((ext) => `${pattern.replace(/[\\/]+$/, '')}/**/*${ext}`)
+        : [pattern];
+    const files = await glob(patterns, {
+        cwd: rootDir,
+        onlyFiles: true,
+        expandDirectories: false,
+        // .evalgate/ holds our own output and the base worktree of a PR run: never datasets.
+        ignore: ['**/node_modules/**', '**/.git/**', '**/.evalgate/**'],
+    });
+    return files.map((f) => f.split(external_node_path_.sep).join('/')).sort();
+}
+/**
+ * Globs `config.datasets` under `rootDir`, parses every file and validates every case. Throws
+ * one SuiteError listing every problem (syntax, fields, unknown modes, duplicate ids, patterns
+ * that match nothing, an empty suite).
+ */
+async function loadCases(config, rootDir, configPath) {
+    const root = external_node_path_.resolve(rootDir);
+    const problems = new ProblemList();
+    const configAbs = configPath ? external_node_path_.resolve(configPath) : undefined;
+    const files = [];
+    const seen = new Set();
+    for (let i = 0; i < config.datasets.length; i++) {
+        const pattern = config.datasets[i];
+        const matched = (await expandPattern(pattern, root)).filter(
+        // `datasets: ["*.yml"]` must not read the config itself as a dataset.
+        (f) => external_node_path_.resolve(root, f) !== configAbs);
+        if (matched.length === 0) {
+            problems.add(datasetsProblem(config, root, i, `${JSON.stringify(pattern)} matches no file`));
+            continue;
+        }
+        for (const f of matched) {
+            if (seen.has(f))
+                continue; // two patterns naming one file load it once
+            seen.add(f);
+            if (!datasetFormat(f)) {
+                problems.add(datasetsProblem(config, root, i, `${JSON.stringify(pattern)} matches ${f}, which is not a dataset (use ${DATASET_EXTENSIONS.join(', ')})`));
+                continue;
+            }
+            files.push(f);
+        }
+    }
+    const display = (rel) => errors_displayPath(external_node_path_.resolve(root, rel));
+    const texts = await Promise.all(files.map((f) => readText(external_node_path_.resolve(root, f), 'dataset file').catch((err) => {
+        if (err instanceof SuiteError)
+            problems.addAll(err.problems);
+        return undefined;
+    })));
+    const cases = [];
+    files.forEach((f, k) => {
+        const text = texts[k];
+        if (text === undefined)
+            return;
+        const parsed = parseCases(text, {
+            file: display(f),
+            source: f,
+            format: datasetFormat(f),
+            modes: config.failure_modes,
+        });
+        problems.addAll(parsed.problems);
+        cases.push(...parsed.cases);
+    });
+    problems.addAll(duplicateIdProblems(cases, display));
+    if (problems.size === 0 && cases.length === 0) {
+        problems.add(datasetsProblem(config, root, undefined, `empty suite: ${files.length <= 3 ? files.join(', ') : `the ${files.length} dataset files`} ${files.length === 1 ? 'holds' : 'hold'} no cases`));
+    }
+    problems.throwIfAny();
+    return cases;
+}
+/**
+ * Loads a whole suite: config, cases and hash. Throws SuiteError with every problem found: when
+ * the config is broken but its datasets can still be determined, their problems come too.
+ */
+async function loadSuite(configPath) {
+    const abs = await resolveConfigPath(configPath);
+    const rootDir = external_node_path_.dirname(abs);
+    const text = await readText(abs, 'config file');
+    const file = errors_displayPath(abs);
+    let config;
+    try {
+        config = config_parseConfig(text, file);
+    }
+    catch (err) {
+        const partial = isSuiteError(err) ? partialConfig(text, file) : undefined;
+        if (!partial)
+            throw err;
+        const problems = new ProblemList();
+        const add = (e) => {
+            problems.addAll(e.problems);
+            problems.omitted += e.omitted;
+        };
+        add(err);
+        await loadCases(partial, rootDir, abs).catch((e) => {
+            if (!isSuiteError(e))
+                throw e;
+            add(e);
+        });
+        problems.throwIfAny();
+        throw err;
+    }
+    const cases = await loadCases(config, rootDir, abs);
+    return { configPath: abs, rootDir, config, cases, hash: suiteHash(config, cases) };
+}
+
+;// CONCATENATED MODULE: ./build/suite/index.js
+/** The suite: evalgate.yml + datasets -> a validated Suite, with errors that name file:line. */
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 9165:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q2: () => (/* binding */ timerMs),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   UA: () => (/* binding */ snippet),
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   d5: () => (/* binding */ elapsedMs),
+/* harmony export */   dR: () => (/* binding */ abortKind),
+/* harmony export */   rF: () => (/* binding */ jsonLine),
+/* harmony export */   sM: () => (/* binding */ errorTrace),
+/* harmony export */   vX: () => (/* binding */ TailBuffer)
+/* harmony export */ });
+/** Milliseconds since `start` (a `performance.now()` value), rounded to 0.1 ms. */
+function elapsedMs(start) {
+    return Math.round((performance.now() - start) * 10) / 10;
+}
+/** The one shape every failure takes: no output, an error, and the time it took to fail. */
+function errorTrace(kind, message, latencyMs, extra = {}, stderr) {
+    const trace = {
+        output: '',
+        error: { kind, message: oneLine(message), ...extra },
+        latency_ms: latencyMs,
+    };
+    if (stderr)
+        trace.stderr = stderr;
+    return trace;
+}
+/**
+ * Messages end up in one-line reasons and PR comments: collapse newlines and cut the length,
+ * so a 2 MB stack trace cannot blow up a report.
+ */
+function oneLine(text, max = 1000) {
+    const flat = text.replace(/\s*[\r\n]+\s*/g, ' | ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** `err.message` for Errors, a string for anything else a user's code might throw. */
+function describeError(err) {
+    if (err instanceof Error) {
+        // "TypeError: x is not a function" says more than the message alone.
+        const name = err.name && err.name !== 'Error' ? err.name : '';
+        if (!err.message)
+            return name || 'Error';
+        return name ? `${name}: ${err.message}` : err.message;
+    }
+    if (typeof err === 'string')
+        return err;
+    try {
+        return JSON.stringify(err) ?? String(err);
+    }
+    catch {
+        return String(err);
+    }
+}
+/**
+ * Keeps the last `limit` bytes written to it (stderr of a chatty process must not grow without
+ * bound; the end is where the error usually is).
+ */
+class TailBuffer {
+    chunks = [];
+    size = 0;
+    truncated = false;
+    limit;
+    constructor(limit = 4096) {
+        this.limit = limit;
+    }
+    push(chunk) {
+        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        this.chunks.push(buf);
+        this.size += buf.length;
+        // Drop whole chunks from the front while the rest still covers the limit.
+        while (this.chunks.length > 1 && this.size - this.chunks[0].length >= this.limit) {
+            this.size -= this.chunks.shift().length;
+            this.truncated = true;
+        }
+    }
+    /** The tail as text (a multi-byte character cut at the front becomes U+FFFD, harmlessly). */
+    text() {
+        let buf = Buffer.concat(this.chunks);
+        let cut = this.truncated;
+        if (buf.length > this.limit) {
+            buf = buf.subarray(buf.length - this.limit);
+            cut = true;
+        }
+        const s = buf.toString('utf8');
+        return cut ? `…${s}` : s;
+    }
+}
+/** A short excerpt of untrusted text for an error message. */
+function snippet(text, max = 200) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    if (!flat)
+        return '(empty)';
+    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+/** The abort reason of a run: the caller's signal wins, else it was our own timeout. */
+function abortKind(signal) {
+    return signal?.aborted ? 'cancelled' : 'timeout';
+}
+/**
+ * A timeout usable by setTimeout and AbortSignal.timeout: a whole number of ms, at least 1 and
+ * at most 2^31-1 (setTimeout turns anything larger into 1 ms, silently).
+ */
+function timerMs(ms) {
+    if (Number.isNaN(ms))
+        return 1;
+    return Math.min(2 ** 31 - 1, Math.max(1, Math.ceil(ms)));
+}
+const LINE_SEPARATORS = /[\u2028\u2029]/g;
+/**
+ * One JSON line for a line-based reader. JSON.stringify leaves U+2028 and U+2029 raw, and line
+ * readers (Node's readline, editors) split on them, so a case text holding one cut the line in
+ * two and crashed the worker reading it. Escaped, they are the same JSON value on one line.
+ */
+function jsonLine(value) {
+    return (JSON.stringify(value).replace(LINE_SEPARATORS, (c) => c === '\u2028' ? '\\u2028' : '\\u2029') + '\n');
+}
+
+
+/***/ }),
+
+/***/ 6073:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yn: () => (/* binding */ createTarget)
+});
+
+// UNUSED EXPORTS: createCommandTarget, createHttpTarget, createModuleTarget, createWorkerTarget, normalizeTrace, parseModuleSpec, parseStdout, retryAfterMs
+
+// EXTERNAL MODULE: ./build/targets/common.js
+var common = __nccwpck_require__(9165);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/targets/inherited-env.js
+var inherited_env = __nccwpck_require__(942);
+;// CONCATENATED MODULE: ./build/targets/process.js
+/**
+ * Spawning the system under test, and stopping it for good.
+ *
+ * Every process is started through the shell in its own process group (`detached`), so that a
+ * timeout can kill the whole tree: `sh -c "python app.py"` may fork helpers, and killing only
+ * the shell would leave them running (and holding our pipes open).
+ */
+
+
+
+
+const IS_WINDOWS = process.platform === 'win32';
+/** The working directory of a target, checked up front so a typo fails with a clear message. */
+function targetCwd(spec, ctx) {
+    const dir = (0,external_node_path_.resolve)(ctx.rootDir, spec.cwd ?? '.');
+    if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory()) {
+        throw new Error(`target cwd does not exist or is not a folder: ${dir}`);
+    }
+    return dir;
+}
+/** Our environment (less the runner's tokens), then the config's env, then the context's. */
+function targetEnv(spec, ctx) {
+    return { ...(0,inherited_env/* inheritedEnv */.C)(), ...spec.env, ...ctx.env };
+}
+/** Spawns `command` through the shell in a new process group, all three stdio piped. */
+function spawnShell(command, cwd, env) {
+    return (0,external_node_child_process_.spawn)(command, {
+        shell: true,
+        cwd,
+        env,
+        detached: !IS_WINDOWS,
+        stdio: ['pipe', 'pipe', 'pipe'],
+        windowsHide: true,
+    });
+}
+/** True while the child has neither exited nor been killed by a signal. */
+function isRunning(child) {
+    return child.exitCode === null && child.signalCode === null;
+}
+/** Sends `signal` to the child's whole process group; never throws (it may be gone already). */
+function signalGroup(child, signal) {
+    if (child.pid === undefined)
+        return;
+    try {
+        if (IS_WINDOWS)
+            child.kill(signal);
+        else
+            process.kill(-child.pid, signal);
+    }
+    catch {
+        // ESRCH: the group is already gone. EPERM cannot happen for our own children.
+    }
+}
+/** Resolves when the child has exited (at once if it already has), or after `ms`. */
+function waitExit(child, ms) {
+    if (!isRunning(child) || child.pid === undefined)
+        return Promise.resolve(true);
+    return new Promise((done) => {
+        const timer = setTimeout(() => {
+            child.off('exit', onExit);
+            done(false);
+        }, ms);
+        const onExit = () => {
+            clearTimeout(timer);
+            done(true);
+        };
+        child.once('exit', onExit);
+    });
+}
+/**
+ * SIGTERM to the group, then SIGKILL to the group after `graceMs` if the leader still runs.
+ * Resolves once the leader has exited (Node reaps it, so it leaves no zombie). A final SIGKILL
+ * to the group catches helpers that ignored SIGTERM while the leader obeyed it.
+ */
+async function killGroup(child, graceMs) {
+    if (child.pid === undefined)
+        return;
+    signalGroup(child, 'SIGTERM');
+    const exited = await waitExit(child, graceMs);
+    signalGroup(child, 'SIGKILL');
+    if (!exited)
+        await waitExit(child, 5000);
+}
+/** Closes stdin (the polite "we are done"), ignoring EPIPE from a process that already left. */
+function endStdin(child) {
+    try {
+        child.stdin?.end();
+    }
+    catch {
+        // the pipe is already closed
+    }
+}
+/** A process's way out, in words: "exit code 3" or "signal SIGSEGV". */
+function exitDescription(code, signal) {
+    if (signal)
+        return `killed by signal ${signal}`;
+    return `exit code ${code ?? 'unknown'}`;
+}
+
+// EXTERNAL MODULE: ./build/targets/trace.js
+var targets_trace = __nccwpck_require__(8847);
+;// CONCATENATED MODULE: ./build/targets/command.js
+
+
+
+const STDERR_TAIL = 4096;
+/** After the process exits, how long helpers it forked may keep our pipes open. */
+const PIPE_DRAIN_MS = 200;
+/** After stopping the group, how long to wait for EOF from a helper that escaped it. */
+const PIPE_GIVE_UP_MS = 2000;
+/**
+ * The trace in a process's stdout: the whole text if it is JSON, else the last non-empty line
+ * that parses as a JSON object (so `print("loading...")` before the answer does no harm).
+ */
+function parseStdout(stdout) {
+    const whole = stdout.trim();
+    if (!whole)
+        return { error: 'the command printed nothing on stdout' };
+    try {
+        return { value: JSON.parse(whole) };
+    }
+    catch {
+        // several lines: look for the last JSON object line
+    }
+    const lines = whole.split('\n');
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const line = lines[i].trim();
+        if (!line.startsWith('{'))
+            continue;
+        try {
+            return { value: JSON.parse(line) };
+        }
+        catch {
+            // keep looking
+        }
+    }
+    return { error: `stdout is not JSON: ${(0,common/* snippet */.UA)(whole.slice(-400))}` };
+}
+function createCommandTarget(config, ctx, options = {}) {
+    const cwd = targetCwd(config, ctx);
+    const env = targetEnv(config, ctx);
+    const killGraceMs = options.killGraceMs ?? 2000;
+    const maxStdout = options.maxStdoutBytes ?? 64 * 1024 * 1024;
+    /** How to stop each running case, so close() can end them all. */
+    const stoppers = new Set();
+    const running = new Set();
+    let closed = false;
+    function runOnce(request, runOptions) {
+        const start = performance.now();
+        if (runOptions.signal?.aborted) {
+            return Promise.resolve((0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', 0));
+        }
+        if (closed)
+            return Promise.resolve((0,common/* errorTrace */.sM)('cancelled', 'the target is closed', 0));
+        return new Promise((resolveTrace) => {
+            let child;
+            try {
+                child = spawnShell(config.command, cwd, env);
+            }
+            catch (err) {
+                resolveTrace((0,common/* errorTrace */.sM)('crash', `could not start: ${(0,common/* describeError */.Uc)(err)}`, (0,common/* elapsedMs */.d5)(start)));
+                return;
+            }
+            const stdoutChunks = [];
+            let stdoutBytes = 0;
+            let overflow = false;
+            const stderr = new common/* TailBuffer */.vX(STDERR_TAIL);
+            let settled = false;
+            let stopping;
+            let exit;
+            let spawnError;
+            let drainTimer;
+            const finish = (trace) => {
+                if (settled)
+                    return;
+                settled = true;
+                stoppers.delete(stop);
+                clearTimeout(timer);
+                clearTimeout(drainTimer);
+                runOptions.signal?.removeEventListener('abort', onAbort);
+                const tail = stderr.text();
+                if (tail)
+                    trace.stderr = tail;
+                resolveTrace(trace);
+            };
+            const stop = (why) => {
+                if (stopping || settled)
+                    return;
+                stopping = why;
+                // Resolve only once the process is really gone, so nothing outlives the case.
+                void killGroup(child, killGraceMs).then(() => {
+                    const latency = (0,common/* elapsedMs */.d5)(start);
+                    if (why === 'timeout') {
+                        finish((0,common/* errorTrace */.sM)('timeout', `no answer within ${runOptions.timeoutMs} ms`, latency));
+                    }
+                    else if (why === 'cancelled') {
+                        finish((0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', latency));
+                    }
+                    else {
+                        finish((0,common/* errorTrace */.sM)('invalid_output', `stdout exceeded ${maxStdout} bytes`, latency));
+                    }
+                });
+            };
+            const timer = setTimeout(() => stop('timeout'), (0,common/* timerMs */.Q2)(runOptions.timeoutMs));
+            const onAbort = () => stop((0,common/* abortKind */.dR)(runOptions.signal));
+            runOptions.signal?.addEventListener('abort', onAbort, { once: true });
+            child.stdout.on('data', (chunk) => {
+                if (overflow)
+                    return;
+                stdoutBytes += chunk.length;
+                if (stdoutBytes > maxStdout) {
+                    overflow = true;
+                    stop('overflow');
+                    return;
+                }
+                stdoutChunks.push(chunk);
+            });
+            child.stderr.on('data', (chunk) => stderr.push(chunk));
+            // A command that never reads stdin makes our write fail with EPIPE: not its fault.
+            child.stdin.on('error', () => { });
+            child.on('error', (err) => {
+                spawnError = err;
+                // Spawning itself failed (E2BIG, EAGAIN...): no 'exit' will follow.
+                if (child.pid === undefined)
+                    setImmediate(complete);
+            });
+            const complete = () => {
+                if (stopping || settled)
+                    return;
+                const latency = (0,common/* elapsedMs */.d5)(start);
+                if (spawnError && !exit) {
+                    finish((0,common/* errorTrace */.sM)('crash', `could not start: ${spawnError.message}`, latency));
+                    return;
+                }
+                const { code, signal } = exit ?? { code: null, signal: null };
+                if (code !== 0) {
+                    const tail = stderr.text().trim();
+                    const message = `command failed (${exitDescription(code, signal)})${tail ? `: ${tail.slice(-500)}` : ''}`;
+                    finish((0,common/* errorTrace */.sM)('crash', (0,common/* oneLine */.TN)(message), latency));
+                    return;
+                }
+                const parsed = parseStdout(Buffer.concat(stdoutChunks).toString('utf8'));
+                if ('error' in parsed) {
+                    finish((0,common/* errorTrace */.sM)('invalid_output', parsed.error, latency));
+                    return;
+                }
+                const normalized = (0,targets_trace/* normalizeTrace */.v)(parsed.value);
+                if ('error' in normalized) {
+                    finish((0,common/* errorTrace */.sM)('invalid_output', `invalid trace: ${normalized.error}`, latency));
+                    return;
+                }
+                const trace = normalized.trace;
+                // The system's own latency, when it reports one, excludes interpreter start-up.
+                trace.latency_ms ??= latency;
+                finish(trace);
+            };
+            // 'close' fires when the process has exited *and* its pipes are at EOF: only then is
+            // all of stdout read. A helper the command forked may hold the pipes open; after a
+            // moment, stop the whole group so they close, and read on to EOF all the same.
+            // Completing at that moment instead lost answers: an exit reaped late in a long event-loop
+            // turn starts its timer from that turn's stale clock, so the timer can fire before the
+            // next poll reads the answer already waiting in the pipe.
+            child.on('exit', (code, signal) => {
+                exit = { code, signal };
+                drainTimer = setTimeout(() => {
+                    // setImmediate: let this turn's poll phase read what is waiting (and close) first.
+                    setImmediate(() => {
+                        if (settled || stopping)
+                            return;
+                        signalGroup(child, 'SIGKILL');
+                        // Only a helper that left our process group can hold the pipes now: give up on it.
+                        drainTimer = setTimeout(() => {
+                            child.stdout.destroy();
+                            child.stderr.destroy();
+                            complete();
+                        }, PIPE_GIVE_UP_MS);
+                    });
+                }, PIPE_DRAIN_MS);
+            });
+            child.on('close', (code, signal) => {
+                if (!exit && !spawnError)
+                    exit = { code, signal };
+                complete();
+            });
+            stoppers.add(stop);
+            child.stdin.end((0,common/* jsonLine */.rF)(request));
+        });
+    }
+    return {
+        run(request, runOptions) {
+            const p = runOnce(request, runOptions);
+            running.add(p);
+            void p.finally(() => running.delete(p));
+            return p;
+        },
+        async close() {
+            closed = true;
+            // Cases still running become 'cancelled'; wait until their processes are gone.
+            for (const stop of stoppers)
+                stop('cancelled');
+            await Promise.allSettled([...running]);
+        },
+    };
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./build/targets/http.js
+
+
+
+
+
+
+const DEFAULT_READY_TIMEOUT_MS = 30_000;
+/** Network failures worth retrying: the server is (re)starting or dropped the connection. */
+const TRANSIENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CLOSED',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+]);
+/**
+ * The Retry-After header in ms: delta-seconds or an HTTP date. Undefined when absent or
+ * unreadable. `now` is a parameter so the date form is testable.
+ */
+function retryAfterMs(header, now = Date.now()) {
+    if (!header)
+        return undefined;
+    const value = header.trim();
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    const date = Date.parse(value);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+class RequestTimeout extends Error {
+    code = 'EVALGATE_TIMEOUT';
+}
+/**
+ * One POST over a keep-alive agent. node:http rather than fetch: per request, fetch (undici)
+ * costs about three times the CPU, and `AbortSignal.timeout` keeps every request's signal and
+ * timer alive until the timeout would have fired, which at thousands of cases is hundreds of MB.
+ * Here the timer is cleared as soon as the answer is in.
+ */
+function postJson(url, agent, headers, payload, timeoutMs, signal) {
+    return new Promise((resolve, reject) => {
+        const send = url.protocol === 'https:' ? external_node_https_namespaceObject.request : external_node_http_.request;
+        const req = send(url, {
+            method: 'POST',
+            agent,
+            headers: { ...headers, 'content-length': Buffer.byteLength(payload) },
+        });
+        let settled = false;
+        const finish = (err, result) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            if (err)
+                reject(err);
+            else
+                resolve(result);
+        };
+        const timer = setTimeout(() => {
+            req.destroy(new RequestTimeout(`no answer within ${timeoutMs} ms`));
+        }, (0,common/* timerMs */.Q2)(timeoutMs));
+        const onAbort = () => req.destroy(new Error('cancelled'));
+        signal?.addEventListener('abort', onAbort, { once: true });
+        req.on('error', (err) => finish(err));
+        req.on('response', (res) => {
+            const chunks = [];
+            res.on('data', (c) => chunks.push(c));
+            res.on('error', (err) => finish(err));
+            res.on('end', () => finish(undefined, {
+                status: res.statusCode ?? 0,
+                headers: res.headers,
+                body: Buffer.concat(chunks).toString('utf8'),
+            }));
+        });
+        req.end(payload);
+    });
+}
+function networkCode(err) {
+    let cur = err;
+    for (let depth = 0; depth < 4 && cur && typeof cur === 'object'; depth++) {
+        const code = cur.code;
+        if (typeof code === 'string')
+            return code;
+        const errors = cur.errors;
+        if (Array.isArray(errors) && errors.length)
+            cur = errors[0];
+        else
+            cur = cur.cause;
+    }
+    return undefined;
+}
+function networkMessage(err) {
+    const cause = err?.cause;
+    return cause ? (0,common/* describeError */.Uc)(cause) : (0,common/* describeError */.Uc)(err);
+}
+/** What the server process printed, for a message about why it is not there. */
+function serverOutput(stderr, stdout) {
+    const text = stderr.text().trim() || stdout.text().trim();
+    return text ? text.slice(-800) : '(no output)';
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** A TCP port free on 127.0.0.1 right now (the OS picks it). */
+function freePort() {
+    return new Promise((resolve, reject) => {
+        const probe = (0,external_node_net_.createServer)();
+        probe.on('error', reject);
+        probe.listen(0, '127.0.0.1', () => {
+            const { port } = probe.address();
+            probe.close(() => resolve(port));
+        });
+    });
+}
+/**
+ * `{port}` in `url`, `ready` or `start` becomes a free port, also given to the server as PORT.
+ * A PR run starts the system twice (base tree and head tree) at the same time: with a fixed
+ * port the second server could not bind.
+ */
+async function withPort(config) {
+    const uses = [config.url, config.ready, config.start].some((s) => s?.includes('{port}'));
+    if (!uses)
+        return config;
+    const port = String(await freePort());
+    const fill = (s) => s?.replaceAll('{port}', port);
+    return {
+        ...config,
+        url: fill(config.url),
+        ready: fill(config.ready),
+        start: fill(config.start),
+        env: { ...config.env, PORT: port },
+    };
+}
+async function createHttpTarget(givenConfig, ctx, options = {}) {
+    const config = await withPort(givenConfig);
+    let url;
+    try {
+        url = new URL(config.url);
+    }
+    catch {
+        throw new Error(`http target: invalid url: ${config.url}`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new Error(`http target: url must be http or https: ${config.url}`);
+    }
+    const parsedUrl = url;
+    // One connection per request in flight, reused across cases (no TCP/TLS handshake per case).
+    const agentOptions = { keepAlive: true, maxSockets: Math.max(1, ctx.concurrency) };
+    const agent = url.protocol === 'https:' ? new external_node_https_namespaceObject.Agent(agentOptions) : new external_node_http_.Agent(agentOptions);
+    const pollMs = options.pollIntervalMs ?? 100;
+    const killGraceMs = options.killGraceMs ?? 3000;
+    const headers = {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...config.headers,
+    };
+    const log = ctx.log ?? (() => { });
+    let server;
+    let serverExit;
+    const serverStderr = new common/* TailBuffer */.vX(4096);
+    const serverStdout = new common/* TailBuffer */.vX(4096);
+    let closed = false;
+    let closePromise;
+    async function stopServer() {
+        if (!server)
+            return;
+        endStdin(server);
+        // Also when the shell already exited: the server it started may still run in its group.
+        await killGroup(server, killGraceMs);
+    }
+    if (config.start) {
+        const cwd = targetCwd(config, ctx);
+        log(`starting the target server: ${config.start}`);
+        try {
+            server = spawnShell(config.start, cwd, targetEnv(config, ctx));
+        }
+        catch (err) {
+            throw new Error(`http target: could not start ${config.start}: ${(0,common/* describeError */.Uc)(err)}`, {
+                cause: err,
+            });
+        }
+        // Both pipes must be read, or a chatty server blocks once the pipe buffer is full.
+        server.stdout.on('data', (c) => serverStdout.push(c));
+        server.stderr.on('data', (c) => serverStderr.push(c));
+        server.stdin.on('error', () => { });
+        server.on('error', (err) => {
+            serverExit ??= `could not start: ${err.message}`;
+        });
+        server.on('exit', (code, signal) => {
+            serverExit = exitDescription(code, signal);
+            if (!closed)
+                log(`the target server exited (${serverExit})`);
+        });
+    }
+    // Wait for the server before the first case, so the first cases do not fail as "refused".
+    const readyUrl = config.ready ?? (config.start ? config.url : undefined);
+    if (readyUrl) {
+        try {
+            await waitReady(readyUrl, config.ready !== undefined);
+        }
+        catch (err) {
+            closed = true;
+            await stopServer();
+            throw err;
+        }
+    }
+    async function waitReady(target, need2xx) {
+        const timeoutMs = config.ready_timeout_ms ?? DEFAULT_READY_TIMEOUT_MS;
+        const deadline = performance.now() + timeoutMs;
+        let last = 'no answer yet';
+        for (;;) {
+            if (serverExit !== undefined) {
+                throw new Error(`http target: the server (${config.start}) exited before it was ready ` +
+                    `(${serverExit ?? 'exited'}): ${(0,common/* oneLine */.TN)(serverOutput(serverStderr, serverStdout))}`);
+            }
+            const remaining = deadline - performance.now();
+            if (remaining <= 0)
+                break;
+            try {
+                const res = await fetch(target, {
+                    signal: AbortSignal.timeout((0,common/* timerMs */.Q2)(Math.min(2000, remaining))),
+                });
+                await res.body?.cancel();
+                if (!need2xx || res.ok)
+                    return;
+                last = `HTTP ${res.status}`;
+            }
+            catch (err) {
+                // A poll cut short by the deadline says less than the answer before it ("HTTP 503").
+                const cutShort = err?.name === 'TimeoutError';
+                if (!cutShort || last === 'no answer yet')
+                    last = networkMessage(err);
+            }
+            await sleep(Math.min(pollMs, Math.max(0, deadline - performance.now())));
+        }
+        const output = server
+            ? `; server output: ${(0,common/* oneLine */.TN)(serverOutput(serverStderr, serverStdout))}`
+            : '';
+        throw new Error(`http target: ${target} was not ready after ${timeoutMs} ms (last: ${last})${output}`);
+    }
+    async function run(request, runOptions) {
+        const start = performance.now();
+        if (runOptions.signal?.aborted)
+            return (0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', 0);
+        if (closed)
+            return (0,common/* errorTrace */.sM)('cancelled', 'the target is closed', 0);
+        try {
+            const res = await postJson(parsedUrl, agent, headers, JSON.stringify(request), runOptions.timeoutMs, runOptions.signal);
+            const body = res.body;
+            const latency = (0,common/* elapsedMs */.d5)(start);
+            if (res.status < 200 || res.status > 299) {
+                const retryAfter = res.headers['retry-after'];
+                return statusTrace(res.status, typeof retryAfter === 'string' ? retryAfter : null, body, latency);
+            }
+            let raw;
+            try {
+                raw = JSON.parse(body);
+            }
+            catch {
+                return (0,common/* errorTrace */.sM)('invalid_output', `response is not JSON: ${(0,common/* snippet */.UA)(body)}`, latency);
+            }
+            const normalized = (0,targets_trace/* normalizeTrace */.v)(raw);
+            if ('error' in normalized) {
+                return (0,common/* errorTrace */.sM)('invalid_output', `invalid trace: ${normalized.error}`, latency);
+            }
+            normalized.trace.latency_ms ??= latency;
+            return normalized.trace;
+        }
+        catch (err) {
+            const latency = (0,common/* elapsedMs */.d5)(start);
+            if (runOptions.signal?.aborted)
+                return (0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', latency);
+            if (err instanceof RequestTimeout) {
+                return (0,common/* errorTrace */.sM)('timeout', `no answer within ${runOptions.timeoutMs} ms`, latency);
+            }
+            const code = networkCode(err);
+            let message = `${config.url}: ${networkMessage(err)}`;
+            if (serverExit !== undefined) {
+                message += ` (the started server exited: ${serverExit}: ${serverOutput(serverStderr, serverStdout)})`;
+            }
+            return (0,common/* errorTrace */.sM)('connection', message, latency, {
+                transient: code !== undefined && TRANSIENT_CODES.has(code),
+            });
+        }
+    }
+    return {
+        run,
+        close() {
+            closePromise ??= (async () => {
+                closed = true;
+                agent.destroy();
+                await stopServer();
+            })();
+            return closePromise;
+        },
+    };
+}
+function statusTrace(status, retryAfter, body, latency) {
+    const extra = { status };
+    const wait = retryAfterMs(retryAfter);
+    if (wait !== undefined)
+        extra.retry_after_ms = wait;
+    const waitText = wait !== undefined ? ` (retry after ${wait} ms)` : '';
+    if (status === 429) {
+        return (0,common/* errorTrace */.sM)('rate_limit', `HTTP 429${waitText}: ${(0,common/* snippet */.UA)(body)}`, latency, {
+            ...extra,
+            transient: true,
+        });
+    }
+    return (0,common/* errorTrace */.sM)('http', `HTTP ${status}${waitText}: ${(0,common/* snippet */.UA)(body)}`, latency, {
+        ...extra,
+        transient: status >= 500,
+    });
+}
+
+// EXTERNAL MODULE: ./build/targets/module.js
+var targets_module = __nccwpck_require__(8556);
+;// CONCATENATED MODULE: ./build/targets/worker.js
+
+
+
+const worker_PIPE_DRAIN_MS = 200;
+const worker_STDERR_TAIL = 4096;
+function createWorkerTarget(config, ctx, options = {}) {
+    const cwd = targetCwd(config, ctx);
+    const env = targetEnv(config, ctx);
+    const size = Math.max(1, Math.floor(config.workers ?? Math.min(ctx.concurrency, 4)));
+    const backoffMs = options.restartBackoffMs ?? 200;
+    const maxBackoffMs = options.maxBackoffMs ?? 5000;
+    const maxRestarts = options.maxRestarts ?? 5;
+    const killGraceMs = options.killGraceMs ?? 1000;
+    const log = ctx.log ?? (() => { });
+    const pending = new Map();
+    const slots = [];
+    let nextId = 0;
+    let lastPicked = -1;
+    let closing = false;
+    let closePromise;
+    function settle(id, trace) {
+        const p = pending.get(id);
+        if (!p)
+            return;
+        pending.delete(id);
+        p.slot.inflight.delete(id);
+        const q = p.slot.queue.indexOf(id);
+        if (q >= 0)
+            p.slot.queue.splice(q, 1);
+        p.cleanup();
+        p.resolve(trace);
+    }
+    function stderrTail(slot) {
+        return slot.stderr.text().trim().slice(-500);
+    }
+    function spawnSlot(slot) {
+        slot.restartTimer = undefined;
+        if (closing)
+            return;
+        slot.stderr = new common/* TailBuffer */.vX(worker_STDERR_TAIL);
+        let child;
+        try {
+            // Each worker knows its index, e.g. to pick a GPU or a port.
+            child = spawnShell(config.command, cwd, { ...env, EVALGATE_WORKER: String(slot.index) });
+        }
+        catch (err) {
+            // spawn throws for E2BIG, EAGAIN...: a failed start, counted like a crash (and this may
+            // run in a restart timer, where a throw would take the whole run down).
+            slot.stderr.push(`could not start: ${(0,common/* describeError */.Uc)(err)}`);
+            handleExit(slot, undefined, null, null);
+            return;
+        }
+        slot.child = child;
+        slot.state = 'running';
+        let buffered = '';
+        child.stdout.setEncoding('utf8');
+        child.stdout.on('data', (chunk) => {
+            buffered += chunk;
+            let nl;
+            while ((nl = buffered.indexOf('\n')) >= 0) {
+                const line = buffered.slice(0, nl);
+                buffered = buffered.slice(nl + 1);
+                handleLine(slot, line);
+            }
+        });
+        child.stdout.on('end', () => {
+            if (buffered)
+                handleLine(slot, buffered);
+            buffered = '';
+        });
+        child.stderr.on('data', (chunk) => slot.stderr.push(chunk));
+        child.stdin.on('error', () => { }); // EPIPE from a dead worker: its exit is handled below
+        let gone = false;
+        let drainTimer;
+        const onGone = (code, signal) => {
+            if (gone)
+                return;
+            gone = true;
+            clearTimeout(drainTimer);
+            handleExit(slot, child, code, signal);
+        };
+        child.on('error', (err) => {
+            // Spawning itself failed: there will be no 'exit'.
+            if (child.pid === undefined) {
+                slot.stderr.push(String(err.message));
+                onGone(null, null);
+            }
+        });
+        child.on('exit', (code, signal) => {
+            // Wait for the pipes so that answers written just before exiting are not lost, but not
+            // forever: a helper the worker forked may hold them open.
+            drainTimer = setTimeout(
+            // setImmediate: this turn's poll phase reads the answers already waiting first.
+            () => setImmediate(() => {
+                if (gone)
+                    return;
+                signalGroup(child, 'SIGKILL');
+                onGone(code, signal);
+            }), worker_PIPE_DRAIN_MS);
+        });
+        child.on('close', (code, signal) => onGone(code, signal));
+        const queued = slot.queue.splice(0);
+        for (const id of queued) {
+            const p = pending.get(id);
+            if (p)
+                write(slot, p);
+        }
+    }
+    function write(slot, p) {
+        slot.inflight.add(p.id);
+        try {
+            slot.child.stdin.write(p.line);
+        }
+        catch {
+            // the process is going away; its exit fails this request
+        }
+    }
+    function handleLine(slot, line) {
+        const text = line.trim();
+        if (!text)
+            return;
+        let msg;
+        try {
+            msg = JSON.parse(text);
+        }
+        catch {
+            msg = undefined;
+        }
+        const id = typeof msg === 'object' && msg !== null && !Array.isArray(msg)
+            ? msg.id
+            : undefined;
+        if (typeof id !== 'string' && typeof id !== 'number') {
+            if (!slot.warnedGarbage) {
+                slot.warnedGarbage = true;
+                log(`worker ${slot.index}: ignoring a stdout line that is not a response (logged once): ${(0,common/* snippet */.UA)(text, 120)}`);
+            }
+            return;
+        }
+        const key = String(id);
+        const p = pending.get(key);
+        if (!p)
+            return; // a late answer to a case that timed out
+        slot.failures = 0; // it answers: whatever killed it before was not a start-up crash
+        const latency = (0,common/* elapsedMs */.d5)(p.start);
+        const body = msg;
+        if (body.trace !== undefined && body.trace !== null) {
+            const normalized = (0,targets_trace/* normalizeTrace */.v)(body.trace);
+            if ('error' in normalized) {
+                settle(key, (0,common/* errorTrace */.sM)('invalid_output', `invalid trace: ${normalized.error}`, latency));
+            }
+            else {
+                normalized.trace.latency_ms ??= latency;
+                settle(key, normalized.trace);
+            }
+        }
+        else if (body.error !== undefined && body.error !== null) {
+            const message = typeof body.error === 'string'
+                ? body.error
+                : typeof body.error.message === 'string'
+                    ? body.error.message
+                    : JSON.stringify(body.error);
+            settle(key, (0,common/* errorTrace */.sM)('target', message || 'the worker reported an error', latency));
+        }
+        else {
+            settle(key, (0,common/* errorTrace */.sM)('invalid_output', 'response has neither "trace" nor "error"', latency));
+        }
+    }
+    /**
+     * Stops a worker stuck on a case past its timeout (it would otherwise hold every case sent to
+     * it after) and starts a fresh one. The other cases it held go to the new process, each with
+     * a fresh timeout: they are answered once, neither lost nor counted twice.
+     */
+    function recycle(slot, why) {
+        const child = slot.child;
+        if (!child || slot.recycling === child || closing)
+            return;
+        slot.recycling = child;
+        slot.state = 'backoff'; // no new requests to the process we are stopping
+        for (const id of slot.inflight) {
+            const p = pending.get(id);
+            if (!p)
+                continue;
+            p.rearm();
+            slot.queue.push(id);
+        }
+        slot.inflight.clear();
+        log(`worker ${slot.index}: ${why}; restarting it`);
+        void killGroup(child, killGraceMs);
+    }
+    function handleExit(slot, child, code, signal) {
+        if (!child || slot.child === child)
+            slot.child = undefined;
+        if (child && slot.recycling === child) {
+            // Stopped on purpose: not a crash, no backoff; the queued cases go to the new process.
+            slot.recycling = undefined;
+            if (closing)
+                slot.state = 'closed';
+            else
+                spawnSlot(slot);
+            return;
+        }
+        const desc = child ? exitDescription(code, signal) : 'did not start';
+        const tail = stderrTail(slot);
+        slot.lastExit = `${desc}${tail ? `: ${tail}` : ''}`;
+        for (const id of [...slot.inflight]) {
+            const p = pending.get(id);
+            if (!p)
+                continue;
+            settle(id, (0,common/* errorTrace */.sM)('crash', `worker ${slot.index} died while running this case (${slot.lastExit})`, (0,common/* elapsedMs */.d5)(p.start), { transient: true }, tail || undefined));
+        }
+        slot.inflight.clear();
+        if (closing) {
+            slot.state = 'closed';
+            return;
+        }
+        slot.failures += 1;
+        if (slot.failures > maxRestarts) {
+            slot.state = 'dead';
+            log(`worker ${slot.index} exited ${slot.failures} times in a row; giving up (${slot.lastExit})`);
+            for (const id of slot.queue.splice(0)) {
+                const p = pending.get(id);
+                if (p)
+                    settle(id, givenUp(p.start));
+            }
+            return;
+        }
+        const delay = Math.min(backoffMs * 2 ** (slot.failures - 1), maxBackoffMs);
+        log(`worker ${slot.index} exited (${(0,common/* oneLine */.TN)(slot.lastExit, 300)}); restarting in ${delay} ms`);
+        slot.state = 'backoff';
+        slot.restartTimer = setTimeout(() => spawnSlot(slot), delay);
+    }
+    function givenUp(start) {
+        const last = slots.find((s) => s.lastExit)?.lastExit ?? 'unknown';
+        return (0,common/* errorTrace */.sM)('crash', `every worker kept crashing (more than ${maxRestarts} restarts each); last: ${last}`, (0,common/* elapsedMs */.d5)(start));
+    }
+    /**
+     * Least loaded live worker, running ones first; ties go round-robin so load spreads from the
+     * start.
+     */
+    function pick() {
+        let best;
+        let bestLoad = Infinity;
+        for (let k = 1; k <= slots.length; k++) {
+            const slot = slots[(lastPicked + k) % slots.length];
+            if (slot.state === 'dead' || slot.state === 'closed')
+                continue;
+            // A worker waiting to restart only gets work when none is running.
+            const load = slot.inflight.size + slot.queue.length + (slot.state === 'running' ? 0 : 1_000_000);
+            if (load < bestLoad) {
+                best = slot;
+                bestLoad = load;
+            }
+        }
+        if (best)
+            lastPicked = best.index;
+        return best;
+    }
+    for (let i = 0; i < size; i++) {
+        const slot = {
+            index: i,
+            state: 'backoff',
+            inflight: new Set(),
+            queue: [],
+            failures: 0,
+            stderr: new common/* TailBuffer */.vX(worker_STDERR_TAIL),
+            warnedGarbage: false,
+        };
+        slots.push(slot);
+        spawnSlot(slot);
+    }
+    function run(request, runOptions) {
+        const start = performance.now();
+        if (runOptions.signal?.aborted) {
+            return Promise.resolve((0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', 0));
+        }
+        if (closing)
+            return Promise.resolve((0,common/* errorTrace */.sM)('cancelled', 'the target is closed', 0));
+        const slot = pick();
+        if (!slot)
+            return Promise.resolve(givenUp(start));
+        const id = `r${++nextId}`;
+        return new Promise((resolve) => {
+            const signal = runOptions.signal;
+            const onAbort = () => settle(id, (0,common/* errorTrace */.sM)((0,common/* abortKind */.dR)(signal), 'the run was cancelled', (0,common/* elapsedMs */.d5)(p.start)));
+            const onTimeout = () => {
+                // Sent to the process and still unanswered: the worker is stuck on it.
+                const stuck = p.slot.inflight.has(id);
+                settle(id, (0,common/* errorTrace */.sM)('timeout', `no answer within ${runOptions.timeoutMs} ms`, (0,common/* elapsedMs */.d5)(p.start)));
+                if (stuck)
+                    recycle(p.slot, `no answer to case ${request.id} within ${runOptions.timeoutMs} ms`);
+            };
+            let timer = setTimeout(onTimeout, (0,common/* timerMs */.Q2)(runOptions.timeoutMs));
+            signal?.addEventListener('abort', onAbort, { once: true });
+            const p = {
+                id,
+                line: (0,common/* jsonLine */.rF)({ id, case: request }),
+                slot,
+                start,
+                resolve,
+                cleanup: () => {
+                    clearTimeout(timer);
+                    signal?.removeEventListener('abort', onAbort);
+                },
+                rearm: () => {
+                    clearTimeout(timer);
+                    p.start = performance.now();
+                    timer = setTimeout(onTimeout, (0,common/* timerMs */.Q2)(runOptions.timeoutMs));
+                },
+            };
+            pending.set(id, p);
+            if (slot.state === 'running' && slot.child)
+                write(slot, p);
+            else
+                slot.queue.push(id);
+        });
+    }
+    async function stopSlot(slot) {
+        clearTimeout(slot.restartTimer);
+        const child = slot.child;
+        if (!child) {
+            slot.state = 'closed';
+            return;
+        }
+        // Closing stdin is the polite way: a well-written worker exits at EOF.
+        endStdin(child);
+        if (!(await waitExit(child, killGraceMs)))
+            await killGroup(child, killGraceMs);
+    }
+    return {
+        run,
+        close() {
+            closePromise ??= (async () => {
+                closing = true;
+                for (const id of [...pending.keys()]) {
+                    const p = pending.get(id);
+                    settle(id, (0,common/* errorTrace */.sM)('cancelled', 'the target was closed', (0,common/* elapsedMs */.d5)(p.start)));
+                }
+                await Promise.all(slots.map(stopSlot));
+            })();
+            return closePromise;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./build/targets/index.js
+
+
+
+
+
+
+
+
+
+async function createTarget(config, ctx) {
+    switch (config.kind) {
+        case 'command':
+            return createCommandTarget(config, ctx);
+        case 'worker':
+            return createWorkerTarget(config, ctx);
+        case 'http':
+            return createHttpTarget(config, ctx);
+        case 'module':
+            return (0,targets_module/* createModuleTarget */.C)(config, ctx);
+        case 'openai': {
+            // Imported only when used: the openai client is a third of our start-up memory.
+            const { createOpenAITarget } = await Promise.all(/* import() */[__nccwpck_require__.e(411), __nccwpck_require__.e(519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7519));
+            return createOpenAITarget(config, ctx);
+        }
+        default: {
+            const kind = config.kind;
+            throw new Error(`unknown target kind: ${String(kind)}`);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ inheritedEnv)
+/* harmony export */ });
+/**
+ * The environment the system under test (and the `setup` command) inherits from evalgate: ours,
+ * less what only the Actions runner and the action itself need. The PR's code runs there, so it
+ * gets no action input (`INPUT_GITHUB-TOKEN`, `INPUT_OPENAI-API-KEY`: a key the suite needs is
+ * handed over by name, as OPENAI_API_KEY) and none of the runner's internal tokens (the cache
+ * and artifact services, OIDC). Defence in depth, not a sandbox: a process of the same user can
+ * still read its parent's environment; docs/security.md says what a PR's code can do.
+ */
+const WITHHELD = /^(INPUT_.*|ACTIONS_RUNTIME_TOKEN|ACTIONS_RUNTIME_URL|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_ID_TOKEN_REQUEST_URL|ACTIONS_CACHE_URL|ACTIONS_RESULTS_URL)$/i;
+function inheritedEnv(env = process.env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env))
+        if (!WITHHELD.test(k))
+            out[k] = v;
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 8556:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ createModuleTarget),
+/* harmony export */   T: () => (/* binding */ parseModuleSpec)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var _user_module_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(425);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9165);
+/* harmony import */ var _trace_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8847);
+/**
+ * The module target: imports a JS or TS module (Node 24 strips types natively) and calls one of
+ * its exports in-process, `fn(caseRequest, {signal})`, per case. The fastest target, for systems
+ * written in JS/TS. The function returns a trace (or a plain string, taken as the output).
+ *
+ * In-process means no isolation: `cwd` and `env` of the config do not apply, and a function
+ * that ignores its abort signal keeps running after its timeout (its late result is dropped).
+ */
+
+
+
+
+
+/**
+ * `./agent.ts#runCase` → path and export name. An explicit `exportName` wins; with neither,
+ * `runCase` (as docs/config.md documents).
+ */
+function parseModuleSpec(module, exportName) {
+    const hash = module.lastIndexOf('#');
+    const path = hash > 0 ? module.slice(0, hash) : module;
+    const fromSpec = hash > 0 ? module.slice(hash + 1) : '';
+    return { path, exportName: exportName || fromSpec || 'runCase' };
+}
+/** The stack of a thrown error, for the viewer (the message alone rarely says where). */
+function stackOf(err) {
+    const stack = err instanceof Error ? err.stack : undefined;
+    return stack ? stack.slice(0, 4096) : undefined;
+}
+/**
+ * What the function returned, as a plain JSON value: results files are JSON, and a Date, a
+ * class instance or a BigInt deep in a tool result must not break writing them later.
+ */
+function toTrace(value, latency) {
+    if (typeof value === 'string')
+        return { output: value, latency_ms: latency };
+    if (value === undefined) {
+        return (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .errorTrace */ .sM)('invalid_output', 'the function returned undefined, not a trace', latency);
+    }
+    let plain;
+    try {
+        plain = JSON.parse(JSON.stringify(value));
+    }
+    catch (err) {
+        return (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .errorTrace */ .sM)('invalid_output', `the returned trace is not JSON-serialisable: ${(0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(err)}`, latency);
+    }
+    const normalized = (0,_trace_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeTrace */ .v)(plain);
+    if ('error' in normalized) {
+        return (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .errorTrace */ .sM)('invalid_output', `invalid trace: ${normalized.error}`, latency);
+    }
+    normalized.trace.latency_ms ??= latency;
+    return normalized.trace;
+}
+async function createModuleTarget(config, ctx) {
+    const spec = parseModuleSpec(config.module, config.export);
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(ctx.rootDir, spec.path);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        throw new Error(`module target: ${file} not found`);
+    let mod;
+    try {
+        mod = await (0,_user_module_js__WEBPACK_IMPORTED_MODULE_2__/* .importUserModule */ .F)(file);
+    }
+    catch (err) {
+        throw new Error(`module target: could not import ${file}: ${(0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(err)}`, {
+            cause: err,
+        });
+    }
+    let fn = mod[spec.exportName];
+    // A CommonJS module's named functions sit on its default export.
+    const cjs = mod.default;
+    if (fn === undefined && cjs && typeof cjs === 'object')
+        fn = cjs[spec.exportName];
+    if (typeof fn !== 'function') {
+        const names = Object.keys(mod).join(', ') || 'none';
+        throw new Error(`module target: ${file} has no function export "${spec.exportName}" (exports: ${names})`);
+    }
+    const call = fn;
+    let closed = false;
+    async function run(request, runOptions) {
+        const start = performance.now();
+        if (runOptions.signal?.aborted)
+            return (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .errorTrace */ .sM)('cancelled', 'the run was cancelled', 0);
+        if (closed)
+            return (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .errorTrace */ .sM)('cancelled', 'the target is closed', 0);
+        const controller = new AbortController();
+        let timer;
+        let onAbort;
+        const stopped = new Promise((done) => {
+            timer = setTimeout(() => {
+                controller.abort(new Error(`timed out after ${runOptions.timeoutMs} ms`));
+                done((0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .errorTrace */ .sM)('timeout', `no answer within ${runOptions.timeoutMs} ms`, (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .elapsedMs */ .d5)(start)));
+            }, (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .timerMs */ .Q2)(runOptions.timeoutMs));
+            onAbort = () => {
+                controller.abort(runOptions.signal?.reason);
+                done((0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .errorTrace */ .sM)('cancelled', 'the run was cancelled', (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .elapsedMs */ .d5)(start)));
+            };
+            runOptions.signal?.addEventListener('abort', onAbort, { once: true });
+        });
+        // Wrapped so that a synchronous throw becomes a rejection like an async one.
+        const work = (async () => call(structuredClone(request), { signal: controller.signal }))().then((value) => toTrace(value, (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .elapsedMs */ .d5)(start)), (err) => (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .errorTrace */ .sM)('crash', `the function threw: ${(0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(err)}`, (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .elapsedMs */ .d5)(start), {}, stackOf(err)));
+        try {
+            return await Promise.race([work, stopped]);
+        }
+        finally {
+            clearTimeout(timer);
+            if (onAbort)
+                runOptions.signal?.removeEventListener('abort', onAbort);
+        }
+    }
+    return {
+        run,
+        async close() {
+            closed = true;
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 8847:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ normalizeTrace)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3493);
+/**
+ * normalizeTrace: turns whatever a system under test returned into our `Trace`, or says in one
+ * line which field is wrong.
+ *
+ * Lenient where systems commonly differ (OpenAI-style tool calls with JSON-string arguments,
+ * retrieved documents as plain strings, `null` for absent fields as Python and pydantic write
+ * them, `prompt_tokens`/`completion_tokens`), strict where a check would otherwise silently
+ * read garbage (a non-string output, a tool call without a name).
+ *
+ * Runs once per case, so the schemas are built once at module load.
+ */
+
+const isPlainObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Ids are strings in our model; systems often use numbers. */
+const idSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY((v) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : v), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP());
+const count = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().finite().nonnegative();
+/**
+ * Tool arguments: an object, or (OpenAI style) a JSON string of one. A string that is not a JSON
+ * object is kept as `{_unparsed: "<string>"}` rather than rejected: a model emitting malformed
+ * arguments is a behaviour of the system that checks should see (and fail), not a broken trace.
+ */
+function parseArguments(v) {
+    if (typeof v !== 'string')
+        return v;
+    if (v.trim() === '')
+        return {};
+    try {
+        const parsed = JSON.parse(v);
+        if (isPlainObject(parsed))
+            return parsed;
+    }
+    catch {
+        // fall through
+    }
+    return { _unparsed: v };
+}
+/** `{id, type: 'function', function: {name, arguments}}` (OpenAI) → `{id, name, arguments}`. */
+function flattenToolCall(v) {
+    if (!isPlainObject(v) || v.name !== undefined || !isPlainObject(v.function))
+        return v;
+    const fn = v.function;
+    return { id: v.id, name: fn.name, arguments: fn.arguments, result: v.result };
+}
+const toolCallSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY(flattenToolCall, zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+    arguments: zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY(parseArguments, zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J())).nullish(),
+    result: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().optional(),
+    id: idSchema.nullish(),
+}));
+const retrievedSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY((v) => (typeof v === 'string' ? { text: v } : v), zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: idSchema.nullish(),
+    text: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    score: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().finite().nullish(),
+}));
+const usageSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    input_tokens: count.nullish(),
+    output_tokens: count.nullish(),
+    cost_usd: count.nullish(),
+    // OpenAI's names, mapped onto ours.
+    prompt_tokens: count.nullish(),
+    completion_tokens: count.nullish(),
+});
+const messageSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    role: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish(),
+    tool_calls: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()).nullish(),
+    tool_call_id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish(),
+});
+const traceSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    output: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish(),
+    messages: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(messageSchema).nullish(),
+    tool_calls: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(toolCallSchema).nullish(),
+    retrieved: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(retrievedSchema).nullish(),
+    usage: usageSchema.nullish(),
+    latency_ms: count.nullish(),
+    trace_id: idSchema.nullish(),
+    stderr: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish(),
+    // `error` and `metadata` are read by hand below: they take several shapes.
+});
+const KNOWN_FIELDS = new Set([
+    'output',
+    'messages',
+    'tool_calls',
+    'retrieved',
+    'usage',
+    'latency_ms',
+    'trace_id',
+    'stderr',
+    'error',
+    'metadata',
+]);
+function describeType(v) {
+    if (v === null || v === undefined)
+        return String(v);
+    if (Array.isArray(v))
+        return 'an array';
+    return `a ${typeof v}`;
+}
+/** `tool_calls[1].name` from zod's `['tool_calls', 1, 'name']`. */
+function formatPath(path) {
+    let out = '';
+    for (const key of path) {
+        if (typeof key === 'number')
+            out += `[${key}]`;
+        else
+            out += out ? `.${String(key)}` : String(key);
+    }
+    return out || '(root)';
+}
+function formatIssue(issue) {
+    let message = issue.message.replace(/^Invalid input: /, '');
+    if (issue.code === 'invalid_type' && /received undefined$/.test(message)) {
+        message = `required (${issue.expected})`;
+    }
+    return `${formatPath(issue.path)}: ${message}`;
+}
+/**
+ * A system-reported error: a string, or an object with `message` (and maybe `transient`,
+ * `status`). Its kind is always 'target': the system, not evalgate, decided it failed.
+ * Returns undefined for "no error" (absent, null, false, '').
+ */
+function readError(v) {
+    if (v === undefined || v === null || v === false || v === '')
+        return undefined;
+    if (typeof v === 'string')
+        return { kind: 'target', message: v };
+    if (!isPlainObject(v))
+        return `error: expected a string or an object, got ${describeType(v)}`;
+    let message = typeof v.message === 'string' && v.message ? v.message : '';
+    // Keep the error's own type name (e.g. "RateLimitError") in front of the message.
+    const type = typeof v.type === 'string' ? v.type : typeof v.kind === 'string' ? v.kind : '';
+    if (type && !message.startsWith(type))
+        message = message ? `${type}: ${message}` : type;
+    if (!message) {
+        const json = JSON.stringify(v);
+        message = `target reported an error: ${json.length > 300 ? `${json.slice(0, 300)}…` : json}`;
+    }
+    const error = { kind: 'target', message };
+    if (typeof v.transient === 'boolean')
+        error.transient = v.transient;
+    if (typeof v.status === 'number' && Number.isInteger(v.status))
+        error.status = v.status;
+    return error;
+}
+function toToolCall(tc) {
+    const out = { name: tc.name };
+    if (tc.arguments != null)
+        out.arguments = tc.arguments;
+    if (tc.result !== undefined)
+        out.result = tc.result;
+    if (tc.id != null)
+        out.id = tc.id;
+    return out;
+}
+function toRetrieved(doc) {
+    const out = { text: doc.text };
+    if (doc.id != null)
+        out.id = doc.id;
+    if (doc.score != null)
+        out.score = doc.score;
+    return out;
+}
+function toUsage(u) {
+    const out = {};
+    const input = u.input_tokens ?? u.prompt_tokens;
+    const output = u.output_tokens ?? u.completion_tokens;
+    if (input != null)
+        out.input_tokens = input;
+    if (output != null)
+        out.output_tokens = output;
+    if (u.cost_usd != null)
+        out.cost_usd = u.cost_usd;
+    return out;
+}
+/**
+ * `obj[key] = value` that stays a plain own property even for a key named `__proto__`
+ * (JSON.parse creates such keys; assigning them would swap the object's prototype).
+ */
+function setOwn(obj, key, value) {
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+/** Drops `null` fields of a message (Python's None) so they read as absent. */
+function stripNulls(obj) {
+    const out = {};
+    for (const key in obj)
+        if (obj[key] !== null)
+            setOwn(out, key, obj[key]);
+    return out;
+}
+/** Validates and normalizes a system's answer. Never throws. */
+function normalizeTrace(raw) {
+    if (!isPlainObject(raw)) {
+        return { error: `a trace must be a JSON object, got ${describeType(raw)}` };
+    }
+    const parsed = traceSchema.safeParse(raw);
+    if (!parsed.success)
+        return { error: formatIssue(parsed.error.issues[0]) };
+    const t = parsed.data;
+    const error = readError(raw.error);
+    if (typeof error === 'string')
+        return { error };
+    if (t.output == null && !error) {
+        return { error: 'output: required (a string) unless error is set' };
+    }
+    const trace = { output: t.output ?? '' };
+    if (t.messages)
+        trace.messages = t.messages.map(stripNulls);
+    if (t.tool_calls)
+        trace.tool_calls = t.tool_calls.map(toToolCall);
+    if (t.retrieved)
+        trace.retrieved = t.retrieved.map(toRetrieved);
+    if (t.usage)
+        trace.usage = toUsage(t.usage);
+    if (t.latency_ms != null)
+        trace.latency_ms = t.latency_ms;
+    if (t.trace_id != null)
+        trace.trace_id = t.trace_id;
+    if (t.stderr != null)
+        trace.stderr = t.stderr;
+    if (error)
+        trace.error = error;
+    // Everything else is kept for the trace viewer.
+    let metadata;
+    if (raw.metadata != null) {
+        metadata = isPlainObject(raw.metadata) ? { ...raw.metadata } : { metadata: raw.metadata };
+    }
+    for (const key in raw) {
+        if (!KNOWN_FIELDS.has(key))
+            setOwn((metadata ??= {}), key, raw[key]);
+    }
+    if (metadata)
+        trace.metadata = metadata;
+    return { trace };
+}
+
+
+/***/ }),
+
+/***/ 8874:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ SEVERITIES)
+/* harmony export */ });
+/**
+ * The data model shared by every stage of the pipeline:
+ *
+ *   suite (config + cases) -> run -> Results (per side) -> compare -> Comparison -> report
+ *
+ * These are plain JSON-serialisable shapes. The zod schemas in src/suite/ validate what users
+ * write (config, cases, traces); the shapes below are what our own stages hand each other.
+ */
+const SEVERITIES = ['critical', 'major', 'minor', 'info'];
+
+
+/***/ }),
+
+/***/ 425:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ importUserModule)
+/* harmony export */ });
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3136);
+var __rewriteRelativeImportExtension = (undefined && undefined.__rewriteRelativeImportExtension) || function (path, preserveJsx) {
+    if (typeof path === "string" && /^\.\.?\//.test(path)) {
+        return path.replace(/\.(tsx)$|((?:\.d)?)((?:\.[^./]+?)?)\.([cm]?)ts$/i, function (m, tsx, d, ext, cm) {
+            return tsx ? preserveJsx ? ".jsx" : ".js" : d && (!ext || !cm) ? m : (d + ext + "." + cm.toLowerCase() + "js");
+        });
+    }
+    return path;
+};
+/**
+ * Imports a module the user wrote (a `module` target, a `script` check) by its absolute path.
+ *
+ * Why a module of its own: the action and the CLI run from an ncc (webpack) bundle, and webpack
+ * replaces a dynamic `import()` whose specifier it cannot resolve at build time with an empty
+ * stub ("Cannot find module file:///…/agent.mjs"). The `webpackIgnore` comment keeps Node's own
+ * `import()` in the bundle; every user-code import goes through here so none can forget it.
+ * __tests__/bundle-user-code.test.ts runs these paths through dist/.
+ */
+
+function importUserModule(absolutePath) {
+    const url = (0,node_url__WEBPACK_IMPORTED_MODULE_0__.pathToFileURL)(absolutePath).href;
+    return import(__rewriteRelativeImportExtension(/* webpackIgnore: true */ url));
+}
+
+
+/***/ }),
+
+/***/ 7379:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** The evalgate version written into results (kept equal to package.json by a test). */
+const VERSION = '0.1.0';
+
+
+/***/ }),
+
+/***/ 9422:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 4908:
+/***/ 9698:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2019-09/schema","$id":"https://json-schema.org/draft/2019-09/meta/applicator","$vocabulary":{"https://json-schema.org/draft/2019-09/vocab/applicator":true},"$recursiveAnchor":true,"title":"Applicator vocabulary meta-schema","type":["object","boolean"],"properties":{"additionalItems":{"$recursiveRef":"#"},"unevaluatedItems":{"$recursiveRef":"#"},"items":{"anyOf":[{"$recursiveRef":"#"},{"$ref":"#/$defs/schemaArray"}]},"contains":{"$recursiveRef":"#"},"additionalProperties":{"$recursiveRef":"#"},"unevaluatedProperties":{"$recursiveRef":"#"},"properties":{"type":"object","additionalProperties":{"$recursiveRef":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$recursiveRef":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependentSchemas":{"type":"object","additionalProperties":{"$recursiveRef":"#"}},"propertyNames":{"$recursiveRef":"#"},"if":{"$recursiveRef":"#"},"then":{"$recursiveRef":"#"},"else":{"$recursiveRef":"#"},"allOf":{"$ref":"#/$defs/schemaArray"},"anyOf":{"$ref":"#/$defs/schemaArray"},"oneOf":{"$ref":"#/$defs/schemaArray"},"not":{"$recursiveRef":"#"}},"$defs":{"schemaArray":{"type":"array","minItems":1,"items":{"$recursiveRef":"#"}}}}');
 
 /***/ }),
 
-/***/ 958:
+/***/ 1525:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2019-09/schema","$id":"https://json-schema.org/draft/2019-09/meta/content","$vocabulary":{"https://json-schema.org/draft/2019-09/vocab/content":true},"$recursiveAnchor":true,"title":"Content vocabulary meta-schema","type":["object","boolean"],"properties":{"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"contentSchema":{"$recursiveRef":"#"}}}');
 
 /***/ }),
 
-/***/ 58:
+/***/ 155:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2019-09/schema","$id":"https://json-schema.org/draft/2019-09/meta/core","$vocabulary":{"https://json-schema.org/draft/2019-09/vocab/core":true},"$recursiveAnchor":true,"title":"Core vocabulary meta-schema","type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference","$comment":"Non-empty fragments not allowed.","pattern":"^[^#]*#?$"},"$schema":{"type":"string","format":"uri"},"$anchor":{"type":"string","pattern":"^[A-Za-z][-A-Za-z0-9.:_]*$"},"$ref":{"type":"string","format":"uri-reference"},"$recursiveRef":{"type":"string","format":"uri-reference"},"$recursiveAnchor":{"type":"boolean","default":false},"$vocabulary":{"type":"object","propertyNames":{"type":"string","format":"uri"},"additionalProperties":{"type":"boolean"}},"$comment":{"type":"string"},"$defs":{"type":"object","additionalProperties":{"$recursiveRef":"#"},"default":{}}}}');
 
 /***/ }),
 
-/***/ 6534:
+/***/ 9543:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2019-09/schema","$id":"https://json-schema.org/draft/2019-09/meta/format","$vocabulary":{"https://json-schema.org/draft/2019-09/vocab/format":true},"$recursiveAnchor":true,"title":"Format vocabulary meta-schema","type":["object","boolean"],"properties":{"format":{"type":"string"}}}');
 
 /***/ }),
 
-/***/ 711:
+/***/ 100:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2019-09/schema","$id":"https://json-schema.org/draft/2019-09/meta/meta-data","$vocabulary":{"https://json-schema.org/draft/2019-09/vocab/meta-data":true},"$recursiveAnchor":true,"title":"Meta-data vocabulary meta-schema","type":["object","boolean"],"properties":{"title":{"type":"string"},"description":{"type":"string"},"default":true,"deprecated":{"type":"boolean","default":false},"readOnly":{"type":"boolean","default":false},"writeOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true}}}');
 
 /***/ }),
 
-/***/ 8030:
+/***/ 7463:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2019-09/schema","$id":"https://json-schema.org/draft/2019-09/meta/validation","$vocabulary":{"https://json-schema.org/draft/2019-09/vocab/validation":true},"$recursiveAnchor":true,"title":"Validation vocabulary meta-schema","type":["object","boolean"],"properties":{"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/$defs/nonNegativeInteger"},"minLength":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"maxItems":{"$ref":"#/$defs/nonNegativeInteger"},"minItems":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"maxContains":{"$ref":"#/$defs/nonNegativeInteger"},"minContains":{"$ref":"#/$defs/nonNegativeInteger","default":1},"maxProperties":{"$ref":"#/$defs/nonNegativeInteger"},"minProperties":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"required":{"$ref":"#/$defs/stringArray"},"dependentRequired":{"type":"object","additionalProperties":{"$ref":"#/$defs/stringArray"}},"const":true,"enum":{"type":"array","items":true},"type":{"anyOf":[{"$ref":"#/$defs/simpleTypes"},{"type":"array","items":{"$ref":"#/$defs/simpleTypes"},"minItems":1,"uniqueItems":true}]}},"$defs":{"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"$ref":"#/$defs/nonNegativeInteger","default":0},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}}}');
 
 /***/ }),
 
-/***/ 8138:
+/***/ 6733:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2019-09/schema","$id":"https://json-schema.org/draft/2019-09/schema","$vocabulary":{"https://json-schema.org/draft/2019-09/vocab/core":true,"https://json-schema.org/draft/2019-09/vocab/applicator":true,"https://json-schema.org/draft/2019-09/vocab/validation":true,"https://json-schema.org/draft/2019-09/vocab/meta-data":true,"https://json-schema.org/draft/2019-09/vocab/format":false,"https://json-schema.org/draft/2019-09/vocab/content":true},"$recursiveAnchor":true,"title":"Core and Validation specifications meta-schema","allOf":[{"$ref":"meta/core"},{"$ref":"meta/applicator"},{"$ref":"meta/validation"},{"$ref":"meta/meta-data"},{"$ref":"meta/format"},{"$ref":"meta/content"}],"type":["object","boolean"],"properties":{"definitions":{"$comment":"While no longer an official keyword as it is replaced by $defs, this keyword is retained in the meta-schema to prevent incompatible extensions as it remains in common use.","type":"object","additionalProperties":{"$recursiveRef":"#"},"default":{}},"dependencies":{"$comment":"\\"dependencies\\" is no longer a keyword, but schema authors should avoid redefining it to facilitate a smooth transition to \\"dependentSchemas\\" and \\"dependentRequired\\"","type":"object","additionalProperties":{"anyOf":[{"$recursiveRef":"#"},{"$ref":"meta/validation#/$defs/stringArray"}]}}}}');
 
 /***/ }),
 
-/***/ 7216:
+/***/ 4097:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/applicator","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/applicator":true},"$dynamicAnchor":"meta","title":"Applicator vocabulary meta-schema","type":["object","boolean"],"properties":{"prefixItems":{"$ref":"#/$defs/schemaArray"},"items":{"$dynamicRef":"#meta"},"contains":{"$dynamicRef":"#meta"},"additionalProperties":{"$dynamicRef":"#meta"},"properties":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"},"propertyNames":{"format":"regex"},"default":{}},"dependentSchemas":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"},"default":{}},"propertyNames":{"$dynamicRef":"#meta"},"if":{"$dynamicRef":"#meta"},"then":{"$dynamicRef":"#meta"},"else":{"$dynamicRef":"#meta"},"allOf":{"$ref":"#/$defs/schemaArray"},"anyOf":{"$ref":"#/$defs/schemaArray"},"oneOf":{"$ref":"#/$defs/schemaArray"},"not":{"$dynamicRef":"#meta"}},"$defs":{"schemaArray":{"type":"array","minItems":1,"items":{"$dynamicRef":"#meta"}}}}');
 
 /***/ }),
 
-/***/ 8226:
+/***/ 2897:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/content","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/content":true},"$dynamicAnchor":"meta","title":"Content vocabulary meta-schema","type":["object","boolean"],"properties":{"contentEncoding":{"type":"string"},"contentMediaType":{"type":"string"},"contentSchema":{"$dynamicRef":"#meta"}}}');
 
 /***/ }),
 
-/***/ 518:
+/***/ 9647:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/core","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/core":true},"$dynamicAnchor":"meta","title":"Core vocabulary meta-schema","type":["object","boolean"],"properties":{"$id":{"$ref":"#/$defs/uriReferenceString","$comment":"Non-empty fragments not allowed.","pattern":"^[^#]*#?$"},"$schema":{"$ref":"#/$defs/uriString"},"$ref":{"$ref":"#/$defs/uriReferenceString"},"$anchor":{"$ref":"#/$defs/anchorString"},"$dynamicRef":{"$ref":"#/$defs/uriReferenceString"},"$dynamicAnchor":{"$ref":"#/$defs/anchorString"},"$vocabulary":{"type":"object","propertyNames":{"$ref":"#/$defs/uriString"},"additionalProperties":{"type":"boolean"}},"$comment":{"type":"string"},"$defs":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"}}},"$defs":{"anchorString":{"type":"string","pattern":"^[A-Za-z_][-A-Za-z0-9._]*$"},"uriString":{"type":"string","format":"uri"},"uriReferenceString":{"type":"string","format":"uri-reference"}}}');
 
 /***/ }),
 
-/***/ 4588:
+/***/ 8163:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/format-annotation","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/format-annotation":true},"$dynamicAnchor":"meta","title":"Format vocabulary meta-schema for annotation results","type":["object","boolean"],"properties":{"format":{"type":"string"}}}');
 
 /***/ }),
 
-/***/ 5707:
+/***/ 9232:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/meta-data","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/meta-data":true},"$dynamicAnchor":"meta","title":"Meta-data vocabulary meta-schema","type":["object","boolean"],"properties":{"title":{"type":"string"},"description":{"type":"string"},"default":true,"deprecated":{"type":"boolean","default":false},"readOnly":{"type":"boolean","default":false},"writeOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true}}}');
 
 /***/ }),
 
-/***/ 9547:
+/***/ 4456:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/unevaluated","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/unevaluated":true},"$dynamicAnchor":"meta","title":"Unevaluated applicator vocabulary meta-schema","type":["object","boolean"],"properties":{"unevaluatedItems":{"$dynamicRef":"#meta"},"unevaluatedProperties":{"$dynamicRef":"#meta"}}}');
 
 /***/ }),
 
-/***/ 7082:
+/***/ 5867:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/validation","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/validation":true},"$dynamicAnchor":"meta","title":"Validation vocabulary meta-schema","type":["object","boolean"],"properties":{"type":{"anyOf":[{"$ref":"#/$defs/simpleTypes"},{"type":"array","items":{"$ref":"#/$defs/simpleTypes"},"minItems":1,"uniqueItems":true}]},"const":true,"enum":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/$defs/nonNegativeInteger"},"minLength":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"maxItems":{"$ref":"#/$defs/nonNegativeInteger"},"minItems":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"maxContains":{"$ref":"#/$defs/nonNegativeInteger"},"minContains":{"$ref":"#/$defs/nonNegativeInteger","default":1},"maxProperties":{"$ref":"#/$defs/nonNegativeInteger"},"minProperties":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"required":{"$ref":"#/$defs/stringArray"},"dependentRequired":{"type":"object","additionalProperties":{"$ref":"#/$defs/stringArray"}}},"$defs":{"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"$ref":"#/$defs/nonNegativeInteger","default":0},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}}}');
 
 /***/ }),
 
-/***/ 1678:
+/***/ 5193:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/schema","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/core":true,"https://json-schema.org/draft/2020-12/vocab/applicator":true,"https://json-schema.org/draft/2020-12/vocab/unevaluated":true,"https://json-schema.org/draft/2020-12/vocab/validation":true,"https://json-schema.org/draft/2020-12/vocab/meta-data":true,"https://json-schema.org/draft/2020-12/vocab/format-annotation":true,"https://json-schema.org/draft/2020-12/vocab/content":true},"$dynamicAnchor":"meta","title":"Core and Validation specifications meta-schema","allOf":[{"$ref":"meta/core"},{"$ref":"meta/applicator"},{"$ref":"meta/unevaluated"},{"$ref":"meta/validation"},{"$ref":"meta/meta-data"},{"$ref":"meta/format-annotation"},{"$ref":"meta/content"}],"type":["object","boolean"],"$comment":"This meta-schema also defines keywords that have appeared in previous drafts in order to prevent incompatible extensions as they remain in common use.","properties":{"definitions":{"$comment":"\\"definitions\\" has been replaced by \\"$defs\\".","type":"object","additionalProperties":{"$dynamicRef":"#meta"},"deprecated":true,"default":{}},"dependencies":{"$comment":"\\"dependencies\\" has been split and replaced by \\"dependentSchemas\\" and \\"dependentRequired\\" in order to serve their differing semantics.","type":"object","additionalProperties":{"anyOf":[{"$dynamicRef":"#meta"},{"$ref":"meta/validation#/$defs/stringArray"}]},"deprecated":true,"default":{}},"$recursiveAnchor":{"$comment":"\\"$recursiveAnchor\\" has been replaced by \\"$dynamicAnchor\\".","$ref":"meta/core#/$defs/anchorString","deprecated":true},"$recursiveRef":{"$comment":"\\"$recursiveRef\\" has been replaced by \\"$dynamicRef\\".","$ref":"meta/core#/$defs/uriReferenceString","deprecated":true}}}');
 
 /***/ }),
 
-/***/ 2079:
+/***/ 372:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
@@ -37282,31 +37488,31 @@ var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./build/checks/registry.js + 18 modules
-var registry = __nccwpck_require__(1614);
+var registry = __nccwpck_require__(8051);
 // EXTERNAL MODULE: ./build/suite/index.js + 15 modules
-var build_suite = __nccwpck_require__(5296);
+var build_suite = __nccwpck_require__(9996);
 // EXTERNAL MODULE: ./build/types.js
-var types = __nccwpck_require__(4853);
+var types = __nccwpck_require__(8874);
 // EXTERNAL MODULE: ./build/version.js
-var version = __nccwpck_require__(8508);
-// EXTERNAL MODULE: ./build/pipeline/run-suite.js
-var run_suite = __nccwpck_require__(3631);
+var version = __nccwpck_require__(7379);
+// EXTERNAL MODULE: ./build/pipeline/run-suite.js + 1 modules
+var run_suite = __nccwpck_require__(6696);
 // EXTERNAL MODULE: ./build/report/plain.js
-var plain = __nccwpck_require__(2071);
+var plain = __nccwpck_require__(8618);
 // EXTERNAL MODULE: ./build/run/progress.js
-var progress = __nccwpck_require__(2527);
+var progress = __nccwpck_require__(4402);
 // EXTERNAL MODULE: ./build/run/results-io.js
-var results_io = __nccwpck_require__(6825);
+var results_io = __nccwpck_require__(8760);
 // EXTERNAL MODULE: ./build/run/evalgate-dir.js
-var evalgate_dir = __nccwpck_require__(411);
+var evalgate_dir = __nccwpck_require__(9478);
 // EXTERNAL MODULE: ./build/run/journal.js
-var journal = __nccwpck_require__(2353);
+var journal = __nccwpck_require__(2906);
 // EXTERNAL MODULE: ./build/run/select.js
-var run_select = __nccwpck_require__(4452);
+var run_select = __nccwpck_require__(7745);
 // EXTERNAL MODULE: ./build/report/redact.js
-var redact = __nccwpck_require__(7234);
+var redact = __nccwpck_require__(1197);
 // EXTERNAL MODULE: ./build/secrets.js
-var secrets = __nccwpck_require__(5009);
+var secrets = __nccwpck_require__(182);
 ;// CONCATENATED MODULE: ./build/cli.js
 /**
  * The evalgate command line: every stage of the pipeline on its own, and `pr` for the whole of
@@ -37351,12 +37557,12 @@ Commands:
   publish    post the comment outside Actions: evalgate publish --repo owner/name --pr 12 comparison.json
 
 Selection (run, pr):  --sample N  --tags smoke,refunds  --filter 'refund-*'  --shard 2/4
-Run settings:         --trials N  --concurrency N  --timeout 30s  --retries N
+Run settings:         --trials N  --concurrency N  --timeout 30s  --retries N  --max-cost 5.00
 Gate (compare, pr):   --fail-on critical,major  --alpha 0.01  --min-drop 0.05  --robust  --accepted
 
 Exit codes: 0 pass, 1 blocked or error verdict, 2 bad input, 3 could not run (an http server
-that never became ready, a module that does not load, every trial of a run errored, an internal
-failure), 130 interrupted (\`run --resume\` finishes an interrupted run).
+that never became ready, a module that does not load, every trial of a run errored, a missing or
+rejected API key, the max_cost budget spent, an internal failure), 130 interrupted (\`run --resume\` finishes an interrupted run).
 Docs: https://github.com/evalgate/evalgate#readme`;
 const selectionOptions = {
     sample: { type: 'string' },
@@ -37369,6 +37575,7 @@ const runOptions = {
     concurrency: { type: 'string' },
     timeout: { type: 'string' },
     retries: { type: 'string' },
+    'max-cost': { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
 };
 const gateOptions = {
@@ -37450,7 +37657,27 @@ function runOverrides(v) {
         concurrency: cli_int('concurrency', v.concurrency),
         timeoutMs: parseDurationFlag(v.timeout),
         retries: cli_int('retries', v.retries, 0),
+        maxCost: usd('max-cost', v['max-cost']),
     };
+}
+function usd(name, value) {
+    if (value === undefined)
+        return undefined;
+    const n = Number(value.replace(/^\$/, ''));
+    if (!Number.isFinite(n) || n <= 0)
+        throw new UsageError(`--${name} must be a positive number of US dollars, got ${value}`);
+    return n;
+}
+/** ", $0.0123 (judge $0.0040), 3 retries": what a run spent, when it spent anything. */
+function spendSummary(results) {
+    const { usage, judge_usage: judge, retries } = results.meta;
+    const parts = [];
+    const money = (n) => `$${n.toFixed(n >= 1 ? 2 : 4)}`;
+    if (usage.cost_usd > 0 || judge?.cost_usd)
+        parts.push(`${money(usage.cost_usd)}${judge?.cost_usd ? ` (judge ${money(judge.cost_usd)})` : ''}`);
+    if (retries)
+        parts.push(`${retries} model-call ${retries === 1 ? 'retry' : 'retries'}`);
+    return parts.length ? `, ${parts.join(', ')}` : '';
 }
 function gateOverrides(v) {
     const gate = {};
@@ -37530,12 +37757,13 @@ async function cmdRun(args) {
         journal: { path: (0,journal/* journalPath */.HY)(values.out), resume: values.resume },
     });
     await (0,results_io/* writeJson */.GF)(values.out, results);
-    // The results are safely written: the journal has served. An interrupted run keeps it, for
-    // --resume.
-    if (!results.meta.interrupted)
+    // The results are safely written: the journal has served. An interrupted (or stopped) run
+    // keeps it, for --resume.
+    if (!results.meta.interrupted && !results.meta.stopped)
         await (0,promises_.rm)((0,journal/* journalPath */.HY)(values.out), { force: true });
     const { counts } = results.meta;
     print(`${counts.cases} cases, ${counts.trials} trials: ${counts.pass} pass, ${counts.fail} fail, ${counts.error} error` +
+        spendSummary(results) +
         ` → ${values.out}`);
     if (values.stats) {
         // Our own resource use, for `npm run bench` and for anyone profiling a suite.
@@ -37555,6 +37783,10 @@ async function cmdRun(args) {
         log('interrupted: the results hold the trials that finished; `evalgate run --resume` finishes the run');
         return 130;
     }
+    if (results.meta.stopped) {
+        log(`stopped early: ${results.meta.stopped}. The results are incomplete; \`evalgate run --resume\` finishes the run`);
+        return EXIT_ALL_ERRORED;
+    }
     const failed = allErrored(results);
     if (failed) {
         log(`every trial errored (nothing was measured); the first, case ${failed}`);
@@ -37566,7 +37798,7 @@ async function cmdInit(args) {
     const { values } = bin_parse(args, { target: { type: 'string' }, dir: { type: 'string' } });
     if (values.help)
         return help('init');
-    const { initProject, describeInit, isTargetKind, TARGET_KINDS } = await __nccwpck_require__.e(/* import() */ 744).then(__nccwpck_require__.bind(__nccwpck_require__, 8744));
+    const { initProject, describeInit, isTargetKind, TARGET_KINDS } = await __nccwpck_require__.e(/* import() */ 492).then(__nccwpck_require__.bind(__nccwpck_require__, 4492));
     if (values.target !== undefined && !isTargetKind(values.target))
         throw new UsageError(`--target must be ${TARGET_KINDS.join(', ')}; got ${values.target}`);
     print(describeInit(await initProject((0,external_node_path_.resolve)(values.dir ?? '.'), values.target)));
@@ -37608,7 +37840,7 @@ async function cmdValidate(args) {
     const suite = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.resolve)(values.config));
     const files = new Set(suite.cases.map((c) => c.source.file));
     print(`${(0,build_suite/* displayPath */.Gt)(suite.configPath)}: ok, ${suite.cases.length} cases in ${files.size} file(s), suite ${suite.hash.slice(0, 12)}`);
-    const { capacityLines } = await __nccwpck_require__.e(/* import() */ 637).then(__nccwpck_require__.bind(__nccwpck_require__, 6637));
+    const { capacityLines } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.bind(__nccwpck_require__, 1815));
     for (const line of capacityLines(suite))
         print(line);
     return 0;
@@ -37620,8 +37852,8 @@ async function cmdCompare(args) {
     if (positionals.length !== 2)
         throw new UsageError('compare takes two results files: base.json head.json');
     const [basePath, headPath] = positionals;
-    const { compare } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.bind(__nccwpck_require__, 4815));
-    const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2824));
+    const { compare } = await __nccwpck_require__.e(/* import() */ 525).then(__nccwpck_require__.bind(__nccwpck_require__, 3525));
+    const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(594), __nccwpck_require__.e(97)]).then(__nccwpck_require__.bind(__nccwpck_require__, 594));
     const base = await (0,results_io/* readResults */.x8)(basePath);
     const head = await (0,results_io/* readResults */.x8)(headPath);
     // `report --format html` finds the traces through these paths, relative to the comparison
@@ -37670,7 +37902,7 @@ async function cmdReport(args) {
         throw new UsageError('report takes one comparison file');
     const path = positionals[0];
     const comparison = await (0,results_io/* readComparison */.WY)(path);
-    const { renderComment, renderSummary, renderTextReport, renderViewer } = await Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2824));
+    const { renderComment, renderSummary, renderTextReport, renderViewer } = await Promise.all(/* import() */[__nccwpck_require__.e(594), __nccwpck_require__.e(97)]).then(__nccwpck_require__.bind(__nccwpck_require__, 594));
     let text;
     const opts = {
         repoUrl: values['repo-url'],
@@ -37733,7 +37965,7 @@ async function cmdMerge(args) {
 }
 /** Writes a PR run's files into `dir` and returns their paths. */
 async function writePrOutputs(dir, outcome, render = {}) {
-    const { renderComment, renderViewer } = await Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2824));
+    const { renderComment, renderViewer } = await Promise.all(/* import() */[__nccwpck_require__.e(594), __nccwpck_require__.e(97)]).then(__nccwpck_require__.bind(__nccwpck_require__, 594));
     await (0,evalgate_dir/* makeDir */.g)(dir);
     const paths = {
         base: (0,external_node_path_.join)(dir, 'base-results.json'),
@@ -37774,8 +38006,8 @@ async function cmdPr(args) {
         throw new UsageError('pr needs --base <ref> (a branch, tag or sha)');
     const controller = interruptible();
     const baseline = values.baseline ? await (0,results_io/* readResults */.x8)(values.baseline) : undefined;
-    const { runPr } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(455)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6455));
-    const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2824));
+    const { runPr } = await Promise.all(/* import() */[__nccwpck_require__.e(525), __nccwpck_require__.e(755)]).then(__nccwpck_require__.bind(__nccwpck_require__, 755));
+    const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(594), __nccwpck_require__.e(97)]).then(__nccwpck_require__.bind(__nccwpck_require__, 594));
     const outcome = await runPr({
         repoDir: process.cwd(),
         baseRef: values.base,
@@ -37826,7 +38058,7 @@ async function cmdPublish(args) {
         throw new UsageError('--comment must be update, new or off');
     const comparison = await (0,results_io/* readComparison */.WY)(positionals[0]);
     const [owner, name] = repo.split('/');
-    const { publishOutsideActions, PullMismatchError } = await Promise.all(/* import() */[__nccwpck_require__.e(720), __nccwpck_require__.e(824), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8319));
+    const { publishOutsideActions, PullMismatchError } = await Promise.all(/* import() */[__nccwpck_require__.e(514), __nccwpck_require__.e(594), __nccwpck_require__.e(178)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9178));
     const result = await publishOutsideActions({
         token,
         apiUrl: values['api-url'] ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
@@ -37861,9 +38093,10 @@ const COMMAND_HELP = {
   appended to results.json.journal.jsonl; the journal is deleted once results.json is written.
   --resume continues a run that was interrupted or killed from its journal, without repeating
   finished trials (refused if the suite, selection, --trials or --label changed).
-  Exit 0 done, 3 every trial errored (the first error is printed), 130 interrupted.
+  Exit 0 done, 3 every trial errored (the first error is printed) or the run stopped early (a
+  missing or rejected API key, the --max-cost / max_cost budget spent), 130 interrupted.
   Selection: --sample N, --tags a,b, --filter 'glob' (repeatable), --shard i/n
-  Settings:  --trials N, --concurrency N, --timeout 30s, --retries N, --quiet
+  Settings:  --trials N, --concurrency N, --timeout 30s, --retries N, --max-cost USD, --quiet
   --stats prints evalgate's own CPU time and peak memory at the end.`,
     validate: `evalgate validate [--config evalgate.yml] [--list-checks]
   Loads the config and every dataset and reports all problems with file, line and field.

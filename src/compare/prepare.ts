@@ -171,6 +171,7 @@ function prepareWith(base: Results, head: Results, scanChecks: boolean): Prepare
   const flags = new Uint8Array(M);
   const stamp = new Int32Array(M).fill(-1);
   const touched = new Int32Array(Math.max(1, M));
+  const costModes = new Int32Array(Math.max(1, M));
   let nt: number;
   // Trials of a case list their checks in the same order: remember the mode at each position
   // and skip the Map lookup when it repeats (identical strings compare by pointer).
@@ -190,8 +191,8 @@ function prepareWith(base: Results, head: Results, scanChecks: boolean): Prepare
       const trials = trialsOf(c);
       sc.caseTrials[i] = trials.length;
       let rep = -1;
-      // The case's mode indices, found on its first priced trial.
-      let costModes: number[] | undefined;
+      // The case's mode indices, found on its first priced trial (-1: not yet).
+      let nCostModes = -1;
       for (let tj = 0; tj < trials.length; tj++) {
         const trial = trials[tj];
         trialNo++;
@@ -264,10 +265,14 @@ function prepareWith(base: Results, head: Results, scanChecks: boolean): Prepare
             if (typeof cost === 'number' && Number.isFinite(cost)) {
               sc.usage.cost_usd += cost;
               if (cost > 0) {
-                costModes ??= caseModes
-                  .map((m) => modeIndex.get(m))
-                  .filter((mi): mi is number => mi !== undefined);
-                for (const mi of costModes) p.modeCost[mi * 2 + side] += cost;
+                if (nCostModes < 0) {
+                  nCostModes = 0;
+                  for (const m of caseModes) {
+                    const mi = modeIndex.get(m);
+                    if (mi !== undefined && nCostModes < M) costModes[nCostModes++] = mi;
+                  }
+                }
+                for (let q = 0; q < nCostModes; q++) p.modeCost[costModes[q] * 2 + side] += cost;
               }
             }
           }
