@@ -175,7 +175,9 @@ describe('createJudge', () => {
     behaviour = '500';
     const out = await judge.grade(rubric, goodRefund(), refundCase());
     expect(out.status).toBe('error');
-    expect(out.reason).toMatch(/^judge judge-mini: 127\.0\.0\.1:\d+ answered 500 .* after 2 retries$/);
+    expect(out.reason).toMatch(
+      /^judge judge-mini: 127\.0\.0\.1:\d+ answered 500 .* after 2 retries$/,
+    );
     expect(out.retries).toBe(2);
     expect(hits).toBe(3); // one try + maxRetries 2
     behaviour = 'grade';

@@ -5,7 +5,7 @@
  * OpenAI-compatible server on 127.0.0.1 spoken to by the real `openai` client.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compare } from '../src/compare/index.ts';
@@ -147,10 +147,9 @@ describe('the openai target', () => {
       content: '{"status":"lost"}',
     });
     // Another order matches the fallback entry; a list of messages is the user side as it is.
-    const other = await target.run(
-      request([{ role: 'user', content: 'Order A123 please' }]),
-      { timeoutMs: 10_000 },
-    );
+    const other = await target.run(request([{ role: 'user', content: 'Order A123 please' }]), {
+      timeoutMs: 10_000,
+    });
     expect(other.output).toBe('Order A123 is shipped.');
     await target.close();
   });
@@ -213,10 +212,9 @@ describe('the openai target', () => {
   it('a 500 that persists is an http error after max_retries, retries counted', async () => {
     const dir = suiteDir(files({ 'prompt.md': LAZY }));
     fake.always = { status: 500, headers: { 'retry-after-ms': '5' } };
-    const trace = await (await targetFor(dir, config('', '    max_retries: 3'))).run(
-      request('A123'),
-      { timeoutMs: 10_000 },
-    );
+    const trace = await (
+      await targetFor(dir, config('', '    max_retries: 3'))
+    ).run(request('A123'), { timeoutMs: 10_000 });
     expect(fake.seen).toHaveLength(4);
     expect(trace.error).toMatchObject({ kind: 'http', status: 500 });
     expect(trace.error!.message).toMatch(/answered 500 .* after 3 retries$/);
@@ -244,10 +242,10 @@ describe('the openai target', () => {
     expect(fake.seen[0].headers['x-team']).toBe('evals');
 
     fake.seen.length = 0;
-    const azure = config('', '    azure: {deployment: support-dep, api_version: 2024-10-21}').replace(
-      `base_url: ${fake.url}`,
-      `base_url: ${fake.url.replace(/\/v1$/, '')}`,
-    );
+    const azure = config(
+      '',
+      '    azure: {deployment: support-dep, api_version: 2024-10-21}',
+    ).replace(`base_url: ${fake.url}`, `base_url: ${fake.url.replace(/\/v1$/, '')}`);
     const trace = await (await targetFor(dir, azure)).run(request('hi'), { timeoutMs: 10_000 });
     expect(trace.error).toBeUndefined();
     expect(fake.seen[0].path).toBe(
@@ -346,7 +344,9 @@ describe('the judge behaves the same', () => {
         concurrency: 8,
       });
       expect(judgeServer.seen).toHaveLength(1);
-      expect(results.meta.stopped).toMatch(/^judge gpt-4o-mini: 127\.0\.0\.1:\d+ refused the API key \(403\)/);
+      expect(results.meta.stopped).toMatch(
+        /^judge gpt-4o-mini: 127\.0\.0\.1:\d+ refused the API key \(403\)/,
+      );
       expect(results.meta.counts.trials).toBeLessThan(24);
 
       // A judge that answers: its tokens and cost are recorded apart from the system's.
@@ -374,19 +374,49 @@ describe('the judge behaves the same', () => {
 });
 
 describe('the config', () => {
+  it('every endpoint example in docs/targets.md is a valid config', () => {
+    const doc = readFileSync(join(import.meta.dirname, '..', 'docs', 'targets.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('## `openai`'));
+    const blocks = [...section.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+    expect(blocks.length).toBeGreaterThanOrEqual(6);
+    const kinds = blocks.map((b) => {
+      const c = parseConfig(
+        `version: 1\n${b}datasets: [a]\nfailure_modes: {m: critical}\n`,
+        'targets.md',
+      );
+      expect(c.target.kind).toBe('openai');
+      return (
+        c.target.kind === 'openai' && (c.target.azure ? 'azure' : (c.target.base_url ?? 'openai'))
+      );
+    });
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'openai',
+        'azure',
+        'https://models.github.ai/inference',
+        'http://127.0.0.1:8000/v1',
+        'http://127.0.0.1:11434/v1',
+      ]),
+    );
+  });
+
   it('names a mistyped field of the openai target with its line', () => {
     expect(() =>
       parseConfig(
         'version: 1\ntarget:\n  openai:\n    model: gpt-4.1\n    max_step: 3\ndatasets: [a]\nfailure_modes: {m: critical}\n',
         'evalgate.yml',
       ),
-    ).toThrow('evalgate.yml:5: target.openai.max_step: unknown key "max_step" (did you mean "max_steps"?)');
+    ).toThrow(
+      'evalgate.yml:5: target.openai.max_step: unknown key "max_step" (did you mean "max_steps"?)',
+    );
     expect(() =>
       parseConfig(
         'version: 1\ntarget: {openai: {model: m, azure: {deployment: d}}}\ndatasets: [a]\nfailure_modes: {m: critical}\nmax_cost: -1\n',
         'evalgate.yml',
       ),
-    ).toThrow(/target\.openai\.azure\.api_version: required[\s\S]*max_cost: must be greater than 0/);
+    ).toThrow(
+      /target\.openai\.azure\.api_version: required[\s\S]*max_cost: must be greater than 0/,
+    );
   });
 });
 
@@ -511,4 +541,3 @@ function stub(): Results {
     ],
   } as Results;
 }
-

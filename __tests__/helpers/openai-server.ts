@@ -21,8 +21,7 @@ export interface SeenRequest {
 
 /** One scripted answer: a status with a body and headers, or no answer at all. */
 export type Scripted =
-  | { status: number; body?: unknown; headers?: Record<string, string> }
-  | 'hang';
+  { status: number; body?: unknown; headers?: Record<string, string> } | 'hang';
 
 export interface FakeOpenAI {
   url: string;
@@ -41,7 +40,11 @@ export interface FakeOpenAI {
   close(): Promise<void>;
 }
 
-export function completion(message: Record<string, unknown>, finish = 'stop', model = 'gpt-4.1-mini') {
+export function completion(
+  message: Record<string, unknown>,
+  finish = 'stop',
+  model = 'gpt-4.1-mini',
+) {
   return {
     id: `chatcmpl-${Math.random().toString(36).slice(2)}`,
     object: 'chat.completion',

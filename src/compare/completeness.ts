@@ -79,11 +79,7 @@ function sideGap(
 
 /** One line naming what a side lacks, e.g. "head is incomplete: 40 of 60 selected cases ...". */
 export function gapReason(name: string, gap: SideGap): string {
-  const why = gap.stopped
-    ? ` (stopped: ${gap.stopped})`
-    : gap.interrupted
-      ? ' (interrupted)'
-      : '';
+  const why = gap.stopped ? ` (stopped: ${gap.stopped})` : gap.interrupted ? ' (interrupted)' : '';
   if (gap.missing > 0) {
     const shown = gap.missing_ids.slice(0, 3);
     const more = gap.missing - shown.length;

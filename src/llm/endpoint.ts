@@ -200,10 +200,14 @@ export function openEndpoint(o: EndpointOptions): Endpoint {
         { retries },
       );
     if (err instanceof RateLimitError)
-      return new ModelCallError('rate_limit', `${o.who}: ${host} rate-limited (429)` + tries(retries), {
-        status: 429,
-        retries,
-      });
+      return new ModelCallError(
+        'rate_limit',
+        `${o.who}: ${host} rate-limited (429)` + tries(retries),
+        {
+          status: 429,
+          retries,
+        },
+      );
     if (err instanceof APIError)
       return new ModelCallError(
         'http',

@@ -61,7 +61,10 @@ function parseFileFixture(file: string, value: unknown): FileFixture {
         if (!r || typeof r !== 'object' || !('result' in r))
           throw new Error(`${file}: $responses[${i}] needs a "result"`);
         const args = (r as { arguments?: unknown }).arguments;
-        if (args !== undefined && (typeof args !== 'object' || args === null || Array.isArray(args)))
+        if (
+          args !== undefined &&
+          (typeof args !== 'object' || args === null || Array.isArray(args))
+        )
           throw new Error(`${file}: $responses[${i}].arguments must be an object`);
         return { arguments: args as Record<string, unknown> | undefined, result: r.result };
       }),
@@ -83,7 +86,9 @@ function folderFixtures(dir: string): Fixtures {
           try {
             value = JSON.parse(text);
           } catch (err) {
-            throw new Error(`fixture ${file} is not valid JSON: ${describeError(err)}`);
+            throw new Error(`fixture ${file} is not valid JSON: ${describeError(err)}`, {
+              cause: err,
+            });
           }
           return parseFileFixture(file, value);
         },
@@ -99,7 +104,8 @@ function folderFixtures(dir: string): Fixtures {
   return {
     async answer(call) {
       // A tool name from the model is untrusted: never a path.
-      if (!TOOL_NAME.test(call.name)) return { missing: `no fixture for tool ${JSON.stringify(call.name)}` };
+      if (!TOOL_NAME.test(call.name))
+        return { missing: `no fixture for tool ${JSON.stringify(call.name)}` };
       let f: FileFixture | undefined;
       try {
         f = await load(call.name);

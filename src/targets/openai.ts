@@ -59,7 +59,9 @@ export function parseTools(text: string, file: string): Tool[] {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new Error(`openai target: ${file} is not valid JSON: ${describeError(err)}`);
+    throw new Error(`openai target: ${file} is not valid JSON: ${describeError(err)}`, {
+      cause: err,
+    });
   }
   if (value && typeof value === 'object' && !Array.isArray(value) && 'tools' in value)
     value = (value as { tools: unknown }).tools;
@@ -83,7 +85,9 @@ export function userMessages(input: unknown): Message[] {
   if (typeof input === 'string') return [{ role: 'user', content: input }];
   const list = Array.isArray(input)
     ? input
-    : input && typeof input === 'object' && Array.isArray((input as { messages?: unknown }).messages)
+    : input &&
+        typeof input === 'object' &&
+        Array.isArray((input as { messages?: unknown }).messages)
       ? (input as { messages: unknown[] }).messages
       : undefined;
   if (list) return list as Message[];
@@ -93,7 +97,8 @@ export function userMessages(input: unknown): Message[] {
 function parseArguments(raw: string): { args: Record<string, unknown>; error?: string } {
   try {
     const v: unknown = JSON.parse(raw || '{}');
-    if (v && typeof v === 'object' && !Array.isArray(v)) return { args: v as Record<string, unknown> };
+    if (v && typeof v === 'object' && !Array.isArray(v))
+      return { args: v as Record<string, unknown> };
     return { args: {}, error: 'the arguments are not a JSON object' };
   } catch {
     return { args: {}, error: 'the arguments are not valid JSON' };
@@ -260,7 +265,8 @@ export async function createOpenAITarget(
         const { args, error } = parseArguments(c.function.arguments);
         let result: unknown;
         if (error) result = { error };
-        else if (!toolNames.has(c.function.name)) result = { error: `unknown tool ${c.function.name}` };
+        else if (!toolNames.has(c.function.name))
+          result = { error: `unknown tool ${c.function.name}` };
         else if (!fixtures) {
           return trace({
             error: {
@@ -269,9 +275,15 @@ export async function createOpenAITarget(
             },
           });
         } else {
-          const answer = await fixtures.answer({ name: c.function.name, arguments: args, case: request });
-          if ('missing' in answer) return trace({ error: { kind: 'target', message: answer.missing } });
-          if ('failed' in answer) return trace({ error: { kind: 'crash', message: answer.failed } });
+          const answer = await fixtures.answer({
+            name: c.function.name,
+            arguments: args,
+            case: request,
+          });
+          if ('missing' in answer)
+            return trace({ error: { kind: 'target', message: answer.missing } });
+          if ('failed' in answer)
+            return trace({ error: { kind: 'crash', message: answer.failed } });
           result = answer.result;
         }
         toolCalls.push({ id: c.id, name: c.function.name, arguments: args, result });
