@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchPayload, runAction } from './helpers/action-run.ts';
+import { LOOKUP_ORDER_TOOLS, startFakeOpenAI } from './helpers/openai-server.ts';
 import type { Results } from '../src/types.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -162,6 +163,67 @@ describe('the bundled CLI grades with a judge', () => {
     } finally {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
+    }
+  });
+});
+
+describe('the bundled CLI runs an openai target', () => {
+  it('a prompt, tool schemas and a fixture module, through the bundled openai client', async () => {
+    const fake = await startFakeOpenAI();
+    try {
+      const dir = await mkdtemp(join(tmp, 'openai-'));
+      const files: Record<string, string> = {
+        'evalgate.yml': `version: 1
+target:
+  openai:
+    model: gpt-4.1-mini
+    base_url: ${fake.url}
+    api_key_env: BUNDLE_OPENAI_KEY
+    system_prompt: prompt.md
+    tools: tools.json
+    fixtures: ./fixtures.ts#callTool
+datasets: [cases.jsonl]
+failure_modes: {grounded: critical}
+trials: 1
+`,
+        'prompt.md': 'ALWAYS look up the order.',
+        'tools.json': JSON.stringify(LOOKUP_ORDER_TOOLS),
+        // A TypeScript fixture module: loaded by Node's import() from the bundle.
+        'fixtures.ts':
+          'export function callTool(call: { name: string; arguments: { order_id: string } }): unknown {\n' +
+          '  return { status: call.arguments.order_id === "A100" ? "shipped" : "lost" };\n}\n',
+        'cases.jsonl': ['A100', 'A200']
+          .map((o) =>
+            JSON.stringify({
+              id: o,
+              input: `Where is ${o}?`,
+              checks: [
+                { type: 'tool_called', name: 'lookup_order', mode: 'grounded' },
+                { type: 'contains', value: 'shipped', mode: 'grounded' },
+              ],
+            }),
+          )
+          .join('\n'),
+      };
+      for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+      const out = join(dir, 'results.json');
+      const { stdout } = await run(process.execPath, [CLI, 'run', '--out', out, '-q'], {
+        cwd: dir,
+        env: { ...process.env, BUNDLE_OPENAI_KEY: 'sk-bundle-openai' },
+      });
+      const results = JSON.parse(await readFile(out, 'utf8')) as Results;
+      expect(outcomes(results)).toEqual({ A100: ['pass', 'pass'], A200: ['pass', 'fail'] });
+      expect(results.cases[0].trials[0].trace.tool_calls?.[0]).toMatchObject({
+        name: 'lookup_order',
+        arguments: { order_id: 'A100' },
+        result: { status: 'shipped' },
+      });
+      expect(results.meta.usage.cost_usd).toBeCloseTo(2 * 0.00112, 9);
+      // The run's summary line says what it spent.
+      expect(stdout).toMatch(/2 cases, 2 trials: 1 pass, 1 fail, 0 error, \$0\.0022 → /);
+      expect(fake.seen[0].headers.authorization).toBe('Bearer sk-bundle-openai');
+    } finally {
+      await fake.close();
     }
   });
 });

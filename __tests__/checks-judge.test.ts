@@ -116,9 +116,11 @@ describe('createJudge', () => {
   it('sends a temperature-0 structured-output request and returns the verdict', async () => {
     const judge = createJudge({ model: 'judge-mini', base_url: baseURL }, { apiKey: 'sk-test' });
     const out = await judge.grade(rubric, goodRefund(), refundCase());
+    // The grading's tokens are recorded on its outcome, apart from the system's usage.
     expect(out).toEqual({
       status: 'pass',
       reason: 'Polite and confirms the refund that was issued.',
+      usage: { input_tokens: 120, output_tokens: 20 },
     });
     expect(hits).toBe(1);
     const req = seen[0];
@@ -136,7 +138,7 @@ describe('createJudge', () => {
     expect(prompt).toContain("I've issued a refund of $50");
 
     const fail = await judge.grade(rubric, hallucinatedRefund(), refundCase());
-    expect(fail).toEqual({ status: 'fail', reason: 'Claims a refund without issuing one.' });
+    expect(fail).toMatchObject({ status: 'fail', reason: 'Claims a refund without issuing one.' });
   });
 
   it('caches verdicts in memory and on disk', async () => {
@@ -144,7 +146,9 @@ describe('createJudge', () => {
     const judge = createJudge({ model: 'judge-mini', base_url: baseURL }, { cacheDir });
     const first = await judge.grade(rubric, goodRefund(), refundCase());
     const second = await judge.grade(rubric, goodRefund(), refundCase());
-    expect(second).toEqual(first);
+    // A cached verdict costs nothing: the same verdict, without usage.
+    expect(second).toEqual({ status: first.status, reason: first.reason });
+    expect(first.usage?.input_tokens).toBe(120);
     expect(hits).toBe(1);
     // Concurrent identical gradings share one request.
     const t = hallucinatedRefund();
@@ -155,7 +159,7 @@ describe('createJudge', () => {
     // A new process (a new client) with the same cache folder does not call the API at all.
     const fresh = createJudge({ model: 'judge-mini', base_url: baseURL }, { cacheDir });
     behaviour = '500';
-    expect(await fresh.grade(rubric, goodRefund(), refundCase())).toEqual(first);
+    expect(await fresh.grade(rubric, goodRefund(), refundCase())).toEqual(second);
     expect(hits).toBe(2);
 
     // Another rubric or another model is another question.
@@ -171,7 +175,10 @@ describe('createJudge', () => {
     behaviour = '500';
     const out = await judge.grade(rubric, goodRefund(), refundCase());
     expect(out.status).toBe('error');
-    expect(out.reason).toMatch(/^judge judge-mini API error: 500/);
+    expect(out.reason).toMatch(
+      /^judge judge-mini: 127\.0\.0\.1:\d+ answered 500 .* after 2 retries$/,
+    );
+    expect(out.retries).toBe(2);
     expect(hits).toBe(3); // one try + maxRetries 2
     behaviour = 'grade';
     expect((await judge.grade(rubric, goodRefund(), refundCase())).status).toBe('pass');
@@ -186,7 +193,7 @@ describe('createJudge', () => {
     behaviour = '429';
     expect(await judge.grade(rubric, goodRefund(), refundCase())).toEqual({
       status: 'error',
-      reason: 'judge judge-mini rate-limited (429)',
+      reason: expect.stringMatching(/^judge judge-mini: 127\.0\.0\.1:\d+ rate-limited \(429\)$/),
     });
   });
 
@@ -211,7 +218,7 @@ describe('createJudge', () => {
     behaviour = 'slow';
     expect(await judge.grade(rubric, goodRefund(), refundCase())).toEqual({
       status: 'error',
-      reason: 'judge judge-mini timed out after 200 ms',
+      reason: expect.stringMatching(/^judge judge-mini: .* did not answer within 200 ms$/),
     });
   });
 
@@ -222,14 +229,16 @@ describe('createJudge', () => {
     );
     const out = await judge.grade(rubric, goodRefund(), refundCase());
     expect(out.status).toBe('error');
-    expect(out.reason).toMatch(/^judge judge-mini unreachable/);
+    expect(out.reason).toMatch(/^judge judge-mini: cannot reach 127\.0\.0\.1:9/);
   });
 
-  it('without a key for api.openai.com it errors before any request', async () => {
+  it('without a key for api.openai.com it errors before any request, and stops the run', async () => {
     const judge = createJudge({ model: 'gpt-4.1-mini', api_key_env: 'EVALGATE_TEST_NO_SUCH_KEY' });
     expect(await judge.grade(rubric, goodRefund(), refundCase())).toEqual({
       status: 'error',
-      reason: 'judge: no API key (set EVALGATE_TEST_NO_SUCH_KEY)',
+      reason:
+        'judge gpt-4.1-mini: no API key: the environment variable EVALGATE_TEST_NO_SUCH_KEY is not set',
+      fatal: true,
     });
   });
 });

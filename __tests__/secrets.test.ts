@@ -170,6 +170,23 @@ describe('where secrets come from', () => {
     expect(found).not.toContain('application/json');
     expect(found).not.toContain('x');
   });
+
+  it('an openai target: its key variable, its headers, credentials in its base_url', () => {
+    const config = {
+      target: {
+        kind: 'openai',
+        model: 'gpt-4.1-mini',
+        base_url: 'https://u:base-pass-123@gw.example.com/v1',
+        api_key_env: 'TARGET_CRED',
+        headers: { 'X-Gateway-Key': 'gateway-key-value', Accept: 'application/json' },
+      },
+    } as unknown as SuiteConfig;
+    const found = secretsInSuite(config, { TARGET_CRED: 'target-key-value' });
+    expect(found).toEqual(
+      expect.arrayContaining(['target-key-value', 'gateway-key-value', 'base-pass-123']),
+    );
+    expect(found).not.toContain('application/json');
+  });
 });
 
 describe('outputs use the known values', () => {

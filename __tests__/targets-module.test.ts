@@ -95,7 +95,7 @@ describe('module target', () => {
 
   it('createTarget rejects an unknown kind', async () => {
     await expect(
-      createTarget({ kind: 'openai' } as unknown as Parameters<typeof createTarget>[0], ctx()),
-    ).rejects.toThrow(/unknown target kind: openai/);
+      createTarget({ kind: 'grpc' } as unknown as Parameters<typeof createTarget>[0], ctx()),
+    ).rejects.toThrow(/unknown target kind: grpc/);
   });
 });

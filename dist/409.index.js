@@ -12,9 +12,10 @@ export const modules = {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var openai__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98193);
-/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90815);
-/* harmony import */ var _run_evalgate_dir_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70411);
+/* harmony import */ var _llm_endpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83043);
+/* harmony import */ var _llm_prices_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(23816);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(90815);
+/* harmony import */ var _run_evalgate_dir_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(70411);
 /**
  * The LLM judge: grades a trace against a rubric with any OpenAI-compatible chat endpoint, using
  * structured output ({pass, reason}) at temperature 0, and caches verdicts in memory and on disk
@@ -22,6 +23,7 @@ export const modules = {
  *
  * The only model I/O in src/checks/. Never throws: API trouble is an `error` outcome.
  */
+
 
 
 
@@ -58,7 +60,7 @@ function clip(text, max) {
         : text;
 }
 function asText(value, max) {
-    return clip(typeof value === 'string' ? value : (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .safeJson */ .oi)(value), max);
+    return clip(typeof value === 'string' ? value : (0,_common_js__WEBPACK_IMPORTED_MODULE_5__/* .safeJson */ .oi)(value), max);
 }
 /** The chat messages for one grading: bounded in size whatever the trace holds. */
 function buildJudgeMessages(rubric, trace, c) {
@@ -75,6 +77,7 @@ function buildJudgeMessages(rubric, trace, c) {
         `Rubric:\n${rubric}`,
         '<trace>',
         `Input:\n${asText(c?.input ?? null, 6000)}`,
+        ...conversationSection(trace),
         `Tool calls:\n${toolLines.length ? toolLines.join('\n') : '(none)'}`,
         `Retrieved documents: ${ids.length ? ids.join(', ') : '(none)'}`,
         `Final answer:\n${clip(trace.output ?? '', 8000)}`,
@@ -84,6 +87,24 @@ function buildJudgeMessages(rubric, trace, c) {
         { role: 'system', content: SYSTEM },
         { role: 'user', content: user },
     ];
+}
+/** A multi-turn trace's conversation, turn by turn, bounded like the rest. */
+function conversationSection(trace) {
+    const turns = Array.isArray(trace.turns) ? trace.turns : [];
+    if (turns.length === 0)
+        return [];
+    const shown = turns.slice(-20);
+    const lines = shown.map((t, i) => {
+        const n = turns.length - shown.length + i + 1;
+        const calls = Array.isArray(t?.tool_calls) ? t.tool_calls.slice(0, 10) : [];
+        const called = calls.length
+            ? `\n  (called ${calls.map((k) => `${k?.name}(${asText(k?.arguments ?? {}, 200)})`).join(', ')})`
+            : '';
+        return `Turn ${n}\nUser: ${clip(String(t?.user ?? ''), 1500)}\nAssistant: ${clip(String(t?.output ?? ''), 2000)}${called}`;
+    });
+    if (shown.length < turns.length)
+        lines.unshift(`… ${turns.length - shown.length} earlier turns`);
+    return [`Conversation (${turns.length} turns):\n${lines.join('\n\n')}`];
 }
 /** Parses the model's answer; undefined when it is not {pass: boolean, reason: string}. */
 function parseVerdict(content) {
@@ -107,46 +128,36 @@ function toOutcome(v) {
     const reason = v.reason.replace(/\s+/g, ' ').trim() || (v.pass ? 'judge: pass' : 'judge: fail');
     return { status: v.pass ? 'pass' : 'fail', reason: clip(reason, 300) };
 }
-function apiFailure(err, model, timeoutMs) {
-    let why;
-    if (err instanceof openai__WEBPACK_IMPORTED_MODULE_3__/* .APIConnectionTimeoutError */ .qA)
-        why = `timed out after ${timeoutMs} ms`;
-    else if (err instanceof openai__WEBPACK_IMPORTED_MODULE_3__/* .RateLimitError */ .OE)
-        why = 'rate-limited (429)';
-    else if (err instanceof openai__WEBPACK_IMPORTED_MODULE_3__/* .APIConnectionError */ .xX)
-        why = `unreachable: ${(0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err.cause ?? err)}`;
-    else if (err instanceof openai__WEBPACK_IMPORTED_MODULE_3__/* .APIError */ .LG)
-        why = `API error: ${clip((0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err), 160)}`;
-    else
-        why = `failed: ${clip((0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err), 160)}`;
-    return { status: 'error', reason: `judge ${model} ${why}` };
+function apiFailure(err, model) {
+    if (!(err instanceof _llm_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .ModelCallError */ .sX))
+        return { status: 'error', reason: `judge ${model} failed: ${clip((0,_common_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(err), 160)}` };
+    return {
+        status: 'error',
+        // The endpoint's message names the judge, the host and what went wrong.
+        reason: err.message.replace(/^judge: /, `judge ${model}: `),
+        ...(err.retries ? { retries: err.retries } : {}),
+        ...(err.fatal ? { fatal: true } : {}),
+    };
 }
 function createJudge(config, opts = {}) {
     const model = config.model;
-    const timeoutMs = opts.timeoutMs ?? 60_000;
+    const timeoutMs = opts.timeoutMs ?? config.request_timeout_ms ?? 60_000;
     const keyVar = config.api_key_env ?? 'OPENAI_API_KEY';
     const apiKey = opts.apiKey ?? process.env[keyVar];
     /** Verdicts and in-flight gradings by key: concurrent trials of one trace share one call. */
     const memory = new Map();
-    let client;
-    function getClient() {
-        if (client)
-            return client;
-        // A local OpenAI-compatible server (base_url) usually needs no key; api.openai.com does.
-        if (!apiKey && !config.base_url)
-            return `judge: no API key (set ${keyVar})`;
-        try {
-            client = new openai__WEBPACK_IMPORTED_MODULE_3__/* ["default"] */ .Ay({
-                apiKey: apiKey || 'unused',
-                baseURL: config.base_url,
-                maxRetries: opts.maxRetries ?? 2,
-                timeout: timeoutMs,
-            });
-            return client;
-        }
-        catch (err) {
-            return `judge: cannot create client: ${(0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)}`;
-        }
+    let endpoint;
+    function getEndpoint() {
+        endpoint ??= (0,_llm_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .openEndpoint */ .kz)({
+            who: 'judge',
+            baseURL: config.base_url,
+            apiKey,
+            apiKeyEnv: keyVar,
+            timeoutMs,
+            maxRetries: opts.maxRetries ?? config.max_retries ?? 2,
+            maxConcurrency: config.max_concurrency,
+        });
+        return endpoint;
     }
     async function fromDisk(key) {
         if (!opts.cacheDir)
@@ -163,7 +174,7 @@ function createJudge(config, opts = {}) {
         if (!opts.cacheDir)
             return;
         try {
-            await (0,_run_evalgate_dir_js__WEBPACK_IMPORTED_MODULE_5__/* .makeDir */ .g)(opts.cacheDir);
+            await (0,_run_evalgate_dir_js__WEBPACK_IMPORTED_MODULE_6__/* .makeDir */ .g)(opts.cacheDir);
             const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(opts.cacheDir, `${key}.json`);
             // Write then rename, so a concurrent reader never sees half a file.
             const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -178,41 +189,52 @@ function createJudge(config, opts = {}) {
         const cached = await fromDisk(key);
         if (cached)
             return cached;
-        const c = getClient();
-        if (typeof c === 'string')
-            return { status: 'error', reason: c };
         let content;
+        // What this grading spent: recorded on its outcome (a cached verdict costs nothing).
+        const spent = {};
+        const withSpend = (o) => ({ ...o, ...spent });
         try {
-            const completion = await c.chat.completions.create({
-                model,
-                temperature: 0,
-                messages,
-                response_format: RESPONSE_FORMAT,
-            });
-            const choice = completion.choices?.[0];
-            if (choice?.message?.refusal) {
-                return {
-                    status: 'error',
-                    reason: `judge ${model} refused: ${clip(choice.message.refusal, 160)}`,
+            const { value: completion, retries } = await getEndpoint().call((client, { signal }) => client.chat.completions.create({ model, temperature: 0, messages, response_format: RESPONSE_FORMAT }, { signal }), {});
+            if (retries)
+                spent.retries = retries;
+            const u = completion.usage;
+            if (u) {
+                const input = u.prompt_tokens ?? 0;
+                const output = u.completion_tokens ?? 0;
+                const cost = (0,_llm_prices_js__WEBPACK_IMPORTED_MODULE_4__/* .costOf */ .ho)(model, input, output, opts.prices);
+                spent.usage = {
+                    input_tokens: input,
+                    output_tokens: output,
+                    ...(cost !== undefined ? { cost_usd: cost } : {}),
                 };
             }
+            const choice = completion.choices?.[0];
+            if (choice?.message?.refusal) {
+                return withSpend({
+                    status: 'error',
+                    reason: `judge ${model} refused: ${clip(choice.message.refusal, 160)}`,
+                });
+            }
             if (choice?.finish_reason === 'length') {
-                return { status: 'error', reason: `judge ${model} answer was cut off (max tokens)` };
+                return withSpend({
+                    status: 'error',
+                    reason: `judge ${model} answer was cut off (max tokens)`,
+                });
             }
             content = choice?.message?.content;
         }
         catch (err) {
-            return apiFailure(err, model, timeoutMs);
+            return apiFailure(err, model);
         }
         const v = typeof content === 'string' ? parseVerdict(content) : undefined;
         if (!v) {
-            return {
+            return withSpend({
                 status: 'error',
                 reason: `judge ${model} returned malformed output: ${JSON.stringify(clip(String(content ?? ''), 80))}`,
-            };
+            });
         }
         await toDisk(key, v);
-        return toOutcome(v);
+        return withSpend(toOutcome(v));
     }
     return {
         grade(rubric, trace, c) {
@@ -221,15 +243,16 @@ function createJudge(config, opts = {}) {
             try {
                 messages = buildJudgeMessages(rubric, trace, c);
                 key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-                    .update((0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .safeJson */ .oi)({ v: PROMPT_VERSION, model, messages }))
+                    .update((0,_common_js__WEBPACK_IMPORTED_MODULE_5__/* .safeJson */ .oi)({ v: PROMPT_VERSION, model, messages }))
                     .digest('hex');
             }
             catch (err) {
-                return Promise.resolve({ status: 'error', reason: `judge: ${(0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)}` });
+                return Promise.resolve({ status: 'error', reason: `judge: ${(0,_common_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(err)}` });
             }
             const hit = memory.get(key);
+            // A grading shared with another trial was paid for once: this trial records no spend.
             if (hit)
-                return hit;
+                return hit.then(({ status, reason }) => ({ status, reason }));
             const p = gradeUncached(key, messages).then((outcome) => {
                 // Errors are not cached: the next trial may well get through.
                 if (outcome.status === 'error')
@@ -237,12 +260,288 @@ function createJudge(config, opts = {}) {
                 return outcome;
             }, (err) => {
                 memory.delete(key);
-                return { status: 'error', reason: `judge failed: ${(0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)}` };
+                return { status: 'error', reason: `judge failed: ${(0,_common_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(err)}` };
             });
             memory.set(key, p);
             return p;
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 83043:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   kz: () => (/* binding */ openEndpoint),
+/* harmony export */   sX: () => (/* binding */ ModelCallError)
+/* harmony export */ });
+/* unused harmony exports OPENAI_BASE_URL, hostOf */
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16698);
+/* harmony import */ var openai__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98193);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70370);
+/**
+ * Model calls that behave, for the `openai` target and the judge alike: one OpenAI client per
+ * endpoint (api.openai.com, Azure OpenAI, GitHub Models, vLLM, Ollama...), whose built-in retries
+ * (429, 408, 409 and 5xx, exponential backoff with jitter, honouring Retry-After and
+ * retry-after-ms up to 60 s) are counted per call; a concurrency limit shared by every client of
+ * a base URL in this process; a timeout per request; and a key that is missing or rejected
+ * (401/403) stopping every later call at once, so a run says so once instead of failing each
+ * trial with the same error.
+ *
+ * The first call to an endpoint goes alone (a probe): calls made meanwhile wait for its answer,
+ * so a bad key costs one request, whatever the run's concurrency.
+ */
+
+
+
+const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+/** Why a call failed, in the terms of a trace error. */
+class ModelCallError extends Error {
+    kind;
+    status;
+    /** Every later call would fail the same way (a missing or rejected key): stop the run. */
+    fatal;
+    retries;
+    constructor(kind, message, extra = {}) {
+        super(message);
+        this.kind = kind;
+        this.status = extra.status;
+        this.fatal = extra.fatal ?? false;
+        this.retries = extra.retries ?? 0;
+    }
+}
+/** Requests made by the call running in this async context (its first try and its retries). */
+const requests = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
+const countingFetch = (input, init) => {
+    const store = requests.getStore();
+    if (store)
+        store.n++;
+    return fetch(input, init);
+};
+const limits = new Map();
+/** The process-wide limit of a base URL: the smallest any client asked for. */
+function limitFor(baseURL, max) {
+    if (!max)
+        return limits.get(baseURL);
+    const existing = limits.get(baseURL);
+    if (existing) {
+        if (max < existing.concurrency)
+            existing.concurrency = max;
+        return existing;
+    }
+    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_2__/* ["default"] */ .A)(max);
+    limits.set(baseURL, limit);
+    return limit;
+}
+/** The host of a base URL, for messages (never its credentials or path). */
+function hostOf(url) {
+    try {
+        return new URL(url).host;
+    }
+    catch {
+        return 'the endpoint';
+    }
+}
+function clip(text, max) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+function openEndpoint(o) {
+    const url = o.baseURL ?? OPENAI_BASE_URL;
+    const limit = limitFor(url, o.maxConcurrency);
+    let client;
+    /** Set once a call learns that every call will fail: the message each later call repeats. */
+    let stopped;
+    let probe;
+    let open = false;
+    function keyProblem() {
+        if (o.apiKey)
+            return undefined;
+        // A local server (base_url) usually needs no key; api.openai.com and Azure always do.
+        if (o.keyRequired || !o.baseURL || o.azure)
+            return `${o.who}: no API key: the environment variable ${o.apiKeyEnv} is not set`;
+        return undefined;
+    }
+    function getClient() {
+        if (client)
+            return client;
+        const common = {
+            apiKey: o.apiKey || 'unused',
+            maxRetries: o.maxRetries,
+            timeout: o.timeoutMs,
+            defaultHeaders: o.headers,
+            fetch: countingFetch,
+        };
+        try {
+            client = o.azure
+                ? new openai__WEBPACK_IMPORTED_MODULE_1__/* .AzureOpenAI */ .AC({
+                    ...common,
+                    endpoint: url,
+                    deployment: o.azure.deployment,
+                    apiVersion: o.azure.apiVersion,
+                })
+                : new openai__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .Ay({ ...common, baseURL: url });
+        }
+        catch (err) {
+            throw new ModelCallError('target', `${o.who}: cannot create the client: ${String(err)}`, {
+                fatal: true,
+            });
+        }
+        return client;
+    }
+    function classify(err, retries, deadline) {
+        if (err instanceof ModelCallError)
+            return err;
+        const host = hostOf(url);
+        if (err instanceof openai__WEBPACK_IMPORTED_MODULE_1__/* .AuthenticationError */ .v3 || err instanceof openai__WEBPACK_IMPORTED_MODULE_1__/* .PermissionDeniedError */ .Ll) {
+            const what = err.status === 401 ? 'rejected the API key' : 'refused the API key';
+            return new ModelCallError('http', `${o.who}: ${host} ${what} (${err.status}): check ${o.apiKeyEnv}` +
+                (err.error && typeof err.error === 'object' && 'message' in err.error
+                    ? ` (${clip(String(err.error.message), 160)})`
+                    : ''), { status: err.status, fatal: true, retries });
+        }
+        if (err instanceof openai__WEBPACK_IMPORTED_MODULE_1__/* .APIUserAbortError */ .cH) {
+            return deadline?.aborted
+                ? new ModelCallError('timeout', `${o.who}: no answer from ${host} in time`, { retries })
+                : new ModelCallError('cancelled', 'the run was interrupted', { retries });
+        }
+        if (err instanceof openai__WEBPACK_IMPORTED_MODULE_1__/* .APIConnectionTimeoutError */ .qA)
+            return new ModelCallError('timeout', `${o.who}: ${host} did not answer within ${o.timeoutMs} ms` + tries(retries), { retries });
+        if (err instanceof openai__WEBPACK_IMPORTED_MODULE_1__/* .APIConnectionError */ .xX)
+            return new ModelCallError('connection', `${o.who}: cannot reach ${host}: ${clip(String(err.cause?.message ?? err.message), 160)}` +
+                tries(retries), { retries });
+        if (err instanceof openai__WEBPACK_IMPORTED_MODULE_1__/* .RateLimitError */ .OE)
+            return new ModelCallError('rate_limit', `${o.who}: ${host} rate-limited (429)` + tries(retries), {
+                status: 429,
+                retries,
+            });
+        if (err instanceof openai__WEBPACK_IMPORTED_MODULE_1__/* .APIError */ .LG)
+            return new ModelCallError('http', `${o.who}: ${host} answered ${clip(err.message, 200)}` + tries(retries), { status: err.status, retries });
+        return new ModelCallError('crash', `${o.who}: ${clip(String(err), 200)}`, { retries });
+    }
+    async function attempt(fn, signals) {
+        const problem = keyProblem();
+        if (problem)
+            throw new ModelCallError('target', problem, { fatal: true });
+        const c = getClient();
+        const both = [signals.signal, signals.deadline].filter((s) => !!s);
+        const signal = both.length === 1 ? both[0] : AbortSignal.any(both);
+        const store = { n: 0 };
+        const run = () => requests.run(store, () => fn(c, { signal }));
+        try {
+            const value = await (limit ? limit(run) : run());
+            return { value, retries: Math.max(0, store.n - 1) };
+        }
+        catch (err) {
+            throw classify(err, Math.max(0, store.n - 1), signals.deadline);
+        }
+    }
+    return {
+        url,
+        async call(fn, signals) {
+            if (!open && probe)
+                await probe;
+            if (stopped)
+                throw new ModelCallError('cancelled', `the run stopped: ${stopped}`);
+            let release;
+            if (!open && !probe)
+                probe = new Promise((r) => (release = r));
+            try {
+                return await attempt(fn, signals);
+            }
+            catch (err) {
+                const e = err;
+                if (e.fatal)
+                    stopped ??= e.message;
+                throw e;
+            }
+            finally {
+                if (release) {
+                    open = true;
+                    release();
+                }
+            }
+        },
+    };
+}
+function tries(retries) {
+    return retries ? ` after ${retries} ${retries === 1 ? 'retry' : 'retries'}` : '';
+}
+
+
+/***/ }),
+
+/***/ 23816:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ho: () => (/* binding */ costOf),
+/* harmony export */   vk: () => (/* binding */ addUsage)
+/* harmony export */ });
+/* unused harmony exports PRICES_AS_OF, DEFAULT_PRICES, priceOf, roundUsd */
+/** When the built-in table was last checked against OpenAI's pricing page. */
+const PRICES_AS_OF = '2026-03';
+/**
+ * OpenAI's standard-tier list prices (not batch, not cached input: a cached prompt costs less,
+ * so this table errs on the high side). Stale by nature: set `prices:` in the config for the
+ * models you use, and for any other provider.
+ */
+const DEFAULT_PRICES = {
+    'gpt-5': { input: 1.25, output: 10 },
+    'gpt-5-mini': { input: 0.25, output: 2 },
+    'gpt-5-nano': { input: 0.05, output: 0.4 },
+    'gpt-4.1': { input: 2, output: 8 },
+    'gpt-4.1-mini': { input: 0.4, output: 1.6 },
+    'gpt-4.1-nano': { input: 0.1, output: 0.4 },
+    'gpt-4o': { input: 2.5, output: 10 },
+    'gpt-4o-mini': { input: 0.15, output: 0.6 },
+    o3: { input: 2, output: 8 },
+    'o3-mini': { input: 1.1, output: 4.4 },
+    'o4-mini': { input: 1.1, output: 4.4 },
+};
+const DATED = /-\d{4}-\d{2}-\d{2}$/;
+/**
+ * The price of `model`: the config's entry for that exact name first, then the built-in one.
+ * A dated snapshot (`gpt-4o-mini-2024-07-18`) and a provider prefix (GitHub Models'
+ * `openai/gpt-4.1`) fall back to the base model's price. Undefined when unknown.
+ */
+function priceOf(model, overrides = {}) {
+    const names = [model];
+    const bare = model.includes('/') ? model.slice(model.lastIndexOf('/') + 1) : model;
+    if (bare !== model)
+        names.push(bare);
+    if (DATED.test(bare))
+        names.push(bare.replace(DATED, ''));
+    for (const table of [overrides, DEFAULT_PRICES]) {
+        for (const name of names)
+            if (Object.hasOwn(table, name))
+                return table[name];
+    }
+    return undefined;
+}
+/** Dollars for one call's tokens; undefined when the model's price is unknown. */
+function costOf(model, inputTokens, outputTokens, overrides) {
+    const p = priceOf(model, overrides);
+    if (!p)
+        return undefined;
+    return roundUsd((inputTokens * p.input + outputTokens * p.output) / 1e6);
+}
+/** Micro-dollar precision: sums of many small costs stay exact enough and print cleanly. */
+function roundUsd(n) {
+    return Math.round(n * 1e9) / 1e9;
+}
+/** Adds `b` into `a` (tokens always; cost only while every part has one). */
+function addUsage(a, b) {
+    if (!b)
+        return a;
+    a.input_tokens = (a.input_tokens ?? 0) + (b.input_tokens ?? 0);
+    a.output_tokens = (a.output_tokens ?? 0) + (b.output_tokens ?? 0);
+    if (typeof b.cost_usd === 'number')
+        a.cost_usd = roundUsd((a.cost_usd ?? 0) + b.cost_usd);
+    return a;
 }
 
 

@@ -50,12 +50,12 @@ Commands:
   publish    post the comment outside Actions: evalgate publish --repo owner/name --pr 12 comparison.json
 
 Selection (run, pr):  --sample N  --tags smoke,refunds  --filter 'refund-*'  --shard 2/4
-Run settings:         --trials N  --concurrency N  --timeout 30s  --retries N
+Run settings:         --trials N  --concurrency N  --timeout 30s  --retries N  --max-cost 5.00
 Gate (compare, pr):   --fail-on critical,major  --alpha 0.01  --min-drop 0.05  --robust  --accepted
 
 Exit codes: 0 pass, 1 blocked or error verdict, 2 bad input, 3 could not run (an http server
-that never became ready, a module that does not load, every trial of a run errored, an internal
-failure), 130 interrupted (\`run --resume\` finishes an interrupted run).
+that never became ready, a module that does not load, every trial of a run errored, a missing or
+rejected API key, the max_cost budget spent, an internal failure), 130 interrupted (\`run --resume\` finishes an interrupted run).
 Docs: https://github.com/evalgate/evalgate#readme`;
 
 const selectionOptions = {
@@ -69,6 +69,7 @@ const runOptions = {
   concurrency: { type: 'string' },
   timeout: { type: 'string' },
   retries: { type: 'string' },
+  'max-cost': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
 } as const;
 const gateOptions = {
@@ -156,7 +157,29 @@ function runOverrides(v: Record<string, unknown>) {
     concurrency: int('concurrency', v.concurrency as string | undefined),
     timeoutMs: parseDurationFlag(v.timeout as string | undefined),
     retries: int('retries', v.retries as string | undefined, 0),
+    maxCost: usd('max-cost', v['max-cost'] as string | undefined),
   };
+}
+
+function usd(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value.replace(/^\$/, ''));
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UsageError(`--${name} must be a positive number of US dollars, got ${value}`);
+  return n;
+}
+
+/** ", $0.0123 (judge $0.0040), 3 retries": what a run spent, when it spent anything. */
+export function spendSummary(results: Results): string {
+  const { usage, judge_usage: judge, retries } = results.meta;
+  const parts: string[] = [];
+  const money = (n: number) => `$${n.toFixed(n >= 1 ? 2 : 4)}`;
+  if (usage.cost_usd > 0 || judge?.cost_usd)
+    parts.push(
+      `${money(usage.cost_usd)}${judge?.cost_usd ? ` (judge ${money(judge.cost_usd)})` : ''}`,
+    );
+  if (retries) parts.push(`${retries} model-call ${retries === 1 ? 'retry' : 'retries'}`);
+  return parts.length ? `, ${parts.join(', ')}` : '';
 }
 
 export function gateOverrides(v: Record<string, unknown>): Partial<GateConfig> {
@@ -234,12 +257,14 @@ async function cmdRun(args: string[]): Promise<number> {
     journal: { path: journalPath(values.out), resume: values.resume },
   });
   await writeJson(values.out, results);
-  // The results are safely written: the journal has served. An interrupted run keeps it, for
-  // --resume.
-  if (!results.meta.interrupted) await rm(journalPath(values.out), { force: true });
+  // The results are safely written: the journal has served. An interrupted (or stopped) run
+  // keeps it, for --resume.
+  if (!results.meta.interrupted && !results.meta.stopped)
+    await rm(journalPath(values.out), { force: true });
   const { counts } = results.meta;
   print(
     `${counts.cases} cases, ${counts.trials} trials: ${counts.pass} pass, ${counts.fail} fail, ${counts.error} error` +
+      spendSummary(results) +
       ` → ${values.out}`,
   );
   if (values.stats) {
@@ -261,6 +286,12 @@ async function cmdRun(args: string[]): Promise<number> {
       'interrupted: the results hold the trials that finished; `evalgate run --resume` finishes the run',
     );
     return 130;
+  }
+  if (results.meta.stopped) {
+    log(
+      `stopped early: ${results.meta.stopped}. The results are incomplete; \`evalgate run --resume\` finishes the run`,
+    );
+    return EXIT_ALL_ERRORED;
   }
   const failed = allErrored(results);
   if (failed) {
@@ -585,9 +616,10 @@ const COMMAND_HELP: Record<string, string> = {
   appended to results.json.journal.jsonl; the journal is deleted once results.json is written.
   --resume continues a run that was interrupted or killed from its journal, without repeating
   finished trials (refused if the suite, selection, --trials or --label changed).
-  Exit 0 done, 3 every trial errored (the first error is printed), 130 interrupted.
+  Exit 0 done, 3 every trial errored (the first error is printed) or the run stopped early (a
+  missing or rejected API key, the --max-cost / max_cost budget spent), 130 interrupted.
   Selection: --sample N, --tags a,b, --filter 'glob' (repeatable), --shard i/n
-  Settings:  --trials N, --concurrency N, --timeout 30s, --retries N, --quiet
+  Settings:  --trials N, --concurrency N, --timeout 30s, --retries N, --max-cost USD, --quiet
   --stats prints evalgate's own CPU time and peak memory at the end.`,
   validate: `evalgate validate [--config evalgate.yml] [--list-checks]
   Loads the config and every dataset and reports all problems with file, line and field.

@@ -394,10 +394,14 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
   const resultsPath = join(ctx.outDir, 'results.json');
   await writeJson(resultsPath, results);
 
+  const stopped = results.meta.stopped;
   if (mode === 'baseline') {
     const dir = baselineDir(ctx);
     await writeJson(join(dir, 'results.json'), results);
-    if (inputs.baseline && !inputs.shard && !inputs.sample) {
+    if (stopped) {
+      // A run cut short (a rejected key, the budget) lacks cases: not a baseline to gate PRs by.
+      log.notice(`evalgate: the run stopped early, so it is not saved as a baseline: ${stopped}`);
+    } else if (inputs.baseline && !inputs.shard && !inputs.sample) {
       const key = baselineKey(ctx.configRel, event.sha);
       if (await ctx.storage.saveBaseline(key, dir)) log.info(`evalgate: baseline saved as ${key}`);
     } else if (inputs.sample || inputs.shard) {
@@ -452,13 +456,14 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
   setOutputs({
     ...(comparison
       ? gateOutputs(comparison)
-      : { verdict: results.meta.counts.cases ? 'pass' : 'error' }),
+      : { verdict: results.meta.counts.cases && !stopped ? 'pass' : 'error' }),
     'results-path': resultsPath,
     'comparison-path': comparison ? join(ctx.outDir, 'comparison.json') : '',
     'report-path': reportPath,
     'base-source': comparison ? 'cache' : 'none',
   });
   if (comparison) applyGate(comparison);
+  else if (stopped) log.fail(`evalgate: the run stopped early: ${stopped}`);
   else if (results.meta.counts.cases === 0) log.fail('evalgate: no case ran');
 }
 

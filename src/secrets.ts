@@ -48,8 +48,8 @@ function urlCredentials(url: string | undefined): string[] {
 }
 
 /**
- * The secrets a suite config points at: the judge's api key (from the variable it names), every
- * target `env` value, every http target header value (and the credential after an
+ * The secrets a suite config points at: the judge's and the openai target's api keys (from the
+ * variables they name), every target `env` value, every http and openai target header value (and the credential after an
  * `Authorization` scheme such as `Bearer`), and credentials in the target's URLs.
  */
 export function secretsInSuite(config: SuiteConfig, env: Env): string[] {
@@ -59,14 +59,20 @@ export function secretsInSuite(config: SuiteConfig, env: Env): string[] {
   if (key) out.push(key);
   const target = config.target;
   out.push(...Object.values(target.env ?? {}));
-  if (target.kind === 'http') {
+  if (target.kind === 'openai') {
+    const targetKey = env[target.api_key_env ?? DEFAULT_KEY_ENV];
+    if (targetKey) out.push(targetKey);
+    out.push(...urlCredentials(target.base_url));
+  }
+  if (target.kind === 'http' || target.kind === 'openai') {
     for (const [name, value] of Object.entries(target.headers ?? {})) {
       if (PLAIN_HEADERS.has(name.toLowerCase())) continue;
       out.push(value);
       const credential = /^[A-Za-z][\w-]*\s+(\S.*)$/.exec(value.trim());
       if (credential) out.push(credential[1]);
     }
-    out.push(...urlCredentials(target.url), ...urlCredentials(target.ready));
+    if (target.kind === 'http')
+      out.push(...urlCredentials(target.url), ...urlCredentials(target.ready));
   }
   return out;
 }

@@ -73,14 +73,56 @@ export interface ModuleTargetConfig extends TargetCommon {
   export: string;
 }
 
+/**
+ * A prompt-only system: a system prompt file, an OpenAI tool-schema file and fixture tool
+ * results, run as a multi-turn tool loop against any OpenAI-compatible endpoint (no application
+ * code). Paths are relative to the suite root.
+ */
+export interface OpenAITargetConfig extends TargetCommon {
+  kind: 'openai';
+  model: string;
+  /** A text file: the system message. */
+  system_prompt?: string;
+  /** A JSON file: the `tools` array of the Chat Completions API. */
+  tools?: string;
+  /** A folder of `<tool name>.json` results, or a module `./fixtures.mjs#callTool`. */
+  fixtures?: string;
+  /** Model calls per case before the loop gives up (the trace then records max_steps). */
+  max_steps: number;
+  temperature?: number;
+  max_tokens?: number;
+  /** Default: api.openai.com. For Azure, the resource endpoint. */
+  base_url?: string;
+  /** The environment variable holding the key. Default OPENAI_API_KEY. */
+  api_key_env?: string;
+  headers?: Record<string, string>;
+  azure?: { deployment?: string; api_version: string };
+  /** Per request (each retry has its own). Default: the run's per-case timeout. */
+  request_timeout_ms?: number;
+  /** The SDK's retries of 429, 5xx and connection errors, per request. Default 2. */
+  max_retries?: number;
+  /** Requests in flight to this base_url at once (shared with a judge on the same URL). */
+  max_concurrency?: number;
+}
+
 export type TargetConfig =
-  CommandTargetConfig | WorkerTargetConfig | HttpTargetConfig | ModuleTargetConfig;
+  | CommandTargetConfig
+  | WorkerTargetConfig
+  | HttpTargetConfig
+  | ModuleTargetConfig
+  | OpenAITargetConfig;
 
 export interface JudgeConfig {
   model: string;
   base_url?: string;
   /** Name of the environment variable that holds the key. Default OPENAI_API_KEY. */
   api_key_env?: string;
+  /** Per request. Default 60 s. */
+  request_timeout_ms?: number;
+  /** The SDK's retries of 429, 5xx and connection errors. Default 2. */
+  max_retries?: number;
+  /** Requests in flight to this base_url at once (shared with an openai target on it). */
+  max_concurrency?: number;
 }
 
 /** The model that plays a case's `simulated_user`, through an OpenAI-compatible endpoint. */
@@ -146,6 +188,13 @@ export interface SuiteConfig {
   pull_request?: { sample?: string | number };
   /** Deep link into the user's tracing tool; `{trace_id}` is replaced. */
   trace_url?: string;
+  /**
+   * A budget in USD for one run (`evalgate run`, or both sides of `evalgate pr`): once the
+   * trials' cost (system and judge) reaches it, no new trial starts and the run is incomplete.
+   */
+  max_cost?: number;
+  /** Prices per model in USD per 1M tokens, over the built-in table (src/llm/prices.ts). */
+  prices?: Record<string, { input: number; output: number }>;
 }
 
 /** A check as written in a case. Each type's own fields are validated by its zod schema. */
@@ -280,6 +329,11 @@ export interface TraceError {
   status?: number;
   /** How long the server asked us to wait before retrying (Retry-After), in ms. */
   retry_after_ms?: number;
+  /**
+   * Every later trial would fail the same way (a missing or rejected API key): the run stops
+   * at this trial instead of repeating the error for each.
+   */
+  fatal?: boolean;
 }
 
 /** One turn of a multi-turn trace: the user's message and what the system did with it. */
@@ -332,6 +386,12 @@ export interface CheckOutcome {
   status: CheckStatus;
   /** One line, for people. */
   reason: string;
+  /** Model-graded checks: the tokens and cost of grading (absent when the verdict was cached). */
+  usage?: Usage;
+  /** Model-graded checks: requests the API client repeated (429, 5xx). */
+  retries?: number;
+  /** Every later check of this kind would fail the same way (a rejected judge key). */
+  fatal?: boolean;
 }
 
 export interface CheckResult extends CheckOutcome {
@@ -402,6 +462,15 @@ export interface RunMeta {
   shard?: { index: number; total: number };
   /** True when Ctrl-C (or a signal) stopped the run: what finished is kept. */
   interrupted?: boolean;
+  /**
+   * Why the run stopped on its own before running every trial (a missing or rejected API key,
+   * the max_cost budget): like an interrupted run, it is incomplete.
+   */
+  stopped?: string;
+  /** Tokens and cost of the judge's gradings, apart from the system's (`usage`). */
+  judge_usage?: Required<Usage>;
+  /** Model API requests that were retried (429, 5xx, timeouts), by the target and the judge. */
+  retries?: number;
   /** Base side only: these results reuse a cached baseline of this sha, stored at this time. */
   baseline_of?: string;
   baseline_at?: string;
@@ -497,6 +566,13 @@ export interface ModeComparison {
   verdict: ModeVerdict;
   /** For inconclusive modes: what more would likely decide it. */
   needed?: { cases?: number; trials?: number; note: string };
+  /**
+   * What the mode's evidence cost, per side, in USD (present when any trial had a cost):
+   * `system` sums the cost of the trials of the cases guarding the mode (a trial counts for each
+   * mode its case guards, so modes overlap and do not add up to the side's total); `judge` sums
+   * the judge's cost of the mode's own checks.
+   */
+  cost_usd?: { base: { system: number; judge: number }; head: { system: number; judge: number } };
 }
 
 export interface FailingCheck {
@@ -590,6 +666,8 @@ export interface SideSummary {
   counts: RunCounts;
   /** Totals; a field is absent when no trace (nor the judge) reported it: "not reported", not 0. */
   usage: Usage;
+  /** The judge's, apart (meta.judge_usage), when the run graded with one. */
+  judge_usage?: Required<Usage>;
   /** Absent when no trace reported a latency. */
   latency_ms?: LatencyStats;
   /** The first errored trial (trace error, else an errored check), with its message. */
@@ -612,6 +690,8 @@ export interface SampleInfo {
 /** What a side's run selected and did not finish. */
 export interface SideGap {
   interrupted: boolean;
+  /** Why the run stopped on its own (its meta.stopped). */
+  stopped?: string;
   /** Cases the run selected (unknown in results that do not record it). */
   selected?: number;
   /** Selected cases without any trial. */

@@ -1257,6 +1257,8 @@ function renderTextReport(c) {
             : undefined;
         const pair = (b, h, f) => `${shown(b, f)} -> ${shown(h, f)}`;
         lines.push(`Cost: ${pair(c.base.usage?.cost_usd, c.head.usage?.cost_usd, usd)}; tokens: ${pair(tokens(c.base.usage), tokens(c.head.usage), format_int)}; latency p50 ${pair(c.base.latency_ms?.p50, c.head.latency_ms?.p50, ms)}, p95 ${pair(c.base.latency_ms?.p95, c.head.latency_ms?.p95, ms)}`);
+        if (c.base.judge_usage || c.head.judge_usage)
+            lines.push(`Judge cost: ${usd(c.base.judge_usage?.cost_usd)} -> ${usd(c.head.judge_usage?.cost_usd)}`);
     }
     return lines.join('\n') + '\n';
 }

@@ -54,11 +54,15 @@ __webpack_require__.d(__webpack_exports__, {
   xX: () => (/* reexport */ APIConnectionError),
   qA: () => (/* reexport */ error_APIConnectionTimeoutError),
   LG: () => (/* reexport */ APIError),
+  cH: () => (/* reexport */ APIUserAbortError),
+  v3: () => (/* reexport */ AuthenticationError),
+  AC: () => (/* reexport */ AzureOpenAI),
+  Ll: () => (/* reexport */ PermissionDeniedError),
   OE: () => (/* reexport */ RateLimitError),
   Ay: () => (/* reexport */ OpenAI)
 });
 
-// UNUSED EXPORTS: APIPromise, APIUserAbortError, AuthenticationError, AzureOpenAI, BadRequestError, BedrockOpenAI, ComputerToolset, ConflictError, InternalServerError, InvalidWebhookSignatureError, NotFoundError, OAuthError, OpenAI, OpenAIError, PagePromise, PermissionDeniedError, SubjectTokenProviderError, UnprocessableEntityError, toFile, toStreamingFile
+// UNUSED EXPORTS: APIPromise, BadRequestError, BedrockOpenAI, ComputerToolset, ConflictError, InternalServerError, InvalidWebhookSignatureError, NotFoundError, OAuthError, OpenAI, OpenAIError, PagePromise, SubjectTokenProviderError, UnprocessableEntityError, toFile, toStreamingFile
 
 // NAMESPACE OBJECT: ./node_modules/openai/internal/auth/x509-transport-state-browser.mjs
 var x509_transport_state_browser_namespaceObject = {};

@@ -23,22 +23,22 @@ var external_node_path_ = __webpack_require__(6760);
 var compare = __webpack_require__(871);
 // EXTERNAL MODULE: ./build/suite/index.js + 15 modules
 var build_suite = __webpack_require__(5296);
-// EXTERNAL MODULE: ./build/targets/index.js + 7 modules
-var build_targets = __webpack_require__(1068);
+// EXTERNAL MODULE: ./build/targets/index.js + 5 modules
+var build_targets = __webpack_require__(3275);
 // EXTERNAL MODULE: ./build/run/all-errored.js
 var all_errored = __webpack_require__(8879);
 // EXTERNAL MODULE: ./build/run/git.js
 var git = __webpack_require__(4102);
 // EXTERNAL MODULE: ./build/run/evalgate-dir.js
 var evalgate_dir = __webpack_require__(411);
-// EXTERNAL MODULE: ./build/run/runner.js + 4 modules
-var runner = __webpack_require__(7303);
+// EXTERNAL MODULE: ./build/run/runner.js + 3 modules
+var runner = __webpack_require__(9684);
 // EXTERNAL MODULE: ./build/run/select.js
 var run_select = __webpack_require__(4452);
 // EXTERNAL MODULE: ./build/secrets.js
 var secrets = __webpack_require__(5009);
-// EXTERNAL MODULE: ./build/pipeline/run-suite.js
-var run_suite = __webpack_require__(3631);
+// EXTERNAL MODULE: ./build/pipeline/run-suite.js + 1 modules
+var run_suite = __webpack_require__(6970);
 // EXTERNAL MODULE: ./build/defaults.js
 var defaults = __webpack_require__(4532);
 ;// CONCATENATED MODULE: ./build/pipeline/trusted-gate.js
@@ -73,7 +73,11 @@ function defined(o) {
  */
 async function trustedGate(options) {
     const { head } = options;
-    const headRun = { sample: head.pull_request?.sample, trials: head.trials };
+    const headRun = {
+        sample: head.pull_request?.sample,
+        trials: head.trials,
+        max_cost: head.max_cost,
+    };
     const overrides = defined(options.overrides);
     const headGate = { ...defaults/* DEFAULT_GATE */.s, ...head.gate, ...overrides };
     const short = options.baseSha.slice(0, 7);
@@ -103,12 +107,19 @@ async function trustedGate(options) {
     }
     const severities = Object.fromEntries(Object.entries(base.failure_modes).map(([mode, fm]) => [mode, fm.severity]));
     const changes = (0,compare/* gateChanges */.Dy)(base, head, overrides);
-    const baseRun = { sample: base.pull_request?.sample, trials: base.trials };
+    // The budget too: a PR must not raise (or lift) the spending limit its own run is held to.
+    const baseRun = {
+        sample: base.pull_request?.sample,
+        trials: base.trials,
+        max_cost: base.max_cost,
+    };
     const shown = (v) => (v === undefined ? 'all cases' : String(v));
     if (!options.runOverridden?.sample && shown(baseRun.sample) !== shown(headRun.sample))
         changes.push(`pull_request.sample: ${shown(baseRun.sample)} → ${shown(headRun.sample)}`);
     if (!options.runOverridden?.trials && baseRun.trials !== headRun.trials)
         changes.push(`trials: ${baseRun.trials} → ${headRun.trials}`);
+    if (!options.runOverridden?.maxCost && baseRun.max_cost !== headRun.max_cost)
+        changes.push(`max_cost: ${baseRun.max_cost ?? 'none'} → ${headRun.max_cost ?? 'none'}`);
     return {
         gate: { ...defaults/* DEFAULT_GATE */.s, ...base.gate, ...overrides },
         severities,
@@ -215,6 +226,7 @@ async function runPr(options) {
             runOverridden: {
                 sample: !options.configSample || (0,run_select/* hasExplicitCases */.A$)(options.selection),
                 trials: options.trials !== undefined,
+                maxCost: options.maxCost !== undefined,
             },
         });
         if (trusted.note)
@@ -232,6 +244,7 @@ async function runPr(options) {
             log(`pull_request.sample ${JSON.stringify(sample)}: ${cases.length} of ${suite.cases.length} cases (--full runs them all)`);
         const headIds = new Set(suite.cases.map((c) => c.id));
         const judge = await (0,run_suite/* judgeFor */.z0)(suite, { ...process.env, ...env });
+        const simulator = await (0,run_suite/* simulatorFor */.Oi)(suite, { ...process.env, ...env });
         // The base tree, made only when something must run there.
         let baseTarget;
         let baseTree;
@@ -251,6 +264,7 @@ async function runPr(options) {
                 concurrency: settings.concurrency,
                 env,
                 log,
+                prices: suite.config.prices,
             });
             targets.push(baseTarget);
             return baseTarget;
@@ -260,6 +274,7 @@ async function runPr(options) {
             concurrency: settings.concurrency,
             env,
             log,
+            prices: suite.config.prices,
         });
         targets.push(headTarget);
         const missing = options.baseline ? casesMissingFrom(options.baseline, cases) : undefined;
@@ -294,10 +309,14 @@ async function runPr(options) {
             sides[1].only = new Set(cases.map((c) => c.id));
         }
         const startedAt = new Date();
+        // One budget for the whole PR run (both sides, and the re-runs), the base's own max_cost.
+        const guard = (0,run_suite/* runGuard */.hd)(suite, options, log, options.maxCost ?? trusted.run.max_cost);
         const common = {
             suite,
             ...settings,
+            guard,
             judge,
+            simulator,
             signal: options.signal,
             progress: options.progress,
         };
@@ -308,12 +327,14 @@ async function runPr(options) {
             startedAt,
             finishedAt,
             interrupted: options.signal?.aborted,
+            stopped: guard.stopped,
         });
         const baseResults = baseFrom(options.baseline, suite, [...cases, ...removed.cases], removed.results, settings.trials, stage1.get('base'), {
             git: { sha: baseSha, ref: options.baseRef },
             startedAt,
             finishedAt,
             interrupted: options.signal?.aborted,
+            stopped: guard.stopped,
         });
         // A side on which every trial errored measured nothing: say why now, not after the report.
         let nothingMeasured = false;
@@ -338,7 +359,7 @@ async function runPr(options) {
         let comparison = (0,compare.compare)(baseResults, headResults, compareOptions);
         // Stage 2: re-run the ambiguous cases of undecided modes, base and head interleaved, within
         // the re-run budget.
-        if (gate.adaptive && !options.signal?.aborted) {
+        if (gate.adaptive && !options.signal?.aborted && !guard.stopped) {
             // A side that measured nothing makes the verdict an error whatever stage 2 finds.
             const plan = nothingMeasured
                 ? { modes: [], caseIds: [], trials: 0, candidates: 0 }
@@ -374,6 +395,10 @@ async function runPr(options) {
                 if (options.signal?.aborted) {
                     headResults.meta.interrupted = true;
                     baseResults.meta.interrupted = true;
+                }
+                if (guard.stopped) {
+                    headResults.meta.stopped = guard.stopped;
+                    baseResults.meta.stopped = guard.stopped;
                 }
             }
             else if (deferred > 0) {

@@ -783,12 +783,15 @@ function prepareWith(base, head, scanChecks) {
         U,
         scan: [scan(), scan()],
         errorsMode: -1,
+        modeCost: new Float64Array(Math.max(1, M) * 2),
+        modeJudgeCost: new Float64Array(Math.max(1, M) * 2),
     };
     let anyErrored = false;
     // Per-trial flags of each mode; `stamp` avoids clearing them per trial.
     const flags = new Uint8Array(M);
     const stamp = new Int32Array(M).fill(-1);
     const touched = new Int32Array(Math.max(1, M));
+    const costModes = new Int32Array(Math.max(1, M));
     let nt;
     // Trials of a case list their checks in the same order: remember the mode at each position
     // and skip the Map lookup when it repeats (identical strings compare by pointer).
@@ -810,6 +813,8 @@ function prepareWith(base, head, scanChecks) {
             sc.caseTrials[i] = trials.length;
             let rep = -1;
             const before2 = sc.stage2Trials;
+            // The case's mode indices, found on its first priced trial (-1: not yet).
+            let nCostModes = -1;
             for (let tj = 0; tj < trials.length; tj++) {
                 const trial = trials[tj];
                 trialNo++;
@@ -851,6 +856,9 @@ function prepareWith(base, head, scanChecks) {
                         touched[nt++] = mi;
                     }
                     flags[mi] |= bit;
+                    const jc = ch.usage?.cost_usd;
+                    if (typeof jc === 'number' && jc > 0 && Number.isFinite(jc))
+                        p.modeJudgeCost[mi * 2 + side] += jc;
                 }
                 // The trial's status by the same rule as its modes (older results files marked a trial
                 // with one failed and one errored check as errored): a known failure is a failure.
@@ -893,9 +901,22 @@ function prepareWith(base, head, scanChecks) {
                             sc.usage.output_tokens += u.output_tokens;
                             sc.usageReported.output_tokens++;
                         }
-                        if (typeof u.cost_usd === 'number' && Number.isFinite(u.cost_usd)) {
-                            sc.usage.cost_usd += u.cost_usd;
+                        const cost = u.cost_usd;
+                        if (typeof cost === 'number' && Number.isFinite(cost)) {
+                            sc.usage.cost_usd += cost;
                             sc.usageReported.cost_usd++;
+                            if (cost > 0) {
+                                if (nCostModes < 0) {
+                                    nCostModes = 0;
+                                    for (const m of caseModes) {
+                                        const mi = modeIndex.get(m);
+                                        if (mi !== undefined && nCostModes < M)
+                                            costModes[nCostModes++] = mi;
+                                    }
+                                }
+                                for (let q = 0; q < nCostModes; q++)
+                                    p.modeCost[costModes[q] * 2 + side] += cost;
+                            }
                         }
                     }
                     const l = trace.latency_ms;

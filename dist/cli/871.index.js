@@ -429,6 +429,10 @@ function sideGap(r, p, side, markNotRun) {
     const trialsOn = p.scan[side].caseTrials;
     const ran = (i) => index[i] >= 0 && trialsOn[i] > 0;
     const interrupted = r.meta?.interrupted === true;
+    // Results are untrusted input: only a string reason counts, cut to one short line.
+    const stopped = typeof r.meta?.stopped === 'string' && r.meta.stopped
+        ? r.meta.stopped.replace(/\s+/g, ' ').slice(0, 300)
+        : undefined;
     const selected = r.meta?.selected;
     const ids = Array.isArray(selected?.ids) ? selected.ids : undefined;
     const missingIds = [];
@@ -456,7 +460,7 @@ function sideGap(r, p, side, markNotRun) {
                 have++;
         missing = Math.max(0, count - have);
     }
-    if (!interrupted && missing === 0)
+    if (!interrupted && !stopped && missing === 0)
         return undefined;
     if (!ids) {
         // Which cases were selected is unknown: every case this side lacks may be one it never ran.
@@ -465,13 +469,15 @@ function sideGap(r, p, side, markNotRun) {
                 markNotRun(i);
     }
     const gap = { interrupted, missing, missing_ids: missingIds };
+    if (stopped)
+        gap.stopped = stopped;
     if (count !== undefined)
         gap.selected = count;
     return gap;
 }
 /** One line naming what a side lacks, e.g. "head is incomplete: 40 of 60 selected cases ...". */
 function gapReason(name, gap) {
-    const why = gap.interrupted ? ' (interrupted)' : '';
+    const why = gap.stopped ? ` (stopped: ${gap.stopped})` : gap.interrupted ? ' (interrupted)' : '';
     if (gap.missing > 0) {
         const shown = gap.missing_ids.slice(0, 3);
         const more = gap.missing - shown.length;
@@ -481,6 +487,8 @@ function gapReason(name, gap) {
             : `${gap.missing} selected case${gap.missing === 1 ? '' : 's'}`;
         return `${name} is incomplete: ${what} ${gap.missing === 1 ? 'has' : 'have'} no trial${why}${names}`;
     }
+    if (gap.stopped)
+        return `${name} stopped before it finished (${gap.stopped}): every selected case has a trial, but not every trial ran`;
     return `${name} was interrupted: every selected case has a trial, but the run stopped before it finished`;
 }
 
@@ -680,6 +688,13 @@ function sideSummary(r, sc, p, path) {
             message: e.message.length > ERROR_MAX ? `${e.message.slice(0, ERROR_MAX)}…` : e.message,
         };
     }
+    const ju = r.meta?.judge_usage;
+    if (ju && [ju.input_tokens, ju.output_tokens, ju.cost_usd].every(Number.isFinite))
+        out.judge_usage = {
+            input_tokens: ju.input_tokens,
+            output_tokens: ju.output_tokens,
+            cost_usd: ju.cost_usd,
+        };
     if (r.meta?.git?.sha)
         out.sha = r.meta.git.sha;
     if (r.meta?.git?.ref)
@@ -815,6 +830,23 @@ function decide(x) {
 
 
 
+const cents = (n) => Math.round(n * 1e6) / 1e6;
+/** Each mode's cost per side (ModeComparison.cost_usd), when the runs recorded any cost. */
+function addModeCosts(modes, p) {
+    if (!p.modeCost.some((x) => x > 0) && !p.modeJudgeCost.some((x) => x > 0))
+        return;
+    const index = new Map(p.modes.map((m, i) => [m, i]));
+    for (const m of modes) {
+        const mi = index.get(m.mode);
+        if (mi === undefined || mi * 2 + 1 >= p.modeCost.length)
+            continue;
+        const side = (s) => ({
+            system: cents(p.modeCost[mi * 2 + s]),
+            judge: cents(p.modeJudgeCost[mi * 2 + s]),
+        });
+        m.cost_usd = { base: side(prepare/* BASE */.Wm), head: side(prepare/* HEAD */.Vx) };
+    }
+}
 function compare(base, head, options = {}) {
     const gate = resolveGate(head, options.gate);
     const p = (0,prepare/* prepare */.iA)(base, head);
@@ -836,6 +868,7 @@ function compare(base, head, options = {}) {
         stage2: (0,compare_adaptive/* stage2Modes */.NN)(head),
         severityOf,
     });
+    addModeCosts(modes, p);
     const gaps = completeness(base, head, p);
     const caseOut = buildCases(base, head, p, modes, gaps.notRun);
     const baseSide = sideSummary(base, p.scan[prepare/* BASE */.Wm], p, options.basePath);

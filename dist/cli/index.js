@@ -3710,7 +3710,7 @@ function schemaOrData(schema) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const metaSchema = __nccwpck_require__(8138);
 const applicator = __nccwpck_require__(4908);
-const content = __nccwpck_require__(8577);
+const content = __nccwpck_require__(958);
 const core = __nccwpck_require__(58);
 const format = __nccwpck_require__(6534);
 const metadata = __nccwpck_require__(711);
@@ -19536,6 +19536,11 @@ const checkBase = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     mode: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
     /** A short label shown in reports instead of the type. */
     name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    /**
+     * In a multi-turn case: the 1-based turn the check reads (its answer, tool calls, retrieved
+     * context). Absent: the whole conversation (the final answer, every turn's tool calls).
+     */
+    turn: zod__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Whr().min(1).optional(),
 });
 /**
  * A check's schema: the common fields plus its own, rejecting unknown keys so that a typo such
@@ -19734,7 +19739,7 @@ const argsRecord = zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPA
 
 /***/ }),
 
-/***/ 958:
+/***/ 7457:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20204,6 +20209,8 @@ const claimRequiresTool = {
         const re = claim_requires_tool_compiled(spec);
         if (typeof re === 'string')
             return (0,common/* error */.z3)(re);
+        if (trace.turns?.length)
+            return acrossTurns(spec, re, trace);
         const m = re.exec(trace.output);
         if (!m)
             return (0,common/* pass */.IX)('no claim made');
@@ -20215,6 +20222,33 @@ const claimRequiresTool = {
         return (0,common/* fail */.fJ)(`claims ${(0,common/* quote */.hD)(m[0], 60)} but ${what} was not called (called: ${(0,common/* callNames */.tH)(calls)})`);
     },
 };
+/**
+ * A conversation: a claim in turn k needs the call in turns 1..k (made before or in the turn
+ * that claims it). Scoped to `turn: k`, only turn k's claim is read; else every turn's.
+ */
+function acrossTurns(spec, re, trace) {
+    const turns = trace.turns;
+    const what = spec.args ? `${spec.tool} with ${(0,common/* safeJson */.oi)(spec.args)}` : spec.tool;
+    const first = trace.turn ?? 1;
+    const called = [];
+    let claims = 0;
+    for (let k = 1; k <= turns.length; k++) {
+        const turn = turns[k - 1];
+        called.push(...(0,common/* toolCallsOf */.Ve)(turn));
+        if (k < first)
+            continue;
+        const m = re.exec(turn.output);
+        if (!m)
+            continue;
+        claims++;
+        if ((0,common/* matchingCalls */.VX)(called, spec.tool, spec.args).length === 0) {
+            return (0,common/* fail */.fJ)(`turn ${k} claims ${(0,common/* quote */.hD)(m[0], 60)} but ${what} was not called in turns 1–${k} (called: ${(0,common/* callNames */.tH)(called)})`);
+        }
+    }
+    if (claims === 0)
+        return (0,common/* pass */.IX)('no claim made');
+    return (0,common/* pass */.IX)(`${claims === 1 ? 'the claim' : `${claims} claims`} came after ${what} was called`);
+}
 
 ;// CONCATENATED MODULE: ./build/checks/tools/tool-called.js
 
@@ -20976,6 +21010,303 @@ const maxTurns = {
     },
 };
 
+;// CONCATENATED MODULE: ./build/checks/turns/conversation.js
+/**
+ * The trace as a `turn: n` check sees it: that turn's answer, tool calls, retrieved context,
+ * messages and usage, with `turns` holding the conversation up to and including turn n (for
+ * the checks that read across turns) and `turn` set to n. A trace without turns is its own
+ * turn 1. Undefined when the trace has no turn n.
+ */
+function turnView(trace, n) {
+    const turns = trace.turns;
+    if (!turns || turns.length === 0)
+        return n === 1 ? trace : undefined;
+    const t = turns[n - 1];
+    if (!t)
+        return undefined;
+    const view = { output: t.output, turns: turns.slice(0, n), turn: n };
+    if (t.tool_calls)
+        view.tool_calls = t.tool_calls;
+    if (t.retrieved)
+        view.retrieved = t.retrieved;
+    if (t.messages)
+        view.messages = t.messages;
+    if (t.usage)
+        view.usage = t.usage;
+    if (t.latency_ms !== undefined)
+        view.latency_ms = t.latency_ms;
+    if (t.metadata)
+        view.metadata = t.metadata;
+    if (trace.trace_id !== undefined)
+        view.trace_id = trace.trace_id;
+    return view;
+}
+/** The number of turns a trace holds (a trace without `turns` is one turn). */
+function turnCount(trace) {
+    return trace.turns && trace.turns.length > 0 ? trace.turns.length : 1;
+}
+/** The turns a conversation check reads, or undefined for a single-turn trace. */
+function conversationOf(trace) {
+    return trace.turns && trace.turns.length > 0 ? trace.turns : undefined;
+}
+/** Sentence ends: after . ! ? (and their full-width forms), or a line break. */
+const SENTENCES = /(?<=[.!?。！？])\s+|\n+/;
+/** The sentences of `text` that end in a question mark, trimmed. */
+function questionsIn(text) {
+    if (!text.includes('?') && !text.includes('？'))
+        return [];
+    const out = [];
+    for (const s of text.split(SENTENCES)) {
+        const q = s.trim();
+        if (q.endsWith('?') || q.endsWith('？'))
+            out.push(q);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./build/checks/turns/remembers.js
+
+
+
+const remembers_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('remembers'),
+    /** The value the user gives, e.g. an order id. */
+    value: schemas/* string */.YjP().min(1).optional(),
+    /** Or a regex for it: its match in the user's message is the value to remember. */
+    pattern: common/* regexString */.VE.optional(),
+    /** The turn whose user message gives it. Default: the first that does. */
+    from_turn: schemas/* int */.Whr().min(1).optional(),
+    /**
+     * A regex (case-insensitive) for a question that asks for the value again, e.g. "order
+     * (number|id)". Default: any question that requests information (see docs/checks.md).
+     */
+    ask: common/* regexString */.VE.optional(),
+}).refine((s) => (s.value === undefined) !== (s.pattern === undefined), {
+    message: 'give value or pattern (one of them)',
+    path: ['value'],
+});
+/**
+ * A question that asks the user for an identifying detail, when the check has no `ask` of its
+ * own: a request ("what is", "could you", "please"...) for "your/the ... number, id, code...".
+ * "Would you like a refund?" is not one.
+ */
+const REQUEST = /\b(?:what(?:'s| is| was| are)|which|could you|can you|would you|may i|please)\b[^?]*\b(?:your|the)\s+(?:[\w-]+\s+){0,2}(?:number|id|code|name|e-?mail|address|account|order|reference|date|details?)\b/i;
+const remembers_compiled = (0,common/* perSpec */.dt)((spec) => ({
+    pattern: spec.pattern === undefined ? undefined : (0,common/* compileRegex */.DL)(spec.pattern),
+    ask: spec.ask === undefined ? REQUEST : (0,common/* compileRegex */.DL)(spec.ask, 'i'),
+}));
+/** The value in `text`, or undefined. */
+function find(spec, pattern, text) {
+    if (pattern)
+        return pattern.exec(text)?.[0] || undefined;
+    return text.includes(spec.value) ? spec.value : undefined;
+}
+/** Does the assistant, in this turn, use the value (in a tool call's arguments or its answer)? */
+function uses(turn, value) {
+    if (turn.output.includes(value))
+        return true;
+    return (0,common/* toolCallsOf */.Ve)(turn).some((c) => c.arguments && (0,common/* safeJson */.oi)(c.arguments).includes(value));
+}
+const remembers = {
+    type: 'remembers',
+    description: 'A value the user gave in one turn is used later (tool arguments or answers) and never asked for again.',
+    schema: remembers_schema,
+    needsConversation: true,
+    checkCase(spec, c) {
+        // A script that never gives the value is a broken case, not a failing system.
+        if (!c.turns)
+            return undefined;
+        const pattern = spec.pattern === undefined ? undefined : (0,common/* compileRegex */.DL)(spec.pattern);
+        if (typeof pattern === 'string')
+            return undefined;
+        const from = spec.from_turn;
+        if (from !== undefined && from > c.turns.length) {
+            return {
+                field: 'from_turn',
+                message: `turn ${from}, but the case scripts ${c.turns.length}`,
+            };
+        }
+        const candidates = from !== undefined ? [c.turns[from - 1]] : c.turns;
+        if (candidates.some((t) => find(spec, pattern, t.user) !== undefined))
+            return undefined;
+        const what = spec.value !== undefined ? (0,common/* quote */.hD)(spec.value, 40) : `/${spec.pattern}/`;
+        const where = from !== undefined ? `turn ${from}'s user message` : 'no scripted user message';
+        return {
+            field: spec.value !== undefined ? 'value' : 'pattern',
+            message: from !== undefined
+                ? `${where} does not contain ${what}`
+                : `${where} contains ${what}: nothing to remember`,
+        };
+    },
+    run(spec, trace) {
+        const turns = conversationOf(trace);
+        if (!turns)
+            return (0,common/* error */.z3)('remembers reads a conversation, and this trace has a single turn');
+        const re = remembers_compiled(spec);
+        if (typeof re.pattern === 'string')
+            return (0,common/* error */.z3)(re.pattern);
+        if (typeof re.ask === 'string')
+            return (0,common/* error */.z3)(re.ask);
+        const pattern = re.pattern;
+        const ask = re.ask;
+        let from = -1;
+        let value;
+        if (spec.from_turn !== undefined) {
+            const t = turns[spec.from_turn - 1];
+            if (!t)
+                return (0,common/* error */.z3)(`turn ${spec.from_turn}: the conversation has ${turns.length} turns`);
+            from = spec.from_turn - 1;
+            value = find(spec, pattern, t.user);
+            if (value === undefined)
+                return (0,common/* error */.z3)(`the user did not give it in turn ${spec.from_turn}`);
+        }
+        else {
+            for (let i = 0; i < turns.length && value === undefined; i++) {
+                value = find(spec, pattern, turns[i].user);
+                if (value !== undefined)
+                    from = i;
+            }
+            if (value === undefined)
+                return (0,common/* error */.z3)('the user never gave the value: nothing to remember');
+        }
+        // From the answer to the turn that gave it, on: asked again, or used?
+        let used;
+        for (let k = from; k < turns.length; k++) {
+            const turn = turns[k];
+            for (const q of questionsIn(turn.output)) {
+                if (!q.includes(value) && ask.test(q)) {
+                    return (0,common/* fail */.fJ)(`turn ${k + 1} asks again for ${(0,common/* quote */.hD)(value, 40)} (given in turn ${from + 1}): ${(0,common/* quote */.hD)(q, 100)}`);
+                }
+            }
+            if (used === undefined && uses(turn, value))
+                used = k + 1;
+        }
+        if (used === undefined) {
+            return (0,common/* fail */.fJ)(`${(0,common/* quote */.hD)(value, 40)} (given in turn ${from + 1}) is never used after it, in a tool call or an answer`);
+        }
+        return (0,common/* pass */.IX)(`${(0,common/* quote */.hD)(value, 40)} from turn ${from + 1} used in turn ${used}, never asked again`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/turns/no-repeated-question.js
+
+
+
+const no_repeated_question_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('no_repeated_question'),
+    /** Two questions are the same when the Jaccard similarity of their word sets is at least this. */
+    threshold: schemas/* number */.aig().gt(0).max(1).default(0.8),
+    /** Questions with fewer words are ignored ("Why?", "Anything else?"). */
+    min_words: schemas/* int */.Whr().min(1).default(3),
+});
+/** Lower-case words of letters and digits (any script), for comparing questions. */
+function wordSet(text) {
+    return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+function jaccard(a, b) {
+    let shared = 0;
+    for (const w of a)
+        if (b.has(w))
+            shared++;
+    return shared / (a.size + b.size - shared);
+}
+const noRepeatedQuestion = {
+    type: 'no_repeated_question',
+    description: 'The assistant never asks the same question in two turns (word-set similarity ≥ threshold).',
+    schema: no_repeated_question_schema,
+    needsConversation: true,
+    run(spec, trace) {
+        const turns = conversationOf(trace);
+        if (!turns) {
+            return (0,common/* error */.z3)('no_repeated_question reads a conversation, and this trace has a single turn');
+        }
+        const threshold = spec.threshold ?? 0.8;
+        const minWords = spec.min_words ?? 3;
+        const earlier = [];
+        let asked = 0;
+        for (let k = 0; k < turns.length; k++) {
+            const mine = [];
+            for (const text of questionsIn(turns[k].output)) {
+                const words = wordSet(text);
+                if (words.size < minWords)
+                    continue;
+                asked++;
+                for (const q of earlier) {
+                    if (jaccard(q.words, words) >= threshold) {
+                        return (0,common/* fail */.fJ)(`turn ${k + 1} asks again what turn ${q.turn} asked: ${(0,common/* quote */.hD)(text, 80)} (turn ${q.turn}: ${(0,common/* quote */.hD)(q.text, 80)})`);
+                    }
+                }
+                mine.push({ turn: k + 1, text, words });
+            }
+            // Questions of one turn are compared with later turns only, not with each other.
+            earlier.push(...mine);
+        }
+        return (0,common/* pass */.IX)(`${asked} question${asked === 1 ? '' : 's'} over ${turns.length} turns, none repeated`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/turns/goal-reached.js
+
+
+
+const goal_reached_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('goal_reached'),
+    /** The goal is this tool call (deterministic)... */
+    tool: schemas/* string */.YjP().min(1).optional(),
+    /** ...with arguments including these. */
+    args: common/* argsRecord */.nD.optional(),
+    /** ...or a goal in words, graded by the suite's judge over the conversation. */
+    goal: schemas/* string */.YjP().trim().min(1).optional(),
+    /** Reached by this turn at the latest. Default: by the end of the conversation. */
+    within: schemas/* int */.Whr().min(1).optional(),
+})
+    .refine((s) => (s.tool === undefined) !== (s.goal === undefined), {
+    message: 'give tool (a call that reaches the goal) or goal (in words, for the judge)',
+    path: ['tool'],
+})
+    .refine((s) => s.args === undefined || s.tool !== undefined, {
+    message: 'args need a tool',
+    path: ['args'],
+});
+/** The conversation up to turn `n` (all of it when shorter), as a trace the judge can read. */
+function firstTurns(trace, n) {
+    const turns = trace.turns;
+    if (!turns || turns.length <= n)
+        return trace;
+    return turnView(trace, n) ?? trace;
+}
+const goalReached = {
+    type: 'goal_reached',
+    description: 'The conversation reaches its goal (a tool call, or a goal in words for the judge) within N turns.',
+    schema: goal_reached_schema,
+    run(spec, trace, ctx) {
+        const turns = trace.turns?.length ? trace.turns : [trace];
+        const within = spec.within;
+        const what = spec.tool
+            ? `${spec.tool}${spec.args ? ` with ${(0,common/* safeJson */.oi)(spec.args)}` : ''}`
+            : 'the goal';
+        const by = within !== undefined ? ` within ${within} turns` : '';
+        if (spec.tool !== undefined) {
+            for (let k = 0; k < turns.length; k++) {
+                if ((0,common/* matchingCalls */.VX)((0,common/* toolCallsOf */.Ve)(turns[k]), spec.tool, spec.args).length === 0)
+                    continue;
+                if (within !== undefined && k + 1 > within) {
+                    return (0,common/* fail */.fJ)(`${what} was first called in turn ${k + 1}, not${by}`);
+                }
+                return (0,common/* pass */.IX)(`${what} called in turn ${k + 1}${by ? ` (≤ ${within})` : ''}`);
+            }
+            return (0,common/* fail */.fJ)(`${what} was never called in ${turns.length} turns`);
+        }
+        if (!ctx.judge)
+            return (0,common/* error */.z3)('goal_reached with a goal in words needs a judge in the config');
+        const seen = within !== undefined ? firstTurns(trace, within) : trace;
+        const rubric = `The user's goal: ${spec.goal}\n` +
+            `Pass only if the assistant reached this goal in the conversation${by ? ` (its first ${within} turns)` : ''}: ` +
+            'the goal is done (or definitely answered), not merely promised or asked about.';
+        return ctx.judge.grade(rubric, seen, ctx.case);
+    },
+};
+
 ;// CONCATENATED MODULE: ./build/checks/model/judge-check.js
 
 
@@ -21022,6 +21353,10 @@ const judge_check_judge = {
 
 
 
+
+
+
+
 /** Every check type, by name. Adding a check: write its file, add it here. */
 const definitions = [
     contains,
@@ -21039,6 +21374,9 @@ const definitions = [
     maxCost,
     maxTokens,
     maxTurns,
+    remembers,
+    noRepeatedQuestion,
+    goalReached,
     script,
     judge_check_judge,
 ];
@@ -21057,7 +21395,18 @@ function registry_normalise(outcome) {
     if (outcome && typeof outcome === 'object') {
         const o = outcome;
         if (typeof o.status === 'string' && STATUSES.has(o.status)) {
-            return { status: o.status, reason: typeof o.reason === 'string' ? o.reason : '' };
+            const out = {
+                status: o.status,
+                reason: typeof o.reason === 'string' ? o.reason : '',
+            };
+            // What a model-graded check spent and retried, and whether its failure stops the run.
+            if (o.usage && typeof o.usage === 'object')
+                out.usage = o.usage;
+            if (typeof o.retries === 'number' && o.retries > 0)
+                out.retries = o.retries;
+            if (o.fatal === true)
+                out.fatal = true;
+            return out;
         }
     }
     return { status: 'error', reason: 'check returned no outcome' };
@@ -21067,6 +21416,28 @@ function runErrored(e) {
     const message = typeof e.message === 'string' ? e.message.replace(/\s+/g, ' ').slice(0, 160) : '';
     return { status: 'error', reason: `run errored: ${e.kind}${message ? ` (${message})` : ''}` };
 }
+/**
+ * Why the conversation a case scripts is not all there (a `whole` system that returned fewer
+ * turns than scripted): then a check of the whole conversation, which reads its end, errors.
+ */
+function missingTurns(trace, scripted) {
+    if (scripted === undefined || trace.error)
+        return undefined;
+    const returned = turnCount(trace);
+    if (returned >= scripted)
+        return undefined;
+    return `the system returned ${(0,common/* plural */.LS)(returned, 'turn')}, the case scripts ${scripted}`;
+}
+/** The trace a `turn: n` check reads, or why there is none. */
+function scopedTrace(trace, n, scripted) {
+    const view = turnView(trace, n);
+    if (view)
+        return view;
+    const returned = (0,common/* plural */.LS)(turnCount(trace), 'turn');
+    return scripted !== undefined
+        ? `turn ${n}: the system returned ${returned}, the case scripts ${scripted}`
+        : `turn ${n}: the conversation has ${returned}`;
+}
 function threw(err) {
     return { status: 'error', reason: `check threw: ${(0,common/* errorMessage */.gJ)(err)}` };
 }
@@ -21074,12 +21445,20 @@ function threw(err) {
  * Runs every check of a case on one trace. Never throws. A trace that errored makes every check
  * `error` (an error is never a pass or a fail); so does an unknown type or a check that throws.
  *
+ * A check with `turn: n` reads that turn of a multi-turn trace (see turns/conversation.ts); a
+ * turn the trace does not have makes it `error`, never a pass.
+ *
  * Hot path: synchronous checks are evaluated without a microtask each; only checks that return a
- * promise (script, judge, json_schema with a file) are awaited, concurrently.
+ * promise (script, judge, json_schema with a file) are awaited, concurrently. A single-turn case
+ * allocates nothing for turns.
  */
 function runChecks(specs, trace, ctx) {
     const results = new Array(specs.length);
     let pending;
+    const scripted = ctx.case?.turns?.length;
+    const missing = scripted !== undefined ? missingTurns(trace, scripted) : undefined;
+    /** Turn views by turn number, made once per trace for the checks that ask for them. */
+    let views;
     for (let index = 0; index < specs.length; index++) {
         const spec = specs[index];
         const result = {
@@ -21094,6 +21473,12 @@ function runChecks(specs, trace, ctx) {
         const set = (o) => {
             result.status = o.status;
             result.reason = o.reason;
+            if (o.usage)
+                result.usage = o.usage;
+            if (o.retries)
+                result.retries = o.retries;
+            if (o.fatal)
+                result.fatal = true;
         };
         if (trace.error) {
             set(runErrored(trace.error));
@@ -21104,9 +21489,26 @@ function runChecks(specs, trace, ctx) {
             set({ status: 'error', reason: `unknown check type ${spec.type}` });
             continue;
         }
+        let seen = trace;
+        const n = spec.turn;
+        if (typeof n === 'number') {
+            result.turn = n;
+            let view = (views ??= new Map()).get(n);
+            if (view === undefined)
+                views.set(n, (view = scopedTrace(trace, n, scripted)));
+            if (typeof view === 'string') {
+                set({ status: 'error', reason: view });
+                continue;
+            }
+            seen = view;
+        }
+        else if (missing) {
+            set({ status: 'error', reason: missing });
+            continue;
+        }
         let out;
         try {
-            out = def.run(spec, trace, ctx);
+            out = def.run(spec, seen, ctx);
         }
         catch (err) {
             set(threw(err));
@@ -21155,20 +21557,81 @@ const DEFAULT_GATE = {
 
 /***/ }),
 
-/***/ 3631:
+/***/ 6970:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ runSettings),
-/* harmony export */   og: () => (/* binding */ runSuite),
-/* harmony export */   z0: () => (/* binding */ judgeFor)
-/* harmony export */ });
-/* harmony import */ var _targets_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1068);
-/* harmony import */ var _run_git_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4102);
-/* harmony import */ var _run_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7303);
-/* harmony import */ var _run_journal_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2353);
-/* harmony import */ var _run_select_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4452);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5009);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  z0: () => (/* binding */ judgeFor),
+  hd: () => (/* binding */ runGuard),
+  n: () => (/* binding */ runSettings),
+  og: () => (/* binding */ runSuite),
+  Oi: () => (/* binding */ simulatorFor)
+});
+
+// EXTERNAL MODULE: ./build/targets/index.js + 5 modules
+var targets = __nccwpck_require__(3275);
+// EXTERNAL MODULE: ./build/run/git.js
+var git = __nccwpck_require__(4102);
+;// CONCATENATED MODULE: ./build/run/guard.js
+function dollars(n) {
+    return `$${n.toFixed(n >= 1 ? 2 : 4)}`;
+}
+class RunGuard {
+    /** Why the run stopped; undefined while it runs on. */
+    stopped;
+    /** Cost of the trials seen so far (system and judge), USD. */
+    spent = 0;
+    maxCostUsd;
+    log;
+    unpricedWarned = false;
+    constructor(options = {}) {
+        this.maxCostUsd = options.maxCostUsd;
+        this.log = options.log ?? (() => undefined);
+    }
+    stop(reason) {
+        if (this.stopped)
+            return;
+        this.stopped = reason;
+        this.log(`stopping the run: ${reason}`);
+    }
+    /** Called as each trial finishes. */
+    observe(result) {
+        const e = result.trace.error;
+        if (e?.fatal)
+            this.stop(e.message);
+        let cost = result.trace.usage?.cost_usd;
+        const priced = typeof cost === 'number' || !result.trace.usage;
+        cost = typeof cost === 'number' ? cost : 0;
+        for (const k of result.checks) {
+            if (k.fatal)
+                this.stop(k.reason);
+            if (typeof k.usage?.cost_usd === 'number')
+                cost += k.usage.cost_usd;
+        }
+        this.spent += cost;
+        if (this.maxCostUsd === undefined)
+            return;
+        if (!priced && !this.unpricedWarned) {
+            this.unpricedWarned = true;
+            this.log('max_cost: a trial reported tokens but no cost (a model without a price: add it under prices:), so the budget undercounts');
+        }
+        if (this.spent >= this.maxCostUsd)
+            this.stop(`the max_cost budget of ${dollars(this.maxCostUsd)} is spent (${dollars(this.spent)}); the trials not run leave the run incomplete`);
+    }
+}
+
+// EXTERNAL MODULE: ./build/run/runner.js + 3 modules
+var runner = __nccwpck_require__(9684);
+// EXTERNAL MODULE: ./build/run/journal.js
+var run_journal = __nccwpck_require__(2353);
+// EXTERNAL MODULE: ./build/run/select.js
+var run_select = __nccwpck_require__(4452);
+// EXTERNAL MODULE: ./build/secrets.js
+var secrets = __nccwpck_require__(5009);
+;// CONCATENATED MODULE: ./build/pipeline/run-suite.js
+
 
 
 
@@ -21181,13 +21644,26 @@ const DEFAULT_GATE = {
  */
 async function judgeFor(suite, env = process.env) {
     const { judge } = suite.config;
-    if (!judge || !suite.cases.some((c) => c.checks.some((k) => k.type === 'judge')))
+    const graded = (k) => k.type === 'judge' || (k.type === 'goal_reached' && k.goal !== undefined);
+    if (!judge || !suite.cases.some((c) => c.checks.some(graded)))
         return undefined;
     const { createJudge } = await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(409)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1409));
     return createJudge(judge, {
         apiKey: env[judge.api_key_env ?? 'OPENAI_API_KEY'],
         cacheDir: `${suite.rootDir}/.evalgate/judge-cache`,
+        prices: suite.config.prices,
     });
+}
+/**
+ * The simulated user's model, or undefined when no case has a `simulated_user`. Imported only
+ * then, like the judge.
+ */
+async function simulatorFor(suite, env = process.env) {
+    const { simulator } = suite.config;
+    if (!simulator || !suite.cases.some((c) => c.simulated_user))
+        return undefined;
+    const { createSimulator } = await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(748)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7748));
+    return createSimulator(simulator, { apiKey: env[simulator.api_key_env ?? 'OPENAI_API_KEY'] });
 }
 /** Effective run settings: the config's, overridden by flags or action inputs. */
 function runSettings(suite, o) {
@@ -21198,15 +21674,19 @@ function runSettings(suite, o) {
         retries: o.retries ?? suite.config.retries,
     };
 }
+/** The guard of one run: its max_cost budget (a flag wins over the config), its log. */
+function runGuard(suite, o, log, maxCost = o.maxCost ?? suite.config.max_cost) {
+    return new RunGuard({ maxCostUsd: maxCost, log });
+}
 /** `evalgate run`: one suite, one side, in the suite's own tree. */
 async function runSuite(options) {
     const { suite } = options;
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSuiteSecrets */ .Jq)(suite.config, { ...process.env, ...options.env });
+    (0,secrets/* registerSuiteSecrets */.Jq)(suite.config, { ...process.env, ...options.env });
     const settings = runSettings(suite, options);
-    const cases = (0,_run_select_js__WEBPACK_IMPORTED_MODULE_4__/* .selectCases */ ._H)(suite.cases, options.selection ?? {});
+    const cases = (0,run_select/* selectCases */._H)(suite.cases, options.selection ?? {});
     const label = options.label ?? 'run';
     const journal = options.journal
-        ? await (0,_run_journal_js__WEBPACK_IMPORTED_MODULE_3__/* .openJournal */ ._0)(options.journal, {
+        ? await (0,run_journal/* openJournal */._0)(options.journal, {
             suiteHash: suite.hash,
             label,
             trials: settings.trials,
@@ -21217,14 +21697,16 @@ async function runSuite(options) {
         : undefined;
     const startedAt = journal?.startedAt ?? new Date();
     let target;
+    const guard = runGuard(suite, options, options.log);
     try {
-        target = await (0,_targets_index_js__WEBPACK_IMPORTED_MODULE_0__/* .createTarget */ .Yn)(suite.config.target, {
+        target = await (0,targets/* createTarget */.Yn)(suite.config.target, {
             rootDir: suite.rootDir,
             concurrency: settings.concurrency,
             env: options.env,
             log: options.log,
+            prices: suite.config.prices,
         });
-        const trials = await (0,_run_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runTrials */ .Fj)({
+        const trials = await (0,runner/* runTrials */.Fj)({
             suite,
             cases,
             sides: [{ label, target }],
@@ -21232,14 +21714,17 @@ async function runSuite(options) {
             signal: options.signal,
             progress: options.progress,
             judge: await judgeFor(suite, { ...process.env, ...options.env }),
+            simulator: await simulatorFor(suite, { ...process.env, ...options.env }),
             finished: journal?.finished,
+            guard,
             onTrial: journal && ((_side, caseId, result) => journal.writer.record(caseId, result)),
         });
-        return (0,_run_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .buildResults */ .rq)({ suite, cases, trials: settings.trials }, label, trials.get(label), {
-            git: await (0,_run_git_js__WEBPACK_IMPORTED_MODULE_1__/* .gitInfo */ .VT)(suite.rootDir),
+        return (0,runner/* buildResults */.rq)({ suite, cases, trials: settings.trials }, label, trials.get(label), {
+            git: await (0,git/* gitInfo */.VT)(suite.rootDir),
             startedAt,
             finishedAt: new Date(),
             interrupted: options.signal?.aborted,
+            stopped: guard.stopped,
             shard: options.selection?.shard,
         });
     }
@@ -22089,7 +22574,7 @@ class ConsoleProgress {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7234);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7303);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9684);
 
 
 
@@ -22286,7 +22771,7 @@ function mergeResults(parts) {
 
 /***/ }),
 
-/***/ 7303:
+/***/ 9684:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -22303,248 +22788,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
-/*
-How it works:
-`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
-*/
-
-class Node {
-	value;
-	next;
-
-	constructor(value) {
-		this.value = value;
-	}
-}
-
-class Queue {
-	#head;
-	#tail;
-	#size;
-
-	constructor() {
-		this.clear();
-	}
-
-	enqueue(value) {
-		const node = new Node(value);
-
-		if (this.#head) {
-			this.#tail.next = node;
-			this.#tail = node;
-		} else {
-			this.#head = node;
-			this.#tail = node;
-		}
-
-		this.#size++;
-	}
-
-	dequeue() {
-		const current = this.#head;
-		if (!current) {
-			return;
-		}
-
-		this.#head = this.#head.next;
-		this.#size--;
-
-		// Clean up tail reference when queue becomes empty
-		if (!this.#head) {
-			this.#tail = undefined;
-		}
-
-		return current.value;
-	}
-
-	peek() {
-		if (!this.#head) {
-			return;
-		}
-
-		return this.#head.value;
-
-		// TODO: Node.js 18.
-		// return this.#head?.value;
-	}
-
-	clear() {
-		this.#head = undefined;
-		this.#tail = undefined;
-		this.#size = 0;
-	}
-
-	get size() {
-		return this.#size;
-	}
-
-	* [Symbol.iterator]() {
-		let current = this.#head;
-
-		while (current) {
-			yield current.value;
-			current = current.next;
-		}
-	}
-
-	* drain() {
-		while (this.#head) {
-			yield this.dequeue();
-		}
-	}
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
-
-
-function pLimit(concurrency) {
-	let rejectOnClear = false;
-
-	if (typeof concurrency === 'object') {
-		({concurrency, rejectOnClear = false} = concurrency);
-	}
-
-	validateConcurrency(concurrency);
-
-	if (typeof rejectOnClear !== 'boolean') {
-		throw new TypeError('Expected `rejectOnClear` to be a boolean');
-	}
-
-	const queue = new Queue();
-	let activeCount = 0;
-
-	const resumeNext = () => {
-		// Process the next queued function if we're under the concurrency limit
-		if (activeCount < concurrency && queue.size > 0) {
-			activeCount++;
-			queue.dequeue().run();
-		}
-	};
-
-	const next = () => {
-		activeCount--;
-		resumeNext();
-	};
-
-	const run = async (function_, resolve, arguments_) => {
-		// Execute the function and capture the result promise
-		const result = (async () => function_(...arguments_))();
-
-		// Resolve immediately with the promise (don't wait for completion)
-		resolve(result);
-
-		// Wait for the function to complete (success or failure)
-		// We catch errors here to prevent unhandled rejections,
-		// but the original promise rejection is preserved for the caller
-		try {
-			await result;
-		} catch {}
-
-		// Decrement active count and process next queued function
-		next();
-	};
-
-	const enqueue = (function_, resolve, reject, arguments_) => {
-		const queueItem = {reject};
-
-		// Queue the internal resolve function instead of the run function
-		// to preserve the asynchronous execution context.
-		new Promise(internalResolve => { // eslint-disable-line promise/param-names
-			queueItem.run = internalResolve;
-			queue.enqueue(queueItem);
-		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
-
-		// Start processing immediately if we haven't reached the concurrency limit
-		if (activeCount < concurrency) {
-			resumeNext();
-		}
-	};
-
-	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
-		enqueue(function_, resolve, reject, arguments_);
-	});
-
-	Object.defineProperties(generator, {
-		activeCount: {
-			get: () => activeCount,
-		},
-		pendingCount: {
-			get: () => queue.size,
-		},
-		clearQueue: {
-			value() {
-				if (!rejectOnClear) {
-					queue.clear();
-					return;
-				}
-
-				const abortError = AbortSignal.abort().reason;
-
-				while (queue.size > 0) {
-					queue.dequeue().reject(abortError);
-				}
-			},
-		},
-		concurrency: {
-			get: () => concurrency,
-
-			set(newConcurrency) {
-				validateConcurrency(newConcurrency);
-				concurrency = newConcurrency;
-
-				queueMicrotask(() => {
-					// eslint-disable-next-line no-unmodified-loop-condition
-					while (activeCount < concurrency && queue.size > 0) {
-						resumeNext();
-					}
-				});
-			},
-		},
-		map: {
-			async value(iterable, function_) {
-				const promises = [];
-
-				try {
-					Array.from(iterable, (value, index) => {
-						const promise = generator(function_, value, index);
-						promises.push(promise);
-						return promise;
-					});
-				} catch (error) {
-					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
-					for (const promise of promises) {
-						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
-					}
-
-					throw error;
-				}
-
-				return Promise.all(promises);
-			},
-		},
-	});
-
-	return generator;
-}
-
-function limitFunction(function_, options) {
-	const limit = pLimit(options);
-
-	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
-	Object.defineProperty(limitedFunction, 'clearQueue', {
-		value: limit.clearQueue,
-	});
-
-	return limitedFunction;
-}
-
-function validateConcurrency(concurrency) {
-	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
-		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
-	}
-}
-
+// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
+var p_limit = __nccwpck_require__(370);
 ;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
 const objectToString = Object.prototype.toString;
 
@@ -22918,13 +23163,287 @@ function makeRetriable(function_, options) {
 	};
 }
 
-// EXTERNAL MODULE: ./build/checks/registry.js + 18 modules
-var registry = __nccwpck_require__(958);
+// EXTERNAL MODULE: ./build/checks/registry.js + 22 modules
+var registry = __nccwpck_require__(7457);
 // EXTERNAL MODULE: ./build/version.js
 var version = __nccwpck_require__(8508);
 // EXTERNAL MODULE: ./build/run/progress.js
 var run_progress = __nccwpck_require__(2527);
+// EXTERNAL MODULE: ./build/checks/common.js
+var common = __nccwpck_require__(815);
+;// CONCATENATED MODULE: ./build/run/conversation.js
+/**
+ * Multi-turn cases: runs a scripted or simulated conversation against a target, and assembles
+ * the turns into one trace (docs/targets.md, "Conversations").
+ *
+ *   conversation: turns   one request per user turn: the conversation so far, the new user
+ *                         message, and the `state` the system returned last; a transient error
+ *                         retries that turn (the earlier turns stand).
+ *   conversation: whole   one request with the whole script; the system returns `turns`.
+ *
+ * A turn that errors makes the whole trial an error (the completed turns are kept for the
+ * viewer): a conversation cut short is never graded as if it had ended there.
+ */
+
+/** Runs one trial of a multi-turn case. Never throws. */
+async function runConversation(c, base, run) {
+    if (c.simulated_user)
+        return simulated(c, base, run);
+    const script = c.turns ?? [];
+    return run.mode === 'whole' ? whole(script, base, run) : scripted(script, base, run);
+}
+// ---------------------------------------------------------------------------------------------
+// Turn by turn
+// ---------------------------------------------------------------------------------------------
+/** The state of a turn-by-turn conversation between two turns. */
+class Dialogue {
+    turns = [];
+    messages = [];
+    attempts = 0;
+    state;
+    base;
+    run;
+    constructor(base, run) {
+        this.base = base;
+        this.run = run;
+    }
+    /** Sends one user turn; returns the error trace of the whole trial when the turn failed. */
+    async say(user) {
+        const turn = this.turns.length + 1;
+        this.messages.push({ role: 'user', content: user });
+        const request = {
+            ...this.base,
+            conversation: {
+                mode: 'turns',
+                turn,
+                user,
+                messages: this.messages.slice(),
+                ...(this.state !== undefined ? { state: this.state } : {}),
+            },
+        };
+        const { trace, attempts } = await this.run.call(request);
+        this.attempts += attempts;
+        if (trace.error)
+            return turnFailed(this.turns, turn, trace);
+        const t = turnOf(user, trace);
+        this.turns.push(t);
+        this.messages.push({ role: 'assistant', content: t.output });
+        // The last state the system returned goes back with every later turn.
+        const state = trace.metadata?.state;
+        if (state !== undefined && state !== null)
+            this.state = state;
+        return undefined;
+    }
+}
+async function scripted(script, base, run) {
+    const d = new Dialogue(base, run);
+    for (const { user } of script) {
+        const failed = await d.say(user);
+        if (failed)
+            return { trace: failed, attempts: d.attempts };
+    }
+    return { trace: assemble(d.turns), attempts: d.attempts };
+}
+async function simulated(c, base, run) {
+    const spec = c.simulated_user;
+    const sim = run.simulator;
+    if (!sim) {
+        return {
+            trace: errorOf('simulator', 'no simulator configured (simulator: {model: ...})', []),
+            attempts: 0,
+        };
+    }
+    const seed = sim.seedBase + base.trial;
+    const transcript = [];
+    const d = new Dialogue(base, run);
+    let stopped = 'max_turns';
+    const record = (trace) => {
+        trace.metadata = {
+            ...trace.metadata,
+            simulator: { model: sim.model, seed, stopped, transcript },
+        };
+        return trace;
+    };
+    for (let i = 0; i < spec.max_turns; i++) {
+        let user;
+        if (i === 0 && spec.first_message !== undefined) {
+            user = spec.first_message;
+        }
+        else {
+            const reply = await sim.next(spec, transcript, seed, run.signal);
+            if (run.signal?.aborted) {
+                return { trace: errorOf('cancelled', 'the run was cancelled', d.turns), attempts: 0 };
+            }
+            if ('error' in reply) {
+                return { trace: record(errorOf('simulator', reply.error, d.turns)), attempts: d.attempts };
+            }
+            if ('done' in reply) {
+                stopped = 'done';
+                break;
+            }
+            user = reply.text;
+        }
+        transcript.push({ role: 'user', content: user });
+        const failed = await d.say(user);
+        if (failed)
+            return { trace: record(failed), attempts: d.attempts };
+        const last = d.turns[d.turns.length - 1];
+        transcript.push({ role: 'assistant', content: last.output });
+        if (spec.stop && (0,common/* matchingCalls */.VX)(last.tool_calls ?? [], spec.stop.tool, spec.stop.args).length) {
+            stopped = 'tool';
+            break;
+        }
+    }
+    if (d.turns.length === 0) {
+        const message = `simulator ${sim.model}: the user said ${'[DONE]'} before its first message`;
+        return { trace: record(errorOf('simulator', message, d.turns)), attempts: d.attempts };
+    }
+    return { trace: record(assemble(d.turns)), attempts: d.attempts };
+}
+// ---------------------------------------------------------------------------------------------
+// Whole conversation in one call
+// ---------------------------------------------------------------------------------------------
+async function whole(script, base, run) {
+    const request = { ...base, conversation: { mode: 'whole', turns: script } };
+    const { trace, attempts } = await run.call(request, run.timeoutMs * script.length);
+    if (trace.error)
+        return { trace, attempts };
+    const returned = trace.turns;
+    const latency = trace.latency_ms ?? 0;
+    if (!returned || returned.length === 0) {
+        const message = `conversation: whole, but the trace has no turns (return one entry in "turns" per scripted turn)`;
+        return { trace: errorOf('invalid_output', message, [], latency), attempts };
+    }
+    if (returned.length > script.length) {
+        const message = `the system returned ${returned.length} turns, the case scripts ${script.length}`;
+        return { trace: errorOf('invalid_output', message, [], latency), attempts };
+    }
+    const turns = returned.map((t, i) => ({ ...t, user: script[i].user }));
+    for (const t of turns)
+        materialiseCalls(t);
+    // Fewer turns than scripted is kept as it is: the checks of the missing turns (and of the
+    // whole conversation, whose end is missing) error in the check runner.
+    const out = assemble(turns);
+    out.latency_ms = latency;
+    if (trace.usage)
+        out.usage = trace.usage;
+    if (trace.trace_id !== undefined)
+        out.trace_id = trace.trace_id;
+    if (trace.stderr)
+        out.stderr = trace.stderr;
+    if (trace.metadata)
+        out.metadata = trace.metadata;
+    return { trace: out, attempts };
+}
+// ---------------------------------------------------------------------------------------------
+// Assembling turns into a trace
+// ---------------------------------------------------------------------------------------------
+/** One turn from the trace a system returned for it. */
+function turnOf(user, trace) {
+    const turn = { user, output: trace.output };
+    if (trace.tool_calls)
+        turn.tool_calls = trace.tool_calls;
+    if (trace.retrieved)
+        turn.retrieved = trace.retrieved;
+    if (trace.messages)
+        turn.messages = trace.messages;
+    if (trace.usage)
+        turn.usage = trace.usage;
+    if (trace.latency_ms !== undefined)
+        turn.latency_ms = trace.latency_ms;
+    const metadata = { ...trace.metadata };
+    if (trace.trace_id !== undefined)
+        metadata.trace_id = trace.trace_id;
+    if (Object.keys(metadata).length)
+        turn.metadata = metadata;
+    materialiseCalls(turn);
+    return turn;
+}
+/** A turn whose calls are only in its OpenAI-style messages gets them as `tool_calls`. */
+function materialiseCalls(turn) {
+    if (turn.tool_calls?.length || !turn.messages)
+        return;
+    const calls = (0,common/* toolCallsOf */.Ve)(turn);
+    if (calls.length)
+        turn.tool_calls = calls;
+}
+/**
+ * The trace of a whole conversation: every turn kept, and the top-level fields describing the
+ * whole (the last answer; every turn's tool calls and retrieved context in order; the usage and
+ * latency totals; a user/assistant transcript as `messages`).
+ */
+function assemble(turns) {
+    const calls = [];
+    const retrieved = [];
+    const messages = [];
+    let usage;
+    let latency = 0;
+    let traceId;
+    for (const t of turns) {
+        if (t.tool_calls)
+            calls.push(...t.tool_calls);
+        if (t.retrieved)
+            retrieved.push(...t.retrieved);
+        messages.push({ role: 'user', content: t.user }, { role: 'assistant', content: t.output });
+        if (t.usage)
+            usage = addUsage(usage, t.usage);
+        latency += t.latency_ms ?? 0;
+        const id = t.metadata?.trace_id;
+        if (typeof id === 'string')
+            traceId = id;
+    }
+    const trace = {
+        output: turns.length ? turns[turns.length - 1].output : '',
+        messages,
+        latency_ms: Math.round(latency * 10) / 10,
+        turns,
+    };
+    if (calls.length)
+        trace.tool_calls = calls;
+    if (retrieved.length)
+        trace.retrieved = retrieved;
+    if (usage)
+        trace.usage = usage;
+    if (traceId !== undefined)
+        trace.trace_id = traceId;
+    return trace;
+}
+function addUsage(a, b) {
+    const out = { ...a };
+    for (const key of ['input_tokens', 'output_tokens', 'cost_usd']) {
+        if (b[key] !== undefined)
+            out[key] = (out[key] ?? 0) + b[key];
+    }
+    return out;
+}
+/** The trace of a conversation that failed at `turn`: its error, the turns before it. */
+function turnFailed(turns, turn, failed) {
+    const error = failed.error;
+    const trace = errorOf(error.kind, `turn ${turn}: ${error.message}`, turns, failed.latency_ms);
+    const { transient: _transient, ...rest } = error;
+    trace.error = { ...rest, message: trace.error.message };
+    if (failed.stderr)
+        trace.stderr = failed.stderr;
+    return trace;
+}
+function errorOf(kind, message, turns, extraLatency = 0) {
+    const done = turns.length ? assemble(turns) : undefined;
+    const trace = {
+        output: '',
+        error: { kind, message },
+        latency_ms: Math.round(((done?.latency_ms ?? 0) + extraLatency) * 10) / 10,
+    };
+    if (done) {
+        trace.turns = turns;
+        trace.messages = done.messages;
+        if (done.usage)
+            trace.usage = done.usage;
+    }
+    return trace;
+}
+
 ;// CONCATENATED MODULE: ./build/run/runner.js
+
 
 
 
@@ -22956,10 +23475,10 @@ function trialStatus(trace, statuses) {
     return errored ? 'error' : 'pass';
 }
 /** Runs one trial with retries of transient errors (429, 5xx, refused); returns the last trace. */
-async function runWithRetries(target, request, plan) {
+async function runWithRetries(target, request, plan, timeoutMs = plan.timeoutMs) {
     let attempts = 0;
     let last;
-    const options = { timeoutMs: plan.timeoutMs, signal: plan.signal };
+    const options = { timeoutMs, signal: plan.signal };
     try {
         await pRetry(async () => {
             attempts++;
@@ -23003,7 +23522,7 @@ async function runTrials(plan) {
     const stage = plan.stage ?? 1;
     const firstTrial = plan.firstTrial ?? 0;
     const progress = plan.progress ?? run_progress/* silentProgress */.i;
-    const limit = pLimit(Math.max(1, plan.concurrency));
+    const limit = (0,p_limit/* default */.A)(Math.max(1, plan.concurrency));
     const out = new Map(plan.sides.map((s) => [s.label, new Map()]));
     const done = (side, caseId) => plan.finished?.get(side)?.get(caseId);
     for (const side of plan.sides) {
@@ -23039,10 +23558,19 @@ async function runTrials(plan) {
     return out;
 }
 async function runOne(plan, side, c, trial, stage, out, progress) {
-    if (plan.signal?.aborted)
+    if (plan.signal?.aborted || plan.guard?.stopped)
         return;
     const started = performance.now();
-    const { trace, attempts } = await runWithRetries(side.target, requestFor(c, trial), plan);
+    const request = requestFor(c, trial);
+    const { trace, attempts } = c.turns || c.simulated_user
+        ? await runConversation(c, request, {
+            mode: plan.suite.config.target.conversation ?? 'turns',
+            call: (req, timeoutMs) => runWithRetries(side.target, req, plan, timeoutMs),
+            timeoutMs: plan.timeoutMs,
+            simulator: plan.simulator,
+            signal: plan.signal,
+        })
+        : await runWithRetries(side.target, request, plan);
     // A trial cut short by Ctrl-C is not evidence of anything: drop it rather than count an error.
     if (trace.error?.kind === 'cancelled' || plan.signal?.aborted)
         return;
@@ -23069,6 +23597,7 @@ async function runOne(plan, side, c, trial, stage, out, progress) {
     else
         byCase.set(c.id, [result]);
     plan.onTrial?.(side.label, c.id, result);
+    plan.guard?.observe(result);
     progress.tick(status);
 }
 /**
@@ -23078,7 +23607,7 @@ async function runOne(plan, side, c, trial, stage, out, progress) {
 function recordedConfig(config) {
     const mask = (m) => m && Object.fromEntries(Object.keys(m).map((k) => [k, '***']));
     const target = { ...config.target, env: mask(config.target.env) };
-    if (target.kind === 'http')
+    if (target.kind === 'http' || target.kind === 'openai')
         target.headers = mask(target.headers);
     return { ...config, target };
 }
@@ -23139,6 +23668,7 @@ function buildResults(plan, label, trials, info) {
         shard: info.shard,
         interrupted: info.interrupted || undefined,
         suite_cases: plan.suite.cases.length,
+        stopped: info.stopped,
         selected: selectedCases(plan.cases.map((c) => c.id)),
     };
     return recount({ schema: 'evalgate/results@1', meta, cases });
@@ -23147,6 +23677,9 @@ function buildResults(plan, label, trials, info) {
 function recount(results) {
     const counts = { cases: results.cases.length, trials: 0, pass: 0, fail: 0, error: 0 };
     const usage = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+    const judge = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+    let judged = false;
+    let retries = 0;
     for (const c of results.cases) {
         for (const t of c.trials) {
             counts.trials++;
@@ -23157,11 +23690,31 @@ function recount(results) {
                 usage.output_tokens += u.output_tokens ?? 0;
                 usage.cost_usd += u.cost_usd ?? 0;
             }
+            const r = t.trace.metadata?.retries;
+            if (typeof r === 'number')
+                retries += r;
+            for (const k of t.checks) {
+                if (k.retries)
+                    retries += k.retries;
+                const j = k.usage;
+                if (!j)
+                    continue;
+                judged = true;
+                judge.input_tokens += j.input_tokens ?? 0;
+                judge.output_tokens += j.output_tokens ?? 0;
+                judge.cost_usd += j.cost_usd ?? 0;
+            }
         }
     }
     usage.cost_usd = Math.round(usage.cost_usd * 1e6) / 1e6;
     results.meta.counts = counts;
     results.meta.usage = usage;
+    if (judged) {
+        judge.cost_usd = Math.round(judge.cost_usd * 1e6) / 1e6;
+        results.meta.judge_usage = judge;
+    }
+    if (retries)
+        results.meta.retries = retries;
     return results;
 }
 /** Adds trials (from a re-run, or the base side of cases a cached baseline lacked) to results. */
@@ -23326,8 +23879,8 @@ function urlCredentials(url) {
     }
 }
 /**
- * The secrets a suite config points at: the judge's api key (from the variable it names), every
- * target `env` value, every http target header value (and the credential after an
+ * The secrets a suite config points at: the judge's and the openai target's api keys (from the
+ * variables they name), every target `env` value, every http and openai target header value (and the credential after an
  * `Authorization` scheme such as `Bearer`), and credentials in the target's URLs.
  */
 function secretsInSuite(config, env) {
@@ -23338,7 +23891,13 @@ function secretsInSuite(config, env) {
         out.push(key);
     const target = config.target;
     out.push(...Object.values(target.env ?? {}));
-    if (target.kind === 'http') {
+    if (target.kind === 'openai') {
+        const targetKey = env[target.api_key_env ?? DEFAULT_KEY_ENV];
+        if (targetKey)
+            out.push(targetKey);
+        out.push(...urlCredentials(target.base_url));
+    }
+    if (target.kind === 'http' || target.kind === 'openai') {
         for (const [name, value] of Object.entries(target.headers ?? {})) {
             if (PLAIN_HEADERS.has(name.toLowerCase()))
                 continue;
@@ -23347,7 +23906,8 @@ function secretsInSuite(config, env) {
             if (credential)
                 out.push(credential[1]);
         }
-        out.push(...urlCredentials(target.url), ...urlCredentials(target.ready));
+        if (target.kind === 'http')
+            out.push(...urlCredentials(target.url), ...urlCredentials(target.ready));
     }
     return out;
 }
@@ -24274,8 +24834,8 @@ function globSync(globInput, options) {
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(9691);
-// EXTERNAL MODULE: ./build/checks/registry.js + 18 modules
-var registry = __nccwpck_require__(958);
+// EXTERNAL MODULE: ./build/checks/registry.js + 22 modules
+var registry = __nccwpck_require__(7457);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./build/suite/hash.js
@@ -24345,12 +24905,20 @@ function sha256(text) {
     return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
 }
 /**
- * Over what determines a case's outcome: input, context and checks. Not the id (renaming a case
+ * Over what determines a case's outcome: input, context, checks and its conversation. Not the id (renaming a case
  * does not change it) and not the tags (they select cases, they do not grade them). A missing
  * context hashes like `{}`, because that is what the target receives either way.
  */
 function caseHash(c) {
-    return sha256(stableStringify({ input: c.input, context: c.context ?? {}, checks: c.checks }));
+    // A single-turn case has neither field, and stableStringify drops undefined ones: its hash is
+    // what it was before conversations existed.
+    return sha256(stableStringify({
+        input: c.input,
+        context: c.context ?? {},
+        checks: c.checks,
+        turns: c.turns,
+        simulated_user: c.simulated_user,
+    }));
 }
 /** Config fields that change how a run is scheduled or shown, never its results. */
 const NOT_HASHED = ['concurrency', 'pull_request', 'trace_url'];
@@ -24878,6 +25446,8 @@ function stripBom(text) {
 
 
 
+/** Most user turns in a scripted or simulated conversation. */
+const MAX_TURNS = 100;
 /**
  * Golden cases: the schema of one case, its checks (each validated by its check type's own
  * schema), and the three dataset formats. Pure: load.ts reads the files.
@@ -24890,12 +25460,13 @@ const caseSchema = schemas/* strictObject */.rej({
     })
         .min(1)
         .refine((v) => v.trim() === v, { message: 'must not start or end with spaces' }),
-    input: schemas/* unknown */.L5J().superRefine((v, ctx) => {
-        if (v === undefined)
-            ctx.addIssue({ code: 'custom', message: 'required (what the target receives)' });
-        else if (v === null)
+    // Required unless the case is a conversation (checked in validateCase, which sees both).
+    input: schemas/* unknown */.L5J()
+        .superRefine((v, ctx) => {
+        if (v === null)
             ctx.addIssue({ code: 'custom', message: 'must not be null' });
-    }),
+    })
+        .optional(),
     context: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
     tags: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
     checks: schemas/* array */.YOg(schemas/* unknown */.L5J(), { error: (iss) => (iss.input === undefined ? 'required' : undefined) })
@@ -24904,7 +25475,76 @@ const caseSchema = schemas/* strictObject */.rej({
     }),
     /** For people reading the dataset; not used by evalgate. */
     description: schemas/* string */.YjP().optional(),
+    /** A scripted conversation, one entry per user turn. */
+    turns: schemas/* array */.YOg(schemas/* strictObject */.rej({ user: schemas/* string */.YjP().min(1) }))
+        .min(1, { message: 'must list at least one turn' })
+        .max(MAX_TURNS, { message: `at most ${MAX_TURNS} turns` })
+        .optional(),
+    /** A user played by the suite's simulator model. */
+    simulated_user: schemas/* strictObject */.rej({
+        persona: schemas/* string */.YjP().trim().min(1),
+        goal: schemas/* string */.YjP().trim().min(1),
+        max_turns: schemas/* int */.Whr().min(1).max(MAX_TURNS),
+        first_message: schemas/* string */.YjP().min(1).optional(),
+        stop: schemas/* strictObject */.rej({
+            tool: schemas/* string */.YjP().min(1),
+            args: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+        })
+            .optional(),
+    })
+        .optional(),
 });
+/** Problems of a case's conversation fields, and of its checks' `turn:` against them. */
+function conversationIssues(raw, d, checks, support) {
+    const issues = [];
+    const conversational = d.turns !== undefined || d.simulated_user !== undefined;
+    if (raw.input === undefined && !conversational) {
+        issues.push({ path: ['input'], message: 'required (what the target receives)' });
+    }
+    if (d.turns && d.simulated_user) {
+        issues.push({
+            path: ['simulated_user'],
+            message: 'give either turns (a script) or simulated_user, not both',
+        });
+    }
+    if (d.simulated_user && support) {
+        if (!support.simulator) {
+            issues.push({
+                path: ['simulated_user'],
+                message: 'needs a simulator in the config (simulator: {model: ...}) to play the user',
+            });
+        }
+        else if (support.mode === 'whole') {
+            issues.push({
+                path: ['simulated_user'],
+                message: 'needs target.conversation: turns (a simulated user answers each reply, so the system must answer turn by turn)',
+            });
+        }
+    }
+    const available = d.turns?.length ?? d.simulated_user?.max_turns;
+    checks.forEach((spec, i) => {
+        const def = (0,registry/* getCheck */.H$)(spec.type);
+        const n = spec.turn;
+        if (n !== undefined && n > (available ?? 1)) {
+            const why = d.turns
+                ? `the case scripts ${d.turns.length} turn${d.turns.length === 1 ? '' : 's'}`
+                : d.simulated_user
+                    ? `simulated_user.max_turns is ${d.simulated_user.max_turns}`
+                    : 'the case has a single turn (script a conversation with turns:)';
+            issues.push({ path: ['checks', i, 'turn'], message: `turn ${n}, but ${why}` });
+        }
+        if (def?.needsConversation && !conversational) {
+            issues.push({
+                path: ['checks', i, 'type'],
+                message: `${spec.type} reads a conversation: the case needs turns or simulated_user`,
+            });
+        }
+        const problem = def?.checkCase?.(spec, d);
+        if (problem)
+            issues.push({ path: ['checks', i, problem.field], message: problem.message });
+    });
+    return issues;
+}
 /** Validates one check spec at index `index` of a case. Pure; never throws. */
 function validateCheck(raw, index, modes) {
     const at = ['checks', index];
@@ -24982,7 +25622,7 @@ function objectKeys(schema) {
     return Object.keys(def.shape);
 }
 /** Validates one case (without its location). Pure; never throws. */
-function validateCase(raw, modes) {
+function validateCase(raw, modes, support) {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
         return {
             issues: [
@@ -25007,15 +25647,23 @@ function validateCase(raw, modes) {
                 checks.push(v.spec);
         });
     }
+    if (r.success) {
+        // Checks are matched by index: only when every one of them is valid.
+        const valid = issues.length === 0 ? checks : [];
+        issues.push(...conversationIssues(raw, r.data, valid, support));
+    }
     if (!r.success || issues.length > 0)
         return { issues };
     const d = r.data;
     const value = {
         id: d.id,
-        input: d.input,
+        // A conversation may leave input out: the system gets an empty mapping.
+        input: d.input === undefined ? {} : d.input,
         ...(d.context !== undefined ? { context: d.context } : {}),
         tags: d.tags,
         checks,
+        ...(d.turns !== undefined ? { turns: d.turns } : {}),
+        ...(d.simulated_user !== undefined ? { simulated_user: d.simulated_user } : {}),
     };
     return { value, issues: [] };
 }
@@ -25038,7 +25686,7 @@ function parseCases(text, opts) {
     const cases = [];
     const problems = [];
     const take = (raw, located, line) => {
-        const { value, issues } = validateCase(raw, opts.modes);
+        const { value, issues } = validateCase(raw, opts.modes, opts.conversation);
         if (value) {
             cases.push({ ...value, source: { file: opts.source, line }, hash: caseHash(value) });
         }
@@ -25206,7 +25854,9 @@ const DEFAULTS = {
     retries: 2,
     gate: defaults/* DEFAULT_GATE */.s,
 };
-const TARGET_KINDS = ['command', 'worker', 'http', 'module'];
+const TARGET_KINDS = ['command', 'worker', 'http', 'module', 'openai'];
+/** Model calls of an openai target per case, by default. */
+const DEFAULT_MAX_STEPS = 10;
 /** Default export name of a module target written without `#name`. */
 const DEFAULT_MODULE_EXPORT = 'runCase';
 const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/;
@@ -25264,8 +25914,20 @@ const stringMap = schemas/* record */.g1P(schemas/* string */.YjP(), envValue);
 const targetCommon = {
     cwd: schemas/* string */.YjP().min(1).optional(),
     env: stringMap.optional(),
+    /** How multi-turn cases reach the system: one request per turn, or the whole script at once. */
+    conversation: schemas/* enum */.k5n(['turns', 'whole']).optional(),
 };
 const MODULE_SPEC = /^(.+?)(?:#([A-Za-z_$][\w$]*))?$/;
+const envName = schemas/* string */.YjP()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable');
+/** Client settings shared by the openai target and the judge. */
+const modelClient = {
+    base_url: httpUrl.optional(),
+    api_key_env: envName.optional(),
+    request_timeout: duration.optional(),
+    max_retries: schemas/* int */.Whr().min(0).max(10).optional(),
+    max_concurrency: schemas/* int */.Whr().min(1).max(1024).optional(),
+};
 const kindSchemas = {
     command: schemas/* strictObject */.rej({ command: schemas/* string */.YjP().trim().min(1), ...targetCommon }),
     worker: schemas/* strictObject */.rej({
@@ -25292,6 +25954,25 @@ const kindSchemas = {
         }),
         ...targetCommon,
     }),
+    openai: schemas/* strictObject */.rej({
+        openai: schemas/* strictObject */.rej({
+            model: schemas/* string */.YjP().trim().min(1),
+            system_prompt: schemas/* string */.YjP().trim().min(1).optional(),
+            tools: schemas/* string */.YjP().trim().min(1).optional(),
+            fixtures: schemas/* string */.YjP().trim().min(1).optional(),
+            max_steps: schemas/* int */.Whr().min(1).max(100).default(DEFAULT_MAX_STEPS),
+            temperature: schemas/* number */.aig().min(0).max(2).optional(),
+            max_tokens: schemas/* int */.Whr().min(1).optional(),
+            headers: stringMap.optional(),
+            azure: schemas/* strictObject */.rej({
+                deployment: schemas/* string */.YjP().trim().min(1).optional(),
+                api_version: schemas/* string */.YjP().trim().min(1),
+            })
+                .optional(),
+            ...modelClient,
+        }),
+        ...targetCommon,
+    }),
 };
 const KIND_LIST = TARGET_KINDS.join(', ');
 /** Exactly one kind key; its own fields validated by that kind's schema. */
@@ -25314,8 +25995,6 @@ const target = schemas/* unknown */.L5J().transform((raw, ctx) => {
     if (kinds.length === 0) {
         // A typo of a kind is the likeliest cause; say so at that key's line.
         for (const key of Object.keys(obj)) {
-            if (key === 'openai')
-                return fail(`the openai target is not supported yet (use one of ${KIND_LIST})`, [key]);
             if (didYouMean(key, TARGET_KINDS))
                 return fail(unknownKeyMessage(key, [...TARGET_KINDS]), [key]);
         }
@@ -25333,6 +26012,7 @@ const target = schemas/* unknown */.L5J().transform((raw, ctx) => {
     const common = {
         ...(d.cwd !== undefined ? { cwd: d.cwd } : {}),
         ...(d.env !== undefined ? { env: d.env } : {}),
+        ...(d.conversation !== undefined ? { conversation: d.conversation } : {}),
     };
     switch (kind) {
         case 'command':
@@ -25359,6 +26039,16 @@ const target = schemas/* unknown */.L5J().transform((raw, ctx) => {
         case 'module': {
             const m = MODULE_SPEC.exec(d.module);
             return { kind, module: m[1], export: m[2] ?? DEFAULT_MODULE_EXPORT, ...common };
+        }
+        case 'openai': {
+            const { request_timeout, ...o } = d.openai;
+            const defined = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+            return {
+                kind,
+                ...defined,
+                ...(request_timeout !== undefined ? { request_timeout_ms: request_timeout } : {}),
+                ...common,
+            };
         }
     }
 });
@@ -25399,12 +26089,23 @@ const configSchema = schemas/* strictObject */.rej({
     concurrency: schemas/* int */.Whr().min(1).max(1024).default(DEFAULTS.concurrency),
     timeout: duration.default(DEFAULTS.timeout_ms),
     retries: schemas/* int */.Whr().min(0).max(20).default(DEFAULTS.retries),
-    judge: schemas/* strictObject */.rej({
+    judge: schemas/* strictObject */.rej({ model: schemas/* string */.YjP().trim().min(1), ...modelClient })
+        .transform(({ request_timeout, ...j }) => ({
+        ...Object.fromEntries(Object.entries(j).filter(([, v]) => v !== undefined)),
+        ...(request_timeout !== undefined ? { request_timeout_ms: request_timeout } : {}),
+    }))
+        .optional(),
+    max_cost: schemas/* number */.aig().positive().optional(),
+    prices: schemas/* record */.g1P(schemas/* string */.YjP().min(1), schemas/* strictObject */.rej({ input: schemas/* number */.aig().nonnegative(), output: schemas/* number */.aig().nonnegative() }))
+        .optional(),
+    simulator: schemas/* strictObject */.rej({
         model: schemas/* string */.YjP().trim().min(1),
         base_url: httpUrl.optional(),
         api_key_env: schemas/* string */.YjP()
             .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable')
             .optional(),
+        temperature: schemas/* number */.aig().min(0).max(2).optional(),
+        seed: schemas/* int */.Whr().min(0).optional(),
     })
         .optional(),
     gate,
@@ -25454,6 +26155,9 @@ function validateConfig(raw) {
         timeout_ms: d.timeout,
         retries: d.retries,
         ...(d.judge ? { judge: d.judge } : {}),
+        ...(d.simulator ? { simulator: d.simulator } : {}),
+        ...(d.max_cost !== undefined ? { max_cost: d.max_cost } : {}),
+        ...(d.prices ? { prices: d.prices } : {}),
         gate: d.gate,
         ...(d.pull_request ? { pull_request: d.pull_request } : {}),
         ...(d.trace_url !== undefined ? { trace_url: d.trace_url } : {}),
@@ -25693,6 +26397,11 @@ async function loadCases(config, rootDir, configPath) {
             problems.addAll(err.problems);
         return undefined;
     })));
+    // Known only from a whole config: a broken one does not say what conversations may use.
+    const full = config;
+    const conversation = full.target
+        ? { mode: full.target.conversation ?? 'turns', simulator: full.simulator !== undefined }
+        : undefined;
     const cases = [];
     files.forEach((f, k) => {
         const text = texts[k];
@@ -25703,6 +26412,7 @@ async function loadCases(config, rootDir, configPath) {
             source: f,
             format: datasetFormat(f),
             modes: config.failure_modes,
+            conversation,
         });
         problems.addAll(parsed.problems);
         cases.push(...parsed.cases);
@@ -25884,7 +26594,7 @@ function jsonLine(value) {
 
 /***/ }),
 
-/***/ 1068:
+/***/ 3275:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -26005,244 +26715,8 @@ function exitDescription(code, signal) {
     return `exit code ${code ?? 'unknown'}`;
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(9691);
-;// CONCATENATED MODULE: ./build/targets/trace.js
-/**
- * normalizeTrace: turns whatever a system under test returned into our `Trace`, or says in one
- * line which field is wrong.
- *
- * Lenient where systems commonly differ (OpenAI-style tool calls with JSON-string arguments,
- * retrieved documents as plain strings, `null` for absent fields as Python and pydantic write
- * them, `prompt_tokens`/`completion_tokens`), strict where a check would otherwise silently
- * read garbage (a non-string output, a tool call without a name).
- *
- * Runs once per case, so the schemas are built once at module load.
- */
-
-const isPlainObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** Ids are strings in our model; systems often use numbers. */
-const idSchema = schemas/* preprocess */.vkY((v) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : v), schemas/* string */.YjP());
-const count = schemas/* number */.aig().finite().nonnegative();
-/**
- * Tool arguments: an object, or (OpenAI style) a JSON string of one. A string that is not a JSON
- * object is kept as `{_unparsed: "<string>"}` rather than rejected: a model emitting malformed
- * arguments is a behaviour of the system that checks should see (and fail), not a broken trace.
- */
-function parseArguments(v) {
-    if (typeof v !== 'string')
-        return v;
-    if (v.trim() === '')
-        return {};
-    try {
-        const parsed = JSON.parse(v);
-        if (isPlainObject(parsed))
-            return parsed;
-    }
-    catch {
-        // fall through
-    }
-    return { _unparsed: v };
-}
-/** `{id, type: 'function', function: {name, arguments}}` (OpenAI) → `{id, name, arguments}`. */
-function flattenToolCall(v) {
-    if (!isPlainObject(v) || v.name !== undefined || !isPlainObject(v.function))
-        return v;
-    const fn = v.function;
-    return { id: v.id, name: fn.name, arguments: fn.arguments, result: v.result };
-}
-const toolCallSchema = schemas/* preprocess */.vkY(flattenToolCall, schemas/* object */.Ikc({
-    name: schemas/* string */.YjP().min(1),
-    arguments: schemas/* preprocess */.vkY(parseArguments, schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J())).nullish(),
-    result: schemas/* unknown */.L5J().optional(),
-    id: idSchema.nullish(),
-}));
-const retrievedSchema = schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? { text: v } : v), schemas/* object */.Ikc({
-    id: idSchema.nullish(),
-    text: schemas/* string */.YjP(),
-    score: schemas/* number */.aig().finite().nullish(),
-}));
-const usageSchema = schemas/* object */.Ikc({
-    input_tokens: count.nullish(),
-    output_tokens: count.nullish(),
-    cost_usd: count.nullish(),
-    // OpenAI's names, mapped onto ours.
-    prompt_tokens: count.nullish(),
-    completion_tokens: count.nullish(),
-});
-const messageSchema = schemas/* looseObject */._H3({
-    role: schemas/* string */.YjP(),
-    name: schemas/* string */.YjP().nullish(),
-    tool_calls: schemas/* array */.YOg(schemas/* unknown */.L5J()).nullish(),
-    tool_call_id: schemas/* string */.YjP().nullish(),
-});
-const traceSchema = schemas/* object */.Ikc({
-    output: schemas/* string */.YjP().nullish(),
-    messages: schemas/* array */.YOg(messageSchema).nullish(),
-    tool_calls: schemas/* array */.YOg(toolCallSchema).nullish(),
-    retrieved: schemas/* array */.YOg(retrievedSchema).nullish(),
-    usage: usageSchema.nullish(),
-    latency_ms: count.nullish(),
-    trace_id: idSchema.nullish(),
-    stderr: schemas/* string */.YjP().nullish(),
-    // `error` and `metadata` are read by hand below: they take several shapes.
-});
-const KNOWN_FIELDS = new Set([
-    'output',
-    'messages',
-    'tool_calls',
-    'retrieved',
-    'usage',
-    'latency_ms',
-    'trace_id',
-    'stderr',
-    'error',
-    'metadata',
-]);
-function describeType(v) {
-    if (v === null || v === undefined)
-        return String(v);
-    if (Array.isArray(v))
-        return 'an array';
-    return `a ${typeof v}`;
-}
-/** `tool_calls[1].name` from zod's `['tool_calls', 1, 'name']`. */
-function formatPath(path) {
-    let out = '';
-    for (const key of path) {
-        if (typeof key === 'number')
-            out += `[${key}]`;
-        else
-            out += out ? `.${String(key)}` : String(key);
-    }
-    return out || '(root)';
-}
-function formatIssue(issue) {
-    let message = issue.message.replace(/^Invalid input: /, '');
-    if (issue.code === 'invalid_type' && /received undefined$/.test(message)) {
-        message = `required (${issue.expected})`;
-    }
-    return `${formatPath(issue.path)}: ${message}`;
-}
-/**
- * A system-reported error: a string, or an object with `message` (and maybe `transient`,
- * `status`). Its kind is always 'target': the system, not evalgate, decided it failed.
- * Returns undefined for "no error" (absent, null, false, '').
- */
-function readError(v) {
-    if (v === undefined || v === null || v === false || v === '')
-        return undefined;
-    if (typeof v === 'string')
-        return { kind: 'target', message: v };
-    if (!isPlainObject(v))
-        return `error: expected a string or an object, got ${describeType(v)}`;
-    let message = typeof v.message === 'string' && v.message ? v.message : '';
-    // Keep the error's own type name (e.g. "RateLimitError") in front of the message.
-    const type = typeof v.type === 'string' ? v.type : typeof v.kind === 'string' ? v.kind : '';
-    if (type && !message.startsWith(type))
-        message = message ? `${type}: ${message}` : type;
-    if (!message) {
-        const json = JSON.stringify(v);
-        message = `target reported an error: ${json.length > 300 ? `${json.slice(0, 300)}…` : json}`;
-    }
-    const error = { kind: 'target', message };
-    if (typeof v.transient === 'boolean')
-        error.transient = v.transient;
-    if (typeof v.status === 'number' && Number.isInteger(v.status))
-        error.status = v.status;
-    return error;
-}
-function toToolCall(tc) {
-    const out = { name: tc.name };
-    if (tc.arguments != null)
-        out.arguments = tc.arguments;
-    if (tc.result !== undefined)
-        out.result = tc.result;
-    if (tc.id != null)
-        out.id = tc.id;
-    return out;
-}
-function toRetrieved(doc) {
-    const out = { text: doc.text };
-    if (doc.id != null)
-        out.id = doc.id;
-    if (doc.score != null)
-        out.score = doc.score;
-    return out;
-}
-function toUsage(u) {
-    const out = {};
-    const input = u.input_tokens ?? u.prompt_tokens;
-    const output = u.output_tokens ?? u.completion_tokens;
-    if (input != null)
-        out.input_tokens = input;
-    if (output != null)
-        out.output_tokens = output;
-    if (u.cost_usd != null)
-        out.cost_usd = u.cost_usd;
-    return out;
-}
-/**
- * `obj[key] = value` that stays a plain own property even for a key named `__proto__`
- * (JSON.parse creates such keys; assigning them would swap the object's prototype).
- */
-function setOwn(obj, key, value) {
-    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-}
-/** Drops `null` fields of a message (Python's None) so they read as absent. */
-function stripNulls(obj) {
-    const out = {};
-    for (const key in obj)
-        if (obj[key] !== null)
-            setOwn(out, key, obj[key]);
-    return out;
-}
-/** Validates and normalizes a system's answer. Never throws. */
-function normalizeTrace(raw) {
-    if (!isPlainObject(raw)) {
-        return { error: `a trace must be a JSON object, got ${describeType(raw)}` };
-    }
-    const parsed = traceSchema.safeParse(raw);
-    if (!parsed.success)
-        return { error: formatIssue(parsed.error.issues[0]) };
-    const t = parsed.data;
-    const error = readError(raw.error);
-    if (typeof error === 'string')
-        return { error };
-    if (t.output == null && !error) {
-        return { error: 'output: required (a string) unless error is set' };
-    }
-    const trace = { output: t.output ?? '' };
-    if (t.messages)
-        trace.messages = t.messages.map(stripNulls);
-    if (t.tool_calls)
-        trace.tool_calls = t.tool_calls.map(toToolCall);
-    if (t.retrieved)
-        trace.retrieved = t.retrieved.map(toRetrieved);
-    if (t.usage)
-        trace.usage = toUsage(t.usage);
-    if (t.latency_ms != null)
-        trace.latency_ms = t.latency_ms;
-    if (t.trace_id != null)
-        trace.trace_id = t.trace_id;
-    if (t.stderr != null)
-        trace.stderr = t.stderr;
-    if (error)
-        trace.error = error;
-    // Everything else is kept for the trace viewer.
-    let metadata;
-    if (raw.metadata != null) {
-        metadata = isPlainObject(raw.metadata) ? { ...raw.metadata } : { metadata: raw.metadata };
-    }
-    for (const key in raw) {
-        if (!KNOWN_FIELDS.has(key))
-            setOwn((metadata ??= {}), key, raw[key]);
-    }
-    if (metadata)
-        trace.metadata = metadata;
-    return { trace };
-}
-
+// EXTERNAL MODULE: ./build/targets/trace.js
+var targets_trace = __nccwpck_require__(1220);
 ;// CONCATENATED MODULE: ./build/targets/command.js
 
 
@@ -26388,7 +26862,7 @@ function createCommandTarget(config, ctx, options = {}) {
                     finish((0,common/* errorTrace */.sM)('invalid_output', parsed.error, latency));
                     return;
                 }
-                const normalized = normalizeTrace(parsed.value);
+                const normalized = (0,targets_trace/* normalizeTrace */.v)(parsed.value);
                 if ('error' in normalized) {
                     finish((0,common/* errorTrace */.sM)('invalid_output', `invalid trace: ${normalized.error}`, latency));
                     return;
@@ -26719,7 +27193,7 @@ async function createHttpTarget(givenConfig, ctx, options = {}) {
             catch {
                 return (0,common/* errorTrace */.sM)('invalid_output', `response is not JSON: ${(0,common/* snippet */.UA)(body)}`, latency);
             }
-            const normalized = normalizeTrace(raw);
+            const normalized = (0,targets_trace/* normalizeTrace */.v)(raw);
             if ('error' in normalized) {
                 return (0,common/* errorTrace */.sM)('invalid_output', `invalid trace: ${normalized.error}`, latency);
             }
@@ -26773,125 +27247,8 @@ function statusTrace(status, retryAfter, body, latency) {
     });
 }
 
-// EXTERNAL MODULE: ./build/user-module.js
-var user_module = __nccwpck_require__(5286);
-;// CONCATENATED MODULE: ./build/targets/module.js
-/**
- * The module target: imports a JS or TS module (Node 24 strips types natively) and calls one of
- * its exports in-process, `fn(caseRequest, {signal})`, per case. The fastest target, for systems
- * written in JS/TS. The function returns a trace (or a plain string, taken as the output).
- *
- * In-process means no isolation: `cwd` and `env` of the config do not apply, and a function
- * that ignores its abort signal keeps running after its timeout (its late result is dropped).
- */
-
-
-
-
-
-/**
- * `./agent.ts#runCase` → path and export name. An explicit `exportName` wins; with neither,
- * `runCase` (as docs/config.md documents).
- */
-function parseModuleSpec(module, exportName) {
-    const hash = module.lastIndexOf('#');
-    const path = hash > 0 ? module.slice(0, hash) : module;
-    const fromSpec = hash > 0 ? module.slice(hash + 1) : '';
-    return { path, exportName: exportName || fromSpec || 'runCase' };
-}
-/** The stack of a thrown error, for the viewer (the message alone rarely says where). */
-function stackOf(err) {
-    const stack = err instanceof Error ? err.stack : undefined;
-    return stack ? stack.slice(0, 4096) : undefined;
-}
-/**
- * What the function returned, as a plain JSON value: results files are JSON, and a Date, a
- * class instance or a BigInt deep in a tool result must not break writing them later.
- */
-function toTrace(value, latency) {
-    if (typeof value === 'string')
-        return { output: value, latency_ms: latency };
-    if (value === undefined) {
-        return (0,common/* errorTrace */.sM)('invalid_output', 'the function returned undefined, not a trace', latency);
-    }
-    let plain;
-    try {
-        plain = JSON.parse(JSON.stringify(value));
-    }
-    catch (err) {
-        return (0,common/* errorTrace */.sM)('invalid_output', `the returned trace is not JSON-serialisable: ${(0,common/* describeError */.Uc)(err)}`, latency);
-    }
-    const normalized = normalizeTrace(plain);
-    if ('error' in normalized) {
-        return (0,common/* errorTrace */.sM)('invalid_output', `invalid trace: ${normalized.error}`, latency);
-    }
-    normalized.trace.latency_ms ??= latency;
-    return normalized.trace;
-}
-async function createModuleTarget(config, ctx) {
-    const spec = parseModuleSpec(config.module, config.export);
-    const file = (0,external_node_path_.resolve)(ctx.rootDir, spec.path);
-    if (!(0,external_node_fs_.existsSync)(file))
-        throw new Error(`module target: ${file} not found`);
-    let mod;
-    try {
-        mod = await (0,user_module/* importUserModule */.F)(file);
-    }
-    catch (err) {
-        throw new Error(`module target: could not import ${file}: ${(0,common/* describeError */.Uc)(err)}`, {
-            cause: err,
-        });
-    }
-    let fn = mod[spec.exportName];
-    // A CommonJS module's named functions sit on its default export.
-    const cjs = mod.default;
-    if (fn === undefined && cjs && typeof cjs === 'object')
-        fn = cjs[spec.exportName];
-    if (typeof fn !== 'function') {
-        const names = Object.keys(mod).join(', ') || 'none';
-        throw new Error(`module target: ${file} has no function export "${spec.exportName}" (exports: ${names})`);
-    }
-    const call = fn;
-    let closed = false;
-    async function run(request, runOptions) {
-        const start = performance.now();
-        if (runOptions.signal?.aborted)
-            return (0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', 0);
-        if (closed)
-            return (0,common/* errorTrace */.sM)('cancelled', 'the target is closed', 0);
-        const controller = new AbortController();
-        let timer;
-        let onAbort;
-        const stopped = new Promise((done) => {
-            timer = setTimeout(() => {
-                controller.abort(new Error(`timed out after ${runOptions.timeoutMs} ms`));
-                done((0,common/* errorTrace */.sM)('timeout', `no answer within ${runOptions.timeoutMs} ms`, (0,common/* elapsedMs */.d5)(start)));
-            }, (0,common/* timerMs */.Q2)(runOptions.timeoutMs));
-            onAbort = () => {
-                controller.abort(runOptions.signal?.reason);
-                done((0,common/* errorTrace */.sM)('cancelled', 'the run was cancelled', (0,common/* elapsedMs */.d5)(start)));
-            };
-            runOptions.signal?.addEventListener('abort', onAbort, { once: true });
-        });
-        // Wrapped so that a synchronous throw becomes a rejection like an async one.
-        const work = (async () => call(structuredClone(request), { signal: controller.signal }))().then((value) => toTrace(value, (0,common/* elapsedMs */.d5)(start)), (err) => (0,common/* errorTrace */.sM)('crash', `the function threw: ${(0,common/* describeError */.Uc)(err)}`, (0,common/* elapsedMs */.d5)(start), {}, stackOf(err)));
-        try {
-            return await Promise.race([work, stopped]);
-        }
-        finally {
-            clearTimeout(timer);
-            if (onAbort)
-                runOptions.signal?.removeEventListener('abort', onAbort);
-        }
-    }
-    return {
-        run,
-        async close() {
-            closed = true;
-        },
-    };
-}
-
+// EXTERNAL MODULE: ./build/targets/module.js
+var targets_module = __nccwpck_require__(505);
 ;// CONCATENATED MODULE: ./build/targets/worker.js
 
 
@@ -27039,7 +27396,7 @@ function createWorkerTarget(config, ctx, options = {}) {
         const latency = (0,common/* elapsedMs */.d5)(p.start);
         const body = msg;
         if (body.trace !== undefined && body.trace !== null) {
-            const normalized = normalizeTrace(body.trace);
+            const normalized = (0,targets_trace/* normalizeTrace */.v)(body.trace);
             if ('error' in normalized) {
                 settle(key, (0,common/* errorTrace */.sM)('invalid_output', `invalid trace: ${normalized.error}`, latency));
             }
@@ -27256,7 +27613,12 @@ async function createTarget(config, ctx) {
         case 'http':
             return createHttpTarget(config, ctx);
         case 'module':
-            return createModuleTarget(config, ctx);
+            return (0,targets_module/* createModuleTarget */.C)(config, ctx);
+        case 'openai': {
+            // Imported only when used: the openai client is a third of our start-up memory.
+            const { createOpenAITarget } = await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(825)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5825));
+            return createOpenAITarget(config, ctx);
+        }
         default: {
             const kind = config.kind;
             throw new Error(`unknown target kind: ${String(kind)}`);
@@ -27288,6 +27650,433 @@ function inheritedEnv(env = process.env) {
         if (!WITHHELD.test(k))
             out[k] = v;
     return out;
+}
+
+
+/***/ }),
+
+/***/ 505:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ createModuleTarget),
+/* harmony export */   T: () => (/* binding */ parseModuleSpec)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var _user_module_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5286);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5832);
+/* harmony import */ var _trace_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1220);
+/**
+ * The module target: imports a JS or TS module (Node 24 strips types natively) and calls one of
+ * its exports in-process, `fn(caseRequest, {signal})`, per case. The fastest target, for systems
+ * written in JS/TS. The function returns a trace (or a plain string, taken as the output).
+ *
+ * In-process means no isolation: `cwd` and `env` of the config do not apply, and a function
+ * that ignores its abort signal keeps running after its timeout (its late result is dropped).
+ */
+
+
+
+
+
+/**
+ * `./agent.ts#runCase` → path and export name. An explicit `exportName` wins; with neither,
+ * `runCase` (as docs/config.md documents).
+ */
+function parseModuleSpec(module, exportName) {
+    const hash = module.lastIndexOf('#');
+    const path = hash > 0 ? module.slice(0, hash) : module;
+    const fromSpec = hash > 0 ? module.slice(hash + 1) : '';
+    return { path, exportName: exportName || fromSpec || 'runCase' };
+}
+/** The stack of a thrown error, for the viewer (the message alone rarely says where). */
+function stackOf(err) {
+    const stack = err instanceof Error ? err.stack : undefined;
+    return stack ? stack.slice(0, 4096) : undefined;
+}
+/**
+ * What the function returned, as a plain JSON value: results files are JSON, and a Date, a
+ * class instance or a BigInt deep in a tool result must not break writing them later.
+ */
+function toTrace(value, latency) {
+    if (typeof value === 'string')
+        return { output: value, latency_ms: latency };
+    if (value === undefined) {
+        return (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .errorTrace */ .sM)('invalid_output', 'the function returned undefined, not a trace', latency);
+    }
+    let plain;
+    try {
+        plain = JSON.parse(JSON.stringify(value));
+    }
+    catch (err) {
+        return (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .errorTrace */ .sM)('invalid_output', `the returned trace is not JSON-serialisable: ${(0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(err)}`, latency);
+    }
+    const normalized = (0,_trace_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeTrace */ .v)(plain);
+    if ('error' in normalized) {
+        return (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .errorTrace */ .sM)('invalid_output', `invalid trace: ${normalized.error}`, latency);
+    }
+    normalized.trace.latency_ms ??= latency;
+    return normalized.trace;
+}
+async function createModuleTarget(config, ctx) {
+    const spec = parseModuleSpec(config.module, config.export);
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(ctx.rootDir, spec.path);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        throw new Error(`module target: ${file} not found`);
+    let mod;
+    try {
+        mod = await (0,_user_module_js__WEBPACK_IMPORTED_MODULE_2__/* .importUserModule */ .F)(file);
+    }
+    catch (err) {
+        throw new Error(`module target: could not import ${file}: ${(0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(err)}`, {
+            cause: err,
+        });
+    }
+    let fn = mod[spec.exportName];
+    // A CommonJS module's named functions sit on its default export.
+    const cjs = mod.default;
+    if (fn === undefined && cjs && typeof cjs === 'object')
+        fn = cjs[spec.exportName];
+    if (typeof fn !== 'function') {
+        const names = Object.keys(mod).join(', ') || 'none';
+        throw new Error(`module target: ${file} has no function export "${spec.exportName}" (exports: ${names})`);
+    }
+    const call = fn;
+    let closed = false;
+    async function run(request, runOptions) {
+        const start = performance.now();
+        if (runOptions.signal?.aborted)
+            return (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .errorTrace */ .sM)('cancelled', 'the run was cancelled', 0);
+        if (closed)
+            return (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .errorTrace */ .sM)('cancelled', 'the target is closed', 0);
+        const controller = new AbortController();
+        let timer;
+        let onAbort;
+        const stopped = new Promise((done) => {
+            timer = setTimeout(() => {
+                controller.abort(new Error(`timed out after ${runOptions.timeoutMs} ms`));
+                done((0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .errorTrace */ .sM)('timeout', `no answer within ${runOptions.timeoutMs} ms`, (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .elapsedMs */ .d5)(start)));
+            }, (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .timerMs */ .Q2)(runOptions.timeoutMs));
+            onAbort = () => {
+                controller.abort(runOptions.signal?.reason);
+                done((0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .errorTrace */ .sM)('cancelled', 'the run was cancelled', (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .elapsedMs */ .d5)(start)));
+            };
+            runOptions.signal?.addEventListener('abort', onAbort, { once: true });
+        });
+        // Wrapped so that a synchronous throw becomes a rejection like an async one.
+        const work = (async () => call(structuredClone(request), { signal: controller.signal }))().then((value) => toTrace(value, (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .elapsedMs */ .d5)(start)), (err) => (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .errorTrace */ .sM)('crash', `the function threw: ${(0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(err)}`, (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .elapsedMs */ .d5)(start), {}, stackOf(err)));
+        try {
+            return await Promise.race([work, stopped]);
+        }
+        finally {
+            clearTimeout(timer);
+            if (onAbort)
+                runOptions.signal?.removeEventListener('abort', onAbort);
+        }
+    }
+    return {
+        run,
+        async close() {
+            closed = true;
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 1220:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ normalizeTrace)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9691);
+/**
+ * normalizeTrace: turns whatever a system under test returned into our `Trace`, or says in one
+ * line which field is wrong.
+ *
+ * Lenient where systems commonly differ (OpenAI-style tool calls with JSON-string arguments,
+ * retrieved documents as plain strings, `null` for absent fields as Python and pydantic write
+ * them, `prompt_tokens`/`completion_tokens`), strict where a check would otherwise silently
+ * read garbage (a non-string output, a tool call without a name).
+ *
+ * Runs once per case, so the schemas are built once at module load.
+ */
+
+const isPlainObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Ids are strings in our model; systems often use numbers. */
+const idSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY((v) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : v), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP());
+const count = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().finite().nonnegative();
+/**
+ * Tool arguments: an object, or (OpenAI style) a JSON string of one. A string that is not a JSON
+ * object is kept as `{_unparsed: "<string>"}` rather than rejected: a model emitting malformed
+ * arguments is a behaviour of the system that checks should see (and fail), not a broken trace.
+ */
+function parseArguments(v) {
+    if (typeof v !== 'string')
+        return v;
+    if (v.trim() === '')
+        return {};
+    try {
+        const parsed = JSON.parse(v);
+        if (isPlainObject(parsed))
+            return parsed;
+    }
+    catch {
+        // fall through
+    }
+    return { _unparsed: v };
+}
+/** `{id, type: 'function', function: {name, arguments}}` (OpenAI) → `{id, name, arguments}`. */
+function flattenToolCall(v) {
+    if (!isPlainObject(v) || v.name !== undefined || !isPlainObject(v.function))
+        return v;
+    const fn = v.function;
+    return { id: v.id, name: fn.name, arguments: fn.arguments, result: v.result };
+}
+const toolCallSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY(flattenToolCall, zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+    arguments: zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY(parseArguments, zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J())).nullish(),
+    result: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().optional(),
+    id: idSchema.nullish(),
+}));
+const retrievedSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY((v) => (typeof v === 'string' ? { text: v } : v), zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: idSchema.nullish(),
+    text: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    score: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().finite().nullish(),
+}));
+const usageSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    input_tokens: count.nullish(),
+    output_tokens: count.nullish(),
+    cost_usd: count.nullish(),
+    // OpenAI's names, mapped onto ours.
+    prompt_tokens: count.nullish(),
+    completion_tokens: count.nullish(),
+});
+const messageSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    role: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish(),
+    tool_calls: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()).nullish(),
+    tool_call_id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish(),
+});
+const traceSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    output: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish(),
+    messages: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(messageSchema).nullish(),
+    tool_calls: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(toolCallSchema).nullish(),
+    retrieved: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(retrievedSchema).nullish(),
+    usage: usageSchema.nullish(),
+    latency_ms: count.nullish(),
+    trace_id: idSchema.nullish(),
+    stderr: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish(),
+    // A conversation's turns (`conversation: whole`), each a trace of its own: read by hand below.
+    turns: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()).nullish(),
+    // `error` and `metadata` are read by hand below: they take several shapes.
+});
+const KNOWN_FIELDS = new Set([
+    'output',
+    'messages',
+    'tool_calls',
+    'retrieved',
+    'usage',
+    'latency_ms',
+    'trace_id',
+    'stderr',
+    'error',
+    'metadata',
+    'turns',
+]);
+function describeType(v) {
+    if (v === null || v === undefined)
+        return String(v);
+    if (Array.isArray(v))
+        return 'an array';
+    return `a ${typeof v}`;
+}
+/** `tool_calls[1].name` from zod's `['tool_calls', 1, 'name']`. */
+function formatPath(path) {
+    let out = '';
+    for (const key of path) {
+        if (typeof key === 'number')
+            out += `[${key}]`;
+        else
+            out += out ? `.${String(key)}` : String(key);
+    }
+    return out || '(root)';
+}
+function formatIssue(issue) {
+    let message = issue.message.replace(/^Invalid input: /, '');
+    if (issue.code === 'invalid_type' && /received undefined$/.test(message)) {
+        message = `required (${issue.expected})`;
+    }
+    return `${formatPath(issue.path)}: ${message}`;
+}
+/**
+ * A system-reported error: a string, or an object with `message` (and maybe `transient`,
+ * `status`). Its kind is always 'target': the system, not evalgate, decided it failed.
+ * Returns undefined for "no error" (absent, null, false, '').
+ */
+function readError(v) {
+    if (v === undefined || v === null || v === false || v === '')
+        return undefined;
+    if (typeof v === 'string')
+        return { kind: 'target', message: v };
+    if (!isPlainObject(v))
+        return `error: expected a string or an object, got ${describeType(v)}`;
+    let message = typeof v.message === 'string' && v.message ? v.message : '';
+    // Keep the error's own type name (e.g. "RateLimitError") in front of the message.
+    const type = typeof v.type === 'string' ? v.type : typeof v.kind === 'string' ? v.kind : '';
+    if (type && !message.startsWith(type))
+        message = message ? `${type}: ${message}` : type;
+    if (!message) {
+        const json = JSON.stringify(v);
+        message = `target reported an error: ${json.length > 300 ? `${json.slice(0, 300)}…` : json}`;
+    }
+    const error = { kind: 'target', message };
+    if (typeof v.transient === 'boolean')
+        error.transient = v.transient;
+    if (typeof v.status === 'number' && Number.isInteger(v.status))
+        error.status = v.status;
+    return error;
+}
+function toToolCall(tc) {
+    const out = { name: tc.name };
+    if (tc.arguments != null)
+        out.arguments = tc.arguments;
+    if (tc.result !== undefined)
+        out.result = tc.result;
+    if (tc.id != null)
+        out.id = tc.id;
+    return out;
+}
+function toRetrieved(doc) {
+    const out = { text: doc.text };
+    if (doc.id != null)
+        out.id = doc.id;
+    if (doc.score != null)
+        out.score = doc.score;
+    return out;
+}
+function toUsage(u) {
+    const out = {};
+    const input = u.input_tokens ?? u.prompt_tokens;
+    const output = u.output_tokens ?? u.completion_tokens;
+    if (input != null)
+        out.input_tokens = input;
+    if (output != null)
+        out.output_tokens = output;
+    if (u.cost_usd != null)
+        out.cost_usd = u.cost_usd;
+    return out;
+}
+/**
+ * `obj[key] = value` that stays a plain own property even for a key named `__proto__`
+ * (JSON.parse creates such keys; assigning them would swap the object's prototype).
+ */
+function setOwn(obj, key, value) {
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+/** Drops `null` fields of a message (Python's None) so they read as absent. */
+function stripNulls(obj) {
+    const out = {};
+    for (const key in obj)
+        if (obj[key] !== null)
+            setOwn(out, key, obj[key]);
+    return out;
+}
+/**
+ * The turns of a `conversation: whole` answer, each validated like a trace of its own (no
+ * nested turns, no error: a system that failed a turn reports `error` on the whole trace).
+ * `user` is filled in by the runner from the script.
+ */
+function readTurns(list) {
+    const turns = [];
+    for (let i = 0; i < list.length; i++) {
+        const raw = list[i];
+        const where = `turns[${i}]`;
+        if (isPlainObject(raw) && raw.turns != null)
+            return `${where}.turns: turns do not nest`;
+        if (isPlainObject(raw) && raw.error != null && raw.error !== false && raw.error !== '') {
+            return `${where}.error: report a failed turn as the trace's error`;
+        }
+        const r = normalizeTrace(raw);
+        if ('error' in r)
+            return `${where}: ${r.error}`;
+        const { output, tool_calls, retrieved, messages, usage, latency_ms, metadata } = r.trace;
+        const turn = { user: '', output };
+        if (tool_calls)
+            turn.tool_calls = tool_calls;
+        if (retrieved)
+            turn.retrieved = retrieved;
+        if (messages)
+            turn.messages = messages;
+        if (usage)
+            turn.usage = usage;
+        if (latency_ms !== undefined)
+            turn.latency_ms = latency_ms;
+        if (metadata) {
+            delete metadata.user; // the script's, not the system's echo of it
+            if (Object.keys(metadata).length)
+                turn.metadata = metadata;
+        }
+        turns.push(turn);
+    }
+    return turns;
+}
+/** Validates and normalizes a system's answer. Never throws. */
+function normalizeTrace(raw) {
+    if (!isPlainObject(raw)) {
+        return { error: `a trace must be a JSON object, got ${describeType(raw)}` };
+    }
+    const parsed = traceSchema.safeParse(raw);
+    if (!parsed.success)
+        return { error: formatIssue(parsed.error.issues[0]) };
+    const t = parsed.data;
+    const error = readError(raw.error);
+    if (typeof error === 'string')
+        return { error };
+    let turns;
+    if (t.turns) {
+        const read = readTurns(t.turns);
+        if (typeof read === 'string')
+            return { error: read };
+        turns = read;
+    }
+    if (t.output == null && !error && !turns?.length) {
+        return { error: 'output: required (a string) unless error is set' };
+    }
+    const trace = { output: t.output ?? turns?.at(-1)?.output ?? '' };
+    if (turns)
+        trace.turns = turns;
+    if (t.messages)
+        trace.messages = t.messages.map(stripNulls);
+    if (t.tool_calls)
+        trace.tool_calls = t.tool_calls.map(toToolCall);
+    if (t.retrieved)
+        trace.retrieved = t.retrieved.map(toRetrieved);
+    if (t.usage)
+        trace.usage = toUsage(t.usage);
+    if (t.latency_ms != null)
+        trace.latency_ms = t.latency_ms;
+    if (t.trace_id != null)
+        trace.trace_id = t.trace_id;
+    if (t.stderr != null)
+        trace.stderr = t.stderr;
+    if (error)
+        trace.error = error;
+    // Everything else is kept for the trace viewer.
+    let metadata;
+    if (raw.metadata != null) {
+        metadata = isPlainObject(raw.metadata) ? { ...raw.metadata } : { metadata: raw.metadata };
+    }
+    for (const key in raw) {
+        if (!KNOWN_FIELDS.has(key))
+            setOwn((metadata ??= {}), key, raw[key]);
+    }
+    if (metadata)
+        trace.metadata = metadata;
+    return { trace };
 }
 
 
@@ -27353,6 +28142,262 @@ function importUserModule(absolutePath) {
 /* harmony export */ });
 /** The evalgate version written into results (kept equal to package.json by a test). */
 const VERSION = '0.1.0';
+
+
+/***/ }),
+
+/***/ 370:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ pLimit)
+});
+
+// UNUSED EXPORTS: limitFunction
+
+;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+/*
+How it works:
+`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
+*/
+
+class Node {
+	value;
+	next;
+
+	constructor(value) {
+		this.value = value;
+	}
+}
+
+class Queue {
+	#head;
+	#tail;
+	#size;
+
+	constructor() {
+		this.clear();
+	}
+
+	enqueue(value) {
+		const node = new Node(value);
+
+		if (this.#head) {
+			this.#tail.next = node;
+			this.#tail = node;
+		} else {
+			this.#head = node;
+			this.#tail = node;
+		}
+
+		this.#size++;
+	}
+
+	dequeue() {
+		const current = this.#head;
+		if (!current) {
+			return;
+		}
+
+		this.#head = this.#head.next;
+		this.#size--;
+
+		// Clean up tail reference when queue becomes empty
+		if (!this.#head) {
+			this.#tail = undefined;
+		}
+
+		return current.value;
+	}
+
+	peek() {
+		if (!this.#head) {
+			return;
+		}
+
+		return this.#head.value;
+
+		// TODO: Node.js 18.
+		// return this.#head?.value;
+	}
+
+	clear() {
+		this.#head = undefined;
+		this.#tail = undefined;
+		this.#size = 0;
+	}
+
+	get size() {
+		return this.#size;
+	}
+
+	* [Symbol.iterator]() {
+		let current = this.#head;
+
+		while (current) {
+			yield current.value;
+			current = current.next;
+		}
+	}
+
+	* drain() {
+		while (this.#head) {
+			yield this.dequeue();
+		}
+	}
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+
+
+function pLimit(concurrency) {
+	let rejectOnClear = false;
+
+	if (typeof concurrency === 'object') {
+		({concurrency, rejectOnClear = false} = concurrency);
+	}
+
+	validateConcurrency(concurrency);
+
+	if (typeof rejectOnClear !== 'boolean') {
+		throw new TypeError('Expected `rejectOnClear` to be a boolean');
+	}
+
+	const queue = new Queue();
+	let activeCount = 0;
+
+	const resumeNext = () => {
+		// Process the next queued function if we're under the concurrency limit
+		if (activeCount < concurrency && queue.size > 0) {
+			activeCount++;
+			queue.dequeue().run();
+		}
+	};
+
+	const next = () => {
+		activeCount--;
+		resumeNext();
+	};
+
+	const run = async (function_, resolve, arguments_) => {
+		// Execute the function and capture the result promise
+		const result = (async () => function_(...arguments_))();
+
+		// Resolve immediately with the promise (don't wait for completion)
+		resolve(result);
+
+		// Wait for the function to complete (success or failure)
+		// We catch errors here to prevent unhandled rejections,
+		// but the original promise rejection is preserved for the caller
+		try {
+			await result;
+		} catch {}
+
+		// Decrement active count and process next queued function
+		next();
+	};
+
+	const enqueue = (function_, resolve, reject, arguments_) => {
+		const queueItem = {reject};
+
+		// Queue the internal resolve function instead of the run function
+		// to preserve the asynchronous execution context.
+		new Promise(internalResolve => { // eslint-disable-line promise/param-names
+			queueItem.run = internalResolve;
+			queue.enqueue(queueItem);
+		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
+
+		// Start processing immediately if we haven't reached the concurrency limit
+		if (activeCount < concurrency) {
+			resumeNext();
+		}
+	};
+
+	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+		enqueue(function_, resolve, reject, arguments_);
+	});
+
+	Object.defineProperties(generator, {
+		activeCount: {
+			get: () => activeCount,
+		},
+		pendingCount: {
+			get: () => queue.size,
+		},
+		clearQueue: {
+			value() {
+				if (!rejectOnClear) {
+					queue.clear();
+					return;
+				}
+
+				const abortError = AbortSignal.abort().reason;
+
+				while (queue.size > 0) {
+					queue.dequeue().reject(abortError);
+				}
+			},
+		},
+		concurrency: {
+			get: () => concurrency,
+
+			set(newConcurrency) {
+				validateConcurrency(newConcurrency);
+				concurrency = newConcurrency;
+
+				queueMicrotask(() => {
+					// eslint-disable-next-line no-unmodified-loop-condition
+					while (activeCount < concurrency && queue.size > 0) {
+						resumeNext();
+					}
+				});
+			},
+		},
+		map: {
+			async value(iterable, function_) {
+				const promises = [];
+
+				try {
+					Array.from(iterable, (value, index) => {
+						const promise = generator(function_, value, index);
+						promises.push(promise);
+						return promise;
+					});
+				} catch (error) {
+					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
+					for (const promise of promises) {
+						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
+					}
+
+					throw error;
+				}
+
+				return Promise.all(promises);
+			},
+		},
+	});
+
+	return generator;
+}
+
+function limitFunction(function_, options) {
+	const limit = pLimit(options);
+
+	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
+	Object.defineProperty(limitedFunction, 'clearQueue', {
+		value: limit.clearQueue,
+	});
+
+	return limitedFunction;
+}
+
+function validateConcurrency(concurrency) {
+	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
+	}
+}
 
 
 /***/ }),
@@ -37010,7 +38055,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 
 /***/ }),
 
-/***/ 8577:
+/***/ 958:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2019-09/schema","$id":"https://json-schema.org/draft/2019-09/meta/content","$vocabulary":{"https://json-schema.org/draft/2019-09/vocab/content":true},"$recursiveAnchor":true,"title":"Content vocabulary meta-schema","type":["object","boolean"],"properties":{"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"contentSchema":{"$recursiveRef":"#"}}}');
@@ -37318,16 +38363,16 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./build/checks/registry.js + 18 modules
-var registry = __nccwpck_require__(958);
+// EXTERNAL MODULE: ./build/checks/registry.js + 22 modules
+var registry = __nccwpck_require__(7457);
 // EXTERNAL MODULE: ./build/suite/index.js + 15 modules
 var build_suite = __nccwpck_require__(5296);
 // EXTERNAL MODULE: ./build/types.js
 var types = __nccwpck_require__(4853);
 // EXTERNAL MODULE: ./build/version.js
 var version = __nccwpck_require__(8508);
-// EXTERNAL MODULE: ./build/pipeline/run-suite.js
-var run_suite = __nccwpck_require__(3631);
+// EXTERNAL MODULE: ./build/pipeline/run-suite.js + 1 modules
+var run_suite = __nccwpck_require__(6970);
 // EXTERNAL MODULE: ./build/report/plain.js
 var plain = __nccwpck_require__(2071);
 // EXTERNAL MODULE: ./build/run/progress.js
@@ -37391,12 +38436,12 @@ Commands:
   publish    post the comment outside Actions: evalgate publish --repo owner/name --pr 12 comparison.json
 
 Selection (run, pr):  --sample N  --tags smoke,refunds  --filter 'refund-*'  --shard 2/4
-Run settings:         --trials N  --concurrency N  --timeout 30s  --retries N
+Run settings:         --trials N  --concurrency N  --timeout 30s  --retries N  --max-cost 5.00
 Gate (compare, pr):   --fail-on critical,major  --alpha 0.01  --min-drop 0.05  --robust  --accepted
 
 Exit codes: 0 pass, 1 blocked or error verdict, 2 bad input, 3 could not run (an http server
-that never became ready, a module that does not load, every trial of a run errored, an internal
-failure), 130 interrupted (\`run --resume\` finishes an interrupted run).
+that never became ready, a module that does not load, every trial of a run errored, a missing or
+rejected API key, the max_cost budget spent, an internal failure), 130 interrupted (\`run --resume\` finishes an interrupted run).
 Docs: https://github.com/evalgate/evalgate#readme`;
 const selectionOptions = {
     sample: { type: 'string' },
@@ -37409,6 +38454,7 @@ const runOptions = {
     concurrency: { type: 'string' },
     timeout: { type: 'string' },
     retries: { type: 'string' },
+    'max-cost': { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
 };
 const gateOptions = {
@@ -37490,7 +38536,27 @@ function runOverrides(v) {
         concurrency: cli_int('concurrency', v.concurrency),
         timeoutMs: parseDurationFlag(v.timeout),
         retries: cli_int('retries', v.retries, 0),
+        maxCost: usd('max-cost', v['max-cost']),
     };
+}
+function usd(name, value) {
+    if (value === undefined)
+        return undefined;
+    const n = Number(value.replace(/^\$/, ''));
+    if (!Number.isFinite(n) || n <= 0)
+        throw new UsageError(`--${name} must be a positive number of US dollars, got ${value}`);
+    return n;
+}
+/** ", $0.0123 (judge $0.0040), 3 retries": what a run spent, when it spent anything. */
+function spendSummary(results) {
+    const { usage, judge_usage: judge, retries } = results.meta;
+    const parts = [];
+    const money = (n) => `$${n.toFixed(n >= 1 ? 2 : 4)}`;
+    if (usage.cost_usd > 0 || judge?.cost_usd)
+        parts.push(`${money(usage.cost_usd)}${judge?.cost_usd ? ` (judge ${money(judge.cost_usd)})` : ''}`);
+    if (retries)
+        parts.push(`${retries} model-call ${retries === 1 ? 'retry' : 'retries'}`);
+    return parts.length ? `, ${parts.join(', ')}` : '';
 }
 function gateOverrides(v) {
     const gate = {};
@@ -37570,12 +38636,13 @@ async function cmdRun(args) {
         journal: { path: (0,journal/* journalPath */.HY)(values.out), resume: values.resume },
     });
     await (0,results_io/* writeJson */.GF)(values.out, results);
-    // The results are safely written: the journal has served. An interrupted run keeps it, for
-    // --resume.
-    if (!results.meta.interrupted)
+    // The results are safely written: the journal has served. An interrupted (or stopped) run
+    // keeps it, for --resume.
+    if (!results.meta.interrupted && !results.meta.stopped)
         await (0,promises_.rm)((0,journal/* journalPath */.HY)(values.out), { force: true });
     const { counts } = results.meta;
     print(`${counts.cases} cases, ${counts.trials} trials: ${counts.pass} pass, ${counts.fail} fail, ${counts.error} error` +
+        spendSummary(results) +
         ` → ${values.out}`);
     if (values.stats) {
         // Our own resource use, for `npm run bench` and for anyone profiling a suite.
@@ -37594,6 +38661,10 @@ async function cmdRun(args) {
     if (results.meta.interrupted) {
         log('interrupted: the results hold the trials that finished; `evalgate run --resume` finishes the run');
         return 130;
+    }
+    if (results.meta.stopped) {
+        log(`stopped early: ${results.meta.stopped}. The results are incomplete; \`evalgate run --resume\` finishes the run`);
+        return EXIT_ALL_ERRORED;
     }
     const failed = (0,all_errored/* allErrored */.t)(results);
     if (failed) {
@@ -37894,9 +38965,10 @@ const COMMAND_HELP = {
   appended to results.json.journal.jsonl; the journal is deleted once results.json is written.
   --resume continues a run that was interrupted or killed from its journal, without repeating
   finished trials (refused if the suite, selection, --trials or --label changed).
-  Exit 0 done, 3 every trial errored (the first error is printed), 130 interrupted.
+  Exit 0 done, 3 every trial errored (the first error is printed) or the run stopped early (a
+  missing or rejected API key, the --max-cost / max_cost budget spent), 130 interrupted.
   Selection: --sample N, --tags a,b, --filter 'glob' (repeatable), --shard i/n
-  Settings:  --trials N, --concurrency N, --timeout 30s, --retries N, --quiet
+  Settings:  --trials N, --concurrency N, --timeout 30s, --retries N, --max-cost USD, --quiet
   --stats prints evalgate's own CPU time and peak memory at the end.`,
     validate: `evalgate validate [--config evalgate.yml] [--list-checks]
   Loads the config and every dataset and reports all problems with file, line and field.

@@ -69,7 +69,15 @@ function normalise(outcome: unknown): CheckOutcome {
   if (outcome && typeof outcome === 'object') {
     const o = outcome as Partial<CheckOutcome>;
     if (typeof o.status === 'string' && STATUSES.has(o.status)) {
-      return { status: o.status, reason: typeof o.reason === 'string' ? o.reason : '' };
+      const out: CheckOutcome = {
+        status: o.status,
+        reason: typeof o.reason === 'string' ? o.reason : '',
+      };
+      // What a model-graded check spent and retried, and whether its failure stops the run.
+      if (o.usage && typeof o.usage === 'object') out.usage = o.usage;
+      if (typeof o.retries === 'number' && o.retries > 0) out.retries = o.retries;
+      if (o.fatal === true) out.fatal = true;
+      return out;
     }
   }
   return { status: 'error', reason: 'check returned no outcome' };
@@ -142,6 +150,9 @@ export function runChecks(
     const set = (o: CheckOutcome) => {
       result.status = o.status;
       result.reason = o.reason;
+      if (o.usage) result.usage = o.usage;
+      if (o.retries) result.retries = o.retries;
+      if (o.fatal) result.fatal = true;
     };
     if (trace.error) {
       set(runErrored(trace.error));

@@ -50,6 +50,23 @@ export interface CompareOptions {
   suiteDir?: string;
 }
 
+const cents = (n: number) => Math.round(n * 1e6) / 1e6;
+
+/** Each mode's cost per side (ModeComparison.cost_usd), when the runs recorded any cost. */
+function addModeCosts(modes: Comparison['modes'], p: ReturnType<typeof prepare>): void {
+  if (!p.modeCost.some((x) => x > 0) && !p.modeJudgeCost.some((x) => x > 0)) return;
+  const index = new Map(p.modes.map((m, i) => [m, i]));
+  for (const m of modes) {
+    const mi = index.get(m.mode);
+    if (mi === undefined || mi * 2 + 1 >= p.modeCost.length) continue;
+    const side = (s: number) => ({
+      system: cents(p.modeCost[mi * 2 + s]),
+      judge: cents(p.modeJudgeCost[mi * 2 + s]),
+    });
+    m.cost_usd = { base: side(BASE), head: side(HEAD) };
+  }
+}
+
 export function compare(base: Results, head: Results, options: CompareOptions = {}): Comparison {
   const gate = resolveGate(head, options.gate);
   const p = prepare(base, head);
@@ -73,6 +90,7 @@ export function compare(base: Results, head: Results, options: CompareOptions = 
     severityOf,
   });
 
+  addModeCosts(modes, p);
   const gaps = completeness(base, head, p);
   const caseOut = buildCases(base, head, p, modes, gaps.notRun);
 

@@ -40,6 +40,11 @@ function sideGap(
   const trialsOn = p.scan[side].caseTrials;
   const ran = (i: number) => index[i] >= 0 && trialsOn[i] > 0;
   const interrupted = r.meta?.interrupted === true;
+  // Results are untrusted input: only a string reason counts, cut to one short line.
+  const stopped =
+    typeof r.meta?.stopped === 'string' && r.meta.stopped
+      ? r.meta.stopped.replace(/\s+/g, ' ').slice(0, 300)
+      : undefined;
   const selected = r.meta?.selected;
   const ids = Array.isArray(selected?.ids) ? selected.ids : undefined;
   const missingIds: string[] = [];
@@ -61,19 +66,20 @@ function sideGap(
     for (let i = 0; i < p.U; i++) if (ran(i)) have++;
     missing = Math.max(0, count - have);
   }
-  if (!interrupted && missing === 0) return undefined;
+  if (!interrupted && !stopped && missing === 0) return undefined;
   if (!ids) {
     // Which cases were selected is unknown: every case this side lacks may be one it never ran.
     for (let i = 0; i < p.U; i++) if (!ran(i)) markNotRun(i);
   }
   const gap: SideGap = { interrupted, missing, missing_ids: missingIds };
+  if (stopped) gap.stopped = stopped;
   if (count !== undefined) gap.selected = count;
   return gap;
 }
 
 /** One line naming what a side lacks, e.g. "head is incomplete: 40 of 60 selected cases ...". */
 export function gapReason(name: string, gap: SideGap): string {
-  const why = gap.interrupted ? ' (interrupted)' : '';
+  const why = gap.stopped ? ` (stopped: ${gap.stopped})` : gap.interrupted ? ' (interrupted)' : '';
   if (gap.missing > 0) {
     const shown = gap.missing_ids.slice(0, 3);
     const more = gap.missing - shown.length;
@@ -84,5 +90,7 @@ export function gapReason(name: string, gap: SideGap): string {
         : `${gap.missing} selected case${gap.missing === 1 ? '' : 's'}`;
     return `${name} is incomplete: ${what} ${gap.missing === 1 ? 'has' : 'have'} no trial${why}${names}`;
   }
+  if (gap.stopped)
+    return `${name} stopped before it finished (${gap.stopped}): every selected case has a trial, but not every trial ran`;
   return `${name} was interrupted: every selected case has a trial, but the run stopped before it finished`;
 }

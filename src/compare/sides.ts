@@ -18,6 +18,13 @@ export function sideSummary(r: Results, sc: SideScan, p: Prepared, path?: string
       message: e.message.length > ERROR_MAX ? `${e.message.slice(0, ERROR_MAX)}…` : e.message,
     };
   }
+  const ju = r.meta?.judge_usage;
+  if (ju && [ju.input_tokens, ju.output_tokens, ju.cost_usd].every(Number.isFinite))
+    out.judge_usage = {
+      input_tokens: ju.input_tokens,
+      output_tokens: ju.output_tokens,
+      cost_usd: ju.cost_usd,
+    };
   if (r.meta?.git?.sha) out.sha = r.meta.git.sha;
   if (r.meta?.git?.ref) out.ref = r.meta.git.ref;
   if (r.meta?.label) out.label = r.meta.label;

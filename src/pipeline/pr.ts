@@ -29,7 +29,7 @@ import {
 } from '../run/runner.ts';
 import { hasExplicitCases, selectCases, withConfigSample, type Selection } from '../run/select.ts';
 import { registerSuiteSecrets } from '../secrets.ts';
-import { judgeFor, runSettings, simulatorFor, type RunOverrides } from './run-suite.ts';
+import { judgeFor, runGuard, runSettings, simulatorFor, type RunOverrides } from './run-suite.ts';
 import { trustedGate, type TrustedGate } from './trusted-gate.ts';
 import { inheritedEnv } from '../targets/inherited-env.ts';
 
@@ -180,6 +180,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
       runOverridden: {
         sample: !options.configSample || hasExplicitCases(options.selection),
         trials: options.trials !== undefined,
+        maxCost: options.maxCost !== undefined,
       },
     });
     if (trusted.note) log(trusted.note);
@@ -218,6 +219,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
         concurrency: settings.concurrency,
         env,
         log,
+        prices: suite.config.prices,
       });
       targets.push(baseTarget);
       return baseTarget;
@@ -227,6 +229,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
       concurrency: settings.concurrency,
       env,
       log,
+      prices: suite.config.prices,
     });
     targets.push(headTarget);
 
@@ -264,9 +267,12 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
     }
 
     const startedAt = new Date();
+    // One budget for the whole PR run (both sides, and the re-runs), the base's own max_cost.
+    const guard = runGuard(suite, options, log, options.maxCost ?? trusted.run.max_cost);
     const common = {
       suite,
       ...settings,
+      guard,
       judge,
       simulator,
       signal: options.signal,
@@ -283,6 +289,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
         startedAt,
         finishedAt,
         interrupted: options.signal?.aborted,
+        stopped: guard.stopped,
       },
     );
     const baseResults = baseFrom(
@@ -297,6 +304,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
         startedAt,
         finishedAt,
         interrupted: options.signal?.aborted,
+        stopped: guard.stopped,
       },
     );
 
@@ -324,7 +332,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
 
     // Stage 2: re-run the ambiguous cases of undecided modes, base and head interleaved, within
     // the re-run budget.
-    if (gate.adaptive && !options.signal?.aborted) {
+    if (gate.adaptive && !options.signal?.aborted && !guard.stopped) {
       // A side that measured nothing makes the verdict an error whatever stage 2 finds.
       const plan = nothingMeasured
         ? { modes: [], caseIds: [], trials: 0, candidates: 0 }
@@ -359,6 +367,10 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
         if (options.signal?.aborted) {
           headResults.meta.interrupted = true;
           baseResults.meta.interrupted = true;
+        }
+        if (guard.stopped) {
+          headResults.meta.stopped = guard.stopped;
+          baseResults.meta.stopped = guard.stopped;
         }
       } else if (deferred > 0) {
         log(

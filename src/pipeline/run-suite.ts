@@ -5,6 +5,7 @@ import type { Results, Suite } from '../types.ts';
 import { gitInfo } from '../run/git.ts';
 import type { ProgressSink } from '../run/progress.ts';
 import type { SimulatorClient } from '../run/simulator.ts';
+import { RunGuard } from '../run/guard.ts';
 import { buildResults, runTrials } from '../run/runner.ts';
 import { openJournal } from '../run/journal.ts';
 import { selectCases, type Selection } from '../run/select.ts';
@@ -15,6 +16,8 @@ export interface RunOverrides {
   concurrency?: number;
   timeoutMs?: number;
   retries?: number;
+  /** USD budget of the run (the config's max_cost unless given). */
+  maxCost?: number;
 }
 
 export interface RunSuiteOptions extends RunOverrides {
@@ -49,6 +52,7 @@ export async function judgeFor(
   return createJudge(judge, {
     apiKey: env[judge.api_key_env ?? 'OPENAI_API_KEY'],
     cacheDir: `${suite.rootDir}/.evalgate/judge-cache`,
+    prices: suite.config.prices,
   });
 }
 
@@ -76,6 +80,16 @@ export function runSettings(suite: Suite, o: RunOverrides) {
   };
 }
 
+/** The guard of one run: its max_cost budget (a flag wins over the config), its log. */
+export function runGuard(
+  suite: Suite,
+  o: RunOverrides,
+  log?: (line: string) => void,
+  maxCost = o.maxCost ?? suite.config.max_cost,
+): RunGuard {
+  return new RunGuard({ maxCostUsd: maxCost, log });
+}
+
 /** `evalgate run`: one suite, one side, in the suite's own tree. */
 export async function runSuite(options: RunSuiteOptions): Promise<Results> {
   const { suite } = options;
@@ -99,12 +113,14 @@ export async function runSuite(options: RunSuiteOptions): Promise<Results> {
     : undefined;
   const startedAt = journal?.startedAt ?? new Date();
   let target: Target | undefined;
+  const guard = runGuard(suite, options, options.log);
   try {
     target = await createTarget(suite.config.target, {
       rootDir: suite.rootDir,
       concurrency: settings.concurrency,
       env: options.env,
       log: options.log,
+      prices: suite.config.prices,
     });
     const trials = await runTrials({
       suite,
@@ -116,6 +132,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<Results> {
       judge: await judgeFor(suite, { ...process.env, ...options.env }),
       simulator: await simulatorFor(suite, { ...process.env, ...options.env }),
       finished: journal?.finished,
+      guard,
       onTrial: journal && ((_side, caseId, result) => journal.writer.record(caseId, result)),
     });
     return buildResults({ suite, cases, trials: settings.trials }, label, trials.get(label)!, {
@@ -123,6 +140,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<Results> {
       startedAt,
       finishedAt: new Date(),
       interrupted: options.signal?.aborted,
+      stopped: guard.stopped,
       shard: options.selection?.shard,
     });
   } finally {

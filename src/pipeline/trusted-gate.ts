@@ -24,7 +24,7 @@ export interface TrustedGate {
    * How much a pull request runs, also the base's: a PR that shrinks its own sample or its
    * trials lowers what the gate can see just as surely as one that loosens the gate.
    */
-  run: { sample?: string | number; trials: number };
+  run: { sample?: string | number; trials: number; max_cost?: number };
 }
 
 /** The config file's text at a commit, or undefined when the commit has no such file. */
@@ -55,10 +55,14 @@ export async function trustedGate(options: {
   head: SuiteConfig;
   overrides?: Partial<GateConfig>;
   /** The workflow or the command line sets the sample / the trials itself: no note for them. */
-  runOverridden?: { sample?: boolean; trials?: boolean };
+  runOverridden?: { sample?: boolean; trials?: boolean; maxCost?: boolean };
 }): Promise<TrustedGate> {
   const { head } = options;
-  const headRun = { sample: head.pull_request?.sample, trials: head.trials };
+  const headRun = {
+    sample: head.pull_request?.sample,
+    trials: head.trials,
+    max_cost: head.max_cost,
+  };
   const overrides = defined(options.overrides);
   const headGate: GateConfig = { ...DEFAULT_GATE, ...head.gate, ...overrides };
   const short = options.baseSha.slice(0, 7);
@@ -89,12 +93,19 @@ export async function trustedGate(options: {
     Object.entries(base.failure_modes).map(([mode, fm]) => [mode, fm.severity]),
   );
   const changes = gateChanges(base, head, overrides);
-  const baseRun = { sample: base.pull_request?.sample, trials: base.trials };
+  // The budget too: a PR must not raise (or lift) the spending limit its own run is held to.
+  const baseRun = {
+    sample: base.pull_request?.sample,
+    trials: base.trials,
+    max_cost: base.max_cost,
+  };
   const shown = (v: unknown) => (v === undefined ? 'all cases' : String(v));
   if (!options.runOverridden?.sample && shown(baseRun.sample) !== shown(headRun.sample))
     changes.push(`pull_request.sample: ${shown(baseRun.sample)} → ${shown(headRun.sample)}`);
   if (!options.runOverridden?.trials && baseRun.trials !== headRun.trials)
     changes.push(`trials: ${baseRun.trials} → ${headRun.trials}`);
+  if (!options.runOverridden?.maxCost && baseRun.max_cost !== headRun.max_cost)
+    changes.push(`max_cost: ${baseRun.max_cost ?? 'none'} → ${headRun.max_cost ?? 'none'}`);
   return {
     gate: { ...DEFAULT_GATE, ...base.gate, ...overrides },
     severities,

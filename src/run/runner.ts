@@ -18,6 +18,7 @@ import type {
   TrialResult,
 } from '../types.ts';
 import { VERSION } from '../version.ts';
+import type { RunGuard } from './guard.ts';
 import { silentProgress, type ProgressSink } from './progress.ts';
 import { runConversation } from './conversation.ts';
 import type { SimulatorClient } from './simulator.ts';
@@ -58,6 +59,8 @@ export interface RunPlan {
   finished?: TrialsBySide;
   /** Called as each trial finishes, in completion order (the run's journal appends it). */
   onTrial?: (side: string, caseId: string, result: TrialResult) => void;
+  /** Stops starting trials after a fatal error (a rejected key) or past the max_cost budget. */
+  guard?: RunGuard;
 }
 
 /** What a run produced: per side, per case id, the trials that finished. */
@@ -189,7 +192,7 @@ async function runOne(
   out: TrialsBySide,
   progress: ProgressSink,
 ): Promise<void> {
-  if (plan.signal?.aborted) return;
+  if (plan.signal?.aborted || plan.guard?.stopped) return;
   const started = performance.now();
   const request = requestFor(c, trial);
   const { trace, attempts } =
@@ -225,6 +228,7 @@ async function runOne(
   if (list) list.push(result);
   else byCase.set(c.id, [result]);
   plan.onTrial?.(side.label, c.id, result);
+  plan.guard?.observe(result);
   progress.tick(status);
 }
 
@@ -236,7 +240,7 @@ export function recordedConfig(config: SuiteConfig): SuiteConfig {
   const mask = (m: Record<string, string> | undefined) =>
     m && Object.fromEntries(Object.keys(m).map((k) => [k, '***']));
   const target = { ...config.target, env: mask(config.target.env) };
-  if (target.kind === 'http') target.headers = mask(target.headers);
+  if (target.kind === 'http' || target.kind === 'openai') target.headers = mask(target.headers);
   return { ...config, target };
 }
 
@@ -279,6 +283,8 @@ export function buildResults(
     startedAt: Date;
     finishedAt: Date;
     interrupted?: boolean;
+    /** Why the run stopped on its own (RunGuard.stopped). */
+    stopped?: string;
     shard?: { index: number; total: number };
   },
 ): Results {
@@ -309,6 +315,7 @@ export function buildResults(
     shard: info.shard,
     interrupted: info.interrupted || undefined,
     suite_cases: plan.suite.cases.length,
+    stopped: info.stopped,
     selected: selectedCases(plan.cases.map((c) => c.id)),
   };
   return recount({ schema: 'evalgate/results@1', meta, cases });
@@ -318,6 +325,9 @@ export function buildResults(
 export function recount(results: Results): Results {
   const counts = { cases: results.cases.length, trials: 0, pass: 0, fail: 0, error: 0 };
   const usage = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+  const judge = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+  let judged = false;
+  let retries = 0;
   for (const c of results.cases) {
     for (const t of c.trials) {
       counts.trials++;
@@ -328,11 +338,27 @@ export function recount(results: Results): Results {
         usage.output_tokens += u.output_tokens ?? 0;
         usage.cost_usd += u.cost_usd ?? 0;
       }
+      const r = t.trace.metadata?.retries;
+      if (typeof r === 'number') retries += r;
+      for (const k of t.checks) {
+        if (k.retries) retries += k.retries;
+        const j = k.usage;
+        if (!j) continue;
+        judged = true;
+        judge.input_tokens += j.input_tokens ?? 0;
+        judge.output_tokens += j.output_tokens ?? 0;
+        judge.cost_usd += j.cost_usd ?? 0;
+      }
     }
   }
   usage.cost_usd = Math.round(usage.cost_usd * 1e6) / 1e6;
   results.meta.counts = counts;
   results.meta.usage = usage;
+  if (judged) {
+    judge.cost_usd = Math.round(judge.cost_usd * 1e6) / 1e6;
+    results.meta.judge_usage = judge;
+  }
+  if (retries) results.meta.retries = retries;
   return results;
 }
 

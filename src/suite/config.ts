@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../types.ts';
-import type { Severity, SuiteConfig, TargetConfig } from '../types.ts';
+import type { OpenAITargetConfig, Severity, SuiteConfig, TargetConfig } from '../types.ts';
 import { suiteError } from './errors.ts';
 import { describeValue, fromZodIssues, issuesToProblems, unknownKeyMessage } from './issues.ts';
 import type { Issue, PathSegment } from './issues.ts';
@@ -24,7 +24,9 @@ export const DEFAULTS = {
   gate: DEFAULT_GATE,
 } as const;
 
-export const TARGET_KINDS = ['command', 'worker', 'http', 'module'] as const;
+export const TARGET_KINDS = ['command', 'worker', 'http', 'module', 'openai'] as const;
+/** Model calls of an openai target per case, by default. */
+export const DEFAULT_MAX_STEPS = 10;
 /** Default export name of a module target written without `#name`. */
 export const DEFAULT_MODULE_EXPORT = 'runCase';
 
@@ -91,6 +93,19 @@ const targetCommon = {
 
 const MODULE_SPEC = /^(.+?)(?:#([A-Za-z_$][\w$]*))?$/;
 
+const envName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable');
+
+/** Client settings shared by the openai target and the judge. */
+const modelClient = {
+  base_url: httpUrl.optional(),
+  api_key_env: envName.optional(),
+  request_timeout: duration.optional(),
+  max_retries: z.int().min(0).max(10).optional(),
+  max_concurrency: z.int().min(1).max(1024).optional(),
+};
+
 const kindSchemas = {
   command: z.strictObject({ command: z.string().trim().min(1), ...targetCommon }),
   worker: z.strictObject({
@@ -118,6 +133,26 @@ const kindSchemas = {
       }),
     ...targetCommon,
   }),
+  openai: z.strictObject({
+    openai: z.strictObject({
+      model: z.string().trim().min(1),
+      system_prompt: z.string().trim().min(1).optional(),
+      tools: z.string().trim().min(1).optional(),
+      fixtures: z.string().trim().min(1).optional(),
+      max_steps: z.int().min(1).max(100).default(DEFAULT_MAX_STEPS),
+      temperature: z.number().min(0).max(2).optional(),
+      max_tokens: z.int().min(1).optional(),
+      headers: stringMap.optional(),
+      azure: z
+        .strictObject({
+          deployment: z.string().trim().min(1).optional(),
+          api_version: z.string().trim().min(1),
+        })
+        .optional(),
+      ...modelClient,
+    }),
+    ...targetCommon,
+  }),
 };
 
 const KIND_LIST = TARGET_KINDS.join(', ');
@@ -141,8 +176,6 @@ const target = z.unknown().transform((raw, ctx): TargetConfig => {
   if (kinds.length === 0) {
     // A typo of a kind is the likeliest cause; say so at that key's line.
     for (const key of Object.keys(obj)) {
-      if (key === 'openai')
-        return fail(`the openai target is not supported yet (use one of ${KIND_LIST})`, [key]);
       if (didYouMean(key, TARGET_KINDS))
         return fail(unknownKeyMessage(key, [...TARGET_KINDS]), [key]);
     }
@@ -187,6 +220,16 @@ const target = z.unknown().transform((raw, ctx): TargetConfig => {
     case 'module': {
       const m = MODULE_SPEC.exec(d.module as string)!;
       return { kind, module: m[1], export: m[2] ?? DEFAULT_MODULE_EXPORT, ...common };
+    }
+    case 'openai': {
+      const { request_timeout, ...o } = d.openai as Record<string, unknown>;
+      const defined = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+      return {
+        kind,
+        ...(defined as Omit<OpenAITargetConfig, 'kind'>),
+        ...(request_timeout !== undefined ? { request_timeout_ms: request_timeout as number } : {}),
+        ...common,
+      };
     }
   }
 });
@@ -236,14 +279,18 @@ export const configSchema = z.strictObject({
   timeout: duration.default(DEFAULTS.timeout_ms),
   retries: z.int().min(0).max(20).default(DEFAULTS.retries),
   judge: z
-    .strictObject({
-      model: z.string().trim().min(1),
-      base_url: httpUrl.optional(),
-      api_key_env: z
-        .string()
-        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable')
-        .optional(),
-    })
+    .strictObject({ model: z.string().trim().min(1), ...modelClient })
+    .transform(({ request_timeout, ...j }) => ({
+      ...Object.fromEntries(Object.entries(j).filter(([, v]) => v !== undefined)),
+      ...(request_timeout !== undefined ? { request_timeout_ms: request_timeout as number } : {}),
+    }))
+    .optional(),
+  max_cost: z.number().positive().optional(),
+  prices: z
+    .record(
+      z.string().min(1),
+      z.strictObject({ input: z.number().nonnegative(), output: z.number().nonnegative() }),
+    )
     .optional(),
   simulator: z
     .strictObject({
@@ -307,8 +354,10 @@ export function validateConfig(raw: unknown): { config?: SuiteConfig; issues: Is
     concurrency: d.concurrency,
     timeout_ms: d.timeout,
     retries: d.retries,
-    ...(d.judge ? { judge: d.judge } : {}),
+    ...(d.judge ? { judge: d.judge as SuiteConfig['judge'] } : {}),
     ...(d.simulator ? { simulator: d.simulator } : {}),
+    ...(d.max_cost !== undefined ? { max_cost: d.max_cost } : {}),
+    ...(d.prices ? { prices: d.prices } : {}),
     gate: d.gate,
     ...(d.pull_request ? { pull_request: d.pull_request } : {}),
     ...(d.trace_url !== undefined ? { trace_url: d.trace_url } : {}),

@@ -27,6 +27,11 @@ export async function createTarget(config: TargetConfig, ctx: TargetContext): Pr
       return createHttpTarget(config, ctx);
     case 'module':
       return createModuleTarget(config, ctx);
+    case 'openai': {
+      // Imported only when used: the openai client is a third of our start-up memory.
+      const { createOpenAITarget } = await import('./openai.ts');
+      return createOpenAITarget(config, ctx);
+    }
     default: {
       const kind = (config as { kind?: unknown }).kind;
       throw new Error(`unknown target kind: ${String(kind)}`);

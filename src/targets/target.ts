@@ -26,4 +26,6 @@ export interface TargetContext {
   env?: Record<string, string>;
   /** Progress and warnings (server start, worker restarts). */
   log?: (line: string) => void;
+  /** Model prices over the built-in table (the config's `prices`), for targets that call models. */
+  prices?: Record<string, { input: number; output: number }>;
 }

@@ -8,13 +8,9 @@
 import { createHash } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import OpenAI, {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  RateLimitError,
-} from 'openai';
-import type { Case, CheckOutcome, JudgeConfig, Trace } from '../../types.ts';
+import { openEndpoint, type Endpoint, ModelCallError } from '../../llm/endpoint.ts';
+import { costOf, type PriceTable } from '../../llm/prices.ts';
+import type { Case, CheckOutcome, JudgeConfig, Trace, Usage } from '../../types.ts';
 import { errorMessage, safeJson } from '../common.ts';
 import type { JudgeClient } from '../definition.ts';
 import { makeDir } from '../../run/evalgate-dir.ts';
@@ -28,6 +24,8 @@ export interface JudgeOptions {
   timeoutMs?: number;
   /** SDK retries of 429/5xx/connection errors. Default 2. */
   maxRetries?: number;
+  /** Model prices over the built-in table (the config's `prices`). */
+  prices?: PriceTable;
 }
 
 /** Bump when the prompt changes, so old cached verdicts are not reused for a different question. */
@@ -139,41 +137,38 @@ function toOutcome(v: { pass: boolean; reason: string }): CheckOutcome {
   return { status: v.pass ? 'pass' : 'fail', reason: clip(reason, 300) };
 }
 
-function apiFailure(err: unknown, model: string, timeoutMs: number): CheckOutcome {
-  let why: string;
-  if (err instanceof APIConnectionTimeoutError) why = `timed out after ${timeoutMs} ms`;
-  else if (err instanceof RateLimitError) why = 'rate-limited (429)';
-  else if (err instanceof APIConnectionError)
-    why = `unreachable: ${errorMessage(err.cause ?? err)}`;
-  else if (err instanceof APIError) why = `API error: ${clip(errorMessage(err), 160)}`;
-  else why = `failed: ${clip(errorMessage(err), 160)}`;
-  return { status: 'error', reason: `judge ${model} ${why}` };
+function apiFailure(err: unknown, model: string): CheckOutcome {
+  if (!(err instanceof ModelCallError))
+    return { status: 'error', reason: `judge ${model} failed: ${clip(errorMessage(err), 160)}` };
+  return {
+    status: 'error',
+    // The endpoint's message names the judge, the host and what went wrong.
+    reason: err.message.replace(/^judge: /, `judge ${model}: `),
+    ...(err.retries ? { retries: err.retries } : {}),
+    ...(err.fatal ? { fatal: true } : {}),
+  };
 }
 
 export function createJudge(config: JudgeConfig, opts: JudgeOptions = {}): JudgeClient {
   const model = config.model;
-  const timeoutMs = opts.timeoutMs ?? 60_000;
+  const timeoutMs = opts.timeoutMs ?? config.request_timeout_ms ?? 60_000;
   const keyVar = config.api_key_env ?? 'OPENAI_API_KEY';
   const apiKey = opts.apiKey ?? process.env[keyVar];
   /** Verdicts and in-flight gradings by key: concurrent trials of one trace share one call. */
   const memory = new Map<string, Promise<CheckOutcome>>();
-  let client: OpenAI | undefined;
+  let endpoint: Endpoint | undefined;
 
-  function getClient(): OpenAI | string {
-    if (client) return client;
-    // A local OpenAI-compatible server (base_url) usually needs no key; api.openai.com does.
-    if (!apiKey && !config.base_url) return `judge: no API key (set ${keyVar})`;
-    try {
-      client = new OpenAI({
-        apiKey: apiKey || 'unused',
-        baseURL: config.base_url,
-        maxRetries: opts.maxRetries ?? 2,
-        timeout: timeoutMs,
-      });
-      return client;
-    } catch (err) {
-      return `judge: cannot create client: ${errorMessage(err)}`;
-    }
+  function getEndpoint(): Endpoint {
+    endpoint ??= openEndpoint({
+      who: 'judge',
+      baseURL: config.base_url,
+      apiKey,
+      apiKeyEnv: keyVar,
+      timeoutMs,
+      maxRetries: opts.maxRetries ?? config.max_retries ?? 2,
+      maxConcurrency: config.max_concurrency,
+    });
+    return endpoint;
   }
 
   async function fromDisk(key: string): Promise<CheckOutcome | undefined> {
@@ -206,39 +201,57 @@ export function createJudge(config: JudgeConfig, opts: JudgeOptions = {}): Judge
   ): Promise<CheckOutcome> {
     const cached = await fromDisk(key);
     if (cached) return cached;
-    const c = getClient();
-    if (typeof c === 'string') return { status: 'error', reason: c };
     let content: string | null | undefined;
+    // What this grading spent: recorded on its outcome (a cached verdict costs nothing).
+    const spent: { usage?: Usage; retries?: number } = {};
+    const withSpend = (o: CheckOutcome): CheckOutcome => ({ ...o, ...spent });
     try {
-      const completion = await c.chat.completions.create({
-        model,
-        temperature: 0,
-        messages,
-        response_format: RESPONSE_FORMAT,
-      });
-      const choice = completion.choices?.[0];
-      if (choice?.message?.refusal) {
-        return {
-          status: 'error',
-          reason: `judge ${model} refused: ${clip(choice.message.refusal, 160)}`,
+      const { value: completion, retries } = await getEndpoint().call(
+        (client, { signal }) =>
+          client.chat.completions.create(
+            { model, temperature: 0, messages, response_format: RESPONSE_FORMAT },
+            { signal },
+          ),
+        {},
+      );
+      if (retries) spent.retries = retries;
+      const u = completion.usage;
+      if (u) {
+        const input = u.prompt_tokens ?? 0;
+        const output = u.completion_tokens ?? 0;
+        const cost = costOf(model, input, output, opts.prices);
+        spent.usage = {
+          input_tokens: input,
+          output_tokens: output,
+          ...(cost !== undefined ? { cost_usd: cost } : {}),
         };
       }
+      const choice = completion.choices?.[0];
+      if (choice?.message?.refusal) {
+        return withSpend({
+          status: 'error',
+          reason: `judge ${model} refused: ${clip(choice.message.refusal, 160)}`,
+        });
+      }
       if (choice?.finish_reason === 'length') {
-        return { status: 'error', reason: `judge ${model} answer was cut off (max tokens)` };
+        return withSpend({
+          status: 'error',
+          reason: `judge ${model} answer was cut off (max tokens)`,
+        });
       }
       content = choice?.message?.content;
     } catch (err) {
-      return apiFailure(err, model, timeoutMs);
+      return apiFailure(err, model);
     }
     const v = typeof content === 'string' ? parseVerdict(content) : undefined;
     if (!v) {
-      return {
+      return withSpend({
         status: 'error',
         reason: `judge ${model} returned malformed output: ${JSON.stringify(clip(String(content ?? ''), 80))}`,
-      };
+      });
     }
     await toDisk(key, v);
-    return toOutcome(v);
+    return withSpend(toOutcome(v));
   }
 
   return {
@@ -254,7 +267,8 @@ export function createJudge(config: JudgeConfig, opts: JudgeOptions = {}): Judge
         return Promise.resolve({ status: 'error', reason: `judge: ${errorMessage(err)}` });
       }
       const hit = memory.get(key);
-      if (hit) return hit;
+      // A grading shared with another trial was paid for once: this trial records no spend.
+      if (hit) return hit.then(({ status, reason }) => ({ status, reason }));
       const p = gradeUncached(key, messages).then(
         (outcome) => {
           // Errors are not cached: the next trial may well get through.
