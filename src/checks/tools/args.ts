@@ -71,8 +71,10 @@ export function compileArgs(spec: ArgSpec): ArgMatcher | undefined | string {
       for (const [key, re] of patterns) {
         if (!Object.hasOwn(actual, key)) return `no argument ${key}`;
         const value = actual[key];
-        if (!re.test(typeof value === 'string' ? value : safeJson(value))) {
-          return `${key} ${quote(value, 40)} does not match ${String(re)}`;
+        const text = typeof value === 'string' ? value : safeJson(value);
+        if (!re.test(text)) {
+          const shown = typeof value === 'string' ? quote(value, 40) : text.slice(0, 40);
+          return `${key} ${shown} does not match ${String(re)}`;
         }
       }
       if (validate && !validate(actual)) {
