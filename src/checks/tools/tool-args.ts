@@ -83,9 +83,14 @@ export const toolArgs: CheckDefinition<Spec> = {
         : fail(`no call of ${what}; ${formatCall(bad[0].call)}: ${bad[0].why}`);
     }
     if (bad.length === 0) {
-      return pass(
-        `${what}: ${chosen.length === 1 && which !== 'every call' ? which : `${plural(chosen.length, 'call')}`} match`,
-      );
+      const n = chosen.length;
+      const matched =
+        which === 'every call'
+          ? n === 1
+            ? '1 call matches'
+            : `${n} calls match`
+          : `${which} matches`;
+      return pass(`${what}: ${matched}`);
     }
     const b = bad[0];
     return fail(
