@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkTypes, getCheck, runChecks } from '../src/checks/registry.ts';
 import type { CheckSpec } from '../src/types.ts';
@@ -21,6 +23,7 @@ describe('registry', () => {
     expect(checkTypes()).toEqual([
       'claim_requires_tool',
       'contains',
+      'context_used',
       'equals',
       'goal_reached',
       'grounded',
@@ -28,15 +31,21 @@ describe('registry', () => {
       'judge',
       'max_cost',
       'max_latency',
+      'max_steps',
       'max_tokens',
       'max_turns',
       'no_repeated_question',
+      'no_tool_loop',
       'not_contains',
       'refusal',
       'regex',
       'remembers',
+      'retrieval_precision',
+      'retrieval_recall',
       'script',
+      'tool_args',
       'tool_called',
+      'tool_error_handled',
       'tool_not_called',
       'tool_sequence',
     ]);
@@ -104,5 +113,21 @@ describe('registry', () => {
 
   it('an empty list of checks gives no results', async () => {
     expect(await runChecks([], goodRefund(), ctxFor())).toEqual([]);
+  });
+});
+
+describe('evalgate validate --list-checks', () => {
+  it('prints every registered type, the trajectory and retrieval checks among them', () => {
+    const bin = join(import.meta.dirname, '..', 'src', 'bin.ts');
+    const r = spawnSync(process.execPath, [bin, 'validate', '--list-checks'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const listed = r.stdout.trim().split('\n');
+    expect(listed).toEqual([...checkTypes()]);
+    for (const t of ['tool_args', 'no_tool_loop', 'max_steps', 'tool_error_handled']) {
+      expect(listed).toContain(t);
+    }
+    for (const t of ['retrieval_recall', 'retrieval_precision', 'context_used']) {
+      expect(listed).toContain(t);
+    }
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadSuite } from '../src/suite/index.ts';
 import { suiteDir } from './helpers/suite-dir.ts';
+import { validateCheck } from '../src/suite/cases.ts';
 
 const root = join(import.meta.dirname, '..');
 const read = (f: string) => readFileSync(join(root, f), 'utf8');
@@ -12,6 +13,27 @@ const read = (f: string) => readFileSync(join(root, f), 'utf8');
 function fenced(markdown: string, lang: string): string[] {
   const re = new RegExp('^```' + lang + '\\n([\\s\\S]*?)^```$', 'gm');
   return [...markdown.matchAll(re)].map((m) => m[1]);
+}
+
+/** The JSON values written one after another in `text` (one per line, or pretty-printed). */
+function jsonValues(text: string): unknown[] {
+  const out: unknown[] = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === '{' || ch === '[') {
+      if (depth++ === 0) start = i;
+    } else if (ch === '}' || ch === ']') {
+      if (--depth === 0) out.push(JSON.parse(text.slice(start, i + 1)));
+    }
+  }
+  return out;
 }
 
 describe('the examples in the docs load as they are shown', () => {
@@ -46,6 +68,41 @@ failure_modes: { hallucinated_action: critical, wrong_tool: major }
     );
     expect(fromJsonl.cases).toHaveLength(1);
     expect(fromJsonl.cases[0].hash).toBe(fromYaml.cases[0].hash);
+  });
+
+  it('docs/config.md: the pinned-documents case loads, its documents reach the target as written', async () => {
+    const doc = read('docs/config.md');
+    const section = doc.slice(doc.indexOf('### Pinned documents'));
+    const [yaml] = fenced(section, 'yaml');
+    const config = `version: 1
+target: { command: "true" }
+datasets: [cases.yaml]
+failure_modes: { stale_answer: critical, retrieval: major }
+`;
+    const suite = await loadSuite(
+      join(suiteDir({ 'evalgate.yml': config, 'cases.yaml': yaml }), 'evalgate.yml'),
+    );
+    expect(suite.cases[0].context?.documents).toEqual([
+      { id: 'kb/hours.md', text: 'Support hours are 9-5, Monday to Friday.' },
+      { id: 'kb/returns.md', text: 'Returns are accepted within 30 days of delivery.' },
+    ]);
+    expect(suite.cases[0].checks.map((c) => c.type)).toEqual([
+      'grounded',
+      'context_used',
+      'retrieval_recall',
+    ]);
+  });
+
+  it('docs/checks.md: every JSON check example is a valid spec of its type', () => {
+    const blocks = fenced(read('docs/checks.md'), 'json');
+    const specs: unknown[] = [];
+    for (const block of blocks) specs.push(...jsonValues(block));
+    const checks = specs.filter((s) => typeof (s as { type?: unknown }).type === 'string');
+    expect(checks.length).toBeGreaterThan(20);
+    for (const spec of checks) {
+      const { issues } = validateCheck(spec, 0, undefined);
+      expect(issues, JSON.stringify(spec)).toEqual([]);
+    }
   });
 
   it('docs/github.md: the workflow_run job installs evalgate before it publishes, and the check it requires exists', () => {

@@ -442,6 +442,48 @@ describe('malformed datasets', () => {
     for (const t of checkTypes()) expect(err.message).toContain(t);
   });
 
+  it('trajectory and retrieval checks: a bad step, a bad schema, a missing threshold, at their line', async () => {
+    const line = caseLine('a', {
+      checks: [
+        {
+          type: 'tool_sequence',
+          tools: ['lookup_order', { name: 'issue_refund', arg: {} }],
+          match: 'in_order',
+          mode: 'tone',
+        },
+        { type: 'tool_args', name: 'issue_refund', args_schema: { type: 'nope' }, mode: 'tone' },
+        { type: 'retrieval_precision', relevant: ['kb/hours.md'], mode: 'tone' },
+      ],
+    });
+    const { dir, err } = await dataset('a.jsonl', `${caseLine('ok')}\n${line}\n`);
+    const at = (field: string) => ({ dir, file: 'datasets/a.jsonl', line: 2, field });
+    expectProblem(err, at('checks[0].tools[1].arg'), /did you mean "args"/);
+    expectProblem(err, at('checks[1].args_schema'), /^invalid JSON Schema/);
+    expectProblem(err, at('checks[2].min'), /^required/);
+  });
+
+  it('pinned documents in context: each needs an id and a text, ids unique', async () => {
+    const docs = (documents: unknown) => caseLine('a', { context: { documents } });
+    const bad = await dataset('a.jsonl', docs([{ id: 'kb/hours.md', txt: '9-5' }]));
+    expectProblem(
+      bad.err,
+      { dir: bad.dir, file: 'datasets/a.jsonl', line: 1, field: 'context.documents[0].text' },
+      /^required/,
+    );
+    const twice = await dataset(
+      'a.jsonl',
+      docs([
+        { id: 'kb/hours.md', text: '9-5' },
+        { id: 'kb/hours.md', text: '24/7' },
+      ]),
+    );
+    expectProblem(
+      twice.err,
+      { dir: twice.dir, file: 'datasets/a.jsonl', line: 1, field: 'context.documents[1].id' },
+      /duplicate document id "kb\/hours.md"/,
+    );
+  });
+
   it('input missing', async () => {
     const { dir, err } = await dataset(
       'a.jsonl',

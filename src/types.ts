@@ -294,6 +294,8 @@ export interface RetrievedDoc {
   id?: string;
   text: string;
   score?: number;
+  /** Where the document comes from (a file, a URL, a collection): chunks of one doc share it. */
+  source?: string;
 }
 
 export interface Usage {

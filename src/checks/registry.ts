@@ -14,7 +14,14 @@ import { claimRequiresTool } from './tools/claim-requires-tool.ts';
 import { toolCalled } from './tools/tool-called.ts';
 import { toolNotCalled } from './tools/tool-not-called.ts';
 import { toolSequence } from './tools/tool-sequence.ts';
+import { toolArgs } from './tools/tool-args.ts';
+import { noToolLoop } from './tools/no-tool-loop.ts';
+import { maxSteps } from './tools/max-steps.ts';
+import { toolErrorHandled } from './tools/tool-error-handled.ts';
 import { grounded } from './retrieval/grounded.ts';
+import { retrievalRecall } from './retrieval/retrieval-recall.ts';
+import { retrievalPrecision } from './retrieval/retrieval-precision.ts';
+import { contextUsed } from './retrieval/context-used.ts';
 import { maxCost } from './budget/max-cost.ts';
 import { maxLatency } from './budget/max-latency.ts';
 import { maxTokens } from './budget/max-tokens.ts';
@@ -36,8 +43,15 @@ const definitions: CheckDefinition<any>[] = [
   toolNotCalled,
   toolSequence,
   claimRequiresTool,
+  toolArgs,
+  noToolLoop,
+  maxSteps,
+  toolErrorHandled,
   refusal,
   grounded,
+  retrievalRecall,
+  retrievalPrecision,
+  contextUsed,
   maxLatency,
   maxCost,
   maxTokens,

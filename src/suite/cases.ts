@@ -18,6 +18,32 @@ export const MAX_TURNS = 100;
  * schema), and the three dataset formats. Pure: load.ts reads the files.
  */
 
+/**
+ * Knowledge-base fixtures pinned to a case (`context.documents`): passed to the target with the
+ * rest of `context`, for the system to load into its retriever (docs/targets.md).
+ */
+const pinnedDocuments = z
+  .array(
+    z.strictObject({
+      id: z.string().min(1),
+      text: z.string(),
+      source: z.string().min(1).optional(),
+    }),
+  )
+  .superRefine((docs, ctx) => {
+    const seen = new Set<string>();
+    docs.forEach((d, i) => {
+      if (seen.has(d.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'id'],
+          message: `duplicate document id "${d.id}"`,
+        });
+      }
+      seen.add(d.id);
+    });
+  });
+
 const caseSchema = z.strictObject({
   id: z
     .string({
@@ -35,7 +61,7 @@ const caseSchema = z.strictObject({
       if (v === null) ctx.addIssue({ code: 'custom', message: 'must not be null' });
     })
     .optional(),
-  context: z.record(z.string(), z.unknown()).optional(),
+  context: z.looseObject({ documents: pinnedDocuments.optional() }).optional(),
   tags: z.array(z.string().min(1)).default([]),
   checks: z
     .array(z.unknown(), { error: (iss) => (iss.input === undefined ? 'required' : undefined) })

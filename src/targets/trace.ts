@@ -73,6 +73,7 @@ const retrievedSchema = z.preprocess(
     id: idSchema.nullish(),
     text: z.string(),
     score: z.number().finite().nullish(),
+    source: z.string().nullish(),
   }),
 );
 
@@ -179,6 +180,7 @@ function toRetrieved(doc: z.infer<typeof retrievedSchema>): RetrievedDoc {
   const out: RetrievedDoc = { text: doc.text };
   if (doc.id != null) out.id = doc.id;
   if (doc.score != null) out.score = doc.score;
+  if (doc.source != null) out.source = doc.source;
   return out;
 }
 

@@ -1,18 +1,8 @@
 import { z } from 'zod';
-import type { Trace } from '../../types.ts';
-import { checkSchema, fail, pass, perSpec, plural, quote, safeJson } from '../common.ts';
-import type { CheckContext, CheckDefinition } from '../definition.ts';
-import {
-  FACT_KINDS,
-  extractFacts,
-  normaliseText,
-  sourceKeys,
-  type Fact,
-  type FactKind,
-} from './facts.ts';
-
-const SOURCES = ['retrieved', 'tool_results', 'input'] as const;
-type Source = (typeof SOURCES)[number];
+import { checkSchema, fail, pass, perSpec, plural, quote } from '../common.ts';
+import type { CheckDefinition } from '../definition.ts';
+import { FACT_KINDS, extractFacts, normaliseText, type Fact, type FactKind } from './facts.ts';
+import { SOURCES, docIds, sourceIndex } from './sources.ts';
 
 const schema = checkSchema({
   type: z.literal('grounded'),
@@ -27,48 +17,6 @@ const schema = checkSchema({
 });
 
 type Spec = z.infer<typeof schema>;
-
-interface SourceIndex {
-  text: string; // normalised, for free-text facts
-  keys: Set<string>;
-  empty: boolean;
-}
-
-/** Source text per trace part, computed once per trace (several checks may read it). */
-const indexCache = new WeakMap<object, SourceIndex>();
-
-function indexOf(owner: object, raw: () => string): SourceIndex {
-  let idx = indexCache.get(owner);
-  if (!idx) {
-    const text = raw();
-    idx = { text: normaliseText(text), keys: sourceKeys(text), empty: text.trim() === '' };
-    indexCache.set(owner, idx);
-  }
-  return idx;
-}
-
-function sourceIndex(source: Source, trace: Trace, ctx: CheckContext): SourceIndex {
-  switch (source) {
-    case 'retrieved': {
-      const docs = Array.isArray(trace.retrieved) ? trace.retrieved : [];
-      return indexOf(docs, () =>
-        docs.map((d) => (d && typeof d.text === 'string' ? d.text : '')).join('\n\n'),
-      );
-    }
-    case 'tool_results': {
-      const calls = Array.isArray(trace.tool_calls) ? trace.tool_calls : [];
-      return indexOf(calls, () =>
-        calls
-          .map((c) => (typeof c?.result === 'string' ? c.result : safeJson(c?.result ?? '')))
-          .join('\n\n'),
-      );
-    }
-    case 'input':
-      return indexOf(ctx.case ?? {}, () =>
-        [safeJson(ctx.case?.input ?? ''), safeJson(ctx.case?.context ?? '')].join('\n'),
-      );
-  }
-}
 
 /** What a spec selects, computed once per spec. */
 const settings = perSpec((spec: Spec) => ({
@@ -93,7 +41,7 @@ export const grounded: CheckDefinition<Spec> = {
     if (stated.length === 0 && listed.length === 0) return pass('no facts stated');
 
     const sources = spec.sources ?? ['retrieved'];
-    const indexes = sources.map((s) => sourceIndex(s, trace, ctx));
+    const indexes = sources.map((s) => sourceIndex(s, trace, ctx.case));
     const names = sources.map((s) =>
       s === 'retrieved' ? 'retrieved context' : s.replace('_', ' '),
     );
@@ -111,7 +59,7 @@ export const grounded: CheckDefinition<Spec> = {
     for (const f of listed) {
       if (!indexes.some((i) => i.text.includes(f.norm))) unsupported.push(quote(f.text, 40));
     }
-    const where = names.join(' or ') + docIds(trace, sources);
+    const where = names.join(' or ') + (sources.includes('retrieved') ? docIds(trace) : '');
     if (unsupported.length === 0) {
       return pass(`${plural(all.length, 'fact')} found in ${where}: ${quoteList(all)}`);
     }
@@ -123,14 +71,4 @@ export const grounded: CheckDefinition<Spec> = {
 function quoteList(items: string[], max = 4): string {
   const shown = items.slice(0, max).map((s) => quote(s, 40));
   return shown.join(', ') + (items.length > max ? `, … (${items.length})` : '');
-}
-
-/** " [kb/refunds.md, kb/hours.md]": which documents were searched, for the reviewer. */
-function docIds(trace: Trace, sources: readonly Source[]): string {
-  if (!sources.includes('retrieved') || !Array.isArray(trace.retrieved)) return '';
-  const ids = trace.retrieved
-    .map((d) => d?.id)
-    .filter((id): id is string => typeof id === 'string');
-  if (ids.length === 0) return '';
-  return ` [${ids.slice(0, 4).join(', ')}${ids.length > 4 ? ', …' : ''}]`;
 }

@@ -17,7 +17,7 @@ import {
 } from '../common.ts';
 import type { CheckContext, CheckDefinition } from '../definition.ts';
 
-type Compiled = ValidateFunction | string; // a validator, or why the schema does not compile
+export type Compiled = ValidateFunction | string; // a validator, or why the schema does not compile
 
 /**
  * A few common string formats (ajv-formats is not a dependency). Deliberately simple; unknown
@@ -38,7 +38,8 @@ const FORMATS: Record<string, RegExp> = {
  */
 const byContent = new Map<string, Compiled>();
 
-function compileSchema(schema: unknown): Compiled {
+/** Compiles an inline JSON Schema once per distinct text (shared with the tool-argument checks). */
+export function compileSchema(schema: unknown): Compiled {
   const key = safeJson(schema);
   const hit = byContent.get(key);
   if (hit !== undefined) return hit;
