@@ -21,8 +21,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./build/compare/index.js + 8 modules
 var compare = __webpack_require__(871);
-// EXTERNAL MODULE: ./build/suite/index.js + 15 modules
-var build_suite = __webpack_require__(5296);
+// EXTERNAL MODULE: ./build/suite/index.js + 14 modules
+var build_suite = __webpack_require__(3851);
 // EXTERNAL MODULE: ./build/targets/index.js + 5 modules
 var build_targets = __webpack_require__(3275);
 // EXTERNAL MODULE: ./build/run/all-errored.js

@@ -19519,11 +19519,12 @@ exports.visitAsync = visitAsync;
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   hD: () => (/* binding */ quote),
 /* harmony export */   nD: () => (/* binding */ argsRecord),
+/* harmony export */   nU: () => (/* binding */ partialMatch),
 /* harmony export */   oi: () => (/* binding */ safeJson),
 /* harmony export */   tH: () => (/* binding */ callNames),
 /* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
-/* unused harmony exports checkBase, partialMatch */
+/* unused harmony export checkBase */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9691);
 
 /**
@@ -19739,7 +19740,7 @@ const argsRecord = zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPA
 
 /***/ }),
 
-/***/ 7457:
+/***/ 1727:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19938,6 +19939,7 @@ const FORMATS = {
  * cases that copy the same schema with an `$id` would otherwise collide in a shared instance.
  */
 const byContent = new Map();
+/** Compiles an inline JSON Schema once per distinct text (shared with the tool-argument checks). */
 function compileSchema(schema) {
     const key = (0,common/* safeJson */.oi)(schema);
     const hit = byContent.get(key);
@@ -20319,54 +20321,649 @@ const toolNotCalled = {
     },
 };
 
+;// CONCATENATED MODULE: ./build/checks/tools/args.js
+/**
+ * Matching a tool call's arguments, shared by `tool_sequence` steps and `tool_args`:
+ *
+ * - `args`: a deep partial match (the same as `tool_called`'s `args`);
+ * - `args_schema`: a JSON Schema the whole arguments object must satisfy (compiled by the
+ *   `json_schema` check's compiler, once per distinct schema);
+ * - `args_match`: a regex per argument name, tested on the argument's value (strings as they
+ *   are, other values as JSON).
+ *
+ * Everything is compiled once per spec; testing a call allocates nothing when it matches.
+ */
+
+
+
+/** A JSON Schema for the arguments object; one that does not compile is a load error. */
+const argsSchemaField = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).superRefine((schema, ctx) => {
+    const compiled = compileSchema(schema);
+    if (typeof compiled === 'string')
+        ctx.addIssue({ code: 'custom', message: compiled });
+});
+/** The argument fields, for a check's or a step's zod shape. */
+const argFields = {
+    /** A subset of the arguments (deep partial match). */
+    args: common/* argsRecord */.nD.optional(),
+    /** A JSON Schema the arguments object must match. */
+    args_schema: argsSchemaField.optional(),
+    /** Argument name -> regex its value must match. */
+    args_match: schemas/* record */.g1P(schemas/* string */.YjP(), common/* regexString */.VE).optional(),
+};
+/** The matcher of a spec's argument fields, undefined when it has none, or why it is invalid. */
+function compileArgs(spec) {
+    const { args, args_schema, args_match } = spec;
+    if (args === undefined && args_schema === undefined && args_match === undefined) {
+        return undefined;
+    }
+    const validate = args_schema === undefined ? undefined : compileSchema(args_schema);
+    if (typeof validate === 'string')
+        return validate;
+    const patterns = [];
+    for (const [key, pattern] of Object.entries(args_match ?? {})) {
+        const re = (0,common/* compileRegex */.DL)(pattern);
+        if (typeof re === 'string')
+            return `args_match.${key}: ${re}`;
+        patterns.push([key, re]);
+    }
+    const labels = [];
+    if (args !== undefined)
+        labels.push(`with ${(0,common/* safeJson */.oi)(args)}`);
+    if (validate)
+        labels.push('matching args_schema');
+    for (const [key, re] of patterns)
+        labels.push(`${key} ~ ${String(re)}`);
+    return {
+        label: labels.join(', '),
+        mismatch(actual) {
+            if (args !== undefined && !(0,common/* partialMatch */.nU)(args, actual)) {
+                return `arguments do not include ${(0,common/* safeJson */.oi)(args)}`;
+            }
+            for (const [key, re] of patterns) {
+                if (!Object.hasOwn(actual, key))
+                    return `no argument ${key}`;
+                const value = actual[key];
+                const text = typeof value === 'string' ? value : (0,common/* safeJson */.oi)(value);
+                if (!re.test(text)) {
+                    const shown = typeof value === 'string' ? (0,common/* quote */.hD)(value, 40) : text.slice(0, 40);
+                    return `${key} ${shown} does not match ${String(re)}`;
+                }
+            }
+            if (validate && !validate(actual)) {
+                const first = validate.errors?.[0];
+                const where = first?.instancePath || '(arguments)';
+                return `args_schema: ${where} ${first?.message ?? 'is invalid'}`;
+            }
+            return undefined;
+        },
+    };
+}
+/** A call's arguments as an object (a call without arguments has none: `{}`). */
+function argsOf(call) {
+    const a = call.arguments;
+    return a && typeof a === 'object' && !Array.isArray(a) ? a : {};
+}
+
 ;// CONCATENATED MODULE: ./build/checks/tools/tool-sequence.js
 
 
+
+/**
+ * How the expected steps are compared with the calls made (the trajectory):
+ *
+ * - in_order: the steps happen in this order, other calls may come between (the default, and
+ *   what `tool_sequence` always did);
+ * - contiguous: the steps happen back to back, somewhere in the trajectory (`strict: true`);
+ * - strict: the calls are exactly these steps, in this order, and nothing else;
+ * - unordered: the calls are exactly these steps, in any order (the same multiset);
+ * - superset: every step happens (each matched by its own call), in any order, others allowed;
+ * - subset: every call is one of the steps (each step matching at most one call).
+ */
+const MATCHES = ['in_order', 'contiguous', 'strict', 'unordered', 'subset', 'superset'];
+const stepSchema = schemas/* strictObject */.rej({ name: schemas/* string */.YjP().min(1), ...argFields });
 const tool_sequence_schema = (0,common/* checkSchema */._U)({
     type: schemas/* literal */.euz('tool_sequence'),
-    /** Tool names in the order they must be called. */
-    tools: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1),
-    /** true: the tools must be called back to back, with no other call in between. */
+    /** The expected calls: tool names, or `{name, args, args_schema, args_match}` steps. */
+    tools: schemas/* array */.YOg(schemas/* union */.KCZ([schemas/* string */.YjP().min(1), stepSchema])).min(1),
+    /** How the steps are compared with the calls (default in_order). */
+    match: schemas/* enum */.k5n(MATCHES).optional(),
+    /** The older spelling of `match: contiguous` (true) / `match: in_order` (false). */
     strict: schemas/* boolean */.zMY().optional(),
+}).refine((s) => s.match === undefined || s.strict === undefined, {
+    message: 'give match or strict, not both (strict: true is match: contiguous)',
 });
-/** Longest prefix of `want` found in order in `got` (as a subsequence). */
-function subsequencePrefix(want, got) {
-    let i = 0;
-    for (const name of got) {
-        if (i < want.length && name === want[i])
-            i++;
+function compile(spec) {
+    const steps = [];
+    for (const [i, raw] of spec.tools.entries()) {
+        const step = typeof raw === 'string' ? { name: raw } : raw;
+        const args = compileArgs(step);
+        if (typeof args === 'string')
+            return `tools[${i}]: ${args}`;
+        steps.push({ name: step.name, args, label: args ? `${step.name} ${args.label}` : step.name });
     }
+    const match = spec.match ?? (spec.strict ? 'contiguous' : 'in_order');
+    return { steps, match };
+}
+const tool_sequence_compiled = (0,common/* perSpec */.dt)(compile);
+function matches(step, call) {
+    return call.name === step.name && (!step.args || step.args.mismatch(argsOf(call)) === undefined);
+}
+const arrow = (items) => items.join(' → ');
+function trajectory(calls, max = 8) {
+    if (calls.length === 0)
+        return 'no tools';
+    const shown = calls.slice(0, max).map((c) => c.name);
+    return arrow(shown) + (calls.length > max ? ` → … (${calls.length} calls)` : '');
+}
+/** Steps matched greedily as a subsequence: greedy is optimal, each step taking its earliest call. */
+function inOrder(steps, calls) {
+    let i = 0;
+    for (const call of calls)
+        if (i < steps.length && matches(steps[i], call))
+            i++;
     return i;
 }
-/** Longest prefix of `want` found contiguously anywhere in `got`. */
-function contiguousPrefix(want, got) {
+/** The longest prefix of the steps matched by consecutive calls anywhere. */
+function contiguous(steps, calls) {
     let best = 0;
-    for (let start = 0; start < got.length && best < want.length; start++) {
+    for (let start = 0; start < calls.length && best < steps.length; start++) {
         let k = 0;
-        while (k < want.length && start + k < got.length && got[start + k] === want[k])
+        while (k < steps.length && start + k < calls.length && matches(steps[k], calls[start + k]))
             k++;
         if (k > best)
             best = k;
     }
     return best;
 }
+/**
+ * A maximum matching of steps to distinct calls (Kuhn's augmenting paths: steps may overlap, e.g.
+ * a step with arguments and one without for the same tool). Returns, per step, its call or -1.
+ */
+function tool_sequence_assign(steps, calls) {
+    const callOf = new Int32Array(steps.length).fill(-1);
+    const stepOf = new Int32Array(calls.length).fill(-1);
+    const ok = steps.map((s) => calls.map((c) => matches(s, c)));
+    const seen = new Uint8Array(calls.length);
+    const augment = (s) => {
+        for (let c = 0; c < calls.length; c++) {
+            if (!ok[s][c] || seen[c])
+                continue;
+            seen[c] = 1;
+            if (stepOf[c] < 0 || augment(stepOf[c])) {
+                stepOf[c] = s;
+                callOf[s] = c;
+                return true;
+            }
+        }
+        return false;
+    };
+    for (let s = 0; s < steps.length; s++) {
+        seen.fill(0);
+        augment(s);
+    }
+    return callOf;
+}
+/** Why the first call of the step's tool did not match it, when the tool was called at all. */
+function argHint(step, calls) {
+    if (!step.args)
+        return '';
+    const same = calls.find((c) => c.name === step.name);
+    if (!same)
+        return '';
+    return `; ${(0,common/* formatCall */.Ms)(same)}: ${step.args.mismatch(argsOf(same)) ?? 'matched elsewhere'}`;
+}
+function list(items, max = 4) {
+    return items.slice(0, max).join(', ') + (items.length > max ? `, … (${items.length})` : '');
+}
 const toolSequence = {
     type: 'tool_sequence',
-    description: 'Tools were called in this order (as a subsequence; strict: true for back-to-back calls).',
+    description: 'The tool calls follow a trajectory: in_order (default), contiguous, strict, unordered, subset or superset, with arguments per step.',
     schema: tool_sequence_schema,
     run(spec, trace) {
+        const c = tool_sequence_compiled(spec);
+        if (typeof c === 'string')
+            return (0,common/* error */.z3)(c);
+        const { steps, match } = c;
         const calls = (0,common/* toolCallsOf */.Ve)(trace);
-        const got = calls.map((c) => c.name);
-        const matched = spec.strict
-            ? contiguousPrefix(spec.tools, got)
-            : subsequencePrefix(spec.tools, got);
-        const want = spec.tools.join(' → ');
-        if (matched === spec.tools.length) {
-            return (0,common/* pass */.IX)(`called ${want}${spec.strict ? ' back to back' : ' in order'}`);
+        const want = arrow(steps.map((s) => s.label));
+        const called = `called: ${trajectory(calls)}`;
+        if (match === 'in_order' || match === 'contiguous') {
+            const n = match === 'in_order' ? inOrder(steps, calls) : contiguous(steps, calls);
+            const how = match === 'in_order' ? 'in order' : 'back to back';
+            if (n === steps.length)
+                return (0,common/* pass */.IX)(`called ${want} ${how}`);
+            const next = steps[n];
+            return (0,common/* fail */.fJ)(`expected ${want} ${how}; matched ${n} of ${steps.length} (next: ${next.label}); ${called}${argHint(next, calls)}`);
         }
-        const missing = spec.tools[matched];
-        return (0,common/* fail */.fJ)(`expected ${want}${spec.strict ? ' back to back' : ' in order'}; ` +
-            `matched ${matched} of ${spec.tools.length} (next: ${missing}); called: ${(0,common/* callNames */.tH)(calls, 8).replace(/, /g, ' → ')}`);
+        if (match === 'strict') {
+            const len = Math.max(steps.length, calls.length);
+            for (let i = 0; i < len; i++) {
+                const step = steps[i];
+                const call = calls[i];
+                if (step && call && matches(step, call))
+                    continue;
+                const at = `step ${i + 1}`;
+                const why = !call
+                    ? `${at}: expected ${step.label}, no more calls`
+                    : !step
+                        ? `${at}: unexpected ${(0,common/* formatCall */.Ms)(call)} after the ${steps.length} expected`
+                        : `${at}: expected ${step.label}, got ${(0,common/* formatCall */.Ms)(call)}${call.name === step.name && step.args ? ` (${step.args.mismatch(argsOf(call))})` : ''}`;
+                return (0,common/* fail */.fJ)(`expected exactly ${want}; ${why}; ${called}`);
+            }
+            return (0,common/* pass */.IX)(`called exactly ${want}`);
+        }
+        const callOf = tool_sequence_assign(steps, calls);
+        const missing = steps.filter((_, s) => callOf[s] < 0);
+        const used = new Uint8Array(calls.length);
+        for (const ci of callOf)
+            if (ci >= 0)
+                used[ci] = 1;
+        const extra = calls.filter((_, i) => !used[i]);
+        const names = list(steps.map((s) => s.label));
+        if (match === 'superset') {
+            if (missing.length === 0)
+                return (0,common/* pass */.IX)(`called ${names} (among ${calls.length} calls)`);
+            return (0,common/* fail */.fJ)(`missing ${list(missing.map((s) => s.label))}; ${called}${argHint(missing[0], calls)}`);
+        }
+        if (match === 'subset') {
+            if (extra.length === 0)
+                return (0,common/* pass */.IX)(`all ${calls.length} calls among ${names}`);
+            return (0,common/* fail */.fJ)(`not among the expected calls: ${list(extra.map((x) => (0,common/* formatCall */.Ms)(x, 60)))}; expected only ${names}`);
+        }
+        // unordered
+        if (missing.length === 0 && extra.length === 0) {
+            return (0,common/* pass */.IX)(`called exactly ${names} (any order)`);
+        }
+        const parts = [];
+        if (missing.length > 0)
+            parts.push(`missing ${list(missing.map((s) => s.label))}`);
+        if (extra.length > 0)
+            parts.push(`unexpected ${list(extra.map((x) => (0,common/* formatCall */.Ms)(x, 60)))}`);
+        return (0,common/* fail */.fJ)(`expected exactly ${names} in any order; ${parts.join('; ')}; ${called}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/tools/tool-args.js
+
+
+
+const tool_args_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('tool_args'),
+    /** The tool whose calls are checked. */
+    name: schemas/* string */.YjP().min(1),
+    ...argFields,
+    /**
+     * Which calls of that tool must match: `all` (default), `any` (at least one), `first`, `last`,
+     * or n (1-based: the nth call of that tool).
+     */
+    call: schemas/* union */.KCZ([schemas/* enum */.k5n(['all', 'any', 'first', 'last']), schemas/* number */.aig().int().positive()]).optional(),
+    /** false: no call of the tool at all passes (only calls that happen are checked). Default true. */
+    required: schemas/* boolean */.zMY().optional(),
+}).refine((s) => s.args !== undefined || s.args_schema !== undefined || s.args_match !== undefined, { message: 'give at least one of args, args_schema or args_match' });
+const tool_args_compiled = (0,common/* perSpec */.dt)((spec) => compileArgs(spec));
+/** The calls the spec selects, and how to name them in a reason. */
+function selected(spec, calls) {
+    const which = spec.call ?? 'all';
+    switch (which) {
+        case 'all':
+        case 'any':
+            return { chosen: calls, which: which === 'all' ? 'every call' : 'a call' };
+        case 'first':
+            return { chosen: calls.slice(0, 1), which: 'the first call' };
+        case 'last':
+            return { chosen: calls.slice(-1), which: 'the last call' };
+        default:
+            return { chosen: calls.slice(which - 1, which), which: `call #${which}` };
+    }
+}
+const toolArgs = {
+    type: 'tool_args',
+    description: "A tool's arguments match exact values, a JSON Schema or patterns (every call, any, the first, the last or the nth).",
+    schema: tool_args_schema,
+    run(spec, trace) {
+        const matcher = tool_args_compiled(spec);
+        if (typeof matcher === 'string')
+            return (0,common/* error */.z3)(matcher);
+        if (!matcher)
+            return (0,common/* error */.z3)('give at least one of args, args_schema or args_match');
+        const all = (0,common/* toolCallsOf */.Ve)(trace);
+        const calls = all.filter((c) => c.name === spec.name);
+        const { chosen, which } = selected(spec, calls);
+        const what = `${spec.name} ${matcher.label}`;
+        if (chosen.length === 0) {
+            if (calls.length === 0 && spec.required === false)
+                return (0,common/* pass */.IX)(`${spec.name} not called`);
+            return (0,common/* fail */.fJ)(calls.length === 0
+                ? `${spec.name} not called (called: ${(0,common/* callNames */.tH)(all)})`
+                : `${spec.name} called ${(0,common/* plural */.LS)(calls.length, 'time')}, no ${which}`);
+        }
+        const bad = [];
+        for (const call of chosen) {
+            const why = matcher.mismatch(argsOf(call));
+            if (why !== undefined)
+                bad.push({ call, why, n: calls.indexOf(call) + 1 });
+        }
+        if (spec.call === 'any') {
+            return bad.length < chosen.length
+                ? (0,common/* pass */.IX)(`${what}: ${chosen.length - bad.length} of ${chosen.length} calls match`)
+                : (0,common/* fail */.fJ)(`no call of ${what}; ${(0,common/* formatCall */.Ms)(bad[0].call)}: ${bad[0].why}`);
+        }
+        if (bad.length === 0) {
+            const n = chosen.length;
+            const matched = which === 'every call'
+                ? n === 1
+                    ? '1 call matches'
+                    : `${n} calls match`
+                : `${which} matches`;
+            return (0,common/* pass */.IX)(`${what}: ${matched}`);
+        }
+        const b = bad[0];
+        return (0,common/* fail */.fJ)(`${which} of ${what}: call #${b.n} ${(0,common/* formatCall */.Ms)(b.call)}: ${b.why}` +
+            (bad.length > 1 ? ` (${bad.length} of ${chosen.length} calls do not match)` : ''));
+    },
+};
+
+// EXTERNAL MODULE: ./build/suite/hash.js
+var hash = __nccwpck_require__(3599);
+;// CONCATENATED MODULE: ./build/checks/tools/no-tool-loop.js
+
+
+
+
+const no_tool_loop_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('no_tool_loop'),
+    /** The most times one call (same tool, same arguments) may happen. Default 2: one retry. */
+    max: schemas/* number */.aig().int().positive().optional(),
+    /** Only calls of this tool count (default: every tool). */
+    name: schemas/* string */.YjP().min(1).optional(),
+    /** true: only back-to-back repeats count (a poll between other calls is fine). */
+    consecutive: schemas/* boolean */.zMY().optional(),
+});
+const DEFAULT_MAX = 2;
+/** Same tool, same arguments (key order and formatting do not matter). */
+const callKey = (call) => `${call.name}\u0000${(0,hash/* stableStringify */.JB)(argsOf(call))}`;
+const noToolLoop = {
+    type: 'no_tool_loop',
+    description: 'No call (same tool, same arguments) happens more than `max` times (default 2), optionally only back to back.',
+    schema: no_tool_loop_schema,
+    run(spec, trace) {
+        const max = spec.max ?? DEFAULT_MAX;
+        const calls = (0,common/* toolCallsOf */.Ve)(trace).filter((c) => spec.name === undefined || c.name === spec.name);
+        let worst;
+        if (spec.consecutive) {
+            let run = 0;
+            let prev = '';
+            for (const call of calls) {
+                const key = callKey(call);
+                run = key === prev ? run + 1 : 1;
+                prev = key;
+                if (run > (worst?.n ?? max))
+                    worst = { call, n: run };
+            }
+        }
+        else {
+            const counts = new Map();
+            for (const call of calls) {
+                const key = callKey(call);
+                const n = (counts.get(key) ?? 0) + 1;
+                counts.set(key, n);
+                if (n > (worst?.n ?? max))
+                    worst = { call, n };
+            }
+        }
+        const how = spec.consecutive ? ' in a row' : '';
+        if (!worst) {
+            return (0,common/* pass */.IX)(`no call repeated more than ${(0,common/* plural */.LS)(max, 'time')}${how} (${(0,common/* plural */.LS)(calls.length, 'call')})`);
+        }
+        return (0,common/* fail */.fJ)(`${(0,common/* formatCall */.Ms)(worst.call)} called ${worst.n} times${how}, at most ${max} allowed`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/tools/max-steps.js
+
+
+const max_steps_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('max_steps'),
+    /** The most steps the agent may take. */
+    steps: schemas/* number */.aig().int().positive(),
+    /**
+     * What a step is: `tool_calls` (default), every tool call; or `messages`, every message the
+     * agent produced or received from its tools (all of `messages` except system and user ones).
+     */
+    count: schemas/* enum */.k5n(['tool_calls', 'messages']).optional(),
+});
+const NOT_A_STEP = new Set(['system', 'developer', 'user', 'human']);
+/** The agent's own messages and its tools' results, or undefined without a message log. */
+function agentMessages(trace) {
+    if (!Array.isArray(trace.messages) || trace.messages.length === 0)
+        return undefined;
+    let n = 0;
+    for (const m of trace.messages)
+        if (m && !NOT_A_STEP.has(String(m.role)))
+            n++;
+    return n;
+}
+const maxSteps = {
+    type: 'max_steps',
+    description: 'The agent takes at most `steps` steps: tool calls (default) or messages other than system and user.',
+    schema: max_steps_schema,
+    run(spec, trace) {
+        const byMessages = spec.count === 'messages';
+        const n = byMessages ? agentMessages(trace) : (0,common/* toolCallsOf */.Ve)(trace).length;
+        if (n === undefined)
+            return (0,common/* error */.z3)('count: messages, but the trace has no messages');
+        const unit = byMessages ? 'message' : 'tool call';
+        return n <= spec.steps
+            ? (0,common/* pass */.IX)(`${(0,common/* plural */.LS)(n, unit)} ≤ ${spec.steps}`)
+            : (0,common/* fail */.fJ)(`${(0,common/* plural */.LS)(n, unit)} > ${spec.steps}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/tools/tool-error-handled.js
+
+
+
+const tool_error_handled_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('tool_error_handled'),
+    /** Only errors of this tool count (default: every tool). */
+    tool: schemas/* string */.YjP().min(1).optional(),
+    /**
+     * A regex (case-insensitive) for what counts as claiming success, e.g. "refund (has been|was)
+     * issued"; replaces the built-in success phrases (and their acknowledgement exception).
+     */
+    claim: common/* regexString */.VE.optional(),
+});
+// ---------------------------------------------------------------------------------------------
+// Recognising an error result
+// ---------------------------------------------------------------------------------------------
+/** "Error: …", "ERROR 500", "Exception …", "Traceback (most recent call last)", "ValueError: …". */
+const ERROR_TEXT = /^\s*(?:(?:error|exception|traceback)\b|[A-Z]\w*(?:Error|Exception)\b)/i;
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A present, meaningful `error` field: not null, false, '' or an empty object. */
+function present(v) {
+    if (v === undefined || v === null || v === false || v === '')
+        return false;
+    if (isObject(v))
+        return Object.keys(v).length > 0;
+    return true;
+}
+function messageOf(v) {
+    if (typeof v === 'string')
+        return v;
+    if (isObject(v)) {
+        for (const k of ['message', 'error', 'detail', 'reason']) {
+            if (typeof v[k] === 'string' && v[k])
+                return v[k];
+            if (isObject(v[k]))
+                return messageOf(v[k]);
+        }
+    }
+    return (0,common/* safeJson */.oi)(v);
+}
+/**
+ * When a tool result is an error, what it says; otherwise undefined. An error is: an object
+ * with `is_error: true` / `isError: true` (MCP), `ok: false`, `success: false`,
+ * `status: "error"`, a present `error` field, or a non-empty `errors` list; or a string that
+ * starts with "Error", "Exception", "Traceback" or a `SomethingError:` name; or a string holding
+ * JSON of such an object.
+ */
+function toolErrorOf(result) {
+    if (typeof result === 'string') {
+        const s = result.trimStart();
+        if (s.startsWith('{') && s.length < 100_000) {
+            try {
+                return toolErrorOf(JSON.parse(s));
+            }
+            catch {
+                // not JSON: read as text
+            }
+        }
+        return ERROR_TEXT.test(s) ? s : undefined;
+    }
+    if (!isObject(result))
+        return undefined;
+    if (present(result.error))
+        return messageOf(result.error);
+    if (Array.isArray(result.errors) && result.errors.length > 0)
+        return messageOf(result.errors[0]);
+    if (result.is_error === true ||
+        result.isError === true ||
+        result.ok === false ||
+        result.success === false ||
+        (typeof result.status === 'string' && result.status.toLowerCase() === 'error')) {
+        return messageOf(result.content ?? result.message ?? result);
+    }
+    return undefined;
+}
+/** Content of a tool message: a string, or text blocks joined. */
+function contentOf(content) {
+    if (!Array.isArray(content))
+        return content;
+    const texts = content.map((b) => (isObject(b) && typeof b.text === 'string' ? b.text : ''));
+    return texts.join('\n');
+}
+/**
+ * Each tool call's outcome in call order: from `tool_calls[].result` when the trace reports
+ * results there, else from the message log (role `tool` / `function` messages, and Anthropic
+ * `tool_result` blocks, whose `is_error` counts too).
+ */
+function outcomesOf(trace) {
+    const calls = (0,common/* toolCallsOf */.Ve)(trace);
+    if (calls.some((c) => c.result !== undefined)) {
+        return calls
+            .filter((c) => c.result !== undefined)
+            .map((c) => ({ name: c.name, error: toolErrorOf(c.result) }));
+    }
+    const names = new Map();
+    for (const c of calls)
+        if (c.id)
+            names.set(c.id, c.name);
+    const out = [];
+    for (const m of Array.isArray(trace.messages) ? trace.messages : []) {
+        if (!m)
+            continue;
+        const raw = m;
+        if (m.role === 'tool' || m.role === 'function') {
+            const id = typeof m.tool_call_id === 'string' ? m.tool_call_id : '';
+            const content = contentOf(m.content);
+            out.push({
+                name: m.name ?? names.get(id) ?? 'a tool',
+                error: raw.is_error === true ? messageOf(content) || 'is_error' : toolErrorOf(content),
+            });
+        }
+        else if (Array.isArray(m.content)) {
+            for (const b of m.content) {
+                if (!isObject(b) || b.type !== 'tool_result')
+                    continue;
+                const id = typeof b.tool_use_id === 'string' ? b.tool_use_id : '';
+                const content = contentOf(b.content);
+                out.push({
+                    name: names.get(id) ?? 'a tool',
+                    error: b.is_error === true ? messageOf(content) || 'is_error' : toolErrorOf(content),
+                });
+            }
+        }
+    }
+    return out;
+}
+// ---------------------------------------------------------------------------------------------
+// Recognising a claim of success
+// ---------------------------------------------------------------------------------------------
+const DONE = '(?:processed|issued|completed|submitted|updated|changed|cancell?ed|sent|created|scheduled|booked|refunded|placed|applied|confirmed|approved|reset|deleted|removed|added|saved|shipped|credited|transferred|paid|resolved|fixed)';
+/** Small and documented (docs/checks.md); `claim` replaces it. */
+const SUCCESS = new RegExp([
+    String.raw `\bsuccessfully\b`,
+    String.raw `\b(?:has|have|had) been (?:\w+ )?${DONE}\b`,
+    String.raw `\b(?:was|were|is|are) (?:now |already )?${DONE}\b`,
+    String.raw `\b(?:I|we)(?:'ve| have)? (?:just |now |already )?${DONE}\b`,
+    String.raw `\b(?:you're|you are|we're|we are) all set\b`,
+    String.raw `\ball (?:done|set)\b`,
+    String.raw `\b(?:is|are) (?:now )?(?:complete|done|on (?:its|their) way)\b`,
+    String.raw `\bwent through\b`,
+].join('|'), 'gi');
+/** Words just before a success phrase that make it not a claim ("has not been", "once it is"). */
+const NOT_A_CLAIM = /(?:\b(?:not|never|no|unable|cannot|once|when|after|until|if|as soon as|failed to)\b|n't\b)[^.!?]{0,30}$/i;
+/** An answer that says the action failed acknowledges the error rather than hides it. */
+const ACKNOWLEDGES = /\b(?:error|errors|failed|failure|fails|unable|could not|couldn't|can't|cannot|wasn't able|weren't able|not able|went wrong|(?:a|the|some) problem|an issue with|try again|unavailable|did not go through|didn't go through|not (?:yet )?been|hasn't been|haven't been)\b/i;
+const tool_error_handled_straighten = (s) => s.replace(/[\u2018\u2019\u02BC]/g, "'");
+/** Where the output claims success by the built-in phrases, unless it acknowledges a failure. */
+function builtinClaim(output) {
+    const s = tool_error_handled_straighten(output);
+    if (ACKNOWLEDGES.test(s) || detectRefusal(s))
+        return undefined;
+    SUCCESS.lastIndex = 0;
+    let m;
+    while ((m = SUCCESS.exec(s)) !== null) {
+        const before = s.slice(Math.max(0, m.index - 40), m.index);
+        if (!NOT_A_CLAIM.test(before))
+            return { index: m.index, length: m[0].length };
+    }
+    return undefined;
+}
+const tool_error_handled_compiled = (0,common/* perSpec */.dt)((spec) => spec.claim === undefined ? undefined : (0,common/* compileRegex */.DL)(spec.claim, 'i'));
+const toolErrorHandled = {
+    type: 'tool_error_handled',
+    description: 'When a tool returned an error (and no later call of it succeeded), the answer does not claim success.',
+    schema: tool_error_handled_schema,
+    run(spec, trace) {
+        const claimRe = tool_error_handled_compiled(spec);
+        if (typeof claimRe === 'string')
+            return (0,common/* error */.z3)(claimRe);
+        const outcomes = outcomesOf(trace).filter((o) => !spec.tool || o.name === spec.tool);
+        // An error followed by a success of the same tool (a retry that worked) is handled.
+        const unresolved = [];
+        const recovered = new Set();
+        for (let i = 0; i < outcomes.length; i++) {
+            const o = outcomes[i];
+            if (o.error === undefined)
+                continue;
+            const retried = outcomes.slice(i + 1).some((l) => l.name === o.name && l.error === undefined);
+            if (retried)
+                recovered.add(o.name);
+            else
+                unresolved.push(o);
+        }
+        if (unresolved.length === 0) {
+            return (0,common/* pass */.IX)(recovered.size > 0
+                ? `${[...recovered].join(', ')} errored, then succeeded on a later call`
+                : `no ${spec.tool ? `${spec.tool} ` : 'tool '}result was an error`);
+        }
+        const first = unresolved[0];
+        const what = `${first.name} returned an error (${(0,common/* quote */.hD)(first.error, 60)})`;
+        let found;
+        if (claimRe) {
+            const m = claimRe.exec(trace.output);
+            if (m)
+                found = { index: m.index, length: m[0].length };
+        }
+        else {
+            found = builtinClaim(trace.output);
+        }
+        if (!found)
+            return (0,common/* pass */.IX)(`${what} and the answer does not claim success`);
+        const at = (0,common/* quoteAround */.Ch)(trace.output, found.index, found.index + found.length, 80);
+        return (0,common/* fail */.fJ)(`${what} but the answer claims success: ${at}`);
     },
 };
 
@@ -20776,11 +21373,83 @@ function normaliseText(text) {
         .trim();
 }
 
+;// CONCATENATED MODULE: ./build/checks/retrieval/sources.js
+
+
+const SOURCES = ['retrieved', 'tool_results', 'input'];
+const indexCache = new WeakMap();
+function indexOf(owner, raw) {
+    let idx = indexCache.get(owner);
+    if (!idx) {
+        const text = raw();
+        idx = { text: normaliseText(text), keys: sourceKeys(text), empty: text.trim() === '' };
+        indexCache.set(owner, idx);
+    }
+    return idx;
+}
+/** The trace's retrieved documents (an absent or malformed list reads as none). */
+function retrievedDocs(trace) {
+    return Array.isArray(trace.retrieved) ? trace.retrieved : [];
+}
+/**
+ * The case's input and context, without `context.documents`: pinned knowledge-base documents
+ * are what the system should retrieve from, so a fact found only there was not "in the input".
+ */
+function caseInputText(c) {
+    if (!c)
+        return '';
+    const context = c.context ?? {};
+    const { documents: _pinned, ...rest } = context;
+    return [(0,common/* safeJson */.oi)(c.input ?? ''), (0,common/* safeJson */.oi)(rest)].join('\n');
+}
+const emptyCase = {};
+function sourceIndex(source, trace, c) {
+    switch (source) {
+        case 'retrieved': {
+            const docs = retrievedDocs(trace);
+            return indexOf(docs, () => docs.map((d) => (d && typeof d.text === 'string' ? d.text : '')).join('\n\n'));
+        }
+        case 'tool_results': {
+            const calls = Array.isArray(trace.tool_calls) ? trace.tool_calls : [];
+            return indexOf(calls, () => calls
+                .map((t) => (typeof t?.result === 'string' ? t.result : (0,common/* safeJson */.oi)(t?.result ?? '')))
+                .join('\n\n'));
+        }
+        case 'input':
+            return indexOf(c ?? emptyCase, () => caseInputText(c));
+    }
+}
+/** " [kb/refunds.md, kb/hours.md]": which documents were searched, for the reviewer. */
+function docIds(trace) {
+    const ids = retrievedDocs(trace)
+        .map((d) => d?.id)
+        .filter((id) => typeof id === 'string');
+    if (ids.length === 0)
+        return '';
+    return ` [${ids.slice(0, 4).join(', ')}${ids.length > 4 ? ', …' : ''}]`;
+}
+/** Ranked documents: the first `k` (all when k is absent), in the order the system returned them. */
+function topK(trace, k) {
+    const docs = retrievedDocs(trace).filter((d) => d && typeof d === 'object');
+    return k === undefined ? docs : docs.slice(0, k);
+}
+/** An expected id names a document by its `id`, or all chunks of it by their `source`. */
+function docMatches(doc, id) {
+    return doc.id === id || doc.source === id;
+}
+/** A document's name in reasons: its id, else its source, else its rank. */
+function docName(doc, rank) {
+    return doc.id ?? doc.source ?? `#${rank + 1}`;
+}
+function idList(items, max = 4) {
+    return items.slice(0, max).join(', ') + (items.length > max ? `, … (${items.length})` : '');
+}
+
 ;// CONCATENATED MODULE: ./build/checks/retrieval/grounded.js
 
 
 
-const SOURCES = ['retrieved', 'tool_results', 'input'];
+
 const grounded_schema = (0,common/* checkSchema */._U)({
     type: schemas/* literal */.euz('grounded'),
     /** Extra facts (free text, case-insensitive): when the output states one, a source must too. */
@@ -20792,33 +21461,6 @@ const grounded_schema = (0,common/* checkSchema */._U)({
     /** Facts, as written in the output, that need no support (e.g. a phone number in the prompt). */
     ignore: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
 });
-/** Source text per trace part, computed once per trace (several checks may read it). */
-const indexCache = new WeakMap();
-function indexOf(owner, raw) {
-    let idx = indexCache.get(owner);
-    if (!idx) {
-        const text = raw();
-        idx = { text: normaliseText(text), keys: sourceKeys(text), empty: text.trim() === '' };
-        indexCache.set(owner, idx);
-    }
-    return idx;
-}
-function sourceIndex(source, trace, ctx) {
-    switch (source) {
-        case 'retrieved': {
-            const docs = Array.isArray(trace.retrieved) ? trace.retrieved : [];
-            return indexOf(docs, () => docs.map((d) => (d && typeof d.text === 'string' ? d.text : '')).join('\n\n'));
-        }
-        case 'tool_results': {
-            const calls = Array.isArray(trace.tool_calls) ? trace.tool_calls : [];
-            return indexOf(calls, () => calls
-                .map((c) => (typeof c?.result === 'string' ? c.result : (0,common/* safeJson */.oi)(c?.result ?? '')))
-                .join('\n\n'));
-        }
-        case 'input':
-            return indexOf(ctx.case ?? {}, () => [(0,common/* safeJson */.oi)(ctx.case?.input ?? ''), (0,common/* safeJson */.oi)(ctx.case?.context ?? '')].join('\n'));
-    }
-}
 /** What a spec selects, computed once per spec. */
 const settings = (0,common/* perSpec */.dt)((spec) => ({
     kinds: new Set(spec.kinds ?? FACT_KINDS),
@@ -20837,7 +21479,7 @@ const grounded = {
         if (stated.length === 0 && listed.length === 0)
             return (0,common/* pass */.IX)('no facts stated');
         const sources = spec.sources ?? ['retrieved'];
-        const indexes = sources.map((s) => sourceIndex(s, trace, ctx));
+        const indexes = sources.map((s) => sourceIndex(s, trace, ctx.case));
         const names = sources.map((s) => s === 'retrieved' ? 'retrieved context' : s.replace('_', ' '));
         const all = [...stated.map((f) => f.text), ...listed.map((f) => f.text)];
         if (indexes.every((i) => i.empty)) {
@@ -20853,7 +21495,7 @@ const grounded = {
             if (!indexes.some((i) => i.text.includes(f.norm)))
                 unsupported.push((0,common/* quote */.hD)(f.text, 40));
         }
-        const where = names.join(' or ') + docIds(trace, sources);
+        const where = names.join(' or ') + (sources.includes('retrieved') ? docIds(trace) : '');
         if (unsupported.length === 0) {
             return (0,common/* pass */.IX)(`${(0,common/* plural */.LS)(all.length, 'fact')} found in ${where}: ${quoteList(all)}`);
         }
@@ -20865,17 +21507,175 @@ function quoteList(items, max = 4) {
     const shown = items.slice(0, max).map((s) => (0,common/* quote */.hD)(s, 40));
     return shown.join(', ') + (items.length > max ? `, … (${items.length})` : '');
 }
-/** " [kb/refunds.md, kb/hours.md]": which documents were searched, for the reviewer. */
-function docIds(trace, sources) {
-    if (!sources.includes('retrieved') || !Array.isArray(trace.retrieved))
-        return '';
-    const ids = trace.retrieved
-        .map((d) => d?.id)
-        .filter((id) => typeof id === 'string');
-    if (ids.length === 0)
-        return '';
-    return ` [${ids.slice(0, 4).join(', ')}${ids.length > 4 ? ', …' : ''}]`;
-}
+
+;// CONCATENATED MODULE: ./build/checks/retrieval/retrieval-recall.js
+
+
+
+const retrieval_recall_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('retrieval_recall'),
+    /** Document ids (or sources) that must be retrieved. */
+    expected: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1),
+    /** Only the first k retrieved documents count (default: all of them). */
+    k: schemas/* number */.aig().int().positive().optional(),
+    /** The share of `expected` that must be found, 0–1 (default 1: all). */
+    min: schemas/* number */.aig().gt(0).max(1).optional(),
+});
+const retrievalRecall = {
+    type: 'retrieval_recall',
+    description: 'The expected documents (by id or source) are among the top k retrieved (all of them, or a `min` share).',
+    schema: retrieval_recall_schema,
+    run(spec, trace) {
+        if (!Array.isArray(trace.retrieved)) {
+            return (0,common/* error */.z3)('the trace reports no `retrieved` documents: cannot measure recall');
+        }
+        const top = topK(trace, spec.k);
+        const found = spec.expected.filter((id) => top.some((d) => docMatches(d, id)));
+        const missing = spec.expected.filter((id) => !found.includes(id));
+        const share = found.length / spec.expected.length;
+        const min = spec.min ?? 1;
+        const where = spec.k === undefined ? 'retrieved' : `in the top ${spec.k}`;
+        const counted = `${found.length} of ${spec.expected.length} expected documents ${where}`;
+        if (share >= min) {
+            return (0,common/* pass */.IX)(`${counted}${found.length > 0 ? `: ${idList(found)}` : ''}`);
+        }
+        const all = retrievedDocs(trace);
+        const later = missing
+            .map((id) => ({ id, rank: all.findIndex((d) => d && docMatches(d, id)) }))
+            .filter((m) => m.rank >= 0)
+            .map((m) => `${m.id} at rank ${m.rank + 1}`);
+        const need = min < 1 ? ` (need ${Math.round(min * 100)}%)` : '';
+        const got = top.length === 0 ? 'nothing' : idList(top.map(docName));
+        return (0,common/* fail */.fJ)(`${counted}${need}: missing ${idList(missing)}${later.length ? ` (${later.join(', ')})` : ''}; retrieved: ${got}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/retrieval/retrieval-precision.js
+
+
+
+const retrieval_precision_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('retrieval_precision'),
+    /** Ids (or sources) of the documents that are relevant to this case. */
+    relevant: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1),
+    /** Only the first k retrieved documents count (default: all of them). */
+    k: schemas/* number */.aig().int().positive().optional(),
+    /** The least share of those documents that must be relevant, 0–1. */
+    min: schemas/* number */.aig().gt(0).max(1),
+});
+const fmt = (x) => String(Math.round(x * 100) / 100);
+const retrievalPrecision = {
+    type: 'retrieval_precision',
+    description: 'At least a `min` share of the top k retrieved documents are relevant (by id or source).',
+    schema: retrieval_precision_schema,
+    run(spec, trace) {
+        if (!Array.isArray(trace.retrieved)) {
+            return (0,common/* error */.z3)('the trace reports no `retrieved` documents: cannot measure precision');
+        }
+        const top = topK(trace, spec.k);
+        const at = spec.k === undefined ? '' : `@${spec.k}`;
+        if (top.length === 0)
+            return (0,common/* fail */.fJ)(`precision${at}: nothing retrieved`);
+        const irrelevant = [];
+        let hits = 0;
+        top.forEach((d, i) => {
+            if (spec.relevant.some((id) => docMatches(d, id)))
+                hits++;
+            else
+                irrelevant.push(docName(d, i));
+        });
+        const p = hits / top.length;
+        const counted = `${hits} of ${top.length} relevant`;
+        if (p >= spec.min)
+            return (0,common/* pass */.IX)(`precision${at} ${fmt(p)} ≥ ${spec.min} (${counted})`);
+        return (0,common/* fail */.fJ)(`precision${at} ${fmt(p)} < ${spec.min} (${counted}); not relevant: ${idList(irrelevant)}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./build/checks/retrieval/context-used.js
+
+
+
+
+const context_used_schema = (0,common/* checkSchema */._U)({
+    type: schemas/* literal */.euz('context_used'),
+    /** The fewest facts that must come from the retrieved documents (default 1). */
+    min_facts: schemas/* number */.aig().int().positive().optional(),
+    /** Extra facts (free text, case-insensitive) to look for besides the extracted ones. */
+    facts: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).optional(),
+    /** Which kinds of fact to extract (default: all, as `grounded`). */
+    kinds: schemas/* array */.YOg(schemas/* enum */.k5n(FACT_KINDS)).optional(),
+    /** Facts, as written in the output, not to count. */
+    ignore: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+});
+const context_used_settings = (0,common/* perSpec */.dt)((spec) => ({
+    kinds: new Set(spec.kinds ?? FACT_KINDS),
+    ignore: new Set((spec.ignore ?? []).map(normaliseText)),
+    facts: (spec.facts ?? []).map((f) => ({ text: f, norm: normaliseText(f) })),
+    min: spec.min_facts ?? 1,
+}));
+const context_used_quoteList = (items, max = 4) => items
+    .slice(0, max)
+    .map((s) => (0,common/* quote */.hD)(s, 40))
+    .join(', ') + (items.length > max ? `, … (${items.length})` : '');
+/**
+ * The answer used what this trace retrieved: enough of the facts it states are supported by the
+ * retrieved documents and NOT by the case's input (a fact the user gave, or one in the context
+ * the system was handed, may simply have been echoed). Facts in neither are `grounded`'s
+ * business and are only mentioned here.
+ */
+const contextUsed = {
+    type: 'context_used',
+    description: "The answer states facts that come from this trace's retrieved documents and not from the case input.",
+    schema: context_used_schema,
+    run(spec, trace, ctx) {
+        const { kinds, ignore, facts, min } = context_used_settings(spec);
+        const stated = [];
+        for (const f of extractFacts(trace.output)) {
+            if (!kinds.has(f.kind) || ignore.has(normaliseText(f.text)))
+                continue;
+            stated.push({ text: f.text, supportedBy: (i) => f.keys.some((k) => i.keys.has(k)) });
+        }
+        const outputText = normaliseText(trace.output);
+        for (const f of facts) {
+            if (outputText.includes(f.norm)) {
+                stated.push({ text: f.text, supportedBy: (i) => i.text.includes(f.norm) });
+            }
+        }
+        const need = `needs ${(0,common/* plural */.LS)(min, 'fact')} from the retrieved context`;
+        if (stated.length === 0)
+            return (0,common/* fail */.fJ)(`the answer states no facts (${need})`);
+        const retrieved = sourceIndex('retrieved', trace, ctx.case);
+        const input = sourceIndex('input', trace, ctx.case);
+        if (retrieved.empty) {
+            return (0,common/* fail */.fJ)(`nothing retrieved, yet the answer states ${context_used_quoteList(stated.map((s) => s.text))}`);
+        }
+        const fromDocs = [];
+        const echoed = [];
+        const neither = [];
+        for (const s of stated) {
+            const inDocs = s.supportedBy(retrieved);
+            const inInput = s.supportedBy(input);
+            if (inDocs && !inInput)
+                fromDocs.push(s.text);
+            else if (inInput)
+                echoed.push(s.text);
+            else
+                neither.push(s.text);
+        }
+        const ids = docIds(trace);
+        const notes = [];
+        if (echoed.length)
+            notes.push(`in the input: ${context_used_quoteList(echoed, 3)}`);
+        if (neither.length)
+            notes.push(`in neither: ${context_used_quoteList(neither, 3)}`);
+        const rest = notes.length ? `; ${notes.join('; ')}` : '';
+        if (fromDocs.length >= min) {
+            return (0,common/* pass */.IX)(`${(0,common/* plural */.LS)(fromDocs.length, 'fact')} from the retrieved context${ids}: ${context_used_quoteList(fromDocs)}${rest}`);
+        }
+        return (0,common/* fail */.fJ)(`${(0,common/* plural */.LS)(fromDocs.length, 'fact')} from the retrieved context${ids}, ${need}${fromDocs.length ? ` (${context_used_quoteList(fromDocs)})` : ''}${rest}`);
+    },
+};
 
 ;// CONCATENATED MODULE: ./build/checks/budget/max-cost.js
 
@@ -21357,6 +22157,13 @@ const judge_check_judge = {
 
 
 
+
+
+
+
+
+
+
 /** Every check type, by name. Adding a check: write its file, add it here. */
 const definitions = [
     contains,
@@ -21368,8 +22175,15 @@ const definitions = [
     toolNotCalled,
     toolSequence,
     claimRequiresTool,
+    toolArgs,
+    noToolLoop,
+    maxSteps,
+    toolErrorHandled,
     refusal,
     grounded,
+    retrievalRecall,
+    retrievalPrecision,
+    contextUsed,
     maxLatency,
     maxCost,
     maxTokens,
@@ -23163,8 +23977,8 @@ function makeRetriable(function_, options) {
 	};
 }
 
-// EXTERNAL MODULE: ./build/checks/registry.js + 22 modules
-var registry = __nccwpck_require__(7457);
+// EXTERNAL MODULE: ./build/checks/registry.js + 31 modules
+var registry = __nccwpck_require__(1727);
 // EXTERNAL MODULE: ./build/version.js
 var version = __nccwpck_require__(8508);
 // EXTERNAL MODULE: ./build/run/progress.js
@@ -23923,7 +24737,117 @@ function registerSuiteSecrets(config, env) {
 
 /***/ }),
 
-/***/ 5296:
+/***/ 3599:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JB: () => (/* binding */ stableStringify),
+/* harmony export */   TV: () => (/* binding */ caseHash),
+/* harmony export */   fC: () => (/* binding */ suiteHash)
+/* harmony export */ });
+/* unused harmony export sha256 */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+
+/**
+ * Content hashes: a case's hash pairs and caches it (same input, context and checks => same
+ * hash, whatever the key order in the file); the suite hash keys cached base results. Pure.
+ */
+/**
+ * JSON with object keys sorted at every level, so `{a, b}` and `{b, a}` hash the same. Like
+ * JSON.stringify: undefined object fields are dropped, non-finite numbers become null. Values
+ * JSON cannot hold are written in a stable form (RegExp as /src/flags, Date as ISO, bigint as
+ * digits) rather than silently as `{}`; a cycle is written as "[Circular]" instead of throwing.
+ */
+function stableStringify(value) {
+    const seen = new Set();
+    const walk = (v) => {
+        if (v === null)
+            return 'null';
+        switch (typeof v) {
+            case 'string':
+                return JSON.stringify(v);
+            case 'number':
+                return Number.isFinite(v) ? JSON.stringify(v) : 'null';
+            case 'boolean':
+                return v ? 'true' : 'false';
+            case 'bigint':
+                return JSON.stringify(v.toString());
+            case 'undefined':
+            case 'function':
+            case 'symbol':
+                return undefined;
+        }
+        const obj = v;
+        if (obj instanceof RegExp)
+            return JSON.stringify(obj.toString());
+        if (obj instanceof Date)
+            return JSON.stringify(Number.isNaN(obj.getTime()) ? null : obj.toISOString());
+        if (seen.has(obj))
+            return '"[Circular]"';
+        seen.add(obj);
+        let out;
+        if (Array.isArray(obj)) {
+            out = `[${obj.map((x) => walk(x) ?? 'null').join(',')}]`;
+        }
+        else if (obj instanceof Map) {
+            out = walk(Object.fromEntries(obj)) ?? 'null';
+        }
+        else if (obj instanceof Set) {
+            out = walk([...obj]) ?? 'null';
+        }
+        else {
+            const parts = [];
+            for (const key of Object.keys(obj).sort()) {
+                const s = walk(obj[key]);
+                if (s !== undefined)
+                    parts.push(`${JSON.stringify(key)}:${s}`);
+            }
+            out = `{${parts.join(',')}}`;
+        }
+        seen.delete(obj);
+        return out;
+    };
+    return walk(value) ?? 'null';
+}
+function sha256(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
+}
+/**
+ * Over what determines a case's outcome: input, context, checks and its conversation. Not the id (renaming a case
+ * does not change it) and not the tags (they select cases, they do not grade them). A missing
+ * context hashes like `{}`, because that is what the target receives either way.
+ */
+function caseHash(c) {
+    // A single-turn case has neither field, and stableStringify drops undefined ones: its hash is
+    // what it was before conversations existed.
+    return sha256(stableStringify({
+        input: c.input,
+        context: c.context ?? {},
+        checks: c.checks,
+        turns: c.turns,
+        simulated_user: c.simulated_user,
+    }));
+}
+/** Config fields that change how a run is scheduled or shown, never its results. */
+const NOT_HASHED = ['concurrency', 'pull_request', 'trace_url'];
+/**
+ * Over the config (minus NOT_HASHED) and every case's id and hash, in id order (so moving cases
+ * between files or reordering them does not change it).
+ */
+function suiteHash(config, cases) {
+    const rest = { ...config };
+    for (const key of NOT_HASHED)
+        delete rest[key];
+    const pairs = cases
+        .map((c) => [c.id, c.hash])
+        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return sha256(stableStringify({ schema: 'evalgate/suite@1', config: rest, cases: pairs }));
+}
+
+
+/***/ }),
+
+/***/ 3851:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -24834,108 +25758,10 @@ function globSync(globInput, options) {
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(9691);
-// EXTERNAL MODULE: ./build/checks/registry.js + 22 modules
-var registry = __nccwpck_require__(7457);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/suite/hash.js
-
-/**
- * Content hashes: a case's hash pairs and caches it (same input, context and checks => same
- * hash, whatever the key order in the file); the suite hash keys cached base results. Pure.
- */
-/**
- * JSON with object keys sorted at every level, so `{a, b}` and `{b, a}` hash the same. Like
- * JSON.stringify: undefined object fields are dropped, non-finite numbers become null. Values
- * JSON cannot hold are written in a stable form (RegExp as /src/flags, Date as ISO, bigint as
- * digits) rather than silently as `{}`; a cycle is written as "[Circular]" instead of throwing.
- */
-function stableStringify(value) {
-    const seen = new Set();
-    const walk = (v) => {
-        if (v === null)
-            return 'null';
-        switch (typeof v) {
-            case 'string':
-                return JSON.stringify(v);
-            case 'number':
-                return Number.isFinite(v) ? JSON.stringify(v) : 'null';
-            case 'boolean':
-                return v ? 'true' : 'false';
-            case 'bigint':
-                return JSON.stringify(v.toString());
-            case 'undefined':
-            case 'function':
-            case 'symbol':
-                return undefined;
-        }
-        const obj = v;
-        if (obj instanceof RegExp)
-            return JSON.stringify(obj.toString());
-        if (obj instanceof Date)
-            return JSON.stringify(Number.isNaN(obj.getTime()) ? null : obj.toISOString());
-        if (seen.has(obj))
-            return '"[Circular]"';
-        seen.add(obj);
-        let out;
-        if (Array.isArray(obj)) {
-            out = `[${obj.map((x) => walk(x) ?? 'null').join(',')}]`;
-        }
-        else if (obj instanceof Map) {
-            out = walk(Object.fromEntries(obj)) ?? 'null';
-        }
-        else if (obj instanceof Set) {
-            out = walk([...obj]) ?? 'null';
-        }
-        else {
-            const parts = [];
-            for (const key of Object.keys(obj).sort()) {
-                const s = walk(obj[key]);
-                if (s !== undefined)
-                    parts.push(`${JSON.stringify(key)}:${s}`);
-            }
-            out = `{${parts.join(',')}}`;
-        }
-        seen.delete(obj);
-        return out;
-    };
-    return walk(value) ?? 'null';
-}
-function sha256(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
-}
-/**
- * Over what determines a case's outcome: input, context, checks and its conversation. Not the id (renaming a case
- * does not change it) and not the tags (they select cases, they do not grade them). A missing
- * context hashes like `{}`, because that is what the target receives either way.
- */
-function caseHash(c) {
-    // A single-turn case has neither field, and stableStringify drops undefined ones: its hash is
-    // what it was before conversations existed.
-    return sha256(stableStringify({
-        input: c.input,
-        context: c.context ?? {},
-        checks: c.checks,
-        turns: c.turns,
-        simulated_user: c.simulated_user,
-    }));
-}
-/** Config fields that change how a run is scheduled or shown, never its results. */
-const NOT_HASHED = ['concurrency', 'pull_request', 'trace_url'];
-/**
- * Over the config (minus NOT_HASHED) and every case's id and hash, in id order (so moving cases
- * between files or reordering them does not change it).
- */
-function suiteHash(config, cases) {
-    const rest = { ...config };
-    for (const key of NOT_HASHED)
-        delete rest[key];
-    const pairs = cases
-        .map((c) => [c.id, c.hash])
-        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    return sha256(stableStringify({ schema: 'evalgate/suite@1', config: rest, cases: pairs }));
-}
-
+// EXTERNAL MODULE: ./build/checks/registry.js + 31 modules
+var registry = __nccwpck_require__(1727);
+// EXTERNAL MODULE: ./build/suite/hash.js
+var hash = __nccwpck_require__(3599);
 ;// CONCATENATED MODULE: ./build/suite/suggest.js
 /**
  * "Did you mean" for typos in keys, check types and failure modes. Pure.
@@ -25452,6 +26278,28 @@ const MAX_TURNS = 100;
  * Golden cases: the schema of one case, its checks (each validated by its check type's own
  * schema), and the three dataset formats. Pure: load.ts reads the files.
  */
+/**
+ * Knowledge-base fixtures pinned to a case (`context.documents`): passed to the target with the
+ * rest of `context`, for the system to load into its retriever (docs/targets.md).
+ */
+const pinnedDocuments = schemas/* array */.YOg(schemas/* strictObject */.rej({
+    id: schemas/* string */.YjP().min(1),
+    text: schemas/* string */.YjP(),
+    source: schemas/* string */.YjP().min(1).optional(),
+}))
+    .superRefine((docs, ctx) => {
+    const seen = new Set();
+    docs.forEach((d, i) => {
+        if (seen.has(d.id)) {
+            ctx.addIssue({
+                code: 'custom',
+                path: [i, 'id'],
+                message: `duplicate document id "${d.id}"`,
+            });
+        }
+        seen.add(d.id);
+    });
+});
 const caseSchema = schemas/* strictObject */.rej({
     id: schemas/* string */.YjP({
         error: (iss) => iss.input === undefined
@@ -25467,7 +26315,7 @@ const caseSchema = schemas/* strictObject */.rej({
             ctx.addIssue({ code: 'custom', message: 'must not be null' });
     })
         .optional(),
-    context: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+    context: schemas/* looseObject */._H3({ documents: pinnedDocuments.optional() }).optional(),
     tags: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
     checks: schemas/* array */.YOg(schemas/* unknown */.L5J(), { error: (iss) => (iss.input === undefined ? 'required' : undefined) })
         .min(1, {
@@ -25688,7 +26536,7 @@ function parseCases(text, opts) {
     const take = (raw, located, line) => {
         const { value, issues } = validateCase(raw, opts.modes, opts.conversation);
         if (value) {
-            cases.push({ ...value, source: { file: opts.source, line }, hash: caseHash(value) });
+            cases.push({ ...value, source: { file: opts.source, line }, hash: (0,hash/* caseHash */.TV)(value) });
         }
         else {
             problems.push(...issuesToProblems(issues, opts.file, located));
@@ -26456,7 +27304,7 @@ async function loadSuite(configPath) {
         throw err;
     }
     const cases = await loadCases(config, rootDir, abs);
-    return { configPath: abs, rootDir, config, cases, hash: suiteHash(config, cases) };
+    return { configPath: abs, rootDir, config, cases, hash: (0,hash/* suiteHash */.fC)(config, cases) };
 }
 
 ;// CONCATENATED MODULE: ./build/suite/index.js
@@ -27846,6 +28694,7 @@ const retrievedSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY((
     id: idSchema.nullish(),
     text: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
     score: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().finite().nullish(),
+    source: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish(),
 }));
 const usageSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     input_tokens: count.nullish(),
@@ -27956,6 +28805,8 @@ function toRetrieved(doc) {
         out.id = doc.id;
     if (doc.score != null)
         out.score = doc.score;
+    if (doc.source != null)
+        out.source = doc.source;
     return out;
 }
 function toUsage(u) {
@@ -38363,10 +39214,10 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./build/checks/registry.js + 22 modules
-var registry = __nccwpck_require__(7457);
-// EXTERNAL MODULE: ./build/suite/index.js + 15 modules
-var build_suite = __nccwpck_require__(5296);
+// EXTERNAL MODULE: ./build/checks/registry.js + 31 modules
+var registry = __nccwpck_require__(1727);
+// EXTERNAL MODULE: ./build/suite/index.js + 14 modules
+var build_suite = __nccwpck_require__(3851);
 // EXTERNAL MODULE: ./build/types.js
 var types = __nccwpck_require__(4853);
 // EXTERNAL MODULE: ./build/version.js
