@@ -154,6 +154,9 @@ describe('compare: the trajectory of a new failure', () => {
       step: 1,
       base: { name: 'issue_refund', arguments: '{"order_id":"A1","amount":50}' },
     });
+    expect(renderComment(compare(base, head), {})).toContain(
+      '  1. lookup_order {"order_id":"A1"}\n  2. (no call)   ← head diverges here: base called issue_refund, head stopped\ntool calls (base):',
+    );
   });
 
   it('keeps a conversation turn by turn, cut', () => {

@@ -19,9 +19,14 @@ const refund: ToolCall = {
   arguments: { order_id: 'A1004', amount: 39.9, reason: 'customer request' },
 };
 
-/** 12 cases of wrong_tool; `refund-before-lookup` and `chat` fail every head trial. */
+/** 12 cases of wrong_tool; the first six (the named ones among them) fail every head trial. */
 function runs() {
-  const ids = ['refund-before-lookup', 'chat', ...Array.from({ length: 10 }, (_, i) => `c${i}`)];
+  const ids = [
+    'refund-before-lookup',
+    'chat',
+    'stops-early',
+    ...Array.from({ length: 9 }, (_, i) => `c${i}`),
+  ];
   const base = makeResults(
     ids.map((id) => ({ id, trials: trials('wrong_tool', 3, 3) })),
     { label: 'base' },
@@ -32,6 +37,8 @@ function runs() {
   );
   for (const t of base.cases[0].trials) t.trace.tool_calls = [lookup, refund];
   for (const t of head.cases[0].trials) t.trace.tool_calls = [refund, lookup];
+  for (const t of base.cases[2].trials) t.trace.tool_calls = [lookup, refund];
+  for (const t of head.cases[2].trials) t.trace.tool_calls = [lookup];
   for (const t of head.cases[1].trials) {
     t.trace.tool_calls = [refund];
     t.trace.turns = [
@@ -89,6 +96,24 @@ describe.skipIf(!hasChromium())('viewer: trajectories and turns', () => {
     expect(bg).not.toBe('rgba(0, 0, 0, 0)');
     expect(watch.errors).toEqual([]);
     expect(watch.network).toEqual([]);
+    await page.close();
+  });
+
+  it('marks the step a head that stopped early never made', async () => {
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`file://${join(dir, 'v.html')}#case=stops-early`);
+    await page.waitForSelector('body[data-ready]');
+    const traj = page.locator('.case.target .detail .traj');
+    expect(await traj.locator('.note').textContent()).toBe(
+      'Head diverges at step 2: base called issue_refund, head stopped',
+    );
+    const cols = traj.locator('.cols > div');
+    expect(await cols.nth(1).locator('li').allTextContents()).toEqual([
+      'lookup_order {"order_id":"A1004"}',
+      '(no more calls)',
+    ]);
+    expect(await cols.nth(1).locator('li.diverge').getAttribute('value')).toBe('2');
+    expect(await cols.nth(0).locator('li.diverge').textContent()).toContain('issue_refund');
     await page.close();
   });
 

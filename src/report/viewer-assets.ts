@@ -331,8 +331,10 @@ export const VIEWER_JS = String.raw`
       if (k === at) li.setAttribute('data-diverges', '1');
       ol.appendChild(li);
     });
-    if (more && at >= calls.length) {
-      var li = el('li', 'diverge', more.name + ' ' + more.arguments);
+    if (at >= 0 && at >= calls.length) {
+      // The divergent step past this side's last call: the call the other side did not make,
+      // or, when this side stopped there, a marked empty step.
+      var li = el('li', more ? 'diverge' : 'diverge muted', more ? more.name + ' ' + more.arguments : '(no more calls)');
       li.value = at + 1; li.setAttribute('data-diverges', '1');
       ol.appendChild(li);
     }

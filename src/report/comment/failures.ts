@@ -65,7 +65,7 @@ function trajectoryText(e: TraceExcerpt, lim: ExcerptLimits): string[] {
   if (!d) return out;
   // The divergent step is not among the head's listed steps (it stopped, or it is further on).
   if (d.step >= Math.min(tools.length, lim.tools)) {
-    const at = d.head ? `  ${d.step + 1}. ${step(d.head, lim)}` : `  (after step ${d.step})`;
+    const at = `  ${d.step + 1}. ${d.head ? step(d.head, lim) : '(no call)'}`;
     out.push(`${at}   ${divergenceNote(d, baseCalls.length)}`);
   }
   out.push('tool calls (base):');
