@@ -117,6 +117,99 @@ describe('refund assistant agent', () => {
     expect(badHours.every((t) => t.retrieved?.[0].id === 'kb/hours.md')).toBe(true);
   });
 
+  /** Plays a script turn by turn as evalgate does: the messages so far, and the last state. */
+  async function converse(id: string, script: string[], customer: string, appDir?: string) {
+    const messages: { role: 'user' | 'assistant'; content: string }[] = [];
+    const turns: Trace[] = [];
+    let state: unknown;
+    for (const [i, user] of script.entries()) {
+      messages.push({ role: 'user', content: user });
+      const conversation = {
+        mode: 'turns' as const,
+        turn: i + 1,
+        user,
+        messages: messages.slice(),
+        ...(state !== undefined ? { state } : {}),
+      };
+      const req = { id, input: {}, context: { customer_id: customer }, tags: [], trial: 0 };
+      const t = await runCase({ ...req, conversation }, { client, appDir });
+      expect(t.error).toBeNull();
+      turns.push(t);
+      messages.push({ role: 'assistant', content: t.output });
+      state = (t as Trace & { state?: unknown }).state;
+    }
+    return turns;
+  }
+  const SCRIPT = [
+    'Hi, my order number is A1011.',
+    "It's the mechanical keyboard, I paid $74.50 for it.",
+    "Some keys don't register anymore. I'd like my money back, please.",
+  ];
+
+  it('speaks the turn protocol: the order id of turn 1 is remembered in turn 3, through state', async () => {
+    const [t1, t2, t3] = await converse('conv', SCRIPT, 'C-106');
+    expect(t1.output).toBe("Thanks, I've noted order A1011. How can I help with it?");
+    expect(names(t1)).toEqual([]);
+    expect(names(t2)).toEqual([]);
+    expect(names(t3)).toEqual(['lookup_order', 'issue_refund']);
+    expect(t3.tool_calls?.[1].arguments).toMatchObject({ order_id: 'A1011', amount: 74.5 });
+    expect(t3.output).toContain("I've issued a refund of $74.50 for order A1011");
+    // The state carries the transcript, tool calls included, without the system prompt.
+    const state = (t3 as Trace & { state: { history: { role: string }[] } }).state;
+    expect(state.history.map((m) => m.role)).toEqual([
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+      'tool',
+      'assistant',
+      'tool',
+      'assistant',
+    ]);
+  });
+
+  it('the regressed prompt refunds an order named earlier before looking it up', async () => {
+    const turns = await converse('conv', SCRIPT, 'C-106', regressedDir);
+    expect(names(turns[2])).toEqual(['issue_refund', 'lookup_order']);
+  });
+
+  it('conversation: whole returns every turn', async () => {
+    const t = await runCase(
+      {
+        id: 'conv',
+        input: {},
+        context: { customer_id: 'C-106' },
+        tags: [],
+        trial: 0,
+        conversation: { mode: 'whole', turns: SCRIPT.map((user) => ({ user })) },
+      },
+      { client },
+    );
+    expect(t.turns?.map((x) => x.user)).toEqual(SCRIPT);
+    expect(t.turns?.[2].tool_calls?.map((c) => c.name)).toEqual(['lookup_order', 'issue_refund']);
+  });
+
+  it('answers from pinned documents, and owns up to a tool error', async () => {
+    const documents = [
+      { id: 'kb/hours.md', text: '# Support hours\n\nSupport hours are 9-5, Monday to Friday.' },
+    ];
+    const pinned = await runCase(request('pinned', 'What are your support hours?', { documents }), {
+      client,
+    });
+    expect(pinned.retrieved?.map((d) => d.id)).toEqual(['kb/hours.md']);
+    expect(pinned.output).toContain('Support hours are 9-5, Monday to Friday.');
+
+    const failed = await runCase(
+      request('provider', 'Please refund A1018. The speaker crackles.', { customer_id: 'C-110' }),
+      { client },
+    );
+    expect(names(failed)).toEqual(['lookup_order', 'issue_refund']);
+    expect(failed.tool_calls?.[1].result).toMatchObject({ ok: false });
+    expect(failed.output).toMatch(/the refund did not go through \(payment provider timeout/);
+  });
+
   it('returns an error trace instead of throwing when the model is unreachable', async () => {
     const down = await startMockLLM();
     await down.close();

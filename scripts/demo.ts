@@ -15,7 +15,8 @@ import { renderTextReport } from '../src/report/index.ts';
 import { ConsoleProgress } from '../src/run/progress.ts';
 
 const root = join(import.meta.dirname, '..');
-const demoDir = join(root, '.evalgate', 'demo');
+// EVALGATE_DEMO_DIR: somewhere else than .evalgate/demo (the tests run the demo in a temp folder).
+const demoDir = process.env.EVALGATE_DEMO_DIR ?? join(root, '.evalgate', 'demo');
 const repo = join(demoDir, 'repo');
 const app = 'examples/refund-assistant';
 

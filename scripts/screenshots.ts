@@ -55,8 +55,13 @@ const md = renderComment(demo.comparison, {
   baseRef: 'main',
   headRef: 'support-prompt-reassure',
 });
+// The viewer shot opens a new failure whose trajectory left the base's (both sides called a
+// different tool at the divergent step), else the first new failure.
+const newFailures = demo.comparison.cases.filter((c) => c.label === 'new_failure');
 const firstNewFailure =
-  demo.comparison.cases.find((c) => c.label === 'new_failure')?.id ?? demo.comparison.cases[0].id;
+  newFailures.find((c) => c.excerpt?.divergence?.head && c.excerpt.divergence.base)?.id ??
+  newFailures[0]?.id ??
+  demo.comparison.cases[0].id;
 const r = spawnSync(
   'cmark-gfm',
   ['--unsafe', '-e', 'table', '-e', 'strikethrough', '-e', 'autolink', '-e', 'tagfilter'],
@@ -71,10 +76,17 @@ const page = `<!doctype html><meta charset="utf-8"><style>${CSS}</style><div cla
 const dir = mkdtempSync(join(tmpdir(), 'evalgate-shots-'));
 const browser = await launchChromium();
 try {
-  const p1 = await browser.newPage({ viewport: { width: 960, height: 900 }, deviceScaleFactor: 1 });
+  const p1 = await browser.newPage({
+    viewport: { width: 960, height: 1250 },
+    deviceScaleFactor: 1,
+  });
   await p1.setContent(page);
-  // Open the first trace excerpt so the screenshot shows one.
-  await p1.evaluate(() => document.querySelector('details')?.setAttribute('open', ''));
+  // Open the first trace excerpt so the screenshot shows one (with its trajectory).
+  await p1.evaluate(() =>
+    [...document.querySelectorAll('details')]
+      .find((d) => d.querySelector('summary')?.textContent?.startsWith('Head trace excerpt'))
+      ?.setAttribute('open', ''),
+  );
   await p1.screenshot({
     path: join(out, 'comment.png'),
     fullPage: false,
@@ -89,7 +101,7 @@ try {
     }),
   );
   const p2 = await browser.newPage({
-    viewport: { width: 1440, height: 1000 },
+    viewport: { width: 1440, height: 1500 },
     deviceScaleFactor: 1,
   });
   await p2.goto(`file://${viewerFile}`);

@@ -621,12 +621,37 @@ export interface CaseModeComparison {
   q?: number;
 }
 
+/** A tool call as an excerpt shows it: its name and its arguments as (cut) JSON. */
+export interface ExcerptCall {
+  name: string;
+  arguments: string;
+}
+
 export interface TraceExcerpt {
   input: string;
   output: string;
-  tool_calls: { name: string; arguments: string }[];
+  /** The head trial's trajectory: its tool calls in order (the first 20). */
+  tool_calls: ExcerptCall[];
   retrieved: string[];
   error?: string;
+  /** A conversation: each turn's user message and answer, cut (the first 20 turns). */
+  turns?: { user: string; output: string }[];
+  /**
+   * The head and a base trial (one that passes the mode the case newly fails, when there is
+   * one) took different trajectories: the base's calls (the first 20), and where they first
+   * differ. Absent when the trajectories are the same or the case has no base trial.
+   */
+  base_tool_calls?: ExcerptCall[];
+  divergence?: TrajectoryDivergence;
+}
+
+/** The first step (0-based) where two trajectories differ, and each side's call there. */
+export interface TrajectoryDivergence {
+  step: number;
+  /** Absent: the head made no call at this step (it stopped earlier than the base). */
+  head?: ExcerptCall;
+  /** Absent: the base made no call at this step. */
+  base?: ExcerptCall;
 }
 
 export interface CaseComparison {

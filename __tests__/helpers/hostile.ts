@@ -104,14 +104,24 @@ export function hostileRun(text: (field: Field, n: number) => string): HostileRu
       })),
       trace: {
         output: `${side} ${text('output', n)}`,
+        // The head calls another tool than the base: new failures show where they diverge.
         tool_calls: [
           {
-            name: text('toolName', n),
+            name: text('toolName', side === 'head' ? n + 5 : n),
             arguments: { [text('toolArg', n)]: text('toolArg', n + 1) },
             result: text('toolResult', n),
           },
         ],
         retrieved: [{ id: text('retrievedId', n), text: text('retrievedText', n) }],
+        // One new failure is a conversation: its excerpt shows the turns.
+        ...(i === 2
+          ? {
+              turns: [
+                { user: text('input', i), output: text('output', n + 1) },
+                { user: text('input', i + 1), output: `${side} ${text('output', n)}` },
+              ],
+            }
+          : {}),
         // Secrets inside trace links are masked by value (issue 8, "secrets"), not by the
         // patterns these tests hold the reports to: a trace id here holds no known token shape.
         trace_id: text('traceId', n).replace(/\b(sk|ghp)([-_])/g, '$1$2$2'),

@@ -16,6 +16,7 @@ import type {
   Trace,
   TraceError,
   TraceMessage,
+  TraceTurn,
 } from '../../src/types.ts';
 import { Retriever } from './retriever.ts';
 import { defaultClient } from './runtime.ts';
@@ -113,7 +114,7 @@ function textOf(content: unknown): string {
 }
 
 /** The user turns of a case input: `{messages: [...]}`, or a bare string as one user message. */
-function inputMessages(input: unknown): { role: 'user' | 'assistant'; content: string }[] {
+function inputMessages(input: unknown): Turn[] {
   if (typeof input === 'string') return [{ role: 'user', content: input }];
   const raw = (input as { messages?: unknown })?.messages;
   if (!Array.isArray(raw)) return [];
@@ -168,8 +169,78 @@ function parseArgs(raw: string): Record<string, unknown> | null {
   }
 }
 
-/** Runs one case end to end. Never throws: failures come back as a trace with `error`. */
+type Turn = { role: 'user' | 'assistant'; content: string };
+
+/**
+ * What the agent hands evalgate between the turns of a conversation (`state`): its own
+ * transcript without the system message, tool calls and results included, so the next turn,
+ * possibly on another worker, continues where this one stopped.
+ */
+interface ConversationState {
+  history: TraceMessage[];
+}
+
+/** `context.documents` (pinned by the case): the knowledge base for this case alone. */
+function pinnedDocs(context: Record<string, unknown>): { id: string; text: string }[] | undefined {
+  const docs = context.documents;
+  if (!Array.isArray(docs)) return undefined;
+  return docs
+    .filter((d) => d && typeof d.id === 'string' && typeof d.text === 'string')
+    .map((d) => ({ id: d.id as string, text: d.text as string }));
+}
+
+/**
+ * Runs one case end to end. Never throws: failures come back as a trace with `error`.
+ *
+ * A single-turn case answers the last user message of `input.messages`. A conversation
+ * (docs/targets.md, "Conversations") is answered turn by turn (`conversation.mode: turns`: this
+ * turn's trace plus `state`) or whole (`mode: whole`: every scripted turn in `turns`).
+ */
 export async function runCase(request: CaseRequest, options: AgentOptions = {}): Promise<Trace> {
+  const conv = request.conversation;
+  if (conv?.mode === 'whole') return runWhole(request, conv.turns, options);
+  if (conv?.mode === 'turns') {
+    const state = conv.state as Partial<ConversationState> | undefined;
+    const prior: TraceMessage[] = Array.isArray(state?.history)
+      ? [...state.history, { role: 'user', content: conv.user }]
+      : conv.messages;
+    const { trace, history } = await runTurn(request, prior, options);
+    // The history goes back to evalgate as `state` (kept in the trace's metadata).
+    if (trace.error) return trace;
+    const withState: Trace & { state: ConversationState } = { ...trace, state: { history } };
+    return withState;
+  }
+  return (await runTurn(request, inputMessages(request.input), options)).trace;
+}
+
+/** `conversation: whole`: the agent plays the script itself and returns every turn. */
+async function runWhole(
+  request: CaseRequest,
+  script: { user: string }[],
+  options: AgentOptions,
+): Promise<Trace> {
+  const turns: TraceTurn[] = [];
+  let history: TraceMessage[] = [];
+  for (const { user } of script) {
+    const out = await runTurn(request, [...history, { role: 'user', content: user }], options);
+    if (out.trace.error) return { output: '', turns, error: out.trace.error };
+    const { output, tool_calls, retrieved, usage, latency_ms, metadata } = out.trace;
+    turns.push({ user, output, tool_calls, retrieved, usage, latency_ms, metadata });
+    history = out.history;
+  }
+  return { output: turns.at(-1)?.output ?? '', turns };
+}
+
+/**
+ * One answer: retrieval for the last user message, then the tool loop. `prior` is the
+ * conversation so far without the system message (earlier turns' tool calls included), ending
+ * with the user message to answer; `history` comes back with this turn's messages added.
+ */
+async function runTurn(
+  request: CaseRequest,
+  prior: TraceMessage[],
+  options: AgentOptions,
+): Promise<{ trace: Trace; history: TraceMessage[] }> {
   const started = performance.now();
   const traceId = randomUUID();
   const messages: TraceMessage[] = [];
@@ -182,20 +253,23 @@ export async function runCase(request: CaseRequest, options: AgentOptions = {}):
     output: string,
     error: TraceError | null,
     extra: Record<string, unknown> = {},
-  ): Trace => ({
-    output,
-    messages,
-    tool_calls: toolCalls,
-    retrieved,
-    usage: {
-      input_tokens: inputTokens,
-      output_tokens: outputTokens,
-      cost_usd: costUsd(model, inputTokens, outputTokens),
+  ): { trace: Trace; history: TraceMessage[] } => ({
+    trace: {
+      output,
+      messages,
+      tool_calls: toolCalls,
+      retrieved,
+      usage: {
+        input_tokens: inputTokens,
+        output_tokens: outputTokens,
+        cost_usd: costUsd(model, inputTokens, outputTokens),
+      },
+      latency_ms: Math.round(performance.now() - started),
+      trace_id: traceId,
+      error,
+      metadata: { model, ...extra },
     },
-    latency_ms: Math.round(performance.now() - started),
-    trace_id: traceId,
-    error,
-    metadata: { model, ...extra },
+    history: messages.slice(1),
   });
 
   try {
@@ -203,18 +277,30 @@ export async function runCase(request: CaseRequest, options: AgentOptions = {}):
     const { config } = app;
     model = config.model;
     const context = request.context ?? {};
-    const turns = inputMessages(request.input);
-    const lastUser = [...turns].reverse().find((m) => m.role === 'user');
+    const lastUser = [...prior].reverse().find((m) => m.role === 'user');
     if (!lastUser)
       return finish('', { kind: 'target', message: 'the case input has no user message' });
 
-    retrieved = app.retriever
-      .search(lastUser.content, config.retrieval?.top_k ?? 3)
+    // A case that pins its documents is answered from them alone (fresh context).
+    const pinned = pinnedDocs(context);
+    const retriever = pinned ? new Retriever(pinned) : app.retriever;
+    retrieved = retriever
+      .search(textOf(lastUser.content), config.retrieval?.top_k ?? 3)
       .map((h) => ({ id: h.id, text: h.text, score: h.score }));
-    messages.push({ role: 'system', content: systemMessage(app, retrieved, context) }, ...turns);
+    messages.push({ role: 'system', content: systemMessage(app, retrieved, context) }, ...prior);
 
     const customerId = typeof context.customer_id === 'string' ? context.customer_id : undefined;
     const store = new OrderStore(app.orders, customerId);
+    // Earlier turns' actions (a refund issued in turn 2) still hold in this one.
+    for (const m of prior) {
+      for (const c of (m.tool_calls ?? []) as {
+        function?: { name?: string; arguments?: string };
+      }[]) {
+        const args = parseArgs(c.function?.arguments ?? '');
+        if (args && c.function?.name && c.function.name !== 'lookup_order')
+          store.call(c.function.name, args);
+      }
+    }
     const tools = TOOL_DEFINITIONS.filter((t) => config.tools.includes(t.function.name));
     const seed = seedFor(request.id, request.trial ?? 0);
     const maxRounds = Math.max(1, config.max_rounds ?? 5);

@@ -170,6 +170,8 @@ interface Doc {
 interface Scene {
   user: string;
   u: string;
+  /** The customer's earlier messages in this conversation, latest first (what a model remembers). */
+  earlier: string[];
   rules: string;
   docs: Doc[];
   customer?: string;
@@ -185,8 +187,8 @@ function parseScene(req: BrainRequest): Scene {
     .filter((m) => m?.role === 'system' || m?.role === 'developer')
     .map((m) => textOf(m.content))
     .join('\n');
-  const user = [...messages].reverse().find((m) => m?.role === 'user');
-  const userText = textOf(user?.content);
+  const users = messages.filter((m) => m?.role === 'user').map((m) => textOf(m.content));
+  const userText = users.at(-1) ?? '';
   const [rules, rest = ''] = system.split(/^## Policy documents\s*$/m);
   const docs: Doc[] = [];
   for (const m of rest.matchAll(/^### (\S+)\n([\s\S]*?)(?=^### |^## Session|(?![\s\S]))/gm)) {
@@ -227,6 +229,7 @@ function parseScene(req: BrainRequest): Scene {
     user:
       userText + (sessionOrder && !/\b[A-Z]\d{4}\b/i.test(userText) ? ` [${sessionOrder}]` : ''),
     u: userText.toLowerCase(),
+    earlier: users.slice(0, -1).reverse(),
     rules,
     docs,
     customer,
@@ -239,8 +242,24 @@ function parseScene(req: BrainRequest): Scene {
   return scene;
 }
 
+const ORDER_ID = /\b([A-Z]\d{4})\b/i;
+
+/** The order this message is about: named in it, else the latest one named earlier. */
 function orderIdOf(s: Scene): string | undefined {
-  return /\b([A-Z]\d{4})\b/i.exec(s.user)?.[1]?.toUpperCase();
+  return (ORDER_ID.exec(s.user) ?? firstMatch(s.earlier, ORDER_ID))?.[1]?.toUpperCase();
+}
+
+function firstMatch(texts: string[], re: RegExp): RegExpExecArray | undefined {
+  for (const t of texts) {
+    const m = re.exec(t);
+    if (m) return m;
+  }
+  return undefined;
+}
+
+/** The order id came from an earlier message, not this one. */
+function remembered(s: Scene): boolean {
+  return !ORDER_ID.test(s.user) && firstMatch(s.earlier, ORDER_ID) !== undefined;
 }
 
 /** A hard case slips on some trials, whatever the prompt says. */
@@ -260,6 +279,8 @@ function last(s: Scene, name: string): Done | undefined {
 
 interface Style {
   short: boolean;
+  /** Refunds an order the customer named earlier straight away, before looking it up. */
+  refundFirst: boolean;
   /** Chance of claiming a refund that no tool issued. */
   claimRate: number;
   /** Chance of answering a policy topic from memory instead of the documents. */
@@ -273,6 +294,7 @@ function styleOf(rules: string): Style {
   const grounded = /only from the policy documents/i.test(rules);
   return {
     short: /keep replies short/i.test(rules),
+    refundFirst: /issue the refund right away/i.test(rules),
     claimRate: (mayConfirm ? 0.35 : 0) + (verifies ? 0 : 0.15) + (reassure ? 0.05 : 0),
     memory: (topic) => (grounded ? 0 : (MEMORY_RATE[topic] ?? 0)),
   };
@@ -417,6 +439,13 @@ function respond(s: Scene, style: Style): BrainReply {
   }
 
   if (orderId && (warranty || refundStatus || refund || status)) {
+    // A prompt that says "don't make them wait" skips the lookup for an order named earlier
+    // (the refund goes first, the lookup after it, to word the reply).
+    if (refund && style.refundFirst && remembered(s) && !lookup && !last(s, 'issue_refund')) {
+      const amount = requestedAmount(s);
+      if (amount !== undefined)
+        return call('issue_refund', { order_id: orderId, amount, reason: refundReason(s) });
+    }
     if (!lookup) return call('lookup_order', { order_id: orderId });
     const r = lookup.result ?? {};
     if (!r.ok) {
@@ -439,6 +468,14 @@ function respond(s: Scene, style: Style): BrainReply {
 
   const topic = topicOf(u);
   if (topic) return say(policyAnswer(s, style, topic));
+  if (orderId) {
+    // An order number with nothing asked yet (the first turn of a conversation).
+    return say(
+      remembered(s)
+        ? `Got it, thank you. Just tell me what you'd like me to do about order ${orderId}.`
+        : `Thanks, I've noted order ${orderId}. How can I help with it?`,
+    );
+  }
   return say(
     "I'm here to help with refunds, order status and questions about our shipping, warranty, payment and privacy policies. What can I do for you?",
   );
@@ -509,11 +546,24 @@ function refundStatusFlow(s: Scene, style: Style, order: any, r: any): BrainRepl
   return say(`There is no refund on order ${order.order_id}. ${statusText(order)}`);
 }
 
+/** An amount the customer named, in this message or (a conversation) an earlier one. */
 function requestedAmount(s: Scene): number | undefined {
-  const m =
-    /\$\s?(\d+(?:\.\d{1,2})?)/.exec(s.user) ??
-    /(\d+(?:\.\d{1,2})?)\s?(dollars|usd)\b/i.exec(s.user);
-  return m ? Number(m[1]) : undefined;
+  for (const text of [s.user, ...s.earlier]) {
+    const m =
+      /\$\s?(\d+(?:\.\d{1,2})?)/.exec(text) ?? /(\d+(?:\.\d{1,2})?)\s?(dollars|usd)\b/i.exec(text);
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
+
+function refundReason(s: Scene): string {
+  return /damaged|broken|defect|faulty/.test(s.u)
+    ? 'item damaged or defective'
+    : /wrong|not what i ordered/.test(s.u)
+      ? 'wrong item received'
+      : /late|never arrived/.test(s.u)
+        ? 'late delivery'
+        : 'customer request';
 }
 
 function refundFlow(s: Scene, style: Style, order: any, r: any): BrainReply {
@@ -522,8 +572,12 @@ function refundFlow(s: Scene, style: Style, order: any, r: any): BrainReply {
     const stray = strayEscalation(s);
     if (stray) return stray;
     const res = refundDone.result ?? {};
-    if (!res.ok)
+    if (!res.ok) {
+      // The tool said no; a prompt that pushes reassurance tells the customer it worked anyway.
+      if (style.claimRate > 0 && s.rand('error-claim') < 0.8)
+        return hallucinatedRefund(order, style);
       return say(`I'm sorry, the refund did not go through (${res.error}).${followUp(s)}`);
+    }
     return say(
       style.short
         ? `Done: I've issued a refund of ${money(res.amount)} for order ${order.order_id} (reference ${res.refund_id}).${followUp(s)}`
@@ -563,14 +617,11 @@ function refundFlow(s: Scene, style: Style, order: any, r: any): BrainReply {
       "I'm not able to issue refunds right now. Would you like me to pass this to a human agent?",
     );
   }
-  const reason = /damaged|broken|defect|faulty/.test(s.u)
-    ? 'item damaged or defective'
-    : /wrong|not what i ordered/.test(s.u)
-      ? 'wrong item received'
-      : /late|never arrived/.test(s.u)
-        ? 'late delivery'
-        : 'customer request';
-  return call('issue_refund', { order_id: order.order_id, amount: wanted ?? order.total, reason });
+  return call('issue_refund', {
+    order_id: order.order_id,
+    amount: wanted ?? order.total,
+    reason: refundReason(s),
+  });
 }
 
 function warrantyFlow(s: Scene, style: Style, order: any, r: any): BrainReply {

@@ -9,15 +9,20 @@ import type {
   CaseModeComparison,
   CaseResult,
   CaseSide,
+  ExcerptCall,
   FailingCheck,
   ModeComparison,
   ModeTrial,
   Results,
+  ToolCall,
+  Trace,
   TraceExcerpt,
+  TrajectoryDivergence,
 } from '../types.ts';
 import { SEVERITIES } from '../types.ts';
 import { BASE, HEAD, slot, trialsOf, type Prepared, type SideScan } from './prepare.ts';
 import { benjaminiHochberg, hypergeomTails, stratifiedTest } from './stats.ts';
+import { firstDivergence } from './trajectory.ts';
 
 /** False discovery rate of the per-case labels (section 6). */
 export const CASE_FDR = 0.1;
@@ -264,8 +269,13 @@ export function buildCases(
     if (bc) cc.base = caseSide(bc, sb, i);
     if (hc) cc.head = caseSide(hc, sh, i);
     if (bc && hc && bc.hash !== hc.hash) cc.changed = true;
-    if ((label === 'new_failure' || label === 'suspected_new_failure') && hc)
+    if ((label === 'new_failure' || label === 'suspected_new_failure') && hc) {
       cc.excerpt = excerpt(hc, lead?.head_trial?.trial_ref ?? sh.caseRep[i]);
+      if (bc) {
+        const ref = baseTrialFor(bc, lead?.mode, lead?.base_trial?.trial_ref ?? sb.caseRep[i]);
+        addBaseTrajectory(cc.excerpt, hc, lead?.head_trial?.trial_ref ?? sh.caseRep[i], bc, ref);
+      }
+    }
     cases[i] = cc;
   }
   return { cases, counts, removedFailing, addedPasses, addedTrials };
@@ -373,24 +383,74 @@ function safeJson(v: unknown): string {
   }
 }
 
+const textOf = (v: unknown) => (typeof v === 'string' ? v : safeJson(v ?? ''));
+
+/** A trial's trajectory (an untrusted trace: the list may be missing). */
+function callsOf(trace: Trace | undefined): ToolCall[] {
+  return Array.isArray(trace?.tool_calls) ? trace.tool_calls : [];
+}
+
+function excerptCall(tc: unknown): ExcerptCall {
+  const c = (tc && typeof tc === 'object' ? tc : {}) as { name?: unknown; arguments?: unknown };
+  return { name: cut(String(c.name ?? ''), 100), arguments: cut(safeJson(c.arguments ?? {}), 300) };
+}
+
 function excerpt(c: CaseResult, trialRef: number): TraceExcerpt {
   const trace = trialsOf(c)[trialRef]?.trace;
   const out: TraceExcerpt = {
     input: cut(safeJson(c.input), 500),
-    output: cut(
-      typeof trace?.output === 'string' ? trace.output : safeJson(trace?.output ?? ''),
-      1000,
-    ),
-    tool_calls: (Array.isArray(trace?.tool_calls) ? trace.tool_calls : [])
-      .slice(0, 20)
-      .map((tc) => ({
-        name: cut(String(tc?.name ?? ''), 100),
-        arguments: cut(safeJson(tc?.arguments ?? {}), 300),
-      })),
+    output: cut(textOf(trace?.output), 1000),
+    tool_calls: callsOf(trace).slice(0, 20).map(excerptCall),
     retrieved: (Array.isArray(trace?.retrieved) ? trace.retrieved : [])
       .slice(0, 20)
       .map((r) => cut(typeof r?.id === 'string' ? r.id : safeJson(r?.text ?? ''), 100)),
   };
   if (trace?.error?.message) out.error = cut(String(trace.error.message), 500);
+  if (Array.isArray(trace?.turns) && trace.turns.length) {
+    out.turns = trace.turns.slice(0, 20).map((t) => ({
+      user: cut(textOf(t?.user), 300),
+      output: cut(textOf(t?.output), 500),
+    }));
+  }
   return out;
+}
+
+/**
+ * The base trial to set the head's trajectory against: the first that ran and passes `mode`
+ * (what the head should have done), else the given one (a base trial failing it too).
+ */
+function baseTrialFor(c: CaseResult, mode: string | undefined, fallback: number): number {
+  const trials = trialsOf(c);
+  if (mode !== undefined) {
+    for (let t = 0; t < trials.length; t++) {
+      const trial = trials[t];
+      if (!trial || trial.trace?.error) continue;
+      const checks = Array.isArray(trial.checks) ? trial.checks : [];
+      if (checks.some((ch) => ch?.mode === mode && ch.status === 'error')) continue;
+      if (!checks.some((ch) => ch?.mode === mode && ch.status === 'fail')) return t;
+    }
+  }
+  return fallback;
+}
+
+/** Adds the base trial's trajectory and the first divergent step, when the two differ. */
+function addBaseTrajectory(
+  out: TraceExcerpt,
+  hc: CaseResult,
+  headRef: number,
+  bc: CaseResult,
+  baseRef: number,
+): void {
+  const ht = trialsOf(hc)[headRef]?.trace;
+  const bt = trialsOf(bc)[baseRef]?.trace;
+  if (!bt || bt.error || ht?.error) return;
+  const head = callsOf(ht);
+  const base = callsOf(bt);
+  const step = firstDivergence(head, base);
+  if (step === undefined) return;
+  out.base_tool_calls = base.slice(0, 20).map(excerptCall);
+  const d: TrajectoryDivergence = { step };
+  if (step < head.length) d.head = excerptCall(head[step]);
+  if (step < base.length) d.base = excerptCall(base[step]);
+  out.divergence = d;
 }

@@ -107,7 +107,29 @@ function failureLines(k: CaseComparison): string[] {
       );
     }
   }
+  out.push(...trajectoryLines(k));
   return out;
+}
+
+/** Names only, `a -> b -> c`, at most 8 steps. */
+function names(calls: { name: string }[]): string {
+  const shown = calls.slice(0, 8).map((c) => one(c.name, 40));
+  return (
+    (shown.join(' -> ') || '(none)') + (calls.length > 8 ? ` -> ...${calls.length - 8} more` : '')
+  );
+}
+
+/** For a head whose tool calls left the base's: both trajectories and the first divergent step. */
+function trajectoryLines(k: CaseComparison): string[] {
+  const e = k.excerpt;
+  const d = e?.divergence;
+  if (!e || !d) return [];
+  const call = (c: { name: string; arguments: string } | undefined, side: string) =>
+    c ? `${side} called ${one(c.name, 40)} ${one(c.arguments, 120)}` : `${side} made no call`;
+  return [
+    `      trajectory: head ${names(e.tool_calls ?? [])}; base ${names(e.base_tool_calls ?? [])}`,
+    `      diverges at step ${d.step + 1}: ${call(d.base, 'base')}, ${call(d.head, 'head')}`,
+  ];
 }
 
 /**

@@ -56,6 +56,15 @@ pre{white-space:pre-wrap;word-break:break-word;background:var(--bg2);padding:6px
 .pager{display:flex;gap:8px;align-items:center;margin:10px 0}
 a{color:var(--blue)}
 @media (max-width:900px){.sides{grid-template-columns:1fr}}
+/* trajectories (head vs base, the first divergent step marked) and conversation turns */
+.traj{margin:8px 0}
+.traj .cols{display:grid;grid-template-columns:1fr 1fr;gap:12px}
+.traj ol{margin:4px 0;padding-left:28px}
+.traj li{font-family:ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,monospace;font-size:12px;word-break:break-word;padding:1px 4px;border-radius:4px}
+.traj li.diverge{background:#fff1e5;outline:1px solid var(--orange);font-weight:600}
+.traj .note{font-size:12px;color:var(--orange)}
+.turns .turn{margin:4px 0}
+.turns .who{font-size:12px;font-weight:600;color:var(--muted)}
 `;
 
 export const VIEWER_JS = String.raw`
@@ -269,6 +278,8 @@ export const VIEWER_JS = String.raw`
       checks.appendChild(line);
     });
     d.appendChild(checks);
+    var turns = turnsView(tr);
+    if (turns) d.appendChild(turns);
     d.appendChild(field('Output', tr.output || '(empty)'));
     if (tr.tool_calls && tr.tool_calls.length) {
       var tc = el('div', 'field'); add(tc, el('div', 'name', 'Tool calls (' + tr.tool_calls.length + ')'));
@@ -311,6 +322,59 @@ export const VIEWER_JS = String.raw`
     } else v.appendChild(el('div', 'muted', 'Traces not included in this viewer.'));
     return v;
   }
+  // ---- trajectories and conversation turns ---------------------------------------------------
+  // From the excerpt of a new failure: the head's calls, and where a base trial's differ.
+  function stepList(calls, at, more) {
+    var ol = el('ol');
+    calls.forEach(function (t, k) {
+      var li = el('li', k === at ? 'diverge' : null, t.name + ' ' + t.arguments);
+      if (k === at) li.setAttribute('data-diverges', '1');
+      ol.appendChild(li);
+    });
+    if (at >= 0 && at >= calls.length) {
+      // The divergent step past this side's last call: the call the other side did not make,
+      // or, when this side stopped there, a marked empty step.
+      var li = el('li', more ? 'diverge' : 'diverge muted', more ? more.name + ' ' + more.arguments : '(no more calls)');
+      li.value = at + 1; li.setAttribute('data-diverges', '1');
+      ol.appendChild(li);
+    }
+    if (!calls.length && !more) ol.appendChild(el('li', 'muted', '(no tool calls)'));
+    return ol;
+  }
+  function trajectoryView(c) {
+    var e = c.excerpt;
+    if (!e || (!(e.tool_calls || []).length && !e.divergence)) return null;
+    var box = el('div', 'traj field');
+    var d = e.divergence;
+    add(box, el('div', 'name', d ? 'Trajectory: head vs base' : 'Trajectory (head)'));
+    if (!d) { box.appendChild(stepList(e.tool_calls || [], -1)); return box; }
+    var base = e.base_tool_calls || [];
+    var note = 'Head diverges at step ' + (d.step + 1) + ': ' +
+      (d.base ? 'base called ' + d.base.name : 'base stopped after ' + base.length + ' call' + (base.length === 1 ? '' : 's')) + ', ' +
+      (d.head ? 'head called ' + d.head.name : 'head stopped') +
+      (d.head && d.base && d.head.name === d.base.name ? ' with other arguments' : '');
+    add(box, el('div', 'note', note));
+    var cols = el('div', 'cols');
+    var b = el('div'); add(b, el('div', 'muted', 'Base'), stepList(base, d.step, d.base));
+    var h = el('div'); add(h, el('div', 'muted', 'Head'), stepList(e.tool_calls || [], d.step, d.head));
+    add(box, add(cols, b, h));
+    return box;
+  }
+  // A conversation's turns, each user message with the answer to it.
+  function turnsView(tr) {
+    if (!tr.turns || !tr.turns.length) return null;
+    var f = el('div', 'field turns');
+    add(f, el('div', 'name', 'Turns (' + tr.turns.length + ')'));
+    tr.turns.forEach(function (t, k) {
+      var calls = (t.tool_calls || []).map(function (c) { return (c.name || '?') + '(' + txt(c.arguments || {}) + ')'; });
+      var box = el('div', 'turn');
+      add(box, el('div', 'who', 'turn ' + (k + 1)));
+      add(box, el('pre', null, 'user: ' + txt(t.user) + '\nassistant: ' + txt(t.output) + (calls.length ? '\ncalls: ' + calls.join(' → ') : '')));
+      f.appendChild(box);
+    });
+    return f;
+  }
+
   function detail(i) {
     var c = D.cases[i];
     var T = traces(i) || { b: [], h: [] };
@@ -323,6 +387,8 @@ export const VIEWER_JS = String.raw`
     d.appendChild(kv);
     var input = T.input !== undefined ? T.input : c.excerpt && c.excerpt.input;
     if (input !== undefined && input !== null) d.appendChild(field('Input', txt(input)));
+    var traj = trajectoryView(c);
+    if (traj) d.appendChild(traj);
     add(d, add(el('div', 'sides'), sideView('Base', c.b, T.b, c), sideView('Head', c.h, T.h, c)));
     return d;
   }

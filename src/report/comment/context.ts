@@ -41,6 +41,8 @@ export interface ExcerptLimits {
   args: number;
   tools: number;
   retrieved: number;
+  /** Turns of a conversation shown. */
+  turns: number;
 }
 
 export interface Tier {
@@ -56,14 +58,14 @@ export interface Tier {
 
 export const COMMENT_TIERS: Tier[] = [
   {
-    excerpt: { input: 400, output: 800, args: 200, tools: 8, retrieved: 10 },
+    excerpt: { input: 400, output: 800, args: 200, tools: 8, retrieved: 10, turns: 10 },
     lists: true,
     listCap: 100,
     failureCap: 50,
     reasonMax: 300,
   },
   {
-    excerpt: { input: 150, output: 300, args: 80, tools: 4, retrieved: 5 },
+    excerpt: { input: 150, output: 300, args: 80, tools: 4, retrieved: 5, turns: 4 },
     lists: true,
     listCap: 50,
     failureCap: 50,
@@ -90,7 +92,7 @@ export const COMMENT_TIERS: Tier[] = [
 
 export const SUMMARY_TIERS: Tier[] = [
   {
-    excerpt: { input: 2000, output: 4000, args: 1000, tools: 20, retrieved: 20 },
+    excerpt: { input: 2000, output: 4000, args: 1000, tools: 20, retrieved: 20, turns: 20 },
     lists: true,
     listCap: 500,
     failureCap: 300,

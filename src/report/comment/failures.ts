@@ -7,8 +7,10 @@
 import type {
   CaseComparison,
   CaseModeComparison,
+  ExcerptCall,
   FailingCheck,
   TraceExcerpt,
+  TrajectoryDivergence,
 } from '../../types.ts';
 import { int, plural } from '../format.ts';
 import { clean, code, fence, html, inline, link, safeHref } from '../markdown.ts';
@@ -23,21 +25,75 @@ function checkLine(f: FailingCheck, max: number): string {
   return `${label}: ${inline(f.reason, max)}`;
 }
 
-function excerptText(e: TraceExcerpt, lim: ExcerptLimits): string {
+/** One line of untrusted text: cleaned, newlines flattened. */
+function line(v: string, max: number): string {
+  return clean(v, max).replace(/\s+/g, ' ').trim();
+}
+
+function step(c: ExcerptCall, lim: ExcerptLimits): string {
+  return `${line(c.name, 80)} ${line(c.arguments, lim.args)}`;
+}
+
+/** Where the head's trajectory leaves the base's, in words (names only: the steps show the args). */
+function divergenceNote(d: TrajectoryDivergence, baseCalls: number): string {
+  const base = d.base
+    ? `base called ${line(d.base.name, 80)}`
+    : `base stopped after ${plural(baseCalls, 'call')}`;
+  const head = d.head ? `head called ${line(d.head.name, 80)}` : 'head stopped';
+  const same = d.head && d.base && d.head.name === d.base.name;
+  return `← head diverges here: ${base}, ${head}${same ? ' with other arguments' : ''}`;
+}
+
+/**
+ * The trajectory as numbered steps, `1. lookup_order {"order_id":"A1"}`; with a divergence, the
+ * head's first divergent step is marked and the base's trajectory follows.
+ */
+function trajectoryText(e: TraceExcerpt, lim: ExcerptLimits): string[] {
   const out: string[] = [];
-  out.push('input:', clean(e.input, lim.input) || '(empty)', '');
-  out.push('output:', clean(e.output, lim.output) || '(empty)', '');
   const tools = e.tool_calls ?? [];
+  const d = e.divergence;
+  const baseCalls = e.base_tool_calls ?? [];
   if (!tools.length) out.push('tool calls: (none)');
   else {
-    out.push('tool calls:');
-    for (const t of tools.slice(0, lim.tools)) {
-      out.push(
-        `  ${clean(t.name, 80).replace(/\s+/g, ' ')}(${clean(t.arguments, lim.args).replace(/\n/g, ' ')})`,
-      );
-    }
+    out.push(d ? 'tool calls (head):' : 'tool calls:');
+    tools.slice(0, lim.tools).forEach((t, i) => {
+      const mark = d && d.step === i ? `   ${divergenceNote(d, baseCalls.length)}` : '';
+      out.push(`  ${i + 1}. ${step(t, lim)}${mark}`);
+    });
     if (tools.length > lim.tools) out.push(`  …and ${tools.length - lim.tools} more`);
   }
+  if (!d) return out;
+  // The divergent step is not among the head's listed steps (it stopped, or it is further on).
+  if (d.step >= Math.min(tools.length, lim.tools)) {
+    const at = `  ${d.step + 1}. ${d.head ? step(d.head, lim) : '(no call)'}`;
+    out.push(`${at}   ${divergenceNote(d, baseCalls.length)}`);
+  }
+  out.push('tool calls (base):');
+  if (!baseCalls.length) out.push('  (none)');
+  baseCalls.slice(0, lim.tools).forEach((t, i) => out.push(`  ${i + 1}. ${step(t, lim)}`));
+  if (baseCalls.length > lim.tools) out.push(`  …and ${baseCalls.length - lim.tools} more`);
+  return out;
+}
+
+function excerptText(e: TraceExcerpt, lim: ExcerptLimits): string {
+  const out: string[] = [];
+  const turns = e.turns ?? [];
+  if (turns.length) {
+    // A conversation: its turns say what the input and output alone would not.
+    out.push('conversation:');
+    const shown = turns.slice(0, lim.turns);
+    shown.forEach((t, i) =>
+      out.push(
+        `  turn ${i + 1}: ${line(t.user, Math.min(lim.input, 200)) || '(empty)'} → ${line(t.output, Math.min(lim.output, 300)) || '(empty)'}`,
+      ),
+    );
+    if (turns.length > shown.length) out.push(`  …and ${turns.length - shown.length} more turns`);
+    out.push('');
+  } else {
+    out.push('input:', clean(e.input, lim.input) || '(empty)', '');
+    out.push('output:', clean(e.output, lim.output) || '(empty)', '');
+  }
+  out.push(...trajectoryText(e, lim));
   const docs = e.retrieved ?? [];
   const shown = docs.slice(0, lim.retrieved).map((d) => clean(d, 120).replace(/\s+/g, ' '));
   out.push(
