@@ -51787,7 +51787,7 @@ function headStage1Trials(head) {
 
 /***/ }),
 
-/***/ 70871:
+/***/ 12406:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51811,7 +51811,47 @@ var types = __nccwpck_require__(74853);
 var prepare = __nccwpck_require__(32935);
 // EXTERNAL MODULE: ./build/compare/stats.js
 var compare_stats = __nccwpck_require__(81303);
+;// CONCATENATED MODULE: ./build/compare/trajectory.js
+/**
+ * Trajectories side by side: where a head trial's tool calls first differ from a base trial's.
+ * Pure; used for the excerpt of a new failure, so a report can point at the step where the
+ * agent went another way ("base called lookup_order, head called issue_refund").
+ */
+/**
+ * JSON with object keys sorted at every level, so `{a, b}` and `{b, a}` are the same arguments.
+ * Never throws (a cycle or a BigInt reads as its String()).
+ */
+function canonicalJson(v) {
+    try {
+        return (JSON.stringify(v ?? {}, (_k, x) => x && typeof x === 'object' && !Array.isArray(x)
+            ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+            : x) ?? '');
+    }
+    catch {
+        return String(v);
+    }
+}
+function sameStep(a, b) {
+    if (!a || !b || typeof a !== 'object' || typeof b !== 'object')
+        return a === b;
+    return (String(a.name ?? '') === String(b.name ?? '') &&
+        canonicalJson(a.arguments) === canonicalJson(b.arguments));
+}
+/**
+ * The 0-based index of the first step where the two trajectories differ (a different tool, or
+ * the same tool with other arguments; a step one side has and the other does not, when one is
+ * a prefix of the other), or undefined when they are the same.
+ */
+function firstDivergence(head, base) {
+    const n = Math.max(head.length, base.length);
+    for (let i = 0; i < n; i++)
+        if (!sameStep(head[i], base[i]))
+            return i;
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./build/compare/case-labels.js
+
 
 
 
@@ -52063,8 +52103,13 @@ function buildCases(base, head, p, modes, notRun) {
             cc.head = caseSide(hc, sh, i);
         if (bc && hc && bc.hash !== hc.hash)
             cc.changed = true;
-        if ((label === 'new_failure' || label === 'suspected_new_failure') && hc)
+        if ((label === 'new_failure' || label === 'suspected_new_failure') && hc) {
             cc.excerpt = excerpt(hc, lead?.head_trial?.trial_ref ?? sh.caseRep[i]);
+            if (bc) {
+                const ref = baseTrialFor(bc, lead?.mode, lead?.base_trial?.trial_ref ?? sb.caseRep[i]);
+                addBaseTrajectory(cc.excerpt, hc, lead?.head_trial?.trial_ref ?? sh.caseRep[i], bc, ref);
+            }
+        }
         cases[i] = cc;
     }
     return { cases, counts, removedFailing, addedPasses, addedTrials };
@@ -52172,24 +52217,73 @@ function safeJson(v) {
         return String(v);
     }
 }
+const textOf = (v) => (typeof v === 'string' ? v : safeJson(v ?? ''));
+/** A trial's trajectory (an untrusted trace: the list may be missing). */
+function callsOf(trace) {
+    return Array.isArray(trace?.tool_calls) ? trace.tool_calls : [];
+}
+function excerptCall(tc) {
+    const c = (tc && typeof tc === 'object' ? tc : {});
+    return { name: cut(String(c.name ?? ''), 100), arguments: cut(safeJson(c.arguments ?? {}), 300) };
+}
 function excerpt(c, trialRef) {
     const trace = (0,prepare/* trialsOf */.xY)(c)[trialRef]?.trace;
     const out = {
         input: cut(safeJson(c.input), 500),
-        output: cut(typeof trace?.output === 'string' ? trace.output : safeJson(trace?.output ?? ''), 1000),
-        tool_calls: (Array.isArray(trace?.tool_calls) ? trace.tool_calls : [])
-            .slice(0, 20)
-            .map((tc) => ({
-            name: cut(String(tc?.name ?? ''), 100),
-            arguments: cut(safeJson(tc?.arguments ?? {}), 300),
-        })),
+        output: cut(textOf(trace?.output), 1000),
+        tool_calls: callsOf(trace).slice(0, 20).map(excerptCall),
         retrieved: (Array.isArray(trace?.retrieved) ? trace.retrieved : [])
             .slice(0, 20)
             .map((r) => cut(typeof r?.id === 'string' ? r.id : safeJson(r?.text ?? ''), 100)),
     };
     if (trace?.error?.message)
         out.error = cut(String(trace.error.message), 500);
+    if (Array.isArray(trace?.turns) && trace.turns.length) {
+        out.turns = trace.turns.slice(0, 20).map((t) => ({
+            user: cut(textOf(t?.user), 300),
+            output: cut(textOf(t?.output), 500),
+        }));
+    }
     return out;
+}
+/**
+ * The base trial to set the head's trajectory against: the first that ran and passes `mode`
+ * (what the head should have done), else the given one (a base trial failing it too).
+ */
+function baseTrialFor(c, mode, fallback) {
+    const trials = (0,prepare/* trialsOf */.xY)(c);
+    if (mode !== undefined) {
+        for (let t = 0; t < trials.length; t++) {
+            const trial = trials[t];
+            if (!trial || trial.trace?.error)
+                continue;
+            const checks = Array.isArray(trial.checks) ? trial.checks : [];
+            if (checks.some((ch) => ch?.mode === mode && ch.status === 'error'))
+                continue;
+            if (!checks.some((ch) => ch?.mode === mode && ch.status === 'fail'))
+                return t;
+        }
+    }
+    return fallback;
+}
+/** Adds the base trial's trajectory and the first divergent step, when the two differ. */
+function addBaseTrajectory(out, hc, headRef, bc, baseRef) {
+    const ht = (0,prepare/* trialsOf */.xY)(hc)[headRef]?.trace;
+    const bt = (0,prepare/* trialsOf */.xY)(bc)[baseRef]?.trace;
+    if (!bt || bt.error || ht?.error)
+        return;
+    const head = callsOf(ht);
+    const base = callsOf(bt);
+    const step = firstDivergence(head, base);
+    if (step === undefined)
+        return;
+    out.base_tool_calls = base.slice(0, 20).map(excerptCall);
+    const d = { step };
+    if (step < head.length)
+        d.head = excerptCall(head[step]);
+    if (step < base.length)
+        d.base = excerptCall(base[step]);
+    out.divergence = d;
 }
 
 ;// CONCATENATED MODULE: ./build/compare/completeness.js
@@ -55107,7 +55201,7 @@ async function cmdCompare(args) {
     if (positionals.length !== 2)
         throw new UsageError('compare takes two results files: base.json head.json');
     const [basePath, headPath] = positionals;
-    const { compare } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 70871));
+    const { compare } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 12406));
     const { renderTextReport } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 71509));
     const base = await (0,results_io/* readResults */.x8)(basePath);
     const head = await (0,results_io/* readResults */.x8)(headPath);
@@ -55433,8 +55527,8 @@ async function main(argv) {
     }
 }
 
-// EXTERNAL MODULE: ./build/compare/index.js + 8 modules
-var compare = __nccwpck_require__(70871);
+// EXTERNAL MODULE: ./build/compare/index.js + 9 modules
+var compare = __nccwpck_require__(12406);
 // EXTERNAL MODULE: ./build/github/checks.js
 var checks = __nccwpck_require__(83081);
 // EXTERNAL MODULE: ./build/github/client.js + 2 modules
@@ -56432,8 +56526,8 @@ var external_node_child_process_ = __nccwpck_require__(31421);
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./build/compare/index.js + 8 modules
-var compare = __nccwpck_require__(70871);
+// EXTERNAL MODULE: ./build/compare/index.js + 9 modules
+var compare = __nccwpck_require__(12406);
 // EXTERNAL MODULE: ./build/suite/index.js + 12 modules
 var build_suite = __nccwpck_require__(90025);
 // EXTERNAL MODULE: ./build/targets/index.js + 4 modules
@@ -57125,14 +57219,14 @@ const COMMENT_MAX = 65_000;
 const SUMMARY_MAX = 1024 * 1024;
 const COMMENT_TIERS = [
     {
-        excerpt: { input: 400, output: 800, args: 200, tools: 8, retrieved: 10 },
+        excerpt: { input: 400, output: 800, args: 200, tools: 8, retrieved: 10, turns: 10 },
         lists: true,
         listCap: 100,
         failureCap: 50,
         reasonMax: 300,
     },
     {
-        excerpt: { input: 150, output: 300, args: 80, tools: 4, retrieved: 5 },
+        excerpt: { input: 150, output: 300, args: 80, tools: 4, retrieved: 5, turns: 4 },
         lists: true,
         listCap: 50,
         failureCap: 50,
@@ -57158,7 +57252,7 @@ const COMMENT_TIERS = [
 ];
 const SUMMARY_TIERS = [
     {
-        excerpt: { input: 2000, output: 4000, args: 1000, tools: 20, retrieved: 20 },
+        excerpt: { input: 2000, output: 4000, args: 1000, tools: 20, retrieved: 20, turns: 20 },
         lists: true,
         listCap: 500,
         failureCap: 300,
@@ -57239,21 +57333,74 @@ function checkLine(f, max) {
     const label = f.name && f.name !== f.type ? `${(0,markdown/* code */.aY)(f.type)} ${(0,markdown/* inline */.mG)(f.name, 60)}` : (0,markdown/* code */.aY)(f.type);
     return `${label}: ${(0,markdown/* inline */.mG)(f.reason, max)}`;
 }
-function excerptText(e, lim) {
+/** One line of untrusted text: cleaned, newlines flattened. */
+function line(v, max) {
+    return (0,markdown/* clean */.uH)(v, max).replace(/\s+/g, ' ').trim();
+}
+function step(c, lim) {
+    return `${line(c.name, 80)} ${line(c.arguments, lim.args)}`;
+}
+/** Where the head's trajectory leaves the base's, in words (names only: the steps show the args). */
+function divergenceNote(d, baseCalls) {
+    const base = d.base
+        ? `base called ${line(d.base.name, 80)}`
+        : `base stopped after ${(0,format/* plural */.LS)(baseCalls, 'call')}`;
+    const head = d.head ? `head called ${line(d.head.name, 80)}` : 'head stopped';
+    const same = d.head && d.base && d.head.name === d.base.name;
+    return `← head diverges here: ${base}, ${head}${same ? ' with other arguments' : ''}`;
+}
+/**
+ * The trajectory as numbered steps, `1. lookup_order {"order_id":"A1"}`; with a divergence, the
+ * head's first divergent step is marked and the base's trajectory follows.
+ */
+function trajectoryText(e, lim) {
     const out = [];
-    out.push('input:', (0,markdown/* clean */.uH)(e.input, lim.input) || '(empty)', '');
-    out.push('output:', (0,markdown/* clean */.uH)(e.output, lim.output) || '(empty)', '');
     const tools = e.tool_calls ?? [];
+    const d = e.divergence;
+    const baseCalls = e.base_tool_calls ?? [];
     if (!tools.length)
         out.push('tool calls: (none)');
     else {
-        out.push('tool calls:');
-        for (const t of tools.slice(0, lim.tools)) {
-            out.push(`  ${(0,markdown/* clean */.uH)(t.name, 80).replace(/\s+/g, ' ')}(${(0,markdown/* clean */.uH)(t.arguments, lim.args).replace(/\n/g, ' ')})`);
-        }
+        out.push(d ? 'tool calls (head):' : 'tool calls:');
+        tools.slice(0, lim.tools).forEach((t, i) => {
+            const mark = d && d.step === i ? `   ${divergenceNote(d, baseCalls.length)}` : '';
+            out.push(`  ${i + 1}. ${step(t, lim)}${mark}`);
+        });
         if (tools.length > lim.tools)
             out.push(`  …and ${tools.length - lim.tools} more`);
     }
+    if (!d)
+        return out;
+    // The divergent step is not among the head's listed steps (it stopped, or it is further on).
+    if (d.step >= Math.min(tools.length, lim.tools)) {
+        const at = `  ${d.step + 1}. ${d.head ? step(d.head, lim) : '(no call)'}`;
+        out.push(`${at}   ${divergenceNote(d, baseCalls.length)}`);
+    }
+    out.push('tool calls (base):');
+    if (!baseCalls.length)
+        out.push('  (none)');
+    baseCalls.slice(0, lim.tools).forEach((t, i) => out.push(`  ${i + 1}. ${step(t, lim)}`));
+    if (baseCalls.length > lim.tools)
+        out.push(`  …and ${baseCalls.length - lim.tools} more`);
+    return out;
+}
+function excerptText(e, lim) {
+    const out = [];
+    const turns = e.turns ?? [];
+    if (turns.length) {
+        // A conversation: its turns say what the input and output alone would not.
+        out.push('conversation:');
+        const shown = turns.slice(0, lim.turns);
+        shown.forEach((t, i) => out.push(`  turn ${i + 1}: ${line(t.user, Math.min(lim.input, 200)) || '(empty)'} → ${line(t.output, Math.min(lim.output, 300)) || '(empty)'}`));
+        if (turns.length > shown.length)
+            out.push(`  …and ${turns.length - shown.length} more turns`);
+        out.push('');
+    }
+    else {
+        out.push('input:', (0,markdown/* clean */.uH)(e.input, lim.input) || '(empty)', '');
+        out.push('output:', (0,markdown/* clean */.uH)(e.output, lim.output) || '(empty)', '');
+    }
+    out.push(...trajectoryText(e, lim));
     const docs = e.retrieved ?? [];
     const shown = docs.slice(0, lim.retrieved).map((d) => (0,markdown/* clean */.uH)(d, 120).replace(/\s+/g, ' '));
     out.push(`retrieved: ${shown.length ? shown.join(', ') : '(none)'}${docs.length > shown.length ? `, …and ${docs.length - shown.length} more` : ''}`);
@@ -58315,7 +58462,25 @@ function failureLines(k) {
                 : `      base: ${failed} of ${m.base.trials} trials fail${f ? `: ${one(f.type, 40)}: ${one(f.reason, 200)}` : ''}`);
         }
     }
+    out.push(...trajectoryLines(k));
     return out;
+}
+/** Names only, `a -> b -> c`, at most 8 steps. */
+function names(calls) {
+    const shown = calls.slice(0, 8).map((c) => one(c.name, 40));
+    return ((shown.join(' -> ') || '(none)') + (calls.length > 8 ? ` -> ...${calls.length - 8} more` : ''));
+}
+/** For a head whose tool calls left the base's: both trajectories and the first divergent step. */
+function trajectoryLines(k) {
+    const e = k.excerpt;
+    const d = e?.divergence;
+    if (!e || !d)
+        return [];
+    const call = (c, side) => c ? `${side} called ${one(c.name, 40)} ${one(c.arguments, 120)}` : `${side} made no call`;
+    return [
+        `      trajectory: head ${names(e.tool_calls ?? [])}; base ${names(e.base_tool_calls ?? [])}`,
+        `      diverges at step ${d.step + 1}: ${call(d.base, 'base')}, ${call(d.head, 'head')}`,
+    ];
 }
 /**
  * The verdict as one line of plain text, for a check run's title, a commit status and the log:
@@ -58472,6 +58637,15 @@ pre{white-space:pre-wrap;word-break:break-word;background:var(--bg2);padding:6px
 .pager{display:flex;gap:8px;align-items:center;margin:10px 0}
 a{color:var(--blue)}
 @media (max-width:900px){.sides{grid-template-columns:1fr}}
+/* trajectories (head vs base, the first divergent step marked) and conversation turns */
+.traj{margin:8px 0}
+.traj .cols{display:grid;grid-template-columns:1fr 1fr;gap:12px}
+.traj ol{margin:4px 0;padding-left:28px}
+.traj li{font-family:ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,monospace;font-size:12px;word-break:break-word;padding:1px 4px;border-radius:4px}
+.traj li.diverge{background:#fff1e5;outline:1px solid var(--orange);font-weight:600}
+.traj .note{font-size:12px;color:var(--orange)}
+.turns .turn{margin:4px 0}
+.turns .who{font-size:12px;font-weight:600;color:var(--muted)}
 `;
 const VIEWER_JS = String.raw `
 (function () {
@@ -58684,6 +58858,8 @@ const VIEWER_JS = String.raw `
       checks.appendChild(line);
     });
     d.appendChild(checks);
+    var turns = turnsView(tr);
+    if (turns) d.appendChild(turns);
     d.appendChild(field('Output', tr.output || '(empty)'));
     if (tr.tool_calls && tr.tool_calls.length) {
       var tc = el('div', 'field'); add(tc, el('div', 'name', 'Tool calls (' + tr.tool_calls.length + ')'));
@@ -58726,6 +58902,59 @@ const VIEWER_JS = String.raw `
     } else v.appendChild(el('div', 'muted', 'Traces not included in this viewer.'));
     return v;
   }
+  // ---- trajectories and conversation turns ---------------------------------------------------
+  // From the excerpt of a new failure: the head's calls, and where a base trial's differ.
+  function stepList(calls, at, more) {
+    var ol = el('ol');
+    calls.forEach(function (t, k) {
+      var li = el('li', k === at ? 'diverge' : null, t.name + ' ' + t.arguments);
+      if (k === at) li.setAttribute('data-diverges', '1');
+      ol.appendChild(li);
+    });
+    if (at >= 0 && at >= calls.length) {
+      // The divergent step past this side's last call: the call the other side did not make,
+      // or, when this side stopped there, a marked empty step.
+      var li = el('li', more ? 'diverge' : 'diverge muted', more ? more.name + ' ' + more.arguments : '(no more calls)');
+      li.value = at + 1; li.setAttribute('data-diverges', '1');
+      ol.appendChild(li);
+    }
+    if (!calls.length && !more) ol.appendChild(el('li', 'muted', '(no tool calls)'));
+    return ol;
+  }
+  function trajectoryView(c) {
+    var e = c.excerpt;
+    if (!e || (!(e.tool_calls || []).length && !e.divergence)) return null;
+    var box = el('div', 'traj field');
+    var d = e.divergence;
+    add(box, el('div', 'name', d ? 'Trajectory: head vs base' : 'Trajectory (head)'));
+    if (!d) { box.appendChild(stepList(e.tool_calls || [], -1)); return box; }
+    var base = e.base_tool_calls || [];
+    var note = 'Head diverges at step ' + (d.step + 1) + ': ' +
+      (d.base ? 'base called ' + d.base.name : 'base stopped after ' + base.length + ' call' + (base.length === 1 ? '' : 's')) + ', ' +
+      (d.head ? 'head called ' + d.head.name : 'head stopped') +
+      (d.head && d.base && d.head.name === d.base.name ? ' with other arguments' : '');
+    add(box, el('div', 'note', note));
+    var cols = el('div', 'cols');
+    var b = el('div'); add(b, el('div', 'muted', 'Base'), stepList(base, d.step, d.base));
+    var h = el('div'); add(h, el('div', 'muted', 'Head'), stepList(e.tool_calls || [], d.step, d.head));
+    add(box, add(cols, b, h));
+    return box;
+  }
+  // A conversation's turns, each user message with the answer to it.
+  function turnsView(tr) {
+    if (!tr.turns || !tr.turns.length) return null;
+    var f = el('div', 'field turns');
+    add(f, el('div', 'name', 'Turns (' + tr.turns.length + ')'));
+    tr.turns.forEach(function (t, k) {
+      var calls = (t.tool_calls || []).map(function (c) { return (c.name || '?') + '(' + txt(c.arguments || {}) + ')'; });
+      var box = el('div', 'turn');
+      add(box, el('div', 'who', 'turn ' + (k + 1)));
+      add(box, el('pre', null, 'user: ' + txt(t.user) + '\nassistant: ' + txt(t.output) + (calls.length ? '\ncalls: ' + calls.join(' → ') : '')));
+      f.appendChild(box);
+    });
+    return f;
+  }
+
   function detail(i) {
     var c = D.cases[i];
     var T = traces(i) || { b: [], h: [] };
@@ -58738,6 +58967,8 @@ const VIEWER_JS = String.raw `
     d.appendChild(kv);
     var input = T.input !== undefined ? T.input : c.excerpt && c.excerpt.input;
     if (input !== undefined && input !== null) d.appendChild(field('Input', txt(input)));
+    var traj = trajectoryView(c);
+    if (traj) d.appendChild(traj);
     add(d, add(el('div', 'sides'), sideView('Base', c.b, T.b, c), sideView('Head', c.h, T.h, c)));
     return d;
   }

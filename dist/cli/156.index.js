@@ -267,14 +267,14 @@ const COMMENT_MAX = 65_000;
 const SUMMARY_MAX = 1024 * 1024;
 const COMMENT_TIERS = [
     {
-        excerpt: { input: 400, output: 800, args: 200, tools: 8, retrieved: 10 },
+        excerpt: { input: 400, output: 800, args: 200, tools: 8, retrieved: 10, turns: 10 },
         lists: true,
         listCap: 100,
         failureCap: 50,
         reasonMax: 300,
     },
     {
-        excerpt: { input: 150, output: 300, args: 80, tools: 4, retrieved: 5 },
+        excerpt: { input: 150, output: 300, args: 80, tools: 4, retrieved: 5, turns: 4 },
         lists: true,
         listCap: 50,
         failureCap: 50,
@@ -300,7 +300,7 @@ const COMMENT_TIERS = [
 ];
 const SUMMARY_TIERS = [
     {
-        excerpt: { input: 2000, output: 4000, args: 1000, tools: 20, retrieved: 20 },
+        excerpt: { input: 2000, output: 4000, args: 1000, tools: 20, retrieved: 20, turns: 20 },
         lists: true,
         listCap: 500,
         failureCap: 300,
@@ -381,21 +381,74 @@ function checkLine(f, max) {
     const label = f.name && f.name !== f.type ? `${(0,markdown/* code */.aY)(f.type)} ${(0,markdown/* inline */.mG)(f.name, 60)}` : (0,markdown/* code */.aY)(f.type);
     return `${label}: ${(0,markdown/* inline */.mG)(f.reason, max)}`;
 }
-function excerptText(e, lim) {
+/** One line of untrusted text: cleaned, newlines flattened. */
+function line(v, max) {
+    return (0,markdown/* clean */.uH)(v, max).replace(/\s+/g, ' ').trim();
+}
+function step(c, lim) {
+    return `${line(c.name, 80)} ${line(c.arguments, lim.args)}`;
+}
+/** Where the head's trajectory leaves the base's, in words (names only: the steps show the args). */
+function divergenceNote(d, baseCalls) {
+    const base = d.base
+        ? `base called ${line(d.base.name, 80)}`
+        : `base stopped after ${plural(baseCalls, 'call')}`;
+    const head = d.head ? `head called ${line(d.head.name, 80)}` : 'head stopped';
+    const same = d.head && d.base && d.head.name === d.base.name;
+    return `← head diverges here: ${base}, ${head}${same ? ' with other arguments' : ''}`;
+}
+/**
+ * The trajectory as numbered steps, `1. lookup_order {"order_id":"A1"}`; with a divergence, the
+ * head's first divergent step is marked and the base's trajectory follows.
+ */
+function trajectoryText(e, lim) {
     const out = [];
-    out.push('input:', (0,markdown/* clean */.uH)(e.input, lim.input) || '(empty)', '');
-    out.push('output:', (0,markdown/* clean */.uH)(e.output, lim.output) || '(empty)', '');
     const tools = e.tool_calls ?? [];
+    const d = e.divergence;
+    const baseCalls = e.base_tool_calls ?? [];
     if (!tools.length)
         out.push('tool calls: (none)');
     else {
-        out.push('tool calls:');
-        for (const t of tools.slice(0, lim.tools)) {
-            out.push(`  ${(0,markdown/* clean */.uH)(t.name, 80).replace(/\s+/g, ' ')}(${(0,markdown/* clean */.uH)(t.arguments, lim.args).replace(/\n/g, ' ')})`);
-        }
+        out.push(d ? 'tool calls (head):' : 'tool calls:');
+        tools.slice(0, lim.tools).forEach((t, i) => {
+            const mark = d && d.step === i ? `   ${divergenceNote(d, baseCalls.length)}` : '';
+            out.push(`  ${i + 1}. ${step(t, lim)}${mark}`);
+        });
         if (tools.length > lim.tools)
             out.push(`  …and ${tools.length - lim.tools} more`);
     }
+    if (!d)
+        return out;
+    // The divergent step is not among the head's listed steps (it stopped, or it is further on).
+    if (d.step >= Math.min(tools.length, lim.tools)) {
+        const at = `  ${d.step + 1}. ${d.head ? step(d.head, lim) : '(no call)'}`;
+        out.push(`${at}   ${divergenceNote(d, baseCalls.length)}`);
+    }
+    out.push('tool calls (base):');
+    if (!baseCalls.length)
+        out.push('  (none)');
+    baseCalls.slice(0, lim.tools).forEach((t, i) => out.push(`  ${i + 1}. ${step(t, lim)}`));
+    if (baseCalls.length > lim.tools)
+        out.push(`  …and ${baseCalls.length - lim.tools} more`);
+    return out;
+}
+function excerptText(e, lim) {
+    const out = [];
+    const turns = e.turns ?? [];
+    if (turns.length) {
+        // A conversation: its turns say what the input and output alone would not.
+        out.push('conversation:');
+        const shown = turns.slice(0, lim.turns);
+        shown.forEach((t, i) => out.push(`  turn ${i + 1}: ${line(t.user, Math.min(lim.input, 200)) || '(empty)'} → ${line(t.output, Math.min(lim.output, 300)) || '(empty)'}`));
+        if (turns.length > shown.length)
+            out.push(`  …and ${turns.length - shown.length} more turns`);
+        out.push('');
+    }
+    else {
+        out.push('input:', (0,markdown/* clean */.uH)(e.input, lim.input) || '(empty)', '');
+        out.push('output:', (0,markdown/* clean */.uH)(e.output, lim.output) || '(empty)', '');
+    }
+    out.push(...trajectoryText(e, lim));
     const docs = e.retrieved ?? [];
     const shown = docs.slice(0, lim.retrieved).map((d) => (0,markdown/* clean */.uH)(d, 120).replace(/\s+/g, ' '));
     out.push(`retrieved: ${shown.length ? shown.join(', ') : '(none)'}${docs.length > shown.length ? `, …and ${docs.length - shown.length} more` : ''}`);
@@ -1170,7 +1223,25 @@ function failureLines(k) {
                 : `      base: ${failed} of ${m.base.trials} trials fail${f ? `: ${one(f.type, 40)}: ${one(f.reason, 200)}` : ''}`);
         }
     }
+    out.push(...trajectoryLines(k));
     return out;
+}
+/** Names only, `a -> b -> c`, at most 8 steps. */
+function names(calls) {
+    const shown = calls.slice(0, 8).map((c) => one(c.name, 40));
+    return ((shown.join(' -> ') || '(none)') + (calls.length > 8 ? ` -> ...${calls.length - 8} more` : ''));
+}
+/** For a head whose tool calls left the base's: both trajectories and the first divergent step. */
+function trajectoryLines(k) {
+    const e = k.excerpt;
+    const d = e?.divergence;
+    if (!e || !d)
+        return [];
+    const call = (c, side) => c ? `${side} called ${one(c.name, 40)} ${one(c.arguments, 120)}` : `${side} made no call`;
+    return [
+        `      trajectory: head ${names(e.tool_calls ?? [])}; base ${names(e.base_tool_calls ?? [])}`,
+        `      diverges at step ${d.step + 1}: ${call(d.base, 'base')}, ${call(d.head, 'head')}`,
+    ];
 }
 /**
  * The verdict as one line of plain text, for a check run's title, a commit status and the log:
@@ -1325,6 +1396,15 @@ pre{white-space:pre-wrap;word-break:break-word;background:var(--bg2);padding:6px
 .pager{display:flex;gap:8px;align-items:center;margin:10px 0}
 a{color:var(--blue)}
 @media (max-width:900px){.sides{grid-template-columns:1fr}}
+/* trajectories (head vs base, the first divergent step marked) and conversation turns */
+.traj{margin:8px 0}
+.traj .cols{display:grid;grid-template-columns:1fr 1fr;gap:12px}
+.traj ol{margin:4px 0;padding-left:28px}
+.traj li{font-family:ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,monospace;font-size:12px;word-break:break-word;padding:1px 4px;border-radius:4px}
+.traj li.diverge{background:#fff1e5;outline:1px solid var(--orange);font-weight:600}
+.traj .note{font-size:12px;color:var(--orange)}
+.turns .turn{margin:4px 0}
+.turns .who{font-size:12px;font-weight:600;color:var(--muted)}
 `;
 const VIEWER_JS = String.raw `
 (function () {
@@ -1537,6 +1617,8 @@ const VIEWER_JS = String.raw `
       checks.appendChild(line);
     });
     d.appendChild(checks);
+    var turns = turnsView(tr);
+    if (turns) d.appendChild(turns);
     d.appendChild(field('Output', tr.output || '(empty)'));
     if (tr.tool_calls && tr.tool_calls.length) {
       var tc = el('div', 'field'); add(tc, el('div', 'name', 'Tool calls (' + tr.tool_calls.length + ')'));
@@ -1579,6 +1661,59 @@ const VIEWER_JS = String.raw `
     } else v.appendChild(el('div', 'muted', 'Traces not included in this viewer.'));
     return v;
   }
+  // ---- trajectories and conversation turns ---------------------------------------------------
+  // From the excerpt of a new failure: the head's calls, and where a base trial's differ.
+  function stepList(calls, at, more) {
+    var ol = el('ol');
+    calls.forEach(function (t, k) {
+      var li = el('li', k === at ? 'diverge' : null, t.name + ' ' + t.arguments);
+      if (k === at) li.setAttribute('data-diverges', '1');
+      ol.appendChild(li);
+    });
+    if (at >= 0 && at >= calls.length) {
+      // The divergent step past this side's last call: the call the other side did not make,
+      // or, when this side stopped there, a marked empty step.
+      var li = el('li', more ? 'diverge' : 'diverge muted', more ? more.name + ' ' + more.arguments : '(no more calls)');
+      li.value = at + 1; li.setAttribute('data-diverges', '1');
+      ol.appendChild(li);
+    }
+    if (!calls.length && !more) ol.appendChild(el('li', 'muted', '(no tool calls)'));
+    return ol;
+  }
+  function trajectoryView(c) {
+    var e = c.excerpt;
+    if (!e || (!(e.tool_calls || []).length && !e.divergence)) return null;
+    var box = el('div', 'traj field');
+    var d = e.divergence;
+    add(box, el('div', 'name', d ? 'Trajectory: head vs base' : 'Trajectory (head)'));
+    if (!d) { box.appendChild(stepList(e.tool_calls || [], -1)); return box; }
+    var base = e.base_tool_calls || [];
+    var note = 'Head diverges at step ' + (d.step + 1) + ': ' +
+      (d.base ? 'base called ' + d.base.name : 'base stopped after ' + base.length + ' call' + (base.length === 1 ? '' : 's')) + ', ' +
+      (d.head ? 'head called ' + d.head.name : 'head stopped') +
+      (d.head && d.base && d.head.name === d.base.name ? ' with other arguments' : '');
+    add(box, el('div', 'note', note));
+    var cols = el('div', 'cols');
+    var b = el('div'); add(b, el('div', 'muted', 'Base'), stepList(base, d.step, d.base));
+    var h = el('div'); add(h, el('div', 'muted', 'Head'), stepList(e.tool_calls || [], d.step, d.head));
+    add(box, add(cols, b, h));
+    return box;
+  }
+  // A conversation's turns, each user message with the answer to it.
+  function turnsView(tr) {
+    if (!tr.turns || !tr.turns.length) return null;
+    var f = el('div', 'field turns');
+    add(f, el('div', 'name', 'Turns (' + tr.turns.length + ')'));
+    tr.turns.forEach(function (t, k) {
+      var calls = (t.tool_calls || []).map(function (c) { return (c.name || '?') + '(' + txt(c.arguments || {}) + ')'; });
+      var box = el('div', 'turn');
+      add(box, el('div', 'who', 'turn ' + (k + 1)));
+      add(box, el('pre', null, 'user: ' + txt(t.user) + '\nassistant: ' + txt(t.output) + (calls.length ? '\ncalls: ' + calls.join(' → ') : '')));
+      f.appendChild(box);
+    });
+    return f;
+  }
+
   function detail(i) {
     var c = D.cases[i];
     var T = traces(i) || { b: [], h: [] };
@@ -1591,6 +1726,8 @@ const VIEWER_JS = String.raw `
     d.appendChild(kv);
     var input = T.input !== undefined ? T.input : c.excerpt && c.excerpt.input;
     if (input !== undefined && input !== null) d.appendChild(field('Input', txt(input)));
+    var traj = trajectoryView(c);
+    if (traj) d.appendChild(traj);
     add(d, add(el('div', 'sides'), sideView('Base', c.b, T.b, c), sideView('Head', c.h, T.h, c)));
     return d;
   }

@@ -19,8 +19,8 @@ var external_node_child_process_ = __webpack_require__(1421);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./build/compare/index.js + 8 modules
-var compare = __webpack_require__(871);
+// EXTERNAL MODULE: ./build/compare/index.js + 9 modules
+var compare = __webpack_require__(2406);
 // EXTERNAL MODULE: ./build/suite/index.js + 14 modules
 var build_suite = __webpack_require__(3851);
 // EXTERNAL MODULE: ./build/targets/index.js + 5 modules

@@ -39567,7 +39567,7 @@ async function cmdCompare(args) {
     if (positionals.length !== 2)
         throw new UsageError('compare takes two results files: base.json head.json');
     const [basePath, headPath] = positionals;
-    const { compare } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(871)]).then(__nccwpck_require__.bind(__nccwpck_require__, 871));
+    const { compare } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(406)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2406));
     const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8156));
     const base = await (0,results_io/* readResults */.x8)(basePath);
     const head = await (0,results_io/* readResults */.x8)(headPath);
@@ -39725,7 +39725,7 @@ async function cmdPr(args) {
         throw new UsageError('pr needs --base <ref> (a branch, tag or sha)');
     const controller = interruptible();
     const baseline = values.baseline ? await (0,results_io/* readResults */.x8)(values.baseline) : undefined;
-    const { runPr } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(871), __nccwpck_require__.e(455)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6455));
+    const { runPr } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(406), __nccwpck_require__.e(455)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6455));
     const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8156));
     const outcome = await runPr({
         repoDir: process.cwd(),

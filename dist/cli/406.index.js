@@ -1,8 +1,8 @@
-export const id = 871;
-export const ids = [871];
+export const id = 406;
+export const ids = [406];
 export const modules = {
 
-/***/ 871:
+/***/ 2406:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -26,7 +26,47 @@ var types = __webpack_require__(4853);
 var prepare = __webpack_require__(2935);
 // EXTERNAL MODULE: ./build/compare/stats.js
 var compare_stats = __webpack_require__(1303);
+;// CONCATENATED MODULE: ./build/compare/trajectory.js
+/**
+ * Trajectories side by side: where a head trial's tool calls first differ from a base trial's.
+ * Pure; used for the excerpt of a new failure, so a report can point at the step where the
+ * agent went another way ("base called lookup_order, head called issue_refund").
+ */
+/**
+ * JSON with object keys sorted at every level, so `{a, b}` and `{b, a}` are the same arguments.
+ * Never throws (a cycle or a BigInt reads as its String()).
+ */
+function canonicalJson(v) {
+    try {
+        return (JSON.stringify(v ?? {}, (_k, x) => x && typeof x === 'object' && !Array.isArray(x)
+            ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+            : x) ?? '');
+    }
+    catch {
+        return String(v);
+    }
+}
+function sameStep(a, b) {
+    if (!a || !b || typeof a !== 'object' || typeof b !== 'object')
+        return a === b;
+    return (String(a.name ?? '') === String(b.name ?? '') &&
+        canonicalJson(a.arguments) === canonicalJson(b.arguments));
+}
+/**
+ * The 0-based index of the first step where the two trajectories differ (a different tool, or
+ * the same tool with other arguments; a step one side has and the other does not, when one is
+ * a prefix of the other), or undefined when they are the same.
+ */
+function firstDivergence(head, base) {
+    const n = Math.max(head.length, base.length);
+    for (let i = 0; i < n; i++)
+        if (!sameStep(head[i], base[i]))
+            return i;
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./build/compare/case-labels.js
+
 
 
 
@@ -278,8 +318,13 @@ function buildCases(base, head, p, modes, notRun) {
             cc.head = caseSide(hc, sh, i);
         if (bc && hc && bc.hash !== hc.hash)
             cc.changed = true;
-        if ((label === 'new_failure' || label === 'suspected_new_failure') && hc)
+        if ((label === 'new_failure' || label === 'suspected_new_failure') && hc) {
             cc.excerpt = excerpt(hc, lead?.head_trial?.trial_ref ?? sh.caseRep[i]);
+            if (bc) {
+                const ref = baseTrialFor(bc, lead?.mode, lead?.base_trial?.trial_ref ?? sb.caseRep[i]);
+                addBaseTrajectory(cc.excerpt, hc, lead?.head_trial?.trial_ref ?? sh.caseRep[i], bc, ref);
+            }
+        }
         cases[i] = cc;
     }
     return { cases, counts, removedFailing, addedPasses, addedTrials };
@@ -387,24 +432,73 @@ function safeJson(v) {
         return String(v);
     }
 }
+const textOf = (v) => (typeof v === 'string' ? v : safeJson(v ?? ''));
+/** A trial's trajectory (an untrusted trace: the list may be missing). */
+function callsOf(trace) {
+    return Array.isArray(trace?.tool_calls) ? trace.tool_calls : [];
+}
+function excerptCall(tc) {
+    const c = (tc && typeof tc === 'object' ? tc : {});
+    return { name: cut(String(c.name ?? ''), 100), arguments: cut(safeJson(c.arguments ?? {}), 300) };
+}
 function excerpt(c, trialRef) {
     const trace = (0,prepare/* trialsOf */.xY)(c)[trialRef]?.trace;
     const out = {
         input: cut(safeJson(c.input), 500),
-        output: cut(typeof trace?.output === 'string' ? trace.output : safeJson(trace?.output ?? ''), 1000),
-        tool_calls: (Array.isArray(trace?.tool_calls) ? trace.tool_calls : [])
-            .slice(0, 20)
-            .map((tc) => ({
-            name: cut(String(tc?.name ?? ''), 100),
-            arguments: cut(safeJson(tc?.arguments ?? {}), 300),
-        })),
+        output: cut(textOf(trace?.output), 1000),
+        tool_calls: callsOf(trace).slice(0, 20).map(excerptCall),
         retrieved: (Array.isArray(trace?.retrieved) ? trace.retrieved : [])
             .slice(0, 20)
             .map((r) => cut(typeof r?.id === 'string' ? r.id : safeJson(r?.text ?? ''), 100)),
     };
     if (trace?.error?.message)
         out.error = cut(String(trace.error.message), 500);
+    if (Array.isArray(trace?.turns) && trace.turns.length) {
+        out.turns = trace.turns.slice(0, 20).map((t) => ({
+            user: cut(textOf(t?.user), 300),
+            output: cut(textOf(t?.output), 500),
+        }));
+    }
     return out;
+}
+/**
+ * The base trial to set the head's trajectory against: the first that ran and passes `mode`
+ * (what the head should have done), else the given one (a base trial failing it too).
+ */
+function baseTrialFor(c, mode, fallback) {
+    const trials = (0,prepare/* trialsOf */.xY)(c);
+    if (mode !== undefined) {
+        for (let t = 0; t < trials.length; t++) {
+            const trial = trials[t];
+            if (!trial || trial.trace?.error)
+                continue;
+            const checks = Array.isArray(trial.checks) ? trial.checks : [];
+            if (checks.some((ch) => ch?.mode === mode && ch.status === 'error'))
+                continue;
+            if (!checks.some((ch) => ch?.mode === mode && ch.status === 'fail'))
+                return t;
+        }
+    }
+    return fallback;
+}
+/** Adds the base trial's trajectory and the first divergent step, when the two differ. */
+function addBaseTrajectory(out, hc, headRef, bc, baseRef) {
+    const ht = (0,prepare/* trialsOf */.xY)(hc)[headRef]?.trace;
+    const bt = (0,prepare/* trialsOf */.xY)(bc)[baseRef]?.trace;
+    if (!bt || bt.error || ht?.error)
+        return;
+    const head = callsOf(ht);
+    const base = callsOf(bt);
+    const step = firstDivergence(head, base);
+    if (step === undefined)
+        return;
+    out.base_tool_calls = base.slice(0, 20).map(excerptCall);
+    const d = { step };
+    if (step < head.length)
+        d.head = excerptCall(head[step]);
+    if (step < base.length)
+        d.base = excerptCall(base[step]);
+    out.divergence = d;
 }
 
 ;// CONCATENATED MODULE: ./build/compare/completeness.js
