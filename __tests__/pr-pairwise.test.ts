@@ -150,7 +150,8 @@ describe('pairwise in evalgate pr', () => {
       expect(out.base.meta.judge_usage).toBeUndefined();
       expect(out.head.meta.counts).toMatchObject({ trials: 20, pass: 4, fail: 16, error: 0 });
       expect(renderComment(out.comparison)).toContain('tone');
-      expect(renderTextReport(out.comparison)).toMatch(/Judge cost: .*\$0\.0198/);
+      expect(renderTextReport(out.comparison)).toContain('Judge cost: $0 -> $0.02');
+      expect(renderComment(out.comparison)).toContain('| Cost (judge) | $0 | $0.02 | +$0.02 |');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
