@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runPr } from '../src/pipeline/pr.ts';
 import { runSuite } from '../src/pipeline/run-suite.ts';
-import { REFERENCE } from '../src/pipeline/pairwise.ts';
+import { REFERENCE } from '../src/checks/model/pairwise-check.ts';
 import { renderComment, renderTextReport } from '../src/report/index.ts';
 import { loadSuite } from '../src/suite/index.ts';
 import { completion, startFakeOpenAI, type FakeOpenAI } from './helpers/openai-server.ts';
@@ -72,13 +72,17 @@ const cases = ids
   )
   .join('\n');
 
-/** A repo whose `base` tag answers "ok" everywhere; its head answers "nope" for `worse`. */
-function repo(worse: string[]) {
+/**
+ * A repo whose `base` tag answers "nope" for `baseWorse` and "ok" elsewhere; its head answers
+ * "nope" for `worse`.
+ */
+function repo(worse: string[], baseWorse: string[] = []) {
   const dir = suiteDir({
     'system.mjs': system,
     'evalgate.yml': config(),
     'cases.jsonl': cases,
     '.gitignore': '.evalgate/\n',
+    'behaviour.json': JSON.stringify({ fail: baseWorse }),
   });
   const git = (...args: string[]) =>
     execFileSync('git', args, {
@@ -171,6 +175,56 @@ describe('pairwise in evalgate pr', () => {
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a head that wins as many pairs as it loses does not regress (the base is not always right)', async () => {
+    fake.model = consistent;
+    // The head breaks 4 cases and fixes 4 others: as often worse as better than the base.
+    const dir = repo(ids.slice(0, 4), ids.slice(4, 8));
+    try {
+      const out = await runPr({ repoDir: dir, baseRef: 'base', configPath: 'evalgate.yml' });
+      const mode = out.comparison.modes.find((m) => m.mode === 'tone')!;
+      expect(mode.head).toMatchObject({ passes: 12, trials: 20 });
+      expect(mode.base).toMatchObject({ passes: 12, trials: 20 });
+      expect(mode.verdict).not.toBe('regressed');
+      expect(out.comparison.verdict).not.toBe('block');
+      const fixed = out.base.cases.find((c) => c.id === 'case-05')!;
+      expect(fixed.trials[0].checks[0]).toMatchObject({
+        status: 'fail',
+        reason: 'head better than base in both orders: "A" reads better',
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a cached baseline (from evalgate run, where pairwise errored) is paired with the head', async () => {
+    fake.model = consistent;
+    const dir = repo(ids.slice(0, 8));
+    const baseCopy = suiteDir({
+      'system.mjs': system,
+      'evalgate.yml': config(),
+      'cases.jsonl': cases,
+    });
+    try {
+      const baseline = await runSuite({
+        suite: await loadSuite(join(baseCopy, 'evalgate.yml')),
+        label: 'base',
+      });
+      expect(baseline.meta.counts.error).toBe(20);
+      const out = await runPr({
+        repoDir: dir,
+        baseRef: 'base',
+        configPath: 'evalgate.yml',
+        baseline,
+      });
+      expect(out.baseSource).toBe('baseline');
+      expect(out.base.meta.counts).toMatchObject({ trials: 20, pass: 20, error: 0 });
+      expect(out.comparison.modes.find((m) => m.mode === 'tone')!.verdict).toBe('regressed');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(baseCopy, { recursive: true, force: true });
     }
   });
 

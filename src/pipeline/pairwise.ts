@@ -2,15 +2,16 @@
  * The pairwise post-pass of `evalgate pr`: once both sides' trials ran, each `pairwise` check of
  * a case is graded by showing the judge head trial k and base trial k (in both orders, see
  * checks/model/pairwise-check.ts). The verdict is the head trial's check result; the base trial's
- * result of that check is the reference, a pass by construction, so the mode's paired test asks
- * whether the head is worse than the base significantly often (docs/statistics.md).
+ * result of that check is the reference: a pass, unless the head was better in both orders. So
+ * the mode's paired test asks whether the head lost significantly more pairs than it won
+ * (docs/statistics.md, "Pairwise modes").
  *
  * A judge error on a pair is an error on both sides (the comparison is unknown, not a fault of
  * either system), so the built-in `errors` mode does not read it as a head regression.
  */
 import pLimit from 'p-limit';
 import type { JudgeClient } from '../checks/definition.ts';
-import { comparePair, type PairwiseSpec } from '../checks/model/pairwise-check.ts';
+import { comparePair, REFERENCE, type PairwiseSpec } from '../checks/model/pairwise-check.ts';
 import type {
   Case,
   CaseResult,
@@ -32,9 +33,6 @@ export interface PairwiseRun {
   concurrency: number;
   signal?: AbortSignal;
 }
-
-export const REFERENCE =
-  'reference answer of a pairwise comparison (the head is graded against it)';
 
 const inStage = (t: TrialResult, stage: 1 | 2) => (stage === 1 ? !(t.stage >= 2) : t.stage >= 2);
 
@@ -115,16 +113,13 @@ export async function gradePairwise(run: PairwiseRun): Promise<number> {
               setOutcome(baseCheck, stopped);
               return;
             }
-            const o = fatal ?? (await comparePair(run.judge, spec, b.trace, t.trace, c));
-            if (o !== fatal) graded++;
-            if (o.fatal) fatal ??= { status: 'error', reason: o.reason, fatal: true };
-            setOutcome(k, o);
-            setOutcome(
-              baseCheck,
-              o.status === 'error'
-                ? { status: 'error', reason: o.reason }
-                : { status: 'pass', reason: REFERENCE },
-            );
+            const o = fatal
+              ? { head: fatal, base: { status: 'error' as const, reason: fatal.reason } }
+              : await comparePair(run.judge, spec, b.trace, t.trace, c);
+            if (!fatal) graded++;
+            if (o.head.fatal) fatal ??= { status: 'error', reason: o.head.reason, fatal: true };
+            setOutcome(k, o.head);
+            setOutcome(baseCheck, o.base);
           }),
         );
       }
