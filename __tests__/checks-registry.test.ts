@@ -133,5 +133,8 @@ describe('evalgate validate --list-checks', () => {
     for (const t of ['retrieval_recall', 'retrieval_precision', 'context_used']) {
       expect(listed).toContain(t);
     }
+    for (const t of ['faithful', 'answers_question', 'follows_policy', 'pairwise']) {
+      expect(listed).toContain(t);
+    }
   });
 });

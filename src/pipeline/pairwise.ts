@@ -12,14 +12,7 @@
 import pLimit from 'p-limit';
 import type { JudgeClient } from '../checks/definition.ts';
 import { comparePair, REFERENCE, type PairwiseSpec } from '../checks/model/pairwise-check.ts';
-import type {
-  Case,
-  CaseResult,
-  CheckOutcome,
-  CheckResult,
-  Results,
-  TrialResult,
-} from '../types.ts';
+import type { Case, CheckOutcome, CheckResult, Results, TrialResult } from '../types.ts';
 import { recount, trialStatus } from '../run/runner.ts';
 
 export interface PairwiseRun {
