@@ -102,6 +102,10 @@ describe('judge: examples and fields', () => {
     expect(ex).toContain('Verdict: pass');
     expect(ex).toContain('Why: The refund was issued before it was confirmed.');
     expect(ex).toContain('Verdict: fail');
+    // An example shows the parts its author wrote, not "(none)" for the others.
+    expect(ex).not.toContain('Input:');
+    expect(ex).not.toContain('Retrieved documents');
+    expect(ex.match(/Tool calls:/g)).toHaveLength(1);
     // The examples come after the rubric and before the run being graded.
     expect(user.indexOf('Rubric:')).toBeLessThan(user.indexOf('<examples>'));
     expect(user.indexOf('</examples>')).toBeLessThan(user.indexOf('<trace>'));

@@ -163,10 +163,20 @@ function conversation(turnsIn: unknown, always: boolean): string | undefined {
   return `Conversation (${turns.length} turns):\n${lines.join('\n\n')}`;
 }
 
-/** The sections of one run, in a fixed order whatever order `fields` lists them in. */
-function runSections(run: RunView, fields: readonly JudgeField[] | undefined): string[] {
+/**
+ * The sections of one run, in a fixed order whatever order `fields` lists them in; with
+ * `onlyGiven` (an example), only the parts the run has.
+ */
+function runSections(
+  run: RunView,
+  fields: readonly JudgeField[] | undefined,
+  onlyGiven = false,
+): string[] {
   const view = fields ? new Set<string>(fields) : DEFAULT_VIEW;
-  const has = (f: JudgeField) => (view === DEFAULT_VIEW ? f !== 'messages' : view.has(f));
+  // An example shows only the parts its author wrote: a missing part is not "(none)".
+  const given = (f: JudgeField) => !onlyGiven || run[f] !== undefined;
+  const has = (f: JudgeField) =>
+    given(f) && (view === DEFAULT_VIEW ? f !== 'messages' : view.has(f));
   const out: string[] = [];
   if (has('input')) out.push(`Input:\n${asText(run.input ?? null, 6000)}`);
   if (has('messages')) out.push(messageLines(run.messages));
@@ -202,7 +212,7 @@ function examplesSection(
     .map((e, i) =>
       [
         `<example ${i + 1}>`,
-        ...runSections(e, fields),
+        ...runSections(e, fields, true),
         `Verdict: ${e.verdict === 'pass' ? 'pass' : 'fail'}`,
         ...(e.reason ? [`Why: ${asText(e.reason, 500)}`] : []),
         `</example ${i + 1}>`,
