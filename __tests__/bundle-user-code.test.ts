@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchPayload, runAction } from './helpers/action-run.ts';
-import { LOOKUP_ORDER_TOOLS, startFakeOpenAI } from './helpers/openai-server.ts';
+import { completion, LOOKUP_ORDER_TOOLS, startFakeOpenAI } from './helpers/openai-server.ts';
 import type { Results } from '../src/types.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -163,6 +163,78 @@ describe('the bundled CLI grades with a judge', () => {
     } finally {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
+    }
+  });
+});
+
+describe('the bundled CLI compares answers pairwise in a pull request', () => {
+  it('pr: a head worse than the base blocks; follows_policy reads its policy_file', async () => {
+    const fake = await startFakeOpenAI();
+    // Pairwise: prefers the answer that echoes the question over "nope"; policy: always followed.
+    fake.model = (body: any) => {
+      const user = body.messages[1].content as string;
+      if (!user.includes('<answer_a>'))
+        return completion({
+          content: JSON.stringify({ pass: user.includes('Never say nope'), reason: 'policy' }),
+        });
+      const a = user.slice(user.indexOf('<answer_a>\n'), user.indexOf('\n</answer_a>'));
+      return completion({
+        content: JSON.stringify({ better: a.includes('nope') ? 'B' : 'A', reason: 'echo' }),
+      });
+    };
+    const dir = await suiteWith('./agent.mjs#default');
+    const git = (...args: string[]) =>
+      run('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: dir });
+    try {
+      const config = await readFile(join(dir, 'evalgate.yml'), 'utf8');
+      await writeFile(
+        join(dir, 'evalgate.yml'),
+        `${config.replace('length: minor', 'length: minor\n  policy: minor')}judge: { model: judge-mini, base_url: "${fake.url}" }\ngate: { adaptive: false }\n`,
+      );
+      await writeFile(join(dir, 'policy.md'), 'Never say nope.\n');
+      const ids = Array.from({ length: 8 }, (_, i) => `p${i}`);
+      await writeFile(
+        join(dir, 'cases.jsonl'),
+        ids
+          .map((id) =>
+            JSON.stringify({
+              id,
+              input: { question: `question ${id}` },
+              checks: [
+                { type: 'pairwise', rubric: 'Echoes the question.', mode: 'echo' },
+                { type: 'follows_policy', policy_file: 'policy.md', mode: 'policy' },
+              ],
+            }),
+          )
+          .join('\n') + '\n',
+      );
+      await writeFile(join(dir, '.gitignore'), '.evalgate/\n');
+      await git('init', '-q', '-b', 'main');
+      await git('add', '-A');
+      await git('commit', '-q', '-m', 'base');
+      await git('tag', 'base');
+      // The head answers "nope" to everything.
+      await writeFile(join(dir, 'agent.mjs'), "export default async () => ({ output: 'nope' });\n");
+      await git('commit', '-qam', 'head');
+      const r = await run(process.execPath, [CLI, 'pr', '--base', 'base', '-q'], {
+        cwd: dir,
+      }).catch((e) => e);
+      expect(r.stdout).toMatch(/BLOCKED/i);
+      expect(r.code).toBe(1);
+      const head = JSON.parse(
+        await readFile(join(dir, '.evalgate', 'pr', 'head-results.json'), 'utf8'),
+      ) as Results;
+      expect(head.cases[0].trials[0].checks[0]).toMatchObject({
+        type: 'pairwise',
+        status: 'fail',
+        reason: 'head worse than base in both orders: echo',
+      });
+      expect(head.cases[0].trials[0].checks[1]).toMatchObject({
+        type: 'follows_policy',
+        status: 'pass',
+      });
+    } finally {
+      await fake.close();
     }
   });
 });

@@ -21,10 +21,13 @@ const specs: CheckSpec[] = [
 describe('registry', () => {
   it('lists every check type of the design', () => {
     expect(checkTypes()).toEqual([
+      'answers_question',
       'claim_requires_tool',
       'contains',
       'context_used',
       'equals',
+      'faithful',
+      'follows_policy',
       'goal_reached',
       'grounded',
       'json_schema',
@@ -37,6 +40,7 @@ describe('registry', () => {
       'no_repeated_question',
       'no_tool_loop',
       'not_contains',
+      'pairwise',
       'refusal',
       'regex',
       'remembers',
@@ -127,6 +131,9 @@ describe('evalgate validate --list-checks', () => {
       expect(listed).toContain(t);
     }
     for (const t of ['retrieval_recall', 'retrieval_precision', 'context_used']) {
+      expect(listed).toContain(t);
+    }
+    for (const t of ['faithful', 'answers_question', 'follows_policy', 'pairwise']) {
       expect(listed).toContain(t);
     }
   });

@@ -695,6 +695,8 @@ export interface SideSummary {
   usage: Usage;
   /** The judge's, apart (meta.judge_usage), when the run graded with one. */
   judge_usage?: Required<Usage>;
+  /** Model API requests retried (429, 5xx, timeouts) by the target and the judge (meta.retries). */
+  retries?: number;
   /** Absent when no trace reported a latency. */
   latency_ms?: LatencyStats;
   /** The first errored trial (trace error, else an errored check), with its message. */

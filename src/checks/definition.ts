@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { Case, CheckOutcome, CheckSpec, Trace } from '../types.ts';
+import type { Case, CheckOutcome, CheckSpec, Trace, Usage } from '../types.ts';
+import type { GradeOptions, JudgeField } from './model/judge-prompt.ts';
 
 /** What a check may use besides the trace. */
 export interface CheckContext {
@@ -13,8 +14,30 @@ export interface CheckContext {
 }
 
 export interface JudgeClient {
-  /** Grades `trace` against `rubric`: pass/fail with a one-line reason. Never throws. */
-  grade(rubric: string, trace: Trace, c: Case): Promise<CheckOutcome>;
+  /**
+   * Grades `trace` against `rubric`: pass/fail with a one-line reason. Never throws. `options`
+   * choose the fields the judge sees and add graded examples.
+   */
+  grade(rubric: string, trace: Trace, c: Case, options?: GradeOptions): Promise<CheckOutcome>;
+  /**
+   * Which of two answers to case `c` meets `rubric` better, shown as A (`first`) and B
+   * (`second`), or an `error` outcome. Never throws. Absent on a judge that cannot compare.
+   */
+  prefer?(
+    rubric: string,
+    first: Trace,
+    second: Trace,
+    c: Case,
+    fields: readonly JudgeField[],
+  ): Promise<Preference | CheckOutcome>;
+}
+
+/** A pairwise judge's answer for one order of the two answers. */
+export interface Preference {
+  better: 'A' | 'B' | 'same';
+  reason: string;
+  usage?: Usage;
+  retries?: number;
 }
 
 export interface CaseIssue {

@@ -31,6 +31,8 @@ import { remembers } from './turns/remembers.ts';
 import { noRepeatedQuestion } from './turns/no-repeated-question.ts';
 import { goalReached } from './turns/goal-reached.ts';
 import { judge } from './model/judge-check.ts';
+import { answersQuestion, faithful, followsPolicy } from './model/ready-made.ts';
+import { pairwise } from './model/pairwise-check.ts';
 
 /** Every check type, by name. Adding a check: write its file, add it here. */
 const definitions: CheckDefinition<any>[] = [
@@ -61,6 +63,10 @@ const definitions: CheckDefinition<any>[] = [
   goalReached,
   script,
   judge,
+  faithful,
+  answersQuestion,
+  followsPolicy,
+  pairwise,
 ];
 
 const byType = new Map<string, CheckDefinition>(definitions.map((d) => [d.type, d]));

@@ -25,6 +25,8 @@ export function sideSummary(r: Results, sc: SideScan, p: Prepared, path?: string
       output_tokens: ju.output_tokens,
       cost_usd: ju.cost_usd,
     };
+  const retries = r.meta?.retries;
+  if (typeof retries === 'number' && Number.isFinite(retries) && retries > 0) out.retries = retries;
   if (r.meta?.git?.sha) out.sha = r.meta.git.sha;
   if (r.meta?.git?.ref) out.ref = r.meta.git.ref;
   if (r.meta?.label) out.label = r.meta.label;

@@ -31,6 +31,7 @@ import { hasExplicitCases, selectCases, withConfigSample, type Selection } from 
 import { registerSuiteSecrets } from '../secrets.ts';
 import { judgeFor, runGuard, runSettings, simulatorFor, type RunOverrides } from './run-suite.ts';
 import { trustedGate, type TrustedGate } from './trusted-gate.ts';
+import { gradePairwise, hasPairwise } from './pairwise.ts';
 import { inheritedEnv } from '../targets/inherited-env.ts';
 
 export interface PrOptions extends RunOverrides {
@@ -307,6 +308,13 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
         stopped: guard.stopped,
       },
     );
+    // Pairwise checks need both sides' answers: graded now, head trial k against base trial k.
+    const pairwise = hasPairwise(cases);
+    const pairs = { judge, concurrency: settings.concurrency, signal: options.signal, cases };
+    if (pairwise) {
+      const n = await gradePairwise({ ...pairs, base: baseResults, head: headResults, stage: 1 });
+      log(`pairwise: ${plural(n, 'head answer')} compared with the base's (both orders)`);
+    }
 
     // A side on which every trial errored measured nothing: say why now, not after the report.
     let nothingMeasured = false;
@@ -360,6 +368,8 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
         });
         appendTrials(baseResults, { cases: rerunCases }, stage2.get('base')!);
         appendTrials(headResults, { cases: rerunCases }, stage2.get('head')!);
+        if (pairwise)
+          await gradePairwise({ ...pairs, base: baseResults, head: headResults, stage: 2 });
         headResults.meta.stage2_modes = plan.modes;
         baseResults.meta.stage2_modes = plan.modes;
         headResults.meta.finished_at = new Date().toISOString();

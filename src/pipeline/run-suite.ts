@@ -36,6 +36,9 @@ export interface RunSuiteOptions extends RunOverrides {
   journal?: { path: string; resume?: boolean };
 }
 
+/** Check types graded by the judge model (goal_reached only with a goal in words). */
+const JUDGED = new Set(['judge', 'faithful', 'answers_question', 'follows_policy', 'pairwise']);
+
 /**
  * The judge a suite asks for, or undefined when it has no judge checks. The openai client is
  * imported only then: it is a third of our start-up memory, and most PR runs never grade.
@@ -46,7 +49,7 @@ export async function judgeFor(
 ): Promise<JudgeClient | undefined> {
   const { judge } = suite.config;
   const graded = (k: { type: string; goal?: unknown }) =>
-    k.type === 'judge' || (k.type === 'goal_reached' && k.goal !== undefined);
+    JUDGED.has(k.type) || (k.type === 'goal_reached' && k.goal !== undefined);
   if (!judge || !suite.cases.some((c) => c.checks.some(graded))) return undefined;
   const { createJudge } = await import('../checks/model/judge.ts');
   return createJudge(judge, {

@@ -234,10 +234,13 @@ export function renderTextReport(c: Comparison): string {
     lines.push(
       `Cost: ${pair(c.base.usage?.cost_usd, c.head.usage?.cost_usd, usd)}; tokens: ${pair(tokens(c.base.usage), tokens(c.head.usage), int)}; latency p50 ${pair(c.base.latency_ms?.p50, c.head.latency_ms?.p50, ms)}, p95 ${pair(c.base.latency_ms?.p95, c.head.latency_ms?.p95, ms)}`,
     );
+    // The judge's cost apart from the system's; a side that graded nothing spent $0 on it.
     if (c.base.judge_usage || c.head.judge_usage)
       lines.push(
-        `Judge cost: ${usd(c.base.judge_usage?.cost_usd)} -> ${usd(c.head.judge_usage?.cost_usd)}`,
+        `Judge cost: ${usd(c.base.judge_usage?.cost_usd ?? 0)} -> ${usd(c.head.judge_usage?.cost_usd ?? 0)}; judge tokens: ${pair(tokens(c.base.judge_usage) ?? 0, tokens(c.head.judge_usage) ?? 0, int)}`,
       );
+    if (c.base.retries || c.head.retries)
+      lines.push(`Retried model calls: ${int(c.base.retries ?? 0)} -> ${int(c.head.retries ?? 0)}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -79,7 +79,7 @@ class TransientTraceError extends Error {
  * failure stays one even beside an errored check, as per mode in compare); else error when a
  * check errored (its outcome is unknown); else pass.
  */
-function trialStatus(trace: Trace, statuses: { status: CheckStatus }[]): CheckStatus {
+export function trialStatus(trace: Trace, statuses: { status: CheckStatus }[]): CheckStatus {
   if (trace.error) return 'error';
   let errored = false;
   for (const s of statuses) {
