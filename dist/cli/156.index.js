@@ -1049,7 +1049,13 @@ function otherLists(ctx) {
 /**
  * Cost and latency, base vs head. A value no trace reported reads "not reported": absent is not
  * zero (a target that reports no usage must not look free and instant).
+ *
+ * The judge's cost is its own row (the system's cost is what the change under review spends; the
+ * judge's is what evaluating it spends); model-call retries get a row when any call was retried;
+ * the cost per failure mode is a collapsed table, since modes overlap and do not add up.
  */
+
+
 
 
 
@@ -1062,32 +1068,72 @@ function diff(b, h, f) {
     const rel = relChange(b, h);
     return `${sign}${f(Math.abs(d))}${rel ? ` (${rel})` : ''}`;
 }
+/** "$0.12 (judge $0.01)": a side's cost of a mode, the judge's share apart when it graded. */
+function modeCell(side, judged) {
+    const total = (usage_finite(side.system) ? side.system : 0) + (usage_finite(side.judge) ? side.judge : 0);
+    return judged ? `${usd(total)} (judge ${usd(side.judge)})` : usd(total);
+}
+/** The collapsed per-mode cost table; none when no mode has a cost. */
+function modeCosts(ctx) {
+    const modes = (ctx.c.modes ?? []).filter((m) => m.cost_usd);
+    if (modes.length === 0)
+        return '';
+    const sum = (s) => (s.system || 0) + (s.judge || 0);
+    const rows = modes.map((m) => {
+        const k = m.cost_usd;
+        // The judge's share is shown for the modes it graded.
+        const judged = k.base.judge > 0 || k.head.judge > 0;
+        return [
+            (0,markdown/* code */.aY)(m.mode),
+            modeCell(k.base, judged),
+            modeCell(k.head, judged),
+            diff(sum(k.base), sum(k.head), usd),
+        ];
+    });
+    const table = (0,markdown_table/* markdownTable */.Q)([['Mode', 'Base', 'Head', 'Change'], ...rows], {
+        align: ['l', 'r', 'r', 'r'],
+        alignDelimiters: false,
+    });
+    return collapsible(ctx, () => 'Cost per failure mode', [
+        table,
+        '',
+        "A mode's cost is the system's cost of the trials of the cases it guards, plus the judge's cost of its own checks; a case guarding two modes counts in both, so the modes do not add up to the total.",
+    ]);
+}
 function usageSection(ctx) {
     const { base, head } = ctx.c;
     if (!base || !head)
         return '';
     const shown = (v, f) => usage_finite(v) ? f(v) : NOT_REPORTED;
     const row = (label, b, h, f) => [label, shown(b, f), shown(h, f), diff(b, h, f)];
+    const judged = !!(base.judge_usage || head.judge_usage);
     const rows = [
-        row('Cost', base.usage?.cost_usd, head.usage?.cost_usd, usd),
-        row('Input tokens', base.usage?.input_tokens, head.usage?.input_tokens, format_int),
-        row('Output tokens', base.usage?.output_tokens, head.usage?.output_tokens, format_int),
-        row('Latency p50', base.latency_ms?.p50, head.latency_ms?.p50, ms),
-        row('Latency p95', base.latency_ms?.p95, head.latency_ms?.p95, ms),
-        [
-            'Errored trials',
-            `${format_int(base.counts?.error)} of ${format_int(base.counts?.trials)}`,
-            `${format_int(head.counts?.error)} of ${format_int(head.counts?.trials)}`,
-            diff(base.counts?.error, head.counts?.error, format_int),
-        ],
+        row(judged ? 'Cost (system)' : 'Cost', base.usage?.cost_usd, head.usage?.cost_usd, usd),
     ];
+    // A side that graded nothing spent nothing on the judge: $0, not "not reported".
+    if (judged)
+        rows.push(row('Cost (judge)', base.judge_usage?.cost_usd ?? 0, head.judge_usage?.cost_usd ?? 0, usd));
+    rows.push(row('Input tokens', base.usage?.input_tokens, head.usage?.input_tokens, format_int), row('Output tokens', base.usage?.output_tokens, head.usage?.output_tokens, format_int), row('Latency p50', base.latency_ms?.p50, head.latency_ms?.p50, ms), row('Latency p95', base.latency_ms?.p95, head.latency_ms?.p95, ms), [
+        'Errored trials',
+        `${format_int(base.counts?.error)} of ${format_int(base.counts?.trials)}`,
+        `${format_int(head.counts?.error)} of ${format_int(head.counts?.trials)}`,
+        diff(base.counts?.error, head.counts?.error, format_int),
+    ]);
+    // Retries are counted only when any happened: the run records none otherwise.
+    if (usage_finite(base.retries) || usage_finite(head.retries))
+        rows.push(row('Retried model calls', base.retries ?? 0, head.retries ?? 0, format_int));
     const table = (0,markdown_table/* markdownTable */.Q)([['', 'Base', 'Head', 'Change'], ...rows], {
         align: ['l', 'r', 'r', 'r'],
         alignDelimiters: false,
     });
     // An error verdict shows the first errors in the first lines already.
     const errors = ctx.c.verdict === 'error' ? [] : errorLines(ctx);
-    return `### Cost and latency\n\n${table}${errors.length ? '\n' + errors.join('\n') : ''}`;
+    const perMode = modeCosts(ctx);
+    return [
+        `### Cost and latency\n\n${table}`,
+        ...(errors.length ? [errors.join('\n')] : []),
+        ...(perMode ? ['', perMode] : []),
+    ].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./build/report/comment.js
@@ -1328,8 +1374,11 @@ function renderTextReport(c) {
             : undefined;
         const pair = (b, h, f) => `${shown(b, f)} -> ${shown(h, f)}`;
         lines.push(`Cost: ${pair(c.base.usage?.cost_usd, c.head.usage?.cost_usd, usd)}; tokens: ${pair(tokens(c.base.usage), tokens(c.head.usage), format_int)}; latency p50 ${pair(c.base.latency_ms?.p50, c.head.latency_ms?.p50, ms)}, p95 ${pair(c.base.latency_ms?.p95, c.head.latency_ms?.p95, ms)}`);
+        // The judge's cost apart from the system's; a side that graded nothing spent $0 on it.
         if (c.base.judge_usage || c.head.judge_usage)
-            lines.push(`Judge cost: ${usd(c.base.judge_usage?.cost_usd)} -> ${usd(c.head.judge_usage?.cost_usd)}`);
+            lines.push(`Judge cost: ${usd(c.base.judge_usage?.cost_usd ?? 0)} -> ${usd(c.head.judge_usage?.cost_usd ?? 0)}; judge tokens: ${pair(tokens(c.base.judge_usage) ?? 0, tokens(c.head.judge_usage) ?? 0, format_int)}`);
+        if (c.base.retries || c.head.retries)
+            lines.push(`Retried model calls: ${format_int(c.base.retries ?? 0)} -> ${format_int(c.head.retries ?? 0)}`);
     }
     return lines.join('\n') + '\n';
 }

@@ -789,6 +789,9 @@ function sideSummary(r, sc, p, path) {
             output_tokens: ju.output_tokens,
             cost_usd: ju.cost_usd,
         };
+    const retries = r.meta?.retries;
+    if (typeof retries === 'number' && Number.isFinite(retries) && retries > 0)
+        out.retries = retries;
     if (r.meta?.git?.sha)
         out.sha = r.meta.git.sha;
     if (r.meta?.git?.ref)

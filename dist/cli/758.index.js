@@ -1,8 +1,8 @@
-export const id = 455;
-export const ids = [455];
+export const id = 758;
+export const ids = [758];
 export const modules = {
 
-/***/ 6455:
+/***/ 6758:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -129,9 +129,137 @@ async function trustedGate(options) {
     };
 }
 
+// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
+var p_limit = __webpack_require__(370);
+// EXTERNAL MODULE: ./build/checks/model/pairwise-check.js
+var pairwise_check = __webpack_require__(8581);
+;// CONCATENATED MODULE: ./build/pipeline/pairwise.js
+/**
+ * The pairwise post-pass of `evalgate pr`: once both sides' trials ran, each `pairwise` check of
+ * a case is graded by showing the judge head trial k and base trial k (in both orders, see
+ * checks/model/pairwise-check.ts). The verdict is the head trial's check result; the base trial's
+ * result of that check is the reference: a pass, unless the head was better in both orders. So
+ * the mode's paired test asks whether the head lost significantly more pairs than it won
+ * (docs/statistics.md, "Pairwise modes").
+ *
+ * A judge error on a pair is an error on both sides (the comparison is unknown, not a fault of
+ * either system), so the built-in `errors` mode does not read it as a head regression.
+ */
+
+
+
+const inStage = (t, stage) => (stage === 1 ? !(t.stage >= 2) : t.stage >= 2);
+function setOutcome(r, o) {
+    r.status = o.status;
+    r.reason = o.reason;
+    delete r.usage;
+    delete r.retries;
+    delete r.fatal;
+    if (o.usage)
+        r.usage = o.usage;
+    if (o.retries)
+        r.retries = o.retries;
+    if (o.fatal)
+        r.fatal = true;
+}
+/** Grades every pairwise check of the given stage's trials; returns the pairs sent to the judge. */
+async function gradePairwise(run) {
+    const withPairwise = run.cases.filter((c) => c.checks.some((k) => k.type === 'pairwise'));
+    if (withPairwise.length === 0)
+        return 0;
+    const byId = (r) => new Map(r.cases.map((c) => [c.id, c]));
+    const heads = byId(run.head);
+    const bases = byId(run.base);
+    const limit = (0,p_limit/* default */.A)(Math.max(1, run.concurrency));
+    const touched = new Set();
+    const jobs = [];
+    let graded = 0;
+    /** A judge error that every later call would repeat (a rejected key): no more calls. */
+    let fatal;
+    for (const c of withPairwise) {
+        const head = heads.get(c.id);
+        if (!head)
+            continue;
+        const base = bases.get(c.id);
+        const baseTrials = new Map((base?.trials ?? []).map((t) => [t.trial, t]));
+        for (const t of head.trials) {
+            if (!inStage(t, run.stage))
+                continue;
+            const b = baseTrials.get(t.trial);
+            for (const k of t.checks) {
+                if (k.type !== 'pairwise')
+                    continue;
+                const spec = c.checks[k.index];
+                const ref = b?.checks[k.index];
+                const baseCheck = ref?.type === 'pairwise' ? ref : undefined;
+                touched.add(t);
+                if (b)
+                    touched.add(b);
+                if (t.trace.error) {
+                    // The head's check already says its run errored; the base's answer is still the reference.
+                    if (baseCheck && !b.trace.error)
+                        setOutcome(baseCheck, { status: 'pass', reason: pairwise_check/* REFERENCE */.gu });
+                    continue;
+                }
+                if (!spec || spec.type !== 'pairwise') {
+                    setOutcome(k, { status: 'error', reason: 'pairwise: the check is not in the suite' });
+                    continue;
+                }
+                if (!base || !b || !baseCheck) {
+                    setOutcome(k, {
+                        status: 'error',
+                        reason: !base
+                            ? 'pairwise: the case is not on the base, so there is no answer to compare with'
+                            : `pairwise: the base has no trial ${t.trial + 1} to compare with`,
+                    });
+                    continue;
+                }
+                if (b.trace.error) {
+                    setOutcome(k, {
+                        status: 'error',
+                        reason: `pairwise: the base's trial ${t.trial + 1} errored, so there is no answer to compare with`,
+                    });
+                    continue;
+                }
+                jobs.push(limit(async () => {
+                    if (run.signal?.aborted) {
+                        const stopped = {
+                            status: 'error',
+                            reason: 'pairwise: not graded (interrupted)',
+                        };
+                        setOutcome(k, stopped);
+                        setOutcome(baseCheck, stopped);
+                        return;
+                    }
+                    const o = fatal
+                        ? { head: fatal, base: { status: 'error', reason: fatal.reason } }
+                        : await (0,pairwise_check/* comparePair */.Ir)(run.judge, spec, b.trace, t.trace, c);
+                    if (!fatal)
+                        graded++;
+                    if (o.head.fatal)
+                        fatal ??= { status: 'error', reason: o.head.reason, fatal: true };
+                    setOutcome(k, o.head);
+                    setOutcome(baseCheck, o.base);
+                }));
+            }
+        }
+    }
+    await Promise.all(jobs);
+    for (const t of touched)
+        t.status = (0,runner/* trialStatus */.l2)(t.trace, t.checks);
+    (0,runner/* recount */.d3)(run.head);
+    (0,runner/* recount */.d3)(run.base);
+    return graded;
+}
+/** Cases a pairwise post-pass reads on the head (for callers that only hold results). */
+function hasPairwise(cases) {
+    return cases.some((c) => c.checks.some((k) => k.type === 'pairwise'));
+}
+
 // EXTERNAL MODULE: ./build/targets/inherited-env.js
 var inherited_env = __webpack_require__(3741);
 ;// CONCATENATED MODULE: ./build/pipeline/pr.js
+
 
 
 
@@ -336,6 +464,13 @@ async function runPr(options) {
             interrupted: options.signal?.aborted,
             stopped: guard.stopped,
         });
+        // Pairwise checks need both sides' answers: graded now, head trial k against base trial k.
+        const pairwise = hasPairwise(cases);
+        const pairs = { judge, concurrency: settings.concurrency, signal: options.signal, cases };
+        if (pairwise) {
+            const n = await gradePairwise({ ...pairs, base: baseResults, head: headResults, stage: 1 });
+            log(`pairwise: ${plural(n, 'head answer')} compared with the base's (both orders)`);
+        }
         // A side on which every trial errored measured nothing: say why now, not after the report.
         let nothingMeasured = false;
         for (const [label, r] of [
@@ -388,6 +523,8 @@ async function runPr(options) {
                 });
                 (0,runner/* appendTrials */.K)(baseResults, { cases: rerunCases }, stage2.get('base'));
                 (0,runner/* appendTrials */.K)(headResults, { cases: rerunCases }, stage2.get('head'));
+                if (pairwise)
+                    await gradePairwise({ ...pairs, base: baseResults, head: headResults, stage: 2 });
                 headResults.meta.stage2_modes = plan.modes;
                 baseResults.meta.stage2_modes = plan.modes;
                 headResults.meta.finished_at = new Date().toISOString();
