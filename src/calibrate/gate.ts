@@ -44,7 +44,11 @@ export function judgeGate(
         const usable = measured && measured.model === model ? measured : undefined;
         let st = judgeStatus(usable, floors);
         if (!st.calibrated && !usable) {
-          if (measured) st = { ...st, note: `judge not calibrated (measured with ${measured.model}, grading with ${model ?? 'no model'})` };
+          if (measured)
+            st = {
+              ...st,
+              note: `judge not calibrated (measured with ${measured.model}, grading with ${model ?? 'no model'})`,
+            };
           else if (why) st = { ...st, note: `judge not calibrated (${why})` };
         }
         s = { title: id.title, ...st };

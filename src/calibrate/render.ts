@@ -5,7 +5,12 @@
  */
 import { markdownTable } from 'markdown-table';
 import { code, inline } from '../report/markdown.ts';
-import { judgeStatus, type Calibration, type Floors, type JudgeCalibration } from './calibration.ts';
+import {
+  judgeStatus,
+  type Calibration,
+  type Floors,
+  type JudgeCalibration,
+} from './calibration.ts';
 
 const rate = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
 const k2 = (x: number | null) => (x === null ? '–' : x.toFixed(2));
@@ -67,7 +72,8 @@ export function calibrationText(c: Calibration, floors: Floors = c.floors): stri
     }
     if (j.disagreements.length > 20) lines.push(`  … and ${j.disagreements.length - 20} more`);
   }
-  for (const s of c.skipped) lines.push('', `skipped ${s.count} label(s): ${s.reason} (e.g. ${s.examples.join(', ')})`);
+  for (const s of c.skipped)
+    lines.push('', `skipped ${s.count} label(s): ${s.reason} (e.g. ${s.examples.join(', ')})`);
   lines.push('', floorsLine(floors));
   return lines.join('\n');
 }
@@ -85,7 +91,11 @@ export function calibrationMarkdown(c: Calibration, floors: Floors = c.floors): 
   ];
   for (const j of c.judges) {
     if (!j.disagreements.length) continue;
-    out.push('', `## ${inline(j.title, 120)} (${code(j.mode)}): ${j.disagreements.length} disagreement(s)`, '');
+    out.push(
+      '',
+      `## ${inline(j.title, 120)} (${code(j.mode)}): ${j.disagreements.length} disagreement(s)`,
+      '',
+    );
     out.push(
       markdownTable(
         [
@@ -106,6 +116,9 @@ export function calibrationMarkdown(c: Calibration, floors: Floors = c.floors): 
     );
   }
   for (const s of c.skipped)
-    out.push('', `- Skipped ${s.count} label(s): ${inline(s.reason, 200)} (e.g. ${s.examples.map((e) => inline(e, 80)).join(', ')})`);
+    out.push(
+      '',
+      `- Skipped ${s.count} label(s): ${inline(s.reason, 200)} (e.g. ${s.examples.map((e) => inline(e, 80)).join(', ')})`,
+    );
   return out.join('\n') + '\n';
 }

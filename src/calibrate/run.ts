@@ -94,7 +94,8 @@ export function collectLabelled(
       if (!h || !isJudged(spec)) return;
       const hashes = perCase.get(c.id);
       const where = `${c.id} check ${i}`;
-      if (!hashes?.size) return skips.add('case label: the results have no trace of the case', where);
+      if (!hashes?.size)
+        return skips.add('case label: the results have no trace of the case', where);
       if (hashes.size > 1)
         return skips.add(
           'case label: the case has different traces in the results (label them in the viewer instead)',

@@ -95,7 +95,10 @@ export async function trustedGate(options: {
       severities: {},
       source: 'head',
       run: headRun,
-      judge: { floors: floorsOf(head.judge), why: `the base commit's ${options.file} could not be read` },
+      judge: {
+        floors: floorsOf(head.judge),
+        why: `the base commit's ${options.file} could not be read`,
+      },
       note: `The base commit's ${options.file} could not be read (${first}): this PR is gated by its own config's gate.`,
     };
   }
