@@ -616,7 +616,10 @@ async function cmdCalibrate(args: string[]): Promise<number> {
   const errored = calibration.judges.reduce((n, j) => n + j.errors, 0);
   if (controller.signal.aborted) return 130;
   if (items.length > 0 && graded === 0) {
-    log(`the judge graded none of the ${errored} labelled trace(s): every grading errored`);
+    const first = calibration.judges.find((j) => j.first_error)?.first_error;
+    log(
+      `the judge graded none of the ${errored} labelled trace(s): every grading errored${first ? `; the first, ${first}` : ''}`,
+    );
     return EXIT_ALL_ERRORED;
   }
   return 0;

@@ -37,6 +37,8 @@ export interface JudgeCalibration extends Agreement {
   model: string;
   /** Labelled traces the judge could not grade (API errors, malformed answers): not in `n`. */
   errors: number;
+  /** Why the first of those failed. */
+  first_error?: string;
   disagreements: Disagreement[];
 }
 

@@ -28,11 +28,16 @@ const HEAD = [
   'may block',
 ];
 
-function cells(j: JudgeCalibration, floors: Floors, name: (s: string) => string): string[] {
+function cells(
+  j: JudgeCalibration,
+  floors: Floors,
+  name: (s: string) => string,
+  mode: (s: string) => string = name,
+): string[] {
   const s = judgeStatus(j, floors);
   return [
     name(j.title),
-    name(j.mode),
+    mode(j.mode),
     String(j.n),
     rate(j.agreement),
     j.kappa === null ? '–' : `${k2(j.kappa)} (${ci(j.kappa_ci)})`,
@@ -84,10 +89,23 @@ export function calibrationMarkdown(c: Calibration, floors: Floors = c.floors): 
     '',
     `Judge model ${code(c.model)}, ${c.created_at}. ${floorsLine(floors)}`,
     '',
-    markdownTable([HEAD, ...c.judges.map((j) => cells(j, floors, (s) => inline(s, 120)))], {
-      align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
-      alignDelimiters: false,
-    }),
+    markdownTable(
+      [
+        HEAD,
+        ...c.judges.map((j) =>
+          cells(
+            j,
+            floors,
+            (s) => inline(s, 120),
+            (s) => code(s),
+          ),
+        ),
+      ],
+      {
+        align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+        alignDelimiters: false,
+      },
+    ),
   ];
   for (const j of c.judges) {
     if (!j.disagreements.length) continue;

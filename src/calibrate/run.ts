@@ -194,6 +194,7 @@ export async function calibrate(o: CalibrateOptions): Promise<Calibration> {
       spec: CheckSpec;
       pairs: { human: Verdict; judge: Verdict }[];
       errors: number;
+      firstError?: string;
       dis: Disagreement[];
     }
   >();
@@ -207,6 +208,7 @@ export async function calibrate(o: CalibrateOptions): Promise<Calibration> {
     const j = judges.get(judgeIdentity(x.spec).id)!;
     if (r.status === 'error') {
       j.errors++;
+      j.firstError ??= `${x.case.id}: ${r.reason}`;
       continue;
     }
     j.pairs.push({ human: x.human, judge: r.status });
@@ -232,6 +234,7 @@ export async function calibrate(o: CalibrateOptions): Promise<Calibration> {
       model: o.model,
       ...agreementOf(confusionOf(j.pairs)),
       errors: j.errors,
+      ...(j.firstError ? { first_error: j.firstError } : {}),
       disagreements: j.dis,
     };
   });
