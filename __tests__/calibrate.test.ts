@@ -5,7 +5,7 @@
  * `human:` field's rules.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreementOf, judgeStatus, parseLabels, traceHash } from '../src/calibrate/index.ts';
@@ -18,9 +18,9 @@ import { suiteDir } from './helpers/suite-dir.ts';
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'src', 'bin.ts');
 
-function evalgate(args: string[], cwd: string, env: Record<string, string> = {}) {
+function evalgate(args: string[], cwd: string, env: Record<string, string> = {}, entry = [bin]) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], {
+    const child = spawn(process.execPath, [...entry, ...args], {
       cwd,
       env: { ...process.env, OPENAI_API_KEY: '', ...env },
     });
@@ -300,6 +300,16 @@ judge: {model: judge-mini, base_url: "${server.url}", labels: labels.jsonl, cali
       '| good | `quality` | 12 | 75% | 0.47 (-0.05 to 0.99) | 75% | 75% | 0 | no: kappa 0.47 on 12 labels |',
     );
     expect(md).toMatch(/\| `c9` \| `[0-9a-f]{12}` \| fail \| pass \| says GOOD \|/);
+
+    // The bundle (what `npx evalgate` runs) gives the same figures.
+    if (existsSync(join(root, 'dist', 'cli', 'index.js'))) {
+      const bundled = await evalgate(['calibrate', 'results.json', '--json', 'b.json'], dir, {}, [
+        join(root, 'dist', 'cli', 'index.js'),
+      ]);
+      expect(bundled.code).toBe(0);
+      const b = JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8'));
+      expect({ ...b, created_at: 0 }).toEqual({ ...figures, created_at: 0 });
+    }
   });
 
   it('says so and exits 3 when the judge grades nothing', async () => {
