@@ -13,6 +13,11 @@ import { writePrOutputs } from '../src/cli.ts';
 import { runPr } from '../src/pipeline/pr.ts';
 import { renderTextReport } from '../src/report/index.ts';
 import { ConsoleProgress } from '../src/run/progress.ts';
+import { calibrate, calibrationText, collectLabelled, floorsOf } from '../src/calibrate/index.ts';
+import type { Calibration } from '../src/calibrate/index.ts';
+import { openJudge, runSuite } from '../src/pipeline/run-suite.ts';
+import { loadSuite } from '../src/suite/index.ts';
+import { startMockLLM } from '../examples/refund-assistant/mock-llm.ts';
 
 const root = join(import.meta.dirname, '..');
 // EVALGATE_DEMO_DIR: somewhere else than .evalgate/demo (the tests run the demo in a temp folder).
@@ -37,6 +42,20 @@ cpSync(join(root, app), join(repo, app), {
   filter: (src) => !src.includes(`${app}/variants`),
 });
 writeFileSync(join(repo, '.gitignore'), 'node_modules/\n.evalgate/\n');
+
+// The LLM judge of datasets/judged.jsonl, served by the built-in model server (mock-judge.ts),
+// unless the real API is asked for.
+const realApi = process.env.EVALGATE_DEMO_REAL_API === '1';
+const judgeServer = realApi ? undefined : await startMockLLM({ unref: true });
+if (judgeServer) process.env.EVALGATE_DEMO_JUDGE_URL = judgeServer.url;
+const agentEnv: Record<string, string> = realApi ? {} : { REFUND_ASSISTANT_MOCK: '1' };
+
+// Before the pull request, the team measured its judges against people: the judged cases carry
+// their labels (`human:`), one run of them gives the traces, `evalgate calibrate` grades them
+// and the figures are committed with the base. The gate trusts only the base's figures.
+console.log('evalgate demo: calibrating the judges on the labelled cases (evalgate calibrate)\n');
+const calibration = await calibrateJudges();
+console.log(calibrationText(calibration) + '\n');
 git('add', '-A');
 git('commit', '-q', '-m', 'refund assistant: policy-grounded prompt');
 git('tag', 'base');
@@ -58,7 +77,7 @@ const outcome = await runPr({
   configPath: 'evalgate.yml',
   // The built-in model server, even when OPENAI_API_KEY is set for something else; the real API
   // only when asked for (EVALGATE_DEMO_REAL_API=1 with OPENAI_API_KEY).
-  env: process.env.EVALGATE_DEMO_REAL_API === '1' ? {} : { REFUND_ASSISTANT_MOCK: '1' },
+  env: agentEnv,
   progress: new ConsoleProgress(),
   log: (line) => process.stderr.write(`evalgate: ${line}\n`),
 });
@@ -77,3 +96,27 @@ console.log(
     ? '\nThe gate caught the regression: in CI this check fails and the merge is blocked.'
     : `\nVerdict: ${verdict}.`,
 );
+
+/** `evalgate calibrate` on one run of the judged cases, its figures written into the base tree. */
+async function calibrateJudges(): Promise<Calibration> {
+  const suite = await loadSuite(join(repo, 'evalgate.yml'));
+  const results = await runSuite({
+    suite,
+    selection: { tags: ['judged'] },
+    trials: 1,
+    label: 'calibration',
+    env: agentEnv,
+  });
+  const { items, skipped } = collectLabelled(suite, [results], []);
+  const judge = suite.config.judge!;
+  const figures = await calibrate({
+    suite,
+    items,
+    skipped,
+    judge: await openJudge(suite),
+    model: judge.model,
+    floors: floorsOf(judge),
+  });
+  writeFileSync(join(repo, judge.calibration!), JSON.stringify(figures, null, 2) + '\n');
+  return figures;
+}

@@ -31,7 +31,7 @@ import { makeDir } from './run/evalgate-dir.ts';
 import { journalPath } from './run/journal.ts';
 import { parseShard, type Selection } from './run/select.ts';
 import { redactedJson, redactSecrets } from './report/redact.ts';
-import { registerEnvSecrets } from './secrets.ts';
+import { registerEnvSecrets, registerSuiteSecrets } from './secrets.ts';
 
 class UsageError extends Error {}
 
@@ -47,6 +47,7 @@ Commands:
   report     render a comparison:        evalgate report comparison.json --format markdown|summary|html|text
   merge      merge shard results:        evalgate merge shard-*.json --out results.json
   pr         the whole PR check locally: evalgate pr --base main [--head HEAD]
+  calibrate  measure the judges on human labels: evalgate calibrate results.json --labels labels.jsonl
   publish    post the comment outside Actions: evalgate publish --repo owner/name --pr 12 comparison.json
 
 Selection (run, pr):  --sample N  --tags smoke,refunds  --filter 'refund-*'  --shard 2/4
@@ -552,6 +553,78 @@ async function cmdPr(args: string[]): Promise<number> {
   return verdictExit(outcome.comparison);
 }
 
+async function cmdCalibrate(args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      config: { type: 'string', short: 'c', default: 'evalgate.yml' },
+      labels: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      json: { type: 'string' },
+      concurrency: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+    },
+    true,
+  );
+  if (values.help) return help('calibrate');
+  if (positionals.length === 0)
+    throw new UsageError('calibrate takes the results files that hold the labelled traces');
+  const suite = await loadSuite(resolve(values.config));
+  const judgeConfig = suite.config.judge;
+  if (!judgeConfig)
+    throw new UsageError(
+      `${displayPath(suite.configPath)} has no judge: add judge: {model: ...} to calibrate its judges`,
+    );
+  registerSuiteSecrets(suite.config, process.env);
+  const c = await import('./calibrate/index.ts');
+  const { openJudge } = await import('./pipeline/run-suite.ts');
+  const fromSuite = (p: string | undefined) => (p ? resolve(suite.rootDir, p) : undefined);
+  const labelsPath = values.labels ? resolve(values.labels) : fromSuite(judgeConfig.labels);
+  const labels = labelsPath ? await c.readLabels(labelsPath, displayPath(labelsPath)) : [];
+  const results = [];
+  for (const path of positionals) results.push(await readResults(path));
+  const { items, skipped } = c.collectLabelled(suite, results, labels);
+  const floors = c.floorsOf(judgeConfig);
+  if (items.length === 0)
+    log(
+      'no labelled trace found: label traces in the trace viewer (a labels file) or with `human:` on a judged check',
+    );
+  else log(`grading ${items.length} labelled trace(s) with ${judgeConfig.model}`);
+  const controller = interruptible();
+  const calibration = await c.calibrate({
+    suite,
+    items,
+    skipped,
+    judge: await openJudge(suite),
+    model: judgeConfig.model,
+    floors,
+    concurrency: int('concurrency', values.concurrency) ?? suite.config.concurrency,
+    signal: controller.signal,
+  });
+  const jsonPath =
+    (values.json ? resolve(values.json) : fromSuite(judgeConfig.calibration)) ??
+    resolve('calibration.json');
+  await writeJson(jsonPath, calibration);
+  print(c.calibrationText(calibration, floors));
+  if (values.out) {
+    await makeDir(dirname(resolve(values.out)));
+    await writeFile(values.out, redactSecrets(c.calibrationMarkdown(calibration, floors)));
+    log(`wrote ${values.out}`);
+  }
+  log(`wrote ${displayPath(jsonPath)}`);
+  const graded = calibration.judges.reduce((n, j) => n + j.n, 0);
+  const errored = calibration.judges.reduce((n, j) => n + j.errors, 0);
+  if (controller.signal.aborted) return 130;
+  if (items.length > 0 && graded === 0) {
+    const first = calibration.judges.find((j) => j.first_error)?.first_error;
+    log(
+      `the judge graded none of the ${errored} labelled trace(s): every grading errored${first ? `; the first, ${first}` : ''}`,
+    );
+    return EXIT_ALL_ERRORED;
+  }
+  return 0;
+}
+
 async function cmdPublish(args: string[]): Promise<number> {
   const { values, positionals } = parse(
     args,
@@ -647,6 +720,17 @@ const COMMAND_HELP: Record<string, string> = {
   Takes the selection, settings and gate options of run and compare.
   --repo-url https://github.com/o/r links each new failure to its dataset line at the head commit;
   --run-url and --artifact-url add links to the workflow run and the artifact with the viewer.`,
+  calibrate: `evalgate calibrate results.json [more.json] [--labels labels.jsonl] [--config evalgate.yml]
+           [--out calibration.md] [--json calibration.json] [--concurrency N]
+  Runs each judge of the suite (its model-graded checks) on the traces people labelled and
+  reports per judge: labels, agreement, Cohen's kappa with a 95% interval, true-pass and
+  true-fail rates, and the disagreements with the judge's reasons. Labels come from the labels
+  file (default: the config's judge.labels; the trace viewer downloads one) and from human:
+  on a case's judged check (used when the case has one distinct trace in the results). Writes
+  the figures to --json (default: the config's judge.calibration, else calibration.json);
+  commit that file: a pull request reads it at its base commit, and a judge below
+  judge.min_labels, judge.min_kappa or judge.min_true_fail_rate cannot block.
+  Exit 0 done, 2 bad input, 3 the judge graded nothing (every grading errored).`,
   publish: `evalgate publish --repo owner/name --pr N comparison.json [--check-name evalgate]
   Posts the sticky comment (and a check run with --check-name) from outside Actions, with the
   token in GITHUB_TOKEN. --comment update|new|off, --api-url for GitHub Enterprise, --sha.`,
@@ -665,6 +749,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   report: cmdReport,
   merge: cmdMerge,
   pr: cmdPr,
+  calibrate: cmdCalibrate,
   publish: cmdPublish,
 };
 

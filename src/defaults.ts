@@ -20,3 +20,13 @@ export const DEFAULT_GATE: GateConfig = {
   rerun_budget: 0.5,
   errors_severity: 'critical',
 };
+
+/**
+ * The floors a judge must clear on human labels before its failures may block (docs/checks.md
+ * "Calibration"): enough labels, Cohen's kappa, and the share of human-failed traces it fails.
+ */
+export const DEFAULT_CALIBRATION = {
+  min_kappa: 0.6,
+  min_labels: 20,
+  min_true_fail_rate: 0.7,
+} as const;

@@ -123,6 +123,16 @@ export interface JudgeConfig {
   max_retries?: number;
   /** Requests in flight to this base_url at once (shared with an openai target on it). */
   max_concurrency?: number;
+  /** The environment variable holding the base URL; when set, it wins over base_url. */
+  base_url_env?: string;
+  /** Human labels of stored traces (JSON lines, relative to the suite root). */
+  labels?: string;
+  /** Where `evalgate calibrate` writes its figures; a pull request reads it at its base commit. */
+  calibration?: string;
+  /** A judge below these floors cannot block (docs/checks.md "Calibration"). */
+  min_kappa?: number;
+  min_labels?: number;
+  min_true_fail_rate?: number;
 }
 
 /** The model that plays a case's `simulated_user`, through an OpenAI-compatible endpoint. */
@@ -575,6 +585,17 @@ export interface ModeComparison {
    * the judge's cost of the mode's own checks.
    */
   cost_usd?: { base: { system: number; judge: number }; head: { system: number; judge: number } };
+  /**
+   * The mode's model-graded checks, one entry per judge, with its standing against human labels
+   * (a pull request: from the base commit's calibration file). Absent: no judge, or no
+   * calibration was applied (a plain `evalgate compare`).
+   */
+  judges?: { title: string; calibrated: boolean; note: string }[];
+  /**
+   * A regression whose evidence rests on judges below the calibration floors: it does not block
+   * (`blocking` is false) and this says why, e.g. "judge not calibrated (kappa 0.41 on 23 labels)".
+   */
+  demoted?: string;
 }
 
 export interface FailingCheck {

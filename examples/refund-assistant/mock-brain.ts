@@ -14,6 +14,7 @@
  * run is reproducible, yet some cases are flaky across trials, as real models are.
  */
 import { createHash } from 'node:crypto';
+import { isJudgeRequest, judgeReply } from './mock-judge.ts';
 import { isSimulatorRequest, playUser } from './mock-user.ts';
 
 export interface WireToolCall {
@@ -357,6 +358,8 @@ function leak(order: any): string {
 export function decide(req: BrainRequest): BrainReply {
   // evalgate's simulated user: the mock plays the user instead of the assistant.
   if (isSimulatorRequest(req)) return say(playUser(req));
+  // evalgate's LLM judge: the mock grades by the demo's rules (mock-judge.ts).
+  if (isJudgeRequest(req)) return judgeReply(req);
   const s = parseScene(req);
   const style = styleOf(s.rules);
   const abusive = ABUSE.test(s.u);

@@ -21,6 +21,8 @@ import { buildCases } from './case-labels.ts';
 import { completeness } from './completeness.ts';
 import { resolveGate } from './gate.ts';
 import { modeVerdicts } from './mode-verdicts.ts';
+import { applyJudgeGate, withoutChecks } from './judges.ts';
+import type { JudgeGate } from '../calibrate/gate.ts';
 import { detectableDrop } from './power.ts';
 import { BASE, HEAD, prepare, type Prepared, type SideScan } from './prepare.ts';
 import { sideSummary } from './sides.ts';
@@ -48,6 +50,12 @@ export interface CompareOptions {
    * lines (case sources are relative to the suite). See Comparison.suite_dir.
    */
   suiteDir?: string;
+  /**
+   * Judges and their standing against human labels (src/calibrate/gate.ts): the regressions
+   * that rest on judges below the floors do not block. From a trusted place only (a pull
+   * request's base commit).
+   */
+  judges?: JudgeGate;
 }
 
 const cents = (n: number) => Math.round(n * 1e6) / 1e6;
@@ -90,6 +98,16 @@ export function compare(base: Results, head: Results, options: CompareOptions = 
     severityOf,
   });
 
+  if (options.judges) {
+    const gateOf = options.judges;
+    applyJudgeGate(modes, gateOf, () => {
+      const q = prepare(
+        withoutChecks(base, gateOf.uncalibrated),
+        withoutChecks(head, gateOf.uncalibrated),
+      );
+      return modeVerdicts(q, { gate, adaptive, stage2: stage2Modes(head), severityOf }).modes;
+    });
+  }
   addModeCosts(modes, p);
   const gaps = completeness(base, head, p);
   const caseOut = buildCases(base, head, p, modes, gaps.notRun);

@@ -66,7 +66,8 @@ export function decide(x: VerdictInput): {
     if (mc.blocking) {
       if (verdict !== 'error') verdict = 'block';
       reasons.push(line);
-    } else reasons.push(`${line}; ${mc.severity} does not block`);
+    } else if (mc.demoted) reasons.push(`${line}; does not block: ${mc.demoted}`);
+    else reasons.push(`${line}; ${mc.severity} does not block`);
   }
   const { removedFailing } = cases;
   if (removedFailing.length > 0) {

@@ -31,6 +31,7 @@ import { hasExplicitCases, selectCases, withConfigSample, type Selection } from 
 import { registerSuiteSecrets } from '../secrets.ts';
 import { judgeFor, runGuard, runSettings, simulatorFor, type RunOverrides } from './run-suite.ts';
 import { trustedGate, type TrustedGate } from './trusted-gate.ts';
+import { judgeGate } from '../calibrate/gate.ts';
 import { gradePairwise, hasPairwise } from './pairwise.ts';
 import { inheritedEnv } from '../targets/inherited-env.ts';
 
@@ -328,9 +329,18 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
       log(`every ${label} trial errored (nothing was measured); the first, case ${first}`);
     }
 
+    // Judges below the base's calibration floors cannot block (src/calibrate/gate.ts).
+    const judges = judgeGate(
+      suite.cases,
+      trusted.judge.calibration,
+      trusted.judge.floors,
+      suite.config.judge?.model,
+      trusted.judge.why,
+    );
     const compareOptions = {
       gate,
       accepted,
+      judges,
       severities: trusted.severities,
       gateNote: trusted.note,
       // Case sources are relative to the suite; links to dataset lines need its repository path.

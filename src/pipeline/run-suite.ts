@@ -1,4 +1,5 @@
 import type { JudgeClient } from '../checks/definition.ts';
+import { isJudged } from '../calibrate/identity.ts';
 import { createTarget } from '../targets/index.ts';
 import type { Target } from '../targets/target.ts';
 import type { Results, Suite } from '../types.ts';
@@ -51,6 +52,18 @@ export async function judgeFor(
   const graded = (k: { type: string; goal?: unknown }) =>
     JUDGED.has(k.type) || (k.type === 'goal_reached' && k.goal !== undefined);
   if (!judge || !suite.cases.some((c) => c.checks.some(graded))) return undefined;
+  return openJudge(suite, env);
+}
+
+/** The suite's judge client (base_url_env resolved), whether or not a case uses it. */
+export async function openJudge(
+  suite: Suite,
+  env: Record<string, string | undefined> = process.env,
+): Promise<JudgeClient> {
+  const judge = { ...suite.config.judge! };
+  // A server whose address is known only at run time (started by a script, a CI service).
+  const url = judge.base_url_env ? env[judge.base_url_env] : undefined;
+  if (url) judge.base_url = url;
   const { createJudge } = await import('../checks/model/judge.ts');
   return createJudge(judge, {
     apiKey: env[judge.api_key_env ?? 'OPENAI_API_KEY'],

@@ -5,11 +5,13 @@
  * applies only where the base has none to give (the base has no config, or it does not parse),
  * and a line says so; a change to the gate is named and takes effect after merge.
  */
+import { posix } from 'node:path';
 import { DEFAULT_GATE } from '../defaults.ts';
 import { gateChangeNote, gateChanges } from '../compare/index.ts';
 import { git } from '../run/git.ts';
 import { parseConfig } from '../suite/index.ts';
 import type { GateConfig, Severity, SuiteConfig } from '../types.ts';
+import { floorsOf, parseCalibration, type Calibration, type Floors } from '../calibrate/index.ts';
 
 export interface TrustedGate {
   /** The gate the PR is decided under: the base's, under the workflow's explicit overrides. */
@@ -25,6 +27,12 @@ export interface TrustedGate {
    * trials lowers what the gate can see just as surely as one that loosens the gate.
    */
   run: { sample?: string | number; trials: number; max_cost?: number };
+  /**
+   * The judges' calibration, also the base's: its floors, and the calibration file at the base
+   * commit (a PR must not be able to mark its own judges calibrated). `why` says why there are
+   * no figures.
+   */
+  judge: { floors: Floors; calibration?: Calibration; why?: string };
 }
 
 /** The config file's text at a commit, or undefined when the commit has no such file. */
@@ -75,6 +83,7 @@ export async function trustedGate(options: {
         severities: {},
         source: 'head',
         run: headRun,
+        judge: { floors: floorsOf(head.judge), why: `the base commit has no ${options.file}` },
         note: `The base commit (${short}) has no ${options.file}: this PR is gated by its own config's gate.`,
       };
     }
@@ -86,6 +95,10 @@ export async function trustedGate(options: {
       severities: {},
       source: 'head',
       run: headRun,
+      judge: {
+        floors: floorsOf(head.judge),
+        why: `the base commit's ${options.file} could not be read`,
+      },
       note: `The base commit's ${options.file} could not be read (${first}): this PR is gated by its own config's gate.`,
     };
   }
@@ -111,6 +124,37 @@ export async function trustedGate(options: {
     severities,
     source: 'base',
     run: baseRun,
+    judge: await calibrationAt(options.root, options.baseSha, options.file, base),
     note: gateChangeNote(changes),
   };
+}
+
+/**
+ * The base config's judge floors and the calibration file it names, read at the base commit
+ * (its path is relative to the config's folder). Figures the head commits take effect after
+ * merge, like a change to the gate.
+ */
+async function calibrationAt(
+  root: string,
+  sha: string,
+  configFile: string,
+  base: SuiteConfig,
+): Promise<TrustedGate['judge']> {
+  const floors = floorsOf(base.judge);
+  const rel = base.judge?.calibration;
+  if (!rel) return { floors, why: 'no judge.calibration in the base config' };
+  const dir = posix.dirname(configFile);
+  const file = posix.normalize(posix.join(dir === '.' ? '' : dir, rel.replace(/\\/g, '/')));
+  if (file.startsWith('../') || posix.isAbsolute(file))
+    return { floors, why: `judge.calibration ${rel} is outside the repository` };
+  let text: string | undefined;
+  try {
+    text = await configTextAt(root, sha, file);
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined) return { floors, why: `the base commit has no ${file}` };
+  const calibration = parseCalibration(text);
+  if (!calibration) return { floors, why: `${file} at the base commit is not a calibration file` };
+  return { floors, calibration };
 }

@@ -55,6 +55,10 @@ pre{white-space:pre-wrap;word-break:break-word;background:var(--bg2);padding:6px
 .field{margin:6px 0}.field>.name{font-size:12px;font-weight:600;color:var(--muted)}
 .pager{display:flex;gap:8px;align-items:center;margin:10px 0}
 a{color:var(--blue)}
+.label-bar{display:flex;gap:8px;align-items:center;margin:8px 0}
+.label-row{display:flex;gap:6px;align-items:center;flex-wrap:wrap;margin:2px 0}
+.label-row button[aria-pressed=true].label-pass{background:#dafbe1;border-color:var(--green)}
+.label-row button[aria-pressed=true].label-fail{background:#ffebe9;border-color:var(--red)}
 @media (max-width:900px){.sides{grid-template-columns:1fr}}
 /* trajectories (head vs base, the first divergent step marked) and conversation turns */
 .traj{margin:8px 0}
@@ -314,7 +318,7 @@ export const VIEWER_JS = String.raw`
       s.failing.forEach(function (x) { add(f, el('div', 'mono s-fail', (x.name || x.type) + ' [' + x.mode + '] ' + x.reason)); });
       v.appendChild(f);
     }
-    if (runs && runs.length) runs.forEach(function (t, k) { v.appendChild(trialView(t, k === s.ref)); });
+    if (runs && runs.length) runs.forEach(function (t, k) { var tv = trialView(t, k === s.ref); if (t.th) tv.appendChild(labelControls(c.id, t)); v.appendChild(tv); });
     else if (name === 'Head' && c.excerpt) {
       v.appendChild(field('Output (excerpt)', c.excerpt.output));
       v.appendChild(field('Tool calls', c.excerpt.tool_calls.map(function (t) { return t.name + '(' + t.arguments + ')'; }).join('\n') || '(none)'));
@@ -392,6 +396,72 @@ export const VIEWER_JS = String.raw`
     add(d, add(el('div', 'sides'), sideView('Base', c.b, T.b, c), sideView('Head', c.h, T.h, c)));
     return d;
   }
+
+  // ---- human labels for judge calibration (docs/reports.md "Labelling traces") ------------------
+  // A reviewer marks a judged check of a trace pass or fail; labels persist in localStorage while
+  // reviewing and download as the labels file (JSON lines) that evalgate calibrate reads.
+  var LABEL_KEY = 'evalgate-labels';
+  var JUDGED = {}; (D.judged || []).forEach(function (t) { JUDGED[t] = true; });
+  var humanLabels = loadLabels();
+  function loadLabels() {
+    try { var v = JSON.parse(localStorage.getItem(LABEL_KEY) || '{}'); return v && typeof v === 'object' ? v : {}; }
+    catch (e) { return {}; }
+  }
+  function saveLabels() {
+    try { localStorage.setItem(LABEL_KEY, JSON.stringify(humanLabels)); } catch (e) { /* private mode: kept in memory */ }
+    labelCount.textContent = Object.keys(humanLabels).length + ' label(s)';
+    labelDownload.disabled = labelClear.disabled = !Object.keys(humanLabels).length;
+  }
+  function labelKey(th, caseId, index) { return th + ' ' + caseId + ' ' + index; }
+  function labelControls(caseId, t) {
+    var box = el('div', 'field labels'); add(box, el('div', 'name', 'Your label (for judge calibration) · trace ' + t.th.slice(0, 12)));
+    (t.checks || []).forEach(function (c) {
+      if (!JUDGED[c.type]) return;
+      var key = labelKey(t.th, caseId, c.index);
+      var line = el('div', 'label-row');
+      line.setAttribute('data-check', String(c.index));
+      add(line, el('span', 'mono', (c.name || c.type) + ' [' + c.mode + '] judge: '), el('span', 's-' + c.status, c.status), document.createTextNode(' '));
+      var note = el('input'); note.type = 'text'; note.placeholder = 'note (optional)'; note.className = 'label-note';
+      function pick(v) {
+        var cur = humanLabels[key];
+        if (cur && cur.label === v) delete humanLabels[key];
+        else humanLabels[key] = { trace_hash: t.th, case: caseId, check: c.index, label: v, note: note.value || undefined };
+        saveLabels(); show();
+      }
+      var pass = el('button', 'label-pass', 'pass'), fail = el('button', 'label-fail', 'fail');
+      pass.type = fail.type = 'button';
+      pass.addEventListener('click', function () { pick('pass'); });
+      fail.addEventListener('click', function () { pick('fail'); });
+      note.addEventListener('change', function () { var cur = humanLabels[key]; if (cur) { cur.note = note.value || undefined; saveLabels(); } });
+      function show() {
+        var cur = humanLabels[key];
+        pass.setAttribute('aria-pressed', String(!!cur && cur.label === 'pass'));
+        fail.setAttribute('aria-pressed', String(!!cur && cur.label === 'fail'));
+        if (cur && cur.note && !note.value) note.value = cur.note;
+      }
+      show();
+      add(line, pass, fail, note);
+      box.appendChild(line);
+    });
+    return box;
+  }
+  function labelsFile() {
+    return Object.keys(humanLabels).sort().map(function (k) { return JSON.stringify(humanLabels[k]); }).join('\n') + '\n';
+  }
+  var labelBar = el('div', 'label-bar');
+  var labelCount = el('span', 'muted');
+  var labelDownload = el('button', null, 'Download labels.jsonl');
+  var labelClear = el('button', null, 'Clear labels');
+  labelDownload.addEventListener('click', function () {
+    var url = URL.createObjectURL(new Blob([labelsFile()], { type: 'application/x-ndjson' }));
+    var a = el('a'); a.href = url; a.download = 'labels.jsonl';
+    document.body.appendChild(a); a.click(); document.body.removeChild(a);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  });
+  labelClear.addEventListener('click', function () { humanLabels = {}; saveLabels(); render(); });
+  add(labelBar, el('span', null, 'Judge calibration: '), labelCount, labelDownload, labelClear);
+  if (D.labelable) list.parentNode.insertBefore(labelBar, list);
+  saveLabels();
 
   // ---- list rendering (one page at a time keeps 10,000 cases fast) ---------------------------
   function render() {

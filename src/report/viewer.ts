@@ -8,6 +8,7 @@
  * (by hash), so even an injected `<script>` would not run.
  */
 import { createHash } from 'node:crypto';
+import { JUDGED_TYPES, traceHash } from '../calibrate/identity.ts';
 import type { CaseComparison, CaseResult, Comparison, Results, TrialResult } from '../types.ts';
 import {
   countOf,
@@ -153,16 +154,16 @@ export function viewerData(
   );
   const index: Record<string, number> = Object.create(null);
   const traces: unknown[] = [];
+  let hasLabelable = false;
   const list = cases.map((k, i) => {
     // Keyed as the comment's links name the case: redacted, lone surrogates made U+FFFD.
     index[redactSecrets(k.id).replace(LONE_SURROGATE, '\ufffd')] = i;
     const br = bm.get(k.id);
     const hr = hm.get(k.id);
-    traces.push({
-      input: hr?.input ?? br?.input ?? k.excerpt?.input,
-      b: br?.trials ?? [],
-      h: hr?.trials ?? [],
-    });
+    const b = labelable(br);
+    const hs = labelable(hr);
+    if (b !== br?.trials || hs !== hr?.trials) hasLabelable = true;
+    traces.push({ input: hr?.input ?? br?.input ?? k.excerpt?.input, b: b ?? [], h: hs ?? [] });
     return redactDeep({
       id: k.id,
       label: k.label,
@@ -190,6 +191,9 @@ export function viewerData(
     head: { sha: shortSha(c.head?.sha), ref: c.head?.ref },
     traceUrl: c.trace_url ?? base?.meta?.trace_url ?? head?.meta?.trace_url ?? null,
     labels: LABEL_TEXT,
+    // Checks a reviewer may label for calibration (see labelable).
+    judged: [...JUDGED_TYPES],
+    labelable: hasLabelable,
     labelOrder: LABEL_ORDER,
     labelCounts,
     kind: h.kind,
@@ -211,6 +215,21 @@ export function viewerData(
     })),
   });
   return { ...data, cases: list, index, traces };
+}
+
+/**
+ * A side's trials, each judged one with its trace hash (`th`, src/calibrate/identity.ts): the
+ * viewer labels a judged check of that trace and the labels file names it by this hash. Hashed
+ * here from the results as written (before redaction), as `evalgate calibrate` hashes them.
+ */
+function labelable(r: CaseResult | undefined): unknown[] | undefined {
+  const trials = r?.trials;
+  if (!trials?.some((t) => t?.checks?.some?.((k) => JUDGED_TYPES.has(k?.type)))) return trials;
+  return trials.map((t) =>
+    t?.trace && !t.trace.error && t.checks?.some?.((k) => JUDGED_TYPES.has(k?.type))
+      ? { ...t, th: traceHash(r!.input, t.trace) }
+      : t,
+  );
 }
 
 /**

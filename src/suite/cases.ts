@@ -3,6 +3,7 @@ import { checkTypes, getCheck } from '../checks/registry.ts';
 import type { Case, CheckSpec, ConversationMode, FailureMode } from '../types.ts';
 import type { SuiteProblem } from './errors.ts';
 import { caseHash } from './hash.ts';
+import { isJudged, JUDGED_TYPES } from '../calibrate/identity.ts';
 import { describeValue, fromZodIssues, issuesToProblems, unknownKeyMessage } from './issues.ts';
 import type { Issue } from './issues.ts';
 import { closest } from './suggest.ts';
@@ -158,6 +159,28 @@ function conversationIssues(
 /** Case fields as validated, before the file location and hash are added. */
 export type CaseBody = Omit<Case, 'source' | 'hash'>;
 
+/** A person's verdict on a judged check of this case's trace, for `evalgate calibrate`. */
+export interface HumanLabel {
+  label: 'pass' | 'fail';
+  note?: string;
+}
+
+/** `human: pass|fail` or `human: {label: pass|fail, note: "..."}`; a string is the problem. */
+function humanLabel(raw: unknown, type: unknown): HumanLabel | string {
+  if (!isJudged({ type }))
+    return `human labels are for checks graded by the judge model (${[...JUDGED_TYPES].join(', ')}), not ${describeValue(type)}`;
+  if (raw === 'pass' || raw === 'fail') return { label: raw };
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+    const o = raw as Record<string, unknown>;
+    const extra = Object.keys(o).filter((k) => k !== 'label' && k !== 'note');
+    if ((o.label === 'pass' || o.label === 'fail') && extra.length === 0) {
+      if (o.note !== undefined && typeof o.note !== 'string') return 'note must be a string';
+      return o.note ? { label: o.label, note: o.note } : { label: o.label };
+    }
+  }
+  return `expected pass, fail or {label: pass|fail, note: "..."}, got ${describeValue(raw)}`;
+}
+
 /** Validates one check spec at index `index` of a case. Pure; never throws. */
 export function validateCheck(
   raw: unknown,
@@ -201,14 +224,24 @@ export function validateCheck(
   }
 
   const issues: Issue[] = [];
-  const parsed = def.schema.safeParse(obj, { reportInput: true });
+  // A human label (docs/checks.md "Calibration") is checked here, not by each check's schema.
+  let human: HumanLabel | undefined;
+  let graded = obj;
+  if (Object.hasOwn(obj, 'human')) {
+    const h = humanLabel(obj.human, obj.type);
+    if (typeof h === 'string') issues.push({ path: [...at, 'human'], message: h });
+    else human = h;
+    const { human: _h, ...rest } = obj;
+    graded = rest;
+  }
+  const parsed = def.schema.safeParse(graded, { reportInput: true });
   if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues, def.schema, obj, at));
 
   // A plain z.object drops keys it does not know; in a dataset that hides typos
   // (`ignore_cas: true` silently does nothing), so we report them.
   const known = objectKeys(def.schema);
   if (known) {
-    for (const key of Object.keys(obj)) {
+    for (const key of Object.keys(graded)) {
       if (!known.includes(key) && !issues.some((i) => i.path[2] === key && i.path.length === 3)) {
         issues.push({ path: [...at, key], message: unknownKeyMessage(key, known) });
       }
@@ -227,7 +260,7 @@ export function validateCheck(
   }
 
   if (issues.length > 0 || !parsed.success) return { issues };
-  return { spec: parsed.data, issues: [] };
+  return { spec: human ? { ...parsed.data, human } : parsed.data, issues: [] };
 }
 
 /** The keys of a non-passthrough object schema, or undefined when extra keys are fine. */

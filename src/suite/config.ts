@@ -279,7 +279,20 @@ export const configSchema = z.strictObject({
   timeout: duration.default(DEFAULTS.timeout_ms),
   retries: z.int().min(0).max(20).default(DEFAULTS.retries),
   judge: z
-    .strictObject({ model: z.string().trim().min(1), ...modelClient })
+    .strictObject({
+      model: z.string().trim().min(1),
+      ...modelClient,
+      /** A variable holding the base URL (a server started by a script): wins over base_url. */
+      base_url_env: envName.optional(),
+      /** Human labels of stored traces (JSON lines), read by `evalgate calibrate`. */
+      labels: z.string().trim().min(1).optional(),
+      /** The calibration file `evalgate calibrate` writes; a PR reads it from its base commit. */
+      calibration: z.string().trim().min(1).optional(),
+      // Floors; absent: DEFAULT_CALIBRATION (not filled in here, so the suite hash stays as it was).
+      min_kappa: z.number().min(-1).max(1).optional(),
+      min_labels: z.int().min(0).optional(),
+      min_true_fail_rate: z.number().min(0).max(1).optional(),
+    })
     .transform(({ request_timeout, ...j }) => ({
       ...Object.fromEntries(Object.entries(j).filter(([, v]) => v !== undefined)),
       ...(request_timeout !== undefined ? { request_timeout_ms: request_timeout as number } : {}),

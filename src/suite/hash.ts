@@ -75,7 +75,10 @@ export function caseHash(
     stableStringify({
       input: c.input,
       context: c.context ?? {},
-      checks: c.checks,
+      // A human label grades the judge, not the system: adding one leaves the case as it was.
+      checks: c.checks.some((k) => k.human !== undefined)
+        ? c.checks.map(({ human: _human, ...k }) => k)
+        : c.checks,
       turns: c.turns,
       simulated_user: c.simulated_user,
     }),

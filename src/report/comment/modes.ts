@@ -48,7 +48,9 @@ function row(m: ModeComparison): string[] {
   // The verdict's words are shared with the text report and the viewer (verdict-words.ts); an
   // unknown verdict (a hand-edited comparison) is untrusted text.
   const words = modeVerdictCell(m);
-  const verdict = words === String(m.verdict) ? inline(m.verdict, 20) : words;
+  let verdict = words === String(m.verdict) ? inline(m.verdict, 20) : words;
+  // A regression demoted because it rests on uncalibrated judges says so where it is shown.
+  if (m.demoted) verdict += `: ${inline(m.demoted, 160)}`;
   return [
     code(m.mode),
     code(m.severity, 20),
@@ -84,6 +86,7 @@ export function modeSection(ctx: Ctx): string {
     notes.push(`- …and ${plural(shown.length - ROW_CAP, 'more mode')}, in the trace viewer.`);
   const rerun = rerunNote(c, (s) => code(s));
   if (rerun) notes.push(`- ${rerun}`);
+  notes.push(...judgeNotes(modes));
   if (notes.length) out.push(notes.join('\n'));
   if (quiet.length) {
     const title = (name: (s: string) => string) => {
@@ -110,4 +113,30 @@ export function modeSection(ctx: Ctx): string {
     );
   }
   return out.join('\n\n');
+}
+
+/** Modes with judges listed per mode in the notes; the rest are counted. */
+const JUDGE_NOTE_CAP = 20;
+
+/**
+ * Per mode graded by judges: each judge's standing against human labels, so a reader knows
+ * which judges may block (docs/reports.md "Judges and calibration").
+ */
+export function judgeNotes(modes: ModeComparison[]): string[] {
+  const judged = modes.filter((m) => m.judges?.length);
+  const lines = judged.slice(0, JUDGE_NOTE_CAP).map((m) => {
+    const judges = m
+      .judges!.slice(0, 5)
+      .map((j) => `${inline(j.title, 60)}: ${inline(j.note, 120)}`);
+    if (m.judges!.length > 5) judges.push(`and ${m.judges!.length - 5} more`);
+    const tail = m.demoted
+      ? '; its regression rests on uncalibrated judges and does not block'
+      : m.judges!.some((j) => !j.calibrated)
+        ? '; failures of uncalibrated judges cannot block'
+        : '';
+    return `- Judges of ${code(m.mode)}: ${judges.join('; ')}${tail}.`;
+  });
+  if (judged.length > JUDGE_NOTE_CAP)
+    lines.push(`- …and ${plural(judged.length - JUDGE_NOTE_CAP, 'more mode')} graded by judges.`);
+  return lines;
 }
