@@ -48795,6 +48795,702 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
+/***/ 51234:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AT: () => (/* binding */ parseCalibration),
+/* harmony export */   Gh: () => (/* binding */ judgeStatus),
+/* harmony export */   t9: () => (/* binding */ floorsOf)
+/* harmony export */ });
+/* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(84532);
+/**
+ * The calibration file (`evalgate/calibration@1`): per judge of the suite, how it agreed with
+ * people on labelled traces, and whether that clears the floors a judge needs to block. Written
+ * by `evalgate calibrate`; a pull request's gate reads it at the base commit. Pure.
+ */
+
+function floorsOf(judge) {
+    return {
+        min_kappa: judge?.min_kappa ?? _defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_CALIBRATION */ .rD.min_kappa,
+        min_labels: judge?.min_labels ?? _defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_CALIBRATION */ .rD.min_labels,
+        min_true_fail_rate: judge?.min_true_fail_rate ?? _defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_CALIBRATION */ .rD.min_true_fail_rate,
+    };
+}
+const k2 = (x) => x.toFixed(2);
+const pct = (x) => `${Math.round(x * 100)}%`;
+/**
+ * Whether a judge may block, and why in one line. A judge needs `min_labels` labelled traces
+ * (with both verdicts among them), kappa >= min_kappa and a true-fail rate >= min_true_fail_rate.
+ * `min_labels: 0` lets a judge without labels block (the behaviour before calibration existed);
+ * a judge with labels must still clear the other floors.
+ */
+function judgeStatus(j, floors) {
+    const n = j?.n ?? 0;
+    if (n === 0) {
+        return floors.min_labels === 0
+            ? { calibrated: true, note: 'judge without human labels (judge.min_labels is 0)' }
+            : { calibrated: false, note: 'judge not calibrated (no human labels)' };
+    }
+    const on = `on ${n} label${n === 1 ? '' : 's'}`;
+    if (n < floors.min_labels)
+        return {
+            calibrated: false,
+            note: `judge not calibrated (${n} label${n === 1 ? '' : 's'}, needs ${floors.min_labels})`,
+        };
+    const kappa = typeof j?.kappa === 'number' ? j.kappa : null;
+    if (kappa === null) {
+        return {
+            calibrated: false,
+            note: `judge not calibrated (kappa undefined ${on}: the labels or the verdicts are all one way)`,
+        };
+    }
+    if (kappa < floors.min_kappa)
+        return { calibrated: false, note: `judge not calibrated (kappa ${k2(kappa)} ${on})` };
+    const tfr = typeof j?.true_fail_rate === 'number' ? j.true_fail_rate : null;
+    if (tfr === null)
+        return {
+            calibrated: false,
+            note: `judge not calibrated (no human-failed trace ${on}: its sensitivity to failures is unknown)`,
+        };
+    if (tfr < floors.min_true_fail_rate)
+        return {
+            calibrated: false,
+            note: `judge not calibrated (catches ${pct(tfr)} of failures, kappa ${k2(kappa)} ${on})`,
+        };
+    return { calibrated: true, note: `judge calibrated (kappa ${k2(kappa)} ${on})` };
+}
+/** A calibration file's JSON, checked just enough to be read safely; undefined when it is not one. */
+function parseCalibration(text) {
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (!v || typeof v !== 'object')
+        return undefined;
+    const c = v;
+    if (c.schema !== 'evalgate/calibration@1' || !Array.isArray(c.judges))
+        return undefined;
+    const judges = c.judges.filter((j) => !!j &&
+        typeof j === 'object' &&
+        typeof j.id === 'string' &&
+        typeof j.model === 'string' &&
+        typeof j.n === 'number');
+    return { ...c, judges };
+}
+
+
+/***/ }),
+
+/***/ 80487:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ judgeGate)
+/* harmony export */ });
+/* harmony import */ var _calibration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51234);
+/* harmony import */ var _identity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4474);
+
+
+/**
+ * `calibration` undefined: no figures (none committed, or unreadable); `why` then says so in the
+ * notes. A judge's figures count only for the model they were measured with.
+ */
+function judgeGate(cases, calibration, floors, model, why) {
+    const byId = new Map((calibration?.judges ?? []).map((j) => [j.id, j]));
+    const status = new Map();
+    const modes = {};
+    const uncalibrated = new Map();
+    for (const c of cases) {
+        c.checks.forEach((spec, i) => {
+            if (!(0,_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .isJudged */ .sL)(spec))
+                return;
+            const id = (0,_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .judgeIdentity */ .Ec)(spec);
+            let s = status.get(id.id);
+            if (!s) {
+                const measured = byId.get(id.id);
+                const usable = measured && measured.model === model ? measured : undefined;
+                let st = (0,_calibration_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeStatus */ .Gh)(usable, floors);
+                if (!st.calibrated && !usable) {
+                    if (measured)
+                        st = {
+                            ...st,
+                            note: `judge not calibrated (measured with ${measured.model}, grading with ${model ?? 'no model'})`,
+                        };
+                    else if (why)
+                        st = { ...st, note: `judge not calibrated (${why})` };
+                }
+                s = { title: id.title, ...st };
+                status.set(id.id, s);
+                (modes[id.mode] ??= []).push(s);
+            }
+            if (!s.calibrated) {
+                let set = uncalibrated.get(c.id);
+                if (!set)
+                    uncalibrated.set(c.id, (set = new Set()));
+                set.add(i);
+            }
+        });
+    }
+    return status.size ? { modes, uncalibrated } : undefined;
+}
+
+
+/***/ }),
+
+/***/ 4474:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ec: () => (/* binding */ judgeIdentity),
+/* harmony export */   sL: () => (/* binding */ isJudged),
+/* harmony export */   w: () => (/* binding */ JUDGED_TYPES),
+/* harmony export */   wO: () => (/* binding */ traceHash)
+/* harmony export */ });
+/* harmony import */ var _suite_hash_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(13599);
+
+/**
+ * Check types graded by the judge model. Their verdicts are what calibration measures; a
+ * `human` label is accepted on them only.
+ */
+const JUDGED_TYPES = new Set([
+    'judge',
+    'faithful',
+    'answers_question',
+    'follows_policy',
+]);
+function isJudged(spec) {
+    return typeof spec.type === 'string' && JUDGED_TYPES.has(spec.type);
+}
+/** Fields of a check spec that do not change what the judge is asked. */
+const NOT_GRADING = new Set(['mode', 'name', 'human']);
+const identities = new WeakMap();
+function judgeIdentity(spec) {
+    const known = identities.get(spec);
+    if (known)
+        return known;
+    const grading = {};
+    for (const [k, v] of Object.entries(spec))
+        if (!NOT_GRADING.has(k))
+            grading[k] = v;
+    const specHash = (0,_suite_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256 */ .sc)((0,_suite_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .stableStringify */ .JB)(grading));
+    const rubric = typeof spec.rubric === 'string' ? spec.rubric.replace(/\s+/g, ' ').trim() : '';
+    const title = typeof spec.name === 'string' && spec.name
+        ? spec.name
+        : rubric
+            ? `${spec.type}: ${rubric.length > 60 ? rubric.slice(0, 59) + '…' : rubric}`
+            : spec.type;
+    const id = {
+        id: `${spec.mode}:${spec.type}:${specHash.slice(0, 12)}`,
+        mode: spec.mode,
+        type: spec.type,
+        spec_hash: specHash,
+        title,
+    };
+    identities.set(spec, id);
+    return id;
+}
+/**
+ * The trace hash labels refer to: sha256 of the stable JSON (sorted keys) of the case input and
+ * the trace's content, `{input, output, messages, tool_calls, retrieved, turns, error}`. Timing,
+ * usage, trace ids, stderr and metadata are left out: two runs that did and said the same are
+ * the same trace to a reviewer. The viewer shows this hash (computed here, when it is rendered).
+ */
+function traceHash(input, trace) {
+    return (0,_suite_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256 */ .sc)((0,_suite_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .stableStringify */ .JB)({
+        input: input ?? null,
+        output: trace?.output ?? '',
+        messages: trace?.messages,
+        tool_calls: trace?.tool_calls,
+        retrieved: trace?.retrieved,
+        turns: trace?.turns,
+        error: trace?.error ?? null,
+    }));
+}
+
+
+/***/ }),
+
+/***/ 12565:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  JUDGED_TYPES: () => (/* reexport */ identity/* JUDGED_TYPES */.w),
+  agreementOf: () => (/* reexport */ agreementOf),
+  calibrate: () => (/* reexport */ calibrate),
+  calibrationMarkdown: () => (/* reexport */ calibrationMarkdown),
+  calibrationText: () => (/* reexport */ calibrationText),
+  collectLabelled: () => (/* reexport */ collectLabelled),
+  confusionOf: () => (/* reexport */ confusionOf),
+  floorsOf: () => (/* reexport */ calibration/* floorsOf */.t9),
+  isJudged: () => (/* reexport */ identity/* isJudged */.sL),
+  judgeGate: () => (/* reexport */ gate/* judgeGate */.$),
+  judgeIdentity: () => (/* reexport */ identity/* judgeIdentity */.Ec),
+  judgeStatus: () => (/* reexport */ calibration/* judgeStatus */.Gh),
+  parseCalibration: () => (/* reexport */ calibration/* parseCalibration */.AT),
+  parseLabels: () => (/* reexport */ parseLabels),
+  readLabels: () => (/* reexport */ readLabels),
+  traceHash: () => (/* reexport */ identity/* traceHash */.wO)
+});
+
+;// CONCATENATED MODULE: ./build/calibrate/agreement.js
+/**
+ * How well a judge agrees with people, on pairs (human label, judge verdict). Pure.
+ *
+ * "Positive" here is pass: the true-pass rate is the share of human-passed traces the judge
+ * passes, the true-fail rate the share of human-failed traces it fails (its sensitivity to
+ * failures: a judge that misses failures cannot see a regression).
+ *
+ * Cohen's kappa corrects the raw agreement for the agreement two raters with these marginals
+ * would reach by chance: kappa = (po - pe) / (1 - pe). Its 95% interval uses Cohen's (1960)
+ * large-sample standard error, SE = sqrt(po (1 - po) / (n (1 - pe)^2)), clipped to [-1, 1]:
+ * simple, and close to the exact interval from about 20 labels on; below that it is wide anyway.
+ */
+const Z95 = 1.959964;
+function confusionOf(pairs) {
+    const c = { pass_pass: 0, pass_fail: 0, fail_pass: 0, fail_fail: 0 };
+    for (const { human, judge } of pairs)
+        c[`${human}_${judge}`]++;
+    return c;
+}
+function agreementOf(c) {
+    const n = c.pass_pass + c.pass_fail + c.fail_pass + c.fail_fail;
+    const out = {
+        n,
+        confusion: c,
+        agreement: null,
+        kappa: null,
+        kappa_ci: null,
+        true_pass_rate: null,
+        true_fail_rate: null,
+    };
+    if (n === 0)
+        return out;
+    const humanPass = c.pass_pass + c.pass_fail;
+    const humanFail = n - humanPass;
+    const judgePass = c.pass_pass + c.fail_pass;
+    const judgeFail = n - judgePass;
+    const po = (c.pass_pass + c.fail_fail) / n;
+    const pe = (humanPass * judgePass + humanFail * judgeFail) / (n * n);
+    out.agreement = po;
+    if (humanPass > 0)
+        out.true_pass_rate = c.pass_pass / humanPass;
+    if (humanFail > 0)
+        out.true_fail_rate = c.fail_fail / humanFail;
+    if (pe < 1) {
+        const kappa = (po - pe) / (1 - pe);
+        const se = Math.sqrt((po * (1 - po)) / (n * (1 - pe) ** 2));
+        out.kappa = kappa;
+        out.kappa_ci = [Math.max(-1, kappa - Z95 * se), Math.min(1, kappa + Z95 * se)];
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./build/calibrate/calibration.js
+var calibration = __nccwpck_require__(51234);
+// EXTERNAL MODULE: ./build/calibrate/gate.js
+var gate = __nccwpck_require__(80487);
+// EXTERNAL MODULE: ./build/calibrate/identity.js
+var identity = __nccwpck_require__(4474);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(9691);
+// EXTERNAL MODULE: ./build/suite/errors.js
+var errors = __nccwpck_require__(70156);
+// EXTERNAL MODULE: ./build/suite/jsonl.js
+var jsonl = __nccwpck_require__(28925);
+// EXTERNAL MODULE: ./build/suite/issues.js
+var issues = __nccwpck_require__(39895);
+;// CONCATENATED MODULE: ./build/calibrate/labels.js
+/**
+ * The labels file: one JSON object per line, a person's verdict on one judged check of one stored
+ * trace, so labels are collected while reviewing traces, without editing cases:
+ *
+ *   {"trace_hash": "<64 hex>", "case": "refund-1", "check": 2, "label": "fail", "note": "..."}
+ *
+ * `check` is the check's index in the case's `checks` or its `name`. The trace viewer writes
+ * this format. Pure apart from reading the file.
+ */
+
+
+
+
+
+const labelSchema = schemas/* strictObject */.rej({
+    trace_hash: schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/, 'must be the 64 hex digits the viewer shows'),
+    case: schemas/* string */.YjP().min(1),
+    check: schemas/* union */.KCZ([schemas/* int */.Whr().min(0), schemas/* string */.YjP().min(1)]),
+    label: schemas/* enum */.k5n(['pass', 'fail']),
+    note: schemas/* string */.YjP().optional(),
+    /** Who labelled and when: kept in the file, not used. */
+    reviewer: schemas/* string */.YjP().optional(),
+    labelled_at: schemas/* string */.YjP().optional(),
+});
+/** Parses a labels file's text; throws a SuiteError naming every bad line. */
+function parseLabels(text, file) {
+    const problems = [];
+    const rows = [];
+    const { problems: syntax } = (0,jsonl/* parseJsonl */.wI)(text, file, ({ line, value }) => {
+        const r = labelSchema.safeParse(value, { reportInput: true });
+        if (!r.success) {
+            for (const issue of (0,issues/* fromZodIssues */.cQ)(r.error.issues, labelSchema, value))
+                problems.push({
+                    file,
+                    line,
+                    field: issue.path.length ? issue.path.join('.') : undefined,
+                    message: issue.message,
+                });
+            return;
+        }
+        const { reviewer: _r, labelled_at: _a, ...row } = r.data;
+        rows.push({ ...row, line });
+    });
+    problems.unshift(...syntax);
+    if (problems.length)
+        throw (0,errors/* suiteError */.lJ)(problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+    return rows;
+}
+async function readLabels(path, shown = path) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        throw (0,errors/* suiteError */.lJ)([
+            { file: shown, message: `cannot read the labels file: ${err.message}` },
+        ]);
+    }
+    return parseLabels(text, shown);
+}
+
+// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
+var p_limit = __nccwpck_require__(70370);
+// EXTERNAL MODULE: ./build/checks/registry.js + 32 modules
+var registry = __nccwpck_require__(82439);
+;// CONCATENATED MODULE: ./build/calibrate/run.js
+/**
+ * `evalgate calibrate`: the judges of a suite, run on the traces people labelled, against their
+ * labels. Labels come from the labels file (by trace hash) and from `human:` on a case's judged
+ * checks; the traces from results files. Never throws for a bad label: it is skipped and counted.
+ */
+
+
+
+
+/** Skipped labels by reason, with a few examples each. */
+class Skips {
+    byReason = new Map();
+    counts = new Map();
+    add(reason, example) {
+        const list = this.byReason.get(reason) ?? [];
+        if (list.length < 5)
+            list.push(example);
+        this.byReason.set(reason, list);
+        this.counts.set(reason, (this.counts.get(reason) ?? 0) + 1);
+    }
+    list() {
+        return [...this.byReason].map(([reason, examples]) => ({
+            reason,
+            count: this.counts.get(reason),
+            examples,
+        }));
+    }
+}
+function checkOf(c, ref) {
+    if (typeof ref === 'number')
+        return ref < c.checks.length ? ref : undefined;
+    const i = c.checks.findIndex((k) => k.name === ref);
+    return i >= 0 ? i : undefined;
+}
+/**
+ * The labelled traces: every label of the file whose trace is in the results, and every case
+ * label (`human:` on a check) of a case with exactly one distinct trace in the results (its
+ * input determines its trace; with several, which one the person judged is unknown). A label of
+ * the file wins over a case label for the same trace and check; of two file labels, the later.
+ */
+function collectLabelled(suite, results, labels) {
+    const skips = new Skips();
+    const cases = new Map(suite.cases.map((c) => [c.id, c]));
+    const stored = new Map();
+    const perCase = new Map();
+    for (const r of results) {
+        for (const cr of r.cases ?? []) {
+            for (const t of Array.isArray(cr.trials) ? cr.trials : []) {
+                if (!t?.trace || t.trace.error)
+                    continue;
+                const hash = (0,identity/* traceHash */.wO)(cr.input, t.trace);
+                if (!stored.has(hash))
+                    stored.set(hash, { caseId: cr.id, input: cr.input, trace: t.trace });
+                let set = perCase.get(cr.id);
+                if (!set)
+                    perCase.set(cr.id, (set = new Set()));
+                set.add(hash);
+            }
+        }
+    }
+    const items = new Map();
+    const put = (x) => items.set(`${x.trace_hash}\0${x.case.id}\0${x.check}`, x);
+    // Case labels first, so that the file's labels override them.
+    for (const c of suite.cases) {
+        c.checks.forEach((spec, i) => {
+            const h = spec.human;
+            if (!h || !(0,identity/* isJudged */.sL)(spec))
+                return;
+            const hashes = perCase.get(c.id);
+            const where = `${c.id} check ${i}`;
+            if (!hashes?.size)
+                return skips.add('case label: the results have no trace of the case', where);
+            if (hashes.size > 1)
+                return skips.add('case label: the case has different traces in the results (label them in the viewer instead)', where);
+            const [hash] = hashes;
+            const s = stored.get(hash);
+            put({
+                case: c,
+                check: i,
+                spec,
+                trace: s.trace,
+                input: s.input,
+                trace_hash: hash,
+                human: h.label,
+                ...(h.note ? { note: h.note } : {}),
+            });
+        });
+    }
+    for (const row of labels) {
+        const where = `line ${row.line} (${row.case})`;
+        const s = stored.get(row.trace_hash);
+        if (!s) {
+            skips.add('labels file: the trace is not in the results given', where);
+            continue;
+        }
+        if (s.caseId !== row.case) {
+            skips.add('labels file: the trace belongs to another case', where);
+            continue;
+        }
+        const c = cases.get(row.case);
+        if (!c) {
+            skips.add('labels file: the suite has no such case', where);
+            continue;
+        }
+        const i = checkOf(c, row.check);
+        if (i === undefined) {
+            skips.add('labels file: the case has no such check', where);
+            continue;
+        }
+        if (!(0,identity/* isJudged */.sL)(c.checks[i])) {
+            skips.add('labels file: the check is not graded by the judge', where);
+            continue;
+        }
+        put({
+            case: c,
+            check: i,
+            spec: c.checks[i],
+            trace: s.trace,
+            input: s.input,
+            trace_hash: row.trace_hash,
+            human: row.label,
+            ...(row.note ? { note: row.note } : {}),
+        });
+    }
+    return { items: [...items.values()], skipped: skips.list() };
+}
+/** Grades every labelled trace with its judge and sums the agreement up per judge. */
+async function calibrate(o) {
+    const limit = (0,p_limit/* default */.A)(Math.max(1, o.concurrency ?? 8));
+    let done = 0;
+    const graded = await Promise.all(o.items.map((x) => limit(async () => {
+        const [r] = await (0,registry/* runChecks */.JT)([x.spec], x.trace, {
+            rootDir: o.suite.rootDir,
+            // The input the system saw: the judge is shown the same trace the person was.
+            case: { ...x.case, input: x.input },
+            judge: o.judge,
+            signal: o.signal,
+        });
+        o.onGraded?.(++done, o.items.length);
+        return { x, r };
+    })));
+    // Every judge of the suite is listed, labelled or not: an unlabelled one is uncalibrated.
+    const judges = new Map();
+    for (const c of o.suite.cases)
+        for (const spec of c.checks)
+            if ((0,identity/* isJudged */.sL)(spec)) {
+                const id = (0,identity/* judgeIdentity */.Ec)(spec).id;
+                if (!judges.has(id))
+                    judges.set(id, { spec, pairs: [], errors: 0, dis: [] });
+            }
+    for (const { x, r } of graded) {
+        const j = judges.get((0,identity/* judgeIdentity */.Ec)(x.spec).id);
+        if (r.status === 'error') {
+            j.errors++;
+            j.firstError ??= `${x.case.id}: ${r.reason}`;
+            continue;
+        }
+        j.pairs.push({ human: x.human, judge: r.status });
+        if (r.status !== x.human)
+            j.dis.push({
+                case: x.case.id,
+                check: x.check,
+                trace_hash: x.trace_hash,
+                human: x.human,
+                judge: r.status,
+                reason: r.reason,
+                ...(x.note ? { note: x.note } : {}),
+            });
+    }
+    const out = [...judges.values()].map((j) => {
+        const id = (0,identity/* judgeIdentity */.Ec)(j.spec);
+        return {
+            id: id.id,
+            mode: id.mode,
+            type: id.type,
+            title: id.title,
+            spec_hash: id.spec_hash,
+            model: o.model,
+            ...agreementOf(confusionOf(j.pairs)),
+            errors: j.errors,
+            ...(j.firstError ? { first_error: j.firstError } : {}),
+            disagreements: j.dis,
+        };
+    });
+    return {
+        schema: 'evalgate/calibration@1',
+        created_at: (o.now ?? new Date()).toISOString(),
+        model: o.model,
+        floors: o.floors,
+        judges: out,
+        skipped: o.skipped ?? [],
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/markdown-table/index.js
+var markdown_table = __nccwpck_require__(735);
+// EXTERNAL MODULE: ./build/report/markdown.js
+var markdown = __nccwpck_require__(34902);
+;// CONCATENATED MODULE: ./build/calibrate/render.js
+/**
+ * The calibration report: a table per judge for the terminal and the same as markdown, then the
+ * disagreements with the judge's reason and the person's note. Text from the suite and the judge
+ * is untrusted: the markdown escapes it (src/report/markdown.ts), the CLI escapes terminal text.
+ */
+
+
+
+const rate = (x) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+const k2 = (x) => (x === null ? '–' : x.toFixed(2));
+const ci = (c) => (c ? `${c[0].toFixed(2)} to ${c[1].toFixed(2)}` : '–');
+const HEAD = [
+    'judge',
+    'mode',
+    'labels',
+    'agree',
+    'kappa (95% CI)',
+    'true-pass',
+    'true-fail',
+    'errors',
+    'may block',
+];
+function cells(j, floors, name, mode = name) {
+    const s = (0,calibration/* judgeStatus */.Gh)(j, floors);
+    return [
+        name(j.title),
+        mode(j.mode),
+        String(j.n),
+        rate(j.agreement),
+        j.kappa === null ? '–' : `${k2(j.kappa)} (${ci(j.kappa_ci)})`,
+        rate(j.true_pass_rate),
+        rate(j.true_fail_rate),
+        String(j.errors),
+        s.calibrated ? 'yes' : `no: ${s.note.replace(/^judge not calibrated \((.*)\)$/, '$1')}`,
+    ];
+}
+function floorsLine(f) {
+    return `A judge may block when it has at least ${f.min_labels} labels, kappa >= ${f.min_kappa} and a true-fail rate >= ${Math.round(f.min_true_fail_rate * 100)}% (judge.min_labels, judge.min_kappa, judge.min_true_fail_rate). Kappa's interval: Cohen's large-sample standard error.`;
+}
+/** Plain text, aligned columns (the CLI escapes control characters when printing). */
+function calibrationText(c, floors = c.floors) {
+    const rows = [HEAD, ...c.judges.map((j) => cells(j, floors, (s) => s))];
+    const widths = HEAD.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    const lines = [
+        `judge model ${c.model}: ${c.judges.length} judge(s), ${c.judges.reduce((n, j) => n + j.n, 0)} labelled verdict(s)`,
+        '',
+        ...rows.map((r) => r
+            .map((cell, i) => (i >= 2 && i <= 7 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+            .join('  ')
+            .trimEnd()),
+    ];
+    for (const j of c.judges) {
+        if (!j.disagreements.length)
+            continue;
+        lines.push('', `${j.title} [${j.mode}]: ${j.disagreements.length} disagreement(s)`);
+        for (const d of j.disagreements.slice(0, 20)) {
+            lines.push(`  ${d.case} (check ${d.check}, trace ${d.trace_hash.slice(0, 12)}): person ${d.human}, judge ${d.judge}: ${d.reason}` +
+                (d.note ? ` | note: ${d.note}` : ''));
+        }
+        if (j.disagreements.length > 20)
+            lines.push(`  … and ${j.disagreements.length - 20} more`);
+    }
+    for (const s of c.skipped)
+        lines.push('', `skipped ${s.count} label(s): ${s.reason} (e.g. ${s.examples.join(', ')})`);
+    lines.push('', floorsLine(floors));
+    return lines.join('\n');
+}
+function calibrationMarkdown(c, floors = c.floors) {
+    const out = [
+        '# Judge calibration',
+        '',
+        `Judge model ${(0,markdown/* code */.aY)(c.model)}, ${c.created_at}. ${floorsLine(floors)}`,
+        '',
+        (0,markdown_table/* markdownTable */.Q)([
+            HEAD,
+            ...c.judges.map((j) => cells(j, floors, (s) => (0,markdown/* inline */.mG)(s, 120), (s) => (0,markdown/* code */.aY)(s))),
+        ], {
+            align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+            alignDelimiters: false,
+        }),
+    ];
+    for (const j of c.judges) {
+        if (!j.disagreements.length)
+            continue;
+        out.push('', `## ${(0,markdown/* inline */.mG)(j.title, 120)} (${(0,markdown/* code */.aY)(j.mode)}): ${j.disagreements.length} disagreement(s)`, '');
+        out.push((0,markdown_table/* markdownTable */.Q)([
+            ['Case', 'Trace', 'Person', 'Judge', "Judge's reason", 'Note'],
+            ...j.disagreements
+                .slice(0, 100)
+                .map((d) => [
+                (0,markdown/* code */.aY)(d.case),
+                (0,markdown/* code */.aY)(d.trace_hash.slice(0, 12)),
+                d.human,
+                d.judge,
+                (0,markdown/* inline */.mG)(d.reason, 300),
+                d.note ? (0,markdown/* inline */.mG)(d.note, 200) : '',
+            ]),
+        ], { alignDelimiters: false }));
+    }
+    for (const s of c.skipped)
+        out.push('', `- Skipped ${s.count} label(s): ${(0,markdown/* inline */.mG)(s.reason, 200)} (e.g. ${s.examples.map((e) => (0,markdown/* inline */.mG)(e, 80)).join(', ')})`);
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./build/calibrate/index.js
+
+
+
+
+
+
+
+
+
+/***/ }),
+
 /***/ 90815:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -52350,7 +53046,7 @@ function headStage1Trials(head) {
 
 /***/ }),
 
-/***/ 12406:
+/***/ 63504:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52945,9 +53641,9 @@ function gapReason(name, gap) {
 function resolveGate(head, override) {
     // Undefined fields (a partial or older results file) keep the defaults instead of erasing them.
     const defined = (o) => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
-    const gate = { ...defaults/* DEFAULT_GATE */.s, ...defined(head.meta?.gate), ...defined(override) };
+    const gate = { ...defaults/* DEFAULT_GATE */.sV, ...defined(head.meta?.gate), ...defined(override) };
     if (!Array.isArray(gate.block))
-        gate.block = defaults/* DEFAULT_GATE */.s.block;
+        gate.block = defaults/* DEFAULT_GATE */.sV.block;
     return gate;
 }
 const GATE_KEYS = [
@@ -53111,6 +53807,52 @@ function needed(st, gate, modeCount) {
     return { cases: Math.max(0, total - n), note };
 }
 
+;// CONCATENATED MODULE: ./build/compare/judges.js
+/** The results without the check results of uncalibrated judges (shallow copies: only what changes). */
+function withoutChecks(r, drop) {
+    if (drop.size === 0)
+        return r;
+    const cases = (r.cases ?? []).map((c) => {
+        const gone = drop.get(c.id);
+        if (!gone || !Array.isArray(c.trials))
+            return c;
+        return {
+            ...c,
+            trials: c.trials.map((t) => ({
+                ...t,
+                checks: (Array.isArray(t.checks) ? t.checks : []).filter((k) => !gone.has(k?.index)),
+            })),
+        };
+    });
+    return { ...r, cases };
+}
+/**
+ * Marks each mode with its judges' standing and demotes the blocking regressions that rest on
+ * uncalibrated judges. `recompute` gives the mode verdicts without those judges' checks; it is
+ * called only when some blocking regression has an uncalibrated judge.
+ */
+function applyJudgeGate(modes, gate, recompute) {
+    const suspects = [];
+    for (const m of modes) {
+        const judges = gate.modes[m.mode];
+        if (!judges?.length)
+            continue;
+        m.judges = judges.map((j) => ({ title: j.title, calibrated: j.calibrated, note: j.note }));
+        if (m.verdict === 'regressed' && m.blocking && judges.some((j) => !j.calibrated))
+            suspects.push(m);
+    }
+    if (!suspects.length)
+        return;
+    const without = new Map(recompute().map((m) => [m.mode, m]));
+    for (const m of suspects) {
+        if (without.get(m.mode)?.verdict === 'regressed')
+            continue;
+        m.blocking = false;
+        const notes = [...new Set(gate.modes[m.mode].filter((j) => !j.calibrated).map((j) => j.note))];
+        m.demoted = notes.join('; ');
+    }
+}
+
 // EXTERNAL MODULE: ./build/compare/power.js
 var power = __nccwpck_require__(88773);
 ;// CONCATENATED MODULE: ./build/compare/sides.js
@@ -53227,6 +53969,8 @@ function decide(x) {
                 verdict = 'block';
             reasons.push(line);
         }
+        else if (mc.demoted)
+            reasons.push(`${line}; does not block: ${mc.demoted}`);
         else
             reasons.push(`${line}; ${mc.severity} does not block`);
     }
@@ -53275,6 +54019,7 @@ function decide(x) {
 
 
 
+
 const cents = (n) => Math.round(n * 1e6) / 1e6;
 /** Each mode's cost per side (ModeComparison.cost_usd), when the runs recorded any cost. */
 function addModeCosts(modes, p) {
@@ -53301,7 +54046,7 @@ function compare(base, head, options = {}) {
     };
     const severityOf = (mode) => options.severities?.[mode] ??
         recorded[mode]?.severity ??
-        (mode === defaults/* ERRORS_MODE */.y ? gate.errors_severity : 'info');
+        (mode === defaults/* ERRORS_MODE */.yg ? gate.errors_severity : 'info');
     // The adaptive design was in effect when the run recorded its stage-2 plan (runPr writes
     // `stage2_modes`, empty when nothing needed a re-run): then stage 1 spends only 0.2 alpha,
     // whether or not stage 2 ran. Two plain runs compared by hand never planned a stage 2 and keep
@@ -53313,6 +54058,13 @@ function compare(base, head, options = {}) {
         stage2: (0,compare_adaptive/* stage2Modes */.NN)(head),
         severityOf,
     });
+    if (options.judges) {
+        const gateOf = options.judges;
+        applyJudgeGate(modes, gateOf, () => {
+            const q = (0,prepare/* prepare */.iA)(withoutChecks(base, gateOf.uncalibrated), withoutChecks(head, gateOf.uncalibrated));
+            return modeVerdicts(q, { gate, adaptive, stage2: (0,compare_adaptive/* stage2Modes */.NN)(head), severityOf }).modes;
+        });
+    }
     addModeCosts(modes, p);
     const gaps = completeness(base, head, p);
     const caseOut = buildCases(base, head, p, modes, gaps.notRun);
@@ -54018,7 +54770,7 @@ function prepareWith(base, head, scanChecks) {
     const modes = collectModes(base, head, scanChecks);
     // The built-in errors mode takes the last slot; a results file whose checks already use the
     // name (written before it was reserved) keeps its own mode and goes without the built-in one.
-    const builtIn = !modes.includes(_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .ERRORS_MODE */ .y);
+    const builtIn = !modes.includes(_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .ERRORS_MODE */ .yg);
     const modeIndex = new Map(modes.map((m, i) => [m, i]));
     const ids = [];
     const where = new Map();
@@ -54263,7 +55015,7 @@ function prepareWith(base, head, scanChecks) {
         }
     }
     if (E >= 0 && anyErrored) {
-        p.modes = [...modes, _defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .ERRORS_MODE */ .y];
+        p.modes = [...modes, _defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .ERRORS_MODE */ .yg];
         p.errorsMode = E;
     }
     return p;
@@ -54717,8 +55469,9 @@ function signFlipTest(d, len = d.length) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ DEFAULT_GATE),
-/* harmony export */   y: () => (/* binding */ ERRORS_MODE)
+/* harmony export */   rD: () => (/* binding */ DEFAULT_CALIBRATION),
+/* harmony export */   sV: () => (/* binding */ DEFAULT_GATE),
+/* harmony export */   yg: () => (/* binding */ ERRORS_MODE)
 /* harmony export */ });
 /** Name of the built-in failure mode that fails a trial when it errored (crash, timeout, ...). */
 const ERRORS_MODE = 'errors';
@@ -54738,6 +55491,15 @@ const DEFAULT_GATE = {
     rerun_trials: 5,
     rerun_budget: 0.5,
     errors_severity: 'critical',
+};
+/**
+ * The floors a judge must clear on human labels before its failures may block (docs/checks.md
+ * "Calibration"): enough labels, Cohen's kappa, and the share of human-failed traces it fails.
+ */
+const DEFAULT_CALIBRATION = {
+    min_kappa: 0.6,
+    min_labels: 20,
+    min_true_fail_rate: 0.7,
 };
 
 
@@ -55416,8 +56178,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_util_ = __nccwpck_require__(57975);
 // EXTERNAL MODULE: ./build/checks/registry.js + 32 modules
 var registry = __nccwpck_require__(82439);
-// EXTERNAL MODULE: ./build/suite/index.js + 12 modules
-var build_suite = __nccwpck_require__(90025);
+// EXTERNAL MODULE: ./build/suite/index.js + 7 modules
+var build_suite = __nccwpck_require__(94647);
 // EXTERNAL MODULE: ./build/types.js
 var types = __nccwpck_require__(74853);
 // EXTERNAL MODULE: ./build/version.js
@@ -55484,6 +56246,7 @@ Commands:
   report     render a comparison:        evalgate report comparison.json --format markdown|summary|html|text
   merge      merge shard results:        evalgate merge shard-*.json --out results.json
   pr         the whole PR check locally: evalgate pr --base main [--head HEAD]
+  calibrate  measure the judges on human labels: evalgate calibrate results.json --labels labels.jsonl
   publish    post the comment outside Actions: evalgate publish --repo owner/name --pr 12 comparison.json
 
 Selection (run, pr):  --sample N  --tags smoke,refunds  --filter 'refund-*'  --shard 2/4
@@ -55767,7 +56530,7 @@ async function cmdCompare(args) {
     if (positionals.length !== 2)
         throw new UsageError('compare takes two results files: base.json head.json');
     const [basePath, headPath] = positionals;
-    const { compare } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 12406));
+    const { compare } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 63504));
     const { renderTextReport } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 71509));
     const base = await (0,results_io/* readResults */.x8)(basePath);
     const head = await (0,results_io/* readResults */.x8)(headPath);
@@ -55954,6 +56717,70 @@ async function cmdPr(args) {
         return 130;
     return verdictExit(outcome.comparison);
 }
+async function cmdCalibrate(args) {
+    const { values, positionals } = parse(args, {
+        config: { type: 'string', short: 'c', default: 'evalgate.yml' },
+        labels: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        json: { type: 'string' },
+        concurrency: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+    }, true);
+    if (values.help)
+        return help('calibrate');
+    if (positionals.length === 0)
+        throw new UsageError('calibrate takes the results files that hold the labelled traces');
+    const suite = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.resolve)(values.config));
+    const judgeConfig = suite.config.judge;
+    if (!judgeConfig)
+        throw new UsageError(`${(0,build_suite/* displayPath */.Gt)(suite.configPath)} has no judge: add judge: {model: ...} to calibrate its judges`);
+    (0,secrets/* registerSuiteSecrets */.Jq)(suite.config, process.env);
+    const c = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 12565));
+    const { openJudge } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 66970));
+    const fromSuite = (p) => (p ? (0,external_node_path_.resolve)(suite.rootDir, p) : undefined);
+    const labelsPath = values.labels ? (0,external_node_path_.resolve)(values.labels) : fromSuite(judgeConfig.labels);
+    const labels = labelsPath ? await c.readLabels(labelsPath, (0,build_suite/* displayPath */.Gt)(labelsPath)) : [];
+    const results = [];
+    for (const path of positionals)
+        results.push(await (0,results_io/* readResults */.x8)(path));
+    const { items, skipped } = c.collectLabelled(suite, results, labels);
+    const floors = c.floorsOf(judgeConfig);
+    if (items.length === 0)
+        log('no labelled trace found: label traces in the trace viewer (a labels file) or with `human:` on a judged check');
+    else
+        log(`grading ${items.length} labelled trace(s) with ${judgeConfig.model}`);
+    const controller = interruptible();
+    const calibration = await c.calibrate({
+        suite,
+        items,
+        skipped,
+        judge: await openJudge(suite),
+        model: judgeConfig.model,
+        floors,
+        concurrency: cli_int('concurrency', values.concurrency) ?? suite.config.concurrency,
+        signal: controller.signal,
+    });
+    const jsonPath = (values.json ? (0,external_node_path_.resolve)(values.json) : fromSuite(judgeConfig.calibration)) ??
+        (0,external_node_path_.resolve)('calibration.json');
+    await (0,results_io/* writeJson */.GF)(jsonPath, calibration);
+    print(c.calibrationText(calibration, floors));
+    if (values.out) {
+        await (0,evalgate_dir/* makeDir */.g)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(values.out)));
+        await (0,promises_.writeFile)(values.out, (0,redact/* redactSecrets */.fp)(c.calibrationMarkdown(calibration, floors)));
+        log(`wrote ${values.out}`);
+    }
+    log(`wrote ${(0,build_suite/* displayPath */.Gt)(jsonPath)}`);
+    const graded = calibration.judges.reduce((n, j) => n + j.n, 0);
+    const errored = calibration.judges.reduce((n, j) => n + j.errors, 0);
+    if (controller.signal.aborted)
+        return 130;
+    if (items.length > 0 && graded === 0) {
+        const first = calibration.judges.find((j) => j.first_error)?.first_error;
+        log(`the judge graded none of the ${errored} labelled trace(s): every grading errored${first ? `; the first, ${first}` : ''}`);
+        return EXIT_ALL_ERRORED;
+    }
+    return 0;
+}
 async function cmdPublish(args) {
     const { values, positionals } = parse(args, {
         repo: { type: 'string' },
@@ -56047,6 +56874,17 @@ const COMMAND_HELP = {
   Takes the selection, settings and gate options of run and compare.
   --repo-url https://github.com/o/r links each new failure to its dataset line at the head commit;
   --run-url and --artifact-url add links to the workflow run and the artifact with the viewer.`,
+    calibrate: `evalgate calibrate results.json [more.json] [--labels labels.jsonl] [--config evalgate.yml]
+           [--out calibration.md] [--json calibration.json] [--concurrency N]
+  Runs each judge of the suite (its model-graded checks) on the traces people labelled and
+  reports per judge: labels, agreement, Cohen's kappa with a 95% interval, true-pass and
+  true-fail rates, and the disagreements with the judge's reasons. Labels come from the labels
+  file (default: the config's judge.labels; the trace viewer downloads one) and from human:
+  on a case's judged check (used when the case has one distinct trace in the results). Writes
+  the figures to --json (default: the config's judge.calibration, else calibration.json);
+  commit that file: a pull request reads it at its base commit, and a judge below
+  judge.min_labels, judge.min_kappa or judge.min_true_fail_rate cannot block.
+  Exit 0 done, 2 bad input, 3 the judge graded nothing (every grading errored).`,
     publish: `evalgate publish --repo owner/name --pr N comparison.json [--check-name evalgate]
   Posts the sticky comment (and a check run with --check-name) from outside Actions, with the
   token in GITHUB_TOKEN. --comment update|new|off, --api-url for GitHub Enterprise, --sha.`,
@@ -56063,6 +56901,7 @@ const commands = {
     report: cmdReport,
     merge: cmdMerge,
     pr: cmdPr,
+    calibrate: cmdCalibrate,
     publish: cmdPublish,
 };
 async function main(argv) {
@@ -56093,8 +56932,8 @@ async function main(argv) {
     }
 }
 
-// EXTERNAL MODULE: ./build/compare/index.js + 9 modules
-var compare = __nccwpck_require__(12406);
+// EXTERNAL MODULE: ./build/compare/index.js + 10 modules
+var compare = __nccwpck_require__(63504);
 // EXTERNAL MODULE: ./build/github/checks.js
 var checks = __nccwpck_require__(83081);
 // EXTERNAL MODULE: ./build/github/client.js + 2 modules
@@ -57092,10 +57931,10 @@ var external_node_child_process_ = __nccwpck_require__(31421);
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./build/compare/index.js + 9 modules
-var compare = __nccwpck_require__(12406);
-// EXTERNAL MODULE: ./build/suite/index.js + 12 modules
-var build_suite = __nccwpck_require__(90025);
+// EXTERNAL MODULE: ./build/compare/index.js + 10 modules
+var compare = __nccwpck_require__(63504);
+// EXTERNAL MODULE: ./build/suite/index.js + 7 modules
+var build_suite = __nccwpck_require__(94647);
 // EXTERNAL MODULE: ./build/targets/index.js + 4 modules
 var build_targets = __nccwpck_require__(63358);
 // EXTERNAL MODULE: ./build/run/all-errored.js
@@ -57114,6 +57953,8 @@ var secrets = __nccwpck_require__(5009);
 var run_suite = __nccwpck_require__(66970);
 // EXTERNAL MODULE: ./build/defaults.js
 var defaults = __nccwpck_require__(84532);
+// EXTERNAL MODULE: ./build/calibrate/index.js + 4 modules
+var calibrate = __nccwpck_require__(12565);
 ;// CONCATENATED MODULE: ./build/pipeline/trusted-gate.js
 /**
  * The gate of a pull request comes from the trusted side: the base commit's config. The head's
@@ -57122,6 +57963,8 @@ var defaults = __nccwpck_require__(84532);
  * applies only where the base has none to give (the base has no config, or it does not parse),
  * and a line says so; a change to the gate is named and takes effect after merge.
  */
+
+
 
 
 
@@ -57152,7 +57995,7 @@ async function trustedGate(options) {
         max_cost: head.max_cost,
     };
     const overrides = defined(options.overrides);
-    const headGate = { ...defaults/* DEFAULT_GATE */.s, ...head.gate, ...overrides };
+    const headGate = { ...defaults/* DEFAULT_GATE */.sV, ...head.gate, ...overrides };
     const short = options.baseSha.slice(0, 7);
     let base;
     try {
@@ -57163,6 +58006,7 @@ async function trustedGate(options) {
                 severities: {},
                 source: 'head',
                 run: headRun,
+                judge: { floors: (0,calibrate.floorsOf)(head.judge), why: `the base commit has no ${options.file}` },
                 note: `The base commit (${short}) has no ${options.file}: this PR is gated by its own config's gate.`,
             };
         }
@@ -57175,6 +58019,10 @@ async function trustedGate(options) {
             severities: {},
             source: 'head',
             run: headRun,
+            judge: {
+                floors: (0,calibrate.floorsOf)(head.judge),
+                why: `the base commit's ${options.file} could not be read`,
+            },
             note: `The base commit's ${options.file} could not be read (${first}): this PR is gated by its own config's gate.`,
         };
     }
@@ -57194,14 +58042,45 @@ async function trustedGate(options) {
     if (!options.runOverridden?.maxCost && baseRun.max_cost !== headRun.max_cost)
         changes.push(`max_cost: ${baseRun.max_cost ?? 'none'} → ${headRun.max_cost ?? 'none'}`);
     return {
-        gate: { ...defaults/* DEFAULT_GATE */.s, ...base.gate, ...overrides },
+        gate: { ...defaults/* DEFAULT_GATE */.sV, ...base.gate, ...overrides },
         severities,
         source: 'base',
         run: baseRun,
+        judge: await calibrationAt(options.root, options.baseSha, options.file, base),
         note: (0,compare/* gateChangeNote */.Ak)(changes),
     };
 }
+/**
+ * The base config's judge floors and the calibration file it names, read at the base commit
+ * (its path is relative to the config's folder). Figures the head commits take effect after
+ * merge, like a change to the gate.
+ */
+async function calibrationAt(root, sha, configFile, base) {
+    const floors = (0,calibrate.floorsOf)(base.judge);
+    const rel = base.judge?.calibration;
+    if (!rel)
+        return { floors, why: 'no judge.calibration in the base config' };
+    const dir = external_node_path_.posix.dirname(configFile);
+    const file = external_node_path_.posix.normalize(external_node_path_.posix.join(dir === '.' ? '' : dir, rel.replace(/\\/g, '/')));
+    if (file.startsWith('../') || external_node_path_.posix.isAbsolute(file))
+        return { floors, why: `judge.calibration ${rel} is outside the repository` };
+    let text;
+    try {
+        text = await configTextAt(root, sha, file);
+    }
+    catch {
+        text = undefined;
+    }
+    if (text === undefined)
+        return { floors, why: `the base commit has no ${file}` };
+    const calibration = (0,calibrate.parseCalibration)(text);
+    if (!calibration)
+        return { floors, why: `${file} at the base commit is not a calibration file` };
+    return { floors, calibration };
+}
 
+// EXTERNAL MODULE: ./build/calibrate/gate.js
+var calibrate_gate = __nccwpck_require__(80487);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __nccwpck_require__(70370);
 // EXTERNAL MODULE: ./build/checks/model/pairwise-check.js
@@ -57332,6 +58211,7 @@ function hasPairwise(cases) {
 // EXTERNAL MODULE: ./build/targets/inherited-env.js
 var inherited_env = __nccwpck_require__(93741);
 ;// CONCATENATED MODULE: ./build/pipeline/pr.js
+
 
 
 
@@ -57556,9 +58436,12 @@ async function runPr(options) {
             nothingMeasured = true;
             log(`every ${label} trial errored (nothing was measured); the first, case ${first}`);
         }
+        // Judges below the base's calibration floors cannot block (src/calibrate/gate.ts).
+        const judges = (0,calibrate_gate/* judgeGate */.$)(suite.cases, trusted.judge.calibration, trusted.judge.floors, suite.config.judge?.model, trusted.judge.why);
         const compareOptions = {
             gate,
             accepted,
+            judges,
             severities: trusted.severities,
             gateNote: trusted.note,
             // Case sources are relative to the suite; links to dataset lines need its repository path.
@@ -57724,12 +58607,15 @@ function rerunLine(plan, budget, stage1Trials) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   z0: () => (/* binding */ judgeFor),
+  openJudge: () => (/* binding */ openJudge),
   hd: () => (/* binding */ runGuard),
   n: () => (/* binding */ runSettings),
   og: () => (/* binding */ runSuite),
   Oi: () => (/* binding */ simulatorFor)
 });
 
+// EXTERNAL MODULE: ./build/calibrate/identity.js
+var identity = __nccwpck_require__(4474);
 // EXTERNAL MODULE: ./build/targets/index.js + 4 modules
 var targets = __nccwpck_require__(63358);
 // EXTERNAL MODULE: ./build/run/git.js
@@ -57798,6 +58684,7 @@ var secrets = __nccwpck_require__(5009);
 
 
 
+
 /** Check types graded by the judge model (goal_reached only with a goal in words). */
 const JUDGED = new Set(['judge', 'faithful', 'answers_question', 'follows_policy', 'pairwise']);
 /**
@@ -57809,6 +58696,15 @@ async function judgeFor(suite, env = process.env) {
     const graded = (k) => JUDGED.has(k.type) || (k.type === 'goal_reached' && k.goal !== undefined);
     if (!judge || !suite.cases.some((c) => c.checks.some(graded)))
         return undefined;
+    return openJudge(suite, env);
+}
+/** The suite's judge client (base_url_env resolved), whether or not a case uses it. */
+async function openJudge(suite, env = process.env) {
+    const judge = { ...suite.config.judge };
+    // A server whose address is known only at run time (started by a script, a CI service).
+    const url = judge.base_url_env ? env[judge.base_url_env] : undefined;
+    if (url)
+        judge.base_url = url;
     const { createJudge } = await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(409)]).then(__nccwpck_require__.bind(__nccwpck_require__, 81409));
     return createJudge(judge, {
         apiKey: env[judge.api_key_env ?? 'OPENAI_API_KEY'],
@@ -58425,7 +59321,10 @@ function row(m) {
     // The verdict's words are shared with the text report and the viewer (verdict-words.ts); an
     // unknown verdict (a hand-edited comparison) is untrusted text.
     const words = (0,verdict_words/* modeVerdictCell */.$G)(m);
-    const verdict = words === String(m.verdict) ? (0,markdown/* inline */.mG)(m.verdict, 20) : words;
+    let verdict = words === String(m.verdict) ? (0,markdown/* inline */.mG)(m.verdict, 20) : words;
+    // A regression demoted because it rests on uncalibrated judges says so where it is shown.
+    if (m.demoted)
+        verdict += `: ${(0,markdown/* inline */.mG)(m.demoted, 160)}`;
     return [
         (0,markdown/* code */.aY)(m.mode),
         (0,markdown/* code */.aY)(m.severity, 20),
@@ -58459,6 +59358,7 @@ function modeSection(ctx) {
     const rerun = rerunNote(c, (s) => (0,markdown/* code */.aY)(s));
     if (rerun)
         notes.push(`- ${rerun}`);
+    notes.push(...judgeNotes(modes));
     if (notes.length)
         out.push(notes.join('\n'));
     if (quiet.length) {
@@ -58481,6 +59381,31 @@ function modeSection(ctx) {
         out.push(collapsible(ctx, () => `What would decide the ${(0,format/* plural */.LS)(hints.length, 'inconclusive mode')}`, hints));
     }
     return out.join('\n\n');
+}
+/** Modes with judges listed per mode in the notes; the rest are counted. */
+const JUDGE_NOTE_CAP = 20;
+/**
+ * Per mode graded by judges: each judge's standing against human labels, so a reader knows
+ * which judges may block (docs/reports.md "Judges and calibration").
+ */
+function judgeNotes(modes) {
+    const judged = modes.filter((m) => m.judges?.length);
+    const lines = judged.slice(0, JUDGE_NOTE_CAP).map((m) => {
+        const judges = m
+            .judges.slice(0, 5)
+            .map((j) => `${(0,markdown/* inline */.mG)(j.title, 60)}: ${(0,markdown/* inline */.mG)(j.note, 120)}`);
+        if (m.judges.length > 5)
+            judges.push(`and ${m.judges.length - 5} more`);
+        const tail = m.demoted
+            ? '; its regression rests on uncalibrated judges and does not block'
+            : m.judges.some((j) => !j.calibrated)
+                ? '; failures of uncalibrated judges cannot block'
+                : '';
+        return `- Judges of ${(0,markdown/* code */.aY)(m.mode)}: ${judges.join('; ')}${tail}.`;
+    });
+    if (judged.length > JUDGE_NOTE_CAP)
+        lines.push(`- …and ${(0,format/* plural */.LS)(judged.length - JUDGE_NOTE_CAP, 'more mode')} graded by judges.`);
+    return lines;
 }
 
 ;// CONCATENATED MODULE: ./build/report/comment/others.js
@@ -59329,6 +60254,8 @@ function renderTextReport(c) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: ./build/calibrate/identity.js
+var identity = __nccwpck_require__(4474);
 // EXTERNAL MODULE: ./build/report/plain.js
 var plain = __nccwpck_require__(12071);
 // EXTERNAL MODULE: ./build/report/redact.js
@@ -59390,6 +60317,10 @@ pre{white-space:pre-wrap;word-break:break-word;background:var(--bg2);padding:6px
 .field{margin:6px 0}.field>.name{font-size:12px;font-weight:600;color:var(--muted)}
 .pager{display:flex;gap:8px;align-items:center;margin:10px 0}
 a{color:var(--blue)}
+.label-bar{display:flex;gap:8px;align-items:center;margin:8px 0}
+.label-row{display:flex;gap:6px;align-items:center;flex-wrap:wrap;margin:2px 0}
+.label-row button[aria-pressed=true].label-pass{background:#dafbe1;border-color:var(--green)}
+.label-row button[aria-pressed=true].label-fail{background:#ffebe9;border-color:var(--red)}
 @media (max-width:900px){.sides{grid-template-columns:1fr}}
 /* trajectories (head vs base, the first divergent step marked) and conversation turns */
 .traj{margin:8px 0}
@@ -59648,7 +60579,7 @@ const VIEWER_JS = String.raw `
       s.failing.forEach(function (x) { add(f, el('div', 'mono s-fail', (x.name || x.type) + ' [' + x.mode + '] ' + x.reason)); });
       v.appendChild(f);
     }
-    if (runs && runs.length) runs.forEach(function (t, k) { v.appendChild(trialView(t, k === s.ref)); });
+    if (runs && runs.length) runs.forEach(function (t, k) { var tv = trialView(t, k === s.ref); if (t.th) tv.appendChild(labelControls(c.id, t)); v.appendChild(tv); });
     else if (name === 'Head' && c.excerpt) {
       v.appendChild(field('Output (excerpt)', c.excerpt.output));
       v.appendChild(field('Tool calls', c.excerpt.tool_calls.map(function (t) { return t.name + '(' + t.arguments + ')'; }).join('\n') || '(none)'));
@@ -59727,6 +60658,72 @@ const VIEWER_JS = String.raw `
     return d;
   }
 
+  // ---- human labels for judge calibration (docs/reports.md "Labelling traces") ------------------
+  // A reviewer marks a judged check of a trace pass or fail; labels persist in localStorage while
+  // reviewing and download as the labels file (JSON lines) that evalgate calibrate reads.
+  var LABEL_KEY = 'evalgate-labels';
+  var JUDGED = {}; (D.judged || []).forEach(function (t) { JUDGED[t] = true; });
+  var humanLabels = loadLabels();
+  function loadLabels() {
+    try { var v = JSON.parse(localStorage.getItem(LABEL_KEY) || '{}'); return v && typeof v === 'object' ? v : {}; }
+    catch (e) { return {}; }
+  }
+  function saveLabels() {
+    try { localStorage.setItem(LABEL_KEY, JSON.stringify(humanLabels)); } catch (e) { /* private mode: kept in memory */ }
+    labelCount.textContent = Object.keys(humanLabels).length + ' label(s)';
+    labelDownload.disabled = labelClear.disabled = !Object.keys(humanLabels).length;
+  }
+  function labelKey(th, caseId, index) { return th + ' ' + caseId + ' ' + index; }
+  function labelControls(caseId, t) {
+    var box = el('div', 'field labels'); add(box, el('div', 'name', 'Your label (for judge calibration) · trace ' + t.th.slice(0, 12)));
+    (t.checks || []).forEach(function (c) {
+      if (!JUDGED[c.type]) return;
+      var key = labelKey(t.th, caseId, c.index);
+      var line = el('div', 'label-row');
+      line.setAttribute('data-check', String(c.index));
+      add(line, el('span', 'mono', (c.name || c.type) + ' [' + c.mode + '] judge: '), el('span', 's-' + c.status, c.status), document.createTextNode(' '));
+      var note = el('input'); note.type = 'text'; note.placeholder = 'note (optional)'; note.className = 'label-note';
+      function pick(v) {
+        var cur = humanLabels[key];
+        if (cur && cur.label === v) delete humanLabels[key];
+        else humanLabels[key] = { trace_hash: t.th, case: caseId, check: c.index, label: v, note: note.value || undefined };
+        saveLabels(); show();
+      }
+      var pass = el('button', 'label-pass', 'pass'), fail = el('button', 'label-fail', 'fail');
+      pass.type = fail.type = 'button';
+      pass.addEventListener('click', function () { pick('pass'); });
+      fail.addEventListener('click', function () { pick('fail'); });
+      note.addEventListener('change', function () { var cur = humanLabels[key]; if (cur) { cur.note = note.value || undefined; saveLabels(); } });
+      function show() {
+        var cur = humanLabels[key];
+        pass.setAttribute('aria-pressed', String(!!cur && cur.label === 'pass'));
+        fail.setAttribute('aria-pressed', String(!!cur && cur.label === 'fail'));
+        if (cur && cur.note && !note.value) note.value = cur.note;
+      }
+      show();
+      add(line, pass, fail, note);
+      box.appendChild(line);
+    });
+    return box;
+  }
+  function labelsFile() {
+    return Object.keys(humanLabels).sort().map(function (k) { return JSON.stringify(humanLabels[k]); }).join('\n') + '\n';
+  }
+  var labelBar = el('div', 'label-bar');
+  var labelCount = el('span', 'muted');
+  var labelDownload = el('button', null, 'Download labels.jsonl');
+  var labelClear = el('button', null, 'Clear labels');
+  labelDownload.addEventListener('click', function () {
+    var url = URL.createObjectURL(new Blob([labelsFile()], { type: 'application/x-ndjson' }));
+    var a = el('a'); a.href = url; a.download = 'labels.jsonl';
+    document.body.appendChild(a); a.click(); document.body.removeChild(a);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  });
+  labelClear.addEventListener('click', function () { humanLabels = {}; saveLabels(); render(); });
+  add(labelBar, el('span', null, 'Judge calibration: '), labelCount, labelDownload, labelClear);
+  if (D.labelable) list.parentNode.insertBefore(labelBar, list);
+  saveLabels();
+
   // ---- list rendering (one page at a time keeps 10,000 cases fast) ---------------------------
   function render() {
     var pages = Math.max(1, Math.ceil(filtered.length / PAGE));
@@ -59801,6 +60798,7 @@ const VIEWER_JS = String.raw `
  * renders it with textContent only; and a CSP allows no network at all and only our own script
  * (by hash), so even an injected `<script>` would not run.
  */
+
 
 
 
@@ -59913,16 +60911,17 @@ function viewerData(c, base, head, opts = {}) {
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const index = Object.create(null);
     const traces = [];
+    let hasLabelable = false;
     const list = cases.map((k, i) => {
         // Keyed as the comment's links name the case: redacted, lone surrogates made U+FFFD.
         index[(0,redact/* redactSecrets */.fp)(k.id).replace(LONE_SURROGATE, '\ufffd')] = i;
         const br = bm.get(k.id);
         const hr = hm.get(k.id);
-        traces.push({
-            input: hr?.input ?? br?.input ?? k.excerpt?.input,
-            b: br?.trials ?? [],
-            h: hr?.trials ?? [],
-        });
+        const b = labelable(br);
+        const hs = labelable(hr);
+        if (b !== br?.trials || hs !== hr?.trials)
+            hasLabelable = true;
+        traces.push({ input: hr?.input ?? br?.input ?? k.excerpt?.input, b: b ?? [], h: hs ?? [] });
         return (0,redact/* redactDeep */.KL)({
             id: k.id,
             label: k.label,
@@ -59950,6 +60949,9 @@ function viewerData(c, base, head, opts = {}) {
         head: { sha: (0,format/* shortSha */.Fu)(c.head?.sha), ref: c.head?.ref },
         traceUrl: c.trace_url ?? base?.meta?.trace_url ?? head?.meta?.trace_url ?? null,
         labels: format/* LABEL_TEXT */.DZ,
+        // Checks a reviewer may label for calibration (see labelable).
+        judged: [...identity/* JUDGED_TYPES */.w],
+        labelable: hasLabelable,
         labelOrder: format/* LABEL_ORDER */.gg,
         labelCounts,
         kind: h.kind,
@@ -59971,6 +60973,19 @@ function viewerData(c, base, head, opts = {}) {
         })),
     });
     return { ...data, cases: list, index, traces };
+}
+/**
+ * A side's trials, each judged one with its trace hash (`th`, src/calibrate/identity.ts): the
+ * viewer labels a judged check of that trace and the labels file names it by this hash. Hashed
+ * here from the results as written (before redaction), as `evalgate calibrate` hashes them.
+ */
+function labelable(r) {
+    const trials = r?.trials;
+    if (!trials?.some((t) => t?.checks?.some?.((k) => identity/* JUDGED_TYPES */.w.has(k?.type))))
+        return trials;
+    return trials.map((t) => t?.trace && !t.trace.error && t.checks?.some?.((k) => identity/* JUDGED_TYPES */.w.has(k?.type))
+        ? { ...t, th: (0,identity/* traceHash */.wO)(r.input, t.trace) }
+        : t);
 }
 /**
  * Redacted JSON that cannot end a `<script>` element or start a comment inside it. C1 controls
@@ -62439,15 +63454,111 @@ function registerSuiteSecrets(config, env) {
 
 /***/ }),
 
+/***/ 70156:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $K: () => (/* binding */ SuiteError),
+/* harmony export */   Gt: () => (/* binding */ displayPath),
+/* harmony export */   Ku: () => (/* binding */ ProblemList),
+/* harmony export */   lJ: () => (/* binding */ suiteError),
+/* harmony export */   t$: () => (/* binding */ isSuiteError)
+/* harmony export */ });
+/* unused harmony exports MAX_PROBLEMS, formatProblem */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+
+/** How many problems one error lists; the rest are counted. */
+const MAX_PROBLEMS = 20;
+/** `file:line[:column]: [field: ]message`. */
+function formatProblem(p) {
+    let where = p.file;
+    if (p.line !== undefined) {
+        where += `:${p.line}`;
+        if (p.column !== undefined)
+            where += `:${p.column}`;
+    }
+    return p.field ? `${where}: ${p.field}: ${p.message}` : `${where}: ${p.message}`;
+}
+class SuiteError extends Error {
+    name = 'SuiteError';
+    /** The first problem's location, for callers that show one. */
+    file;
+    line;
+    column;
+    field;
+    /** Every problem found (at most MAX_PROBLEMS). */
+    problems;
+    /** Problems found beyond MAX_PROBLEMS, counted but not listed. */
+    omitted;
+    constructor(problems, omitted = 0) {
+        if (problems.length === 0)
+            throw new TypeError('SuiteError needs at least one problem');
+        const lines = problems.map(formatProblem);
+        if (omitted > 0)
+            lines.push(`... and ${omitted} more problem${omitted === 1 ? '' : 's'}`);
+        super(lines.join('\n'));
+        const first = problems[0];
+        this.file = first.file;
+        this.line = first.line;
+        this.column = first.column;
+        this.field = first.field;
+        this.problems = problems;
+        this.omitted = omitted;
+    }
+}
+function isSuiteError(err) {
+    return err instanceof SuiteError;
+}
+/** One SuiteError for a list of problems, keeping the first MAX_PROBLEMS. */
+function suiteError(problems) {
+    return new SuiteError(problems.slice(0, MAX_PROBLEMS), Math.max(0, problems.length - MAX_PROBLEMS));
+}
+/** Collects problems across files and throws them as one SuiteError. */
+class ProblemList {
+    items = [];
+    /** Problems past the cap: counted, not kept. */
+    omitted = 0;
+    add(p) {
+        if (this.items.length < MAX_PROBLEMS)
+            this.items.push(p);
+        else
+            this.omitted++;
+    }
+    addAll(ps) {
+        for (const p of ps)
+            this.add(p);
+    }
+    get size() {
+        return this.items.length + this.omitted;
+    }
+    throwIfAny() {
+        if (this.items.length > 0)
+            throw new SuiteError(this.items, this.omitted);
+    }
+}
+/**
+ * A path as people should read it: relative to the cwd when the file is inside it (short, and
+ * what GitHub annotations and editors expect), otherwise absolute. Always `/` separators.
+ */
+function displayPath(file, cwd = process.cwd()) {
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(cwd, file);
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_0__.relative(cwd, abs);
+    const shown = rel && !rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute(rel) ? rel : abs;
+    return shown.split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
+}
+
+
+/***/ }),
+
 /***/ 13599:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   JB: () => (/* binding */ stableStringify),
 /* harmony export */   TV: () => (/* binding */ caseHash),
-/* harmony export */   fC: () => (/* binding */ suiteHash)
+/* harmony export */   fC: () => (/* binding */ suiteHash),
+/* harmony export */   sc: () => (/* binding */ sha256)
 /* harmony export */ });
-/* unused harmony export sha256 */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 
 /**
@@ -62525,7 +63636,10 @@ function caseHash(c) {
     return sha256(stableStringify({
         input: c.input,
         context: c.context ?? {},
-        checks: c.checks,
+        // A human label grades the judge, not the system: adding one leaves the case as it was.
+        checks: c.checks.some((k) => k.human !== undefined)
+            ? c.checks.map(({ human: _human, ...k }) => k)
+            : c.checks,
         turns: c.turns,
         simulated_user: c.simulated_user,
     }));
@@ -62549,13 +63663,13 @@ function suiteHash(config, cases) {
 
 /***/ }),
 
-/***/ 90025:
+/***/ 94647:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Gt: () => (/* reexport */ errors_displayPath),
+  Gt: () => (/* reexport */ errors/* displayPath */.Gt),
   bu: () => (/* reexport */ loadSuite),
   o4: () => (/* reexport */ config_parseConfig)
 });
@@ -63463,509 +64577,18 @@ var schemas = __nccwpck_require__(9691);
 var registry = __nccwpck_require__(82439);
 // EXTERNAL MODULE: ./build/suite/hash.js
 var hash = __nccwpck_require__(13599);
-;// CONCATENATED MODULE: ./build/suite/suggest.js
-/**
- * "Did you mean" for typos in keys, check types and failure modes. Pure.
- */
-/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
-function editDistance(a, b) {
-    const m = a.length;
-    const n = b.length;
-    if (m === 0)
-        return n;
-    if (n === 0)
-        return m;
-    const d = Array.from({ length: m + 1 }, (_, i) => {
-        const row = new Array(n + 1).fill(0);
-        row[0] = i;
-        return row;
-    });
-    for (let j = 0; j <= n; j++)
-        d[0][j] = j;
-    for (let i = 1; i <= m; i++) {
-        for (let j = 1; j <= n; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    return d[m][n];
-}
-/**
- * The closest candidate, if it is close enough to be a plausible typo: a third of the word's
- * length (at least 1, at most 3) edits, ignoring case and `-`/`_`. Undefined otherwise, because
- * a far-fetched suggestion is worse than none.
- */
-function closest(word, candidates) {
-    // Very long strings are not typos of a key; and the distance is quadratic.
-    if (word.length > 64)
-        return undefined;
-    const norm = (s) => s.toLowerCase().replace(/[-_\s]/g, '');
-    const w = norm(word);
-    const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
-    let best;
-    let bestDistance = Infinity;
-    for (const c of candidates) {
-        if (c === word)
-            continue;
-        const dist = norm(c) === w ? 0 : editDistance(w, norm(c));
-        if (dist <= limit && dist < bestDistance) {
-            best = c;
-            bestDistance = dist;
-        }
-    }
-    return best;
-}
-/** ` (did you mean "x"?)` or ''. */
-function didYouMean(word, candidates) {
-    const c = closest(word, candidates);
-    return c === undefined ? '' : ` (did you mean "${c}"?)`;
-}
-
-;// CONCATENATED MODULE: ./build/suite/issues.js
-
-const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
-/** `checks[1].mode`, `failure_modes["my mode"].severity`; '' for the root. */
-function formatPath(path) {
-    let out = '';
-    for (const seg of path) {
-        if (typeof seg === 'number')
-            out += `[${seg}]`;
-        else if (IDENTIFIER.test(seg))
-            out += out ? `.${seg}` : seg;
-        else
-            out += `[${JSON.stringify(seg)}]`;
-    }
-    return out;
-}
-/** A short, safe rendering of a value the user wrote, for "got ..." (never huge, never throws). */
-function describeValue(v) {
-    if (v === undefined)
-        return 'nothing';
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'a list';
-    switch (typeof v) {
-        case 'string': {
-            const s = JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}...` : v);
-            return s;
-        }
-        case 'number':
-        case 'boolean':
-        case 'bigint':
-            return String(v);
-        case 'object':
-            return 'a mapping';
-        default:
-            return typeof v;
-    }
-}
-/** "a, b or c". */
-function joinOr(items) {
-    if (items.length <= 1)
-        return items.join('');
-    return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-}
-const EXPECTED = {
-    string: 'a string',
-    number: 'a number',
-    int: 'an integer',
-    boolean: 'true or false',
-    array: 'a list',
-    tuple: 'a list',
-    object: 'a mapping',
-    record: 'a mapping',
-    null: 'null',
-    date: 'a date',
-};
-function getAt(value, path) {
-    let cur = value;
-    for (const seg of path) {
-        if (cur === null || typeof cur !== 'object')
-            return undefined;
-        cur = cur[seg];
-    }
-    return cur;
-}
-function unknownKeyMessage(key, known) {
-    const hint = didYouMean(key, known);
-    if (hint)
-        return `unknown key "${key}"${hint}`;
-    return known.length > 0
-        ? `unknown key "${key}" (known: ${[...known].sort().join(', ')})`
-        : `unknown key "${key}"`;
-}
-/** Zod's own default messages; anything else was written by a schema author and is kept. */
-const ZOD_DEFAULT = /^(Invalid|Too (small|big)|Unrecognized)/;
-/**
- * Zod issues -> our issues. `input` is the value that was parsed (for "got ..."), `schema` the
- * schema (to list the known keys of an object when a key is unknown), `base` a path prefix.
- */
-function fromZodIssues(issues, schema, input, base = []) {
-    const out = [];
-    for (const issue of issues)
-        out.push(...fromZodIssue(issue, schema, input, base));
-    return out;
-}
-function toPath(path) {
-    return path.map((p) => (typeof p === 'number' ? p : String(p)));
-}
-function fromZodIssue(issue, schema, input, base) {
-    const rel = toPath(issue.path);
-    const path = [...base, ...rel];
-    // With `reportInput`, zod tells us the value it saw (after any preprocessing); else look it up.
-    const value = 'input' in issue ? issue.input : getAt(input, rel);
-    const custom = !ZOD_DEFAULT.test(issue.message);
-    switch (issue.code) {
-        case 'unrecognized_keys': {
-            const known = schema ? knownKeysAt(schema, rel) : [];
-            return issue.keys.map((key) => ({
-                path: [...path, key],
-                message: unknownKeyMessage(key, known),
-            }));
-        }
-        case 'invalid_union': {
-            if (issue.errors.length === 0) {
-                // A discriminated union whose discriminator matched no option.
-                const options = issue.options;
-                const message = value === undefined
-                    ? 'required'
-                    : Array.isArray(options)
-                        ? `must be one of ${options.map(String).join(', ')}; got ${describeValue(value)}`
-                        : `invalid value ${describeValue(value)}`;
-                return [{ path, message }];
-            }
-            if (custom)
-                return [{ path, message: issue.message }];
-            if (value === undefined)
-                return [{ path, message: 'required' }];
-            // The option that got furthest explains best: one that complains about a nested field
-            // (the value had the right shape), else one that did not reject the value's type.
-            const deeper = issue.errors.find((branch) => branch.some((i) => i.path.length > 0)) ??
-                issue.errors.find((branch) => !branch.every((i) => i.code === 'invalid_type' && i.path.length === 0));
-            if (deeper) {
-                return fromZodIssues(deeper, undefined, value, path);
-            }
-            const expected = issue.errors
-                .flat()
-                .map((i) => (i.code === 'invalid_type' ? (EXPECTED[i.expected] ?? i.expected) : undefined))
-                .filter((x) => x !== undefined);
-            const uniq = [...new Set(expected)];
-            return [{ path, message: `expected ${joinOr(uniq)}, got ${describeValue(value)}` }];
-        }
-        default:
-            return [{ path, message: custom ? issue.message : plainMessage(issue, value) }];
-    }
-}
-function plainMessage(issue, value) {
-    switch (issue.code) {
-        case 'invalid_type': {
-            if (value === undefined)
-                return 'required';
-            if (issue.expected === 'never')
-                return 'not allowed here';
-            const want = EXPECTED[issue.expected] ?? issue.expected;
-            if (typeof value === 'number' && !Number.isFinite(value))
-                return `expected a finite number`;
-            return `expected ${want}, got ${describeValue(value)}`;
-        }
-        case 'too_small': {
-            const min = Number(issue.minimum);
-            if (issue.origin === 'array' || issue.origin === 'set') {
-                return min <= 1 ? 'must not be empty' : `needs at least ${min} items`;
-            }
-            if (issue.origin === 'string') {
-                return min <= 1 ? 'must not be empty' : `must be at least ${min} characters`;
-            }
-            return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${min}, got ${describeValue(value)}`;
-        }
-        case 'too_big': {
-            const max = Number(issue.maximum);
-            if (issue.origin === 'array' || issue.origin === 'set')
-                return `allows at most ${max} items`;
-            if (issue.origin === 'string')
-                return `must be at most ${max} characters`;
-            return `must be ${issue.inclusive ? 'at most' : 'less than'} ${max}, got ${describeValue(value)}`;
-        }
-        case 'invalid_value': {
-            if (value === undefined)
-                return 'required';
-            const values = issue.values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
-            const hint = typeof value === 'string'
-                ? didYouMean(value, issue.values.filter((v) => typeof v === 'string'))
-                : '';
-            return values.length === 1
-                ? `must be ${values[0]}, got ${describeValue(value)}${hint}`
-                : `must be one of ${values.join(', ')}; got ${describeValue(value)}${hint}`;
-        }
-        case 'invalid_format':
-            if (issue.format === 'regex' && issue.pattern)
-                return `must match ${issue.pattern}`;
-            return `must be a valid ${issue.format === 'url' ? 'URL' : issue.format}, got ${describeValue(value)}`;
-        case 'not_multiple_of':
-            return `must be a multiple of ${String(issue.divisor)}`;
-        case 'invalid_key':
-            return 'invalid key';
-        case 'invalid_element':
-            return 'invalid element';
-        default:
-            return issue.message;
-    }
-}
-/**
- * The keys an object schema allows at `path` inside `schema`, for "unknown key" hints. Walks
- * zod's definitions (the documented `_zod.def` for library authors); [] when it cannot tell.
- */
-function knownKeysAt(schema, path) {
-    let cur = schema;
-    let i = 0;
-    for (let guard = 0; guard < 100 && cur; guard++) {
-        const def = cur._zod?.def;
-        if (!def)
-            return [];
-        switch (def.type) {
-            case 'object':
-                if (i === path.length)
-                    return Object.keys(def.shape);
-                cur = def.shape[path[i++]];
-                break;
-            case 'optional':
-            case 'nullable':
-            case 'default':
-            case 'prefault':
-            case 'catch':
-            case 'readonly':
-            case 'nonoptional':
-                cur = def.innerType;
-                break;
-            case 'pipe':
-                // A preprocess is pipe(transform, schema); a transform is pipe(schema, transform).
-                cur =
-                    def.in?._zod?.def?.type === 'transform'
-                        ? def.out
-                        : def.in;
-                break;
-            case 'record':
-                if (i === path.length)
-                    return [];
-                i++;
-                cur = def.valueType;
-                break;
-            case 'array':
-                if (i === path.length)
-                    return [];
-                i++;
-                cur = def.element;
-                break;
-            case 'union': {
-                const keys = def.options.flatMap((o) => knownKeysAt(o, path.slice(i)));
-                return [...new Set(keys)];
-            }
-            case 'lazy':
-                cur = def.getter();
-                break;
-            default:
-                return [];
-        }
-    }
-    return [];
-}
-/** Issues at paths of a located document -> problems with lines, in line order. */
-function issuesToProblems(issues, file, doc) {
-    const problems = issues.map((i) => {
-        const field = formatPath(i.path);
-        return { file, line: doc.lineOf(i.path), ...(field ? { field } : {}), message: i.message };
-    });
-    return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
-;// CONCATENATED MODULE: ./build/suite/yaml.js
-
-/** A view of `located` rooted at `prefix` (e.g. one case inside a YAML list). */
-function locatedAt(located, prefix, value) {
-    return { value, lineOf: (path) => located.lineOf([...prefix, ...path]) };
-}
-/** Parses YAML; syntax errors come back as problems with line and column. */
-function parseYaml(text, file) {
-    const lineCounter = new dist.LineCounter();
-    // `merge`: YAML 1.1 merge keys (`<<: *defaults`) are how people share settings between cases.
-    const doc = (0,dist.parseDocument)(text, { lineCounter, prettyErrors: false, merge: true });
-    if (doc.errors.length > 0) {
-        return {
-            ok: false,
-            problems: doc.errors.map((e) => {
-                const pos = lineCounter.linePos(e.pos[0]);
-                return {
-                    file,
-                    line: pos.line,
-                    column: pos.col,
-                    message: `YAML syntax error: ${e.message}`,
-                };
-            }),
-        };
-    }
-    let value;
-    try {
-        value = doc.toJS({ maxAliasCount: 1000 });
-    }
-    catch (err) {
-        // The alias-expansion limit (a "billion laughs" document) and anything similar.
-        return {
-            ok: false,
-            problems: [{ file, line: 1, message: `YAML error: ${err.message}` }],
-        };
-    }
-    return { ok: true, doc: { value, lineOf: (path) => yamlLineOf(doc, lineCounter, path) } };
-}
-function lineAt(lc, node) {
-    const start = node?.range?.[0];
-    return start === undefined ? undefined : lc.linePos(start).line;
-}
-function deref(doc, node) {
-    // An alias's own position is where it is used; its content lives at the anchor.
-    for (let i = 0; i < 100 && (0,dist.isAlias)(node); i++)
-        node = node.resolve(doc);
-    return node;
-}
-/**
- * Walks the YAML nodes along `path`. A mapping value is reported at its key's line (where the
- * user wrote `gate:`), a scalar or a list item at its own line; a missing key at its parent.
- */
-function yamlLineOf(doc, lc, path) {
-    let node = doc.contents;
-    let line = lineAt(lc, node) ?? 1;
-    for (const seg of path) {
-        node = deref(doc, node);
-        if ((0,dist.isMap)(node)) {
-            const pair = node.items.find((p) => {
-                const key = (0,dist.isScalar)(p.key) ? p.key.value : p.key;
-                return key !== null && key !== undefined && String(key) === String(seg);
-            });
-            if (!pair)
-                return line;
-            const keyLine = lineAt(lc, pair.key) ?? line;
-            const val = deref(doc, pair.value);
-            line = (0,dist.isScalar)(val) ? (lineAt(lc, val) ?? keyLine) : keyLine;
-            node = pair.value;
-        }
-        else if ((0,dist.isSeq)(node)) {
-            const item = node.items[Number(seg)];
-            if (item === undefined)
-                return line;
-            line = lineAt(lc, deref(doc, item)) ?? line;
-            node = item;
-        }
-        else {
-            return line;
-        }
-    }
-    return line;
-}
-
-;// CONCATENATED MODULE: ./build/suite/jsonl.js
-
-/** 1-based line and column of a character offset. */
-function lineColumn(text, offset) {
-    let line = 1;
-    let lineStart = 0;
-    const end = Math.min(Math.max(offset, 0), text.length);
-    for (let i = 0; i < end; i++) {
-        if (text.charCodeAt(i) === 10) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    return { line, column: end - lineStart + 1 };
-}
-/**
- * V8's JSON.parse messages carry "in JSON at position N (line L column C)"; we keep the words,
- * drop V8's position (it counts within the string we gave it) and compute our own.
- */
-function jsonSyntaxError(err, text) {
-    const raw = err instanceof Error ? err.message : String(err);
-    const m = /\bat position (\d+)/.exec(raw);
-    const offset = m ? Number(m[1]) : text.length;
-    const words = raw
-        .replace(/\s*in JSON at position \d+.*$/s, '')
-        .replace(/\s*\(line \d+ column \d+\)$/, '');
-    return { message: words, offset };
-}
-/**
- * One JSON value per non-blank line. A bad line is a problem naming its line and column; the
- * other lines are still returned so one run reports every bad line.
- */
-function parseJsonl(text, file, 
-/** Called for each row instead of collecting them: a large dataset is then never held twice. */
-onRow) {
-    const rows = [];
-    const problems = [];
-    const lines = stripBom(text).split(/\r?\n/);
-    for (let i = 0; i < lines.length; i++) {
-        const src = lines[i];
-        if (src.trim() === '')
-            continue;
-        let value;
-        try {
-            value = JSON.parse(src);
-        }
-        catch (err) {
-            const { message, offset } = jsonSyntaxError(err, src);
-            problems.push({
-                file,
-                line: i + 1,
-                column: offset + 1 > src.length ? src.length + 1 : offset + 1,
-                message: `invalid JSON: ${message}`,
-            });
-            continue;
-        }
-        const row = { line: i + 1, value };
-        if (onRow)
-            onRow(row);
-        else
-            rows.push(row);
-    }
-    return { rows, problems };
-}
-/**
- * A whole-file JSON document. JSON.parse decides validity and the value; the YAML parser (JSON
- * is a subset of YAML 1.2) supplies the line of each node for later messages.
- */
-function parseJson(text, file) {
-    const src = stripBom(text);
-    let value;
-    try {
-        value = JSON.parse(src);
-    }
-    catch (err) {
-        const { message, offset } = jsonSyntaxError(err, src);
-        const { line, column } = lineColumn(src, offset);
-        return { ok: false, problems: [{ file, line, column, message: `invalid JSON: ${message}` }] };
-    }
-    // Reading the file a second time as YAML costs as much as the first; only errors need lines.
-    let lineOf;
-    const doc = {
-        value,
-        lineOf: (path) => {
-            if (!lineOf) {
-                const located = parseYaml(src, file);
-                // Should the YAML reading of valid JSON fail (exotic input), we only lose line numbers.
-                lineOf = located.ok ? located.doc.lineOf : () => undefined;
-            }
-            return lineOf(path);
-        },
-    };
-    return { ok: true, doc };
-}
-function stripBom(text) {
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
+// EXTERNAL MODULE: ./build/calibrate/identity.js
+var identity = __nccwpck_require__(4474);
+// EXTERNAL MODULE: ./build/suite/issues.js
+var suite_issues = __nccwpck_require__(39895);
+// EXTERNAL MODULE: ./build/suite/suggest.js
+var suggest = __nccwpck_require__(58381);
+// EXTERNAL MODULE: ./build/suite/jsonl.js
+var jsonl = __nccwpck_require__(28925);
+// EXTERNAL MODULE: ./build/suite/yaml.js
+var yaml = __nccwpck_require__(62092);
 ;// CONCATENATED MODULE: ./build/suite/cases.js
+
 
 
 
@@ -64094,13 +64717,30 @@ function conversationIssues(raw, d, checks, support) {
     });
     return issues;
 }
+/** `human: pass|fail` or `human: {label: pass|fail, note: "..."}`; a string is the problem. */
+function humanLabel(raw, type) {
+    if (!(0,identity/* isJudged */.sL)({ type }))
+        return `human labels are for checks graded by the judge model (${[...identity/* JUDGED_TYPES */.w].join(', ')}), not ${(0,suite_issues/* describeValue */.bp)(type)}`;
+    if (raw === 'pass' || raw === 'fail')
+        return { label: raw };
+    if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+        const o = raw;
+        const extra = Object.keys(o).filter((k) => k !== 'label' && k !== 'note');
+        if ((o.label === 'pass' || o.label === 'fail') && extra.length === 0) {
+            if (o.note !== undefined && typeof o.note !== 'string')
+                return 'note must be a string';
+            return o.note ? { label: o.label, note: o.note } : { label: o.label };
+        }
+    }
+    return `expected pass, fail or {label: pass|fail, note: "..."}, got ${(0,suite_issues/* describeValue */.bp)(raw)}`;
+}
 /** Validates one check spec at index `index` of a case. Pure; never throws. */
 function validateCheck(raw, index, modes) {
     const at = ['checks', index];
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
         return {
             issues: [
-                { path: at, message: `expected a mapping with type and mode, got ${describeValue(raw)}` },
+                { path: at, message: `expected a mapping with type and mode, got ${(0,suite_issues/* describeValue */.bp)(raw)}` },
             ],
         };
     }
@@ -64114,50 +64754,62 @@ function validateCheck(raw, index, modes) {
     if (typeof obj.type !== 'string') {
         return {
             issues: [
-                { path: [...at, 'type'], message: `expected a string, got ${describeValue(obj.type)}` },
+                { path: [...at, 'type'], message: `expected a string, got ${(0,suite_issues/* describeValue */.bp)(obj.type)}` },
             ],
         };
     }
     const def = (0,registry/* getCheck */.H$)(obj.type);
     if (!def) {
-        const guess = closest(obj.type, types);
+        const guess = (0,suggest/* closest */.kp)(obj.type, types);
         const hint = guess ? `did you mean "${guess}"? ` : '';
         return {
             issues: [
                 {
                     path: [...at, 'type'],
-                    message: `unknown check type ${describeValue(obj.type)} (${hint}known: ${types.join(', ')})`,
+                    message: `unknown check type ${(0,suite_issues/* describeValue */.bp)(obj.type)} (${hint}known: ${types.join(', ')})`,
                 },
             ],
         };
     }
     const issues = [];
-    const parsed = def.schema.safeParse(obj, { reportInput: true });
+    // A human label (docs/checks.md "Calibration") is checked here, not by each check's schema.
+    let human;
+    let graded = obj;
+    if (Object.hasOwn(obj, 'human')) {
+        const h = humanLabel(obj.human, obj.type);
+        if (typeof h === 'string')
+            issues.push({ path: [...at, 'human'], message: h });
+        else
+            human = h;
+        const { human: _h, ...rest } = obj;
+        graded = rest;
+    }
+    const parsed = def.schema.safeParse(graded, { reportInput: true });
     if (!parsed.success)
-        issues.push(...fromZodIssues(parsed.error.issues, def.schema, obj, at));
+        issues.push(...(0,suite_issues/* fromZodIssues */.cQ)(parsed.error.issues, def.schema, obj, at));
     // A plain z.object drops keys it does not know; in a dataset that hides typos
     // (`ignore_cas: true` silently does nothing), so we report them.
     const known = objectKeys(def.schema);
     if (known) {
-        for (const key of Object.keys(obj)) {
+        for (const key of Object.keys(graded)) {
             if (!known.includes(key) && !issues.some((i) => i.path[2] === key && i.path.length === 3)) {
-                issues.push({ path: [...at, key], message: unknownKeyMessage(key, known) });
+                issues.push({ path: [...at, key], message: (0,suite_issues/* unknownKeyMessage */.VP)(key, known) });
             }
         }
     }
     // No modes: the config's failure_modes are broken themselves (reported apart), so not checked.
     if (modes && typeof obj.mode === 'string' && obj.mode !== '' && !Object.hasOwn(modes, obj.mode)) {
         const names = Object.keys(modes);
-        const guess = closest(obj.mode, names);
+        const guess = (0,suggest/* closest */.kp)(obj.mode, names);
         const hint = guess ? `did you mean "${guess}"? ` : '';
         issues.push({
             path: [...at, 'mode'],
-            message: `unknown failure mode ${describeValue(obj.mode)} (${hint}known: ${names.join(', ')})`,
+            message: `unknown failure mode ${(0,suite_issues/* describeValue */.bp)(obj.mode)} (${hint}known: ${names.join(', ')})`,
         });
     }
     if (issues.length > 0 || !parsed.success)
         return { issues };
-    return { spec: parsed.data, issues: [] };
+    return { spec: human ? { ...parsed.data, human } : parsed.data, issues: [] };
 }
 /** The keys of a non-passthrough object schema, or undefined when extra keys are fine. */
 function objectKeys(schema) {
@@ -64177,7 +64829,7 @@ function validateCase(raw, modes, support) {
             issues: [
                 {
                     path: [],
-                    message: `expected a case (a mapping with id, input, checks), got ${describeValue(raw)}`,
+                    message: `expected a case (a mapping with id, input, checks), got ${(0,suite_issues/* describeValue */.bp)(raw)}`,
                 },
             ],
         };
@@ -64185,7 +64837,7 @@ function validateCase(raw, modes, support) {
     const issues = [];
     const r = caseSchema.safeParse(raw, { reportInput: true });
     if (!r.success)
-        issues.push(...fromZodIssues(r.error.issues, caseSchema, raw));
+        issues.push(...(0,suite_issues/* fromZodIssues */.cQ)(r.error.issues, caseSchema, raw));
     const rawChecks = raw.checks;
     const checks = [];
     if (Array.isArray(rawChecks)) {
@@ -64240,15 +64892,15 @@ function parseCases(text, opts) {
             cases.push({ ...value, source: { file: opts.source, line }, hash: (0,hash/* caseHash */.TV)(value) });
         }
         else {
-            problems.push(...issuesToProblems(issues, opts.file, located));
+            problems.push(...(0,suite_issues/* issuesToProblems */.qk)(issues, opts.file, located));
         }
     };
     if (opts.format === 'jsonl') {
-        const { problems: syntax } = parseJsonl(text, opts.file, (row) => take(row.value, { lineOf: () => row.line }, row.line));
+        const { problems: syntax } = (0,jsonl/* parseJsonl */.wI)(text, opts.file, (row) => take(row.value, { lineOf: () => row.line }, row.line));
         problems.push(...syntax);
     }
     else {
-        const parsed = opts.format === 'json' ? parseJson(text, opts.file) : parseYaml(text, opts.file);
+        const parsed = opts.format === 'json' ? (0,jsonl/* parseJson */.qF)(text, opts.file) : (0,yaml/* parseYaml */.hN)(text, opts.file);
         if (!parsed.ok)
             return { cases, problems: parsed.problems };
         const list = parsed.doc.value;
@@ -64259,12 +64911,12 @@ function parseCases(text, opts) {
             problems.push({
                 file: opts.file,
                 line: parsed.doc.lineOf([]) ?? 1,
-                message: `expected a list of cases, got ${describeValue(list)}`,
+                message: `expected a list of cases, got ${(0,suite_issues/* describeValue */.bp)(list)}`,
             });
             return { cases, problems };
         }
         list.forEach((raw, i) => {
-            const located = locatedAt(parsed.doc, [i], raw);
+            const located = (0,yaml/* locatedAt */.mu)(parsed.doc, [i], raw);
             take(raw, located, parsed.doc.lineOf([i]) ?? 1);
         });
     }
@@ -64298,88 +64950,8 @@ function duplicateIdProblems(cases, display = (f) => f) {
 var core = __nccwpck_require__(88532);
 // EXTERNAL MODULE: ./build/types.js
 var types = __nccwpck_require__(74853);
-;// CONCATENATED MODULE: ./build/suite/errors.js
-
-/** How many problems one error lists; the rest are counted. */
-const MAX_PROBLEMS = 20;
-/** `file:line[:column]: [field: ]message`. */
-function formatProblem(p) {
-    let where = p.file;
-    if (p.line !== undefined) {
-        where += `:${p.line}`;
-        if (p.column !== undefined)
-            where += `:${p.column}`;
-    }
-    return p.field ? `${where}: ${p.field}: ${p.message}` : `${where}: ${p.message}`;
-}
-class SuiteError extends Error {
-    name = 'SuiteError';
-    /** The first problem's location, for callers that show one. */
-    file;
-    line;
-    column;
-    field;
-    /** Every problem found (at most MAX_PROBLEMS). */
-    problems;
-    /** Problems found beyond MAX_PROBLEMS, counted but not listed. */
-    omitted;
-    constructor(problems, omitted = 0) {
-        if (problems.length === 0)
-            throw new TypeError('SuiteError needs at least one problem');
-        const lines = problems.map(formatProblem);
-        if (omitted > 0)
-            lines.push(`... and ${omitted} more problem${omitted === 1 ? '' : 's'}`);
-        super(lines.join('\n'));
-        const first = problems[0];
-        this.file = first.file;
-        this.line = first.line;
-        this.column = first.column;
-        this.field = first.field;
-        this.problems = problems;
-        this.omitted = omitted;
-    }
-}
-function isSuiteError(err) {
-    return err instanceof SuiteError;
-}
-/** One SuiteError for a list of problems, keeping the first MAX_PROBLEMS. */
-function suiteError(problems) {
-    return new SuiteError(problems.slice(0, MAX_PROBLEMS), Math.max(0, problems.length - MAX_PROBLEMS));
-}
-/** Collects problems across files and throws them as one SuiteError. */
-class ProblemList {
-    items = [];
-    /** Problems past the cap: counted, not kept. */
-    omitted = 0;
-    add(p) {
-        if (this.items.length < MAX_PROBLEMS)
-            this.items.push(p);
-        else
-            this.omitted++;
-    }
-    addAll(ps) {
-        for (const p of ps)
-            this.add(p);
-    }
-    get size() {
-        return this.items.length + this.omitted;
-    }
-    throwIfAny() {
-        if (this.items.length > 0)
-            throw new SuiteError(this.items, this.omitted);
-    }
-}
-/**
- * A path as people should read it: relative to the cwd when the file is inside it (short, and
- * what GitHub annotations and editors expect), otherwise absolute. Always `/` separators.
- */
-function errors_displayPath(file, cwd = process.cwd()) {
-    const abs = external_node_path_.resolve(cwd, file);
-    const rel = external_node_path_.relative(cwd, abs);
-    const shown = rel && !rel.startsWith('..') && !external_node_path_.isAbsolute(rel) ? rel : abs;
-    return shown.split(external_node_path_.sep).join('/');
-}
-
+// EXTERNAL MODULE: ./build/suite/errors.js
+var errors = __nccwpck_require__(70156);
 // EXTERNAL MODULE: ./build/defaults.js
 var defaults = __nccwpck_require__(84532);
 ;// CONCATENATED MODULE: ./build/suite/config.js
@@ -64401,7 +64973,7 @@ const DEFAULTS = {
     concurrency: 8,
     timeout_ms: 60_000,
     retries: 2,
-    gate: defaults/* DEFAULT_GATE */.s,
+    gate: defaults/* DEFAULT_GATE */.sV,
 };
 const TARGET_KINDS = ['command', 'worker', 'http', 'module', 'openai'];
 /** Model calls of an openai target per case, by default. */
@@ -64416,7 +64988,7 @@ const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
  */
 function parseDuration(v) {
     const bad = {
-        error: `invalid duration ${describeValue(v)} (write e.g. 60s, 500ms, 2m, or a number of milliseconds)`,
+        error: `invalid duration ${(0,suite_issues/* describeValue */.bp)(v)} (write e.g. 60s, 500ms, 2m, or a number of milliseconds)`,
     };
     let ms;
     if (typeof v === 'number') {
@@ -64432,7 +65004,7 @@ function parseDuration(v) {
         return bad;
     }
     if (!Number.isFinite(ms) || ms <= 0)
-        return { error: `must be a positive duration, got ${describeValue(v)}` };
+        return { error: `must be a positive duration, got ${(0,suite_issues/* describeValue */.bp)(v)}` };
     return Math.round(ms);
 }
 const duration = schemas/* unknown */.L5J().transform((v, ctx) => {
@@ -64455,7 +65027,7 @@ function isHttpUrl(v) {
 }
 const httpUrl = schemas/* string */.YjP().superRefine((v, ctx) => {
     if (!isHttpUrl(v))
-        ctx.addIssue({ code: 'custom', message: `must be an http(s) URL, got ${describeValue(v)}` });
+        ctx.addIssue({ code: 'custom', message: `must be an http(s) URL, got ${(0,suite_issues/* describeValue */.bp)(v)}` });
 });
 // YAML writes `PORT: 8000` and `DEBUG: true`; the environment only holds strings.
 const envValue = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY()]).transform(String);
@@ -64534,7 +65106,7 @@ const target = schemas/* unknown */.L5J().transform((raw, ctx) => {
         return fail('required');
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
         const hint = typeof raw === 'string' ? ` (e.g. target: {command: ${JSON.stringify(raw)}})` : '';
-        return fail(`expected a mapping with one of ${KIND_LIST}, got ${describeValue(raw)}${hint}`);
+        return fail(`expected a mapping with one of ${KIND_LIST}, got ${(0,suite_issues/* describeValue */.bp)(raw)}${hint}`);
     }
     const obj = raw;
     const kinds = TARGET_KINDS.filter((k) => k in obj);
@@ -64544,8 +65116,8 @@ const target = schemas/* unknown */.L5J().transform((raw, ctx) => {
     if (kinds.length === 0) {
         // A typo of a kind is the likeliest cause; say so at that key's line.
         for (const key of Object.keys(obj)) {
-            if (didYouMean(key, TARGET_KINDS))
-                return fail(unknownKeyMessage(key, [...TARGET_KINDS]), [key]);
+            if ((0,suggest/* didYouMean */.au)(key, TARGET_KINDS))
+                return fail((0,suite_issues/* unknownKeyMessage */.VP)(key, [...TARGET_KINDS]), [key]);
         }
         return fail(`needs one of ${KIND_LIST}`);
     }
@@ -64553,7 +65125,7 @@ const target = schemas/* unknown */.L5J().transform((raw, ctx) => {
     const schema = kindSchemas[kind];
     const parsed = schema.safeParse(obj, { reportInput: true });
     if (!parsed.success) {
-        for (const issue of fromZodIssues(parsed.error.issues, schema, obj))
+        for (const issue of (0,suite_issues/* fromZodIssues */.cQ)(parsed.error.issues, schema, obj))
             fail(issue.message, issue.path);
         return core/* NEVER */.tm;
     }
@@ -64605,18 +65177,18 @@ const target = schemas/* unknown */.L5J().transform((raw, ctx) => {
 const failureMode = schemas/* union */.KCZ([severity, schemas/* strictObject */.rej({ severity, description: schemas/* string */.YjP().optional() })])
     .transform((v) => (typeof v === 'string' ? { severity: v } : v));
 const gate = schemas/* strictObject */.rej({
-    block: schemas/* array */.YOg(severity).default(defaults/* DEFAULT_GATE */.s.block),
-    alpha: schemas/* number */.aig().gt(0).lt(1).default(defaults/* DEFAULT_GATE */.s.alpha),
-    min_drop: schemas/* number */.aig().min(0).max(1).default(defaults/* DEFAULT_GATE */.s.min_drop),
-    tolerance: schemas/* number */.aig().min(0).max(1).default(defaults/* DEFAULT_GATE */.s.tolerance),
-    max_error_share: schemas/* number */.aig().min(0).max(1).default(defaults/* DEFAULT_GATE */.s.max_error_share),
-    accept_label: schemas/* string */.YjP().trim().min(1).default(defaults/* DEFAULT_GATE */.s.accept_label),
-    robust: schemas/* boolean */.zMY().default(defaults/* DEFAULT_GATE */.s.robust),
-    adaptive: schemas/* boolean */.zMY().default(defaults/* DEFAULT_GATE */.s.adaptive),
-    rerun_trials: schemas/* int */.Whr().min(1).max(1000).default(defaults/* DEFAULT_GATE */.s.rerun_trials),
+    block: schemas/* array */.YOg(severity).default(defaults/* DEFAULT_GATE */.sV.block),
+    alpha: schemas/* number */.aig().gt(0).lt(1).default(defaults/* DEFAULT_GATE */.sV.alpha),
+    min_drop: schemas/* number */.aig().min(0).max(1).default(defaults/* DEFAULT_GATE */.sV.min_drop),
+    tolerance: schemas/* number */.aig().min(0).max(1).default(defaults/* DEFAULT_GATE */.sV.tolerance),
+    max_error_share: schemas/* number */.aig().min(0).max(1).default(defaults/* DEFAULT_GATE */.sV.max_error_share),
+    accept_label: schemas/* string */.YjP().trim().min(1).default(defaults/* DEFAULT_GATE */.sV.accept_label),
+    robust: schemas/* boolean */.zMY().default(defaults/* DEFAULT_GATE */.sV.robust),
+    adaptive: schemas/* boolean */.zMY().default(defaults/* DEFAULT_GATE */.sV.adaptive),
+    rerun_trials: schemas/* int */.Whr().min(1).max(1000).default(defaults/* DEFAULT_GATE */.sV.rerun_trials),
     // > 0: a budget of nothing would spend stage 1's alpha share on no re-runs (adaptive: false).
-    rerun_budget: schemas/* number */.aig().gt(0).max(100).default(defaults/* DEFAULT_GATE */.s.rerun_budget),
-    errors_severity: severity.default(defaults/* DEFAULT_GATE */.s.errors_severity),
+    rerun_budget: schemas/* number */.aig().gt(0).max(100).default(defaults/* DEFAULT_GATE */.sV.rerun_budget),
+    errors_severity: severity.default(defaults/* DEFAULT_GATE */.sV.errors_severity),
 })
     // prefault (not default): the empty object is parsed, so every field gets its own default.
     .prefault({});
@@ -64624,21 +65196,34 @@ const configSchema = schemas/* strictObject */.rej({
     version: schemas/* literal */.euz(1, {
         error: (iss) => iss.input === undefined
             ? 'required (write version: 1)'
-            : `unsupported version ${describeValue(iss.input)} (this evalgate reads version: 1)`,
+            : `unsupported version ${(0,suite_issues/* describeValue */.bp)(iss.input)} (this evalgate reads version: 1)`,
     }),
     target,
     datasets: schemas/* union */.KCZ([schemas/* string */.YjP().trim().min(1), schemas/* array */.YOg(schemas/* string */.YjP().trim().min(1)).min(1)])
         .transform((v) => (typeof v === 'string' ? [v] : v)),
     failure_modes: schemas/* record */.g1P(schemas/* string */.YjP().min(1), failureMode)
         .refine((m) => Object.keys(m).length > 0, { message: 'must list at least one failure mode' })
-        .refine((m) => !Object.hasOwn(m, defaults/* ERRORS_MODE */.y), {
-        message: `"${defaults/* ERRORS_MODE */.y}" is evalgate's built-in failure mode (trials that errored): rename yours; set the built-in one's severity with gate.errors_severity`,
+        .refine((m) => !Object.hasOwn(m, defaults/* ERRORS_MODE */.yg), {
+        message: `"${defaults/* ERRORS_MODE */.yg}" is evalgate's built-in failure mode (trials that errored): rename yours; set the built-in one's severity with gate.errors_severity`,
     }),
     trials: schemas/* int */.Whr().min(1).max(1000).default(DEFAULTS.trials),
     concurrency: schemas/* int */.Whr().min(1).max(1024).default(DEFAULTS.concurrency),
     timeout: duration.default(DEFAULTS.timeout_ms),
     retries: schemas/* int */.Whr().min(0).max(20).default(DEFAULTS.retries),
-    judge: schemas/* strictObject */.rej({ model: schemas/* string */.YjP().trim().min(1), ...modelClient })
+    judge: schemas/* strictObject */.rej({
+        model: schemas/* string */.YjP().trim().min(1),
+        ...modelClient,
+        /** A variable holding the base URL (a server started by a script): wins over base_url. */
+        base_url_env: envName.optional(),
+        /** Human labels of stored traces (JSON lines), read by `evalgate calibrate`. */
+        labels: schemas/* string */.YjP().trim().min(1).optional(),
+        /** The calibration file `evalgate calibrate` writes; a PR reads it from its base commit. */
+        calibration: schemas/* string */.YjP().trim().min(1).optional(),
+        // Floors; absent: DEFAULT_CALIBRATION (not filled in here, so the suite hash stays as it was).
+        min_kappa: schemas/* number */.aig().min(-1).max(1).optional(),
+        min_labels: schemas/* int */.Whr().min(0).optional(),
+        min_true_fail_rate: schemas/* number */.aig().min(0).max(1).optional(),
+    })
         .transform(({ request_timeout, ...j }) => ({
         ...Object.fromEntries(Object.entries(j).filter(([, v]) => v !== undefined)),
         ...(request_timeout !== undefined ? { request_timeout_ms: request_timeout } : {}),
@@ -64685,14 +65270,14 @@ function validateConfig(raw) {
     if (typeof raw !== 'object' || Array.isArray(raw)) {
         return {
             issues: [
-                { path: [], message: `the config must be a mapping of keys, got ${describeValue(raw)}` },
+                { path: [], message: `the config must be a mapping of keys, got ${(0,suite_issues/* describeValue */.bp)(raw)}` },
             ],
         };
     }
     const input = withoutExtensions(raw);
     const r = configSchema.safeParse(input, { reportInput: true });
     if (!r.success)
-        return { issues: fromZodIssues(r.error.issues, configSchema, input) };
+        return { issues: (0,suite_issues/* fromZodIssues */.cQ)(r.error.issues, configSchema, input) };
     const d = r.data;
     const config = {
         version: 1,
@@ -64724,7 +65309,7 @@ function configSource(config) {
  * missing `datasets`).
  */
 function partialConfig(text, file) {
-    const parsed = parseYaml(text, file);
+    const parsed = (0,yaml/* parseYaml */.hN)(text, file);
     if (!parsed.ok)
         return undefined;
     const raw = parsed.doc.value;
@@ -64747,12 +65332,12 @@ function partialConfig(text, file) {
  * Throws a SuiteError listing every problem.
  */
 function config_parseConfig(text, file) {
-    const parsed = parseYaml(text, file);
+    const parsed = (0,yaml/* parseYaml */.hN)(text, file);
     if (!parsed.ok)
-        throw suiteError(parsed.problems);
+        throw (0,errors/* suiteError */.lJ)(parsed.problems);
     const { config, issues } = validateConfig(parsed.doc.value);
     if (!config) {
-        throw suiteError(issuesToProblems(issues, file, parsed.doc));
+        throw (0,errors/* suiteError */.lJ)((0,suite_issues/* issuesToProblems */.qk)(issues, file, parsed.doc));
     }
     sources.set(config, { file, lineOf: parsed.doc.lineOf });
     return config;
@@ -64871,11 +65456,11 @@ async function readText(abs, what) {
             : code === 'EISDIR'
                 ? `${what} is a folder, not a file`
                 : `cannot read ${what}: ${err.message}`;
-        throw new SuiteError([{ file: errors_displayPath(abs), message: reason }]);
+        throw new errors/* SuiteError */.$K([{ file: (0,errors/* displayPath */.Gt)(abs), message: reason }]);
     }
-    const decoded = decodeUtf8(bytes, errors_displayPath(abs));
+    const decoded = decodeUtf8(bytes, (0,errors/* displayPath */.Gt)(abs));
     if ('problem' in decoded)
-        throw new SuiteError([decoded.problem]);
+        throw new errors/* SuiteError */.$K([decoded.problem]);
     return decoded.text;
 }
 /** Reads and validates a config file (or `evalgate.yml` in a folder). Throws SuiteError. */
@@ -64890,7 +65475,7 @@ function datasetsProblem(config, rootDir, index, message) {
     const fieldPath = index === undefined ? ['datasets'] : ['datasets', index];
     const field = index === undefined ? 'datasets' : `datasets[${index}]`;
     if (!src)
-        return { file: errors_displayPath(rootDir), field, message };
+        return { file: (0,errors/* displayPath */.Gt)(rootDir), field, message };
     return { file: src.file, line: src.lineOf(fieldPath), field, message };
 }
 /** The dataset files one pattern names, relative to the root with `/` separators, sorted. */
@@ -64916,7 +65501,7 @@ async function expandPattern(pattern, rootDir) {
  */
 async function loadCases(config, rootDir, configPath) {
     const root = external_node_path_.resolve(rootDir);
-    const problems = new ProblemList();
+    const problems = new errors/* ProblemList */.Ku();
     const configAbs = configPath ? external_node_path_.resolve(configPath) : undefined;
     const files = [];
     const seen = new Set();
@@ -64940,9 +65525,9 @@ async function loadCases(config, rootDir, configPath) {
             files.push(f);
         }
     }
-    const display = (rel) => errors_displayPath(external_node_path_.resolve(root, rel));
+    const display = (rel) => (0,errors/* displayPath */.Gt)(external_node_path_.resolve(root, rel));
     const texts = await Promise.all(files.map((f) => readText(external_node_path_.resolve(root, f), 'dataset file').catch((err) => {
-        if (err instanceof SuiteError)
+        if (err instanceof errors/* SuiteError */.$K)
             problems.addAll(err.problems);
         return undefined;
     })));
@@ -64981,23 +65566,23 @@ async function loadSuite(configPath) {
     const abs = await resolveConfigPath(configPath);
     const rootDir = external_node_path_.dirname(abs);
     const text = await readText(abs, 'config file');
-    const file = errors_displayPath(abs);
+    const file = (0,errors/* displayPath */.Gt)(abs);
     let config;
     try {
         config = config_parseConfig(text, file);
     }
     catch (err) {
-        const partial = isSuiteError(err) ? partialConfig(text, file) : undefined;
+        const partial = (0,errors/* isSuiteError */.t$)(err) ? partialConfig(text, file) : undefined;
         if (!partial)
             throw err;
-        const problems = new ProblemList();
+        const problems = new errors/* ProblemList */.Ku();
         const add = (e) => {
             problems.addAll(e.problems);
             problems.omitted += e.omitted;
         };
         add(err);
         await loadCases(partial, rootDir, abs).catch((e) => {
-            if (!isSuiteError(e))
+            if (!(0,errors/* isSuiteError */.t$)(e))
                 throw e;
             add(e);
         });
@@ -65017,6 +65602,551 @@ async function loadSuite(configPath) {
 
 
 
+
+
+/***/ }),
+
+/***/ 39895:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   VP: () => (/* binding */ unknownKeyMessage),
+/* harmony export */   bp: () => (/* binding */ describeValue),
+/* harmony export */   cQ: () => (/* binding */ fromZodIssues),
+/* harmony export */   qk: () => (/* binding */ issuesToProblems)
+/* harmony export */ });
+/* unused harmony exports formatPath, joinOr, getAt, knownKeysAt */
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(58381);
+
+const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
+/** `checks[1].mode`, `failure_modes["my mode"].severity`; '' for the root. */
+function formatPath(path) {
+    let out = '';
+    for (const seg of path) {
+        if (typeof seg === 'number')
+            out += `[${seg}]`;
+        else if (IDENTIFIER.test(seg))
+            out += out ? `.${seg}` : seg;
+        else
+            out += `[${JSON.stringify(seg)}]`;
+    }
+    return out;
+}
+/** A short, safe rendering of a value the user wrote, for "got ..." (never huge, never throws). */
+function describeValue(v) {
+    if (v === undefined)
+        return 'nothing';
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    switch (typeof v) {
+        case 'string': {
+            const s = JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}...` : v);
+            return s;
+        }
+        case 'number':
+        case 'boolean':
+        case 'bigint':
+            return String(v);
+        case 'object':
+            return 'a mapping';
+        default:
+            return typeof v;
+    }
+}
+/** "a, b or c". */
+function joinOr(items) {
+    if (items.length <= 1)
+        return items.join('');
+    return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+const EXPECTED = {
+    string: 'a string',
+    number: 'a number',
+    int: 'an integer',
+    boolean: 'true or false',
+    array: 'a list',
+    tuple: 'a list',
+    object: 'a mapping',
+    record: 'a mapping',
+    null: 'null',
+    date: 'a date',
+};
+function getAt(value, path) {
+    let cur = value;
+    for (const seg of path) {
+        if (cur === null || typeof cur !== 'object')
+            return undefined;
+        cur = cur[seg];
+    }
+    return cur;
+}
+function unknownKeyMessage(key, known) {
+    const hint = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .au)(key, known);
+    if (hint)
+        return `unknown key "${key}"${hint}`;
+    return known.length > 0
+        ? `unknown key "${key}" (known: ${[...known].sort().join(', ')})`
+        : `unknown key "${key}"`;
+}
+/** Zod's own default messages; anything else was written by a schema author and is kept. */
+const ZOD_DEFAULT = /^(Invalid|Too (small|big)|Unrecognized)/;
+/**
+ * Zod issues -> our issues. `input` is the value that was parsed (for "got ..."), `schema` the
+ * schema (to list the known keys of an object when a key is unknown), `base` a path prefix.
+ */
+function fromZodIssues(issues, schema, input, base = []) {
+    const out = [];
+    for (const issue of issues)
+        out.push(...fromZodIssue(issue, schema, input, base));
+    return out;
+}
+function toPath(path) {
+    return path.map((p) => (typeof p === 'number' ? p : String(p)));
+}
+function fromZodIssue(issue, schema, input, base) {
+    const rel = toPath(issue.path);
+    const path = [...base, ...rel];
+    // With `reportInput`, zod tells us the value it saw (after any preprocessing); else look it up.
+    const value = 'input' in issue ? issue.input : getAt(input, rel);
+    const custom = !ZOD_DEFAULT.test(issue.message);
+    switch (issue.code) {
+        case 'unrecognized_keys': {
+            const known = schema ? knownKeysAt(schema, rel) : [];
+            return issue.keys.map((key) => ({
+                path: [...path, key],
+                message: unknownKeyMessage(key, known),
+            }));
+        }
+        case 'invalid_union': {
+            if (issue.errors.length === 0) {
+                // A discriminated union whose discriminator matched no option.
+                const options = issue.options;
+                const message = value === undefined
+                    ? 'required'
+                    : Array.isArray(options)
+                        ? `must be one of ${options.map(String).join(', ')}; got ${describeValue(value)}`
+                        : `invalid value ${describeValue(value)}`;
+                return [{ path, message }];
+            }
+            if (custom)
+                return [{ path, message: issue.message }];
+            if (value === undefined)
+                return [{ path, message: 'required' }];
+            // The option that got furthest explains best: one that complains about a nested field
+            // (the value had the right shape), else one that did not reject the value's type.
+            const deeper = issue.errors.find((branch) => branch.some((i) => i.path.length > 0)) ??
+                issue.errors.find((branch) => !branch.every((i) => i.code === 'invalid_type' && i.path.length === 0));
+            if (deeper) {
+                return fromZodIssues(deeper, undefined, value, path);
+            }
+            const expected = issue.errors
+                .flat()
+                .map((i) => (i.code === 'invalid_type' ? (EXPECTED[i.expected] ?? i.expected) : undefined))
+                .filter((x) => x !== undefined);
+            const uniq = [...new Set(expected)];
+            return [{ path, message: `expected ${joinOr(uniq)}, got ${describeValue(value)}` }];
+        }
+        default:
+            return [{ path, message: custom ? issue.message : plainMessage(issue, value) }];
+    }
+}
+function plainMessage(issue, value) {
+    switch (issue.code) {
+        case 'invalid_type': {
+            if (value === undefined)
+                return 'required';
+            if (issue.expected === 'never')
+                return 'not allowed here';
+            const want = EXPECTED[issue.expected] ?? issue.expected;
+            if (typeof value === 'number' && !Number.isFinite(value))
+                return `expected a finite number`;
+            return `expected ${want}, got ${describeValue(value)}`;
+        }
+        case 'too_small': {
+            const min = Number(issue.minimum);
+            if (issue.origin === 'array' || issue.origin === 'set') {
+                return min <= 1 ? 'must not be empty' : `needs at least ${min} items`;
+            }
+            if (issue.origin === 'string') {
+                return min <= 1 ? 'must not be empty' : `must be at least ${min} characters`;
+            }
+            return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${min}, got ${describeValue(value)}`;
+        }
+        case 'too_big': {
+            const max = Number(issue.maximum);
+            if (issue.origin === 'array' || issue.origin === 'set')
+                return `allows at most ${max} items`;
+            if (issue.origin === 'string')
+                return `must be at most ${max} characters`;
+            return `must be ${issue.inclusive ? 'at most' : 'less than'} ${max}, got ${describeValue(value)}`;
+        }
+        case 'invalid_value': {
+            if (value === undefined)
+                return 'required';
+            const values = issue.values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+            const hint = typeof value === 'string'
+                ? (0,_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .au)(value, issue.values.filter((v) => typeof v === 'string'))
+                : '';
+            return values.length === 1
+                ? `must be ${values[0]}, got ${describeValue(value)}${hint}`
+                : `must be one of ${values.join(', ')}; got ${describeValue(value)}${hint}`;
+        }
+        case 'invalid_format':
+            if (issue.format === 'regex' && issue.pattern)
+                return `must match ${issue.pattern}`;
+            return `must be a valid ${issue.format === 'url' ? 'URL' : issue.format}, got ${describeValue(value)}`;
+        case 'not_multiple_of':
+            return `must be a multiple of ${String(issue.divisor)}`;
+        case 'invalid_key':
+            return 'invalid key';
+        case 'invalid_element':
+            return 'invalid element';
+        default:
+            return issue.message;
+    }
+}
+/**
+ * The keys an object schema allows at `path` inside `schema`, for "unknown key" hints. Walks
+ * zod's definitions (the documented `_zod.def` for library authors); [] when it cannot tell.
+ */
+function knownKeysAt(schema, path) {
+    let cur = schema;
+    let i = 0;
+    for (let guard = 0; guard < 100 && cur; guard++) {
+        const def = cur._zod?.def;
+        if (!def)
+            return [];
+        switch (def.type) {
+            case 'object':
+                if (i === path.length)
+                    return Object.keys(def.shape);
+                cur = def.shape[path[i++]];
+                break;
+            case 'optional':
+            case 'nullable':
+            case 'default':
+            case 'prefault':
+            case 'catch':
+            case 'readonly':
+            case 'nonoptional':
+                cur = def.innerType;
+                break;
+            case 'pipe':
+                // A preprocess is pipe(transform, schema); a transform is pipe(schema, transform).
+                cur =
+                    def.in?._zod?.def?.type === 'transform'
+                        ? def.out
+                        : def.in;
+                break;
+            case 'record':
+                if (i === path.length)
+                    return [];
+                i++;
+                cur = def.valueType;
+                break;
+            case 'array':
+                if (i === path.length)
+                    return [];
+                i++;
+                cur = def.element;
+                break;
+            case 'union': {
+                const keys = def.options.flatMap((o) => knownKeysAt(o, path.slice(i)));
+                return [...new Set(keys)];
+            }
+            case 'lazy':
+                cur = def.getter();
+                break;
+            default:
+                return [];
+        }
+    }
+    return [];
+}
+/** Issues at paths of a located document -> problems with lines, in line order. */
+function issuesToProblems(issues, file, doc) {
+    const problems = issues.map((i) => {
+        const field = formatPath(i.path);
+        return { file, line: doc.lineOf(i.path), ...(field ? { field } : {}), message: i.message };
+    });
+    return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+
+/***/ }),
+
+/***/ 28925:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   qF: () => (/* binding */ parseJson),
+/* harmony export */   wI: () => (/* binding */ parseJsonl)
+/* harmony export */ });
+/* unused harmony exports lineColumn, jsonSyntaxError */
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62092);
+
+/** 1-based line and column of a character offset. */
+function lineColumn(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    const end = Math.min(Math.max(offset, 0), text.length);
+    for (let i = 0; i < end; i++) {
+        if (text.charCodeAt(i) === 10) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: end - lineStart + 1 };
+}
+/**
+ * V8's JSON.parse messages carry "in JSON at position N (line L column C)"; we keep the words,
+ * drop V8's position (it counts within the string we gave it) and compute our own.
+ */
+function jsonSyntaxError(err, text) {
+    const raw = err instanceof Error ? err.message : String(err);
+    const m = /\bat position (\d+)/.exec(raw);
+    const offset = m ? Number(m[1]) : text.length;
+    const words = raw
+        .replace(/\s*in JSON at position \d+.*$/s, '')
+        .replace(/\s*\(line \d+ column \d+\)$/, '');
+    return { message: words, offset };
+}
+/**
+ * One JSON value per non-blank line. A bad line is a problem naming its line and column; the
+ * other lines are still returned so one run reports every bad line.
+ */
+function parseJsonl(text, file, 
+/** Called for each row instead of collecting them: a large dataset is then never held twice. */
+onRow) {
+    const rows = [];
+    const problems = [];
+    const lines = stripBom(text).split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const src = lines[i];
+        if (src.trim() === '')
+            continue;
+        let value;
+        try {
+            value = JSON.parse(src);
+        }
+        catch (err) {
+            const { message, offset } = jsonSyntaxError(err, src);
+            problems.push({
+                file,
+                line: i + 1,
+                column: offset + 1 > src.length ? src.length + 1 : offset + 1,
+                message: `invalid JSON: ${message}`,
+            });
+            continue;
+        }
+        const row = { line: i + 1, value };
+        if (onRow)
+            onRow(row);
+        else
+            rows.push(row);
+    }
+    return { rows, problems };
+}
+/**
+ * A whole-file JSON document. JSON.parse decides validity and the value; the YAML parser (JSON
+ * is a subset of YAML 1.2) supplies the line of each node for later messages.
+ */
+function parseJson(text, file) {
+    const src = stripBom(text);
+    let value;
+    try {
+        value = JSON.parse(src);
+    }
+    catch (err) {
+        const { message, offset } = jsonSyntaxError(err, src);
+        const { line, column } = lineColumn(src, offset);
+        return { ok: false, problems: [{ file, line, column, message: `invalid JSON: ${message}` }] };
+    }
+    // Reading the file a second time as YAML costs as much as the first; only errors need lines.
+    let lineOf;
+    const doc = {
+        value,
+        lineOf: (path) => {
+            if (!lineOf) {
+                const located = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .parseYaml */ .hN)(src, file);
+                // Should the YAML reading of valid JSON fail (exotic input), we only lose line numbers.
+                lineOf = located.ok ? located.doc.lineOf : () => undefined;
+            }
+            return lineOf(path);
+        },
+    };
+    return { ok: true, doc };
+}
+function stripBom(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+
+/***/ }),
+
+/***/ 58381:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   au: () => (/* binding */ didYouMean),
+/* harmony export */   kp: () => (/* binding */ closest)
+/* harmony export */ });
+/* unused harmony export editDistance */
+/**
+ * "Did you mean" for typos in keys, check types and failure modes. Pure.
+ */
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+function editDistance(a, b) {
+    const m = a.length;
+    const n = b.length;
+    if (m === 0)
+        return n;
+    if (n === 0)
+        return m;
+    const d = Array.from({ length: m + 1 }, (_, i) => {
+        const row = new Array(n + 1).fill(0);
+        row[0] = i;
+        return row;
+    });
+    for (let j = 0; j <= n; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= m; i++) {
+        for (let j = 1; j <= n; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return d[m][n];
+}
+/**
+ * The closest candidate, if it is close enough to be a plausible typo: a third of the word's
+ * length (at least 1, at most 3) edits, ignoring case and `-`/`_`. Undefined otherwise, because
+ * a far-fetched suggestion is worse than none.
+ */
+function closest(word, candidates) {
+    // Very long strings are not typos of a key; and the distance is quadratic.
+    if (word.length > 64)
+        return undefined;
+    const norm = (s) => s.toLowerCase().replace(/[-_\s]/g, '');
+    const w = norm(word);
+    const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+    let best;
+    let bestDistance = Infinity;
+    for (const c of candidates) {
+        if (c === word)
+            continue;
+        const dist = norm(c) === w ? 0 : editDistance(w, norm(c));
+        if (dist <= limit && dist < bestDistance) {
+            best = c;
+            bestDistance = dist;
+        }
+    }
+    return best;
+}
+/** ` (did you mean "x"?)` or ''. */
+function didYouMean(word, candidates) {
+    const c = closest(word, candidates);
+    return c === undefined ? '' : ` (did you mean "${c}"?)`;
+}
+
+
+/***/ }),
+
+/***/ 62092:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   hN: () => (/* binding */ parseYaml),
+/* harmony export */   mu: () => (/* binding */ locatedAt)
+/* harmony export */ });
+/* unused harmony export yamlLineOf */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38815);
+
+/** A view of `located` rooted at `prefix` (e.g. one case inside a YAML list). */
+function locatedAt(located, prefix, value) {
+    return { value, lineOf: (path) => located.lineOf([...prefix, ...path]) };
+}
+/** Parses YAML; syntax errors come back as problems with line and column. */
+function parseYaml(text, file) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__.LineCounter();
+    // `merge`: YAML 1.1 merge keys (`<<: *defaults`) are how people share settings between cases.
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__.parseDocument)(text, { lineCounter, prettyErrors: false, merge: true });
+    if (doc.errors.length > 0) {
+        return {
+            ok: false,
+            problems: doc.errors.map((e) => {
+                const pos = lineCounter.linePos(e.pos[0]);
+                return {
+                    file,
+                    line: pos.line,
+                    column: pos.col,
+                    message: `YAML syntax error: ${e.message}`,
+                };
+            }),
+        };
+    }
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: 1000 });
+    }
+    catch (err) {
+        // The alias-expansion limit (a "billion laughs" document) and anything similar.
+        return {
+            ok: false,
+            problems: [{ file, line: 1, message: `YAML error: ${err.message}` }],
+        };
+    }
+    return { ok: true, doc: { value, lineOf: (path) => yamlLineOf(doc, lineCounter, path) } };
+}
+function lineAt(lc, node) {
+    const start = node?.range?.[0];
+    return start === undefined ? undefined : lc.linePos(start).line;
+}
+function deref(doc, node) {
+    // An alias's own position is where it is used; its content lives at the anchor.
+    for (let i = 0; i < 100 && (0,yaml__WEBPACK_IMPORTED_MODULE_0__.isAlias)(node); i++)
+        node = node.resolve(doc);
+    return node;
+}
+/**
+ * Walks the YAML nodes along `path`. A mapping value is reported at its key's line (where the
+ * user wrote `gate:`), a scalar or a list item at its own line; a missing key at its parent.
+ */
+function yamlLineOf(doc, lc, path) {
+    let node = doc.contents;
+    let line = lineAt(lc, node) ?? 1;
+    for (const seg of path) {
+        node = deref(doc, node);
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isMap)(node)) {
+            const pair = node.items.find((p) => {
+                const key = (0,yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar)(p.key) ? p.key.value : p.key;
+                return key !== null && key !== undefined && String(key) === String(seg);
+            });
+            if (!pair)
+                return line;
+            const keyLine = lineAt(lc, pair.key) ?? line;
+            const val = deref(doc, pair.value);
+            line = (0,yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar)(val) ? (lineAt(lc, val) ?? keyLine) : keyLine;
+            node = pair.value;
+        }
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq)(node)) {
+            const item = node.items[Number(seg)];
+            if (item === undefined)
+                return line;
+            line = lineAt(lc, deref(doc, item)) ?? line;
+            node = item;
+        }
+        else {
+            return line;
+        }
+    }
+    return line;
+}
 
 
 /***/ }),

@@ -908,7 +908,10 @@ function row(m) {
     // The verdict's words are shared with the text report and the viewer (verdict-words.ts); an
     // unknown verdict (a hand-edited comparison) is untrusted text.
     const words = modeVerdictCell(m);
-    const verdict = words === String(m.verdict) ? (0,markdown/* inline */.mG)(m.verdict, 20) : words;
+    let verdict = words === String(m.verdict) ? (0,markdown/* inline */.mG)(m.verdict, 20) : words;
+    // A regression demoted because it rests on uncalibrated judges says so where it is shown.
+    if (m.demoted)
+        verdict += `: ${(0,markdown/* inline */.mG)(m.demoted, 160)}`;
     return [
         (0,markdown/* code */.aY)(m.mode),
         (0,markdown/* code */.aY)(m.severity, 20),
@@ -942,6 +945,7 @@ function modeSection(ctx) {
     const rerun = rerunNote(c, (s) => (0,markdown/* code */.aY)(s));
     if (rerun)
         notes.push(`- ${rerun}`);
+    notes.push(...judgeNotes(modes));
     if (notes.length)
         out.push(notes.join('\n'));
     if (quiet.length) {
@@ -964,6 +968,31 @@ function modeSection(ctx) {
         out.push(collapsible(ctx, () => `What would decide the ${plural(hints.length, 'inconclusive mode')}`, hints));
     }
     return out.join('\n\n');
+}
+/** Modes with judges listed per mode in the notes; the rest are counted. */
+const JUDGE_NOTE_CAP = 20;
+/**
+ * Per mode graded by judges: each judge's standing against human labels, so a reader knows
+ * which judges may block (docs/reports.md "Judges and calibration").
+ */
+function judgeNotes(modes) {
+    const judged = modes.filter((m) => m.judges?.length);
+    const lines = judged.slice(0, JUDGE_NOTE_CAP).map((m) => {
+        const judges = m
+            .judges.slice(0, 5)
+            .map((j) => `${(0,markdown/* inline */.mG)(j.title, 60)}: ${(0,markdown/* inline */.mG)(j.note, 120)}`);
+        if (m.judges.length > 5)
+            judges.push(`and ${m.judges.length - 5} more`);
+        const tail = m.demoted
+            ? '; its regression rests on uncalibrated judges and does not block'
+            : m.judges.some((j) => !j.calibrated)
+                ? '; failures of uncalibrated judges cannot block'
+                : '';
+        return `- Judges of ${(0,markdown/* code */.aY)(m.mode)}: ${judges.join('; ')}${tail}.`;
+    });
+    if (judged.length > JUDGE_NOTE_CAP)
+        lines.push(`- …and ${plural(judged.length - JUDGE_NOTE_CAP, 'more mode')} graded by judges.`);
+    return lines;
 }
 
 ;// CONCATENATED MODULE: ./build/report/comment/others.js
@@ -1385,6 +1414,8 @@ function renderTextReport(c) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./build/calibrate/identity.js
+var identity = __webpack_require__(4474);
 // EXTERNAL MODULE: ./build/report/plain.js
 var plain = __webpack_require__(2071);
 ;// CONCATENATED MODULE: ./build/report/viewer-assets.js
@@ -1444,6 +1475,10 @@ pre{white-space:pre-wrap;word-break:break-word;background:var(--bg2);padding:6px
 .field{margin:6px 0}.field>.name{font-size:12px;font-weight:600;color:var(--muted)}
 .pager{display:flex;gap:8px;align-items:center;margin:10px 0}
 a{color:var(--blue)}
+.label-bar{display:flex;gap:8px;align-items:center;margin:8px 0}
+.label-row{display:flex;gap:6px;align-items:center;flex-wrap:wrap;margin:2px 0}
+.label-row button[aria-pressed=true].label-pass{background:#dafbe1;border-color:var(--green)}
+.label-row button[aria-pressed=true].label-fail{background:#ffebe9;border-color:var(--red)}
 @media (max-width:900px){.sides{grid-template-columns:1fr}}
 /* trajectories (head vs base, the first divergent step marked) and conversation turns */
 .traj{margin:8px 0}
@@ -1702,7 +1737,7 @@ const VIEWER_JS = String.raw `
       s.failing.forEach(function (x) { add(f, el('div', 'mono s-fail', (x.name || x.type) + ' [' + x.mode + '] ' + x.reason)); });
       v.appendChild(f);
     }
-    if (runs && runs.length) runs.forEach(function (t, k) { v.appendChild(trialView(t, k === s.ref)); });
+    if (runs && runs.length) runs.forEach(function (t, k) { var tv = trialView(t, k === s.ref); if (t.th) tv.appendChild(labelControls(c.id, t)); v.appendChild(tv); });
     else if (name === 'Head' && c.excerpt) {
       v.appendChild(field('Output (excerpt)', c.excerpt.output));
       v.appendChild(field('Tool calls', c.excerpt.tool_calls.map(function (t) { return t.name + '(' + t.arguments + ')'; }).join('\n') || '(none)'));
@@ -1781,6 +1816,72 @@ const VIEWER_JS = String.raw `
     return d;
   }
 
+  // ---- human labels for judge calibration (docs/reports.md "Labelling traces") ------------------
+  // A reviewer marks a judged check of a trace pass or fail; labels persist in localStorage while
+  // reviewing and download as the labels file (JSON lines) that evalgate calibrate reads.
+  var LABEL_KEY = 'evalgate-labels';
+  var JUDGED = {}; (D.judged || []).forEach(function (t) { JUDGED[t] = true; });
+  var humanLabels = loadLabels();
+  function loadLabels() {
+    try { var v = JSON.parse(localStorage.getItem(LABEL_KEY) || '{}'); return v && typeof v === 'object' ? v : {}; }
+    catch (e) { return {}; }
+  }
+  function saveLabels() {
+    try { localStorage.setItem(LABEL_KEY, JSON.stringify(humanLabels)); } catch (e) { /* private mode: kept in memory */ }
+    labelCount.textContent = Object.keys(humanLabels).length + ' label(s)';
+    labelDownload.disabled = labelClear.disabled = !Object.keys(humanLabels).length;
+  }
+  function labelKey(th, caseId, index) { return th + ' ' + caseId + ' ' + index; }
+  function labelControls(caseId, t) {
+    var box = el('div', 'field labels'); add(box, el('div', 'name', 'Your label (for judge calibration) · trace ' + t.th.slice(0, 12)));
+    (t.checks || []).forEach(function (c) {
+      if (!JUDGED[c.type]) return;
+      var key = labelKey(t.th, caseId, c.index);
+      var line = el('div', 'label-row');
+      line.setAttribute('data-check', String(c.index));
+      add(line, el('span', 'mono', (c.name || c.type) + ' [' + c.mode + '] judge: '), el('span', 's-' + c.status, c.status), document.createTextNode(' '));
+      var note = el('input'); note.type = 'text'; note.placeholder = 'note (optional)'; note.className = 'label-note';
+      function pick(v) {
+        var cur = humanLabels[key];
+        if (cur && cur.label === v) delete humanLabels[key];
+        else humanLabels[key] = { trace_hash: t.th, case: caseId, check: c.index, label: v, note: note.value || undefined };
+        saveLabels(); show();
+      }
+      var pass = el('button', 'label-pass', 'pass'), fail = el('button', 'label-fail', 'fail');
+      pass.type = fail.type = 'button';
+      pass.addEventListener('click', function () { pick('pass'); });
+      fail.addEventListener('click', function () { pick('fail'); });
+      note.addEventListener('change', function () { var cur = humanLabels[key]; if (cur) { cur.note = note.value || undefined; saveLabels(); } });
+      function show() {
+        var cur = humanLabels[key];
+        pass.setAttribute('aria-pressed', String(!!cur && cur.label === 'pass'));
+        fail.setAttribute('aria-pressed', String(!!cur && cur.label === 'fail'));
+        if (cur && cur.note && !note.value) note.value = cur.note;
+      }
+      show();
+      add(line, pass, fail, note);
+      box.appendChild(line);
+    });
+    return box;
+  }
+  function labelsFile() {
+    return Object.keys(humanLabels).sort().map(function (k) { return JSON.stringify(humanLabels[k]); }).join('\n') + '\n';
+  }
+  var labelBar = el('div', 'label-bar');
+  var labelCount = el('span', 'muted');
+  var labelDownload = el('button', null, 'Download labels.jsonl');
+  var labelClear = el('button', null, 'Clear labels');
+  labelDownload.addEventListener('click', function () {
+    var url = URL.createObjectURL(new Blob([labelsFile()], { type: 'application/x-ndjson' }));
+    var a = el('a'); a.href = url; a.download = 'labels.jsonl';
+    document.body.appendChild(a); a.click(); document.body.removeChild(a);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  });
+  labelClear.addEventListener('click', function () { humanLabels = {}; saveLabels(); render(); });
+  add(labelBar, el('span', null, 'Judge calibration: '), labelCount, labelDownload, labelClear);
+  if (D.labelable) list.parentNode.insertBefore(labelBar, list);
+  saveLabels();
+
   // ---- list rendering (one page at a time keeps 10,000 cases fast) ---------------------------
   function render() {
     var pages = Math.max(1, Math.ceil(filtered.length / PAGE));
@@ -1855,6 +1956,7 @@ const VIEWER_JS = String.raw `
  * renders it with textContent only; and a CSP allows no network at all and only our own script
  * (by hash), so even an injected `<script>` would not run.
  */
+
 
 
 
@@ -1967,16 +2069,17 @@ function viewerData(c, base, head, opts = {}) {
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const index = Object.create(null);
     const traces = [];
+    let hasLabelable = false;
     const list = cases.map((k, i) => {
         // Keyed as the comment's links name the case: redacted, lone surrogates made U+FFFD.
         index[(0,redact/* redactSecrets */.fp)(k.id).replace(LONE_SURROGATE, '\ufffd')] = i;
         const br = bm.get(k.id);
         const hr = hm.get(k.id);
-        traces.push({
-            input: hr?.input ?? br?.input ?? k.excerpt?.input,
-            b: br?.trials ?? [],
-            h: hr?.trials ?? [],
-        });
+        const b = labelable(br);
+        const hs = labelable(hr);
+        if (b !== br?.trials || hs !== hr?.trials)
+            hasLabelable = true;
+        traces.push({ input: hr?.input ?? br?.input ?? k.excerpt?.input, b: b ?? [], h: hs ?? [] });
         return (0,redact/* redactDeep */.KL)({
             id: k.id,
             label: k.label,
@@ -2004,6 +2107,9 @@ function viewerData(c, base, head, opts = {}) {
         head: { sha: shortSha(c.head?.sha), ref: c.head?.ref },
         traceUrl: c.trace_url ?? base?.meta?.trace_url ?? head?.meta?.trace_url ?? null,
         labels: LABEL_TEXT,
+        // Checks a reviewer may label for calibration (see labelable).
+        judged: [...identity/* JUDGED_TYPES */.w],
+        labelable: hasLabelable,
         labelOrder: LABEL_ORDER,
         labelCounts,
         kind: h.kind,
@@ -2025,6 +2131,19 @@ function viewerData(c, base, head, opts = {}) {
         })),
     });
     return { ...data, cases: list, index, traces };
+}
+/**
+ * A side's trials, each judged one with its trace hash (`th`, src/calibrate/identity.ts): the
+ * viewer labels a judged check of that trace and the labels file names it by this hash. Hashed
+ * here from the results as written (before redaction), as `evalgate calibrate` hashes them.
+ */
+function labelable(r) {
+    const trials = r?.trials;
+    if (!trials?.some((t) => t?.checks?.some?.((k) => identity/* JUDGED_TYPES */.w.has(k?.type))))
+        return trials;
+    return trials.map((t) => t?.trace && !t.trace.error && t.checks?.some?.((k) => identity/* JUDGED_TYPES */.w.has(k?.type))
+        ? { ...t, th: (0,identity/* traceHash */.wO)(r.input, t.trace) }
+        : t);
 }
 /**
  * Redacted JSON that cannot end a `<script>` element or start a comment inside it. C1 controls

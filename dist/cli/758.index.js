@@ -19,10 +19,10 @@ var external_node_child_process_ = __webpack_require__(1421);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./build/compare/index.js + 9 modules
-var compare = __webpack_require__(2406);
-// EXTERNAL MODULE: ./build/suite/index.js + 14 modules
-var build_suite = __webpack_require__(3851);
+// EXTERNAL MODULE: ./build/compare/index.js + 10 modules
+var compare = __webpack_require__(3504);
+// EXTERNAL MODULE: ./build/suite/index.js + 9 modules
+var build_suite = __webpack_require__(8524);
 // EXTERNAL MODULE: ./build/targets/index.js + 5 modules
 var build_targets = __webpack_require__(3275);
 // EXTERNAL MODULE: ./build/run/all-errored.js
@@ -41,6 +41,8 @@ var secrets = __webpack_require__(5009);
 var run_suite = __webpack_require__(6970);
 // EXTERNAL MODULE: ./build/defaults.js
 var defaults = __webpack_require__(4532);
+// EXTERNAL MODULE: ./build/calibrate/index.js + 4 modules
+var calibrate = __webpack_require__(2565);
 ;// CONCATENATED MODULE: ./build/pipeline/trusted-gate.js
 /**
  * The gate of a pull request comes from the trusted side: the base commit's config. The head's
@@ -49,6 +51,8 @@ var defaults = __webpack_require__(4532);
  * applies only where the base has none to give (the base has no config, or it does not parse),
  * and a line says so; a change to the gate is named and takes effect after merge.
  */
+
+
 
 
 
@@ -79,7 +83,7 @@ async function trustedGate(options) {
         max_cost: head.max_cost,
     };
     const overrides = defined(options.overrides);
-    const headGate = { ...defaults/* DEFAULT_GATE */.s, ...head.gate, ...overrides };
+    const headGate = { ...defaults/* DEFAULT_GATE */.sV, ...head.gate, ...overrides };
     const short = options.baseSha.slice(0, 7);
     let base;
     try {
@@ -90,6 +94,7 @@ async function trustedGate(options) {
                 severities: {},
                 source: 'head',
                 run: headRun,
+                judge: { floors: (0,calibrate.floorsOf)(head.judge), why: `the base commit has no ${options.file}` },
                 note: `The base commit (${short}) has no ${options.file}: this PR is gated by its own config's gate.`,
             };
         }
@@ -102,6 +107,10 @@ async function trustedGate(options) {
             severities: {},
             source: 'head',
             run: headRun,
+            judge: {
+                floors: (0,calibrate.floorsOf)(head.judge),
+                why: `the base commit's ${options.file} could not be read`,
+            },
             note: `The base commit's ${options.file} could not be read (${first}): this PR is gated by its own config's gate.`,
         };
     }
@@ -121,14 +130,45 @@ async function trustedGate(options) {
     if (!options.runOverridden?.maxCost && baseRun.max_cost !== headRun.max_cost)
         changes.push(`max_cost: ${baseRun.max_cost ?? 'none'} → ${headRun.max_cost ?? 'none'}`);
     return {
-        gate: { ...defaults/* DEFAULT_GATE */.s, ...base.gate, ...overrides },
+        gate: { ...defaults/* DEFAULT_GATE */.sV, ...base.gate, ...overrides },
         severities,
         source: 'base',
         run: baseRun,
+        judge: await calibrationAt(options.root, options.baseSha, options.file, base),
         note: (0,compare/* gateChangeNote */.Ak)(changes),
     };
 }
+/**
+ * The base config's judge floors and the calibration file it names, read at the base commit
+ * (its path is relative to the config's folder). Figures the head commits take effect after
+ * merge, like a change to the gate.
+ */
+async function calibrationAt(root, sha, configFile, base) {
+    const floors = (0,calibrate.floorsOf)(base.judge);
+    const rel = base.judge?.calibration;
+    if (!rel)
+        return { floors, why: 'no judge.calibration in the base config' };
+    const dir = external_node_path_.posix.dirname(configFile);
+    const file = external_node_path_.posix.normalize(external_node_path_.posix.join(dir === '.' ? '' : dir, rel.replace(/\\/g, '/')));
+    if (file.startsWith('../') || external_node_path_.posix.isAbsolute(file))
+        return { floors, why: `judge.calibration ${rel} is outside the repository` };
+    let text;
+    try {
+        text = await configTextAt(root, sha, file);
+    }
+    catch {
+        text = undefined;
+    }
+    if (text === undefined)
+        return { floors, why: `the base commit has no ${file}` };
+    const calibration = (0,calibrate.parseCalibration)(text);
+    if (!calibration)
+        return { floors, why: `${file} at the base commit is not a calibration file` };
+    return { floors, calibration };
+}
 
+// EXTERNAL MODULE: ./build/calibrate/gate.js
+var calibrate_gate = __webpack_require__(487);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __webpack_require__(370);
 // EXTERNAL MODULE: ./build/checks/model/pairwise-check.js
@@ -259,6 +299,7 @@ function hasPairwise(cases) {
 // EXTERNAL MODULE: ./build/targets/inherited-env.js
 var inherited_env = __webpack_require__(3741);
 ;// CONCATENATED MODULE: ./build/pipeline/pr.js
+
 
 
 
@@ -483,9 +524,12 @@ async function runPr(options) {
             nothingMeasured = true;
             log(`every ${label} trial errored (nothing was measured); the first, case ${first}`);
         }
+        // Judges below the base's calibration floors cannot block (src/calibrate/gate.ts).
+        const judges = (0,calibrate_gate/* judgeGate */.$)(suite.cases, trusted.judge.calibration, trusted.judge.floors, suite.config.judge?.model, trusted.judge.why);
         const compareOptions = {
             gate,
             accepted,
+            judges,
             severities: trusted.severities,
             gateNote: trusted.note,
             // Case sources are relative to the suite; links to dataset lines need its repository path.

@@ -720,7 +720,7 @@ function prepareWith(base, head, scanChecks) {
     const modes = collectModes(base, head, scanChecks);
     // The built-in errors mode takes the last slot; a results file whose checks already use the
     // name (written before it was reserved) keeps its own mode and goes without the built-in one.
-    const builtIn = !modes.includes(_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .ERRORS_MODE */ .y);
+    const builtIn = !modes.includes(_defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .ERRORS_MODE */ .yg);
     const modeIndex = new Map(modes.map((m, i) => [m, i]));
     const ids = [];
     const where = new Map();
@@ -965,7 +965,7 @@ function prepareWith(base, head, scanChecks) {
         }
     }
     if (E >= 0 && anyErrored) {
-        p.modes = [...modes, _defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .ERRORS_MODE */ .y];
+        p.modes = [...modes, _defaults_js__WEBPACK_IMPORTED_MODULE_0__/* .ERRORS_MODE */ .yg];
         p.errorsMode = E;
     }
     return p;

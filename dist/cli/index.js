@@ -19501,6 +19501,79 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
+/***/ 4474:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ec: () => (/* binding */ judgeIdentity),
+/* harmony export */   sL: () => (/* binding */ isJudged),
+/* harmony export */   w: () => (/* binding */ JUDGED_TYPES),
+/* harmony export */   wO: () => (/* binding */ traceHash)
+/* harmony export */ });
+/* harmony import */ var _suite_hash_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3599);
+
+/**
+ * Check types graded by the judge model. Their verdicts are what calibration measures; a
+ * `human` label is accepted on them only.
+ */
+const JUDGED_TYPES = new Set([
+    'judge',
+    'faithful',
+    'answers_question',
+    'follows_policy',
+]);
+function isJudged(spec) {
+    return typeof spec.type === 'string' && JUDGED_TYPES.has(spec.type);
+}
+/** Fields of a check spec that do not change what the judge is asked. */
+const NOT_GRADING = new Set(['mode', 'name', 'human']);
+const identities = new WeakMap();
+function judgeIdentity(spec) {
+    const known = identities.get(spec);
+    if (known)
+        return known;
+    const grading = {};
+    for (const [k, v] of Object.entries(spec))
+        if (!NOT_GRADING.has(k))
+            grading[k] = v;
+    const specHash = (0,_suite_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256 */ .sc)((0,_suite_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .stableStringify */ .JB)(grading));
+    const rubric = typeof spec.rubric === 'string' ? spec.rubric.replace(/\s+/g, ' ').trim() : '';
+    const title = typeof spec.name === 'string' && spec.name
+        ? spec.name
+        : rubric
+            ? `${spec.type}: ${rubric.length > 60 ? rubric.slice(0, 59) + '…' : rubric}`
+            : spec.type;
+    const id = {
+        id: `${spec.mode}:${spec.type}:${specHash.slice(0, 12)}`,
+        mode: spec.mode,
+        type: spec.type,
+        spec_hash: specHash,
+        title,
+    };
+    identities.set(spec, id);
+    return id;
+}
+/**
+ * The trace hash labels refer to: sha256 of the stable JSON (sorted keys) of the case input and
+ * the trace's content, `{input, output, messages, tool_calls, retrieved, turns, error}`. Timing,
+ * usage, trace ids, stderr and metadata are left out: two runs that did and said the same are
+ * the same trace to a reviewer. The viewer shows this hash (computed here, when it is rendered).
+ */
+function traceHash(input, trace) {
+    return (0,_suite_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256 */ .sc)((0,_suite_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .stableStringify */ .JB)({
+        input: input ?? null,
+        output: trace?.output ?? '',
+        messages: trace?.messages,
+        tool_calls: trace?.tool_calls,
+        retrieved: trace?.retrieved,
+        turns: trace?.turns,
+        error: trace?.error ?? null,
+    }));
+}
+
+
+/***/ }),
+
 /***/ 815:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -22908,8 +22981,9 @@ function runChecks(specs, trace, ctx) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ DEFAULT_GATE),
-/* harmony export */   y: () => (/* binding */ ERRORS_MODE)
+/* harmony export */   rD: () => (/* binding */ DEFAULT_CALIBRATION),
+/* harmony export */   sV: () => (/* binding */ DEFAULT_GATE),
+/* harmony export */   yg: () => (/* binding */ ERRORS_MODE)
 /* harmony export */ });
 /** Name of the built-in failure mode that fails a trial when it errored (crash, timeout, ...). */
 const ERRORS_MODE = 'errors';
@@ -22930,6 +23004,15 @@ const DEFAULT_GATE = {
     rerun_budget: 0.5,
     errors_severity: 'critical',
 };
+/**
+ * The floors a judge must clear on human labels before its failures may block (docs/checks.md
+ * "Calibration"): enough labels, Cohen's kappa, and the share of human-failed traces it fails.
+ */
+const DEFAULT_CALIBRATION = {
+    min_kappa: 0.6,
+    min_labels: 20,
+    min_true_fail_rate: 0.7,
+};
 
 
 /***/ }),
@@ -22941,12 +23024,15 @@ const DEFAULT_GATE = {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   z0: () => (/* binding */ judgeFor),
+  openJudge: () => (/* binding */ openJudge),
   hd: () => (/* binding */ runGuard),
   n: () => (/* binding */ runSettings),
   og: () => (/* binding */ runSuite),
   Oi: () => (/* binding */ simulatorFor)
 });
 
+// EXTERNAL MODULE: ./build/calibrate/identity.js
+var identity = __nccwpck_require__(4474);
 // EXTERNAL MODULE: ./build/targets/index.js + 5 modules
 var targets = __nccwpck_require__(3275);
 // EXTERNAL MODULE: ./build/run/git.js
@@ -23015,6 +23101,7 @@ var secrets = __nccwpck_require__(5009);
 
 
 
+
 /** Check types graded by the judge model (goal_reached only with a goal in words). */
 const JUDGED = new Set(['judge', 'faithful', 'answers_question', 'follows_policy', 'pairwise']);
 /**
@@ -23026,6 +23113,15 @@ async function judgeFor(suite, env = process.env) {
     const graded = (k) => JUDGED.has(k.type) || (k.type === 'goal_reached' && k.goal !== undefined);
     if (!judge || !suite.cases.some((c) => c.checks.some(graded)))
         return undefined;
+    return openJudge(suite, env);
+}
+/** The suite's judge client (base_url_env resolved), whether or not a case uses it. */
+async function openJudge(suite, env = process.env) {
+    const judge = { ...suite.config.judge };
+    // A server whose address is known only at run time (started by a script, a CI service).
+    const url = judge.base_url_env ? env[judge.base_url_env] : undefined;
+    if (url)
+        judge.base_url = url;
     const { createJudge } = await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(409)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1409));
     return createJudge(judge, {
         apiKey: env[judge.api_key_env ?? 'OPENAI_API_KEY'],
@@ -25303,15 +25399,111 @@ function registerSuiteSecrets(config, env) {
 
 /***/ }),
 
+/***/ 156:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $K: () => (/* binding */ SuiteError),
+/* harmony export */   Gt: () => (/* binding */ displayPath),
+/* harmony export */   Ku: () => (/* binding */ ProblemList),
+/* harmony export */   lJ: () => (/* binding */ suiteError),
+/* harmony export */   t$: () => (/* binding */ isSuiteError)
+/* harmony export */ });
+/* unused harmony exports MAX_PROBLEMS, formatProblem */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+
+/** How many problems one error lists; the rest are counted. */
+const MAX_PROBLEMS = 20;
+/** `file:line[:column]: [field: ]message`. */
+function formatProblem(p) {
+    let where = p.file;
+    if (p.line !== undefined) {
+        where += `:${p.line}`;
+        if (p.column !== undefined)
+            where += `:${p.column}`;
+    }
+    return p.field ? `${where}: ${p.field}: ${p.message}` : `${where}: ${p.message}`;
+}
+class SuiteError extends Error {
+    name = 'SuiteError';
+    /** The first problem's location, for callers that show one. */
+    file;
+    line;
+    column;
+    field;
+    /** Every problem found (at most MAX_PROBLEMS). */
+    problems;
+    /** Problems found beyond MAX_PROBLEMS, counted but not listed. */
+    omitted;
+    constructor(problems, omitted = 0) {
+        if (problems.length === 0)
+            throw new TypeError('SuiteError needs at least one problem');
+        const lines = problems.map(formatProblem);
+        if (omitted > 0)
+            lines.push(`... and ${omitted} more problem${omitted === 1 ? '' : 's'}`);
+        super(lines.join('\n'));
+        const first = problems[0];
+        this.file = first.file;
+        this.line = first.line;
+        this.column = first.column;
+        this.field = first.field;
+        this.problems = problems;
+        this.omitted = omitted;
+    }
+}
+function isSuiteError(err) {
+    return err instanceof SuiteError;
+}
+/** One SuiteError for a list of problems, keeping the first MAX_PROBLEMS. */
+function suiteError(problems) {
+    return new SuiteError(problems.slice(0, MAX_PROBLEMS), Math.max(0, problems.length - MAX_PROBLEMS));
+}
+/** Collects problems across files and throws them as one SuiteError. */
+class ProblemList {
+    items = [];
+    /** Problems past the cap: counted, not kept. */
+    omitted = 0;
+    add(p) {
+        if (this.items.length < MAX_PROBLEMS)
+            this.items.push(p);
+        else
+            this.omitted++;
+    }
+    addAll(ps) {
+        for (const p of ps)
+            this.add(p);
+    }
+    get size() {
+        return this.items.length + this.omitted;
+    }
+    throwIfAny() {
+        if (this.items.length > 0)
+            throw new SuiteError(this.items, this.omitted);
+    }
+}
+/**
+ * A path as people should read it: relative to the cwd when the file is inside it (short, and
+ * what GitHub annotations and editors expect), otherwise absolute. Always `/` separators.
+ */
+function displayPath(file, cwd = process.cwd()) {
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(cwd, file);
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_0__.relative(cwd, abs);
+    const shown = rel && !rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute(rel) ? rel : abs;
+    return shown.split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
+}
+
+
+/***/ }),
+
 /***/ 3599:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   JB: () => (/* binding */ stableStringify),
 /* harmony export */   TV: () => (/* binding */ caseHash),
-/* harmony export */   fC: () => (/* binding */ suiteHash)
+/* harmony export */   fC: () => (/* binding */ suiteHash),
+/* harmony export */   sc: () => (/* binding */ sha256)
 /* harmony export */ });
-/* unused harmony export sha256 */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 
 /**
@@ -25389,7 +25581,10 @@ function caseHash(c) {
     return sha256(stableStringify({
         input: c.input,
         context: c.context ?? {},
-        checks: c.checks,
+        // A human label grades the judge, not the system: adding one leaves the case as it was.
+        checks: c.checks.some((k) => k.human !== undefined)
+            ? c.checks.map(({ human: _human, ...k }) => k)
+            : c.checks,
         turns: c.turns,
         simulated_user: c.simulated_user,
     }));
@@ -25413,14 +25608,14 @@ function suiteHash(config, cases) {
 
 /***/ }),
 
-/***/ 3851:
+/***/ 8524:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Gt: () => (/* reexport */ errors_displayPath),
-  t$: () => (/* reexport */ isSuiteError),
+  Gt: () => (/* reexport */ errors/* displayPath */.Gt),
+  t$: () => (/* reexport */ errors/* isSuiteError */.t$),
   bu: () => (/* reexport */ loadSuite),
   o4: () => (/* reexport */ config_parseConfig)
 });
@@ -26328,509 +26523,18 @@ var schemas = __nccwpck_require__(9691);
 var registry = __nccwpck_require__(2439);
 // EXTERNAL MODULE: ./build/suite/hash.js
 var hash = __nccwpck_require__(3599);
-;// CONCATENATED MODULE: ./build/suite/suggest.js
-/**
- * "Did you mean" for typos in keys, check types and failure modes. Pure.
- */
-/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
-function editDistance(a, b) {
-    const m = a.length;
-    const n = b.length;
-    if (m === 0)
-        return n;
-    if (n === 0)
-        return m;
-    const d = Array.from({ length: m + 1 }, (_, i) => {
-        const row = new Array(n + 1).fill(0);
-        row[0] = i;
-        return row;
-    });
-    for (let j = 0; j <= n; j++)
-        d[0][j] = j;
-    for (let i = 1; i <= m; i++) {
-        for (let j = 1; j <= n; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    return d[m][n];
-}
-/**
- * The closest candidate, if it is close enough to be a plausible typo: a third of the word's
- * length (at least 1, at most 3) edits, ignoring case and `-`/`_`. Undefined otherwise, because
- * a far-fetched suggestion is worse than none.
- */
-function closest(word, candidates) {
-    // Very long strings are not typos of a key; and the distance is quadratic.
-    if (word.length > 64)
-        return undefined;
-    const norm = (s) => s.toLowerCase().replace(/[-_\s]/g, '');
-    const w = norm(word);
-    const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
-    let best;
-    let bestDistance = Infinity;
-    for (const c of candidates) {
-        if (c === word)
-            continue;
-        const dist = norm(c) === w ? 0 : editDistance(w, norm(c));
-        if (dist <= limit && dist < bestDistance) {
-            best = c;
-            bestDistance = dist;
-        }
-    }
-    return best;
-}
-/** ` (did you mean "x"?)` or ''. */
-function didYouMean(word, candidates) {
-    const c = closest(word, candidates);
-    return c === undefined ? '' : ` (did you mean "${c}"?)`;
-}
-
-;// CONCATENATED MODULE: ./build/suite/issues.js
-
-const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
-/** `checks[1].mode`, `failure_modes["my mode"].severity`; '' for the root. */
-function formatPath(path) {
-    let out = '';
-    for (const seg of path) {
-        if (typeof seg === 'number')
-            out += `[${seg}]`;
-        else if (IDENTIFIER.test(seg))
-            out += out ? `.${seg}` : seg;
-        else
-            out += `[${JSON.stringify(seg)}]`;
-    }
-    return out;
-}
-/** A short, safe rendering of a value the user wrote, for "got ..." (never huge, never throws). */
-function describeValue(v) {
-    if (v === undefined)
-        return 'nothing';
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'a list';
-    switch (typeof v) {
-        case 'string': {
-            const s = JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}...` : v);
-            return s;
-        }
-        case 'number':
-        case 'boolean':
-        case 'bigint':
-            return String(v);
-        case 'object':
-            return 'a mapping';
-        default:
-            return typeof v;
-    }
-}
-/** "a, b or c". */
-function joinOr(items) {
-    if (items.length <= 1)
-        return items.join('');
-    return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-}
-const EXPECTED = {
-    string: 'a string',
-    number: 'a number',
-    int: 'an integer',
-    boolean: 'true or false',
-    array: 'a list',
-    tuple: 'a list',
-    object: 'a mapping',
-    record: 'a mapping',
-    null: 'null',
-    date: 'a date',
-};
-function getAt(value, path) {
-    let cur = value;
-    for (const seg of path) {
-        if (cur === null || typeof cur !== 'object')
-            return undefined;
-        cur = cur[seg];
-    }
-    return cur;
-}
-function unknownKeyMessage(key, known) {
-    const hint = didYouMean(key, known);
-    if (hint)
-        return `unknown key "${key}"${hint}`;
-    return known.length > 0
-        ? `unknown key "${key}" (known: ${[...known].sort().join(', ')})`
-        : `unknown key "${key}"`;
-}
-/** Zod's own default messages; anything else was written by a schema author and is kept. */
-const ZOD_DEFAULT = /^(Invalid|Too (small|big)|Unrecognized)/;
-/**
- * Zod issues -> our issues. `input` is the value that was parsed (for "got ..."), `schema` the
- * schema (to list the known keys of an object when a key is unknown), `base` a path prefix.
- */
-function fromZodIssues(issues, schema, input, base = []) {
-    const out = [];
-    for (const issue of issues)
-        out.push(...fromZodIssue(issue, schema, input, base));
-    return out;
-}
-function toPath(path) {
-    return path.map((p) => (typeof p === 'number' ? p : String(p)));
-}
-function fromZodIssue(issue, schema, input, base) {
-    const rel = toPath(issue.path);
-    const path = [...base, ...rel];
-    // With `reportInput`, zod tells us the value it saw (after any preprocessing); else look it up.
-    const value = 'input' in issue ? issue.input : getAt(input, rel);
-    const custom = !ZOD_DEFAULT.test(issue.message);
-    switch (issue.code) {
-        case 'unrecognized_keys': {
-            const known = schema ? knownKeysAt(schema, rel) : [];
-            return issue.keys.map((key) => ({
-                path: [...path, key],
-                message: unknownKeyMessage(key, known),
-            }));
-        }
-        case 'invalid_union': {
-            if (issue.errors.length === 0) {
-                // A discriminated union whose discriminator matched no option.
-                const options = issue.options;
-                const message = value === undefined
-                    ? 'required'
-                    : Array.isArray(options)
-                        ? `must be one of ${options.map(String).join(', ')}; got ${describeValue(value)}`
-                        : `invalid value ${describeValue(value)}`;
-                return [{ path, message }];
-            }
-            if (custom)
-                return [{ path, message: issue.message }];
-            if (value === undefined)
-                return [{ path, message: 'required' }];
-            // The option that got furthest explains best: one that complains about a nested field
-            // (the value had the right shape), else one that did not reject the value's type.
-            const deeper = issue.errors.find((branch) => branch.some((i) => i.path.length > 0)) ??
-                issue.errors.find((branch) => !branch.every((i) => i.code === 'invalid_type' && i.path.length === 0));
-            if (deeper) {
-                return fromZodIssues(deeper, undefined, value, path);
-            }
-            const expected = issue.errors
-                .flat()
-                .map((i) => (i.code === 'invalid_type' ? (EXPECTED[i.expected] ?? i.expected) : undefined))
-                .filter((x) => x !== undefined);
-            const uniq = [...new Set(expected)];
-            return [{ path, message: `expected ${joinOr(uniq)}, got ${describeValue(value)}` }];
-        }
-        default:
-            return [{ path, message: custom ? issue.message : plainMessage(issue, value) }];
-    }
-}
-function plainMessage(issue, value) {
-    switch (issue.code) {
-        case 'invalid_type': {
-            if (value === undefined)
-                return 'required';
-            if (issue.expected === 'never')
-                return 'not allowed here';
-            const want = EXPECTED[issue.expected] ?? issue.expected;
-            if (typeof value === 'number' && !Number.isFinite(value))
-                return `expected a finite number`;
-            return `expected ${want}, got ${describeValue(value)}`;
-        }
-        case 'too_small': {
-            const min = Number(issue.minimum);
-            if (issue.origin === 'array' || issue.origin === 'set') {
-                return min <= 1 ? 'must not be empty' : `needs at least ${min} items`;
-            }
-            if (issue.origin === 'string') {
-                return min <= 1 ? 'must not be empty' : `must be at least ${min} characters`;
-            }
-            return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${min}, got ${describeValue(value)}`;
-        }
-        case 'too_big': {
-            const max = Number(issue.maximum);
-            if (issue.origin === 'array' || issue.origin === 'set')
-                return `allows at most ${max} items`;
-            if (issue.origin === 'string')
-                return `must be at most ${max} characters`;
-            return `must be ${issue.inclusive ? 'at most' : 'less than'} ${max}, got ${describeValue(value)}`;
-        }
-        case 'invalid_value': {
-            if (value === undefined)
-                return 'required';
-            const values = issue.values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
-            const hint = typeof value === 'string'
-                ? didYouMean(value, issue.values.filter((v) => typeof v === 'string'))
-                : '';
-            return values.length === 1
-                ? `must be ${values[0]}, got ${describeValue(value)}${hint}`
-                : `must be one of ${values.join(', ')}; got ${describeValue(value)}${hint}`;
-        }
-        case 'invalid_format':
-            if (issue.format === 'regex' && issue.pattern)
-                return `must match ${issue.pattern}`;
-            return `must be a valid ${issue.format === 'url' ? 'URL' : issue.format}, got ${describeValue(value)}`;
-        case 'not_multiple_of':
-            return `must be a multiple of ${String(issue.divisor)}`;
-        case 'invalid_key':
-            return 'invalid key';
-        case 'invalid_element':
-            return 'invalid element';
-        default:
-            return issue.message;
-    }
-}
-/**
- * The keys an object schema allows at `path` inside `schema`, for "unknown key" hints. Walks
- * zod's definitions (the documented `_zod.def` for library authors); [] when it cannot tell.
- */
-function knownKeysAt(schema, path) {
-    let cur = schema;
-    let i = 0;
-    for (let guard = 0; guard < 100 && cur; guard++) {
-        const def = cur._zod?.def;
-        if (!def)
-            return [];
-        switch (def.type) {
-            case 'object':
-                if (i === path.length)
-                    return Object.keys(def.shape);
-                cur = def.shape[path[i++]];
-                break;
-            case 'optional':
-            case 'nullable':
-            case 'default':
-            case 'prefault':
-            case 'catch':
-            case 'readonly':
-            case 'nonoptional':
-                cur = def.innerType;
-                break;
-            case 'pipe':
-                // A preprocess is pipe(transform, schema); a transform is pipe(schema, transform).
-                cur =
-                    def.in?._zod?.def?.type === 'transform'
-                        ? def.out
-                        : def.in;
-                break;
-            case 'record':
-                if (i === path.length)
-                    return [];
-                i++;
-                cur = def.valueType;
-                break;
-            case 'array':
-                if (i === path.length)
-                    return [];
-                i++;
-                cur = def.element;
-                break;
-            case 'union': {
-                const keys = def.options.flatMap((o) => knownKeysAt(o, path.slice(i)));
-                return [...new Set(keys)];
-            }
-            case 'lazy':
-                cur = def.getter();
-                break;
-            default:
-                return [];
-        }
-    }
-    return [];
-}
-/** Issues at paths of a located document -> problems with lines, in line order. */
-function issuesToProblems(issues, file, doc) {
-    const problems = issues.map((i) => {
-        const field = formatPath(i.path);
-        return { file, line: doc.lineOf(i.path), ...(field ? { field } : {}), message: i.message };
-    });
-    return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./build/suite/yaml.js
-
-/** A view of `located` rooted at `prefix` (e.g. one case inside a YAML list). */
-function locatedAt(located, prefix, value) {
-    return { value, lineOf: (path) => located.lineOf([...prefix, ...path]) };
-}
-/** Parses YAML; syntax errors come back as problems with line and column. */
-function parseYaml(text, file) {
-    const lineCounter = new dist.LineCounter();
-    // `merge`: YAML 1.1 merge keys (`<<: *defaults`) are how people share settings between cases.
-    const doc = (0,dist.parseDocument)(text, { lineCounter, prettyErrors: false, merge: true });
-    if (doc.errors.length > 0) {
-        return {
-            ok: false,
-            problems: doc.errors.map((e) => {
-                const pos = lineCounter.linePos(e.pos[0]);
-                return {
-                    file,
-                    line: pos.line,
-                    column: pos.col,
-                    message: `YAML syntax error: ${e.message}`,
-                };
-            }),
-        };
-    }
-    let value;
-    try {
-        value = doc.toJS({ maxAliasCount: 1000 });
-    }
-    catch (err) {
-        // The alias-expansion limit (a "billion laughs" document) and anything similar.
-        return {
-            ok: false,
-            problems: [{ file, line: 1, message: `YAML error: ${err.message}` }],
-        };
-    }
-    return { ok: true, doc: { value, lineOf: (path) => yamlLineOf(doc, lineCounter, path) } };
-}
-function lineAt(lc, node) {
-    const start = node?.range?.[0];
-    return start === undefined ? undefined : lc.linePos(start).line;
-}
-function deref(doc, node) {
-    // An alias's own position is where it is used; its content lives at the anchor.
-    for (let i = 0; i < 100 && (0,dist.isAlias)(node); i++)
-        node = node.resolve(doc);
-    return node;
-}
-/**
- * Walks the YAML nodes along `path`. A mapping value is reported at its key's line (where the
- * user wrote `gate:`), a scalar or a list item at its own line; a missing key at its parent.
- */
-function yamlLineOf(doc, lc, path) {
-    let node = doc.contents;
-    let line = lineAt(lc, node) ?? 1;
-    for (const seg of path) {
-        node = deref(doc, node);
-        if ((0,dist.isMap)(node)) {
-            const pair = node.items.find((p) => {
-                const key = (0,dist.isScalar)(p.key) ? p.key.value : p.key;
-                return key !== null && key !== undefined && String(key) === String(seg);
-            });
-            if (!pair)
-                return line;
-            const keyLine = lineAt(lc, pair.key) ?? line;
-            const val = deref(doc, pair.value);
-            line = (0,dist.isScalar)(val) ? (lineAt(lc, val) ?? keyLine) : keyLine;
-            node = pair.value;
-        }
-        else if ((0,dist.isSeq)(node)) {
-            const item = node.items[Number(seg)];
-            if (item === undefined)
-                return line;
-            line = lineAt(lc, deref(doc, item)) ?? line;
-            node = item;
-        }
-        else {
-            return line;
-        }
-    }
-    return line;
-}
-
-;// CONCATENATED MODULE: ./build/suite/jsonl.js
-
-/** 1-based line and column of a character offset. */
-function lineColumn(text, offset) {
-    let line = 1;
-    let lineStart = 0;
-    const end = Math.min(Math.max(offset, 0), text.length);
-    for (let i = 0; i < end; i++) {
-        if (text.charCodeAt(i) === 10) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    return { line, column: end - lineStart + 1 };
-}
-/**
- * V8's JSON.parse messages carry "in JSON at position N (line L column C)"; we keep the words,
- * drop V8's position (it counts within the string we gave it) and compute our own.
- */
-function jsonSyntaxError(err, text) {
-    const raw = err instanceof Error ? err.message : String(err);
-    const m = /\bat position (\d+)/.exec(raw);
-    const offset = m ? Number(m[1]) : text.length;
-    const words = raw
-        .replace(/\s*in JSON at position \d+.*$/s, '')
-        .replace(/\s*\(line \d+ column \d+\)$/, '');
-    return { message: words, offset };
-}
-/**
- * One JSON value per non-blank line. A bad line is a problem naming its line and column; the
- * other lines are still returned so one run reports every bad line.
- */
-function parseJsonl(text, file, 
-/** Called for each row instead of collecting them: a large dataset is then never held twice. */
-onRow) {
-    const rows = [];
-    const problems = [];
-    const lines = stripBom(text).split(/\r?\n/);
-    for (let i = 0; i < lines.length; i++) {
-        const src = lines[i];
-        if (src.trim() === '')
-            continue;
-        let value;
-        try {
-            value = JSON.parse(src);
-        }
-        catch (err) {
-            const { message, offset } = jsonSyntaxError(err, src);
-            problems.push({
-                file,
-                line: i + 1,
-                column: offset + 1 > src.length ? src.length + 1 : offset + 1,
-                message: `invalid JSON: ${message}`,
-            });
-            continue;
-        }
-        const row = { line: i + 1, value };
-        if (onRow)
-            onRow(row);
-        else
-            rows.push(row);
-    }
-    return { rows, problems };
-}
-/**
- * A whole-file JSON document. JSON.parse decides validity and the value; the YAML parser (JSON
- * is a subset of YAML 1.2) supplies the line of each node for later messages.
- */
-function parseJson(text, file) {
-    const src = stripBom(text);
-    let value;
-    try {
-        value = JSON.parse(src);
-    }
-    catch (err) {
-        const { message, offset } = jsonSyntaxError(err, src);
-        const { line, column } = lineColumn(src, offset);
-        return { ok: false, problems: [{ file, line, column, message: `invalid JSON: ${message}` }] };
-    }
-    // Reading the file a second time as YAML costs as much as the first; only errors need lines.
-    let lineOf;
-    const doc = {
-        value,
-        lineOf: (path) => {
-            if (!lineOf) {
-                const located = parseYaml(src, file);
-                // Should the YAML reading of valid JSON fail (exotic input), we only lose line numbers.
-                lineOf = located.ok ? located.doc.lineOf : () => undefined;
-            }
-            return lineOf(path);
-        },
-    };
-    return { ok: true, doc };
-}
-function stripBom(text) {
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
+// EXTERNAL MODULE: ./build/calibrate/identity.js
+var identity = __nccwpck_require__(4474);
+// EXTERNAL MODULE: ./build/suite/issues.js
+var suite_issues = __nccwpck_require__(9895);
+// EXTERNAL MODULE: ./build/suite/suggest.js
+var suggest = __nccwpck_require__(8381);
+// EXTERNAL MODULE: ./build/suite/jsonl.js
+var jsonl = __nccwpck_require__(8925);
+// EXTERNAL MODULE: ./build/suite/yaml.js
+var yaml = __nccwpck_require__(2092);
 ;// CONCATENATED MODULE: ./build/suite/cases.js
+
 
 
 
@@ -26959,13 +26663,30 @@ function conversationIssues(raw, d, checks, support) {
     });
     return issues;
 }
+/** `human: pass|fail` or `human: {label: pass|fail, note: "..."}`; a string is the problem. */
+function humanLabel(raw, type) {
+    if (!(0,identity/* isJudged */.sL)({ type }))
+        return `human labels are for checks graded by the judge model (${[...identity/* JUDGED_TYPES */.w].join(', ')}), not ${(0,suite_issues/* describeValue */.bp)(type)}`;
+    if (raw === 'pass' || raw === 'fail')
+        return { label: raw };
+    if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+        const o = raw;
+        const extra = Object.keys(o).filter((k) => k !== 'label' && k !== 'note');
+        if ((o.label === 'pass' || o.label === 'fail') && extra.length === 0) {
+            if (o.note !== undefined && typeof o.note !== 'string')
+                return 'note must be a string';
+            return o.note ? { label: o.label, note: o.note } : { label: o.label };
+        }
+    }
+    return `expected pass, fail or {label: pass|fail, note: "..."}, got ${(0,suite_issues/* describeValue */.bp)(raw)}`;
+}
 /** Validates one check spec at index `index` of a case. Pure; never throws. */
 function validateCheck(raw, index, modes) {
     const at = ['checks', index];
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
         return {
             issues: [
-                { path: at, message: `expected a mapping with type and mode, got ${describeValue(raw)}` },
+                { path: at, message: `expected a mapping with type and mode, got ${(0,suite_issues/* describeValue */.bp)(raw)}` },
             ],
         };
     }
@@ -26979,50 +26700,62 @@ function validateCheck(raw, index, modes) {
     if (typeof obj.type !== 'string') {
         return {
             issues: [
-                { path: [...at, 'type'], message: `expected a string, got ${describeValue(obj.type)}` },
+                { path: [...at, 'type'], message: `expected a string, got ${(0,suite_issues/* describeValue */.bp)(obj.type)}` },
             ],
         };
     }
     const def = (0,registry/* getCheck */.H$)(obj.type);
     if (!def) {
-        const guess = closest(obj.type, types);
+        const guess = (0,suggest/* closest */.kp)(obj.type, types);
         const hint = guess ? `did you mean "${guess}"? ` : '';
         return {
             issues: [
                 {
                     path: [...at, 'type'],
-                    message: `unknown check type ${describeValue(obj.type)} (${hint}known: ${types.join(', ')})`,
+                    message: `unknown check type ${(0,suite_issues/* describeValue */.bp)(obj.type)} (${hint}known: ${types.join(', ')})`,
                 },
             ],
         };
     }
     const issues = [];
-    const parsed = def.schema.safeParse(obj, { reportInput: true });
+    // A human label (docs/checks.md "Calibration") is checked here, not by each check's schema.
+    let human;
+    let graded = obj;
+    if (Object.hasOwn(obj, 'human')) {
+        const h = humanLabel(obj.human, obj.type);
+        if (typeof h === 'string')
+            issues.push({ path: [...at, 'human'], message: h });
+        else
+            human = h;
+        const { human: _h, ...rest } = obj;
+        graded = rest;
+    }
+    const parsed = def.schema.safeParse(graded, { reportInput: true });
     if (!parsed.success)
-        issues.push(...fromZodIssues(parsed.error.issues, def.schema, obj, at));
+        issues.push(...(0,suite_issues/* fromZodIssues */.cQ)(parsed.error.issues, def.schema, obj, at));
     // A plain z.object drops keys it does not know; in a dataset that hides typos
     // (`ignore_cas: true` silently does nothing), so we report them.
     const known = objectKeys(def.schema);
     if (known) {
-        for (const key of Object.keys(obj)) {
+        for (const key of Object.keys(graded)) {
             if (!known.includes(key) && !issues.some((i) => i.path[2] === key && i.path.length === 3)) {
-                issues.push({ path: [...at, key], message: unknownKeyMessage(key, known) });
+                issues.push({ path: [...at, key], message: (0,suite_issues/* unknownKeyMessage */.VP)(key, known) });
             }
         }
     }
     // No modes: the config's failure_modes are broken themselves (reported apart), so not checked.
     if (modes && typeof obj.mode === 'string' && obj.mode !== '' && !Object.hasOwn(modes, obj.mode)) {
         const names = Object.keys(modes);
-        const guess = closest(obj.mode, names);
+        const guess = (0,suggest/* closest */.kp)(obj.mode, names);
         const hint = guess ? `did you mean "${guess}"? ` : '';
         issues.push({
             path: [...at, 'mode'],
-            message: `unknown failure mode ${describeValue(obj.mode)} (${hint}known: ${names.join(', ')})`,
+            message: `unknown failure mode ${(0,suite_issues/* describeValue */.bp)(obj.mode)} (${hint}known: ${names.join(', ')})`,
         });
     }
     if (issues.length > 0 || !parsed.success)
         return { issues };
-    return { spec: parsed.data, issues: [] };
+    return { spec: human ? { ...parsed.data, human } : parsed.data, issues: [] };
 }
 /** The keys of a non-passthrough object schema, or undefined when extra keys are fine. */
 function objectKeys(schema) {
@@ -27042,7 +26775,7 @@ function validateCase(raw, modes, support) {
             issues: [
                 {
                     path: [],
-                    message: `expected a case (a mapping with id, input, checks), got ${describeValue(raw)}`,
+                    message: `expected a case (a mapping with id, input, checks), got ${(0,suite_issues/* describeValue */.bp)(raw)}`,
                 },
             ],
         };
@@ -27050,7 +26783,7 @@ function validateCase(raw, modes, support) {
     const issues = [];
     const r = caseSchema.safeParse(raw, { reportInput: true });
     if (!r.success)
-        issues.push(...fromZodIssues(r.error.issues, caseSchema, raw));
+        issues.push(...(0,suite_issues/* fromZodIssues */.cQ)(r.error.issues, caseSchema, raw));
     const rawChecks = raw.checks;
     const checks = [];
     if (Array.isArray(rawChecks)) {
@@ -27105,15 +26838,15 @@ function parseCases(text, opts) {
             cases.push({ ...value, source: { file: opts.source, line }, hash: (0,hash/* caseHash */.TV)(value) });
         }
         else {
-            problems.push(...issuesToProblems(issues, opts.file, located));
+            problems.push(...(0,suite_issues/* issuesToProblems */.qk)(issues, opts.file, located));
         }
     };
     if (opts.format === 'jsonl') {
-        const { problems: syntax } = parseJsonl(text, opts.file, (row) => take(row.value, { lineOf: () => row.line }, row.line));
+        const { problems: syntax } = (0,jsonl/* parseJsonl */.wI)(text, opts.file, (row) => take(row.value, { lineOf: () => row.line }, row.line));
         problems.push(...syntax);
     }
     else {
-        const parsed = opts.format === 'json' ? parseJson(text, opts.file) : parseYaml(text, opts.file);
+        const parsed = opts.format === 'json' ? (0,jsonl/* parseJson */.qF)(text, opts.file) : (0,yaml/* parseYaml */.hN)(text, opts.file);
         if (!parsed.ok)
             return { cases, problems: parsed.problems };
         const list = parsed.doc.value;
@@ -27124,12 +26857,12 @@ function parseCases(text, opts) {
             problems.push({
                 file: opts.file,
                 line: parsed.doc.lineOf([]) ?? 1,
-                message: `expected a list of cases, got ${describeValue(list)}`,
+                message: `expected a list of cases, got ${(0,suite_issues/* describeValue */.bp)(list)}`,
             });
             return { cases, problems };
         }
         list.forEach((raw, i) => {
-            const located = locatedAt(parsed.doc, [i], raw);
+            const located = (0,yaml/* locatedAt */.mu)(parsed.doc, [i], raw);
             take(raw, located, parsed.doc.lineOf([i]) ?? 1);
         });
     }
@@ -27163,88 +26896,8 @@ function duplicateIdProblems(cases, display = (f) => f) {
 var core = __nccwpck_require__(8532);
 // EXTERNAL MODULE: ./build/types.js
 var types = __nccwpck_require__(4853);
-;// CONCATENATED MODULE: ./build/suite/errors.js
-
-/** How many problems one error lists; the rest are counted. */
-const MAX_PROBLEMS = 20;
-/** `file:line[:column]: [field: ]message`. */
-function formatProblem(p) {
-    let where = p.file;
-    if (p.line !== undefined) {
-        where += `:${p.line}`;
-        if (p.column !== undefined)
-            where += `:${p.column}`;
-    }
-    return p.field ? `${where}: ${p.field}: ${p.message}` : `${where}: ${p.message}`;
-}
-class SuiteError extends Error {
-    name = 'SuiteError';
-    /** The first problem's location, for callers that show one. */
-    file;
-    line;
-    column;
-    field;
-    /** Every problem found (at most MAX_PROBLEMS). */
-    problems;
-    /** Problems found beyond MAX_PROBLEMS, counted but not listed. */
-    omitted;
-    constructor(problems, omitted = 0) {
-        if (problems.length === 0)
-            throw new TypeError('SuiteError needs at least one problem');
-        const lines = problems.map(formatProblem);
-        if (omitted > 0)
-            lines.push(`... and ${omitted} more problem${omitted === 1 ? '' : 's'}`);
-        super(lines.join('\n'));
-        const first = problems[0];
-        this.file = first.file;
-        this.line = first.line;
-        this.column = first.column;
-        this.field = first.field;
-        this.problems = problems;
-        this.omitted = omitted;
-    }
-}
-function isSuiteError(err) {
-    return err instanceof SuiteError;
-}
-/** One SuiteError for a list of problems, keeping the first MAX_PROBLEMS. */
-function suiteError(problems) {
-    return new SuiteError(problems.slice(0, MAX_PROBLEMS), Math.max(0, problems.length - MAX_PROBLEMS));
-}
-/** Collects problems across files and throws them as one SuiteError. */
-class ProblemList {
-    items = [];
-    /** Problems past the cap: counted, not kept. */
-    omitted = 0;
-    add(p) {
-        if (this.items.length < MAX_PROBLEMS)
-            this.items.push(p);
-        else
-            this.omitted++;
-    }
-    addAll(ps) {
-        for (const p of ps)
-            this.add(p);
-    }
-    get size() {
-        return this.items.length + this.omitted;
-    }
-    throwIfAny() {
-        if (this.items.length > 0)
-            throw new SuiteError(this.items, this.omitted);
-    }
-}
-/**
- * A path as people should read it: relative to the cwd when the file is inside it (short, and
- * what GitHub annotations and editors expect), otherwise absolute. Always `/` separators.
- */
-function errors_displayPath(file, cwd = process.cwd()) {
-    const abs = external_node_path_.resolve(cwd, file);
-    const rel = external_node_path_.relative(cwd, abs);
-    const shown = rel && !rel.startsWith('..') && !external_node_path_.isAbsolute(rel) ? rel : abs;
-    return shown.split(external_node_path_.sep).join('/');
-}
-
+// EXTERNAL MODULE: ./build/suite/errors.js
+var errors = __nccwpck_require__(156);
 // EXTERNAL MODULE: ./build/defaults.js
 var defaults = __nccwpck_require__(4532);
 ;// CONCATENATED MODULE: ./build/suite/config.js
@@ -27266,7 +26919,7 @@ const DEFAULTS = {
     concurrency: 8,
     timeout_ms: 60_000,
     retries: 2,
-    gate: defaults/* DEFAULT_GATE */.s,
+    gate: defaults/* DEFAULT_GATE */.sV,
 };
 const TARGET_KINDS = ['command', 'worker', 'http', 'module', 'openai'];
 /** Model calls of an openai target per case, by default. */
@@ -27281,7 +26934,7 @@ const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
  */
 function parseDuration(v) {
     const bad = {
-        error: `invalid duration ${describeValue(v)} (write e.g. 60s, 500ms, 2m, or a number of milliseconds)`,
+        error: `invalid duration ${(0,suite_issues/* describeValue */.bp)(v)} (write e.g. 60s, 500ms, 2m, or a number of milliseconds)`,
     };
     let ms;
     if (typeof v === 'number') {
@@ -27297,7 +26950,7 @@ function parseDuration(v) {
         return bad;
     }
     if (!Number.isFinite(ms) || ms <= 0)
-        return { error: `must be a positive duration, got ${describeValue(v)}` };
+        return { error: `must be a positive duration, got ${(0,suite_issues/* describeValue */.bp)(v)}` };
     return Math.round(ms);
 }
 const duration = schemas/* unknown */.L5J().transform((v, ctx) => {
@@ -27320,7 +26973,7 @@ function isHttpUrl(v) {
 }
 const httpUrl = schemas/* string */.YjP().superRefine((v, ctx) => {
     if (!isHttpUrl(v))
-        ctx.addIssue({ code: 'custom', message: `must be an http(s) URL, got ${describeValue(v)}` });
+        ctx.addIssue({ code: 'custom', message: `must be an http(s) URL, got ${(0,suite_issues/* describeValue */.bp)(v)}` });
 });
 // YAML writes `PORT: 8000` and `DEBUG: true`; the environment only holds strings.
 const envValue = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY()]).transform(String);
@@ -27399,7 +27052,7 @@ const target = schemas/* unknown */.L5J().transform((raw, ctx) => {
         return fail('required');
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
         const hint = typeof raw === 'string' ? ` (e.g. target: {command: ${JSON.stringify(raw)}})` : '';
-        return fail(`expected a mapping with one of ${KIND_LIST}, got ${describeValue(raw)}${hint}`);
+        return fail(`expected a mapping with one of ${KIND_LIST}, got ${(0,suite_issues/* describeValue */.bp)(raw)}${hint}`);
     }
     const obj = raw;
     const kinds = TARGET_KINDS.filter((k) => k in obj);
@@ -27409,8 +27062,8 @@ const target = schemas/* unknown */.L5J().transform((raw, ctx) => {
     if (kinds.length === 0) {
         // A typo of a kind is the likeliest cause; say so at that key's line.
         for (const key of Object.keys(obj)) {
-            if (didYouMean(key, TARGET_KINDS))
-                return fail(unknownKeyMessage(key, [...TARGET_KINDS]), [key]);
+            if ((0,suggest/* didYouMean */.au)(key, TARGET_KINDS))
+                return fail((0,suite_issues/* unknownKeyMessage */.VP)(key, [...TARGET_KINDS]), [key]);
         }
         return fail(`needs one of ${KIND_LIST}`);
     }
@@ -27418,7 +27071,7 @@ const target = schemas/* unknown */.L5J().transform((raw, ctx) => {
     const schema = kindSchemas[kind];
     const parsed = schema.safeParse(obj, { reportInput: true });
     if (!parsed.success) {
-        for (const issue of fromZodIssues(parsed.error.issues, schema, obj))
+        for (const issue of (0,suite_issues/* fromZodIssues */.cQ)(parsed.error.issues, schema, obj))
             fail(issue.message, issue.path);
         return core/* NEVER */.tm;
     }
@@ -27470,18 +27123,18 @@ const target = schemas/* unknown */.L5J().transform((raw, ctx) => {
 const failureMode = schemas/* union */.KCZ([severity, schemas/* strictObject */.rej({ severity, description: schemas/* string */.YjP().optional() })])
     .transform((v) => (typeof v === 'string' ? { severity: v } : v));
 const gate = schemas/* strictObject */.rej({
-    block: schemas/* array */.YOg(severity).default(defaults/* DEFAULT_GATE */.s.block),
-    alpha: schemas/* number */.aig().gt(0).lt(1).default(defaults/* DEFAULT_GATE */.s.alpha),
-    min_drop: schemas/* number */.aig().min(0).max(1).default(defaults/* DEFAULT_GATE */.s.min_drop),
-    tolerance: schemas/* number */.aig().min(0).max(1).default(defaults/* DEFAULT_GATE */.s.tolerance),
-    max_error_share: schemas/* number */.aig().min(0).max(1).default(defaults/* DEFAULT_GATE */.s.max_error_share),
-    accept_label: schemas/* string */.YjP().trim().min(1).default(defaults/* DEFAULT_GATE */.s.accept_label),
-    robust: schemas/* boolean */.zMY().default(defaults/* DEFAULT_GATE */.s.robust),
-    adaptive: schemas/* boolean */.zMY().default(defaults/* DEFAULT_GATE */.s.adaptive),
-    rerun_trials: schemas/* int */.Whr().min(1).max(1000).default(defaults/* DEFAULT_GATE */.s.rerun_trials),
+    block: schemas/* array */.YOg(severity).default(defaults/* DEFAULT_GATE */.sV.block),
+    alpha: schemas/* number */.aig().gt(0).lt(1).default(defaults/* DEFAULT_GATE */.sV.alpha),
+    min_drop: schemas/* number */.aig().min(0).max(1).default(defaults/* DEFAULT_GATE */.sV.min_drop),
+    tolerance: schemas/* number */.aig().min(0).max(1).default(defaults/* DEFAULT_GATE */.sV.tolerance),
+    max_error_share: schemas/* number */.aig().min(0).max(1).default(defaults/* DEFAULT_GATE */.sV.max_error_share),
+    accept_label: schemas/* string */.YjP().trim().min(1).default(defaults/* DEFAULT_GATE */.sV.accept_label),
+    robust: schemas/* boolean */.zMY().default(defaults/* DEFAULT_GATE */.sV.robust),
+    adaptive: schemas/* boolean */.zMY().default(defaults/* DEFAULT_GATE */.sV.adaptive),
+    rerun_trials: schemas/* int */.Whr().min(1).max(1000).default(defaults/* DEFAULT_GATE */.sV.rerun_trials),
     // > 0: a budget of nothing would spend stage 1's alpha share on no re-runs (adaptive: false).
-    rerun_budget: schemas/* number */.aig().gt(0).max(100).default(defaults/* DEFAULT_GATE */.s.rerun_budget),
-    errors_severity: severity.default(defaults/* DEFAULT_GATE */.s.errors_severity),
+    rerun_budget: schemas/* number */.aig().gt(0).max(100).default(defaults/* DEFAULT_GATE */.sV.rerun_budget),
+    errors_severity: severity.default(defaults/* DEFAULT_GATE */.sV.errors_severity),
 })
     // prefault (not default): the empty object is parsed, so every field gets its own default.
     .prefault({});
@@ -27489,21 +27142,34 @@ const configSchema = schemas/* strictObject */.rej({
     version: schemas/* literal */.euz(1, {
         error: (iss) => iss.input === undefined
             ? 'required (write version: 1)'
-            : `unsupported version ${describeValue(iss.input)} (this evalgate reads version: 1)`,
+            : `unsupported version ${(0,suite_issues/* describeValue */.bp)(iss.input)} (this evalgate reads version: 1)`,
     }),
     target,
     datasets: schemas/* union */.KCZ([schemas/* string */.YjP().trim().min(1), schemas/* array */.YOg(schemas/* string */.YjP().trim().min(1)).min(1)])
         .transform((v) => (typeof v === 'string' ? [v] : v)),
     failure_modes: schemas/* record */.g1P(schemas/* string */.YjP().min(1), failureMode)
         .refine((m) => Object.keys(m).length > 0, { message: 'must list at least one failure mode' })
-        .refine((m) => !Object.hasOwn(m, defaults/* ERRORS_MODE */.y), {
-        message: `"${defaults/* ERRORS_MODE */.y}" is evalgate's built-in failure mode (trials that errored): rename yours; set the built-in one's severity with gate.errors_severity`,
+        .refine((m) => !Object.hasOwn(m, defaults/* ERRORS_MODE */.yg), {
+        message: `"${defaults/* ERRORS_MODE */.yg}" is evalgate's built-in failure mode (trials that errored): rename yours; set the built-in one's severity with gate.errors_severity`,
     }),
     trials: schemas/* int */.Whr().min(1).max(1000).default(DEFAULTS.trials),
     concurrency: schemas/* int */.Whr().min(1).max(1024).default(DEFAULTS.concurrency),
     timeout: duration.default(DEFAULTS.timeout_ms),
     retries: schemas/* int */.Whr().min(0).max(20).default(DEFAULTS.retries),
-    judge: schemas/* strictObject */.rej({ model: schemas/* string */.YjP().trim().min(1), ...modelClient })
+    judge: schemas/* strictObject */.rej({
+        model: schemas/* string */.YjP().trim().min(1),
+        ...modelClient,
+        /** A variable holding the base URL (a server started by a script): wins over base_url. */
+        base_url_env: envName.optional(),
+        /** Human labels of stored traces (JSON lines), read by `evalgate calibrate`. */
+        labels: schemas/* string */.YjP().trim().min(1).optional(),
+        /** The calibration file `evalgate calibrate` writes; a PR reads it from its base commit. */
+        calibration: schemas/* string */.YjP().trim().min(1).optional(),
+        // Floors; absent: DEFAULT_CALIBRATION (not filled in here, so the suite hash stays as it was).
+        min_kappa: schemas/* number */.aig().min(-1).max(1).optional(),
+        min_labels: schemas/* int */.Whr().min(0).optional(),
+        min_true_fail_rate: schemas/* number */.aig().min(0).max(1).optional(),
+    })
         .transform(({ request_timeout, ...j }) => ({
         ...Object.fromEntries(Object.entries(j).filter(([, v]) => v !== undefined)),
         ...(request_timeout !== undefined ? { request_timeout_ms: request_timeout } : {}),
@@ -27550,14 +27216,14 @@ function validateConfig(raw) {
     if (typeof raw !== 'object' || Array.isArray(raw)) {
         return {
             issues: [
-                { path: [], message: `the config must be a mapping of keys, got ${describeValue(raw)}` },
+                { path: [], message: `the config must be a mapping of keys, got ${(0,suite_issues/* describeValue */.bp)(raw)}` },
             ],
         };
     }
     const input = withoutExtensions(raw);
     const r = configSchema.safeParse(input, { reportInput: true });
     if (!r.success)
-        return { issues: fromZodIssues(r.error.issues, configSchema, input) };
+        return { issues: (0,suite_issues/* fromZodIssues */.cQ)(r.error.issues, configSchema, input) };
     const d = r.data;
     const config = {
         version: 1,
@@ -27589,7 +27255,7 @@ function configSource(config) {
  * missing `datasets`).
  */
 function partialConfig(text, file) {
-    const parsed = parseYaml(text, file);
+    const parsed = (0,yaml/* parseYaml */.hN)(text, file);
     if (!parsed.ok)
         return undefined;
     const raw = parsed.doc.value;
@@ -27612,12 +27278,12 @@ function partialConfig(text, file) {
  * Throws a SuiteError listing every problem.
  */
 function config_parseConfig(text, file) {
-    const parsed = parseYaml(text, file);
+    const parsed = (0,yaml/* parseYaml */.hN)(text, file);
     if (!parsed.ok)
-        throw suiteError(parsed.problems);
+        throw (0,errors/* suiteError */.lJ)(parsed.problems);
     const { config, issues } = validateConfig(parsed.doc.value);
     if (!config) {
-        throw suiteError(issuesToProblems(issues, file, parsed.doc));
+        throw (0,errors/* suiteError */.lJ)((0,suite_issues/* issuesToProblems */.qk)(issues, file, parsed.doc));
     }
     sources.set(config, { file, lineOf: parsed.doc.lineOf });
     return config;
@@ -27736,11 +27402,11 @@ async function readText(abs, what) {
             : code === 'EISDIR'
                 ? `${what} is a folder, not a file`
                 : `cannot read ${what}: ${err.message}`;
-        throw new SuiteError([{ file: errors_displayPath(abs), message: reason }]);
+        throw new errors/* SuiteError */.$K([{ file: (0,errors/* displayPath */.Gt)(abs), message: reason }]);
     }
-    const decoded = decodeUtf8(bytes, errors_displayPath(abs));
+    const decoded = decodeUtf8(bytes, (0,errors/* displayPath */.Gt)(abs));
     if ('problem' in decoded)
-        throw new SuiteError([decoded.problem]);
+        throw new errors/* SuiteError */.$K([decoded.problem]);
     return decoded.text;
 }
 /** Reads and validates a config file (or `evalgate.yml` in a folder). Throws SuiteError. */
@@ -27755,7 +27421,7 @@ function datasetsProblem(config, rootDir, index, message) {
     const fieldPath = index === undefined ? ['datasets'] : ['datasets', index];
     const field = index === undefined ? 'datasets' : `datasets[${index}]`;
     if (!src)
-        return { file: errors_displayPath(rootDir), field, message };
+        return { file: (0,errors/* displayPath */.Gt)(rootDir), field, message };
     return { file: src.file, line: src.lineOf(fieldPath), field, message };
 }
 /** The dataset files one pattern names, relative to the root with `/` separators, sorted. */
@@ -27781,7 +27447,7 @@ async function expandPattern(pattern, rootDir) {
  */
 async function loadCases(config, rootDir, configPath) {
     const root = external_node_path_.resolve(rootDir);
-    const problems = new ProblemList();
+    const problems = new errors/* ProblemList */.Ku();
     const configAbs = configPath ? external_node_path_.resolve(configPath) : undefined;
     const files = [];
     const seen = new Set();
@@ -27805,9 +27471,9 @@ async function loadCases(config, rootDir, configPath) {
             files.push(f);
         }
     }
-    const display = (rel) => errors_displayPath(external_node_path_.resolve(root, rel));
+    const display = (rel) => (0,errors/* displayPath */.Gt)(external_node_path_.resolve(root, rel));
     const texts = await Promise.all(files.map((f) => readText(external_node_path_.resolve(root, f), 'dataset file').catch((err) => {
-        if (err instanceof SuiteError)
+        if (err instanceof errors/* SuiteError */.$K)
             problems.addAll(err.problems);
         return undefined;
     })));
@@ -27846,23 +27512,23 @@ async function loadSuite(configPath) {
     const abs = await resolveConfigPath(configPath);
     const rootDir = external_node_path_.dirname(abs);
     const text = await readText(abs, 'config file');
-    const file = errors_displayPath(abs);
+    const file = (0,errors/* displayPath */.Gt)(abs);
     let config;
     try {
         config = config_parseConfig(text, file);
     }
     catch (err) {
-        const partial = isSuiteError(err) ? partialConfig(text, file) : undefined;
+        const partial = (0,errors/* isSuiteError */.t$)(err) ? partialConfig(text, file) : undefined;
         if (!partial)
             throw err;
-        const problems = new ProblemList();
+        const problems = new errors/* ProblemList */.Ku();
         const add = (e) => {
             problems.addAll(e.problems);
             problems.omitted += e.omitted;
         };
         add(err);
         await loadCases(partial, rootDir, abs).catch((e) => {
-            if (!isSuiteError(e))
+            if (!(0,errors/* isSuiteError */.t$)(e))
                 throw e;
             add(e);
         });
@@ -27882,6 +27548,551 @@ async function loadSuite(configPath) {
 
 
 
+
+
+/***/ }),
+
+/***/ 9895:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   VP: () => (/* binding */ unknownKeyMessage),
+/* harmony export */   bp: () => (/* binding */ describeValue),
+/* harmony export */   cQ: () => (/* binding */ fromZodIssues),
+/* harmony export */   qk: () => (/* binding */ issuesToProblems)
+/* harmony export */ });
+/* unused harmony exports formatPath, joinOr, getAt, knownKeysAt */
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8381);
+
+const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
+/** `checks[1].mode`, `failure_modes["my mode"].severity`; '' for the root. */
+function formatPath(path) {
+    let out = '';
+    for (const seg of path) {
+        if (typeof seg === 'number')
+            out += `[${seg}]`;
+        else if (IDENTIFIER.test(seg))
+            out += out ? `.${seg}` : seg;
+        else
+            out += `[${JSON.stringify(seg)}]`;
+    }
+    return out;
+}
+/** A short, safe rendering of a value the user wrote, for "got ..." (never huge, never throws). */
+function describeValue(v) {
+    if (v === undefined)
+        return 'nothing';
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    switch (typeof v) {
+        case 'string': {
+            const s = JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}...` : v);
+            return s;
+        }
+        case 'number':
+        case 'boolean':
+        case 'bigint':
+            return String(v);
+        case 'object':
+            return 'a mapping';
+        default:
+            return typeof v;
+    }
+}
+/** "a, b or c". */
+function joinOr(items) {
+    if (items.length <= 1)
+        return items.join('');
+    return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+const EXPECTED = {
+    string: 'a string',
+    number: 'a number',
+    int: 'an integer',
+    boolean: 'true or false',
+    array: 'a list',
+    tuple: 'a list',
+    object: 'a mapping',
+    record: 'a mapping',
+    null: 'null',
+    date: 'a date',
+};
+function getAt(value, path) {
+    let cur = value;
+    for (const seg of path) {
+        if (cur === null || typeof cur !== 'object')
+            return undefined;
+        cur = cur[seg];
+    }
+    return cur;
+}
+function unknownKeyMessage(key, known) {
+    const hint = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .au)(key, known);
+    if (hint)
+        return `unknown key "${key}"${hint}`;
+    return known.length > 0
+        ? `unknown key "${key}" (known: ${[...known].sort().join(', ')})`
+        : `unknown key "${key}"`;
+}
+/** Zod's own default messages; anything else was written by a schema author and is kept. */
+const ZOD_DEFAULT = /^(Invalid|Too (small|big)|Unrecognized)/;
+/**
+ * Zod issues -> our issues. `input` is the value that was parsed (for "got ..."), `schema` the
+ * schema (to list the known keys of an object when a key is unknown), `base` a path prefix.
+ */
+function fromZodIssues(issues, schema, input, base = []) {
+    const out = [];
+    for (const issue of issues)
+        out.push(...fromZodIssue(issue, schema, input, base));
+    return out;
+}
+function toPath(path) {
+    return path.map((p) => (typeof p === 'number' ? p : String(p)));
+}
+function fromZodIssue(issue, schema, input, base) {
+    const rel = toPath(issue.path);
+    const path = [...base, ...rel];
+    // With `reportInput`, zod tells us the value it saw (after any preprocessing); else look it up.
+    const value = 'input' in issue ? issue.input : getAt(input, rel);
+    const custom = !ZOD_DEFAULT.test(issue.message);
+    switch (issue.code) {
+        case 'unrecognized_keys': {
+            const known = schema ? knownKeysAt(schema, rel) : [];
+            return issue.keys.map((key) => ({
+                path: [...path, key],
+                message: unknownKeyMessage(key, known),
+            }));
+        }
+        case 'invalid_union': {
+            if (issue.errors.length === 0) {
+                // A discriminated union whose discriminator matched no option.
+                const options = issue.options;
+                const message = value === undefined
+                    ? 'required'
+                    : Array.isArray(options)
+                        ? `must be one of ${options.map(String).join(', ')}; got ${describeValue(value)}`
+                        : `invalid value ${describeValue(value)}`;
+                return [{ path, message }];
+            }
+            if (custom)
+                return [{ path, message: issue.message }];
+            if (value === undefined)
+                return [{ path, message: 'required' }];
+            // The option that got furthest explains best: one that complains about a nested field
+            // (the value had the right shape), else one that did not reject the value's type.
+            const deeper = issue.errors.find((branch) => branch.some((i) => i.path.length > 0)) ??
+                issue.errors.find((branch) => !branch.every((i) => i.code === 'invalid_type' && i.path.length === 0));
+            if (deeper) {
+                return fromZodIssues(deeper, undefined, value, path);
+            }
+            const expected = issue.errors
+                .flat()
+                .map((i) => (i.code === 'invalid_type' ? (EXPECTED[i.expected] ?? i.expected) : undefined))
+                .filter((x) => x !== undefined);
+            const uniq = [...new Set(expected)];
+            return [{ path, message: `expected ${joinOr(uniq)}, got ${describeValue(value)}` }];
+        }
+        default:
+            return [{ path, message: custom ? issue.message : plainMessage(issue, value) }];
+    }
+}
+function plainMessage(issue, value) {
+    switch (issue.code) {
+        case 'invalid_type': {
+            if (value === undefined)
+                return 'required';
+            if (issue.expected === 'never')
+                return 'not allowed here';
+            const want = EXPECTED[issue.expected] ?? issue.expected;
+            if (typeof value === 'number' && !Number.isFinite(value))
+                return `expected a finite number`;
+            return `expected ${want}, got ${describeValue(value)}`;
+        }
+        case 'too_small': {
+            const min = Number(issue.minimum);
+            if (issue.origin === 'array' || issue.origin === 'set') {
+                return min <= 1 ? 'must not be empty' : `needs at least ${min} items`;
+            }
+            if (issue.origin === 'string') {
+                return min <= 1 ? 'must not be empty' : `must be at least ${min} characters`;
+            }
+            return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${min}, got ${describeValue(value)}`;
+        }
+        case 'too_big': {
+            const max = Number(issue.maximum);
+            if (issue.origin === 'array' || issue.origin === 'set')
+                return `allows at most ${max} items`;
+            if (issue.origin === 'string')
+                return `must be at most ${max} characters`;
+            return `must be ${issue.inclusive ? 'at most' : 'less than'} ${max}, got ${describeValue(value)}`;
+        }
+        case 'invalid_value': {
+            if (value === undefined)
+                return 'required';
+            const values = issue.values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+            const hint = typeof value === 'string'
+                ? (0,_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .au)(value, issue.values.filter((v) => typeof v === 'string'))
+                : '';
+            return values.length === 1
+                ? `must be ${values[0]}, got ${describeValue(value)}${hint}`
+                : `must be one of ${values.join(', ')}; got ${describeValue(value)}${hint}`;
+        }
+        case 'invalid_format':
+            if (issue.format === 'regex' && issue.pattern)
+                return `must match ${issue.pattern}`;
+            return `must be a valid ${issue.format === 'url' ? 'URL' : issue.format}, got ${describeValue(value)}`;
+        case 'not_multiple_of':
+            return `must be a multiple of ${String(issue.divisor)}`;
+        case 'invalid_key':
+            return 'invalid key';
+        case 'invalid_element':
+            return 'invalid element';
+        default:
+            return issue.message;
+    }
+}
+/**
+ * The keys an object schema allows at `path` inside `schema`, for "unknown key" hints. Walks
+ * zod's definitions (the documented `_zod.def` for library authors); [] when it cannot tell.
+ */
+function knownKeysAt(schema, path) {
+    let cur = schema;
+    let i = 0;
+    for (let guard = 0; guard < 100 && cur; guard++) {
+        const def = cur._zod?.def;
+        if (!def)
+            return [];
+        switch (def.type) {
+            case 'object':
+                if (i === path.length)
+                    return Object.keys(def.shape);
+                cur = def.shape[path[i++]];
+                break;
+            case 'optional':
+            case 'nullable':
+            case 'default':
+            case 'prefault':
+            case 'catch':
+            case 'readonly':
+            case 'nonoptional':
+                cur = def.innerType;
+                break;
+            case 'pipe':
+                // A preprocess is pipe(transform, schema); a transform is pipe(schema, transform).
+                cur =
+                    def.in?._zod?.def?.type === 'transform'
+                        ? def.out
+                        : def.in;
+                break;
+            case 'record':
+                if (i === path.length)
+                    return [];
+                i++;
+                cur = def.valueType;
+                break;
+            case 'array':
+                if (i === path.length)
+                    return [];
+                i++;
+                cur = def.element;
+                break;
+            case 'union': {
+                const keys = def.options.flatMap((o) => knownKeysAt(o, path.slice(i)));
+                return [...new Set(keys)];
+            }
+            case 'lazy':
+                cur = def.getter();
+                break;
+            default:
+                return [];
+        }
+    }
+    return [];
+}
+/** Issues at paths of a located document -> problems with lines, in line order. */
+function issuesToProblems(issues, file, doc) {
+    const problems = issues.map((i) => {
+        const field = formatPath(i.path);
+        return { file, line: doc.lineOf(i.path), ...(field ? { field } : {}), message: i.message };
+    });
+    return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+
+/***/ }),
+
+/***/ 8925:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   qF: () => (/* binding */ parseJson),
+/* harmony export */   wI: () => (/* binding */ parseJsonl)
+/* harmony export */ });
+/* unused harmony exports lineColumn, jsonSyntaxError */
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2092);
+
+/** 1-based line and column of a character offset. */
+function lineColumn(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    const end = Math.min(Math.max(offset, 0), text.length);
+    for (let i = 0; i < end; i++) {
+        if (text.charCodeAt(i) === 10) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: end - lineStart + 1 };
+}
+/**
+ * V8's JSON.parse messages carry "in JSON at position N (line L column C)"; we keep the words,
+ * drop V8's position (it counts within the string we gave it) and compute our own.
+ */
+function jsonSyntaxError(err, text) {
+    const raw = err instanceof Error ? err.message : String(err);
+    const m = /\bat position (\d+)/.exec(raw);
+    const offset = m ? Number(m[1]) : text.length;
+    const words = raw
+        .replace(/\s*in JSON at position \d+.*$/s, '')
+        .replace(/\s*\(line \d+ column \d+\)$/, '');
+    return { message: words, offset };
+}
+/**
+ * One JSON value per non-blank line. A bad line is a problem naming its line and column; the
+ * other lines are still returned so one run reports every bad line.
+ */
+function parseJsonl(text, file, 
+/** Called for each row instead of collecting them: a large dataset is then never held twice. */
+onRow) {
+    const rows = [];
+    const problems = [];
+    const lines = stripBom(text).split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const src = lines[i];
+        if (src.trim() === '')
+            continue;
+        let value;
+        try {
+            value = JSON.parse(src);
+        }
+        catch (err) {
+            const { message, offset } = jsonSyntaxError(err, src);
+            problems.push({
+                file,
+                line: i + 1,
+                column: offset + 1 > src.length ? src.length + 1 : offset + 1,
+                message: `invalid JSON: ${message}`,
+            });
+            continue;
+        }
+        const row = { line: i + 1, value };
+        if (onRow)
+            onRow(row);
+        else
+            rows.push(row);
+    }
+    return { rows, problems };
+}
+/**
+ * A whole-file JSON document. JSON.parse decides validity and the value; the YAML parser (JSON
+ * is a subset of YAML 1.2) supplies the line of each node for later messages.
+ */
+function parseJson(text, file) {
+    const src = stripBom(text);
+    let value;
+    try {
+        value = JSON.parse(src);
+    }
+    catch (err) {
+        const { message, offset } = jsonSyntaxError(err, src);
+        const { line, column } = lineColumn(src, offset);
+        return { ok: false, problems: [{ file, line, column, message: `invalid JSON: ${message}` }] };
+    }
+    // Reading the file a second time as YAML costs as much as the first; only errors need lines.
+    let lineOf;
+    const doc = {
+        value,
+        lineOf: (path) => {
+            if (!lineOf) {
+                const located = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .parseYaml */ .hN)(src, file);
+                // Should the YAML reading of valid JSON fail (exotic input), we only lose line numbers.
+                lineOf = located.ok ? located.doc.lineOf : () => undefined;
+            }
+            return lineOf(path);
+        },
+    };
+    return { ok: true, doc };
+}
+function stripBom(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+
+/***/ }),
+
+/***/ 8381:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   au: () => (/* binding */ didYouMean),
+/* harmony export */   kp: () => (/* binding */ closest)
+/* harmony export */ });
+/* unused harmony export editDistance */
+/**
+ * "Did you mean" for typos in keys, check types and failure modes. Pure.
+ */
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+function editDistance(a, b) {
+    const m = a.length;
+    const n = b.length;
+    if (m === 0)
+        return n;
+    if (n === 0)
+        return m;
+    const d = Array.from({ length: m + 1 }, (_, i) => {
+        const row = new Array(n + 1).fill(0);
+        row[0] = i;
+        return row;
+    });
+    for (let j = 0; j <= n; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= m; i++) {
+        for (let j = 1; j <= n; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return d[m][n];
+}
+/**
+ * The closest candidate, if it is close enough to be a plausible typo: a third of the word's
+ * length (at least 1, at most 3) edits, ignoring case and `-`/`_`. Undefined otherwise, because
+ * a far-fetched suggestion is worse than none.
+ */
+function closest(word, candidates) {
+    // Very long strings are not typos of a key; and the distance is quadratic.
+    if (word.length > 64)
+        return undefined;
+    const norm = (s) => s.toLowerCase().replace(/[-_\s]/g, '');
+    const w = norm(word);
+    const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+    let best;
+    let bestDistance = Infinity;
+    for (const c of candidates) {
+        if (c === word)
+            continue;
+        const dist = norm(c) === w ? 0 : editDistance(w, norm(c));
+        if (dist <= limit && dist < bestDistance) {
+            best = c;
+            bestDistance = dist;
+        }
+    }
+    return best;
+}
+/** ` (did you mean "x"?)` or ''. */
+function didYouMean(word, candidates) {
+    const c = closest(word, candidates);
+    return c === undefined ? '' : ` (did you mean "${c}"?)`;
+}
+
+
+/***/ }),
+
+/***/ 2092:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   hN: () => (/* binding */ parseYaml),
+/* harmony export */   mu: () => (/* binding */ locatedAt)
+/* harmony export */ });
+/* unused harmony export yamlLineOf */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+
+/** A view of `located` rooted at `prefix` (e.g. one case inside a YAML list). */
+function locatedAt(located, prefix, value) {
+    return { value, lineOf: (path) => located.lineOf([...prefix, ...path]) };
+}
+/** Parses YAML; syntax errors come back as problems with line and column. */
+function parseYaml(text, file) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__.LineCounter();
+    // `merge`: YAML 1.1 merge keys (`<<: *defaults`) are how people share settings between cases.
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__.parseDocument)(text, { lineCounter, prettyErrors: false, merge: true });
+    if (doc.errors.length > 0) {
+        return {
+            ok: false,
+            problems: doc.errors.map((e) => {
+                const pos = lineCounter.linePos(e.pos[0]);
+                return {
+                    file,
+                    line: pos.line,
+                    column: pos.col,
+                    message: `YAML syntax error: ${e.message}`,
+                };
+            }),
+        };
+    }
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: 1000 });
+    }
+    catch (err) {
+        // The alias-expansion limit (a "billion laughs" document) and anything similar.
+        return {
+            ok: false,
+            problems: [{ file, line: 1, message: `YAML error: ${err.message}` }],
+        };
+    }
+    return { ok: true, doc: { value, lineOf: (path) => yamlLineOf(doc, lineCounter, path) } };
+}
+function lineAt(lc, node) {
+    const start = node?.range?.[0];
+    return start === undefined ? undefined : lc.linePos(start).line;
+}
+function deref(doc, node) {
+    // An alias's own position is where it is used; its content lives at the anchor.
+    for (let i = 0; i < 100 && (0,yaml__WEBPACK_IMPORTED_MODULE_0__.isAlias)(node); i++)
+        node = node.resolve(doc);
+    return node;
+}
+/**
+ * Walks the YAML nodes along `path`. A mapping value is reported at its key's line (where the
+ * user wrote `gate:`), a scalar or a list item at its own line; a missing key at its parent.
+ */
+function yamlLineOf(doc, lc, path) {
+    let node = doc.contents;
+    let line = lineAt(lc, node) ?? 1;
+    for (const seg of path) {
+        node = deref(doc, node);
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isMap)(node)) {
+            const pair = node.items.find((p) => {
+                const key = (0,yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar)(p.key) ? p.key.value : p.key;
+                return key !== null && key !== undefined && String(key) === String(seg);
+            });
+            if (!pair)
+                return line;
+            const keyLine = lineAt(lc, pair.key) ?? line;
+            const val = deref(doc, pair.value);
+            line = (0,yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar)(val) ? (lineAt(lc, val) ?? keyLine) : keyLine;
+            node = pair.value;
+        }
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq)(node)) {
+            const item = node.items[Number(seg)];
+            if (item === undefined)
+                return line;
+            line = lineAt(lc, deref(doc, item)) ?? line;
+            node = item;
+        }
+        else {
+            return line;
+        }
+    }
+    return line;
+}
 
 
 /***/ }),
@@ -39782,8 +39993,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./build/checks/registry.js + 32 modules
 var registry = __nccwpck_require__(2439);
-// EXTERNAL MODULE: ./build/suite/index.js + 14 modules
-var build_suite = __nccwpck_require__(3851);
+// EXTERNAL MODULE: ./build/suite/index.js + 9 modules
+var build_suite = __nccwpck_require__(8524);
 // EXTERNAL MODULE: ./build/types.js
 var types = __nccwpck_require__(4853);
 // EXTERNAL MODULE: ./build/version.js
@@ -39850,6 +40061,7 @@ Commands:
   report     render a comparison:        evalgate report comparison.json --format markdown|summary|html|text
   merge      merge shard results:        evalgate merge shard-*.json --out results.json
   pr         the whole PR check locally: evalgate pr --base main [--head HEAD]
+  calibrate  measure the judges on human labels: evalgate calibrate results.json --labels labels.jsonl
   publish    post the comment outside Actions: evalgate publish --repo owner/name --pr 12 comparison.json
 
 Selection (run, pr):  --sample N  --tags smoke,refunds  --filter 'refund-*'  --shard 2/4
@@ -40133,7 +40345,7 @@ async function cmdCompare(args) {
     if (positionals.length !== 2)
         throw new UsageError('compare takes two results files: base.json head.json');
     const [basePath, headPath] = positionals;
-    const { compare } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(406)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2406));
+    const { compare } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(504)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3504));
     const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8156));
     const base = await (0,results_io/* readResults */.x8)(basePath);
     const head = await (0,results_io/* readResults */.x8)(headPath);
@@ -40291,7 +40503,7 @@ async function cmdPr(args) {
         throw new UsageError('pr needs --base <ref> (a branch, tag or sha)');
     const controller = interruptible();
     const baseline = values.baseline ? await (0,results_io/* readResults */.x8)(values.baseline) : undefined;
-    const { runPr } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(406), __nccwpck_require__.e(758)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6758));
+    const { runPr } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(504), __nccwpck_require__.e(565), __nccwpck_require__.e(758)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6758));
     const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8156));
     const outcome = await runPr({
         repoDir: process.cwd(),
@@ -40319,6 +40531,70 @@ async function cmdPr(args) {
     if (controller.signal.aborted)
         return 130;
     return verdictExit(outcome.comparison);
+}
+async function cmdCalibrate(args) {
+    const { values, positionals } = bin_parse(args, {
+        config: { type: 'string', short: 'c', default: 'evalgate.yml' },
+        labels: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        json: { type: 'string' },
+        concurrency: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+    }, true);
+    if (values.help)
+        return help('calibrate');
+    if (positionals.length === 0)
+        throw new UsageError('calibrate takes the results files that hold the labelled traces');
+    const suite = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.resolve)(values.config));
+    const judgeConfig = suite.config.judge;
+    if (!judgeConfig)
+        throw new UsageError(`${(0,build_suite/* displayPath */.Gt)(suite.configPath)} has no judge: add judge: {model: ...} to calibrate its judges`);
+    (0,secrets/* registerSuiteSecrets */.Jq)(suite.config, process.env);
+    const c = await __nccwpck_require__.e(/* import() */ 565).then(__nccwpck_require__.bind(__nccwpck_require__, 2565));
+    const { openJudge } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6970));
+    const fromSuite = (p) => (p ? (0,external_node_path_.resolve)(suite.rootDir, p) : undefined);
+    const labelsPath = values.labels ? (0,external_node_path_.resolve)(values.labels) : fromSuite(judgeConfig.labels);
+    const labels = labelsPath ? await c.readLabels(labelsPath, (0,build_suite/* displayPath */.Gt)(labelsPath)) : [];
+    const results = [];
+    for (const path of positionals)
+        results.push(await (0,results_io/* readResults */.x8)(path));
+    const { items, skipped } = c.collectLabelled(suite, results, labels);
+    const floors = c.floorsOf(judgeConfig);
+    if (items.length === 0)
+        log('no labelled trace found: label traces in the trace viewer (a labels file) or with `human:` on a judged check');
+    else
+        log(`grading ${items.length} labelled trace(s) with ${judgeConfig.model}`);
+    const controller = interruptible();
+    const calibration = await c.calibrate({
+        suite,
+        items,
+        skipped,
+        judge: await openJudge(suite),
+        model: judgeConfig.model,
+        floors,
+        concurrency: cli_int('concurrency', values.concurrency) ?? suite.config.concurrency,
+        signal: controller.signal,
+    });
+    const jsonPath = (values.json ? (0,external_node_path_.resolve)(values.json) : fromSuite(judgeConfig.calibration)) ??
+        (0,external_node_path_.resolve)('calibration.json');
+    await (0,results_io/* writeJson */.GF)(jsonPath, calibration);
+    print(c.calibrationText(calibration, floors));
+    if (values.out) {
+        await (0,evalgate_dir/* makeDir */.g)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(values.out)));
+        await (0,promises_.writeFile)(values.out, (0,redact/* redactSecrets */.fp)(c.calibrationMarkdown(calibration, floors)));
+        log(`wrote ${values.out}`);
+    }
+    log(`wrote ${(0,build_suite/* displayPath */.Gt)(jsonPath)}`);
+    const graded = calibration.judges.reduce((n, j) => n + j.n, 0);
+    const errored = calibration.judges.reduce((n, j) => n + j.errors, 0);
+    if (controller.signal.aborted)
+        return 130;
+    if (items.length > 0 && graded === 0) {
+        const first = calibration.judges.find((j) => j.first_error)?.first_error;
+        log(`the judge graded none of the ${errored} labelled trace(s): every grading errored${first ? `; the first, ${first}` : ''}`);
+        return EXIT_ALL_ERRORED;
+    }
+    return 0;
 }
 async function cmdPublish(args) {
     const { values, positionals } = bin_parse(args, {
@@ -40413,6 +40689,17 @@ const COMMAND_HELP = {
   Takes the selection, settings and gate options of run and compare.
   --repo-url https://github.com/o/r links each new failure to its dataset line at the head commit;
   --run-url and --artifact-url add links to the workflow run and the artifact with the viewer.`,
+    calibrate: `evalgate calibrate results.json [more.json] [--labels labels.jsonl] [--config evalgate.yml]
+           [--out calibration.md] [--json calibration.json] [--concurrency N]
+  Runs each judge of the suite (its model-graded checks) on the traces people labelled and
+  reports per judge: labels, agreement, Cohen's kappa with a 95% interval, true-pass and
+  true-fail rates, and the disagreements with the judge's reasons. Labels come from the labels
+  file (default: the config's judge.labels; the trace viewer downloads one) and from human:
+  on a case's judged check (used when the case has one distinct trace in the results). Writes
+  the figures to --json (default: the config's judge.calibration, else calibration.json);
+  commit that file: a pull request reads it at its base commit, and a judge below
+  judge.min_labels, judge.min_kappa or judge.min_true_fail_rate cannot block.
+  Exit 0 done, 2 bad input, 3 the judge graded nothing (every grading errored).`,
     publish: `evalgate publish --repo owner/name --pr N comparison.json [--check-name evalgate]
   Posts the sticky comment (and a check run with --check-name) from outside Actions, with the
   token in GITHUB_TOKEN. --comment update|new|off, --api-url for GitHub Enterprise, --sha.`,
@@ -40429,6 +40716,7 @@ const commands = {
     report: cmdReport,
     merge: cmdMerge,
     pr: cmdPr,
+    calibrate: cmdCalibrate,
     publish: cmdPublish,
 };
 async function main(argv) {

@@ -1,8 +1,8 @@
-export const id = 406;
-export const ids = [406];
+export const id = 504;
+export const ids = [504];
 export const modules = {
 
-/***/ 2406:
+/***/ 3504:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -597,9 +597,9 @@ function gapReason(name, gap) {
 function resolveGate(head, override) {
     // Undefined fields (a partial or older results file) keep the defaults instead of erasing them.
     const defined = (o) => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
-    const gate = { ...defaults/* DEFAULT_GATE */.s, ...defined(head.meta?.gate), ...defined(override) };
+    const gate = { ...defaults/* DEFAULT_GATE */.sV, ...defined(head.meta?.gate), ...defined(override) };
     if (!Array.isArray(gate.block))
-        gate.block = defaults/* DEFAULT_GATE */.s.block;
+        gate.block = defaults/* DEFAULT_GATE */.sV.block;
     return gate;
 }
 const GATE_KEYS = [
@@ -763,6 +763,52 @@ function needed(st, gate, modeCount) {
     return { cases: Math.max(0, total - n), note };
 }
 
+;// CONCATENATED MODULE: ./build/compare/judges.js
+/** The results without the check results of uncalibrated judges (shallow copies: only what changes). */
+function withoutChecks(r, drop) {
+    if (drop.size === 0)
+        return r;
+    const cases = (r.cases ?? []).map((c) => {
+        const gone = drop.get(c.id);
+        if (!gone || !Array.isArray(c.trials))
+            return c;
+        return {
+            ...c,
+            trials: c.trials.map((t) => ({
+                ...t,
+                checks: (Array.isArray(t.checks) ? t.checks : []).filter((k) => !gone.has(k?.index)),
+            })),
+        };
+    });
+    return { ...r, cases };
+}
+/**
+ * Marks each mode with its judges' standing and demotes the blocking regressions that rest on
+ * uncalibrated judges. `recompute` gives the mode verdicts without those judges' checks; it is
+ * called only when some blocking regression has an uncalibrated judge.
+ */
+function applyJudgeGate(modes, gate, recompute) {
+    const suspects = [];
+    for (const m of modes) {
+        const judges = gate.modes[m.mode];
+        if (!judges?.length)
+            continue;
+        m.judges = judges.map((j) => ({ title: j.title, calibrated: j.calibrated, note: j.note }));
+        if (m.verdict === 'regressed' && m.blocking && judges.some((j) => !j.calibrated))
+            suspects.push(m);
+    }
+    if (!suspects.length)
+        return;
+    const without = new Map(recompute().map((m) => [m.mode, m]));
+    for (const m of suspects) {
+        if (without.get(m.mode)?.verdict === 'regressed')
+            continue;
+        m.blocking = false;
+        const notes = [...new Set(gate.modes[m.mode].filter((j) => !j.calibrated).map((j) => j.note))];
+        m.demoted = notes.join('; ');
+    }
+}
+
 // EXTERNAL MODULE: ./build/compare/power.js
 var power = __webpack_require__(8773);
 ;// CONCATENATED MODULE: ./build/compare/sides.js
@@ -879,6 +925,8 @@ function decide(x) {
                 verdict = 'block';
             reasons.push(line);
         }
+        else if (mc.demoted)
+            reasons.push(`${line}; does not block: ${mc.demoted}`);
         else
             reasons.push(`${line}; ${mc.severity} does not block`);
     }
@@ -927,6 +975,7 @@ function decide(x) {
 
 
 
+
 const cents = (n) => Math.round(n * 1e6) / 1e6;
 /** Each mode's cost per side (ModeComparison.cost_usd), when the runs recorded any cost. */
 function addModeCosts(modes, p) {
@@ -953,7 +1002,7 @@ function compare(base, head, options = {}) {
     };
     const severityOf = (mode) => options.severities?.[mode] ??
         recorded[mode]?.severity ??
-        (mode === defaults/* ERRORS_MODE */.y ? gate.errors_severity : 'info');
+        (mode === defaults/* ERRORS_MODE */.yg ? gate.errors_severity : 'info');
     // The adaptive design was in effect when the run recorded its stage-2 plan (runPr writes
     // `stage2_modes`, empty when nothing needed a re-run): then stage 1 spends only 0.2 alpha,
     // whether or not stage 2 ran. Two plain runs compared by hand never planned a stage 2 and keep
@@ -965,6 +1014,13 @@ function compare(base, head, options = {}) {
         stage2: (0,compare_adaptive/* stage2Modes */.NN)(head),
         severityOf,
     });
+    if (options.judges) {
+        const gateOf = options.judges;
+        applyJudgeGate(modes, gateOf, () => {
+            const q = (0,prepare/* prepare */.iA)(withoutChecks(base, gateOf.uncalibrated), withoutChecks(head, gateOf.uncalibrated));
+            return modeVerdicts(q, { gate, adaptive, stage2: (0,compare_adaptive/* stage2Modes */.NN)(head), severityOf }).modes;
+        });
+    }
     addModeCosts(modes, p);
     const gaps = completeness(base, head, p);
     const caseOut = buildCases(base, head, p, modes, gaps.notRun);
