@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMockLLM } from '../examples/refund-assistant/mock-llm.ts';
 import { runPr } from '../src/pipeline/pr.ts';
 import type { CaseComparison, Comparison } from '../src/types.ts';
 
@@ -84,14 +85,21 @@ describe('npm run demo', () => {
   });
 
   it('an A/A run of the demo repository does not block', async () => {
-    const out = await runPr({
-      repoDir: join(dir, 'repo'),
-      baseRef: 'base',
-      headRef: 'base',
-      configPath: 'evalgate.yml',
-      env: { REFUND_ASSISTANT_MOCK: '1' },
-    });
-    expect(out.comparison.verdict).toBe('pass');
-    expect(out.comparison.counts.new_failure).toBe(0);
+    // The judged cases' judge is the built-in model server, as in the demo.
+    const judge = await startMockLLM({ unref: true });
+    try {
+      const out = await runPr({
+        repoDir: join(dir, 'repo'),
+        baseRef: 'base',
+        headRef: 'base',
+        configPath: 'evalgate.yml',
+        env: { REFUND_ASSISTANT_MOCK: '1', EVALGATE_DEMO_JUDGE_URL: judge.url },
+      });
+      expect(out.comparison.reasons).not.toContainEqual(expect.stringMatching(/incomplete/));
+      expect(out.comparison.verdict).toBe('pass');
+      expect(out.comparison.counts.new_failure).toBe(0);
+    } finally {
+      await judge.close();
+    }
   }, 120_000);
 });

@@ -1,5 +1,4 @@
 import type { JudgeClient } from '../checks/definition.ts';
-import { isJudged } from '../calibrate/identity.ts';
 import { createTarget } from '../targets/index.ts';
 import type { Target } from '../targets/target.ts';
 import type { Results, Suite } from '../types.ts';
