@@ -23031,8 +23031,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   Oi: () => (/* binding */ simulatorFor)
 });
 
-// EXTERNAL MODULE: ./build/calibrate/identity.js
-var identity = __nccwpck_require__(4474);
 // EXTERNAL MODULE: ./build/targets/index.js + 5 modules
 var targets = __nccwpck_require__(3275);
 // EXTERNAL MODULE: ./build/run/git.js
@@ -23094,7 +23092,6 @@ var run_select = __nccwpck_require__(4452);
 // EXTERNAL MODULE: ./build/secrets.js
 var secrets = __nccwpck_require__(5009);
 ;// CONCATENATED MODULE: ./build/pipeline/run-suite.js
-
 
 
 
