@@ -49,6 +49,7 @@ Commands:
   pr         the whole PR check locally: evalgate pr --base main [--head HEAD]
   calibrate  measure the judges on human labels: evalgate calibrate results.json --labels labels.jsonl
   publish    post the comment outside Actions: evalgate publish --repo owner/name --pr 12 comparison.json
+  import     production traces to evalgate traces: evalgate import export.jsonl --out traces.jsonl
 
 Selection (run, pr):  --sample N  --tags smoke,refunds  --filter 'refund-*'  --shard 2/4
 Run settings:         --trials N  --concurrency N  --timeout 30s  --retries N  --max-cost 5.00
@@ -676,7 +677,19 @@ async function cmdPublish(args: string[]): Promise<number> {
   return verdictExit(comparison);
 }
 
+async function cmdImport(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { out: { type: 'string', short: 'o' } }, true);
+  if (values.help) return help('import');
+  return (await import('./import/command.ts')).importCommand(positionals, values.out, log);
+}
+
 const COMMAND_HELP: Record<string, string> = {
+  import: `evalgate import export.jsonl [more files] [--out traces.jsonl]
+  Reads traces exported from production and writes evalgate traces, one JSON object per line
+  (to --out, else stdout), each with the source's trace id. Reads, one per line: OTLP
+  ExportTraceServiceRequests (the OpenTelemetry file exporter) with OTel GenAI or OpenInference
+  spans, Langfuse traces with their observations, and evalgate traces. Streams: memory holds
+  the traces in flight, not the file. Exit 0 done, 2 bad input (file, line and span id).`,
   init: `evalgate init [--target python|node|http] [--dir .]
   Writes a starting suite: evalgate.yml, three example cases (evals/cases.jsonl), a target stub
   that answers them (evals/target.py, evals/target.mjs or evals/server.mjs, by the language found:
@@ -751,6 +764,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   pr: cmdPr,
   calibrate: cmdCalibrate,
   publish: cmdPublish,
+  import: cmdImport,
 };
 
 export async function main(argv: string[]): Promise<number> {
