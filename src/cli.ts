@@ -50,6 +50,7 @@ Commands:
   calibrate  measure the judges on human labels: evalgate calibrate results.json --labels labels.jsonl
   publish    post the comment outside Actions: evalgate publish --repo owner/name --pr 12 comparison.json
   import     production traces to evalgate traces: evalgate import export.jsonl --out traces.jsonl
+  sample     traces to review, by failure mode: evalgate sample traces.jsonl --seed 7 --out sample.jsonl
 
 Selection (run, pr):  --sample N  --tags smoke,refunds  --filter 'refund-*'  --shard 2/4
 Run settings:         --trials N  --concurrency N  --timeout 30s  --retries N  --max-cost 5.00
@@ -683,7 +684,38 @@ async function cmdImport(args: string[]): Promise<number> {
   return (await import('./import/command.ts')).importCommand(positionals, values.out, log);
 }
 
+async function cmdSample(args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      out: { type: 'string', short: 'o' },
+      seed: { type: 'string' },
+      'per-mode': { type: 'string' },
+      passing: { type: 'string' },
+      by: { type: 'string' },
+    },
+    true,
+  );
+  if (values.help) return help('sample');
+  if (positionals.length !== 1)
+    throw new UsageError('sample takes one traces file (evalgate import) or results file');
+  const seed = int('seed', values.seed, 0) ?? Math.floor(Math.random() * 2 ** 31);
+  const perMode = int('per-mode', values['per-mode']) ?? 10;
+  const passing = int('passing', values.passing, 0) ?? 10;
+  const { sampleCommand } = await import('./sample/command.ts');
+  return sampleCommand(positionals[0], values.out, { seed, perMode, passing, by: values.by }, log);
+}
+
 const COMMAND_HELP: Record<string, string> = {
+  sample: `evalgate sample traces.jsonl|results.json [--seed N] [--per-mode 10] [--passing 10]
+       [--by metadata.path] [--out sample.jsonl]
+  Picks traces for a person to review: up to --per-mode traces of each failure mode (from a
+  results file: the mode of the first check that failed, or error; from imported traces: error,
+  span_error, or the value of --by, a path in the trace's metadata) and --passing traces that
+  failed nothing. The same --seed and input give the same sample (without --seed one is drawn
+  and printed). Prints per stratum the traces taken and what a failure rate among them can be
+  estimated to (the 95% Wilson interval's half-width). Writes JSON lines (stdout without --out),
+  each trace's metadata.sample naming its stratum and the seed.`,
   import: `evalgate import export.jsonl [more files] [--out traces.jsonl]
   Reads traces exported from production and writes evalgate traces, one JSON object per line
   (to --out, else stdout), each with the source's trace id. Reads, one per line: OTLP
@@ -765,6 +797,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   calibrate: cmdCalibrate,
   publish: cmdPublish,
   import: cmdImport,
+  sample: cmdSample,
 };
 
 export async function main(argv: string[]): Promise<number> {
