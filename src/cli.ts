@@ -12,7 +12,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkTypes } from './checks/registry.ts';
-import { displayPath, isSuiteError, loadSuite } from './suite/index.ts';
+import { displayPath, isSuiteError, loadConfig, loadSuite } from './suite/index.ts';
 import type { Comparison, GateConfig, Results, Severity } from './types.ts';
 import { SEVERITIES } from './types.ts';
 import { VERSION } from './version.ts';
@@ -51,6 +51,7 @@ Commands:
   publish    post the comment outside Actions: evalgate publish --repo owner/name --pr 12 comparison.json
   import     production traces to evalgate traces: evalgate import export.jsonl --out traces.jsonl
   sample     traces to review, by failure mode: evalgate sample traces.jsonl --seed 7 --out sample.jsonl
+  promote    labelled traces to golden cases: evalgate promote sample.jsonl --labels labels.jsonl --dataset evals/promoted.jsonl
 
 Selection (run, pr):  --sample N  --tags smoke,refunds  --filter 'refund-*'  --shard 2/4
 Run settings:         --trials N  --concurrency N  --timeout 30s  --retries N  --max-cost 5.00
@@ -706,7 +707,57 @@ async function cmdSample(args: string[]): Promise<number> {
   return sampleCommand(positionals[0], values.out, { seed, perMode, passing, by: values.by }, log);
 }
 
+async function cmdPromote(args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      labels: { type: 'string' },
+      dataset: { type: 'string' },
+      config: { type: 'string', short: 'c', default: 'evalgate.yml' },
+      'input-key': { type: 'string' },
+    },
+    true,
+  );
+  if (values.help) return help('promote');
+  if (positionals.length !== 1) throw new UsageError('promote takes one traces file');
+  if (!values.labels) throw new UsageError('promote needs --labels labels.jsonl');
+  if (!values.dataset) throw new UsageError('promote needs --dataset <file to append to>');
+  const config = await loadConfig(resolve(values.config));
+  // Ids must be unique across the suite: read its cases when it loads (a suite with problems
+  // of its own still gets its cases promoted, unique within the dataset).
+  const suiteIds = await loadSuite(resolve(values.config)).then(
+    (s) => s.cases.map((c) => c.id),
+    () => {
+      log('the suite does not load as it is: new ids are unique within --dataset only');
+      return [];
+    },
+  );
+  const { promote } = await import('./promote/command.ts');
+  return promote(
+    {
+      traces: positionals[0],
+      labels: values.labels,
+      dataset: values.dataset,
+      modes: new Set(Object.keys(config.failure_modes)),
+      suiteIds,
+      inputKey: values['input-key'],
+    },
+    log,
+  );
+}
+
 const COMMAND_HELP: Record<string, string> = {
+  promote: `evalgate promote traces.jsonl --labels labels.jsonl --dataset evals/promoted.jsonl
+       [--config evalgate.yml] [--input-key q]
+  Appends a golden case per labelled trace to --dataset (never overwrites; ids made unique; a
+  trace already promoted there is skipped). Labels: JSON lines {"trace_id", "mode", "note"?,
+  "tool"?, "expected"?}; mode must be one of the config's failure_modes. Each case takes the
+  trace's input (--input-key wraps a string input as {key: input}) and retrieved documents
+  (context.documents), the mode, and checks suggested by the mode's name: a hallucinated action
+  -> claim_requires_tool on the claim in the output (needs "tool"), a stale answer -> grounded,
+  a wrong tool -> tool_called "tool" / tool_not_called the tool it used; "expected" adds
+  contains. Provenance (source, trace id, date, note) goes in description. Review the cases,
+  add the file to datasets:, and run evalgate validate.`,
   sample: `evalgate sample traces.jsonl|results.json [--seed N] [--per-mode 10] [--passing 10]
        [--by metadata.path] [--out sample.jsonl]
   Picks traces for a person to review: up to --per-mode traces of each failure mode (from a
@@ -798,6 +849,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   publish: cmdPublish,
   import: cmdImport,
   sample: cmdSample,
+  promote: cmdPromote,
 };
 
 export async function main(argv: string[]): Promise<number> {
