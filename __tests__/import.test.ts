@@ -169,3 +169,28 @@ describe('evalgate import', () => {
     expect(r.code).toBe(0);
   }, 120_000);
 });
+
+describe('spans as a target answer', () => {
+  it('maps one trace of OTLP spans; says which span is malformed; leaves traces alone', async () => {
+    const { traceFromTargetSpans } = await import('../src/import/target-spans.ts');
+    const request = JSON.parse(
+      readFileSync(join(fixtures, 'openinference.jsonl'), 'utf8').trim(),
+    ) as Record<string, unknown>;
+    const r = traceFromTargetSpans(request);
+    expect(r && 'trace' in r && r.trace.output).toBe(
+      'Yes: order B-2002 is within the 30-day window.',
+    );
+    expect(traceFromTargetSpans({ output: 'a trace' })).toBeUndefined();
+    const [first] = readFileSync(join(fixtures, 'malformed-span.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
+    expect(traceFromTargetSpans(JSON.parse(first))).toEqual({
+      error: 'span eee19b7ec3c1b174: startTimeUnixNano: expected Unix nanoseconds, got "yesterday"',
+    });
+    const two = JSON.parse(readFileSync(join(fixtures, 'otel-genai.jsonl'), 'utf8').split('\n')[1]);
+    expect(traceFromTargetSpans(two)).toEqual({
+      error: 'resourceSpans: spans of 2 traces; a target answers with one',
+    });
+  });
+});

@@ -235,8 +235,13 @@ export function traceFromSpans(spans: FlatSpan[], source: string): Trace {
   const spanErrors: { span_id: string; name: string; message: string }[] = [];
   const unmapped: Record<string, unknown>[] = [];
   let lastLlm: { input: TraceMessage[]; output: TraceMessage[] } | undefined;
-  const start = Math.min(...ordered.map((s) => s.startMs));
-  const end = Math.max(...ordered.map((s) => s.endMs));
+  // A loop, not Math.min(...spread): a trace may hold more spans than a call has arguments.
+  let start = Infinity;
+  let end = -Infinity;
+  for (const s of ordered) {
+    if (s.startMs < start) start = s.startMs;
+    if (s.endMs > end) end = s.endMs;
+  }
 
   for (const span of ordered) {
     const a = span.attributes;
