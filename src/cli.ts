@@ -12,7 +12,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkTypes } from './checks/registry.ts';
-import { displayPath, isSuiteError, loadSuite } from './suite/index.ts';
+import { displayPath, isSuiteError, loadConfig, loadSuite } from './suite/index.ts';
 import type { Comparison, GateConfig, Results, Severity } from './types.ts';
 import { SEVERITIES } from './types.ts';
 import { VERSION } from './version.ts';
@@ -49,6 +49,9 @@ Commands:
   pr         the whole PR check locally: evalgate pr --base main [--head HEAD]
   calibrate  measure the judges on human labels: evalgate calibrate results.json --labels labels.jsonl
   publish    post the comment outside Actions: evalgate publish --repo owner/name --pr 12 comparison.json
+  import     production traces to evalgate traces: evalgate import export.jsonl --out traces.jsonl
+  sample     traces to review, by failure mode: evalgate sample traces.jsonl --seed 7 --out sample.jsonl
+  promote    labelled traces to golden cases: evalgate promote sample.jsonl --labels labels.jsonl --dataset evals/promoted.jsonl
 
 Selection (run, pr):  --sample N  --tags smoke,refunds  --filter 'refund-*'  --shard 2/4
 Run settings:         --trials N  --concurrency N  --timeout 30s  --retries N  --max-cost 5.00
@@ -676,7 +679,100 @@ async function cmdPublish(args: string[]): Promise<number> {
   return verdictExit(comparison);
 }
 
+async function cmdImport(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { out: { type: 'string', short: 'o' } }, true);
+  if (values.help) return help('import');
+  return (await import('./import/command.ts')).importCommand(positionals, values.out, log);
+}
+
+async function cmdSample(args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      out: { type: 'string', short: 'o' },
+      seed: { type: 'string' },
+      'per-mode': { type: 'string' },
+      passing: { type: 'string' },
+      by: { type: 'string' },
+    },
+    true,
+  );
+  if (values.help) return help('sample');
+  if (positionals.length !== 1)
+    throw new UsageError('sample takes one traces file (evalgate import) or results file');
+  const seed = int('seed', values.seed, 0) ?? Math.floor(Math.random() * 2 ** 31);
+  const perMode = int('per-mode', values['per-mode']) ?? 10;
+  const passing = int('passing', values.passing, 0) ?? 10;
+  const { sampleCommand } = await import('./sample/command.ts');
+  return sampleCommand(positionals[0], values.out, { seed, perMode, passing, by: values.by }, log);
+}
+
+async function cmdPromote(args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      labels: { type: 'string' },
+      dataset: { type: 'string' },
+      config: { type: 'string', short: 'c', default: 'evalgate.yml' },
+      'input-key': { type: 'string' },
+    },
+    true,
+  );
+  if (values.help) return help('promote');
+  if (positionals.length !== 1) throw new UsageError('promote takes one traces file');
+  if (!values.labels) throw new UsageError('promote needs --labels labels.jsonl');
+  if (!values.dataset) throw new UsageError('promote needs --dataset <file to append to>');
+  const config = await loadConfig(resolve(values.config));
+  // Ids must be unique across the suite: read its cases when it loads (a suite with problems
+  // of its own still gets its cases promoted, unique within the dataset).
+  const suiteIds = await loadSuite(resolve(values.config)).then(
+    (s) => s.cases.map((c) => c.id),
+    () => {
+      log('the suite does not load as it is: new ids are unique within --dataset only');
+      return [];
+    },
+  );
+  const { promote } = await import('./promote/command.ts');
+  return promote(
+    {
+      traces: positionals[0],
+      labels: values.labels,
+      dataset: values.dataset,
+      modes: new Set(Object.keys(config.failure_modes)),
+      suiteIds,
+      inputKey: values['input-key'],
+    },
+    log,
+  );
+}
+
 const COMMAND_HELP: Record<string, string> = {
+  promote: `evalgate promote traces.jsonl --labels labels.jsonl --dataset evals/promoted.jsonl
+       [--config evalgate.yml] [--input-key q]
+  Appends a golden case per labelled trace to --dataset (never overwrites; ids made unique; a
+  trace already promoted there is skipped). Labels: JSON lines {"trace_id", "mode", "note"?,
+  "tool"?, "expected"?}; mode must be one of the config's failure_modes. Each case takes the
+  trace's input (--input-key wraps a string input as {key: input}) and retrieved documents
+  (context.documents), the mode, and checks suggested by the mode's name: a hallucinated action
+  -> claim_requires_tool on the claim in the output (needs "tool"), a stale answer -> grounded,
+  a wrong tool -> tool_called "tool" / tool_not_called the tool it used; "expected" adds
+  contains. Provenance (source, trace id, date, note) goes in description. Review the cases,
+  add the file to datasets:, and run evalgate validate.`,
+  sample: `evalgate sample traces.jsonl|results.json [--seed N] [--per-mode 10] [--passing 10]
+       [--by metadata.path] [--out sample.jsonl]
+  Picks traces for a person to review: up to --per-mode traces of each failure mode (from a
+  results file: the mode of the first check that failed, or error; from imported traces: error,
+  span_error, or the value of --by, a path in the trace's metadata) and --passing traces that
+  failed nothing. The same --seed and input give the same sample (without --seed one is drawn
+  and printed). Prints per stratum the traces taken and what a failure rate among them can be
+  estimated to (the 95% Wilson interval's half-width). Writes JSON lines (stdout without --out),
+  each trace's metadata.sample naming its stratum and the seed.`,
+  import: `evalgate import export.jsonl [more files] [--out traces.jsonl]
+  Reads traces exported from production and writes evalgate traces, one JSON object per line
+  (to --out, else stdout), each with the source's trace id. Reads, one per line: OTLP
+  ExportTraceServiceRequests (the OpenTelemetry file exporter) with OTel GenAI or OpenInference
+  spans, Langfuse traces with their observations, and evalgate traces. Streams: memory holds
+  the traces in flight, not the file. Exit 0 done, 2 bad input (file, line and span id).`,
   init: `evalgate init [--target python|node|http] [--dir .]
   Writes a starting suite: evalgate.yml, three example cases (evals/cases.jsonl), a target stub
   that answers them (evals/target.py, evals/target.mjs or evals/server.mjs, by the language found:
@@ -751,6 +847,9 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   pr: cmdPr,
   calibrate: cmdCalibrate,
   publish: cmdPublish,
+  import: cmdImport,
+  sample: cmdSample,
+  promote: cmdPromote,
 };
 
 export async function main(argv: string[]): Promise<number> {
