@@ -38300,10 +38300,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
+/***/ 80481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+
+/***/ }),
+
 /***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 46466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 
@@ -56248,6 +56262,9 @@ Commands:
   pr         the whole PR check locally: evalgate pr --base main [--head HEAD]
   calibrate  measure the judges on human labels: evalgate calibrate results.json --labels labels.jsonl
   publish    post the comment outside Actions: evalgate publish --repo owner/name --pr 12 comparison.json
+  import     production traces to evalgate traces: evalgate import export.jsonl --out traces.jsonl
+  sample     traces to review, by failure mode: evalgate sample traces.jsonl --seed 7 --out sample.jsonl
+  promote    labelled traces to golden cases: evalgate promote sample.jsonl --labels labels.jsonl --dataset evals/promoted.jsonl
 
 Selection (run, pr):  --sample N  --tags smoke,refunds  --filter 'refund-*'  --shard 2/4
 Run settings:         --trials N  --concurrency N  --timeout 30s  --retries N  --max-cost 5.00
@@ -56532,8 +56549,8 @@ async function cmdCompare(args) {
     const [basePath, headPath] = positionals;
     const { compare } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 63504));
     const { renderTextReport } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 71509));
-    const base = await (0,results_io/* readResults */.x8)(basePath);
-    const head = await (0,results_io/* readResults */.x8)(headPath);
+    const base = await (0,results_io.readResults)(basePath);
+    const head = await (0,results_io.readResults)(headPath);
     // `report --format html` finds the traces through these paths, relative to the comparison
     // file (absolute when the comparison is only printed).
     const near = (p) => values.out ? (0,external_node_path_.relative)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(values.out)), (0,external_node_path_.resolve)(p)) : (0,external_node_path_.resolve)(p);
@@ -56558,7 +56575,7 @@ async function readTracesFor(side, path) {
         return undefined;
     }
     try {
-        return await (0,results_io/* readResults */.x8)(path);
+        return await (0,results_io.readResults)(path);
     }
     catch (err) {
         log(`no ${side} traces in the viewer: ${err.message} (use --${side})`);
@@ -56635,7 +56652,7 @@ async function cmdMerge(args) {
         throw new UsageError('merge takes the shard results files');
     const parts = [];
     for (const path of positionals)
-        parts.push({ path, results: await (0,results_io/* readResults */.x8)(path) });
+        parts.push({ path, results: await (0,results_io.readResults)(path) });
     const merged = (0,results_io/* mergeResults */.n0)(parts);
     await (0,results_io/* writeJson */.GF)(values.out, merged);
     print(`${merged.meta.counts.cases} cases from ${parts.length} file(s) → ${values.out}`);
@@ -56687,7 +56704,7 @@ async function cmdPr(args) {
     if (!values.base)
         throw new UsageError('pr needs --base <ref> (a branch, tag or sha)');
     const controller = interruptible();
-    const baseline = values.baseline ? await (0,results_io/* readResults */.x8)(values.baseline) : undefined;
+    const baseline = values.baseline ? await (0,results_io.readResults)(values.baseline) : undefined;
     const { runPr } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 16758));
     const { renderTextReport } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 71509));
     const outcome = await runPr({
@@ -56742,7 +56759,7 @@ async function cmdCalibrate(args) {
     const labels = labelsPath ? await c.readLabels(labelsPath, (0,build_suite/* displayPath */.Gt)(labelsPath)) : [];
     const results = [];
     for (const path of positionals)
-        results.push(await (0,results_io/* readResults */.x8)(path));
+        results.push(await (0,results_io.readResults)(path));
     const { items, skipped } = c.collectLabelled(suite, results, labels);
     const floors = c.floorsOf(judgeConfig);
     if (items.length === 0)
@@ -56830,7 +56847,89 @@ async function cmdPublish(args) {
         : `comment ${result.commentAction}`);
     return verdictExit(comparison);
 }
+async function cmdImport(args) {
+    const { values, positionals } = parse(args, { out: { type: 'string', short: 'o' } }, true);
+    if (values.help)
+        return help('import');
+    return (await __nccwpck_require__.e(/* import() */ 106).then(__nccwpck_require__.bind(__nccwpck_require__, 86106))).importCommand(positionals, values.out, log);
+}
+async function cmdSample(args) {
+    const { values, positionals } = parse(args, {
+        out: { type: 'string', short: 'o' },
+        seed: { type: 'string' },
+        'per-mode': { type: 'string' },
+        passing: { type: 'string' },
+        by: { type: 'string' },
+    }, true);
+    if (values.help)
+        return help('sample');
+    if (positionals.length !== 1)
+        throw new UsageError('sample takes one traces file (evalgate import) or results file');
+    const seed = cli_int('seed', values.seed, 0) ?? Math.floor(Math.random() * 2 ** 31);
+    const perMode = cli_int('per-mode', values['per-mode']) ?? 10;
+    const passing = cli_int('passing', values.passing, 0) ?? 10;
+    const { sampleCommand } = await __nccwpck_require__.e(/* import() */ 875).then(__nccwpck_require__.bind(__nccwpck_require__, 45875));
+    return sampleCommand(positionals[0], values.out, { seed, perMode, passing, by: values.by }, log);
+}
+async function cmdPromote(args) {
+    const { values, positionals } = parse(args, {
+        labels: { type: 'string' },
+        dataset: { type: 'string' },
+        config: { type: 'string', short: 'c', default: 'evalgate.yml' },
+        'input-key': { type: 'string' },
+    }, true);
+    if (values.help)
+        return help('promote');
+    if (positionals.length !== 1)
+        throw new UsageError('promote takes one traces file');
+    if (!values.labels)
+        throw new UsageError('promote needs --labels labels.jsonl');
+    if (!values.dataset)
+        throw new UsageError('promote needs --dataset <file to append to>');
+    const config = await (0,build_suite/* loadConfig */.Z9)((0,external_node_path_.resolve)(values.config));
+    // Ids must be unique across the suite: read its cases when it loads (a suite with problems
+    // of its own still gets its cases promoted, unique within the dataset).
+    const suiteIds = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.resolve)(values.config)).then((s) => s.cases.map((c) => c.id), () => {
+        log('the suite does not load as it is: new ids are unique within --dataset only');
+        return [];
+    });
+    const { promote } = await __nccwpck_require__.e(/* import() */ 27).then(__nccwpck_require__.bind(__nccwpck_require__, 20027));
+    return promote({
+        traces: positionals[0],
+        labels: values.labels,
+        dataset: values.dataset,
+        modes: new Set(Object.keys(config.failure_modes)),
+        suiteIds,
+        inputKey: values['input-key'],
+    }, log);
+}
 const COMMAND_HELP = {
+    promote: `evalgate promote traces.jsonl --labels labels.jsonl --dataset evals/promoted.jsonl
+       [--config evalgate.yml] [--input-key q]
+  Appends a golden case per labelled trace to --dataset (never overwrites; ids made unique; a
+  trace already promoted there is skipped). Labels: JSON lines {"trace_id", "mode", "note"?,
+  "tool"?, "expected"?}; mode must be one of the config's failure_modes. Each case takes the
+  trace's input (--input-key wraps a string input as {key: input}) and retrieved documents
+  (context.documents), the mode, and checks suggested by the mode's name: a hallucinated action
+  -> claim_requires_tool on the claim in the output (needs "tool"), a stale answer -> grounded,
+  a wrong tool -> tool_called "tool" / tool_not_called the tool it used; "expected" adds
+  contains. Provenance (source, trace id, date, note) goes in description. Review the cases,
+  add the file to datasets:, and run evalgate validate.`,
+    sample: `evalgate sample traces.jsonl|results.json [--seed N] [--per-mode 10] [--passing 10]
+       [--by metadata.path] [--out sample.jsonl]
+  Picks traces for a person to review: up to --per-mode traces of each failure mode (from a
+  results file: the mode of the first check that failed, or error; from imported traces: error,
+  span_error, or the value of --by, a path in the trace's metadata) and --passing traces that
+  failed nothing. The same --seed and input give the same sample (without --seed one is drawn
+  and printed). Prints per stratum the traces taken and what a failure rate among them can be
+  estimated to (the 95% Wilson interval's half-width). Writes JSON lines (stdout without --out),
+  each trace's metadata.sample naming its stratum and the seed.`,
+    import: `evalgate import export.jsonl [more files] [--out traces.jsonl]
+  Reads traces exported from production and writes evalgate traces, one JSON object per line
+  (to --out, else stdout), each with the source's trace id. Reads, one per line: OTLP
+  ExportTraceServiceRequests (the OpenTelemetry file exporter) with OTel GenAI or OpenInference
+  spans, Langfuse traces with their observations, and evalgate traces. Streams: memory holds
+  the traces in flight, not the file. Exit 0 done, 2 bad input (file, line and span id).`,
     init: `evalgate init [--target python|node|http] [--dir .]
   Writes a starting suite: evalgate.yml, three example cases (evals/cases.jsonl), a target stub
   that answers them (evals/target.py, evals/target.mjs or evals/server.mjs, by the language found:
@@ -56903,6 +57002,9 @@ const commands = {
     pr: cmdPr,
     calibrate: cmdCalibrate,
     publish: cmdPublish,
+    import: cmdImport,
+    sample: cmdSample,
+    promote: cmdPromote,
 };
 async function main(argv) {
     const [command, ...rest] = argv;
@@ -57610,7 +57712,7 @@ async function restoreBaseline(ctx, want) {
     if (!hit.hit || !hit.path)
         return undefined;
     try {
-        const results = await (0,results_io/* readResults */.x8)((0,external_node_path_.join)(hit.path, 'results.json'));
+        const results = await (0,results_io.readResults)((0,external_node_path_.join)(hit.path, 'results.json'));
         github_log.info(`evalgate: restored baseline ${hit.key} (${age(results.meta.finished_at)})`);
         return results;
     }
@@ -62094,7 +62196,7 @@ class ConsoleProgress {
 /* harmony export */   WY: () => (/* binding */ readComparison),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   n0: () => (/* binding */ mergeResults),
-/* harmony export */   x8: () => (/* binding */ readResults)
+/* harmony export */   readResults: () => (/* binding */ readResults)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77598);
@@ -63667,11 +63769,12 @@ function suiteHash(config, cases) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Gt: () => (/* reexport */ errors/* displayPath */.Gt),
+  Z9: () => (/* reexport */ loadConfig),
   bu: () => (/* reexport */ loadSuite),
-  o4: () => (/* reexport */ config_parseConfig)
+  o4: () => (/* reexport */ parseConfig)
 });
 
-// UNUSED EXPORTS: DATASET_EXTENSIONS, DEFAULTS, DEFAULT_GATE, DEFAULT_MODULE_EXPORT, MAX_PROBLEMS, ProblemList, SuiteError, TARGET_KINDS, caseHash, configSchema, datasetFormat, duplicateIdProblems, formatProblem, isSuiteError, loadCases, loadConfig, parseCases, parseDuration, parseJson, parseJsonl, parseYaml, sha256, stableStringify, suiteError, suiteHash, validateCase, validateCheck, validateConfig
+// UNUSED EXPORTS: DATASET_EXTENSIONS, DEFAULTS, DEFAULT_GATE, DEFAULT_MODULE_EXPORT, MAX_PROBLEMS, ProblemList, SuiteError, TARGET_KINDS, caseHash, configSchema, datasetFormat, duplicateIdProblems, formatProblem, isSuiteError, loadCases, parseCases, parseDuration, parseJson, parseJsonl, parseYaml, sha256, stableStringify, suiteError, suiteHash, validateCase, validateCheck, validateConfig
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
@@ -65328,7 +65431,7 @@ function partialConfig(text, file) {
  * Parses and validates the text of an evalgate.yml. `file` is the name used in messages.
  * Throws a SuiteError listing every problem.
  */
-function config_parseConfig(text, file) {
+function parseConfig(text, file) {
     const parsed = (0,yaml/* parseYaml */.hN)(text, file);
     if (!parsed.ok)
         throw (0,errors/* suiteError */.lJ)(parsed.problems);
@@ -65464,7 +65567,7 @@ async function readText(abs, what) {
 async function loadConfig(configPath) {
     const abs = await resolveConfigPath(configPath);
     const text = await readText(abs, 'config file');
-    return parseConfig(text, displayPath(abs));
+    return parseConfig(text, (0,errors/* displayPath */.Gt)(abs));
 }
 /** Where to report a problem about `config.datasets[index]` (its line in the config, if known). */
 function datasetsProblem(config, rootDir, index, message) {
@@ -65566,7 +65669,7 @@ async function loadSuite(configPath) {
     const file = (0,errors/* displayPath */.Gt)(abs);
     let config;
     try {
-        config = config_parseConfig(text, file);
+        config = parseConfig(text, file);
     }
     catch (err) {
         const partial = (0,errors/* isSuiteError */.t$)(err) ? partialConfig(text, file) : undefined;

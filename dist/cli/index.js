@@ -9048,10 +9048,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
+/***/ 481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+
+/***/ }),
+
 /***/ 7075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 
@@ -24039,7 +24053,7 @@ class ConsoleProgress {
 /* harmony export */   WY: () => (/* binding */ readComparison),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   n0: () => (/* binding */ mergeResults),
-/* harmony export */   x8: () => (/* binding */ readResults)
+/* harmony export */   readResults: () => (/* binding */ readResults)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
@@ -25613,11 +25627,12 @@ function suiteHash(config, cases) {
 __nccwpck_require__.d(__webpack_exports__, {
   Gt: () => (/* reexport */ errors/* displayPath */.Gt),
   t$: () => (/* reexport */ errors/* isSuiteError */.t$),
+  Z9: () => (/* reexport */ loadConfig),
   bu: () => (/* reexport */ loadSuite),
-  o4: () => (/* reexport */ config_parseConfig)
+  o4: () => (/* reexport */ parseConfig)
 });
 
-// UNUSED EXPORTS: DATASET_EXTENSIONS, DEFAULTS, DEFAULT_GATE, DEFAULT_MODULE_EXPORT, MAX_PROBLEMS, ProblemList, SuiteError, TARGET_KINDS, caseHash, configSchema, datasetFormat, duplicateIdProblems, formatProblem, loadCases, loadConfig, parseCases, parseDuration, parseJson, parseJsonl, parseYaml, sha256, stableStringify, suiteError, suiteHash, validateCase, validateCheck, validateConfig
+// UNUSED EXPORTS: DATASET_EXTENSIONS, DEFAULTS, DEFAULT_GATE, DEFAULT_MODULE_EXPORT, MAX_PROBLEMS, ProblemList, SuiteError, TARGET_KINDS, caseHash, configSchema, datasetFormat, duplicateIdProblems, formatProblem, loadCases, parseCases, parseDuration, parseJson, parseJsonl, parseYaml, sha256, stableStringify, suiteError, suiteHash, validateCase, validateCheck, validateConfig
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -27274,7 +27289,7 @@ function partialConfig(text, file) {
  * Parses and validates the text of an evalgate.yml. `file` is the name used in messages.
  * Throws a SuiteError listing every problem.
  */
-function config_parseConfig(text, file) {
+function parseConfig(text, file) {
     const parsed = (0,yaml/* parseYaml */.hN)(text, file);
     if (!parsed.ok)
         throw (0,errors/* suiteError */.lJ)(parsed.problems);
@@ -27410,7 +27425,7 @@ async function readText(abs, what) {
 async function loadConfig(configPath) {
     const abs = await resolveConfigPath(configPath);
     const text = await readText(abs, 'config file');
-    return parseConfig(text, displayPath(abs));
+    return parseConfig(text, (0,errors/* displayPath */.Gt)(abs));
 }
 /** Where to report a problem about `config.datasets[index]` (its line in the config, if known). */
 function datasetsProblem(config, rootDir, index, message) {
@@ -27512,7 +27527,7 @@ async function loadSuite(configPath) {
     const file = (0,errors/* displayPath */.Gt)(abs);
     let config;
     try {
-        config = config_parseConfig(text, file);
+        config = parseConfig(text, file);
     }
     catch (err) {
         const partial = (0,errors/* isSuiteError */.t$)(err) ? partialConfig(text, file) : undefined;
@@ -40060,6 +40075,9 @@ Commands:
   pr         the whole PR check locally: evalgate pr --base main [--head HEAD]
   calibrate  measure the judges on human labels: evalgate calibrate results.json --labels labels.jsonl
   publish    post the comment outside Actions: evalgate publish --repo owner/name --pr 12 comparison.json
+  import     production traces to evalgate traces: evalgate import export.jsonl --out traces.jsonl
+  sample     traces to review, by failure mode: evalgate sample traces.jsonl --seed 7 --out sample.jsonl
+  promote    labelled traces to golden cases: evalgate promote sample.jsonl --labels labels.jsonl --dataset evals/promoted.jsonl
 
 Selection (run, pr):  --sample N  --tags smoke,refunds  --filter 'refund-*'  --shard 2/4
 Run settings:         --trials N  --concurrency N  --timeout 30s  --retries N  --max-cost 5.00
@@ -40344,8 +40362,8 @@ async function cmdCompare(args) {
     const [basePath, headPath] = positionals;
     const { compare } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(504)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3504));
     const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8156));
-    const base = await (0,results_io/* readResults */.x8)(basePath);
-    const head = await (0,results_io/* readResults */.x8)(headPath);
+    const base = await (0,results_io.readResults)(basePath);
+    const head = await (0,results_io.readResults)(headPath);
     // `report --format html` finds the traces through these paths, relative to the comparison
     // file (absolute when the comparison is only printed).
     const near = (p) => values.out ? (0,external_node_path_.relative)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(values.out)), (0,external_node_path_.resolve)(p)) : (0,external_node_path_.resolve)(p);
@@ -40370,7 +40388,7 @@ async function readTracesFor(side, path) {
         return undefined;
     }
     try {
-        return await (0,results_io/* readResults */.x8)(path);
+        return await (0,results_io.readResults)(path);
     }
     catch (err) {
         log(`no ${side} traces in the viewer: ${err.message} (use --${side})`);
@@ -40447,7 +40465,7 @@ async function cmdMerge(args) {
         throw new UsageError('merge takes the shard results files');
     const parts = [];
     for (const path of positionals)
-        parts.push({ path, results: await (0,results_io/* readResults */.x8)(path) });
+        parts.push({ path, results: await (0,results_io.readResults)(path) });
     const merged = (0,results_io/* mergeResults */.n0)(parts);
     await (0,results_io/* writeJson */.GF)(values.out, merged);
     print(`${merged.meta.counts.cases} cases from ${parts.length} file(s) → ${values.out}`);
@@ -40499,7 +40517,7 @@ async function cmdPr(args) {
     if (!values.base)
         throw new UsageError('pr needs --base <ref> (a branch, tag or sha)');
     const controller = interruptible();
-    const baseline = values.baseline ? await (0,results_io/* readResults */.x8)(values.baseline) : undefined;
+    const baseline = values.baseline ? await (0,results_io.readResults)(values.baseline) : undefined;
     const { runPr } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(504), __nccwpck_require__.e(565), __nccwpck_require__.e(758)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6758));
     const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8156));
     const outcome = await runPr({
@@ -40554,7 +40572,7 @@ async function cmdCalibrate(args) {
     const labels = labelsPath ? await c.readLabels(labelsPath, (0,build_suite/* displayPath */.Gt)(labelsPath)) : [];
     const results = [];
     for (const path of positionals)
-        results.push(await (0,results_io/* readResults */.x8)(path));
+        results.push(await (0,results_io.readResults)(path));
     const { items, skipped } = c.collectLabelled(suite, results, labels);
     const floors = c.floorsOf(judgeConfig);
     if (items.length === 0)
@@ -40642,7 +40660,89 @@ async function cmdPublish(args) {
         : `comment ${result.commentAction}`);
     return verdictExit(comparison);
 }
+async function cmdImport(args) {
+    const { values, positionals } = bin_parse(args, { out: { type: 'string', short: 'o' } }, true);
+    if (values.help)
+        return help('import');
+    return (await __nccwpck_require__.e(/* import() */ 106).then(__nccwpck_require__.bind(__nccwpck_require__, 6106))).importCommand(positionals, values.out, log);
+}
+async function cmdSample(args) {
+    const { values, positionals } = bin_parse(args, {
+        out: { type: 'string', short: 'o' },
+        seed: { type: 'string' },
+        'per-mode': { type: 'string' },
+        passing: { type: 'string' },
+        by: { type: 'string' },
+    }, true);
+    if (values.help)
+        return help('sample');
+    if (positionals.length !== 1)
+        throw new UsageError('sample takes one traces file (evalgate import) or results file');
+    const seed = cli_int('seed', values.seed, 0) ?? Math.floor(Math.random() * 2 ** 31);
+    const perMode = cli_int('per-mode', values['per-mode']) ?? 10;
+    const passing = cli_int('passing', values.passing, 0) ?? 10;
+    const { sampleCommand } = await __nccwpck_require__.e(/* import() */ 875).then(__nccwpck_require__.bind(__nccwpck_require__, 5875));
+    return sampleCommand(positionals[0], values.out, { seed, perMode, passing, by: values.by }, log);
+}
+async function cmdPromote(args) {
+    const { values, positionals } = bin_parse(args, {
+        labels: { type: 'string' },
+        dataset: { type: 'string' },
+        config: { type: 'string', short: 'c', default: 'evalgate.yml' },
+        'input-key': { type: 'string' },
+    }, true);
+    if (values.help)
+        return help('promote');
+    if (positionals.length !== 1)
+        throw new UsageError('promote takes one traces file');
+    if (!values.labels)
+        throw new UsageError('promote needs --labels labels.jsonl');
+    if (!values.dataset)
+        throw new UsageError('promote needs --dataset <file to append to>');
+    const config = await (0,build_suite/* loadConfig */.Z9)((0,external_node_path_.resolve)(values.config));
+    // Ids must be unique across the suite: read its cases when it loads (a suite with problems
+    // of its own still gets its cases promoted, unique within the dataset).
+    const suiteIds = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.resolve)(values.config)).then((s) => s.cases.map((c) => c.id), () => {
+        log('the suite does not load as it is: new ids are unique within --dataset only');
+        return [];
+    });
+    const { promote } = await __nccwpck_require__.e(/* import() */ 27).then(__nccwpck_require__.bind(__nccwpck_require__, 27));
+    return promote({
+        traces: positionals[0],
+        labels: values.labels,
+        dataset: values.dataset,
+        modes: new Set(Object.keys(config.failure_modes)),
+        suiteIds,
+        inputKey: values['input-key'],
+    }, log);
+}
 const COMMAND_HELP = {
+    promote: `evalgate promote traces.jsonl --labels labels.jsonl --dataset evals/promoted.jsonl
+       [--config evalgate.yml] [--input-key q]
+  Appends a golden case per labelled trace to --dataset (never overwrites; ids made unique; a
+  trace already promoted there is skipped). Labels: JSON lines {"trace_id", "mode", "note"?,
+  "tool"?, "expected"?}; mode must be one of the config's failure_modes. Each case takes the
+  trace's input (--input-key wraps a string input as {key: input}) and retrieved documents
+  (context.documents), the mode, and checks suggested by the mode's name: a hallucinated action
+  -> claim_requires_tool on the claim in the output (needs "tool"), a stale answer -> grounded,
+  a wrong tool -> tool_called "tool" / tool_not_called the tool it used; "expected" adds
+  contains. Provenance (source, trace id, date, note) goes in description. Review the cases,
+  add the file to datasets:, and run evalgate validate.`,
+    sample: `evalgate sample traces.jsonl|results.json [--seed N] [--per-mode 10] [--passing 10]
+       [--by metadata.path] [--out sample.jsonl]
+  Picks traces for a person to review: up to --per-mode traces of each failure mode (from a
+  results file: the mode of the first check that failed, or error; from imported traces: error,
+  span_error, or the value of --by, a path in the trace's metadata) and --passing traces that
+  failed nothing. The same --seed and input give the same sample (without --seed one is drawn
+  and printed). Prints per stratum the traces taken and what a failure rate among them can be
+  estimated to (the 95% Wilson interval's half-width). Writes JSON lines (stdout without --out),
+  each trace's metadata.sample naming its stratum and the seed.`,
+    import: `evalgate import export.jsonl [more files] [--out traces.jsonl]
+  Reads traces exported from production and writes evalgate traces, one JSON object per line
+  (to --out, else stdout), each with the source's trace id. Reads, one per line: OTLP
+  ExportTraceServiceRequests (the OpenTelemetry file exporter) with OTel GenAI or OpenInference
+  spans, Langfuse traces with their observations, and evalgate traces. Streams: memory holds
+  the traces in flight, not the file. Exit 0 done, 2 bad input (file, line and span id).`,
     init: `evalgate init [--target python|node|http] [--dir .]
   Writes a starting suite: evalgate.yml, three example cases (evals/cases.jsonl), a target stub
   that answers them (evals/target.py, evals/target.mjs or evals/server.mjs, by the language found:
@@ -40715,6 +40815,9 @@ const commands = {
     pr: cmdPr,
     calibrate: cmdCalibrate,
     publish: cmdPublish,
+    import: cmdImport,
+    sample: cmdSample,
+    promote: cmdPromote,
 };
 async function main(argv) {
     const [command, ...rest] = argv;

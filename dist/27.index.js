@@ -1,0 +1,328 @@
+export const id = 27;
+export const ids = [27];
+export const modules = {
+
+/***/ 20027:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  promote: () => (/* binding */ promote)
+});
+
+// UNUSED EXPORTS: readPromoteLabels
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:readline"
+var external_node_readline_ = __webpack_require__(80481);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./build/suite/errors.js
+var errors = __webpack_require__(70156);
+// EXTERNAL MODULE: ./build/suite/jsonl.js
+var jsonl = __webpack_require__(28925);
+// EXTERNAL MODULE: ./build/targets/trace.js
+var trace = __webpack_require__(1220);
+;// CONCATENATED MODULE: ./build/promote/suggest.js
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Words of a claimed action in an answer ("I have refunded", "has been cancelled"...). */
+const ACTION = /\b(?:refunded|cancel(?:l)?ed|issued|processed|booked|sent|updated|changed|created|deleted|scheduled|transferred|reset|approved)\b/i;
+const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The claim in an output: the clause around its first action word, as a regex. */
+function claimIn(output) {
+    const m = ACTION.exec(output);
+    if (!m)
+        return undefined;
+    // The words around the action (up to 3 before, 2 after), within the sentence.
+    const before = output
+        .slice(0, m.index)
+        .split(/[.!?:;\n]/)
+        .at(-1)
+        .trim()
+        .split(/\s+/)
+        .slice(-3);
+    const after = output
+        .slice(m.index + m[0].length)
+        .split(/[.!?:;\n]/)[0]
+        .trim()
+        .split(/\s+/)
+        .slice(0, 2);
+    const words = [...before.filter(Boolean), m[0], ...after.filter(Boolean)];
+    return words.map(escapeRegex).join('\\s+');
+}
+/** The kind of failure a mode's name describes. */
+function kindOf(mode) {
+    const m = mode.toLowerCase();
+    if (/halluc|claim|fabricat|unperformed|fake/.test(m))
+        return 'hallucinated_action';
+    if (/stale|outdated|ground|fact|wrong_info|incorrect_info/.test(m))
+        return 'stale_answer';
+    if (/tool/.test(m))
+        return 'wrong_tool';
+    return 'other';
+}
+/** The suggested checks for a label on a trace, and a note for what needs a person. */
+function suggestChecks(label, trace) {
+    const mode = label.mode;
+    const kind = kindOf(mode);
+    const checks = [];
+    let todo;
+    const called = (trace.tool_calls ?? []).map((c) => c.name);
+    if (kind === 'hallucinated_action') {
+        const claim = claimIn(trace.output);
+        if (claim && label.tool)
+            checks.push({ type: 'claim_requires_tool', claim, tool: label.tool, mode });
+        else if (claim) {
+            checks.push({
+                type: 'not_contains',
+                value: trace.output.match(new RegExp(claim, 'i'))[0],
+                ignore_case: true,
+                mode,
+            });
+            todo = 'name the tool the claim needs (label "tool") to check it with claim_requires_tool';
+        }
+        else
+            todo = 'no action claim found in the output: write the check by hand';
+    }
+    else if (kind === 'stale_answer') {
+        checks.push({ type: 'grounded', mode });
+    }
+    else if (kind === 'wrong_tool') {
+        if (label.tool)
+            checks.push({ type: 'tool_called', name: label.tool, mode });
+        const wrong = called.find((n) => n !== label.tool);
+        if (wrong)
+            checks.push({ type: 'tool_not_called', name: wrong, mode });
+        if (!checks.length)
+            todo = 'name the right tool (label "tool")';
+    }
+    if (label.expected)
+        checks.push({ type: 'contains', value: label.expected, mode });
+    if (!checks.length) {
+        // Something a person must replace, but a valid check that the bad answer fails.
+        const bad = trace.output.trim().slice(0, 80);
+        if (bad)
+            checks.push({ type: 'not_contains', value: bad, mode });
+        todo ??= 'write a check for this failure (the suggestion only rejects the same answer)';
+    }
+    return todo ? { checks, todo } : { checks };
+}
+/** What the user asked: the import's `metadata.input`, else the last user message. */
+function inputOf(trace) {
+    const meta = trace.metadata?.input;
+    if (meta !== undefined && meta !== null && meta !== '')
+        return meta;
+    const user = trace.messages?.findLast((m) => m.role === 'user');
+    return typeof user?.content === 'string' ? user.content : undefined;
+}
+/** The trace's retrieved documents as the case's pinned documents (unique ids). */
+function documentsOf(trace) {
+    const seen = new Set();
+    const out = [];
+    (trace.retrieved ?? []).forEach((d, i) => {
+        let id = d.id ?? `doc-${i + 1}`;
+        while (seen.has(id))
+            id = `${id}-${i + 1}`;
+        seen.add(id);
+        out.push(d.source ? { id, text: d.text, source: d.source } : { id, text: d.text });
+    });
+    return out;
+}
+function sourceOf(trace) {
+    const s = trace.metadata?.source;
+    return typeof s === 'string' ? s : 'traces';
+}
+
+
+;// CONCATENATED MODULE: ./build/promote/command.js
+/**
+ * `evalgate promote`: labelled traces → golden cases appended to a dataset file. Never
+ * overwrites: cases are appended, ids are made unique against the file, and a trace already
+ * promoted into it is skipped. Each case records its provenance (source, trace id, date, the
+ * reviewer's note) in `description` and the tags `promoted` and `source:<format>`.
+ */
+
+
+
+
+
+
+
+
+const labelSchema = schemas/* strictObject */.rej({
+    trace_id: schemas/* string */.YjP().min(1),
+    mode: schemas/* string */.YjP().min(1),
+    note: schemas/* string */.YjP().optional(),
+    tool: schemas/* string */.YjP().min(1).optional(),
+    expected: schemas/* string */.YjP().min(1).optional(),
+    reviewer: schemas/* string */.YjP().optional(),
+    labelled_at: schemas/* string */.YjP().optional(),
+});
+async function readPromoteLabels(path, modes) {
+    const shown = (0,errors/* displayPath */.Gt)(path);
+    const text = await (0,promises_.readFile)(path, 'utf8').catch((err) => {
+        throw (0,errors/* suiteError */.lJ)([{ file: shown, message: `cannot read the labels file: ${err.message}` }]);
+    });
+    const labels = [];
+    const problems = [];
+    const { problems: syntax } = (0,jsonl/* parseJsonl */.wI)(text, shown, ({ line, value }) => {
+        const r = labelSchema.safeParse(value);
+        if (!r.success) {
+            const issue = r.error.issues[0];
+            problems.push({
+                file: shown,
+                line,
+                field: issue.path.join('.') || undefined,
+                message: issue.message,
+            });
+            return;
+        }
+        if (modes && !modes.has(r.data.mode)) {
+            problems.push({
+                file: shown,
+                line,
+                field: 'mode',
+                message: `unknown failure mode "${r.data.mode}" (known: ${[...modes].join(', ')}); add it to failure_modes first`,
+            });
+            return;
+        }
+        const { reviewer: _r, labelled_at: _a, ...label } = r.data;
+        labels.push({ ...label, line });
+    });
+    problems.unshift(...syntax);
+    if (problems.length)
+        throw (0,errors/* suiteError */.lJ)(problems);
+    return labels;
+}
+/** The traces the labels name, read line by line (the rest of the file is not kept). */
+async function tracesById(path, wanted) {
+    const shown = (0,errors/* displayPath */.Gt)(path);
+    const found = new Map();
+    const lines = (0,external_node_readline_.createInterface)({ input: (0,external_node_fs_.createReadStream)(path, 'utf8'), crlfDelay: Infinity });
+    let n = 0;
+    try {
+        for await (const text of lines) {
+            n++;
+            if (!text.includes('"trace_id"'))
+                continue;
+            let value;
+            try {
+                value = JSON.parse(text);
+            }
+            catch (err) {
+                throw (0,errors/* suiteError */.lJ)([
+                    { file: shown, line: n, message: `not valid JSON: ${err.message}` },
+                ]);
+            }
+            if (!isObject(value) || typeof value.trace_id !== 'string' || !wanted.has(value.trace_id))
+                continue;
+            const r = (0,trace/* normalizeTrace */.v)(value);
+            if ('error' in r)
+                throw (0,errors/* suiteError */.lJ)([{ file: shown, line: n, message: `not a trace: ${r.error}` }]);
+            found.set(value.trace_id, r.trace);
+        }
+    }
+    catch (err) {
+        if (err.code)
+            throw (0,errors/* suiteError */.lJ)([{ file: shown, message: `cannot read: ${err.message}` }]);
+        throw err;
+    }
+    return found;
+}
+/** Ids and promoted trace ids already in the dataset (absent file: none). */
+async function existing(path) {
+    const ids = new Set();
+    const traces = new Set();
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch {
+        return { ids, traces, endsWithNewline: true };
+    }
+    (0,jsonl/* parseJsonl */.wI)(text, (0,errors/* displayPath */.Gt)(path), ({ value }) => {
+        if (!isObject(value))
+            return;
+        if (typeof value.id === 'string')
+            ids.add(value.id);
+        const m = typeof value.description === 'string' ? / trace (\S+) on /.exec(value.description) : null;
+        if (m)
+            traces.add(m[1]);
+    });
+    return { ids, traces, endsWithNewline: text === '' || text.endsWith('\n') };
+}
+function caseId(label, taken) {
+    const base = `prod-${label.mode}-${label.trace_id.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 12) || 'trace'}`;
+    let id = base;
+    for (let i = 2; taken.has(id); i++)
+        id = `${base}-${i}`;
+    taken.add(id);
+    return id;
+}
+async function promote(opts, log) {
+    const labels = await readPromoteLabels(opts.labels, opts.modes);
+    const traces = await tracesById(opts.traces, new Set(labels.map((l) => l.trace_id)));
+    const missing = labels.filter((l) => !traces.has(l.trace_id));
+    if (missing.length)
+        throw (0,errors/* suiteError */.lJ)(missing.map((l) => ({
+            file: (0,errors/* displayPath */.Gt)(opts.labels),
+            line: l.line,
+            field: 'trace_id',
+            message: `no trace ${l.trace_id} in ${(0,errors/* displayPath */.Gt)(opts.traces)}`,
+        })));
+    const have = await existing(opts.dataset);
+    for (const id of opts.suiteIds ?? [])
+        have.ids.add(id);
+    const date = (opts.now ?? new Date()).toISOString().slice(0, 10);
+    const lines = [];
+    const problems = [];
+    for (const label of labels) {
+        if (have.traces.has(label.trace_id)) {
+            log(`trace ${label.trace_id} is already in ${(0,errors/* displayPath */.Gt)(opts.dataset)}: skipped`);
+            continue;
+        }
+        const trace = traces.get(label.trace_id);
+        let input = inputOf(trace);
+        if (input === undefined) {
+            problems.push({
+                file: (0,errors/* displayPath */.Gt)(opts.labels),
+                line: label.line,
+                message: `trace ${label.trace_id} has no input (no metadata.input, no user message)`,
+            });
+            continue;
+        }
+        if (opts.inputKey && typeof input === 'string')
+            input = { [opts.inputKey]: input };
+        const { checks, todo } = suggestChecks(label, trace);
+        const id = caseId(label, have.ids);
+        const source = sourceOf(trace);
+        const row = {
+            id,
+            input,
+            tags: ['promoted', `source:${source}`],
+            description: `promoted from ${source} trace ${label.trace_id} on ${date}${label.note ? `: ${label.note}` : ''}`,
+            checks,
+        };
+        const documents = documentsOf(trace);
+        if (documents.length)
+            row.context = { documents };
+        lines.push(JSON.stringify(row));
+        have.traces.add(label.trace_id);
+        log(`${id}: ${checks.map((c) => c.type).join(', ')}${todo ? ` (to do: ${todo})` : ''}`);
+    }
+    if (problems.length)
+        throw (0,errors/* suiteError */.lJ)(problems);
+    if (lines.length)
+        await (0,promises_.appendFile)(opts.dataset, `${have.endsWithNewline ? '' : '\n'}${lines.join('\n')}\n`);
+    log(`appended ${lines.length} case(s) to ${(0,errors/* displayPath */.Gt)(opts.dataset)}; review them, then run evalgate validate`);
+    return 0;
+}
+
+
+/***/ })
+
+};
