@@ -8,6 +8,7 @@
  * Each command imports what only it needs (the comparison, the reports, the GitHub client)
  * when it runs: `evalgate run` on a big suite should not carry Octokit in memory.
  */
+import { cacheLine } from './report/cache-line.ts';
 import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -71,6 +72,7 @@ const runOptions = {
   timeout: { type: 'string' },
   retries: { type: 'string' },
   'max-cost': { type: 'string' },
+  'no-cache': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
 } as const;
 const gateOptions = {
@@ -159,6 +161,7 @@ function runOverrides(v: Record<string, unknown>) {
     timeoutMs: parseDurationFlag(v.timeout as string | undefined),
     retries: int('retries', v.retries as string | undefined, 0),
     maxCost: usd('max-cost', v['max-cost'] as string | undefined),
+    noCache: v['no-cache'] === true || undefined,
   };
 }
 
@@ -268,6 +271,8 @@ async function cmdRun(args: string[]): Promise<number> {
       spendSummary(results) +
       ` → ${values.out}`,
   );
+  const saved = cacheLine([results.meta.cache]);
+  if (saved) print(`trace cache: ${saved}`);
   if (values.stats) {
     // Our own resource use, for `npm run bench` and for anyone profiling a suite.
     const cpu = process.cpuUsage();
