@@ -698,6 +698,8 @@ const COMMAND_HELP: Record<string, string> = {
   missing or rejected API key, the --max-cost / max_cost budget spent), 130 interrupted.
   Selection: --sample N, --tags a,b, --filter 'glob' (repeatable), --shard i/n
   Settings:  --trials N, --concurrency N, --timeout 30s, --retries N, --max-cost USD, --quiet
+  --no-cache calls the target for every trial (by default a trace held in .evalgate/cache/ for
+  the same system files, request, trial and stage is reused; checks always run again).
   --stats prints evalgate's own CPU time and peak memory at the end.`,
   validate: `evalgate validate [--config evalgate.yml] [--list-checks]
   Loads the config and every dataset and reports all problems with file, line and field.
@@ -722,7 +724,7 @@ const COMMAND_HELP: Record<string, string> = {
   --baseline results.json reuses results of the base instead of running it.
   Runs the config's pull_request.sample, as the action does; --full runs every case, and
   --sample, --tags or --filter choose instead.
-  Takes the selection, settings and gate options of run and compare.
+  Takes the selection, settings and gate options of run and compare (--no-cache too).
   --repo-url https://github.com/o/r links each new failure to its dataset line at the head commit;
   --run-url and --artifact-url add links to the workflow run and the artifact with the viewer.`,
   calibrate: `evalgate calibrate results.json [more.json] [--labels labels.jsonl] [--config evalgate.yml]

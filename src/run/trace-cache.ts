@@ -105,6 +105,8 @@ export class TraceBucket {
     if (trace.error) return; // errors are retried, never served
     this.entries.set(key, trace);
     this.queued.push(JSON.stringify({ k: key, t: trace }) + '\n');
+    // Written in batches as the run goes, so a long run holds no backlog of lines.
+    if (this.queued.length >= 500) this.flush();
   }
 
   /** Appends the new entries to the bucket's file. */
