@@ -221,6 +221,33 @@ describe('the trace cache', () => {
     expect(calls()).toBe(8);
   });
 
+  it('fingerprints the cache.files globs, also outside git (and is off there without them)', async () => {
+    const counter = join(mkdtempSync(join(tmpdir(), 'evalgate-counter-')), 'calls');
+    writeFileSync(counter, '');
+    const dir = suiteDir({
+      'system.mjs': system(counter),
+      'evalgate.yml': CONFIG,
+      'cases.jsonl': cases(),
+      'notes.txt': 'a',
+    });
+    const count = () => readFileSync(counter, 'utf8').split('\n').filter(Boolean).length;
+    await run(dir);
+    await run(dir);
+    expect(count()).toBe(16);
+    writeFileSync(join(dir, 'evalgate.yml'), CONFIG + 'cache: {files: ["*.mjs"]}\n');
+    await run(dir);
+    const held = await run(dir);
+    expect(count()).toBe(24);
+    expect(held.meta.cache).toEqual({ hits: 8, misses: 0 });
+    // A file outside the globs does not change the system; one inside does.
+    writeFileSync(join(dir, 'notes.txt'), 'b');
+    await run(dir);
+    expect(count()).toBe(24);
+    writeFileSync(join(dir, 'system.mjs'), system(counter, 'edited'));
+    await run(dir);
+    expect(count()).toBe(32);
+  });
+
   it('stays within cache.max_mb, dropping the oldest systems first', async () => {
     const { dir, counter } = repo();
     await run(dir);
