@@ -33,7 +33,8 @@ process.stdin.on('end', () => {
   const c = JSON.parse(input);
   appendFileSync(${JSON.stringify(counter)}, c.id + ' ' + c.trial + '\\n');
   if (c.input.q === 'boom') process.exit(3);
-  process.stdout.write(JSON.stringify({ output: 'ok: ' + c.input.q }) + '\\n');
+  const usage = { input_tokens: 10, output_tokens: 5, cost_usd: 1 };
+  process.stdout.write(JSON.stringify({ output: 'ok: ' + c.input.q, usage }) + '\\n');
 });
 `;
 }
@@ -189,6 +190,16 @@ describe('the trace cache', () => {
       await target.close();
       await cache.close();
     }
+  });
+
+  it('counts no cost for a cached trace against max_cost', async () => {
+    const { dir, calls } = repo();
+    await run(dir);
+    calls();
+    const held = await run(dir, { maxCost: 3 });
+    expect(calls()).toBe(0);
+    expect(held.meta.stopped).toBeUndefined();
+    expect(held.meta.counts.trials).toBe(8);
   });
 
   it('retries errored traces instead of serving them', async () => {

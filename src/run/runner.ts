@@ -354,7 +354,8 @@ export function recount(results: Results): Results {
         usage.output_tokens += u.output_tokens ?? 0;
         usage.cost_usd += u.cost_usd ?? 0;
       }
-      const r = t.trace.metadata?.retries;
+      // A cached trace's retries were made by the run that recorded it, not this one.
+      const r = t.cached ? undefined : t.trace.metadata?.retries;
       if (typeof r === 'number') retries += r;
       for (const k of t.checks) {
         if (k.retries) retries += k.retries;
