@@ -8,6 +8,7 @@
  * Each command imports what only it needs (the comparison, the reports, the GitHub client)
  * when it runs: `evalgate run` on a big suite should not carry Octokit in memory.
  */
+import { cacheLine } from './report/cache-line.ts';
 import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -74,6 +75,7 @@ const runOptions = {
   timeout: { type: 'string' },
   retries: { type: 'string' },
   'max-cost': { type: 'string' },
+  'no-cache': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
 } as const;
 const gateOptions = {
@@ -162,6 +164,7 @@ function runOverrides(v: Record<string, unknown>) {
     timeoutMs: parseDurationFlag(v.timeout as string | undefined),
     retries: int('retries', v.retries as string | undefined, 0),
     maxCost: usd('max-cost', v['max-cost'] as string | undefined),
+    noCache: v['no-cache'] === true || undefined,
   };
 }
 
@@ -271,6 +274,8 @@ async function cmdRun(args: string[]): Promise<number> {
       spendSummary(results) +
       ` → ${values.out}`,
   );
+  const saved = cacheLine([results.meta.cache]);
+  if (saved) print(`trace cache: ${saved}`);
   if (values.stats) {
     // Our own resource use, for `npm run bench` and for anyone profiling a suite.
     const cpu = process.cpuUsage();
@@ -789,6 +794,8 @@ const COMMAND_HELP: Record<string, string> = {
   missing or rejected API key, the --max-cost / max_cost budget spent), 130 interrupted.
   Selection: --sample N, --tags a,b, --filter 'glob' (repeatable), --shard i/n
   Settings:  --trials N, --concurrency N, --timeout 30s, --retries N, --max-cost USD, --quiet
+  --no-cache calls the target for every trial (by default a trace held in .evalgate/cache/ for
+  the same system files, request, trial and stage is reused; checks always run again).
   --stats prints evalgate's own CPU time and peak memory at the end.`,
   validate: `evalgate validate [--config evalgate.yml] [--list-checks]
   Loads the config and every dataset and reports all problems with file, line and field.
@@ -813,7 +820,7 @@ const COMMAND_HELP: Record<string, string> = {
   --baseline results.json reuses results of the base instead of running it.
   Runs the config's pull_request.sample, as the action does; --full runs every case, and
   --sample, --tags or --filter choose instead.
-  Takes the selection, settings and gate options of run and compare.
+  Takes the selection, settings and gate options of run and compare (--no-cache too).
   --repo-url https://github.com/o/r links each new failure to its dataset line at the head commit;
   --run-url and --artifact-url add links to the workflow run and the artifact with the viewer.`,
   calibrate: `evalgate calibrate results.json [more.json] [--labels labels.jsonl] [--config evalgate.yml]

@@ -196,6 +196,11 @@ export interface SuiteConfig {
   gate: GateConfig;
   /** What a pull request runs: a tag, or a number of cases (a stable sample). Default: all. */
   pull_request?: { sample?: string | number };
+  /**
+   * The trace cache (src/run/trace-cache.ts): false turns it off; `files` are the globs of the
+   * files that define the system (default: the git-tracked files); `max_mb` bounds its folder.
+   */
+  cache?: false | { files?: string[]; max_mb?: number };
   /** Deep link into the user's tracing tool; `{trace_id}` is replaced. */
   trace_url?: string;
   /**
@@ -430,6 +435,8 @@ export interface TrialResult {
   trace: Trace;
   attempts: number;
   duration_ms: number;
+  /** The trace came from the trace cache: the target was not called for this trial. */
+  cached?: true;
 }
 
 export interface CaseResult {
@@ -501,6 +508,13 @@ export interface RunMeta {
    * sorted ids joined by newlines. Absent in results written before evalgate recorded it.
    */
   selected?: SelectedCases;
+  /** The trace cache, when on: trials served from it (hits) and trials that called the target. */
+  cache?: TraceCacheStats;
+}
+
+export interface TraceCacheStats {
+  hits: number;
+  misses: number;
 }
 
 export interface SelectedCases {
@@ -727,6 +741,8 @@ export interface SideSummary {
   results_path?: string;
   /** Stage-1 trials per case (the run's `trials`); adaptive re-runs come on top. */
   trials_per_case?: number;
+  /** The trace cache's hits and misses (meta.cache), when it was on. */
+  cache?: TraceCacheStats;
 }
 
 /** A sampled run: the cases it ran out of the suite's, and per blocking mode what it can see. */

@@ -32,6 +32,9 @@ export function sideSummary(r: Results, sc: SideScan, p: Prepared, path?: string
   if (r.meta?.label) out.label = r.meta.label;
   if (r.meta?.started_at) out.started_at = r.meta.started_at;
   if (typeof r.meta?.trials === 'number') out.trials_per_case = r.meta.trials;
+  const cache = r.meta?.cache;
+  if (cache && Number.isFinite(cache.hits) && Number.isFinite(cache.misses))
+    out.cache = { hits: cache.hits, misses: cache.misses };
   if (path) out.results_path = path;
   return out;
 }

@@ -34,6 +34,8 @@ import { trustedGate, type TrustedGate } from './trusted-gate.ts';
 import { judgeGate } from '../calibrate/gate.ts';
 import { gradePairwise, hasPairwise } from './pairwise.ts';
 import { inheritedEnv } from '../targets/inherited-env.ts';
+import type { TraceCache, SideCache } from '../run/trace-cache.ts';
+import { openTraceCache, recordCache, sideCache } from './cache.ts';
 
 export interface PrOptions extends RunOverrides {
   /** Any folder inside the git checkout of the head. */
@@ -141,6 +143,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
   const env = options.env ?? {};
   const cleanups: (() => Promise<void>)[] = [];
   const targets: Target[] = [];
+  let cache: TraceCache | undefined;
   // Worktrees live inside the repository (in .evalgate/, which suites never read), so a base tree
   // resolves the checkout's installed dependencies (node_modules up the tree) unless `setup`
   // installs its own.
@@ -203,6 +206,11 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
     const judge = await judgeFor(suite, { ...process.env, ...env });
     const simulator = await simulatorFor(suite, { ...process.env, ...env });
 
+    // One cache folder for both sides; each side's system has its own fingerprint.
+    cache = openTraceCache(root, suite, options.noCache);
+    const headCache = await sideCache(cache, headTree, suite, configRel, log);
+    let baseCache: SideCache | undefined;
+
     // The base tree, made only when something must run there.
     let baseTarget: Target | undefined;
     let baseTree: string | undefined;
@@ -215,6 +223,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
         log(`setup (base): ${options.setup}`);
         await runSetup(options.setup, wt.dir, env, log);
       }
+      baseCache = await sideCache(cache, wt.dir, suite, configRel, log);
       // The head's suite runs on the base tree: same cases and checks, the base's system.
       baseTarget = await createTarget(suite.config.target, {
         rootDir: join(wt.dir, dirname(configRel)),
@@ -247,12 +256,19 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
       );
     }
     const sides: Side[] = [
-      { label: 'head', target: headTarget, git: { sha: headSha, ref: options.headRef } },
+      {
+        label: 'head',
+        target: headTarget,
+        git: { sha: headSha, ref: options.headRef },
+        cache: headCache,
+      },
     ];
     if (!missing || missing.size) {
+      const target = await baseSide();
       sides.unshift({
         label: 'base',
-        target: await baseSide(),
+        target,
+        cache: baseCache,
         git: { sha: baseSha, ref: options.baseRef },
         only: missing,
       });
@@ -309,6 +325,8 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
         stopped: guard.stopped,
       },
     );
+    recordCache(headResults, headCache);
+    recordCache(baseResults, baseCache);
     // Pairwise checks need both sides' answers: graded now, head trial k against base trial k.
     const pairwise = hasPairwise(cases);
     const pairs = { judge, concurrency: settings.concurrency, signal: options.signal, cases };
@@ -369,8 +387,8 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
           ...common,
           cases: rerunCases,
           sides: [
-            { label: 'base', target: await baseSide(), git: { sha: baseSha } },
-            { label: 'head', target: headTarget, git: { sha: headSha } },
+            { label: 'base', target: await baseSide(), git: { sha: baseSha }, cache: baseCache },
+            { label: 'head', target: headTarget, git: { sha: headSha }, cache: headCache },
           ],
           trials: plan.trials,
           stage: 2,
@@ -378,6 +396,8 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
         });
         appendTrials(baseResults, { cases: rerunCases }, stage2.get('base')!);
         appendTrials(headResults, { cases: rerunCases }, stage2.get('head')!);
+        recordCache(headResults, headCache);
+        recordCache(baseResults, baseCache);
         if (pairwise)
           await gradePairwise({ ...pairs, base: baseResults, head: headResults, stage: 2 });
         headResults.meta.stage2_modes = plan.modes;
@@ -410,6 +430,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
       gate: trusted,
     };
   } finally {
+    await cache?.close().catch(() => undefined);
     for (const t of targets) await t.close().catch(() => undefined);
     for (const c of cleanups) await c().catch(() => undefined);
   }

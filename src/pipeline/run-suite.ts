@@ -10,6 +10,7 @@ import { buildResults, runTrials } from '../run/runner.ts';
 import { openJournal } from '../run/journal.ts';
 import { selectCases, type Selection } from '../run/select.ts';
 import { registerSuiteSecrets } from '../secrets.ts';
+import { configRelTo, openTraceCache, recordCache, runTree, sideCache } from './cache.ts';
 
 export interface RunOverrides {
   trials?: number;
@@ -18,6 +19,8 @@ export interface RunOverrides {
   retries?: number;
   /** USD budget of the run (the config's max_cost unless given). */
   maxCost?: number;
+  /** `--no-cache`: every trial calls the target (see src/run/trace-cache.ts). */
+  noCache?: boolean;
 }
 
 export interface RunSuiteOptions extends RunOverrides {
@@ -129,7 +132,12 @@ export async function runSuite(options: RunSuiteOptions): Promise<Results> {
   const startedAt = journal?.startedAt ?? new Date();
   let target: Target | undefined;
   const guard = runGuard(suite, options, options.log);
+  const tree = await runTree(suite);
+  const cache = tree ? openTraceCache(tree, suite, options.noCache) : undefined;
   try {
+    const cached = tree
+      ? await sideCache(cache, tree, suite, configRelTo(tree, suite), options.log ?? (() => {}))
+      : undefined;
     target = await createTarget(suite.config.target, {
       rootDir: suite.rootDir,
       concurrency: settings.concurrency,
@@ -140,7 +148,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<Results> {
     const trials = await runTrials({
       suite,
       cases,
-      sides: [{ label, target }],
+      sides: [{ label, target, cache: cached }],
       ...settings,
       signal: options.signal,
       progress: options.progress,
@@ -150,15 +158,23 @@ export async function runSuite(options: RunSuiteOptions): Promise<Results> {
       guard,
       onTrial: journal && ((_side, caseId, result) => journal.writer.record(caseId, result)),
     });
-    return buildResults({ suite, cases, trials: settings.trials }, label, trials.get(label)!, {
-      git: await gitInfo(suite.rootDir),
-      startedAt,
-      finishedAt: new Date(),
-      interrupted: options.signal?.aborted,
-      stopped: guard.stopped,
-      shard: options.selection?.shard,
-    });
+    const results = buildResults(
+      { suite, cases, trials: settings.trials },
+      label,
+      trials.get(label)!,
+      {
+        git: await gitInfo(suite.rootDir),
+        startedAt,
+        finishedAt: new Date(),
+        interrupted: options.signal?.aborted,
+        stopped: guard.stopped,
+        shard: options.selection?.shard,
+      },
+    );
+    recordCache(results, cached);
+    return results;
   } finally {
+    await cache?.close().catch(() => undefined);
     journal?.writer.close();
     await target?.close();
   }

@@ -3,6 +3,7 @@
  * failures with their reasons. Untrusted text is cleaned of control characters (an ESC in a
  * model output must not drive the terminal), flattened to one line and cut.
  */
+import { cacheLine } from './cache-line.ts';
 import type { CaseComparison, Comparison, FailingCheck, Usage } from '../types.ts';
 import {
   changeCell,
@@ -158,6 +159,8 @@ export function renderTextReport(c: Comparison): string {
   const side = (s: Comparison['base']) =>
     `${shortSha(s?.sha) ?? '(unknown)'}${s?.ref ? ` (${one(s.ref, 80)})` : ''}`;
   lines.push(`base ${side(c.base)} -> head ${side(c.head)}`);
+  const saved = cacheLine([c.base?.cache, c.head?.cache]);
+  if (saved) lines.push(`Trace cache: ${saved}`);
   const sample = sampleLine(c, (s) => one(s, 60));
   if (sample) lines.push(sample);
   const removed = removedLine(c, 'from head');

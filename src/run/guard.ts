@@ -41,7 +41,8 @@ export class RunGuard {
   observe(result: TrialResult): void {
     const e = result.trace.error;
     if (e?.fatal) this.stop(e.message);
-    let cost = result.trace.usage?.cost_usd;
+    // A trace from the trace cache cost nothing this run (its checks, a judge's, still may).
+    let cost = result.cached ? 0 : result.trace.usage?.cost_usd;
     const priced = typeof cost === 'number' || !result.trace.usage;
     cost = typeof cost === 'number' ? cost : 0;
     for (const k of result.checks) {

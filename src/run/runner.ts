@@ -22,6 +22,7 @@ import type { RunGuard } from './guard.ts';
 import { silentProgress, type ProgressSink } from './progress.ts';
 import { runConversation } from './conversation.ts';
 import type { SimulatorClient } from './simulator.ts';
+import { traceKey, type SideCache } from './trace-cache.ts';
 
 /** One system under test: the same cases run against each side (base tree, head tree). */
 export interface Side {
@@ -30,6 +31,8 @@ export interface Side {
   git?: { sha?: string; ref?: string };
   /** When set, only these case ids run on this side (e.g. base cases a cached baseline lacks). */
   only?: Set<string>;
+  /** This side's system in the trace cache: a held trace answers a trial without the target. */
+  cache?: SideCache;
 }
 
 export interface RunPlan {
@@ -195,8 +198,13 @@ async function runOne(
   if (plan.signal?.aborted || plan.guard?.stopped) return;
   const started = performance.now();
   const request = requestFor(c, trial);
-  const { trace, attempts } =
-    c.turns || c.simulated_user
+  // The conversation script is part of what the system receives, though not of the request.
+  const key =
+    side.cache && traceKey(request, { turns: c.turns, simulated_user: c.simulated_user }, stage);
+  const held = key ? side.cache!.bucket.get(key) : undefined;
+  const { trace, attempts } = held
+    ? { trace: held, attempts: 0 }
+    : c.turns || c.simulated_user
       ? await runConversation(c, request, {
           mode: plan.suite.config.target.conversation ?? 'turns',
           call: (req, timeoutMs) => runWithRetries(side.target, req, plan, timeoutMs),
@@ -207,6 +215,13 @@ async function runOne(
       : await runWithRetries(side.target, request, plan);
   // A trial cut short by Ctrl-C is not evidence of anything: drop it rather than count an error.
   if (trace.error?.kind === 'cancelled' || plan.signal?.aborted) return;
+  if (key) {
+    if (held) side.cache!.hits++;
+    else {
+      side.cache!.misses++;
+      side.cache!.bucket.put(key, trace);
+    }
+  }
   const checks = await runChecks(c.checks, trace, {
     rootDir: plan.suite.rootDir,
     case: c,
@@ -223,6 +238,7 @@ async function runOne(
     attempts,
     duration_ms: Math.round(performance.now() - started),
   };
+  if (held) result.cached = true;
   const byCase = out.get(side.label)!;
   const list = byCase.get(c.id);
   if (list) list.push(result);
@@ -338,7 +354,8 @@ export function recount(results: Results): Results {
         usage.output_tokens += u.output_tokens ?? 0;
         usage.cost_usd += u.cost_usd ?? 0;
       }
-      const r = t.trace.metadata?.retries;
+      // A cached trace's retries were made by the run that recorded it, not this one.
+      const r = t.cached ? undefined : t.trace.metadata?.retries;
       if (typeof r === 'number') retries += r;
       for (const k of t.checks) {
         if (k.retries) retries += k.retries;

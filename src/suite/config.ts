@@ -321,6 +321,15 @@ export const configSchema = z.strictObject({
   pull_request: z
     .strictObject({ sample: z.union([z.string().trim().min(1), z.int().min(1)]).optional() })
     .optional(),
+  cache: z
+    .union([
+      z.literal(false),
+      z.strictObject({
+        files: z.array(z.string().trim().min(1)).min(1).optional(),
+        max_mb: z.number().positive().optional(),
+      }),
+    ])
+    .optional(),
   trace_url: z
     .string()
     .refine((v) => v.includes('{trace_id}'), {
@@ -374,6 +383,7 @@ export function validateConfig(raw: unknown): { config?: SuiteConfig; issues: Is
     gate: d.gate,
     ...(d.pull_request ? { pull_request: d.pull_request } : {}),
     ...(d.trace_url !== undefined ? { trace_url: d.trace_url } : {}),
+    ...(d.cache !== undefined ? { cache: d.cache } : {}),
   };
   return { config, issues: [] };
 }

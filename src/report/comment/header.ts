@@ -3,6 +3,7 @@
  * can see, why the run errored (the first error message), and notes about the base and gate.
  */
 import { firstErrorText, plural, removedLine, sampleLine, shortSha } from '../format.ts';
+import { cacheLine } from '../cache-line.ts';
 import { headline } from '../headline.ts';
 import { code, inline } from '../markdown.ts';
 import type { Ctx } from './context.ts';
@@ -33,6 +34,8 @@ export function header(ctx: Ctx): string {
   if (cases) second += ` · ${plural(cases, 'case')}${per ? ` × ${plural(per, 'trial')}` : ''}`;
   if (c.stage2_modes?.length)
     second += `, ambiguous cases re-run for ${c.stage2_modes.map((m) => code(m)).join(', ')}`;
+  const saved = cacheLine([c.base?.cache, c.head?.cache]);
+  if (saved) second += ` · ${saved}`;
   const lines = [first, '', second];
   const sample = sampleLine(c, (s) => code(s));
   if (sample) lines.push('', `🔎 ${sample}`);
