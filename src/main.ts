@@ -289,6 +289,10 @@ async function runPrMode(ctx: Context): Promise<void> {
     selection: { ...sampleSelection(inputs.sample), shard: inputs.shard },
     configSample: true,
     trials: inputs.trials,
+    // No trace cache in the action yet: within one job nothing is cached that this run did not
+    // write, and the PR's own code (setup, the target) runs before the base side reads its
+    // entries, so it could plant base traces that hide its regression (docs/cache.md).
+    noCache: true,
     setup: inputs.setup,
     baseline,
     gate: inputs.gate,
@@ -385,6 +389,7 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
     suite,
     selection: { ...sampleSelection(inputs.sample), shard: inputs.shard },
     trials: inputs.trials,
+    noCache: true, // as in runPrMode: a baseline must come from the system itself
     label: mode,
     env: ctx.env,
     progress: logProgress(),
