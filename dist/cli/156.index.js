@@ -630,6 +630,8 @@ function footer(ctx, marker) {
     return lines.join('\n');
 }
 
+// EXTERNAL MODULE: ./build/report/cache-line.js
+var cache_line = __webpack_require__(1904);
 ;// CONCATENATED MODULE: ./build/report/headline.js
 
 function verdictKind(c) {
@@ -758,6 +760,7 @@ function headline(c, name, reason, acceptLabel) {
 
 
 
+
 function header(ctx) {
     const { c, o } = ctx;
     const h = headline(c, (s) => (0,markdown/* code */.aY)(s), (s) => (0,markdown/* inline */.mG)(s, 300), ctx.acceptLabel);
@@ -780,6 +783,9 @@ function header(ctx) {
         second += ` · ${plural(cases, 'case')}${per ? ` × ${plural(per, 'trial')}` : ''}`;
     if (c.stage2_modes?.length)
         second += `, ambiguous cases re-run for ${c.stage2_modes.map((m) => (0,markdown/* code */.aY)(m)).join(', ')}`;
+    const saved = (0,cache_line/* cacheLine */.n)([c.base?.cache, c.head?.cache]);
+    if (saved)
+        second += ` · ${saved}`;
     const lines = [first, '', second];
     const sample = sampleLine(c, (s) => (0,markdown/* code */.aY)(s));
     if (sample)
@@ -1225,6 +1231,12 @@ function renderSummary(c, opts = {}) {
 }
 
 ;// CONCATENATED MODULE: ./build/report/text.js
+/**
+ * The plain-text report the CLI prints: verdict, per-mode table with aligned columns, new
+ * failures with their reasons. Untrusted text is cleaned of control characters (an ESC in a
+ * model output must not drive the terminal), flattened to one line and cut.
+ */
+
 
 
 
@@ -1332,6 +1344,9 @@ function renderTextReport(c) {
     const lines = [`${title}: ${h.text}`];
     const side = (s) => `${shortSha(s?.sha) ?? '(unknown)'}${s?.ref ? ` (${one(s.ref, 80)})` : ''}`;
     lines.push(`base ${side(c.base)} -> head ${side(c.head)}`);
+    const saved = (0,cache_line/* cacheLine */.n)([c.base?.cache, c.head?.cache]);
+    if (saved)
+        lines.push(`Trace cache: ${saved}`);
     const sample = sampleLine(c, (s) => one(s, 60));
     if (sample)
         lines.push(sample);

@@ -848,6 +848,9 @@ function sideSummary(r, sc, p, path) {
         out.started_at = r.meta.started_at;
     if (typeof r.meta?.trials === 'number')
         out.trials_per_case = r.meta.trials;
+    const cache = r.meta?.cache;
+    if (cache && Number.isFinite(cache.hits) && Number.isFinite(cache.misses))
+        out.cache = { hits: cache.hits, misses: cache.misses };
     if (path)
         out.results_path = path;
     return out;

@@ -21,8 +21,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./build/compare/index.js + 10 modules
 var compare = __webpack_require__(3504);
-// EXTERNAL MODULE: ./build/suite/index.js + 9 modules
-var build_suite = __webpack_require__(8524);
+// EXTERNAL MODULE: ./build/suite/index.js + 4 modules
+var build_suite = __webpack_require__(3964);
 // EXTERNAL MODULE: ./build/targets/index.js + 5 modules
 var build_targets = __webpack_require__(3275);
 // EXTERNAL MODULE: ./build/run/all-errored.js
@@ -298,7 +298,10 @@ function hasPairwise(cases) {
 
 // EXTERNAL MODULE: ./build/targets/inherited-env.js
 var inherited_env = __webpack_require__(3741);
+// EXTERNAL MODULE: ./build/pipeline/cache.js
+var pipeline_cache = __webpack_require__(8009);
 ;// CONCATENATED MODULE: ./build/pipeline/pr.js
+
 
 
 
@@ -355,6 +358,7 @@ async function runPr(options) {
     const env = options.env ?? {};
     const cleanups = [];
     const targets = [];
+    let cache;
     // Worktrees live inside the repository (in .evalgate/, which suites never read), so a base tree
     // resolves the checkout's installed dependencies (node_modules up the tree) unless `setup`
     // installs its own.
@@ -414,6 +418,10 @@ async function runPr(options) {
         const headIds = new Set(suite.cases.map((c) => c.id));
         const judge = await (0,run_suite/* judgeFor */.z0)(suite, { ...process.env, ...env });
         const simulator = await (0,run_suite/* simulatorFor */.Oi)(suite, { ...process.env, ...env });
+        // One cache folder for both sides; each side's system has its own fingerprint.
+        cache = (0,pipeline_cache/* openTraceCache */.WK)(root, suite, options.noCache);
+        const headCache = await (0,pipeline_cache/* sideCache */.MT)(cache, headTree, suite, configRel, log);
+        let baseCache;
         // The base tree, made only when something must run there.
         let baseTarget;
         let baseTree;
@@ -427,6 +435,7 @@ async function runPr(options) {
                 log(`setup (base): ${options.setup}`);
                 await runSetup(options.setup, wt.dir, env, log);
             }
+            baseCache = await (0,pipeline_cache/* sideCache */.MT)(cache, wt.dir, suite, configRel, log);
             // The head's suite runs on the base tree: same cases and checks, the base's system.
             baseTarget = await (0,build_targets/* createTarget */.Yn)(suite.config.target, {
                 rootDir: (0,external_node_path_.join)(wt.dir, (0,external_node_path_.dirname)(configRel)),
@@ -456,12 +465,19 @@ async function runPr(options) {
             log(`base: reusing cached results of ${baseSha.slice(0, 12)}; ${missing.size} case(s) they lack run on the base`);
         }
         const sides = [
-            { label: 'head', target: headTarget, git: { sha: headSha, ref: options.headRef } },
+            {
+                label: 'head',
+                target: headTarget,
+                git: { sha: headSha, ref: options.headRef },
+                cache: headCache,
+            },
         ];
         if (!missing || missing.size) {
+            const target = await baseSide();
             sides.unshift({
                 label: 'base',
-                target: await baseSide(),
+                target,
+                cache: baseCache,
                 git: { sha: baseSha, ref: options.baseRef },
                 only: missing,
             });
@@ -505,6 +521,8 @@ async function runPr(options) {
             interrupted: options.signal?.aborted,
             stopped: guard.stopped,
         });
+        (0,pipeline_cache/* recordCache */.Qu)(headResults, headCache);
+        (0,pipeline_cache/* recordCache */.Qu)(baseResults, baseCache);
         // Pairwise checks need both sides' answers: graded now, head trial k against base trial k.
         const pairwise = hasPairwise(cases);
         const pairs = { judge, concurrency: settings.concurrency, signal: options.signal, cases };
@@ -558,8 +576,8 @@ async function runPr(options) {
                     ...common,
                     cases: rerunCases,
                     sides: [
-                        { label: 'base', target: await baseSide(), git: { sha: baseSha } },
-                        { label: 'head', target: headTarget, git: { sha: headSha } },
+                        { label: 'base', target: await baseSide(), git: { sha: baseSha }, cache: baseCache },
+                        { label: 'head', target: headTarget, git: { sha: headSha }, cache: headCache },
                     ],
                     trials: plan.trials,
                     stage: 2,
@@ -567,6 +585,8 @@ async function runPr(options) {
                 });
                 (0,runner/* appendTrials */.K)(baseResults, { cases: rerunCases }, stage2.get('base'));
                 (0,runner/* appendTrials */.K)(headResults, { cases: rerunCases }, stage2.get('head'));
+                (0,pipeline_cache/* recordCache */.Qu)(headResults, headCache);
+                (0,pipeline_cache/* recordCache */.Qu)(baseResults, baseCache);
                 if (pairwise)
                     await gradePairwise({ ...pairs, base: baseResults, head: headResults, stage: 2 });
                 headResults.meta.stage2_modes = plan.modes;
@@ -599,6 +619,7 @@ async function runPr(options) {
         };
     }
     finally {
+        await cache?.close().catch(() => undefined);
         for (const t of targets)
             await t.close().catch(() => undefined);
         for (const c of cleanups)
