@@ -16,6 +16,7 @@
  */
 import { informativeness, STAGE1_FUTILITY, STAGE1_SHARE, stage2Size } from './adaptive.ts';
 import { normalCdf, pairedInterval, stratifiedTest } from './stats.ts';
+import { seededRandom } from '../random.ts';
 
 /** The power the printed drop is detected with. */
 export const POWER_TARGET = 0.8;
@@ -64,18 +65,6 @@ export interface Detectable {
   /** That strongest evidence's p-value (after the adaptive split), and the level it must reach. */
   bestP: number;
   level: number;
-}
-
-/** Small seeded PRNG (mulberry32): reproducible simulations without a dependency. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function binomial(k: number, p: number, r: () => number): number {
@@ -155,7 +144,7 @@ function simulateDrop(s: PowerSettings): number | undefined {
   // The re-run trials per case do not depend on the outcomes; the case cap depends on how many
   // candidates there are (rerunSize).
   const r2 = s.adaptive ? rerunSize(s, n).trials : 0;
-  const rand = prng(0x5eed ^ (n * 7919 + k * 104729 + s.rerunTrials));
+  const rand = seededRandom(0x5eed ^ (n * 7919 + k * 104729 + s.rerunTrials));
   const needed = new Float64Array(SIMULATIONS);
 
   const cap = n + 1;

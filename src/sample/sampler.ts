@@ -5,18 +5,9 @@
  * sample, not the input, and the same seed over the same input gives the same sample. Pure.
  */
 import { wilson } from '../compare/stats.ts';
+import { seededRandom } from '../random.ts';
 
-/** mulberry32: a small, fast, seedable generator (uniform in [0, 1)). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 export const PASSING = 'passing';
 
