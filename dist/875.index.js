@@ -27,6 +27,8 @@ var errors = __webpack_require__(70156);
 var trace = __webpack_require__(1220);
 // EXTERNAL MODULE: ./build/compare/stats.js
 var stats = __webpack_require__(81303);
+// EXTERNAL MODULE: ./build/random.js
+var random = __webpack_require__(39541);
 ;// CONCATENATED MODULE: ./build/sample/sampler.js
 /**
  * Stratified, seeded sampling of traces for review: up to `perStratum` traces of each failure
@@ -35,17 +37,8 @@ var stats = __webpack_require__(81303);
  * sample, not the input, and the same seed over the same input gives the same sample. Pure.
  */
 
-/** mulberry32: a small, fast, seedable generator (uniform in [0, 1)). */
-function seededRandom(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+
+
 const PASSING = 'passing';
 class StratifiedSampler {
     strata = new Map();
@@ -54,7 +47,7 @@ class StratifiedSampler {
     perStratum;
     passing;
     constructor(opts) {
-        this.random = seededRandom(opts.seed);
+        this.random = (0,random/* seededRandom */.I)(opts.seed);
         this.perStratum = opts.perStratum;
         this.passing = opts.passing;
     }

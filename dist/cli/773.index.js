@@ -314,6 +314,7 @@ function analyseMode(p, m, s, opts) {
 /* unused harmony exports FLAKY_SHARE, STABLE_PASS_SHARE, bestCase */
 /* harmony import */ var _adaptive_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6980);
 /* harmony import */ var _stats_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1303);
+/* harmony import */ var _random_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9541);
 /**
  * What a suite can see: the smallest drop in a failure mode's pass rate that the gate blocks
  * with 80% power, from the mode's number of cases, the trials per side and the gate
@@ -332,6 +333,7 @@ function analyseMode(p, m, s, opts) {
  */
 
 
+
 /** The power the printed drop is detected with. */
 const POWER_TARGET = 0.8;
 /** Share of a mode's cases that are flaky (p ~ Beta(2,2)); the rest pass or fail every trial. */
@@ -343,17 +345,6 @@ const EXACT_MAX_CASES = 100;
 /** Above this many cases the drop is simulated here and scaled by sqrt(cases) (normal regime). */
 const SCALE_FROM_CASES = 20_000;
 const SIMULATIONS = 200;
-/** Small seeded PRNG (mulberry32): reproducible simulations without a dependency. */
-function prng(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 function binomial(k, p, r) {
     let x = 0;
     for (let i = 0; i < k; i++)
@@ -430,7 +421,7 @@ function simulateDrop(s) {
     // The re-run trials per case do not depend on the outcomes; the case cap depends on how many
     // candidates there are (rerunSize).
     const r2 = s.adaptive ? rerunSize(s, n).trials : 0;
-    const rand = prng(0x5eed ^ (n * 7919 + k * 104729 + s.rerunTrials));
+    const rand = (0,_random_js__WEBPACK_IMPORTED_MODULE_2__/* .seededRandom */ .I)(0x5eed ^ (n * 7919 + k * 104729 + s.rerunTrials));
     const needed = new Float64Array(SIMULATIONS);
     const cap = n + 1;
     const strata = () => ({
@@ -1410,6 +1401,30 @@ function signFlipTest(d, len = d.length) {
             pImp += dist[s];
     }
     return { p_reg: clamp01(pReg), p_imp: clamp01(pImp), method: 'exact', informative: nonzero };
+}
+
+
+/***/ }),
+
+/***/ 9541:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ seededRandom)
+/* harmony export */ });
+/**
+ * mulberry32: a small, fast, seedable generator (uniform in [0, 1)), for what must be
+ * reproducible without a dependency: the power simulations of `validate`, `evalgate sample`.
+ */
+function seededRandom(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
 }
 
 

@@ -443,6 +443,30 @@ function signFlipTest(d, len = d.length) {
 
 /***/ }),
 
+/***/ 9541:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ seededRandom)
+/* harmony export */ });
+/**
+ * mulberry32: a small, fast, seedable generator (uniform in [0, 1)), for what must be
+ * reproducible without a dependency: the power simulations of `validate`, `evalgate sample`.
+ */
+function seededRandom(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+
+/***/ }),
+
 /***/ 5875:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -468,6 +492,8 @@ var errors = __webpack_require__(156);
 var trace = __webpack_require__(1220);
 // EXTERNAL MODULE: ./build/compare/stats.js
 var stats = __webpack_require__(1303);
+// EXTERNAL MODULE: ./build/random.js
+var random = __webpack_require__(9541);
 ;// CONCATENATED MODULE: ./build/sample/sampler.js
 /**
  * Stratified, seeded sampling of traces for review: up to `perStratum` traces of each failure
@@ -476,17 +502,8 @@ var stats = __webpack_require__(1303);
  * sample, not the input, and the same seed over the same input gives the same sample. Pure.
  */
 
-/** mulberry32: a small, fast, seedable generator (uniform in [0, 1)). */
-function seededRandom(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+
+
 const PASSING = 'passing';
 class StratifiedSampler {
     strata = new Map();
@@ -495,7 +512,7 @@ class StratifiedSampler {
     perStratum;
     passing;
     constructor(opts) {
-        this.random = seededRandom(opts.seed);
+        this.random = (0,random/* seededRandom */.I)(opts.seed);
         this.perStratum = opts.perStratum;
         this.passing = opts.passing;
     }
