@@ -193,4 +193,33 @@ describe('spans as a target answer', () => {
       error: 'resourceSpans: spans of 2 traces; a target answers with one',
     });
   });
+
+  it('a command target that prints OTLP spans gives the mapped trace; bad spans are invalid output', async () => {
+    const { createTarget } = await import('../src/targets/index.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'evalgate-spans-target-'));
+    const line = readFileSync(join(fixtures, 'openinference.jsonl'), 'utf8').trim();
+    const bad = readFileSync(join(fixtures, 'malformed-span.jsonl'), 'utf8').trim().split('\n')[1];
+    writeFileSync(join(dir, 'good.json'), line);
+    writeFileSync(join(dir, 'bad.json'), bad);
+    const run = async (file: string) => {
+      const target = await createTarget(
+        { kind: 'command', command: `cat ${file}` },
+        { rootDir: dir, concurrency: 1 },
+      );
+      try {
+        return await target.run(
+          { id: 'c1', input: {}, context: {}, tags: [], trial: 0 },
+          { timeoutMs: 10_000 },
+        );
+      } finally {
+        await target.close();
+      }
+    };
+    const good = await run('good.json');
+    expect(good.error).toBeFalsy();
+    expect(good.output).toBe('Yes: order B-2002 is within the 30-day window.');
+    const broken = await run('bad.json');
+    expect(broken.error?.kind).toBe('invalid_output');
+    expect(broken.error?.message).toContain('span eee19b7ec3c1b174');
+  });
 });

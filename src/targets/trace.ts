@@ -19,6 +19,7 @@ import type {
   TraceTurn,
   Usage,
 } from '../types.ts';
+import { traceFromTargetSpans } from '../import/target-spans.ts';
 
 export type NormalizeResult = { trace: Trace } | { error: string };
 
@@ -245,6 +246,12 @@ function readTurns(list: unknown[]): TraceTurn[] | string {
 export function normalizeTrace(raw: unknown): NormalizeResult {
   if (!isPlainObject(raw)) {
     return { error: `a trace must be a JSON object, got ${describeType(raw)}` };
+  }
+  // A target may answer with the spans of one trace (OTLP JSON: OTel GenAI or OpenInference
+  // attributes), mapped by the adapters of `evalgate import` (docs/import.md).
+  if ('resourceSpans' in raw) {
+    const mapped = traceFromTargetSpans(raw);
+    if (mapped) return mapped;
   }
   const parsed = traceSchema.safeParse(raw);
   if (!parsed.success) return { error: formatIssue(parsed.error.issues[0]) };
