@@ -23,8 +23,8 @@ var external_node_readline_ = __webpack_require__(80481);
 var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ./build/suite/errors.js
 var errors = __webpack_require__(70156);
-// EXTERNAL MODULE: ./build/targets/trace.js
-var trace = __webpack_require__(1220);
+// EXTERNAL MODULE: ./build/targets/trace.js + 1 modules
+var trace = __webpack_require__(81051);
 // EXTERNAL MODULE: ./build/compare/stats.js
 var stats = __webpack_require__(81303);
 // EXTERNAL MODULE: ./build/random.js

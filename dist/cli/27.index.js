@@ -25,8 +25,8 @@ var schemas = __webpack_require__(9691);
 var errors = __webpack_require__(156);
 // EXTERNAL MODULE: ./build/suite/jsonl.js
 var jsonl = __webpack_require__(8925);
-// EXTERNAL MODULE: ./build/targets/trace.js
-var trace = __webpack_require__(1220);
+// EXTERNAL MODULE: ./build/targets/trace.js + 1 modules
+var trace = __webpack_require__(1051);
 ;// CONCATENATED MODULE: ./build/promote/suggest.js
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Words of a claimed action in an answer ("I have refunded", "has been cancelled"...). */

@@ -488,8 +488,8 @@ var external_node_readline_ = __webpack_require__(481);
 var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./build/suite/errors.js
 var errors = __webpack_require__(156);
-// EXTERNAL MODULE: ./build/targets/trace.js
-var trace = __webpack_require__(1220);
+// EXTERNAL MODULE: ./build/targets/trace.js + 1 modules
+var trace = __webpack_require__(1051);
 // EXTERNAL MODULE: ./build/compare/stats.js
 var stats = __webpack_require__(1303);
 // EXTERNAL MODULE: ./build/random.js

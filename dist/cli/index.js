@@ -23031,6 +23031,524 @@ const DEFAULT_CALIBRATION = {
 
 /***/ }),
 
+/***/ 8282:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ traceFromSpans),
+/* harmony export */   q: () => (/* binding */ spanSource)
+/* harmony export */ });
+/* harmony import */ var _spans_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8845);
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const LLM_OPERATIONS = new Set(['chat', 'text_completion', 'generate_content', 'completion']);
+/** A JSON string of an object or array → its value; anything else unchanged. */
+function maybeJson(v) {
+    if (typeof v !== 'string')
+        return v;
+    const t = v.trim();
+    if (!(t.startsWith('{') || t.startsWith('[')))
+        return v;
+    try {
+        return JSON.parse(t);
+    }
+    catch {
+        return v;
+    }
+}
+function text(v) {
+    if (typeof v === 'string')
+        return v;
+    if (v === undefined || v === null)
+        return undefined;
+    // OTel's newer message form: `parts: [{type: 'text', content}]`.
+    if (Array.isArray(v))
+        return v
+            .map((p) => (isObject(p) ? (text(p.content) ?? text(p.text) ?? '') : String(p)))
+            .join('');
+    return JSON.stringify(v);
+}
+/**
+ * Collects `prefix.N.rest` attributes into a list of objects keyed by `rest`
+ * (`llm.input_messages.0.message.role` → `[{ 'message.role': ... }]`), consuming them.
+ */
+function indexed(attrs, prefix, used) {
+    const out = [];
+    const p = `${prefix}.`;
+    for (const key of Object.keys(attrs)) {
+        if (!key.startsWith(p))
+            continue;
+        const m = /^(\d+)\.(.+)$/.exec(key.slice(p.length));
+        if (!m)
+            continue;
+        const i = Number(m[1]);
+        if (i > 10_000)
+            continue;
+        (0,_spans_js__WEBPACK_IMPORTED_MODULE_0__/* .setOwn */ .P5)((out[i] ??= {}), m[2], attrs[key]);
+        used.add(key);
+    }
+    return out.filter(Boolean);
+}
+function messageOf(o) {
+    const role = o['message.role'] ?? o.role;
+    if (typeof role !== 'string')
+        return undefined;
+    const msg = { role };
+    const content = text(o['message.content'] ?? o.content ?? o.parts);
+    if (content !== undefined)
+        msg.content = content;
+    const calls = indexedCalls(o);
+    if (calls.length)
+        msg.tool_calls = calls;
+    if (Array.isArray(o.tool_calls))
+        msg.tool_calls = o.tool_calls;
+    return msg;
+}
+/** OpenInference's `message.tool_calls.N.tool_call.function.name/arguments` on a message. */
+function indexedCalls(o) {
+    const calls = [];
+    for (const key of Object.keys(o)) {
+        const m = /^message\.tool_calls\.(\d+)\.tool_call\.(.+)$/.exec(key);
+        if (!m)
+            continue;
+        (0,_spans_js__WEBPACK_IMPORTED_MODULE_0__/* .setOwn */ .P5)((calls[Number(m[1])] ??= {}), m[2], o[key]);
+    }
+    return calls.filter(Boolean).map((c) => ({
+        id: c.id,
+        name: c['function.name'],
+        arguments: maybeJson(c['function.arguments']),
+    }));
+}
+function messagesFromJson(v) {
+    const parsed = maybeJson(v);
+    const list = Array.isArray(parsed) ? parsed : isObject(parsed) ? [parsed] : [];
+    const out = [];
+    for (const item of list) {
+        if (!isObject(item))
+            continue;
+        // gen_ai.choice bodies wrap the message: {index, finish_reason, message: {...}}
+        const m = messageOf(isObject(item.message) ? { role: 'assistant', ...item.message } : item);
+        if (m)
+            out.push(m);
+    }
+    return out;
+}
+/** Input and output messages of an LLM span, from whichever convention it used. */
+function llmMessages(span, used) {
+    const a = span.attributes;
+    let input = indexed(a, 'llm.input_messages', used)
+        .map(messageOf)
+        .filter((m) => !!m);
+    let output = indexed(a, 'llm.output_messages', used)
+        .map(messageOf)
+        .filter((m) => !!m);
+    for (const key of ['gen_ai.input.messages', 'gen_ai.prompt']) {
+        if (a[key] !== undefined && !input.length) {
+            input = messagesFromJson(a[key]);
+            if (input.length)
+                used.add(key);
+        }
+    }
+    for (const key of ['gen_ai.output.messages', 'gen_ai.completion']) {
+        if (a[key] !== undefined && !output.length) {
+            output = messagesFromJson(a[key]);
+            if (output.length)
+                used.add(key);
+        }
+    }
+    // Indexed legacy form: gen_ai.prompt.0.role / gen_ai.prompt.0.content.
+    if (!input.length)
+        input = indexed(a, 'gen_ai.prompt', used)
+            .map(messageOf)
+            .filter((m) => !!m);
+    if (!output.length)
+        output = indexed(a, 'gen_ai.completion', used)
+            .map(messageOf)
+            .filter((m) => !!m);
+    // Event form: gen_ai.{system,user,assistant,tool}.message and gen_ai.choice.
+    if (!input.length || !output.length) {
+        const fromEvents = [];
+        const choices = [];
+        for (const e of span.events) {
+            const m = /^gen_ai\.(system|user|assistant|tool)\.message$/.exec(e.name);
+            if (m) {
+                const msg = { role: m[1] };
+                const content = text(maybeJson(e.attributes.content ?? e.attributes['gen_ai.content']));
+                if (content !== undefined)
+                    msg.content = content;
+                fromEvents.push(msg);
+            }
+            else if (e.name === 'gen_ai.choice') {
+                const body = maybeJson(e.attributes.message ?? e.attributes.content);
+                const msg = isObject(body) ? messageOf({ role: 'assistant', ...body }) : undefined;
+                if (msg)
+                    choices.push(msg);
+                else if (typeof body === 'string')
+                    choices.push({ role: 'assistant', content: body });
+            }
+        }
+        if (!input.length)
+            input = fromEvents;
+        if (!output.length)
+            output = choices;
+    }
+    return { input, output };
+}
+function addUsage(total, input, output) {
+    if (typeof input === 'number' && Number.isFinite(input))
+        total.input_tokens = (total.input_tokens ?? 0) + input;
+    if (typeof output === 'number' && Number.isFinite(output))
+        total.output_tokens = (total.output_tokens ?? 0) + output;
+}
+function documents(span, used) {
+    const a = span.attributes;
+    const docs = [];
+    for (const d of indexed(a, 'retrieval.documents', used)) {
+        const content = d['document.content'];
+        if (typeof content !== 'string')
+            continue;
+        const doc = { text: content };
+        if (d['document.id'] !== undefined)
+            doc.id = String(d['document.id']);
+        if (typeof d['document.score'] === 'number')
+            doc.score = d['document.score'];
+        const meta = maybeJson(d['document.metadata']);
+        if (isObject(meta) && typeof meta.source === 'string')
+            doc.source = meta.source;
+        docs.push(doc);
+    }
+    const json = maybeJson(a['gen_ai.retrieval.documents']);
+    if (Array.isArray(json)) {
+        used.add('gen_ai.retrieval.documents');
+        for (const d of json) {
+            if (typeof d === 'string')
+                docs.push({ text: d });
+            else if (isObject(d) && typeof (d.content ?? d.text) === 'string') {
+                const doc = { text: (d.content ?? d.text) };
+                if (d.id !== undefined)
+                    doc.id = String(d.id);
+                if (typeof d.score === 'number')
+                    doc.score = d.score;
+                if (typeof d.source === 'string')
+                    doc.source = d.source;
+                docs.push(doc);
+            }
+        }
+    }
+    return docs;
+}
+function kindOf(span) {
+    const a = span.attributes;
+    const oi = typeof a['openinference.span.kind'] === 'string' ? a['openinference.span.kind'] : '';
+    const op = typeof a['gen_ai.operation.name'] === 'string' ? a['gen_ai.operation.name'] : '';
+    if (oi === 'LLM' || LLM_OPERATIONS.has(op))
+        return 'llm';
+    if (oi === 'TOOL' || op === 'execute_tool')
+        return 'tool';
+    if (oi === 'RETRIEVER' || op === 'retrieval' || op === 'retrieve')
+        return 'retrieval';
+    return 'other';
+}
+const CONSUMED_ALWAYS = [
+    'openinference.span.kind',
+    'gen_ai.operation.name',
+    'gen_ai.request.model',
+    'gen_ai.response.model',
+    'llm.model_name',
+    'gen_ai.usage.input_tokens',
+    'gen_ai.usage.output_tokens',
+    'gen_ai.usage.prompt_tokens',
+    'gen_ai.usage.completion_tokens',
+    'llm.token_count.prompt',
+    'llm.token_count.completion',
+    'llm.token_count.total',
+];
+/**
+ * Maps the spans of one trace. `source` names the format for `metadata.source`.
+ * The spans may come in any order; they are read by start time.
+ */
+function traceFromSpans(spans, source) {
+    const ordered = [...spans].sort((x, y) => x.startMs - y.startMs);
+    const ids = new Set(ordered.map((s) => s.spanId));
+    const root = ordered.find((s) => !s.parentSpanId || !ids.has(s.parentSpanId)) ?? ordered[0];
+    const usage = {};
+    const toolCalls = [];
+    const retrieved = [];
+    const models = new Set();
+    const spanErrors = [];
+    const unmapped = [];
+    let lastLlm;
+    // A loop, not Math.min(...spread): a trace may hold more spans than a call has arguments.
+    let start = Infinity;
+    let end = -Infinity;
+    for (const s of ordered) {
+        if (s.startMs < start)
+            start = s.startMs;
+        if (s.endMs > end)
+            end = s.endMs;
+    }
+    for (const span of ordered) {
+        const a = span.attributes;
+        const used = new Set(CONSUMED_ALWAYS);
+        const kind = kindOf(span);
+        if (span.status.error)
+            spanErrors.push({
+                span_id: span.spanId,
+                name: span.name,
+                message: span.status.message ?? 'status ERROR',
+            });
+        if (kind === 'llm') {
+            const model = a['gen_ai.response.model'] ?? a['gen_ai.request.model'] ?? a['llm.model_name'];
+            if (typeof model === 'string')
+                models.add(model);
+            addUsage(usage, a['gen_ai.usage.input_tokens'] ??
+                a['gen_ai.usage.prompt_tokens'] ??
+                a['llm.token_count.prompt'], a['gen_ai.usage.output_tokens'] ??
+                a['gen_ai.usage.completion_tokens'] ??
+                a['llm.token_count.completion']);
+            lastLlm = llmMessages(span, used);
+        }
+        else if (kind === 'tool') {
+            const name = a['gen_ai.tool.name'] ?? a['tool.name'] ?? span.name;
+            const call = { name: String(name) };
+            const args = maybeJson(a['gen_ai.tool.call.arguments'] ?? a['input.value'] ?? a['tool.parameters']);
+            if (isObject(args))
+                call.arguments = args;
+            else if (args !== undefined)
+                call.arguments = { _unparsed: args };
+            const result = a['gen_ai.tool.call.result'] ?? a['output.value'];
+            if (result !== undefined)
+                call.result = maybeJson(result);
+            if (span.status.error)
+                call.result = { error: span.status.message ?? 'status ERROR' };
+            const id = a['gen_ai.tool.call.id'] ?? a['tool_call.id'];
+            if (id !== undefined)
+                call.id = String(id);
+            for (const k of [
+                'gen_ai.tool.name',
+                'tool.name',
+                'gen_ai.tool.call.arguments',
+                'input.value',
+                'tool.parameters',
+                'gen_ai.tool.call.result',
+                'output.value',
+                'gen_ai.tool.call.id',
+                'tool_call.id',
+            ])
+                used.add(k);
+            toolCalls.push(call);
+        }
+        else if (kind === 'retrieval') {
+            retrieved.push(...documents(span, used));
+        }
+        if (span === root)
+            for (const k of ['input.value', 'output.value'])
+                used.add(k);
+        const rest = {};
+        for (const key of Object.keys(a))
+            if (!used.has(key))
+                (0,_spans_js__WEBPACK_IMPORTED_MODULE_0__/* .setOwn */ .P5)(rest, key, a[key]);
+        if (Object.keys(rest).length || (kind === 'other' && span !== root))
+            unmapped.push({ span_id: span.spanId, name: span.name, attributes: rest });
+    }
+    const rootAttrs = root.attributes;
+    const answer = lastLlm?.output.findLast((m) => m.role === 'assistant');
+    const rootOutput = rootAttrs['output.value'];
+    const output = typeof answer?.content === 'string'
+        ? answer.content
+        : typeof rootOutput === 'string'
+            ? rootOutput
+            : '';
+    const trace = { output, trace_id: root.traceId };
+    const messages = lastLlm ? [...lastLlm.input, ...lastLlm.output] : [];
+    if (messages.length)
+        trace.messages = messages;
+    if (toolCalls.length)
+        trace.tool_calls = toolCalls;
+    if (retrieved.length)
+        trace.retrieved = retrieved;
+    if (usage.input_tokens !== undefined || usage.output_tokens !== undefined)
+        trace.usage = usage;
+    trace.latency_ms = Math.round((end - start) * 1000) / 1000;
+    if (root.status.error)
+        trace.error = {
+            kind: 'target',
+            message: `span ${root.name || root.spanId} (${root.spanId}) ended with status ERROR${root.status.message ? `: ${root.status.message}` : ''}`,
+        };
+    const input = rootAttrs['input.value'] ??
+        lastLlm?.input.findLast((m) => m.role === 'user')?.content ??
+        undefined;
+    const metadata = {
+        source,
+        source_trace_id: root.traceId,
+        started_at: new Date(start).toISOString(),
+        root_span: root.name,
+    };
+    if (input !== undefined)
+        metadata.input = maybeJson(input);
+    if (root.service)
+        metadata.service = root.service;
+    if (models.size)
+        metadata.models = [...models];
+    if (spanErrors.length)
+        metadata.span_errors = spanErrors;
+    if (unmapped.length)
+        metadata.spans = unmapped;
+    trace.metadata = metadata;
+    return trace;
+}
+/** Which convention a trace's spans follow, for `metadata.source`. */
+function spanSource(spans) {
+    return spans.some((s) => 'openinference.span.kind' in s.attributes) ? 'openinference' : 'otel';
+}
+
+
+/***/ }),
+
+/***/ 8845:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P5: () => (/* binding */ setOwn),
+/* harmony export */   WS: () => (/* binding */ spansOfRequest),
+/* harmony export */   t6: () => (/* binding */ SpanError)
+/* harmony export */ });
+/* unused harmony export anyValue */
+/**
+ * OTLP JSON spans (what the OpenTelemetry file exporter writes, one ExportTraceServiceRequest
+ * per line) flattened into plain spans with their attributes as one object. Both the OTel GenAI
+ * semantic conventions and OpenInference travel in this envelope; `traceFromSpans` tells them
+ * apart per span by their attribute names. Pure.
+ */
+/** A malformed span: the span id (when it has one) and what is wrong. */
+class SpanError extends Error {
+    spanId;
+    constructor(spanId, message) {
+        super(message);
+        this.spanId = spanId;
+    }
+}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** `obj[key] = value` that stays an own property even for `__proto__`. */
+function setOwn(obj, key, value) {
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+/** An OTLP AnyValue (`{stringValue}`, `{intValue: "3"}`, `{arrayValue: {values}}`...) as JSON. */
+function anyValue(v) {
+    if (!isObject(v))
+        return v;
+    if ('stringValue' in v)
+        return v.stringValue;
+    if ('boolValue' in v)
+        return v.boolValue;
+    if ('intValue' in v)
+        return Number(v.intValue);
+    if ('doubleValue' in v)
+        return Number(v.doubleValue);
+    if ('bytesValue' in v)
+        return v.bytesValue;
+    if (isObject(v.arrayValue))
+        return Array.isArray(v.arrayValue.values) ? v.arrayValue.values.map(anyValue) : [];
+    if (isObject(v.kvlistValue))
+        return keyValues(v.kvlistValue.values, undefined);
+    return undefined;
+}
+function keyValues(list, spanId) {
+    const out = {};
+    if (list === undefined)
+        return out;
+    if (!Array.isArray(list))
+        throw new SpanError(spanId, 'attributes: expected an array');
+    for (const kv of list) {
+        if (!isObject(kv) || typeof kv.key !== 'string')
+            throw new SpanError(spanId, 'attributes: each attribute needs a string key');
+        setOwn(out, kv.key, anyValue(kv.value));
+    }
+    return out;
+}
+/** OTLP times are nanoseconds as a decimal string (or number); to ms without losing range. */
+function nanosToMs(v, field, spanId) {
+    const s = typeof v === 'number' ? String(v) : v;
+    if (typeof s !== 'string' || !/^\d+$/.test(s))
+        throw new SpanError(spanId, `${field}: expected Unix nanoseconds, got ${JSON.stringify(v)}`);
+    return Number(BigInt(s) / 1000n) / 1000;
+}
+/** Status code 2 / "STATUS_CODE_ERROR" is an error (OTLP JSON may write either). */
+function readStatus(v) {
+    if (!isObject(v))
+        return { error: false };
+    const error = v.code === 2 || v.code === 'STATUS_CODE_ERROR' || v.code === 'ERROR';
+    const message = typeof v.message === 'string' && v.message ? v.message : undefined;
+    return message ? { error, message } : { error };
+}
+function readSpan(raw, service) {
+    if (!isObject(raw))
+        throw new SpanError(undefined, 'a span must be an object');
+    const spanId = typeof raw.spanId === 'string' && raw.spanId ? raw.spanId : undefined;
+    if (!spanId)
+        throw new SpanError(undefined, 'spanId: required (hex string)');
+    if (typeof raw.traceId !== 'string' || !raw.traceId)
+        throw new SpanError(spanId, 'traceId: required (hex string)');
+    const startMs = nanosToMs(raw.startTimeUnixNano, 'startTimeUnixNano', spanId);
+    const endMs = raw.endTimeUnixNano === undefined
+        ? startMs
+        : nanosToMs(raw.endTimeUnixNano, 'endTimeUnixNano', spanId);
+    if (endMs < startMs)
+        throw new SpanError(spanId, 'endTimeUnixNano is before startTimeUnixNano');
+    const events = [];
+    if (raw.events !== undefined && !Array.isArray(raw.events))
+        throw new SpanError(spanId, 'events: expected an array');
+    for (const e of raw.events ?? []) {
+        if (!isObject(e) || typeof e.name !== 'string')
+            throw new SpanError(spanId, 'events: each event needs a name');
+        events.push({
+            name: e.name,
+            timeMs: e.timeUnixNano === undefined ? undefined : nanosToMs(e.timeUnixNano, 'event time', spanId),
+            attributes: keyValues(e.attributes, spanId),
+        });
+    }
+    const span = {
+        traceId: raw.traceId,
+        spanId,
+        name: typeof raw.name === 'string' ? raw.name : '',
+        startMs,
+        endMs,
+        status: readStatus(raw.status),
+        attributes: keyValues(raw.attributes, spanId),
+        events,
+    };
+    if (typeof raw.parentSpanId === 'string' && raw.parentSpanId)
+        span.parentSpanId = raw.parentSpanId;
+    if (service)
+        span.service = service;
+    return span;
+}
+/** The spans of one ExportTraceServiceRequest (`{resourceSpans: [...]}`). Throws SpanError. */
+function spansOfRequest(request) {
+    const out = [];
+    if (!Array.isArray(request.resourceSpans))
+        throw new SpanError(undefined, 'resourceSpans: expected an array');
+    for (const rs of request.resourceSpans) {
+        if (!isObject(rs))
+            throw new SpanError(undefined, 'resourceSpans: each entry is an object');
+        const resource = isObject(rs.resource) ? keyValues(rs.resource.attributes, undefined) : {};
+        const service = typeof resource['service.name'] === 'string' ? resource['service.name'] : '';
+        const scopes = rs.scopeSpans ?? rs.instrumentationLibrarySpans ?? [];
+        if (!Array.isArray(scopes))
+            throw new SpanError(undefined, 'scopeSpans: expected an array');
+        for (const ss of scopes) {
+            if (!isObject(ss) || !Array.isArray(ss.spans))
+                throw new SpanError(undefined, 'scopeSpans[].spans: expected an array');
+            for (const s of ss.spans)
+                out.push(readSpan(s, service || undefined));
+        }
+    }
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 8009:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -27790,8 +28308,8 @@ function exitDescription(code, signal) {
     return `exit code ${code ?? 'unknown'}`;
 }
 
-// EXTERNAL MODULE: ./build/targets/trace.js
-var targets_trace = __nccwpck_require__(1220);
+// EXTERNAL MODULE: ./build/targets/trace.js + 1 modules
+var targets_trace = __nccwpck_require__(1051);
 ;// CONCATENATED MODULE: ./build/targets/command.js
 
 
@@ -28741,7 +29259,7 @@ function inheritedEnv(env = process.env) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var _user_module_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5286);
 /* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5832);
-/* harmony import */ var _trace_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1220);
+/* harmony import */ var _trace_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1051);
 /**
  * The module target: imports a JS or TS module (Node 24 strips types natively) and calls one of
  * its exports in-process, `fn(caseRequest, {signal})`, per case. The fastest target, for systems
@@ -28861,13 +29379,46 @@ async function createModuleTarget(config, ctx) {
 
 /***/ }),
 
-/***/ 1220:
+/***/ 1051:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   v: () => (/* binding */ normalizeTrace)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9691);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  v: () => (/* binding */ normalizeTrace)
+});
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(9691);
+// EXTERNAL MODULE: ./build/import/map-spans.js
+var map_spans = __nccwpck_require__(8282);
+// EXTERNAL MODULE: ./build/import/spans.js
+var import_spans = __nccwpck_require__(8845);
+;// CONCATENATED MODULE: ./build/import/target-spans.js
+
+
+function traceFromTargetSpans(raw) {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+        return undefined;
+    if (!('resourceSpans' in raw))
+        return undefined;
+    try {
+        const spans = (0,import_spans/* spansOfRequest */.WS)(raw);
+        if (spans.length === 0)
+            return { error: 'resourceSpans: holds no span' };
+        const ids = new Set(spans.map((s) => s.traceId));
+        if (ids.size > 1)
+            return { error: `resourceSpans: spans of ${ids.size} traces; a target answers with one` };
+        return { trace: (0,map_spans/* traceFromSpans */.Z)(spans, (0,map_spans/* spanSource */.q)(spans)) };
+    }
+    catch (err) {
+        if (err instanceof import_spans/* SpanError */.t6)
+            return { error: err.spanId ? `span ${err.spanId}: ${err.message}` : err.message };
+        return { error: `unreadable spans: ${err.message}` };
+    }
+}
+
+;// CONCATENATED MODULE: ./build/targets/trace.js
 /**
  * normalizeTrace: turns whatever a system under test returned into our `Trace`, or says in one
  * line which field is wrong.
@@ -28880,10 +29431,11 @@ async function createModuleTarget(config, ctx) {
  * Runs once per case, so the schemas are built once at module load.
  */
 
+
 const isPlainObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Ids are strings in our model; systems often use numbers. */
-const idSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY((v) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : v), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP());
-const count = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().finite().nonnegative();
+const idSchema = schemas/* preprocess */.vkY((v) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : v), schemas/* string */.YjP());
+const count = schemas/* number */.aig().finite().nonnegative();
 /**
  * Tool arguments: an object, or (OpenAI style) a JSON string of one. A string that is not a JSON
  * object is kept as `{_unparsed: "<string>"}` rather than rejected: a model emitting malformed
@@ -28911,19 +29463,19 @@ function flattenToolCall(v) {
     const fn = v.function;
     return { id: v.id, name: fn.name, arguments: fn.arguments, result: v.result };
 }
-const toolCallSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY(flattenToolCall, zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
-    arguments: zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY(parseArguments, zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J())).nullish(),
-    result: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().optional(),
+const toolCallSchema = schemas/* preprocess */.vkY(flattenToolCall, schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().min(1),
+    arguments: schemas/* preprocess */.vkY(parseArguments, schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J())).nullish(),
+    result: schemas/* unknown */.L5J().optional(),
     id: idSchema.nullish(),
 }));
-const retrievedSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY((v) => (typeof v === 'string' ? { text: v } : v), zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+const retrievedSchema = schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? { text: v } : v), schemas/* object */.Ikc({
     id: idSchema.nullish(),
-    text: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    score: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().finite().nullish(),
-    source: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish(),
+    text: schemas/* string */.YjP(),
+    score: schemas/* number */.aig().finite().nullish(),
+    source: schemas/* string */.YjP().nullish(),
 }));
-const usageSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+const usageSchema = schemas/* object */.Ikc({
     input_tokens: count.nullish(),
     output_tokens: count.nullish(),
     cost_usd: count.nullish(),
@@ -28931,23 +29483,23 @@ const usageSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     prompt_tokens: count.nullish(),
     completion_tokens: count.nullish(),
 });
-const messageSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
-    role: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish(),
-    tool_calls: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()).nullish(),
-    tool_call_id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish(),
+const messageSchema = schemas/* looseObject */._H3({
+    role: schemas/* string */.YjP(),
+    name: schemas/* string */.YjP().nullish(),
+    tool_calls: schemas/* array */.YOg(schemas/* unknown */.L5J()).nullish(),
+    tool_call_id: schemas/* string */.YjP().nullish(),
 });
-const traceSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    output: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish(),
-    messages: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(messageSchema).nullish(),
-    tool_calls: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(toolCallSchema).nullish(),
-    retrieved: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(retrievedSchema).nullish(),
+const traceSchema = schemas/* object */.Ikc({
+    output: schemas/* string */.YjP().nullish(),
+    messages: schemas/* array */.YOg(messageSchema).nullish(),
+    tool_calls: schemas/* array */.YOg(toolCallSchema).nullish(),
+    retrieved: schemas/* array */.YOg(retrievedSchema).nullish(),
     usage: usageSchema.nullish(),
     latency_ms: count.nullish(),
     trace_id: idSchema.nullish(),
-    stderr: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish(),
+    stderr: schemas/* string */.YjP().nullish(),
     // A conversation's turns (`conversation: whole`), each a trace of its own: read by hand below.
-    turns: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()).nullish(),
+    turns: schemas/* array */.YOg(schemas/* unknown */.L5J()).nullish(),
     // `error` and `metadata` are read by hand below: they take several shapes.
 });
 const KNOWN_FIELDS = new Set([
@@ -29106,6 +29658,13 @@ function readTurns(list) {
 function normalizeTrace(raw) {
     if (!isPlainObject(raw)) {
         return { error: `a trace must be a JSON object, got ${describeType(raw)}` };
+    }
+    // A target may answer with the spans of one trace (OTLP JSON: OTel GenAI or OpenInference
+    // attributes), mapped by the adapters of `evalgate import` (docs/import.md).
+    if ('resourceSpans' in raw) {
+        const mapped = traceFromTargetSpans(raw);
+        if (mapped)
+            return mapped;
     }
     const parsed = traceSchema.safeParse(raw);
     if (!parsed.success)
@@ -41015,7 +41574,7 @@ async function cmdImport(args) {
     const { values, positionals } = bin_parse(args, { out: { type: 'string', short: 'o' } }, true);
     if (values.help)
         return help('import');
-    return (await __nccwpck_require__.e(/* import() */ 106).then(__nccwpck_require__.bind(__nccwpck_require__, 6106))).importCommand(positionals, values.out, log);
+    return (await __nccwpck_require__.e(/* import() */ 241).then(__nccwpck_require__.bind(__nccwpck_require__, 4241))).importCommand(positionals, values.out, log);
 }
 async function cmdSample(args) {
     const { values, positionals } = bin_parse(args, {

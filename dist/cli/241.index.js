@@ -1,0 +1,423 @@
+export const id = 241;
+export const ids = [241];
+export const modules = {
+
+/***/ 4241:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  importCommand: () => (/* binding */ importCommand)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./build/suite/errors.js
+var errors = __webpack_require__(156);
+// EXTERNAL MODULE: external "node:readline"
+var external_node_readline_ = __webpack_require__(481);
+// EXTERNAL MODULE: ./build/targets/trace.js + 1 modules
+var trace = __webpack_require__(1051);
+// EXTERNAL MODULE: ./build/import/spans.js
+var import_spans = __webpack_require__(8845);
+;// CONCATENATED MODULE: ./build/import/langfuse.js
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+function time(v, field, id) {
+    if (v === undefined || v === null)
+        return undefined;
+    const t = typeof v === 'string' ? Date.parse(v) : NaN;
+    if (Number.isNaN(t))
+        throw new import_spans/* SpanError */.t6(id, `${field}: expected an ISO time, got ${JSON.stringify(v)}`);
+    return t;
+}
+function answerText(v) {
+    if (typeof v === 'string')
+        return v;
+    if (isObject(v)) {
+        if (typeof v.content === 'string')
+            return v.content;
+        if (typeof v.output === 'string')
+            return v.output;
+        if (typeof v.text === 'string')
+            return v.text;
+        if (Array.isArray(v.choices) && isObject(v.choices[0]) && isObject(v.choices[0].message))
+            return answerText(v.choices[0].message);
+    }
+    return undefined;
+}
+function messages(v) {
+    const list = Array.isArray(v) ? v : isObject(v) && Array.isArray(v.messages) ? v.messages : [];
+    return list.filter((m) => isObject(m) && typeof m.role === 'string');
+}
+function docs(v) {
+    const list = Array.isArray(v) ? v : isObject(v) && Array.isArray(v.documents) ? v.documents : [];
+    const out = [];
+    for (const d of list) {
+        if (typeof d === 'string')
+            out.push({ text: d });
+        else if (isObject(d) && typeof (d.content ?? d.text ?? d.pageContent) === 'string') {
+            const doc = { text: (d.content ?? d.text ?? d.pageContent) };
+            if (d.id !== undefined)
+                doc.id = String(d.id);
+            if (typeof d.score === 'number')
+                doc.score = d.score;
+            if (typeof d.source === 'string')
+                doc.source = d.source;
+            out.push(doc);
+        }
+    }
+    return out;
+}
+const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+/** True for a line that looks like a Langfuse trace export. */
+function isLangfuseTrace(v) {
+    return Array.isArray(v.observations) && typeof v.id === 'string';
+}
+function traceFromLangfuse(raw) {
+    const traceId = raw.id;
+    const obs = [];
+    for (const o of raw.observations) {
+        if (!isObject(o))
+            throw new import_spans/* SpanError */.t6(undefined, 'observations: each entry is an object');
+        if (typeof o.id !== 'string' || !o.id)
+            throw new import_spans/* SpanError */.t6(undefined, 'observation id: required');
+        if (typeof o.type !== 'string')
+            throw new import_spans/* SpanError */.t6(o.id, 'type: required (GENERATION, SPAN, EVENT...)');
+        obs.push(o);
+    }
+    const timed = obs.map((o) => ({
+        o,
+        start: time(o.startTime, 'startTime', o.id) ?? 0,
+        end: time(o.endTime, 'endTime', o.id),
+    }));
+    timed.sort((x, y) => x.start - y.start);
+    const usage = {};
+    const toolCalls = [];
+    const retrieved = [];
+    const models = new Set();
+    const errors = [];
+    const other = [];
+    let lastGen;
+    for (const { o } of timed) {
+        if (o.level === 'ERROR')
+            errors.push({
+                observation_id: o.id,
+                name: o.name,
+                message: typeof o.statusMessage === 'string' ? o.statusMessage : 'level ERROR',
+            });
+        if (o.type === 'GENERATION') {
+            lastGen = o;
+            if (typeof o.model === 'string')
+                models.add(o.model);
+            const u = isObject(o.usageDetails) ? o.usageDetails : isObject(o.usage) ? o.usage : {};
+            const input = num(u.input) ?? num(u.promptTokens) ?? num(u.input_tokens);
+            const output = num(u.output) ?? num(u.completionTokens) ?? num(u.output_tokens);
+            if (input !== undefined)
+                usage.input_tokens = (usage.input_tokens ?? 0) + input;
+            if (output !== undefined)
+                usage.output_tokens = (usage.output_tokens ?? 0) + output;
+            const cost = isObject(o.costDetails) ? num(o.costDetails.total) : num(o.calculatedTotalCost);
+            if (cost !== undefined)
+                usage.cost_usd = (usage.cost_usd ?? 0) + cost;
+        }
+        else if (o.type === 'TOOL') {
+            const call = { name: typeof o.name === 'string' ? o.name : 'tool' };
+            if (isObject(o.input))
+                call.arguments = o.input;
+            else if (o.input !== undefined && o.input !== null)
+                call.arguments = { _unparsed: o.input };
+            if (o.output !== undefined && o.output !== null)
+                call.result = o.output;
+            if (o.level === 'ERROR')
+                call.result = { error: o.statusMessage ?? 'level ERROR' };
+            toolCalls.push(call);
+        }
+        else if (o.type === 'RETRIEVER') {
+            retrieved.push(...docs(o.output));
+        }
+        else {
+            other.push({
+                id: o.id,
+                type: o.type,
+                name: o.name,
+                input: o.input,
+                output: o.output,
+                metadata: o.metadata,
+            });
+        }
+    }
+    const genOutput = answerText(lastGen?.output);
+    const output = answerText(raw.output) ?? genOutput ?? '';
+    const trace = { output, trace_id: traceId };
+    const msgs = lastGen ? [...messages(lastGen.input)] : [];
+    if (genOutput !== undefined)
+        msgs.push({ role: 'assistant', content: genOutput });
+    if (msgs.length)
+        trace.messages = msgs;
+    if (toolCalls.length)
+        trace.tool_calls = toolCalls;
+    if (retrieved.length)
+        trace.retrieved = retrieved;
+    if (Object.keys(usage).length)
+        trace.usage = usage;
+    // An observation that errored before any answer: the trace did not complete.
+    if (errors.length && output === '')
+        trace.error = {
+            kind: 'target',
+            message: `observation ${errors[0].observation_id}: ${errors[0].message}`,
+        };
+    const starts = timed.map((t) => t.start).filter((t) => t > 0);
+    const ends = timed.map((t) => t.end).filter((t) => t !== undefined);
+    if (starts.length && ends.length)
+        trace.latency_ms = Math.max(...ends) - Math.min(...starts);
+    const metadata = { source: 'langfuse', source_trace_id: traceId };
+    if (raw.input !== undefined)
+        metadata.input = raw.input;
+    for (const key of ['name', 'timestamp', 'userId', 'sessionId', 'tags', 'release', 'version'])
+        if (raw[key] !== undefined)
+            metadata[key] = raw[key];
+    if (raw.metadata !== undefined)
+        metadata.langfuse_metadata = raw.metadata;
+    if (models.size)
+        metadata.models = [...models];
+    if (errors.length)
+        metadata.span_errors = errors;
+    if (other.length)
+        metadata.observations = other;
+    trace.metadata = metadata;
+    return trace;
+}
+
+// EXTERNAL MODULE: ./build/import/map-spans.js
+var map_spans = __webpack_require__(8282);
+;// CONCATENATED MODULE: ./build/import/index.js
+/**
+ * `evalgate import`: reads exported traces line by line and writes evalgate traces, one JSON
+ * object per line, each keeping the source's trace id (`trace_id`, and `metadata.source_trace_id`).
+ *
+ * Input: JSON lines, each one of
+ *   - an OTLP ExportTraceServiceRequest (`{"resourceSpans": [...]}`), as the OpenTelemetry
+ *     collector's file exporter writes it: OTel GenAI or OpenInference spans;
+ *   - a Langfuse trace with its `observations`;
+ *   - an evalgate trace (`{"output": ...}`), normalised as a target's answer is.
+ * A file that is one JSON document (an array of those, or one request) is read whole.
+ *
+ * Memory: spans wait only until their trace's root span arrives (a root span ends, and so is
+ * exported, after its children), then the trace is written and dropped: memory holds the traces
+ * in flight, not the file. Spans that arrive after their root are reported, not merged.
+ */
+
+
+
+
+
+
+
+
+const import_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+function fail(file, line, message) {
+    throw (0,errors/* suiteError */.lJ)([{ file, line, message }]);
+}
+function spanFail(file, line, err) {
+    fail(file, line, err.spanId ? `span ${err.spanId}: ${err.message}` : err.message);
+}
+/** Streams one file's traces to `write`. Throws a SuiteError (file, line, span id) on bad input. */
+async function importFile(path, shown, write) {
+    const stats = { traces: 0, bySource: {}, lateSpans: 0, rootless: 0 };
+    const pending = new Map();
+    const written = new Set();
+    const emit = async (trace) => {
+        const source = String(trace.metadata?.source ?? 'evalgate');
+        stats.bySource[source] = (stats.bySource[source] ?? 0) + 1;
+        stats.traces++;
+        await write(trace);
+    };
+    const flushTrace = async (traceId) => {
+        const spans = pending.get(traceId);
+        pending.delete(traceId);
+        written.add(traceId);
+        await emit((0,map_spans/* traceFromSpans */.Z)(spans, (0,map_spans/* spanSource */.q)(spans)));
+    };
+    const handle = async (value, line) => {
+        if (!import_isObject(value))
+            fail(shown, line, 'expected a JSON object');
+        if ('resourceSpans' in value) {
+            let spans;
+            try {
+                spans = (0,import_spans/* spansOfRequest */.WS)(value);
+            }
+            catch (err) {
+                if (err instanceof import_spans/* SpanError */.t6)
+                    spanFail(shown, line, err);
+                throw err;
+            }
+            const roots = [];
+            for (const span of spans) {
+                if (written.has(span.traceId)) {
+                    stats.lateSpans++;
+                    continue;
+                }
+                let list = pending.get(span.traceId);
+                if (!list)
+                    pending.set(span.traceId, (list = []));
+                list.push(span);
+                if (!span.parentSpanId)
+                    roots.push(span.traceId);
+            }
+            for (const id of roots)
+                if (pending.has(id))
+                    await flushTrace(id);
+            return;
+        }
+        if (isLangfuseTrace(value)) {
+            try {
+                await emit(traceFromLangfuse(value));
+            }
+            catch (err) {
+                if (err instanceof import_spans/* SpanError */.t6)
+                    fail(shown, line, `trace ${String(value.id)}: observation ${err.spanId ?? '?'}: ${err.message}`);
+                throw err;
+            }
+            return;
+        }
+        const r = (0,trace/* normalizeTrace */.v)(value);
+        if ('error' in r)
+            fail(shown, line, `not an OTLP request, Langfuse trace or evalgate trace: ${r.error}`);
+        const metadata = { ...r.trace.metadata, source: 'evalgate' };
+        if (r.trace.trace_id)
+            metadata.source_trace_id = r.trace.trace_id;
+        await emit({ ...r.trace, metadata });
+    };
+    if (await isWholeJson(path)) {
+        const info = await (0,promises_.stat)(path);
+        let doc;
+        try {
+            doc = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        }
+        catch (err) {
+            fail(shown, undefined, `not valid JSON (${err.message}); use JSON lines for large exports (${info.size} bytes)`);
+        }
+        for (const item of Array.isArray(doc) ? doc : [doc])
+            await handle(item, undefined);
+    }
+    else {
+        const lines = (0,external_node_readline_.createInterface)({ input: (0,external_node_fs_.createReadStream)(path, 'utf8'), crlfDelay: Infinity });
+        let n = 0;
+        for await (const text of lines) {
+            n++;
+            if (!text.trim())
+                continue;
+            let value;
+            try {
+                value = JSON.parse(text);
+            }
+            catch (err) {
+                fail(shown, n, `not valid JSON: ${err.message.replace(/\s*\(line.*$/, '')}`);
+            }
+            await handle(value, n);
+        }
+    }
+    // Traces whose root never came (a cut export): written as they are, and counted.
+    for (const id of [...pending.keys()]) {
+        stats.rootless++;
+        await flushTrace(id);
+    }
+    return stats;
+}
+/**
+ * JSON lines unless the file is one pretty-printed document: its first non-blank line is not a
+ * complete JSON value (`{` or `[` on its own) or it starts with `[`.
+ */
+async function isWholeJson(path) {
+    const fh = await (0,promises_.open)(path, 'r');
+    try {
+        const buf = Buffer.alloc(64 * 1024);
+        const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+        const head = buf
+            .subarray(0, bytesRead)
+            .toString('utf8')
+            .replace(/^\uFEFF/, '');
+        const first = head.trimStart();
+        if (first.startsWith('['))
+            return true;
+        const lineEnd = first.indexOf('\n');
+        if (lineEnd === -1)
+            return false;
+        try {
+            JSON.parse(first.slice(0, lineEnd));
+            return false;
+        }
+        catch {
+            return true;
+        }
+    }
+    finally {
+        await fh.close();
+    }
+}
+/** Writes to a stream, waiting when it asks to (so a slow disk does not buffer the import). */
+function lineWriter(out) {
+    return async (trace) => {
+        if (!out.write(`${JSON.stringify(trace)}\n`))
+            await new Promise((resolve) => out.once('drain', resolve));
+    };
+}
+
+;// CONCATENATED MODULE: ./build/import/command.js
+/** The `evalgate import` command: files in, one traces file (or stdout) out, a summary on stderr. */
+
+
+
+
+
+async function importCommand(files, out, log) {
+    if (files.length === 0)
+        throw (0,errors/* suiteError */.lJ)([{ file: 'evalgate import', message: 'name the exported files to import' }]);
+    const stream = out ? (0,external_node_fs_.createWriteStream)(out) : process.stdout;
+    const write = lineWriter(stream);
+    const total = { traces: 0, bySource: {}, lateSpans: 0, rootless: 0 };
+    try {
+        for (const file of files) {
+            const s = await importFile(file, (0,errors/* displayPath */.Gt)(file), write);
+            total.traces += s.traces;
+            total.lateSpans += s.lateSpans;
+            total.rootless += s.rootless;
+            for (const [k, v] of Object.entries(s.bySource))
+                total.bySource[k] = (total.bySource[k] ?? 0) + v;
+        }
+    }
+    catch (err) {
+        // No half-written traces file that looks like a finished import.
+        if (out) {
+            stream.destroy();
+            await (0,promises_.rm)(out, { force: true });
+        }
+        throw err;
+    }
+    if (out) {
+        stream.end();
+        await (0,external_node_stream_promises_.finished)(stream);
+    }
+    const sources = Object.entries(total.bySource)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ');
+    log(`imported ${total.traces} trace(s)${sources ? ` (${sources})` : ''}${out ? ` to ${(0,errors/* displayPath */.Gt)(out)}` : ''}`);
+    if (total.rootless)
+        log(`${total.rootless} trace(s) had no root span (a cut export?): written from the spans found`);
+    if (total.lateSpans)
+        log(`${total.lateSpans} span(s) arrived after their trace's root span and were not merged`);
+    return 0;
+}
+
+
+/***/ })
+
+};
