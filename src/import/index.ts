@@ -13,9 +13,7 @@
  * exported, after its children), then the trace is written and dropped: memory holds the traces
  * in flight, not the file. Spans that arrive after their root are reported, not merged.
  */
-import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { suiteError } from '../suite/errors.ts';
 import { normalizeTrace } from '../targets/trace.ts';
@@ -23,6 +21,7 @@ import type { Trace } from '../types.ts';
 import { isLangfuseTrace, traceFromLangfuse } from './langfuse.ts';
 import { spanSource, traceFromSpans } from './map-spans.ts';
 import { SpanError, spansOfRequest, type FlatSpan } from './spans.ts';
+import { readJsonLines } from '../suite/jsonl-stream.ts';
 
 export interface ImportStats {
   traces: number;
@@ -126,19 +125,7 @@ export async function importFile(
     }
     for (const item of Array.isArray(doc) ? doc : [doc]) await handle(item, undefined);
   } else {
-    const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-    let n = 0;
-    for await (const text of lines) {
-      n++;
-      if (!text.trim()) continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (err) {
-        fail(shown, n, `not valid JSON: ${(err as Error).message.replace(/\s*\(line.*$/, '')}`);
-      }
-      await handle(value, n);
-    }
+    for await (const { value, line } of readJsonLines(path, shown)) await handle(value, line);
   }
   // Traces whose root never came (a cut export): written as they are, and counted.
   for (const id of [...pending.keys()]) {

@@ -5,8 +5,6 @@
  * reviewer's note) in `description` and the tags `promoted` and `source:<format>`.
  */
 import { appendFile, readFile } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { displayPath, suiteError, type SuiteProblem } from '../suite/errors.ts';
 import { parseJsonl } from '../suite/jsonl.ts';
@@ -20,6 +18,7 @@ import {
   suggestChecks,
   type PromoteLabel,
 } from './suggest.ts';
+import { readJsonLines } from '../suite/jsonl-stream.ts';
 
 const labelSchema = z.strictObject({
   trace_id: z.string().min(1),
@@ -74,20 +73,10 @@ export async function readPromoteLabels(
 async function tracesById(path: string, wanted: Set<string>): Promise<Map<string, Trace>> {
   const shown = displayPath(path);
   const found = new Map<string, Trace>();
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-  let n = 0;
   try {
-    for await (const text of lines) {
-      n++;
-      if (!text.includes('"trace_id"')) continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (err) {
-        throw suiteError([
-          { file: shown, line: n, message: `not valid JSON: ${(err as Error).message}` },
-        ]);
-      }
+    // Only lines that name a trace id are parsed: most of a large export is other traces.
+    const lines = readJsonLines(path, shown, (text) => text.includes('"trace_id"'));
+    for await (const { value, line: n } of lines) {
       if (!isObject(value) || typeof value.trace_id !== 'string' || !wanted.has(value.trace_id))
         continue;
       const r = normalizeTrace(value);

@@ -7,14 +7,14 @@
  * tool call failed but the trace answered), the value of `--by <metadata path>` when given, or
  * `passing`. Writes the sampled traces as JSON lines with `metadata.sample` = {stratum, seed}.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { displayPath, suiteError } from '../suite/errors.ts';
 import { normalizeTrace } from '../targets/trace.ts';
 import type { Results, Trace } from '../types.ts';
 import { PASSING, StratifiedSampler, wilsonHalfWidth } from './sampler.ts';
+import { readJsonLines } from '../suite/jsonl-stream.ts';
 
 export interface SampleOptions {
   seed: number;
@@ -60,19 +60,7 @@ async function offerTraces(
   add: (p: Picked, s: string) => void,
   by?: string,
 ) {
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-  let n = 0;
-  for await (const text of lines) {
-    n++;
-    if (!text.trim()) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (err) {
-      throw suiteError([
-        { file: shown, line: n, message: `not valid JSON: ${(err as Error).message}` },
-      ]);
-    }
+  for await (const { value, line: n } of readJsonLines(path, shown)) {
     const r = normalizeTrace(value);
     if ('error' in r)
       throw suiteError([{ file: shown, line: n, message: `not a trace: ${r.error}` }]);
