@@ -6,14 +6,21 @@
 import { DEFAULT_GATE } from '../defaults.ts';
 import type { FailureMode, GateConfig, Results, Severity } from '../types.ts';
 
+/** The fields of `o` that are set: spread over defaults, an undefined field must not erase one. */
+export function definedFields<T extends object>(o: T | undefined): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(o ?? {}).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
+}
+
 /** The results' recorded gate (or the defaults), under the caller's overrides. */
 export function resolveGate(head: Results, override?: Partial<GateConfig>): GateConfig {
   // Undefined fields (a partial or older results file) keep the defaults instead of erasing them.
-  const defined = (o: object | undefined) =>
-    Object.fromEntries(
-      Object.entries(o ?? {}).filter(([, v]) => v !== undefined),
-    ) as Partial<GateConfig>;
-  const gate = { ...DEFAULT_GATE, ...defined(head.meta?.gate), ...defined(override) };
+  const gate = {
+    ...DEFAULT_GATE,
+    ...definedFields<Partial<GateConfig>>(head.meta?.gate),
+    ...definedFields(override),
+  };
   if (!Array.isArray(gate.block)) gate.block = DEFAULT_GATE.block;
   return gate;
 }

@@ -1,5 +1,5 @@
 export { compare, planStage2, DEFAULT_GATE, CASE_FDR, type CompareOptions } from './compare.ts';
-export { gateChangeNote, gateChanges, resolveGate } from './gate.ts';
+export { definedFields, gateChangeNote, gateChanges, resolveGate } from './gate.ts';
 export {
   benjaminiHochberg,
   holm,

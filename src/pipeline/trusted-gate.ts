@@ -7,7 +7,7 @@
  */
 import { posix } from 'node:path';
 import { DEFAULT_GATE } from '../defaults.ts';
-import { gateChangeNote, gateChanges } from '../compare/index.ts';
+import { definedFields, gateChangeNote, gateChanges } from '../compare/index.ts';
 import { git } from '../run/git.ts';
 import { parseConfig } from '../suite/index.ts';
 import type { GateConfig, Severity, SuiteConfig } from '../types.ts';
@@ -45,12 +45,6 @@ async function configTextAt(root: string, sha: string, file: string): Promise<st
   return git(root, ['show', `${sha}:${file}`]);
 }
 
-function defined<T extends object>(o: T | undefined): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(o ?? {}).filter(([, v]) => v !== undefined),
-  ) as Partial<T>;
-}
-
 /**
  * Reads the gate at the base commit. `file` is the config's path relative to the repository
  * root (with `/`); `head` is the head's parsed config; `overrides` come from the workflow or
@@ -71,7 +65,7 @@ export async function trustedGate(options: {
     trials: head.trials,
     max_cost: head.max_cost,
   };
-  const overrides = defined(options.overrides);
+  const overrides = definedFields(options.overrides);
   const headGate: GateConfig = { ...DEFAULT_GATE, ...head.gate, ...overrides };
   const short = options.baseSha.slice(0, 7);
   let base: SuiteConfig;
