@@ -15,10 +15,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:readline"
-var external_node_readline_ = __webpack_require__(80481);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
 // EXTERNAL MODULE: ./build/suite/errors.js
@@ -138,6 +134,8 @@ function sourceOf(trace) {
 }
 
 
+// EXTERNAL MODULE: ./build/suite/jsonl-stream.js
+var jsonl_stream = __webpack_require__(78862);
 ;// CONCATENATED MODULE: ./build/promote/command.js
 /**
  * `evalgate promote`: labelled traces → golden cases appended to a dataset file. Never
@@ -145,7 +143,6 @@ function sourceOf(trace) {
  * promoted into it is skipped. Each case records its provenance (source, trace id, date, the
  * reviewer's note) in `description` and the tags `promoted` and `source:<format>`.
  */
-
 
 
 
@@ -202,22 +199,10 @@ async function readPromoteLabels(path, modes) {
 async function tracesById(path, wanted) {
     const shown = (0,errors/* displayPath */.Gt)(path);
     const found = new Map();
-    const lines = (0,external_node_readline_.createInterface)({ input: (0,external_node_fs_.createReadStream)(path, 'utf8'), crlfDelay: Infinity });
-    let n = 0;
     try {
-        for await (const text of lines) {
-            n++;
-            if (!text.includes('"trace_id"'))
-                continue;
-            let value;
-            try {
-                value = JSON.parse(text);
-            }
-            catch (err) {
-                throw (0,errors/* suiteError */.lJ)([
-                    { file: shown, line: n, message: `not valid JSON: ${err.message}` },
-                ]);
-            }
+        // Only lines that name a trace id are parsed: most of a large export is other traces.
+        const lines = (0,jsonl_stream/* readJsonLines */.s)(path, shown, (text) => text.includes('"trace_id"'));
+        for await (const { value, line: n } of lines) {
             if (!isObject(value) || typeof value.trace_id !== 'string' || !wanted.has(value.trace_id))
                 continue;
             const r = (0,trace/* normalizeTrace */.v)(value);
@@ -320,6 +305,50 @@ async function promote(opts, log) {
         await (0,promises_.appendFile)(opts.dataset, `${have.endsWithNewline ? '' : '\n'}${lines.join('\n')}\n`);
     log(`appended ${lines.length} case(s) to ${(0,errors/* displayPath */.Gt)(opts.dataset)}; review them, then run evalgate validate`);
     return 0;
+}
+
+
+/***/ }),
+
+/***/ 78862:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ readJsonLines)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80481);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70156);
+/**
+ * A JSON-lines file read one value at a time (imports, samples, labelled traces: files that can
+ * be larger than memory should hold). Blank lines are skipped; a line that is not JSON is a
+ * SuiteError with the file and the line, like every other input error.
+ */
+
+
+
+async function* readJsonLines(path, 
+/** The file as messages name it. */
+shown, 
+/** A cheap test on the raw line: lines it rejects are not parsed at all. */
+keep) {
+    const lines = (0,node_readline__WEBPACK_IMPORTED_MODULE_1__.createInterface)({ input: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, 'utf8'), crlfDelay: Infinity });
+    let line = 0;
+    for await (const text of lines) {
+        line++;
+        if (!text.trim() || (keep && !keep(text)))
+            continue;
+        let value;
+        try {
+            value = JSON.parse(text);
+        }
+        catch (err) {
+            // V8 appends "(line 1 column n)" of the one line: the file's line says more.
+            const message = err.message.replace(/\s*\(line.*$/, '');
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .suiteError */ .lJ)([{ file: shown, line, message: `not valid JSON: ${message}` }]);
+        }
+        yield { value, line };
+    }
 }
 
 

@@ -17,8 +17,6 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:readline"
-var external_node_readline_ = __webpack_require__(80481);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ./build/suite/errors.js
@@ -88,6 +86,8 @@ function wilsonHalfWidth(n) {
     return (hi - lo) / 2;
 }
 
+// EXTERNAL MODULE: ./build/suite/jsonl-stream.js
+var jsonl_stream = __webpack_require__(78862);
 ;// CONCATENATED MODULE: ./build/sample/command.js
 /**
  * `evalgate sample`: picks traces for a person to review, from an imported traces file (JSON
@@ -132,21 +132,7 @@ function traceStratum(trace, by) {
     return PASSING;
 }
 async function offerTraces(path, shown, add, by) {
-    const lines = (0,external_node_readline_.createInterface)({ input: (0,external_node_fs_.createReadStream)(path, 'utf8'), crlfDelay: Infinity });
-    let n = 0;
-    for await (const text of lines) {
-        n++;
-        if (!text.trim())
-            continue;
-        let value;
-        try {
-            value = JSON.parse(text);
-        }
-        catch (err) {
-            throw (0,errors/* suiteError */.lJ)([
-                { file: shown, line: n, message: `not valid JSON: ${err.message}` },
-            ]);
-        }
+    for await (const { value, line: n } of (0,jsonl_stream/* readJsonLines */.s)(path, shown)) {
         const r = (0,trace/* normalizeTrace */.v)(value);
         if ('error' in r)
             throw (0,errors/* suiteError */.lJ)([{ file: shown, line: n, message: `not a trace: ${r.error}` }]);
@@ -223,6 +209,50 @@ async function sampleCommand(file, out, opts, log) {
         log(`${s.stratum}: ${s.items.length} of ${s.seen} trace(s)${s.items.length ? ` (a rate among them to ${pct(wilsonHalfWidth(s.items.length))})` : ''}`);
     log(`sampled ${total} trace(s) with seed ${opts.seed}${out ? ` to ${(0,errors/* displayPath */.Gt)(out)}` : ''}: a sample of ${total} estimates a failure rate to ${total ? pct(wilsonHalfWidth(total)) : 'nothing'} (95% Wilson interval, worst case)`);
     return 0;
+}
+
+
+/***/ }),
+
+/***/ 78862:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ readJsonLines)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80481);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70156);
+/**
+ * A JSON-lines file read one value at a time (imports, samples, labelled traces: files that can
+ * be larger than memory should hold). Blank lines are skipped; a line that is not JSON is a
+ * SuiteError with the file and the line, like every other input error.
+ */
+
+
+
+async function* readJsonLines(path, 
+/** The file as messages name it. */
+shown, 
+/** A cheap test on the raw line: lines it rejects are not parsed at all. */
+keep) {
+    const lines = (0,node_readline__WEBPACK_IMPORTED_MODULE_1__.createInterface)({ input: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, 'utf8'), crlfDelay: Infinity });
+    let line = 0;
+    for await (const text of lines) {
+        line++;
+        if (!text.trim() || (keep && !keep(text)))
+            continue;
+        let value;
+        try {
+            value = JSON.parse(text);
+        }
+        catch (err) {
+            // V8 appends "(line 1 column n)" of the one line: the file's line says more.
+            const message = err.message.replace(/\s*\(line.*$/, '');
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .suiteError */ .lJ)([{ file: shown, line, message: `not valid JSON: ${message}` }]);
+        }
+        yield { value, line };
+    }
 }
 
 

@@ -53067,6 +53067,7 @@ function headStage1Trials(head) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   compare: () => (/* reexport */ compare),
+  XA: () => (/* reexport */ definedFields),
   Ak: () => (/* reexport */ gateChangeNote),
   Dy: () => (/* reexport */ gateChanges),
   oG: () => (/* reexport */ compare_adaptive/* planStage2 */.oG)
@@ -53651,11 +53652,18 @@ function gapReason(name, gap) {
  * makes is named in one line and takes effect after merge.
  */
 
+/** The fields of `o` that are set: spread over defaults, an undefined field must not erase one. */
+function definedFields(o) {
+    return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
+}
 /** The results' recorded gate (or the defaults), under the caller's overrides. */
 function resolveGate(head, override) {
     // Undefined fields (a partial or older results file) keep the defaults instead of erasing them.
-    const defined = (o) => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
-    const gate = { ...defaults/* DEFAULT_GATE */.sV, ...defined(head.meta?.gate), ...defined(override) };
+    const gate = {
+        ...defaults/* DEFAULT_GATE */.sV,
+        ...definedFields(head.meta?.gate),
+        ...definedFields(override),
+    };
     if (!Array.isArray(gate.block))
         gate.block = defaults/* DEFAULT_GATE */.sV.block;
     return gate;
@@ -58668,9 +58676,6 @@ async function configTextAt(root, sha, file) {
     }
     return (0,git/* git */.$Y)(root, ['show', `${sha}:${file}`]);
 }
-function defined(o) {
-    return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
-}
 /**
  * Reads the gate at the base commit. `file` is the config's path relative to the repository
  * root (with `/`); `head` is the head's parsed config; `overrides` come from the workflow or
@@ -58683,7 +58688,7 @@ async function trustedGate(options) {
         trials: head.trials,
         max_cost: head.max_cost,
     };
-    const overrides = defined(options.overrides);
+    const overrides = (0,compare/* definedFields */.XA)(options.overrides);
     const headGate = { ...defaults/* DEFAULT_GATE */.sV, ...head.gate, ...overrides };
     const short = options.baseSha.slice(0, 7);
     let base;

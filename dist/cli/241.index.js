@@ -21,8 +21,6 @@ var promises_ = __webpack_require__(1455);
 var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./build/suite/errors.js
 var errors = __webpack_require__(156);
-// EXTERNAL MODULE: external "node:readline"
-var external_node_readline_ = __webpack_require__(481);
 // EXTERNAL MODULE: ./build/targets/trace.js + 1 modules
 var trace = __webpack_require__(1051);
 // EXTERNAL MODULE: ./build/import/spans.js
@@ -198,6 +196,8 @@ function traceFromLangfuse(raw) {
 
 // EXTERNAL MODULE: ./build/import/map-spans.js
 var map_spans = __webpack_require__(8282);
+// EXTERNAL MODULE: ./build/suite/jsonl-stream.js
+var jsonl_stream = __webpack_require__(8862);
 ;// CONCATENATED MODULE: ./build/import/index.js
 /**
  * `evalgate import`: reads exported traces line by line and writes evalgate traces, one JSON
@@ -214,7 +214,6 @@ var map_spans = __webpack_require__(8282);
  * exported, after its children), then the trace is written and dropped: memory holds the traces
  * in flight, not the file. Spans that arrive after their root are reported, not merged.
  */
-
 
 
 
@@ -309,21 +308,8 @@ async function importFile(path, shown, write) {
             await handle(item, undefined);
     }
     else {
-        const lines = (0,external_node_readline_.createInterface)({ input: (0,external_node_fs_.createReadStream)(path, 'utf8'), crlfDelay: Infinity });
-        let n = 0;
-        for await (const text of lines) {
-            n++;
-            if (!text.trim())
-                continue;
-            let value;
-            try {
-                value = JSON.parse(text);
-            }
-            catch (err) {
-                fail(shown, n, `not valid JSON: ${err.message.replace(/\s*\(line.*$/, '')}`);
-            }
-            await handle(value, n);
-        }
+        for await (const { value, line } of (0,jsonl_stream/* readJsonLines */.s)(path, shown))
+            await handle(value, line);
     }
     // Traces whose root never came (a cut export): written as they are, and counted.
     for (const id of [...pending.keys()]) {
@@ -415,6 +401,50 @@ async function importCommand(files, out, log) {
     if (total.lateSpans)
         log(`${total.lateSpans} span(s) arrived after their trace's root span and were not merged`);
     return 0;
+}
+
+
+/***/ }),
+
+/***/ 8862:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ readJsonLines)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(481);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(156);
+/**
+ * A JSON-lines file read one value at a time (imports, samples, labelled traces: files that can
+ * be larger than memory should hold). Blank lines are skipped; a line that is not JSON is a
+ * SuiteError with the file and the line, like every other input error.
+ */
+
+
+
+async function* readJsonLines(path, 
+/** The file as messages name it. */
+shown, 
+/** A cheap test on the raw line: lines it rejects are not parsed at all. */
+keep) {
+    const lines = (0,node_readline__WEBPACK_IMPORTED_MODULE_1__.createInterface)({ input: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, 'utf8'), crlfDelay: Infinity });
+    let line = 0;
+    for await (const text of lines) {
+        line++;
+        if (!text.trim() || (keep && !keep(text)))
+            continue;
+        let value;
+        try {
+            value = JSON.parse(text);
+        }
+        catch (err) {
+            // V8 appends "(line 1 column n)" of the one line: the file's line says more.
+            const message = err.message.replace(/\s*\(line.*$/, '');
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .suiteError */ .lJ)([{ file: shown, line, message: `not valid JSON: ${message}` }]);
+        }
+        yield { value, line };
+    }
 }
 
 

@@ -9,6 +9,7 @@ export const modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   compare: () => (/* reexport */ compare),
+  XA: () => (/* reexport */ definedFields),
   Ak: () => (/* reexport */ gateChangeNote),
   Dy: () => (/* reexport */ gateChanges),
   oG: () => (/* reexport */ compare_adaptive/* planStage2 */.oG)
@@ -593,11 +594,18 @@ function gapReason(name, gap) {
  * makes is named in one line and takes effect after merge.
  */
 
+/** The fields of `o` that are set: spread over defaults, an undefined field must not erase one. */
+function definedFields(o) {
+    return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
+}
 /** The results' recorded gate (or the defaults), under the caller's overrides. */
 function resolveGate(head, override) {
     // Undefined fields (a partial or older results file) keep the defaults instead of erasing them.
-    const defined = (o) => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
-    const gate = { ...defaults/* DEFAULT_GATE */.sV, ...defined(head.meta?.gate), ...defined(override) };
+    const gate = {
+        ...defaults/* DEFAULT_GATE */.sV,
+        ...definedFields(head.meta?.gate),
+        ...definedFields(override),
+    };
     if (!Array.isArray(gate.block))
         gate.block = defaults/* DEFAULT_GATE */.sV.block;
     return gate;

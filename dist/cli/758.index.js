@@ -67,9 +67,6 @@ async function configTextAt(root, sha, file) {
     }
     return (0,git/* git */.$Y)(root, ['show', `${sha}:${file}`]);
 }
-function defined(o) {
-    return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
-}
 /**
  * Reads the gate at the base commit. `file` is the config's path relative to the repository
  * root (with `/`); `head` is the head's parsed config; `overrides` come from the workflow or
@@ -82,7 +79,7 @@ async function trustedGate(options) {
         trials: head.trials,
         max_cost: head.max_cost,
     };
-    const overrides = defined(options.overrides);
+    const overrides = (0,compare/* definedFields */.XA)(options.overrides);
     const headGate = { ...defaults/* DEFAULT_GATE */.sV, ...head.gate, ...overrides };
     const short = options.baseSha.slice(0, 7);
     let base;
