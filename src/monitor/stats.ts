@@ -67,7 +67,8 @@ export function pooled(tallies: readonly Tally[]): Tally {
  */
 export function tooFew(nPrevious: number, nLatest: number, alpha: number): boolean {
   if (nPrevious === 0 || nLatest === 0) return true;
-  return -logChoose(nPrevious + nLatest, nLatest) > Math.log(alpha);
+  // The tolerance keeps a best p of exactly alpha (1/20 at 0.05) testable despite rounding.
+  return -logChoose(nPrevious + nLatest, nLatest) > Math.log(alpha) + 1e-12;
 }
 
 /**
