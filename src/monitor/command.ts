@@ -72,17 +72,13 @@ export async function monitorCommand(
   const repo = env.GITHUB_REPOSITORY;
   const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
   if (opts.issue) {
-    if (!repo || !/^[^/\s]+\/[^/\s]+$/.test(repo))
-      throw suiteError([
-        { file: 'GITHUB_REPOSITORY', message: '--issue needs owner/name in GITHUB_REPOSITORY' },
-      ]);
-    if (!token)
-      throw suiteError([
-        {
-          file: 'GITHUB_TOKEN',
-          message: '--issue needs a token in GITHUB_TOKEN (with issues: write)',
-        },
-      ]);
+    const problem =
+      !repo || !/^[^/\s]+\/[^/\s]+$/.test(repo)
+        ? '--issue needs the repository as owner/name in GITHUB_REPOSITORY'
+        : !token
+          ? '--issue needs a token in GITHUB_TOKEN (with the issues: write permission)'
+          : undefined;
+    if (problem) throw suiteError([{ file: 'evalgate monitor', message: problem }]);
   }
 
   const checked = await checkTraces(opts.files, {

@@ -158,7 +158,7 @@ export function dashboardHtml(r: MonitorReport): string {
 </head>
 <body>
 <h1>${esc(headline(r))}</h1>
-<p class="muted">Pass rate per failure mode per ${windowText(r.window_ms)} window, ${r.windows.length} windows up to ${esc(shortTime(latest.end))} UTC, with 95% Wilson bands. The latest window is compared with the previous ${r.previous_windows} pooled (dashed line) by Fisher's exact test, one-sided, Holm over the modes at alpha ${r.alpha}; a worsened window is shaded. ${int(r.traces.in_windows)} of ${int(r.traces.read)} trace(s) in the windows; check errors are counted apart, never as passes.</p>
+<p class="muted">Pass rate per failure mode in ${r.windows.length} windows of ${windowText(r.window_ms)} up to ${esc(shortTime(latest.end))} UTC, with 95% Wilson bands. The latest window is compared with the previous ${r.previous_windows} pooled (dashed line) by Fisher's exact test, one-sided, Holm over the modes at alpha ${r.alpha}; a worsened window is shaded. ${int(r.traces.in_windows)} of ${int(r.traces.read)} trace(s) in the windows; check errors are counted apart, never as passes.</p>
 <table><thead><tr><th>Failure mode</th><th>Latest</th><th>Previous</th><th>p (Holm)</th><th>Verdict</th></tr></thead>
 <tbody>
 ${rows}
