@@ -8,7 +8,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { wilson } from '../src/compare/stats.ts';
 import type { MonitorReport } from '../src/monitor/report.ts';
-import { CONFIG, DAY, evalgate, monitorDir, NOW, traceLines, week } from './helpers/monitor.ts';
+import {
+  CONFIG,
+  DAY,
+  evalgate,
+  monitorDir,
+  NOW,
+  ROOT,
+  traceLines,
+  week,
+} from './helpers/monitor.ts';
 
 const read = (dir: string, f: string) => readFileSync(join(dir, 'out', f), 'utf8');
 const report = (dir: string) => JSON.parse(read(dir, 'monitor.json')) as MonitorReport;
@@ -230,5 +239,72 @@ describe('evalgate monitor: untrusted text stays inert', () => {
     expect(md).not.toContain('](https://evil');
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+describe('the monitor docs', () => {
+  const fenced = (text: string, lang: string) =>
+    [...text.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]);
+  const section = (text: string, heading: string) => {
+    const start = text.indexOf(heading);
+    const next = text.indexOf('\n## ', start + heading.length);
+    return text.slice(start, next < 0 ? undefined : next);
+  };
+  const BASE = `version: 1
+target: {command: "node agent.js"}
+datasets: evals/*.jsonl
+failure_modes:
+  hallucinated_action: critical
+  ungrounded_answer: major
+`;
+
+  it("the README's and docs/monitor.md's online: sections load", async () => {
+    const { parseConfig } = await import('../src/suite/config.ts');
+    const readme = section(
+      readFileSync(join(ROOT, 'README.md'), 'utf8'),
+      '## Monitoring production',
+    );
+    const doc = readFileSync(join(ROOT, 'docs/monitor.md'), 'utf8');
+    const blocks = [
+      fenced(readme, 'yaml').find((b) => b.startsWith('online:'))!,
+      fenced(doc, 'yaml')
+        .find((b) => b.includes('online:'))!
+        .replace(/^failure_modes:[\s\S]*?(?=online:)/, ''),
+    ];
+    for (const block of blocks) {
+      const config = parseConfig(BASE + block, 'evalgate.yml');
+      expect(config.online?.checks.map((c) => c.type)).toEqual(['claim_requires_tool', 'grounded']);
+    }
+  });
+
+  it("the README's scheduled workflow runs evalgate monitor with flags it has, and keeps one issue", async () => {
+    const { parse } = await import('yaml');
+    const readme = section(
+      readFileSync(join(ROOT, 'README.md'), 'utf8'),
+      '## Monitoring production',
+    );
+    const workflow = parse(fenced(readme, 'yaml').find((b) => b.includes('schedule:'))!);
+    expect(workflow.on.schedule[0].cron).toMatch(/^\S+ \S+ \* \* \*$/);
+    expect(workflow.permissions).toEqual({ contents: 'read', issues: 'write' });
+    const steps = workflow.jobs.monitor.steps as { run?: string; uses?: string; with?: any }[];
+    const monitorStep = steps.find((s) => s.run?.startsWith('evalgate monitor'))!;
+    expect(monitorStep.run).toContain('--issue');
+    expect(steps.some((s) => s.run?.includes('evalgate import'))).toBe(true);
+    const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!;
+    expect(upload.with.path).toBe('monitor/');
+    // Its flags exist: the same command line, on a real folder, is accepted.
+    const dir = monitorDir(week({ ok: 57, hallucinated: 2, ungrounded: 1 }));
+    const args = [
+      'monitor',
+      'traces.jsonl',
+      '--out',
+      'monitor',
+      '--now',
+      new Date(NOW).toISOString(),
+    ];
+    expect(monitorStep.run).toMatch(
+      /evalgate monitor \S+ --out monitor --now "\$\(date -u \+%FT00:00:00Z\)" --issue/,
+    );
+    expect(evalgate(args, { cwd: dir }).code).toBe(0);
   });
 });
