@@ -65,9 +65,9 @@ export interface MonitorReport {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The latest trace time: the default `now`. Undefined without traces. */
-export function latestTime(times: readonly number[]): number | undefined {
+export function latestTime(times: ArrayLike<number>): number | undefined {
   let max = -Infinity;
-  for (const t of times) if (t > max) max = t;
+  for (let i = 0; i < times.length; i++) if (times[i] > max) max = times[i];
   return times.length ? max : undefined;
 }
 

@@ -29,9 +29,9 @@ export interface FirstError {
 
 export interface CheckedTraces {
   /** Per trace, its start time (ms). */
-  times: number[];
+  times: Float64Array;
   /** Per trace t and mode m, at t * modes + m: PASS, FAIL or ERROR. */
-  outcomes: number[];
+  outcomes: Uint8Array;
   modes: string[];
   /** Traces whose run errored (every check of theirs is an error). */
   erroredTraces: number;
@@ -70,14 +70,25 @@ function outcomeOf(results: CheckResult[], mode: string): number {
   return errored ? ERROR : PASS;
 }
 
+/** Doubles the per-trace buffers: 8 bytes of time and a byte per mode for each trace. */
+function grow(out: CheckedTraces, modes: number): void {
+  const size = Math.max(1024, out.times.length * 2);
+  const times = new Float64Array(size);
+  times.set(out.times);
+  const outcomes = new Uint8Array(size * modes);
+  outcomes.set(out.outcomes);
+  out.times = times;
+  out.outcomes = outcomes;
+}
+
 export async function checkTraces(
   files: readonly string[],
   opts: CheckOptions,
 ): Promise<CheckedTraces> {
   const { modes } = opts.online;
   const out: CheckedTraces = {
-    times: [],
-    outcomes: [],
+    times: new Float64Array(0),
+    outcomes: new Uint8Array(0),
     modes,
     erroredTraces: 0,
     firstErrors: modes.map(() => undefined),
@@ -103,6 +114,7 @@ export async function checkTraces(
       }
     }
   };
+  let count = 0;
   const pending = new Set<Promise<void>>();
   for (const file of files) {
     const shown = displayPath(file);
@@ -114,8 +126,9 @@ export async function checkTraces(
       const trace = r.trace;
       const t = traceTime(trace.metadata);
       if (typeof t === 'string') throw suiteError([{ file: shown, line, message: t }]);
-      const slot = out.times.length;
-      out.times.push(t);
+      const slot = count++;
+      if (slot === out.times.length) grow(out, modes.length);
+      out.times[slot] = t;
       if (trace.error) out.erroredTraces++;
       const ctx: CheckContext = {
         rootDir: opts.rootDir,
@@ -136,5 +149,7 @@ export async function checkTraces(
     }
   }
   await Promise.all(pending);
+  out.times = out.times.slice(0, count);
+  out.outcomes = out.outcomes.slice(0, count * modes.length);
   return out;
 }
