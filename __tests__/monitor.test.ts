@@ -3,6 +3,7 @@
  * monitor.json against counts known from the generated traces, check errors counted apart,
  * the summary, the job summary, bad input with file and line, untrusted text kept inert.
  */
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -125,6 +126,57 @@ describe('evalgate monitor', () => {
     expect(json.modes[0].latest).toMatchObject({ fail: 15, n: 59 });
     expect(json.traces.before_windows).toBe(480 - 120);
   });
+});
+
+describe('evalgate monitor: judged online checks', () => {
+  it("grades each trace with the config's judge", async () => {
+    const { completion, startFakeOpenAI } = await import('./helpers/openai-server.ts');
+    const fake = await startFakeOpenAI();
+    // Fails answers that promise 90 days.
+    fake.model = (body: any) => {
+      const text = JSON.stringify(body.messages);
+      return completion({
+        content: JSON.stringify({ pass: !text.includes('90 days'), reason: 'checked the policy' }),
+      });
+    };
+    try {
+      const config = CONFIG.replace(
+        'online:',
+        `judge: { model: judge-mini, base_url: "${fake.url}", api_key_env: MONITOR_JUDGE_KEY }\nonline:`,
+      ).replace(
+        '    - { type: grounded, mode: ungrounded_answer }',
+        '    - { type: follows_policy, mode: ungrounded_answer, policy: "Refunds within 30 days only." }',
+      );
+      const dir = monitorDir(
+        [
+          ...Array.from({ length: 3 }, () => ({ ok: 18, ungrounded: 1 })),
+          { ok: 10, ungrounded: 10 },
+        ],
+        config.replace('windows: 7', 'windows: 3'),
+      );
+      const r = await new Promise<{ code: number | null; stderr: string }>((done) => {
+        const child = spawn(
+          process.execPath,
+          [join(ROOT, 'src/bin.ts'), 'monitor', 'traces.jsonl', '--out', 'out'],
+          { cwd: dir, env: { PATH: process.env.PATH, MONITOR_JUDGE_KEY: 'sk-test-judge-key-000' } },
+        );
+        let stderr = '';
+        child.stderr.on('data', (d) => (stderr += d));
+        child.on('close', (code) => done({ code, stderr }));
+      });
+      expect(r.stderr).toMatch(
+        /ungrounded_answer: worsened \(latest 50\.0% of 20, previous 94\.7% of 57\)/,
+      );
+      expect(r.code).toBe(1);
+      // The judge was asked, with the key from api_key_env.
+      expect(fake.seen.length).toBeGreaterThan(0);
+      expect(
+        fake.seen.every((q) => q.headers.authorization === 'Bearer sk-test-judge-key-000'),
+      ).toBe(true);
+    } finally {
+      await fake.close();
+    }
+  }, 30_000);
 });
 
 describe('evalgate monitor: bad input exits 2 with one line naming the file and line', () => {
