@@ -53,6 +53,7 @@ Commands:
   import     production traces to evalgate traces: evalgate import export.jsonl --out traces.jsonl
   sample     traces to review, by failure mode: evalgate sample traces.jsonl --seed 7 --out sample.jsonl
   promote    labelled traces to golden cases: evalgate promote sample.jsonl --labels labels.jsonl --dataset evals/promoted.jsonl
+  monitor    online checks over production traces: evalgate monitor traces.jsonl --out monitor [--issue]
 
 Selection (run, pr):  --sample N  --tags smoke,refunds  --filter 'refund-*'  --shard 2/4
 Run settings:         --trials N  --concurrency N  --timeout 30s  --retries N  --max-cost 5.00
@@ -751,7 +752,50 @@ async function cmdPromote(args: string[]): Promise<number> {
   );
 }
 
+async function cmdMonitor(args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      config: { type: 'string', short: 'c', default: 'evalgate.yml' },
+      out: { type: 'string', short: 'o', default: 'monitor' },
+      now: { type: 'string' },
+      issue: { type: 'boolean' },
+    },
+    true,
+  );
+  if (values.help) return help('monitor');
+  if (positionals.length === 0)
+    throw new UsageError('monitor takes one or more traces files (evalgate import writes them)');
+  let now: number | undefined;
+  if (values.now !== undefined) {
+    now = /^\d{4}-\d\d-\d\d(T|$)/.test(values.now) ? Date.parse(values.now) : NaN;
+    if (!Number.isFinite(now))
+      throw new UsageError(`--now must be an ISO 8601 time (2026-11-30T00:00:00Z), got ${values.now}`);
+  }
+  const configPath = resolve(values.config);
+  const config = await loadConfig(configPath);
+  registerSuiteSecrets(config, process.env);
+  const { monitorCommand } = await import('./monitor/command.ts');
+  return monitorCommand(
+    { files: positionals, config, configPath, out: values.out, now, issue: values.issue },
+    log,
+  );
+}
+
 const COMMAND_HELP: Record<string, string> = {
+  monitor: `evalgate monitor traces.jsonl [more files] [--config evalgate.yml] [--out monitor]
+       [--now 2026-11-30T00:00:00Z] [--issue]
+  Runs the config's online: checks over evalgate traces (evalgate import's output; each needs
+  metadata.started_at), counts per failure mode and time window (online.window, default 1d) the
+  traces that passed, failed or whose checks errored (errors are counted apart), and compares
+  the latest window, ending at --now (default: the latest trace's time), with the previous
+  online.windows (default 7) pooled: Fisher's exact test, one-sided, Holm over the modes at
+  online.alpha (default 0.05). Writes --out/monitor.json, summary.md (also to the job summary
+  in Actions) and dashboard.html (a plot per mode). --issue: when a mode worsened, opens one
+  GitHub issue labelled evalgate-monitor or comments on the open one; when none did, comments
+  "back to normal" once (GITHUB_REPOSITORY, GITHUB_TOKEN with issues: write, GITHUB_API_URL).
+  Exit 0 no mode worsened, 1 a mode worsened, 2 bad input, 3 nothing measured (every check
+  errored) or GitHub refused the issue.`,
   promote: `evalgate promote traces.jsonl --labels labels.jsonl --dataset evals/promoted.jsonl
        [--config evalgate.yml] [--input-key q]
   Appends a golden case per labelled trace to --dataset (never overwrites; ids made unique; a
@@ -857,6 +901,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   import: cmdImport,
   sample: cmdSample,
   promote: cmdPromote,
+  monitor: cmdMonitor,
 };
 
 export async function main(argv: string[]): Promise<number> {

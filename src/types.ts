@@ -210,6 +210,22 @@ export interface SuiteConfig {
   max_cost?: number;
   /** Prices per model in USD per 1M tokens, over the built-in table (src/llm/prices.ts). */
   prices?: Record<string, { input: number; output: number }>;
+  /** Checks run over production traces by `evalgate monitor` (docs/monitor.md). */
+  online?: OnlineConfig;
+}
+
+/** The config's `online:` section: what `evalgate monitor` checks, and how it compares windows. */
+export interface OnlineConfig {
+  /** Length of one time window in ms (the config writes `1d`, `12h`). */
+  window_ms: number;
+  /** How many windows before the latest it is compared with (pooled). */
+  windows: number;
+  /** Family-wise error rate over the modes (Holm). */
+  alpha: number;
+  /** The modes reported, in order: `modes:` when given, else those of the checks. */
+  modes: string[];
+  /** Only check types that need no expected answer (src/monitor/online-checks.ts). */
+  checks: CheckSpec[];
 }
 
 /** A check as written in a case. Each type's own fields are validated by its zod schema. */

@@ -191,6 +191,24 @@ function checkScalar(
   return undefined;
 }
 
+/**
+ * OpenAPI 3.0's `nullable: true` next to a `oneOf` without `type` (issues/create's `milestone`)
+ * is valid OpenAPI but ajv refuses it: written as the JSON Schema it means, "one of those, or
+ * null".
+ */
+function typedNullable(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(typedNullable);
+  if (node === null || typeof node !== 'object') return node;
+  const obj = Object.fromEntries(
+    Object.entries(node).map(([k, v]) => [k, typedNullable(v)]),
+  ) as Record<string, unknown>;
+  if (obj.nullable === true && obj.type === undefined) {
+    const { nullable: _n, ...rest } = obj;
+    return { anyOf: [rest, { type: 'null' }] };
+  }
+  return obj;
+}
+
 function bodyValidator(route: Route, operation: Operation): ValidateFunction | null {
   const key = `${route.method} ${route.template}`;
   if (bodyValidators.has(key)) return bodyValidators.get(key) ?? null;
@@ -202,7 +220,7 @@ function bodyValidator(route: Route, operation: Operation): ValidateFunction | n
     const rewritten = JSON.parse(
       JSON.stringify(schema).replaceAll('"$ref":"#/components/', `"$ref":"${SPEC_ID}#/components/`),
     ) as Record<string, unknown>;
-    fn = ajv.compile(rewritten);
+    fn = ajv.compile(typedNullable(rewritten) as Record<string, unknown>);
   }
   bodyValidators.set(key, fn);
   return fn;

@@ -1,7 +1,7 @@
 /**
  * A loopback GitHub: a node:http server on 127.0.0.1 that speaks GitHub's REST wire format for
- * the endpoints evalgate uses (issue comments, pulls, labels, check runs, commit statuses, repo,
- * authenticated user), keeps what it is sent in memory, and validates **every** request against
+ * the endpoints evalgate uses (issues and their comments, pulls, labels, check runs, commit
+ * statuses, repo, authenticated user), keeps what it is sent in memory, and validates **every** request against
  * GitHub's OpenAPI description (see github-openapi.ts). A request the real API would reject is
  * answered 404/405/422 with a GitHub-style error body and recorded in `state.violations`, so a
  * test can assert that list is empty.
@@ -67,6 +67,16 @@ export interface SeedPull {
   labels?: string[];
 }
 
+/** An issue (not a pull request) that exists before the test. */
+export interface SeedIssue {
+  number: number;
+  title?: string;
+  body?: string;
+  labels?: string[];
+  state?: 'open' | 'closed';
+  user?: { login: string; type?: 'User' | 'Bot' };
+}
+
 export interface GitHubServerOptions {
   port?: number;
   owner?: string;
@@ -80,6 +90,17 @@ export interface GitHubServerOptions {
   labels?: Record<number, string[]>;
   /** Serve under a prefix, as GitHub Enterprise Server does (`/api/v3`). */
   pathPrefix?: string;
+  issues?: SeedIssue[];
+}
+
+export interface StoredIssue {
+  number: number;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  user: Identity;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface StoredComment {
@@ -153,6 +174,8 @@ export interface GitHubServerState {
   comments: StoredComment[];
   labels: Map<number, string[]>;
   pulls: Map<number, SeedPull>;
+  /** Issues proper (pull requests are in `pulls`); their labels are in `labels`. */
+  issues: StoredIssue[];
   checkRuns: StoredCheckRun[];
   statuses: StoredStatus[];
   requests: RecordedRequest[];
@@ -231,6 +254,7 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
     comments: [],
     labels: new Map(),
     pulls: new Map(),
+    issues: [],
     checkRuns: [],
     statuses: [],
     requests: [],
@@ -243,6 +267,19 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
   for (const [n, names] of Object.entries(opts.labels ?? {})) {
     const num = Number(n);
     state.labels.set(num, [...(state.labels.get(num) ?? []), ...names]);
+  }
+  for (const i of opts.issues ?? []) {
+    const t = iso(Date.now() - 7_200_000);
+    state.issues.push({
+      number: i.number,
+      title: i.title ?? `Issue #${i.number}`,
+      body: i.body ?? null,
+      state: i.state ?? 'open',
+      user: identity(i.user?.login ?? 'octocat', i.user?.type ?? 'User'),
+      created_at: t,
+      updated_at: t,
+    });
+    if (i.labels) state.labels.set(i.number, [...(state.labels.get(i.number) ?? []), ...i.labels]);
   }
   // Seeded comments are spaced a minute apart in the past, in the order given.
   const seedStart = Date.now() - (opts.comments?.length ?? 0) * 60_000 - 3_600_000;
@@ -259,14 +296,26 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
   });
 
   const issueExists = (n: number) =>
-    state.pulls.has(n) || state.labels.has(n) || state.comments.some((c) => c.issue_number === n);
+    state.pulls.has(n) ||
+    state.issues.some((i) => i.number === n) ||
+    state.labels.has(n) ||
+    state.comments.some((c) => c.issue_number === n);
+  /** Issues and pull requests share one sequence of numbers, as on GitHub. */
+  const nextIssueNumber = () =>
+    Math.max(
+      0,
+      ...state.pulls.keys(),
+      ...state.issues.map((i) => i.number),
+      ...state.labels.keys(),
+      ...state.comments.map((c) => c.issue_number),
+    ) + 1;
 
   function commentJson(c: StoredComment) {
     return {
       id: c.id,
       node_id: `IC_${c.id}`,
       url: `https://api.github.com/repos/${owner}/${repo}/issues/comments/${c.id}`,
-      html_url: `${HTML}/${owner}/${repo}/pull/${c.issue_number}#issuecomment-${c.id}`,
+      html_url: `${HTML}/${owner}/${repo}/${state.pulls.has(c.issue_number) ? 'pull' : 'issues'}/${c.issue_number}#issuecomment-${c.id}`,
       issue_url: `https://api.github.com/repos/${owner}/${repo}/issues/${c.issue_number}`,
       body: c.body,
       user: userJson(c.user),
@@ -275,6 +324,55 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
       author_association: c.user.type === 'Bot' ? 'NONE' : 'MEMBER',
     };
   }
+
+  function issueJson(i: StoredIssue) {
+    return {
+      id: 2_000_000 + i.number,
+      node_id: `I_${i.number}`,
+      url: `https://api.github.com/repos/${owner}/${repo}/issues/${i.number}`,
+      html_url: `${HTML}/${owner}/${repo}/issues/${i.number}`,
+      number: i.number,
+      state: i.state,
+      title: i.title,
+      body: i.body,
+      user: userJson(i.user),
+      labels: (state.labels.get(i.number) ?? []).map(labelJson),
+      comments: state.comments.filter((c) => c.issue_number === i.number).length,
+      created_at: i.created_at,
+      updated_at: i.updated_at,
+      closed_at: i.state === 'closed' ? i.updated_at : null,
+      author_association: i.user.type === 'Bot' ? 'NONE' : 'MEMBER',
+    };
+  }
+
+  /** A pull request as `GET /repos/{owner}/{repo}/issues` lists it (with `pull_request`). */
+  function pullAsIssueJson(p: SeedPull) {
+    const pull = pullJson(p);
+    return {
+      id: 2_000_000 + p.number,
+      node_id: `I_${p.number}`,
+      url: `https://api.github.com/repos/${owner}/${repo}/issues/${p.number}`,
+      html_url: pull.html_url,
+      number: p.number,
+      state: 'open',
+      title: pull.title,
+      body: null,
+      user: pull.user,
+      labels: pull.labels,
+      comments: state.comments.filter((c) => c.issue_number === p.number).length,
+      created_at: iso(0),
+      updated_at: iso(0),
+      closed_at: null,
+      author_association: 'MEMBER',
+      pull_request: { url: `https://api.github.com/repos/${owner}/${repo}/pulls/${p.number}` },
+    };
+  }
+
+  const findIssue = (n: string) => {
+    const i = state.issues.find((x) => x.number === Number(n));
+    if (!i) throw new HttpError(404, 'Not Found');
+    return i;
+  };
 
   function checkRunJson(r: StoredCheckRun) {
     return {
@@ -439,6 +537,65 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
       const p = state.pulls.get(Number(route.params.pull_number));
       if (!p) throw new HttpError(404, 'Not Found');
       return { status: 200, json: pullJson(p) };
+    },
+    'issues/list-for-repo': ({ query, selfUrl, res }) => {
+      const wanted = query.get('state') ?? 'open';
+      const labels = (query.get('labels') ?? '').split(',').filter(Boolean);
+      const hasLabels = (n: number) => labels.every((l) => (state.labels.get(n) ?? []).includes(l));
+      const issues = state.issues
+        .filter((i) => (wanted === 'all' || i.state === wanted) && hasLabels(i.number))
+        .map((i) => ({ n: i.number, json: issueJson(i) as unknown }));
+      // Pull requests are issues too on this endpoint (callers must skip `pull_request`).
+      const pulls = [...state.pulls.values()]
+        .filter((p) => wanted !== 'closed' && hasLabels(p.number))
+        .map((p) => ({ n: p.number, json: pullAsIssueJson(p) as unknown }));
+      // Newest first, GitHub's default sort.
+      const all = [...issues, ...pulls].sort((a, b) => b.n - a.n).map((x) => x.json);
+      return { status: 200, json: paginate(all, query, selfUrl, res) };
+    },
+    'issues/get': ({ route }) => ({
+      status: 200,
+      json: issueJson(findIssue(route.params.issue_number)),
+    }),
+    'issues/create': ({ body, who, token }) => {
+      needWrite(token);
+      const t = iso(Date.now());
+      const issue: StoredIssue = {
+        number: nextIssueNumber(),
+        title: String(body.title),
+        body: body.body ?? null,
+        state: 'open',
+        user: who!,
+        created_at: t,
+        updated_at: t,
+      };
+      checkCommentBody(issue.body ?? '');
+      state.issues.push(issue);
+      const labels = ((body.labels ?? []) as (string | { name: string })[]).map((l) =>
+        typeof l === 'string' ? l : l.name,
+      );
+      // GitHub creates labels that do not exist yet (for a token that may push).
+      if (labels.length) state.labels.set(issue.number, labels);
+      return { status: 201, json: issueJson(issue) };
+    },
+    'issues/update': ({ route, body, token }) => {
+      needWrite(token);
+      const issue = findIssue(route.params.issue_number);
+      if (typeof body.title === 'string') issue.title = body.title;
+      if (body.body !== undefined) {
+        checkCommentBody(body.body ?? '');
+        issue.body = body.body;
+      }
+      if (body.state === 'open' || body.state === 'closed') issue.state = body.state;
+      if (Array.isArray(body.labels))
+        state.labels.set(
+          issue.number,
+          (body.labels as (string | { name: string })[]).map((l) =>
+            typeof l === 'string' ? l : l.name,
+          ),
+        );
+      issue.updated_at = iso(Date.now());
+      return { status: 200, json: issueJson(issue) };
     },
     'issues/list-labels-on-issue': ({ route, query, selfUrl, res }) => {
       const n = issueNumber(route);

@@ -7,6 +7,7 @@ import type { Issue, PathSegment } from './issues.ts';
 import { didYouMean } from './suggest.ts';
 import { parseYaml } from './yaml.ts';
 import { DEFAULT_GATE, ERRORS_MODE } from '../defaults.ts';
+import { validateOnlineChecks } from '../monitor/online-checks.ts';
 
 /**
  * The suite config (`evalgate.yml`): zod schema, defaults, and the translation from what users
@@ -257,6 +258,30 @@ const gate = z
   // prefault (not default): the empty object is parsed, so every field gets its own default.
   .prefault({});
 
+const WINDOW = /^(\d+(?:\.\d+)?)\s*(m|h|d)$/;
+const WINDOW_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `online.window`: `1d`, `12h`, `30m` -> ms. */
+const windowDuration = z.unknown().transform((v, ctx) => {
+  const m = typeof v === 'string' ? WINDOW.exec(v.trim()) : null;
+  const ms = m ? Math.round(Number(m[1]) * WINDOW_MS[m[2]]) : NaN;
+  if (ms > 0) return ms;
+  ctx.addIssue({
+    code: 'custom',
+    message: `invalid window ${describeValue(v)} (write e.g. 1d, 12h or 30m)`,
+  });
+  return z.NEVER;
+});
+
+/** `evalgate monitor`'s section (docs/monitor.md); its checks are validated in validateConfig. */
+const online = z.strictObject({
+  window: windowDuration.default(86_400_000),
+  windows: z.int().min(1).max(1000).default(7),
+  alpha: z.number().gt(0).lt(1).default(0.05),
+  modes: z.array(z.string().trim().min(1)).min(1).optional(),
+  checks: z.array(z.unknown()).min(1, { message: 'must list at least one check' }),
+});
+
 export const configSchema = z.strictObject({
   version: z.literal(1, {
     error: (iss) =>
@@ -336,6 +361,7 @@ export const configSchema = z.strictObject({
       message: "must contain {trace_id}, replaced by each trace's id",
     })
     .optional(),
+  online: online.optional(),
 });
 
 /** Keys starting with `x-` are ignored: a place for YAML anchors (`x-common: &common ...`). */
@@ -367,6 +393,19 @@ export function validateConfig(raw: unknown): { config?: SuiteConfig; issues: Is
   const r = configSchema.safeParse(input, { reportInput: true });
   if (!r.success) return { issues: fromZodIssues(r.error.issues, configSchema, input) };
   const d = r.data;
+  let onlineConfig: SuiteConfig['online'];
+  if (d.online) {
+    const o = d.online;
+    const checked = validateOnlineChecks(o.checks, o.modes, d.failure_modes);
+    if (checked.issues.length) return { issues: checked.issues };
+    onlineConfig = {
+      window_ms: o.window,
+      windows: o.windows,
+      alpha: o.alpha,
+      modes: checked.modes,
+      checks: checked.checks,
+    };
+  }
   const config: SuiteConfig = {
     version: 1,
     target: d.target,
@@ -384,6 +423,7 @@ export function validateConfig(raw: unknown): { config?: SuiteConfig; issues: Is
     ...(d.pull_request ? { pull_request: d.pull_request } : {}),
     ...(d.trace_url !== undefined ? { trace_url: d.trace_url } : {}),
     ...(d.cache !== undefined ? { cache: d.cache } : {}),
+    ...(onlineConfig ? { online: onlineConfig } : {}),
   };
   return { config, issues: [] };
 }
