@@ -9,6 +9,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPromoteLabels } from '../src/promote/command.ts';
 import { hasChromium, launchChromium, watchPage } from './helpers/chromium.ts';
 import { suiteDir } from './helpers/suite-dir.ts';
 
@@ -108,6 +109,30 @@ describe('evalgate review (command)', () => {
       expect(readFileSync(join(dir, 'dist.html'), 'utf8')).toBe(
         readFileSync(join(dir, 'src.html'), 'utf8'),
       );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the labels file', () => {
+  it("docs/import.md's example download is read by promote: summary and no-failure lines skipped", async () => {
+    const doc = readFileSync(join(root, 'docs', 'import.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('## Reviewing a sample'));
+    const block = /```json\n([\s\S]*?)```/.exec(section)![1];
+    expect(block).toContain('"evalgate_review"');
+    const dir = suiteDir({ 'labels.jsonl': block });
+    const logged: string[] = [];
+    try {
+      const labels = await readPromoteLabels(
+        join(dir, 'labels.jsonl'),
+        new Set(['hallucinated_action']),
+        (l) => logged.push(l),
+      );
+      expect(labels.map(({ trace_id, mode, tool }) => ({ trace_id, mode, tool }))).toEqual([
+        { trace_id: HALLUCINATED, mode: 'hallucinated_action', tool: 'issue_refund' },
+      ]);
+      expect(logged).toEqual(['1 trace(s) reviewed with no failure (mode null): skipped']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
