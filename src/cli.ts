@@ -795,7 +795,8 @@ const COMMAND_HELP: Record<string, string> = {
        [--config evalgate.yml] [--input-key q]
   Appends a golden case per labelled trace to --dataset (never overwrites; ids made unique; a
   trace already promoted there is skipped). Labels: JSON lines {"trace_id", "mode", "note"?,
-  "tool"?, "expected"?}; mode must be one of the config's failure_modes. Each case takes the
+  "tool"?, "expected"?}; mode must be one of the config's failure_modes (mode null, a trace
+  reviewed as no failure, and evalgate review's summary line are skipped). Each case takes the
   trace's input (--input-key wraps a string input as {key: input}) and retrieved documents
   (context.documents), the mode, and checks suggested by the mode's name: a hallucinated action
   -> claim_requires_tool on the claim in the output (needs "tool"), a stale answer -> grounded,
