@@ -9,6 +9,7 @@
  * when it runs: `evalgate run` on a big suite should not carry Octokit in memory.
  */
 import { cacheLine } from './report/cache-line.ts';
+import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -52,6 +53,7 @@ Commands:
   publish    post the comment outside Actions: evalgate publish --repo owner/name --pr 12 comparison.json
   import     production traces to evalgate traces: evalgate import export.jsonl --out traces.jsonl
   sample     traces to review, by failure mode: evalgate sample traces.jsonl --seed 7 --out sample.jsonl
+  review     a page to label a sample's traces: evalgate review sample.jsonl --out review.html
   promote    labelled traces to golden cases: evalgate promote sample.jsonl --labels labels.jsonl --dataset evals/promoted.jsonl
   monitor    online checks over production traces: evalgate monitor traces.jsonl --out monitor [--issue]
 
@@ -713,6 +715,35 @@ async function cmdSample(args: string[]): Promise<number> {
   return sampleCommand(positionals[0], values.out, { seed, perMode, passing, by: values.by }, log);
 }
 
+async function cmdReview(args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    { out: { type: 'string', short: 'o' }, config: { type: 'string', short: 'c' } },
+    true,
+  );
+  if (values.help) return help('review');
+  if (positionals.length !== 1)
+    throw new UsageError('review takes one sample file (evalgate sample) or traces file');
+  // The config offers its failure modes; without one (none given, no evalgate.yml here) the
+  // reviewer types every mode.
+  const configPath = values.config ?? 'evalgate.yml';
+  const config =
+    values.config !== undefined || existsSync(resolve(configPath))
+      ? await loadConfig(resolve(configPath))
+      : undefined;
+  if (!config) log('no evalgate.yml here (--config names one): every failure mode is typed as new');
+  const { reviewCommand } = await import('./review/command.ts');
+  return reviewCommand(
+    {
+      sample: positionals[0],
+      out: values.out ?? 'review.html',
+      modes: Object.entries(config?.failure_modes ?? {}).map(([name, m]) => ({ name, ...m })),
+      traceUrl: config?.trace_url,
+    },
+    log,
+  );
+}
+
 async function cmdPromote(args: string[]): Promise<number> {
   const { values, positionals } = parse(
     args,
@@ -796,11 +827,20 @@ const COMMAND_HELP: Record<string, string> = {
   "back to normal" once (GITHUB_REPOSITORY, GITHUB_TOKEN with issues: write, GITHUB_API_URL).
   Exit 0 no mode worsened, 1 a mode worsened, 2 bad input, 3 nothing measured (every check
   errored) or GitHub refused the issue.`,
+  review: `evalgate review sample.jsonl [--config evalgate.yml] [--out review.html]
+  Writes one self-contained HTML page (works offline) to review a sample's traces: messages,
+  tool calls, retrieved documents and the checks that failed. Per trace a note and a failure
+  mode (the config's, or a new one typed in) or "no failure"; a summary counts the labels per
+  mode, most frequent first. The work is kept in the browser (per sample) across reloads. The
+  Download button writes <sample>.labels.jsonl: the labels file evalgate promote --labels reads
+  (its first line a summary; "no failure" lines have mode null and are skipped by promote).
+  Keys: j/k next/previous, 1-9 pick a mode, 0 no failure, n note.`,
   promote: `evalgate promote traces.jsonl --labels labels.jsonl --dataset evals/promoted.jsonl
        [--config evalgate.yml] [--input-key q]
   Appends a golden case per labelled trace to --dataset (never overwrites; ids made unique; a
   trace already promoted there is skipped). Labels: JSON lines {"trace_id", "mode", "note"?,
-  "tool"?, "expected"?}; mode must be one of the config's failure_modes. Each case takes the
+  "tool"?, "expected"?}; mode must be one of the config's failure_modes (mode null, a trace
+  reviewed as no failure, and evalgate review's summary line are skipped). Each case takes the
   trace's input (--input-key wraps a string input as {key: input}) and retrieved documents
   (context.documents), the mode, and checks suggested by the mode's name: a hallucinated action
   -> claim_requires_tool on the claim in the output (needs "tool"), a stale answer -> grounded,
@@ -902,6 +942,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   sample: cmdSample,
   promote: cmdPromote,
   monitor: cmdMonitor,
+  review: cmdReview,
 };
 
 export async function main(argv: string[]): Promise<number> {

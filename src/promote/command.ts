@@ -22,7 +22,8 @@ import { readJsonLines } from '../suite/jsonl-stream.ts';
 
 const labelSchema = z.strictObject({
   trace_id: z.string().min(1),
-  mode: z.string().min(1),
+  // null: reviewed, no failure (the review page writes these); skipped.
+  mode: z.string().min(1).nullable(),
   note: z.string().optional(),
   tool: z.string().min(1).optional(),
   expected: z.string().min(1).optional(),
@@ -33,6 +34,7 @@ const labelSchema = z.strictObject({
 export async function readPromoteLabels(
   path: string,
   modes: Set<string> | undefined,
+  log?: (line: string) => void,
 ): Promise<PromoteLabel[]> {
   const shown = displayPath(path);
   const text = await readFile(path, 'utf8').catch((err: Error) => {
@@ -40,7 +42,9 @@ export async function readPromoteLabels(
   });
   const labels: PromoteLabel[] = [];
   const problems: SuiteProblem[] = [];
+  let noFailure = 0;
   const { problems: syntax } = parseJsonl(text, shown, ({ line, value }) => {
+    if (isReviewSummary(value)) return;
     const r = labelSchema.safeParse(value);
     if (!r.success) {
       const issue = r.error.issues[0];
@@ -52,6 +56,10 @@ export async function readPromoteLabels(
       });
       return;
     }
+    if (r.data.mode === null) {
+      noFailure++;
+      return;
+    }
     if (modes && !modes.has(r.data.mode)) {
       problems.push({
         file: shown,
@@ -61,12 +69,21 @@ export async function readPromoteLabels(
       });
       return;
     }
-    const { reviewer: _r, labelled_at: _a, ...label } = r.data;
-    labels.push({ ...label, line });
+    const { reviewer: _r, labelled_at: _a, mode, ...label } = r.data;
+    labels.push({ ...label, mode, line });
   });
   problems.unshift(...syntax);
   if (problems.length) throw suiteError(problems);
+  if (noFailure) log?.(`${noFailure} trace(s) reviewed with no failure (mode null): skipped`);
   return labels;
+}
+
+/**
+ * The summary line `evalgate review`'s download starts with (`{"evalgate_review": {...}}`):
+ * counts for people, nothing to promote.
+ */
+function isReviewSummary(v: unknown): boolean {
+  return isObject(v) && Object.keys(v).length === 1 && isObject(v.evalgate_review);
 }
 
 /** The traces the labels name, read line by line (the rest of the file is not kept). */
@@ -135,7 +152,7 @@ export interface PromoteOptions {
 }
 
 export async function promote(opts: PromoteOptions, log: (line: string) => void): Promise<number> {
-  const labels = await readPromoteLabels(opts.labels, opts.modes);
+  const labels = await readPromoteLabels(opts.labels, opts.modes, log);
   const traces = await tracesById(opts.traces, new Set(labels.map((l) => l.trace_id)));
   const missing = labels.filter((l) => !traces.has(l.trace_id));
   if (missing.length)
