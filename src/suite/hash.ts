@@ -86,7 +86,7 @@ export function caseHash(
 }
 
 /** Config fields that change how a run is scheduled or shown, never its results. */
-const NOT_HASHED = ['cache', 'concurrency', 'pull_request', 'trace_url'] as const;
+const NOT_HASHED = ['cache', 'concurrency', 'pull_request', 'trace_url', 'synth'] as const;
 
 /**
  * Over the config (minus NOT_HASHED) and every case's id and hash, in id order (so moving cases
