@@ -14,3 +14,4 @@ export {
   type Stratum,
   type TestResult,
 } from './stats.ts';
+export { isSynthetic, originText, splitByOrigin, SYNTHETIC_TAG, type OriginSplit } from './synthetic.ts';
