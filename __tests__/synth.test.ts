@@ -3,34 +3,12 @@
  * by the real `openai` client: each kind, unusable answers counted and never written, failed
  * calls reported apart, never overwriting, unique ids, `evalgate validate` on the output.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { completion, startFakeOpenAI, type FakeOpenAI } from './helpers/openai-server.ts';
 import { suiteDir } from './helpers/suite-dir.ts';
-
-const root = join(import.meta.dirname, '..');
-const bin = join(root, 'src', 'bin.ts');
-
-export function evalgateAsync(
-  args: string[],
-  cwd: string,
-  env: Record<string, string> = {},
-  entry = bin,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [entry, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', SYNTH_KEY: 'test-key', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { evalgateAsync } from './helpers/cli-async.ts';
 
 const REFUND = {
   id: 'refund-a1',
