@@ -209,7 +209,9 @@ describe('evalgate synth', () => {
         }),
       fact: (body) => {
         // one usable variation, one that names a fact the context does not have
-        const [good, other] = JSON.parse(goodModel(body).choices[0].message.content).variations;
+        const [good, other] = JSON.parse(
+          String(goodModel(body).choices[0].message.content),
+        ).variations;
         return completion({
           content: JSON.stringify({
             variations: [good, { ...other, changed: { from: '99 days', to: '15 days' } }],

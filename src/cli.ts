@@ -769,7 +769,8 @@ async function cmdSynth(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('synth takes one dataset file');
   const ids = [...new Set(list(values.ids) ?? [])];
   if (!ids.length) throw new UsageError('synth needs --ids case-a,case-b (the cases to vary)');
-  if (values.append && !values.out) throw new UsageError('--append needs --out <file to append to>');
+  if (values.append && !values.out)
+    throw new UsageError('--append needs --out <file to append to>');
   const { SYNTH_KINDS, isSynthKind } = await import('./synth/prompt.ts');
   const kinds = [...new Set(list(values.kinds) ?? SYNTH_KINDS)];
   for (const k of kinds)
