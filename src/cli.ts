@@ -56,6 +56,7 @@ Commands:
   review     a page to label a sample's traces: evalgate review sample.jsonl --out review.html
   promote    labelled traces to golden cases: evalgate promote sample.jsonl --labels labels.jsonl --dataset evals/promoted.jsonl
   monitor    online checks over production traces: evalgate monitor traces.jsonl --out monitor [--issue]
+  synth      synthetic variations of cases: evalgate synth evals/cases.jsonl --ids a,b --out evals/synth.jsonl
 
 Selection (run, pr):  --sample N  --tags smoke,refunds  --filter 'refund-*'  --shard 2/4
 Run settings:         --trials N  --concurrency N  --timeout 30s  --retries N  --max-cost 5.00
@@ -813,6 +814,57 @@ async function cmdMonitor(args: string[]): Promise<number> {
   );
 }
 
+async function cmdSynth(args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      ids: { type: 'string' },
+      kinds: { type: 'string' },
+      n: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      append: { type: 'boolean' },
+      config: { type: 'string', short: 'c', default: 'evalgate.yml' },
+    },
+    true,
+  );
+  if (values.help) return help('synth');
+  if (positionals.length !== 1) throw new UsageError('synth takes one dataset file');
+  const ids = [...new Set(list(values.ids) ?? [])];
+  if (!ids.length) throw new UsageError('synth needs --ids case-a,case-b (the cases to vary)');
+  if (values.append && !values.out)
+    throw new UsageError('--append needs --out <file to append to>');
+  const { SYNTH_KINDS, isSynthKind } = await import('./synth/prompt.ts');
+  const kinds = [...new Set(list(values.kinds) ?? SYNTH_KINDS)];
+  for (const k of kinds)
+    if (!isSynthKind(k))
+      throw new UsageError(`--kinds: unknown kind ${k} (known: ${SYNTH_KINDS.join(', ')})`);
+  const n = int('n', values.n) ?? 1;
+  if (n > 20) throw new UsageError(`--n must be at most 20, got ${n}`);
+  const config = await loadConfig(resolve(values.config));
+  const suiteIds = await loadSuite(resolve(values.config)).then(
+    (s) => s.cases.map((c) => c.id),
+    () => {
+      log('the suite does not load as it is: new ids are unique within the dataset and --out only');
+      return [];
+    },
+  );
+  const { synth } = await import('./synth/command.ts');
+  return synth(
+    {
+      dataset: positionals[0],
+      ids,
+      kinds: kinds as import('./synth/prompt.ts').SynthKind[],
+      n,
+      out: values.out,
+      append: values.append,
+      config,
+      suiteIds,
+      stdout: (text) => process.stdout.write(text),
+    },
+    log,
+  );
+}
+
 const COMMAND_HELP: Record<string, string> = {
   monitor: `evalgate monitor traces.jsonl [more files] [--config evalgate.yml] [--out monitor]
        [--now 2026-11-30T00:00:00Z] [--issue]
@@ -835,6 +887,17 @@ const COMMAND_HELP: Record<string, string> = {
   Download button writes <sample>.labels.jsonl: the labels file evalgate promote --labels reads
   (its first line a summary; "no failure" lines have mode null and are skipped by promote).
   Keys: j/k next/previous, 1-9 pick a mode, 0 no failure, n note.`,
+  synth: `evalgate synth dataset.jsonl --ids a,b [--kinds paraphrase,typo,language,adversarial,fact]
+       [--n 1] [--out synth.jsonl [--append]] [--config evalgate.yml]
+  Writes synthetic variations of the chosen cases, --n per case and kind, through the model of
+  the config's synth: section (else its judge:): paraphrase, typo, language (another language),
+  adversarial (a rewording that pushes towards the case's failure modes), fact (a changed fact
+  in the context: checks that expected the old fact are rewritten or dropped, and the case is
+  tagged needs-review). Each case is <parent>~syn-<kind>-<n>, tagged synthetic, with parent:
+  and its provenance in description. Unusable model answers (not JSON, empty, identical to the
+  parent) are counted and never written. Writes JSON lines to --out (a new file; an existing
+  one only with --append), else stdout. Exit 0 done, 2 bad input, 3 a model call failed or no
+  usable variation. Review the cases, add the file to datasets:, run evalgate validate.`,
   promote: `evalgate promote traces.jsonl --labels labels.jsonl --dataset evals/promoted.jsonl
        [--config evalgate.yml] [--input-key q]
   Appends a golden case per labelled trace to --dataset (never overwrites; ids made unique; a
@@ -943,6 +1006,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   promote: cmdPromote,
   monitor: cmdMonitor,
   review: cmdReview,
+  synth: cmdSynth,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -135,6 +135,27 @@ export interface JudgeConfig {
   min_true_fail_rate?: number;
 }
 
+/**
+ * The model `evalgate synth` writes variations with (docs/synth.md). Absent: the judge's endpoint.
+ * Not part of the suite hash: it changes no result.
+ */
+export interface SynthConfig {
+  model: string;
+  base_url?: string;
+  /** The environment variable holding the base URL; when set, it wins over base_url. */
+  base_url_env?: string;
+  /** Name of the environment variable that holds the key. Default OPENAI_API_KEY. */
+  api_key_env?: string;
+  /** Per request. Default 60 s. */
+  request_timeout_ms?: number;
+  /** The SDK's retries of 429, 5xx and connection errors. Default 2. */
+  max_retries?: number;
+  /** Requests in flight to this base_url at once. */
+  max_concurrency?: number;
+  /** Sampling temperature; unset, 0.7 (variations should differ from each other). */
+  temperature?: number;
+}
+
 /** The model that plays a case's `simulated_user`, through an OpenAI-compatible endpoint. */
 export interface SimulatorConfig {
   model: string;
@@ -193,6 +214,8 @@ export interface SuiteConfig {
   judge?: JudgeConfig;
   /** Plays the user of cases with `simulated_user`. */
   simulator?: SimulatorConfig;
+  /** `evalgate synth`'s model; absent: the judge's. */
+  synth?: SynthConfig;
   gate: GateConfig;
   /** What a pull request runs: a tag, or a number of cases (a stable sample). Default: all. */
   pull_request?: { sample?: string | number };

@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { isJudgeRequest, judgeReply } from './mock-judge.ts';
 import { isSimulatorRequest, playUser } from './mock-user.ts';
+import { isSynthRequest, synthReply } from './mock-synth.ts';
 
 export interface WireToolCall {
   id: string;
@@ -360,6 +361,8 @@ export function decide(req: BrainRequest): BrainReply {
   if (isSimulatorRequest(req)) return say(playUser(req));
   // evalgate's LLM judge: the mock grades by the demo's rules (mock-judge.ts).
   if (isJudgeRequest(req)) return judgeReply(req);
+  // `evalgate synth`: the mock writes variations of a case by rules (mock-synth.ts).
+  if (isSynthRequest(req)) return synthReply(req);
   const s = parseScene(req);
   const style = styleOf(s.rules);
   const abusive = ABUSE.test(s.u);

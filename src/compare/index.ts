@@ -14,3 +14,10 @@ export {
   type Stratum,
   type TestResult,
 } from './stats.ts';
+export {
+  isSynthetic,
+  originText,
+  splitByOrigin,
+  SYNTHETIC_TAG,
+  type OriginSplit,
+} from './synthetic.ts';

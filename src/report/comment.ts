@@ -10,6 +10,7 @@
  */
 import type { Comparison } from '../types.ts';
 import { sortModes } from './format.ts';
+import { splitByOrigin } from '../compare/synthetic.ts';
 import {
   COMMENT_MAX,
   COMMENT_TIERS,
@@ -33,6 +34,7 @@ function render(c: Comparison, o: CommentOptions, summary: boolean): string {
   const marker = o.marker ?? DEFAULT_MARKER;
   const tiers = summary ? SUMMARY_TIERS : COMMENT_TIERS;
   const modeRank = new Map(sortModes(c.modes ?? []).map((m, i) => [m.mode, i]));
+  const origin = splitByOrigin(c.cases ?? []);
   let out = '';
   for (let t = 0; t < tiers.length; t++) {
     const tier = tiers[t];
@@ -45,6 +47,7 @@ function render(c: Comparison, o: CommentOptions, summary: boolean): string {
       baseSha: o.baseSha ?? c.base?.sha,
       acceptLabel: o.acceptLabel ?? c.gate?.accept_label ?? 'eval-regression-accepted',
       modeRank,
+      ...(origin ? { origin } : {}),
     };
     const limitNote = summary ? 'job summary size limit' : 'comment size limit';
     const note = tier.note

@@ -4,6 +4,7 @@
  * model output must not drive the terminal), flattened to one line and cut.
  */
 import { cacheLine } from './cache-line.ts';
+import { isSynthetic, originText, splitByOrigin } from '../compare/synthetic.ts';
 import type { CaseComparison, Comparison, FailingCheck, Usage } from '../types.ts';
 import {
   changeCell,
@@ -77,7 +78,7 @@ function inMode(fs: FailingCheck[] | undefined, mode: string): FailingCheck[] {
   return (fs ?? []).filter((f) => f.mode === mode);
 }
 
-function failureLines(k: CaseComparison): string[] {
+function failureLines(k: CaseComparison, marked = false): string[] {
   const modes = k.modes.filter(
     (m) => m.label === 'new_failure' || m.label === 'suspected_new_failure',
   );
@@ -87,7 +88,7 @@ function failureLines(k: CaseComparison): string[] {
       `${one(m.mode, 60)} ${m.base ? `${m.base.passes}/${m.base.trials}` : '-'} -> ${m.head ? `${m.head.passes}/${m.head.trials}` : '-'}`,
   );
   const out = [
-    `  ${k.label === 'suspected_new_failure' ? '?' : 'x'} ${one(k.id, 120)}${where}  ${counts.join(', ')}`,
+    `  ${k.label === 'suspected_new_failure' ? '?' : 'x'} ${one(k.id, 120)}${marked && isSynthetic(k) ? ' [synthetic]' : ''}${where}  ${counts.join(', ')}`,
   ];
   // Per listed mode: how many head trials fail it, and the failing checks of one that does.
   for (const m of modes.slice(0, 3)) {
@@ -204,17 +205,22 @@ export function renderTextReport(c: Comparison): string {
   const cap = 50;
   const confirmed = c.cases.filter((k) => k.label === 'new_failure').sort(byId);
   const suspected = c.cases.filter((k) => k.label === 'suspected_new_failure').sort(byId);
+  const origin = splitByOrigin(c.cases);
   if (confirmed.length) {
-    lines.push(`New failures: ${confirmed.length}`);
-    for (const k of confirmed.slice(0, cap)) lines.push(...failureLines(k));
+    lines.push(
+      `New failures: ${confirmed.length}${origin ? ` (${originText(origin.new_failure)})` : ''}`,
+    );
+    for (const k of confirmed.slice(0, cap)) lines.push(...failureLines(k, !!origin));
     if (confirmed.length > cap)
       lines.push(`  ...and ${plural(confirmed.length - cap, 'more')} (see the HTML viewer)`);
     lines.push('');
   }
   if (suspected.length) {
     // Unconfirmed flips: chance produces them on an unchanged system too.
-    lines.push(`Suspected new failures (not confirmed): ${suspected.length}`);
-    for (const k of suspected.slice(0, cap)) lines.push(...failureLines(k));
+    lines.push(
+      `Suspected new failures (not confirmed): ${suspected.length}${origin ? ` (${originText(origin.suspected_new_failure)})` : ''}`,
+    );
+    for (const k of suspected.slice(0, cap)) lines.push(...failureLines(k, !!origin));
     if (suspected.length > cap)
       lines.push(`  ...and ${plural(suspected.length - cap, 'more')} (see the HTML viewer)`);
     lines.push('');

@@ -71,6 +71,8 @@ const caseSchema = z.strictObject({
     }),
   /** For people reading the dataset; not used by evalgate. */
   description: z.string().optional(),
+  /** A synthetic variation's case (`evalgate synth`): for people and tools; not used by a run. */
+  parent: z.string().min(1).optional(),
   /** A scripted conversation, one entry per user turn. */
   turns: z
     .array(z.strictObject({ user: z.string().min(1) }))

@@ -342,6 +342,19 @@ export const configSchema = z.strictObject({
       seed: z.int().min(0).optional(),
     })
     .optional(),
+  /** `evalgate synth`'s model (docs/synth.md); absent: the judge's endpoint. */
+  synth: z
+    .strictObject({
+      model: z.string().trim().min(1),
+      ...modelClient,
+      base_url_env: envName.optional(),
+      temperature: z.number().min(0).max(2).optional(),
+    })
+    .transform(({ request_timeout, ...s }) => ({
+      ...Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)),
+      ...(request_timeout !== undefined ? { request_timeout_ms: request_timeout as number } : {}),
+    }))
+    .optional(),
   gate,
   pull_request: z
     .strictObject({ sample: z.union([z.string().trim().min(1), z.int().min(1)]).optional() })
@@ -417,6 +430,7 @@ export function validateConfig(raw: unknown): { config?: SuiteConfig; issues: Is
     retries: d.retries,
     ...(d.judge ? { judge: d.judge as SuiteConfig['judge'] } : {}),
     ...(d.simulator ? { simulator: d.simulator } : {}),
+    ...(d.synth ? { synth: d.synth as SuiteConfig['synth'] } : {}),
     ...(d.max_cost !== undefined ? { max_cost: d.max_cost } : {}),
     ...(d.prices ? { prices: d.prices } : {}),
     gate: d.gate,

@@ -86,7 +86,14 @@ export function caseHash(
 }
 
 /** Config fields that change how a run is scheduled or shown, never its results. */
-const NOT_HASHED = ['cache', 'concurrency', 'pull_request', 'trace_url', 'online'] as const;
+const NOT_HASHED = [
+  'cache',
+  'concurrency',
+  'pull_request',
+  'trace_url',
+  'online',
+  'synth',
+] as const;
 
 /**
  * Over the config (minus NOT_HASHED) and every case's id and hash, in id order (so moving cases

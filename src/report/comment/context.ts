@@ -2,6 +2,7 @@
  * What every section of the comment and the job summary shares: the options, the size tiers and
  * the rendering context. See ../comment.ts for how the tiers are used.
  */
+import type { OriginSplit } from '../../compare/synthetic.ts';
 import type { Comparison } from '../../types.ts';
 import { code, html } from '../markdown.ts';
 
@@ -112,6 +113,8 @@ export interface Ctx {
   acceptLabel: string;
   /** Sort rank per mode: regressed modes by severity, then the others by severity. */
   modeRank: Map<string, number>;
+  /** Failures of real and synthetic cases apart; absent when no case is synthetic. */
+  origin?: OriginSplit;
 }
 
 /**

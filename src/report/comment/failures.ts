@@ -13,6 +13,7 @@ import type {
   TrajectoryDivergence,
 } from '../../types.ts';
 import { int, plural } from '../format.ts';
+import { isSynthetic, originText } from '../../compare/synthetic.ts';
 import { clean, code, fence, html, inline, link, safeHref } from '../markdown.ts';
 import { collapsible, type Ctx, type ExcerptLimits } from './context.ts';
 import { sourceLink, traceLink, viewerLink } from './links.ts';
@@ -164,7 +165,9 @@ function failureEntry(ctx: Ctx, k: CaseComparison): string {
     link('base trace', traceLink(ctx, lead?.base_trial?.trace_id ?? k.base?.trace_id)),
     viewerLink(ctx, k.id) ?? '',
   ].filter((s) => s.startsWith('['));
-  const susp = k.label === 'suspected_new_failure' ? ' _(suspected)_' : '';
+  const susp =
+    (k.label === 'suspected_new_failure' ? ' _(suspected)_' : '') +
+    (ctx.origin && isSynthetic(k) ? ' 🧪 _synthetic_' : '');
   const lines = [
     `**${title}**${susp} · ${counts}${links.length ? ' · ' + links.join(' · ') : ''}`,
     '',
@@ -236,7 +239,10 @@ export function newFailureSection(ctx: Ctx, budget: number): { text: string; lef
   let left = 0;
   let room = budget;
   if (confirmed.length) {
-    const heading = `### ${plural(confirmed.length, 'new failure')}`;
+    const split = ctx.origin
+      ? `\n\n${originText(ctx.origin.new_failure)} (🧪 synthetic: a generated variation of a case, \`evalgate synth\`)`
+      : '';
+    const heading = `### ${plural(confirmed.length, 'new failure')}${split}`;
     const e = entries(ctx, confirmed, room - heading.length);
     out.push([heading, ...e.parts].join('\n\n'));
     room -= heading.length + e.used;
@@ -251,7 +257,7 @@ export function newFailureSection(ctx: Ctx, budget: number): { text: string; lef
       collapsible(
         ctx,
         () =>
-          `${plural(suspected.length, 'suspected new failure')} (mostly failing on head, not confirmed: flips like these also happen by chance)`,
+          `${plural(suspected.length, 'suspected new failure')}${ctx.origin ? ` (${originText(ctx.origin.suspected_new_failure)})` : ''} (mostly failing on head, not confirmed: flips like these also happen by chance)`,
         [e.parts.join('\n\n')],
       ),
     );
