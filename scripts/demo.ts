@@ -42,7 +42,8 @@ cpSync(join(suiteDir, 'evalgate.yml'), join(repo, 'evalgate.yml'));
 cpSync(join(suiteDir, 'datasets'), join(repo, 'datasets'), { recursive: true });
 cpSync(join(root, app), join(repo, app), {
   recursive: true,
-  filter: (src) => !src.includes(`${app}/variants`),
+  // Not the system: its variants, and the production traffic `npm run demo:loop` imports.
+  filter: (src) => !src.includes(`${app}/variants`) && !src.includes(`${app}/production`),
 });
 writeFileSync(join(repo, '.gitignore'), 'node_modules/\n.evalgate/\n');
 
