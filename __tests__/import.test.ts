@@ -106,6 +106,113 @@ describe('evalgate import', () => {
     });
   });
 
+  it("groups Langfuse's flat observation rows (public API shape) into traces, in any row order", () => {
+    const rows = readFileSync(join(fixtures, 'langfuse-observations.jsonl'), 'utf8');
+    const [b, a, ...rest] = importFixture('langfuse-observations.jsonl');
+    expect(rest).toHaveLength(0);
+    // Interleaved rows: each trace is written at its last row (b's comes first).
+    expect(rows.lastIndexOf('9e8d7c6b')).toBeLessThan(rows.lastIndexOf('7f3c2a1b'));
+    expect(a.trace_id).toBe('7f3c2a1b-lf-trace-a');
+    expect(a.output).toBe(
+      "Done: I've issued a refund of $89.99 for order A1001 (reference R-A1001-1).",
+    );
+    expect(a.tool_calls).toEqual([
+      {
+        name: 'lookup_order',
+        arguments: { order_id: 'A1001' },
+        result: { ok: true, refund_eligible: true },
+      },
+    ]);
+    expect(a.retrieved[0]).toEqual({
+      id: 'kb/refund-policy.md',
+      text: 'You can ask for a refund within 30 days of delivery.',
+      score: 2.41,
+    });
+    expect(a.usage).toEqual({ input_tokens: 1112, output_tokens: 48, cost_usd: 0.0005216 });
+    expect(a.latency_ms).toBe(2300);
+    expect(a.metadata).toMatchObject({
+      source: 'langfuse',
+      source_trace_id: '7f3c2a1b-lf-trace-a',
+      started_at: '2025-06-15T09:12:03.100Z',
+      // The top-level observation's input is the trace's.
+      input: {
+        messages: [{ role: 'user', content: 'Please refund order A1001, it stopped working.' }],
+      },
+      environment: 'production',
+    });
+    expect(a.metadata.observations.map((o: { id: string }) => o.id)).toEqual([
+      'a-root',
+      'a-score-event',
+    ]);
+    expect(b.error.message).toBe('observation b-tool: payment provider unavailable');
+    expect(b.tool_calls[0].result).toEqual({ error: 'payment provider unavailable' });
+  });
+
+  it("reads Langfuse's blob storage export rows: snake_case, UTC times without a zone, JSON text", () => {
+    const [c] = importFixture('langfuse-blob-observations.jsonl');
+    expect(c.trace_id).toBe('c0ffee00-lf-trace-c');
+    expect(c.output).toBe('Our support team is available 24/7.');
+    expect(c.retrieved).toEqual([
+      { id: 'kb/hours.md', text: 'Monday to Friday, 8:00 to 18:00 CET.', score: 3.1 },
+    ]);
+    expect(c.messages[0]).toEqual({ role: 'user', content: 'When is your support open?' });
+    expect(c.usage).toEqual({ input_tokens: 300, output_tokens: 12, cost_usd: 0.00014 });
+    expect(c.latency_ms).toBe(1000);
+    expect(c.metadata).toMatchObject({
+      started_at: '2025-06-15T11:00:00.000Z',
+      input: 'When is your support open?',
+      name: 'support-chat',
+      userId: 'C-104',
+      sessionId: 'sess-9',
+      tags: ['web'],
+      release: '2.3.0',
+      models: ['gpt-4.1-mini'],
+    });
+  });
+
+  it('a malformed observation row: the file, the line of its trace and the observation id', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'evalgate-import-lf-'));
+    const bad = join(dir, 'observations.jsonl');
+    const rows = readFileSync(join(fixtures, 'langfuse-observations.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
+    rows[4] = rows[4].replace('2025-06-15T09:12:03.140Z', 'yesterday');
+    writeFileSync(bad, rows.join('\n') + '\n');
+    const r = evalgate(['import', bad]);
+    expect(r.code).toBe(2);
+    // Trace a is written (and fails) at its last row, line 9.
+    expect(r.stderr).toMatch(
+      /observations\.jsonl:9: trace 7f3c2a1b-lf-trace-a: observation a-gen-1: startTime: expected an ISO time, got "yesterday"/,
+    );
+    noStack(r.stderr);
+  });
+
+  it('streams Langfuse observation rows: a 40 MB export imports with a 40 MB heap', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'evalgate-import-lf-big-'));
+    const big = join(dir, 'observations.jsonl');
+    const template = readFileSync(join(fixtures, 'langfuse-observations.jsonl'), 'utf8').trim();
+    const stream = createWriteStream(big);
+    let bytes = 0;
+    let traces = 0;
+    for (let i = 0; bytes < 40 * 1024 * 1024; i++) {
+      const hex = i.toString(16).padStart(8, '0');
+      const text = template
+        .replaceAll('7f3c2a1b-lf-trace-a', `${hex}-lf-trace-a`)
+        .replaceAll('9e8d7c6b-lf-trace-b', `${hex}-lf-trace-b`);
+      bytes += text.length + 1;
+      traces += 2;
+      if (!stream.write(`${text}\n`)) await once(stream, 'drain');
+    }
+    stream.end();
+    await once(stream, 'finish');
+    const r = evalgate(
+      ['import', big, '--out', join(dir, 'traces.jsonl')],
+      ['--max-old-space-size=40'],
+    );
+    expect(r.stderr).toContain(`imported ${traces} trace(s) (${traces} langfuse)`);
+    expect(r.code).toBe(0);
+  }, 120_000);
+
   it('passes evalgate traces through the trace normaliser', () => {
     const [t] = importFixture('evalgate.jsonl');
     expect(t.usage).toEqual({ input_tokens: 50, output_tokens: 9 });
@@ -113,7 +220,13 @@ describe('evalgate import', () => {
   });
 
   it('writes traces that the trace normaliser accepts as they are', () => {
-    for (const f of ['otel-genai.jsonl', 'openinference.jsonl', 'langfuse.jsonl']) {
+    for (const f of [
+      'otel-genai.jsonl',
+      'openinference.jsonl',
+      'langfuse.jsonl',
+      'langfuse-observations.jsonl',
+      'langfuse-blob-observations.jsonl',
+    ]) {
       for (const t of importFixture(f)) {
         const r = normalizeTrace(t);
         expect('trace' in r, f).toBe(true);

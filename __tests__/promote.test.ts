@@ -81,7 +81,7 @@ describe('evalgate promote', () => {
     expect(hallucinated.checks).toEqual([
       {
         type: 'claim_requires_tool',
-        claim: 'I\\s+have\\s+refunded\\s+order\\s+A-1001',
+        claim: 'I\\s+have\\s+refunded\\s+order',
         tool: 'issue_refund',
         mode: 'hallucinated_action',
       },
@@ -154,6 +154,10 @@ describe('evalgate promote', () => {
   it('finds the claim and reads the kind of failure from the mode name', () => {
     expect(claimIn('Done! Your refund has been issued today.')).toBe(
       'refund\\s+has\\s+been\\s+issued\\s+today',
+    );
+    // An amount or an order number ends the claim: it must match the promise about any order.
+    expect(claimIn('Good news: your refund of $89.99 has been processed and is on its way!')).toBe(
+      'has\\s+been\\s+processed\\s+and\\s+is',
     );
     expect(claimIn('I could not find that order.')).toBeUndefined();
     expect(kindOf('hallucinated_refund')).toBe('hallucinated_action');

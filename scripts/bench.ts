@@ -148,3 +148,11 @@ if (!process.env.BENCH_SKIP_COMPARE && existsSync(join(import.meta.dirname, 'ben
     stdio: 'inherit',
   });
 }
+
+// `evalgate import` on a generated OTLP export: 200 MB here; BENCH_IMPORT_MB=1024 for the 1 GB
+// figure in docs/performance.md.
+if (!process.env.BENCH_SKIP_IMPORT) {
+  execFileSync(process.execPath, [join(import.meta.dirname, 'bench-import.ts')], {
+    stdio: 'inherit',
+  });
+}

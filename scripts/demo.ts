@@ -35,11 +35,15 @@ git('init', '-q', '-b', 'main');
 git('config', 'user.email', 'demo@evalgate.invalid');
 git('config', 'user.name', 'evalgate demo');
 git('config', 'commit.gpgsign', 'false');
-cpSync(join(root, 'evalgate.yml'), join(repo, 'evalgate.yml'));
-cpSync(join(root, 'datasets'), join(repo, 'datasets'), { recursive: true });
+// EVALGATE_DEMO_SUITE: a folder with another evalgate.yml and datasets/ for the base commit
+// (`npm run demo:loop` adds the cases it promoted from production traces).
+const suiteDir = process.env.EVALGATE_DEMO_SUITE ?? root;
+cpSync(join(suiteDir, 'evalgate.yml'), join(repo, 'evalgate.yml'));
+cpSync(join(suiteDir, 'datasets'), join(repo, 'datasets'), { recursive: true });
 cpSync(join(root, app), join(repo, app), {
   recursive: true,
-  filter: (src) => !src.includes(`${app}/variants`),
+  // Not the system: its variants, and the production traffic `npm run demo:loop` imports.
+  filter: (src) => !src.includes(`${app}/variants`) && !src.includes(`${app}/production`),
 });
 writeFileSync(join(repo, '.gitignore'), 'node_modules/\n.evalgate/\n');
 

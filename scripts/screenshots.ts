@@ -1,6 +1,7 @@
 /**
  * Regenerates docs/comment.png and docs/viewer.png from the real demo's output (run
- * `npm run demo` first), or from the report test fixture when there is none:
+ * `npm run demo` first), or from the report test fixture when there is none, and, after
+ * `npm run demo:loop`, docs/monitor.png and docs/review.png (when evalgate has those commands):
  *   node scripts/screenshots.ts
  * The comment is rendered by cmark-gfm (as GitHub does) into a page with GitHub-like CSS; both
  * pages are screenshotted by the Debian Chromium. Not a test; run it after changing a report.
@@ -121,6 +122,39 @@ try {
     clip: { x: 0, y: 0, width: 1440, height: 1500 },
   });
   console.log(`wrote ${join(out, 'comment.png')} and ${join(out, 'viewer.png')}`);
+
+  // From `npm run demo:loop`'s output, when there is one: the monitor's dashboard, and the
+  // review page of its sample (each only when this evalgate has the command).
+  const loopDir = join(import.meta.dirname, '..', '.evalgate', 'demo-loop');
+  const dashboard = join(loopDir, 'monitor', 'dashboard.html');
+  if (existsSync(dashboard)) {
+    const p3 = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
+    await p3.goto(`file://${dashboard}`);
+    await p3.screenshot({ path: join(out, 'monitor.png'), fullPage: false });
+    console.log(`wrote ${join(out, 'monitor.png')}`);
+  }
+  const review = join(dir, 'review.html');
+  const ran = existsSync(join(loopDir, 'sample.jsonl'))
+    ? spawnSync(
+        process.execPath,
+        [
+          join(import.meta.dirname, '..', 'src', 'bin.ts'),
+          'review',
+          'sample.jsonl',
+          '--config',
+          'suite/evalgate.yml',
+          '--out',
+          review,
+        ],
+        { cwd: loopDir, encoding: 'utf8' },
+      )
+    : undefined;
+  if (ran?.status === 0 && existsSync(review)) {
+    const p4 = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
+    await p4.goto(`file://${review}`);
+    await p4.screenshot({ path: join(out, 'review.png'), fullPage: false });
+    console.log(`wrote ${join(out, 'review.png')}`);
+  } else console.log('review page: not available (run npm run demo:loop; needs evalgate review)');
 } finally {
   await browser.close();
   rmSync(dir, { recursive: true, force: true });

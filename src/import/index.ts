@@ -6,6 +6,8 @@
  *   - an OTLP ExportTraceServiceRequest (`{"resourceSpans": [...]}`), as the OpenTelemetry
  *     collector's file exporter writes it: OTel GenAI or OpenInference spans;
  *   - a Langfuse trace with its `observations`;
+ *   - a Langfuse observation row (the public API's or the blob storage export's: one row per
+ *     observation with its `traceId` / `trace_id`), grouped into traces;
  *   - an evalgate trace (`{"output": ...}`), normalised as a target's answer is.
  * A file that is one JSON document (an array of those, or one request) is read whole.
  *
@@ -18,7 +20,12 @@ import type { Writable } from 'node:stream';
 import { suiteError } from '../suite/errors.ts';
 import { normalizeTrace } from '../targets/trace.ts';
 import type { Trace } from '../types.ts';
-import { isLangfuseTrace, traceFromLangfuse } from './langfuse.ts';
+import {
+  isLangfuseTrace,
+  observationRowTrace,
+  traceFromLangfuse,
+  traceFromObservationRows,
+} from './langfuse.ts';
 import { spanSource, traceFromSpans } from './map-spans.ts';
 import { SpanError, spansOfRequest, type FlatSpan } from './spans.ts';
 import { readJsonLines } from '../suite/jsonl-stream.ts';
@@ -65,8 +72,33 @@ export async function importFile(
     await emit(traceFromSpans(spans, spanSource(spans)));
   };
 
+  // Langfuse's flat observation rows: grouped by trace id, each trace written at its last row
+  // (known from a first pass over the file), so the rows may come in any order.
+  const rows = new Map<string, Record<string, unknown>[]>();
+  const whole = await isWholeJson(path);
+  const lastRow = whole ? undefined : await observationRowIndex(path, shown);
+  const flushRows = async (traceId: string, line: number | undefined) => {
+    const list = rows.get(traceId)!;
+    rows.delete(traceId);
+    try {
+      await emit(traceFromObservationRows(traceId, list));
+    } catch (err) {
+      if (err instanceof SpanError)
+        fail(shown, line, `trace ${traceId}: observation ${err.spanId ?? '?'}: ${err.message}`);
+      throw err;
+    }
+  };
+
   const handle = async (value: unknown, line: number | undefined) => {
     if (!isObject(value)) fail(shown, line, 'expected a JSON object');
+    const rowTrace = observationRowTrace(value);
+    if (rowTrace !== undefined) {
+      let list = rows.get(rowTrace);
+      if (!list) rows.set(rowTrace, (list = []));
+      list.push(value);
+      if (line !== undefined && lastRow?.get(rowTrace) === line) await flushRows(rowTrace, line);
+      return;
+    }
     if ('resourceSpans' in value) {
       let spans: FlatSpan[];
       try {
@@ -111,7 +143,7 @@ export async function importFile(
     await emit({ ...r.trace, metadata });
   };
 
-  if (await isWholeJson(path)) {
+  if (whole) {
     const info = await stat(path);
     let doc: unknown;
     try {
@@ -132,7 +164,29 @@ export async function importFile(
     stats.rootless++;
     await flushTrace(id);
   }
+  // Observation rows the first pass did not see coming (a file that does not start with them).
+  for (const id of [...rows.keys()]) await flushRows(id, undefined);
   return stats;
+}
+
+/**
+ * For a file of Langfuse observation rows (its first line is one): each trace id's last line.
+ * Memory: one entry per trace, not the rows. Other files: undefined, and no second read.
+ */
+async function observationRowIndex(
+  path: string,
+  shown: string,
+): Promise<Map<string, number> | undefined> {
+  let index: Map<string, number> | undefined;
+  for await (const { value, line } of readJsonLines(path, shown)) {
+    const traceId = isObject(value) ? observationRowTrace(value) : undefined;
+    if (!index) {
+      if (traceId === undefined) return undefined;
+      index = new Map();
+    }
+    if (traceId !== undefined) index.set(traceId, line);
+  }
+  return index;
 }
 
 /**

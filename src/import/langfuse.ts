@@ -12,9 +12,14 @@ import { SpanError } from './spans.ts';
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Langfuse's blob exports write `2024-05-29 13:46:19.963000`, in UTC. */
+const BLOB_TIME = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(\.\d{1,3})?\d*$/;
+
 function time(v: unknown, field: string, id: string): number | undefined {
-  if (v === undefined || v === null) return undefined;
-  const t = typeof v === 'string' ? Date.parse(v) : NaN;
+  if (v === undefined || v === null || v === '') return undefined;
+  const blob = typeof v === 'string' ? BLOB_TIME.exec(v) : null;
+  const iso = blob ? `${blob[1]}T${blob[2]}${blob[3] ?? ''}Z` : v;
+  const t = typeof iso === 'string' ? Date.parse(iso) : NaN;
   if (Number.isNaN(t))
     throw new SpanError(id, `${field}: expected an ISO time, got ${JSON.stringify(v)}`);
   return t;
@@ -139,11 +144,24 @@ export function traceFromLangfuse(raw: Record<string, unknown>): Trace {
       message: `observation ${errors[0].observation_id}: ${errors[0].message}`,
     };
   const starts = timed.map((t) => t.start).filter((t) => t > 0);
+  // When the conversation started: the trace's timestamp, else its first observation's start.
+  const began =
+    time(raw.timestamp, 'timestamp', traceId) ?? (starts.length ? Math.min(...starts) : undefined);
   const ends = timed.map((t) => t.end).filter((t): t is number => t !== undefined);
   if (starts.length && ends.length) trace.latency_ms = Math.max(...ends) - Math.min(...starts);
   const metadata: Record<string, unknown> = { source: 'langfuse', source_trace_id: traceId };
+  if (began !== undefined) metadata.started_at = new Date(began).toISOString();
   if (raw.input !== undefined) metadata.input = raw.input;
-  for (const key of ['name', 'timestamp', 'userId', 'sessionId', 'tags', 'release', 'version'])
+  for (const key of [
+    'name',
+    'timestamp',
+    'userId',
+    'sessionId',
+    'tags',
+    'release',
+    'version',
+    'environment',
+  ])
     if (raw[key] !== undefined) metadata[key] = raw[key];
   if (raw.metadata !== undefined) metadata.langfuse_metadata = raw.metadata;
   if (models.size) metadata.models = [...models];
@@ -151,4 +169,96 @@ export function traceFromLangfuse(raw: Record<string, unknown>): Trace {
   if (other.length) metadata.observations = other;
   trace.metadata = metadata;
   return trace;
+}
+
+/**
+ * Langfuse's flat observation exports: one row per observation with its trace's id, not nested
+ * under a trace. Two shapes: the public API's (`traceId`, `startTime`, `parentObservationId`,
+ * `usageDetails`...) and the blob storage export's (`trace_id`, `start_time` as
+ * `2024-05-29 13:46:19.963000` UTC, `usage_details`, input and output as JSON text, and in its
+ * enriched form the trace's `trace_name`, `user_id`, `session_id`, `tags`, `release`).
+ */
+const OBSERVATION_TYPES = new Set([
+  'SPAN',
+  'GENERATION',
+  'EVENT',
+  'AGENT',
+  'TOOL',
+  'CHAIN',
+  'RETRIEVER',
+  'EVALUATOR',
+  'EMBEDDING',
+  'GUARDRAIL',
+]);
+
+/** The trace id of a flat observation row, or undefined when the value is not one. */
+export function observationRowTrace(v: Record<string, unknown>): string | undefined {
+  const traceId = v.traceId ?? v.trace_id;
+  if (typeof traceId !== 'string' || !traceId || typeof v.id !== 'string') return undefined;
+  if (typeof v.type !== 'string' || !OBSERVATION_TYPES.has(v.type)) return undefined;
+  return 'startTime' in v || 'start_time' in v ? traceId : undefined;
+}
+
+/** JSON text (the blob export's input and output) as its value; other text as it is. */
+function jsonText(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  if (v === '') return undefined;
+  const t = v.trim();
+  if (!(t.startsWith('{') || t.startsWith('[') || t.startsWith('"'))) return v;
+  try {
+    return JSON.parse(t) as unknown;
+  } catch {
+    return v;
+  }
+}
+
+const pick = (row: Record<string, unknown>, camel: string, snake: string): unknown =>
+  row[camel] ?? row[snake];
+
+/** A flat row in the nested export's observation shape (camelCase, parsed input and output). */
+function observationOf(row: Record<string, unknown>): Record<string, unknown> {
+  return {
+    id: row.id,
+    type: row.type,
+    name: row.name,
+    startTime: pick(row, 'startTime', 'start_time'),
+    endTime: pick(row, 'endTime', 'end_time'),
+    parentObservationId: pick(row, 'parentObservationId', 'parent_observation_id') || undefined,
+    input: jsonText(row.input),
+    output: jsonText(row.output),
+    model: row.model ?? (row.provided_model_name || undefined),
+    usageDetails: pick(row, 'usageDetails', 'usage_details'),
+    usage: row.usage,
+    costDetails: pick(row, 'costDetails', 'cost_details'),
+    calculatedTotalCost: row.calculatedTotalCost ?? row.total_cost,
+    level: row.level,
+    statusMessage: pick(row, 'statusMessage', 'status_message') || undefined,
+    metadata: row.metadata,
+  };
+}
+
+/**
+ * The flat rows of one trace → an evalgate trace, as `traceFromLangfuse` maps a nested one. The
+ * trace's own input and output are its top-level observation's (the SDKs' root span); the
+ * enriched export's trace fields fill the trace's name, user, session, tags and release.
+ */
+export function traceFromObservationRows(traceId: string, rows: Record<string, unknown>[]): Trace {
+  const observations = rows.map(observationOf);
+  const roots = observations.filter((o) => !o.parentObservationId);
+  const root = roots.length === 1 ? roots[0] : undefined;
+  const first = rows[0];
+  const raw: Record<string, unknown> = { id: traceId, observations };
+  if (root?.input !== undefined) raw.input = root.input;
+  if (root?.output !== undefined && root.type !== 'GENERATION') raw.output = root.output;
+  const trace: Array<[string, unknown]> = [
+    ['name', pick(first, 'traceName', 'trace_name')],
+    ['userId', pick(first, 'userId', 'user_id')],
+    ['sessionId', pick(first, 'sessionId', 'session_id')],
+    ['tags', first.tags],
+    ['release', first.release],
+    ['environment', first.environment],
+  ];
+  for (const [key, value] of trace)
+    if (value !== undefined && value !== null && value !== '') raw[key] = value;
+  return traceFromLangfuse(raw);
 }

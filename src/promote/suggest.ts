@@ -27,26 +27,37 @@ const ACTION =
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The claim in an output: the clause around its first action word, as a regex. */
+/** Sentence ends: `.` `!` `?` `:` `;` before a space or the end (not the `.` of `$89.99`). */
+const SENTENCE_END = /[.!?:;](?=\s|$)|\n/;
+/** Amounts, order numbers, dates: they tie a claim to one trace, so they end it. */
+const SPECIFIC = /\d/;
+
+/**
+ * The claim in an output: the clause around its first action word, as a regex. Up to 3 words
+ * before and 2 after, within the sentence, stopping at a word with a digit, so the claim
+ * matches the same promise about another order or amount ("your refund of $89.99 has been
+ * processed" -> `has\s+been\s+processed\s+and\s+is`).
+ */
 export function claimIn(output: string): string | undefined {
   const m = ACTION.exec(output);
   if (!m) return undefined;
-  // The words around the action (up to 3 before, 2 after), within the sentence.
-  const before = output
-    .slice(0, m.index)
-    .split(/[.!?:;\n]/)
-    .at(-1)!
-    .trim()
-    .split(/\s+/)
-    .slice(-3);
+  const before = output.slice(0, m.index).split(SENTENCE_END).at(-1)!.trim().split(/\s+/);
   const after = output
     .slice(m.index + m[0].length)
-    .split(/[.!?:;\n]/)[0]
+    .split(SENTENCE_END)[0]
     .trim()
-    .split(/\s+/)
-    .slice(0, 2);
-  const words = [...before.filter(Boolean), m[0], ...after.filter(Boolean)];
-  return words.map(escapeRegex).join('\\s+');
+    .split(/\s+/);
+  const lead: string[] = [];
+  for (let i = before.length - 1; i >= 0 && lead.length < 3; i--) {
+    if (!before[i] || SPECIFIC.test(before[i])) break;
+    lead.unshift(before[i]);
+  }
+  const tail: string[] = [];
+  for (const w of after) {
+    if (!w || SPECIFIC.test(w) || tail.length === 2) break;
+    tail.push(w);
+  }
+  return [...lead, m[0], ...tail].map(escapeRegex).join('\\s+');
 }
 
 export type FailureKind = 'hallucinated_action' | 'stale_answer' | 'wrong_tool' | 'other';
