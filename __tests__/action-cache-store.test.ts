@@ -86,7 +86,10 @@ describe('ActionTraceStore', () => {
     const head = await store.side(FP_HEAD, 'head');
     const base = await store.side(FP_BASE, 'base');
     head.bucket.put('n|0|1', trace('new'));
-    head.bucket.put('e|0|1', { output: '', error: 'boom' } as Trace);
+    head.bucket.put('e|0|1', {
+      output: '',
+      error: { kind: 'crash', message: 'boom' },
+    } as unknown as Trace);
     base.bucket.put('nb|0|1', trace('new base'));
     const saved = store.prEntries();
     expect([...saved.keys()]).toEqual([FP_HEAD]);

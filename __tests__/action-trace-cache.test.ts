@@ -9,8 +9,7 @@
  * The scenarios share one repository, one server and one store, and run in order.
  */
 import { readFileSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -21,7 +20,12 @@ import {
   runAction,
   type ActionRun,
 } from './helpers/action-run.ts';
-import { APP_FIXTURE, git } from './helpers/action-repo.ts';
+import {
+  callsOf,
+  makeCountingRepo,
+  type Calls,
+  type CountingRepo,
+} from './helpers/counting-repo.ts';
 import { startGitHubServer, TOKENS, type GitHubServer } from './helpers/github-server.ts';
 
 const REPO = { owner: 'octo-org', repo: 'octo-repo' };
@@ -31,128 +35,36 @@ const PR = { prompt: 21, checks: 22, plant: 23, regress: 24, off: 25 };
 /** 30 cases x 2 trials. */
 const TRIALS = 60;
 
-const COUNTING = `
-import { appendFileSync as __append } from 'node:fs';
-const __count = (r) => process.env.EVALGATE_CALLS && __append(process.env.EVALGATE_CALLS, process.cwd() + '\\t' + r.id + '\\t' + r.trial + '\\n');
-`;
-
+let repo: CountingRepo;
 let root: string;
-let origin: string;
 let tmp: string;
 let gh: GitHubServer;
 /** The store standing in for the Actions cache of the repository. */
 let store: string;
-const shas = {} as Record<'main' | 'prompt' | 'checks' | 'plant' | 'regress', string>;
-
-async function commitBranch(
-  author: string,
-  name: keyof typeof shas,
-  edit: () => Promise<void>,
-): Promise<void> {
-  await git(author, ['checkout', '-q', '-b', name, 'main']);
-  await edit();
-  await git(author, ['add', '-A']);
-  await git(author, ['commit', '-q', '-m', name]);
-  shas[name] = await git(author, ['rev-parse', 'HEAD']);
-  await git(author, ['push', '-q', 'origin', name]);
-}
-
-async function editFile(file: string, change: (text: string) => string) {
-  await writeFile(file, change(await readFile(file, 'utf8')));
-}
-
-let clones = 0;
-async function checkout(branch: string): Promise<string> {
-  const dir = join(root, `ws-${++clones}-${branch}`);
-  await git(root, ['clone', '-q', '--depth', '1', '--branch', branch, `file://${origin}`, dir]);
-  return dir;
-}
+let runs = 0;
 
 beforeAll(async () => {
   if (ENTRY.kind === 'src') console.warn(`trace cache e2e: running src/index.ts (${ENTRY.why})`);
-  root = await mkdtemp(join(tmpdir(), 'evalgate-tc-'));
+  repo = await makeCountingRepo();
+  root = repo.root;
   tmp = join(root, 'runs');
   store = join(root, 'store');
   await mkdir(tmp);
-  origin = join(root, 'origin.git');
-  const author = join(root, 'author');
-  await git(root, ['init', '-q', '--bare', '-b', 'main', origin]);
-  await git(root, ['init', '-q', '-b', 'main', author]);
-  await cp(APP_FIXTURE, author, { recursive: true });
-  await editFile(join(author, 'system.mjs'), (t) =>
-    t
-      .replace("import { createInterface } from 'node:readline';", (m) => `${m}\n${COUNTING}`)
-      .replace('function answer(request) {', 'function answer(request) {\n  __count(request);'),
-  );
-  await git(author, ['add', '-A']);
-  await git(author, ['commit', '-q', '-m', 'assistant']);
-  shas.main = await git(author, ['rev-parse', 'HEAD']);
-  await git(author, ['remote', 'add', 'origin', `file://${origin}`]);
-  await git(author, ['push', '-q', 'origin', 'main']);
-  // A prompt edit that changes no verdict.
-  await commitBranch(author, 'prompt', () =>
-    editFile(join(author, 'config/assistant.json'), (t) =>
-      t.replace(/"apology": "[^"]*"/, '"apology": "We\'re sorry for the trouble."'),
-    ),
-  );
-  // Only a check changes (datasets are the suite's own, not the system's).
-  await commitBranch(author, 'checks', () =>
-    editFile(join(author, 'datasets/tone.jsonl'), (t) =>
-      t.replace('"value":"9:00"', '"value":"9"'),
-    ),
-  );
-  // Stops refusing three topics: refusal_policy regresses.
-  await commitBranch(author, 'regress', () =>
-    editFile(join(author, 'config/assistant.json'), (t) => {
-      const c = JSON.parse(t);
-      c.refuse_topics = c.refuse_topics.filter(
-        (x: string) =>
-          ![
-            'home_addresses',
-            'salaries',
-            'weapons',
-            'legal_advice',
-            'internal_tools',
-            'security_codes',
-          ].includes(x),
-      );
-      return JSON.stringify(c, null, 2);
-    }),
-  );
   gh = await startGitHubServer({
     ...REPO,
     pulls: Object.entries(PR).map(([head, number]) => ({
       number,
-      head_sha: shas[head as keyof typeof shas] ?? shas.prompt,
+      head_sha: repo.shas[head] ?? repo.shas.prompt,
       head_ref: head,
-      base_sha: shas.main,
+      base_sha: repo.shas.main,
     })),
   });
 });
 
 afterAll(async () => {
   await gh?.close();
-  if (root) await rm(root, { recursive: true, force: true });
+  await repo?.cleanup();
 });
-
-interface Calls {
-  base: number;
-  head: number;
-  lines: string[];
-}
-
-/** The target calls a run made, by side (the base side runs in a worktree under .evalgate/). */
-function callsOf(file: string): Calls {
-  let text = '';
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    // no call at all
-  }
-  const lines = text.split('\n').filter(Boolean);
-  const base = lines.filter((l) => l.includes('/.evalgate/worktrees/')).length;
-  return { base, head: lines.length - base, lines };
-}
 
 interface Ran extends ActionRun {
   calls: Calls;
@@ -161,15 +73,15 @@ interface Ran extends ActionRun {
 const log = (r: ActionRun) => `${r.stdout}\n${r.stderr}`;
 
 async function push(branch: 'main'): Promise<Ran> {
-  const calls = join(root, `calls-${++clones}.txt`);
+  const calls = join(root, `calls-${++runs}.txt`);
   const r = await runAction({
     entry: ENTRY.path,
-    workspace: await checkout(branch),
+    workspace: await repo.checkout(branch),
     eventName: 'push',
-    payload: pushPayload({ ...REPO, sha: shas[branch] }),
+    payload: pushPayload({ ...REPO, sha: repo.shas[branch] }),
     repository: REPO,
     apiUrl: gh.url,
-    sha: shas[branch],
+    sha: repo.shas[branch],
     inputs: { 'github-token': TOKENS.actions, mode: 'auto' },
     storeDir: store,
     tmpRoot: tmp,
@@ -187,24 +99,24 @@ async function pull(
     labels?: string[];
   } = {},
 ): Promise<Ran> {
-  const calls = join(root, `calls-${++clones}.txt`);
+  const calls = join(root, `calls-${++runs}.txt`);
   const branch = head === 'off' ? 'prompt' : head;
   const r = await runAction({
     entry: ENTRY.path,
-    workspace: await checkout(branch),
+    workspace: await repo.checkout(branch),
     eventName: 'pull_request',
     payload: pullRequestPayload({
       ...REPO,
       action: o.action,
       number: PR[head],
-      baseSha: shas.main,
-      headSha: shas[branch],
+      baseSha: repo.shas.main,
+      headSha: repo.shas[branch],
       headRef: branch,
       labels: o.labels,
     }),
     repository: REPO,
     apiUrl: gh.url,
-    sha: shas[branch],
+    sha: repo.shas[branch],
     inputs: {
       'github-token': TOKENS.actions,
       mode: 'auto',
@@ -240,7 +152,7 @@ describe(`the trace cache in the action (${ENTRY.kind === 'dist' ? 'dist/index.j
     const first = await push('main');
     expect(first.code, log(first)).toBe(0);
     expect(first.calls.head).toBe(TRIALS);
-    const files = saved(store, `-sha-${shas.main}-`);
+    const files = saved(store, `-sha-${repo.shas.main}-`);
     expect([...files.keys()]).toHaveLength(1);
     baseFingerprint = [...files.keys()][0].replace('.jsonl', '');
     expect(files.get(`${baseFingerprint}.jsonl`)).toHaveLength(TRIALS);
@@ -263,7 +175,7 @@ describe(`the trace cache in the action (${ENTRY.kind === 'dist' ? 'dist/index.j
     const body = commentOn(PR.prompt).at(-1)!.body;
     expect(body).toContain('60 of 120 target calls (60 from cache)');
     expect(r.stdout).toContain('evalgate: 60 of 120 target calls (60 from cache)');
-    const files = saved(store, `-pr-${PR.prompt}-${shas.prompt}-`);
+    const files = saved(store, `-pr-${PR.prompt}-${repo.shas.prompt}-`);
     expect([...files.keys()]).toHaveLength(1);
     expect(files.has(`${baseFingerprint}.jsonl`)).toBe(false);
     expect([...files.values()][0]).toHaveLength(TRIALS);
@@ -299,9 +211,7 @@ describe(`the trace cache in the action (${ENTRY.kind === 'dist' ? 'dist/index.j
         return JSON.stringify(row);
       })
       .join('\n');
-    const author = join(root, 'author');
-    await git(author, ['checkout', '-q', 'main']);
-    await commitBranch(author, 'plant', async () => {
+    await repo.branch('plant', async (author) => {
       await writeFile(join(author, 'planted.jsonl'), `${planted}\n`);
       await writeFile(
         join(author, 'plant.mjs'),
@@ -311,7 +221,7 @@ describe(`the trace cache in the action (${ENTRY.kind === 'dist' ? 'dist/index.j
           `  copyFileSync('planted.jsonl', dir + '/${baseFingerprint}.jsonl');\n}\n`,
       );
     });
-    gh.state.pulls.set(PR.plant, { ...gh.state.pulls.get(PR.plant)!, head_sha: shas.plant });
+    gh.state.pulls.set(PR.plant, { ...gh.state.pulls.get(PR.plant)!, head_sha: repo.shas.plant });
     // A store without the branch's traces: only a planted entry could spare the base its calls.
     const fresh = await mkdtemp(join(root, 'store-fresh-'));
     const r = await pull('plant', {
@@ -360,7 +270,7 @@ describe(`the trace cache in the action (${ENTRY.kind === 'dist' ? 'dist/index.j
     const comments = commentOn(PR.regress);
     expect(comments).toHaveLength(1);
     expect(comments[0].body.split('\n')[0]).toMatch(/accepted/i);
-    const check = gh.state.checkRuns.filter((c) => c.head_sha === shas.regress).at(-1)!;
+    const check = gh.state.checkRuns.filter((c) => c.head_sha === repo.shas.regress).at(-1)!;
     expect(check.conclusion).toBe('success');
     expect(ms).toBeLessThan(20_000);
   });
