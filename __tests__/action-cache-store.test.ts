@@ -22,6 +22,7 @@ import {
   writeEntries,
   type Entries,
 } from '../src/github/trace-cache.ts';
+import { addKnownSecrets, clearKnownSecrets } from '../src/report/redact.ts';
 import type { Trace } from '../src/types.ts';
 import { makeResults, trials } from './helpers/compare-results.ts';
 
@@ -136,6 +137,22 @@ describe('writeEntries / loadEntries', () => {
     const line = (await readFile(join(dir, `${FP_HEAD}.jsonl`), 'utf8')).split('\n')[0];
     const bounded = await writeEntries(dir, e, line.length + 2);
     expect(bounded).toMatchObject({ entries: 1, dropped: 1 });
+  });
+
+  it('redacts known secrets, as results files are', async () => {
+    addKnownSecrets(['zq-known-secret-value-4711']);
+    try {
+      await writeEntries(
+        dir,
+        entries(FP_HEAD, [['a|0|1', 'the key is zq-known-secret-value-4711']]),
+        1e6,
+      );
+      const text = await readFile(join(dir, `${FP_HEAD}.jsonl`), 'utf8');
+      expect(text).not.toContain('zq-known-secret-value-4711');
+      expect(text).toContain('"k":"a|0|1"');
+    } finally {
+      clearKnownSecrets();
+    }
   });
 
   it('skips files over the bound, odd names, cut lines and errored traces', async () => {

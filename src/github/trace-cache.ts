@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TraceBucket, type SideCache, type TraceStore } from '../run/trace-cache.ts';
+import { redactedJson } from '../report/redact.ts';
 import { parseYaml } from '../suite/yaml.ts';
 import type { Trace } from '../types.ts';
 
@@ -91,7 +92,8 @@ export async function loadEntries(dir: string, maxBytes: number): Promise<Entrie
 
 /**
  * Writes `entries` as bucket files into `dir`, emptied first, up to `maxBytes` in all (the
- * entries past it are dropped). Returns how many entries and bytes were written.
+ * entries past it are dropped), every known secret redacted. Returns how many entries and bytes
+ * were written.
  */
 export async function writeEntries(
   dir: string,
@@ -106,7 +108,8 @@ export async function writeEntries(
   for (const [fingerprint, traces] of entries) {
     const lines: string[] = [];
     for (const [k, t] of traces) {
-      const line = JSON.stringify({ k, t }) + '\n';
+      // Redacted as a results file is (a fork's PR can restore the branch's cache entries).
+      const line = `{"k":${JSON.stringify(k)},"t":${redactedJson(t)}}\n`;
       const size = Buffer.byteLength(line);
       if (bytes + size > maxBytes) {
         dropped++;
