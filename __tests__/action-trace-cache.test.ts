@@ -31,7 +31,7 @@ import { startGitHubServer, TOKENS, type GitHubServer } from './helpers/github-s
 const REPO = { owner: 'octo-org', repo: 'octo-repo' };
 const ACCEPT_LABEL = 'eval-regression-accepted';
 const ENTRY = actionEntry();
-const PR = { prompt: 21, checks: 22, plant: 23, regress: 24, off: 25 };
+const PR = { prompt: 21, checks: 22, plant: 23, regress: 24, off: 25, nocache: 26 };
 /** 30 cases x 2 trials. */
 const TRIALS = 60;
 
@@ -283,5 +283,22 @@ describe(`the trace cache in the action (${ENTRY.kind === 'dist' ? 'dist/index.j
     expect(r.stdout).toContain('trace cache off (input cache: false)');
     expect(commentOn(PR.off).at(-1)!.body).not.toMatch(/from cache/);
     expect(saved(store, `-pr-${PR.off}-`).size).toBe(0);
+  });
+
+  it('cache: false in the config turns it off too', async () => {
+    await repo.branch('nocache', async (author) => {
+      const file = join(author, 'evalgate.yml');
+      await writeFile(file, `${readFileSync(file, 'utf8')}cache: false\n`);
+    });
+    gh.state.pulls.set(PR.nocache, {
+      ...gh.state.pulls.get(PR.nocache)!,
+      head_sha: repo.shas.nocache,
+    });
+    const r = await pull('nocache');
+    expect(r.code, log(r)).toBe(0);
+    expect(r.calls.base).toBe(TRIALS);
+    expect(r.calls.head).toBe(TRIALS);
+    expect(r.stdout).toContain('trace cache off (cache: false in the config)');
+    expect(saved(store, `-pr-${PR.nocache}-`).size).toBe(0);
   });
 });

@@ -388,8 +388,15 @@ async function runPrMode(ctx: Context): Promise<void> {
   // accepts is decided by runPr, from the base's config (the trusted gate).
   const labels = await currentPullLabels(ctx.octokit, event, (m) => log.warning(`evalgate: ${m}`));
   // The PR's commits as the event names them (not a ref given by input): what caches are keyed by.
+  // Only under `pull_request`, whose caches GitHub scopes to the PR's ref; `pull_request_target`
+  // saves into the base branch's scope, where a PR's entries must never go.
   const pr =
-    !inputs.baseRef && !inputs.headRef && event.prNumber && event.baseSha && event.headSha
+    event.eventName === 'pull_request' &&
+    !inputs.baseRef &&
+    !inputs.headRef &&
+    event.prNumber &&
+    event.baseSha &&
+    event.headSha
       ? { number: event.prNumber, base: event.baseSha, head: event.headSha }
       : undefined;
   const storedKey =
