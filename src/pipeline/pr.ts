@@ -426,8 +426,11 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
     }
     // The action's store saves the head's entries only when they are not the base's system:
     // it must know the base's fingerprint even when a baseline spared the base side.
+    // Without it the store saves nothing: never a reason to fail the run.
     if (options.traceStore && cache && !baseCache)
-      await sideCache(cache, await baseWorktree(), suite, configRel, log, 'base');
+      await baseWorktree()
+        .then((dir) => sideCache(cache, dir, suite, configRel, log, 'base'))
+        .catch(() => undefined);
     return {
       suite,
       base: baseResults,
