@@ -50,7 +50,7 @@ import {
   renderViewer,
 } from './report/index.ts';
 import { renderAbsolute, renderErrorComment } from './report/absolute.ts';
-import { onKnownSecret } from './report/redact.ts';
+import { onKnownSecret, redactedJson } from './report/redact.ts';
 import { ConsoleProgress } from './run/progress.ts';
 import { readResults, writeJson } from './run/results-io.ts';
 import { makeDir } from './run/evalgate-dir.ts';
@@ -492,7 +492,8 @@ async function runPrMode(ctx: Context): Promise<void> {
     await mkdir(dir, { recursive: true });
     const { runUrl: _, repoUrl: __, headSha: ___, ...kept } = render;
     const stored = storedVerdict(c, pr!, { ...kept, baseSource });
-    await writeFile(join(dir, 'verdict.json'), JSON.stringify(stored));
+    // Redacted like every file we write: a stored comparison is restorable by later runs.
+    await writeFile(join(dir, 'verdict.json'), redactedJson(stored));
     const key = `${storedKey}${ctx.runId}`;
     if (await ctx.storage.saveBaseline(key, dir))
       log.info(`evalgate: comparison stored as ${key} (the accept label reuses it)`);
