@@ -156,3 +156,9 @@ if (!process.env.BENCH_SKIP_IMPORT) {
     stdio: 'inherit',
   });
 }
+
+if (!process.env.BENCH_SKIP_CACHE && existsSync(join(import.meta.dirname, 'bench-cache.ts'))) {
+  execFileSync(process.execPath, [join(import.meta.dirname, 'bench-cache.ts')], {
+    stdio: 'inherit',
+  });
+}

@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core';
 import { createHash } from 'node:crypto';
-import { readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { writePrOutputs } from './cli.ts';
 import { compare } from './compare/index.ts';
@@ -18,6 +18,28 @@ import * as log from './github/log.ts';
 import { setOutputs, writeJobSummary } from './github/outputs.ts';
 import { failureAnnotations } from './github/publish.ts';
 import { ActionsStorage, FsStorage, type Storage } from './github/storage.ts';
+import {
+  ActionTraceStore,
+  cacheSetting,
+  entryCount,
+  loadEntries,
+  traceKeys,
+  writeEntries,
+  type Entries,
+  type TraceKeys,
+  type TraceRun,
+} from './github/trace-cache.ts';
+import {
+  inputsId,
+  isLabelEvent,
+  readStoredVerdict,
+  relabel,
+  storedVerdict,
+  verdictKey,
+  type StoredRender,
+} from './github/reuse.ts';
+import { cacheLine } from './report/cache-line.ts';
+import { DEFAULT_CACHE_MAX_MB } from './run/trace-cache.ts';
 import { runPr, runSetup } from './pipeline/pr.ts';
 import { runSuite } from './pipeline/run-suite.ts';
 import {
@@ -28,7 +50,7 @@ import {
   renderViewer,
 } from './report/index.ts';
 import { renderAbsolute, renderErrorComment } from './report/absolute.ts';
-import { onKnownSecret } from './report/redact.ts';
+import { onKnownSecret, redactedJson } from './report/redact.ts';
 import { ConsoleProgress } from './run/progress.ts';
 import { readResults, writeJson } from './run/results-io.ts';
 import { makeDir } from './run/evalgate-dir.ts';
@@ -59,6 +81,8 @@ export interface ActionInputs {
   setup?: string;
   artifactName: string;
   baseline: boolean;
+  /** The trace cache in the Actions cache, and the stored comparison the accept label reuses. */
+  cache: boolean;
 }
 
 /** A problem with the workflow's inputs: one line, no stack trace. */
@@ -153,6 +177,7 @@ export function readInputs(): ActionInputs {
     setup: input('setup'),
     artifactName: input('artifact-name') ?? 'evalgate-report',
     baseline: booleanInput('baseline', true),
+    cache: booleanInput('cache', true),
   };
 }
 
@@ -198,6 +223,8 @@ interface Context {
   octokit?: GitHubClient;
   runUrl?: string;
   repoUrl: string;
+  /** Makes each cache save a new key: `<run id>-<attempt>`. */
+  runId: string;
 }
 
 /**
@@ -239,6 +266,91 @@ async function uploadDir(ctx: Context): Promise<string | undefined> {
   return upload.url;
 }
 
+/**
+ * The folder the trace cache is restored into and saved from: the same both ways (the Actions
+ * cache ties an entry to its paths), outside the workspace, emptied before each use.
+ */
+function tracesDir(ctx: Context): string {
+  return join(dirname(ctx.outDir), 'evalgate-traces');
+}
+
+interface ActionTraces {
+  store: ActionTraceStore;
+  keys: TraceKeys;
+  maxBytes: number;
+  /** The branch entries restored were saved for this very sha (a re-run). */
+  exact: boolean;
+}
+
+/**
+ * Restores the trace cache into memory, or undefined when the `cache` input or the config's
+ * `cache: false` turns it off. Runs before the checkout's code (setup, targets) does: nothing is
+ * read from disk after, so what a PR's code writes there is never served (src/github/trace-cache.ts).
+ */
+async function openTraces(ctx: Context, run: TraceRun): Promise<ActionTraces | undefined> {
+  if (!ctx.inputs.cache) {
+    log.info('evalgate: trace cache off (input cache: false)');
+    return undefined;
+  }
+  const configFile = join(ctx.workspace, ctx.configRel);
+  const text = await readFile(configFile, 'utf8').catch(() => undefined);
+  const setting = text === undefined ? { off: false } : cacheSetting(text, configFile);
+  if (setting.off) {
+    log.info('evalgate: trace cache off (cache: false in the config)');
+    return undefined;
+  }
+  const maxBytes = (setting.maxMb ?? DEFAULT_CACHE_MAX_MB) * 1024 * 1024;
+  const keys = traceKeys(ctx.configRel, run, ctx.runId);
+  const dir = tracesDir(ctx);
+  const restore = async (restoreKeys: string[], from: string) => {
+    if (!restoreKeys.length) return { entries: new Map() as Entries, key: undefined };
+    await rm(dir, { recursive: true, force: true });
+    const hit = await ctx.storage.restoreBaseline(restoreKeys, dir);
+    const entries = hit.hit && hit.path ? await loadEntries(hit.path, maxBytes) : new Map();
+    await rm(dir, { recursive: true, force: true });
+    if (hit.hit)
+      log.info(`evalgate: trace cache: ${entryCount(entries)} traces of ${from} from ${hit.key}`);
+    return { entries, key: hit.key };
+  };
+  const trusted = await restore(keys.trusted, run.kind === 'pr' ? 'the base branch' : 'the branch');
+  const own = await restore(keys.own, 'this pull request (head side only)');
+  const exact = run.kind === 'one-side' && !!trusted.key?.includes(`-sha-${run.sha}-`);
+  return { store: new ActionTraceStore(trusted.entries, own.entries), keys, maxBytes, exact };
+}
+
+/**
+ * Saves `entries` (held in memory by this run) under the run's key: written into the emptied
+ * traces folder after every target ended, never copied from the workspace.
+ */
+async function saveTraces(ctx: Context, traces: ActionTraces, entries: Entries, none: string) {
+  if (!entryCount(entries)) {
+    log.info(`evalgate: trace cache: nothing saved (${none})`);
+    return;
+  }
+  const dir = tracesDir(ctx);
+  const w = await writeEntries(dir, entries, traces.maxBytes);
+  const key = traces.keys.save;
+  if (await ctx.storage.saveBaseline(key, dir)) {
+    const mb = (w.bytes / 1024 / 1024).toFixed(1);
+    log.info(
+      `evalgate: trace cache: saved ${w.entries} traces (${mb} MB) as ${key}` +
+        (w.dropped ? `; ${w.dropped} more did not fit in cache.max_mb` : ''),
+    );
+  }
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** The action inputs that change what a pull-request run compares. */
+function comparisonShape(inputs: ActionInputs): Record<string, unknown> {
+  const { sample, trials, shard, gate, setup, baseline, openaiBaseUrl, workingDirectory } = inputs;
+  return { sample, trials, shard, gate, setup, baseline, openaiBaseUrl, workingDirectory };
+}
+
+/** Where a stored comparison is restored into and saved from (see tracesDir). */
+function verdictDir(ctx: Context): string {
+  return join(dirname(ctx.outDir), 'evalgate-verdict');
+}
+
 function gateOutputs(c: Comparison) {
   return {
     verdict: c.verdict,
@@ -275,6 +387,32 @@ async function runPrMode(ctx: Context): Promise<void> {
   // From the API, not the event: a re-run replays the event of the first run. Which label
   // accepts is decided by runPr, from the base's config (the trusted gate).
   const labels = await currentPullLabels(ctx.octokit, event, (m) => log.warning(`evalgate: ${m}`));
+  // The PR's commits as the event names them (not a ref given by input): what caches are keyed by.
+  // Only under `pull_request`, whose caches GitHub scopes to the PR's ref; `pull_request_target`
+  // saves into the base branch's scope, where a PR's entries must never go.
+  const pr =
+    event.eventName === 'pull_request' &&
+    !inputs.baseRef &&
+    !inputs.headRef &&
+    event.prNumber &&
+    event.baseSha &&
+    event.headSha
+      ? { number: event.prNumber, base: event.baseSha, head: event.headSha }
+      : undefined;
+  const storedKey =
+    pr && inputs.cache
+      ? verdictKey(ctx.configRel, pr.base, pr.head, inputsId(comparisonShape(inputs)))
+      : undefined;
+  if (
+    storedKey &&
+    isLabelEvent(event.action) &&
+    (await reuseComparison(ctx, storedKey, pr!, labels))
+  )
+    return;
+  // Read into memory now, before the PR's code runs (setup, the targets).
+  const traces = pr
+    ? await openTraces(ctx, { kind: 'pr', number: pr.number, baseSha: pr.base, headSha: pr.head })
+    : undefined;
   const baseSha = inputs.baseRef ? undefined : event.baseSha;
   const baseline = baseSha
     ? await restoreBaseline(ctx, { exact: baselineKey(ctx.configRel, baseSha) })
@@ -289,10 +427,10 @@ async function runPrMode(ctx: Context): Promise<void> {
     selection: { ...sampleSelection(inputs.sample), shard: inputs.shard },
     configSample: true,
     trials: inputs.trials,
-    // No trace cache in the action yet: within one job nothing is cached that this run did not
-    // write, and the PR's own code (setup, the target) runs before the base side reads its
-    // entries, so it could plant base traces that hide its regression (docs/cache.md).
-    noCache: true,
+    // The trace cache from the Actions cache, in memory; never the workspace's .evalgate/cache,
+    // which the PR's code (setup, the target) can write (docs/cache.md).
+    noCache: !traces,
+    traceStore: traces?.store,
     setup: inputs.setup,
     baseline,
     gate: inputs.gate,
@@ -305,6 +443,19 @@ async function runPrMode(ctx: Context): Promise<void> {
   });
   // The tree we ran is the PR's merge commit; links and the check belong to the PR's head.
   if (!inputs.headRef && event.headSha) outcome.comparison.head.sha = event.headSha;
+  const saved = cacheLine([outcome.comparison.base.cache, outcome.comparison.head.cache]);
+  if (saved) log.info(`evalgate: ${saved}`);
+  if (traces) {
+    const fp = traces.store.fingerprints;
+    await saveTraces(
+      ctx,
+      traces,
+      traces.store.prEntries(),
+      fp.base && fp.base === fp.head
+        ? "the head's system is the base's, and a pull request never saves the base's entries"
+        : 'no new traces',
+    );
+  }
   const paths = await writePrOutputs(ctx.outDir, outcome, {
     repoUrl: ctx.repoUrl,
     runUrl: ctx.runUrl,
@@ -326,7 +477,87 @@ async function runPrMode(ctx: Context): Promise<void> {
     headRef: event.headRef ?? inputs.headRef,
     baselineNote,
   };
-  const comment = renderComment(outcome.comparison, { ...render, marker: DEFAULT_MARKER });
+  const baseSource = outcome.baseSource === 'run' ? 'run' : 'cache';
+  await publishPr(ctx, outcome.comparison, render, {
+    'results-path': paths.head,
+    'comparison-path': paths.comparison,
+    'report-path': paths.viewer,
+    'base-source': baseSource,
+  });
+  // For the accept label: a decided comparison of these commits, reused without running.
+  const c = outcome.comparison;
+  if (storedKey && (c.verdict === 'pass' || c.verdict === 'block') && !c.incomplete) {
+    const dir = verdictDir(ctx);
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    const { runUrl: _, repoUrl: __, headSha: ___, ...kept } = render;
+    const stored = storedVerdict(c, pr!, { ...kept, baseSource });
+    // Redacted like every file we write: a stored comparison is restorable by later runs.
+    await writeFile(join(dir, 'verdict.json'), redactedJson(stored));
+    const key = `${storedKey}${ctx.runId}`;
+    if (await ctx.storage.saveBaseline(key, dir))
+      log.info(`evalgate: comparison stored as ${key} (the accept label reuses it)`);
+    await rm(dir, { recursive: true, force: true });
+  }
+  applyGate(c);
+}
+
+/**
+ * A labeled or unlabeled event: the comparison a PR job stored for these very commits, under the
+ * labels the PR has now, published in seconds. False (and the suite runs) when none is stored.
+ */
+async function reuseComparison(
+  ctx: Context,
+  key: string,
+  pr: { base: string; head: string },
+  labels: string[],
+): Promise<boolean> {
+  const { event } = ctx;
+  const dir = verdictDir(ctx);
+  await rm(dir, { recursive: true, force: true });
+  const hit = await ctx.storage.restoreBaseline([key, key], dir);
+  const stored = hit.hit && hit.path ? await readStoredVerdict(hit.path, pr) : undefined;
+  await rm(dir, { recursive: true, force: true });
+  if (!stored) {
+    log.info(`evalgate: ${event.action} event: no stored comparison of these commits; running`);
+    return false;
+  }
+  log.info(
+    `evalgate: ${event.action} event: reusing the comparison of ${pr.base.slice(0, 7)}..${pr.head.slice(0, 7)} stored as ${hit.key}; nothing runs`,
+  );
+  const comparison = relabel(stored, labels);
+  await makeDir(ctx.outDir);
+  const comparisonPath = join(ctx.outDir, 'comparison.json');
+  await writeJson(comparisonPath, comparison);
+  const { baseSource, ...render } = stored.render;
+  await publishPr(
+    ctx,
+    comparison,
+    { ...render, runUrl: ctx.runUrl, repoUrl: ctx.repoUrl, headSha: pr.head },
+    {
+      'results-path': '',
+      'comparison-path': comparisonPath,
+      'report-path': '',
+      'base-source': baseSource,
+    },
+  );
+  applyGate(comparison);
+  return true;
+}
+
+/** The sticky comment, the check, the job summary and the outputs of a PR's comparison. */
+async function publishPr(
+  ctx: Context,
+  comparison: Comparison,
+  render: Omit<StoredRender, 'baseSource'> & {
+    runUrl?: string;
+    repoUrl: string;
+    headSha?: string;
+  },
+  outputs: Record<string, string>,
+): Promise<void> {
+  const { inputs, event } = ctx;
+  const comment = renderComment(comparison, { ...render, marker: DEFAULT_MARKER });
   let commentUrl: string | undefined;
   if (ctx.octokit && event.prNumber && inputs.comment !== 'off') {
     const posted = await upsertStickyComment(ctx.octokit, {
@@ -342,17 +573,9 @@ async function runPrMode(ctx: Context): Promise<void> {
     if (posted.action === 'skipped') log.notice(`evalgate: no PR comment: ${posted.reason}`);
     else log.info(`evalgate: comment ${posted.action}: ${posted.url}`);
   }
-  if (ctx.octokit && inputs.checkName) await publishCheck(ctx, outcome.comparison, render);
-  await writeJobSummary(renderSummary(outcome.comparison, render));
-  setOutputs({
-    ...gateOutputs(outcome.comparison),
-    'comment-url': commentUrl,
-    'results-path': paths.head,
-    'comparison-path': paths.comparison,
-    'report-path': paths.viewer,
-    'base-source': outcome.baseSource === 'run' ? 'run' : 'cache',
-  });
-  applyGate(outcome.comparison);
+  if (ctx.octokit && inputs.checkName) await publishCheck(ctx, comparison, render);
+  await writeJobSummary(renderSummary(comparison, render));
+  setOutputs({ ...gateOutputs(comparison), 'comment-url': commentUrl, ...outputs });
 }
 
 async function publishCheck(
@@ -383,18 +606,35 @@ async function publishCheck(
 /** baseline (push to the default branch) and full (workflow_dispatch) runs: one side. */
 async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void> {
   const { inputs, event } = ctx;
+  // Read into memory before the checkout's code runs, like a PR job (src/github/trace-cache.ts).
+  const run = inputs.shard ? `${ctx.runId}-s${inputs.shard.index}` : ctx.runId;
+  const traces = event.sha
+    ? await openTraces({ ...ctx, runId: run }, { kind: 'one-side', sha: event.sha })
+    : undefined;
   if (inputs.setup) await runSetup(inputs.setup, ctx.workspace, ctx.env, (l) => log.info(l));
   const suite = await loadSuite(join(ctx.workspace, ctx.configRel));
   const results = await runSuite({
     suite,
     selection: { ...sampleSelection(inputs.sample), shard: inputs.shard },
     trials: inputs.trials,
-    noCache: true, // as in runPrMode: a baseline must come from the system itself
+    noCache: !traces,
+    traceStore: traces?.store,
     label: mode,
     env: ctx.env,
     progress: logProgress(),
     log: (l) => log.info(`evalgate: ${l}`),
   });
+  const saved = cacheLine([results.meta.cache]);
+  if (saved) log.info(`evalgate: ${saved}`);
+  if (traces) {
+    const fresh = traces.store.added() > 0 || !traces.exact;
+    await saveTraces(
+      ctx,
+      traces,
+      fresh ? traces.store.branchEntries() : new Map(),
+      fresh ? 'no traces' : 'every trace came from the cache saved for this commit',
+    );
+  }
   await makeDir(ctx.outDir);
   const resultsPath = join(ctx.outDir, 'results.json');
   await writeJson(resultsPath, results);
@@ -507,6 +747,7 @@ export async function run(): Promise<void> {
         : undefined,
       runUrl: event.runUrl,
       repoUrl,
+      runId: `${process.env.GITHUB_RUN_ID ?? Date.now()}-${process.env.GITHUB_RUN_ATTEMPT ?? 1}`,
     };
     const mode = resolveMode(inputs.mode, event);
     log.info(`evalgate: ${mode} run (${event.eventName || 'no event'}) of ${inputs.config}`);

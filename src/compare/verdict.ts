@@ -88,7 +88,7 @@ export function decide(x: VerdictInput): {
   if (verdict === 'block' && x.accepted) {
     verdict = 'pass';
     accepted = true;
-    reasons.push(`accepted: the "${gate.accept_label}" label turns the block into a pass`);
+    reasons.push(acceptedReason(gate));
   }
   if (
     verdict === 'pass' &&
@@ -98,4 +98,27 @@ export function decide(x: VerdictInput): {
     reasons.unshift('no failure mode of a blocking severity regressed');
   }
   return { verdict, reasons, accepted };
+}
+
+function acceptedReason(gate: GateConfig): string {
+  return `accepted: the "${gate.accept_label}" label turns the block into a pass`;
+}
+
+/**
+ * The comparison with the accept label on (`accepted`) or off, as `compare` would have made it
+ * with that label: a block becomes an accepted pass, and back. For the action's accept-label
+ * run, which reuses the comparison of the same base and head instead of running again.
+ */
+export function withAccepted(c: Comparison, accepted: boolean): Comparison {
+  if (!accepted === !c.accepted) return c;
+  const reason = acceptedReason(c.gate);
+  if (accepted) {
+    if (c.verdict !== 'block') return c;
+    return { ...c, verdict: 'pass', accepted: true, reasons: [...c.reasons, reason] };
+  }
+  const { accepted: _, ...rest } = c;
+  const reasons = [...c.reasons];
+  const at = reasons.lastIndexOf(reason);
+  if (at >= 0) reasons.splice(at, 1);
+  return { ...rest, verdict: 'block', reasons };
 }

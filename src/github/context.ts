@@ -14,6 +14,8 @@ export interface EventInfo {
   kind: EventKind;
   /** GITHUB_EVENT_NAME as given (`pull_request_target`, `workflow_run`, ...). */
   eventName: string;
+  /** The payload's `action` (`opened`, `synchronize`, `labeled`, ...), when it has one. */
+  action?: string;
   owner: string;
   repo: string;
   prNumber?: number;
@@ -86,6 +88,8 @@ export function eventInfo(env: Env, payload: unknown): EventInfo {
     ref: env.GITHUB_REF ?? '',
     defaultBranch: str(repository?.default_branch),
   };
+  const action = str(p.action);
+  if (action) info.action = action;
 
   // pull_request_target carries the same PR object; what matters is that object.
   const pr = obj(p.pull_request);

@@ -5,14 +5,23 @@ import {
   TraceCache,
   traceCacheDir,
   type SideCache,
+  type TraceStore,
 } from '../run/trace-cache.ts';
 import type { Results, Suite } from '../types.ts';
 
-/** The run's trace cache, or undefined when `--no-cache` or `cache: false` turns it off. */
-export function openTraceCache(root: string, suite: Suite, off?: boolean): TraceCache | undefined {
+/**
+ * The run's trace cache, or undefined when `--no-cache` or `cache: false` turns it off. `store`
+ * (the action's, restored from the Actions cache) replaces the cache folder.
+ */
+export function openTraceCache(
+  root: string,
+  suite: Suite,
+  off?: boolean,
+  store?: TraceStore,
+): TraceStore | undefined {
   const { cache } = suite.config;
   if (off || cache === false) return undefined;
-  return new TraceCache(traceCacheDir(root), cache?.max_mb);
+  return store ?? new TraceCache(traceCacheDir(root), cache?.max_mb);
 }
 
 /**
@@ -21,15 +30,17 @@ export function openTraceCache(root: string, suite: Suite, off?: boolean): Trace
  * `cache.files` globs): a system we cannot fingerprint is never served a trace.
  */
 export async function sideCache(
-  cache: TraceCache | undefined,
+  cache: TraceStore | undefined,
   tree: string,
   suite: Suite,
   configRel: string,
   log: (line: string) => void,
+  label: 'base' | 'head' = 'head',
 ): Promise<SideCache | undefined> {
   if (!cache) return undefined;
   try {
-    return await cache.side(await systemFingerprint(tree, suite, configRel.split(sep).join('/')));
+    const fingerprint = await systemFingerprint(tree, suite, configRel.split(sep).join('/'));
+    return await cache.side(fingerprint, label);
   } catch (err) {
     log(
       `trace cache off: cannot list the files of ${tree} (${(err as Error).message.split('\n')[0]})`,

@@ -34,7 +34,7 @@ import { trustedGate, type TrustedGate } from './trusted-gate.ts';
 import { judgeGate } from '../calibrate/gate.ts';
 import { gradePairwise, hasPairwise } from './pairwise.ts';
 import { inheritedEnv } from '../targets/inherited-env.ts';
-import type { TraceCache, SideCache } from '../run/trace-cache.ts';
+import type { TraceStore, SideCache } from '../run/trace-cache.ts';
 import { openTraceCache, recordCache, sideCache } from './cache.ts';
 
 export interface PrOptions extends RunOverrides {
@@ -143,7 +143,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
   const env = options.env ?? {};
   const cleanups: (() => Promise<void>)[] = [];
   const targets: Target[] = [];
-  let cache: TraceCache | undefined;
+  let cache: TraceStore | undefined;
   // Worktrees live inside the repository (in .evalgate/, which suites never read), so a base tree
   // resolves the checkout's installed dependencies (node_modules up the tree) unless `setup`
   // installs its own.
@@ -207,26 +207,31 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
     const simulator = await simulatorFor(suite, { ...process.env, ...env });
 
     // One cache folder for both sides; each side's system has its own fingerprint.
-    cache = openTraceCache(root, suite, options.noCache);
-    const headCache = await sideCache(cache, headTree, suite, configRel, log);
+    cache = openTraceCache(root, suite, options.noCache, options.traceStore);
+    const headCache = await sideCache(cache, headTree, suite, configRel, log, 'head');
     let baseCache: SideCache | undefined;
 
     // The base tree, made only when something must run there.
     let baseTarget: Target | undefined;
     let baseTree: string | undefined;
-    const baseSide = async (): Promise<Target> => {
-      if (baseTarget) return baseTarget;
+    const baseWorktree = async (): Promise<string> => {
+      if (baseTree) return baseTree;
       const wt = await addWorktree(root, baseSha, join(scratch, 'base'));
       cleanups.unshift(wt.remove);
       baseTree = wt.dir;
+      return wt.dir;
+    };
+    const baseSide = async (): Promise<Target> => {
+      if (baseTarget) return baseTarget;
+      const dir = await baseWorktree();
       if (options.setup) {
         log(`setup (base): ${options.setup}`);
-        await runSetup(options.setup, wt.dir, env, log);
+        await runSetup(options.setup, dir, env, log);
       }
-      baseCache = await sideCache(cache, wt.dir, suite, configRel, log);
+      baseCache = await sideCache(cache, dir, suite, configRel, log, 'base');
       // The head's suite runs on the base tree: same cases and checks, the base's system.
       baseTarget = await createTarget(suite.config.target, {
-        rootDir: join(wt.dir, dirname(configRel)),
+        rootDir: join(dir, dirname(configRel)),
         concurrency: settings.concurrency,
         env,
         log,
@@ -419,6 +424,13 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
       }
       comparison = compare(baseResults, headResults, compareOptions);
     }
+    // The action's store saves the head's entries only when they are not the base's system:
+    // it must know the base's fingerprint even when a baseline spared the base side.
+    // Without it the store saves nothing: never a reason to fail the run.
+    if (options.traceStore && cache && !baseCache)
+      await baseWorktree()
+        .then((dir) => sideCache(cache, dir, suite, configRel, log, 'base'))
+        .catch(() => undefined);
     return {
       suite,
       base: baseResults,

@@ -10,6 +10,7 @@ import { buildResults, runTrials } from '../run/runner.ts';
 import { openJournal } from '../run/journal.ts';
 import { selectCases, type Selection } from '../run/select.ts';
 import { registerSuiteSecrets } from '../secrets.ts';
+import type { TraceStore } from '../run/trace-cache.ts';
 import { configRelTo, openTraceCache, recordCache, runTree, sideCache } from './cache.ts';
 
 export interface RunOverrides {
@@ -21,6 +22,8 @@ export interface RunOverrides {
   maxCost?: number;
   /** `--no-cache`: every trial calls the target (see src/run/trace-cache.ts). */
   noCache?: boolean;
+  /** The action's in-memory trace store, in place of the cache folder (src/github/trace-cache.ts). */
+  traceStore?: TraceStore;
 }
 
 export interface RunSuiteOptions extends RunOverrides {
@@ -133,7 +136,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<Results> {
   let target: Target | undefined;
   const guard = runGuard(suite, options, options.log);
   const tree = await runTree(suite);
-  const cache = tree ? openTraceCache(tree, suite, options.noCache) : undefined;
+  const cache = tree ? openTraceCache(tree, suite, options.noCache, options.traceStore) : undefined;
   try {
     const cached = tree
       ? await sideCache(cache, tree, suite, configRelTo(tree, suite), options.log ?? (() => {}))

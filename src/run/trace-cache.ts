@@ -85,15 +85,31 @@ export function traceKey(request: CaseRequest, extra: object, stage: number): st
   return `${sha256(stableStringify({ ...rest, ...extra }))}|${trial}|${stage}`;
 }
 
-/** One system's cached traces. */
+/**
+ * One system's cached traces. With a `path`, new entries are appended to that file as the run
+ * goes; without one (the action's cache, src/github/trace-cache.ts) they stay in memory, and
+ * `added` names them, so the action saves only what this run stored itself.
+ */
 export class TraceBucket {
   private readonly entries: Map<string, Trace>;
   private readonly queued: string[] = [];
-  readonly path: string;
+  readonly path: string | undefined;
+  /** Keys put by this run (memory-only buckets). */
+  readonly added = new Set<string>();
 
-  constructor(path: string, entries: Map<string, Trace>) {
+  constructor(path: string | undefined, entries: Map<string, Trace>) {
     this.path = path;
     this.entries = entries;
+  }
+
+  /** The entry of `key`, errored or not (for writing a bucket out). */
+  entry(key: string): Trace | undefined {
+    return this.entries.get(key);
+  }
+
+  /** Every entry held: restored and added. */
+  all(): IterableIterator<[string, Trace]> {
+    return this.entries.entries();
   }
 
   get(key: string): Trace | undefined {
@@ -104,6 +120,10 @@ export class TraceBucket {
   put(key: string, trace: Trace): void {
     if (trace.error) return; // errors are retried, never served
     this.entries.set(key, trace);
+    if (this.path === undefined) {
+      this.added.add(key);
+      return;
+    }
     this.queued.push(JSON.stringify({ k: key, t: trace }) + '\n');
     // Written in batches as the run goes, so a long run holds no backlog of lines.
     if (this.queued.length >= 500) this.flush();
@@ -111,7 +131,7 @@ export class TraceBucket {
 
   /** Appends the new entries to the bucket's file. */
   flush(): void {
-    if (!this.queued.length) return;
+    if (!this.queued.length || this.path === undefined) return;
     const fd = openSync(this.path, 'a');
     try {
       const buf = Buffer.from(this.queued.join(''));
@@ -130,8 +150,17 @@ export interface SideCache {
   misses: number;
 }
 
+/**
+ * Where a run's sides get their buckets: the cache folder (`TraceCache`), or the action's
+ * in-memory store, which serves the base side only from entries it trusts.
+ */
+export interface TraceStore {
+  side(fingerprint: string, label: 'base' | 'head'): Promise<SideCache>;
+  close(): Promise<void>;
+}
+
 /** The cache folder of a run: buckets by fingerprint, evicted by age past `maxMb`. */
-export class TraceCache {
+export class TraceCache implements TraceStore {
   private readonly buckets = new Map<string, Promise<TraceBucket>>();
   readonly dir: string;
   readonly maxMb: number;
@@ -176,7 +205,7 @@ export class TraceCache {
     for (const b of this.buckets.values()) {
       const bucket = await b;
       bucket.flush();
-      used.add(bucket.path);
+      if (bucket.path) used.add(bucket.path);
     }
     await evict(this.dir, this.maxMb * 1024 * 1024, used);
   }
