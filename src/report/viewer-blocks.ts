@@ -6,8 +6,11 @@
  * base64 has no `<` at all. The page decodes a compressed block with DecompressionStream, which
  * works on a file opened from disk (where fetch() of a file next to it would not).
  */
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip, gzipSync } from 'node:zlib';
 import { redactedJson } from './redact.ts';
+
+const gzipAsync = promisify(gzip);
 
 /** The `type` of a compressed block: base64 text of gzip bytes of JSON. */
 export const GZIP_TYPE = 'application/gzip';
@@ -24,10 +27,31 @@ export function jsonForScript(v: unknown): string {
   );
 }
 
-/** One data block with `v` (redacted), compressed or as JSON text. */
-export function dataBlock(id: string, v: unknown, compress: boolean): string {
-  const json = jsonForScript(v);
-  if (!compress) return `<script type="application/json" id="${id}">${json}</script>\n`;
-  const b64 = gzipSync(json, { level: 9 }).toString('base64');
-  return `<script type="${GZIP_TYPE}" id="${id}">${b64}</script>\n`;
+/** A data block as the viewer's HTML generator yields it: redacted JSON, to be wrapped. */
+export interface Block {
+  id: string;
+  json: string;
+  compress: boolean;
+}
+
+export function block(id: string, v: unknown, compress: boolean): Block {
+  return { id, json: jsonForScript(v), compress };
+}
+
+const GZIP = { level: 9 };
+
+function wrap(b: Block, text: string): string {
+  const type = b.compress ? GZIP_TYPE : 'application/json';
+  return `<script type="${type}" id="${b.id}">${text}</script>\n`;
+}
+
+/** The block's HTML, compressed here and now. */
+export function blockHtml(b: Block): string {
+  return wrap(b, b.compress ? gzipSync(b.json, GZIP).toString('base64') : b.json);
+}
+
+/** The block's HTML, compressed on libuv's thread pool (beside the next block's JSON). */
+export async function blockHtmlAsync(b: Block): Promise<string> {
+  if (!b.compress) return wrap(b, b.json);
+  return wrap(b, (await gzipAsync(b.json, GZIP)).toString('base64'));
 }

@@ -58,6 +58,9 @@ function snippet(r: CaseResult | undefined, ref: number | undefined): string {
   return typeof out === 'string' ? out.slice(0, 400) : '';
 }
 
+/** Both sides' snippets, the base's only when it says something else (most stable cases). */
+const snips = (head: string, base: string) => (head === base ? head : `${head}\n${base}`);
+
 const USAGE_FIELDS = ['input_tokens', 'output_tokens', 'cost_usd'] as const;
 type UsageField = (typeof USAGE_FIELDS)[number];
 
@@ -197,7 +200,7 @@ export function caseEntry(k: CaseComparison, br?: CaseResult, hr?: CaseResult) {
     tags: k.tags ?? [],
     changed: !!k.changed,
     excerpt: k.excerpt ?? null,
-    snip: `${snippet(hr, k.head?.trial_ref)}\n${snippet(br, k.base?.trial_ref)}`,
+    snip: snips(snippet(hr, k.head?.trial_ref), snippet(br, k.base?.trial_ref)),
     b: side(k.base, br),
     h: side(k.head, hr),
   });

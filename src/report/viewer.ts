@@ -21,7 +21,7 @@ import { createWriteStream } from 'node:fs';
 import type { CaseResult, Comparison, Results } from '../types.ts';
 import { showControls } from './plain.ts';
 import { VIEWER_CSS, VIEWER_JS } from './viewer-assets.ts';
-import { dataBlock, jsonForScript } from './viewer-blocks.ts';
+import { block, blockHtml, blockHtmlAsync, jsonForScript, type Block } from './viewer-blocks.ts';
 import {
   caseEntry,
   sortedCases,
@@ -40,6 +40,8 @@ export const COMPRESS_FROM = 1000;
 export const INDEX_CHUNK = 2000;
 /** Cases per trace block when compressed (uncompressed, each case has its own block). */
 export const TRACE_CHUNK = 100;
+/** Blocks compressing at once while the file is written. */
+const IN_FLIGHT = 3;
 
 function escapeHtml(s: string): string {
   return showControls(s)
@@ -59,13 +61,13 @@ const CSP = [
   "form-action 'none'",
 ].join('; ');
 
-/** The viewer's HTML, piece by piece (each piece at most one data block). */
+/** The viewer's HTML, piece by piece: markup, and data blocks still to be wrapped. */
 export function* viewerHtml(
   c: Comparison,
   base?: Results,
   head?: Results,
   opts: ViewerOptions = {},
-): Generator<string> {
+): Generator<string | Block> {
   const cases = sortedCases(c);
   const compress = opts.compress ?? cases.length > COMPRESS_FROM;
   const indexChunk = compress ? INDEX_CHUNK : Math.max(1, cases.length);
@@ -103,14 +105,14 @@ export function* viewerHtml(
     const part = cases
       .slice(start, start + indexChunk)
       .map((x) => caseEntry(x, bm.get(x.id), hm.get(x.id)));
-    yield dataBlock(`evalgate-i${k}`, part, compress);
+    yield block(`evalgate-i${k}`, part, compress);
   }
   yield `<script>${VIEWER_JS}</script>\n`;
   for (let start = 0, k = 0; start < cases.length; start += traceChunk, k++) {
     const part = cases
       .slice(start, start + traceChunk)
       .map((x) => traceEntry(x, bm.get(x.id), hm.get(x.id)));
-    yield dataBlock(`evalgate-t${k}`, part, compress);
+    yield block(`evalgate-t${k}`, part, compress);
   }
   yield '</body>\n</html>\n';
 }
@@ -122,7 +124,10 @@ export function renderViewer(
   head?: Results,
   opts: ViewerOptions = {},
 ): string {
-  return [...viewerHtml(c, base, head, opts)].join('');
+  const parts: string[] = [];
+  for (const p of viewerHtml(c, base, head, opts))
+    parts.push(typeof p === 'string' ? p : blockHtml(p));
+  return parts.join('');
 }
 
 /**
@@ -139,9 +144,20 @@ export async function writeViewer(
   const out = createWriteStream(path);
   const failed = once(out, 'error').then(([err]) => Promise.reject(err as Error));
   failed.catch(() => {});
-  for (const piece of viewerHtml(c, base, head, opts)) {
-    if (!out.write(piece)) await Promise.race([once(out, 'drain'), failed]);
+  // Blocks compress on the thread pool while the next ones are serialised; written in order.
+  const pending: Promise<string>[] = [];
+  const flush = async (keep: number) => {
+    while (pending.length > keep) {
+      if (!out.write(await pending.shift()!)) await Promise.race([once(out, 'drain'), failed]);
+    }
+  };
+  for (const p of viewerHtml(c, base, head, opts)) {
+    const html = typeof p === 'string' ? Promise.resolve(p) : blockHtmlAsync(p);
+    html.catch(() => {}); // awaited in order below; not an unhandled rejection meanwhile
+    pending.push(html);
+    await flush(IN_FLIGHT);
   }
+  await flush(0);
   out.end();
   await Promise.race([once(out, 'finish'), failed]);
   return out.bytesWritten;
