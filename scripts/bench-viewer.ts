@@ -6,7 +6,7 @@
  * a search over all cases for a case at the end of the list (its trace block not yet decoded)
  * and opening that case. Targets (issue 13): < 50 MB, first screen < 2 s.
  *
- *   node scripts/bench-viewer.ts [--cases 10000,100000] [--keep]
+ *   node scripts/bench-viewer.ts [--runs 10000:template,100000:prose] [--keep]
  *
  * Inputs are generated in memory as a loader would hold them (a side's trace shared by its
  * trials with the same outcome, check results shared), so the process's peak RSS is mostly the
@@ -27,10 +27,10 @@ const K = 3;
 /** The case the search looks for: near the end of the list (a stable pass, listed last). */
 const needle = (n: number) => n - 129;
 
-if (argv[0] === '--child') await child(Number(argv[1]), argv[2]);
+if (argv[0] === '--child') await child(Number(argv[1]), argv[2], argv[3] === 'prose');
 else await parent();
 
-async function child(n: number, out: string): Promise<void> {
+async function child(n: number, out: string, withProse: boolean): Promise<void> {
   const { compare } = await import('../src/compare/index.ts');
   const { writeViewer } = await import('../src/report/viewer.ts');
   const { SYNTH_GATE, rng } = await import('../__tests__/helpers/compare-results.ts');
@@ -68,7 +68,9 @@ async function child(n: number, out: string): Promise<void> {
     Array.from({ length: 2 + Math.floor(r() * 3) }, () => syllables[Math.floor(r() * 12)]).join(''),
   );
   const prose = (k: number) =>
-    Array.from({ length: k }, () => words[Math.floor(r() * words.length)]).join(' ');
+    !withProse
+      ? ''
+      : Array.from({ length: k }, () => words[Math.floor(r() * words.length)]).join(' ');
   const ids = Array.from({ length: n }, (_, i) => `case-${String(i).padStart(7, '0')}`);
   const side = (label: 'base' | 'head', s: number): R => {
     const cases: R['cases'] = new Array(n);
@@ -160,7 +162,14 @@ async function child(n: number, out: string): Promise<void> {
 }
 
 async function parent(): Promise<void> {
-  const sizes = (arg('--cases') ?? '10000,100000').split(',').map(Number);
+  // Outputs: `template` answers like scripts/bench/system.mjs (one sentence naming the order);
+  // `prose` adds 20-50 random words per output, about as hard to compress as model prose.
+  const runs = (arg('--runs') ?? '10000:template,100000:template,10000:prose,100000:prose')
+    .split(',')
+    .map((x) => {
+      const [n, profile = 'template'] = x.split(':');
+      return { n: Number(n), profile };
+    });
   const { hasChromium, launchChromium, watchPage } =
     await import('../__tests__/helpers/chromium.ts');
   const dir = mkdtempSync(join(tmpdir(), 'evalgate-bench-viewer-'));
@@ -168,17 +177,18 @@ async function parent(): Promise<void> {
   const rows = [];
   const browser = hasChromium() ? await launchChromium() : undefined;
   try {
-    for (const n of sizes) {
-      const file = join(dir, `viewer-${n}.html`);
+    for (const { n, profile } of runs) {
+      const file = join(dir, `viewer-${n}-${profile}.html`);
       const r = spawnSync(
         process.execPath,
-        ['--expose-gc', import.meta.filename, '--child', String(n), file],
+        ['--expose-gc', import.meta.filename, '--child', String(n), file, profile],
         { encoding: 'utf8', maxBuffer: 1e6 },
       );
       if (r.status !== 0) throw new Error(`build of ${n} cases failed: ${r.stderr.slice(-2000)}`);
       const b = JSON.parse(r.stdout);
       const row: Record<string, string | number> = {
         cases: n,
+        outputs: profile,
         'build s': (b.ms / 1000).toFixed(1),
         'peak RSS': mb(Math.max(b.peak, b.maxRss)),
         'RSS before build': mb(b.rssBefore),

@@ -148,3 +148,9 @@ if (!process.env.BENCH_SKIP_COMPARE && existsSync(join(import.meta.dirname, 'ben
     stdio: 'inherit',
   });
 }
+
+if (!process.env.BENCH_SKIP_VIEWER && existsSync(join(import.meta.dirname, 'bench-viewer.ts'))) {
+  execFileSync(process.execPath, [join(import.meta.dirname, 'bench-viewer.ts')], {
+    stdio: 'inherit',
+  });
+}
