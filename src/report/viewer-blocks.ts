@@ -34,8 +34,17 @@ export interface Block {
   compress: boolean;
 }
 
-export function block(id: string, v: unknown, compress: boolean): Block {
-  return { id, json: jsonForScript(v), compress };
+/**
+ * A block of `items` (a JSON array), serialised item by item: each item's redacted copy and
+ * JSON die young, where one stringify of the whole array kept them all alive to the end.
+ */
+export function block<T>(
+  id: string,
+  items: T[],
+  toJson: (item: T) => unknown,
+  compress: boolean,
+): Block {
+  return { id, json: `[${items.map((x) => jsonForScript(toJson(x))).join(',')}]`, compress };
 }
 
 const GZIP = { level: 9 };

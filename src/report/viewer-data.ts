@@ -188,11 +188,12 @@ export function viewerHeader(
 }
 
 /**
- * A case as the list shows it (redacted). The page keys its `#case=` anchors by this `id`: the
- * redacted one, as the comment's links name the case.
+ * A case as the list shows it (not yet redacted: that happens when it is serialised, see
+ * viewer-blocks.ts). The page keys its `#case=` anchors by the redacted `id`, as the comment's
+ * links name the case.
  */
 export function caseEntry(k: CaseComparison, br?: CaseResult, hr?: CaseResult) {
-  return redactDeep({
+  return {
     id: k.id,
     label: k.label,
     modes: k.modes.map((m) => ({ mode: m.mode, label: m.label, b: frac(m.base), h: frac(m.head) })),
@@ -203,7 +204,7 @@ export function caseEntry(k: CaseComparison, br?: CaseResult, hr?: CaseResult) {
     snip: snips(snippet(hr, k.head?.trial_ref), snippet(br, k.base?.trial_ref)),
     b: side(k.base, br),
     h: side(k.head, hr),
-  });
+  };
 }
 
 /** A case's traces (not yet redacted: that happens when they are serialised). */

@@ -102,17 +102,13 @@ export function* viewerHtml(
   // The index comes before the script, so the script finds it whole; the traces after it, so
   // the list shows before the browser has read them.
   for (let start = 0, k = 0; start < cases.length; start += indexChunk, k++) {
-    const part = cases
-      .slice(start, start + indexChunk)
-      .map((x) => caseEntry(x, bm.get(x.id), hm.get(x.id)));
-    yield block(`evalgate-i${k}`, part, compress);
+    const part = cases.slice(start, start + indexChunk);
+    yield block(`evalgate-i${k}`, part, (x) => caseEntry(x, bm.get(x.id), hm.get(x.id)), compress);
   }
   yield `<script>${VIEWER_JS}</script>\n`;
   for (let start = 0, k = 0; start < cases.length; start += traceChunk, k++) {
-    const part = cases
-      .slice(start, start + traceChunk)
-      .map((x) => traceEntry(x, bm.get(x.id), hm.get(x.id)));
-    yield block(`evalgate-t${k}`, part, compress);
+    const part = cases.slice(start, start + traceChunk);
+    yield block(`evalgate-t${k}`, part, (x) => traceEntry(x, bm.get(x.id), hm.get(x.id)), compress);
   }
   yield '</body>\n</html>\n';
 }
