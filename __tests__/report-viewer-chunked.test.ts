@@ -56,6 +56,12 @@ describe('a large viewer file', () => {
         `viewer, ${N} cases: ${(bytes / 1e6).toFixed(1)} MB compressed, ${(plain.length / 1e6).toFixed(1)} MB plain`,
       );
       expect(bytes * 5).toBeLessThan(plain.length);
+      // Streamed uncompressed, too, the file is the rendered one.
+      const h = hostileSuite();
+      await writeViewer(join(dir, 'small.html'), h.comparison, h.base, h.head);
+      expect(readFileSync(join(dir, 'small.html'), 'utf8')).toBe(
+        renderViewer(h.comparison, h.base, h.head),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

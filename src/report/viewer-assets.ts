@@ -2,9 +2,9 @@
  * The viewer's inline stylesheet and script. Kept as plain strings (not bundled code) so the
  * file is the same wherever it is produced and the CSP hash of the script is stable.
  *
- * The script reads the JSON data block and builds the page with createElement/textContent only:
- * no innerHTML, no string-built HTML, so a `<script>` in a model output is just text. Links from
- * data (trace_url) are accepted only as http(s).
+ * The script reads the data blocks (viewer-data-js.ts) and builds the page with
+ * createElement/textContent only: no innerHTML, no string-built HTML, so a `<script>` in a model
+ * output is just text. Links from data (trace_url) are accepted only as http(s).
  */
 
 import { VIEWER_DATA_JS } from './viewer-data-js.ts';

@@ -21,7 +21,7 @@ import { createWriteStream } from 'node:fs';
 import type { CaseResult, Comparison, Results } from '../types.ts';
 import { showControls } from './plain.ts';
 import { VIEWER_CSS, VIEWER_JS } from './viewer-assets.ts';
-import { block, blockHtml, blockHtmlAsync, jsonForScript, type Block } from './viewer-blocks.ts';
+import { block, blockHtml, blockHtmlPieces, jsonForScript, type Block } from './viewer-blocks.ts';
 import {
   caseEntry,
   sortedCases,
@@ -40,8 +40,6 @@ export const COMPRESS_FROM = 1000;
 export const INDEX_CHUNK = 2000;
 /** Cases per trace block when compressed (uncompressed, each case has its own block). */
 export const TRACE_CHUNK = 100;
-/** Blocks compressing at once while the file is written. */
-const IN_FLIGHT = 3;
 
 function escapeHtml(s: string): string {
   return showControls(s)
@@ -138,23 +136,23 @@ export async function writeViewer(
   opts: ViewerOptions = {},
 ): Promise<number> {
   const out = createWriteStream(path);
-  const failed = once(out, 'error').then(([err]) => Promise.reject(err as Error));
-  failed.catch(() => {});
-  // Blocks compress on the thread pool while the next ones are serialised; written in order.
-  const pending: Promise<string>[] = [];
-  const flush = async (keep: number) => {
-    while (pending.length > keep) {
-      if (!out.write(await pending.shift()!)) await Promise.race([once(out, 'drain'), failed]);
-    }
+  // An error while we wait rejects the wait (events.once); one in between is thrown next write.
+  let error: Error | undefined;
+  out.on('error', (err) => (error = err));
+  const write = async (s: string) => {
+    if (error) throw error;
+    if (!out.write(s)) await once(out, 'drain');
   };
-  for (const p of viewerHtml(c, base, head, opts)) {
-    const html = typeof p === 'string' ? Promise.resolve(p) : blockHtmlAsync(p);
-    html.catch(() => {}); // awaited in order below; not an unhandled rejection meanwhile
-    pending.push(html);
-    await flush(IN_FLIGHT);
+  try {
+    for (const p of viewerHtml(c, base, head, opts)) {
+      if (typeof p === 'string') await write(p);
+      else for await (const s of blockHtmlPieces(p)) await write(s);
+    }
+    out.end();
+    await once(out, 'finish');
+  } finally {
+    out.destroy();
   }
-  await flush(0);
-  out.end();
-  await Promise.race([once(out, 'finish'), failed]);
+  if (error) throw error;
   return out.bytesWritten;
 }
