@@ -11,9 +11,13 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseLabels, traceHash } from '../src/calibrate/index.ts';
+import { compare } from '../src/compare/index.ts';
 import { renderViewer, writeViewer } from '../src/report/index.ts';
+import type { Results } from '../src/types.ts';
 import { sortedCases } from '../src/report/viewer-data.ts';
 import { hasChromium, launchChromium, watchPage } from './helpers/chromium.ts';
+import { makeResults } from './helpers/compare-results.ts';
 import { bigSuite, HOSTILE_STRINGS, hostileSuite } from './helpers/report-fixtures.ts';
 
 const N = 3000;
@@ -187,6 +191,51 @@ describe.skipIf(!hasChromium())('a large viewer in Chromium', () => {
     expect(watch.network).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('labels judged checks in a compressed viewer and downloads the labels file', async () => {
+    const judged = (label: string, failing: number): Results => {
+      const r = makeResults(
+        Array.from({ length: 3 }, (_, i) => {
+          const t = { quality: i < failing ? 'fail' : 'pass' } as const;
+          return { id: `case-${i}`, trials: [t, t], output: `answer ${label} ${i}` };
+        }),
+        { label },
+      );
+      for (const c of r.cases)
+        for (const t of c.trials) t.checks[0] = { ...t.checks[0], type: 'judge', name: 'helpful' };
+      return r;
+    };
+    const base = judged('base', 0);
+    const head = judged('head', 2);
+    writeFileSync(
+      join(dir, 'labels.html'),
+      renderViewer(compare(base, head), base, head, { compress: true }),
+    );
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    await page.goto(`${file('labels.html')}#case=case-0`);
+    await page.waitForSelector('body[data-ready]');
+    const head0 = page.locator('.case.target .side').nth(1).locator('details.trial').first();
+    await head0.locator('button.label-pass').click();
+    expect(await page.locator('.label-bar').textContent()).toContain('1 label(s)');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('text=Download labels.jsonl'),
+    ]);
+    const labels = parseLabels(readFileSync((await download.path())!, 'utf8'), 'labels.jsonl');
+    const c0 = head.cases[0];
+    expect(labels.map(({ line: _line, ...l }) => l)).toEqual([
+      {
+        trace_hash: traceHash(c0.input, c0.trials[0].trace),
+        case: 'case-0',
+        check: 0,
+        label: 'pass',
+      },
+    ]);
+    expect(watch.errors).toEqual([]);
+    await context.close();
+  });
 
   it('keeps hostile data as text when it is compressed', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
