@@ -162,3 +162,9 @@ if (!process.env.BENCH_SKIP_CACHE && existsSync(join(import.meta.dirname, 'bench
     stdio: 'inherit',
   });
 }
+
+if (!process.env.BENCH_SKIP_VIEWER && existsSync(join(import.meta.dirname, 'bench-viewer.ts'))) {
+  execFileSync(process.execPath, [join(import.meta.dirname, 'bench-viewer.ts')], {
+    stdio: 'inherit',
+  });
+}

@@ -416,7 +416,7 @@ async function cmdReport(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('report takes one comparison file');
   const path = positionals[0];
   const comparison = await readComparison(path);
-  const { renderComment, renderSummary, renderTextReport, renderViewer } =
+  const { renderComment, renderSummary, renderTextReport, renderViewer, writeViewer } =
     await import('./report/index.ts');
   let text: string;
   const opts = {
@@ -441,6 +441,13 @@ async function cmdReport(args: string[]): Promise<number> {
       const headPath = values.head ?? near(comparison.head.results_path);
       const base = await readTracesFor('base', basePath);
       const head = await readTracesFor('head', headPath);
+      if (values.out) {
+        // Written block by block: a large suite's viewer is never one string in memory.
+        await makeDir(dirname(resolve(values.out)));
+        await writeViewer(values.out, comparison, base, head);
+        log(`wrote ${values.out}`);
+        return 0;
+      }
       text = renderViewer(comparison, base, head);
       break;
     }
@@ -485,7 +492,7 @@ export async function writePrOutputs(
   outcome: { base: Results; head: Results; comparison: Comparison },
   render: { repoUrl?: string; runUrl?: string; artifactUrl?: string } = {},
 ) {
-  const { renderComment, renderViewer } = await import('./report/index.ts');
+  const { renderComment, writeViewer } = await import('./report/index.ts');
   await makeDir(dir);
   const paths = {
     base: join(dir, 'base-results.json'),
@@ -510,7 +517,7 @@ export async function writePrOutputs(
       }),
     ),
   );
-  await writeFile(paths.viewer, renderViewer(outcome.comparison, outcome.base, outcome.head));
+  await writeViewer(paths.viewer, outcome.comparison, outcome.base, outcome.head);
   return paths;
 }
 

@@ -47,7 +47,7 @@ import {
   plainHeadline,
   renderComment,
   renderSummary,
-  renderViewer,
+  writeViewer,
 } from './report/index.ts';
 import { renderAbsolute, renderErrorComment } from './report/absolute.ts';
 import { onKnownSecret, redactedJson } from './report/redact.ts';
@@ -681,7 +681,7 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
     // the per-mode rates, and the title says there was nothing to compare with.
     const self = compare(results, results, { gate: inputs.gate });
     const title = `evalgate ${mode} run of ${event.sha.slice(0, 7)} (no baseline to compare with)`;
-    await writeFile(reportPath, renderViewer(self, undefined, results, { title }));
+    await writeViewer(reportPath, self, undefined, results, { title });
   }
   const artifactUrl = await uploadDir(ctx);
   const summary = comparison

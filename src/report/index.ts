@@ -8,7 +8,7 @@ export {
 } from './comment.ts';
 export type { CommentOptions } from './comment.ts';
 export { plainHeadline, renderTextReport } from './text.ts';
-export { renderViewer } from './viewer.ts';
+export { renderViewer, writeViewer } from './viewer.ts';
 export type { ViewerOptions } from './viewer.ts';
 export { redactSecrets, redactDeep } from './redact.ts';
 export { headline, verdictKind } from './headline.ts';

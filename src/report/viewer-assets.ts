@@ -2,10 +2,12 @@
  * The viewer's inline stylesheet and script. Kept as plain strings (not bundled code) so the
  * file is the same wherever it is produced and the CSP hash of the script is stable.
  *
- * The script reads the JSON data block and builds the page with createElement/textContent only:
- * no innerHTML, no string-built HTML, so a `<script>` in a model output is just text. Links from
- * data (trace_url) are accepted only as http(s).
+ * The script reads the data blocks (viewer-data-js.ts) and builds the page with
+ * createElement/textContent only: no innerHTML, no string-built HTML, so a `<script>` in a model
+ * output is just text. Links from data (trace_url) are accepted only as http(s).
  */
+
+import { VIEWER_DATA_JS } from './viewer-data-js.ts';
 
 export const VIEWER_CSS = String.raw`
 :root{--fg:#1f2328;--muted:#59636e;--border:#d1d9e0;--bg:#fff;--bg2:#f6f8fa;--red:#d1242f;--green:#1a7f37;--amber:#9a6700;--blue:#0969da;--purple:#8250df;--orange:#bc4c00}
@@ -71,25 +73,12 @@ a{color:var(--blue)}
 .turns .who{font-size:12px;font-weight:600;color:var(--muted)}
 `;
 
-export const VIEWER_JS = String.raw`
-(function () {
-  'use strict';
-  var D = JSON.parse(document.getElementById('evalgate-data').textContent);
+const VIEWER_UI_JS = String.raw`
   var PAGE = 100;
   var LABELS = D.labels;
   var state = { mode: '', label: '', q: '', page: 0, open: {} };
   var filtered = [];
   var hay = null;
-  var traceCache = {};
-
-  // A case's traces live in their own JSON block, parsed the first time the case is opened.
-  function traces(i) {
-    if (traceCache[i]) return traceCache[i];
-    var node = document.getElementById('evalgate-t' + i);
-    if (!node) return null;
-    try { traceCache[i] = JSON.parse(node.textContent); } catch (e) { traceCache[i] = { b: [], h: [] }; }
-    return traceCache[i];
-  }
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -129,7 +118,7 @@ export const VIEWER_JS = String.raw`
   add(verdictLine, el('strong', 'k-' + D.kind, D.headline.icon + ' ' + D.headline.title + ':'), document.createTextNode(' ' + D.headline.text));
   add(head, verdictLine);
   add(head, el('div', 'muted', 'base ' + (D.base.sha || '?') + (D.base.ref ? ' (' + D.base.ref + ')' : '') +
-    ' → head ' + (D.head.sha || '?') + (D.head.ref ? ' (' + D.head.ref + ')' : '') + ' · ' + D.cases.length + ' cases'));
+    ' → head ' + (D.head.sha || '?') + (D.head.ref ? ' (' + D.head.ref + ')' : '') + ' · ' + TOTAL + ' cases'));
   root.appendChild(head);
   var main = el('main');
   root.appendChild(main);
@@ -197,9 +186,9 @@ export const VIEWER_JS = String.raw`
     return null;
   }
   function haystack(i) {
-    if (!hay) hay = new Array(D.cases.length);
+    if (!hay) hay = new Array(TOTAL);
     if (hay[i] === undefined) {
-      var c = D.cases[i], parts = [c.id, c.tags.join(' '), c.src || '', c.snip || ''];
+      var c = C[i], parts = [c.id, c.tags.join(' '), c.src || '', c.snip || ''];
       c.modes.forEach(function (m) { parts.push(m.mode); });
       [c.b, c.h].forEach(function (s) {
         if (!s) return;
@@ -213,8 +202,9 @@ export const VIEWER_JS = String.raw`
   function applyFilters() {
     filtered = [];
     var q = state.q.toLowerCase();
-    for (var i = 0; i < D.cases.length; i++) {
-      var l = labelOf(D.cases[i]);
+    for (var i = 0; i < loaded; i++) {
+      if (!C[i]) continue;
+      var l = labelOf(C[i]);
       if (l === null) continue;
       if (state.label && l !== state.label) continue;
       if (q && haystack(i).indexOf(q) < 0) continue;
@@ -225,7 +215,7 @@ export const VIEWER_JS = String.raw`
   // ---- case rows and details ------------------------------------------------------------------
   function badge(l) { return el('span', 'badge l-' + l, LABELS[l] || l); }
   function row(i) {
-    var c = D.cases[i];
+    var c = C[i];
     var box = el('div', 'case'); box.setAttribute('data-id', c.id); box.id = 'case-' + i;
     var r = el('div', 'case-row'); r.setAttribute('role', 'button'); r.tabIndex = 0;
     add(r, badge(c.label), el('span', 'case-id', c.id));
@@ -380,8 +370,7 @@ export const VIEWER_JS = String.raw`
   }
 
   function detail(i) {
-    var c = D.cases[i];
-    var T = traces(i) || { b: [], h: [] };
+    var c = C[i];
     var d = el('div', 'detail');
     var kv = el('div', 'kv');
     if (c.src) add(kv, el('span', 'mono', c.src));
@@ -389,12 +378,21 @@ export const VIEWER_JS = String.raw`
     if (c.changed) add(kv, el('span', 's-error', 'case edited between base and head'));
     c.modes.forEach(function (m) { add(kv, el('span', null, m.mode + ': '), badge(m.label)); });
     d.appendChild(kv);
+    // A compressed trace block is decoded first (a moment); a JSON one is there at once.
+    var T = traces(i);
+    if (T && typeof T.then === 'function') {
+      var wait = el('div', 'muted loading', 'Loading traces…');
+      d.appendChild(wait);
+      T.then(function (t) { d.removeChild(wait); traceViews(d, c, t); });
+    } else traceViews(d, c, T);
+    return d;
+  }
+  function traceViews(d, c, T) {
     var input = T.input !== undefined ? T.input : c.excerpt && c.excerpt.input;
     if (input !== undefined && input !== null) d.appendChild(field('Input', txt(input)));
     var traj = trajectoryView(c);
     if (traj) d.appendChild(traj);
     add(d, add(el('div', 'sides'), sideView('Base', c.b, T.b, c), sideView('Head', c.h, T.h, c)));
-    return d;
   }
 
   // ---- human labels for judge calibration (docs/reports.md "Labelling traces") ------------------
@@ -473,8 +471,10 @@ export const VIEWER_JS = String.raw`
     list.textContent = '';
     list.appendChild(frag);
     if (!filtered.length) list.appendChild(el('p', 'muted', 'No case matches these filters.'));
-    count.textContent = 'Showing ' + (filtered.length ? start + 1 : 0) + '–' + end + ' of ' + filtered.length + ' cases' +
-      (filtered.length !== D.cases.length ? ' (' + D.cases.length + ' in total)' : '');
+    // Until every index block is read, filters and search see the cases read so far.
+    count.textContent = 'Showing ' + (filtered.length ? start + 1 : 0) + '–' + end +
+      (!complete ? ' · reading cases: ' + loaded + ' of ' + TOTAL + '…'
+        : ' of ' + filtered.length + ' cases' + (filtered.length !== TOTAL ? ' (' + TOTAL + ' in total)' : ''));
     pageInfo.textContent = 'Page ' + (state.page + 1) + ' of ' + pages;
     prev.disabled = state.page === 0;
     next.disabled = state.page >= pages - 1;
@@ -491,38 +491,53 @@ export const VIEWER_JS = String.raw`
   next.addEventListener('click', function () { state.page++; render(); window.scrollTo(0, list.offsetTop - 60); });
 
   // ---- deep links: #case=<id> -------------------------------------------------------------------
+  // Once the whole index is read (ids are looked up in all of it) and the case's traces are
+  // decoded, so the opened case shows whole.
   function openFromHash() {
     var m = /^#case=(.*)$/.exec(location.hash);
-    if (!m) return;
+    if (!m || !byId) return;
     var id;
     try { id = decodeURIComponent(m[1]); } catch (e) { return; }
-    var i = D.index[wellFormed(id)];
+    var i = byId.get(wellFormed(id));
     if (i === undefined) return;
-    var pos = filtered.indexOf(i);
-    if (pos < 0) {
-      state.mode = ''; state.label = ''; state.q = '';
-      modeSel.value = ''; labelSel.value = ''; search.value = '';
-      applyFilters();
-      pos = filtered.indexOf(i);
-    }
-    state.page = Math.floor(pos / PAGE);
-    state.open[i] = true;
-    render();
-    var box = document.getElementById('case-' + i);
-    if (box) {
-      var old = document.querySelector('.case.target'); if (old) old.classList.remove('target');
-      box.classList.add('target');
-      box.scrollIntoView({ block: 'start' });
-    }
+    return whenRead(traces(i), function () {
+      var pos = filtered.indexOf(i);
+      if (pos < 0) {
+        state.mode = ''; state.label = ''; state.q = '';
+        modeSel.value = ''; labelSel.value = ''; search.value = '';
+        applyFilters();
+        pos = filtered.indexOf(i);
+      }
+      state.page = Math.floor(pos / PAGE);
+      state.open[i] = true;
+      render();
+      var box = document.getElementById('case-' + i);
+      if (box) {
+        var old = document.querySelector('.case.target'); if (old) old.classList.remove('target');
+        box.classList.add('target');
+        box.scrollIntoView({ block: 'start' });
+      }
+    });
   }
   window.addEventListener('hashchange', openFromHash);
 
-  applyFilters();
-  render();
-  document.body.setAttribute('data-listed', '1');
-  // The trace blocks follow this script: a deep link opens its case once they are parsed.
-  function ready() { openFromHash(); document.body.setAttribute('data-ready', '1'); }
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready);
-  else ready();
+  // The first index block gives the first screen; the rest follow (filters and search over all
+  // cases from then on); a deep link opens its case once the trace blocks are parsed too.
+  readIndex(function first() {
+    applyFilters();
+    render();
+    document.body.setAttribute('data-listed', '1');
+  }, function all(wasPartial) {
+    if (wasPartial) { applyFilters(); render(); }
+    domReady.then(openFromHash).then(function () { document.body.setAttribute('data-ready', '1'); });
+  });
+`;
+
+/** The page script: the data blocks' reader, then the page. */
+export const VIEWER_JS = `
+(function () {
+  'use strict';
+${VIEWER_DATA_JS}
+${VIEWER_UI_JS}
 })();
 `;
