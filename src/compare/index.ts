@@ -14,3 +14,4 @@ export {
   type Stratum,
   type TestResult,
 } from './stats.ts';
+export { compareFiles } from './files.ts';

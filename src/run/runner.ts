@@ -62,6 +62,11 @@ export interface RunPlan {
   finished?: TrialsBySide;
   /** Called as each trial finishes, in completion order (the run's journal appends it). */
   onTrial?: (side: string, caseId: string, result: TrialResult) => void;
+  /**
+   * What the run holds in memory for a finished trial, in place of the trial itself: a slim copy
+   * whose full version is on disk (JournalWriter.keep), so memory does not grow with traces.
+   */
+  keep?: (side: string, caseId: string, result: TrialResult) => TrialResult;
   /** Stops starting trials after a fatal error (a rejected key) or past the max_cost budget. */
   guard?: RunGuard;
 }
@@ -239,10 +244,11 @@ async function runOne(
     duration_ms: Math.round(performance.now() - started),
   };
   if (held) result.cached = true;
+  const kept = plan.keep ? plan.keep(side.label, c.id, result) : result;
   const byCase = out.get(side.label)!;
   const list = byCase.get(c.id);
-  if (list) list.push(result);
-  else byCase.set(c.id, [result]);
+  if (list) list.push(kept);
+  else byCase.set(c.id, [kept]);
   plan.onTrial?.(side.label, c.id, result);
   plan.guard?.observe(result);
   progress.tick(status);
