@@ -169,6 +169,7 @@ export async function readJournal(
 export class JournalWriter {
   private fd: number | undefined;
   private queued: string[] = [];
+  private queuedBytes = 0;
   private scheduled = false;
   /** Bytes in the file once the queue is written: where the next line starts. */
   private position: number;
@@ -224,7 +225,11 @@ export class JournalWriter {
     const offset = this.position;
     const bytes = Buffer.byteLength(text);
     this.position += bytes;
-    if (!this.scheduled) {
+    this.queuedBytes += bytes;
+    // A fast target (a module, a cache) can finish many trials before the event loop turns:
+    // past 1 MB the queue goes to disk at once, so it never holds a run's traces.
+    if (this.queuedBytes > 1 << 20) this.flush();
+    else if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(() => this.flush());
     }
@@ -236,6 +241,7 @@ export class JournalWriter {
     if (this.fd === undefined || this.queued.length === 0) return;
     const chunk = this.queued.join('');
     this.queued = [];
+    this.queuedBytes = 0;
     const buf = Buffer.from(chunk);
     for (let off = 0; off < buf.length;) off += writeSync(this.fd, buf, off);
   }
