@@ -168,3 +168,10 @@ if (!process.env.BENCH_SKIP_VIEWER && existsSync(join(import.meta.dirname, 'benc
     stdio: 'inherit',
   });
 }
+
+if (!process.env.BENCH_SKIP_MEMORY && existsSync(join(import.meta.dirname, 'bench-memory.ts'))) {
+  // run / compare / report peak RSS at 10k and 100k cases (BENCH_MEMORY_CASES=10000 for less).
+  execFileSync(process.execPath, [join(import.meta.dirname, 'bench-memory.ts')], {
+    stdio: 'inherit',
+  });
+}

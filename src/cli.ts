@@ -363,15 +363,14 @@ async function cmdCompare(args: string[]): Promise<number> {
   if (positionals.length !== 2)
     throw new UsageError('compare takes two results files: base.json head.json');
   const [basePath, headPath] = positionals;
-  const { compare } = await import('./compare/index.ts');
+  const { compareFiles } = await import('./compare/index.ts');
   const { renderTextReport } = await import('./report/index.ts');
-  const base = await readResults(basePath);
-  const head = await readResults(headPath);
   // `report --format html` finds the traces through these paths, relative to the comparison
   // file (absolute when the comparison is only printed).
   const near = (p: string) =>
     values.out ? relative(dirname(resolve(values.out)), resolve(p)) : resolve(p);
-  const comparison = compare(base, head, {
+  // Read line by line, traces left on disk but for the few excerpts (src/compare/files.ts).
+  const comparison = await compareFiles(basePath, headPath, {
     gate: gateOverrides(values),
     accepted: values.accepted,
     basePath: near(basePath),

@@ -6,15 +6,21 @@ import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 const DELAY_MS = Number(process.env.BENCH_DELAY_MS ?? 20);
+// A "head" that regressed (scripts/bench-memory.ts): every Nth order is never looked up.
+const REGRESS_EVERY = Number(process.env.BENCH_REGRESS_EVERY ?? 0);
+const skips = (c) =>
+  REGRESS_EVERY > 0 && Number(String(c.context?.order_id ?? '').slice(1)) % REGRESS_EVERY === 0;
 const traceFor = (c) => ({
   output: `Your order ${c.context?.order_id ?? ''} ships on 2024-05-01. Refunds take 30 days.`,
-  tool_calls: [
-    {
-      name: 'lookup_order',
-      arguments: { order_id: c.context?.order_id },
-      result: { status: 'shipped' },
-    },
-  ],
+  tool_calls: skips(c)
+    ? []
+    : [
+        {
+          name: 'lookup_order',
+          arguments: { order_id: c.context?.order_id },
+          result: { status: 'shipped' },
+        },
+      ],
   retrieved: [
     {
       id: 'kb/refunds.md',

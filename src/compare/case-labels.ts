@@ -115,6 +115,7 @@ export function buildCases(
   p: Prepared,
   modes: ModeComparison[],
   notRun?: Uint8Array,
+  pending?: PendingExcerpt[],
 ): CaseBuild {
   const U = p.U;
   const M = p.modes.length;
@@ -270,11 +271,13 @@ export function buildCases(
     if (hc) cc.head = caseSide(hc, sh, i);
     if (bc && hc && bc.hash !== hc.hash) cc.changed = true;
     if ((label === 'new_failure' || label === 'suspected_new_failure') && hc) {
-      cc.excerpt = excerpt(hc, lead?.head_trial?.trial_ref ?? sh.caseRep[i]);
-      if (bc) {
-        const ref = baseTrialFor(bc, lead?.mode, lead?.base_trial?.trial_ref ?? sb.caseRep[i]);
-        addBaseTrajectory(cc.excerpt, hc, lead?.head_trial?.trial_ref ?? sh.caseRep[i], bc, ref);
-      }
+      const headRef = lead?.head_trial?.trial_ref ?? sh.caseRep[i];
+      const baseRef = bc
+        ? baseTrialFor(bc, lead?.mode, lead?.base_trial?.trial_ref ?? sb.caseRep[i])
+        : -1;
+      if (pending)
+        pending.push({ case: cc, head: p.side[HEAD][i], headRef, base: p.side[BASE][i], baseRef });
+      else cc.excerpt = caseExcerpt(hc, headRef, bc, baseRef);
     }
     cases[i] = cc;
   }
@@ -393,6 +396,31 @@ function callsOf(trace: Trace | undefined): ToolCall[] {
 function excerptCall(tc: unknown): ExcerptCall {
   const c = (tc && typeof tc === 'object' ? tc : {}) as { name?: unknown; arguments?: unknown };
   return { name: cut(String(c.name ?? ''), 100), arguments: cut(safeJson(c.arguments ?? {}), 300) };
+}
+
+/**
+ * An excerpt the caller builds later from the full cases (compareFiles: the results were read
+ * slim, without trace text): the case it belongs to, and the indices into `head.cases` and
+ * `base.cases` (-1: none) with the trials to show.
+ */
+export interface PendingExcerpt {
+  case: CaseComparison;
+  head: number;
+  headRef: number;
+  base: number;
+  baseRef: number;
+}
+
+/** A new failure's excerpt: the head trial's, with the base trial's trajectory beside it. */
+export function caseExcerpt(
+  hc: CaseResult,
+  headRef: number,
+  bc: CaseResult | undefined,
+  baseRef: number,
+): TraceExcerpt {
+  const out = excerpt(hc, headRef);
+  if (bc) addBaseTrajectory(out, hc, headRef, bc, baseRef);
+  return out;
 }
 
 function excerpt(c: CaseResult, trialRef: number): TraceExcerpt {

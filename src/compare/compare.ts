@@ -17,7 +17,7 @@ import type {
   Stage2Cost,
 } from '../types.ts';
 import { stage2Modes } from './adaptive.ts';
-import { buildCases } from './case-labels.ts';
+import { buildCases, type PendingExcerpt } from './case-labels.ts';
 import { completeness } from './completeness.ts';
 import { resolveGate } from './gate.ts';
 import { modeVerdicts } from './mode-verdicts.ts';
@@ -56,6 +56,11 @@ export interface CompareOptions {
    * request's base commit).
    */
   judges?: JudgeGate;
+  /**
+   * The results were read slim (src/run/results-stream.ts: no trace text): excerpts are not
+   * built here but listed in this array, for the caller to build from the full cases.
+   */
+  pendingExcerpts?: PendingExcerpt[];
 }
 
 const cents = (n: number) => Math.round(n * 1e6) / 1e6;
@@ -110,7 +115,7 @@ export function compare(base: Results, head: Results, options: CompareOptions = 
   }
   addModeCosts(modes, p);
   const gaps = completeness(base, head, p);
-  const caseOut = buildCases(base, head, p, modes, gaps.notRun);
+  const caseOut = buildCases(base, head, p, modes, gaps.notRun, options.pendingExcerpts);
 
   const baseSide = sideSummary(base, p.scan[BASE], p, options.basePath);
   const headSide = sideSummary(head, p.scan[HEAD], p, options.headPath);

@@ -21,3 +21,4 @@ export {
   SYNTHETIC_TAG,
   type OriginSplit,
 } from './synthetic.ts';
+export { compareFiles } from './files.ts';

@@ -37,7 +37,9 @@ export interface RunSuiteOptions extends RunOverrides {
   log?: (line: string) => void;
   /**
    * Append each finished trial to this journal file as it completes. With `resume`, an existing
-   * journal of the same run is continued: its trials are not run again.
+   * journal of the same run is continued: its trials are not run again. The returned results
+   * then hold slim trials (src/run/slim.ts) whose traces are read back from the journal when
+   * writeJson writes them: write them before the journal is deleted.
    */
   journal?: { path: string; resume?: boolean };
 }
@@ -159,7 +161,9 @@ export async function runSuite(options: RunSuiteOptions): Promise<Results> {
       simulator: await simulatorFor(suite, { ...process.env, ...options.env }),
       finished: journal?.finished,
       guard,
-      onTrial: journal && ((_side, caseId, result) => journal.writer.record(caseId, result)),
+      // Each trial goes to the journal as it finishes; the run keeps only a slim copy, and the
+      // results file is written from the journal (src/run/spool.ts).
+      keep: journal && ((_side, caseId, result) => journal.writer.keep(caseId, result)),
     });
     const results = buildResults(
       { suite, cases, trials: settings.trials },

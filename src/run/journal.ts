@@ -15,13 +15,15 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
-import { mkdir, readFile, rm, truncate } from 'node:fs/promises';
+import { mkdir, open, rm, stat, truncate } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { jsonLine } from '../targets/common.ts';
 import type { TrialResult } from '../types.ts';
 import type { TrialsBySide } from './runner.ts';
 import { InputError } from './results-io.ts';
 import type { Selection } from './select.ts';
+import { linesOf } from './lines.ts';
+import { JournalLines, spooledTrial } from './spool.ts';
 
 export const JOURNAL_SCHEMA = 'evalgate/journal@1';
 
@@ -99,46 +101,62 @@ export interface JournalContents {
 
 /**
  * Reads a journal; undefined when there is none. A last line cut short (the process was killed
- * while writing it) is dropped; any other bad line is an InputError naming its line.
+ * while writing it) is dropped; any other bad line is an InputError naming its line. Line by
+ * line: with `spool`, each trial is kept slim and read back from the journal when needed
+ * (spool.ts), so resuming a large run costs no more memory than running it.
  */
-export async function readJournal(path: string): Promise<JournalContents | undefined> {
-  let text: string;
+export async function readJournal(
+  path: string,
+  options: { spool?: boolean } = {},
+): Promise<JournalContents | undefined> {
+  const lines = options.spool ? new JournalLines(path) : undefined;
+  let header: JournalHeader | undefined;
+  let headerCut = false;
+  const trials = new Map<string, TrialResult[]>();
+  let i = -1;
   try {
-    text = await readFile(path, 'utf8');
+    for await (const line of linesOf(path)) {
+      i++;
+      let row: unknown;
+      try {
+        row = JSON.parse(line.text);
+      } catch {
+        row = undefined;
+      }
+      if (i === 0) {
+        const h = row as JournalHeader | undefined;
+        if (!line.complete) {
+          headerCut = true; // killed while writing the header: nothing was recorded
+          break;
+        }
+        if (h?.schema !== JOURNAL_SCHEMA || typeof h.suite_hash !== 'string') {
+          throw new InputError(
+            `line 1: not an evalgate journal (${JOURNAL_SCHEMA} expected)`,
+            path,
+          );
+        }
+        header = h;
+        continue;
+      }
+      if (!line.complete) break; // cut short by a kill: that trial did not finish
+      const entry = row as { case?: unknown; result?: TrialResult } | undefined;
+      if (typeof entry?.case !== 'string' || typeof entry.result?.trial !== 'number') {
+        throw new InputError(`line ${i + 1}: not a journal entry`, path);
+      }
+      const result = lines
+        ? spooledTrial(entry.result, lines, line.offset, line.length)
+        : entry.result;
+      const list = trials.get(entry.case);
+      if (!list) trials.set(entry.case, [result]);
+      else if (!list.some((r) => r.trial === result.trial)) list.push(result);
+    }
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (err instanceof InputError) throw err;
     throw new InputError(`cannot read the journal (${(err as NodeJS.ErrnoException).code})`, path);
   }
-  const lines = text.split('\n');
-  // A complete journal ends with a newline: the last element is then empty.
-  const complete = lines.pop() === '';
-  let header: JournalHeader | undefined;
-  const trials = new Map<string, TrialResult[]>();
-  for (let i = 0; i < lines.length; i++) {
-    let row: unknown;
-    try {
-      row = JSON.parse(lines[i]);
-    } catch {
-      row = undefined;
-    }
-    if (i === 0) {
-      const h = row as JournalHeader | undefined;
-      if (h?.schema !== JOURNAL_SCHEMA || typeof h.suite_hash !== 'string') {
-        throw new InputError(`line 1: not an evalgate journal (${JOURNAL_SCHEMA} expected)`, path);
-      }
-      header = h;
-      continue;
-    }
-    const entry = row as { case?: unknown; result?: TrialResult } | undefined;
-    if (typeof entry?.case !== 'string' || typeof entry.result?.trial !== 'number') {
-      throw new InputError(`line ${i + 1}: not a journal entry`, path);
-    }
-    const list = trials.get(entry.case);
-    if (!list) trials.set(entry.case, [entry.result]);
-    else if (!list.some((r) => r.trial === entry.result!.trial)) list.push(entry.result);
-  }
   if (!header) {
-    if (!complete) return undefined; // killed while writing the header: nothing was recorded
+    if (headerCut) return undefined;
     throw new InputError('empty journal', path);
   }
   return { header, trials };
@@ -151,20 +169,28 @@ export async function readJournal(path: string): Promise<JournalContents | undef
 export class JournalWriter {
   private fd: number | undefined;
   private queued: string[] = [];
+  private queuedBytes = 0;
   private scheduled = false;
+  /** Bytes in the file once the queue is written: where the next line starts. */
+  private position: number;
   readonly path: string;
+  /** Reads lines of this journal back (see keep). */
+  readonly lines: JournalLines;
 
-  private constructor(path: string, fd: number) {
+  private constructor(path: string, fd: number, position: number) {
     this.path = path;
     this.fd = fd;
+    this.position = position;
+    this.lines = new JournalLines(path, () => this.flush());
   }
 
   /** A new journal holding only `header` (an existing one is replaced). */
   static async create(path: string, header: JournalHeader): Promise<JournalWriter> {
     await mkdir(dirname(path), { recursive: true });
     const fd = openSync(path, 'w');
-    writeSync(fd, jsonLine(header));
-    return new JournalWriter(path, fd);
+    const line = Buffer.from(jsonLine(header));
+    writeSync(fd, line);
+    return new JournalWriter(path, fd, line.length);
   }
 
   /**
@@ -172,19 +198,42 @@ export class JournalWriter {
    * starts on a line of its own.
    */
   static async append(path: string): Promise<JournalWriter> {
-    const bytes = await readFile(path);
-    const end = bytes.lastIndexOf(0x0a) + 1;
-    if (end < bytes.length) await truncate(path, end);
-    return new JournalWriter(path, openSync(path, 'a'));
+    const end = await endOfLastLine(path);
+    const { size } = await stat(path);
+    if (end < size) await truncate(path, end);
+    return new JournalWriter(path, openSync(path, 'a'), end);
   }
 
   record(caseId: string, result: TrialResult): void {
+    this.queue(caseId, result);
+  }
+
+  /**
+   * Records a trial and returns the slim copy a run keeps in memory instead (see spool.ts): its
+   * full version is read back from this journal when the results are written.
+   */
+  keep(caseId: string, result: TrialResult): TrialResult {
+    const line = this.queue(caseId, result);
+    if (line === undefined) return result;
+    return spooledTrial(result, this.lines, line.offset, line.length);
+  }
+
+  private queue(caseId: string, result: TrialResult): { offset: number; length: number } | void {
     if (this.fd === undefined) return;
-    this.queued.push(jsonLine({ case: caseId, result }));
-    if (!this.scheduled) {
+    const text = jsonLine({ case: caseId, result });
+    this.queued.push(text);
+    const offset = this.position;
+    const bytes = Buffer.byteLength(text);
+    this.position += bytes;
+    this.queuedBytes += bytes;
+    // A fast target (a module, a cache) can finish many trials before the event loop turns:
+    // past 1 MB the queue goes to disk at once, so it never holds a run's traces.
+    if (this.queuedBytes > 1 << 20) this.flush();
+    else if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(() => this.flush());
     }
+    return { offset, length: bytes - 1 };
   }
 
   flush(): void {
@@ -192,6 +241,7 @@ export class JournalWriter {
     if (this.fd === undefined || this.queued.length === 0) return;
     const chunk = this.queued.join('');
     this.queued = [];
+    this.queuedBytes = 0;
     const buf = Buffer.from(chunk);
     for (let off = 0; off < buf.length;) off += writeSync(this.fd, buf, off);
   }
@@ -209,6 +259,25 @@ export class JournalWriter {
   }
 }
 
+/** The byte just after the journal's last newline (0 when it has none), read from the end. */
+async function endOfLastLine(path: string): Promise<number> {
+  const file = await open(path, 'r');
+  try {
+    const { size } = await file.stat();
+    const buf = Buffer.allocUnsafe(64 * 1024);
+    for (let end = size; end > 0;) {
+      const start = Math.max(0, end - buf.length);
+      const { bytesRead } = await file.read(buf, 0, end - start, start);
+      const nl = buf.subarray(0, bytesRead).lastIndexOf(0x0a);
+      if (nl >= 0) return start + nl + 1;
+      end = start;
+    }
+    return 0;
+  } finally {
+    await file.close();
+  }
+}
+
 /**
  * Opens the journal of a run: a new one, or with `resume` the existing one of the same run
  * (refused, with the reason, when it belongs to another run).
@@ -219,7 +288,7 @@ export async function openJournal(
   log: (line: string) => void,
 ): Promise<{ writer: JournalWriter; finished?: TrialsBySide; startedAt: Date }> {
   const header = journalHeader(run);
-  const found = options.resume ? await readJournal(options.path) : undefined;
+  const found = options.resume ? await readJournal(options.path, { spool: true }) : undefined;
   if (found) {
     const why = journalMismatch(found.header, header);
     if (why) {

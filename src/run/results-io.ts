@@ -3,8 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { redactedJson } from '../report/redact.ts';
-import type { Comparison, Results } from '../types.ts';
+import type { CaseResult, Comparison, Results } from '../types.ts';
 import { recount, selectedCases } from './runner.ts';
+import { anySpooled, fullTrial, spoolOf } from './spool.ts';
 
 /** Bad input to a pipeline stage (a results or comparison file): exit code 2, no stack trace. */
 export class InputError extends Error {
@@ -89,8 +90,15 @@ async function writeJsonTo(path: string, value: unknown): Promise<void> {
 }
 
 /**
- * Writes a results file case by case. The same JSON as redactedJson, without building one
- * string of the whole run (tens of MB for a large suite, at the moment memory is fullest).
+ * Writes a results file case by case, one case per line: the same JSON as redactedJson (any
+ * JSON reader reads it as before), without building one string of the whole run, and readable
+ * line by line (results-stream.ts). A trial the run holds only slim (src/run/spool.ts) is read
+ * back from the run's journal as its case is written.
+ *
+ *   {"schema":"evalgate/results@1","meta":{…},"cases":[
+ *   {"id":"a",…},
+ *   {"id":"b",…}
+ *   ]}
  */
 async function writeResultsStream(path: string, results: Results): Promise<void> {
   const out = createWriteStream(path);
@@ -100,20 +108,36 @@ async function writeResultsStream(path: string, results: Results): Promise<void>
   });
   const write = (chunk: string) =>
     out.write(chunk) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', r));
+  const sources = new Set<{ close(): void }>();
   try {
     const { cases, ...head } = results;
     const opening = redactedJson(head);
-    await write(`${opening.slice(0, -1)},"cases":[`);
+    await write(`${opening.slice(0, -1)},"cases":[\n`);
     for (let i = 0; i < cases.length; i++) {
-      await write((i ? ',' : '') + redactedJson(cases[i]));
+      await write((i ? ',\n' : '') + redactedJson(withFullTrials(cases[i], sources)));
     }
   } catch (err) {
     // Closed before the caller deletes the file: a stream still opening would create it after.
     await new Promise<void>((closed) => out.destroy().once('close', () => closed()));
     throw err;
+  } finally {
+    for (const s of sources) s.close();
   }
-  out.end(']}\n');
+  out.end('\n]}\n');
   await done;
+}
+
+/** The case as written: with its full trials when the run holds them on disk. */
+function withFullTrials(c: CaseResult, sources: Set<{ close(): void }>): CaseResult {
+  if (!Array.isArray(c?.trials) || !anySpooled(c.trials)) return c;
+  return {
+    ...c,
+    trials: c.trials.map((t) => {
+      const source = spoolOf(t);
+      if (source) sources.add(source);
+      return fullTrial(t);
+    }),
+  };
 }
 
 /**

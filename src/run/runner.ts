@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import pLimit from 'p-limit';
 import pRetry from 'p-retry';
 import { runChecks } from '../checks/registry.ts';
 import type { JudgeClient } from '../checks/definition.ts';
@@ -62,6 +61,11 @@ export interface RunPlan {
   finished?: TrialsBySide;
   /** Called as each trial finishes, in completion order (the run's journal appends it). */
   onTrial?: (side: string, caseId: string, result: TrialResult) => void;
+  /**
+   * What the run holds in memory for a finished trial, in place of the trial itself: a slim copy
+   * whose full version is on disk (JournalWriter.keep), so memory does not grow with traces.
+   */
+  keep?: (side: string, caseId: string, result: TrialResult) => TrialResult;
   /** Stops starting trials after a fatal error (a rejected key) or past the max_cost budget. */
   guard?: RunGuard;
 }
@@ -149,7 +153,6 @@ export async function runTrials(plan: RunPlan): Promise<TrialsBySide> {
   const stage = plan.stage ?? 1;
   const firstTrial = plan.firstTrial ?? 0;
   const progress = plan.progress ?? silentProgress;
-  const limit = pLimit(Math.max(1, plan.concurrency));
   const out: TrialsBySide = new Map(plan.sides.map((s) => [s.label, new Map()]));
   const done = (side: string, caseId: string) => plan.finished?.get(side)?.get(caseId);
   for (const side of plan.sides) {
@@ -159,24 +162,33 @@ export async function runTrials(plan: RunPlan): Promise<TrialsBySide> {
     }
   }
 
-  const jobs: Promise<void>[] = [];
-  let total = 0;
-  for (const c of plan.cases) {
-    for (let t = 0; t < plan.trials; t++) {
-      const trial = firstTrial + t;
-      for (const side of plan.sides) {
-        if (side.only && !side.only.has(c.id)) continue;
-        if (done(side.label, c.id)?.some((r) => r.trial === trial)) continue;
-        total++;
-        jobs.push(limit(() => runOne(plan, side, c, trial, stage, out, progress)));
+  // The jobs, in order: case by case, trial by trial, side by side (those not finished yet).
+  function* jobs(): Generator<[Side, Case, number]> {
+    for (const c of plan.cases) {
+      for (let t = 0; t < plan.trials; t++) {
+        const trial = firstTrial + t;
+        for (const side of plan.sides) {
+          if (side.only && !side.only.has(c.id)) continue;
+          if (done(side.label, c.id)?.some((r) => r.trial === trial)) continue;
+          yield [side, c, trial];
+        }
       }
     }
   }
+  let total = 0;
+  for (const _ of jobs()) total++;
   progress.start(
     total,
     plan.sides.map((s) => s.label).join(' + ') + (stage > 1 ? ' (re-run)' : ''),
   );
-  await Promise.all(jobs);
+  // `concurrency` lanes take the next job from one shared generator as each finishes. Not a
+  // queue of every job up front (p-limit): a queued job costs about 1 KB, which at 300,000
+  // trials was most of a large run's memory.
+  const queue = jobs();
+  const lanes = Array.from({ length: Math.min(Math.max(1, plan.concurrency), total) }, async () => {
+    for (const [side, c, trial] of queue) await runOne(plan, side, c, trial, stage, out, progress);
+  });
+  await Promise.all(lanes);
   progress.finish();
 
   // Trials finish out of order under concurrency; results read better in trial order.
@@ -239,10 +251,11 @@ async function runOne(
     duration_ms: Math.round(performance.now() - started),
   };
   if (held) result.cached = true;
+  const kept = plan.keep ? plan.keep(side.label, c.id, result) : result;
   const byCase = out.get(side.label)!;
   const list = byCase.get(c.id);
-  if (list) list.push(result);
-  else byCase.set(c.id, [result]);
+  if (list) list.push(kept);
+  else byCase.set(c.id, [kept]);
   plan.onTrial?.(side.label, c.id, result);
   plan.guard?.observe(result);
   progress.tick(status);
