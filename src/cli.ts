@@ -808,7 +808,9 @@ async function cmdMonitor(args: string[]): Promise<number> {
   if (values.now !== undefined) {
     now = /^\d{4}-\d\d-\d\d(T|$)/.test(values.now) ? Date.parse(values.now) : NaN;
     if (!Number.isFinite(now))
-      throw new UsageError(`--now must be an ISO 8601 time (2026-11-30T00:00:00Z), got ${values.now}`);
+      throw new UsageError(
+        `--now must be an ISO 8601 time (2026-11-30T00:00:00Z), got ${values.now}`,
+      );
   }
   const configPath = resolve(values.config);
   const config = await loadConfig(configPath);
