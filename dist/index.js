@@ -4629,7 +4629,7 @@ exports["default"] = equal;
 
 /***/ }),
 
-/***/ 13833:
+/***/ 36214:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6751,7 +6751,7 @@ exports["default"] = def;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const codegen_1 = __nccwpck_require__(81436);
 const util_1 = __nccwpck_require__(84464);
-const ucs2length_1 = __nccwpck_require__(13833);
+const ucs2length_1 = __nccwpck_require__(36214);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -53060,20 +53060,116 @@ function headStage1Trials(head) {
 
 /***/ }),
 
-/***/ 63504:
+/***/ 8118:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ gapReason),
+/* harmony export */   P: () => (/* binding */ completeness)
+/* harmony export */ });
+/* harmony import */ var _prepare_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(32935);
+
+/** How many missing case ids a gap names. */
+const NAMED = 20;
+function completeness(base, head, p) {
+    const out = {};
+    for (const side of [_prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .BASE */ .Wm, _prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .HEAD */ .Vx]) {
+        const r = side === _prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .BASE */ .Wm ? base : head;
+        const gap = sideGap(r, p, side, (i) => {
+            out.notRun ??= new Uint8Array(p.U);
+            out.notRun[i] |= 1 << side;
+        });
+        if (gap)
+            out[side === _prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .BASE */ .Wm ? 'base' : 'head'] = gap;
+    }
+    return out;
+}
+function sideGap(r, p, side, markNotRun) {
+    const index = p.side[side];
+    const trialsOn = p.scan[side].caseTrials;
+    const ran = (i) => index[i] >= 0 && trialsOn[i] > 0;
+    const interrupted = r.meta?.interrupted === true;
+    // Results are untrusted input: only a string reason counts, cut to one short line.
+    const stopped = typeof r.meta?.stopped === 'string' && r.meta.stopped
+        ? r.meta.stopped.replace(/\s+/g, ' ').slice(0, 300)
+        : undefined;
+    const selected = r.meta?.selected;
+    const ids = Array.isArray(selected?.ids) ? selected.ids : undefined;
+    const missingIds = [];
+    let missing = 0;
+    let count;
+    if (ids) {
+        count = ids.length;
+        for (const id of ids) {
+            const i = typeof id === 'string' ? p.where.get(id) : undefined;
+            if (i !== undefined && ran(i))
+                continue;
+            missing++;
+            if (missingIds.length < NAMED)
+                missingIds.push(String(id));
+            if (i !== undefined)
+                markNotRun(i);
+        }
+    }
+    else if (typeof selected?.count === 'number' && Number.isFinite(selected.count)) {
+        // Only the count is known: the shortfall, without names.
+        count = selected.count;
+        let have = 0;
+        for (let i = 0; i < p.U; i++)
+            if (ran(i))
+                have++;
+        missing = Math.max(0, count - have);
+    }
+    if (!interrupted && !stopped && missing === 0)
+        return undefined;
+    if (!ids) {
+        // Which cases were selected is unknown: every case this side lacks may be one it never ran.
+        for (let i = 0; i < p.U; i++)
+            if (!ran(i))
+                markNotRun(i);
+    }
+    const gap = { interrupted, missing, missing_ids: missingIds };
+    if (stopped)
+        gap.stopped = stopped;
+    if (count !== undefined)
+        gap.selected = count;
+    return gap;
+}
+/** One line naming what a side lacks, e.g. "head is incomplete: 40 of 60 selected cases ...". */
+function gapReason(name, gap) {
+    const why = gap.stopped ? ` (stopped: ${gap.stopped})` : gap.interrupted ? ' (interrupted)' : '';
+    if (gap.missing > 0) {
+        const shown = gap.missing_ids.slice(0, 3);
+        const more = gap.missing - shown.length;
+        const names = shown.length ? `: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}` : '';
+        const what = gap.selected !== undefined
+            ? `${gap.missing} of ${gap.selected} selected cases`
+            : `${gap.missing} selected case${gap.missing === 1 ? '' : 's'}`;
+        return `${name} is incomplete: ${what} ${gap.missing === 1 ? 'has' : 'have'} no trial${why}${names}`;
+    }
+    if (gap.stopped)
+        return `${name} stopped before it finished (${gap.stopped}): every selected case has a trial, but not every trial ran`;
+    return `${name} was interrupted: every selected case has a trial, but the run stopped before it finished`;
+}
+
+
+/***/ }),
+
+/***/ 52006:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  compare: () => (/* reexport */ compare),
+  UD: () => (/* reexport */ compare),
+  compareFiles: () => (/* reexport */ compareFiles),
   XA: () => (/* reexport */ definedFields),
   Ak: () => (/* reexport */ gateChangeNote),
   Dy: () => (/* reexport */ gateChanges),
   oG: () => (/* reexport */ compare_adaptive/* planStage2 */.oG)
 });
 
-// UNUSED EXPORTS: CASE_FDR, DEFAULT_GATE, benjaminiHochberg, holm, hypergeomPmf, hypergeomTails, normalCdf, pairedInterval, resolveGate, signFlipTest, stratifiedTest, stratifiedTestOf, wilson
+// UNUSED EXPORTS: CASE_FDR, DEFAULT_GATE, SYNTHETIC_TAG, benjaminiHochberg, holm, hypergeomPmf, hypergeomTails, isSynthetic, normalCdf, originText, pairedInterval, resolveGate, signFlipTest, splitByOrigin, stratifiedTest, stratifiedTestOf, wilson
 
 // EXTERNAL MODULE: ./build/defaults.js
 var defaults = __nccwpck_require__(84532);
@@ -53198,7 +53294,7 @@ function caseTest(p, m, i, cache) {
  * `notRun[i]`: bit 1 << side is set when case i has no trial on that side although that side's
  * run selected it (an incomplete run): labelled not_run rather than added or removed.
  */
-function buildCases(base, head, p, modes, notRun) {
+function buildCases(base, head, p, modes, notRun, pending) {
     const U = p.U;
     const M = p.modes.length;
     // Per (mode, case): the reported p and q (regressed direction unless the case is fixed) and
@@ -53378,11 +53474,14 @@ function buildCases(base, head, p, modes, notRun) {
         if (bc && hc && bc.hash !== hc.hash)
             cc.changed = true;
         if ((label === 'new_failure' || label === 'suspected_new_failure') && hc) {
-            cc.excerpt = excerpt(hc, lead?.head_trial?.trial_ref ?? sh.caseRep[i]);
-            if (bc) {
-                const ref = baseTrialFor(bc, lead?.mode, lead?.base_trial?.trial_ref ?? sb.caseRep[i]);
-                addBaseTrajectory(cc.excerpt, hc, lead?.head_trial?.trial_ref ?? sh.caseRep[i], bc, ref);
-            }
+            const headRef = lead?.head_trial?.trial_ref ?? sh.caseRep[i];
+            const baseRef = bc
+                ? baseTrialFor(bc, lead?.mode, lead?.base_trial?.trial_ref ?? sb.caseRep[i])
+                : -1;
+            if (pending)
+                pending.push({ case: cc, head: p.side[prepare/* HEAD */.Vx][i], headRef, base: p.side[prepare/* BASE */.Wm][i], baseRef });
+            else
+                cc.excerpt = caseExcerpt(hc, headRef, bc, baseRef);
         }
         cases[i] = cc;
     }
@@ -53500,6 +53599,13 @@ function excerptCall(tc) {
     const c = (tc && typeof tc === 'object' ? tc : {});
     return { name: cut(String(c.name ?? ''), 100), arguments: cut(safeJson(c.arguments ?? {}), 300) };
 }
+/** A new failure's excerpt: the head trial's, with the base trial's trajectory beside it. */
+function caseExcerpt(hc, headRef, bc, baseRef) {
+    const out = excerpt(hc, headRef);
+    if (bc)
+        addBaseTrajectory(out, hc, headRef, bc, baseRef);
+    return out;
+}
 function excerpt(c, trialRef) {
     const trace = (0,prepare/* trialsOf */.xY)(c)[trialRef]?.trace;
     const out = {
@@ -53560,91 +53666,8 @@ function addBaseTrajectory(out, hc, headRef, bc, baseRef) {
     out.divergence = d;
 }
 
-;// CONCATENATED MODULE: ./build/compare/completeness.js
-
-/** How many missing case ids a gap names. */
-const NAMED = 20;
-function completeness(base, head, p) {
-    const out = {};
-    for (const side of [prepare/* BASE */.Wm, prepare/* HEAD */.Vx]) {
-        const r = side === prepare/* BASE */.Wm ? base : head;
-        const gap = sideGap(r, p, side, (i) => {
-            out.notRun ??= new Uint8Array(p.U);
-            out.notRun[i] |= 1 << side;
-        });
-        if (gap)
-            out[side === prepare/* BASE */.Wm ? 'base' : 'head'] = gap;
-    }
-    return out;
-}
-function sideGap(r, p, side, markNotRun) {
-    const index = p.side[side];
-    const trialsOn = p.scan[side].caseTrials;
-    const ran = (i) => index[i] >= 0 && trialsOn[i] > 0;
-    const interrupted = r.meta?.interrupted === true;
-    // Results are untrusted input: only a string reason counts, cut to one short line.
-    const stopped = typeof r.meta?.stopped === 'string' && r.meta.stopped
-        ? r.meta.stopped.replace(/\s+/g, ' ').slice(0, 300)
-        : undefined;
-    const selected = r.meta?.selected;
-    const ids = Array.isArray(selected?.ids) ? selected.ids : undefined;
-    const missingIds = [];
-    let missing = 0;
-    let count;
-    if (ids) {
-        count = ids.length;
-        for (const id of ids) {
-            const i = typeof id === 'string' ? p.where.get(id) : undefined;
-            if (i !== undefined && ran(i))
-                continue;
-            missing++;
-            if (missingIds.length < NAMED)
-                missingIds.push(String(id));
-            if (i !== undefined)
-                markNotRun(i);
-        }
-    }
-    else if (typeof selected?.count === 'number' && Number.isFinite(selected.count)) {
-        // Only the count is known: the shortfall, without names.
-        count = selected.count;
-        let have = 0;
-        for (let i = 0; i < p.U; i++)
-            if (ran(i))
-                have++;
-        missing = Math.max(0, count - have);
-    }
-    if (!interrupted && !stopped && missing === 0)
-        return undefined;
-    if (!ids) {
-        // Which cases were selected is unknown: every case this side lacks may be one it never ran.
-        for (let i = 0; i < p.U; i++)
-            if (!ran(i))
-                markNotRun(i);
-    }
-    const gap = { interrupted, missing, missing_ids: missingIds };
-    if (stopped)
-        gap.stopped = stopped;
-    if (count !== undefined)
-        gap.selected = count;
-    return gap;
-}
-/** One line naming what a side lacks, e.g. "head is incomplete: 40 of 60 selected cases ...". */
-function gapReason(name, gap) {
-    const why = gap.stopped ? ` (stopped: ${gap.stopped})` : gap.interrupted ? ' (interrupted)' : '';
-    if (gap.missing > 0) {
-        const shown = gap.missing_ids.slice(0, 3);
-        const more = gap.missing - shown.length;
-        const names = shown.length ? `: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}` : '';
-        const what = gap.selected !== undefined
-            ? `${gap.missing} of ${gap.selected} selected cases`
-            : `${gap.missing} selected case${gap.missing === 1 ? '' : 's'}`;
-        return `${name} is incomplete: ${what} ${gap.missing === 1 ? 'has' : 'have'} no trial${why}${names}`;
-    }
-    if (gap.stopped)
-        return `${name} stopped before it finished (${gap.stopped}): every selected case has a trial, but not every trial ran`;
-    return `${name} was interrupted: every selected case has a trial, but the run stopped before it finished`;
-}
-
+// EXTERNAL MODULE: ./build/compare/completeness.js
+var completeness = __nccwpck_require__(8118);
 ;// CONCATENATED MODULE: ./build/compare/gate.js
 /**
  * The gate a comparison is decided under, and what a pull request changes about it. In a pull
@@ -53719,16 +53742,8 @@ function gateChangeNote(changes) {
 
 // EXTERNAL MODULE: ./build/compare/mode-test.js
 var mode_test = __nccwpck_require__(15490);
-;// CONCATENATED MODULE: ./build/compare/text.js
-/** Number formats of the comparison's own reason lines (the reports have richer ones). */
-function pct(x) {
-    return `${Math.round(x * 100)}%`;
-}
-function pts(x) {
-    const v = Math.round(x * 100) || 0;
-    return v > 0 ? `+${v}` : `${v}`;
-}
-
+// EXTERNAL MODULE: ./build/compare/text.js
+var compare_text = __nccwpck_require__(43245);
 ;// CONCATENATED MODULE: ./build/compare/mode-verdicts.js
 
 
@@ -53819,12 +53834,12 @@ function needed(st, gate, modeCount) {
     let note;
     if (e < gate.tolerance) {
         total = Math.ceil(((1.959964 * sd) / (gate.tolerance - e)) ** 2);
-        note = `about ${total} paired cases would put the 95% interval inside ±${Math.round(gate.tolerance * 100)} pts (per-case sd ${sd.toFixed(2)}, observed effect ${pts(st.effect)} pts); more trials per case also narrow it when cases are flaky`;
+        note = `about ${total} paired cases would put the 95% interval inside ±${Math.round(gate.tolerance * 100)} pts (per-case sd ${sd.toFixed(2)}, observed effect ${(0,compare_text/* pts */.U)(st.effect)} pts); more trials per case also narrow it when cases are flaky`;
     }
     else {
         const za = (0,compare_stats/* normalQuantile */.Zl)(1 - gate.alpha / Math.max(1, modeCount));
         total = Math.ceil((((za + 0.8416) * sd) / e) ** 2);
-        note = `about ${total} paired cases would detect a ${pts(st.effect)} pt change at alpha ${gate.alpha} with 80% power (per-case sd ${sd.toFixed(2)})`;
+        note = `about ${total} paired cases would detect a ${(0,compare_text/* pts */.U)(st.effect)} pt change at alpha ${gate.alpha} with 80% power (per-case sd ${sd.toFixed(2)})`;
     }
     return { cases: Math.max(0, total - n), note };
 }
@@ -53947,82 +53962,8 @@ function latencyOf(values) {
     return { p50: at(0.5), p95: at(0.95) };
 }
 
-;// CONCATENATED MODULE: ./build/compare/verdict.js
-
-
-
-
-function errorShare(c) {
-    return c.trials > 0 ? c.error / c.trials : 0;
-}
-function decide(x) {
-    const { gate, modes, cases } = x;
-    const reasons = [];
-    let verdict = 'pass';
-    let accepted = false;
-    // First: what the comparison lacks. The headline shows the first reason.
-    for (const name of ['head', 'base']) {
-        const gap = x.gaps[name];
-        if (!gap)
-            continue;
-        verdict = 'error';
-        reasons.push(gapReason(name, gap));
-    }
-    const usable = (r) => (r.cases ?? []).filter((c) => (0,prepare/* trialsOf */.xY)(c).some((t) => t.status !== 'error')).length;
-    for (const [name, r] of [
-        ['base', x.base],
-        ['head', x.head],
-    ]) {
-        if (usable(r) === 0) {
-            verdict = 'error';
-            reasons.push(`${name} has no usable cases (no cases, or every trial errored)`);
-        }
-    }
-    for (const name of ['base', 'head']) {
-        const sh = errorShare(x.counts[name]);
-        if (sh > gate.max_error_share) {
-            verdict = 'error';
-            reasons.push(`${name}: ${pct(sh)} of trials errored (limit ${pct(gate.max_error_share)})`);
-        }
-    }
-    for (const mc of modes) {
-        if (mc.verdict !== 'regressed')
-            continue;
-        const line = `${mc.mode} fell from ${pct(mc.base.rate)} to ${pct(mc.head.rate)} (${pts(mc.effect)} pts, 95% CI ${pts(mc.effect_ci[0])} to ${pts(mc.effect_ci[1])})`;
-        if (mc.blocking) {
-            if (verdict !== 'error')
-                verdict = 'block';
-            reasons.push(line);
-        }
-        else if (mc.demoted)
-            reasons.push(`${line}; does not block: ${mc.demoted}`);
-        else
-            reasons.push(`${line}; ${mc.severity} does not block`);
-    }
-    const { removedFailing } = cases;
-    if (removedFailing.length > 0) {
-        const shown = removedFailing.slice(0, 5).join(', ') +
-            (removedFailing.length > 5 ? `, and ${removedFailing.length - 5} more` : '');
-        reasons.push(`warning: ${removedFailing.length} removed case(s) were failing on base (${shown}); removing a failing case is not a fix`);
-    }
-    if (cases.counts.added > 0) {
-        const [lo, hi] = (0,compare_stats/* wilson */.rF)(cases.addedPasses, cases.addedTrials);
-        const rate = cases.addedTrials > 0 ? cases.addedPasses / cases.addedTrials : 0;
-        reasons.push(`${cases.counts.added} added case(s): ${pct(rate)} of their trials pass (95% CI ${pct(lo)} to ${pct(hi)})`);
-    }
-    if (verdict === 'block' && x.accepted) {
-        verdict = 'pass';
-        accepted = true;
-        reasons.push(`accepted: the "${gate.accept_label}" label turns the block into a pass`);
-    }
-    if (verdict === 'pass' &&
-        !accepted &&
-        !modes.some((m) => m.verdict === 'regressed' && m.blocking)) {
-        reasons.unshift('no failure mode of a blocking severity regressed');
-    }
-    return { verdict, reasons, accepted };
-}
-
+// EXTERNAL MODULE: ./build/compare/verdict.js
+var compare_verdict = __nccwpck_require__(51509);
 ;// CONCATENATED MODULE: ./build/compare/compare.js
 /**
  * base Results + head Results -> Comparison (docs/statistics.md). Pure: no I/O.
@@ -54091,11 +54032,11 @@ function compare(base, head, options = {}) {
         });
     }
     addModeCosts(modes, p);
-    const gaps = completeness(base, head, p);
-    const caseOut = buildCases(base, head, p, modes, gaps.notRun);
+    const gaps = (0,completeness/* completeness */.P)(base, head, p);
+    const caseOut = buildCases(base, head, p, modes, gaps.notRun, options.pendingExcerpts);
     const baseSide = sideSummary(base, p.scan[prepare/* BASE */.Wm], p, options.basePath);
     const headSide = sideSummary(head, p.scan[prepare/* HEAD */.Vx], p, options.headPath);
-    const { verdict, reasons, accepted } = decide({
+    const { verdict, reasons, accepted } = (0,compare_verdict/* decide */.LD)({
         base,
         head,
         gate,
@@ -54119,8 +54060,8 @@ function compare(base, head, options = {}) {
         cases: caseOut.cases,
         counts: caseOut.counts,
         error_share: {
-            base: errorShare(firstStage(baseSide.counts, p.scan[prepare/* BASE */.Wm])),
-            head: errorShare(firstStage(headSide.counts, p.scan[prepare/* HEAD */.Vx])),
+            base: (0,compare_verdict/* errorShare */.s3)(firstStage(baseSide.counts, p.scan[prepare/* BASE */.Wm])),
+            head: (0,compare_verdict/* errorShare */.s3)(firstStage(headSide.counts, p.scan[prepare/* HEAD */.Vx])),
         },
     };
     if (accepted)
@@ -54221,7 +54162,206 @@ function stage2Cost(p, head) {
     return out;
 }
 
+// EXTERNAL MODULE: ./build/run/lines.js
+var run_lines = __nccwpck_require__(61589);
+// EXTERNAL MODULE: ./build/run/results-io.js
+var results_io = __nccwpck_require__(96825);
+// EXTERNAL MODULE: ./build/run/slim.js
+var slim = __nccwpck_require__(12293);
+;// CONCATENATED MODULE: ./build/run/results-stream.js
+
+
+
+const OPENING = '{"schema":"evalgate/results@1",';
+const CASES = ',"cases":[';
+/** The results head (schema, meta) of a first line in evalgate's one-case-per-line format. */
+function headOf(line, path) {
+    if (!line?.complete || !line.text.startsWith(OPENING) || !line.text.endsWith(CASES))
+        return undefined;
+    let head;
+    try {
+        head = JSON.parse(`${line.text.slice(0, -CASES.length)}}`);
+    }
+    catch {
+        return undefined;
+    }
+    if (!head.meta || typeof head.meta !== 'object')
+        throw new results_io/* InputError */.dz('results file is missing `meta` or `cases`', path);
+    return { schema: 'evalgate/results@1', meta: head.meta, cases: [] };
+}
+/** A case line's JSON (its trailing comma cut), or undefined for the closing `]}`. */
+function caseJson(line, index, path) {
+    const text = line.text.endsWith(',') ? line.text.slice(0, -1) : line.text;
+    if (text === ']}')
+        return undefined;
+    let c;
+    try {
+        c = JSON.parse(text);
+    }
+    catch (err) {
+        throw new results_io/* InputError */.dz(`not valid JSON: cases[${index}]: ${err.message}`, path);
+    }
+    if (!c || typeof c.id !== 'string' || !Array.isArray(c.trials))
+        throw new results_io/* InputError */.dz(`cases[${index}] has no id or no trials`, path);
+    return c;
+}
+/**
+ * Every case of a results file, in order and in full, one at a time: for readers that need
+ * traces but not all of them at once (the viewer). `onHead` receives the schema and meta first.
+ */
+async function* readCases(path, onHead) {
+    const lines = linesOf(path);
+    const first = await nextLine(lines, path);
+    const head = headOf(first, path);
+    if (!head) {
+        await lines.return(undefined);
+        const whole = await readResults(path);
+        onHead?.({ schema: whole.schema, meta: whole.meta });
+        yield* whole.cases;
+        return;
+    }
+    onHead?.({ schema: head.schema, meta: head.meta });
+    let i = 0;
+    let closed = false;
+    for await (const line of lines) {
+        if (closed) {
+            if (line.text.trim())
+                throw new InputError('text after the end of the results', path);
+            continue;
+        }
+        if (!line.text)
+            continue;
+        const c = caseJson(line, i, path);
+        if (!c) {
+            closed = true;
+            continue;
+        }
+        i++;
+        yield c;
+    }
+    if (!closed)
+        throw new InputError(`not valid JSON: the file ends after ${i} cases`, path);
+}
+async function nextLine(lines, path) {
+    try {
+        const r = await lines.next();
+        return r.done ? undefined : r.value;
+    }
+    catch (err) {
+        const code = err.code;
+        throw new results_io/* InputError */.dz(code === 'ENOENT' ? 'no such file' : `cannot read (${code})`, path);
+    }
+}
+/** Arrays repeated across cases (modes, tags), shared; bounded. */
+const MAX_SHARED = 10_000;
+function sharer() {
+    const seen = new Map();
+    return (v) => {
+        if (!Array.isArray(v))
+            return v;
+        const key = JSON.stringify(v);
+        const got = seen.get(key);
+        if (got)
+            return got;
+        if (seen.size < MAX_SHARED)
+            seen.set(key, v);
+        return v;
+    };
+}
+/** A case without its input and its trials' trace text: what a comparison scans. */
+function slimCase(c, share) {
+    const out = {
+        id: c.id,
+        hash: c.hash,
+        source: c.source,
+        tags: share(c.tags),
+        input: null,
+        modes: share(c.modes),
+        trials: c.trials.map(slim/* slimTrial */.U),
+    };
+    return out;
+}
+/**
+ * Reads a results file for a comparison: slim cases in memory, full ones read back on demand.
+ * Validated as readResults validates (an InputError names the file and the case).
+ */
+async function readSlimResults(path) {
+    const lines = (0,run_lines/* linesOf */.D)(path);
+    const first = await nextLine(lines, path);
+    const head = headOf(first, path);
+    if (!head) {
+        await lines.return(undefined);
+        const whole = await (0,results_io.readResults)(path);
+        return { results: whole, fullCase: async (i) => whole.cases[i], close: async () => { } };
+    }
+    const share = sharer();
+    const offsets = [];
+    const lengths = [];
+    let closed = false;
+    for await (const line of lines) {
+        if (closed) {
+            if (line.text.trim())
+                throw new results_io/* InputError */.dz('text after the end of the results', path);
+            continue;
+        }
+        if (!line.text)
+            continue;
+        const c = caseJson(line, head.cases.length, path);
+        if (!c) {
+            closed = true;
+            continue;
+        }
+        offsets.push(line.offset);
+        lengths.push(line.length);
+        head.cases.push(slimCase(c, share));
+    }
+    if (!closed)
+        throw new results_io/* InputError */.dz(`not valid JSON: the file ends after ${head.cases.length} cases`, path);
+    const reader = new run_lines/* LineReader */.u(path);
+    return {
+        results: head,
+        fullCase: async (i) => {
+            const text = await reader.read(offsets[i], lengths[i]);
+            return JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text);
+        },
+        close: () => reader.close(),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/compare/files.js
+
+
+
+async function compareFiles(basePath, headPath, options = {}) {
+    const base = await readSlimResults(basePath);
+    let head;
+    try {
+        head = await readSlimResults(headPath);
+        const pending = [];
+        const comparison = compare(base.results, head.results, {
+            ...options,
+            pendingExcerpts: pending,
+        });
+        await addExcerpts(pending, base, head);
+        return comparison;
+    }
+    finally {
+        await base.close();
+        await head?.close();
+    }
+}
+/** Builds each pending excerpt from its cases in full, one case at a time. */
+async function addExcerpts(pending, base, head) {
+    for (const p of pending) {
+        const hc = await head.fullCase(p.head);
+        const bc = p.base >= 0 ? await base.fullCase(p.base) : undefined;
+        p.case.excerpt = caseExcerpt(hc, p.headRef, bc, p.baseRef);
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/compare/index.js
+
+
 
 
 
@@ -55046,6 +55186,7 @@ function prepareWith(base, head, scanChecks) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $D: () => (/* binding */ pairedInterval),
 /* harmony export */   Gq: () => (/* binding */ stratifiedTest),
+/* harmony export */   Oo: () => (/* binding */ logChoose),
 /* harmony export */   Uh: () => (/* binding */ benjaminiHochberg),
 /* harmony export */   Zl: () => (/* binding */ normalQuantile),
 /* harmony export */   fU: () => (/* binding */ holm),
@@ -55054,7 +55195,7 @@ function prepareWith(base, head, scanChecks) {
 /* harmony export */   u8: () => (/* binding */ hypergeomTails),
 /* harmony export */   vr: () => (/* binding */ normalCdf)
 /* harmony export */ });
-/* unused harmony exports Z95, logFactorial, logChoose, hypergeomPmf, MAX_EXACT_SUPPORT, stratifiedTestOf */
+/* unused harmony exports Z95, logFactorial, hypergeomPmf, MAX_EXACT_SUPPORT, stratifiedTestOf */
 /**
  * The statistics of the gate (docs/statistics.md, STATISTICS.md): exact stratified conditional
  * test, normal approximation, Wilson and paired (Agresti–Min style) intervals, Holm,
@@ -55481,6 +55622,176 @@ function signFlipTest(d, len = d.length) {
 
 /***/ }),
 
+/***/ 71339:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AL: () => (/* binding */ isSynthetic),
+/* harmony export */   CQ: () => (/* binding */ originText),
+/* harmony export */   aS: () => (/* binding */ splitByOrigin)
+/* harmony export */ });
+/* unused harmony export SYNTHETIC_TAG */
+const SYNTHETIC_TAG = 'synthetic';
+function isSynthetic(k) {
+    return Array.isArray(k.tags) && k.tags.includes(SYNTHETIC_TAG);
+}
+/** New and suspected failures, real and synthetic apart; undefined when no case is synthetic. */
+function splitByOrigin(cases) {
+    const out = {
+        synthetic_cases: 0,
+        new_failure: { real: 0, synthetic: 0 },
+        suspected_new_failure: { real: 0, synthetic: 0 },
+    };
+    for (const k of cases) {
+        const syn = isSynthetic(k);
+        if (syn)
+            out.synthetic_cases++;
+        if (k.label === 'new_failure' || k.label === 'suspected_new_failure')
+            out[k.label][syn ? 'synthetic' : 'real']++;
+    }
+    return out.synthetic_cases ? out : undefined;
+}
+/** "5 real, 2 synthetic". */
+function originText(n) {
+    return `${n.real} real, ${n.synthetic} synthetic`;
+}
+
+
+/***/ }),
+
+/***/ 43245:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ pct),
+/* harmony export */   U: () => (/* binding */ pts)
+/* harmony export */ });
+/** Number formats of the comparison's own reason lines (the reports have richer ones). */
+function pct(x) {
+    return `${Math.round(x * 100)}%`;
+}
+function pts(x) {
+    const v = Math.round(x * 100) || 0;
+    return v > 0 ? `+${v}` : `${v}`;
+}
+
+
+/***/ }),
+
+/***/ 51509:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LD: () => (/* binding */ decide),
+/* harmony export */   Yx: () => (/* binding */ withAccepted),
+/* harmony export */   s3: () => (/* binding */ errorShare)
+/* harmony export */ });
+/* harmony import */ var _completeness_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8118);
+/* harmony import */ var _prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(32935);
+/* harmony import */ var _stats_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(81303);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(43245);
+
+
+
+
+function errorShare(c) {
+    return c.trials > 0 ? c.error / c.trials : 0;
+}
+function decide(x) {
+    const { gate, modes, cases } = x;
+    const reasons = [];
+    let verdict = 'pass';
+    let accepted = false;
+    // First: what the comparison lacks. The headline shows the first reason.
+    for (const name of ['head', 'base']) {
+        const gap = x.gaps[name];
+        if (!gap)
+            continue;
+        verdict = 'error';
+        reasons.push((0,_completeness_js__WEBPACK_IMPORTED_MODULE_0__/* .gapReason */ .N)(name, gap));
+    }
+    const usable = (r) => (r.cases ?? []).filter((c) => (0,_prepare_js__WEBPACK_IMPORTED_MODULE_1__/* .trialsOf */ .xY)(c).some((t) => t.status !== 'error')).length;
+    for (const [name, r] of [
+        ['base', x.base],
+        ['head', x.head],
+    ]) {
+        if (usable(r) === 0) {
+            verdict = 'error';
+            reasons.push(`${name} has no usable cases (no cases, or every trial errored)`);
+        }
+    }
+    for (const name of ['base', 'head']) {
+        const sh = errorShare(x.counts[name]);
+        if (sh > gate.max_error_share) {
+            verdict = 'error';
+            reasons.push(`${name}: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .pct */ .O)(sh)} of trials errored (limit ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .pct */ .O)(gate.max_error_share)})`);
+        }
+    }
+    for (const mc of modes) {
+        if (mc.verdict !== 'regressed')
+            continue;
+        const line = `${mc.mode} fell from ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .pct */ .O)(mc.base.rate)} to ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .pct */ .O)(mc.head.rate)} (${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .pts */ .U)(mc.effect)} pts, 95% CI ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .pts */ .U)(mc.effect_ci[0])} to ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .pts */ .U)(mc.effect_ci[1])})`;
+        if (mc.blocking) {
+            if (verdict !== 'error')
+                verdict = 'block';
+            reasons.push(line);
+        }
+        else if (mc.demoted)
+            reasons.push(`${line}; does not block: ${mc.demoted}`);
+        else
+            reasons.push(`${line}; ${mc.severity} does not block`);
+    }
+    const { removedFailing } = cases;
+    if (removedFailing.length > 0) {
+        const shown = removedFailing.slice(0, 5).join(', ') +
+            (removedFailing.length > 5 ? `, and ${removedFailing.length - 5} more` : '');
+        reasons.push(`warning: ${removedFailing.length} removed case(s) were failing on base (${shown}); removing a failing case is not a fix`);
+    }
+    if (cases.counts.added > 0) {
+        const [lo, hi] = (0,_stats_js__WEBPACK_IMPORTED_MODULE_2__/* .wilson */ .rF)(cases.addedPasses, cases.addedTrials);
+        const rate = cases.addedTrials > 0 ? cases.addedPasses / cases.addedTrials : 0;
+        reasons.push(`${cases.counts.added} added case(s): ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .pct */ .O)(rate)} of their trials pass (95% CI ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .pct */ .O)(lo)} to ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .pct */ .O)(hi)})`);
+    }
+    if (verdict === 'block' && x.accepted) {
+        verdict = 'pass';
+        accepted = true;
+        reasons.push(acceptedReason(gate));
+    }
+    if (verdict === 'pass' &&
+        !accepted &&
+        !modes.some((m) => m.verdict === 'regressed' && m.blocking)) {
+        reasons.unshift('no failure mode of a blocking severity regressed');
+    }
+    return { verdict, reasons, accepted };
+}
+function acceptedReason(gate) {
+    return `accepted: the "${gate.accept_label}" label turns the block into a pass`;
+}
+/**
+ * The comparison with the accept label on (`accepted`) or off, as `compare` would have made it
+ * with that label: a block becomes an accepted pass, and back. For the action's accept-label
+ * run, which reuses the comparison of the same base and head instead of running again.
+ */
+function withAccepted(c, accepted) {
+    if (!accepted === !c.accepted)
+        return c;
+    const reason = acceptedReason(c.gate);
+    if (accepted) {
+        if (c.verdict !== 'block')
+            return c;
+        return { ...c, verdict: 'pass', accepted: true, reasons: [...c.reasons, reason] };
+    }
+    const { accepted: _, ...rest } = c;
+    const reasons = [...c.reasons];
+    const at = reasons.lastIndexOf(reason);
+    if (at >= 0)
+        reasons.splice(at, 1);
+    return { ...rest, verdict: 'block', reasons };
+}
+
+
+/***/ }),
+
 /***/ 84532:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -55589,7 +55900,7 @@ function batches(items, size) {
 function permissionSkip(err, what) {
     return {
         action: 'skipped',
-        reason: `GitHub answered ${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .errorStatus */ .PO)(err)} (${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}): the token may not ${what} (needs \`checks: write\`; a personal token cannot create check runs, use a commit status)`,
+        reason: `GitHub answered ${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .errorStatus */ .PO)(err)} (${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__.errorMessage)(err)}): the token may not ${what} (needs \`checks: write\`; a personal token cannot create check runs, use a commit status)`,
     };
 }
 /**
@@ -55658,7 +55969,7 @@ async function setCommitStatus(octokit, opts) {
         if ((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .isPermissionError */ .gj)(err)) {
             return {
                 action: 'skipped',
-                reason: `GitHub answered ${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .errorStatus */ .PO)(err)} (${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}): the token may not set commit statuses (needs \`statuses: write\`)`,
+                reason: `GitHub answered ${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .errorStatus */ .PO)(err)} (${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__.errorMessage)(err)}): the token may not set commit statuses (needs \`statuses: write\`)`,
             };
         }
         throw err;
@@ -55697,10 +56008,10 @@ async function publishGate(octokit, opts) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   VV: () => (/* binding */ actionsClient),
-  gJ: () => (/* binding */ errorMessage),
+  errorMessage: () => (/* binding */ errorMessage),
   PO: () => (/* binding */ errorStatus),
   gj: () => (/* binding */ isPermissionError),
-  OO: () => (/* binding */ restClient)
+  restClient: () => (/* binding */ restClient)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
@@ -55806,9 +56117,10 @@ function isPermissionError(err) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   pI: () => (/* binding */ fitComment),
 /* harmony export */   qD: () => (/* binding */ upsertStickyComment)
 /* harmony export */ });
-/* unused harmony exports authenticatedLogin, findOwnComments, MAX_COMMENT_LENGTH, fitComment */
+/* unused harmony exports authenticatedLogin, findOwnComments, MAX_COMMENT_LENGTH */
 /* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17234);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(36704);
 /**
@@ -55920,7 +56232,7 @@ async function upsertStickyComment(octokit, opts) {
     }
     catch (err) {
         if ((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .isPermissionError */ .gj)(err)) {
-            return skipped(`GitHub answered ${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .errorStatus */ .PO)(err)} (${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}): the token may not comment here ` +
+            return skipped(`GitHub answered ${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .errorStatus */ .PO)(err)} (${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__.errorMessage)(err)}): the token may not comment here ` +
                 '(a fork PR gets a read-only token; see docs/github.md for the two-workflow setup)');
         }
         throw err;
@@ -56007,6 +56319,68 @@ const logStream = {
 
 /***/ }),
 
+/***/ 31224:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ setOutputs),
+/* harmony export */   writeJobSummary: () => (/* binding */ writeJobSummary)
+/* harmony export */ });
+/* unused harmony export OUTPUT_NAMES */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(17234);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(30284);
+/**
+ * Action outputs and the job summary: thin wrappers over `@actions/core`, so the orchestration
+ * code never touches `core` directly and the names of our outputs live in one place (they must
+ * match action.yml; __tests__/github-action-docs.test.ts checks that).
+ */
+
+
+
+/** Every output action.yml declares. */
+const OUTPUT_NAMES = [
+    'verdict',
+    'regressed-modes',
+    'new-failures',
+    'comment-url',
+    'results-path',
+    'comparison-path',
+    'report-path',
+    'base-source',
+];
+/** Sets each defined output; lists become comma-separated, as workflow expressions expect. */
+function setOutputs(outputs) {
+    for (const name of OUTPUT_NAMES) {
+        const v = outputs[name];
+        if (v === undefined)
+            continue;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .fp)(Array.isArray(v) ? v.join(',') : String(v)));
+    }
+}
+/**
+ * Appends markdown to the job summary. Outside Actions (no GITHUB_STEP_SUMMARY) it does nothing
+ * and returns false rather than throwing, so the CLI and local runs share the code path.
+ */
+async function writeJobSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return false;
+    try {
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_report_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .fp)(markdown), true).write();
+        return true;
+    }
+    catch (err) {
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_2__.warning)(`evalgate: could not write the job summary: ${err?.message ?? String(err)}`);
+        return false;
+    }
+    finally {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.emptyBuffer();
+    }
+}
+
+
+/***/ }),
+
 /***/ 7433:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -56016,7 +56390,7 @@ const logStream = {
 /* harmony export */   rb: () => (/* binding */ failureAnnotations)
 /* harmony export */ });
 /* unused harmony exports serverUrlFor, publishComparison, verifyPullHead */
-/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(71509);
+/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70433);
 /* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34902);
 /* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83081);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(36704);
@@ -56143,7 +56517,7 @@ async function verifyPullHead(octokit, opts) {
 /** `evalgate publish`: the same comment and gate from another CI or a laptop. */
 async function publishOutsideActions(opts) {
     const { token, apiUrl, ...rest } = opts;
-    const octokit = (0,_client_js__WEBPACK_IMPORTED_MODULE_3__/* .restClient */ .OO)({ token, baseUrl: apiUrl });
+    const octokit = (0,_client_js__WEBPACK_IMPORTED_MODULE_3__.restClient)({ token, baseUrl: apiUrl });
     if (rest.sha)
         await verifyPullHead(octokit, {
             owner: rest.owner,
@@ -56679,7 +57053,7 @@ function spansOfRequest(request) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(36214);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77261);
 // The action's entry point (action.yml: runs.main = dist/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -56689,7 +57063,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 36214:
+/***/ 77261:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -56710,12 +57084,14 @@ var promises_ = __nccwpck_require__(51455);
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./build/report/cache-line.js
 var cache_line = __nccwpck_require__(91904);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(57975);
 // EXTERNAL MODULE: ./build/checks/registry.js + 32 modules
 var registry = __nccwpck_require__(82439);
-// EXTERNAL MODULE: ./build/suite/index.js + 4 modules
-var build_suite = __nccwpck_require__(53964);
+// EXTERNAL MODULE: ./build/suite/index.js + 2 modules
+var build_suite = __nccwpck_require__(58628);
 // EXTERNAL MODULE: ./build/types.js
 var types = __nccwpck_require__(74853);
 // EXTERNAL MODULE: ./build/version.js
@@ -56769,6 +57145,7 @@ var secrets = __nccwpck_require__(5009);
 
 
 
+
 class UsageError extends Error {
 }
 const HELP = `evalgate ${version/* VERSION */.x}: catch regressions in LLM applications before they merge
@@ -56787,7 +57164,10 @@ Commands:
   publish    post the comment outside Actions: evalgate publish --repo owner/name --pr 12 comparison.json
   import     production traces to evalgate traces: evalgate import export.jsonl --out traces.jsonl
   sample     traces to review, by failure mode: evalgate sample traces.jsonl --seed 7 --out sample.jsonl
+  review     a page to label a sample's traces: evalgate review sample.jsonl --out review.html
   promote    labelled traces to golden cases: evalgate promote sample.jsonl --labels labels.jsonl --dataset evals/promoted.jsonl
+  monitor    online checks over production traces: evalgate monitor traces.jsonl --out monitor [--issue]
+  synth      synthetic variations of cases: evalgate synth evals/cases.jsonl --ids a,b --out evals/synth.jsonl
 
 Selection (run, pr):  --sample N  --tags smoke,refunds  --filter 'refund-*'  --shard 2/4
 Run settings:         --trials N  --concurrency N  --timeout 30s  --retries N  --max-cost 5.00
@@ -57075,14 +57455,13 @@ async function cmdCompare(args) {
     if (positionals.length !== 2)
         throw new UsageError('compare takes two results files: base.json head.json');
     const [basePath, headPath] = positionals;
-    const { compare } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 63504));
-    const { renderTextReport } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 71509));
-    const base = await (0,results_io.readResults)(basePath);
-    const head = await (0,results_io.readResults)(headPath);
+    const { compareFiles } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 52006));
+    const { renderTextReport } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 70433));
     // `report --format html` finds the traces through these paths, relative to the comparison
     // file (absolute when the comparison is only printed).
     const near = (p) => values.out ? (0,external_node_path_.relative)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(values.out)), (0,external_node_path_.resolve)(p)) : (0,external_node_path_.resolve)(p);
-    const comparison = compare(base, head, {
+    // Read line by line, traces left on disk but for the few excerpts (src/compare/files.ts).
+    const comparison = await compareFiles(basePath, headPath, {
         gate: gateOverrides(values),
         accepted: values.accepted,
         basePath: near(basePath),
@@ -57125,7 +57504,7 @@ async function cmdReport(args) {
         throw new UsageError('report takes one comparison file');
     const path = positionals[0];
     const comparison = await (0,results_io/* readComparison */.WY)(path);
-    const { renderComment, renderSummary, renderTextReport, renderViewer } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 71509));
+    const { renderComment, renderSummary, renderTextReport, renderViewer, writeViewer } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 70433));
     let text;
     const opts = {
         repoUrl: values['repo-url'],
@@ -57149,6 +57528,13 @@ async function cmdReport(args) {
             const headPath = values.head ?? near(comparison.head.results_path);
             const base = await readTracesFor('base', basePath);
             const head = await readTracesFor('head', headPath);
+            if (values.out) {
+                // Written block by block: a large suite's viewer is never one string in memory.
+                await (0,evalgate_dir/* makeDir */.g)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(values.out)));
+                await writeViewer(values.out, comparison, base, head);
+                log(`wrote ${values.out}`);
+                return 0;
+            }
             text = renderViewer(comparison, base, head);
             break;
         }
@@ -57188,7 +57574,7 @@ async function cmdMerge(args) {
 }
 /** Writes a PR run's files into `dir` and returns their paths. */
 async function writePrOutputs(dir, outcome, render = {}) {
-    const { renderComment, renderViewer } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 71509));
+    const { renderComment, writeViewer } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 70433));
     await (0,evalgate_dir/* makeDir */.g)(dir);
     const paths = {
         base: (0,external_node_path_.join)(dir, 'base-results.json'),
@@ -57208,7 +57594,7 @@ async function writePrOutputs(dir, outcome, render = {}) {
         // Read next to it, the comment's case links open the viewer file at the case.
         viewerUrl: 'report.html',
     })));
-    await (0,promises_.writeFile)(paths.viewer, renderViewer(outcome.comparison, outcome.base, outcome.head));
+    await writeViewer(paths.viewer, outcome.comparison, outcome.base, outcome.head);
     return paths;
 }
 async function cmdPr(args) {
@@ -57234,7 +57620,7 @@ async function cmdPr(args) {
     const controller = interruptible();
     const baseline = values.baseline ? await (0,results_io.readResults)(values.baseline) : undefined;
     const { runPr } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 16758));
-    const { renderTextReport } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 71509));
+    const { renderTextReport } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 70433));
     const outcome = await runPr({
         repoDir: process.cwd(),
         baseRef: values.base,
@@ -57399,6 +57785,28 @@ async function cmdSample(args) {
     const { sampleCommand } = await __nccwpck_require__.e(/* import() */ 875).then(__nccwpck_require__.bind(__nccwpck_require__, 45875));
     return sampleCommand(positionals[0], values.out, { seed, perMode, passing, by: values.by }, log);
 }
+async function cmdReview(args) {
+    const { values, positionals } = parse(args, { out: { type: 'string', short: 'o' }, config: { type: 'string', short: 'c' } }, true);
+    if (values.help)
+        return help('review');
+    if (positionals.length !== 1)
+        throw new UsageError('review takes one sample file (evalgate sample) or traces file');
+    // The config offers its failure modes; without one (none given, no evalgate.yml here) the
+    // reviewer types every mode.
+    const configPath = values.config ?? 'evalgate.yml';
+    const config = values.config !== undefined || (0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(configPath))
+        ? await (0,build_suite/* loadConfig */.Z9)((0,external_node_path_.resolve)(configPath))
+        : undefined;
+    if (!config)
+        log('no evalgate.yml here (--config names one): every failure mode is typed as new');
+    const { reviewCommand } = await __nccwpck_require__.e(/* import() */ 866).then(__nccwpck_require__.bind(__nccwpck_require__, 21866));
+    return reviewCommand({
+        sample: positionals[0],
+        out: values.out ?? 'review.html',
+        modes: Object.entries(config?.failure_modes ?? {}).map(([name, m]) => ({ name, ...m })),
+        traceUrl: config?.trace_url,
+    }, log);
+}
 async function cmdPromote(args) {
     const { values, positionals } = parse(args, {
         labels: { type: 'string' },
@@ -57421,7 +57829,7 @@ async function cmdPromote(args) {
         log('the suite does not load as it is: new ids are unique within --dataset only');
         return [];
     });
-    const { promote } = await __nccwpck_require__.e(/* import() */ 27).then(__nccwpck_require__.bind(__nccwpck_require__, 20027));
+    const { promote } = await __nccwpck_require__.e(/* import() */ 390).then(__nccwpck_require__.bind(__nccwpck_require__, 56390));
     return promote({
         traces: positionals[0],
         labels: values.labels,
@@ -57431,12 +57839,112 @@ async function cmdPromote(args) {
         inputKey: values['input-key'],
     }, log);
 }
+async function cmdMonitor(args) {
+    const { values, positionals } = parse(args, {
+        config: { type: 'string', short: 'c', default: 'evalgate.yml' },
+        out: { type: 'string', short: 'o', default: 'monitor' },
+        now: { type: 'string' },
+        issue: { type: 'boolean' },
+    }, true);
+    if (values.help)
+        return help('monitor');
+    if (positionals.length === 0)
+        throw new UsageError('monitor takes one or more traces files (evalgate import writes them)');
+    let now;
+    if (values.now !== undefined) {
+        now = /^\d{4}-\d\d-\d\d(T|$)/.test(values.now) ? Date.parse(values.now) : NaN;
+        if (!Number.isFinite(now))
+            throw new UsageError(`--now must be an ISO 8601 time (2026-11-30T00:00:00Z), got ${values.now}`);
+    }
+    const configPath = (0,external_node_path_.resolve)(values.config);
+    const config = await (0,build_suite/* loadConfig */.Z9)(configPath);
+    (0,secrets/* registerSuiteSecrets */.Jq)(config, process.env);
+    const { monitorCommand } = await __nccwpck_require__.e(/* import() */ 499).then(__nccwpck_require__.bind(__nccwpck_require__, 60499));
+    return monitorCommand({ files: positionals, config, configPath, out: values.out, now, issue: values.issue }, log);
+}
+async function cmdSynth(args) {
+    const { values, positionals } = parse(args, {
+        ids: { type: 'string' },
+        kinds: { type: 'string' },
+        n: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        append: { type: 'boolean' },
+        config: { type: 'string', short: 'c', default: 'evalgate.yml' },
+    }, true);
+    if (values.help)
+        return help('synth');
+    if (positionals.length !== 1)
+        throw new UsageError('synth takes one dataset file');
+    const ids = [...new Set(list(values.ids) ?? [])];
+    if (!ids.length)
+        throw new UsageError('synth needs --ids case-a,case-b (the cases to vary)');
+    if (values.append && !values.out)
+        throw new UsageError('--append needs --out <file to append to>');
+    const { SYNTH_KINDS, isSynthKind } = await __nccwpck_require__.e(/* import() */ 335).then(__nccwpck_require__.bind(__nccwpck_require__, 28335));
+    const kinds = [...new Set(list(values.kinds) ?? SYNTH_KINDS)];
+    for (const k of kinds)
+        if (!isSynthKind(k))
+            throw new UsageError(`--kinds: unknown kind ${k} (known: ${SYNTH_KINDS.join(', ')})`);
+    const n = cli_int('n', values.n) ?? 1;
+    if (n > 20)
+        throw new UsageError(`--n must be at most 20, got ${n}`);
+    const config = await (0,build_suite/* loadConfig */.Z9)((0,external_node_path_.resolve)(values.config));
+    const suiteIds = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.resolve)(values.config)).then((s) => s.cases.map((c) => c.id), () => {
+        log('the suite does not load as it is: new ids are unique within the dataset and --out only');
+        return [];
+    });
+    const { synth } = await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(184)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62184));
+    return synth({
+        dataset: positionals[0],
+        ids,
+        kinds: kinds,
+        n,
+        out: values.out,
+        append: values.append,
+        config,
+        suiteIds,
+        stdout: (text) => process.stdout.write(text),
+    }, log);
+}
 const COMMAND_HELP = {
+    monitor: `evalgate monitor traces.jsonl [more files] [--config evalgate.yml] [--out monitor]
+       [--now 2026-11-30T00:00:00Z] [--issue]
+  Runs the config's online: checks over evalgate traces (evalgate import's output; each needs
+  metadata.started_at), counts per failure mode and time window (online.window, default 1d) the
+  traces that passed, failed or whose checks errored (errors are counted apart), and compares
+  the latest window, ending at --now (default: the latest trace's time), with the previous
+  online.windows (default 7) pooled: Fisher's exact test, one-sided, Holm over the modes at
+  online.alpha (default 0.05). Writes --out/monitor.json, summary.md (also to the job summary
+  in Actions) and dashboard.html (a plot per mode). --issue: when a mode worsened, opens one
+  GitHub issue labelled evalgate-monitor or comments on the open one; when none did, comments
+  "back to normal" once (GITHUB_REPOSITORY, GITHUB_TOKEN with issues: write, GITHUB_API_URL).
+  Exit 0 no mode worsened, 1 a mode worsened, 2 bad input, 3 nothing measured (every check
+  errored) or GitHub refused the issue.`,
+    review: `evalgate review sample.jsonl [--config evalgate.yml] [--out review.html]
+  Writes one self-contained HTML page (works offline) to review a sample's traces: messages,
+  tool calls, retrieved documents and the checks that failed. Per trace a note and a failure
+  mode (the config's, or a new one typed in) or "no failure"; a summary counts the labels per
+  mode, most frequent first. The work is kept in the browser (per sample) across reloads. The
+  Download button writes <sample>.labels.jsonl: the labels file evalgate promote --labels reads
+  (its first line a summary; "no failure" lines have mode null and are skipped by promote).
+  Keys: j/k next/previous, 1-9 pick a mode, 0 no failure, n note.`,
+    synth: `evalgate synth dataset.jsonl --ids a,b [--kinds paraphrase,typo,language,adversarial,fact]
+       [--n 1] [--out synth.jsonl [--append]] [--config evalgate.yml]
+  Writes synthetic variations of the chosen cases, --n per case and kind, through the model of
+  the config's synth: section (else its judge:): paraphrase, typo, language (another language),
+  adversarial (a rewording that pushes towards the case's failure modes), fact (a changed fact
+  in the context: checks that expected the old fact are rewritten or dropped, and the case is
+  tagged needs-review). Each case is <parent>~syn-<kind>-<n>, tagged synthetic, with parent:
+  and its provenance in description. Unusable model answers (not JSON, empty, identical to the
+  parent) are counted and never written. Writes JSON lines to --out (a new file; an existing
+  one only with --append), else stdout. Exit 0 done, 2 bad input, 3 a model call failed or no
+  usable variation. Review the cases, add the file to datasets:, run evalgate validate.`,
     promote: `evalgate promote traces.jsonl --labels labels.jsonl --dataset evals/promoted.jsonl
        [--config evalgate.yml] [--input-key q]
   Appends a golden case per labelled trace to --dataset (never overwrites; ids made unique; a
   trace already promoted there is skipped). Labels: JSON lines {"trace_id", "mode", "note"?,
-  "tool"?, "expected"?}; mode must be one of the config's failure_modes. Each case takes the
+  "tool"?, "expected"?}; mode must be one of the config's failure_modes (mode null, a trace
+  reviewed as no failure, and evalgate review's summary line are skipped). Each case takes the
   trace's input (--input-key wraps a string input as {key: input}) and retrieved documents
   (context.documents), the mode, and checks suggested by the mode's name: a hallucinated action
   -> claim_requires_tool on the claim in the output (needs "tool"), a stale answer -> grounded,
@@ -57535,6 +58043,9 @@ const commands = {
     import: cmdImport,
     sample: cmdSample,
     promote: cmdPromote,
+    monitor: cmdMonitor,
+    review: cmdReview,
+    synth: cmdSynth,
 };
 async function main(argv) {
     const [command, ...rest] = argv;
@@ -57564,8 +58075,8 @@ async function main(argv) {
     }
 }
 
-// EXTERNAL MODULE: ./build/compare/index.js + 10 modules
-var compare = __nccwpck_require__(63504);
+// EXTERNAL MODULE: ./build/compare/index.js + 9 modules
+var compare = __nccwpck_require__(52006);
 // EXTERNAL MODULE: ./build/github/checks.js
 var checks = __nccwpck_require__(83081);
 // EXTERNAL MODULE: ./build/github/client.js + 2 modules
@@ -57625,6 +58136,9 @@ function eventInfo(env, payload) {
         ref: env.GITHUB_REF ?? '',
         defaultBranch: str(repository?.default_branch),
     };
+    const action = str(p.action);
+    if (action)
+        info.action = action;
     // pull_request_target carries the same PR object; what matters is that object.
     const pr = obj(p.pull_request);
     if (pr && (eventName === 'pull_request' || eventName === 'pull_request_target')) {
@@ -57719,62 +58233,15 @@ async function currentPullLabels(octokit, event, warn) {
         });
     }
     catch (err) {
-        warn(`could not read the labels of PR #${event.prNumber} (${(0,client/* errorMessage */.gJ)(err)}): using the labels of the event`);
+        warn(`could not read the labels of PR #${event.prNumber} (${(0,client.errorMessage)(err)}): using the labels of the event`);
         return event.labels;
     }
 }
 
 // EXTERNAL MODULE: ./build/github/log.js
 var github_log = __nccwpck_require__(30284);
-;// CONCATENATED MODULE: ./build/github/outputs.js
-/**
- * Action outputs and the job summary: thin wrappers over `@actions/core`, so the orchestration
- * code never touches `core` directly and the names of our outputs live in one place (they must
- * match action.yml; __tests__/github-action-docs.test.ts checks that).
- */
-
-
-
-/** Every output action.yml declares. */
-const OUTPUT_NAMES = [
-    'verdict',
-    'regressed-modes',
-    'new-failures',
-    'comment-url',
-    'results-path',
-    'comparison-path',
-    'report-path',
-    'base-source',
-];
-/** Sets each defined output; lists become comma-separated, as workflow expressions expect. */
-function setOutputs(outputs) {
-    for (const name of OUTPUT_NAMES) {
-        const v = outputs[name];
-        if (v === undefined)
-            continue;
-        core/* setOutput */.uH(name, (0,redact/* redactSecrets */.fp)(Array.isArray(v) ? v.join(',') : String(v)));
-    }
-}
-/**
- * Appends markdown to the job summary. Outside Actions (no GITHUB_STEP_SUMMARY) it does nothing
- * and returns false rather than throwing, so the CLI and local runs share the code path.
- */
-async function writeJobSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return false;
-    try {
-        await core/* summary */.z.addRaw((0,redact/* redactSecrets */.fp)(markdown), true).write();
-        return true;
-    }
-    catch (err) {
-        (0,github_log.warning)(`evalgate: could not write the job summary: ${err?.message ?? String(err)}`);
-        return false;
-    }
-    finally {
-        core/* summary */.z.emptyBuffer();
-    }
-}
-
+// EXTERNAL MODULE: ./build/github/outputs.js
+var github_outputs = __nccwpck_require__(31224);
 // EXTERNAL MODULE: ./build/github/publish.js
 var publish = __nccwpck_require__(7433);
 ;// CONCATENATED MODULE: ./build/github/storage.js
@@ -57951,10 +58418,276 @@ class ActionsStorage {
     }
 }
 
+// EXTERNAL MODULE: ./build/run/trace-cache.js
+var trace_cache = __nccwpck_require__(75812);
+// EXTERNAL MODULE: ./build/suite/yaml.js
+var yaml = __nccwpck_require__(62092);
+;// CONCATENATED MODULE: ./build/github/trace-cache.js
+/**
+ * The trace cache in the action (docs/cache.md "In the GitHub Action"). The Actions cache holds
+ * one folder per saved run, `<fingerprint>.jsonl` files in the format of the local cache, under
+ *
+ *   evalgate-traces-v1-<config id>-sha-<sha>-<run>                push / workflow_dispatch runs
+ *   evalgate-traces-v1-<config id>-pr-<number>-<head sha>-<run>   pull-request runs (head only)
+ *
+ * A PR job runs the PR's code (its setup, its target), which can write anywhere this user can.
+ * So everything is read into memory before that code runs, and nothing is read from disk after:
+ * the base side is served only from the branch's entries (`sha-` keys), never from the PR's own
+ * (`pr-` keys); and what a run saves is written from memory, after its targets ended, into a
+ * folder emptied first. A PR job saves the head side's entries, and none when the head's system
+ * is the base's (those would be base entries written by a PR).
+ */
+
+
+
+
+
+
+/** The 12 hex digits that tell suites (config files) of one repository apart in cache keys. */
+function configId(configRel) {
+    return (0,external_node_crypto_.createHash)('sha256').update(configRel).digest('hex').slice(0, 12);
+}
+/**
+ * The cache keys of a run. Restore keys are prefixes (the newest saved entry wins); the first is
+ * given twice because the Actions cache matches its primary key exactly, only the rest as
+ * prefixes. `runId` makes each save a new key (keys are immutable; a re-run may add entries).
+ */
+function traceKeys(configRel, run, runId) {
+    const p = `evalgate-traces-v1-${configId(configRel)}-`;
+    const branch = (sha) => [`${p}sha-${sha}-`, `${p}sha-${sha}-`, `${p}sha-`];
+    if (run.kind === 'one-side')
+        return { trusted: branch(run.sha), own: [], save: `${p}sha-${run.sha}-${runId}` };
+    const pr = `${p}pr-${run.number}-`;
+    return {
+        trusted: branch(run.baseSha),
+        own: [`${pr}${run.headSha}-`, `${pr}${run.headSha}-`, pr],
+        save: `${pr}${run.headSha}-${runId}`,
+    };
+}
+const FINGERPRINT_FILE = /^([0-9a-f]{64})\.jsonl$/;
+/**
+ * Reads the bucket files of a restored folder into memory. A file bigger than `maxBytes` is
+ * skipped (a cache of this size bound never holds one), as is any line that does not parse.
+ */
+async function loadEntries(dir, maxBytes) {
+    const out = new Map();
+    const names = await (0,promises_.readdir)(dir).catch(() => []);
+    for (const name of names) {
+        const m = FINGERPRINT_FILE.exec(name);
+        if (!m)
+            continue;
+        const path = (0,external_node_path_.join)(dir, name);
+        const s = await (0,promises_.stat)(path).catch(() => undefined);
+        if (!s?.isFile() || s.size > maxBytes)
+            continue;
+        const entries = new Map();
+        for (const line of (await (0,promises_.readFile)(path, 'utf8')).split('\n')) {
+            if (!line)
+                continue;
+            try {
+                const row = JSON.parse(line);
+                if (typeof row.k === 'string' && row.t && typeof row.t === 'object' && !row.t.error)
+                    entries.set(row.k, row.t);
+            }
+            catch {
+                // A cut line: that entry is simply not cached.
+            }
+        }
+        if (entries.size)
+            out.set(m[1], entries);
+    }
+    return out;
+}
+/**
+ * Writes `entries` as bucket files into `dir`, emptied first, up to `maxBytes` in all (the
+ * entries past it are dropped), every known secret redacted. Returns how many entries and bytes
+ * were written.
+ */
+async function writeEntries(dir, entries, maxBytes) {
+    await (0,promises_.rm)(dir, { recursive: true, force: true });
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    let written = 0;
+    let bytes = 0;
+    let dropped = 0;
+    for (const [fingerprint, traces] of entries) {
+        const lines = [];
+        for (const [k, t] of traces) {
+            // Redacted as a results file is (a fork's PR can restore the branch's cache entries).
+            const line = `{"k":${JSON.stringify(k)},"t":${(0,redact/* redactedJson */.Rh)(t)}}\n`;
+            const size = Buffer.byteLength(line);
+            if (bytes + size > maxBytes) {
+                dropped++;
+                continue;
+            }
+            bytes += size;
+            lines.push(line);
+        }
+        if (!lines.length)
+            continue;
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, `${fingerprint}.jsonl`), lines.join(''));
+        written += lines.length;
+    }
+    return { entries: written, bytes, dropped };
+}
+/**
+ * The action's trace store: buckets in memory, made from restored entries. The base side sees
+ * only `trusted` entries; the head side sees `trusted` and `own` (the PR's earlier runs).
+ */
+class ActionTraceStore {
+    trusted;
+    own;
+    buckets = new Map();
+    /** The fingerprint each side asked for. */
+    fingerprints = {};
+    constructor(trusted, own = new Map()) {
+        this.trusted = trusted;
+        this.own = own;
+    }
+    async side(fingerprint, label) {
+        this.fingerprints[label] = fingerprint;
+        const id = `${label}:${fingerprint}`;
+        let bucket = this.buckets.get(id);
+        if (!bucket) {
+            const entries = new Map(this.trusted.get(fingerprint));
+            if (label === 'head')
+                for (const [k, t] of this.own.get(fingerprint) ?? [])
+                    if (!entries.has(k))
+                        entries.set(k, t);
+            bucket = new trace_cache/* TraceBucket */._w(undefined, entries);
+            this.buckets.set(id, bucket);
+        }
+        return { bucket, hits: 0, misses: 0 };
+    }
+    async close() { }
+    /** Entries this run stored itself (trials that called the target). */
+    added() {
+        let n = 0;
+        for (const b of this.buckets.values())
+            n += b.added.size;
+        return n;
+    }
+    /**
+     * What a pull-request run saves: the head's system's entries that are not the branch's (the
+     * PR's earlier ones and this run's), and nothing when the head's system is the base's or the
+     * base's fingerprint is unknown: a PR never saves entries of the base's system.
+     */
+    prEntries() {
+        const { base, head } = this.fingerprints;
+        const bucket = head && this.buckets.get(`head:${head}`);
+        if (!bucket || !base || base === head)
+            return new Map();
+        const out = new Map(this.own.get(head));
+        for (const k of bucket.added)
+            out.set(k, bucket.entry(k));
+        return out.size ? new Map([[head, out]]) : new Map();
+    }
+    /** What a push or manual run saves: its system's entries, restored and new. */
+    branchEntries() {
+        const { head } = this.fingerprints;
+        const bucket = head && this.buckets.get(`head:${head}`);
+        if (!bucket)
+            return new Map();
+        const out = new Map();
+        for (const [k, t] of bucket.all())
+            if (!t.error)
+                out.set(k, t);
+        return out.size ? new Map([[head, out]]) : new Map();
+    }
+}
+/** A `Map` of maps' total size. */
+function entryCount(entries) {
+    let n = 0;
+    for (const m of entries.values())
+        n += m.size;
+    return n;
+}
+/**
+ * The config's `cache:` setting, read without loading the suite (the action decides whether to
+ * restore before anything else runs): off when `cache: false`, else its `max_mb`. A config that
+ * does not parse says nothing here; loading the suite reports it.
+ */
+function cacheSetting(yamlText, file) {
+    const parsed = (0,yaml/* parseYaml */.hN)(yamlText, file);
+    if (!parsed.ok)
+        return { off: false };
+    const v = parsed.doc.value;
+    const cache = v && typeof v === 'object' ? v.cache : undefined;
+    if (cache === false)
+        return { off: true };
+    const maxMb = cache && typeof cache === 'object' ? cache.max_mb : undefined;
+    return { off: false, maxMb: typeof maxMb === 'number' && maxMb > 0 ? maxMb : undefined };
+}
+
+// EXTERNAL MODULE: ./build/compare/verdict.js
+var verdict = __nccwpck_require__(51509);
+// EXTERNAL MODULE: ./build/suite/hash.js
+var hash = __nccwpck_require__(13599);
+;// CONCATENATED MODULE: ./build/github/reuse.js
+/**
+ * The accept label without a second run: a pull-request job stores its comparison (made without
+ * the label) and what its comment needs, under the base sha, the head sha, the suite and the
+ * inputs that shape a comparison. When the label is added or removed, the `labeled` run restores
+ * it, applies the label as `compare` would (withAccepted), and publishes: no setup, no target.
+ */
+
+
+
+
+
+
+const STORED_VERDICT_SCHEMA = 'evalgate/stored-verdict@1';
+/** The inputs that change what a pull-request run compares, as a short hash. */
+function inputsId(shape) {
+    return (0,external_node_crypto_.createHash)('sha256').update((0,hash/* stableStringify */.JB)(shape)).digest('hex').slice(0, 12);
+}
+/** The key prefix of a stored comparison (each save appends its run id: keys are immutable). */
+function verdictKey(configRel, baseSha, headSha, inputs) {
+    return `evalgate-verdict-v1-${configId(configRel)}-${baseSha}-${headSha}-${inputs}-`;
+}
+/** The event actions that only change labels: the comparison of the same shas still holds. */
+function isLabelEvent(action) {
+    return action === 'labeled' || action === 'unlabeled';
+}
+/** What a PR job stores: its comparison without the label. */
+function storedVerdict(comparison, shas, render) {
+    return {
+        schema: STORED_VERDICT_SCHEMA,
+        base_sha: shas.base,
+        head_sha: shas.head,
+        comparison: (0,verdict/* withAccepted */.Yx)(comparison, false),
+        render,
+    };
+}
+/**
+ * The stored comparison of these shas with the label applied, or undefined when the file is
+ * missing, of another schema, or of other shas (a run then runs normally).
+ */
+async function readStoredVerdict(dir, shas) {
+    let v;
+    try {
+        v = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'verdict.json'), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    if (v?.schema !== STORED_VERDICT_SCHEMA ||
+        v.base_sha !== shas.base ||
+        v.head_sha !== shas.head ||
+        !v.comparison ||
+        typeof v.comparison !== 'object' ||
+        !v.render)
+        return undefined;
+    return v;
+}
+/** The stored comparison under the labels the PR has now (the gate's accept label). */
+function relabel(v, labels) {
+    return (0,verdict/* withAccepted */.Yx)(v.comparison, labels.includes(v.comparison.gate.accept_label));
+}
+
 // EXTERNAL MODULE: ./build/pipeline/pr.js + 2 modules
-var pr = __nccwpck_require__(16758);
-// EXTERNAL MODULE: ./build/report/index.js + 3 modules
-var report = __nccwpck_require__(71509);
+var pipeline_pr = __nccwpck_require__(16758);
+// EXTERNAL MODULE: ./build/report/index.js + 1 modules
+var report = __nccwpck_require__(70433);
 // EXTERNAL MODULE: ./node_modules/markdown-table/index.js
 var markdown_table = __nccwpck_require__(735);
 // EXTERNAL MODULE: ./build/compare/stats.js
@@ -58097,6 +58830,10 @@ function renderErrorComment(message, opts = {}) {
 
 
 
+
+
+
+
 /** A problem with the workflow's inputs: one line, no stack trace. */
 class InputProblem extends Error {
 }
@@ -58190,6 +58927,7 @@ function readInputs() {
         setup: input('setup'),
         artifactName: input('artifact-name') ?? 'evalgate-report',
         baseline: booleanInput('baseline', true),
+        cache: booleanInput('cache', true),
     };
 }
 /** auto: a PR compares base and head; a push stores a baseline; anything else runs everything. */
@@ -58258,6 +58996,77 @@ async function uploadDir(ctx) {
     const upload = await ctx.storage.uploadArtifact(ctx.inputs.artifactName, files, ctx.outDir);
     return upload.url;
 }
+/**
+ * The folder the trace cache is restored into and saved from: the same both ways (the Actions
+ * cache ties an entry to its paths), outside the workspace, emptied before each use.
+ */
+function tracesDir(ctx) {
+    return (0,external_node_path_.join)((0,external_node_path_.dirname)(ctx.outDir), 'evalgate-traces');
+}
+/**
+ * Restores the trace cache into memory, or undefined when the `cache` input or the config's
+ * `cache: false` turns it off. Runs before the checkout's code (setup, targets) does: nothing is
+ * read from disk after, so what a PR's code writes there is never served (src/github/trace-cache.ts).
+ */
+async function openTraces(ctx, run) {
+    if (!ctx.inputs.cache) {
+        github_log.info('evalgate: trace cache off (input cache: false)');
+        return undefined;
+    }
+    const configFile = (0,external_node_path_.join)(ctx.workspace, ctx.configRel);
+    const text = await (0,promises_.readFile)(configFile, 'utf8').catch(() => undefined);
+    const setting = text === undefined ? { off: false } : cacheSetting(text, configFile);
+    if (setting.off) {
+        github_log.info('evalgate: trace cache off (cache: false in the config)');
+        return undefined;
+    }
+    const maxBytes = (setting.maxMb ?? trace_cache/* DEFAULT_CACHE_MAX_MB */.ay) * 1024 * 1024;
+    const keys = traceKeys(ctx.configRel, run, ctx.runId);
+    const dir = tracesDir(ctx);
+    const restore = async (restoreKeys, from) => {
+        if (!restoreKeys.length)
+            return { entries: new Map(), key: undefined };
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        const hit = await ctx.storage.restoreBaseline(restoreKeys, dir);
+        const entries = hit.hit && hit.path ? await loadEntries(hit.path, maxBytes) : new Map();
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        if (hit.hit)
+            github_log.info(`evalgate: trace cache: ${entryCount(entries)} traces of ${from} from ${hit.key}`);
+        return { entries, key: hit.key };
+    };
+    const trusted = await restore(keys.trusted, run.kind === 'pr' ? 'the base branch' : 'the branch');
+    const own = await restore(keys.own, 'this pull request (head side only)');
+    const exact = run.kind === 'one-side' && !!trusted.key?.includes(`-sha-${run.sha}-`);
+    return { store: new ActionTraceStore(trusted.entries, own.entries), keys, maxBytes, exact };
+}
+/**
+ * Saves `entries` (held in memory by this run) under the run's key: written into the emptied
+ * traces folder after every target ended, never copied from the workspace.
+ */
+async function saveTraces(ctx, traces, entries, none) {
+    if (!entryCount(entries)) {
+        github_log.info(`evalgate: trace cache: nothing saved (${none})`);
+        return;
+    }
+    const dir = tracesDir(ctx);
+    const w = await writeEntries(dir, entries, traces.maxBytes);
+    const key = traces.keys.save;
+    if (await ctx.storage.saveBaseline(key, dir)) {
+        const mb = (w.bytes / 1024 / 1024).toFixed(1);
+        github_log.info(`evalgate: trace cache: saved ${w.entries} traces (${mb} MB) as ${key}` +
+            (w.dropped ? `; ${w.dropped} more did not fit in cache.max_mb` : ''));
+    }
+    await (0,promises_.rm)(dir, { recursive: true, force: true });
+}
+/** The action inputs that change what a pull-request run compares. */
+function comparisonShape(inputs) {
+    const { sample, trials, shard, gate, setup, baseline, openaiBaseUrl, workingDirectory } = inputs;
+    return { sample, trials, shard, gate, setup, baseline, openaiBaseUrl, workingDirectory };
+}
+/** Where a stored comparison is restored into and saved from (see tracesDir). */
+function verdictDir(ctx) {
+    return (0,external_node_path_.join)((0,external_node_path_.dirname)(ctx.outDir), 'evalgate-verdict');
+}
 function gateOutputs(c) {
     return {
         verdict: c.verdict,
@@ -58289,11 +59098,33 @@ async function runPrMode(ctx) {
     // From the API, not the event: a re-run replays the event of the first run. Which label
     // accepts is decided by runPr, from the base's config (the trusted gate).
     const labels = await currentPullLabels(ctx.octokit, event, (m) => github_log.warning(`evalgate: ${m}`));
+    // The PR's commits as the event names them (not a ref given by input): what caches are keyed by.
+    // Only under `pull_request`, whose caches GitHub scopes to the PR's ref; `pull_request_target`
+    // saves into the base branch's scope, where a PR's entries must never go.
+    const pr = event.eventName === 'pull_request' &&
+        !inputs.baseRef &&
+        !inputs.headRef &&
+        event.prNumber &&
+        event.baseSha &&
+        event.headSha
+        ? { number: event.prNumber, base: event.baseSha, head: event.headSha }
+        : undefined;
+    const storedKey = pr && inputs.cache
+        ? verdictKey(ctx.configRel, pr.base, pr.head, inputsId(comparisonShape(inputs)))
+        : undefined;
+    if (storedKey &&
+        isLabelEvent(event.action) &&
+        (await reuseComparison(ctx, storedKey, pr, labels)))
+        return;
+    // Read into memory now, before the PR's code runs (setup, the targets).
+    const traces = pr
+        ? await openTraces(ctx, { kind: 'pr', number: pr.number, baseSha: pr.base, headSha: pr.head })
+        : undefined;
     const baseSha = inputs.baseRef ? undefined : event.baseSha;
     const baseline = baseSha
         ? await restoreBaseline(ctx, { exact: baselineKey(ctx.configRel, baseSha) })
         : undefined;
-    const outcome = await (0,pr.runPr)({
+    const outcome = await (0,pipeline_pr.runPr)({
         repoDir: ctx.workspace,
         baseRef,
         headRef: inputs.headRef,
@@ -58302,10 +59133,10 @@ async function runPrMode(ctx) {
         selection: { ...(0,run_select/* sampleSelection */.hZ)(inputs.sample), shard: inputs.shard },
         configSample: true,
         trials: inputs.trials,
-        // No trace cache in the action yet: within one job nothing is cached that this run did not
-        // write, and the PR's own code (setup, the target) runs before the base side reads its
-        // entries, so it could plant base traces that hide its regression (docs/cache.md).
-        noCache: true,
+        // The trace cache from the Actions cache, in memory; never the workspace's .evalgate/cache,
+        // which the PR's code (setup, the target) can write (docs/cache.md).
+        noCache: !traces,
+        traceStore: traces?.store,
         setup: inputs.setup,
         baseline,
         gate: inputs.gate,
@@ -58319,6 +59150,15 @@ async function runPrMode(ctx) {
     // The tree we ran is the PR's merge commit; links and the check belong to the PR's head.
     if (!inputs.headRef && event.headSha)
         outcome.comparison.head.sha = event.headSha;
+    const saved = (0,cache_line/* cacheLine */.n)([outcome.comparison.base.cache, outcome.comparison.head.cache]);
+    if (saved)
+        github_log.info(`evalgate: ${saved}`);
+    if (traces) {
+        const fp = traces.store.fingerprints;
+        await saveTraces(ctx, traces, traces.store.prEntries(), fp.base && fp.base === fp.head
+            ? "the head's system is the base's, and a pull request never saves the base's entries"
+            : 'no new traces');
+    }
     const paths = await writePrOutputs(ctx.outDir, outcome, {
         repoUrl: ctx.repoUrl,
         runUrl: ctx.runUrl,
@@ -58339,7 +59179,64 @@ async function runPrMode(ctx) {
         headRef: event.headRef ?? inputs.headRef,
         baselineNote,
     };
-    const comment = (0,report.renderComment)(outcome.comparison, { ...render, marker: report/* DEFAULT_MARKER */.H7 });
+    const baseSource = outcome.baseSource === 'run' ? 'run' : 'cache';
+    await publishPr(ctx, outcome.comparison, render, {
+        'results-path': paths.head,
+        'comparison-path': paths.comparison,
+        'report-path': paths.viewer,
+        'base-source': baseSource,
+    });
+    // For the accept label: a decided comparison of these commits, reused without running.
+    const c = outcome.comparison;
+    if (storedKey && (c.verdict === 'pass' || c.verdict === 'block') && !c.incomplete) {
+        const dir = verdictDir(ctx);
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        const { runUrl: _, repoUrl: __, headSha: ___, ...kept } = render;
+        const stored = storedVerdict(c, pr, { ...kept, baseSource });
+        // Redacted like every file we write: a stored comparison is restorable by later runs.
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'verdict.json'), (0,redact/* redactedJson */.Rh)(stored));
+        const key = `${storedKey}${ctx.runId}`;
+        if (await ctx.storage.saveBaseline(key, dir))
+            github_log.info(`evalgate: comparison stored as ${key} (the accept label reuses it)`);
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+    applyGate(c);
+}
+/**
+ * A labeled or unlabeled event: the comparison a PR job stored for these very commits, under the
+ * labels the PR has now, published in seconds. False (and the suite runs) when none is stored.
+ */
+async function reuseComparison(ctx, key, pr, labels) {
+    const { event } = ctx;
+    const dir = verdictDir(ctx);
+    await (0,promises_.rm)(dir, { recursive: true, force: true });
+    const hit = await ctx.storage.restoreBaseline([key, key], dir);
+    const stored = hit.hit && hit.path ? await readStoredVerdict(hit.path, pr) : undefined;
+    await (0,promises_.rm)(dir, { recursive: true, force: true });
+    if (!stored) {
+        github_log.info(`evalgate: ${event.action} event: no stored comparison of these commits; running`);
+        return false;
+    }
+    github_log.info(`evalgate: ${event.action} event: reusing the comparison of ${pr.base.slice(0, 7)}..${pr.head.slice(0, 7)} stored as ${hit.key}; nothing runs`);
+    const comparison = relabel(stored, labels);
+    await (0,evalgate_dir/* makeDir */.g)(ctx.outDir);
+    const comparisonPath = (0,external_node_path_.join)(ctx.outDir, 'comparison.json');
+    await (0,results_io/* writeJson */.GF)(comparisonPath, comparison);
+    const { baseSource, ...render } = stored.render;
+    await publishPr(ctx, comparison, { ...render, runUrl: ctx.runUrl, repoUrl: ctx.repoUrl, headSha: pr.head }, {
+        'results-path': '',
+        'comparison-path': comparisonPath,
+        'report-path': '',
+        'base-source': baseSource,
+    });
+    applyGate(comparison);
+    return true;
+}
+/** The sticky comment, the check, the job summary and the outputs of a PR's comparison. */
+async function publishPr(ctx, comparison, render, outputs) {
+    const { inputs, event } = ctx;
+    const comment = (0,report.renderComment)(comparison, { ...render, marker: report/* DEFAULT_MARKER */.H7 });
     let commentUrl;
     if (ctx.octokit && event.prNumber && inputs.comment !== 'off') {
         const posted = await (0,github_comment/* upsertStickyComment */.qD)(ctx.octokit, {
@@ -58358,17 +59255,9 @@ async function runPrMode(ctx) {
             github_log.info(`evalgate: comment ${posted.action}: ${posted.url}`);
     }
     if (ctx.octokit && inputs.checkName)
-        await publishCheck(ctx, outcome.comparison, render);
-    await writeJobSummary((0,report.renderSummary)(outcome.comparison, render));
-    setOutputs({
-        ...gateOutputs(outcome.comparison),
-        'comment-url': commentUrl,
-        'results-path': paths.head,
-        'comparison-path': paths.comparison,
-        'report-path': paths.viewer,
-        'base-source': outcome.baseSource === 'run' ? 'run' : 'cache',
-    });
-    applyGate(outcome.comparison);
+        await publishCheck(ctx, comparison, render);
+    await (0,github_outputs.writeJobSummary)((0,report.renderSummary)(comparison, render));
+    (0,github_outputs/* setOutputs */.n)({ ...gateOutputs(comparison), 'comment-url': commentUrl, ...outputs });
 }
 async function publishCheck(ctx, c, render) {
     const h = (0,report/* plainHeadline */.r6)(c);
@@ -58390,19 +59279,32 @@ async function publishCheck(ctx, c, render) {
 /** baseline (push to the default branch) and full (workflow_dispatch) runs: one side. */
 async function runOneSide(ctx, mode) {
     const { inputs, event } = ctx;
+    // Read into memory before the checkout's code runs, like a PR job (src/github/trace-cache.ts).
+    const run = inputs.shard ? `${ctx.runId}-s${inputs.shard.index}` : ctx.runId;
+    const traces = event.sha
+        ? await openTraces({ ...ctx, runId: run }, { kind: 'one-side', sha: event.sha })
+        : undefined;
     if (inputs.setup)
-        await (0,pr/* runSetup */.xn)(inputs.setup, ctx.workspace, ctx.env, (l) => github_log.info(l));
+        await (0,pipeline_pr/* runSetup */.xn)(inputs.setup, ctx.workspace, ctx.env, (l) => github_log.info(l));
     const suite = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.join)(ctx.workspace, ctx.configRel));
     const results = await (0,run_suite/* runSuite */.og)({
         suite,
         selection: { ...(0,run_select/* sampleSelection */.hZ)(inputs.sample), shard: inputs.shard },
         trials: inputs.trials,
-        noCache: true, // as in runPrMode: a baseline must come from the system itself
+        noCache: !traces,
+        traceStore: traces?.store,
         label: mode,
         env: ctx.env,
         progress: logProgress(),
         log: (l) => github_log.info(`evalgate: ${l}`),
     });
+    const saved = (0,cache_line/* cacheLine */.n)([results.meta.cache]);
+    if (saved)
+        github_log.info(`evalgate: ${saved}`);
+    if (traces) {
+        const fresh = traces.store.added() > 0 || !traces.exact;
+        await saveTraces(ctx, traces, fresh ? traces.store.branchEntries() : new Map(), fresh ? 'no traces' : 'every trace came from the cache saved for this commit');
+    }
     await (0,evalgate_dir/* makeDir */.g)(ctx.outDir);
     const resultsPath = (0,external_node_path_.join)(ctx.outDir, 'results.json');
     await (0,results_io/* writeJson */.GF)(resultsPath, results);
@@ -58430,7 +59332,7 @@ async function runOneSide(ctx, mode) {
     let comparison;
     let reportPath = (0,external_node_path_.join)(ctx.outDir, 'report.html');
     if (baseline) {
-        comparison = (0,compare.compare)(baseline, results, {
+        comparison = (0,compare/* compare */.UD)(baseline, results, {
             gate: inputs.gate,
             basePath: 'baseline-results.json',
             headPath: 'results.json',
@@ -58446,9 +59348,9 @@ async function runOneSide(ctx, mode) {
     else {
         // No baseline: the viewer still browses every trace; the run compared with itself gives it
         // the per-mode rates, and the title says there was nothing to compare with.
-        const self = (0,compare.compare)(results, results, { gate: inputs.gate });
+        const self = (0,compare/* compare */.UD)(results, results, { gate: inputs.gate });
         const title = `evalgate ${mode} run of ${event.sha.slice(0, 7)} (no baseline to compare with)`;
-        await (0,promises_.writeFile)(reportPath, (0,report.renderViewer)(self, undefined, results, { title }));
+        await (0,report.writeViewer)(reportPath, self, undefined, results, { title });
     }
     const artifactUrl = await uploadDir(ctx);
     const summary = comparison
@@ -58464,8 +59366,8 @@ async function runOneSide(ctx, mode) {
             artifactUrl,
             title: mode === 'baseline' ? 'Baseline run' : 'Full run',
         });
-    await writeJobSummary(summary);
-    setOutputs({
+    await (0,github_outputs.writeJobSummary)(summary);
+    (0,github_outputs/* setOutputs */.n)({
         ...(comparison
             ? gateOutputs(comparison)
             : { verdict: results.meta.counts.cases && !stopped ? 'pass' : 'error' }),
@@ -58515,6 +59417,7 @@ async function run() {
                 : undefined,
             runUrl: event.runUrl,
             repoUrl,
+            runId: `${process.env.GITHUB_RUN_ID ?? Date.now()}-${process.env.GITHUB_RUN_ATTEMPT ?? 1}`,
         };
         const mode = resolveMode(inputs.mode, event);
         github_log.info(`evalgate: ${mode} run (${event.eventName || 'no event'}) of ${inputs.config}`);
@@ -58524,7 +59427,7 @@ async function run() {
             await runOneSide(ctx, mode);
     }
     catch (err) {
-        const message = (0,client/* errorMessage */.gJ)(err);
+        const message = (0,client.errorMessage)(err);
         core/* setOutput */.uH('verdict', 'error');
         // A broken eval must never be silent: say so on the PR too.
         if (ctx?.octokit && ctx.event.prNumber && ctx.inputs.comment !== 'off') {
@@ -58540,7 +59443,7 @@ async function run() {
                 });
             }
             catch (commentErr) {
-                github_log.warning(`evalgate: could not post the error comment: ${(0,client/* errorMessage */.gJ)(commentErr)}`);
+                github_log.warning(`evalgate: could not post the error comment: ${(0,client.errorMessage)(commentErr)}`);
             }
         }
         github_log.fail(`evalgate: ${message}`);
@@ -58566,23 +59469,27 @@ async function run() {
 
 
 
-/** The run's trace cache, or undefined when `--no-cache` or `cache: false` turns it off. */
-function openTraceCache(root, suite, off) {
+/**
+ * The run's trace cache, or undefined when `--no-cache` or `cache: false` turns it off. `store`
+ * (the action's, restored from the Actions cache) replaces the cache folder.
+ */
+function openTraceCache(root, suite, off, store) {
     const { cache } = suite.config;
     if (off || cache === false)
         return undefined;
-    return new _run_trace_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .TraceCache */ .Ky((0,_run_trace_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .traceCacheDir */ .PG)(root), cache?.max_mb);
+    return store ?? new _run_trace_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .TraceCache */ .Ky((0,_run_trace_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .traceCacheDir */ .PG)(root), cache?.max_mb);
 }
 /**
  * A side's view of the cache: the system in `tree` (a checkout root), fingerprinted. Undefined,
  * with a log line, when the tree's files cannot be listed (not a git checkout, and no
  * `cache.files` globs): a system we cannot fingerprint is never served a trace.
  */
-async function sideCache(cache, tree, suite, configRel, log) {
+async function sideCache(cache, tree, suite, configRel, log, label = 'head') {
     if (!cache)
         return undefined;
     try {
-        return await cache.side(await (0,_run_trace_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .systemFingerprint */ .O4)(tree, suite, configRel.split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/')));
+        const fingerprint = await (0,_run_trace_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .systemFingerprint */ .O4)(tree, suite, configRel.split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/'));
+        return await cache.side(fingerprint, label);
     }
     catch (err) {
         log(`trace cache off: cannot list the files of ${tree} (${err.message.split('\n')[0]})`);
@@ -58628,10 +59535,10 @@ var external_node_child_process_ = __nccwpck_require__(31421);
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./build/compare/index.js + 10 modules
-var compare = __nccwpck_require__(63504);
-// EXTERNAL MODULE: ./build/suite/index.js + 4 modules
-var build_suite = __nccwpck_require__(53964);
+// EXTERNAL MODULE: ./build/compare/index.js + 9 modules
+var compare = __nccwpck_require__(52006);
+// EXTERNAL MODULE: ./build/suite/index.js + 2 modules
+var build_suite = __nccwpck_require__(58628);
 // EXTERNAL MODULE: ./build/targets/index.js + 4 modules
 var build_targets = __nccwpck_require__(63358);
 // EXTERNAL MODULE: ./build/run/all-errored.js
@@ -59025,26 +59932,32 @@ async function runPr(options) {
         const judge = await (0,run_suite/* judgeFor */.z0)(suite, { ...process.env, ...env });
         const simulator = await (0,run_suite/* simulatorFor */.Oi)(suite, { ...process.env, ...env });
         // One cache folder for both sides; each side's system has its own fingerprint.
-        cache = (0,pipeline_cache/* openTraceCache */.WK)(root, suite, options.noCache);
-        const headCache = await (0,pipeline_cache/* sideCache */.MT)(cache, headTree, suite, configRel, log);
+        cache = (0,pipeline_cache/* openTraceCache */.WK)(root, suite, options.noCache, options.traceStore);
+        const headCache = await (0,pipeline_cache/* sideCache */.MT)(cache, headTree, suite, configRel, log, 'head');
         let baseCache;
         // The base tree, made only when something must run there.
         let baseTarget;
         let baseTree;
-        const baseSide = async () => {
-            if (baseTarget)
-                return baseTarget;
+        const baseWorktree = async () => {
+            if (baseTree)
+                return baseTree;
             const wt = await (0,git/* addWorktree */.l)(root, baseSha, (0,external_node_path_.join)(scratch, 'base'));
             cleanups.unshift(wt.remove);
             baseTree = wt.dir;
+            return wt.dir;
+        };
+        const baseSide = async () => {
+            if (baseTarget)
+                return baseTarget;
+            const dir = await baseWorktree();
             if (options.setup) {
                 log(`setup (base): ${options.setup}`);
-                await runSetup(options.setup, wt.dir, env, log);
+                await runSetup(options.setup, dir, env, log);
             }
-            baseCache = await (0,pipeline_cache/* sideCache */.MT)(cache, wt.dir, suite, configRel, log);
+            baseCache = await (0,pipeline_cache/* sideCache */.MT)(cache, dir, suite, configRel, log, 'base');
             // The head's suite runs on the base tree: same cases and checks, the base's system.
             baseTarget = await (0,build_targets/* createTarget */.Yn)(suite.config.target, {
-                rootDir: (0,external_node_path_.join)(wt.dir, (0,external_node_path_.dirname)(configRel)),
+                rootDir: (0,external_node_path_.join)(dir, (0,external_node_path_.dirname)(configRel)),
                 concurrency: settings.concurrency,
                 env,
                 log,
@@ -59159,7 +60072,7 @@ async function runPr(options) {
             // Case sources are relative to the suite; links to dataset lines need its repository path.
             suiteDir: (0,external_node_path_.dirname)(configRel).split(external_node_path_.sep).join('/'),
         };
-        let comparison = (0,compare.compare)(baseResults, headResults, compareOptions);
+        let comparison = (0,compare/* compare */.UD)(baseResults, headResults, compareOptions);
         // Stage 2: re-run the ambiguous cases of undecided modes, base and head interleaved, within
         // the re-run budget.
         if (gate.adaptive && !options.signal?.aborted && !guard.stopped) {
@@ -59211,8 +60124,15 @@ async function runPr(options) {
             else if (deferred > 0) {
                 log(`${plural(deferred, 'ambiguous case')} not re-run: gate.rerun_budget ${gate.rerun_budget} allows less than one case`);
             }
-            comparison = (0,compare.compare)(baseResults, headResults, compareOptions);
+            comparison = (0,compare/* compare */.UD)(baseResults, headResults, compareOptions);
         }
+        // The action's store saves the head's entries only when they are not the base's system:
+        // it must know the base's fingerprint even when a baseline spared the base side.
+        // Without it the store saves nothing: never a reason to fail the run.
+        if (options.traceStore && cache && !baseCache)
+            await baseWorktree()
+                .then((dir) => (0,pipeline_cache/* sideCache */.MT)(cache, dir, suite, configRel, log, 'base'))
+                .catch(() => undefined);
         return {
             suite,
             base: baseResults,
@@ -59473,7 +60393,7 @@ async function runSuite(options) {
     let target;
     const guard = runGuard(suite, options, options.log);
     const tree = await (0,pipeline_cache/* runTree */.QK)(suite);
-    const cache = tree ? (0,pipeline_cache/* openTraceCache */.WK)(tree, suite, options.noCache) : undefined;
+    const cache = tree ? (0,pipeline_cache/* openTraceCache */.WK)(tree, suite, options.noCache, options.traceStore) : undefined;
     try {
         const cached = tree
             ? await (0,pipeline_cache/* sideCache */.MT)(cache, tree, suite, (0,pipeline_cache/* configRelTo */.NN)(tree, suite), options.log ?? (() => { }))
@@ -59496,7 +60416,9 @@ async function runSuite(options) {
             simulator: await simulatorFor(suite, { ...process.env, ...options.env }),
             finished: journal?.finished,
             guard,
-            onTrial: journal && ((_side, caseId, result) => journal.writer.record(caseId, result)),
+            // Each trial goes to the journal as it finishes; the run keeps only a slim copy, and the
+            // results file is written from the journal (src/run/spool.ts).
+            keep: journal && ((_side, caseId, result) => journal.writer.keep(caseId, result)),
         });
         const results = (0,runner/* buildResults */.rq)({ suite, cases, trials: settings.trials }, label, trials.get(label), {
             git: await (0,git/* gitInfo */.VT)(suite.rootDir),
@@ -59589,6 +60511,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./build/report/format.js
 var format = __nccwpck_require__(92772);
+// EXTERNAL MODULE: ./build/compare/synthetic.js
+var synthetic = __nccwpck_require__(71339);
 // EXTERNAL MODULE: ./build/report/markdown.js
 var markdown = __nccwpck_require__(34902);
 ;// CONCATENATED MODULE: ./build/report/comment/context.js
@@ -59703,6 +60627,7 @@ function traceLink(ctx, traceId) {
 }
 
 ;// CONCATENATED MODULE: ./build/report/comment/failures.js
+
 
 
 
@@ -59849,7 +60774,8 @@ function failureEntry(ctx, k) {
         (0,markdown/* link */.nf)('base trace', traceLink(ctx, lead?.base_trial?.trace_id ?? k.base?.trace_id)),
         viewerLink(ctx, k.id) ?? '',
     ].filter((s) => s.startsWith('['));
-    const susp = k.label === 'suspected_new_failure' ? ' _(suspected)_' : '';
+    const susp = (k.label === 'suspected_new_failure' ? ' _(suspected)_' : '') +
+        (ctx.origin && (0,synthetic/* isSynthetic */.AL)(k) ? ' 🧪 _synthetic_' : '');
     const lines = [
         `**${title}**${susp} · ${counts}${links.length ? ' · ' + links.join(' · ') : ''}`,
         '',
@@ -59905,7 +60831,10 @@ function newFailureSection(ctx, budget) {
     let left = 0;
     let room = budget;
     if (confirmed.length) {
-        const heading = `### ${(0,format/* plural */.LS)(confirmed.length, 'new failure')}`;
+        const split = ctx.origin
+            ? `\n\n${(0,synthetic/* originText */.CQ)(ctx.origin.new_failure)} (🧪 synthetic: a generated variation of a case, \`evalgate synth\`)`
+            : '';
+        const heading = `### ${(0,format/* plural */.LS)(confirmed.length, 'new failure')}${split}`;
         const e = entries(ctx, confirmed, room - heading.length);
         out.push([heading, ...e.parts].join('\n\n'));
         room -= heading.length + e.used;
@@ -59916,7 +60845,7 @@ function newFailureSection(ctx, budget) {
         const inner = ctx.summary ? ctx : { ...ctx, tier: { ...ctx.tier, excerpt: null } };
         const e = entries(inner, suspected, room - 400);
         left += e.left;
-        out.push(collapsible(ctx, () => `${(0,format/* plural */.LS)(suspected.length, 'suspected new failure')} (mostly failing on head, not confirmed: flips like these also happen by chance)`, [e.parts.join('\n\n')]));
+        out.push(collapsible(ctx, () => `${(0,format/* plural */.LS)(suspected.length, 'suspected new failure')}${ctx.origin ? ` (${(0,synthetic/* originText */.CQ)(ctx.origin.suspected_new_failure)})` : ''} (mostly failing on head, not confirmed: flips like these also happen by chance)`, [e.parts.join('\n\n')]));
     }
     return { text: out.join('\n\n'), left };
 }
@@ -60372,11 +61301,13 @@ function usageSection(ctx) {
 
 
 
+
 function render(c, o, summary) {
     const maxLength = Math.max(2000, o.maxLength ?? (summary ? SUMMARY_MAX : COMMENT_MAX));
     const marker = o.marker ?? DEFAULT_MARKER;
     const tiers = summary ? SUMMARY_TIERS : COMMENT_TIERS;
     const modeRank = new Map((0,format/* sortModes */.bE)(c.modes ?? []).map((m, i) => [m.mode, i]));
+    const origin = (0,synthetic/* splitByOrigin */.aS)(c.cases ?? []);
     let out = '';
     for (let t = 0; t < tiers.length; t++) {
         const tier = tiers[t];
@@ -60389,6 +61320,7 @@ function render(c, o, summary) {
             baseSha: o.baseSha ?? c.base?.sha,
             acceptLabel: o.acceptLabel ?? c.gate?.accept_label ?? 'eval-regression-accepted',
             modeRank,
+            ...(origin ? { origin } : {}),
         };
         const limitNote = summary ? 'job summary size limit' : 'comment size limit';
         const note = tier.note
@@ -60435,6 +61367,7 @@ function renderSummary(c, opts = {}) {
 /* harmony export */   Oe: () => (/* binding */ pct),
 /* harmony export */   Pr: () => (/* binding */ sampleLine),
 /* harmony export */   RC: () => (/* binding */ removedLine),
+/* harmony export */   UM: () => (/* binding */ pts),
 /* harmony export */   Wh: () => (/* binding */ int),
 /* harmony export */   Yb: () => (/* binding */ NOT_REPORTED),
 /* harmony export */   bE: () => (/* binding */ sortModes),
@@ -60450,7 +61383,7 @@ function renderSummary(c, opts = {}) {
 /* harmony export */   uL: () => (/* binding */ modeP),
 /* harmony export */   uX: () => (/* binding */ firstErrorText)
 /* harmony export */ });
-/* unused harmony exports pts, severityRank */
+/* unused harmony export severityRank */
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74853);
 
 const finite = (n) => typeof n === 'number' && Number.isFinite(n);
@@ -60821,7 +61754,7 @@ function headline(c, name, reason, acceptLabel) {
 
 /***/ }),
 
-/***/ 71509:
+/***/ 70433:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60833,7 +61766,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   renderComment: () => (/* reexport */ comment/* renderComment */.wQ),
   renderSummary: () => (/* reexport */ comment/* renderSummary */.Br),
   renderTextReport: () => (/* reexport */ renderTextReport),
-  renderViewer: () => (/* reexport */ renderViewer)
+  renderViewer: () => (/* reexport */ viewer/* renderViewer */.Li),
+  writeViewer: () => (/* reexport */ viewer/* writeViewer */.wA)
 });
 
 // UNUSED EXPORTS: SUMMARY_MAX, headline, redactDeep, redactSecrets, verdictKind
@@ -60842,6 +61776,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var comment = __nccwpck_require__(41939);
 // EXTERNAL MODULE: ./build/report/cache-line.js
 var cache_line = __nccwpck_require__(91904);
+// EXTERNAL MODULE: ./build/compare/synthetic.js
+var synthetic = __nccwpck_require__(71339);
 // EXTERNAL MODULE: ./build/report/format.js
 var format = __nccwpck_require__(92772);
 // EXTERNAL MODULE: ./build/report/headline.js
@@ -60856,6 +61792,7 @@ var verdict_words = __nccwpck_require__(24546);
  * failures with their reasons. Untrusted text is cleaned of control characters (an ESC in a
  * model output must not drive the terminal), flattened to one line and cut.
  */
+
 
 
 
@@ -60906,12 +61843,12 @@ function alignColumns(rows, right = []) {
 function inMode(fs, mode) {
     return (fs ?? []).filter((f) => f.mode === mode);
 }
-function failureLines(k) {
+function failureLines(k, marked = false) {
     const modes = k.modes.filter((m) => m.label === 'new_failure' || m.label === 'suspected_new_failure');
     const where = k.source ? ` (${one(k.source.file, 200)}:${k.source.line})` : '';
     const counts = modes.map((m) => `${one(m.mode, 60)} ${m.base ? `${m.base.passes}/${m.base.trials}` : '-'} -> ${m.head ? `${m.head.passes}/${m.head.trials}` : '-'}`);
     const out = [
-        `  ${k.label === 'suspected_new_failure' ? '?' : 'x'} ${one(k.id, 120)}${where}  ${counts.join(', ')}`,
+        `  ${k.label === 'suspected_new_failure' ? '?' : 'x'} ${one(k.id, 120)}${marked && (0,synthetic/* isSynthetic */.AL)(k) ? ' [synthetic]' : ''}${where}  ${counts.join(', ')}`,
     ];
     // Per listed mode: how many head trials fail it, and the failing checks of one that does.
     for (const m of modes.slice(0, 3)) {
@@ -61007,19 +61944,20 @@ function renderTextReport(c) {
     const cap = 50;
     const confirmed = c.cases.filter((k) => k.label === 'new_failure').sort(byId);
     const suspected = c.cases.filter((k) => k.label === 'suspected_new_failure').sort(byId);
+    const origin = (0,synthetic/* splitByOrigin */.aS)(c.cases);
     if (confirmed.length) {
-        lines.push(`New failures: ${confirmed.length}`);
+        lines.push(`New failures: ${confirmed.length}${origin ? ` (${(0,synthetic/* originText */.CQ)(origin.new_failure)})` : ''}`);
         for (const k of confirmed.slice(0, cap))
-            lines.push(...failureLines(k));
+            lines.push(...failureLines(k, !!origin));
         if (confirmed.length > cap)
             lines.push(`  ...and ${(0,format/* plural */.LS)(confirmed.length - cap, 'more')} (see the HTML viewer)`);
         lines.push('');
     }
     if (suspected.length) {
         // Unconfirmed flips: chance produces them on an unchanged system too.
-        lines.push(`Suspected new failures (not confirmed): ${suspected.length}`);
+        lines.push(`Suspected new failures (not confirmed): ${suspected.length}${origin ? ` (${(0,synthetic/* originText */.CQ)(origin.suspected_new_failure)})` : ''}`);
         for (const k of suspected.slice(0, cap))
-            lines.push(...failureLines(k));
+            lines.push(...failureLines(k, !!origin));
         if (suspected.length > cap)
             lines.push(`  ...and ${(0,format/* plural */.LS)(suspected.length - cap, 'more')} (see the HTML viewer)`);
         lines.push('');
@@ -61047,791 +61985,10 @@ function renderTextReport(c) {
     return lines.join('\n') + '\n';
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: ./build/calibrate/identity.js
-var identity = __nccwpck_require__(4474);
-// EXTERNAL MODULE: ./build/report/plain.js
-var plain = __nccwpck_require__(12071);
+// EXTERNAL MODULE: ./build/report/viewer.js + 2 modules
+var viewer = __nccwpck_require__(19216);
 // EXTERNAL MODULE: ./build/report/redact.js
 var redact = __nccwpck_require__(17234);
-;// CONCATENATED MODULE: ./build/report/viewer-assets.js
-/**
- * The viewer's inline stylesheet and script. Kept as plain strings (not bundled code) so the
- * file is the same wherever it is produced and the CSP hash of the script is stable.
- *
- * The script reads the JSON data block and builds the page with createElement/textContent only:
- * no innerHTML, no string-built HTML, so a `<script>` in a model output is just text. Links from
- * data (trace_url) are accepted only as http(s).
- */
-const VIEWER_CSS = String.raw `
-:root{--fg:#1f2328;--muted:#59636e;--border:#d1d9e0;--bg:#fff;--bg2:#f6f8fa;--red:#d1242f;--green:#1a7f37;--amber:#9a6700;--blue:#0969da;--purple:#8250df;--orange:#bc4c00}
-*{box-sizing:border-box}
-body{margin:0;font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif;color:var(--fg);background:var(--bg)}
-header{padding:16px 24px;border-bottom:1px solid var(--border);background:var(--bg2)}
-h1{font-size:20px;margin:0 0 4px}
-h2{font-size:16px;margin:20px 0 8px}
-main{padding:0 24px 40px;max-width:1600px}
-.verdict{font-size:15px;margin:4px 0}
-.muted{color:var(--muted)}
-code,pre,.mono{font-family:ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,monospace;font-size:12px}
-table{border-collapse:collapse;margin:8px 0}
-th,td{border:1px solid var(--border);padding:4px 10px;text-align:left;vertical-align:top}
-th{background:var(--bg2)}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
-.v-blocking{color:var(--red);font-weight:600}.v-regressed{color:var(--orange)}.v-improved{color:var(--green)}.v-inconclusive{color:var(--amber)}.v-unchanged{color:var(--muted)}
-.k-blocked{color:var(--red)}.k-error{color:var(--orange)}.k-passed{color:var(--green)}.k-accepted{color:var(--amber)}
-.na{color:var(--muted);font-style:italic}
-.filters{display:flex;flex-wrap:wrap;gap:8px;align-items:center;position:sticky;top:0;background:var(--bg);padding:10px 0;border-bottom:1px solid var(--border);z-index:2}
-select,input,button{font:inherit;padding:4px 8px;border:1px solid var(--border);border-radius:6px;background:var(--bg)}
-input[type=search]{min-width:280px}
-button{cursor:pointer;background:var(--bg2)}
-button:disabled{cursor:default;opacity:.5}
-.case{border:1px solid var(--border);border-radius:6px;margin:6px 0;background:var(--bg)}
-.case.target{outline:2px solid var(--blue)}
-.case-row{display:flex;gap:10px;align-items:center;padding:6px 10px;cursor:pointer;flex-wrap:wrap}
-.case-row:hover{background:var(--bg2)}
-.case-id{font-weight:600;word-break:break-all}
-.badge{display:inline-block;padding:0 8px;border-radius:10px;font-size:12px;border:1px solid transparent;white-space:nowrap}
-.l-new_failure{background:#ffebe9;color:var(--red);border-color:#ffcecb}
-.l-suspected_new_failure{background:#fff8c5;color:var(--amber);border-color:#f5e0a0}
-.l-fixed{background:#dafbe1;color:var(--green);border-color:#aceebb}
-.l-flaky{background:#fbefff;color:var(--purple);border-color:#ecd8ff}
-.l-errored{background:#fff1e5;color:#bc4c00;border-color:#ffd8b5}
-.l-added,.l-removed{background:#ddf4ff;color:var(--blue);border-color:#b6e3ff}
-.l-stable_fail{background:#f6f8fa;color:var(--red)}.l-stable_pass{background:#f6f8fa;color:var(--muted)}
-.detail{border-top:1px solid var(--border);padding:10px}
-.sides{display:grid;grid-template-columns:1fr 1fr;gap:12px}
-.side{min-width:0}
-.side h3{font-size:14px;margin:0 0 6px}
-details.trial{border:1px solid var(--border);border-radius:6px;margin:6px 0;padding:4px 8px}
-details.trial>summary{cursor:pointer}
-pre{white-space:pre-wrap;word-break:break-word;background:var(--bg2);padding:6px 8px;border-radius:6px;margin:4px 0;max-height:420px;overflow:auto}
-.s-pass{color:var(--green)}.s-fail{color:var(--red)}.s-error{color:#bc4c00}
-.kv{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:12px}
-.field{margin:6px 0}.field>.name{font-size:12px;font-weight:600;color:var(--muted)}
-.pager{display:flex;gap:8px;align-items:center;margin:10px 0}
-a{color:var(--blue)}
-.label-bar{display:flex;gap:8px;align-items:center;margin:8px 0}
-.label-row{display:flex;gap:6px;align-items:center;flex-wrap:wrap;margin:2px 0}
-.label-row button[aria-pressed=true].label-pass{background:#dafbe1;border-color:var(--green)}
-.label-row button[aria-pressed=true].label-fail{background:#ffebe9;border-color:var(--red)}
-@media (max-width:900px){.sides{grid-template-columns:1fr}}
-/* trajectories (head vs base, the first divergent step marked) and conversation turns */
-.traj{margin:8px 0}
-.traj .cols{display:grid;grid-template-columns:1fr 1fr;gap:12px}
-.traj ol{margin:4px 0;padding-left:28px}
-.traj li{font-family:ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,monospace;font-size:12px;word-break:break-word;padding:1px 4px;border-radius:4px}
-.traj li.diverge{background:#fff1e5;outline:1px solid var(--orange);font-weight:600}
-.traj .note{font-size:12px;color:var(--orange)}
-.turns .turn{margin:4px 0}
-.turns .who{font-size:12px;font-weight:600;color:var(--muted)}
-`;
-const VIEWER_JS = String.raw `
-(function () {
-  'use strict';
-  var D = JSON.parse(document.getElementById('evalgate-data').textContent);
-  var PAGE = 100;
-  var LABELS = D.labels;
-  var state = { mode: '', label: '', q: '', page: 0, open: {} };
-  var filtered = [];
-  var hay = null;
-  var traceCache = {};
-
-  // A case's traces live in their own JSON block, parsed the first time the case is opened.
-  function traces(i) {
-    if (traceCache[i]) return traceCache[i];
-    var node = document.getElementById('evalgate-t' + i);
-    if (!node) return null;
-    try { traceCache[i] = JSON.parse(node.textContent); } catch (e) { traceCache[i] = { b: [], h: [] }; }
-    return traceCache[i];
-  }
-
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    return e;
-  }
-  function add(parent) {
-    for (var i = 1; i < arguments.length; i++) if (arguments[i]) parent.appendChild(arguments[i]);
-    return parent;
-  }
-  function pct(r) { return typeof r === 'number' && isFinite(r) ? (Math.round(r * 1000) / 10) + '%' : '–'; }
-  function pts(d) { if (typeof d !== 'number' || !isFinite(d)) return '–'; var v = Math.round(d * 100); return (v > 0 ? '+' : '') + v; }
-  function pv(p) { if (typeof p !== 'number' || !isFinite(p)) return '–'; return p < 0.0001 ? '<0.0001' : p < 0.01 ? p.toFixed(4) : p.toFixed(2); }
-  function txt(v) {
-    if (v === undefined || v === null) return '';
-    if (typeof v === 'string') return v;
-    try { return JSON.stringify(v, null, 2); } catch (e) { return String(v); }
-  }
-  function safeUrl(u) {
-    try { var x = new URL(u); return x.protocol === 'https:' || x.protocol === 'http:' ? x.href : null; } catch (e) { return null; }
-  }
-  function traceLink(id) {
-    if (!D.traceUrl || !id) return null;
-    return safeUrl(D.traceUrl.split('{trace_id}').join(encodeURIComponent(id)));
-  }
-  function frac(s) { return s ? s[0] + '/' + s[1] : '–'; }
-  function num(v) { return typeof v === 'number' && isFinite(v); }
-  // A lone surrogate (a cut emoji in an id) would make encodeURIComponent throw; the comment's
-  // links replace it with U+FFFD, and so does the index.
-  function wellFormed(s) { return String(s).replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'); }
-
-  // ---- header and mode table ---------------------------------------------------------------
-  var root = document.getElementById('app');
-  var head = add(el('header'), el('h1', null, D.title));
-  var verdictLine = el('div', 'verdict');
-  add(verdictLine, el('strong', 'k-' + D.kind, D.headline.icon + ' ' + D.headline.title + ':'), document.createTextNode(' ' + D.headline.text));
-  add(head, verdictLine);
-  add(head, el('div', 'muted', 'base ' + (D.base.sha || '?') + (D.base.ref ? ' (' + D.base.ref + ')' : '') +
-    ' → head ' + (D.head.sha || '?') + (D.head.ref ? ' (' + D.head.ref + ')' : '') + ' · ' + D.cases.length + ' cases'));
-  root.appendChild(head);
-  var main = el('main');
-  root.appendChild(main);
-
-  add(main, el('h2', null, 'Failure modes'));
-  var mt = el('table', 'modes');
-  var hr = el('tr');
-  ['Failure mode', 'Severity', 'Base', 'Head', 'Change (95% CI)', 'p (adj.)', 'Verdict'].forEach(function (h) { hr.appendChild(el('th', null, h)); });
-  add(mt, add(el('thead'), hr));
-  var mtb = el('tbody');
-  D.modes.forEach(function (m) {
-    var tr = el('tr');
-    add(tr, el('td', 'mono', m.mode), el('td', null, m.severity + (m.blocking ? ' (blocking)' : '')),
-      el('td', 'num', pct(m.base[2]) + ' (' + m.base[0] + '/' + m.base[1] + ')'),
-      el('td', 'num', pct(m.head[2]) + ' (' + m.head[0] + '/' + m.head[1] + ')'),
-      el('td', 'num', pts(m.effect) + ' pts (' + pts(m.ci[0]) + ' to ' + pts(m.ci[1]) + ')'),
-      el('td', 'num', pv(m.p)), el('td', 'v-' + m.words.tone, (m.words.icon ? m.words.icon + ' ' : '') + m.words.text + (m.note ? ': ' + m.note : '')));
-    mtb.appendChild(tr);
-  });
-  add(main, add(mt, mtb));
-
-  // Cost, tokens and latency per side; what no trace reported says so (absent is not zero).
-  add(main, el('h2', null, 'Usage'));
-  var ut = el('table', 'usage'); ut.id = 'usage';
-  var uh = el('tr');
-  ['', 'Cost', 'Input tokens', 'Output tokens', 'Latency p50', 'Latency p95'].forEach(function (h) { uh.appendChild(el('th', null, h)); });
-  add(ut, add(el('thead'), uh));
-  var utb = el('tbody');
-  [['Base', D.usage.base], ['Head', D.usage.head]].forEach(function (row) {
-    var u = row[1], tr = el('tr');
-    add(tr, el('th', null, row[0]));
-    [u.cost, u.input_tokens, u.output_tokens, u.p50, u.p95].forEach(function (v) {
-      tr.appendChild(el('td', v === D.notReported ? 'num na' : 'num', v));
-    });
-    utb.appendChild(tr);
-  });
-  add(main, add(ut, utb));
-
-  // ---- filters --------------------------------------------------------------------------------
-  add(main, el('h2', null, 'Cases'));
-  var bar = el('div', 'filters');
-  var modeSel = el('select'); modeSel.id = 'filter-mode'; modeSel.setAttribute('aria-label', 'Failure mode');
-  add(modeSel, opt('', 'All failure modes'));
-  D.modes.forEach(function (m) { modeSel.appendChild(opt(m.mode, m.mode)); });
-  var labelSel = el('select'); labelSel.id = 'filter-label'; labelSel.setAttribute('aria-label', 'Status');
-  add(labelSel, opt('', 'All statuses'));
-  D.labelOrder.forEach(function (l) { if (D.labelCounts[l]) labelSel.appendChild(opt(l, LABELS[l] + ' (' + D.labelCounts[l] + ')')); });
-  var search = el('input'); search.type = 'search'; search.id = 'search'; search.placeholder = 'Search ids, tags, reasons, outputs…';
-  var count = el('span', 'muted'); count.id = 'count';
-  add(bar, modeSel, labelSel, search, count);
-  add(main, bar);
-  var list = el('div'); list.id = 'cases';
-  var pager = el('div', 'pager');
-  var prev = el('button', null, '← Previous'); prev.id = 'prev';
-  var next = el('button', null, 'Next →'); next.id = 'next';
-  var pageInfo = el('span', 'muted');
-  add(pager, prev, pageInfo, next);
-  add(main, list, pager);
-
-  function opt(v, t) { var o = el('option', null, t); o.value = v; return o; }
-
-  function labelOf(c) {
-    if (!state.mode) return c.label;
-    for (var i = 0; i < c.modes.length; i++) if (c.modes[i].mode === state.mode) return c.modes[i].label;
-    return null;
-  }
-  function haystack(i) {
-    if (!hay) hay = new Array(D.cases.length);
-    if (hay[i] === undefined) {
-      var c = D.cases[i], parts = [c.id, c.tags.join(' '), c.src || '', c.snip || ''];
-      c.modes.forEach(function (m) { parts.push(m.mode); });
-      [c.b, c.h].forEach(function (s) {
-        if (!s) return;
-        s.failing.forEach(function (f) { parts.push(f.type, f.reason); });
-      });
-      if (c.excerpt) parts.push(c.excerpt.input, c.excerpt.output);
-      hay[i] = parts.join('\n').toLowerCase();
-    }
-    return hay[i];
-  }
-  function applyFilters() {
-    filtered = [];
-    var q = state.q.toLowerCase();
-    for (var i = 0; i < D.cases.length; i++) {
-      var l = labelOf(D.cases[i]);
-      if (l === null) continue;
-      if (state.label && l !== state.label) continue;
-      if (q && haystack(i).indexOf(q) < 0) continue;
-      filtered.push(i);
-    }
-  }
-
-  // ---- case rows and details ------------------------------------------------------------------
-  function badge(l) { return el('span', 'badge l-' + l, LABELS[l] || l); }
-  function row(i) {
-    var c = D.cases[i];
-    var box = el('div', 'case'); box.setAttribute('data-id', c.id); box.id = 'case-' + i;
-    var r = el('div', 'case-row'); r.setAttribute('role', 'button'); r.tabIndex = 0;
-    add(r, badge(c.label), el('span', 'case-id', c.id));
-    var ms = el('span', 'muted mono');
-    ms.textContent = c.modes.map(function (m) { return m.mode + ' ' + frac(m.b) + ' → ' + frac(m.h); }).join(' · ');
-    add(r, ms);
-    if (c.src) add(r, el('span', 'muted', c.src));
-    var a = el('a', null, '#'); a.href = '#case=' + encodeURIComponent(wellFormed(c.id)); a.title = 'Link to this case';
-    a.addEventListener('click', function (e) { e.stopPropagation(); });
-    add(r, a);
-    r.addEventListener('click', function () { toggle(i, box); });
-    r.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); toggle(i, box); } });
-    box.appendChild(r);
-    if (state.open[i]) box.appendChild(detail(i));
-    return box;
-  }
-  function toggle(i, box) {
-    if (state.open[i]) { delete state.open[i]; var d = box.querySelector('.detail'); if (d) box.removeChild(d); }
-    else { state.open[i] = true; box.appendChild(detail(i)); }
-  }
-  function field(name, value, pre) {
-    var f = el('div', 'field');
-    add(f, el('div', 'name', name));
-    add(f, pre === false ? el('div', null, value) : el('pre', null, value));
-    return f;
-  }
-  function trialView(t, open) {
-    var d = el('details', 'trial'); if (open) d.open = true;
-    var tr = t.trace || {};
-    var s = el('summary');
-    add(s, el('span', 's-' + t.status, t.status), document.createTextNode(' trial ' + t.trial + (t.stage > 1 ? ' (stage ' + t.stage + ')' : '')));
-    d.appendChild(s);
-    var u = tr.usage || {};
-    var kv = el('div', 'kv');
-    var NA = D.notReported;
-    var tokens = num(u.input_tokens) || num(u.output_tokens)
-      ? (num(u.input_tokens) ? u.input_tokens : NA) + ' in / ' + (num(u.output_tokens) ? u.output_tokens : NA) + ' out'
-      : NA;
-    add(kv, el('span', null, 'latency ' + (num(tr.latency_ms) ? Math.round(tr.latency_ms) + ' ms' : NA)),
-      el('span', null, 'tokens ' + tokens),
-      el('span', null, 'cost ' + (num(u.cost_usd) ? '$' + u.cost_usd.toFixed(5) : NA)),
-      el('span', null, 'attempts ' + (t.attempts || 1)));
-    if (tr.trace_id) {
-      var href = traceLink(tr.trace_id);
-      if (href) { var a = el('a', null, 'open trace'); a.href = href; a.rel = 'noopener noreferrer'; a.target = '_blank'; kv.appendChild(a); }
-      else kv.appendChild(el('span', 'mono', 'trace ' + tr.trace_id));
-    }
-    d.appendChild(kv);
-    if (tr.error) d.appendChild(field('Error', (tr.error.kind || 'error') + ': ' + txt(tr.error.message)));
-    var checks = el('div', 'field'); add(checks, el('div', 'name', 'Checks'));
-    (t.checks || []).forEach(function (c) {
-      var line = el('div', 'mono');
-      add(line, el('span', 's-' + c.status, c.status), document.createTextNode(' ' + (c.name || c.type) + ' [' + c.mode + '] ' + (c.reason || '')));
-      checks.appendChild(line);
-    });
-    d.appendChild(checks);
-    var turns = turnsView(tr);
-    if (turns) d.appendChild(turns);
-    d.appendChild(field('Output', tr.output || '(empty)'));
-    if (tr.tool_calls && tr.tool_calls.length) {
-      var tc = el('div', 'field'); add(tc, el('div', 'name', 'Tool calls (' + tr.tool_calls.length + ')'));
-      tr.tool_calls.forEach(function (c) {
-        add(tc, el('pre', null, (c.name || '?') + '(' + txt(c.arguments || {}) + ')' + (c.result !== undefined ? '\n→ ' + txt(c.result) : '')));
-      });
-      d.appendChild(tc);
-    } else d.appendChild(field('Tool calls', '(none)', false));
-    if (tr.retrieved && tr.retrieved.length) {
-      var rd = el('div', 'field'); add(rd, el('div', 'name', 'Retrieved (' + tr.retrieved.length + ')'));
-      tr.retrieved.forEach(function (r) { add(rd, el('pre', null, (r.id ? r.id : '(no id)') + (r.score != null ? ' · ' + r.score : '') + '\n' + txt(r.text))); });
-      d.appendChild(rd);
-    }
-    if (tr.messages && tr.messages.length) {
-      var md = el('details'); add(md, el('summary', null, 'Messages (' + tr.messages.length + ')'));
-      tr.messages.forEach(function (m) {
-        var extra = m.tool_calls ? '\n' + txt(m.tool_calls) : '';
-        add(md, el('pre', null, (m.role || '?') + (m.name ? ' ' + m.name : '') + ': ' + txt(m.content) + extra));
-      });
-      d.appendChild(md);
-    }
-    if (tr.stderr) d.appendChild(field('stderr', tr.stderr));
-    if (tr.metadata) d.appendChild(field('Metadata', txt(tr.metadata)));
-    return d;
-  }
-  function sideView(name, s, runs, c) {
-    var v = el('div', 'side');
-    if (!s) { add(v, el('h3', null, name), el('div', 'muted', name === 'Base' ? 'Not on base (added case).' : 'Not on head (removed case).')); return v; }
-    add(v, el('h3', null, name + ': ' + s.passes + '/' + s.n + ' passed' + (s.errors ? ', ' + s.errors + ' errored' : '')));
-    if (s.failing.length) {
-      var f = el('div', 'field'); add(f, el('div', 'name', 'Failing checks (representative trial)'));
-      s.failing.forEach(function (x) { add(f, el('div', 'mono s-fail', (x.name || x.type) + ' [' + x.mode + '] ' + x.reason)); });
-      v.appendChild(f);
-    }
-    if (runs && runs.length) runs.forEach(function (t, k) { var tv = trialView(t, k === s.ref); if (t.th) tv.appendChild(labelControls(c.id, t)); v.appendChild(tv); });
-    else if (name === 'Head' && c.excerpt) {
-      v.appendChild(field('Output (excerpt)', c.excerpt.output));
-      v.appendChild(field('Tool calls', c.excerpt.tool_calls.map(function (t) { return t.name + '(' + t.arguments + ')'; }).join('\n') || '(none)'));
-      if (c.excerpt.error) v.appendChild(field('Error', c.excerpt.error));
-    } else v.appendChild(el('div', 'muted', 'Traces not included in this viewer.'));
-    return v;
-  }
-  // ---- trajectories and conversation turns ---------------------------------------------------
-  // From the excerpt of a new failure: the head's calls, and where a base trial's differ.
-  function stepList(calls, at, more) {
-    var ol = el('ol');
-    calls.forEach(function (t, k) {
-      var li = el('li', k === at ? 'diverge' : null, t.name + ' ' + t.arguments);
-      if (k === at) li.setAttribute('data-diverges', '1');
-      ol.appendChild(li);
-    });
-    if (at >= 0 && at >= calls.length) {
-      // The divergent step past this side's last call: the call the other side did not make,
-      // or, when this side stopped there, a marked empty step.
-      var li = el('li', more ? 'diverge' : 'diverge muted', more ? more.name + ' ' + more.arguments : '(no more calls)');
-      li.value = at + 1; li.setAttribute('data-diverges', '1');
-      ol.appendChild(li);
-    }
-    if (!calls.length && !more) ol.appendChild(el('li', 'muted', '(no tool calls)'));
-    return ol;
-  }
-  function trajectoryView(c) {
-    var e = c.excerpt;
-    if (!e || (!(e.tool_calls || []).length && !e.divergence)) return null;
-    var box = el('div', 'traj field');
-    var d = e.divergence;
-    add(box, el('div', 'name', d ? 'Trajectory: head vs base' : 'Trajectory (head)'));
-    if (!d) { box.appendChild(stepList(e.tool_calls || [], -1)); return box; }
-    var base = e.base_tool_calls || [];
-    var note = 'Head diverges at step ' + (d.step + 1) + ': ' +
-      (d.base ? 'base called ' + d.base.name : 'base stopped after ' + base.length + ' call' + (base.length === 1 ? '' : 's')) + ', ' +
-      (d.head ? 'head called ' + d.head.name : 'head stopped') +
-      (d.head && d.base && d.head.name === d.base.name ? ' with other arguments' : '');
-    add(box, el('div', 'note', note));
-    var cols = el('div', 'cols');
-    var b = el('div'); add(b, el('div', 'muted', 'Base'), stepList(base, d.step, d.base));
-    var h = el('div'); add(h, el('div', 'muted', 'Head'), stepList(e.tool_calls || [], d.step, d.head));
-    add(box, add(cols, b, h));
-    return box;
-  }
-  // A conversation's turns, each user message with the answer to it.
-  function turnsView(tr) {
-    if (!tr.turns || !tr.turns.length) return null;
-    var f = el('div', 'field turns');
-    add(f, el('div', 'name', 'Turns (' + tr.turns.length + ')'));
-    tr.turns.forEach(function (t, k) {
-      var calls = (t.tool_calls || []).map(function (c) { return (c.name || '?') + '(' + txt(c.arguments || {}) + ')'; });
-      var box = el('div', 'turn');
-      add(box, el('div', 'who', 'turn ' + (k + 1)));
-      add(box, el('pre', null, 'user: ' + txt(t.user) + '\nassistant: ' + txt(t.output) + (calls.length ? '\ncalls: ' + calls.join(' → ') : '')));
-      f.appendChild(box);
-    });
-    return f;
-  }
-
-  function detail(i) {
-    var c = D.cases[i];
-    var T = traces(i) || { b: [], h: [] };
-    var d = el('div', 'detail');
-    var kv = el('div', 'kv');
-    if (c.src) add(kv, el('span', 'mono', c.src));
-    if (c.tags.length) add(kv, el('span', null, 'tags: ' + c.tags.join(', ')));
-    if (c.changed) add(kv, el('span', 's-error', 'case edited between base and head'));
-    c.modes.forEach(function (m) { add(kv, el('span', null, m.mode + ': '), badge(m.label)); });
-    d.appendChild(kv);
-    var input = T.input !== undefined ? T.input : c.excerpt && c.excerpt.input;
-    if (input !== undefined && input !== null) d.appendChild(field('Input', txt(input)));
-    var traj = trajectoryView(c);
-    if (traj) d.appendChild(traj);
-    add(d, add(el('div', 'sides'), sideView('Base', c.b, T.b, c), sideView('Head', c.h, T.h, c)));
-    return d;
-  }
-
-  // ---- human labels for judge calibration (docs/reports.md "Labelling traces") ------------------
-  // A reviewer marks a judged check of a trace pass or fail; labels persist in localStorage while
-  // reviewing and download as the labels file (JSON lines) that evalgate calibrate reads.
-  var LABEL_KEY = 'evalgate-labels';
-  var JUDGED = {}; (D.judged || []).forEach(function (t) { JUDGED[t] = true; });
-  var humanLabels = loadLabels();
-  function loadLabels() {
-    try { var v = JSON.parse(localStorage.getItem(LABEL_KEY) || '{}'); return v && typeof v === 'object' ? v : {}; }
-    catch (e) { return {}; }
-  }
-  function saveLabels() {
-    try { localStorage.setItem(LABEL_KEY, JSON.stringify(humanLabels)); } catch (e) { /* private mode: kept in memory */ }
-    labelCount.textContent = Object.keys(humanLabels).length + ' label(s)';
-    labelDownload.disabled = labelClear.disabled = !Object.keys(humanLabels).length;
-  }
-  function labelKey(th, caseId, index) { return th + ' ' + caseId + ' ' + index; }
-  function labelControls(caseId, t) {
-    var box = el('div', 'field labels'); add(box, el('div', 'name', 'Your label (for judge calibration) · trace ' + t.th.slice(0, 12)));
-    (t.checks || []).forEach(function (c) {
-      if (!JUDGED[c.type]) return;
-      var key = labelKey(t.th, caseId, c.index);
-      var line = el('div', 'label-row');
-      line.setAttribute('data-check', String(c.index));
-      add(line, el('span', 'mono', (c.name || c.type) + ' [' + c.mode + '] judge: '), el('span', 's-' + c.status, c.status), document.createTextNode(' '));
-      var note = el('input'); note.type = 'text'; note.placeholder = 'note (optional)'; note.className = 'label-note';
-      function pick(v) {
-        var cur = humanLabels[key];
-        if (cur && cur.label === v) delete humanLabels[key];
-        else humanLabels[key] = { trace_hash: t.th, case: caseId, check: c.index, label: v, note: note.value || undefined };
-        saveLabels(); show();
-      }
-      var pass = el('button', 'label-pass', 'pass'), fail = el('button', 'label-fail', 'fail');
-      pass.type = fail.type = 'button';
-      pass.addEventListener('click', function () { pick('pass'); });
-      fail.addEventListener('click', function () { pick('fail'); });
-      note.addEventListener('change', function () { var cur = humanLabels[key]; if (cur) { cur.note = note.value || undefined; saveLabels(); } });
-      function show() {
-        var cur = humanLabels[key];
-        pass.setAttribute('aria-pressed', String(!!cur && cur.label === 'pass'));
-        fail.setAttribute('aria-pressed', String(!!cur && cur.label === 'fail'));
-        if (cur && cur.note && !note.value) note.value = cur.note;
-      }
-      show();
-      add(line, pass, fail, note);
-      box.appendChild(line);
-    });
-    return box;
-  }
-  function labelsFile() {
-    return Object.keys(humanLabels).sort().map(function (k) { return JSON.stringify(humanLabels[k]); }).join('\n') + '\n';
-  }
-  var labelBar = el('div', 'label-bar');
-  var labelCount = el('span', 'muted');
-  var labelDownload = el('button', null, 'Download labels.jsonl');
-  var labelClear = el('button', null, 'Clear labels');
-  labelDownload.addEventListener('click', function () {
-    var url = URL.createObjectURL(new Blob([labelsFile()], { type: 'application/x-ndjson' }));
-    var a = el('a'); a.href = url; a.download = 'labels.jsonl';
-    document.body.appendChild(a); a.click(); document.body.removeChild(a);
-    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-  });
-  labelClear.addEventListener('click', function () { humanLabels = {}; saveLabels(); render(); });
-  add(labelBar, el('span', null, 'Judge calibration: '), labelCount, labelDownload, labelClear);
-  if (D.labelable) list.parentNode.insertBefore(labelBar, list);
-  saveLabels();
-
-  // ---- list rendering (one page at a time keeps 10,000 cases fast) ---------------------------
-  function render() {
-    var pages = Math.max(1, Math.ceil(filtered.length / PAGE));
-    if (state.page >= pages) state.page = pages - 1;
-    var start = state.page * PAGE, end = Math.min(filtered.length, start + PAGE);
-    var frag = document.createDocumentFragment();
-    for (var k = start; k < end; k++) frag.appendChild(row(filtered[k]));
-    list.textContent = '';
-    list.appendChild(frag);
-    if (!filtered.length) list.appendChild(el('p', 'muted', 'No case matches these filters.'));
-    count.textContent = 'Showing ' + (filtered.length ? start + 1 : 0) + '–' + end + ' of ' + filtered.length + ' cases' +
-      (filtered.length !== D.cases.length ? ' (' + D.cases.length + ' in total)' : '');
-    pageInfo.textContent = 'Page ' + (state.page + 1) + ' of ' + pages;
-    prev.disabled = state.page === 0;
-    next.disabled = state.page >= pages - 1;
-  }
-  function refilter() { applyFilters(); state.page = 0; render(); }
-  modeSel.addEventListener('change', function () { state.mode = modeSel.value; refilter(); });
-  labelSel.addEventListener('change', function () { state.label = labelSel.value; refilter(); });
-  var timer = null;
-  search.addEventListener('input', function () {
-    clearTimeout(timer);
-    timer = setTimeout(function () { state.q = search.value.trim(); refilter(); }, 120);
-  });
-  prev.addEventListener('click', function () { state.page--; render(); window.scrollTo(0, list.offsetTop - 60); });
-  next.addEventListener('click', function () { state.page++; render(); window.scrollTo(0, list.offsetTop - 60); });
-
-  // ---- deep links: #case=<id> -------------------------------------------------------------------
-  function openFromHash() {
-    var m = /^#case=(.*)$/.exec(location.hash);
-    if (!m) return;
-    var id;
-    try { id = decodeURIComponent(m[1]); } catch (e) { return; }
-    var i = D.index[wellFormed(id)];
-    if (i === undefined) return;
-    var pos = filtered.indexOf(i);
-    if (pos < 0) {
-      state.mode = ''; state.label = ''; state.q = '';
-      modeSel.value = ''; labelSel.value = ''; search.value = '';
-      applyFilters();
-      pos = filtered.indexOf(i);
-    }
-    state.page = Math.floor(pos / PAGE);
-    state.open[i] = true;
-    render();
-    var box = document.getElementById('case-' + i);
-    if (box) {
-      var old = document.querySelector('.case.target'); if (old) old.classList.remove('target');
-      box.classList.add('target');
-      box.scrollIntoView({ block: 'start' });
-    }
-  }
-  window.addEventListener('hashchange', openFromHash);
-
-  applyFilters();
-  render();
-  document.body.setAttribute('data-listed', '1');
-  // The trace blocks follow this script: a deep link opens its case once they are parsed.
-  function ready() { openFromHash(); document.body.setAttribute('data-ready', '1'); }
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready);
-  else ready();
-})();
-`;
-
-;// CONCATENATED MODULE: ./build/report/viewer.js
-/**
- * The HTML trace viewer: one self-contained file (inline CSS and JS, no network) with every case
- * of a comparison and, when the results are given, every trial's trace on both sides.
- *
- * Safety: the data is embedded as JSON in a `<script type="application/json">` block with `<`,
- * `>` and `&` escaped as \u003c etc., so no string in it can end the block; the page script
- * renders it with textContent only; and a CSP allows no network at all and only our own script
- * (by hash), so even an injected `<script>` would not run.
- */
-
-
-
-
-
-
-
-
-function frac(s) {
-    return s ? [s.passes, s.trials, s.errors] : null;
-}
-/** One side of a case as listed: counts and failing checks (light; the traces are apart). */
-function side(k, r) {
-    if (!k && !r)
-        return null;
-    const runs = r?.trials ?? [];
-    return {
-        passes: k?.passes ?? runs.filter((t) => t.status === 'pass').length,
-        n: k?.trials ?? runs.length,
-        errors: k?.errors ?? runs.filter((t) => t.status === 'error').length,
-        failing: k?.failing ?? [],
-        ref: k?.trial_ref ?? 0,
-        /** Trials with traces on this side (0 when the results were not given). */
-        runs: runs.length,
-    };
-}
-/** A short piece of the representative output, so search covers outputs without the traces. */
-function snippet(r, ref) {
-    const t = r?.trials?.[ref ?? 0] ?? r?.trials?.[0];
-    const out = t?.trace?.output;
-    return typeof out === 'string' ? out.slice(0, 400) : '';
-}
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const USAGE_FIELDS = ['input_tokens', 'output_tokens', 'cost_usd'];
-const finite = (v) => typeof v === 'number' && Number.isFinite(v);
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted, q) {
-    return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-}
-/**
- * A side's cost, tokens and latency as the page shows them. Absent is not zero: a value no trace
- * reported reads "not reported". With the side's results at hand, the traces say what was
- * reported (the comparison's totals win when positive: they count the judge too); without them,
- * the comparison's own fields (absent when nothing was reported).
- */
-function sideUsage(side, r) {
-    const summary = (side?.usage ?? {});
-    const totals = {};
-    let latencies;
-    if (r) {
-        const sums = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
-        const seen = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
-        const lat = [];
-        for (const c of r.cases ?? []) {
-            for (const t of Array.isArray(c.trials) ? c.trials : []) {
-                const u = t?.trace?.usage;
-                for (const f of USAGE_FIELDS) {
-                    if (u && finite(u[f])) {
-                        sums[f] += u[f];
-                        seen[f]++;
-                    }
-                }
-                if (finite(t?.trace?.latency_ms))
-                    lat.push(t.trace.latency_ms);
-            }
-        }
-        for (const f of USAGE_FIELDS) {
-            const s = summary[f];
-            if (finite(s) && s > 0)
-                totals[f] = s;
-            else if (seen[f] > 0)
-                totals[f] = sums[f];
-        }
-        if (lat.length)
-            latencies = Float64Array.from(lat).sort();
-    }
-    else {
-        for (const f of USAGE_FIELDS) {
-            const s = summary[f];
-            if (finite(s))
-                totals[f] = s;
-        }
-    }
-    const lm = side?.latency_ms;
-    // With the traces at hand they alone say (the comparison's percentiles come from them too).
-    const p50 = latencies ? percentile(latencies, 0.5) : !r && finite(lm?.p50) ? lm.p50 : undefined;
-    const p95 = latencies ? percentile(latencies, 0.95) : !r && finite(lm?.p95) ? lm.p95 : undefined;
-    const shown = (v, f) => v === undefined ? verdict_words/* NOT_REPORTED */.Yb : f(v);
-    return {
-        cost: shown(totals.cost_usd, format/* usd */.dR),
-        input_tokens: shown(totals.input_tokens, format/* int */.Wh),
-        output_tokens: shown(totals.output_tokens, format/* int */.Wh),
-        p50: shown(p50, format.ms),
-        p95: shown(p95, format.ms),
-    };
-}
-/**
- * The page data, in two parts: `index` (every case's id, labels, counts and failing checks:
- * what the list, the filters and the search need) and `traces` (per case: input and both
- * sides' trials). The page parses the index at once and a case's traces only when it is opened,
- * which keeps the first screen fast with 10,000 cases. The index is redacted here, the traces
- * when they are serialised (`jsonForScript`).
- */
-function viewerData(c, base, head, opts = {}) {
-    const byId = (r) => new Map((r?.cases ?? []).map((k) => [k.id, k]));
-    const bm = byId(base);
-    const hm = byId(head);
-    const h = (0,headline/* headline */.Pl)(c, (s) => s, (s) => s, c.gate?.accept_label ?? 'eval-regression-accepted');
-    const order = new Map(format/* LABEL_ORDER */.gg.map((l, i) => [l, i]));
-    const cases = [...(c.cases ?? [])].sort((a, b) => (order.get(a.label) ?? 99) - (order.get(b.label) ?? 99) ||
-        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const index = Object.create(null);
-    const traces = [];
-    let hasLabelable = false;
-    const list = cases.map((k, i) => {
-        // Keyed as the comment's links name the case: redacted, lone surrogates made U+FFFD.
-        index[(0,redact/* redactSecrets */.fp)(k.id).replace(LONE_SURROGATE, '\ufffd')] = i;
-        const br = bm.get(k.id);
-        const hr = hm.get(k.id);
-        const b = labelable(br);
-        const hs = labelable(hr);
-        if (b !== br?.trials || hs !== hr?.trials)
-            hasLabelable = true;
-        traces.push({ input: hr?.input ?? br?.input ?? k.excerpt?.input, b: b ?? [], h: hs ?? [] });
-        return (0,redact/* redactDeep */.KL)({
-            id: k.id,
-            label: k.label,
-            modes: k.modes.map((m) => ({
-                mode: m.mode,
-                label: m.label,
-                b: frac(m.base),
-                h: frac(m.head),
-            })),
-            src: k.source ? `${k.source.file}:${k.source.line}` : '',
-            tags: k.tags ?? [],
-            changed: !!k.changed,
-            excerpt: k.excerpt ?? null,
-            snip: `${snippet(hr, k.head?.trial_ref)}\n${snippet(br, k.base?.trial_ref)}`,
-            b: side(k.base, br),
-            h: side(k.head, hr),
-        });
-    });
-    const labelCounts = Object.fromEntries(format/* LABEL_ORDER */.gg.map((l) => [l, (0,format/* countOf */.pq)(c, l)]));
-    const data = (0,redact/* redactDeep */.KL)({
-        title: opts.title ?? 'evalgate trace viewer',
-        headline: h,
-        reasons: c.reasons ?? [],
-        base: { sha: (0,format/* shortSha */.Fu)(c.base?.sha), ref: c.base?.ref },
-        head: { sha: (0,format/* shortSha */.Fu)(c.head?.sha), ref: c.head?.ref },
-        traceUrl: c.trace_url ?? base?.meta?.trace_url ?? head?.meta?.trace_url ?? null,
-        labels: format/* LABEL_TEXT */.DZ,
-        // Checks a reviewer may label for calibration (see labelable).
-        judged: [...identity/* JUDGED_TYPES */.w],
-        labelable: hasLabelable,
-        labelOrder: format/* LABEL_ORDER */.gg,
-        labelCounts,
-        kind: h.kind,
-        usage: { base: sideUsage(c.base, base), head: sideUsage(c.head, head) },
-        notReported: verdict_words/* NOT_REPORTED */.Yb,
-        modes: (0,format/* sortModes */.bE)(c.modes ?? []).map((m) => ({
-            mode: m.mode,
-            severity: m.severity,
-            blocking: m.blocking,
-            base: [m.base.passes, m.base.trials, m.base.rate],
-            head: [m.head.passes, m.head.trials, m.head.rate],
-            effect: m.effect,
-            ci: m.effect_ci,
-            p: (0,format/* modeP */.uL)(m),
-            verdict: m.verdict,
-            // The comment's words and marks: a regression that does not block looks different.
-            words: (0,verdict_words/* modeVerdictWords */.sJ)(m),
-            note: m.needed?.note ?? null,
-        })),
-    });
-    return { ...data, cases: list, index, traces };
-}
-/**
- * A side's trials, each judged one with its trace hash (`th`, src/calibrate/identity.ts): the
- * viewer labels a judged check of that trace and the labels file names it by this hash. Hashed
- * here from the results as written (before redaction), as `evalgate calibrate` hashes them.
- */
-function labelable(r) {
-    const trials = r?.trials;
-    if (!trials?.some((t) => t?.checks?.some?.((k) => identity/* JUDGED_TYPES */.w.has(k?.type))))
-        return trials;
-    return trials.map((t) => t?.trace && !t.trace.error && t.checks?.some?.((k) => identity/* JUDGED_TYPES */.w.has(k?.type))
-        ? { ...t, th: (0,identity/* traceHash */.wO)(r.input, t.trace) }
-        : t);
-}
-/**
- * Redacted JSON that cannot end a `<script>` element or start a comment inside it. C1 controls
- * and bidi overrides are \u-escaped as well: the same data, and a file printed to a terminal
- * (`evalgate report --format html` without --out) has nothing in it a terminal would obey.
- */
-function jsonForScript(v) {
-    return (0,redact/* redactedJson */.Rh)(v).replace(/[<>&\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-function escapeHtml(s) {
-    return (0,plain/* showControls */.mz)(s)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;');
-}
-const SCRIPT_HASH = `sha256-${(0,external_node_crypto_.createHash)('sha256').update(VIEWER_JS, 'utf8').digest('base64')}`;
-/** One self-contained HTML file showing every case; open it from disk or an artifact. */
-function renderViewer(c, base, head, opts = {}) {
-    const { traces, ...data } = viewerData(c, base, head, opts);
-    const csp = [
-        "default-src 'none'",
-        "style-src 'unsafe-inline'",
-        `script-src '${SCRIPT_HASH}'`,
-        "base-uri 'none'",
-        "form-action 'none'",
-    ].join('; ');
-    const parts = [
-        '<!doctype html>',
-        '<html lang="en">',
-        '<head>',
-        '<meta charset="utf-8">',
-        `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="referrer" content="no-referrer">',
-        `<title>${escapeHtml(data.title)}</title>`,
-        `<style>${VIEWER_CSS}</style>`,
-        '</head>',
-        '<body>',
-        '<div id="app"></div>',
-        '<noscript>This viewer needs JavaScript; the data is in the JSON blocks of this file.</noscript>',
-        `<script type="application/json" id="evalgate-data">${jsonForScript(data)}</script>`,
-        // The script runs as soon as the parser reaches it, before the (large) trace blocks below:
-        // the list renders first, traces are parsed per case when opened.
-        `<script>${VIEWER_JS}</script>`,
-    ];
-    traces.forEach((t, i) => parts.push(`<script type="application/json" id="evalgate-t${i}">${jsonForScript(t)}</script>`));
-    parts.push('</body>', '</html>', '');
-    return parts.join('\n');
-}
-
 ;// CONCATENATED MODULE: ./build/report/index.js
 /** Reports: pure functions from a Comparison (and optionally the Results) to a string. */
 
@@ -61848,6 +62005,7 @@ function renderViewer(c, base, head, opts = {}) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   EU: () => (/* binding */ fence),
+/* harmony export */   Jj: () => (/* binding */ cut),
 /* harmony export */   Lx: () => (/* binding */ urlPath),
 /* harmony export */   YI: () => (/* binding */ neutralize),
 /* harmony export */   aY: () => (/* binding */ code),
@@ -61858,7 +62016,7 @@ function renderViewer(c, base, head, opts = {}) {
 /* harmony export */   uH: () => (/* binding */ clean),
 /* harmony export */   v7: () => (/* binding */ safeHref)
 /* harmony export */ });
-/* unused harmony exports cut, asText */
+/* unused harmony export asText */
 /* harmony import */ var _plain_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(12071);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(17234);
 /**
@@ -62410,6 +62568,1105 @@ function modeVerdictCell(m) {
 
 /***/ }),
 
+/***/ 23781:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  d: () => (/* binding */ VIEWER_CSS),
+  j: () => (/* binding */ VIEWER_JS)
+});
+
+;// CONCATENATED MODULE: ./build/report/viewer-data-js.js
+/**
+ * The part of the viewer's page script that reads its data blocks (src/report/viewer-blocks.ts):
+ * the header, the case index block by block, and a case's trace block when the case is opened.
+ *
+ * A JSON block is parsed at once; a compressed one (base64 of gzip) is decoded with
+ * DecompressionStream, which is asynchronous: `whenRead(v, fn)` runs `fn` now for a value and
+ * later for a promise, so small (uncompressed) viewers behave exactly as before. Decoded trace
+ * blocks are kept for the last few opened, so memory stays bounded however many cases a reviewer
+ * opens. Runs inside the page script's function (see VIEWER_JS).
+ */
+const VIEWER_DATA_JS = String.raw `
+  var D = JSON.parse(document.getElementById('evalgate-data').textContent);
+  var TOTAL = D.total;
+  var C = new Array(TOTAL); // the index entries, filled block by block
+  var loaded = 0;           // C[0 .. loaded) are read
+  var complete = false;     // every index block is read
+  var byId = null;          // anchor id -> position, once complete
+  var domReady = new Promise(function (resolve) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', function () { resolve(); });
+    else resolve();
+  });
+
+  function isPromise(v) { return !!v && typeof v.then === 'function'; }
+  function whenRead(v, fn) { return isPromise(v) ? v.then(fn) : fn(v); }
+  function bytesOf(b64) {
+    if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(b64);
+    var s = atob(b64), a = new Uint8Array(s.length);
+    for (var i = 0; i < s.length; i++) a[i] = s.charCodeAt(i);
+    return a;
+  }
+  // A block's value: now for JSON text, a promise for a compressed block, null when the parser
+  // has not reached it yet. A block that does not decode reads as empty.
+  function readBlock(id) {
+    var node = document.getElementById(id);
+    if (!node) return null;
+    if (node.type === 'application/json') {
+      try { return JSON.parse(node.textContent); } catch (e) { return []; }
+    }
+    try {
+      var stream = new Blob([bytesOf(node.textContent.trim())]).stream().pipeThrough(new DecompressionStream('gzip'));
+      return new Response(stream).text().then(JSON.parse).catch(function () { return []; });
+    } catch (e) { return []; }
+  }
+
+  // Index blocks of D.indexChunk cases each, in list order; they precede this script. first()
+  // once the first block is read, all(wasPartial) once every block is (at once when the first
+  // was the only one).
+  function readIndex(first, all) {
+    var wasPartial = false;
+    function next(k) {
+      var start = k * D.indexChunk, last = start + D.indexChunk >= TOTAL;
+      whenRead(start < TOTAL ? readBlock('evalgate-i' + k) || [] : [], function (part) {
+        for (var j = 0; j < part.length; j++) C[start + j] = part[j];
+        loaded = Math.max(loaded, Math.min(TOTAL, start + part.length));
+        if (last) {
+          complete = true;
+          byId = new Map();
+          for (var i = 0; i < loaded; i++) if (C[i]) byId.set(wellFormed(C[i].id), i);
+        }
+        if (k === 0) { wasPartial = !last; first(); }
+        if (last) all(wasPartial);
+        else next(k + 1);
+      });
+    }
+    next(0);
+  }
+
+  // Trace blocks of D.traceChunk cases each, after this script: the decoded ones kept, the
+  // least recently used dropped past TRACE_KEEP.
+  var TRACE_KEEP = 24;
+  var traceBlocks = new Map();
+  function traceBlock(k) {
+    var v = traceBlocks.get(k);
+    if (v !== undefined) { traceBlocks.delete(k); traceBlocks.set(k, v); return v; }
+    v = readBlock('evalgate-t' + k);
+    if (v === null) {
+      if (document.readyState !== 'loading') return [];
+      return domReady.then(function () { return traceBlock(k); });
+    }
+    if (isPromise(v)) {
+      var pending = v.then(function (part) {
+        if (traceBlocks.get(k) === pending) traceBlocks.set(k, part);
+        return part;
+      });
+      v = pending;
+    }
+    traceBlocks.set(k, v);
+    while (traceBlocks.size > TRACE_KEEP) traceBlocks.delete(traceBlocks.keys().next().value);
+    return v;
+  }
+  // A case's traces: a value, or a promise of one.
+  function traces(i) {
+    return whenRead(traceBlock(Math.floor(i / D.traceChunk)), function (part) {
+      return part[i % D.traceChunk] || { b: [], h: [] };
+    });
+  }
+`;
+
+;// CONCATENATED MODULE: ./build/report/viewer-assets.js
+/**
+ * The viewer's inline stylesheet and script. Kept as plain strings (not bundled code) so the
+ * file is the same wherever it is produced and the CSP hash of the script is stable.
+ *
+ * The script reads the data blocks (viewer-data-js.ts) and builds the page with
+ * createElement/textContent only: no innerHTML, no string-built HTML, so a `<script>` in a model
+ * output is just text. Links from data (trace_url) are accepted only as http(s).
+ */
+
+const VIEWER_CSS = String.raw `
+:root{--fg:#1f2328;--muted:#59636e;--border:#d1d9e0;--bg:#fff;--bg2:#f6f8fa;--red:#d1242f;--green:#1a7f37;--amber:#9a6700;--blue:#0969da;--purple:#8250df;--orange:#bc4c00}
+*{box-sizing:border-box}
+body{margin:0;font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif;color:var(--fg);background:var(--bg)}
+header{padding:16px 24px;border-bottom:1px solid var(--border);background:var(--bg2)}
+h1{font-size:20px;margin:0 0 4px}
+h2{font-size:16px;margin:20px 0 8px}
+main{padding:0 24px 40px;max-width:1600px}
+.verdict{font-size:15px;margin:4px 0}
+.muted{color:var(--muted)}
+code,pre,.mono{font-family:ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,monospace;font-size:12px}
+table{border-collapse:collapse;margin:8px 0}
+th,td{border:1px solid var(--border);padding:4px 10px;text-align:left;vertical-align:top}
+th{background:var(--bg2)}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+.v-blocking{color:var(--red);font-weight:600}.v-regressed{color:var(--orange)}.v-improved{color:var(--green)}.v-inconclusive{color:var(--amber)}.v-unchanged{color:var(--muted)}
+.k-blocked{color:var(--red)}.k-error{color:var(--orange)}.k-passed{color:var(--green)}.k-accepted{color:var(--amber)}
+.na{color:var(--muted);font-style:italic}
+.filters{display:flex;flex-wrap:wrap;gap:8px;align-items:center;position:sticky;top:0;background:var(--bg);padding:10px 0;border-bottom:1px solid var(--border);z-index:2}
+select,input,button{font:inherit;padding:4px 8px;border:1px solid var(--border);border-radius:6px;background:var(--bg)}
+input[type=search]{min-width:280px}
+button{cursor:pointer;background:var(--bg2)}
+button:disabled{cursor:default;opacity:.5}
+.case{border:1px solid var(--border);border-radius:6px;margin:6px 0;background:var(--bg)}
+.case.target{outline:2px solid var(--blue)}
+.case-row{display:flex;gap:10px;align-items:center;padding:6px 10px;cursor:pointer;flex-wrap:wrap}
+.case-row:hover{background:var(--bg2)}
+.case-id{font-weight:600;word-break:break-all}
+.badge{display:inline-block;padding:0 8px;border-radius:10px;font-size:12px;border:1px solid transparent;white-space:nowrap}
+.l-new_failure{background:#ffebe9;color:var(--red);border-color:#ffcecb}
+.l-suspected_new_failure{background:#fff8c5;color:var(--amber);border-color:#f5e0a0}
+.l-fixed{background:#dafbe1;color:var(--green);border-color:#aceebb}
+.l-flaky{background:#fbefff;color:var(--purple);border-color:#ecd8ff}
+.l-errored{background:#fff1e5;color:#bc4c00;border-color:#ffd8b5}
+.l-added,.l-removed{background:#ddf4ff;color:var(--blue);border-color:#b6e3ff}
+.l-stable_fail{background:#f6f8fa;color:var(--red)}.l-stable_pass{background:#f6f8fa;color:var(--muted)}
+.detail{border-top:1px solid var(--border);padding:10px}
+.sides{display:grid;grid-template-columns:1fr 1fr;gap:12px}
+.side{min-width:0}
+.side h3{font-size:14px;margin:0 0 6px}
+details.trial{border:1px solid var(--border);border-radius:6px;margin:6px 0;padding:4px 8px}
+details.trial>summary{cursor:pointer}
+pre{white-space:pre-wrap;word-break:break-word;background:var(--bg2);padding:6px 8px;border-radius:6px;margin:4px 0;max-height:420px;overflow:auto}
+.s-pass{color:var(--green)}.s-fail{color:var(--red)}.s-error{color:#bc4c00}
+.kv{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:12px}
+.field{margin:6px 0}.field>.name{font-size:12px;font-weight:600;color:var(--muted)}
+.pager{display:flex;gap:8px;align-items:center;margin:10px 0}
+a{color:var(--blue)}
+.label-bar{display:flex;gap:8px;align-items:center;margin:8px 0}
+.label-row{display:flex;gap:6px;align-items:center;flex-wrap:wrap;margin:2px 0}
+.label-row button[aria-pressed=true].label-pass{background:#dafbe1;border-color:var(--green)}
+.label-row button[aria-pressed=true].label-fail{background:#ffebe9;border-color:var(--red)}
+@media (max-width:900px){.sides{grid-template-columns:1fr}}
+/* trajectories (head vs base, the first divergent step marked) and conversation turns */
+.traj{margin:8px 0}
+.traj .cols{display:grid;grid-template-columns:1fr 1fr;gap:12px}
+.traj ol{margin:4px 0;padding-left:28px}
+.traj li{font-family:ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,monospace;font-size:12px;word-break:break-word;padding:1px 4px;border-radius:4px}
+.traj li.diverge{background:#fff1e5;outline:1px solid var(--orange);font-weight:600}
+.traj .note{font-size:12px;color:var(--orange)}
+.turns .turn{margin:4px 0}
+.turns .who{font-size:12px;font-weight:600;color:var(--muted)}
+`;
+const VIEWER_UI_JS = String.raw `
+  var PAGE = 100;
+  var LABELS = D.labels;
+  var state = { mode: '', label: '', q: '', page: 0, open: {} };
+  var filtered = [];
+  var hay = null;
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function add(parent) {
+    for (var i = 1; i < arguments.length; i++) if (arguments[i]) parent.appendChild(arguments[i]);
+    return parent;
+  }
+  function pct(r) { return typeof r === 'number' && isFinite(r) ? (Math.round(r * 1000) / 10) + '%' : '–'; }
+  function pts(d) { if (typeof d !== 'number' || !isFinite(d)) return '–'; var v = Math.round(d * 100); return (v > 0 ? '+' : '') + v; }
+  function pv(p) { if (typeof p !== 'number' || !isFinite(p)) return '–'; return p < 0.0001 ? '<0.0001' : p < 0.01 ? p.toFixed(4) : p.toFixed(2); }
+  function txt(v) {
+    if (v === undefined || v === null) return '';
+    if (typeof v === 'string') return v;
+    try { return JSON.stringify(v, null, 2); } catch (e) { return String(v); }
+  }
+  function safeUrl(u) {
+    try { var x = new URL(u); return x.protocol === 'https:' || x.protocol === 'http:' ? x.href : null; } catch (e) { return null; }
+  }
+  function traceLink(id) {
+    if (!D.traceUrl || !id) return null;
+    return safeUrl(D.traceUrl.split('{trace_id}').join(encodeURIComponent(id)));
+  }
+  function frac(s) { return s ? s[0] + '/' + s[1] : '–'; }
+  function num(v) { return typeof v === 'number' && isFinite(v); }
+  // A lone surrogate (a cut emoji in an id) would make encodeURIComponent throw; the comment's
+  // links replace it with U+FFFD, and so does the index.
+  function wellFormed(s) { return String(s).replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'); }
+
+  // ---- header and mode table ---------------------------------------------------------------
+  var root = document.getElementById('app');
+  var head = add(el('header'), el('h1', null, D.title));
+  var verdictLine = el('div', 'verdict');
+  add(verdictLine, el('strong', 'k-' + D.kind, D.headline.icon + ' ' + D.headline.title + ':'), document.createTextNode(' ' + D.headline.text));
+  add(head, verdictLine);
+  add(head, el('div', 'muted', 'base ' + (D.base.sha || '?') + (D.base.ref ? ' (' + D.base.ref + ')' : '') +
+    ' → head ' + (D.head.sha || '?') + (D.head.ref ? ' (' + D.head.ref + ')' : '') + ' · ' + TOTAL + ' cases'));
+  root.appendChild(head);
+  var main = el('main');
+  root.appendChild(main);
+
+  add(main, el('h2', null, 'Failure modes'));
+  var mt = el('table', 'modes');
+  var hr = el('tr');
+  ['Failure mode', 'Severity', 'Base', 'Head', 'Change (95% CI)', 'p (adj.)', 'Verdict'].forEach(function (h) { hr.appendChild(el('th', null, h)); });
+  add(mt, add(el('thead'), hr));
+  var mtb = el('tbody');
+  D.modes.forEach(function (m) {
+    var tr = el('tr');
+    add(tr, el('td', 'mono', m.mode), el('td', null, m.severity + (m.blocking ? ' (blocking)' : '')),
+      el('td', 'num', pct(m.base[2]) + ' (' + m.base[0] + '/' + m.base[1] + ')'),
+      el('td', 'num', pct(m.head[2]) + ' (' + m.head[0] + '/' + m.head[1] + ')'),
+      el('td', 'num', pts(m.effect) + ' pts (' + pts(m.ci[0]) + ' to ' + pts(m.ci[1]) + ')'),
+      el('td', 'num', pv(m.p)), el('td', 'v-' + m.words.tone, (m.words.icon ? m.words.icon + ' ' : '') + m.words.text + (m.note ? ': ' + m.note : '')));
+    mtb.appendChild(tr);
+  });
+  add(main, add(mt, mtb));
+
+  // Cost, tokens and latency per side; what no trace reported says so (absent is not zero).
+  add(main, el('h2', null, 'Usage'));
+  var ut = el('table', 'usage'); ut.id = 'usage';
+  var uh = el('tr');
+  ['', 'Cost', 'Input tokens', 'Output tokens', 'Latency p50', 'Latency p95'].forEach(function (h) { uh.appendChild(el('th', null, h)); });
+  add(ut, add(el('thead'), uh));
+  var utb = el('tbody');
+  [['Base', D.usage.base], ['Head', D.usage.head]].forEach(function (row) {
+    var u = row[1], tr = el('tr');
+    add(tr, el('th', null, row[0]));
+    [u.cost, u.input_tokens, u.output_tokens, u.p50, u.p95].forEach(function (v) {
+      tr.appendChild(el('td', v === D.notReported ? 'num na' : 'num', v));
+    });
+    utb.appendChild(tr);
+  });
+  add(main, add(ut, utb));
+
+  // ---- filters --------------------------------------------------------------------------------
+  add(main, el('h2', null, 'Cases'));
+  var bar = el('div', 'filters');
+  var modeSel = el('select'); modeSel.id = 'filter-mode'; modeSel.setAttribute('aria-label', 'Failure mode');
+  add(modeSel, opt('', 'All failure modes'));
+  D.modes.forEach(function (m) { modeSel.appendChild(opt(m.mode, m.mode)); });
+  var labelSel = el('select'); labelSel.id = 'filter-label'; labelSel.setAttribute('aria-label', 'Status');
+  add(labelSel, opt('', 'All statuses'));
+  D.labelOrder.forEach(function (l) { if (D.labelCounts[l]) labelSel.appendChild(opt(l, LABELS[l] + ' (' + D.labelCounts[l] + ')')); });
+  var search = el('input'); search.type = 'search'; search.id = 'search'; search.placeholder = 'Search ids, tags, reasons, outputs…';
+  var count = el('span', 'muted'); count.id = 'count';
+  add(bar, modeSel, labelSel, search, count);
+  add(main, bar);
+  var list = el('div'); list.id = 'cases';
+  var pager = el('div', 'pager');
+  var prev = el('button', null, '← Previous'); prev.id = 'prev';
+  var next = el('button', null, 'Next →'); next.id = 'next';
+  var pageInfo = el('span', 'muted');
+  add(pager, prev, pageInfo, next);
+  add(main, list, pager);
+
+  function opt(v, t) { var o = el('option', null, t); o.value = v; return o; }
+
+  function labelOf(c) {
+    if (!state.mode) return c.label;
+    for (var i = 0; i < c.modes.length; i++) if (c.modes[i].mode === state.mode) return c.modes[i].label;
+    return null;
+  }
+  function haystack(i) {
+    if (!hay) hay = new Array(TOTAL);
+    if (hay[i] === undefined) {
+      var c = C[i], parts = [c.id, c.tags.join(' '), c.src || '', c.snip || ''];
+      c.modes.forEach(function (m) { parts.push(m.mode); });
+      [c.b, c.h].forEach(function (s) {
+        if (!s) return;
+        s.failing.forEach(function (f) { parts.push(f.type, f.reason); });
+      });
+      if (c.excerpt) parts.push(c.excerpt.input, c.excerpt.output);
+      hay[i] = parts.join('\n').toLowerCase();
+    }
+    return hay[i];
+  }
+  function applyFilters() {
+    filtered = [];
+    var q = state.q.toLowerCase();
+    for (var i = 0; i < loaded; i++) {
+      if (!C[i]) continue;
+      var l = labelOf(C[i]);
+      if (l === null) continue;
+      if (state.label && l !== state.label) continue;
+      if (q && haystack(i).indexOf(q) < 0) continue;
+      filtered.push(i);
+    }
+  }
+
+  // ---- case rows and details ------------------------------------------------------------------
+  function badge(l) { return el('span', 'badge l-' + l, LABELS[l] || l); }
+  function row(i) {
+    var c = C[i];
+    var box = el('div', 'case'); box.setAttribute('data-id', c.id); box.id = 'case-' + i;
+    var r = el('div', 'case-row'); r.setAttribute('role', 'button'); r.tabIndex = 0;
+    add(r, badge(c.label), el('span', 'case-id', c.id));
+    var ms = el('span', 'muted mono');
+    ms.textContent = c.modes.map(function (m) { return m.mode + ' ' + frac(m.b) + ' → ' + frac(m.h); }).join(' · ');
+    add(r, ms);
+    if (c.src) add(r, el('span', 'muted', c.src));
+    var a = el('a', null, '#'); a.href = '#case=' + encodeURIComponent(wellFormed(c.id)); a.title = 'Link to this case';
+    a.addEventListener('click', function (e) { e.stopPropagation(); });
+    add(r, a);
+    r.addEventListener('click', function () { toggle(i, box); });
+    r.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); toggle(i, box); } });
+    box.appendChild(r);
+    if (state.open[i]) box.appendChild(detail(i));
+    return box;
+  }
+  function toggle(i, box) {
+    if (state.open[i]) { delete state.open[i]; var d = box.querySelector('.detail'); if (d) box.removeChild(d); }
+    else { state.open[i] = true; box.appendChild(detail(i)); }
+  }
+  function field(name, value, pre) {
+    var f = el('div', 'field');
+    add(f, el('div', 'name', name));
+    add(f, pre === false ? el('div', null, value) : el('pre', null, value));
+    return f;
+  }
+  function trialView(t, open) {
+    var d = el('details', 'trial'); if (open) d.open = true;
+    var tr = t.trace || {};
+    var s = el('summary');
+    add(s, el('span', 's-' + t.status, t.status), document.createTextNode(' trial ' + t.trial + (t.stage > 1 ? ' (stage ' + t.stage + ')' : '')));
+    d.appendChild(s);
+    var u = tr.usage || {};
+    var kv = el('div', 'kv');
+    var NA = D.notReported;
+    var tokens = num(u.input_tokens) || num(u.output_tokens)
+      ? (num(u.input_tokens) ? u.input_tokens : NA) + ' in / ' + (num(u.output_tokens) ? u.output_tokens : NA) + ' out'
+      : NA;
+    add(kv, el('span', null, 'latency ' + (num(tr.latency_ms) ? Math.round(tr.latency_ms) + ' ms' : NA)),
+      el('span', null, 'tokens ' + tokens),
+      el('span', null, 'cost ' + (num(u.cost_usd) ? '$' + u.cost_usd.toFixed(5) : NA)),
+      el('span', null, 'attempts ' + (t.attempts || 1)));
+    if (tr.trace_id) {
+      var href = traceLink(tr.trace_id);
+      if (href) { var a = el('a', null, 'open trace'); a.href = href; a.rel = 'noopener noreferrer'; a.target = '_blank'; kv.appendChild(a); }
+      else kv.appendChild(el('span', 'mono', 'trace ' + tr.trace_id));
+    }
+    d.appendChild(kv);
+    if (tr.error) d.appendChild(field('Error', (tr.error.kind || 'error') + ': ' + txt(tr.error.message)));
+    var checks = el('div', 'field'); add(checks, el('div', 'name', 'Checks'));
+    (t.checks || []).forEach(function (c) {
+      var line = el('div', 'mono');
+      add(line, el('span', 's-' + c.status, c.status), document.createTextNode(' ' + (c.name || c.type) + ' [' + c.mode + '] ' + (c.reason || '')));
+      checks.appendChild(line);
+    });
+    d.appendChild(checks);
+    var turns = turnsView(tr);
+    if (turns) d.appendChild(turns);
+    d.appendChild(field('Output', tr.output || '(empty)'));
+    if (tr.tool_calls && tr.tool_calls.length) {
+      var tc = el('div', 'field'); add(tc, el('div', 'name', 'Tool calls (' + tr.tool_calls.length + ')'));
+      tr.tool_calls.forEach(function (c) {
+        add(tc, el('pre', null, (c.name || '?') + '(' + txt(c.arguments || {}) + ')' + (c.result !== undefined ? '\n→ ' + txt(c.result) : '')));
+      });
+      d.appendChild(tc);
+    } else d.appendChild(field('Tool calls', '(none)', false));
+    if (tr.retrieved && tr.retrieved.length) {
+      var rd = el('div', 'field'); add(rd, el('div', 'name', 'Retrieved (' + tr.retrieved.length + ')'));
+      tr.retrieved.forEach(function (r) { add(rd, el('pre', null, (r.id ? r.id : '(no id)') + (r.score != null ? ' · ' + r.score : '') + '\n' + txt(r.text))); });
+      d.appendChild(rd);
+    }
+    if (tr.messages && tr.messages.length) {
+      var md = el('details'); add(md, el('summary', null, 'Messages (' + tr.messages.length + ')'));
+      tr.messages.forEach(function (m) {
+        var extra = m.tool_calls ? '\n' + txt(m.tool_calls) : '';
+        add(md, el('pre', null, (m.role || '?') + (m.name ? ' ' + m.name : '') + ': ' + txt(m.content) + extra));
+      });
+      d.appendChild(md);
+    }
+    if (tr.stderr) d.appendChild(field('stderr', tr.stderr));
+    if (tr.metadata) d.appendChild(field('Metadata', txt(tr.metadata)));
+    return d;
+  }
+  function sideView(name, s, runs, c) {
+    var v = el('div', 'side');
+    if (!s) { add(v, el('h3', null, name), el('div', 'muted', name === 'Base' ? 'Not on base (added case).' : 'Not on head (removed case).')); return v; }
+    add(v, el('h3', null, name + ': ' + s.passes + '/' + s.n + ' passed' + (s.errors ? ', ' + s.errors + ' errored' : '')));
+    if (s.failing.length) {
+      var f = el('div', 'field'); add(f, el('div', 'name', 'Failing checks (representative trial)'));
+      s.failing.forEach(function (x) { add(f, el('div', 'mono s-fail', (x.name || x.type) + ' [' + x.mode + '] ' + x.reason)); });
+      v.appendChild(f);
+    }
+    if (runs && runs.length) runs.forEach(function (t, k) { var tv = trialView(t, k === s.ref); if (t.th) tv.appendChild(labelControls(c.id, t)); v.appendChild(tv); });
+    else if (name === 'Head' && c.excerpt) {
+      v.appendChild(field('Output (excerpt)', c.excerpt.output));
+      v.appendChild(field('Tool calls', c.excerpt.tool_calls.map(function (t) { return t.name + '(' + t.arguments + ')'; }).join('\n') || '(none)'));
+      if (c.excerpt.error) v.appendChild(field('Error', c.excerpt.error));
+    } else v.appendChild(el('div', 'muted', 'Traces not included in this viewer.'));
+    return v;
+  }
+  // ---- trajectories and conversation turns ---------------------------------------------------
+  // From the excerpt of a new failure: the head's calls, and where a base trial's differ.
+  function stepList(calls, at, more) {
+    var ol = el('ol');
+    calls.forEach(function (t, k) {
+      var li = el('li', k === at ? 'diverge' : null, t.name + ' ' + t.arguments);
+      if (k === at) li.setAttribute('data-diverges', '1');
+      ol.appendChild(li);
+    });
+    if (at >= 0 && at >= calls.length) {
+      // The divergent step past this side's last call: the call the other side did not make,
+      // or, when this side stopped there, a marked empty step.
+      var li = el('li', more ? 'diverge' : 'diverge muted', more ? more.name + ' ' + more.arguments : '(no more calls)');
+      li.value = at + 1; li.setAttribute('data-diverges', '1');
+      ol.appendChild(li);
+    }
+    if (!calls.length && !more) ol.appendChild(el('li', 'muted', '(no tool calls)'));
+    return ol;
+  }
+  function trajectoryView(c) {
+    var e = c.excerpt;
+    if (!e || (!(e.tool_calls || []).length && !e.divergence)) return null;
+    var box = el('div', 'traj field');
+    var d = e.divergence;
+    add(box, el('div', 'name', d ? 'Trajectory: head vs base' : 'Trajectory (head)'));
+    if (!d) { box.appendChild(stepList(e.tool_calls || [], -1)); return box; }
+    var base = e.base_tool_calls || [];
+    var note = 'Head diverges at step ' + (d.step + 1) + ': ' +
+      (d.base ? 'base called ' + d.base.name : 'base stopped after ' + base.length + ' call' + (base.length === 1 ? '' : 's')) + ', ' +
+      (d.head ? 'head called ' + d.head.name : 'head stopped') +
+      (d.head && d.base && d.head.name === d.base.name ? ' with other arguments' : '');
+    add(box, el('div', 'note', note));
+    var cols = el('div', 'cols');
+    var b = el('div'); add(b, el('div', 'muted', 'Base'), stepList(base, d.step, d.base));
+    var h = el('div'); add(h, el('div', 'muted', 'Head'), stepList(e.tool_calls || [], d.step, d.head));
+    add(box, add(cols, b, h));
+    return box;
+  }
+  // A conversation's turns, each user message with the answer to it.
+  function turnsView(tr) {
+    if (!tr.turns || !tr.turns.length) return null;
+    var f = el('div', 'field turns');
+    add(f, el('div', 'name', 'Turns (' + tr.turns.length + ')'));
+    tr.turns.forEach(function (t, k) {
+      var calls = (t.tool_calls || []).map(function (c) { return (c.name || '?') + '(' + txt(c.arguments || {}) + ')'; });
+      var box = el('div', 'turn');
+      add(box, el('div', 'who', 'turn ' + (k + 1)));
+      add(box, el('pre', null, 'user: ' + txt(t.user) + '\nassistant: ' + txt(t.output) + (calls.length ? '\ncalls: ' + calls.join(' → ') : '')));
+      f.appendChild(box);
+    });
+    return f;
+  }
+
+  function detail(i) {
+    var c = C[i];
+    var d = el('div', 'detail');
+    var kv = el('div', 'kv');
+    if (c.src) add(kv, el('span', 'mono', c.src));
+    if (c.tags.length) add(kv, el('span', null, 'tags: ' + c.tags.join(', ')));
+    if (c.changed) add(kv, el('span', 's-error', 'case edited between base and head'));
+    c.modes.forEach(function (m) { add(kv, el('span', null, m.mode + ': '), badge(m.label)); });
+    d.appendChild(kv);
+    // A compressed trace block is decoded first (a moment); a JSON one is there at once.
+    var T = traces(i);
+    if (T && typeof T.then === 'function') {
+      var wait = el('div', 'muted loading', 'Loading traces…');
+      d.appendChild(wait);
+      T.then(function (t) { d.removeChild(wait); traceViews(d, c, t); });
+    } else traceViews(d, c, T);
+    return d;
+  }
+  function traceViews(d, c, T) {
+    var input = T.input !== undefined ? T.input : c.excerpt && c.excerpt.input;
+    if (input !== undefined && input !== null) d.appendChild(field('Input', txt(input)));
+    var traj = trajectoryView(c);
+    if (traj) d.appendChild(traj);
+    add(d, add(el('div', 'sides'), sideView('Base', c.b, T.b, c), sideView('Head', c.h, T.h, c)));
+  }
+
+  // ---- human labels for judge calibration (docs/reports.md "Labelling traces") ------------------
+  // A reviewer marks a judged check of a trace pass or fail; labels persist in localStorage while
+  // reviewing and download as the labels file (JSON lines) that evalgate calibrate reads.
+  var LABEL_KEY = 'evalgate-labels';
+  var JUDGED = {}; (D.judged || []).forEach(function (t) { JUDGED[t] = true; });
+  var humanLabels = loadLabels();
+  function loadLabels() {
+    try { var v = JSON.parse(localStorage.getItem(LABEL_KEY) || '{}'); return v && typeof v === 'object' ? v : {}; }
+    catch (e) { return {}; }
+  }
+  function saveLabels() {
+    try { localStorage.setItem(LABEL_KEY, JSON.stringify(humanLabels)); } catch (e) { /* private mode: kept in memory */ }
+    labelCount.textContent = Object.keys(humanLabels).length + ' label(s)';
+    labelDownload.disabled = labelClear.disabled = !Object.keys(humanLabels).length;
+  }
+  function labelKey(th, caseId, index) { return th + ' ' + caseId + ' ' + index; }
+  function labelControls(caseId, t) {
+    var box = el('div', 'field labels'); add(box, el('div', 'name', 'Your label (for judge calibration) · trace ' + t.th.slice(0, 12)));
+    (t.checks || []).forEach(function (c) {
+      if (!JUDGED[c.type]) return;
+      var key = labelKey(t.th, caseId, c.index);
+      var line = el('div', 'label-row');
+      line.setAttribute('data-check', String(c.index));
+      add(line, el('span', 'mono', (c.name || c.type) + ' [' + c.mode + '] judge: '), el('span', 's-' + c.status, c.status), document.createTextNode(' '));
+      var note = el('input'); note.type = 'text'; note.placeholder = 'note (optional)'; note.className = 'label-note';
+      function pick(v) {
+        var cur = humanLabels[key];
+        if (cur && cur.label === v) delete humanLabels[key];
+        else humanLabels[key] = { trace_hash: t.th, case: caseId, check: c.index, label: v, note: note.value || undefined };
+        saveLabels(); show();
+      }
+      var pass = el('button', 'label-pass', 'pass'), fail = el('button', 'label-fail', 'fail');
+      pass.type = fail.type = 'button';
+      pass.addEventListener('click', function () { pick('pass'); });
+      fail.addEventListener('click', function () { pick('fail'); });
+      note.addEventListener('change', function () { var cur = humanLabels[key]; if (cur) { cur.note = note.value || undefined; saveLabels(); } });
+      function show() {
+        var cur = humanLabels[key];
+        pass.setAttribute('aria-pressed', String(!!cur && cur.label === 'pass'));
+        fail.setAttribute('aria-pressed', String(!!cur && cur.label === 'fail'));
+        if (cur && cur.note && !note.value) note.value = cur.note;
+      }
+      show();
+      add(line, pass, fail, note);
+      box.appendChild(line);
+    });
+    return box;
+  }
+  function labelsFile() {
+    return Object.keys(humanLabels).sort().map(function (k) { return JSON.stringify(humanLabels[k]); }).join('\n') + '\n';
+  }
+  var labelBar = el('div', 'label-bar');
+  var labelCount = el('span', 'muted');
+  var labelDownload = el('button', null, 'Download labels.jsonl');
+  var labelClear = el('button', null, 'Clear labels');
+  labelDownload.addEventListener('click', function () {
+    var url = URL.createObjectURL(new Blob([labelsFile()], { type: 'application/x-ndjson' }));
+    var a = el('a'); a.href = url; a.download = 'labels.jsonl';
+    document.body.appendChild(a); a.click(); document.body.removeChild(a);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  });
+  labelClear.addEventListener('click', function () { humanLabels = {}; saveLabels(); render(); });
+  add(labelBar, el('span', null, 'Judge calibration: '), labelCount, labelDownload, labelClear);
+  if (D.labelable) list.parentNode.insertBefore(labelBar, list);
+  saveLabels();
+
+  // ---- list rendering (one page at a time keeps 10,000 cases fast) ---------------------------
+  function render() {
+    var pages = Math.max(1, Math.ceil(filtered.length / PAGE));
+    if (state.page >= pages) state.page = pages - 1;
+    var start = state.page * PAGE, end = Math.min(filtered.length, start + PAGE);
+    var frag = document.createDocumentFragment();
+    for (var k = start; k < end; k++) frag.appendChild(row(filtered[k]));
+    list.textContent = '';
+    list.appendChild(frag);
+    if (!filtered.length) list.appendChild(el('p', 'muted', 'No case matches these filters.'));
+    // Until every index block is read, filters and search see the cases read so far.
+    count.textContent = 'Showing ' + (filtered.length ? start + 1 : 0) + '–' + end +
+      (!complete ? ' · reading cases: ' + loaded + ' of ' + TOTAL + '…'
+        : ' of ' + filtered.length + ' cases' + (filtered.length !== TOTAL ? ' (' + TOTAL + ' in total)' : ''));
+    pageInfo.textContent = 'Page ' + (state.page + 1) + ' of ' + pages;
+    prev.disabled = state.page === 0;
+    next.disabled = state.page >= pages - 1;
+  }
+  function refilter() { applyFilters(); state.page = 0; render(); }
+  modeSel.addEventListener('change', function () { state.mode = modeSel.value; refilter(); });
+  labelSel.addEventListener('change', function () { state.label = labelSel.value; refilter(); });
+  var timer = null;
+  search.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { state.q = search.value.trim(); refilter(); }, 120);
+  });
+  prev.addEventListener('click', function () { state.page--; render(); window.scrollTo(0, list.offsetTop - 60); });
+  next.addEventListener('click', function () { state.page++; render(); window.scrollTo(0, list.offsetTop - 60); });
+
+  // ---- deep links: #case=<id> -------------------------------------------------------------------
+  // Once the whole index is read (ids are looked up in all of it) and the case's traces are
+  // decoded, so the opened case shows whole.
+  function openFromHash() {
+    var m = /^#case=(.*)$/.exec(location.hash);
+    if (!m || !byId) return;
+    var id;
+    try { id = decodeURIComponent(m[1]); } catch (e) { return; }
+    var i = byId.get(wellFormed(id));
+    if (i === undefined) return;
+    return whenRead(traces(i), function () {
+      var pos = filtered.indexOf(i);
+      if (pos < 0) {
+        state.mode = ''; state.label = ''; state.q = '';
+        modeSel.value = ''; labelSel.value = ''; search.value = '';
+        applyFilters();
+        pos = filtered.indexOf(i);
+      }
+      state.page = Math.floor(pos / PAGE);
+      state.open[i] = true;
+      render();
+      var box = document.getElementById('case-' + i);
+      if (box) {
+        var old = document.querySelector('.case.target'); if (old) old.classList.remove('target');
+        box.classList.add('target');
+        box.scrollIntoView({ block: 'start' });
+      }
+    });
+  }
+  window.addEventListener('hashchange', openFromHash);
+
+  // The first index block gives the first screen; the rest follow (filters and search over all
+  // cases from then on); a deep link opens its case once the trace blocks are parsed too.
+  readIndex(function first() {
+    applyFilters();
+    render();
+    document.body.setAttribute('data-listed', '1');
+  }, function all(wasPartial) {
+    if (wasPartial) { applyFilters(); render(); }
+    domReady.then(openFromHash).then(function () { document.body.setAttribute('data-ready', '1'); });
+  });
+`;
+/** The page script: the data blocks' reader, then the page. */
+const VIEWER_JS = `
+(function () {
+  'use strict';
+${VIEWER_DATA_JS}
+${VIEWER_UI_JS}
+})();
+`;
+
+
+/***/ }),
+
+/***/ 19216:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  vN: () => (/* reexport */ jsonForScript),
+  Li: () => (/* binding */ renderViewer),
+  wA: () => (/* binding */ writeViewer)
+});
+
+// UNUSED EXPORTS: COMPRESS_FROM, INDEX_CHUNK, TRACE_CHUNK, sideUsage, viewerHtml
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(78474);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: ./build/report/plain.js
+var plain = __nccwpck_require__(12071);
+// EXTERNAL MODULE: ./build/report/viewer-assets.js + 1 modules
+var viewer_assets = __nccwpck_require__(23781);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(38522);
+// EXTERNAL MODULE: ./build/report/redact.js
+var redact = __nccwpck_require__(17234);
+;// CONCATENATED MODULE: ./build/report/viewer-blocks.js
+/**
+ * The viewer's data blocks: `<script>` elements the browser never runs (their type is not
+ * JavaScript) holding JSON, either as text or gzip-compressed and base64-encoded.
+ *
+ * Neither can end its element early: JSON has `<`, `>` and `&` escaped as \u003c etc., and
+ * base64 has no `<` at all. The page decodes a compressed block with DecompressionStream, which
+ * works on a file opened from disk (where fetch() of a file next to it would not).
+ */
+
+
+
+/** The `type` of a compressed block: base64 text of gzip bytes of JSON. */
+const GZIP_TYPE = 'application/gzip';
+/**
+ * Redacted JSON that cannot end a `<script>` element or start a comment inside it. C1 controls
+ * and bidi overrides are \u-escaped as well: the same data, and a file printed to a terminal
+ * (`evalgate report --format html` without --out) has nothing in it a terminal would obey.
+ */
+function jsonForScript(v) {
+    return (0,redact/* redactedJson */.Rh)(v).replace(/[<>&\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+function block(id, items, toJson, compress) {
+    return { id, items, toJson: toJson, compress };
+}
+const GZIP = { level: 9 };
+/** Pieces of about this many characters: below V8's large-object size, so they die young. */
+const PIECE = 32 * 1024;
+function openTag(b) {
+    return `<script type="${b.compress ? GZIP_TYPE : 'application/json'}" id="${b.id}">`;
+}
+const CLOSE_TAG = '</script>\n';
+/** The block's JSON in pieces of about PIECE characters (each item redacted as it goes). */
+function* jsonPieces(b) {
+    let parts = ['['];
+    let size = 1;
+    for (let i = 0; i < b.items.length; i++) {
+        const json = (i ? ',' : '') + jsonForScript(b.toJson(b.items[i]));
+        parts.push(json);
+        size += json.length;
+        if (size >= PIECE) {
+            yield parts.join('');
+            parts = [];
+            size = 0;
+        }
+    }
+    parts.push(']');
+    yield parts.join('');
+}
+/** The block's HTML as one string, compressed here and now (`renderViewer`). */
+function blockHtml(b) {
+    const json = [...jsonPieces(b)].join('');
+    return openTag(b) + (b.compress ? (0,external_node_zlib_.gzipSync)(json, GZIP).toString('base64') : json) + CLOSE_TAG;
+}
+/**
+ * The block's HTML in pieces (`writeViewer`): JSON serialised while the thread pool compresses
+ * what came before, base64 cut at multiples of 3 bytes so the pieces join into one base64 text.
+ * No string as large as the block is ever built, which keeps a 100,000-case build's memory
+ * from growing with garbage V8 collects late. The bytes are those of `blockHtml`.
+ */
+async function* blockHtmlPieces(b) {
+    yield openTag(b);
+    if (!b.compress)
+        yield* jsonPieces(b);
+    else {
+        const gz = (0,external_node_zlib_.createGzip)(GZIP);
+        const feed = (async () => {
+            for (const piece of jsonPieces(b))
+                if (!gz.write(piece))
+                    await (0,external_node_events_.once)(gz, 'drain');
+            gz.end();
+        })();
+        feed.catch((err) => gz.destroy(err));
+        let carry;
+        for await (const chunk of gz) {
+            const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
+            const cut = buf.length - (buf.length % 3);
+            if (cut)
+                yield buf.subarray(0, cut).toString('base64');
+            carry = cut < buf.length ? buf.subarray(cut) : undefined;
+        }
+        await feed;
+        if (carry)
+            yield carry.toString('base64');
+    }
+    yield CLOSE_TAG;
+}
+
+// EXTERNAL MODULE: ./build/calibrate/identity.js
+var identity = __nccwpck_require__(4474);
+// EXTERNAL MODULE: ./build/report/format.js
+var format = __nccwpck_require__(92772);
+// EXTERNAL MODULE: ./build/report/headline.js
+var headline = __nccwpck_require__(2251);
+// EXTERNAL MODULE: ./build/report/verdict-words.js
+var verdict_words = __nccwpck_require__(24546);
+;// CONCATENATED MODULE: ./build/report/viewer-data.js
+/**
+ * What the trace viewer shows, as data: the header (verdict, modes, usage), one index entry per
+ * case (what the list, the filters and the search need) and one trace entry per case (input and
+ * both sides' trials, read only when the case is opened). Built case by case, so the viewer can
+ * be written in chunks without holding every case's data at once.
+ */
+
+
+
+
+
+function frac(s) {
+    return s ? [s.passes, s.trials, s.errors] : null;
+}
+/** One side of a case as listed: counts and failing checks (light; the traces are apart). */
+function side(k, r) {
+    if (!k && !r)
+        return null;
+    const runs = r?.trials ?? [];
+    return {
+        passes: k?.passes ?? runs.filter((t) => t.status === 'pass').length,
+        n: k?.trials ?? runs.length,
+        errors: k?.errors ?? runs.filter((t) => t.status === 'error').length,
+        failing: k?.failing ?? [],
+        ref: k?.trial_ref ?? 0,
+        /** Trials with traces on this side (0 when the results were not given). */
+        runs: runs.length,
+    };
+}
+/** A short piece of the representative output, so search covers outputs without the traces. */
+function snippet(r, ref) {
+    const t = r?.trials?.[ref ?? 0] ?? r?.trials?.[0];
+    const out = t?.trace?.output;
+    return typeof out === 'string' ? out.slice(0, 400) : '';
+}
+/** Both sides' snippets, the base's only when it says something else (most stable cases). */
+const snips = (head, base) => (head === base ? head : `${head}\n${base}`);
+const USAGE_FIELDS = ['input_tokens', 'output_tokens', 'cost_usd'];
+const finite = (v) => typeof v === 'number' && Number.isFinite(v);
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted, q) {
+    return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+/**
+ * A side's cost, tokens and latency as the page shows them. Absent is not zero: a value no trace
+ * reported reads "not reported". With the side's results at hand, the traces say what was
+ * reported (the comparison's totals win when positive: they count the judge too); without them,
+ * the comparison's own fields (absent when nothing was reported).
+ */
+function sideUsage(side, r) {
+    const summary = (side?.usage ?? {});
+    const totals = {};
+    let latencies;
+    if (r) {
+        const sums = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+        const seen = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+        const lat = [];
+        for (const c of r.cases ?? []) {
+            for (const t of Array.isArray(c.trials) ? c.trials : []) {
+                const u = t?.trace?.usage;
+                for (const f of USAGE_FIELDS) {
+                    if (u && finite(u[f])) {
+                        sums[f] += u[f];
+                        seen[f]++;
+                    }
+                }
+                if (finite(t?.trace?.latency_ms))
+                    lat.push(t.trace.latency_ms);
+            }
+        }
+        for (const f of USAGE_FIELDS) {
+            const s = summary[f];
+            if (finite(s) && s > 0)
+                totals[f] = s;
+            else if (seen[f] > 0)
+                totals[f] = sums[f];
+        }
+        if (lat.length)
+            latencies = Float64Array.from(lat).sort();
+    }
+    else {
+        for (const f of USAGE_FIELDS) {
+            const s = summary[f];
+            if (finite(s))
+                totals[f] = s;
+        }
+    }
+    const lm = side?.latency_ms;
+    // With the traces at hand they alone say (the comparison's percentiles come from them too).
+    const p50 = latencies ? percentile(latencies, 0.5) : !r && finite(lm?.p50) ? lm.p50 : undefined;
+    const p95 = latencies ? percentile(latencies, 0.95) : !r && finite(lm?.p95) ? lm.p95 : undefined;
+    const shown = (v, f) => v === undefined ? verdict_words/* NOT_REPORTED */.Yb : f(v);
+    return {
+        cost: shown(totals.cost_usd, format/* usd */.dR),
+        input_tokens: shown(totals.input_tokens, format/* int */.Wh),
+        output_tokens: shown(totals.output_tokens, format/* int */.Wh),
+        p50: shown(p50, format.ms),
+        p95: shown(p95, format.ms),
+    };
+}
+const hasJudged = (t) => !!t?.checks?.some?.((k) => identity/* JUDGED_TYPES */.w.has(k?.type));
+/** The cases in the order the page lists them: new failures first, then by id. */
+function sortedCases(c) {
+    const order = new Map(format/* LABEL_ORDER */.gg.map((l, i) => [l, i]));
+    return [...(c.cases ?? [])].sort((a, b) => (order.get(a.label) ?? 99) - (order.get(b.label) ?? 99) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+/** The page's header data (redacted): verdict, modes, usage, label counts, the case total. */
+function viewerHeader(c, base, head, opts) {
+    const h = (0,headline/* headline */.Pl)(c, (s) => s, (s) => s, c.gate?.accept_label ?? 'eval-regression-accepted');
+    const labelable = [base, head].some((r) => r?.cases?.some((k) => Array.isArray(k?.trials) && k.trials.some(hasJudged)));
+    return (0,redact/* redactDeep */.KL)({
+        title: opts.title ?? 'evalgate trace viewer',
+        headline: h,
+        reasons: c.reasons ?? [],
+        base: { sha: (0,format/* shortSha */.Fu)(c.base?.sha), ref: c.base?.ref },
+        head: { sha: (0,format/* shortSha */.Fu)(c.head?.sha), ref: c.head?.ref },
+        traceUrl: c.trace_url ?? base?.meta?.trace_url ?? head?.meta?.trace_url ?? null,
+        labels: format/* LABEL_TEXT */.DZ,
+        // Checks a reviewer may label for calibration (see labelable).
+        judged: [...identity/* JUDGED_TYPES */.w],
+        labelable,
+        labelOrder: format/* LABEL_ORDER */.gg,
+        labelCounts: Object.fromEntries(format/* LABEL_ORDER */.gg.map((l) => [l, (0,format/* countOf */.pq)(c, l)])),
+        kind: h.kind,
+        usage: { base: sideUsage(c.base, base), head: sideUsage(c.head, head) },
+        notReported: verdict_words/* NOT_REPORTED */.Yb,
+        modes: (0,format/* sortModes */.bE)(c.modes ?? []).map((m) => ({
+            mode: m.mode,
+            severity: m.severity,
+            blocking: m.blocking,
+            base: [m.base.passes, m.base.trials, m.base.rate],
+            head: [m.head.passes, m.head.trials, m.head.rate],
+            effect: m.effect,
+            ci: m.effect_ci,
+            p: (0,format/* modeP */.uL)(m),
+            verdict: m.verdict,
+            // The comment's words and marks: a regression that does not block looks different.
+            words: (0,verdict_words/* modeVerdictWords */.sJ)(m),
+            note: m.needed?.note ?? null,
+        })),
+        total: c.cases?.length ?? 0,
+    });
+}
+/**
+ * A case as the list shows it (not yet redacted: that happens when it is serialised, see
+ * viewer-blocks.ts). The page keys its `#case=` anchors by the redacted `id`, as the comment's
+ * links name the case.
+ */
+function caseEntry(k, br, hr) {
+    return {
+        id: k.id,
+        label: k.label,
+        modes: k.modes.map((m) => ({ mode: m.mode, label: m.label, b: frac(m.base), h: frac(m.head) })),
+        src: k.source ? `${k.source.file}:${k.source.line}` : '',
+        tags: k.tags ?? [],
+        changed: !!k.changed,
+        excerpt: k.excerpt ?? null,
+        snip: snips(snippet(hr, k.head?.trial_ref), snippet(br, k.base?.trial_ref)),
+        b: side(k.base, br),
+        h: side(k.head, hr),
+    };
+}
+/** A case's traces (not yet redacted: that happens when they are serialised). */
+function traceEntry(k, br, hr) {
+    return {
+        input: hr?.input ?? br?.input ?? k.excerpt?.input,
+        b: labelable(br) ?? [],
+        h: labelable(hr) ?? [],
+    };
+}
+/**
+ * A side's trials, each judged one with its trace hash (`th`, src/calibrate/identity.ts): the
+ * viewer labels a judged check of that trace and the labels file names it by this hash. Hashed
+ * here from the results as written (before redaction), as `evalgate calibrate` hashes them.
+ */
+function labelable(r) {
+    const trials = r?.trials;
+    if (!trials?.some(hasJudged))
+        return trials;
+    return trials.map((t) => t?.trace && !t.trace.error && hasJudged(t) ? { ...t, th: (0,identity/* traceHash */.wO)(r.input, t.trace) } : t);
+}
+
+;// CONCATENATED MODULE: ./build/report/viewer.js
+/**
+ * The HTML trace viewer: one self-contained file (inline CSS and JS, no network) with every case
+ * of a comparison and, when the results are given, every trial's trace on both sides.
+ *
+ * Layout: the header data, then the case index in blocks of INDEX_CHUNK cases, then our script,
+ * then the traces in blocks of TRACE_CHUNK cases (see viewer-blocks.ts). The script runs when
+ * the parser reaches it: the first page of the list shows from the first index block while the
+ * browser still reads the traces; a case's trace block is decoded when the case is opened.
+ * Large suites (more than COMPRESS_FROM cases) store the blocks gzip-compressed: 100,000 cases
+ * come to tens of MB instead of hundreds (docs/performance.md "Viewer").
+ *
+ * `writeViewer` writes the file block by block, so no more than one block's HTML is held.
+ *
+ * Safety: data blocks cannot end their element (viewer-blocks.ts); the page script renders
+ * with textContent only; and a CSP allows no network at all and only our own script (by hash),
+ * so even an injected `<script>` would not run.
+ */
+
+
+
+
+
+
+
+
+
+/** Suites larger than this are written compressed (unless `compress` says otherwise). */
+const COMPRESS_FROM = 1000;
+/** Cases per index block when compressed (uncompressed, the index is one block). */
+const INDEX_CHUNK = 2000;
+/** Cases per trace block when compressed (uncompressed, each case has its own block). */
+const TRACE_CHUNK = 100;
+function escapeHtml(s) {
+    return (0,plain/* showControls */.mz)(s)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
+}
+const SCRIPT_HASH = `sha256-${(0,external_node_crypto_.createHash)('sha256').update(viewer_assets/* VIEWER_JS */.j, 'utf8').digest('base64')}`;
+const CSP = [
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    `script-src '${SCRIPT_HASH}'`,
+    "base-uri 'none'",
+    "form-action 'none'",
+].join('; ');
+/** The viewer's HTML, piece by piece: markup, and data blocks still to be wrapped. */
+function* viewerHtml(c, base, head, opts = {}) {
+    const cases = sortedCases(c);
+    const compress = opts.compress ?? cases.length > COMPRESS_FROM;
+    const indexChunk = compress ? INDEX_CHUNK : Math.max(1, cases.length);
+    const traceChunk = compress ? TRACE_CHUNK : 1;
+    const byId = (r) => {
+        const m = new Map();
+        for (const k of r?.cases ?? [])
+            m.set(k.id, k);
+        return m;
+    };
+    const bm = byId(base);
+    const hm = byId(head);
+    const header = { ...viewerHeader(c, base, head, opts), indexChunk, traceChunk };
+    yield [
+        '<!doctype html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="referrer" content="no-referrer">',
+        `<title>${escapeHtml(header.title)}</title>`,
+        `<style>${viewer_assets/* VIEWER_CSS */.d}</style>`,
+        '</head>',
+        '<body>',
+        '<div id="app"></div>',
+        '<noscript>This viewer needs JavaScript; the data is in the JSON blocks of this file' +
+            (compress ? ' (gzip-compressed, base64).' : '.') +
+            '</noscript>',
+        `<script type="application/json" id="evalgate-data">${jsonForScript(header)}</script>`,
+        '',
+    ].join('\n');
+    // The index comes before the script, so the script finds it whole; the traces after it, so
+    // the list shows before the browser has read them.
+    for (let start = 0, k = 0; start < cases.length; start += indexChunk, k++) {
+        const part = cases.slice(start, start + indexChunk);
+        yield block(`evalgate-i${k}`, part, (x) => caseEntry(x, bm.get(x.id), hm.get(x.id)), compress);
+    }
+    yield `<script>${viewer_assets/* VIEWER_JS */.j}</script>\n`;
+    for (let start = 0, k = 0; start < cases.length; start += traceChunk, k++) {
+        const part = cases.slice(start, start + traceChunk);
+        yield block(`evalgate-t${k}`, part, (x) => traceEntry(x, bm.get(x.id), hm.get(x.id)), compress);
+    }
+    yield '</body>\n</html>\n';
+}
+/** One self-contained HTML file showing every case; open it from disk or an artifact. */
+function renderViewer(c, base, head, opts = {}) {
+    const parts = [];
+    for (const p of viewerHtml(c, base, head, opts))
+        parts.push(typeof p === 'string' ? p : blockHtml(p));
+    return parts.join('');
+}
+/**
+ * Writes the viewer to `path` block by block (what the CLI and the action use: a 100,000-case
+ * viewer is never one string in memory). Returns the bytes written.
+ */
+async function writeViewer(path, c, base, head, opts = {}) {
+    const out = (0,external_node_fs_.createWriteStream)(path);
+    // An error while we wait rejects the wait (events.once); one in between is thrown next write.
+    let error;
+    out.on('error', (err) => (error = err));
+    const write = async (s) => {
+        if (error)
+            throw error;
+        if (!out.write(s))
+            await (0,external_node_events_.once)(out, 'drain');
+    };
+    try {
+        for (const p of viewerHtml(c, base, head, opts)) {
+            if (typeof p === 'string')
+                await write(p);
+            else
+                for await (const s of blockHtmlPieces(p))
+                    await write(s);
+        }
+        out.end();
+        await (0,external_node_events_.once)(out, 'finish');
+    }
+    finally {
+        out.destroy();
+    }
+    if (error)
+        throw error;
+    return out.bytesWritten;
+}
+
+
+/***/ }),
+
 /***/ 68879:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -62579,8 +63836,10 @@ async function repoRoot(cwd) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(51455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
-/* harmony import */ var _targets_common_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(65832);
+/* harmony import */ var _targets_common_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(65832);
 /* harmony import */ var _results_io_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(96825);
+/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(61589);
+/* harmony import */ var _spool_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1045);
 /**
  * The journal of a run: each finished trial appended to `<out>.journal.jsonl` as it completes,
  * so a run killed outright (SIGKILL, an OOM kill, a cancelled CI job) loses only the trials in
@@ -62596,6 +63855,8 @@ async function repoRoot(cwd) {
  * event-loop turn (every trial finished in that turn at once): cheap, and once a trial is
  * counted as finished its line is in the kernel, where a killed process cannot lose it.
  */
+
+
 
 
 
@@ -62649,52 +63910,64 @@ function journalMismatch(found, wanted) {
 }
 /**
  * Reads a journal; undefined when there is none. A last line cut short (the process was killed
- * while writing it) is dropped; any other bad line is an InputError naming its line.
+ * while writing it) is dropped; any other bad line is an InputError naming its line. Line by
+ * line: with `spool`, each trial is kept slim and read back from the journal when needed
+ * (spool.ts), so resuming a large run costs no more memory than running it.
  */
-async function readJournal(path) {
-    let text;
+async function readJournal(path, options = {}) {
+    const lines = options.spool ? new _spool_js__WEBPACK_IMPORTED_MODULE_6__/* .JournalLines */ .xB(path) : undefined;
+    let header;
+    let headerCut = false;
+    const trials = new Map();
+    let i = -1;
     try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path, 'utf8');
+        for await (const line of (0,_lines_js__WEBPACK_IMPORTED_MODULE_5__/* .linesOf */ .D)(path)) {
+            i++;
+            let row;
+            try {
+                row = JSON.parse(line.text);
+            }
+            catch {
+                row = undefined;
+            }
+            if (i === 0) {
+                const h = row;
+                if (!line.complete) {
+                    headerCut = true; // killed while writing the header: nothing was recorded
+                    break;
+                }
+                if (h?.schema !== JOURNAL_SCHEMA || typeof h.suite_hash !== 'string') {
+                    throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`line 1: not an evalgate journal (${JOURNAL_SCHEMA} expected)`, path);
+                }
+                header = h;
+                continue;
+            }
+            if (!line.complete)
+                break; // cut short by a kill: that trial did not finish
+            const entry = row;
+            if (typeof entry?.case !== 'string' || typeof entry.result?.trial !== 'number') {
+                throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`line ${i + 1}: not a journal entry`, path);
+            }
+            const result = lines
+                ? (0,_spool_js__WEBPACK_IMPORTED_MODULE_6__/* .spooledTrial */ .FP)(entry.result, lines, line.offset, line.length)
+                : entry.result;
+            const list = trials.get(entry.case);
+            if (!list)
+                trials.set(entry.case, [result]);
+            else if (!list.some((r) => r.trial === result.trial))
+                list.push(result);
+        }
     }
     catch (err) {
         if (err.code === 'ENOENT')
             return undefined;
+        if (err instanceof _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz)
+            throw err;
         throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`cannot read the journal (${err.code})`, path);
     }
-    const lines = text.split('\n');
-    // A complete journal ends with a newline: the last element is then empty.
-    const complete = lines.pop() === '';
-    let header;
-    const trials = new Map();
-    for (let i = 0; i < lines.length; i++) {
-        let row;
-        try {
-            row = JSON.parse(lines[i]);
-        }
-        catch {
-            row = undefined;
-        }
-        if (i === 0) {
-            const h = row;
-            if (h?.schema !== JOURNAL_SCHEMA || typeof h.suite_hash !== 'string') {
-                throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`line 1: not an evalgate journal (${JOURNAL_SCHEMA} expected)`, path);
-            }
-            header = h;
-            continue;
-        }
-        const entry = row;
-        if (typeof entry?.case !== 'string' || typeof entry.result?.trial !== 'number') {
-            throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`line ${i + 1}: not a journal entry`, path);
-        }
-        const list = trials.get(entry.case);
-        if (!list)
-            trials.set(entry.case, [entry.result]);
-        else if (!list.some((r) => r.trial === entry.result.trial))
-            list.push(entry.result);
-    }
     if (!header) {
-        if (!complete)
-            return undefined; // killed while writing the header: nothing was recorded
+        if (headerCut)
+            return undefined;
         throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('empty journal', path);
     }
     return { header, trials };
@@ -62706,38 +63979,69 @@ async function readJournal(path) {
 class JournalWriter {
     fd;
     queued = [];
+    queuedBytes = 0;
     scheduled = false;
+    /** Bytes in the file once the queue is written: where the next line starts. */
+    position;
     path;
-    constructor(path, fd) {
+    /** Reads lines of this journal back (see keep). */
+    lines;
+    constructor(path, fd, position) {
         this.path = path;
         this.fd = fd;
+        this.position = position;
+        this.lines = new _spool_js__WEBPACK_IMPORTED_MODULE_6__/* .JournalLines */ .xB(path, () => this.flush());
     }
     /** A new journal holding only `header` (an existing one is replaced). */
     static async create(path, header) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), { recursive: true });
         const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'w');
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, (0,_targets_common_js__WEBPACK_IMPORTED_MODULE_5__/* .jsonLine */ .rF)(header));
-        return new JournalWriter(path, fd);
+        const line = Buffer.from((0,_targets_common_js__WEBPACK_IMPORTED_MODULE_7__/* .jsonLine */ .rF)(header));
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, line);
+        return new JournalWriter(path, fd, line.length);
     }
     /**
      * Appends to an existing journal. A last line cut short is cut off first, so the next line
      * starts on a line of its own.
      */
     static async append(path) {
-        const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path);
-        const end = bytes.lastIndexOf(0x0a) + 1;
-        if (end < bytes.length)
+        const end = await endOfLastLine(path);
+        const { size } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path);
+        if (end < size)
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.truncate)(path, end);
-        return new JournalWriter(path, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'a'));
+        return new JournalWriter(path, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'a'), end);
     }
     record(caseId, result) {
+        this.queue(caseId, result);
+    }
+    /**
+     * Records a trial and returns the slim copy a run keeps in memory instead (see spool.ts): its
+     * full version is read back from this journal when the results are written.
+     */
+    keep(caseId, result) {
+        const line = this.queue(caseId, result);
+        if (line === undefined)
+            return result;
+        return (0,_spool_js__WEBPACK_IMPORTED_MODULE_6__/* .spooledTrial */ .FP)(result, this.lines, line.offset, line.length);
+    }
+    queue(caseId, result) {
         if (this.fd === undefined)
             return;
-        this.queued.push((0,_targets_common_js__WEBPACK_IMPORTED_MODULE_5__/* .jsonLine */ .rF)({ case: caseId, result }));
-        if (!this.scheduled) {
+        const text = (0,_targets_common_js__WEBPACK_IMPORTED_MODULE_7__/* .jsonLine */ .rF)({ case: caseId, result });
+        this.queued.push(text);
+        const offset = this.position;
+        const bytes = Buffer.byteLength(text);
+        this.position += bytes;
+        this.queuedBytes += bytes;
+        // A fast target (a module, a cache) can finish many trials before the event loop turns:
+        // past 1 MB the queue goes to disk at once, so it never holds a run's traces.
+        if (this.queuedBytes > 1 << 20)
+            this.flush();
+        else if (!this.scheduled) {
             this.scheduled = true;
             setImmediate(() => this.flush());
         }
+        return { offset, length: bytes - 1 };
     }
     flush() {
         this.scheduled = false;
@@ -62745,6 +64049,7 @@ class JournalWriter {
             return;
         const chunk = this.queued.join('');
         this.queued = [];
+        this.queuedBytes = 0;
         const buf = Buffer.from(chunk);
         for (let off = 0; off < buf.length;)
             off += (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(this.fd, buf, off);
@@ -62761,13 +64066,33 @@ class JournalWriter {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.path, { force: true });
     }
 }
+/** The byte just after the journal's last newline (0 when it has none), read from the end. */
+async function endOfLastLine(path) {
+    const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(path, 'r');
+    try {
+        const { size } = await file.stat();
+        const buf = Buffer.allocUnsafe(64 * 1024);
+        for (let end = size; end > 0;) {
+            const start = Math.max(0, end - buf.length);
+            const { bytesRead } = await file.read(buf, 0, end - start, start);
+            const nl = buf.subarray(0, bytesRead).lastIndexOf(0x0a);
+            if (nl >= 0)
+                return start + nl + 1;
+            end = start;
+        }
+        return 0;
+    }
+    finally {
+        await file.close();
+    }
+}
 /**
  * Opens the journal of a run: a new one, or with `resume` the existing one of the same run
  * (refused, with the reason, when it belongs to another run).
  */
 async function openJournal(options, run, log) {
     const header = journalHeader(run);
-    const found = options.resume ? await readJournal(options.path) : undefined;
+    const found = options.resume ? await readJournal(options.path, { spool: true }) : undefined;
     if (found) {
         const why = journalMismatch(found.header, header);
         if (why) {
@@ -62789,6 +64114,112 @@ async function openJournal(options, run, log) {
         log(`starting over: replacing the journal of an unfinished run (--resume continues it)`);
     }
     return { writer: await JournalWriter.create(options.path, header), startedAt: run.startedAt };
+}
+
+
+/***/ }),
+
+/***/ 61589:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ linesOf),
+/* harmony export */   u: () => (/* binding */ LineReader)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/**
+ * Reading files line by line with each line's byte offset, so that a line can be read again
+ * later on its own (readLineAt) without keeping it in memory: the journal and the results file
+ * of a large run are read this way.
+ */
+
+const CHUNK = 1 << 20;
+/** The lines of a file, in order, read in 1 MB chunks (a line longer than that is joined once). */
+async function* linesOf(path) {
+    const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r');
+    try {
+        // The start of a line that began in an earlier chunk, and where it began.
+        const pending = [];
+        let pendingOffset = 0;
+        let position = 0;
+        for (;;) {
+            // A fresh buffer per chunk: the pieces kept in `pending` must not be overwritten.
+            const chunk = Buffer.allocUnsafe(CHUNK);
+            const { bytesRead } = await file.read(chunk, 0, CHUNK, position);
+            if (bytesRead === 0)
+                break;
+            const data = chunk.subarray(0, bytesRead);
+            const base = position;
+            position += bytesRead;
+            let start = 0;
+            for (let nl = data.indexOf(0x0a); nl >= 0; nl = data.indexOf(0x0a, start)) {
+                if (pending.length) {
+                    pending.push(data.subarray(0, nl));
+                    const whole = Buffer.concat(pending);
+                    pending.length = 0;
+                    yield {
+                        text: whole.toString('utf8'),
+                        offset: pendingOffset,
+                        length: whole.length,
+                        complete: true,
+                    };
+                }
+                else {
+                    yield {
+                        text: data.toString('utf8', start, nl),
+                        offset: base + start,
+                        length: nl - start,
+                        complete: true,
+                    };
+                }
+                start = nl + 1;
+            }
+            if (start < data.length) {
+                if (!pending.length)
+                    pendingOffset = base + start;
+                pending.push(start === 0 ? data : Buffer.from(data.subarray(start)));
+            }
+        }
+        if (pending.length) {
+            const whole = Buffer.concat(pending);
+            yield {
+                text: whole.toString('utf8'),
+                offset: pendingOffset,
+                length: whole.length,
+                complete: false,
+            };
+        }
+    }
+    finally {
+        await file.close();
+    }
+}
+/** Reads single lines of one file by their offset and length (from linesOf). */
+class LineReader {
+    file;
+    path;
+    constructor(path) {
+        this.path = path;
+    }
+    async read(offset, length) {
+        this.file ??= (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(this.path, 'r');
+        const file = await this.file;
+        const buf = Buffer.allocUnsafe(length);
+        let got = 0;
+        while (got < length) {
+            const { bytesRead } = await file.read(buf, got, length - got, offset + got);
+            if (bytesRead === 0)
+                throw new Error(`${this.path}: file shorter than expected`);
+            got += bytesRead;
+        }
+        return buf.toString('utf8');
+    }
+    async close() {
+        const file = this.file;
+        this.file = undefined;
+        if (file)
+            await (await file).close();
+    }
 }
 
 
@@ -62900,6 +64331,8 @@ class ConsoleProgress {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
 /* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(17234);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(49684);
+/* harmony import */ var _spool_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1045);
+
 
 
 
@@ -62985,8 +64418,15 @@ async function writeJsonTo(path, value) {
     }
 }
 /**
- * Writes a results file case by case. The same JSON as redactedJson, without building one
- * string of the whole run (tens of MB for a large suite, at the moment memory is fullest).
+ * Writes a results file case by case, one case per line: the same JSON as redactedJson (any
+ * JSON reader reads it as before), without building one string of the whole run, and readable
+ * line by line (results-stream.ts). A trial the run holds only slim (src/run/spool.ts) is read
+ * back from the run's journal as its case is written.
+ *
+ *   {"schema":"evalgate/results@1","meta":{…},"cases":[
+ *   {"id":"a",…},
+ *   {"id":"b",…}
+ *   ]}
  */
 async function writeResultsStream(path, results) {
     const out = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(path);
@@ -62995,12 +64435,13 @@ async function writeResultsStream(path, results) {
         out.on('error', reject);
     });
     const write = (chunk) => out.write(chunk) ? Promise.resolve() : new Promise((r) => out.once('drain', r));
+    const sources = new Set();
     try {
         const { cases, ...head } = results;
         const opening = (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactedJson */ .Rh)(head);
-        await write(`${opening.slice(0, -1)},"cases":[`);
+        await write(`${opening.slice(0, -1)},"cases":[\n`);
         for (let i = 0; i < cases.length; i++) {
-            await write((i ? ',' : '') + (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactedJson */ .Rh)(cases[i]));
+            await write((i ? ',\n' : '') + (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactedJson */ .Rh)(withFullTrials(cases[i], sources)));
         }
     }
     catch (err) {
@@ -63008,8 +64449,26 @@ async function writeResultsStream(path, results) {
         await new Promise((closed) => out.destroy().once('close', () => closed()));
         throw err;
     }
-    out.end(']}\n');
+    finally {
+        for (const s of sources)
+            s.close();
+    }
+    out.end('\n]}\n');
     await done;
+}
+/** The case as written: with its full trials when the run holds them on disk. */
+function withFullTrials(c, sources) {
+    if (!Array.isArray(c?.trials) || !(0,_spool_js__WEBPACK_IMPORTED_MODULE_6__/* .anySpooled */ .Lz)(c.trials))
+        return c;
+    return {
+        ...c,
+        trials: c.trials.map((t) => {
+            const source = (0,_spool_js__WEBPACK_IMPORTED_MODULE_6__/* .spoolOf */ .x6)(t);
+            if (source)
+                sources.add(source);
+            return (0,_spool_js__WEBPACK_IMPORTED_MODULE_6__/* .fullTrial */ .wp)(t);
+        }),
+    };
 }
 /**
  * Checks that shard files make one whole run: every shard of the same total, each index from 1
@@ -63114,8 +64573,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
-var p_limit = __nccwpck_require__(70370);
 ;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
 const objectToString = Object.prototype.toString;
 
@@ -63778,7 +65235,6 @@ var trace_cache = __nccwpck_require__(75812);
 
 
 
-
 class TransientTraceError extends Error {
     trace;
     constructor(trace) {
@@ -63851,7 +65307,6 @@ async function runTrials(plan) {
     const stage = plan.stage ?? 1;
     const firstTrial = plan.firstTrial ?? 0;
     const progress = plan.progress ?? run_progress/* silentProgress */.i;
-    const limit = (0,p_limit/* default */.A)(Math.max(1, plan.concurrency));
     const out = new Map(plan.sides.map((s) => [s.label, new Map()]));
     const done = (side, caseId) => plan.finished?.get(side)?.get(caseId);
     for (const side of plan.sides) {
@@ -63861,23 +65316,34 @@ async function runTrials(plan) {
                 out.get(side.label).set(c.id, [...trials]);
         }
     }
-    const jobs = [];
-    let total = 0;
-    for (const c of plan.cases) {
-        for (let t = 0; t < plan.trials; t++) {
-            const trial = firstTrial + t;
-            for (const side of plan.sides) {
-                if (side.only && !side.only.has(c.id))
-                    continue;
-                if (done(side.label, c.id)?.some((r) => r.trial === trial))
-                    continue;
-                total++;
-                jobs.push(limit(() => runOne(plan, side, c, trial, stage, out, progress)));
+    // The jobs, in order: case by case, trial by trial, side by side (those not finished yet).
+    function* jobs() {
+        for (const c of plan.cases) {
+            for (let t = 0; t < plan.trials; t++) {
+                const trial = firstTrial + t;
+                for (const side of plan.sides) {
+                    if (side.only && !side.only.has(c.id))
+                        continue;
+                    if (done(side.label, c.id)?.some((r) => r.trial === trial))
+                        continue;
+                    yield [side, c, trial];
+                }
             }
         }
     }
+    let total = 0;
+    for (const _ of jobs())
+        total++;
     progress.start(total, plan.sides.map((s) => s.label).join(' + ') + (stage > 1 ? ' (re-run)' : ''));
-    await Promise.all(jobs);
+    // `concurrency` lanes take the next job from one shared generator as each finishes. Not a
+    // queue of every job up front (p-limit): a queued job costs about 1 KB, which at 300,000
+    // trials was most of a large run's memory.
+    const queue = jobs();
+    const lanes = Array.from({ length: Math.min(Math.max(1, plan.concurrency), total) }, async () => {
+        for (const [side, c, trial] of queue)
+            await runOne(plan, side, c, trial, stage, out, progress);
+    });
+    await Promise.all(lanes);
     progress.finish();
     // Trials finish out of order under concurrency; results read better in trial order.
     for (const byCase of out.values()) {
@@ -63934,12 +65400,13 @@ async function runOne(plan, side, c, trial, stage, out, progress) {
     };
     if (held)
         result.cached = true;
+    const kept = plan.keep ? plan.keep(side.label, c.id, result) : result;
     const byCase = out.get(side.label);
     const list = byCase.get(c.id);
     if (list)
-        list.push(result);
+        list.push(kept);
     else
-        byCase.set(c.id, [result]);
+        byCase.set(c.id, [kept]);
     plan.onTrial?.(side.label, c.id, result);
     plan.guard?.observe(result);
     progress.tick(status);
@@ -64171,6 +65638,182 @@ function parseShard(text) {
 
 /***/ }),
 
+/***/ 12293:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ slimTrial)
+/* harmony export */ });
+/* unused harmony export slimTrace */
+/** Shared passing checks and check lists, by what identifies them; bounded. */
+const MAX_SHARED = 50_000;
+const passChecks = new Map();
+const checkLists = new Map();
+const passKeys = new WeakMap();
+/**
+ * A passing check without usage or retries, shared: its reason is never read from a slim trial
+ * (reports show only failing and errored checks). Anything else is kept as it is.
+ */
+function slimCheck(ch) {
+    if (!ch || typeof ch !== 'object' || ch.status !== 'pass' || ch.usage || ch.retries)
+        return ch;
+    const key = `${ch.type}\0${ch.mode}\0${ch.index}\0${ch.name ?? ''}\0${ch.turn ?? ''}`;
+    let shared = passChecks.get(key);
+    if (!shared) {
+        shared = { type: ch.type, mode: ch.mode, index: ch.index, status: 'pass', reason: '' };
+        if (ch.name !== undefined)
+            shared.name = ch.name;
+        if (ch.turn !== undefined)
+            shared.turn = ch.turn;
+        if (passChecks.size >= MAX_SHARED)
+            return shared;
+        passChecks.set(key, shared);
+        passKeys.set(shared, key);
+    }
+    return shared;
+}
+function slimChecks(checks) {
+    if (!Array.isArray(checks))
+        return checks;
+    const out = new Array(checks.length);
+    let key = '';
+    let shareable = true;
+    for (let i = 0; i < checks.length; i++) {
+        out[i] = slimCheck(checks[i]);
+        const k = passKeys.get(out[i]);
+        if (k === undefined)
+            shareable = false;
+        else if (shareable)
+            key += `${k}\u0001`;
+    }
+    if (!shareable)
+        return out;
+    const shared = checkLists.get(key);
+    if (shared)
+        return shared;
+    if (checkLists.size < MAX_SHARED)
+        checkLists.set(key, out);
+    return out;
+}
+/** A trace's error, usage, latency, trace id and retries: what summaries and comparisons read. */
+function slimTrace(trace) {
+    if (!trace || typeof trace !== 'object')
+        return trace;
+    const out = { output: '' };
+    if (trace.error)
+        out.error = trace.error;
+    if (trace.usage)
+        out.usage = trace.usage;
+    if (trace.latency_ms !== undefined)
+        out.latency_ms = trace.latency_ms;
+    if (trace.trace_id !== undefined)
+        out.trace_id = trace.trace_id;
+    const retries = trace.metadata?.retries;
+    if (retries !== undefined)
+        out.metadata = { retries };
+    return out;
+}
+/** A trial without its trace's text (see above); the original is not changed. */
+function slimTrial(t) {
+    if (!t || typeof t !== 'object')
+        return t;
+    const out = {
+        trial: t.trial,
+        stage: t.stage,
+        status: t.status,
+        checks: slimChecks(t.checks),
+        trace: slimTrace(t.trace),
+        attempts: t.attempts,
+        duration_ms: t.duration_ms,
+    };
+    if (t.cached)
+        out.cached = t.cached;
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 1045:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FP: () => (/* binding */ spooledTrial),
+/* harmony export */   Lz: () => (/* binding */ anySpooled),
+/* harmony export */   wp: () => (/* binding */ fullTrial),
+/* harmony export */   x6: () => (/* binding */ spoolOf),
+/* harmony export */   xB: () => (/* binding */ JournalLines)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var _slim_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(12293);
+/**
+ * Trials held on disk: a run keeps a slim copy of each finished trial in memory (slim.ts) and
+ * knows where its full line is in the run's journal. Writing the results file reads each full
+ * trial back (fullTrial), so a run's memory does not grow with its traces.
+ */
+
+
+/** Where the full trial of a slim one is: the journal, its line's byte offset and length. */
+const SOURCE = Symbol('evalgate.spool');
+const OFFSET = Symbol('evalgate.spool.offset');
+const LENGTH = Symbol('evalgate.spool.length');
+/** Reads journal lines (`{"case", "result"}`) back by offset, with one file descriptor. */
+class JournalLines {
+    path;
+    fd;
+    /** Writes out what the journal's writer still queues (a line is read only once on disk). */
+    flush;
+    constructor(path, flush = () => { }) {
+        this.path = path;
+        this.flush = flush;
+    }
+    read(offset, length) {
+        this.flush();
+        this.fd ??= (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(this.path, 'r');
+        const buf = Buffer.allocUnsafe(length);
+        for (let got = 0; got < length;) {
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(this.fd, buf, got, length - got, offset + got);
+            if (n === 0)
+                throw new Error(`${this.path}: the journal is shorter than the run wrote`);
+            got += n;
+        }
+        return JSON.parse(buf.toString('utf8')).result;
+    }
+    close() {
+        if (this.fd !== undefined)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(this.fd);
+        this.fd = undefined;
+    }
+}
+/** A slim copy of `trial`, whose full version is the journal line at offset/length. */
+function spooledTrial(trial, source, offset, length) {
+    const slim = (0,_slim_js__WEBPACK_IMPORTED_MODULE_1__/* .slimTrial */ .U)(trial);
+    slim[SOURCE] = source;
+    slim[OFFSET] = offset;
+    slim[LENGTH] = length;
+    return slim;
+}
+/** Is any of these trials held on disk (only its slim copy in memory)? */
+function anySpooled(trials) {
+    for (const t of trials)
+        if (t?.[SOURCE])
+            return true;
+    return false;
+}
+/** The full trial: read back from the journal when only a slim copy is in memory. */
+function fullTrial(trial) {
+    const t = trial;
+    const source = t?.[SOURCE];
+    return source ? source.read(t[OFFSET], t[LENGTH]) : trial;
+}
+/** The journal a trial is held in, if it is held on disk. */
+function spoolOf(trial) {
+    return trial?.[SOURCE];
+}
+
+
+/***/ }),
+
 /***/ 75812:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -64178,9 +65821,11 @@ function parseShard(text) {
 /* harmony export */   Ky: () => (/* binding */ TraceCache),
 /* harmony export */   O4: () => (/* binding */ systemFingerprint),
 /* harmony export */   PG: () => (/* binding */ traceCacheDir),
+/* harmony export */   _w: () => (/* binding */ TraceBucket),
+/* harmony export */   ay: () => (/* binding */ DEFAULT_CACHE_MAX_MB),
 /* harmony export */   zz: () => (/* binding */ traceKey)
 /* harmony export */ });
-/* unused harmony exports CACHE_SCHEMA, DEFAULT_CACHE_MAX_MB, TraceBucket, evict */
+/* unused harmony exports CACHE_SCHEMA, evict */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(51455);
@@ -64258,14 +65903,28 @@ function traceKey(request, extra, stage) {
     const { trial, ...rest } = request;
     return `${(0,_suite_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256 */ .sc)((0,_suite_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .stableStringify */ .JB)({ ...rest, ...extra }))}|${trial}|${stage}`;
 }
-/** One system's cached traces. */
+/**
+ * One system's cached traces. With a `path`, new entries are appended to that file as the run
+ * goes; without one (the action's cache, src/github/trace-cache.ts) they stay in memory, and
+ * `added` names them, so the action saves only what this run stored itself.
+ */
 class TraceBucket {
     entries;
     queued = [];
     path;
+    /** Keys put by this run (memory-only buckets). */
+    added = new Set();
     constructor(path, entries) {
         this.path = path;
         this.entries = entries;
+    }
+    /** The entry of `key`, errored or not (for writing a bucket out). */
+    entry(key) {
+        return this.entries.get(key);
+    }
+    /** Every entry held: restored and added. */
+    all() {
+        return this.entries.entries();
     }
     get(key) {
         const t = this.entries.get(key);
@@ -64275,6 +65934,10 @@ class TraceBucket {
         if (trace.error)
             return; // errors are retried, never served
         this.entries.set(key, trace);
+        if (this.path === undefined) {
+            this.added.add(key);
+            return;
+        }
         this.queued.push(JSON.stringify({ k: key, t: trace }) + '\n');
         // Written in batches as the run goes, so a long run holds no backlog of lines.
         if (this.queued.length >= 500)
@@ -64282,7 +65945,7 @@ class TraceBucket {
     }
     /** Appends the new entries to the bucket's file. */
     flush() {
-        if (!this.queued.length)
+        if (!this.queued.length || this.path === undefined)
             return;
         const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(this.path, 'a');
         try {
@@ -64341,7 +66004,8 @@ class TraceCache {
         for (const b of this.buckets.values()) {
             const bucket = await b;
             bucket.flush();
-            used.add(bucket.path);
+            if (bucket.path)
+                used.add(bucket.path);
         }
         await evict(this.dir, this.maxMb * 1024 * 1024, used);
     }
@@ -64465,252 +66129,26 @@ function registerSuiteSecrets(config, env) {
 
 /***/ }),
 
-/***/ 70156:
+/***/ 96558:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $K: () => (/* binding */ SuiteError),
-/* harmony export */   Gt: () => (/* binding */ displayPath),
-/* harmony export */   Ku: () => (/* binding */ ProblemList),
-/* harmony export */   lJ: () => (/* binding */ suiteError),
-/* harmony export */   t$: () => (/* binding */ isSuiteError)
+/* harmony export */   Bq: () => (/* binding */ parseCases),
+/* harmony export */   LB: () => (/* binding */ validateCheck),
+/* harmony export */   QV: () => (/* binding */ datasetFormat),
+/* harmony export */   Yu: () => (/* binding */ DATASET_EXTENSIONS),
+/* harmony export */   dv: () => (/* binding */ duplicateIdProblems),
+/* harmony export */   l$: () => (/* binding */ validateCase)
 /* harmony export */ });
-/* unused harmony exports MAX_PROBLEMS, formatProblem */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
-
-/** How many problems one error lists; the rest are counted. */
-const MAX_PROBLEMS = 20;
-/** `file:line[:column]: [field: ]message`. */
-function formatProblem(p) {
-    let where = p.file;
-    if (p.line !== undefined) {
-        where += `:${p.line}`;
-        if (p.column !== undefined)
-            where += `:${p.column}`;
-    }
-    return p.field ? `${where}: ${p.field}: ${p.message}` : `${where}: ${p.message}`;
-}
-class SuiteError extends Error {
-    name = 'SuiteError';
-    /** The first problem's location, for callers that show one. */
-    file;
-    line;
-    column;
-    field;
-    /** Every problem found (at most MAX_PROBLEMS). */
-    problems;
-    /** Problems found beyond MAX_PROBLEMS, counted but not listed. */
-    omitted;
-    constructor(problems, omitted = 0) {
-        if (problems.length === 0)
-            throw new TypeError('SuiteError needs at least one problem');
-        const lines = problems.map(formatProblem);
-        if (omitted > 0)
-            lines.push(`... and ${omitted} more problem${omitted === 1 ? '' : 's'}`);
-        super(lines.join('\n'));
-        const first = problems[0];
-        this.file = first.file;
-        this.line = first.line;
-        this.column = first.column;
-        this.field = first.field;
-        this.problems = problems;
-        this.omitted = omitted;
-    }
-}
-function isSuiteError(err) {
-    return err instanceof SuiteError;
-}
-/** One SuiteError for a list of problems, keeping the first MAX_PROBLEMS. */
-function suiteError(problems) {
-    return new SuiteError(problems.slice(0, MAX_PROBLEMS), Math.max(0, problems.length - MAX_PROBLEMS));
-}
-/** Collects problems across files and throws them as one SuiteError. */
-class ProblemList {
-    items = [];
-    /** Problems past the cap: counted, not kept. */
-    omitted = 0;
-    add(p) {
-        if (this.items.length < MAX_PROBLEMS)
-            this.items.push(p);
-        else
-            this.omitted++;
-    }
-    addAll(ps) {
-        for (const p of ps)
-            this.add(p);
-    }
-    get size() {
-        return this.items.length + this.omitted;
-    }
-    throwIfAny() {
-        if (this.items.length > 0)
-            throw new SuiteError(this.items, this.omitted);
-    }
-}
-/**
- * A path as people should read it: relative to the cwd when the file is inside it (short, and
- * what GitHub annotations and editors expect), otherwise absolute. Always `/` separators.
- */
-function displayPath(file, cwd = process.cwd()) {
-    const abs = node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(cwd, file);
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_0__.relative(cwd, abs);
-    const shown = rel && !rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute(rel) ? rel : abs;
-    return shown.split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
-}
-
-
-/***/ }),
-
-/***/ 13599:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   JB: () => (/* binding */ stableStringify),
-/* harmony export */   TV: () => (/* binding */ caseHash),
-/* harmony export */   fC: () => (/* binding */ suiteHash),
-/* harmony export */   sc: () => (/* binding */ sha256)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
-
-/**
- * Content hashes: a case's hash pairs and caches it (same input, context and checks => same
- * hash, whatever the key order in the file); the suite hash keys cached base results. Pure.
- */
-/**
- * JSON with object keys sorted at every level, so `{a, b}` and `{b, a}` hash the same. Like
- * JSON.stringify: undefined object fields are dropped, non-finite numbers become null. Values
- * JSON cannot hold are written in a stable form (RegExp as /src/flags, Date as ISO, bigint as
- * digits) rather than silently as `{}`; a cycle is written as "[Circular]" instead of throwing.
- */
-function stableStringify(value) {
-    const seen = new Set();
-    const walk = (v) => {
-        if (v === null)
-            return 'null';
-        switch (typeof v) {
-            case 'string':
-                return JSON.stringify(v);
-            case 'number':
-                return Number.isFinite(v) ? JSON.stringify(v) : 'null';
-            case 'boolean':
-                return v ? 'true' : 'false';
-            case 'bigint':
-                return JSON.stringify(v.toString());
-            case 'undefined':
-            case 'function':
-            case 'symbol':
-                return undefined;
-        }
-        const obj = v;
-        if (obj instanceof RegExp)
-            return JSON.stringify(obj.toString());
-        if (obj instanceof Date)
-            return JSON.stringify(Number.isNaN(obj.getTime()) ? null : obj.toISOString());
-        if (seen.has(obj))
-            return '"[Circular]"';
-        seen.add(obj);
-        let out;
-        if (Array.isArray(obj)) {
-            out = `[${obj.map((x) => walk(x) ?? 'null').join(',')}]`;
-        }
-        else if (obj instanceof Map) {
-            out = walk(Object.fromEntries(obj)) ?? 'null';
-        }
-        else if (obj instanceof Set) {
-            out = walk([...obj]) ?? 'null';
-        }
-        else {
-            const parts = [];
-            for (const key of Object.keys(obj).sort()) {
-                const s = walk(obj[key]);
-                if (s !== undefined)
-                    parts.push(`${JSON.stringify(key)}:${s}`);
-            }
-            out = `{${parts.join(',')}}`;
-        }
-        seen.delete(obj);
-        return out;
-    };
-    return walk(value) ?? 'null';
-}
-function sha256(text) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
-}
-/**
- * Over what determines a case's outcome: input, context, checks and its conversation. Not the id (renaming a case
- * does not change it) and not the tags (they select cases, they do not grade them). A missing
- * context hashes like `{}`, because that is what the target receives either way.
- */
-function caseHash(c) {
-    // A single-turn case has neither field, and stableStringify drops undefined ones: its hash is
-    // what it was before conversations existed.
-    return sha256(stableStringify({
-        input: c.input,
-        context: c.context ?? {},
-        // A human label grades the judge, not the system: adding one leaves the case as it was.
-        checks: c.checks.some((k) => k.human !== undefined)
-            ? c.checks.map(({ human: _human, ...k }) => k)
-            : c.checks,
-        turns: c.turns,
-        simulated_user: c.simulated_user,
-    }));
-}
-/** Config fields that change how a run is scheduled or shown, never its results. */
-const NOT_HASHED = ['cache', 'concurrency', 'pull_request', 'trace_url'];
-/**
- * Over the config (minus NOT_HASHED) and every case's id and hash, in id order (so moving cases
- * between files or reordering them does not change it).
- */
-function suiteHash(config, cases) {
-    const rest = { ...config };
-    for (const key of NOT_HASHED)
-        delete rest[key];
-    const pairs = cases
-        .map((c) => [c.id, c.hash])
-        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    return sha256(stableStringify({ schema: 'evalgate/suite@1', config: rest, cases: pairs }));
-}
-
-
-/***/ }),
-
-/***/ 53964:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Gt: () => (/* reexport */ errors/* displayPath */.Gt),
-  Z9: () => (/* reexport */ loadConfig),
-  bu: () => (/* reexport */ loadSuite),
-  o4: () => (/* reexport */ parseConfig)
-});
-
-// UNUSED EXPORTS: DATASET_EXTENSIONS, DEFAULTS, DEFAULT_GATE, DEFAULT_MODULE_EXPORT, MAX_PROBLEMS, ProblemList, SuiteError, TARGET_KINDS, caseHash, configSchema, datasetFormat, duplicateIdProblems, formatProblem, isSuiteError, loadCases, parseCases, parseDuration, parseJson, parseJsonl, parseYaml, sha256, stableStringify, suiteError, suiteHash, validateCase, validateCheck, validateConfig
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 2 modules
-var dist = __nccwpck_require__(60925);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(9691);
-// EXTERNAL MODULE: ./build/checks/registry.js + 32 modules
-var registry = __nccwpck_require__(82439);
-// EXTERNAL MODULE: ./build/suite/hash.js
-var hash = __nccwpck_require__(13599);
-// EXTERNAL MODULE: ./build/calibrate/identity.js
-var identity = __nccwpck_require__(4474);
-// EXTERNAL MODULE: ./build/suite/issues.js
-var suite_issues = __nccwpck_require__(39895);
-// EXTERNAL MODULE: ./build/suite/suggest.js
-var suggest = __nccwpck_require__(58381);
-// EXTERNAL MODULE: ./build/suite/jsonl.js
-var jsonl = __nccwpck_require__(28925);
-// EXTERNAL MODULE: ./build/suite/yaml.js
-var yaml = __nccwpck_require__(62092);
-;// CONCATENATED MODULE: ./build/suite/cases.js
+/* unused harmony export MAX_TURNS */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9691);
+/* harmony import */ var _checks_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82439);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(13599);
+/* harmony import */ var _calibrate_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4474);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(39895);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(58381);
+/* harmony import */ var _jsonl_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(28925);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(62092);
 
 
 
@@ -64729,10 +66167,10 @@ const MAX_TURNS = 100;
  * Knowledge-base fixtures pinned to a case (`context.documents`): passed to the target with the
  * rest of `context`, for the system to load into its retriever (docs/targets.md).
  */
-const pinnedDocuments = schemas/* array */.YOg(schemas/* strictObject */.rej({
-    id: schemas/* string */.YjP().min(1),
-    text: schemas/* string */.YjP(),
-    source: schemas/* string */.YjP().min(1).optional(),
+const pinnedDocuments = zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    id: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
+    text: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    source: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
 }))
     .superRefine((docs, ctx) => {
     const seen = new Set();
@@ -64747,8 +66185,8 @@ const pinnedDocuments = schemas/* array */.YOg(schemas/* strictObject */.rej({
         seen.add(d.id);
     });
 });
-const caseSchema = schemas/* strictObject */.rej({
-    id: schemas/* string */.YjP({
+const caseSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    id: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP({
         error: (iss) => iss.input === undefined
             ? 'required (every case needs a stable id: it pairs the case across base and head)'
             : undefined,
@@ -64756,34 +66194,36 @@ const caseSchema = schemas/* strictObject */.rej({
         .min(1)
         .refine((v) => v.trim() === v, { message: 'must not start or end with spaces' }),
     // Required unless the case is a conversation (checked in validateCase, which sees both).
-    input: schemas/* unknown */.L5J()
+    input: zod__WEBPACK_IMPORTED_MODULE_6__/* .unknown */ .L5J()
         .superRefine((v, ctx) => {
         if (v === null)
             ctx.addIssue({ code: 'custom', message: 'must not be null' });
     })
         .optional(),
-    context: schemas/* looseObject */._H3({ documents: pinnedDocuments.optional() }).optional(),
-    tags: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
-    checks: schemas/* array */.YOg(schemas/* unknown */.L5J(), { error: (iss) => (iss.input === undefined ? 'required' : undefined) })
+    context: zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({ documents: pinnedDocuments.optional() }).optional(),
+    tags: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1)).default([]),
+    checks: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .unknown */ .L5J(), { error: (iss) => (iss.input === undefined ? 'required' : undefined) })
         .min(1, {
         message: 'must list at least one check',
     }),
     /** For people reading the dataset; not used by evalgate. */
-    description: schemas/* string */.YjP().optional(),
+    description: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
+    /** A synthetic variation's case (`evalgate synth`): for people and tools; not used by a run. */
+    parent: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
     /** A scripted conversation, one entry per user turn. */
-    turns: schemas/* array */.YOg(schemas/* strictObject */.rej({ user: schemas/* string */.YjP().min(1) }))
+    turns: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ user: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1) }))
         .min(1, { message: 'must list at least one turn' })
         .max(MAX_TURNS, { message: `at most ${MAX_TURNS} turns` })
         .optional(),
     /** A user played by the suite's simulator model. */
-    simulated_user: schemas/* strictObject */.rej({
-        persona: schemas/* string */.YjP().trim().min(1),
-        goal: schemas/* string */.YjP().trim().min(1),
-        max_turns: schemas/* int */.Whr().min(1).max(MAX_TURNS),
-        first_message: schemas/* string */.YjP().min(1).optional(),
-        stop: schemas/* strictObject */.rej({
-            tool: schemas/* string */.YjP().min(1),
-            args: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+    simulated_user: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+        persona: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().trim().min(1),
+        goal: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().trim().min(1),
+        max_turns: zod__WEBPACK_IMPORTED_MODULE_6__/* .int */ .Whr().min(1).max(MAX_TURNS),
+        first_message: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
+        stop: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+            tool: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
+            args: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .unknown */ .L5J()).optional(),
         })
             .optional(),
     })
@@ -64818,7 +66258,7 @@ function conversationIssues(raw, d, checks, support) {
     }
     const available = d.turns?.length ?? d.simulated_user?.max_turns;
     checks.forEach((spec, i) => {
-        const def = (0,registry/* getCheck */.H$)(spec.type);
+        const def = (0,_checks_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .getCheck */ .H$)(spec.type);
         const n = spec.turn;
         if (n !== undefined && n > (available ?? 1)) {
             const why = d.turns
@@ -64842,8 +66282,8 @@ function conversationIssues(raw, d, checks, support) {
 }
 /** `human: pass|fail` or `human: {label: pass|fail, note: "..."}`; a string is the problem. */
 function humanLabel(raw, type) {
-    if (!(0,identity/* isJudged */.sL)({ type }))
-        return `human labels are for checks graded by the judge model (${[...identity/* JUDGED_TYPES */.w].join(', ')}), not ${(0,suite_issues/* describeValue */.bp)(type)}`;
+    if (!(0,_calibrate_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .isJudged */ .sL)({ type }))
+        return `human labels are for checks graded by the judge model (${[..._calibrate_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .JUDGED_TYPES */ .w].join(', ')}), not ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(type)}`;
     if (raw === 'pass' || raw === 'fail')
         return { label: raw };
     if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
@@ -64855,7 +66295,7 @@ function humanLabel(raw, type) {
             return o.note ? { label: o.label, note: o.note } : { label: o.label };
         }
     }
-    return `expected pass, fail or {label: pass|fail, note: "..."}, got ${(0,suite_issues/* describeValue */.bp)(raw)}`;
+    return `expected pass, fail or {label: pass|fail, note: "..."}, got ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(raw)}`;
 }
 /** Validates one check spec at index `index` of a case. Pure; never throws. */
 function validateCheck(raw, index, modes) {
@@ -64863,12 +66303,12 @@ function validateCheck(raw, index, modes) {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
         return {
             issues: [
-                { path: at, message: `expected a mapping with type and mode, got ${(0,suite_issues/* describeValue */.bp)(raw)}` },
+                { path: at, message: `expected a mapping with type and mode, got ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(raw)}` },
             ],
         };
     }
     const obj = raw;
-    const types = (0,registry/* checkTypes */.OE)();
+    const types = (0,_checks_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .checkTypes */ .OE)();
     if (obj.type === undefined) {
         return {
             issues: [{ path: [...at, 'type'], message: `required (one of ${types.join(', ')})` }],
@@ -64877,19 +66317,19 @@ function validateCheck(raw, index, modes) {
     if (typeof obj.type !== 'string') {
         return {
             issues: [
-                { path: [...at, 'type'], message: `expected a string, got ${(0,suite_issues/* describeValue */.bp)(obj.type)}` },
+                { path: [...at, 'type'], message: `expected a string, got ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(obj.type)}` },
             ],
         };
     }
-    const def = (0,registry/* getCheck */.H$)(obj.type);
+    const def = (0,_checks_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .getCheck */ .H$)(obj.type);
     if (!def) {
-        const guess = (0,suggest/* closest */.kp)(obj.type, types);
+        const guess = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_7__/* .closest */ .kp)(obj.type, types);
         const hint = guess ? `did you mean "${guess}"? ` : '';
         return {
             issues: [
                 {
                     path: [...at, 'type'],
-                    message: `unknown check type ${(0,suite_issues/* describeValue */.bp)(obj.type)} (${hint}known: ${types.join(', ')})`,
+                    message: `unknown check type ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(obj.type)} (${hint}known: ${types.join(', ')})`,
                 },
             ],
         };
@@ -64909,25 +66349,25 @@ function validateCheck(raw, index, modes) {
     }
     const parsed = def.schema.safeParse(graded, { reportInput: true });
     if (!parsed.success)
-        issues.push(...(0,suite_issues/* fromZodIssues */.cQ)(parsed.error.issues, def.schema, obj, at));
+        issues.push(...(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .fromZodIssues */ .cQ)(parsed.error.issues, def.schema, obj, at));
     // A plain z.object drops keys it does not know; in a dataset that hides typos
     // (`ignore_cas: true` silently does nothing), so we report them.
     const known = objectKeys(def.schema);
     if (known) {
         for (const key of Object.keys(graded)) {
             if (!known.includes(key) && !issues.some((i) => i.path[2] === key && i.path.length === 3)) {
-                issues.push({ path: [...at, key], message: (0,suite_issues/* unknownKeyMessage */.VP)(key, known) });
+                issues.push({ path: [...at, key], message: (0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .unknownKeyMessage */ .VP)(key, known) });
             }
         }
     }
     // No modes: the config's failure_modes are broken themselves (reported apart), so not checked.
     if (modes && typeof obj.mode === 'string' && obj.mode !== '' && !Object.hasOwn(modes, obj.mode)) {
         const names = Object.keys(modes);
-        const guess = (0,suggest/* closest */.kp)(obj.mode, names);
+        const guess = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_7__/* .closest */ .kp)(obj.mode, names);
         const hint = guess ? `did you mean "${guess}"? ` : '';
         issues.push({
             path: [...at, 'mode'],
-            message: `unknown failure mode ${(0,suite_issues/* describeValue */.bp)(obj.mode)} (${hint}known: ${names.join(', ')})`,
+            message: `unknown failure mode ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(obj.mode)} (${hint}known: ${names.join(', ')})`,
         });
     }
     if (issues.length > 0 || !parsed.success)
@@ -64952,7 +66392,7 @@ function validateCase(raw, modes, support) {
             issues: [
                 {
                     path: [],
-                    message: `expected a case (a mapping with id, input, checks), got ${(0,suite_issues/* describeValue */.bp)(raw)}`,
+                    message: `expected a case (a mapping with id, input, checks), got ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(raw)}`,
                 },
             ],
         };
@@ -64960,7 +66400,7 @@ function validateCase(raw, modes, support) {
     const issues = [];
     const r = caseSchema.safeParse(raw, { reportInput: true });
     if (!r.success)
-        issues.push(...(0,suite_issues/* fromZodIssues */.cQ)(r.error.issues, caseSchema, raw));
+        issues.push(...(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .fromZodIssues */ .cQ)(r.error.issues, caseSchema, raw));
     const rawChecks = raw.checks;
     const checks = [];
     if (Array.isArray(rawChecks)) {
@@ -65012,18 +66452,18 @@ function parseCases(text, opts) {
     const take = (raw, located, line) => {
         const { value, issues } = validateCase(raw, opts.modes, opts.conversation);
         if (value) {
-            cases.push({ ...value, source: { file: opts.source, line }, hash: (0,hash/* caseHash */.TV)(value) });
+            cases.push({ ...value, source: { file: opts.source, line }, hash: (0,_hash_js__WEBPACK_IMPORTED_MODULE_1__/* .caseHash */ .TV)(value) });
         }
         else {
-            problems.push(...(0,suite_issues/* issuesToProblems */.qk)(issues, opts.file, located));
+            problems.push(...(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .issuesToProblems */ .qk)(issues, opts.file, located));
         }
     };
     if (opts.format === 'jsonl') {
-        const { problems: syntax } = (0,jsonl/* parseJsonl */.wI)(text, opts.file, (row) => take(row.value, { lineOf: () => row.line }, row.line));
+        const { problems: syntax } = (0,_jsonl_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJsonl */ .wI)(text, opts.file, (row) => take(row.value, { lineOf: () => row.line }, row.line));
         problems.push(...syntax);
     }
     else {
-        const parsed = opts.format === 'json' ? (0,jsonl/* parseJson */.qF)(text, opts.file) : (0,yaml/* parseYaml */.hN)(text, opts.file);
+        const parsed = opts.format === 'json' ? (0,_jsonl_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJson */ .qF)(text, opts.file) : (0,_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYaml */ .hN)(text, opts.file);
         if (!parsed.ok)
             return { cases, problems: parsed.problems };
         const list = parsed.doc.value;
@@ -65034,12 +66474,12 @@ function parseCases(text, opts) {
             problems.push({
                 file: opts.file,
                 line: parsed.doc.lineOf([]) ?? 1,
-                message: `expected a list of cases, got ${(0,suite_issues/* describeValue */.bp)(list)}`,
+                message: `expected a list of cases, got ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(list)}`,
             });
             return { cases, problems };
         }
         list.forEach((raw, i) => {
-            const located = (0,yaml/* locatedAt */.mu)(parsed.doc, [i], raw);
+            const located = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .locatedAt */ .mu)(parsed.doc, [i], raw);
             take(raw, located, parsed.doc.lineOf([i]) ?? 1);
         });
     }
@@ -65069,15 +66509,134 @@ function duplicateIdProblems(cases, display = (f) => f) {
     return problems;
 }
 
+
+/***/ }),
+
+/***/ 74222:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  qX: () => (/* binding */ configSource),
+  o4: () => (/* binding */ parseConfig),
+  MP: () => (/* binding */ partialConfig)
+});
+
+// UNUSED EXPORTS: DEFAULTS, DEFAULT_GATE, DEFAULT_MAX_STEPS, DEFAULT_MODULE_EXPORT, TARGET_KINDS, configSchema, parseDuration, validateConfig
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __nccwpck_require__(88532);
 // EXTERNAL MODULE: ./build/types.js
 var types = __nccwpck_require__(74853);
 // EXTERNAL MODULE: ./build/suite/errors.js
 var errors = __nccwpck_require__(70156);
+// EXTERNAL MODULE: ./build/suite/issues.js
+var suite_issues = __nccwpck_require__(39895);
+// EXTERNAL MODULE: ./build/suite/suggest.js
+var suggest = __nccwpck_require__(58381);
+// EXTERNAL MODULE: ./build/suite/yaml.js
+var yaml = __nccwpck_require__(62092);
 // EXTERNAL MODULE: ./build/defaults.js
 var defaults = __nccwpck_require__(84532);
+// EXTERNAL MODULE: ./build/suite/cases.js
+var cases = __nccwpck_require__(96558);
+;// CONCATENATED MODULE: ./build/monitor/online-checks.js
+/**
+ * Which checks may run online (over production traces) and the validation of the config's
+ * `online:` section beyond its zod shape: each check as a case's check is validated (same
+ * registry, same messages), then refused when its type needs an expected answer that a
+ * production trace does not have. Pure; the config loader reports the issues with their lines.
+ */
+
+
+/**
+ * Checks that judge a trace on its own: a claim needs its tool call, an answer its sources, a
+ * refusal is recognisable, budgets and tool loops are properties of the trace, and a judge grades
+ * against a rubric. Not here: checks that compare with a golden answer or a case's own
+ * expectations (contains, equals, tool_called, retrieval_recall ...), which a production trace
+ * has none of, and conversation checks that read a scripted user.
+ */
+const ONLINE_CHECK_TYPES = new Set([
+    'claim_requires_tool',
+    'grounded',
+    'refusal',
+    'max_cost',
+    'max_latency',
+    'max_tokens',
+    'max_steps',
+    'max_turns',
+    'no_tool_loop',
+    'tool_error_handled',
+    'judge',
+    'faithful',
+    'answers_question',
+    'follows_policy',
+]);
+const ALLOWED = [...ONLINE_CHECK_TYPES].join(', ');
+/**
+ * Validates `online.checks` (raw, as written) and `online.modes` against the config's failure
+ * modes. Issue paths start at the config's root (`online.checks[2].type`).
+ */
+function validateOnlineChecks(raw, declaredModes, failureModes) {
+    const issues = [];
+    const checks = [];
+    /** Where each valid check is in `online.checks`, for messages. */
+    const at = [];
+    raw.forEach((value, i) => {
+        const type = value?.type;
+        if (typeof type === 'string' && !ONLINE_CHECK_TYPES.has(type)) {
+            // Known or not, say what is allowed: the registry's full list would suggest the wrong ones.
+            issues.push({
+                path: ['online', 'checks', i, 'type'],
+                message: `${(0,suite_issues/* describeValue */.bp)(type)} cannot run online: it needs an expected answer or a scripted case that production traces do not have (online checks: ${ALLOWED})`,
+            });
+            return;
+        }
+        const v = (0,cases/* validateCheck */.LB)(value, i, failureModes);
+        for (const issue of v.issues)
+            issues.push({ ...issue, path: ['online', ...issue.path] });
+        if (v.spec) {
+            checks.push(v.spec);
+            at.push(i);
+        }
+    });
+    const checked = [...new Set(checks.map((c) => c.mode))];
+    let modes = checked;
+    if (declaredModes) {
+        modes = [...new Set(declaredModes)];
+        declaredModes.forEach((m, i) => {
+            if (!Object.hasOwn(failureModes, m))
+                issues.push({
+                    path: ['online', 'modes', i],
+                    message: `unknown failure mode ${(0,suite_issues/* describeValue */.bp)(m)} (known: ${Object.keys(failureModes).join(', ')})`,
+                });
+            else if (!checked.includes(m) && issues.length === 0)
+                issues.push({
+                    path: ['online', 'modes', i],
+                    message: `no online check has mode ${(0,suite_issues/* describeValue */.bp)(m)}: add one to online.checks`,
+                });
+        });
+        checks.forEach((c, i) => {
+            if (!modes.includes(c.mode))
+                issues.push({
+                    path: ['online', 'checks', at[i], 'mode'],
+                    message: `mode ${(0,suite_issues/* describeValue */.bp)(c.mode)} is not in online.modes (${modes.join(', ')})`,
+                });
+        });
+    }
+    else {
+        // Config order, not check order: the dashboard lists modes as the config declares them.
+        const order = Object.keys(failureModes);
+        modes = checked.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    }
+    return { checks, modes, issues };
+}
+
 ;// CONCATENATED MODULE: ./build/suite/config.js
+
 
 
 
@@ -65315,6 +66874,28 @@ const gate = schemas/* strictObject */.rej({
 })
     // prefault (not default): the empty object is parsed, so every field gets its own default.
     .prefault({});
+const WINDOW = /^(\d+(?:\.\d+)?)\s*(m|h|d)$/;
+const WINDOW_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** `online.window`: `1d`, `12h`, `30m` -> ms. */
+const windowDuration = schemas/* unknown */.L5J().transform((v, ctx) => {
+    const m = typeof v === 'string' ? WINDOW.exec(v.trim()) : null;
+    const ms = m ? Math.round(Number(m[1]) * WINDOW_MS[m[2]]) : NaN;
+    if (ms > 0)
+        return ms;
+    ctx.addIssue({
+        code: 'custom',
+        message: `invalid window ${(0,suite_issues/* describeValue */.bp)(v)} (write e.g. 1d, 12h or 30m)`,
+    });
+    return core/* NEVER */.tm;
+});
+/** `evalgate monitor`'s section (docs/monitor.md); its checks are validated in validateConfig. */
+const online = schemas/* strictObject */.rej({
+    window: windowDuration.default(86_400_000),
+    windows: schemas/* int */.Whr().min(1).max(1000).default(7),
+    alpha: schemas/* number */.aig().gt(0).lt(1).default(0.05),
+    modes: schemas/* array */.YOg(schemas/* string */.YjP().trim().min(1)).min(1).optional(),
+    checks: schemas/* array */.YOg(schemas/* unknown */.L5J()).min(1, { message: 'must list at least one check' }),
+});
 const configSchema = schemas/* strictObject */.rej({
     version: schemas/* literal */.euz(1, {
         error: (iss) => iss.input === undefined
@@ -65365,6 +66946,18 @@ const configSchema = schemas/* strictObject */.rej({
         seed: schemas/* int */.Whr().min(0).optional(),
     })
         .optional(),
+    /** `evalgate synth`'s model (docs/synth.md); absent: the judge's endpoint. */
+    synth: schemas/* strictObject */.rej({
+        model: schemas/* string */.YjP().trim().min(1),
+        ...modelClient,
+        base_url_env: envName.optional(),
+        temperature: schemas/* number */.aig().min(0).max(2).optional(),
+    })
+        .transform(({ request_timeout, ...s }) => ({
+        ...Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)),
+        ...(request_timeout !== undefined ? { request_timeout_ms: request_timeout } : {}),
+    }))
+        .optional(),
     gate,
     pull_request: schemas/* strictObject */.rej({ sample: schemas/* union */.KCZ([schemas/* string */.YjP().trim().min(1), schemas/* int */.Whr().min(1)]).optional() })
         .optional(),
@@ -65381,6 +66974,7 @@ const configSchema = schemas/* strictObject */.rej({
         message: "must contain {trace_id}, replaced by each trace's id",
     })
         .optional(),
+    online: online.optional(),
 });
 /** Keys starting with `x-` are ignored: a place for YAML anchors (`x-common: &common ...`). */
 function withoutExtensions(raw) {
@@ -65410,6 +67004,20 @@ function validateConfig(raw) {
     if (!r.success)
         return { issues: (0,suite_issues/* fromZodIssues */.cQ)(r.error.issues, configSchema, input) };
     const d = r.data;
+    let onlineConfig;
+    if (d.online) {
+        const o = d.online;
+        const checked = validateOnlineChecks(o.checks, o.modes, d.failure_modes);
+        if (checked.issues.length)
+            return { issues: checked.issues };
+        onlineConfig = {
+            window_ms: o.window,
+            windows: o.windows,
+            alpha: o.alpha,
+            modes: checked.modes,
+            checks: checked.checks,
+        };
+    }
     const config = {
         version: 1,
         target: d.target,
@@ -65421,12 +67029,14 @@ function validateConfig(raw) {
         retries: d.retries,
         ...(d.judge ? { judge: d.judge } : {}),
         ...(d.simulator ? { simulator: d.simulator } : {}),
+        ...(d.synth ? { synth: d.synth } : {}),
         ...(d.max_cost !== undefined ? { max_cost: d.max_cost } : {}),
         ...(d.prices ? { prices: d.prices } : {}),
         gate: d.gate,
         ...(d.pull_request ? { pull_request: d.pull_request } : {}),
         ...(d.trace_url !== undefined ? { trace_url: d.trace_url } : {}),
         ...(d.cache !== undefined ? { cache: d.cache } : {}),
+        ...(onlineConfig ? { online: onlineConfig } : {}),
     };
     return { config, issues: [] };
 }
@@ -65475,6 +67085,253 @@ function parseConfig(text, file) {
     return config;
 }
 
+
+/***/ }),
+
+/***/ 70156:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $K: () => (/* binding */ SuiteError),
+/* harmony export */   Gt: () => (/* binding */ displayPath),
+/* harmony export */   Ku: () => (/* binding */ ProblemList),
+/* harmony export */   lJ: () => (/* binding */ suiteError),
+/* harmony export */   t$: () => (/* binding */ isSuiteError)
+/* harmony export */ });
+/* unused harmony exports MAX_PROBLEMS, formatProblem */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+
+/** How many problems one error lists; the rest are counted. */
+const MAX_PROBLEMS = 20;
+/** `file:line[:column]: [field: ]message`. */
+function formatProblem(p) {
+    let where = p.file;
+    if (p.line !== undefined) {
+        where += `:${p.line}`;
+        if (p.column !== undefined)
+            where += `:${p.column}`;
+    }
+    return p.field ? `${where}: ${p.field}: ${p.message}` : `${where}: ${p.message}`;
+}
+class SuiteError extends Error {
+    name = 'SuiteError';
+    /** The first problem's location, for callers that show one. */
+    file;
+    line;
+    column;
+    field;
+    /** Every problem found (at most MAX_PROBLEMS). */
+    problems;
+    /** Problems found beyond MAX_PROBLEMS, counted but not listed. */
+    omitted;
+    constructor(problems, omitted = 0) {
+        if (problems.length === 0)
+            throw new TypeError('SuiteError needs at least one problem');
+        const lines = problems.map(formatProblem);
+        if (omitted > 0)
+            lines.push(`... and ${omitted} more problem${omitted === 1 ? '' : 's'}`);
+        super(lines.join('\n'));
+        const first = problems[0];
+        this.file = first.file;
+        this.line = first.line;
+        this.column = first.column;
+        this.field = first.field;
+        this.problems = problems;
+        this.omitted = omitted;
+    }
+}
+function isSuiteError(err) {
+    return err instanceof SuiteError;
+}
+/** One SuiteError for a list of problems, keeping the first MAX_PROBLEMS. */
+function suiteError(problems) {
+    return new SuiteError(problems.slice(0, MAX_PROBLEMS), Math.max(0, problems.length - MAX_PROBLEMS));
+}
+/** Collects problems across files and throws them as one SuiteError. */
+class ProblemList {
+    items = [];
+    /** Problems past the cap: counted, not kept. */
+    omitted = 0;
+    add(p) {
+        if (this.items.length < MAX_PROBLEMS)
+            this.items.push(p);
+        else
+            this.omitted++;
+    }
+    addAll(ps) {
+        for (const p of ps)
+            this.add(p);
+    }
+    get size() {
+        return this.items.length + this.omitted;
+    }
+    throwIfAny() {
+        if (this.items.length > 0)
+            throw new SuiteError(this.items, this.omitted);
+    }
+}
+/**
+ * A path as people should read it: relative to the cwd when the file is inside it (short, and
+ * what GitHub annotations and editors expect), otherwise absolute. Always `/` separators.
+ */
+function displayPath(file, cwd = process.cwd()) {
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(cwd, file);
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_0__.relative(cwd, abs);
+    const shown = rel && !rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute(rel) ? rel : abs;
+    return shown.split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
+}
+
+
+/***/ }),
+
+/***/ 13599:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JB: () => (/* binding */ stableStringify),
+/* harmony export */   TV: () => (/* binding */ caseHash),
+/* harmony export */   fC: () => (/* binding */ suiteHash),
+/* harmony export */   sc: () => (/* binding */ sha256)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+
+/**
+ * Content hashes: a case's hash pairs and caches it (same input, context and checks => same
+ * hash, whatever the key order in the file); the suite hash keys cached base results. Pure.
+ */
+/**
+ * JSON with object keys sorted at every level, so `{a, b}` and `{b, a}` hash the same. Like
+ * JSON.stringify: undefined object fields are dropped, non-finite numbers become null. Values
+ * JSON cannot hold are written in a stable form (RegExp as /src/flags, Date as ISO, bigint as
+ * digits) rather than silently as `{}`; a cycle is written as "[Circular]" instead of throwing.
+ */
+function stableStringify(value) {
+    const seen = new Set();
+    const walk = (v) => {
+        if (v === null)
+            return 'null';
+        switch (typeof v) {
+            case 'string':
+                return JSON.stringify(v);
+            case 'number':
+                return Number.isFinite(v) ? JSON.stringify(v) : 'null';
+            case 'boolean':
+                return v ? 'true' : 'false';
+            case 'bigint':
+                return JSON.stringify(v.toString());
+            case 'undefined':
+            case 'function':
+            case 'symbol':
+                return undefined;
+        }
+        const obj = v;
+        if (obj instanceof RegExp)
+            return JSON.stringify(obj.toString());
+        if (obj instanceof Date)
+            return JSON.stringify(Number.isNaN(obj.getTime()) ? null : obj.toISOString());
+        if (seen.has(obj))
+            return '"[Circular]"';
+        seen.add(obj);
+        let out;
+        if (Array.isArray(obj)) {
+            out = `[${obj.map((x) => walk(x) ?? 'null').join(',')}]`;
+        }
+        else if (obj instanceof Map) {
+            out = walk(Object.fromEntries(obj)) ?? 'null';
+        }
+        else if (obj instanceof Set) {
+            out = walk([...obj]) ?? 'null';
+        }
+        else {
+            const parts = [];
+            for (const key of Object.keys(obj).sort()) {
+                const s = walk(obj[key]);
+                if (s !== undefined)
+                    parts.push(`${JSON.stringify(key)}:${s}`);
+            }
+            out = `{${parts.join(',')}}`;
+        }
+        seen.delete(obj);
+        return out;
+    };
+    return walk(value) ?? 'null';
+}
+function sha256(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
+}
+/**
+ * Over what determines a case's outcome: input, context, checks and its conversation. Not the id (renaming a case
+ * does not change it) and not the tags (they select cases, they do not grade them). A missing
+ * context hashes like `{}`, because that is what the target receives either way.
+ */
+function caseHash(c) {
+    // A single-turn case has neither field, and stableStringify drops undefined ones: its hash is
+    // what it was before conversations existed.
+    return sha256(stableStringify({
+        input: c.input,
+        context: c.context ?? {},
+        // A human label grades the judge, not the system: adding one leaves the case as it was.
+        checks: c.checks.some((k) => k.human !== undefined)
+            ? c.checks.map(({ human: _human, ...k }) => k)
+            : c.checks,
+        turns: c.turns,
+        simulated_user: c.simulated_user,
+    }));
+}
+/** Config fields that change how a run is scheduled or shown, never its results. */
+const NOT_HASHED = [
+    'cache',
+    'concurrency',
+    'pull_request',
+    'trace_url',
+    'online',
+    'synth',
+];
+/**
+ * Over the config (minus NOT_HASHED) and every case's id and hash, in id order (so moving cases
+ * between files or reordering them does not change it).
+ */
+function suiteHash(config, cases) {
+    const rest = { ...config };
+    for (const key of NOT_HASHED)
+        delete rest[key];
+    const pairs = cases
+        .map((c) => [c.id, c.hash])
+        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return sha256(stableStringify({ schema: 'evalgate/suite@1', config: rest, cases: pairs }));
+}
+
+
+/***/ }),
+
+/***/ 58628:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Gt: () => (/* reexport */ errors/* displayPath */.Gt),
+  Z9: () => (/* reexport */ loadConfig),
+  bu: () => (/* reexport */ loadSuite),
+  o4: () => (/* reexport */ suite_config/* parseConfig */.o4)
+});
+
+// UNUSED EXPORTS: DATASET_EXTENSIONS, DEFAULTS, DEFAULT_GATE, DEFAULT_MODULE_EXPORT, MAX_PROBLEMS, ProblemList, SuiteError, TARGET_KINDS, caseHash, configSchema, datasetFormat, duplicateIdProblems, formatProblem, isSuiteError, loadCases, parseCases, parseDuration, parseJson, parseJsonl, parseYaml, sha256, stableStringify, suiteError, suiteHash, validateCase, validateCheck, validateConfig
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 2 modules
+var dist = __nccwpck_require__(60925);
+// EXTERNAL MODULE: ./build/suite/cases.js
+var suite_cases = __nccwpck_require__(96558);
+// EXTERNAL MODULE: ./build/suite/config.js + 1 modules
+var suite_config = __nccwpck_require__(74222);
+// EXTERNAL MODULE: ./build/suite/errors.js
+var errors = __nccwpck_require__(70156);
+// EXTERNAL MODULE: ./build/suite/hash.js
+var hash = __nccwpck_require__(13599);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./build/suite/utf8.js
@@ -65599,11 +67456,11 @@ async function readText(abs, what) {
 async function loadConfig(configPath) {
     const abs = await resolveConfigPath(configPath);
     const text = await readText(abs, 'config file');
-    return parseConfig(text, (0,errors/* displayPath */.Gt)(abs));
+    return (0,suite_config/* parseConfig */.o4)(text, (0,errors/* displayPath */.Gt)(abs));
 }
 /** Where to report a problem about `config.datasets[index]` (its line in the config, if known). */
 function datasetsProblem(config, rootDir, index, message) {
-    const src = configSource(config);
+    const src = (0,suite_config/* configSource */.qX)(config);
     const fieldPath = index === undefined ? ['datasets'] : ['datasets', index];
     const field = index === undefined ? 'datasets' : `datasets[${index}]`;
     if (!src)
@@ -65615,7 +67472,7 @@ async function expandPattern(pattern, rootDir) {
     // A pattern that names a folder means every dataset file under it.
     const asDir = await (0,promises_.stat)(external_node_path_.resolve(rootDir, pattern)).catch(() => undefined);
     const patterns = asDir?.isDirectory()
-        ? DATASET_EXTENSIONS.map((ext) => `${pattern.replace(/[\\/]+$/, '')}/**/*${ext}`)
+        ? suite_cases/* DATASET_EXTENSIONS */.Yu.map((ext) => `${pattern.replace(/[\\/]+$/, '')}/**/*${ext}`)
         : [pattern];
     const files = await (0,dist/* glob */.TI)(patterns, {
         cwd: rootDir,
@@ -65650,8 +67507,8 @@ async function loadCases(config, rootDir, configPath) {
             if (seen.has(f))
                 continue; // two patterns naming one file load it once
             seen.add(f);
-            if (!datasetFormat(f)) {
-                problems.add(datasetsProblem(config, root, i, `${JSON.stringify(pattern)} matches ${f}, which is not a dataset (use ${DATASET_EXTENSIONS.join(', ')})`));
+            if (!(0,suite_cases/* datasetFormat */.QV)(f)) {
+                problems.add(datasetsProblem(config, root, i, `${JSON.stringify(pattern)} matches ${f}, which is not a dataset (use ${suite_cases/* DATASET_EXTENSIONS */.Yu.join(', ')})`));
                 continue;
             }
             files.push(f);
@@ -65673,17 +67530,17 @@ async function loadCases(config, rootDir, configPath) {
         const text = texts[k];
         if (text === undefined)
             return;
-        const parsed = parseCases(text, {
+        const parsed = (0,suite_cases/* parseCases */.Bq)(text, {
             file: display(f),
             source: f,
-            format: datasetFormat(f),
+            format: (0,suite_cases/* datasetFormat */.QV)(f),
             modes: config.failure_modes,
             conversation,
         });
         problems.addAll(parsed.problems);
         cases.push(...parsed.cases);
     });
-    problems.addAll(duplicateIdProblems(cases, display));
+    problems.addAll((0,suite_cases/* duplicateIdProblems */.dv)(cases, display));
     if (problems.size === 0 && cases.length === 0) {
         problems.add(datasetsProblem(config, root, undefined, `empty suite: ${files.length <= 3 ? files.join(', ') : `the ${files.length} dataset files`} ${files.length === 1 ? 'holds' : 'hold'} no cases`));
     }
@@ -65701,10 +67558,10 @@ async function loadSuite(configPath) {
     const file = (0,errors/* displayPath */.Gt)(abs);
     let config;
     try {
-        config = parseConfig(text, file);
+        config = (0,suite_config/* parseConfig */.o4)(text, file);
     }
     catch (err) {
-        const partial = (0,errors/* isSuiteError */.t$)(err) ? partialConfig(text, file) : undefined;
+        const partial = (0,errors/* isSuiteError */.t$)(err) ? (0,suite_config/* partialConfig */.MP)(text, file) : undefined;
         if (!partial)
             throw err;
         const problems = new errors/* ProblemList */.Ku();
@@ -65725,6 +67582,10 @@ async function loadSuite(configPath) {
     return { configPath: abs, rootDir, config, cases, hash: (0,hash/* suiteHash */.fC)(config, cases) };
 }
 
+// EXTERNAL MODULE: ./build/suite/jsonl.js
+var jsonl = __nccwpck_require__(28925);
+// EXTERNAL MODULE: ./build/suite/yaml.js
+var yaml = __nccwpck_require__(62092);
 ;// CONCATENATED MODULE: ./build/suite/index.js
 /** The suite: evalgate.yml + datasets -> a validated Suite, with errors that name file:line. */
 

@@ -28,10 +28,14 @@ var import_spans = __webpack_require__(8845);
 ;// CONCATENATED MODULE: ./build/import/langfuse.js
 
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Langfuse's blob exports write `2024-05-29 13:46:19.963000`, in UTC. */
+const BLOB_TIME = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(\.\d{1,3})?\d*$/;
 function time(v, field, id) {
-    if (v === undefined || v === null)
+    if (v === undefined || v === null || v === '')
         return undefined;
-    const t = typeof v === 'string' ? Date.parse(v) : NaN;
+    const blob = typeof v === 'string' ? BLOB_TIME.exec(v) : null;
+    const iso = blob ? `${blob[1]}T${blob[2]}${blob[3] ?? ''}Z` : v;
+    const t = typeof iso === 'string' ? Date.parse(iso) : NaN;
     if (Number.isNaN(t))
         throw new import_spans/* SpanError */.t6(id, `${field}: expected an ISO time, got ${JSON.stringify(v)}`);
     return t;
@@ -173,13 +177,26 @@ function traceFromLangfuse(raw) {
             message: `observation ${errors[0].observation_id}: ${errors[0].message}`,
         };
     const starts = timed.map((t) => t.start).filter((t) => t > 0);
+    // When the conversation started: the trace's timestamp, else its first observation's start.
+    const began = time(raw.timestamp, 'timestamp', traceId) ?? (starts.length ? Math.min(...starts) : undefined);
     const ends = timed.map((t) => t.end).filter((t) => t !== undefined);
     if (starts.length && ends.length)
         trace.latency_ms = Math.max(...ends) - Math.min(...starts);
     const metadata = { source: 'langfuse', source_trace_id: traceId };
+    if (began !== undefined)
+        metadata.started_at = new Date(began).toISOString();
     if (raw.input !== undefined)
         metadata.input = raw.input;
-    for (const key of ['name', 'timestamp', 'userId', 'sessionId', 'tags', 'release', 'version'])
+    for (const key of [
+        'name',
+        'timestamp',
+        'userId',
+        'sessionId',
+        'tags',
+        'release',
+        'version',
+        'environment',
+    ])
         if (raw[key] !== undefined)
             metadata[key] = raw[key];
     if (raw.metadata !== undefined)
@@ -192,6 +209,100 @@ function traceFromLangfuse(raw) {
         metadata.observations = other;
     trace.metadata = metadata;
     return trace;
+}
+/**
+ * Langfuse's flat observation exports: one row per observation with its trace's id, not nested
+ * under a trace. Two shapes: the public API's (`traceId`, `startTime`, `parentObservationId`,
+ * `usageDetails`...) and the blob storage export's (`trace_id`, `start_time` as
+ * `2024-05-29 13:46:19.963000` UTC, `usage_details`, input and output as JSON text, and in its
+ * enriched form the trace's `trace_name`, `user_id`, `session_id`, `tags`, `release`).
+ */
+const OBSERVATION_TYPES = new Set([
+    'SPAN',
+    'GENERATION',
+    'EVENT',
+    'AGENT',
+    'TOOL',
+    'CHAIN',
+    'RETRIEVER',
+    'EVALUATOR',
+    'EMBEDDING',
+    'GUARDRAIL',
+]);
+/** The trace id of a flat observation row, or undefined when the value is not one. */
+function observationRowTrace(v) {
+    const traceId = v.traceId ?? v.trace_id;
+    if (typeof traceId !== 'string' || !traceId || typeof v.id !== 'string')
+        return undefined;
+    if (typeof v.type !== 'string' || !OBSERVATION_TYPES.has(v.type))
+        return undefined;
+    return 'startTime' in v || 'start_time' in v ? traceId : undefined;
+}
+/** JSON text (the blob export's input and output) as its value; other text as it is. */
+function jsonText(v) {
+    if (typeof v !== 'string')
+        return v;
+    if (v === '')
+        return undefined;
+    const t = v.trim();
+    if (!(t.startsWith('{') || t.startsWith('[') || t.startsWith('"')))
+        return v;
+    try {
+        return JSON.parse(t);
+    }
+    catch {
+        return v;
+    }
+}
+const pick = (row, camel, snake) => row[camel] ?? row[snake];
+/** A flat row in the nested export's observation shape (camelCase, parsed input and output). */
+function observationOf(row) {
+    return {
+        id: row.id,
+        type: row.type,
+        name: row.name,
+        startTime: pick(row, 'startTime', 'start_time'),
+        endTime: pick(row, 'endTime', 'end_time'),
+        parentObservationId: pick(row, 'parentObservationId', 'parent_observation_id') || undefined,
+        input: jsonText(row.input),
+        output: jsonText(row.output),
+        model: row.model ?? (row.provided_model_name || undefined),
+        usageDetails: pick(row, 'usageDetails', 'usage_details'),
+        usage: row.usage,
+        costDetails: pick(row, 'costDetails', 'cost_details'),
+        calculatedTotalCost: row.calculatedTotalCost ?? row.total_cost,
+        level: row.level,
+        statusMessage: pick(row, 'statusMessage', 'status_message') || undefined,
+        metadata: row.metadata,
+    };
+}
+/**
+ * The flat rows of one trace → an evalgate trace, as `traceFromLangfuse` maps a nested one. The
+ * trace's own input and output are its top-level observation's (the SDKs' root span); the
+ * enriched export's trace fields fill the trace's name, user, session, tags and release.
+ */
+function traceFromObservationRows(traceId, rows) {
+    const observations = rows.map(observationOf);
+    const roots = observations.filter((o) => !o.parentObservationId);
+    const root = roots.length === 1 ? roots[0] : undefined;
+    const first = rows[0];
+    const raw = { id: traceId, observations };
+    if (root?.input !== undefined)
+        raw.input = root.input;
+    if (root?.output !== undefined && root.type !== 'GENERATION')
+        raw.output = root.output;
+    const trace = [
+        ['name', pick(first, 'traceName', 'trace_name')],
+        ['userId', pick(first, 'userId', 'user_id')],
+        ['sessionId', pick(first, 'sessionId', 'session_id')],
+        ['tags', first.tags],
+        ['release', first.release],
+        ['environment', first.environment],
+    ];
+    for (const [key, value] of trace)
+        if (value !== undefined && value !== null && value !== '')
+            raw[key] = value;
+    return traceFromLangfuse(raw);
 }
 
 // EXTERNAL MODULE: ./build/import/map-spans.js
@@ -207,6 +318,8 @@ var jsonl_stream = __webpack_require__(8862);
  *   - an OTLP ExportTraceServiceRequest (`{"resourceSpans": [...]}`), as the OpenTelemetry
  *     collector's file exporter writes it: OTel GenAI or OpenInference spans;
  *   - a Langfuse trace with its `observations`;
+ *   - a Langfuse observation row (the public API's or the blob storage export's: one row per
+ *     observation with its `traceId` / `trace_id`), grouped into traces;
  *   - an evalgate trace (`{"output": ...}`), normalised as a target's answer is.
  * A file that is one JSON document (an array of those, or one request) is read whole.
  *
@@ -245,9 +358,36 @@ async function importFile(path, shown, write) {
         written.add(traceId);
         await emit((0,map_spans/* traceFromSpans */.Z)(spans, (0,map_spans/* spanSource */.q)(spans)));
     };
+    // Langfuse's flat observation rows: grouped by trace id, each trace written at its last row
+    // (known from a first pass over the file), so the rows may come in any order.
+    const rows = new Map();
+    const whole = await isWholeJson(path);
+    const lastRow = whole ? undefined : await observationRowIndex(path, shown);
+    const flushRows = async (traceId, line) => {
+        const list = rows.get(traceId);
+        rows.delete(traceId);
+        try {
+            await emit(traceFromObservationRows(traceId, list));
+        }
+        catch (err) {
+            if (err instanceof import_spans/* SpanError */.t6)
+                fail(shown, line, `trace ${traceId}: observation ${err.spanId ?? '?'}: ${err.message}`);
+            throw err;
+        }
+    };
     const handle = async (value, line) => {
         if (!import_isObject(value))
             fail(shown, line, 'expected a JSON object');
+        const rowTrace = observationRowTrace(value);
+        if (rowTrace !== undefined) {
+            let list = rows.get(rowTrace);
+            if (!list)
+                rows.set(rowTrace, (list = []));
+            list.push(value);
+            if (line !== undefined && lastRow?.get(rowTrace) === line)
+                await flushRows(rowTrace, line);
+            return;
+        }
         if ('resourceSpans' in value) {
             let spans;
             try {
@@ -295,7 +435,7 @@ async function importFile(path, shown, write) {
             metadata.source_trace_id = r.trace.trace_id;
         await emit({ ...r.trace, metadata });
     };
-    if (await isWholeJson(path)) {
+    if (whole) {
         const info = await (0,promises_.stat)(path);
         let doc;
         try {
@@ -316,7 +456,28 @@ async function importFile(path, shown, write) {
         stats.rootless++;
         await flushTrace(id);
     }
+    // Observation rows the first pass did not see coming (a file that does not start with them).
+    for (const id of [...rows.keys()])
+        await flushRows(id, undefined);
     return stats;
+}
+/**
+ * For a file of Langfuse observation rows (its first line is one): each trace id's last line.
+ * Memory: one entry per trace, not the rows. Other files: undefined, and no second read.
+ */
+async function observationRowIndex(path, shown) {
+    let index;
+    for await (const { value, line } of (0,jsonl_stream/* readJsonLines */.s)(path, shown)) {
+        const traceId = import_isObject(value) ? observationRowTrace(value) : undefined;
+        if (!index) {
+            if (traceId === undefined)
+                return undefined;
+            index = new Map();
+        }
+        if (traceId !== undefined)
+            index.set(traceId, line);
+    }
+    return index;
 }
 /**
  * JSON lines unless the file is one pretty-printed document: its first non-blank line is not a

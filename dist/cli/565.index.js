@@ -1,5 +1,5 @@
 export const id = 565;
-export const ids = [565,735];
+export const ids = [565];
 export const modules = {
 
 /***/ 1234:
@@ -630,6 +630,7 @@ function calibrationMarkdown(c, floors = c.floors) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EU: () => (/* binding */ fence),
+/* harmony export */   Jj: () => (/* binding */ cut),
 /* harmony export */   Lx: () => (/* binding */ urlPath),
 /* harmony export */   YI: () => (/* binding */ neutralize),
 /* harmony export */   aY: () => (/* binding */ code),
@@ -640,7 +641,7 @@ function calibrationMarkdown(c, floors = c.floors) {
 /* harmony export */   uH: () => (/* binding */ clean),
 /* harmony export */   v7: () => (/* binding */ safeHref)
 /* harmony export */ });
-/* unused harmony exports cut, asText */
+/* unused harmony export asText */
 /* harmony import */ var _plain_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2071);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7234);
 /**

@@ -19,10 +19,10 @@ var external_node_child_process_ = __webpack_require__(1421);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./build/compare/index.js + 10 modules
-var compare = __webpack_require__(3504);
-// EXTERNAL MODULE: ./build/suite/index.js + 4 modules
-var build_suite = __webpack_require__(3964);
+// EXTERNAL MODULE: ./build/compare/index.js + 12 modules
+var compare = __webpack_require__(8);
+// EXTERNAL MODULE: ./build/suite/index.js + 2 modules
+var build_suite = __webpack_require__(8628);
 // EXTERNAL MODULE: ./build/targets/index.js + 5 modules
 var build_targets = __webpack_require__(3275);
 // EXTERNAL MODULE: ./build/run/all-errored.js
@@ -416,26 +416,32 @@ async function runPr(options) {
         const judge = await (0,run_suite/* judgeFor */.z0)(suite, { ...process.env, ...env });
         const simulator = await (0,run_suite/* simulatorFor */.Oi)(suite, { ...process.env, ...env });
         // One cache folder for both sides; each side's system has its own fingerprint.
-        cache = (0,pipeline_cache/* openTraceCache */.WK)(root, suite, options.noCache);
-        const headCache = await (0,pipeline_cache/* sideCache */.MT)(cache, headTree, suite, configRel, log);
+        cache = (0,pipeline_cache/* openTraceCache */.WK)(root, suite, options.noCache, options.traceStore);
+        const headCache = await (0,pipeline_cache/* sideCache */.MT)(cache, headTree, suite, configRel, log, 'head');
         let baseCache;
         // The base tree, made only when something must run there.
         let baseTarget;
         let baseTree;
-        const baseSide = async () => {
-            if (baseTarget)
-                return baseTarget;
+        const baseWorktree = async () => {
+            if (baseTree)
+                return baseTree;
             const wt = await (0,git/* addWorktree */.l)(root, baseSha, (0,external_node_path_.join)(scratch, 'base'));
             cleanups.unshift(wt.remove);
             baseTree = wt.dir;
+            return wt.dir;
+        };
+        const baseSide = async () => {
+            if (baseTarget)
+                return baseTarget;
+            const dir = await baseWorktree();
             if (options.setup) {
                 log(`setup (base): ${options.setup}`);
-                await runSetup(options.setup, wt.dir, env, log);
+                await runSetup(options.setup, dir, env, log);
             }
-            baseCache = await (0,pipeline_cache/* sideCache */.MT)(cache, wt.dir, suite, configRel, log);
+            baseCache = await (0,pipeline_cache/* sideCache */.MT)(cache, dir, suite, configRel, log, 'base');
             // The head's suite runs on the base tree: same cases and checks, the base's system.
             baseTarget = await (0,build_targets/* createTarget */.Yn)(suite.config.target, {
-                rootDir: (0,external_node_path_.join)(wt.dir, (0,external_node_path_.dirname)(configRel)),
+                rootDir: (0,external_node_path_.join)(dir, (0,external_node_path_.dirname)(configRel)),
                 concurrency: settings.concurrency,
                 env,
                 log,
@@ -550,7 +556,7 @@ async function runPr(options) {
             // Case sources are relative to the suite; links to dataset lines need its repository path.
             suiteDir: (0,external_node_path_.dirname)(configRel).split(external_node_path_.sep).join('/'),
         };
-        let comparison = (0,compare.compare)(baseResults, headResults, compareOptions);
+        let comparison = (0,compare/* compare */.UD)(baseResults, headResults, compareOptions);
         // Stage 2: re-run the ambiguous cases of undecided modes, base and head interleaved, within
         // the re-run budget.
         if (gate.adaptive && !options.signal?.aborted && !guard.stopped) {
@@ -602,8 +608,15 @@ async function runPr(options) {
             else if (deferred > 0) {
                 log(`${plural(deferred, 'ambiguous case')} not re-run: gate.rerun_budget ${gate.rerun_budget} allows less than one case`);
             }
-            comparison = (0,compare.compare)(baseResults, headResults, compareOptions);
+            comparison = (0,compare/* compare */.UD)(baseResults, headResults, compareOptions);
         }
+        // The action's store saves the head's entries only when they are not the base's system:
+        // it must know the base's fingerprint even when a baseline spared the base side.
+        // Without it the store saves nothing: never a reason to fail the run.
+        if (options.traceStore && cache && !baseCache)
+            await baseWorktree()
+                .then((dir) => (0,pipeline_cache/* sideCache */.MT)(cache, dir, suite, configRel, log, 'base'))
+                .catch(() => undefined);
         return {
             suite,
             base: baseResults,

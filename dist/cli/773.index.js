@@ -971,6 +971,7 @@ function prepareWith(base, head, scanChecks) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $D: () => (/* binding */ pairedInterval),
 /* harmony export */   Gq: () => (/* binding */ stratifiedTest),
+/* harmony export */   Oo: () => (/* binding */ logChoose),
 /* harmony export */   Uh: () => (/* binding */ benjaminiHochberg),
 /* harmony export */   Zl: () => (/* binding */ normalQuantile),
 /* harmony export */   fU: () => (/* binding */ holm),
@@ -979,7 +980,7 @@ function prepareWith(base, head, scanChecks) {
 /* harmony export */   u8: () => (/* binding */ hypergeomTails),
 /* harmony export */   vr: () => (/* binding */ normalCdf)
 /* harmony export */ });
-/* unused harmony exports Z95, logFactorial, logChoose, hypergeomPmf, MAX_EXACT_SUPPORT, stratifiedTestOf */
+/* unused harmony exports Z95, logFactorial, hypergeomPmf, MAX_EXACT_SUPPORT, stratifiedTestOf */
 /**
  * The statistics of the gate (docs/statistics.md, STATISTICS.md): exact stratified conditional
  * test, normal approximation, Wilson and paired (Agresti–Min style) intervals, Holm,

@@ -8894,6 +8894,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -9118,6 +9132,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
@@ -9129,6 +9150,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 3557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 
@@ -23565,23 +23593,27 @@ function spansOfRequest(request) {
 
 
 
-/** The run's trace cache, or undefined when `--no-cache` or `cache: false` turns it off. */
-function openTraceCache(root, suite, off) {
+/**
+ * The run's trace cache, or undefined when `--no-cache` or `cache: false` turns it off. `store`
+ * (the action's, restored from the Actions cache) replaces the cache folder.
+ */
+function openTraceCache(root, suite, off, store) {
     const { cache } = suite.config;
     if (off || cache === false)
         return undefined;
-    return new _run_trace_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .TraceCache */ .Ky((0,_run_trace_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .traceCacheDir */ .PG)(root), cache?.max_mb);
+    return store ?? new _run_trace_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .TraceCache */ .Ky((0,_run_trace_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .traceCacheDir */ .PG)(root), cache?.max_mb);
 }
 /**
  * A side's view of the cache: the system in `tree` (a checkout root), fingerprinted. Undefined,
  * with a log line, when the tree's files cannot be listed (not a git checkout, and no
  * `cache.files` globs): a system we cannot fingerprint is never served a trace.
  */
-async function sideCache(cache, tree, suite, configRel, log) {
+async function sideCache(cache, tree, suite, configRel, log, label = 'head') {
     if (!cache)
         return undefined;
     try {
-        return await cache.side(await (0,_run_trace_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .systemFingerprint */ .O4)(tree, suite, configRel.split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/')));
+        const fingerprint = await (0,_run_trace_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .systemFingerprint */ .O4)(tree, suite, configRel.split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/'));
+        return await cache.side(fingerprint, label);
     }
     catch (err) {
         log(`trace cache off: cannot list the files of ${tree} (${err.message.split('\n')[0]})`);
@@ -23767,7 +23799,7 @@ async function runSuite(options) {
     let target;
     const guard = runGuard(suite, options, options.log);
     const tree = await (0,pipeline_cache/* runTree */.QK)(suite);
-    const cache = tree ? (0,pipeline_cache/* openTraceCache */.WK)(tree, suite, options.noCache) : undefined;
+    const cache = tree ? (0,pipeline_cache/* openTraceCache */.WK)(tree, suite, options.noCache, options.traceStore) : undefined;
     try {
         const cached = tree
             ? await (0,pipeline_cache/* sideCache */.MT)(cache, tree, suite, (0,pipeline_cache/* configRelTo */.NN)(tree, suite), options.log ?? (() => { }))
@@ -23790,7 +23822,9 @@ async function runSuite(options) {
             simulator: await simulatorFor(suite, { ...process.env, ...options.env }),
             finished: journal?.finished,
             guard,
-            onTrial: journal && ((_side, caseId, result) => journal.writer.record(caseId, result)),
+            // Each trial goes to the journal as it finishes; the run keeps only a slim copy, and the
+            // results file is written from the journal (src/run/spool.ts).
+            keep: journal && ((_side, caseId, result) => journal.writer.keep(caseId, result)),
         });
         const results = (0,runner/* buildResults */.rq)({ suite, cases, trials: settings.trials }, label, trials.get(label), {
             git: await (0,git/* gitInfo */.VT)(suite.rootDir),
@@ -24360,8 +24394,10 @@ async function repoRoot(cwd) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
-/* harmony import */ var _targets_common_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5832);
+/* harmony import */ var _targets_common_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5832);
 /* harmony import */ var _results_io_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6825);
+/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1589);
+/* harmony import */ var _spool_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1045);
 /**
  * The journal of a run: each finished trial appended to `<out>.journal.jsonl` as it completes,
  * so a run killed outright (SIGKILL, an OOM kill, a cancelled CI job) loses only the trials in
@@ -24377,6 +24413,8 @@ async function repoRoot(cwd) {
  * event-loop turn (every trial finished in that turn at once): cheap, and once a trial is
  * counted as finished its line is in the kernel, where a killed process cannot lose it.
  */
+
+
 
 
 
@@ -24430,52 +24468,64 @@ function journalMismatch(found, wanted) {
 }
 /**
  * Reads a journal; undefined when there is none. A last line cut short (the process was killed
- * while writing it) is dropped; any other bad line is an InputError naming its line.
+ * while writing it) is dropped; any other bad line is an InputError naming its line. Line by
+ * line: with `spool`, each trial is kept slim and read back from the journal when needed
+ * (spool.ts), so resuming a large run costs no more memory than running it.
  */
-async function readJournal(path) {
-    let text;
+async function readJournal(path, options = {}) {
+    const lines = options.spool ? new _spool_js__WEBPACK_IMPORTED_MODULE_6__/* .JournalLines */ .xB(path) : undefined;
+    let header;
+    let headerCut = false;
+    const trials = new Map();
+    let i = -1;
     try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path, 'utf8');
+        for await (const line of (0,_lines_js__WEBPACK_IMPORTED_MODULE_5__/* .linesOf */ .D)(path)) {
+            i++;
+            let row;
+            try {
+                row = JSON.parse(line.text);
+            }
+            catch {
+                row = undefined;
+            }
+            if (i === 0) {
+                const h = row;
+                if (!line.complete) {
+                    headerCut = true; // killed while writing the header: nothing was recorded
+                    break;
+                }
+                if (h?.schema !== JOURNAL_SCHEMA || typeof h.suite_hash !== 'string') {
+                    throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`line 1: not an evalgate journal (${JOURNAL_SCHEMA} expected)`, path);
+                }
+                header = h;
+                continue;
+            }
+            if (!line.complete)
+                break; // cut short by a kill: that trial did not finish
+            const entry = row;
+            if (typeof entry?.case !== 'string' || typeof entry.result?.trial !== 'number') {
+                throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`line ${i + 1}: not a journal entry`, path);
+            }
+            const result = lines
+                ? (0,_spool_js__WEBPACK_IMPORTED_MODULE_6__/* .spooledTrial */ .FP)(entry.result, lines, line.offset, line.length)
+                : entry.result;
+            const list = trials.get(entry.case);
+            if (!list)
+                trials.set(entry.case, [result]);
+            else if (!list.some((r) => r.trial === result.trial))
+                list.push(result);
+        }
     }
     catch (err) {
         if (err.code === 'ENOENT')
             return undefined;
+        if (err instanceof _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz)
+            throw err;
         throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`cannot read the journal (${err.code})`, path);
     }
-    const lines = text.split('\n');
-    // A complete journal ends with a newline: the last element is then empty.
-    const complete = lines.pop() === '';
-    let header;
-    const trials = new Map();
-    for (let i = 0; i < lines.length; i++) {
-        let row;
-        try {
-            row = JSON.parse(lines[i]);
-        }
-        catch {
-            row = undefined;
-        }
-        if (i === 0) {
-            const h = row;
-            if (h?.schema !== JOURNAL_SCHEMA || typeof h.suite_hash !== 'string') {
-                throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`line 1: not an evalgate journal (${JOURNAL_SCHEMA} expected)`, path);
-            }
-            header = h;
-            continue;
-        }
-        const entry = row;
-        if (typeof entry?.case !== 'string' || typeof entry.result?.trial !== 'number') {
-            throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`line ${i + 1}: not a journal entry`, path);
-        }
-        const list = trials.get(entry.case);
-        if (!list)
-            trials.set(entry.case, [entry.result]);
-        else if (!list.some((r) => r.trial === entry.result.trial))
-            list.push(entry.result);
-    }
     if (!header) {
-        if (!complete)
-            return undefined; // killed while writing the header: nothing was recorded
+        if (headerCut)
+            return undefined;
         throw new _results_io_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('empty journal', path);
     }
     return { header, trials };
@@ -24487,38 +24537,69 @@ async function readJournal(path) {
 class JournalWriter {
     fd;
     queued = [];
+    queuedBytes = 0;
     scheduled = false;
+    /** Bytes in the file once the queue is written: where the next line starts. */
+    position;
     path;
-    constructor(path, fd) {
+    /** Reads lines of this journal back (see keep). */
+    lines;
+    constructor(path, fd, position) {
         this.path = path;
         this.fd = fd;
+        this.position = position;
+        this.lines = new _spool_js__WEBPACK_IMPORTED_MODULE_6__/* .JournalLines */ .xB(path, () => this.flush());
     }
     /** A new journal holding only `header` (an existing one is replaced). */
     static async create(path, header) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), { recursive: true });
         const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'w');
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, (0,_targets_common_js__WEBPACK_IMPORTED_MODULE_5__/* .jsonLine */ .rF)(header));
-        return new JournalWriter(path, fd);
+        const line = Buffer.from((0,_targets_common_js__WEBPACK_IMPORTED_MODULE_7__/* .jsonLine */ .rF)(header));
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, line);
+        return new JournalWriter(path, fd, line.length);
     }
     /**
      * Appends to an existing journal. A last line cut short is cut off first, so the next line
      * starts on a line of its own.
      */
     static async append(path) {
-        const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path);
-        const end = bytes.lastIndexOf(0x0a) + 1;
-        if (end < bytes.length)
+        const end = await endOfLastLine(path);
+        const { size } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path);
+        if (end < size)
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.truncate)(path, end);
-        return new JournalWriter(path, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'a'));
+        return new JournalWriter(path, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'a'), end);
     }
     record(caseId, result) {
+        this.queue(caseId, result);
+    }
+    /**
+     * Records a trial and returns the slim copy a run keeps in memory instead (see spool.ts): its
+     * full version is read back from this journal when the results are written.
+     */
+    keep(caseId, result) {
+        const line = this.queue(caseId, result);
+        if (line === undefined)
+            return result;
+        return (0,_spool_js__WEBPACK_IMPORTED_MODULE_6__/* .spooledTrial */ .FP)(result, this.lines, line.offset, line.length);
+    }
+    queue(caseId, result) {
         if (this.fd === undefined)
             return;
-        this.queued.push((0,_targets_common_js__WEBPACK_IMPORTED_MODULE_5__/* .jsonLine */ .rF)({ case: caseId, result }));
-        if (!this.scheduled) {
+        const text = (0,_targets_common_js__WEBPACK_IMPORTED_MODULE_7__/* .jsonLine */ .rF)({ case: caseId, result });
+        this.queued.push(text);
+        const offset = this.position;
+        const bytes = Buffer.byteLength(text);
+        this.position += bytes;
+        this.queuedBytes += bytes;
+        // A fast target (a module, a cache) can finish many trials before the event loop turns:
+        // past 1 MB the queue goes to disk at once, so it never holds a run's traces.
+        if (this.queuedBytes > 1 << 20)
+            this.flush();
+        else if (!this.scheduled) {
             this.scheduled = true;
             setImmediate(() => this.flush());
         }
+        return { offset, length: bytes - 1 };
     }
     flush() {
         this.scheduled = false;
@@ -24526,6 +24607,7 @@ class JournalWriter {
             return;
         const chunk = this.queued.join('');
         this.queued = [];
+        this.queuedBytes = 0;
         const buf = Buffer.from(chunk);
         for (let off = 0; off < buf.length;)
             off += (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(this.fd, buf, off);
@@ -24542,13 +24624,33 @@ class JournalWriter {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.path, { force: true });
     }
 }
+/** The byte just after the journal's last newline (0 when it has none), read from the end. */
+async function endOfLastLine(path) {
+    const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(path, 'r');
+    try {
+        const { size } = await file.stat();
+        const buf = Buffer.allocUnsafe(64 * 1024);
+        for (let end = size; end > 0;) {
+            const start = Math.max(0, end - buf.length);
+            const { bytesRead } = await file.read(buf, 0, end - start, start);
+            const nl = buf.subarray(0, bytesRead).lastIndexOf(0x0a);
+            if (nl >= 0)
+                return start + nl + 1;
+            end = start;
+        }
+        return 0;
+    }
+    finally {
+        await file.close();
+    }
+}
 /**
  * Opens the journal of a run: a new one, or with `resume` the existing one of the same run
  * (refused, with the reason, when it belongs to another run).
  */
 async function openJournal(options, run, log) {
     const header = journalHeader(run);
-    const found = options.resume ? await readJournal(options.path) : undefined;
+    const found = options.resume ? await readJournal(options.path, { spool: true }) : undefined;
     if (found) {
         const why = journalMismatch(found.header, header);
         if (why) {
@@ -24570,6 +24672,112 @@ async function openJournal(options, run, log) {
         log(`starting over: replacing the journal of an unfinished run (--resume continues it)`);
     }
     return { writer: await JournalWriter.create(options.path, header), startedAt: run.startedAt };
+}
+
+
+/***/ }),
+
+/***/ 1589:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ linesOf),
+/* harmony export */   u: () => (/* binding */ LineReader)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/**
+ * Reading files line by line with each line's byte offset, so that a line can be read again
+ * later on its own (readLineAt) without keeping it in memory: the journal and the results file
+ * of a large run are read this way.
+ */
+
+const CHUNK = 1 << 20;
+/** The lines of a file, in order, read in 1 MB chunks (a line longer than that is joined once). */
+async function* linesOf(path) {
+    const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r');
+    try {
+        // The start of a line that began in an earlier chunk, and where it began.
+        const pending = [];
+        let pendingOffset = 0;
+        let position = 0;
+        for (;;) {
+            // A fresh buffer per chunk: the pieces kept in `pending` must not be overwritten.
+            const chunk = Buffer.allocUnsafe(CHUNK);
+            const { bytesRead } = await file.read(chunk, 0, CHUNK, position);
+            if (bytesRead === 0)
+                break;
+            const data = chunk.subarray(0, bytesRead);
+            const base = position;
+            position += bytesRead;
+            let start = 0;
+            for (let nl = data.indexOf(0x0a); nl >= 0; nl = data.indexOf(0x0a, start)) {
+                if (pending.length) {
+                    pending.push(data.subarray(0, nl));
+                    const whole = Buffer.concat(pending);
+                    pending.length = 0;
+                    yield {
+                        text: whole.toString('utf8'),
+                        offset: pendingOffset,
+                        length: whole.length,
+                        complete: true,
+                    };
+                }
+                else {
+                    yield {
+                        text: data.toString('utf8', start, nl),
+                        offset: base + start,
+                        length: nl - start,
+                        complete: true,
+                    };
+                }
+                start = nl + 1;
+            }
+            if (start < data.length) {
+                if (!pending.length)
+                    pendingOffset = base + start;
+                pending.push(start === 0 ? data : Buffer.from(data.subarray(start)));
+            }
+        }
+        if (pending.length) {
+            const whole = Buffer.concat(pending);
+            yield {
+                text: whole.toString('utf8'),
+                offset: pendingOffset,
+                length: whole.length,
+                complete: false,
+            };
+        }
+    }
+    finally {
+        await file.close();
+    }
+}
+/** Reads single lines of one file by their offset and length (from linesOf). */
+class LineReader {
+    file;
+    path;
+    constructor(path) {
+        this.path = path;
+    }
+    async read(offset, length) {
+        this.file ??= (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(this.path, 'r');
+        const file = await this.file;
+        const buf = Buffer.allocUnsafe(length);
+        let got = 0;
+        while (got < length) {
+            const { bytesRead } = await file.read(buf, got, length - got, offset + got);
+            if (bytesRead === 0)
+                throw new Error(`${this.path}: file shorter than expected`);
+            got += bytesRead;
+        }
+        return buf.toString('utf8');
+    }
+    async close() {
+        const file = this.file;
+        this.file = undefined;
+        if (file)
+            await (await file).close();
+    }
 }
 
 
@@ -24681,6 +24889,8 @@ class ConsoleProgress {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7234);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9684);
+/* harmony import */ var _spool_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1045);
+
 
 
 
@@ -24766,8 +24976,15 @@ async function writeJsonTo(path, value) {
     }
 }
 /**
- * Writes a results file case by case. The same JSON as redactedJson, without building one
- * string of the whole run (tens of MB for a large suite, at the moment memory is fullest).
+ * Writes a results file case by case, one case per line: the same JSON as redactedJson (any
+ * JSON reader reads it as before), without building one string of the whole run, and readable
+ * line by line (results-stream.ts). A trial the run holds only slim (src/run/spool.ts) is read
+ * back from the run's journal as its case is written.
+ *
+ *   {"schema":"evalgate/results@1","meta":{…},"cases":[
+ *   {"id":"a",…},
+ *   {"id":"b",…}
+ *   ]}
  */
 async function writeResultsStream(path, results) {
     const out = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(path);
@@ -24776,12 +24993,13 @@ async function writeResultsStream(path, results) {
         out.on('error', reject);
     });
     const write = (chunk) => out.write(chunk) ? Promise.resolve() : new Promise((r) => out.once('drain', r));
+    const sources = new Set();
     try {
         const { cases, ...head } = results;
         const opening = (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactedJson */ .Rh)(head);
-        await write(`${opening.slice(0, -1)},"cases":[`);
+        await write(`${opening.slice(0, -1)},"cases":[\n`);
         for (let i = 0; i < cases.length; i++) {
-            await write((i ? ',' : '') + (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactedJson */ .Rh)(cases[i]));
+            await write((i ? ',\n' : '') + (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactedJson */ .Rh)(withFullTrials(cases[i], sources)));
         }
     }
     catch (err) {
@@ -24789,8 +25007,26 @@ async function writeResultsStream(path, results) {
         await new Promise((closed) => out.destroy().once('close', () => closed()));
         throw err;
     }
-    out.end(']}\n');
+    finally {
+        for (const s of sources)
+            s.close();
+    }
+    out.end('\n]}\n');
     await done;
+}
+/** The case as written: with its full trials when the run holds them on disk. */
+function withFullTrials(c, sources) {
+    if (!Array.isArray(c?.trials) || !(0,_spool_js__WEBPACK_IMPORTED_MODULE_6__/* .anySpooled */ .Lz)(c.trials))
+        return c;
+    return {
+        ...c,
+        trials: c.trials.map((t) => {
+            const source = (0,_spool_js__WEBPACK_IMPORTED_MODULE_6__/* .spoolOf */ .x6)(t);
+            if (source)
+                sources.add(source);
+            return (0,_spool_js__WEBPACK_IMPORTED_MODULE_6__/* .fullTrial */ .wp)(t);
+        }),
+    };
 }
 /**
  * Checks that shard files make one whole run: every shard of the same total, each index from 1
@@ -24895,8 +25131,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
-var p_limit = __nccwpck_require__(370);
 ;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
 const objectToString = Object.prototype.toString;
 
@@ -25559,7 +25793,6 @@ var trace_cache = __nccwpck_require__(5812);
 
 
 
-
 class TransientTraceError extends Error {
     trace;
     constructor(trace) {
@@ -25632,7 +25865,6 @@ async function runTrials(plan) {
     const stage = plan.stage ?? 1;
     const firstTrial = plan.firstTrial ?? 0;
     const progress = plan.progress ?? run_progress/* silentProgress */.i;
-    const limit = (0,p_limit/* default */.A)(Math.max(1, plan.concurrency));
     const out = new Map(plan.sides.map((s) => [s.label, new Map()]));
     const done = (side, caseId) => plan.finished?.get(side)?.get(caseId);
     for (const side of plan.sides) {
@@ -25642,23 +25874,34 @@ async function runTrials(plan) {
                 out.get(side.label).set(c.id, [...trials]);
         }
     }
-    const jobs = [];
-    let total = 0;
-    for (const c of plan.cases) {
-        for (let t = 0; t < plan.trials; t++) {
-            const trial = firstTrial + t;
-            for (const side of plan.sides) {
-                if (side.only && !side.only.has(c.id))
-                    continue;
-                if (done(side.label, c.id)?.some((r) => r.trial === trial))
-                    continue;
-                total++;
-                jobs.push(limit(() => runOne(plan, side, c, trial, stage, out, progress)));
+    // The jobs, in order: case by case, trial by trial, side by side (those not finished yet).
+    function* jobs() {
+        for (const c of plan.cases) {
+            for (let t = 0; t < plan.trials; t++) {
+                const trial = firstTrial + t;
+                for (const side of plan.sides) {
+                    if (side.only && !side.only.has(c.id))
+                        continue;
+                    if (done(side.label, c.id)?.some((r) => r.trial === trial))
+                        continue;
+                    yield [side, c, trial];
+                }
             }
         }
     }
+    let total = 0;
+    for (const _ of jobs())
+        total++;
     progress.start(total, plan.sides.map((s) => s.label).join(' + ') + (stage > 1 ? ' (re-run)' : ''));
-    await Promise.all(jobs);
+    // `concurrency` lanes take the next job from one shared generator as each finishes. Not a
+    // queue of every job up front (p-limit): a queued job costs about 1 KB, which at 300,000
+    // trials was most of a large run's memory.
+    const queue = jobs();
+    const lanes = Array.from({ length: Math.min(Math.max(1, plan.concurrency), total) }, async () => {
+        for (const [side, c, trial] of queue)
+            await runOne(plan, side, c, trial, stage, out, progress);
+    });
+    await Promise.all(lanes);
     progress.finish();
     // Trials finish out of order under concurrency; results read better in trial order.
     for (const byCase of out.values()) {
@@ -25715,12 +25958,13 @@ async function runOne(plan, side, c, trial, stage, out, progress) {
     };
     if (held)
         result.cached = true;
+    const kept = plan.keep ? plan.keep(side.label, c.id, result) : result;
     const byCase = out.get(side.label);
     const list = byCase.get(c.id);
     if (list)
-        list.push(result);
+        list.push(kept);
     else
-        byCase.set(c.id, [result]);
+        byCase.set(c.id, [kept]);
     plan.onTrial?.(side.label, c.id, result);
     plan.guard?.observe(result);
     progress.tick(status);
@@ -25952,6 +26196,182 @@ function parseShard(text) {
 
 /***/ }),
 
+/***/ 2293:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ slimTrial)
+/* harmony export */ });
+/* unused harmony export slimTrace */
+/** Shared passing checks and check lists, by what identifies them; bounded. */
+const MAX_SHARED = 50_000;
+const passChecks = new Map();
+const checkLists = new Map();
+const passKeys = new WeakMap();
+/**
+ * A passing check without usage or retries, shared: its reason is never read from a slim trial
+ * (reports show only failing and errored checks). Anything else is kept as it is.
+ */
+function slimCheck(ch) {
+    if (!ch || typeof ch !== 'object' || ch.status !== 'pass' || ch.usage || ch.retries)
+        return ch;
+    const key = `${ch.type}\0${ch.mode}\0${ch.index}\0${ch.name ?? ''}\0${ch.turn ?? ''}`;
+    let shared = passChecks.get(key);
+    if (!shared) {
+        shared = { type: ch.type, mode: ch.mode, index: ch.index, status: 'pass', reason: '' };
+        if (ch.name !== undefined)
+            shared.name = ch.name;
+        if (ch.turn !== undefined)
+            shared.turn = ch.turn;
+        if (passChecks.size >= MAX_SHARED)
+            return shared;
+        passChecks.set(key, shared);
+        passKeys.set(shared, key);
+    }
+    return shared;
+}
+function slimChecks(checks) {
+    if (!Array.isArray(checks))
+        return checks;
+    const out = new Array(checks.length);
+    let key = '';
+    let shareable = true;
+    for (let i = 0; i < checks.length; i++) {
+        out[i] = slimCheck(checks[i]);
+        const k = passKeys.get(out[i]);
+        if (k === undefined)
+            shareable = false;
+        else if (shareable)
+            key += `${k}\u0001`;
+    }
+    if (!shareable)
+        return out;
+    const shared = checkLists.get(key);
+    if (shared)
+        return shared;
+    if (checkLists.size < MAX_SHARED)
+        checkLists.set(key, out);
+    return out;
+}
+/** A trace's error, usage, latency, trace id and retries: what summaries and comparisons read. */
+function slimTrace(trace) {
+    if (!trace || typeof trace !== 'object')
+        return trace;
+    const out = { output: '' };
+    if (trace.error)
+        out.error = trace.error;
+    if (trace.usage)
+        out.usage = trace.usage;
+    if (trace.latency_ms !== undefined)
+        out.latency_ms = trace.latency_ms;
+    if (trace.trace_id !== undefined)
+        out.trace_id = trace.trace_id;
+    const retries = trace.metadata?.retries;
+    if (retries !== undefined)
+        out.metadata = { retries };
+    return out;
+}
+/** A trial without its trace's text (see above); the original is not changed. */
+function slimTrial(t) {
+    if (!t || typeof t !== 'object')
+        return t;
+    const out = {
+        trial: t.trial,
+        stage: t.stage,
+        status: t.status,
+        checks: slimChecks(t.checks),
+        trace: slimTrace(t.trace),
+        attempts: t.attempts,
+        duration_ms: t.duration_ms,
+    };
+    if (t.cached)
+        out.cached = t.cached;
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 1045:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FP: () => (/* binding */ spooledTrial),
+/* harmony export */   Lz: () => (/* binding */ anySpooled),
+/* harmony export */   wp: () => (/* binding */ fullTrial),
+/* harmony export */   x6: () => (/* binding */ spoolOf),
+/* harmony export */   xB: () => (/* binding */ JournalLines)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var _slim_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2293);
+/**
+ * Trials held on disk: a run keeps a slim copy of each finished trial in memory (slim.ts) and
+ * knows where its full line is in the run's journal. Writing the results file reads each full
+ * trial back (fullTrial), so a run's memory does not grow with its traces.
+ */
+
+
+/** Where the full trial of a slim one is: the journal, its line's byte offset and length. */
+const SOURCE = Symbol('evalgate.spool');
+const OFFSET = Symbol('evalgate.spool.offset');
+const LENGTH = Symbol('evalgate.spool.length');
+/** Reads journal lines (`{"case", "result"}`) back by offset, with one file descriptor. */
+class JournalLines {
+    path;
+    fd;
+    /** Writes out what the journal's writer still queues (a line is read only once on disk). */
+    flush;
+    constructor(path, flush = () => { }) {
+        this.path = path;
+        this.flush = flush;
+    }
+    read(offset, length) {
+        this.flush();
+        this.fd ??= (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(this.path, 'r');
+        const buf = Buffer.allocUnsafe(length);
+        for (let got = 0; got < length;) {
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(this.fd, buf, got, length - got, offset + got);
+            if (n === 0)
+                throw new Error(`${this.path}: the journal is shorter than the run wrote`);
+            got += n;
+        }
+        return JSON.parse(buf.toString('utf8')).result;
+    }
+    close() {
+        if (this.fd !== undefined)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(this.fd);
+        this.fd = undefined;
+    }
+}
+/** A slim copy of `trial`, whose full version is the journal line at offset/length. */
+function spooledTrial(trial, source, offset, length) {
+    const slim = (0,_slim_js__WEBPACK_IMPORTED_MODULE_1__/* .slimTrial */ .U)(trial);
+    slim[SOURCE] = source;
+    slim[OFFSET] = offset;
+    slim[LENGTH] = length;
+    return slim;
+}
+/** Is any of these trials held on disk (only its slim copy in memory)? */
+function anySpooled(trials) {
+    for (const t of trials)
+        if (t?.[SOURCE])
+            return true;
+    return false;
+}
+/** The full trial: read back from the journal when only a slim copy is in memory. */
+function fullTrial(trial) {
+    const t = trial;
+    const source = t?.[SOURCE];
+    return source ? source.read(t[OFFSET], t[LENGTH]) : trial;
+}
+/** The journal a trial is held in, if it is held on disk. */
+function spoolOf(trial) {
+    return trial?.[SOURCE];
+}
+
+
+/***/ }),
+
 /***/ 5812:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -25968,7 +26388,7 @@ function parseShard(text) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(370);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4006);
-/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6964);
+/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6128);
 /* harmony import */ var _suite_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3599);
 /* harmony import */ var _evalgate_dir_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(411);
 /* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4102);
@@ -26039,14 +26459,28 @@ function traceKey(request, extra, stage) {
     const { trial, ...rest } = request;
     return `${(0,_suite_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256 */ .sc)((0,_suite_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .stableStringify */ .JB)({ ...rest, ...extra }))}|${trial}|${stage}`;
 }
-/** One system's cached traces. */
+/**
+ * One system's cached traces. With a `path`, new entries are appended to that file as the run
+ * goes; without one (the action's cache, src/github/trace-cache.ts) they stay in memory, and
+ * `added` names them, so the action saves only what this run stored itself.
+ */
 class TraceBucket {
     entries;
     queued = [];
     path;
+    /** Keys put by this run (memory-only buckets). */
+    added = new Set();
     constructor(path, entries) {
         this.path = path;
         this.entries = entries;
+    }
+    /** The entry of `key`, errored or not (for writing a bucket out). */
+    entry(key) {
+        return this.entries.get(key);
+    }
+    /** Every entry held: restored and added. */
+    all() {
+        return this.entries.entries();
     }
     get(key) {
         const t = this.entries.get(key);
@@ -26056,6 +26490,10 @@ class TraceBucket {
         if (trace.error)
             return; // errors are retried, never served
         this.entries.set(key, trace);
+        if (this.path === undefined) {
+            this.added.add(key);
+            return;
+        }
         this.queued.push(JSON.stringify({ k: key, t: trace }) + '\n');
         // Written in batches as the run goes, so a long run holds no backlog of lines.
         if (this.queued.length >= 500)
@@ -26063,7 +26501,7 @@ class TraceBucket {
     }
     /** Appends the new entries to the bucket's file. */
     flush() {
-        if (!this.queued.length)
+        if (!this.queued.length || this.path === undefined)
             return;
         const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(this.path, 'a');
         try {
@@ -26122,7 +26560,8 @@ class TraceCache {
         for (const b of this.buckets.values()) {
             const bucket = await b;
             bucket.flush();
-            used.add(bucket.path);
+            if (bucket.path)
+                used.add(bucket.path);
         }
         await evict(this.dir, this.maxMb * 1024 * 1024, used);
     }
@@ -26246,253 +26685,26 @@ function registerSuiteSecrets(config, env) {
 
 /***/ }),
 
-/***/ 156:
+/***/ 6558:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $K: () => (/* binding */ SuiteError),
-/* harmony export */   Gt: () => (/* binding */ displayPath),
-/* harmony export */   Ku: () => (/* binding */ ProblemList),
-/* harmony export */   lJ: () => (/* binding */ suiteError),
-/* harmony export */   t$: () => (/* binding */ isSuiteError)
+/* harmony export */   Bq: () => (/* binding */ parseCases),
+/* harmony export */   LB: () => (/* binding */ validateCheck),
+/* harmony export */   QV: () => (/* binding */ datasetFormat),
+/* harmony export */   Yu: () => (/* binding */ DATASET_EXTENSIONS),
+/* harmony export */   dv: () => (/* binding */ duplicateIdProblems),
+/* harmony export */   l$: () => (/* binding */ validateCase)
 /* harmony export */ });
-/* unused harmony exports MAX_PROBLEMS, formatProblem */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-
-/** How many problems one error lists; the rest are counted. */
-const MAX_PROBLEMS = 20;
-/** `file:line[:column]: [field: ]message`. */
-function formatProblem(p) {
-    let where = p.file;
-    if (p.line !== undefined) {
-        where += `:${p.line}`;
-        if (p.column !== undefined)
-            where += `:${p.column}`;
-    }
-    return p.field ? `${where}: ${p.field}: ${p.message}` : `${where}: ${p.message}`;
-}
-class SuiteError extends Error {
-    name = 'SuiteError';
-    /** The first problem's location, for callers that show one. */
-    file;
-    line;
-    column;
-    field;
-    /** Every problem found (at most MAX_PROBLEMS). */
-    problems;
-    /** Problems found beyond MAX_PROBLEMS, counted but not listed. */
-    omitted;
-    constructor(problems, omitted = 0) {
-        if (problems.length === 0)
-            throw new TypeError('SuiteError needs at least one problem');
-        const lines = problems.map(formatProblem);
-        if (omitted > 0)
-            lines.push(`... and ${omitted} more problem${omitted === 1 ? '' : 's'}`);
-        super(lines.join('\n'));
-        const first = problems[0];
-        this.file = first.file;
-        this.line = first.line;
-        this.column = first.column;
-        this.field = first.field;
-        this.problems = problems;
-        this.omitted = omitted;
-    }
-}
-function isSuiteError(err) {
-    return err instanceof SuiteError;
-}
-/** One SuiteError for a list of problems, keeping the first MAX_PROBLEMS. */
-function suiteError(problems) {
-    return new SuiteError(problems.slice(0, MAX_PROBLEMS), Math.max(0, problems.length - MAX_PROBLEMS));
-}
-/** Collects problems across files and throws them as one SuiteError. */
-class ProblemList {
-    items = [];
-    /** Problems past the cap: counted, not kept. */
-    omitted = 0;
-    add(p) {
-        if (this.items.length < MAX_PROBLEMS)
-            this.items.push(p);
-        else
-            this.omitted++;
-    }
-    addAll(ps) {
-        for (const p of ps)
-            this.add(p);
-    }
-    get size() {
-        return this.items.length + this.omitted;
-    }
-    throwIfAny() {
-        if (this.items.length > 0)
-            throw new SuiteError(this.items, this.omitted);
-    }
-}
-/**
- * A path as people should read it: relative to the cwd when the file is inside it (short, and
- * what GitHub annotations and editors expect), otherwise absolute. Always `/` separators.
- */
-function displayPath(file, cwd = process.cwd()) {
-    const abs = node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(cwd, file);
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_0__.relative(cwd, abs);
-    const shown = rel && !rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute(rel) ? rel : abs;
-    return shown.split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
-}
-
-
-/***/ }),
-
-/***/ 3599:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   JB: () => (/* binding */ stableStringify),
-/* harmony export */   TV: () => (/* binding */ caseHash),
-/* harmony export */   fC: () => (/* binding */ suiteHash),
-/* harmony export */   sc: () => (/* binding */ sha256)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-
-/**
- * Content hashes: a case's hash pairs and caches it (same input, context and checks => same
- * hash, whatever the key order in the file); the suite hash keys cached base results. Pure.
- */
-/**
- * JSON with object keys sorted at every level, so `{a, b}` and `{b, a}` hash the same. Like
- * JSON.stringify: undefined object fields are dropped, non-finite numbers become null. Values
- * JSON cannot hold are written in a stable form (RegExp as /src/flags, Date as ISO, bigint as
- * digits) rather than silently as `{}`; a cycle is written as "[Circular]" instead of throwing.
- */
-function stableStringify(value) {
-    const seen = new Set();
-    const walk = (v) => {
-        if (v === null)
-            return 'null';
-        switch (typeof v) {
-            case 'string':
-                return JSON.stringify(v);
-            case 'number':
-                return Number.isFinite(v) ? JSON.stringify(v) : 'null';
-            case 'boolean':
-                return v ? 'true' : 'false';
-            case 'bigint':
-                return JSON.stringify(v.toString());
-            case 'undefined':
-            case 'function':
-            case 'symbol':
-                return undefined;
-        }
-        const obj = v;
-        if (obj instanceof RegExp)
-            return JSON.stringify(obj.toString());
-        if (obj instanceof Date)
-            return JSON.stringify(Number.isNaN(obj.getTime()) ? null : obj.toISOString());
-        if (seen.has(obj))
-            return '"[Circular]"';
-        seen.add(obj);
-        let out;
-        if (Array.isArray(obj)) {
-            out = `[${obj.map((x) => walk(x) ?? 'null').join(',')}]`;
-        }
-        else if (obj instanceof Map) {
-            out = walk(Object.fromEntries(obj)) ?? 'null';
-        }
-        else if (obj instanceof Set) {
-            out = walk([...obj]) ?? 'null';
-        }
-        else {
-            const parts = [];
-            for (const key of Object.keys(obj).sort()) {
-                const s = walk(obj[key]);
-                if (s !== undefined)
-                    parts.push(`${JSON.stringify(key)}:${s}`);
-            }
-            out = `{${parts.join(',')}}`;
-        }
-        seen.delete(obj);
-        return out;
-    };
-    return walk(value) ?? 'null';
-}
-function sha256(text) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
-}
-/**
- * Over what determines a case's outcome: input, context, checks and its conversation. Not the id (renaming a case
- * does not change it) and not the tags (they select cases, they do not grade them). A missing
- * context hashes like `{}`, because that is what the target receives either way.
- */
-function caseHash(c) {
-    // A single-turn case has neither field, and stableStringify drops undefined ones: its hash is
-    // what it was before conversations existed.
-    return sha256(stableStringify({
-        input: c.input,
-        context: c.context ?? {},
-        // A human label grades the judge, not the system: adding one leaves the case as it was.
-        checks: c.checks.some((k) => k.human !== undefined)
-            ? c.checks.map(({ human: _human, ...k }) => k)
-            : c.checks,
-        turns: c.turns,
-        simulated_user: c.simulated_user,
-    }));
-}
-/** Config fields that change how a run is scheduled or shown, never its results. */
-const NOT_HASHED = ['cache', 'concurrency', 'pull_request', 'trace_url'];
-/**
- * Over the config (minus NOT_HASHED) and every case's id and hash, in id order (so moving cases
- * between files or reordering them does not change it).
- */
-function suiteHash(config, cases) {
-    const rest = { ...config };
-    for (const key of NOT_HASHED)
-        delete rest[key];
-    const pairs = cases
-        .map((c) => [c.id, c.hash])
-        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    return sha256(stableStringify({ schema: 'evalgate/suite@1', config: rest, cases: pairs }));
-}
-
-
-/***/ }),
-
-/***/ 3964:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Gt: () => (/* reexport */ errors/* displayPath */.Gt),
-  t$: () => (/* reexport */ errors/* isSuiteError */.t$),
-  Z9: () => (/* reexport */ loadConfig),
-  bu: () => (/* reexport */ loadSuite),
-  o4: () => (/* reexport */ parseConfig)
-});
-
-// UNUSED EXPORTS: DATASET_EXTENSIONS, DEFAULTS, DEFAULT_GATE, DEFAULT_MODULE_EXPORT, MAX_PROBLEMS, ProblemList, SuiteError, TARGET_KINDS, caseHash, configSchema, datasetFormat, duplicateIdProblems, formatProblem, loadCases, parseCases, parseDuration, parseJson, parseJsonl, parseYaml, sha256, stableStringify, suiteError, suiteHash, validateCase, validateCheck, validateConfig
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 4 modules
-var dist = __nccwpck_require__(6964);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(9691);
-// EXTERNAL MODULE: ./build/checks/registry.js + 32 modules
-var registry = __nccwpck_require__(2439);
-// EXTERNAL MODULE: ./build/suite/hash.js
-var hash = __nccwpck_require__(3599);
-// EXTERNAL MODULE: ./build/calibrate/identity.js
-var identity = __nccwpck_require__(4474);
-// EXTERNAL MODULE: ./build/suite/issues.js
-var suite_issues = __nccwpck_require__(9895);
-// EXTERNAL MODULE: ./build/suite/suggest.js
-var suggest = __nccwpck_require__(8381);
-// EXTERNAL MODULE: ./build/suite/jsonl.js
-var jsonl = __nccwpck_require__(8925);
-// EXTERNAL MODULE: ./build/suite/yaml.js
-var yaml = __nccwpck_require__(2092);
-;// CONCATENATED MODULE: ./build/suite/cases.js
+/* unused harmony export MAX_TURNS */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9691);
+/* harmony import */ var _checks_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2439);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3599);
+/* harmony import */ var _calibrate_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4474);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9895);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8381);
+/* harmony import */ var _jsonl_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8925);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2092);
 
 
 
@@ -26511,10 +26723,10 @@ const MAX_TURNS = 100;
  * Knowledge-base fixtures pinned to a case (`context.documents`): passed to the target with the
  * rest of `context`, for the system to load into its retriever (docs/targets.md).
  */
-const pinnedDocuments = schemas/* array */.YOg(schemas/* strictObject */.rej({
-    id: schemas/* string */.YjP().min(1),
-    text: schemas/* string */.YjP(),
-    source: schemas/* string */.YjP().min(1).optional(),
+const pinnedDocuments = zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    id: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
+    text: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    source: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
 }))
     .superRefine((docs, ctx) => {
     const seen = new Set();
@@ -26529,8 +26741,8 @@ const pinnedDocuments = schemas/* array */.YOg(schemas/* strictObject */.rej({
         seen.add(d.id);
     });
 });
-const caseSchema = schemas/* strictObject */.rej({
-    id: schemas/* string */.YjP({
+const caseSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    id: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP({
         error: (iss) => iss.input === undefined
             ? 'required (every case needs a stable id: it pairs the case across base and head)'
             : undefined,
@@ -26538,34 +26750,36 @@ const caseSchema = schemas/* strictObject */.rej({
         .min(1)
         .refine((v) => v.trim() === v, { message: 'must not start or end with spaces' }),
     // Required unless the case is a conversation (checked in validateCase, which sees both).
-    input: schemas/* unknown */.L5J()
+    input: zod__WEBPACK_IMPORTED_MODULE_6__/* .unknown */ .L5J()
         .superRefine((v, ctx) => {
         if (v === null)
             ctx.addIssue({ code: 'custom', message: 'must not be null' });
     })
         .optional(),
-    context: schemas/* looseObject */._H3({ documents: pinnedDocuments.optional() }).optional(),
-    tags: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
-    checks: schemas/* array */.YOg(schemas/* unknown */.L5J(), { error: (iss) => (iss.input === undefined ? 'required' : undefined) })
+    context: zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({ documents: pinnedDocuments.optional() }).optional(),
+    tags: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1)).default([]),
+    checks: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .unknown */ .L5J(), { error: (iss) => (iss.input === undefined ? 'required' : undefined) })
         .min(1, {
         message: 'must list at least one check',
     }),
     /** For people reading the dataset; not used by evalgate. */
-    description: schemas/* string */.YjP().optional(),
+    description: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
+    /** A synthetic variation's case (`evalgate synth`): for people and tools; not used by a run. */
+    parent: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
     /** A scripted conversation, one entry per user turn. */
-    turns: schemas/* array */.YOg(schemas/* strictObject */.rej({ user: schemas/* string */.YjP().min(1) }))
+    turns: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ user: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1) }))
         .min(1, { message: 'must list at least one turn' })
         .max(MAX_TURNS, { message: `at most ${MAX_TURNS} turns` })
         .optional(),
     /** A user played by the suite's simulator model. */
-    simulated_user: schemas/* strictObject */.rej({
-        persona: schemas/* string */.YjP().trim().min(1),
-        goal: schemas/* string */.YjP().trim().min(1),
-        max_turns: schemas/* int */.Whr().min(1).max(MAX_TURNS),
-        first_message: schemas/* string */.YjP().min(1).optional(),
-        stop: schemas/* strictObject */.rej({
-            tool: schemas/* string */.YjP().min(1),
-            args: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+    simulated_user: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+        persona: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().trim().min(1),
+        goal: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().trim().min(1),
+        max_turns: zod__WEBPACK_IMPORTED_MODULE_6__/* .int */ .Whr().min(1).max(MAX_TURNS),
+        first_message: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
+        stop: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+            tool: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
+            args: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .unknown */ .L5J()).optional(),
         })
             .optional(),
     })
@@ -26600,7 +26814,7 @@ function conversationIssues(raw, d, checks, support) {
     }
     const available = d.turns?.length ?? d.simulated_user?.max_turns;
     checks.forEach((spec, i) => {
-        const def = (0,registry/* getCheck */.H$)(spec.type);
+        const def = (0,_checks_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .getCheck */ .H$)(spec.type);
         const n = spec.turn;
         if (n !== undefined && n > (available ?? 1)) {
             const why = d.turns
@@ -26624,8 +26838,8 @@ function conversationIssues(raw, d, checks, support) {
 }
 /** `human: pass|fail` or `human: {label: pass|fail, note: "..."}`; a string is the problem. */
 function humanLabel(raw, type) {
-    if (!(0,identity/* isJudged */.sL)({ type }))
-        return `human labels are for checks graded by the judge model (${[...identity/* JUDGED_TYPES */.w].join(', ')}), not ${(0,suite_issues/* describeValue */.bp)(type)}`;
+    if (!(0,_calibrate_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .isJudged */ .sL)({ type }))
+        return `human labels are for checks graded by the judge model (${[..._calibrate_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .JUDGED_TYPES */ .w].join(', ')}), not ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(type)}`;
     if (raw === 'pass' || raw === 'fail')
         return { label: raw };
     if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
@@ -26637,7 +26851,7 @@ function humanLabel(raw, type) {
             return o.note ? { label: o.label, note: o.note } : { label: o.label };
         }
     }
-    return `expected pass, fail or {label: pass|fail, note: "..."}, got ${(0,suite_issues/* describeValue */.bp)(raw)}`;
+    return `expected pass, fail or {label: pass|fail, note: "..."}, got ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(raw)}`;
 }
 /** Validates one check spec at index `index` of a case. Pure; never throws. */
 function validateCheck(raw, index, modes) {
@@ -26645,12 +26859,12 @@ function validateCheck(raw, index, modes) {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
         return {
             issues: [
-                { path: at, message: `expected a mapping with type and mode, got ${(0,suite_issues/* describeValue */.bp)(raw)}` },
+                { path: at, message: `expected a mapping with type and mode, got ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(raw)}` },
             ],
         };
     }
     const obj = raw;
-    const types = (0,registry/* checkTypes */.OE)();
+    const types = (0,_checks_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .checkTypes */ .OE)();
     if (obj.type === undefined) {
         return {
             issues: [{ path: [...at, 'type'], message: `required (one of ${types.join(', ')})` }],
@@ -26659,19 +26873,19 @@ function validateCheck(raw, index, modes) {
     if (typeof obj.type !== 'string') {
         return {
             issues: [
-                { path: [...at, 'type'], message: `expected a string, got ${(0,suite_issues/* describeValue */.bp)(obj.type)}` },
+                { path: [...at, 'type'], message: `expected a string, got ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(obj.type)}` },
             ],
         };
     }
-    const def = (0,registry/* getCheck */.H$)(obj.type);
+    const def = (0,_checks_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .getCheck */ .H$)(obj.type);
     if (!def) {
-        const guess = (0,suggest/* closest */.kp)(obj.type, types);
+        const guess = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_7__/* .closest */ .kp)(obj.type, types);
         const hint = guess ? `did you mean "${guess}"? ` : '';
         return {
             issues: [
                 {
                     path: [...at, 'type'],
-                    message: `unknown check type ${(0,suite_issues/* describeValue */.bp)(obj.type)} (${hint}known: ${types.join(', ')})`,
+                    message: `unknown check type ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(obj.type)} (${hint}known: ${types.join(', ')})`,
                 },
             ],
         };
@@ -26691,25 +26905,25 @@ function validateCheck(raw, index, modes) {
     }
     const parsed = def.schema.safeParse(graded, { reportInput: true });
     if (!parsed.success)
-        issues.push(...(0,suite_issues/* fromZodIssues */.cQ)(parsed.error.issues, def.schema, obj, at));
+        issues.push(...(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .fromZodIssues */ .cQ)(parsed.error.issues, def.schema, obj, at));
     // A plain z.object drops keys it does not know; in a dataset that hides typos
     // (`ignore_cas: true` silently does nothing), so we report them.
     const known = objectKeys(def.schema);
     if (known) {
         for (const key of Object.keys(graded)) {
             if (!known.includes(key) && !issues.some((i) => i.path[2] === key && i.path.length === 3)) {
-                issues.push({ path: [...at, key], message: (0,suite_issues/* unknownKeyMessage */.VP)(key, known) });
+                issues.push({ path: [...at, key], message: (0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .unknownKeyMessage */ .VP)(key, known) });
             }
         }
     }
     // No modes: the config's failure_modes are broken themselves (reported apart), so not checked.
     if (modes && typeof obj.mode === 'string' && obj.mode !== '' && !Object.hasOwn(modes, obj.mode)) {
         const names = Object.keys(modes);
-        const guess = (0,suggest/* closest */.kp)(obj.mode, names);
+        const guess = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_7__/* .closest */ .kp)(obj.mode, names);
         const hint = guess ? `did you mean "${guess}"? ` : '';
         issues.push({
             path: [...at, 'mode'],
-            message: `unknown failure mode ${(0,suite_issues/* describeValue */.bp)(obj.mode)} (${hint}known: ${names.join(', ')})`,
+            message: `unknown failure mode ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(obj.mode)} (${hint}known: ${names.join(', ')})`,
         });
     }
     if (issues.length > 0 || !parsed.success)
@@ -26734,7 +26948,7 @@ function validateCase(raw, modes, support) {
             issues: [
                 {
                     path: [],
-                    message: `expected a case (a mapping with id, input, checks), got ${(0,suite_issues/* describeValue */.bp)(raw)}`,
+                    message: `expected a case (a mapping with id, input, checks), got ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(raw)}`,
                 },
             ],
         };
@@ -26742,7 +26956,7 @@ function validateCase(raw, modes, support) {
     const issues = [];
     const r = caseSchema.safeParse(raw, { reportInput: true });
     if (!r.success)
-        issues.push(...(0,suite_issues/* fromZodIssues */.cQ)(r.error.issues, caseSchema, raw));
+        issues.push(...(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .fromZodIssues */ .cQ)(r.error.issues, caseSchema, raw));
     const rawChecks = raw.checks;
     const checks = [];
     if (Array.isArray(rawChecks)) {
@@ -26794,18 +27008,18 @@ function parseCases(text, opts) {
     const take = (raw, located, line) => {
         const { value, issues } = validateCase(raw, opts.modes, opts.conversation);
         if (value) {
-            cases.push({ ...value, source: { file: opts.source, line }, hash: (0,hash/* caseHash */.TV)(value) });
+            cases.push({ ...value, source: { file: opts.source, line }, hash: (0,_hash_js__WEBPACK_IMPORTED_MODULE_1__/* .caseHash */ .TV)(value) });
         }
         else {
-            problems.push(...(0,suite_issues/* issuesToProblems */.qk)(issues, opts.file, located));
+            problems.push(...(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .issuesToProblems */ .qk)(issues, opts.file, located));
         }
     };
     if (opts.format === 'jsonl') {
-        const { problems: syntax } = (0,jsonl/* parseJsonl */.wI)(text, opts.file, (row) => take(row.value, { lineOf: () => row.line }, row.line));
+        const { problems: syntax } = (0,_jsonl_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJsonl */ .wI)(text, opts.file, (row) => take(row.value, { lineOf: () => row.line }, row.line));
         problems.push(...syntax);
     }
     else {
-        const parsed = opts.format === 'json' ? (0,jsonl/* parseJson */.qF)(text, opts.file) : (0,yaml/* parseYaml */.hN)(text, opts.file);
+        const parsed = opts.format === 'json' ? (0,_jsonl_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJson */ .qF)(text, opts.file) : (0,_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYaml */ .hN)(text, opts.file);
         if (!parsed.ok)
             return { cases, problems: parsed.problems };
         const list = parsed.doc.value;
@@ -26816,12 +27030,12 @@ function parseCases(text, opts) {
             problems.push({
                 file: opts.file,
                 line: parsed.doc.lineOf([]) ?? 1,
-                message: `expected a list of cases, got ${(0,suite_issues/* describeValue */.bp)(list)}`,
+                message: `expected a list of cases, got ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(list)}`,
             });
             return { cases, problems };
         }
         list.forEach((raw, i) => {
-            const located = (0,yaml/* locatedAt */.mu)(parsed.doc, [i], raw);
+            const located = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .locatedAt */ .mu)(parsed.doc, [i], raw);
             take(raw, located, parsed.doc.lineOf([i]) ?? 1);
         });
     }
@@ -26851,15 +27065,134 @@ function duplicateIdProblems(cases, display = (f) => f) {
     return problems;
 }
 
+
+/***/ }),
+
+/***/ 4222:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  qX: () => (/* binding */ configSource),
+  o4: () => (/* binding */ parseConfig),
+  MP: () => (/* binding */ partialConfig)
+});
+
+// UNUSED EXPORTS: DEFAULTS, DEFAULT_GATE, DEFAULT_MAX_STEPS, DEFAULT_MODULE_EXPORT, TARGET_KINDS, configSchema, parseDuration, validateConfig
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __nccwpck_require__(8532);
 // EXTERNAL MODULE: ./build/types.js
 var types = __nccwpck_require__(4853);
 // EXTERNAL MODULE: ./build/suite/errors.js
 var errors = __nccwpck_require__(156);
+// EXTERNAL MODULE: ./build/suite/issues.js
+var suite_issues = __nccwpck_require__(9895);
+// EXTERNAL MODULE: ./build/suite/suggest.js
+var suggest = __nccwpck_require__(8381);
+// EXTERNAL MODULE: ./build/suite/yaml.js
+var yaml = __nccwpck_require__(2092);
 // EXTERNAL MODULE: ./build/defaults.js
 var defaults = __nccwpck_require__(4532);
+// EXTERNAL MODULE: ./build/suite/cases.js
+var cases = __nccwpck_require__(6558);
+;// CONCATENATED MODULE: ./build/monitor/online-checks.js
+/**
+ * Which checks may run online (over production traces) and the validation of the config's
+ * `online:` section beyond its zod shape: each check as a case's check is validated (same
+ * registry, same messages), then refused when its type needs an expected answer that a
+ * production trace does not have. Pure; the config loader reports the issues with their lines.
+ */
+
+
+/**
+ * Checks that judge a trace on its own: a claim needs its tool call, an answer its sources, a
+ * refusal is recognisable, budgets and tool loops are properties of the trace, and a judge grades
+ * against a rubric. Not here: checks that compare with a golden answer or a case's own
+ * expectations (contains, equals, tool_called, retrieval_recall ...), which a production trace
+ * has none of, and conversation checks that read a scripted user.
+ */
+const ONLINE_CHECK_TYPES = new Set([
+    'claim_requires_tool',
+    'grounded',
+    'refusal',
+    'max_cost',
+    'max_latency',
+    'max_tokens',
+    'max_steps',
+    'max_turns',
+    'no_tool_loop',
+    'tool_error_handled',
+    'judge',
+    'faithful',
+    'answers_question',
+    'follows_policy',
+]);
+const ALLOWED = [...ONLINE_CHECK_TYPES].join(', ');
+/**
+ * Validates `online.checks` (raw, as written) and `online.modes` against the config's failure
+ * modes. Issue paths start at the config's root (`online.checks[2].type`).
+ */
+function validateOnlineChecks(raw, declaredModes, failureModes) {
+    const issues = [];
+    const checks = [];
+    /** Where each valid check is in `online.checks`, for messages. */
+    const at = [];
+    raw.forEach((value, i) => {
+        const type = value?.type;
+        if (typeof type === 'string' && !ONLINE_CHECK_TYPES.has(type)) {
+            // Known or not, say what is allowed: the registry's full list would suggest the wrong ones.
+            issues.push({
+                path: ['online', 'checks', i, 'type'],
+                message: `${(0,suite_issues/* describeValue */.bp)(type)} cannot run online: it needs an expected answer or a scripted case that production traces do not have (online checks: ${ALLOWED})`,
+            });
+            return;
+        }
+        const v = (0,cases/* validateCheck */.LB)(value, i, failureModes);
+        for (const issue of v.issues)
+            issues.push({ ...issue, path: ['online', ...issue.path] });
+        if (v.spec) {
+            checks.push(v.spec);
+            at.push(i);
+        }
+    });
+    const checked = [...new Set(checks.map((c) => c.mode))];
+    let modes = checked;
+    if (declaredModes) {
+        modes = [...new Set(declaredModes)];
+        declaredModes.forEach((m, i) => {
+            if (!Object.hasOwn(failureModes, m))
+                issues.push({
+                    path: ['online', 'modes', i],
+                    message: `unknown failure mode ${(0,suite_issues/* describeValue */.bp)(m)} (known: ${Object.keys(failureModes).join(', ')})`,
+                });
+            else if (!checked.includes(m) && issues.length === 0)
+                issues.push({
+                    path: ['online', 'modes', i],
+                    message: `no online check has mode ${(0,suite_issues/* describeValue */.bp)(m)}: add one to online.checks`,
+                });
+        });
+        checks.forEach((c, i) => {
+            if (!modes.includes(c.mode))
+                issues.push({
+                    path: ['online', 'checks', at[i], 'mode'],
+                    message: `mode ${(0,suite_issues/* describeValue */.bp)(c.mode)} is not in online.modes (${modes.join(', ')})`,
+                });
+        });
+    }
+    else {
+        // Config order, not check order: the dashboard lists modes as the config declares them.
+        const order = Object.keys(failureModes);
+        modes = checked.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    }
+    return { checks, modes, issues };
+}
+
 ;// CONCATENATED MODULE: ./build/suite/config.js
+
 
 
 
@@ -27097,6 +27430,28 @@ const gate = schemas/* strictObject */.rej({
 })
     // prefault (not default): the empty object is parsed, so every field gets its own default.
     .prefault({});
+const WINDOW = /^(\d+(?:\.\d+)?)\s*(m|h|d)$/;
+const WINDOW_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** `online.window`: `1d`, `12h`, `30m` -> ms. */
+const windowDuration = schemas/* unknown */.L5J().transform((v, ctx) => {
+    const m = typeof v === 'string' ? WINDOW.exec(v.trim()) : null;
+    const ms = m ? Math.round(Number(m[1]) * WINDOW_MS[m[2]]) : NaN;
+    if (ms > 0)
+        return ms;
+    ctx.addIssue({
+        code: 'custom',
+        message: `invalid window ${(0,suite_issues/* describeValue */.bp)(v)} (write e.g. 1d, 12h or 30m)`,
+    });
+    return core/* NEVER */.tm;
+});
+/** `evalgate monitor`'s section (docs/monitor.md); its checks are validated in validateConfig. */
+const online = schemas/* strictObject */.rej({
+    window: windowDuration.default(86_400_000),
+    windows: schemas/* int */.Whr().min(1).max(1000).default(7),
+    alpha: schemas/* number */.aig().gt(0).lt(1).default(0.05),
+    modes: schemas/* array */.YOg(schemas/* string */.YjP().trim().min(1)).min(1).optional(),
+    checks: schemas/* array */.YOg(schemas/* unknown */.L5J()).min(1, { message: 'must list at least one check' }),
+});
 const configSchema = schemas/* strictObject */.rej({
     version: schemas/* literal */.euz(1, {
         error: (iss) => iss.input === undefined
@@ -27147,6 +27502,18 @@ const configSchema = schemas/* strictObject */.rej({
         seed: schemas/* int */.Whr().min(0).optional(),
     })
         .optional(),
+    /** `evalgate synth`'s model (docs/synth.md); absent: the judge's endpoint. */
+    synth: schemas/* strictObject */.rej({
+        model: schemas/* string */.YjP().trim().min(1),
+        ...modelClient,
+        base_url_env: envName.optional(),
+        temperature: schemas/* number */.aig().min(0).max(2).optional(),
+    })
+        .transform(({ request_timeout, ...s }) => ({
+        ...Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)),
+        ...(request_timeout !== undefined ? { request_timeout_ms: request_timeout } : {}),
+    }))
+        .optional(),
     gate,
     pull_request: schemas/* strictObject */.rej({ sample: schemas/* union */.KCZ([schemas/* string */.YjP().trim().min(1), schemas/* int */.Whr().min(1)]).optional() })
         .optional(),
@@ -27163,6 +27530,7 @@ const configSchema = schemas/* strictObject */.rej({
         message: "must contain {trace_id}, replaced by each trace's id",
     })
         .optional(),
+    online: online.optional(),
 });
 /** Keys starting with `x-` are ignored: a place for YAML anchors (`x-common: &common ...`). */
 function withoutExtensions(raw) {
@@ -27192,6 +27560,20 @@ function validateConfig(raw) {
     if (!r.success)
         return { issues: (0,suite_issues/* fromZodIssues */.cQ)(r.error.issues, configSchema, input) };
     const d = r.data;
+    let onlineConfig;
+    if (d.online) {
+        const o = d.online;
+        const checked = validateOnlineChecks(o.checks, o.modes, d.failure_modes);
+        if (checked.issues.length)
+            return { issues: checked.issues };
+        onlineConfig = {
+            window_ms: o.window,
+            windows: o.windows,
+            alpha: o.alpha,
+            modes: checked.modes,
+            checks: checked.checks,
+        };
+    }
     const config = {
         version: 1,
         target: d.target,
@@ -27203,12 +27585,14 @@ function validateConfig(raw) {
         retries: d.retries,
         ...(d.judge ? { judge: d.judge } : {}),
         ...(d.simulator ? { simulator: d.simulator } : {}),
+        ...(d.synth ? { synth: d.synth } : {}),
         ...(d.max_cost !== undefined ? { max_cost: d.max_cost } : {}),
         ...(d.prices ? { prices: d.prices } : {}),
         gate: d.gate,
         ...(d.pull_request ? { pull_request: d.pull_request } : {}),
         ...(d.trace_url !== undefined ? { trace_url: d.trace_url } : {}),
         ...(d.cache !== undefined ? { cache: d.cache } : {}),
+        ...(onlineConfig ? { online: onlineConfig } : {}),
     };
     return { config, issues: [] };
 }
@@ -27257,6 +27641,254 @@ function parseConfig(text, file) {
     return config;
 }
 
+
+/***/ }),
+
+/***/ 156:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $K: () => (/* binding */ SuiteError),
+/* harmony export */   Gt: () => (/* binding */ displayPath),
+/* harmony export */   Ku: () => (/* binding */ ProblemList),
+/* harmony export */   lJ: () => (/* binding */ suiteError),
+/* harmony export */   t$: () => (/* binding */ isSuiteError)
+/* harmony export */ });
+/* unused harmony exports MAX_PROBLEMS, formatProblem */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+
+/** How many problems one error lists; the rest are counted. */
+const MAX_PROBLEMS = 20;
+/** `file:line[:column]: [field: ]message`. */
+function formatProblem(p) {
+    let where = p.file;
+    if (p.line !== undefined) {
+        where += `:${p.line}`;
+        if (p.column !== undefined)
+            where += `:${p.column}`;
+    }
+    return p.field ? `${where}: ${p.field}: ${p.message}` : `${where}: ${p.message}`;
+}
+class SuiteError extends Error {
+    name = 'SuiteError';
+    /** The first problem's location, for callers that show one. */
+    file;
+    line;
+    column;
+    field;
+    /** Every problem found (at most MAX_PROBLEMS). */
+    problems;
+    /** Problems found beyond MAX_PROBLEMS, counted but not listed. */
+    omitted;
+    constructor(problems, omitted = 0) {
+        if (problems.length === 0)
+            throw new TypeError('SuiteError needs at least one problem');
+        const lines = problems.map(formatProblem);
+        if (omitted > 0)
+            lines.push(`... and ${omitted} more problem${omitted === 1 ? '' : 's'}`);
+        super(lines.join('\n'));
+        const first = problems[0];
+        this.file = first.file;
+        this.line = first.line;
+        this.column = first.column;
+        this.field = first.field;
+        this.problems = problems;
+        this.omitted = omitted;
+    }
+}
+function isSuiteError(err) {
+    return err instanceof SuiteError;
+}
+/** One SuiteError for a list of problems, keeping the first MAX_PROBLEMS. */
+function suiteError(problems) {
+    return new SuiteError(problems.slice(0, MAX_PROBLEMS), Math.max(0, problems.length - MAX_PROBLEMS));
+}
+/** Collects problems across files and throws them as one SuiteError. */
+class ProblemList {
+    items = [];
+    /** Problems past the cap: counted, not kept. */
+    omitted = 0;
+    add(p) {
+        if (this.items.length < MAX_PROBLEMS)
+            this.items.push(p);
+        else
+            this.omitted++;
+    }
+    addAll(ps) {
+        for (const p of ps)
+            this.add(p);
+    }
+    get size() {
+        return this.items.length + this.omitted;
+    }
+    throwIfAny() {
+        if (this.items.length > 0)
+            throw new SuiteError(this.items, this.omitted);
+    }
+}
+/**
+ * A path as people should read it: relative to the cwd when the file is inside it (short, and
+ * what GitHub annotations and editors expect), otherwise absolute. Always `/` separators.
+ */
+function displayPath(file, cwd = process.cwd()) {
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(cwd, file);
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_0__.relative(cwd, abs);
+    const shown = rel && !rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute(rel) ? rel : abs;
+    return shown.split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
+}
+
+
+/***/ }),
+
+/***/ 3599:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JB: () => (/* binding */ stableStringify),
+/* harmony export */   TV: () => (/* binding */ caseHash),
+/* harmony export */   fC: () => (/* binding */ suiteHash),
+/* harmony export */   sc: () => (/* binding */ sha256)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+
+/**
+ * Content hashes: a case's hash pairs and caches it (same input, context and checks => same
+ * hash, whatever the key order in the file); the suite hash keys cached base results. Pure.
+ */
+/**
+ * JSON with object keys sorted at every level, so `{a, b}` and `{b, a}` hash the same. Like
+ * JSON.stringify: undefined object fields are dropped, non-finite numbers become null. Values
+ * JSON cannot hold are written in a stable form (RegExp as /src/flags, Date as ISO, bigint as
+ * digits) rather than silently as `{}`; a cycle is written as "[Circular]" instead of throwing.
+ */
+function stableStringify(value) {
+    const seen = new Set();
+    const walk = (v) => {
+        if (v === null)
+            return 'null';
+        switch (typeof v) {
+            case 'string':
+                return JSON.stringify(v);
+            case 'number':
+                return Number.isFinite(v) ? JSON.stringify(v) : 'null';
+            case 'boolean':
+                return v ? 'true' : 'false';
+            case 'bigint':
+                return JSON.stringify(v.toString());
+            case 'undefined':
+            case 'function':
+            case 'symbol':
+                return undefined;
+        }
+        const obj = v;
+        if (obj instanceof RegExp)
+            return JSON.stringify(obj.toString());
+        if (obj instanceof Date)
+            return JSON.stringify(Number.isNaN(obj.getTime()) ? null : obj.toISOString());
+        if (seen.has(obj))
+            return '"[Circular]"';
+        seen.add(obj);
+        let out;
+        if (Array.isArray(obj)) {
+            out = `[${obj.map((x) => walk(x) ?? 'null').join(',')}]`;
+        }
+        else if (obj instanceof Map) {
+            out = walk(Object.fromEntries(obj)) ?? 'null';
+        }
+        else if (obj instanceof Set) {
+            out = walk([...obj]) ?? 'null';
+        }
+        else {
+            const parts = [];
+            for (const key of Object.keys(obj).sort()) {
+                const s = walk(obj[key]);
+                if (s !== undefined)
+                    parts.push(`${JSON.stringify(key)}:${s}`);
+            }
+            out = `{${parts.join(',')}}`;
+        }
+        seen.delete(obj);
+        return out;
+    };
+    return walk(value) ?? 'null';
+}
+function sha256(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
+}
+/**
+ * Over what determines a case's outcome: input, context, checks and its conversation. Not the id (renaming a case
+ * does not change it) and not the tags (they select cases, they do not grade them). A missing
+ * context hashes like `{}`, because that is what the target receives either way.
+ */
+function caseHash(c) {
+    // A single-turn case has neither field, and stableStringify drops undefined ones: its hash is
+    // what it was before conversations existed.
+    return sha256(stableStringify({
+        input: c.input,
+        context: c.context ?? {},
+        // A human label grades the judge, not the system: adding one leaves the case as it was.
+        checks: c.checks.some((k) => k.human !== undefined)
+            ? c.checks.map(({ human: _human, ...k }) => k)
+            : c.checks,
+        turns: c.turns,
+        simulated_user: c.simulated_user,
+    }));
+}
+/** Config fields that change how a run is scheduled or shown, never its results. */
+const NOT_HASHED = [
+    'cache',
+    'concurrency',
+    'pull_request',
+    'trace_url',
+    'online',
+    'synth',
+];
+/**
+ * Over the config (minus NOT_HASHED) and every case's id and hash, in id order (so moving cases
+ * between files or reordering them does not change it).
+ */
+function suiteHash(config, cases) {
+    const rest = { ...config };
+    for (const key of NOT_HASHED)
+        delete rest[key];
+    const pairs = cases
+        .map((c) => [c.id, c.hash])
+        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return sha256(stableStringify({ schema: 'evalgate/suite@1', config: rest, cases: pairs }));
+}
+
+
+/***/ }),
+
+/***/ 8628:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Gt: () => (/* reexport */ errors/* displayPath */.Gt),
+  t$: () => (/* reexport */ errors/* isSuiteError */.t$),
+  Z9: () => (/* reexport */ loadConfig),
+  bu: () => (/* reexport */ loadSuite),
+  o4: () => (/* reexport */ suite_config/* parseConfig */.o4)
+});
+
+// UNUSED EXPORTS: DATASET_EXTENSIONS, DEFAULTS, DEFAULT_GATE, DEFAULT_MODULE_EXPORT, MAX_PROBLEMS, ProblemList, SuiteError, TARGET_KINDS, caseHash, configSchema, datasetFormat, duplicateIdProblems, formatProblem, loadCases, parseCases, parseDuration, parseJson, parseJsonl, parseYaml, sha256, stableStringify, suiteError, suiteHash, validateCase, validateCheck, validateConfig
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 3 modules
+var dist = __nccwpck_require__(6128);
+// EXTERNAL MODULE: ./build/suite/cases.js
+var suite_cases = __nccwpck_require__(6558);
+// EXTERNAL MODULE: ./build/suite/config.js + 1 modules
+var suite_config = __nccwpck_require__(4222);
+// EXTERNAL MODULE: ./build/suite/errors.js
+var errors = __nccwpck_require__(156);
+// EXTERNAL MODULE: ./build/suite/hash.js
+var hash = __nccwpck_require__(3599);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./build/suite/utf8.js
@@ -27381,11 +28013,11 @@ async function readText(abs, what) {
 async function loadConfig(configPath) {
     const abs = await resolveConfigPath(configPath);
     const text = await readText(abs, 'config file');
-    return parseConfig(text, (0,errors/* displayPath */.Gt)(abs));
+    return (0,suite_config/* parseConfig */.o4)(text, (0,errors/* displayPath */.Gt)(abs));
 }
 /** Where to report a problem about `config.datasets[index]` (its line in the config, if known). */
 function datasetsProblem(config, rootDir, index, message) {
-    const src = configSource(config);
+    const src = (0,suite_config/* configSource */.qX)(config);
     const fieldPath = index === undefined ? ['datasets'] : ['datasets', index];
     const field = index === undefined ? 'datasets' : `datasets[${index}]`;
     if (!src)
@@ -27397,7 +28029,7 @@ async function expandPattern(pattern, rootDir) {
     // A pattern that names a folder means every dataset file under it.
     const asDir = await (0,promises_.stat)(external_node_path_.resolve(rootDir, pattern)).catch(() => undefined);
     const patterns = asDir?.isDirectory()
-        ? DATASET_EXTENSIONS.map((ext) => `${pattern.replace(/[\\/]+$/, '')}/**/*${ext}`)
+        ? suite_cases/* DATASET_EXTENSIONS */.Yu.map((ext) => `${pattern.replace(/[\\/]+$/, '')}/**/*${ext}`)
         : [pattern];
     const files = await (0,dist/* glob */.TI)(patterns, {
         cwd: rootDir,
@@ -27432,8 +28064,8 @@ async function loadCases(config, rootDir, configPath) {
             if (seen.has(f))
                 continue; // two patterns naming one file load it once
             seen.add(f);
-            if (!datasetFormat(f)) {
-                problems.add(datasetsProblem(config, root, i, `${JSON.stringify(pattern)} matches ${f}, which is not a dataset (use ${DATASET_EXTENSIONS.join(', ')})`));
+            if (!(0,suite_cases/* datasetFormat */.QV)(f)) {
+                problems.add(datasetsProblem(config, root, i, `${JSON.stringify(pattern)} matches ${f}, which is not a dataset (use ${suite_cases/* DATASET_EXTENSIONS */.Yu.join(', ')})`));
                 continue;
             }
             files.push(f);
@@ -27455,17 +28087,17 @@ async function loadCases(config, rootDir, configPath) {
         const text = texts[k];
         if (text === undefined)
             return;
-        const parsed = parseCases(text, {
+        const parsed = (0,suite_cases/* parseCases */.Bq)(text, {
             file: display(f),
             source: f,
-            format: datasetFormat(f),
+            format: (0,suite_cases/* datasetFormat */.QV)(f),
             modes: config.failure_modes,
             conversation,
         });
         problems.addAll(parsed.problems);
         cases.push(...parsed.cases);
     });
-    problems.addAll(duplicateIdProblems(cases, display));
+    problems.addAll((0,suite_cases/* duplicateIdProblems */.dv)(cases, display));
     if (problems.size === 0 && cases.length === 0) {
         problems.add(datasetsProblem(config, root, undefined, `empty suite: ${files.length <= 3 ? files.join(', ') : `the ${files.length} dataset files`} ${files.length === 1 ? 'holds' : 'hold'} no cases`));
     }
@@ -27483,10 +28115,10 @@ async function loadSuite(configPath) {
     const file = (0,errors/* displayPath */.Gt)(abs);
     let config;
     try {
-        config = parseConfig(text, file);
+        config = (0,suite_config/* parseConfig */.o4)(text, file);
     }
     catch (err) {
-        const partial = (0,errors/* isSuiteError */.t$)(err) ? partialConfig(text, file) : undefined;
+        const partial = (0,errors/* isSuiteError */.t$)(err) ? (0,suite_config/* partialConfig */.MP)(text, file) : undefined;
         if (!partial)
             throw err;
         const problems = new errors/* ProblemList */.Ku();
@@ -27507,6 +28139,10 @@ async function loadSuite(configPath) {
     return { configPath: abs, rootDir, config, cases, hash: (0,hash/* suiteHash */.fC)(config, cases) };
 }
 
+// EXTERNAL MODULE: ./build/suite/jsonl.js
+var jsonl = __nccwpck_require__(8925);
+// EXTERNAL MODULE: ./build/suite/yaml.js
+var yaml = __nccwpck_require__(2092);
 ;// CONCATENATED MODULE: ./build/suite/index.js
 /** The suite: evalgate.yml + datasets -> a validated Suite, with errors that name file:line. */
 
@@ -30039,7 +30675,7 @@ function validateConcurrency(concurrency) {
 
 /***/ }),
 
-/***/ 6964:
+/***/ 6128:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30053,8 +30689,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 ;// CONCATENATED MODULE: external "url"
 const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 ;// CONCATENATED MODULE: external "module"
@@ -30070,8 +30706,8 @@ var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire
 //#endregion
 //#region src/utils.ts
 function cleanPath(path) {
-	let normalized = (0,external_path_namespaceObject.normalize)(path);
-	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_namespaceObject.sep) normalized = normalized.substring(0, normalized.length - 1);
+	let normalized = (0,external_path_.normalize)(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_.sep) normalized = normalized.substring(0, normalized.length - 1);
 	return normalized;
 }
 const SLASHES_REGEX = /[\\/]/g;
@@ -30085,7 +30721,7 @@ function isRootDirectory(path) {
 function normalizePath(path, options) {
 	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
 	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-	if (resolvePaths) path = (0,external_path_namespaceObject.resolve)(path);
+	if (resolvePaths) path = (0,external_path_.resolve)(path);
 	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
 	if (path === ".") return "";
 	const needsSeperator = path[path.length - 1] !== pathSeparator;
@@ -30101,7 +30737,7 @@ function joinPathWithRelativePath(root, options) {
 	return function(filename, directoryPath) {
 		const sameRoot = directoryPath.startsWith(root);
 		if (sameRoot) return directoryPath.slice(root.length) + filename;
-		else return convertSlashes((0,external_path_namespaceObject.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+		else return convertSlashes((0,external_path_.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
 	};
 }
 function joinPath(filename) {
@@ -30225,13 +30861,13 @@ function build$2(options, isSynchronous) {
 }
 function isRecursive(path, resolved, state) {
 	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-	let parent = (0,external_path_namespaceObject.dirname)(path);
+	let parent = (0,external_path_.dirname)(path);
 	let depth = 1;
 	while (parent !== state.root && depth < 2) {
 		const resolvedPath = state.symlinks.get(parent);
 		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
 		if (isSameRoot) depth++;
-		else parent = (0,external_path_namespaceObject.dirname)(parent);
+		else parent = (0,external_path_.dirname)(parent);
 	}
 	state.symlinks.set(path, resolved);
 	return depth > 1;
@@ -30445,8 +31081,8 @@ var Walker = class {
 						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
 					} else {
 						resolvedPath = useRealPaths ? resolvedPath : path;
-						const filename = (0,external_path_namespaceObject.basename)(resolvedPath);
-						const directoryPath$1 = normalizePath((0,external_path_namespaceObject.dirname)(resolvedPath), this.state.options);
+						const filename = (0,external_path_.basename)(resolvedPath);
+						const directoryPath$1 = normalizePath((0,external_path_.dirname)(resolvedPath), this.state.options);
 						resolvedPath = this.joinPath(filename, directoryPath$1);
 						this.pushFile(resolvedPath, files, this.state.counts, filters);
 					}
@@ -30510,7 +31146,7 @@ var Builder = class {
 	options = {
 		maxDepth: Infinity,
 		suppressErrors: true,
-		pathSeparator: external_path_namespaceObject.sep,
+		pathSeparator: external_path_.sep,
 		filters: []
 	};
 	globFunction;
@@ -30695,8 +31331,8 @@ function buildFormat(cwd, root, absolute) {
 		};
 		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
 	}
-	if (absolute) return (p) => external_path_namespaceObject.posix.relative(cwd, p) || ".";
-	return (p) => external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`) || ".";
+	if (absolute) return (p) => external_path_.posix.relative(cwd, p) || ".";
+	return (p) => external_path_.posix.relative(cwd, `${root}/${p}`) || ".";
 }
 function buildRelative(cwd, root) {
 	if (root.startsWith(`${cwd}/`)) {
@@ -30704,7 +31340,7 @@ function buildRelative(cwd, root) {
 		return (p) => `${prefix}/${p}`;
 	}
 	return (p) => {
-		const result = external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`);
+		const result = external_path_.posix.relative(cwd, `${root}/${p}`);
 		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
 	};
 }
@@ -30775,7 +31411,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
 	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
 	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
 	const escapedCwd = escapePath(cwd);
-	result = (0,external_path_namespaceObject.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_namespaceObject.posix.relative(escapedCwd, result) : external_path_namespaceObject.posix.normalize(result);
+	result = (0,external_path_.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_.posix.relative(escapedCwd, result) : external_path_.posix.normalize(result);
 	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
 	const parts = splitPattern(result);
 	if (parentDir) {
@@ -30786,7 +31422,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
 			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
 			i++;
 		}
-		const potentialRoot = external_path_namespaceObject.posix.join(cwd, parentDir.slice(i * 3));
+		const potentialRoot = external_path_.posix.join(cwd, parentDir.slice(i * 3));
 		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
 			props.root = ensureNonDriveRelativePath(potentialRoot);
 			props.depthOffset = -n + i;
@@ -30808,7 +31444,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
 		}
 		props.depthOffset = newCommonPath.length;
 		props.commonPath = newCommonPath;
-		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_namespaceObject.posix.join(cwd, ...newCommonPath) : cwd);
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_.posix.join(cwd, ...newCommonPath) : cwd);
 	}
 	return result;
 }
@@ -30909,7 +31545,7 @@ const defaultOptions = {
 function getOptions(options) {
 	const opts = Object.assign({}, options);
 	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
 	opts.ignore = ensureStringArray(opts.ignore);
 	opts.fs && (opts.fs = {
 		readdir: opts.fs.readdir || external_fs_.readdir,
@@ -40901,6 +41537,8 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./build/report/cache-line.js
 var cache_line = __nccwpck_require__(1904);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -40909,8 +41547,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./build/checks/registry.js + 32 modules
 var registry = __nccwpck_require__(2439);
-// EXTERNAL MODULE: ./build/suite/index.js + 4 modules
-var build_suite = __nccwpck_require__(3964);
+// EXTERNAL MODULE: ./build/suite/index.js + 2 modules
+var build_suite = __nccwpck_require__(8628);
 // EXTERNAL MODULE: ./build/types.js
 var types = __nccwpck_require__(4853);
 // EXTERNAL MODULE: ./build/version.js
@@ -40964,6 +41602,7 @@ var secrets = __nccwpck_require__(5009);
 
 
 
+
 class UsageError extends Error {
 }
 const HELP = `evalgate ${version/* VERSION */.x}: catch regressions in LLM applications before they merge
@@ -40982,7 +41621,10 @@ Commands:
   publish    post the comment outside Actions: evalgate publish --repo owner/name --pr 12 comparison.json
   import     production traces to evalgate traces: evalgate import export.jsonl --out traces.jsonl
   sample     traces to review, by failure mode: evalgate sample traces.jsonl --seed 7 --out sample.jsonl
+  review     a page to label a sample's traces: evalgate review sample.jsonl --out review.html
   promote    labelled traces to golden cases: evalgate promote sample.jsonl --labels labels.jsonl --dataset evals/promoted.jsonl
+  monitor    online checks over production traces: evalgate monitor traces.jsonl --out monitor [--issue]
+  synth      synthetic variations of cases: evalgate synth evals/cases.jsonl --ids a,b --out evals/synth.jsonl
 
 Selection (run, pr):  --sample N  --tags smoke,refunds  --filter 'refund-*'  --shard 2/4
 Run settings:         --trials N  --concurrency N  --timeout 30s  --retries N  --max-cost 5.00
@@ -41270,14 +41912,13 @@ async function cmdCompare(args) {
     if (positionals.length !== 2)
         throw new UsageError('compare takes two results files: base.json head.json');
     const [basePath, headPath] = positionals;
-    const { compare } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(504)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3504));
-    const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8156));
-    const base = await (0,results_io.readResults)(basePath);
-    const head = await (0,results_io.readResults)(headPath);
+    const { compareFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(8)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8));
+    const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(216), __nccwpck_require__.e(375)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2375));
     // `report --format html` finds the traces through these paths, relative to the comparison
     // file (absolute when the comparison is only printed).
     const near = (p) => values.out ? (0,external_node_path_.relative)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(values.out)), (0,external_node_path_.resolve)(p)) : (0,external_node_path_.resolve)(p);
-    const comparison = compare(base, head, {
+    // Read line by line, traces left on disk but for the few excerpts (src/compare/files.ts).
+    const comparison = await compareFiles(basePath, headPath, {
         gate: gateOverrides(values),
         accepted: values.accepted,
         basePath: near(basePath),
@@ -41320,7 +41961,7 @@ async function cmdReport(args) {
         throw new UsageError('report takes one comparison file');
     const path = positionals[0];
     const comparison = await (0,results_io/* readComparison */.WY)(path);
-    const { renderComment, renderSummary, renderTextReport, renderViewer } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8156));
+    const { renderComment, renderSummary, renderTextReport, renderViewer, writeViewer } = await Promise.all(/* import() */[__nccwpck_require__.e(216), __nccwpck_require__.e(375)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2375));
     let text;
     const opts = {
         repoUrl: values['repo-url'],
@@ -41344,6 +41985,13 @@ async function cmdReport(args) {
             const headPath = values.head ?? near(comparison.head.results_path);
             const base = await readTracesFor('base', basePath);
             const head = await readTracesFor('head', headPath);
+            if (values.out) {
+                // Written block by block: a large suite's viewer is never one string in memory.
+                await (0,evalgate_dir/* makeDir */.g)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(values.out)));
+                await writeViewer(values.out, comparison, base, head);
+                log(`wrote ${values.out}`);
+                return 0;
+            }
             text = renderViewer(comparison, base, head);
             break;
         }
@@ -41383,7 +42031,7 @@ async function cmdMerge(args) {
 }
 /** Writes a PR run's files into `dir` and returns their paths. */
 async function writePrOutputs(dir, outcome, render = {}) {
-    const { renderComment, renderViewer } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8156));
+    const { renderComment, writeViewer } = await Promise.all(/* import() */[__nccwpck_require__.e(216), __nccwpck_require__.e(375)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2375));
     await (0,evalgate_dir/* makeDir */.g)(dir);
     const paths = {
         base: (0,external_node_path_.join)(dir, 'base-results.json'),
@@ -41403,7 +42051,7 @@ async function writePrOutputs(dir, outcome, render = {}) {
         // Read next to it, the comment's case links open the viewer file at the case.
         viewerUrl: 'report.html',
     })));
-    await (0,promises_.writeFile)(paths.viewer, renderViewer(outcome.comparison, outcome.base, outcome.head));
+    await writeViewer(paths.viewer, outcome.comparison, outcome.base, outcome.head);
     return paths;
 }
 async function cmdPr(args) {
@@ -41428,8 +42076,8 @@ async function cmdPr(args) {
         throw new UsageError('pr needs --base <ref> (a branch, tag or sha)');
     const controller = interruptible();
     const baseline = values.baseline ? await (0,results_io.readResults)(values.baseline) : undefined;
-    const { runPr } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(504), __nccwpck_require__.e(565), __nccwpck_require__.e(758)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6758));
-    const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(156), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8156));
+    const { runPr } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(8), __nccwpck_require__.e(565), __nccwpck_require__.e(758)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6758));
+    const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(216), __nccwpck_require__.e(375)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2375));
     const outcome = await runPr({
         repoDir: process.cwd(),
         baseRef: values.base,
@@ -41548,7 +42196,7 @@ async function cmdPublish(args) {
         throw new UsageError('--comment must be update, new or off');
     const comparison = await (0,results_io/* readComparison */.WY)(positionals[0]);
     const [owner, name] = repo.split('/');
-    const { publishOutsideActions, PullMismatchError } = await Promise.all(/* import() */[__nccwpck_require__.e(720), __nccwpck_require__.e(156), __nccwpck_require__.e(319)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8319));
+    const { publishOutsideActions, PullMismatchError } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(356), __nccwpck_require__.e(216), __nccwpck_require__.e(375), __nccwpck_require__.e(11)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9011));
     const result = await publishOutsideActions({
         token,
         apiUrl: values['api-url'] ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
@@ -41594,6 +42242,28 @@ async function cmdSample(args) {
     const { sampleCommand } = await __nccwpck_require__.e(/* import() */ 875).then(__nccwpck_require__.bind(__nccwpck_require__, 5875));
     return sampleCommand(positionals[0], values.out, { seed, perMode, passing, by: values.by }, log);
 }
+async function cmdReview(args) {
+    const { values, positionals } = bin_parse(args, { out: { type: 'string', short: 'o' }, config: { type: 'string', short: 'c' } }, true);
+    if (values.help)
+        return help('review');
+    if (positionals.length !== 1)
+        throw new UsageError('review takes one sample file (evalgate sample) or traces file');
+    // The config offers its failure modes; without one (none given, no evalgate.yml here) the
+    // reviewer types every mode.
+    const configPath = values.config ?? 'evalgate.yml';
+    const config = values.config !== undefined || (0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(configPath))
+        ? await (0,build_suite/* loadConfig */.Z9)((0,external_node_path_.resolve)(configPath))
+        : undefined;
+    if (!config)
+        log('no evalgate.yml here (--config names one): every failure mode is typed as new');
+    const { reviewCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(216), __nccwpck_require__.e(866)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1866));
+    return reviewCommand({
+        sample: positionals[0],
+        out: values.out ?? 'review.html',
+        modes: Object.entries(config?.failure_modes ?? {}).map(([name, m]) => ({ name, ...m })),
+        traceUrl: config?.trace_url,
+    }, log);
+}
 async function cmdPromote(args) {
     const { values, positionals } = bin_parse(args, {
         labels: { type: 'string' },
@@ -41616,7 +42286,7 @@ async function cmdPromote(args) {
         log('the suite does not load as it is: new ids are unique within --dataset only');
         return [];
     });
-    const { promote } = await __nccwpck_require__.e(/* import() */ 27).then(__nccwpck_require__.bind(__nccwpck_require__, 27));
+    const { promote } = await __nccwpck_require__.e(/* import() */ 390).then(__nccwpck_require__.bind(__nccwpck_require__, 6390));
     return promote({
         traces: positionals[0],
         labels: values.labels,
@@ -41626,12 +42296,112 @@ async function cmdPromote(args) {
         inputKey: values['input-key'],
     }, log);
 }
+async function cmdMonitor(args) {
+    const { values, positionals } = bin_parse(args, {
+        config: { type: 'string', short: 'c', default: 'evalgate.yml' },
+        out: { type: 'string', short: 'o', default: 'monitor' },
+        now: { type: 'string' },
+        issue: { type: 'boolean' },
+    }, true);
+    if (values.help)
+        return help('monitor');
+    if (positionals.length === 0)
+        throw new UsageError('monitor takes one or more traces files (evalgate import writes them)');
+    let now;
+    if (values.now !== undefined) {
+        now = /^\d{4}-\d\d-\d\d(T|$)/.test(values.now) ? Date.parse(values.now) : NaN;
+        if (!Number.isFinite(now))
+            throw new UsageError(`--now must be an ISO 8601 time (2026-11-30T00:00:00Z), got ${values.now}`);
+    }
+    const configPath = (0,external_node_path_.resolve)(values.config);
+    const config = await (0,build_suite/* loadConfig */.Z9)(configPath);
+    (0,secrets/* registerSuiteSecrets */.Jq)(config, process.env);
+    const { monitorCommand } = await __nccwpck_require__.e(/* import() */ 499).then(__nccwpck_require__.bind(__nccwpck_require__, 499));
+    return monitorCommand({ files: positionals, config, configPath, out: values.out, now, issue: values.issue }, log);
+}
+async function cmdSynth(args) {
+    const { values, positionals } = bin_parse(args, {
+        ids: { type: 'string' },
+        kinds: { type: 'string' },
+        n: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        append: { type: 'boolean' },
+        config: { type: 'string', short: 'c', default: 'evalgate.yml' },
+    }, true);
+    if (values.help)
+        return help('synth');
+    if (positionals.length !== 1)
+        throw new UsageError('synth takes one dataset file');
+    const ids = [...new Set(list(values.ids) ?? [])];
+    if (!ids.length)
+        throw new UsageError('synth needs --ids case-a,case-b (the cases to vary)');
+    if (values.append && !values.out)
+        throw new UsageError('--append needs --out <file to append to>');
+    const { SYNTH_KINDS, isSynthKind } = await __nccwpck_require__.e(/* import() */ 335).then(__nccwpck_require__.bind(__nccwpck_require__, 8335));
+    const kinds = [...new Set(list(values.kinds) ?? SYNTH_KINDS)];
+    for (const k of kinds)
+        if (!isSynthKind(k))
+            throw new UsageError(`--kinds: unknown kind ${k} (known: ${SYNTH_KINDS.join(', ')})`);
+    const n = cli_int('n', values.n) ?? 1;
+    if (n > 20)
+        throw new UsageError(`--n must be at most 20, got ${n}`);
+    const config = await (0,build_suite/* loadConfig */.Z9)((0,external_node_path_.resolve)(values.config));
+    const suiteIds = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.resolve)(values.config)).then((s) => s.cases.map((c) => c.id), () => {
+        log('the suite does not load as it is: new ids are unique within the dataset and --out only');
+        return [];
+    });
+    const { synth } = await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(184)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2184));
+    return synth({
+        dataset: positionals[0],
+        ids,
+        kinds: kinds,
+        n,
+        out: values.out,
+        append: values.append,
+        config,
+        suiteIds,
+        stdout: (text) => process.stdout.write(text),
+    }, log);
+}
 const COMMAND_HELP = {
+    monitor: `evalgate monitor traces.jsonl [more files] [--config evalgate.yml] [--out monitor]
+       [--now 2026-11-30T00:00:00Z] [--issue]
+  Runs the config's online: checks over evalgate traces (evalgate import's output; each needs
+  metadata.started_at), counts per failure mode and time window (online.window, default 1d) the
+  traces that passed, failed or whose checks errored (errors are counted apart), and compares
+  the latest window, ending at --now (default: the latest trace's time), with the previous
+  online.windows (default 7) pooled: Fisher's exact test, one-sided, Holm over the modes at
+  online.alpha (default 0.05). Writes --out/monitor.json, summary.md (also to the job summary
+  in Actions) and dashboard.html (a plot per mode). --issue: when a mode worsened, opens one
+  GitHub issue labelled evalgate-monitor or comments on the open one; when none did, comments
+  "back to normal" once (GITHUB_REPOSITORY, GITHUB_TOKEN with issues: write, GITHUB_API_URL).
+  Exit 0 no mode worsened, 1 a mode worsened, 2 bad input, 3 nothing measured (every check
+  errored) or GitHub refused the issue.`,
+    review: `evalgate review sample.jsonl [--config evalgate.yml] [--out review.html]
+  Writes one self-contained HTML page (works offline) to review a sample's traces: messages,
+  tool calls, retrieved documents and the checks that failed. Per trace a note and a failure
+  mode (the config's, or a new one typed in) or "no failure"; a summary counts the labels per
+  mode, most frequent first. The work is kept in the browser (per sample) across reloads. The
+  Download button writes <sample>.labels.jsonl: the labels file evalgate promote --labels reads
+  (its first line a summary; "no failure" lines have mode null and are skipped by promote).
+  Keys: j/k next/previous, 1-9 pick a mode, 0 no failure, n note.`,
+    synth: `evalgate synth dataset.jsonl --ids a,b [--kinds paraphrase,typo,language,adversarial,fact]
+       [--n 1] [--out synth.jsonl [--append]] [--config evalgate.yml]
+  Writes synthetic variations of the chosen cases, --n per case and kind, through the model of
+  the config's synth: section (else its judge:): paraphrase, typo, language (another language),
+  adversarial (a rewording that pushes towards the case's failure modes), fact (a changed fact
+  in the context: checks that expected the old fact are rewritten or dropped, and the case is
+  tagged needs-review). Each case is <parent>~syn-<kind>-<n>, tagged synthetic, with parent:
+  and its provenance in description. Unusable model answers (not JSON, empty, identical to the
+  parent) are counted and never written. Writes JSON lines to --out (a new file; an existing
+  one only with --append), else stdout. Exit 0 done, 2 bad input, 3 a model call failed or no
+  usable variation. Review the cases, add the file to datasets:, run evalgate validate.`,
     promote: `evalgate promote traces.jsonl --labels labels.jsonl --dataset evals/promoted.jsonl
        [--config evalgate.yml] [--input-key q]
   Appends a golden case per labelled trace to --dataset (never overwrites; ids made unique; a
   trace already promoted there is skipped). Labels: JSON lines {"trace_id", "mode", "note"?,
-  "tool"?, "expected"?}; mode must be one of the config's failure_modes. Each case takes the
+  "tool"?, "expected"?}; mode must be one of the config's failure_modes (mode null, a trace
+  reviewed as no failure, and evalgate review's summary line are skipped). Each case takes the
   trace's input (--input-key wraps a string input as {key: input}) and retrieved documents
   (context.documents), the mode, and checks suggested by the mode's name: a hallucinated action
   -> claim_requires_tool on the claim in the output (needs "tool"), a stale answer -> grounded,
@@ -41730,6 +42500,9 @@ const commands = {
     import: cmdImport,
     sample: cmdSample,
     promote: cmdPromote,
+    monitor: cmdMonitor,
+    review: cmdReview,
+    synth: cmdSynth,
 };
 async function main(argv) {
     const [command, ...rest] = argv;

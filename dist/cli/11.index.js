@@ -1,32 +1,20 @@
-export const id = 319;
-export const ids = [319];
+export const id = 11;
+export const ids = [11,463];
 export const modules = {
 
-/***/ 8319:
+/***/ 4463:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  PullMismatchError: () => (/* binding */ PullMismatchError),
-  publishOutsideActions: () => (/* binding */ publishOutsideActions)
-});
-
-// UNUSED EXPORTS: failureAnnotations, publishComparison, serverUrlFor, verifyPullHead
-
-// EXTERNAL MODULE: ./build/report/index.js + 16 modules
-var report = __webpack_require__(8156);
-// EXTERNAL MODULE: ./build/report/markdown.js
-var markdown = __webpack_require__(4902);
-// EXTERNAL MODULE: ./build/report/redact.js
-var redact = __webpack_require__(7234);
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 3 modules
-var github = __webpack_require__(722);
-// EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 3 modules
-var dist_src = __webpack_require__(1267);
-// EXTERNAL MODULE: ./build/report/plain.js
-var plain = __webpack_require__(2071);
-;// CONCATENATED MODULE: ./build/github/client.js
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PO: () => (/* binding */ errorStatus),
+/* harmony export */   errorMessage: () => (/* binding */ errorMessage),
+/* harmony export */   gj: () => (/* binding */ isPermissionError),
+/* harmony export */   restClient: () => (/* binding */ restClient)
+/* harmony export */ });
+/* unused harmony export actionsClient */
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(722);
+/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1267);
+/* harmony import */ var _report_plain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2071);
 /**
  * Octokit clients. Inside Actions we use `@actions/github`'s `getOctokit` (proxy-aware, the
  * runner's user agent); outside (another CI, a laptop) plain `@octokit/rest`. Both are the same
@@ -48,7 +36,7 @@ function actionsClient(opts) {
         log: { ...REQUEST_LOG, error: escapedLine },
     });
 }
-const escapedLine = (message) => void process.stderr.write(`${(0,plain/* logSafe */.sN)(message)}\n`);
+const escapedLine = (message) => void process.stderr.write(`${(0,_report_plain_js__WEBPACK_IMPORTED_MODULE_1__/* .logSafe */ .sN)(message)}\n`);
 /**
  * Octokit's own log: failed requests are reported by our callers with context (a fork PR's 403
  * is expected), so only its warnings (GitHub's deprecation notices) are shown, escaped like every
@@ -62,7 +50,7 @@ const REQUEST_LOG = {
 };
 /** The client for `evalgate publish` outside Actions. */
 function restClient(opts) {
-    return new dist_src/* Octokit */.E({
+    return new _octokit_rest__WEBPACK_IMPORTED_MODULE_2__/* .Octokit */ .E({
         auth: opts.token,
         baseUrl: apiUrl(opts.baseUrl),
         userAgent: opts.userAgent ?? USER_AGENT,
@@ -93,6 +81,158 @@ function isPermissionError(err) {
     return s === 401 || s === 403 || s === 404;
 }
 
+
+/***/ }),
+
+/***/ 79:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   pI: () => (/* binding */ fitComment),
+/* harmony export */   qD: () => (/* binding */ upsertStickyComment)
+/* harmony export */ });
+/* unused harmony exports authenticatedLogin, findOwnComments, MAX_COMMENT_LENGTH */
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7234);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4463);
+/**
+ * The sticky PR comment: one comment per PR, found again by a hidden marker *and* by its author,
+ * updated in place on every run.
+ *
+ * Why both: anyone can paste the marker into a comment of their own (quoting ours, say); taking
+ * over a human's comment would edit their words (and fail with 403 under an integration token).
+ * Why every page: a busy PR has more than one page of comments, and missing ours on page 2 would
+ * post a duplicate on every push.
+ */
+
+
+const ACTIONS_BOT = 'github-actions[bot]';
+/** The login our token acts as, or undefined when the token may not ask (installation tokens). */
+async function authenticatedLogin(octokit) {
+    try {
+        const { data } = await octokit.request('GET /user');
+        return data.login;
+    }
+    catch (err) {
+        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .isPermissionError */ .gj)(err))
+            return undefined;
+        throw err;
+    }
+}
+/** Our comments among `comments`, oldest first. */
+function findOwnComments(comments, marker, author) {
+    const marked = comments.filter((c) => typeof c.body === 'string' && c.body.includes(marker));
+    if (author)
+        return marked.filter((c) => c.user?.login === author);
+    const bots = marked.filter((c) => c.user?.type === 'Bot' && c.user.login.endsWith('[bot]'));
+    const actions = bots.filter((c) => c.user?.login === ACTIONS_BOT);
+    return actions.length ? actions : bots;
+}
+/** GitHub's limit for a comment body, in characters. */
+const MAX_COMMENT_LENGTH = 65536;
+/**
+ * Last line of defence: the report already keeps itself under the limit, but a body over it
+ * would be rejected (422) and the PR would get no comment at all.
+ */
+function fitComment(body) {
+    if (body.length <= MAX_COMMENT_LENGTH)
+        return body;
+    const note = "\n\n_… cut to fit GitHub's comment limit; the full report is in the job summary._";
+    let cut = body.slice(0, MAX_COMMENT_LENGTH - note.length);
+    // Do not leave half a surrogate pair behind.
+    if (/[\uD800-\uDBFF]$/.test(cut))
+        cut = cut.slice(0, -1);
+    return cut + note;
+}
+function skipped(reason) {
+    return { action: 'skipped', reason };
+}
+/**
+ * Creates or updates the sticky comment. Permission errors (a fork PR's read-only token, a
+ * missing `pull-requests: write`) come back as `skipped` with the reason; other errors throw.
+ */
+async function upsertStickyComment(octokit, opts) {
+    if (opts.mode === 'off')
+        return skipped('comment mode is off');
+    const { owner, repo, issueNumber: issue_number } = opts;
+    // The last line of defence: whatever the body was built from, no secret leaves in it.
+    const redacted = (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactSecrets */ .fp)(opts.body);
+    const body = fitComment(redacted.includes(opts.marker) ? redacted : `${opts.marker}\n${redacted}`);
+    try {
+        if (opts.mode === 'update') {
+            const author = opts.author ?? (await authenticatedLogin(octokit));
+            const all = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+                owner,
+                repo,
+                issue_number,
+                per_page: 100,
+            });
+            const ours = findOwnComments(all, opts.marker, author);
+            // Several of ours can exist (an older version duplicated, or `mode: new` ran before):
+            // keep editing the newest, the one readers see last.
+            const newest = ours.reduce((best, c) => !best ||
+                c.created_at > best.created_at ||
+                (c.created_at === best.created_at && c.id > best.id)
+                ? c
+                : best, undefined);
+            if (newest) {
+                try {
+                    const { data } = await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+                        owner,
+                        repo,
+                        comment_id: newest.id,
+                        body,
+                    });
+                    return { id: Number(data.id), url: data.html_url, action: 'updated' };
+                }
+                catch (err) {
+                    // With the author only guessed (any bot), the comment may be another app's: GitHub
+                    // refuses the edit, and a comment of our own is what we want anyway. A read-only token
+                    // fails the create below too and ends up skipped.
+                    if (author || (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .errorStatus */ .PO)(err) !== 403)
+                        throw err;
+                }
+            }
+        }
+        const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+            owner,
+            repo,
+            issue_number,
+            body,
+        });
+        return { id: Number(data.id), url: data.html_url, action: 'created' };
+    }
+    catch (err) {
+        if ((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .isPermissionError */ .gj)(err)) {
+            return skipped(`GitHub answered ${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .errorStatus */ .PO)(err)} (${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__.errorMessage)(err)}): the token may not comment here ` +
+                '(a fork PR gets a read-only token; see docs/github.md for the two-workflow setup)');
+        }
+        throw err;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9011:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  PullMismatchError: () => (/* binding */ PullMismatchError),
+  publishOutsideActions: () => (/* binding */ publishOutsideActions)
+});
+
+// UNUSED EXPORTS: failureAnnotations, publishComparison, serverUrlFor, verifyPullHead
+
+// EXTERNAL MODULE: ./build/report/index.js + 12 modules
+var report = __webpack_require__(2375);
+// EXTERNAL MODULE: ./build/report/markdown.js
+var markdown = __webpack_require__(4902);
+// EXTERNAL MODULE: ./build/report/redact.js
+var redact = __webpack_require__(7234);
+// EXTERNAL MODULE: ./build/github/client.js
+var client = __webpack_require__(4463);
 ;// CONCATENATED MODULE: ./build/github/checks.js
 /**
  * The merge gate as GitHub sees it: a check run (with annotations on the dataset lines of
@@ -151,7 +291,7 @@ function batches(items, size) {
 function permissionSkip(err, what) {
     return {
         action: 'skipped',
-        reason: `GitHub answered ${errorStatus(err)} (${errorMessage(err)}): the token may not ${what} (needs \`checks: write\`; a personal token cannot create check runs, use a commit status)`,
+        reason: `GitHub answered ${(0,client/* errorStatus */.PO)(err)} (${(0,client.errorMessage)(err)}): the token may not ${what} (needs \`checks: write\`; a personal token cannot create check runs, use a commit status)`,
     };
 }
 /**
@@ -190,7 +330,7 @@ async function publishCheckRun(octokit, opts) {
         return { id: Number(data.id), url: data.html_url ?? undefined, action: 'created' };
     }
     catch (err) {
-        if (isPermissionError(err)) {
+        if ((0,client/* isPermissionError */.gj)(err)) {
             // The run may exist already with its first batch: report it, do not pretend it is missing.
             return { ...permissionSkip(err, 'create check runs'), id };
         }
@@ -217,10 +357,10 @@ async function setCommitStatus(octokit, opts) {
         return { id: Number(data.id), url: data.url, action: 'created' };
     }
     catch (err) {
-        if (isPermissionError(err)) {
+        if ((0,client/* isPermissionError */.gj)(err)) {
             return {
                 action: 'skipped',
-                reason: `GitHub answered ${errorStatus(err)} (${errorMessage(err)}): the token may not set commit statuses (needs \`statuses: write\`)`,
+                reason: `GitHub answered ${(0,client/* errorStatus */.PO)(err)} (${(0,client.errorMessage)(err)}): the token may not set commit statuses (needs \`statuses: write\`)`,
             };
         }
         throw err;
@@ -249,123 +389,8 @@ async function publishGate(octokit, opts) {
     return { ...status, kind: 'status' };
 }
 
-;// CONCATENATED MODULE: ./build/github/comment.js
-/**
- * The sticky PR comment: one comment per PR, found again by a hidden marker *and* by its author,
- * updated in place on every run.
- *
- * Why both: anyone can paste the marker into a comment of their own (quoting ours, say); taking
- * over a human's comment would edit their words (and fail with 403 under an integration token).
- * Why every page: a busy PR has more than one page of comments, and missing ours on page 2 would
- * post a duplicate on every push.
- */
-
-
-const ACTIONS_BOT = 'github-actions[bot]';
-/** The login our token acts as, or undefined when the token may not ask (installation tokens). */
-async function authenticatedLogin(octokit) {
-    try {
-        const { data } = await octokit.request('GET /user');
-        return data.login;
-    }
-    catch (err) {
-        if (isPermissionError(err))
-            return undefined;
-        throw err;
-    }
-}
-/** Our comments among `comments`, oldest first. */
-function findOwnComments(comments, marker, author) {
-    const marked = comments.filter((c) => typeof c.body === 'string' && c.body.includes(marker));
-    if (author)
-        return marked.filter((c) => c.user?.login === author);
-    const bots = marked.filter((c) => c.user?.type === 'Bot' && c.user.login.endsWith('[bot]'));
-    const actions = bots.filter((c) => c.user?.login === ACTIONS_BOT);
-    return actions.length ? actions : bots;
-}
-/** GitHub's limit for a comment body, in characters. */
-const MAX_COMMENT_LENGTH = 65536;
-/**
- * Last line of defence: the report already keeps itself under the limit, but a body over it
- * would be rejected (422) and the PR would get no comment at all.
- */
-function fitComment(body) {
-    if (body.length <= MAX_COMMENT_LENGTH)
-        return body;
-    const note = "\n\n_… cut to fit GitHub's comment limit; the full report is in the job summary._";
-    let cut = body.slice(0, MAX_COMMENT_LENGTH - note.length);
-    // Do not leave half a surrogate pair behind.
-    if (/[\uD800-\uDBFF]$/.test(cut))
-        cut = cut.slice(0, -1);
-    return cut + note;
-}
-function skipped(reason) {
-    return { action: 'skipped', reason };
-}
-/**
- * Creates or updates the sticky comment. Permission errors (a fork PR's read-only token, a
- * missing `pull-requests: write`) come back as `skipped` with the reason; other errors throw.
- */
-async function upsertStickyComment(octokit, opts) {
-    if (opts.mode === 'off')
-        return skipped('comment mode is off');
-    const { owner, repo, issueNumber: issue_number } = opts;
-    // The last line of defence: whatever the body was built from, no secret leaves in it.
-    const redacted = (0,redact/* redactSecrets */.fp)(opts.body);
-    const body = fitComment(redacted.includes(opts.marker) ? redacted : `${opts.marker}\n${redacted}`);
-    try {
-        if (opts.mode === 'update') {
-            const author = opts.author ?? (await authenticatedLogin(octokit));
-            const all = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-                owner,
-                repo,
-                issue_number,
-                per_page: 100,
-            });
-            const ours = findOwnComments(all, opts.marker, author);
-            // Several of ours can exist (an older version duplicated, or `mode: new` ran before):
-            // keep editing the newest, the one readers see last.
-            const newest = ours.reduce((best, c) => !best ||
-                c.created_at > best.created_at ||
-                (c.created_at === best.created_at && c.id > best.id)
-                ? c
-                : best, undefined);
-            if (newest) {
-                try {
-                    const { data } = await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
-                        owner,
-                        repo,
-                        comment_id: newest.id,
-                        body,
-                    });
-                    return { id: Number(data.id), url: data.html_url, action: 'updated' };
-                }
-                catch (err) {
-                    // With the author only guessed (any bot), the comment may be another app's: GitHub
-                    // refuses the edit, and a comment of our own is what we want anyway. A read-only token
-                    // fails the create below too and ends up skipped.
-                    if (author || errorStatus(err) !== 403)
-                        throw err;
-                }
-            }
-        }
-        const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-            owner,
-            repo,
-            issue_number,
-            body,
-        });
-        return { id: Number(data.id), url: data.html_url, action: 'created' };
-    }
-    catch (err) {
-        if (isPermissionError(err)) {
-            return skipped(`GitHub answered ${errorStatus(err)} (${errorMessage(err)}): the token may not comment here ` +
-                '(a fork PR gets a read-only token; see docs/github.md for the two-workflow setup)');
-        }
-        throw err;
-    }
-}
-
+// EXTERNAL MODULE: ./build/github/comment.js
+var github_comment = __webpack_require__(79);
 ;// CONCATENATED MODULE: ./build/github/publish.js
 /**
  * Publishing a comparison to a PR: the sticky comment and the gate (check run, or commit status
@@ -443,7 +468,7 @@ async function publishComparison(octokit, opts) {
         headSha: sha,
         marker,
     };
-    const comment = await upsertStickyComment(octokit, {
+    const comment = await (0,github_comment/* upsertStickyComment */.qD)(octokit, {
         owner,
         repo,
         issueNumber: pr,
@@ -489,7 +514,7 @@ async function verifyPullHead(octokit, opts) {
 /** `evalgate publish`: the same comment and gate from another CI or a laptop. */
 async function publishOutsideActions(opts) {
     const { token, apiUrl, ...rest } = opts;
-    const octokit = restClient({ token, baseUrl: apiUrl });
+    const octokit = (0,client.restClient)({ token, baseUrl: apiUrl });
     if (rest.sha)
         await verifyPullHead(octokit, {
             owner: rest.owner,

@@ -1,21 +1,22 @@
-export const id = 504;
-export const ids = [504];
+export const id = 8;
+export const ids = [8];
 export const modules = {
 
-/***/ 3504:
+/***/ 8:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  compare: () => (/* reexport */ compare),
+  UD: () => (/* reexport */ compare),
+  compareFiles: () => (/* reexport */ compareFiles),
   XA: () => (/* reexport */ definedFields),
   Ak: () => (/* reexport */ gateChangeNote),
   Dy: () => (/* reexport */ gateChanges),
   oG: () => (/* reexport */ compare_adaptive/* planStage2 */.oG)
 });
 
-// UNUSED EXPORTS: CASE_FDR, DEFAULT_GATE, benjaminiHochberg, holm, hypergeomPmf, hypergeomTails, normalCdf, pairedInterval, resolveGate, signFlipTest, stratifiedTest, stratifiedTestOf, wilson
+// UNUSED EXPORTS: CASE_FDR, DEFAULT_GATE, SYNTHETIC_TAG, benjaminiHochberg, holm, hypergeomPmf, hypergeomTails, isSynthetic, normalCdf, originText, pairedInterval, resolveGate, signFlipTest, splitByOrigin, stratifiedTest, stratifiedTestOf, wilson
 
 // EXTERNAL MODULE: ./build/defaults.js
 var defaults = __webpack_require__(4532);
@@ -140,7 +141,7 @@ function caseTest(p, m, i, cache) {
  * `notRun[i]`: bit 1 << side is set when case i has no trial on that side although that side's
  * run selected it (an incomplete run): labelled not_run rather than added or removed.
  */
-function buildCases(base, head, p, modes, notRun) {
+function buildCases(base, head, p, modes, notRun, pending) {
     const U = p.U;
     const M = p.modes.length;
     // Per (mode, case): the reported p and q (regressed direction unless the case is fixed) and
@@ -320,11 +321,14 @@ function buildCases(base, head, p, modes, notRun) {
         if (bc && hc && bc.hash !== hc.hash)
             cc.changed = true;
         if ((label === 'new_failure' || label === 'suspected_new_failure') && hc) {
-            cc.excerpt = excerpt(hc, lead?.head_trial?.trial_ref ?? sh.caseRep[i]);
-            if (bc) {
-                const ref = baseTrialFor(bc, lead?.mode, lead?.base_trial?.trial_ref ?? sb.caseRep[i]);
-                addBaseTrajectory(cc.excerpt, hc, lead?.head_trial?.trial_ref ?? sh.caseRep[i], bc, ref);
-            }
+            const headRef = lead?.head_trial?.trial_ref ?? sh.caseRep[i];
+            const baseRef = bc
+                ? baseTrialFor(bc, lead?.mode, lead?.base_trial?.trial_ref ?? sb.caseRep[i])
+                : -1;
+            if (pending)
+                pending.push({ case: cc, head: p.side[prepare/* HEAD */.Vx][i], headRef, base: p.side[prepare/* BASE */.Wm][i], baseRef });
+            else
+                cc.excerpt = caseExcerpt(hc, headRef, bc, baseRef);
         }
         cases[i] = cc;
     }
@@ -441,6 +445,13 @@ function callsOf(trace) {
 function excerptCall(tc) {
     const c = (tc && typeof tc === 'object' ? tc : {});
     return { name: cut(String(c.name ?? ''), 100), arguments: cut(safeJson(c.arguments ?? {}), 300) };
+}
+/** A new failure's excerpt: the head trial's, with the base trial's trajectory beside it. */
+function caseExcerpt(hc, headRef, bc, baseRef) {
+    const out = excerpt(hc, headRef);
+    if (bc)
+        addBaseTrajectory(out, hc, headRef, bc, baseRef);
+    return out;
 }
 function excerpt(c, trialRef) {
     const trace = (0,prepare/* trialsOf */.xY)(c)[trialRef]?.trace;
@@ -955,7 +966,7 @@ function decide(x) {
     if (verdict === 'block' && x.accepted) {
         verdict = 'pass';
         accepted = true;
-        reasons.push(`accepted: the "${gate.accept_label}" label turns the block into a pass`);
+        reasons.push(acceptedReason(gate));
     }
     if (verdict === 'pass' &&
         !accepted &&
@@ -963,6 +974,30 @@ function decide(x) {
         reasons.unshift('no failure mode of a blocking severity regressed');
     }
     return { verdict, reasons, accepted };
+}
+function acceptedReason(gate) {
+    return `accepted: the "${gate.accept_label}" label turns the block into a pass`;
+}
+/**
+ * The comparison with the accept label on (`accepted`) or off, as `compare` would have made it
+ * with that label: a block becomes an accepted pass, and back. For the action's accept-label
+ * run, which reuses the comparison of the same base and head instead of running again.
+ */
+function withAccepted(c, accepted) {
+    if (!accepted === !c.accepted)
+        return c;
+    const reason = acceptedReason(c.gate);
+    if (accepted) {
+        if (c.verdict !== 'block')
+            return c;
+        return { ...c, verdict: 'pass', accepted: true, reasons: [...c.reasons, reason] };
+    }
+    const { accepted: _, ...rest } = c;
+    const reasons = [...c.reasons];
+    const at = reasons.lastIndexOf(reason);
+    if (at >= 0)
+        reasons.splice(at, 1);
+    return { ...rest, verdict: 'block', reasons };
 }
 
 ;// CONCATENATED MODULE: ./build/compare/compare.js
@@ -1034,7 +1069,7 @@ function compare(base, head, options = {}) {
     }
     addModeCosts(modes, p);
     const gaps = completeness(base, head, p);
-    const caseOut = buildCases(base, head, p, modes, gaps.notRun);
+    const caseOut = buildCases(base, head, p, modes, gaps.notRun, options.pendingExcerpts);
     const baseSide = sideSummary(base, p.scan[prepare/* BASE */.Wm], p, options.basePath);
     const headSide = sideSummary(head, p.scan[prepare/* HEAD */.Vx], p, options.headPath);
     const { verdict, reasons, accepted } = decide({
@@ -1163,7 +1198,206 @@ function stage2Cost(p, head) {
     return out;
 }
 
+// EXTERNAL MODULE: ./build/run/lines.js
+var run_lines = __webpack_require__(1589);
+// EXTERNAL MODULE: ./build/run/results-io.js
+var results_io = __webpack_require__(6825);
+// EXTERNAL MODULE: ./build/run/slim.js
+var slim = __webpack_require__(2293);
+;// CONCATENATED MODULE: ./build/run/results-stream.js
+
+
+
+const OPENING = '{"schema":"evalgate/results@1",';
+const CASES = ',"cases":[';
+/** The results head (schema, meta) of a first line in evalgate's one-case-per-line format. */
+function headOf(line, path) {
+    if (!line?.complete || !line.text.startsWith(OPENING) || !line.text.endsWith(CASES))
+        return undefined;
+    let head;
+    try {
+        head = JSON.parse(`${line.text.slice(0, -CASES.length)}}`);
+    }
+    catch {
+        return undefined;
+    }
+    if (!head.meta || typeof head.meta !== 'object')
+        throw new results_io/* InputError */.dz('results file is missing `meta` or `cases`', path);
+    return { schema: 'evalgate/results@1', meta: head.meta, cases: [] };
+}
+/** A case line's JSON (its trailing comma cut), or undefined for the closing `]}`. */
+function caseJson(line, index, path) {
+    const text = line.text.endsWith(',') ? line.text.slice(0, -1) : line.text;
+    if (text === ']}')
+        return undefined;
+    let c;
+    try {
+        c = JSON.parse(text);
+    }
+    catch (err) {
+        throw new results_io/* InputError */.dz(`not valid JSON: cases[${index}]: ${err.message}`, path);
+    }
+    if (!c || typeof c.id !== 'string' || !Array.isArray(c.trials))
+        throw new results_io/* InputError */.dz(`cases[${index}] has no id or no trials`, path);
+    return c;
+}
+/**
+ * Every case of a results file, in order and in full, one at a time: for readers that need
+ * traces but not all of them at once (the viewer). `onHead` receives the schema and meta first.
+ */
+async function* readCases(path, onHead) {
+    const lines = linesOf(path);
+    const first = await nextLine(lines, path);
+    const head = headOf(first, path);
+    if (!head) {
+        await lines.return(undefined);
+        const whole = await readResults(path);
+        onHead?.({ schema: whole.schema, meta: whole.meta });
+        yield* whole.cases;
+        return;
+    }
+    onHead?.({ schema: head.schema, meta: head.meta });
+    let i = 0;
+    let closed = false;
+    for await (const line of lines) {
+        if (closed) {
+            if (line.text.trim())
+                throw new InputError('text after the end of the results', path);
+            continue;
+        }
+        if (!line.text)
+            continue;
+        const c = caseJson(line, i, path);
+        if (!c) {
+            closed = true;
+            continue;
+        }
+        i++;
+        yield c;
+    }
+    if (!closed)
+        throw new InputError(`not valid JSON: the file ends after ${i} cases`, path);
+}
+async function nextLine(lines, path) {
+    try {
+        const r = await lines.next();
+        return r.done ? undefined : r.value;
+    }
+    catch (err) {
+        const code = err.code;
+        throw new results_io/* InputError */.dz(code === 'ENOENT' ? 'no such file' : `cannot read (${code})`, path);
+    }
+}
+/** Arrays repeated across cases (modes, tags), shared; bounded. */
+const MAX_SHARED = 10_000;
+function sharer() {
+    const seen = new Map();
+    return (v) => {
+        if (!Array.isArray(v))
+            return v;
+        const key = JSON.stringify(v);
+        const got = seen.get(key);
+        if (got)
+            return got;
+        if (seen.size < MAX_SHARED)
+            seen.set(key, v);
+        return v;
+    };
+}
+/** A case without its input and its trials' trace text: what a comparison scans. */
+function slimCase(c, share) {
+    const out = {
+        id: c.id,
+        hash: c.hash,
+        source: c.source,
+        tags: share(c.tags),
+        input: null,
+        modes: share(c.modes),
+        trials: c.trials.map(slim/* slimTrial */.U),
+    };
+    return out;
+}
+/**
+ * Reads a results file for a comparison: slim cases in memory, full ones read back on demand.
+ * Validated as readResults validates (an InputError names the file and the case).
+ */
+async function readSlimResults(path) {
+    const lines = (0,run_lines/* linesOf */.D)(path);
+    const first = await nextLine(lines, path);
+    const head = headOf(first, path);
+    if (!head) {
+        await lines.return(undefined);
+        const whole = await (0,results_io.readResults)(path);
+        return { results: whole, fullCase: async (i) => whole.cases[i], close: async () => { } };
+    }
+    const share = sharer();
+    const offsets = [];
+    const lengths = [];
+    let closed = false;
+    for await (const line of lines) {
+        if (closed) {
+            if (line.text.trim())
+                throw new results_io/* InputError */.dz('text after the end of the results', path);
+            continue;
+        }
+        if (!line.text)
+            continue;
+        const c = caseJson(line, head.cases.length, path);
+        if (!c) {
+            closed = true;
+            continue;
+        }
+        offsets.push(line.offset);
+        lengths.push(line.length);
+        head.cases.push(slimCase(c, share));
+    }
+    if (!closed)
+        throw new results_io/* InputError */.dz(`not valid JSON: the file ends after ${head.cases.length} cases`, path);
+    const reader = new run_lines/* LineReader */.u(path);
+    return {
+        results: head,
+        fullCase: async (i) => {
+            const text = await reader.read(offsets[i], lengths[i]);
+            return JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text);
+        },
+        close: () => reader.close(),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/compare/files.js
+
+
+
+async function compareFiles(basePath, headPath, options = {}) {
+    const base = await readSlimResults(basePath);
+    let head;
+    try {
+        head = await readSlimResults(headPath);
+        const pending = [];
+        const comparison = compare(base.results, head.results, {
+            ...options,
+            pendingExcerpts: pending,
+        });
+        await addExcerpts(pending, base, head);
+        return comparison;
+    }
+    finally {
+        await base.close();
+        await head?.close();
+    }
+}
+/** Builds each pending excerpt from its cases in full, one case at a time. */
+async function addExcerpts(pending, base, head) {
+    for (const p of pending) {
+        const hc = await head.fullCase(p.head);
+        const bc = p.base >= 0 ? await base.fullCase(p.base) : undefined;
+        p.case.excerpt = caseExcerpt(hc, p.headRef, bc, p.baseRef);
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/compare/index.js
+
+
 
 
 
