@@ -93,7 +93,17 @@ must(
   'sample',
 );
 
-step(3, "A reviewer labels the sample (the review page's download, labels.jsonl)");
+const reviewConfig = join(root, 'evalgate.yml');
+console.log(`\n   $ evalgate review sample.jsonl --config ${rel(reviewConfig)} --out review.html`);
+must(
+  evalgate(['review', 'sample.jsonl', '--config', reviewConfig, '--out', 'review.html']),
+  'review',
+);
+
+step(
+  3,
+  "A reviewer labels the sample in review.html (the page's download is labels.jsonl; a bundled one here)",
+);
 cpSync(join(production, 'labels.jsonl'), join(outDir, 'labels.jsonl'));
 const labels = readFileSync(join(outDir, 'labels.jsonl'), 'utf8')
   .trim()
@@ -212,6 +222,7 @@ if (!hasMonitor) {
 console.log(`\nFiles (${rel(outDir)}):`);
 console.log(`  imported traces:     ${rel(join(outDir, 'traces.jsonl'))}`);
 console.log(`  sample for review:   ${rel(join(outDir, 'sample.jsonl'))}`);
+console.log(`  review page:         ${rel(join(outDir, 'review.html'))}`);
 console.log(`  labels:              ${rel(join(outDir, 'labels.jsonl'))}`);
 console.log(`  promoted cases:      ${rel(join(outDir, promoted))}`);
 console.log(
