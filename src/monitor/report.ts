@@ -8,7 +8,7 @@ import {
   pooled,
   rateStats,
   testModes,
-  type ModeVerdict,
+  type ModeTest,
   type RateStats,
   type Tally,
 } from './stats.ts';
@@ -22,19 +22,12 @@ export interface WindowJson {
   end: string;
 }
 
-export interface ModeReport {
+/** A mode's test, with its windows: the dashboard's plot reads `windows`. */
+export interface ModeReport extends ModeTest {
   mode: string;
   severity?: Severity;
   /** One per window, oldest first (the last is the latest window). */
   windows: RateStats[];
-  previous: RateStats;
-  latest: RateStats;
-  change: number | null;
-  p_worse: number | null;
-  p_better: number | null;
-  p_worse_adjusted: number | null;
-  p_better_adjusted: number | null;
-  verdict: ModeVerdict;
   /** The first check error of this mode, if any (a reason, redacted when written). */
   first_error?: FirstError;
 }
