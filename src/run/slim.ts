@@ -59,6 +59,7 @@ function slimChecks(checks: CheckResult[]): CheckResult[] {
  * changes a slim trial's trace). Keyed by value, so sharing never changes what is read.
  */
 const plainTraces = new Map<string, Trace>();
+const MAX_PLAIN_TRACES = 1_000;
 
 function plainKey(usage: Trace['usage'], latency: number | undefined): string | undefined {
   if (usage !== undefined) {
@@ -85,7 +86,11 @@ export function slimTrace(trace: Trace): Trace {
   if (trace.latency_ms !== undefined) out.latency_ms = trace.latency_ms;
   if (trace.trace_id !== undefined) out.trace_id = trace.trace_id;
   if (retries !== undefined) out.metadata = { retries };
-  if (key !== undefined && plainTraces.size < MAX_SHARED) plainTraces.set(key, out);
+  if (key !== undefined) {
+    // Measured latencies rarely repeat: a small table, emptied when full, costs little then.
+    if (plainTraces.size >= MAX_PLAIN_TRACES) plainTraces.clear();
+    plainTraces.set(key, out);
+  }
   return out;
 }
 
