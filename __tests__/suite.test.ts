@@ -220,6 +220,31 @@ describe('loading a good suite', () => {
     ]);
   });
 
+  it('cases share equal check definitions (memory, issue 13) with hashes and values unchanged', () => {
+    const same = { type: 'regex', pattern: 'refunds? \\d+', flags: 'i', mode: 'tone' };
+    const rows = ['a', 'b', 'c'].map((id, i) => ({
+      id,
+      input: { q: id },
+      tags: i === 0 ? ['smoke'] : [],
+      checks: [{ ...same }, { type: 'contains', value: id, mode: 'tone' }],
+    }));
+    const modes = { tone: { severity: 'minor' as const } };
+    const r = parseCases(rows.map((row) => JSON.stringify(row)).join('\n'), {
+      file: 'x.jsonl',
+      source: 'x.jsonl',
+      format: 'jsonl',
+      modes,
+    });
+    expect(r.cases[1].checks[0]).toBe(r.cases[0].checks[0]);
+    expect(r.cases[2].checks[0]).toBe(r.cases[0].checks[0]);
+    expect(r.cases[1].checks[1]).not.toBe(r.cases[0].checks[1]);
+    r.cases.forEach((c, i) => {
+      expect(c.checks).toEqual(rows[i].checks);
+      expect(c.tags).toEqual(rows[i].tags);
+      expect(c.hash).toBe(caseHash(validateCase(rows[i], modes).value!));
+    });
+  });
+
   it('shows paths relative to the cwd when below it, absolute otherwise', () => {
     expect(displayPath('/repo/datasets/a.jsonl', '/repo')).toBe('datasets/a.jsonl');
     expect(displayPath('datasets/a.jsonl', '/repo')).toBe('datasets/a.jsonl');

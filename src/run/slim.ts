@@ -53,16 +53,44 @@ function slimChecks(checks: CheckResult[]): CheckResult[] {
   return out;
 }
 
+/**
+ * Slim traces without an error, trace id or retries, shared by their usage and latency: many
+ * trials report the same token counts, and a shared trace costs nothing per trial (nothing
+ * changes a slim trial's trace). Keyed by value, so sharing never changes what is read.
+ */
+const plainTraces = new Map<string, Trace>();
+const MAX_PLAIN_TRACES = 1_000;
+
+function plainKey(usage: Trace['usage'], latency: number | undefined): string | undefined {
+  if (usage !== undefined) {
+    if (!usage || typeof usage !== 'object' || Object.getPrototypeOf(usage) !== Object.prototype)
+      return undefined;
+    for (const v of Object.values(usage)) if (typeof v !== 'number') return undefined;
+  }
+  return `${usage === undefined ? '-' : JSON.stringify(usage)}\0${latency ?? '-'}`;
+}
+
 /** A trace's error, usage, latency, trace id and retries: what summaries and comparisons read. */
 export function slimTrace(trace: Trace): Trace {
   if (!trace || typeof trace !== 'object') return trace;
+  const retries = trace.metadata?.retries;
+  const plain = !trace.error && trace.trace_id === undefined && retries === undefined;
+  const key = plain ? plainKey(trace.usage, trace.latency_ms) : undefined;
+  if (key !== undefined) {
+    const shared = plainTraces.get(key);
+    if (shared) return shared;
+  }
   const out: Trace = { output: '' };
   if (trace.error) out.error = trace.error;
   if (trace.usage) out.usage = trace.usage;
   if (trace.latency_ms !== undefined) out.latency_ms = trace.latency_ms;
   if (trace.trace_id !== undefined) out.trace_id = trace.trace_id;
-  const retries = trace.metadata?.retries;
   if (retries !== undefined) out.metadata = { retries };
+  if (key !== undefined) {
+    // Measured latencies rarely repeat: a small table, emptied when full, costs little then.
+    if (plainTraces.size >= MAX_PLAIN_TRACES) plainTraces.clear();
+    plainTraces.set(key, out);
+  }
   return out;
 }
 

@@ -3,6 +3,7 @@ import { checkTypes, getCheck } from '../checks/registry.ts';
 import type { Case, CheckSpec, ConversationMode, FailureMode } from '../types.ts';
 import type { SuiteProblem } from './errors.ts';
 import { caseHash } from './hash.ts';
+import { shareCase } from './share.ts';
 import { isJudged, JUDGED_TYPES } from '../calibrate/identity.ts';
 import { describeValue, fromZodIssues, issuesToProblems, unknownKeyMessage } from './issues.ts';
 import type { Issue } from './issues.ts';
@@ -364,7 +365,8 @@ export function parseCases(
   const take = (raw: unknown, located: Pick<Located, 'lineOf'>, line: number) => {
     const { value, issues } = validateCase(raw, opts.modes, opts.conversation);
     if (value) {
-      cases.push({ ...value, source: { file: opts.source, line }, hash: caseHash(value) });
+      const hash = caseHash(value);
+      cases.push(shareCase({ ...value, source: { file: opts.source, line }, hash }));
     } else {
       problems.push(...issuesToProblems(issues, opts.file, located));
     }
