@@ -65695,10 +65695,35 @@ function slimChecks(checks) {
         checkLists.set(key, out);
     return out;
 }
+/**
+ * Slim traces without an error, trace id or retries, shared by their usage and latency: many
+ * trials report the same token counts, and a shared trace costs nothing per trial (nothing
+ * changes a slim trial's trace). Keyed by value, so sharing never changes what is read.
+ */
+const plainTraces = new Map();
+const MAX_PLAIN_TRACES = 1_000;
+function plainKey(usage, latency) {
+    if (usage !== undefined) {
+        if (!usage || typeof usage !== 'object' || Object.getPrototypeOf(usage) !== Object.prototype)
+            return undefined;
+        for (const v of Object.values(usage))
+            if (typeof v !== 'number')
+                return undefined;
+    }
+    return `${usage === undefined ? '-' : JSON.stringify(usage)}\0${latency ?? '-'}`;
+}
 /** A trace's error, usage, latency, trace id and retries: what summaries and comparisons read. */
 function slimTrace(trace) {
     if (!trace || typeof trace !== 'object')
         return trace;
+    const retries = trace.metadata?.retries;
+    const plain = !trace.error && trace.trace_id === undefined && retries === undefined;
+    const key = plain ? plainKey(trace.usage, trace.latency_ms) : undefined;
+    if (key !== undefined) {
+        const shared = plainTraces.get(key);
+        if (shared)
+            return shared;
+    }
     const out = { output: '' };
     if (trace.error)
         out.error = trace.error;
@@ -65708,9 +65733,14 @@ function slimTrace(trace) {
         out.latency_ms = trace.latency_ms;
     if (trace.trace_id !== undefined)
         out.trace_id = trace.trace_id;
-    const retries = trace.metadata?.retries;
     if (retries !== undefined)
         out.metadata = { retries };
+    if (key !== undefined) {
+        // Measured latencies rarely repeat: a small table, emptied when full, costs little then.
+        if (plainTraces.size >= MAX_PLAIN_TRACES)
+            plainTraces.clear();
+        plainTraces.set(key, out);
+    }
     return out;
 }
 /** A trial without its trace's text (see above); the original is not changed. */
@@ -66129,26 +66159,111 @@ function registerSuiteSecrets(config, env) {
 
 /***/ }),
 
-/***/ 96558:
+/***/ 51209:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bq: () => (/* binding */ parseCases),
-/* harmony export */   LB: () => (/* binding */ validateCheck),
-/* harmony export */   QV: () => (/* binding */ datasetFormat),
-/* harmony export */   Yu: () => (/* binding */ DATASET_EXTENSIONS),
-/* harmony export */   dv: () => (/* binding */ duplicateIdProblems),
-/* harmony export */   l$: () => (/* binding */ validateCase)
-/* harmony export */ });
-/* unused harmony export MAX_TURNS */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9691);
-/* harmony import */ var _checks_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82439);
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(13599);
-/* harmony import */ var _calibrate_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4474);
-/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(39895);
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(58381);
-/* harmony import */ var _jsonl_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(28925);
-/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(62092);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yu: () => (/* binding */ DATASET_EXTENSIONS),
+  QV: () => (/* binding */ datasetFormat),
+  dv: () => (/* binding */ duplicateIdProblems),
+  Bq: () => (/* binding */ parseCases),
+  l$: () => (/* binding */ validateCase),
+  LB: () => (/* binding */ validateCheck)
+});
+
+// UNUSED EXPORTS: MAX_TURNS
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(9691);
+// EXTERNAL MODULE: ./build/checks/registry.js + 32 modules
+var registry = __nccwpck_require__(82439);
+// EXTERNAL MODULE: ./build/suite/hash.js
+var suite_hash = __nccwpck_require__(13599);
+;// CONCATENATED MODULE: ./build/suite/share.js
+/** Bounds: a suite of unique strings must not grow the tables without end. */
+const MAX_ENTRIES = 100_000;
+/** Longer strings are rarely repeated exactly; interning them would only cost a lookup. */
+const MAX_STRING = 256;
+/** Check definitions larger than this (as JSON) are kept as they are. */
+const MAX_CHECK_JSON = 4_096;
+const strings = new Map();
+const checks = new Map();
+/** Frozen: a shared list must never be changed through one case. */
+const EMPTY_TAGS = Object.freeze([]);
+function intern(s) {
+    if (s.length > MAX_STRING)
+        return s;
+    const known = strings.get(s);
+    if (known !== undefined)
+        return known;
+    if (strings.size < MAX_ENTRIES)
+        strings.set(s, s);
+    return s;
+}
+/** Plain JSON (no RegExp, Date, functions, ...): only then does its JSON text identify it. */
+function isPlainJson(v, depth = 0) {
+    if (v === null || typeof v === 'string' || typeof v === 'boolean')
+        return true;
+    if (typeof v === 'number')
+        return Number.isFinite(v);
+    if (typeof v !== 'object' || depth > 16)
+        return false;
+    if (Array.isArray(v))
+        return v.every((x) => isPlainJson(x, depth + 1));
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null)
+        return false;
+    return Object.values(v).every((x) => x !== undefined && isPlainJson(x, depth + 1));
+}
+/** A copy of a plain JSON value with its short strings (values and keys) interned. */
+function internDeep(v) {
+    if (typeof v === 'string')
+        return intern(v);
+    if (v === null || typeof v !== 'object')
+        return v;
+    if (Array.isArray(v))
+        return v.map(internDeep);
+    const out = {};
+    for (const [k, x] of Object.entries(v))
+        out[intern(k)] = internDeep(x);
+    return out;
+}
+/** One shared object for each distinct check definition (by its JSON text, key order kept). */
+function shareCheck(spec) {
+    if (!isPlainJson(spec))
+        return spec;
+    const key = JSON.stringify(spec);
+    if (key.length > MAX_CHECK_JSON)
+        return spec;
+    const known = checks.get(key);
+    if (known)
+        return known;
+    const copy = internDeep(spec);
+    if (checks.size < MAX_ENTRIES)
+        checks.set(key, copy);
+    return copy;
+}
+/** The case with its checks and tags shared with earlier cases where equal (see above). */
+function shareCase(c) {
+    c.checks = c.checks.map(shareCheck);
+    c.tags = c.tags.length === 0 ? EMPTY_TAGS : c.tags.map(intern);
+    return c;
+}
+
+// EXTERNAL MODULE: ./build/calibrate/identity.js
+var identity = __nccwpck_require__(4474);
+// EXTERNAL MODULE: ./build/suite/issues.js
+var suite_issues = __nccwpck_require__(39895);
+// EXTERNAL MODULE: ./build/suite/suggest.js
+var suggest = __nccwpck_require__(58381);
+// EXTERNAL MODULE: ./build/suite/jsonl.js
+var jsonl = __nccwpck_require__(28925);
+// EXTERNAL MODULE: ./build/suite/yaml.js
+var yaml = __nccwpck_require__(62092);
+;// CONCATENATED MODULE: ./build/suite/cases.js
+
 
 
 
@@ -66167,10 +66282,10 @@ const MAX_TURNS = 100;
  * Knowledge-base fixtures pinned to a case (`context.documents`): passed to the target with the
  * rest of `context`, for the system to load into its retriever (docs/targets.md).
  */
-const pinnedDocuments = zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-    id: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
-    text: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-    source: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
+const pinnedDocuments = schemas/* array */.YOg(schemas/* strictObject */.rej({
+    id: schemas/* string */.YjP().min(1),
+    text: schemas/* string */.YjP(),
+    source: schemas/* string */.YjP().min(1).optional(),
 }))
     .superRefine((docs, ctx) => {
     const seen = new Set();
@@ -66185,8 +66300,8 @@ const pinnedDocuments = zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__W
         seen.add(d.id);
     });
 });
-const caseSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-    id: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP({
+const caseSchema = schemas/* strictObject */.rej({
+    id: schemas/* string */.YjP({
         error: (iss) => iss.input === undefined
             ? 'required (every case needs a stable id: it pairs the case across base and head)'
             : undefined,
@@ -66194,36 +66309,36 @@ const caseSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
         .min(1)
         .refine((v) => v.trim() === v, { message: 'must not start or end with spaces' }),
     // Required unless the case is a conversation (checked in validateCase, which sees both).
-    input: zod__WEBPACK_IMPORTED_MODULE_6__/* .unknown */ .L5J()
+    input: schemas/* unknown */.L5J()
         .superRefine((v, ctx) => {
         if (v === null)
             ctx.addIssue({ code: 'custom', message: 'must not be null' });
     })
         .optional(),
-    context: zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({ documents: pinnedDocuments.optional() }).optional(),
-    tags: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1)).default([]),
-    checks: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .unknown */ .L5J(), { error: (iss) => (iss.input === undefined ? 'required' : undefined) })
+    context: schemas/* looseObject */._H3({ documents: pinnedDocuments.optional() }).optional(),
+    tags: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
+    checks: schemas/* array */.YOg(schemas/* unknown */.L5J(), { error: (iss) => (iss.input === undefined ? 'required' : undefined) })
         .min(1, {
         message: 'must list at least one check',
     }),
     /** For people reading the dataset; not used by evalgate. */
-    description: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
+    description: schemas/* string */.YjP().optional(),
     /** A synthetic variation's case (`evalgate synth`): for people and tools; not used by a run. */
-    parent: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
+    parent: schemas/* string */.YjP().min(1).optional(),
     /** A scripted conversation, one entry per user turn. */
-    turns: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ user: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1) }))
+    turns: schemas/* array */.YOg(schemas/* strictObject */.rej({ user: schemas/* string */.YjP().min(1) }))
         .min(1, { message: 'must list at least one turn' })
         .max(MAX_TURNS, { message: `at most ${MAX_TURNS} turns` })
         .optional(),
     /** A user played by the suite's simulator model. */
-    simulated_user: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-        persona: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().trim().min(1),
-        goal: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().trim().min(1),
-        max_turns: zod__WEBPACK_IMPORTED_MODULE_6__/* .int */ .Whr().min(1).max(MAX_TURNS),
-        first_message: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
-        stop: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-            tool: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
-            args: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .unknown */ .L5J()).optional(),
+    simulated_user: schemas/* strictObject */.rej({
+        persona: schemas/* string */.YjP().trim().min(1),
+        goal: schemas/* string */.YjP().trim().min(1),
+        max_turns: schemas/* int */.Whr().min(1).max(MAX_TURNS),
+        first_message: schemas/* string */.YjP().min(1).optional(),
+        stop: schemas/* strictObject */.rej({
+            tool: schemas/* string */.YjP().min(1),
+            args: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
         })
             .optional(),
     })
@@ -66258,7 +66373,7 @@ function conversationIssues(raw, d, checks, support) {
     }
     const available = d.turns?.length ?? d.simulated_user?.max_turns;
     checks.forEach((spec, i) => {
-        const def = (0,_checks_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .getCheck */ .H$)(spec.type);
+        const def = (0,registry/* getCheck */.H$)(spec.type);
         const n = spec.turn;
         if (n !== undefined && n > (available ?? 1)) {
             const why = d.turns
@@ -66282,8 +66397,8 @@ function conversationIssues(raw, d, checks, support) {
 }
 /** `human: pass|fail` or `human: {label: pass|fail, note: "..."}`; a string is the problem. */
 function humanLabel(raw, type) {
-    if (!(0,_calibrate_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .isJudged */ .sL)({ type }))
-        return `human labels are for checks graded by the judge model (${[..._calibrate_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .JUDGED_TYPES */ .w].join(', ')}), not ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(type)}`;
+    if (!(0,identity/* isJudged */.sL)({ type }))
+        return `human labels are for checks graded by the judge model (${[...identity/* JUDGED_TYPES */.w].join(', ')}), not ${(0,suite_issues/* describeValue */.bp)(type)}`;
     if (raw === 'pass' || raw === 'fail')
         return { label: raw };
     if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
@@ -66295,7 +66410,7 @@ function humanLabel(raw, type) {
             return o.note ? { label: o.label, note: o.note } : { label: o.label };
         }
     }
-    return `expected pass, fail or {label: pass|fail, note: "..."}, got ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(raw)}`;
+    return `expected pass, fail or {label: pass|fail, note: "..."}, got ${(0,suite_issues/* describeValue */.bp)(raw)}`;
 }
 /** Validates one check spec at index `index` of a case. Pure; never throws. */
 function validateCheck(raw, index, modes) {
@@ -66303,12 +66418,12 @@ function validateCheck(raw, index, modes) {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
         return {
             issues: [
-                { path: at, message: `expected a mapping with type and mode, got ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(raw)}` },
+                { path: at, message: `expected a mapping with type and mode, got ${(0,suite_issues/* describeValue */.bp)(raw)}` },
             ],
         };
     }
     const obj = raw;
-    const types = (0,_checks_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .checkTypes */ .OE)();
+    const types = (0,registry/* checkTypes */.OE)();
     if (obj.type === undefined) {
         return {
             issues: [{ path: [...at, 'type'], message: `required (one of ${types.join(', ')})` }],
@@ -66317,19 +66432,19 @@ function validateCheck(raw, index, modes) {
     if (typeof obj.type !== 'string') {
         return {
             issues: [
-                { path: [...at, 'type'], message: `expected a string, got ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(obj.type)}` },
+                { path: [...at, 'type'], message: `expected a string, got ${(0,suite_issues/* describeValue */.bp)(obj.type)}` },
             ],
         };
     }
-    const def = (0,_checks_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .getCheck */ .H$)(obj.type);
+    const def = (0,registry/* getCheck */.H$)(obj.type);
     if (!def) {
-        const guess = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_7__/* .closest */ .kp)(obj.type, types);
+        const guess = (0,suggest/* closest */.kp)(obj.type, types);
         const hint = guess ? `did you mean "${guess}"? ` : '';
         return {
             issues: [
                 {
                     path: [...at, 'type'],
-                    message: `unknown check type ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(obj.type)} (${hint}known: ${types.join(', ')})`,
+                    message: `unknown check type ${(0,suite_issues/* describeValue */.bp)(obj.type)} (${hint}known: ${types.join(', ')})`,
                 },
             ],
         };
@@ -66349,25 +66464,25 @@ function validateCheck(raw, index, modes) {
     }
     const parsed = def.schema.safeParse(graded, { reportInput: true });
     if (!parsed.success)
-        issues.push(...(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .fromZodIssues */ .cQ)(parsed.error.issues, def.schema, obj, at));
+        issues.push(...(0,suite_issues/* fromZodIssues */.cQ)(parsed.error.issues, def.schema, obj, at));
     // A plain z.object drops keys it does not know; in a dataset that hides typos
     // (`ignore_cas: true` silently does nothing), so we report them.
     const known = objectKeys(def.schema);
     if (known) {
         for (const key of Object.keys(graded)) {
             if (!known.includes(key) && !issues.some((i) => i.path[2] === key && i.path.length === 3)) {
-                issues.push({ path: [...at, key], message: (0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .unknownKeyMessage */ .VP)(key, known) });
+                issues.push({ path: [...at, key], message: (0,suite_issues/* unknownKeyMessage */.VP)(key, known) });
             }
         }
     }
     // No modes: the config's failure_modes are broken themselves (reported apart), so not checked.
     if (modes && typeof obj.mode === 'string' && obj.mode !== '' && !Object.hasOwn(modes, obj.mode)) {
         const names = Object.keys(modes);
-        const guess = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_7__/* .closest */ .kp)(obj.mode, names);
+        const guess = (0,suggest/* closest */.kp)(obj.mode, names);
         const hint = guess ? `did you mean "${guess}"? ` : '';
         issues.push({
             path: [...at, 'mode'],
-            message: `unknown failure mode ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(obj.mode)} (${hint}known: ${names.join(', ')})`,
+            message: `unknown failure mode ${(0,suite_issues/* describeValue */.bp)(obj.mode)} (${hint}known: ${names.join(', ')})`,
         });
     }
     if (issues.length > 0 || !parsed.success)
@@ -66392,7 +66507,7 @@ function validateCase(raw, modes, support) {
             issues: [
                 {
                     path: [],
-                    message: `expected a case (a mapping with id, input, checks), got ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(raw)}`,
+                    message: `expected a case (a mapping with id, input, checks), got ${(0,suite_issues/* describeValue */.bp)(raw)}`,
                 },
             ],
         };
@@ -66400,7 +66515,7 @@ function validateCase(raw, modes, support) {
     const issues = [];
     const r = caseSchema.safeParse(raw, { reportInput: true });
     if (!r.success)
-        issues.push(...(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .fromZodIssues */ .cQ)(r.error.issues, caseSchema, raw));
+        issues.push(...(0,suite_issues/* fromZodIssues */.cQ)(r.error.issues, caseSchema, raw));
     const rawChecks = raw.checks;
     const checks = [];
     if (Array.isArray(rawChecks)) {
@@ -66452,18 +66567,19 @@ function parseCases(text, opts) {
     const take = (raw, located, line) => {
         const { value, issues } = validateCase(raw, opts.modes, opts.conversation);
         if (value) {
-            cases.push({ ...value, source: { file: opts.source, line }, hash: (0,_hash_js__WEBPACK_IMPORTED_MODULE_1__/* .caseHash */ .TV)(value) });
+            const hash = (0,suite_hash/* caseHash */.TV)(value);
+            cases.push(shareCase({ ...value, source: { file: opts.source, line }, hash }));
         }
         else {
-            problems.push(...(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .issuesToProblems */ .qk)(issues, opts.file, located));
+            problems.push(...(0,suite_issues/* issuesToProblems */.qk)(issues, opts.file, located));
         }
     };
     if (opts.format === 'jsonl') {
-        const { problems: syntax } = (0,_jsonl_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJsonl */ .wI)(text, opts.file, (row) => take(row.value, { lineOf: () => row.line }, row.line));
+        const { problems: syntax } = (0,jsonl/* parseJsonl */.wI)(text, opts.file, (row) => take(row.value, { lineOf: () => row.line }, row.line));
         problems.push(...syntax);
     }
     else {
-        const parsed = opts.format === 'json' ? (0,_jsonl_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJson */ .qF)(text, opts.file) : (0,_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYaml */ .hN)(text, opts.file);
+        const parsed = opts.format === 'json' ? (0,jsonl/* parseJson */.qF)(text, opts.file) : (0,yaml/* parseYaml */.hN)(text, opts.file);
         if (!parsed.ok)
             return { cases, problems: parsed.problems };
         const list = parsed.doc.value;
@@ -66474,12 +66590,12 @@ function parseCases(text, opts) {
             problems.push({
                 file: opts.file,
                 line: parsed.doc.lineOf([]) ?? 1,
-                message: `expected a list of cases, got ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(list)}`,
+                message: `expected a list of cases, got ${(0,suite_issues/* describeValue */.bp)(list)}`,
             });
             return { cases, problems };
         }
         list.forEach((raw, i) => {
-            const located = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .locatedAt */ .mu)(parsed.doc, [i], raw);
+            const located = (0,yaml/* locatedAt */.mu)(parsed.doc, [i], raw);
             take(raw, located, parsed.doc.lineOf([i]) ?? 1);
         });
     }
@@ -66541,8 +66657,8 @@ var suggest = __nccwpck_require__(58381);
 var yaml = __nccwpck_require__(62092);
 // EXTERNAL MODULE: ./build/defaults.js
 var defaults = __nccwpck_require__(84532);
-// EXTERNAL MODULE: ./build/suite/cases.js
-var cases = __nccwpck_require__(96558);
+// EXTERNAL MODULE: ./build/suite/cases.js + 1 modules
+var cases = __nccwpck_require__(51209);
 ;// CONCATENATED MODULE: ./build/monitor/online-checks.js
 /**
  * Which checks may run online (over production traces) and the validation of the config's
@@ -67324,8 +67440,8 @@ var promises_ = __nccwpck_require__(51455);
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 2 modules
 var dist = __nccwpck_require__(60925);
-// EXTERNAL MODULE: ./build/suite/cases.js
-var suite_cases = __nccwpck_require__(96558);
+// EXTERNAL MODULE: ./build/suite/cases.js + 1 modules
+var suite_cases = __nccwpck_require__(51209);
 // EXTERNAL MODULE: ./build/suite/config.js + 1 modules
 var suite_config = __nccwpck_require__(74222);
 // EXTERNAL MODULE: ./build/suite/errors.js
