@@ -166,10 +166,10 @@ describe('results files, one case per line', () => {
 
 /**
  * A system whose every answer is 100 KB: 300 cases x 3 trials are 90 MB of traces, which do not
- * fit a 64 MB heap (the code that kept them failed at 96 MB). `run` and `compare` hold only slim trials and must finish within it.
+ * fit an 80 MB heap (the code that kept them failed at 96 MB; 64 MB passed alone but not always under a loaded machine). `run` and `compare` hold only slim trials and must finish within it.
  */
 describe('memory does not grow with traces', () => {
-  it('run and compare of 90 MB of traces each fit a 64 MB heap', { timeout: 180_000 }, () => {
+  it('run and compare of 90 MB of traces each fit an 80 MB heap', { timeout: 180_000 }, () => {
     const ids = Array.from({ length: 300 }, (_, i) => `case-${i}`);
     const dir = suiteDir({
       'evalgate.yml': `version: 1
@@ -194,7 +194,7 @@ timeout: 30s
 }
 `,
     });
-    const cap = ['--max-old-space-size=64'];
+    const cap = ['--max-old-space-size=80'];
     const base = evalgate(['run', '--out', 'base.json', '--quiet'], dir, cap);
     expect(base.stderr).not.toMatch(/heap out of memory/);
     expect(base.code).toBe(0);
