@@ -54221,26 +54221,29 @@ async function* readCases(path, onHead) {
         return;
     }
     onHead?.({ schema: head.schema, meta: head.meta });
+    for await (const { c } of caseLines(lines, path))
+        yield c;
+}
+/**
+ * The case lines after the head, each with its case parsed and validated, up to the closing
+ * `]}`; only blank lines may follow it. A file cut before `]}` is an InputError.
+ */
+async function* caseLines(lines, path) {
     let i = 0;
-    let closed = false;
     for await (const line of lines) {
-        if (closed) {
-            if (line.text.trim())
-                throw new InputError('text after the end of the results', path);
-            continue;
-        }
         if (!line.text)
             continue;
         const c = caseJson(line, i, path);
         if (!c) {
-            closed = true;
-            continue;
+            for await (const rest of lines)
+                if (rest.text.trim())
+                    throw new results_io/* InputError */.dz('text after the end of the results', path);
+            return;
         }
         i++;
-        yield c;
+        yield { line, c };
     }
-    if (!closed)
-        throw new InputError(`not valid JSON: the file ends after ${i} cases`, path);
+    throw new results_io/* InputError */.dz(`not valid JSON: the file ends after ${i} cases`, path);
 }
 async function nextLine(lines, path) {
     try {
@@ -54297,26 +54300,11 @@ async function readSlimResults(path) {
     const share = sharer();
     const offsets = [];
     const lengths = [];
-    let closed = false;
-    for await (const line of lines) {
-        if (closed) {
-            if (line.text.trim())
-                throw new results_io/* InputError */.dz('text after the end of the results', path);
-            continue;
-        }
-        if (!line.text)
-            continue;
-        const c = caseJson(line, head.cases.length, path);
-        if (!c) {
-            closed = true;
-            continue;
-        }
+    for await (const { line, c } of caseLines(lines, path)) {
         offsets.push(line.offset);
         lengths.push(line.length);
         head.cases.push(slimCase(c, share));
     }
-    if (!closed)
-        throw new results_io/* InputError */.dz(`not valid JSON: the file ends after ${head.cases.length} cases`, path);
     const reader = new run_lines/* LineReader */.u(path);
     return {
         results: head,

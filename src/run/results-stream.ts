@@ -73,23 +73,30 @@ export async function* readCases(
     return;
   }
   onHead?.({ schema: head.schema, meta: head.meta });
+  for await (const { c } of caseLines(lines, path)) yield c;
+}
+
+/**
+ * The case lines after the head, each with its case parsed and validated, up to the closing
+ * `]}`; only blank lines may follow it. A file cut before `]}` is an InputError.
+ */
+async function* caseLines(
+  lines: AsyncGenerator<Line>,
+  path: string,
+): AsyncGenerator<{ line: Line; c: CaseResult }> {
   let i = 0;
-  let closed = false;
   for await (const line of lines) {
-    if (closed) {
-      if (line.text.trim()) throw new InputError('text after the end of the results', path);
-      continue;
-    }
     if (!line.text) continue;
     const c = caseJson(line, i, path);
     if (!c) {
-      closed = true;
-      continue;
+      for await (const rest of lines)
+        if (rest.text.trim()) throw new InputError('text after the end of the results', path);
+      return;
     }
     i++;
-    yield c;
+    yield { line, c };
   }
-  if (!closed) throw new InputError(`not valid JSON: the file ends after ${i} cases`, path);
+  throw new InputError(`not valid JSON: the file ends after ${i} cases`, path);
 }
 
 async function nextLine(lines: AsyncGenerator<Line>, path: string): Promise<Line | undefined> {
@@ -146,24 +153,11 @@ export async function readSlimResults(path: string): Promise<SlimResults> {
   const share = sharer<string[]>();
   const offsets: number[] = [];
   const lengths: number[] = [];
-  let closed = false;
-  for await (const line of lines) {
-    if (closed) {
-      if (line.text.trim()) throw new InputError('text after the end of the results', path);
-      continue;
-    }
-    if (!line.text) continue;
-    const c = caseJson(line, head.cases.length, path);
-    if (!c) {
-      closed = true;
-      continue;
-    }
+  for await (const { line, c } of caseLines(lines, path)) {
     offsets.push(line.offset);
     lengths.push(line.length);
     head.cases.push(slimCase(c, share));
   }
-  if (!closed)
-    throw new InputError(`not valid JSON: the file ends after ${head.cases.length} cases`, path);
   const reader = new LineReader(path);
   return {
     results: head,
