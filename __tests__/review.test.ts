@@ -234,9 +234,20 @@ describe.skipIf(!hasChromium())('evalgate review (the page in Chromium)', () => 
     ).toEqual(['pass', 'mode', 'mode', 'mode', 'mode']);
 
     // A reload keeps the work, and where the reviewer was.
-    await page.reload();
-    await page.waitForSelector('body[data-ready]');
-    expect(await page.textContent('#progress')).toBe('5 of 5 reviewed');
+    // Chromium hands localStorage writes to its browser process asynchronously; on a loaded
+    // 2-core CI machine a reload right after the last click could come first (seen once: "0 of
+    // 5"). A reviewer reloads seconds later, so reload until the work shows, for at most 10 s: a
+    // page that never saves still fails here.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page.waitForSelector('body[data-ready]');
+          return page.textContent('#progress');
+        },
+        { timeout: 10_000, interval: 250 },
+      )
+      .toBe('5 of 5 reviewed');
     expect(await summaryRows(page)).toEqual(expected);
     expect(await heading(page)).toBe('Trace 1 of 5');
     await page.keyboard.press('j');

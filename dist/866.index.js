@@ -467,7 +467,9 @@ const REVIEW_JS = String.raw `
   });
 
   // ---- navigation ---------------------------------------------------------------------------------
-  function select(i) {
+  // keep: false on page load, which changes nothing and must not write: a load that read
+  // nothing (storage not ready yet) would otherwise overwrite the reviewer's saved work.
+  function select(i, keep) {
     if (!ITEMS.length) return;
     i = Math.max(0, Math.min(ITEMS.length - 1, i));
     if (rows[S.cur]) rows[S.cur].classList.remove('current');
@@ -477,7 +479,7 @@ const REVIEW_JS = String.raw `
     traceBox.textContent = '';
     traceBox.appendChild(traceView(i));
     paintPanel();
-    save();
+    if (keep !== false) save();
   }
   document.addEventListener('keydown', function (e) {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
@@ -495,7 +497,7 @@ const REVIEW_JS = String.raw `
   });
 
   ITEMS.forEach(function (it, i) { paintRow(i); });
-  if (ITEMS.length) select(S.cur);
+  if (ITEMS.length) select(S.cur, false);
   else traceBox.appendChild(el('p', 'muted', 'The sample holds no trace.'));
   paintSummary();
   document.body.setAttribute('data-ready', '1');
