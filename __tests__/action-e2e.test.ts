@@ -413,6 +413,10 @@ describe(`the action as GitHub runs it (${ENTRY.kind === 'dist' ? 'dist/index.js
     expect(r.stdout).toMatch(
       /^::notice::evalgate: no baseline restored: the Actions cache is not available/m,
     );
+    // The same cache holds traces: its notice names them, not "baseline".
+    expect(r.stdout).toMatch(
+      /^::notice::evalgate: no trace cache restored: the Actions cache is not available/m,
+    );
     expect(r.stdout).toMatch(/^::notice::evalgate: artifact evalgate-report not uploaded/m);
     expect(r.summary).toMatch(/Passed/);
     expect(r.outputs['base-source']).toBe('run');

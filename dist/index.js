@@ -58337,6 +58337,14 @@ class ActionsStorage {
         const log = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 30284));
         log.notice(message);
     }
+    /** What a cache key holds, for the notices: the same cache stores three kinds of entries. */
+    what(key) {
+        if (key?.startsWith('evalgate-traces-'))
+            return 'trace cache';
+        if (key?.startsWith('evalgate-verdict-'))
+            return 'stored comparison';
+        return 'baseline';
+    }
     why(err) {
         const msg = err instanceof Error ? err.message : String(err);
         return isServiceUnavailable(err)
@@ -58347,7 +58355,7 @@ class ActionsStorage {
         try {
             const cache = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(91)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18091));
             if (!cache.isFeatureAvailable()) {
-                await this.notify(`evalgate: baseline not saved: the Actions cache is not available here`);
+                await this.notify(`evalgate: ${this.what(key)} not saved: the Actions cache is not available here`);
                 return false;
             }
             await cache.saveCache([dir], key);
@@ -58356,7 +58364,7 @@ class ActionsStorage {
         catch (err) {
             // "Unable to reserve cache ... another job may be creating this cache" is the normal race
             // of two jobs saving the same key: the other one wins, which is fine.
-            await this.notify(`evalgate: baseline not saved under ${key}: ${this.why(err)}`);
+            await this.notify(`evalgate: ${this.what(key)} not saved under ${key}: ${this.why(err)}`);
             return false;
         }
     }
@@ -58366,7 +58374,7 @@ class ActionsStorage {
         try {
             const cache = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(91)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18091));
             if (!cache.isFeatureAvailable()) {
-                await this.notify('evalgate: no baseline restored: the Actions cache is not available here');
+                await this.notify(`evalgate: no ${this.what(keys[0])} restored: the Actions cache is not available here`);
                 return { hit: false };
             }
             await (0,promises_.mkdir)(dir, { recursive: true });
@@ -58375,7 +58383,7 @@ class ActionsStorage {
             return key ? { hit: true, key, path: (0,external_node_path_.resolve)(dir) } : { hit: false };
         }
         catch (err) {
-            await this.notify(`evalgate: no baseline restored: ${this.why(err)}`);
+            await this.notify(`evalgate: no ${this.what(keys[0])} restored: ${this.why(err)}`);
             return { hit: false };
         }
     }

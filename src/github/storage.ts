@@ -156,6 +156,13 @@ export class ActionsStorage implements Storage {
     log.notice(message);
   }
 
+  /** What a cache key holds, for the notices: the same cache stores three kinds of entries. */
+  private what(key: string | undefined): string {
+    if (key?.startsWith('evalgate-traces-')) return 'trace cache';
+    if (key?.startsWith('evalgate-verdict-')) return 'stored comparison';
+    return 'baseline';
+  }
+
   private why(err: unknown): string {
     const msg = err instanceof Error ? err.message : String(err);
     return isServiceUnavailable(err)
@@ -167,7 +174,9 @@ export class ActionsStorage implements Storage {
     try {
       const cache = await import('@actions/cache');
       if (!cache.isFeatureAvailable()) {
-        await this.notify(`evalgate: baseline not saved: the Actions cache is not available here`);
+        await this.notify(
+          `evalgate: ${this.what(key)} not saved: the Actions cache is not available here`,
+        );
         return false;
       }
       await cache.saveCache([dir], key);
@@ -175,7 +184,7 @@ export class ActionsStorage implements Storage {
     } catch (err) {
       // "Unable to reserve cache ... another job may be creating this cache" is the normal race
       // of two jobs saving the same key: the other one wins, which is fine.
-      await this.notify(`evalgate: baseline not saved under ${key}: ${this.why(err)}`);
+      await this.notify(`evalgate: ${this.what(key)} not saved under ${key}: ${this.why(err)}`);
       return false;
     }
   }
@@ -186,7 +195,7 @@ export class ActionsStorage implements Storage {
       const cache = await import('@actions/cache');
       if (!cache.isFeatureAvailable()) {
         await this.notify(
-          'evalgate: no baseline restored: the Actions cache is not available here',
+          `evalgate: no ${this.what(keys[0])} restored: the Actions cache is not available here`,
         );
         return { hit: false };
       }
@@ -195,7 +204,7 @@ export class ActionsStorage implements Storage {
       const key = await cache.restoreCache([dir], primary, restoreKeys);
       return key ? { hit: true, key, path: resolve(dir) } : { hit: false };
     } catch (err) {
-      await this.notify(`evalgate: no baseline restored: ${this.why(err)}`);
+      await this.notify(`evalgate: no ${this.what(keys[0])} restored: ${this.why(err)}`);
       return { hit: false };
     }
   }
