@@ -23,10 +23,10 @@ afterEach(async () => {
   await gh.close();
 });
 
-async function monitor(dir: string, env: Record<string, string> = {}) {
+async function monitor(dir: string, env: Record<string, string> = {}, bin = 'src/bin.ts') {
   const child = run(
     process.execPath,
-    [join(ROOT, 'src/bin.ts'), 'monitor', 'traces.jsonl', '--out', 'out', '--issue'],
+    [join(ROOT, bin), 'monitor', 'traces.jsonl', '--out', 'out', '--issue'],
     {
       cwd: dir,
       env: {
@@ -92,6 +92,19 @@ describe('evalgate monitor --issue', () => {
 
     setTraces(dir, { ok: 44, hallucinated: 15, ungrounded: 1 });
     expect((await monitor(dir)).stderr).toMatch(/issue #2 commented/);
+    expect(gh.state.issues).toHaveLength(1);
+    expect(gh.state.violations).toEqual([]);
+  }, 60_000);
+
+  it('works the same from the bundle (dist/cli/index.js), as installed users run it', async () => {
+    const dir = monitorDir(week({ ok: 44, hallucinated: 15, ungrounded: 1 }));
+    const first = await monitor(dir, {}, 'dist/cli/index.js');
+    expect(first.code, first.stderr).toBe(1);
+    expect(first.stderr).toMatch(/issue #2 opened/);
+    expect(gh.state.issues).toHaveLength(1);
+    expect(gh.state.labels.get(2)).toEqual([ISSUE_LABEL]);
+    const second = await monitor(dir, {}, 'dist/cli/index.js');
+    expect(second.stderr).toMatch(/issue #2 commented/);
     expect(gh.state.issues).toHaveLength(1);
     expect(gh.state.violations).toEqual([]);
   }, 60_000);
