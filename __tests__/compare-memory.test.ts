@@ -1,0 +1,118 @@
+/**
+ * `compare` memory grows with what a comparison can tell apart, not with the number of trials:
+ * passing trials that differ only in what a comparison never reads (duration, attempts, trace
+ * text) are held once (src/compare/slim-case.ts), and the comparison file is written case by case
+ * (src/compare/write-comparison.ts), the same JSON as before with one case per line.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compareFiles } from '../src/compare/index.ts';
+import { redactedJson } from '../src/report/redact.ts';
+import { writeJson } from '../src/run/results-io.ts';
+import { suiteDir } from './helpers/suite-dir.ts';
+
+const bin = join(import.meta.dirname, '..', 'src', 'bin.ts');
+
+/**
+ * A results file in evalgate's one-case-per-line layout, written without building it in memory:
+ * `cases` cases of `trials` trials, one check each; with `failEvery`, every such case fails its
+ * even trials. Durations vary per trial, as measured ones do.
+ */
+function resultsFile(path: string, label: string, cases: number, trials: number, failEvery = 0) {
+  const meta = {
+    tool: 'evalgate',
+    version: 'test',
+    label,
+    config_path: 'evalgate.yml',
+    suite_hash: 'x',
+    started_at: '2026-01-01T00:00:00.000Z',
+    finished_at: '2026-01-01T00:00:01.000Z',
+    duration_ms: 1000,
+    trials,
+    counts: { cases, trials: cases * trials, pass: 0, fail: 0, error: 0 },
+    usage: { input_tokens: 0, output_tokens: 0, cost_usd: 0 },
+    failure_modes: { correct: { severity: 'critical' } },
+  };
+  const lines: string[] = [];
+  for (let i = 0; i < cases; i++) {
+    const fails = failEvery > 0 && i % failEvery === 0;
+    const list = [];
+    for (let t = 0; t < trials; t++) {
+      const status = fails && t % 2 === 0 ? 'fail' : 'pass';
+      const reason = status === 'pass' ? 'has ok' : 'no ok';
+      list.push({
+        trial: t,
+        stage: 1,
+        status,
+        checks: [{ type: 'contains', mode: 'correct', index: 0, status, reason }],
+        trace: { output: 'ok' },
+        attempts: 1,
+        duration_ms: (i * 7 + t) % 1000,
+      });
+    }
+    lines.push(
+      JSON.stringify({
+        id: `case-${i}`,
+        hash: `h${i}`,
+        source: { file: 'cases.jsonl', line: i + 1 },
+        tags: [],
+        input: { q: i },
+        modes: ['correct'],
+        trials: list,
+      }),
+    );
+  }
+  const opening = JSON.stringify({ schema: 'evalgate/results@1', meta }).slice(0, -1);
+  writeFileSync(path, `${opening},"cases":[\n${lines.join(',\n')}\n]}\n`);
+}
+
+describe('compare memory', () => {
+  it(
+    'compares 6,000 cases x 50 trials per side (300,000 trials each) within a 48 MB heap',
+    { timeout: 120_000 },
+    () => {
+      // Before the shared trials, each passing trial kept its own object: this failed at 64 MB.
+      // It now passes at 24 MB; 48 leaves room for a loaded machine.
+      const dir = suiteDir({});
+      resultsFile(join(dir, 'base.json'), 'base', 6000, 50);
+      resultsFile(join(dir, 'head.json'), 'head', 6000, 50, 100);
+      const r = spawnSync(
+        process.execPath,
+        ['--max-old-space-size=48', bin, 'compare', 'base.json', 'head.json', '--out', 'c.json'],
+        { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      );
+      expect(r.stderr).not.toMatch(/heap out of memory/);
+      // 60 cases failing half their trials: new failures, but a drop (0.5%) below min_drop.
+      expect(r.status).toBe(0);
+      const c = JSON.parse(readFileSync(join(dir, 'c.json'), 'utf8'));
+      expect(c.counts.new_failure).toBe(60);
+      expect(c.head.counts).toMatchObject({ trials: 300_000, fail: 60 * 25 });
+    },
+  );
+
+  it('writes the comparison case by case: the same JSON, redacted alike, one case per line', async () => {
+    const dir = suiteDir({});
+    resultsFile(join(dir, 'base.json'), 'base', 40, 3);
+    resultsFile(join(dir, 'head.json'), 'head', 40, 3, 4);
+    const comparison = await compareFiles(join(dir, 'base.json'), join(dir, 'head.json'));
+    // A secret in a failing check's reason and in a note: masked in the file as in the whole JSON.
+    const token = `ghp_${'a1B2c3D4e5'.repeat(4).slice(0, 36)}`;
+    comparison.cases[0].head!.failing = [
+      { type: 'contains', mode: 'correct', reason: `leaked ${token}` },
+    ];
+    comparison.gate_note = `note ${token}`;
+    const path = join(dir, 'comparison.json');
+    await writeJson(path, comparison);
+    const text = readFileSync(path, 'utf8');
+    expect(text).not.toContain(token);
+    expect(JSON.parse(text)).toEqual(JSON.parse(redactedJson(comparison)));
+    // The opening line, one line per case, the closing line (and the final newline).
+    const lines = text.split('\n');
+    expect(lines.length).toBe(comparison.cases.length + 3);
+    expect(lines[0]).toMatch(/^\{"schema":"evalgate\/comparison@1",.*"cases":\[$/);
+    expect(JSON.parse(lines[1].replace(/,$/, '')).id).toBe('case-0');
+    expect(lines.at(-2)).toMatch(/^\],"counts":/);
+  });
+});
