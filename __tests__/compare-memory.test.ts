@@ -2,13 +2,15 @@
  * `compare` memory grows with what a comparison can tell apart, not with the number of trials:
  * passing trials that differ only in what a comparison never reads (duration, attempts, trace
  * text) are held once (src/compare/slim-case.ts), and the comparison file is written case by case
- * (src/compare/write-comparison.ts), the same JSON as before with one case per line.
+ * (src/compare/comparison-file.ts), the same JSON as before with one case per line.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readComparisonFile } from '../src/compare/comparison-file.ts';
 import { compareFiles } from '../src/compare/index.ts';
+import { renderComment } from '../src/report/index.ts';
 import { redactedJson } from '../src/report/redact.ts';
 import { writeJson } from '../src/run/results-io.ts';
 import { suiteDir } from './helpers/suite-dir.ts';
@@ -114,5 +116,34 @@ describe('compare memory', () => {
     expect(lines[0]).toMatch(/^\{"schema":"evalgate\/comparison@1",.*"cases":\[$/);
     expect(JSON.parse(lines[1].replace(/,$/, '')).id).toBe('case-0');
     expect(lines.at(-2)).toMatch(/^\],"counts":/);
+  });
+
+  it('reads a comparison back line by line for the reports; older layouts and errors as before', async () => {
+    const dir = suiteDir({});
+    resultsFile(join(dir, 'base.json'), 'base', 200, 3);
+    resultsFile(join(dir, 'head.json'), 'head', 200, 3, 4);
+    const comparison = await compareFiles(join(dir, 'base.json'), join(dir, 'head.json'));
+    const lines = join(dir, 'lines.json');
+    await writeJson(lines, comparison);
+    const single = join(dir, 'single.json');
+    writeFileSync(single, redactedJson(comparison));
+    const pretty = join(dir, 'pretty.json');
+    writeFileSync(pretty, JSON.stringify(JSON.parse(redactedJson(comparison)), null, 2));
+    const expected = JSON.parse(redactedJson(comparison));
+    const markdown = renderComment(expected, {});
+    for (const file of [lines, single, pretty]) {
+      const read = await readComparisonFile(file);
+      expect(read).toEqual(expected);
+      expect(renderComment(read, {})).toBe(markdown);
+    }
+    // Stable cases share their sides: far fewer distinct objects than cases.
+    const read = await readComparisonFile(lines);
+    expect(new Set(read.cases.map((c) => c.base)).size).toBeLessThan(10);
+
+    const text = readFileSync(lines, 'utf8').split('\n');
+    writeFileSync(lines, text.slice(0, 50).join('\n'));
+    await expect(readComparisonFile(lines)).rejects.toThrow(/lines\.json: not valid JSON/);
+    writeFileSync(lines, '{"schema":"evalgate/results@1","meta":{},"cases":[]}');
+    await expect(readComparisonFile(lines)).rejects.toThrow(/not an evalgate comparison file/);
   });
 });

@@ -6,7 +6,7 @@ import { redactedJson } from '../report/redact.ts';
 import type { CaseResult, Comparison, Results } from '../types.ts';
 import { recount, selectedCases } from './runner.ts';
 import { anySpooled, fullTrial, spoolOf } from './spool.ts';
-import { writeComparisonStream } from '../compare/write-comparison.ts';
+import { writeComparisonStream } from '../compare/comparison-file.ts';
 
 /** Bad input to a pipeline stage (a results or comparison file): exit code 2, no stack trace. */
 export class InputError extends Error {
@@ -81,7 +81,7 @@ export async function writeJson(path: string, value: unknown): Promise<void> {
   }
 }
 
-/** A comparison with its cases: written case by case (src/compare/write-comparison.ts). */
+/** A comparison with its cases: written case by case (src/compare/comparison-file.ts). */
 const isComparison = (v: unknown): v is Comparison =>
   (v as Partial<Comparison> | null)?.schema === 'evalgate/comparison@1' &&
   Array.isArray((v as Comparison).cases);
