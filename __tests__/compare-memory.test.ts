@@ -12,7 +12,9 @@ import { readComparisonFile } from '../src/compare/comparison-file.ts';
 import { compareFiles } from '../src/compare/index.ts';
 import { renderComment } from '../src/report/index.ts';
 import { redactedJson } from '../src/report/redact.ts';
-import { writeJson } from '../src/run/results-io.ts';
+import { compare } from '../src/compare/index.ts';
+import { readResults, writeJson } from '../src/run/results-io.ts';
+import type { CaseResult, Results, TrialResult } from '../src/types.ts';
 import { suiteDir } from './helpers/suite-dir.ts';
 
 const bin = join(import.meta.dirname, '..', 'src', 'bin.ts');
@@ -145,5 +147,99 @@ describe('compare memory', () => {
     await expect(readComparisonFile(lines)).rejects.toThrow(/lines\.json: not valid JSON/);
     writeFileSync(lines, '{"schema":"evalgate/results@1","meta":{},"cases":[]}');
     await expect(readComparisonFile(lines)).rejects.toThrow(/not an evalgate comparison file/);
+  });
+
+  it('shares trials only where a comparison cannot tell them apart: the same comparison as compare() on whole files', async () => {
+    // Per case a different mix: plain passes (shared), trace ids, errors, judge costs, usage,
+    // adaptive re-runs, failures; the same trial shapes repeat across cases and sides.
+    const trialOf = (i: number, t: number, side: number): TrialResult => {
+      const kind = (i + t * 3 + side * (i % 5 === 0 ? 1 : 0)) % 7;
+      const broken = side === 1 && i % 6 === 0 && kind !== 5; // new failures on the head
+      const status = kind === 4 || broken ? 'fail' : kind === 5 ? 'error' : 'pass';
+      const trial: TrialResult = {
+        trial: t,
+        stage: t >= 3 ? 2 : 1,
+        status,
+        checks: [
+          {
+            type: 'contains',
+            mode: 'correct',
+            index: 0,
+            status: status === 'error' ? 'pass' : status,
+            reason: status === 'fail' ? 'no ok' : 'has ok',
+          },
+          {
+            type: 'judge',
+            mode: 'tone',
+            index: 1,
+            status: 'pass',
+            reason: 'fine',
+            ...(kind === 3 ? { usage: { cost_usd: 0.01 } } : {}),
+          },
+        ],
+        trace: {
+          output: `out ${i} ${t}`,
+          usage: { input_tokens: kind === 2 ? 20 : 10, cost_usd: 0.001 },
+          latency_ms: kind === 6 ? 50 : 5,
+          ...(kind === 1 ? { trace_id: `tr-${side}-${i}-${t}` } : {}),
+          ...(status === 'error' ? { error: { kind: 'timeout', message: `slow ${i}` } } : {}),
+        },
+        attempts: 1,
+        duration_ms: i + t,
+      };
+      return trial;
+    };
+    const results = (label: string, side: number): Results => ({
+      schema: 'evalgate/results@1',
+      meta: {
+        tool: 'evalgate',
+        version: 'test',
+        label,
+        config_path: 'evalgate.yml',
+        suite_hash: 'x',
+        started_at: '2026-01-01T00:00:00.000Z',
+        finished_at: '2026-01-01T00:00:01.000Z',
+        duration_ms: 1,
+        trials: 3,
+        counts: { cases: 0, trials: 0, pass: 0, fail: 0, error: 0 },
+        usage: { input_tokens: 0, output_tokens: 0, cost_usd: 0 },
+        failure_modes: { correct: { severity: 'critical' }, tone: { severity: 'minor' } },
+        stage2_modes: ['correct'],
+        gate: {
+          block: ['critical'],
+          alpha: 0.05,
+          min_drop: 0,
+          tolerance: 0.05,
+          max_error_share: 0.5,
+          accept_label: 'accept',
+          robust: false,
+          adaptive: true,
+          rerun_trials: 3,
+          rerun_budget: 0.5,
+          errors_severity: 'major',
+        },
+      },
+      cases: Array.from({ length: 120 }, (_, i): CaseResult => ({
+        id: `c${i}`,
+        hash: i % 9 === 0 ? `h${i}-${side}` : `h${i}`,
+        source: { file: 'cases.jsonl', line: i + 1 },
+        tags: i % 4 ? [] : ['smoke'],
+        input: { q: i },
+        modes: ['correct', 'tone'],
+        trials: Array.from({ length: i % 3 === 0 ? 5 : 3 }, (_, t) => trialOf(i, t, side)),
+      })),
+    });
+    const dir = suiteDir({});
+    await writeJson(join(dir, 'base.json'), results('base', 0));
+    await writeJson(join(dir, 'head.json'), results('head', 1));
+    const whole = compare(
+      await readResults(join(dir, 'base.json')),
+      await readResults(join(dir, 'head.json')),
+    );
+    const streamed = await compareFiles(join(dir, 'base.json'), join(dir, 'head.json'));
+    expect(whole.counts.suspected_new_failure).toBeGreaterThan(0);
+    expect(whole.cases.some((c) => c.excerpt)).toBe(true);
+    expect(whole.head.first_error).toBeDefined();
+    expect(JSON.stringify(streamed)).toBe(JSON.stringify(whole));
   });
 });

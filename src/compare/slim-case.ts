@@ -32,6 +32,11 @@ function repeatId(o: unknown): number | undefined {
   return id;
 }
 
+const allPassed = (checks: TrialResult['checks']) =>
+  Array.isArray(checks) && checks.every((ch) => ch?.status === 'pass');
+const plainTrace = (t: TrialResult['trace']) =>
+  !!t && typeof t === 'object' && !t.error && t.trace_id === undefined && !t.metadata;
+
 const trials = new Map<string, TrialResult>();
 const sharedTrialIds = new WeakMap<TrialResult, number>();
 const trialLists = new Map<string, TrialResult[]>();
@@ -47,6 +52,10 @@ function compareTrial(t: TrialResult): TrialResult {
     checks: s.checks,
     trace: s.trace,
   } as TrialResult; // attempts and duration_ms: not read by a comparison
+  // Only trials whose checks all passed and whose trace is plain can be equal to another (see
+  // src/run/slim.ts); the others are not even looked up, so that a suite whose every trace has
+  // its own trace id adds nothing per trial here.
+  if (!allPassed(s.checks) || !plainTrace(s.trace)) return out;
   const checks = repeatId(s.checks);
   const trace = repeatId(s.trace);
   if (
