@@ -10,9 +10,17 @@
  * Each command is a child process with scripts/bench/peak-rss.mjs preloaded, which prints the
  * process's own peak RSS and wall time at exit. Targets (issue 13): run < 300 MiB, compare
  * < 500 MiB at 100,000 cases.
+ *
+ * BENCH_MEMORY_STEPS=compare,report measures only those steps (a comma list of run, compare,
+ * report); BENCH_MEMORY_KEEP=<dir> keeps each size's files in <dir>/<cases>/ and reuses the
+ * results (and comparison) found there instead of running again, so a 100k compare can be
+ * measured without its runs:
+ *
+ *   BENCH_MEMORY_KEEP=/tmp/bm node scripts/bench-memory.ts --cases 100000   # once
+ *   BENCH_MEMORY_KEEP=/tmp/bm BENCH_MEMORY_STEPS=compare node scripts/bench-memory.ts --cases 100000
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,6 +34,10 @@ const root = join(import.meta.dirname, '..');
 const cli = join(root, 'dist', 'cli', 'index.js');
 const system = join(import.meta.dirname, 'bench', 'system.mjs');
 const hook = join(import.meta.dirname, 'bench', 'peak-rss.mjs');
+const STEPS = new Set(
+  (process.env.BENCH_MEMORY_STEPS ?? 'run,compare,report').split(',').map((s) => s.trim()),
+);
+const KEEP = process.env.BENCH_MEMORY_KEEP;
 
 function makeSuite(dir: string, cases: number, regressEvery: number): string {
   const lines: string[] = [];
@@ -95,46 +107,59 @@ function measure(args: string[], okCodes = [0]): { max_rss_mb: number; wall_ms: 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 const rows = [];
 for (const n of SIZES) {
-  const dir = mkdtempSync(join(tmpdir(), `evalgate-bench-memory-${n}-`));
+  const dir = KEEP
+    ? join(KEEP, String(n))
+    : mkdtempSync(join(tmpdir(), `evalgate-bench-memory-${n}-`));
+  if (KEEP) mkdirSync(dir, { recursive: true });
+  // A step left out still runs (unmeasured in the table) when a later one needs its file.
+  const needs = (step: string, file: string) => STEPS.has(step) || !KEEP || !existsSync(file);
   try {
     const sides = { base: 0, head: 50 };
     for (const [label, every] of Object.entries(sides)) {
+      const out = join(dir, `${label}.json`);
+      if (!needs('run', out)) continue;
       const sideDir = join(dir, label);
       spawnSync('mkdir', ['-p', sideDir]);
       const config = makeSuite(sideDir, n, every);
-      const out = join(dir, `${label}.json`);
       const m = measure(['run', '--config', config, '--out', out, '--label', label, '--quiet']);
-      rows.push({
-        step: `run (${label})`,
-        cases: n,
-        'peak RSS MiB': m.max_rss_mb,
-        'wall s': (m.wall_ms / 1000).toFixed(1),
-        output: mib(statSync(out).size),
-      });
+      if (STEPS.has('run'))
+        rows.push({
+          step: `run (${label})`,
+          cases: n,
+          'peak RSS MiB': m.max_rss_mb,
+          'wall s': (m.wall_ms / 1000).toFixed(1),
+          output: mib(statSync(out).size),
+        });
     }
     const comparison = join(dir, 'comparison.json');
-    const c = measure(
-      ['compare', join(dir, 'base.json'), join(dir, 'head.json'), '--out', comparison],
-      [0, 1],
-    );
-    rows.push({
-      step: 'compare',
-      cases: n,
-      'peak RSS MiB': c.max_rss_mb,
-      'wall s': (c.wall_ms / 1000).toFixed(1),
-      output: mib(statSync(comparison).size),
-    });
-    const md = join(dir, 'comment.md');
-    const r = measure(['report', comparison, '--format', 'markdown', '--out', md]);
-    rows.push({
-      step: 'report (markdown)',
-      cases: n,
-      'peak RSS MiB': r.max_rss_mb,
-      'wall s': (r.wall_ms / 1000).toFixed(1),
-      output: mib(statSync(md).size),
-    });
+    if (STEPS.has('compare') || (STEPS.has('report') && needs('compare', comparison))) {
+      const c = measure(
+        ['compare', join(dir, 'base.json'), join(dir, 'head.json'), '--out', comparison],
+        [0, 1],
+      );
+      if (STEPS.has('compare'))
+        rows.push({
+          step: 'compare',
+          cases: n,
+          'peak RSS MiB': c.max_rss_mb,
+          'wall s': (c.wall_ms / 1000).toFixed(1),
+          output: mib(statSync(comparison).size),
+        });
+    }
+    if (STEPS.has('report')) {
+      const md = join(dir, 'comment.md');
+      const r = measure(['report', comparison, '--format', 'markdown', '--out', md]);
+      rows.push({
+        step: 'report (markdown)',
+        cases: n,
+        'peak RSS MiB': r.max_rss_mb,
+        'wall s': (r.wall_ms / 1000).toFixed(1),
+        output: mib(statSync(md).size),
+      });
+    }
   } finally {
-    if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+    if (KEEP) console.log(`kept ${dir}`);
+    else if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
     else console.log(`kept ${dir}`);
   }
 }

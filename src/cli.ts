@@ -414,7 +414,9 @@ async function cmdReport(args: string[]): Promise<number> {
   if (values.help) return help('report');
   if (positionals.length !== 1) throw new UsageError('report takes one comparison file');
   const path = positionals[0];
-  const comparison = await readComparison(path);
+  // Read line by line, the cases' repeated parts shared (src/compare/comparison-file.ts).
+  const { readComparisonFile } = await import('./compare/comparison-file.ts');
+  const comparison = await readComparisonFile(path);
   const { renderComment, renderSummary, renderTextReport, renderViewer, writeViewer } =
     await import('./report/index.ts');
   let text: string;

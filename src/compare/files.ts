@@ -7,16 +7,17 @@ import type { CaseResult, Comparison } from '../types.ts';
 import { readSlimResults, type SlimResults } from '../run/results-stream.ts';
 import { caseExcerpt, type PendingExcerpt } from './case-labels.ts';
 import { compare, type CompareOptions } from './compare.ts';
+import { compareCase } from './slim-case.ts';
 
 export async function compareFiles(
   basePath: string,
   headPath: string,
   options: Omit<CompareOptions, 'pendingExcerpts'> = {},
 ): Promise<Comparison> {
-  const base = await readSlimResults(basePath);
+  const base = await readSlimResults(basePath, { slim: compareCase });
   let head: SlimResults | undefined;
   try {
-    head = await readSlimResults(headPath);
+    head = await readSlimResults(headPath, { slim: compareCase });
     const pending: PendingExcerpt[] = [];
     const comparison = compare(base.results, head.results, {
       ...options,

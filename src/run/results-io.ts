@@ -6,6 +6,7 @@ import { redactedJson } from '../report/redact.ts';
 import type { CaseResult, Comparison, Results } from '../types.ts';
 import { recount, selectedCases } from './runner.ts';
 import { anySpooled, fullTrial, spoolOf } from './spool.ts';
+import { writeComparisonStream } from '../compare/comparison-file.ts';
 
 /** Bad input to a pipeline stage (a results or comparison file): exit code 2, no stack trace. */
 export class InputError extends Error {
@@ -80,10 +81,17 @@ export async function writeJson(path: string, value: unknown): Promise<void> {
   }
 }
 
+/** A comparison with its cases: written case by case (src/compare/comparison-file.ts). */
+const isComparison = (v: unknown): v is Comparison =>
+  (v as Partial<Comparison> | null)?.schema === 'evalgate/comparison@1' &&
+  Array.isArray((v as Comparison).cases);
+
 async function writeJsonTo(path: string, value: unknown): Promise<void> {
   const results = value as Partial<Results> | null;
   if (results?.schema === 'evalgate/results@1' && Array.isArray(results.cases)) {
     await writeResultsStream(path, results as Results);
+  } else if (isComparison(value)) {
+    await writeComparisonStream(path, value);
   } else {
     await writeFile(path, redactedJson(value) + '\n');
   }

@@ -137,11 +137,19 @@ function slimCase(c: CaseResult, share: (v: string[]) => string[]): CaseResult {
   return out;
 }
 
+export interface SlimOptions {
+  /** How each case is kept in memory instead of slimCase (compareFiles keeps less). */
+  slim?: (c: CaseResult) => CaseResult;
+}
+
 /**
  * Reads a results file for a comparison: slim cases in memory, full ones read back on demand.
  * Validated as readResults validates (an InputError names the file and the case).
  */
-export async function readSlimResults(path: string): Promise<SlimResults> {
+export async function readSlimResults(
+  path: string,
+  options: SlimOptions = {},
+): Promise<SlimResults> {
   const lines = linesOf(path);
   const first = await nextLine(lines, path);
   const head = headOf(first, path);
@@ -156,7 +164,7 @@ export async function readSlimResults(path: string): Promise<SlimResults> {
   for await (const { line, c } of caseLines(lines, path)) {
     offsets.push(line.offset);
     lengths.push(line.length);
-    head.cases.push(slimCase(c, share));
+    head.cases.push(options.slim ? options.slim(c) : slimCase(c, share));
   }
   const reader = new LineReader(path);
   return {
