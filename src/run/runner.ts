@@ -22,6 +22,7 @@ import { silentProgress, type ProgressSink } from './progress.ts';
 import { runConversation } from './conversation.ts';
 import type { SimulatorClient } from './simulator.ts';
 import { traceKey, type SideCache } from './trace-cache.ts';
+import { checkpoint } from './gc.ts';
 
 /** One system under test: the same cases run against each side (base tree, head tree). */
 export interface Side {
@@ -208,6 +209,7 @@ async function runOne(
   progress: ProgressSink,
 ): Promise<void> {
   if (plan.signal?.aborted || plan.guard?.stopped) return;
+  checkpoint();
   const started = performance.now();
   const request = requestFor(c, trial);
   // The conversation script is part of what the system receives, though not of the request.
