@@ -8,8 +8,8 @@
  * (docs/performance.md, "Memory"), 25% took the peak to about 440 MiB at the same wall time.
  *
  * This is not a cap: the heap still grows as far as a run needs (no out-of-memory a run would
- * not have had anyway), it is only collected more often. A flag the user gives wins (NODE_OPTIONS
- * or node's own arguments naming it), and EVALGATE_HEAP_GROWING_PERCENT=0 leaves V8's default.
+ * not have had anyway), it is only collected more often. The user's own flag wins (`node
+ * --heap-growing-percent=N`), and EVALGATE_HEAP_GROWING_PERCENT=0 leaves V8's defaults.
  */
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 
@@ -21,8 +21,8 @@ export function favourMemory(
   env: Record<string, string | undefined> = process.env,
   execArgv: readonly string[] = process.execArgv,
 ): number | undefined {
-  const named = (s: string | undefined) => !!s && /--heap[-_]growing[-_]percent\b/.test(s);
-  if (named(env.NODE_OPTIONS) || execArgv.some(named)) return undefined;
+  // V8 flags cannot be given in NODE_OPTIONS; given to node itself they are in execArgv.
+  if (execArgv.some((a) => /^--heap[-_]growing[-_]percent\b/.test(a))) return undefined;
   const raw = env.EVALGATE_HEAP_GROWING_PERCENT;
   const percent = raw === undefined || raw === '' ? DEFAULT_PERCENT : Number(raw);
   if (!Number.isInteger(percent) || percent <= 0 || percent > 1000) return undefined;

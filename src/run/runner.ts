@@ -275,8 +275,16 @@ export function recordedConfig(config: SuiteConfig): SuiteConfig {
   return { ...config, target };
 }
 
+/** One list per distinct set of modes: 100,000 cases name the same few, and nothing edits them. */
+const modeLists = new Map<string, string[]>();
+
 function modesOf(c: Case): string[] {
-  return [...new Set(c.checks.map((k) => k.mode))];
+  const modes = [...new Set(c.checks.map((k) => k.mode))];
+  const key = modes.join('\0');
+  const shared = modeLists.get(key);
+  if (shared) return shared;
+  if (modeLists.size < 10_000) modeLists.set(key, modes);
+  return modes;
 }
 
 /** A case's entry in a results file. */
