@@ -22,6 +22,8 @@ const SIZES = (at >= 0 ? argv[at + 1] : (process.env.BENCH_MEMORY_CASES ?? '1000
   .split(',')
   .map(Number);
 const TRIALS = 3;
+/** BENCH_MEMORY_STEPS=run measures only the runs (no compare, no report). */
+const STEPS = new Set((process.env.BENCH_MEMORY_STEPS ?? 'run,compare,report').split(','));
 const root = join(import.meta.dirname, '..');
 const cli = join(root, 'dist', 'cli', 'index.js');
 const system = join(import.meta.dirname, 'bench', 'system.mjs');
@@ -112,6 +114,7 @@ for (const n of SIZES) {
         output: mib(statSync(out).size),
       });
     }
+    if (!STEPS.has('compare')) continue;
     const comparison = join(dir, 'comparison.json');
     const c = measure(
       ['compare', join(dir, 'base.json'), join(dir, 'head.json'), '--out', comparison],
@@ -124,6 +127,7 @@ for (const n of SIZES) {
       'wall s': (c.wall_ms / 1000).toFixed(1),
       output: mib(statSync(comparison).size),
     });
+    if (!STEPS.has('report')) continue;
     const md = join(dir, 'comment.md');
     const r = measure(['report', comparison, '--format', 'markdown', '--out', md]);
     rows.push({
