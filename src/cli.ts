@@ -31,6 +31,7 @@ import {
 import { allErrored } from './run/all-errored.ts';
 import { makeDir } from './run/evalgate-dir.ts';
 import { journalPath } from './run/journal.ts';
+import { favourMemory } from './run/gc.ts';
 import { parseShard, type Selection } from './run/select.ts';
 import { redactedJson, redactSecrets } from './report/redact.ts';
 import { registerEnvSecrets, registerSuiteSecrets } from './secrets.ts';
@@ -255,6 +256,7 @@ async function cmdRun(args: string[]): Promise<number> {
   });
   if (values.help) return help('run');
   const startedAt = performance.now();
+  favourMemory(); // a large run's garbage collected sooner (src/run/gc.ts)
   const suite = await loadSuite(resolve(values.config));
   const controller = interruptible();
   const results = await runSuite({

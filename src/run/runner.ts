@@ -22,6 +22,7 @@ import { silentProgress, type ProgressSink } from './progress.ts';
 import { runConversation } from './conversation.ts';
 import type { SimulatorClient } from './simulator.ts';
 import { traceKey, type SideCache } from './trace-cache.ts';
+import { checkpoint } from './gc.ts';
 
 /** One system under test: the same cases run against each side (base tree, head tree). */
 export interface Side {
@@ -208,6 +209,7 @@ async function runOne(
   progress: ProgressSink,
 ): Promise<void> {
   if (plan.signal?.aborted || plan.guard?.stopped) return;
+  checkpoint();
   const started = performance.now();
   const request = requestFor(c, trial);
   // The conversation script is part of what the system receives, though not of the request.
@@ -273,8 +275,16 @@ export function recordedConfig(config: SuiteConfig): SuiteConfig {
   return { ...config, target };
 }
 
+/** One list per distinct set of modes: 100,000 cases name the same few, and nothing edits them. */
+const modeLists = new Map<string, string[]>();
+
 function modesOf(c: Case): string[] {
-  return [...new Set(c.checks.map((k) => k.mode))];
+  const modes = [...new Set(c.checks.map((k) => k.mode))];
+  const key = modes.join('\0');
+  const shared = modeLists.get(key);
+  if (shared) return shared;
+  if (modeLists.size < 10_000) modeLists.set(key, modes);
+  return modes;
 }
 
 /** A case's entry in a results file. */

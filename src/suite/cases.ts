@@ -11,6 +11,7 @@ import { closest } from './suggest.ts';
 import { parseJson, parseJsonl } from './jsonl.ts';
 import { locatedAt, parseYaml } from './yaml.ts';
 import type { Located } from './yaml.ts';
+import { checkpoint } from '../run/gc.ts';
 
 /** Most user turns in a scripted or simulated conversation. */
 export const MAX_TURNS = 100;
@@ -363,6 +364,7 @@ export function parseCases(
   const cases: Case[] = [];
   const problems: SuiteProblem[] = [];
   const take = (raw: unknown, located: Pick<Located, 'lineOf'>, line: number) => {
+    checkpoint();
     const { value, issues } = validateCase(raw, opts.modes, opts.conversation);
     if (value) {
       const hash = caseHash(value);
