@@ -67,18 +67,29 @@ export const VIEWER_DATA_JS = String.raw`
   }
 
   // Each side's trace blocks of D.traceChunk entries, in that side's results order, after this
-  // script: 'evalgate-<side>s<k>' holds each entry's distinct outputs, 'evalgate-<side>t<k>' its
-  // trials (a trial's output is its 'o'-th output). The decoded ones kept, the least recently
+  // script: 'evalgate-<side>s<k>' holds each entry's distinct outputs, 'evalgate-<side>t<k>' the
+  // block's pool of checks and documents, then each entry's trials (a trial's output is its 'o'-th
+  // output, its checks and retrieved documents are named by their places in the pool). The decoded ones kept, the least recently
   // used dropped past TRACE_KEEP.
   var TRACE_KEEP = 24;
   var traceBlocks = new Map();
   function both(a, b, fn) { return whenRead(a, function (x) { return whenRead(b, function (y) { return fn(x, y); }); }); }
+  // A block's entries whole again: outputs, checks and retrieved documents back in their trials.
   function joinOutputs(text, rest) {
-    for (var j = 0; j < rest.length; j++) {
-      var o = text[j] || [], ts = (rest[j] && rest[j].t) || [];
-      for (var n = 0; n < ts.length; n++) if (ts[n] && ts[n].trace && typeof ts[n].o === 'number') ts[n].trace.output = o[ts[n].o];
+    var pool = Array.isArray(rest[0]) ? rest[0] : [], entries = rest.slice(1);
+    function fromPool(refs) { return refs.map(function (n) { return pool[n]; }); }
+    for (var j = 0; j < entries.length; j++) {
+      var o = text[j] || [], ts = (entries[j] && entries[j].t) || [];
+      for (var n = 0; n < ts.length; n++) {
+        var t = ts[n];
+        if (!t) continue;
+        if (Array.isArray(t.ck)) t.checks = fromPool(t.ck);
+        if (!t.trace) continue;
+        if (typeof t.o === 'number') t.trace.output = o[t.o];
+        if (Array.isArray(t.trace.rv)) t.trace.retrieved = fromPool(t.trace.rv);
+      }
     }
-    return rest;
+    return entries;
   }
   function traceBlock(key, k) {
     var id = key + k, v = traceBlocks.get(id);

@@ -269,25 +269,76 @@ export function caseEntry(k: CaseComparison, br?: SideCase, hr?: SideCase) {
 }
 
 /**
+ * Objects repeated across the trials of a trace block (check results, retrieved documents),
+ * stored once per block and named by their place: a block's JSON then shrinks by half where
+ * checks repeat (gzip's 32 KB window sees only a few cases back).
+ */
+export class Pool {
+  readonly values: unknown[] = [];
+  private readonly seen = new Map<unknown, number>();
+  private readonly byJson = new Map<string, number>();
+
+  ref(v: unknown): number {
+    let i = this.seen.get(v);
+    if (i !== undefined) return i;
+    const key = JSON.stringify(v);
+    i = this.byJson.get(key);
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(v);
+      this.byJson.set(key, i);
+    }
+    this.seen.set(v, i);
+    return i;
+  }
+
+  /** An array of objects as their places in the pool; undefined for anything else. */
+  refs(a: unknown): number[] | undefined {
+    if (!Array.isArray(a) || !a.length) return undefined;
+    for (const x of a) if (!x || typeof x !== 'object' || Array.isArray(x)) return undefined;
+    return a.map((x) => this.ref(x));
+  }
+}
+
+/**
  * A case's traces on one side, in two parts: `text`, its distinct outputs (what the search
  * reads: a search decodes only these), and `rest`, its trials with each string output replaced
- * by `o`, the output's place in `text`, and the case's input unless the other side carries it.
- * Not yet redacted: that happens when they are serialised.
+ * by `o`, the output's place in `text`, their checks (`ck`) and retrieved documents (`rv`) by
+ * their places in the block's pool, and the case's input unless the other side carries it. The
+ * page puts them back (viewer-data-js.ts joinOutputs). Not yet redacted: that happens when they
+ * are serialised.
  */
-export function sideTraces(r: CaseResult, withInput: boolean): { text: string[]; rest: unknown } {
+export function sideTraces(
+  r: CaseResult,
+  withInput: boolean,
+  pool: Pool,
+): { text: string[]; rest: unknown } {
   const text: string[] = [];
   const seen = new Map<string, number>();
-  const trials = (labelable(r) ?? []).map((t) => {
-    const tr = t as TrialResult & { th?: string };
-    const out = tr?.trace?.output;
-    if (typeof out !== 'string') return tr;
-    let o = seen.get(out);
-    if (o === undefined) {
-      o = text.length;
-      seen.set(out, o);
-      text.push(out);
+  const trials = (labelable(r) ?? []).map((tr) => {
+    if (!tr || typeof tr !== 'object') return tr;
+    const out = tr.trace?.output;
+    let o: number | undefined;
+    if (typeof out === 'string') {
+      o = seen.get(out);
+      if (o === undefined) {
+        o = text.length;
+        seen.set(out, o);
+        text.push(out);
+      }
     }
-    return { ...tr, trace: { ...tr.trace, output: undefined }, o };
+    const ck = pool.refs(tr.checks);
+    const rv = tr.trace && typeof tr.trace === 'object' ? pool.refs(tr.trace.retrieved) : undefined;
+    const trace =
+      o === undefined && !rv
+        ? tr.trace
+        : {
+            ...tr.trace,
+            output: o === undefined ? tr.trace.output : undefined,
+            retrieved: rv ? undefined : tr.trace.retrieved,
+            rv,
+          };
+    return { ...tr, checks: ck ? undefined : tr.checks, ck, trace, o };
   });
   return { text, rest: withInput ? { input: r.input, t: trials } : { t: trials } };
 }

@@ -31,6 +31,7 @@ import { VIEWER_CSS, VIEWER_JS } from './viewer-assets.ts';
 import { block, blockHtml, blockHtmlPieces, jsonForScript, type Block } from './viewer-blocks.ts';
 import {
   caseEntry,
+  Pool,
   SideScanner,
   sideTraces,
   sortedCases,
@@ -132,10 +133,12 @@ const compressed = (c: Comparison, opts: ViewerOptions) =>
 /**
  * One side's trace blocks, from its cases in the results' order (the second pass): per
  * TRACE_CHUNK entries, a block of their outputs (`evalgate-<s>s<k>`, what the search reads) and
- * a block of the rest of their trials (`evalgate-<s>t<k>`). Fed one case at a time.
+ * a block of the rest of their trials (`evalgate-<s>t<k>`: the block's pool, then one entry per
+ * case; see sideTraces). Fed one case at a time.
  */
 class TraceBlocks {
   private part: { text: string[]; rest: unknown }[] = [];
+  private pool = new Pool();
   private written = 0;
   private k = 0;
   private readonly key: 'b' | 'h';
@@ -160,7 +163,7 @@ class TraceBlocks {
     this.written++;
     // The input once per case: on the head side, on the base side only for a removed case.
     const withInput = this.key === 'h' || !this.other?.at.has(c.id);
-    this.part.push(sideTraces(c, withInput));
+    this.part.push(sideTraces(c, withInput, this.pool));
     return this.part.length === TRACE_CHUNK ? this.flush() : [];
   }
 
@@ -174,11 +177,19 @@ class TraceBlocks {
 
   private flush(): Block[] {
     const part = this.part;
+    const pool = this.pool.values;
     this.part = [];
+    this.pool = new Pool();
     const k = this.k++;
+    // The rest: the block's pool first, then the entries.
     return [
       block(`evalgate-${this.key}s${k}`, part, (x) => x.text, this.compress),
-      block(`evalgate-${this.key}t${k}`, part, (x) => x.rest, this.compress),
+      block(
+        `evalgate-${this.key}t${k}`,
+        [pool, ...part.map((x) => x.rest)],
+        (x) => x,
+        this.compress,
+      ),
     ];
   }
 }
