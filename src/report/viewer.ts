@@ -70,7 +70,7 @@ const CSP = [
   "form-action 'none'",
 ].join('; ');
 
-/** Both sides' first pass, and what it keeps of their meta. */
+/** A side's first pass (see SideScanner), with the side's meta. */
 function scanner(c: Comparison, meta?: Results['meta']) {
   const listed = new Set((c.cases ?? []).map((k) => k.id));
   return Object.assign(new SideScanner(listed), { meta });
