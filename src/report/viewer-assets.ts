@@ -238,10 +238,10 @@ const VIEWER_UI_JS = String.raw`
     if (!q || !complete) return;
     var jobs = [];
     ['h', 'b'].forEach(function (key) { for (var k = 0; k * D.traceChunk < D.entries[key]; k++) jobs.push([key, k]); });
-    if (!jobs.length) return;
+    document.body.removeAttribute('data-searched');
+    if (!jobs.length) { document.body.setAttribute('data-searched', q); return; }
     var pos = positions(), next = 0, done = 0, inFlight = 0, dirty = false, shownAt = performance.now();
     searching = { done: 0, total: jobs.length };
-    document.body.removeAttribute('data-searched');
     function onBlock(job, hay) {
       if (run !== searchRun) return;
       inFlight--; done++;
