@@ -160,17 +160,20 @@ describe('the viewer from results files', () => {
       );
       expect(r.stderr).not.toMatch(/heap out of memory/);
       expect(r.status).toBe(0);
-      // Every trial's output is in it (each its own: 3 per case and side).
+      // Every trial's output is in it (each its own: 3 per case and side), in blocks of about
+      // 2 MB of text (2 cases of these) rather than 100 cases: the writer holds one block.
       const html = readFileSync(join(dir, 'big.html'), 'utf8');
       let outputs = 0;
-      let last = '';
-      for (const b of blocks(html).filter((x) => /^evalgate-[bh]s/.test(x.id)))
-        for (const texts of JSON.parse(b.json) as string[][]) {
-          outputs += texts.length;
-          if (texts.some((t) => t.startsWith('head case-299 2 '))) last = b.id;
-        }
+      let most = 0;
+      const headBlocks = blocks(html).filter((x) => /^evalgate-hs/.test(x.id));
+      for (const b of blocks(html).filter((x) => /^evalgate-[bh]s/.test(x.id))) {
+        const part = JSON.parse(b.json) as string[][];
+        most = Math.max(most, part.length);
+        for (const texts of part) outputs += texts.length;
+      }
       expect(outputs).toBe(1800);
-      expect(last).toBe('evalgate-hs2');
+      expect(most).toBeLessThanOrEqual(7);
+      expect(headBlocks.length).toBeGreaterThan(40);
     },
   );
 

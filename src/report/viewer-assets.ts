@@ -237,7 +237,7 @@ const VIEWER_UI_JS = String.raw`
     searching = null;
     if (!q || !complete) return;
     var jobs = [];
-    ['h', 'b'].forEach(function (key) { for (var k = 0; k * D.traceChunk < D.entries[key]; k++) jobs.push([key, k]); });
+    ['h', 'b'].forEach(function (key) { for (var k = 0; k < D.starts[key].length; k++) jobs.push([key, k]); });
     document.body.removeAttribute('data-searched');
     if (!jobs.length) { document.body.setAttribute('data-searched', q); return; }
     var pos = positions(), next = 0, done = 0, inFlight = 0, dirty = false, shownAt = performance.now();
@@ -245,7 +245,7 @@ const VIEWER_UI_JS = String.raw`
     function onBlock(job, hay) {
       if (run !== searchRun) return;
       inFlight--; done++;
-      var map = pos[job[0]], first = job[1] * D.traceChunk;
+      var map = pos[job[0]], first = D.starts[job[0]][job[1]];
       for (var j = 0; j < hay.length; j++) {
         var i = map[first + j];
         if (i === undefined || i < 0 || listed[i] || hay[j].indexOf(q) < 0 || !shown(i)) continue;

@@ -66,11 +66,11 @@ export const VIEWER_DATA_JS = String.raw`
     next(0);
   }
 
-  // Each side's trace blocks of D.traceChunk entries, in that side's results order, after this
-  // script: 'evalgate-<side>s<k>' holds each entry's distinct outputs, 'evalgate-<side>t<k>' the
-  // block's pool of checks and documents, then each entry's trials (a trial's output is its 'o'-th
-  // output, its checks and retrieved documents are named by their places in the pool). The decoded ones kept, the least recently
-  // used dropped past TRACE_KEEP.
+  // Each side's trace blocks (block k from position D.starts[side][k] on), in that side's results
+  // order, after this script: 'evalgate-<side>s<k>' holds each entry's distinct outputs,
+  // 'evalgate-<side>t<k>' the block's pool of checks and documents, then each entry's trials (a
+  // trial's output is its 'o'-th output, its checks and retrieved documents are named by their
+  // places in the pool). The decoded ones kept, the least recently used dropped past TRACE_KEEP.
   var TRACE_KEEP = 24;
   var traceBlocks = new Map();
   function both(a, b, fn) { return whenRead(a, function (x) { return whenRead(b, function (y) { return fn(x, y); }); }); }
@@ -111,10 +111,17 @@ export const VIEWER_DATA_JS = String.raw`
     while (traceBlocks.size > TRACE_KEEP) traceBlocks.delete(traceBlocks.keys().next().value);
     return v;
   }
+  // The last block starting at or before position p.
+  function blockOf(starts, p) {
+    var lo = 0, hi = starts.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (starts[mid] <= p) lo = mid; else hi = mid - 1; }
+    return lo;
+  }
   function sideEntry(key, s) {
     if (!s || typeof s.at !== 'number' || s.at < 0) return null;
-    return whenRead(traceBlock(key, Math.floor(s.at / D.traceChunk)), function (part) {
-      return part[s.at % D.traceChunk] || null;
+    var k = blockOf(D.starts[key], s.at);
+    return whenRead(traceBlock(key, k), function (part) {
+      return part[s.at - D.starts[key][k]] || null;
     });
   }
   // A case's traces: a value, or a promise of one.

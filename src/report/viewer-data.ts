@@ -174,8 +174,12 @@ export interface ViewerSide {
 export class SideScanner {
   readonly at = new Map<string, SideCase>();
   readonly usage = new UsageSums();
+  /** The first position of each trace block (see TRACE_CHUNK, TRACE_CHARS). */
+  readonly starts: number[] = [];
   judged = false;
   private readonly listed: ReadonlySet<string>;
+  private blockCases = 0;
+  private blockChars = 0;
   constructor(listed: ReadonlySet<string>) {
     this.listed = listed;
   }
@@ -190,7 +194,16 @@ export class SideScanner {
       else if (t?.status === 'error') errors++;
       if (!this.judged && hasJudged(t)) this.judged = true;
     }
-    this.at.set(c.id, { pos: this.at.size, runs: trials.length, passes, errors });
+    const pos = this.at.size;
+    // A block ends at TRACE_CHUNK cases or once it holds TRACE_CHARS: the writer holds one
+    // block's cases, the page decodes one block to open a case.
+    if (!pos || this.blockCases >= TRACE_CHUNK || this.blockChars >= TRACE_CHARS) {
+      this.starts.push(pos);
+      this.blockCases = this.blockChars = 0;
+    }
+    this.blockCases++;
+    this.blockChars += textSize(c, 0);
+    this.at.set(c.id, { pos, runs: trials.length, passes, errors });
     this.usage.add(c);
   }
 
@@ -198,6 +211,21 @@ export class SideScanner {
   next(c: CaseResult, written: number): boolean {
     return this.at.get(c?.id)?.pos === written;
   }
+}
+
+/** Cases per trace block, at most (per side: a block of their outputs and one of the rest). */
+export const TRACE_CHUNK = 100;
+/** Characters of text per trace block, about: a block ends at the case that passes it. */
+export const TRACE_CHARS = 2_000_000;
+
+/** The characters of a value's strings (a few more per other value), to size trace blocks. */
+function textSize(v: unknown, depth: number): number {
+  if (typeof v === 'string') return v.length;
+  if (!v || typeof v !== 'object' || depth > 32) return 4;
+  let n = 4;
+  if (Array.isArray(v)) for (const x of v) n += textSize(x, depth + 1);
+  else for (const k in v) n += k.length + textSize((v as Record<string, unknown>)[k], depth + 1);
+  return n;
 }
 
 /** What the first pass found on both sides (undefined: that side's results were not given). */

@@ -3,9 +3,10 @@
  * of a comparison and, when the results are given, every trial's trace on both sides.
  *
  * Layout: the header data, then the case index in blocks of INDEX_CHUNK cases, then our script,
- * then each side's traces in blocks of TRACE_CHUNK cases, in the order of that side's results
- * file (the index says where each case's are), each block split in two: the outputs (all the
- * search reads) and the rest of the trials. The script runs when the parser reaches it: the
+ * then each side's traces in blocks of TRACE_CHUNK cases (fewer when they are large), in the
+ * order of that side's results file (the index says where each case's are), each block split in
+ * two: the outputs (all the search reads) and the rest of the trials. The script runs when the
+ * parser reaches it: the
  * first page of the list shows from the first index block while the browser still reads the
  * traces; a case's trace blocks are decoded when the case is opened, the output blocks one after
  * another when a search looks beyond the index. Large suites (more than COMPRESS_FROM cases)
@@ -49,8 +50,7 @@ export { jsonForScript } from './viewer-blocks.ts';
 export const COMPRESS_FROM = 1000;
 /** Cases per index block when compressed (uncompressed, the index is one block). */
 export const INDEX_CHUNK = 2000;
-/** Cases per trace block (per side: a block of their outputs and one of the rest). */
-export const TRACE_CHUNK = 100;
+export { TRACE_CHARS, TRACE_CHUNK } from './viewer-data.ts';
 
 function escapeHtml(s: string): string {
   return showControls(s)
@@ -91,8 +91,9 @@ function* viewerStart(
   const header = {
     ...viewerHeader(c, sides, opts),
     indexChunk,
-    traceChunk: TRACE_CHUNK,
-    // Trace entries per side: the search reads every block of both.
+    // Per side, the first position of each trace block (a case's block is the last that starts
+    // at or before its position) and the number of positions: the search reads every block.
+    starts: { b: sides.base?.starts ?? [], h: sides.head?.starts ?? [] },
     entries: { b: sides.base?.at.size ?? 0, h: sides.head?.at.size ?? 0 },
   };
   yield [
@@ -132,9 +133,10 @@ const compressed = (c: Comparison, opts: ViewerOptions) =>
 
 /**
  * One side's trace blocks, from its cases in the results' order (the second pass): per
- * TRACE_CHUNK entries, a block of their outputs (`evalgate-<s>s<k>`, what the search reads) and
- * a block of the rest of their trials (`evalgate-<s>t<k>`: the block's pool, then one entry per
- * case; see sideTraces). Fed one case at a time.
+ * TRACE_CHUNK cases or TRACE_CHARS characters of their text, whichever comes first, a block of
+ * their outputs (`evalgate-<s>s<k>`, what the search reads) and a block of the rest of their
+ * trials (`evalgate-<s>t<k>`: the block's pool, then one entry per case; see sideTraces). Fed
+ * one case at a time.
  */
 class TraceBlocks {
   private part: { text: string[]; rest: unknown }[] = [];
@@ -160,11 +162,14 @@ class TraceBlocks {
 
   add(c: CaseResult): Block[] {
     if (!this.scan.next(c, this.written)) return [];
+    // The blocks end where the first pass said (SideScanner.starts).
+    const done =
+      this.part.length && this.scan.starts[this.k + 1] === this.written ? this.flush() : [];
     this.written++;
     // The input once per case: on the head side, on the base side only for a removed case.
     const withInput = this.key === 'h' || !this.other?.at.has(c.id);
     this.part.push(sideTraces(c, withInput, this.pool));
-    return this.part.length === TRACE_CHUNK ? this.flush() : [];
+    return done;
   }
 
   end(): Block[] {
