@@ -170,12 +170,13 @@ gate: {adaptive: false}
     );
     expect(r.code).toBe(0);
     const html = readFileSync(join(dir, 'out', 'report.html'), 'utf8');
-    // Each case's block carries the base and the head trials: the viewer read both runs.
-    const blocks = html.match(/id="evalgate-t\d+">[^<]*/g) ?? [];
-    expect(blocks).toHaveLength(ids.length);
-    for (const b of blocks) {
-      expect(b).toMatch(/"b":\[\{"trial":0/);
-      expect(b).toMatch(/"h":\[\{"trial":0/);
+    // Each side's trace block has every case's trials: the viewer read both runs.
+    for (const side of ['b', 'h']) {
+      const block = new RegExp(`id="evalgate-${side}t0">([^<]*)<`).exec(html)?.[1] ?? '[]';
+      // The block's pool of checks first, then one entry per case.
+      const entries = (JSON.parse(block) as { t: { trial: number }[] }[]).slice(1);
+      expect(entries).toHaveLength(ids.length);
+      for (const e of entries) expect(e.t[0].trial).toBe(0);
     }
   });
 

@@ -6,7 +6,12 @@
  * a search over all cases for a case at the end of the list (its trace block not yet decoded)
  * and opening that case. Targets (issue 13): < 50 MB, first screen < 2 s.
  *
- *   node scripts/bench-viewer.ts [--runs 10000:template,100000:prose] [--keep]
+ *   node scripts/bench-viewer.ts [--runs 10000:template,100000:prose,100000:prose:files] [--keep]
+ *
+ * `:files` builds it with the CLI, `evalgate report comparison.json --format html`, from the
+ * results and comparison files written first (the RSS is then the CLI's whole peak, by
+ * scripts/bench/peak-rss.mjs). The build's CPU time is printed beside its wall time (the machine
+ * may be shared).
  *
  * Inputs are generated in memory as a loader would hold them (a side's trace shared by its
  * trials with the same outcome, check results shared) and compared with the real `compare()`;
@@ -16,7 +21,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 const argv = process.argv.slice(2);
 const arg = (name: string) => {
@@ -28,12 +33,19 @@ const K = 3;
 /** The case the search looks for: near the end of the list (a stable pass, listed last). */
 const needle = (n: number) => n - 129;
 
-if (argv[0] === '--child') await child(Number(argv[1]), argv[2], argv[3] === 'prose');
+if (argv[0] === '--child')
+  await child(Number(argv[1]), argv[2], argv[3] === 'prose', argv[4] === 'files');
 else await parent();
 
-async function child(n: number, out: string, withProse: boolean): Promise<void> {
+async function child(
+  n: number,
+  out: string,
+  withProse: boolean,
+  fromFiles: boolean,
+): Promise<void> {
   const { compare } = await import('../src/compare/index.ts');
   const { writeViewer } = await import('../src/report/viewer.ts');
+  const { writeJson } = await import('../src/run/results-io.ts');
   const { SYNTH_GATE, rng } = await import('../__tests__/helpers/compare-results.ts');
   type R = import('../src/types.ts').Results;
   type CR = import('../src/types.ts').CheckResult;
@@ -148,26 +160,40 @@ async function child(n: number, out: string, withProse: boolean): Promise<void> 
   const base = side('base', 0);
   const head = side('head', 1);
   const comparison = compare(base, head);
+  if (fromFiles) {
+    // What `evalgate compare` leaves: the two results files and the comparison naming them.
+    comparison.base.results_path = basename(`${out}.base.json`);
+    comparison.head.results_path = basename(`${out}.head.json`);
+    await writeJson(`${out}.base.json`, base);
+    await writeJson(`${out}.head.json`, head);
+    await writeJson(`${out}.comparison.json`, comparison);
+    return;
+  }
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
   let peak = rssBefore;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const bytes = await writeViewer(out, comparison, base, head);
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
-  process.stdout.write(JSON.stringify({ ms, bytes, rssBefore, peak }));
+  process.stdout.write(JSON.stringify({ ms, cpuMs, bytes, rssBefore, peak }));
 }
 
 async function parent(): Promise<void> {
   // Outputs: `template` answers like scripts/bench/system.mjs (one sentence naming the order);
   // `prose` adds 20-50 random words per output, about as hard to compress as model prose.
-  const runs = (arg('--runs') ?? '10000:template,100000:template,10000:prose,100000:prose')
+  const runs = (
+    arg('--runs') ?? '10000:template,100000:template,10000:prose,100000:prose,100000:prose:files'
+  )
     .split(',')
     .map((x) => {
-      const [n, profile = 'template'] = x.split(':');
-      return { n: Number(n), profile };
+      const [n, profile = 'template', source = 'memory'] = x.split(':');
+      return { n: Number(n), profile, source };
     });
   const { hasChromium, launchChromium, watchPage } =
     await import('../__tests__/helpers/chromium.ts');
@@ -176,20 +202,23 @@ async function parent(): Promise<void> {
   const rows = [];
   const browser = hasChromium() ? await launchChromium() : undefined;
   try {
-    for (const { n, profile } of runs) {
-      const file = join(dir, `viewer-${n}-${profile}.html`);
+    for (const { n, profile, source } of runs) {
+      const file = join(dir, `viewer-${n}-${profile}-${source}.html`);
       const r = spawnSync(
         process.execPath,
-        ['--expose-gc', import.meta.filename, '--child', String(n), file, profile],
+        ['--expose-gc', import.meta.filename, '--child', String(n), file, profile, source],
         { encoding: 'utf8', maxBuffer: 1e6 },
       );
       if (r.status !== 0) throw new Error(`build of ${n} cases failed: ${r.stderr.slice(-2000)}`);
-      const b = JSON.parse(r.stdout);
+      let b = JSON.parse(r.stdout || '{}');
+      if (source === 'files') b = reportHtml(file);
       const row: Record<string, string | number> = {
         cases: n,
         outputs: profile,
+        from: source,
         'build s': (b.ms / 1000).toFixed(1),
-        'RSS before build': mb(b.rssBefore),
+        'build CPU s': Number.isNaN(b.cpuMs) ? '–' : (b.cpuMs / 1000).toFixed(1),
+        'RSS before build': b.rssBefore ? mb(b.rssBefore) : '–',
         'peak RSS in build': mb(b.peak),
         size: mb(statSync(file).size),
       };
@@ -210,9 +239,28 @@ async function parent(): Promise<void> {
     'first screen: navigation to the first page of cases listed; index: every case read (filters and search see all);',
   );
   console.log(
-    'search: typing a term found in one case at the end of the list until the list shows it (includes the 120 ms debounce);',
+    'search: typing a term found in one case at the end of the list until the list shows it (includes the 120 ms debounce); search all: until every output is read;',
   );
   console.log('open: clicking that case until its trials show (its trace block decoded).\n');
+}
+
+/** `evalgate report --format html` on the files the child wrote, with its peak RSS and time. */
+function reportHtml(file: string) {
+  const bin = join(import.meta.dirname, '..', 'src', 'bin.ts');
+  const hook = join(import.meta.dirname, 'bench', 'peak-rss.mjs');
+  const r = spawnSync(
+    process.execPath,
+    ['--import', hook, bin, 'report', `${file}.comparison.json`, '--format', 'html', '--out', file],
+    { encoding: 'utf8' },
+  );
+  if (r.status !== 0) throw new Error(`report --format html failed: ${r.stderr.slice(-2000)}`);
+  const stats = JSON.parse(/evalgate-peak (.*)/.exec(r.stderr)![1]);
+  return {
+    ms: stats.wall_ms,
+    cpuMs: NaN, // not measured for the CLI
+
+    peak: stats.max_rss_mb * 1024 * 1024,
+  };
 }
 
 async function inBrowser(
@@ -241,6 +289,9 @@ async function inBrowser(
     { timeout: 60_000 },
   );
   const search = performance.now() - t1;
+  // Until the search has read every output block of both sides (the count line says so).
+  await page.waitForSelector('body[data-searched]', { timeout: 120_000 });
+  const searchAll = performance.now() - t1;
   const t2 = performance.now();
   await page.click('#cases .case .case-row');
   await page.waitForSelector('#cases .case .detail .side details.trial');
@@ -249,5 +300,11 @@ async function inBrowser(
     throw new Error(`viewer page: ${JSON.stringify(watch)}`);
   await page.close();
   const s = (v: number) => `${Math.round(v)} ms`;
-  return { 'first screen': s(first), index: s(ready), search: s(search), open: s(open) };
+  return {
+    'first screen': s(first),
+    index: s(ready),
+    search: s(search),
+    'search all': s(searchAll),
+    open: s(open),
+  };
 }

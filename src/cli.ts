@@ -384,20 +384,19 @@ async function cmdCompare(args: string[]): Promise<number> {
   return verdictExit(comparison);
 }
 
-/** The results behind a comparison, for the viewer's traces; a warning, not a failure, if absent. */
-async function readTracesFor(side: string, path: string | undefined): Promise<Results | undefined> {
+/**
+ * The results behind a comparison, for the viewer's traces, read line by line as the viewer is
+ * written (never whole); a warning, not a failure, if absent (see onUnreadable in cmdReport).
+ */
+async function tracesFor(side: string, path: string | undefined) {
   if (!path) {
     log(
       `the comparison does not say where the ${side} results are: no ${side} traces (use --${side})`,
     );
     return undefined;
   }
-  try {
-    return await readResults(path);
-  } catch (err) {
-    log(`no ${side} traces in the viewer: ${(err as Error).message} (use --${side})`);
-    return undefined;
-  }
+  const { fileSide } = await import('./report/viewer.ts');
+  return fileSide(path);
 }
 
 async function cmdReport(args: string[]): Promise<number> {
@@ -419,8 +418,8 @@ async function cmdReport(args: string[]): Promise<number> {
   // Read line by line, the cases' repeated parts shared (src/compare/comparison-file.ts).
   const { readComparisonFile } = await import('./compare/comparison-file.ts');
   const comparison = await readComparisonFile(path);
-  const { renderComment, renderSummary, renderTextReport, renderViewer, writeViewer } =
-    await import('./report/index.ts');
+  const { renderComment, renderSummary, renderTextReport } = await import('./report/index.ts');
+  const { writeViewerStream } = await import('./report/viewer.ts');
   let text: string;
   const opts = {
     repoUrl: values['repo-url'],
@@ -442,33 +441,31 @@ async function cmdReport(args: string[]): Promise<number> {
       const near = (p: string | undefined) => (p ? resolve(dirname(path), p) : undefined);
       const basePath = values.base ?? near(comparison.base.results_path);
       const headPath = values.head ?? near(comparison.head.results_path);
-      const base = await readTracesFor('base', basePath);
-      const head = await readTracesFor('head', headPath);
-      if (values.out) {
-        // Written block by block: a large suite's viewer is never one string in memory.
-        await makeDir(dirname(resolve(values.out)));
-        await writeViewer(values.out, comparison, base, head);
-        log(`wrote ${values.out}`);
-        return 0;
-      }
-      text = renderViewer(comparison, base, head);
-      break;
+      const sides = {
+        base: await tracesFor('base', basePath),
+        head: await tracesFor('head', headPath),
+      };
+      const onUnreadable = (side: string, err: Error) =>
+        log(`no ${side} traces in the viewer: ${err.message} (use --${side})`);
+      // Written block by block from the results read line by line: neither the viewer nor a
+      // results file of a large suite is ever whole in memory. Without --out, to stdout: a
+      // document whose data has C1 controls and bidi overrides as \u escapes (see viewer.ts),
+      // so a terminal it lands on has nothing to obey either.
+      if (values.out) await makeDir(dirname(resolve(values.out)));
+      await writeViewerStream(values.out ?? process.stdout, comparison, sides, { onUnreadable });
+      if (values.out) log(`wrote ${values.out}`);
+      return 0;
     }
     default:
       throw new UsageError(
         `--format must be markdown, summary, html or text, got ${values.format}`,
       );
   }
-  // The viewer redacts its data itself; patterns run over the whole page would hit its script.
-  if (values.format !== 'html') text = redactSecrets(text);
+  text = redactSecrets(text);
   if (values.out) {
     await makeDir(dirname(resolve(values.out)));
     await writeFile(values.out, text);
     log(`wrote ${values.out}`);
-  } else if (values.format === 'html') {
-    // A document, not terminal text: its data is JSON with C1 controls and bidi overrides as
-    // \u escapes (see viewer.ts), so a terminal it lands on has nothing to obey either.
-    process.stdout.write(text.endsWith('\n') ? text : text + '\n');
   } else print(text.replace(/\n$/, ''));
   return 0;
 }

@@ -8,7 +8,8 @@ export {
 } from './comment.ts';
 export type { CommentOptions } from './comment.ts';
 export { plainHeadline, renderTextReport } from './text.ts';
-export { renderViewer, writeViewer } from './viewer.ts';
+export { fileSide, renderViewer, resultsSide, writeViewer, writeViewerStream } from './viewer.ts';
+export type { ViewerSide, ViewerStreamOptions } from './viewer.ts';
 export type { ViewerOptions } from './viewer.ts';
 export { redactSecrets, redactDeep } from './redact.ts';
 export { headline, verdictKind } from './headline.ts';

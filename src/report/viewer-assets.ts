@@ -188,7 +188,7 @@ const VIEWER_UI_JS = String.raw`
   function haystack(i) {
     if (!hay) hay = new Array(TOTAL);
     if (hay[i] === undefined) {
-      var c = C[i], parts = [c.id, c.tags.join(' '), c.src || '', c.snip || ''];
+      var c = C[i], parts = [c.id, c.tags.join(' '), c.src || ''];
       c.modes.forEach(function (m) { parts.push(m.mode); });
       [c.b, c.h].forEach(function (s) {
         if (!s) return;
@@ -199,17 +199,76 @@ const VIEWER_UI_JS = String.raw`
     }
     return hay[i];
   }
+  function shown(i) {
+    if (!C[i]) return false;
+    var l = labelOf(C[i]);
+    return l !== null && (!state.label || l === state.label);
+  }
+  var listed = null; // listed[i]: case i is in filtered
   function applyFilters() {
     filtered = [];
+    listed = new Uint8Array(TOTAL);
     var q = state.q.toLowerCase();
     for (var i = 0; i < loaded; i++) {
-      if (!C[i]) continue;
-      var l = labelOf(C[i]);
-      if (l === null) continue;
-      if (state.label && l !== state.label) continue;
+      if (!shown(i)) continue;
       if (q && haystack(i).indexOf(q) < 0) continue;
       filtered.push(i);
+      listed[i] = 1;
     }
+  }
+
+  // ---- search in outputs ------------------------------------------------------------------------
+  // The index has no outputs: a search reads them from the output blocks of both sides, two at
+  // a time, in order; the cases they match join the list as their blocks are read.
+  var searchRun = 0, searching = null, byPos = null;
+  function positions() {
+    if (byPos) return byPos;
+    byPos = { b: new Int32Array(D.entries.b).fill(-1), h: new Int32Array(D.entries.h).fill(-1) };
+    for (var i = 0; i < loaded; i++) {
+      var c = C[i];
+      if (!c) continue;
+      if (c.b && c.b.at >= 0 && c.b.at < byPos.b.length) byPos.b[c.b.at] = i;
+      if (c.h && c.h.at >= 0 && c.h.at < byPos.h.length) byPos.h[c.h.at] = i;
+    }
+    return byPos;
+  }
+  function searchOutputs() {
+    var run = ++searchRun, q = state.q.toLowerCase();
+    searching = null;
+    if (!q || !complete) return;
+    var jobs = [];
+    ['h', 'b'].forEach(function (key) { for (var k = 0; k < D.starts[key].length; k++) jobs.push([key, k]); });
+    document.body.removeAttribute('data-searched');
+    if (!jobs.length) { document.body.setAttribute('data-searched', q); return; }
+    var pos = positions(), next = 0, done = 0, inFlight = 0, dirty = false, shownAt = performance.now();
+    searching = { done: 0, total: jobs.length };
+    function onBlock(job, hay) {
+      if (run !== searchRun) return;
+      inFlight--; done++;
+      var map = pos[job[0]], first = D.starts[job[0]][job[1]];
+      for (var j = 0; j < hay.length; j++) {
+        var i = map[first + j];
+        if (i === undefined || i < 0 || listed[i] || hay[j].indexOf(q) < 0 || !shown(i)) continue;
+        listed[i] = 1; filtered.push(i); dirty = true;
+      }
+      searching.done = done;
+      if (done === jobs.length) searching = null;
+      var now = performance.now();
+      if (!searching || now - shownAt > 250) {
+        if (dirty) { filtered.sort(function (a, b) { return a - b; }); dirty = false; }
+        render(); shownAt = now;
+      }
+      if (searching) start();
+      else document.body.setAttribute('data-searched', q);
+    }
+    function start() {
+      while (inFlight < 2 && next < jobs.length) {
+        var job = jobs[next++];
+        inFlight++;
+        Promise.resolve(outputBlock(job[0], job[1])).then(onBlock.bind(null, job), onBlock.bind(null, job, []));
+      }
+    }
+    start();
   }
 
   // ---- case rows and details ------------------------------------------------------------------
@@ -470,16 +529,18 @@ const VIEWER_UI_JS = String.raw`
     for (var k = start; k < end; k++) frag.appendChild(row(filtered[k]));
     list.textContent = '';
     list.appendChild(frag);
-    if (!filtered.length) list.appendChild(el('p', 'muted', 'No case matches these filters.'));
+    if (!filtered.length) list.appendChild(el('p', 'muted', 'No case matches these filters' + (searching ? ' yet (searching the outputs…)' : '.')));
     // Until every index block is read, filters and search see the cases read so far.
+    // While a search reads the outputs, the cases it has found so far, and how far it is.
     count.textContent = 'Showing ' + (filtered.length ? start + 1 : 0) + '–' + end +
       (!complete ? ' · reading cases: ' + loaded + ' of ' + TOTAL + '…'
-        : ' of ' + filtered.length + ' cases' + (filtered.length !== TOTAL ? ' (' + TOTAL + ' in total)' : ''));
+        : ' of ' + filtered.length + ' cases' + (filtered.length !== TOTAL ? ' (' + TOTAL + ' in total)' : '') +
+          (searching ? ' · searching outputs: ' + Math.round(100 * searching.done / searching.total) + '%…' : ''));
     pageInfo.textContent = 'Page ' + (state.page + 1) + ' of ' + pages;
     prev.disabled = state.page === 0;
     next.disabled = state.page >= pages - 1;
   }
-  function refilter() { applyFilters(); state.page = 0; render(); }
+  function refilter() { applyFilters(); state.page = 0; render(); searchOutputs(); }
   modeSel.addEventListener('change', function () { state.mode = modeSel.value; refilter(); });
   labelSel.addEventListener('change', function () { state.label = labelSel.value; refilter(); });
   var timer = null;
@@ -506,6 +567,7 @@ const VIEWER_UI_JS = String.raw`
         state.mode = ''; state.label = ''; state.q = '';
         modeSel.value = ''; labelSel.value = ''; search.value = '';
         applyFilters();
+        searchOutputs();
         pos = filtered.indexOf(i);
       }
       state.page = Math.floor(pos / PAGE);
@@ -529,6 +591,7 @@ const VIEWER_UI_JS = String.raw`
     document.body.setAttribute('data-listed', '1');
   }, function all(wasPartial) {
     if (wasPartial) { applyFilters(); render(); }
+    if (state.q) searchOutputs();
     domReady.then(openFromHash).then(function () { document.body.setAttribute('data-ready', '1'); });
   });
 `;

@@ -36,30 +36,33 @@ function frac(s: { passes: number; trials: number; errors: number } | undefined)
   return s ? [s.passes, s.trials, s.errors] : null;
 }
 
+/**
+ * What the index needs of one case of one side's results, gathered in the first pass over them
+ * (see SideScanner): where its traces are, and its trial counts.
+ */
+export interface SideCase {
+  /** Position of the case's traces among this side's trace entries (the results' order). */
+  pos: number;
+  runs: number;
+  passes: number;
+  errors: number;
+}
+
 /** One side of a case as listed: counts and failing checks (light; the traces are apart). */
-function side(k: CaseComparison['base'], r: CaseResult | undefined) {
+function side(k: CaseComparison['base'], r: SideCase | undefined) {
   if (!k && !r) return null;
-  const runs: TrialResult[] = r?.trials ?? [];
   return {
-    passes: k?.passes ?? runs.filter((t) => t.status === 'pass').length,
-    n: k?.trials ?? runs.length,
-    errors: k?.errors ?? runs.filter((t) => t.status === 'error').length,
+    passes: k?.passes ?? r?.passes ?? 0,
+    n: k?.trials ?? r?.runs ?? 0,
+    errors: k?.errors ?? r?.errors ?? 0,
     failing: k?.failing ?? [],
     ref: k?.trial_ref ?? 0,
     /** Trials with traces on this side (0 when the results were not given). */
-    runs: runs.length,
+    runs: r?.runs ?? 0,
+    /** Where its traces are in this side's trace blocks; -1 for none. */
+    at: r ? r.pos : -1,
   };
 }
-
-/** A short piece of the representative output, so search covers outputs without the traces. */
-function snippet(r: CaseResult | undefined, ref: number | undefined): string {
-  const t = r?.trials?.[ref ?? 0] ?? r?.trials?.[0];
-  const out = t?.trace?.output;
-  return typeof out === 'string' ? out.slice(0, 400) : '';
-}
-
-/** Both sides' snippets, the base's only when it says something else (most stable cases). */
-const snips = (head: string, base: string) => (head === base ? head : `${head}\n${base}`);
 
 const USAGE_FIELDS = ['input_tokens', 'output_tokens', 'cost_usd'] as const;
 type UsageField = (typeof USAGE_FIELDS)[number];
@@ -71,6 +74,26 @@ function percentile(sorted: Float64Array, q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
+/** A side's usage summed case by case (the first pass over its results). */
+export class UsageSums {
+  readonly sums = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+  readonly seen = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+  readonly latencies: number[] = [];
+
+  add(c: CaseResult): void {
+    for (const t of Array.isArray(c?.trials) ? c.trials : []) {
+      const u = t?.trace?.usage;
+      for (const f of USAGE_FIELDS) {
+        if (u && finite(u[f])) {
+          this.sums[f] += u[f];
+          this.seen[f]++;
+        }
+      }
+      if (finite(t?.trace?.latency_ms)) this.latencies.push(t.trace.latency_ms);
+    }
+  }
+}
+
 /**
  * A side's cost, tokens and latency as the page shows them. Absent is not zero: a value no trace
  * reported reads "not reported". With the side's results at hand, the traces say what was
@@ -78,31 +101,24 @@ function percentile(sorted: Float64Array, q: number): number {
  * the comparison's own fields (absent when nothing was reported).
  */
 export function sideUsage(side: Comparison['base'] | undefined, r: Results | undefined) {
+  if (!r) return usageShown(side, undefined);
+  const sums = new UsageSums();
+  for (const c of r.cases ?? []) sums.add(c);
+  return usageShown(side, sums);
+}
+
+/** sideUsage from sums gathered case by case (undefined: the side's results were not given). */
+export function usageShown(side: Comparison['base'] | undefined, r: UsageSums | undefined) {
   const summary = (side?.usage ?? {}) as Partial<Record<UsageField, unknown>>;
   const totals: Partial<Record<UsageField, number>> = {};
   let latencies: Float64Array | undefined;
   if (r) {
-    const sums = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
-    const seen = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
-    const lat: number[] = [];
-    for (const c of r.cases ?? []) {
-      for (const t of Array.isArray(c.trials) ? c.trials : []) {
-        const u = t?.trace?.usage;
-        for (const f of USAGE_FIELDS) {
-          if (u && finite(u[f])) {
-            sums[f] += u[f];
-            seen[f]++;
-          }
-        }
-        if (finite(t?.trace?.latency_ms)) lat.push(t.trace.latency_ms);
-      }
-    }
     for (const f of USAGE_FIELDS) {
       const s = summary[f];
       if (finite(s) && s > 0) totals[f] = s;
-      else if (seen[f] > 0) totals[f] = sums[f];
+      else if (r.seen[f] > 0) totals[f] = r.sums[f];
     }
-    if (lat.length) latencies = Float64Array.from(lat).sort();
+    if (r.latencies.length) latencies = Float64Array.from(r.latencies).sort();
   } else {
     for (const f of USAGE_FIELDS) {
       const s = summary[f];
@@ -137,21 +153,95 @@ export function sortedCases(c: Comparison): CaseComparison[] {
   );
 }
 
+/**
+ * One side's results as the viewer reads them: its cases in the results' own order, read twice
+ * (once to gather what the header and the index need, once to write the traces), and its meta.
+ * From a file, `cases` reads it line by line (src/run/results-stream.ts readCases) and `meta`
+ * is set when the first pass reads it.
+ */
+export interface ViewerSide {
+  cases: () => Iterable<CaseResult> | AsyncIterable<CaseResult>;
+  meta?: Results['meta'];
+}
+
+/**
+ * The first pass over a side's cases: where each listed case's traces will be (its position
+ * among the side's trace entries, in the results' order: the second pass writes them in that
+ * order, so neither pass needs more than one case at a time), trial counts, usage, and whether
+ * any trial has a judged check. Cases the comparison does not list, and repeated ids, get no
+ * position and are left out of the traces.
+ */
+export class SideScanner {
+  readonly at = new Map<string, SideCase>();
+  readonly usage = new UsageSums();
+  /** The first position of each trace block (see TRACE_CHUNK, TRACE_CHARS). */
+  readonly starts: number[] = [];
+  judged = false;
+  private readonly listed: ReadonlySet<string>;
+  private blockCases = 0;
+  private blockChars = 0;
+  constructor(listed: ReadonlySet<string>) {
+    this.listed = listed;
+  }
+
+  add(c: CaseResult): void {
+    if (!c || typeof c.id !== 'string' || !this.listed.has(c.id) || this.at.has(c.id)) return;
+    const trials = Array.isArray(c.trials) ? c.trials : [];
+    let passes = 0;
+    let errors = 0;
+    for (const t of trials) {
+      if (t?.status === 'pass') passes++;
+      else if (t?.status === 'error') errors++;
+      if (!this.judged && hasJudged(t)) this.judged = true;
+    }
+    const pos = this.at.size;
+    // A block ends at TRACE_CHUNK cases or once it holds TRACE_CHARS: the writer holds one
+    // block's cases, the page decodes one block to open a case.
+    if (!pos || this.blockCases >= TRACE_CHUNK || this.blockChars >= TRACE_CHARS) {
+      this.starts.push(pos);
+      this.blockCases = this.blockChars = 0;
+    }
+    this.blockCases++;
+    this.blockChars += textSize(c, 0);
+    this.at.set(c.id, { pos, runs: trials.length, passes, errors });
+    this.usage.add(c);
+  }
+
+  /** Whether the second pass should write this case's traces next (see `add`). */
+  next(c: CaseResult, written: number): boolean {
+    return this.at.get(c?.id)?.pos === written;
+  }
+}
+
+/** Cases per trace block, at most (per side: a block of their outputs and one of the rest). */
+export const TRACE_CHUNK = 100;
+/** Characters of text per trace block, about: a block ends at the case that passes it. */
+export const TRACE_CHARS = 2_000_000;
+
+/** The characters of a value's strings (a few more per other value), to size trace blocks. */
+function textSize(v: unknown, depth: number): number {
+  if (typeof v === 'string') return v.length;
+  if (!v || typeof v !== 'object' || depth > 32) return 4;
+  let n = 4;
+  if (Array.isArray(v)) for (const x of v) n += textSize(x, depth + 1);
+  else for (const k in v) n += k.length + textSize((v as Record<string, unknown>)[k], depth + 1);
+  return n;
+}
+
+/** What the first pass found on both sides (undefined: that side's results were not given). */
+export interface ScannedSides {
+  base?: SideScanner & { meta?: Results['meta'] };
+  head?: SideScanner & { meta?: Results['meta'] };
+}
+
 /** The page's header data (redacted): verdict, modes, usage, label counts, the case total. */
-export function viewerHeader(
-  c: Comparison,
-  base: Results | undefined,
-  head: Results | undefined,
-  opts: ViewerOptions,
-) {
+export function viewerHeader(c: Comparison, sides: ScannedSides, opts: ViewerOptions) {
+  const { base, head } = sides;
   const h = headline(
     c,
     (s) => s,
     (s) => s,
     c.gate?.accept_label ?? 'eval-regression-accepted',
-  );
-  const labelable = [base, head].some((r) =>
-    r?.cases?.some((k) => Array.isArray(k?.trials) && k.trials.some(hasJudged)),
   );
   return redactDeep({
     title: opts.title ?? 'evalgate trace viewer',
@@ -163,11 +253,11 @@ export function viewerHeader(
     labels: LABEL_TEXT,
     // Checks a reviewer may label for calibration (see labelable).
     judged: [...JUDGED_TYPES],
-    labelable,
+    labelable: !!(base?.judged || head?.judged),
     labelOrder: LABEL_ORDER,
     labelCounts: Object.fromEntries(LABEL_ORDER.map((l) => [l, countOf(c, l)])),
     kind: h.kind,
-    usage: { base: sideUsage(c.base, base), head: sideUsage(c.head, head) },
+    usage: { base: usageShown(c.base, base?.usage), head: usageShown(c.head, head?.usage) },
     notReported: NOT_REPORTED,
     modes: sortModes(c.modes ?? []).map((m) => ({
       mode: m.mode,
@@ -190,9 +280,9 @@ export function viewerHeader(
 /**
  * A case as the list shows it (not yet redacted: that happens when it is serialised, see
  * viewer-blocks.ts). The page keys its `#case=` anchors by the redacted `id`, as the comment's
- * links name the case.
+ * links name the case. Outputs are not here: the search reads them from the trace blocks.
  */
-export function caseEntry(k: CaseComparison, br?: CaseResult, hr?: CaseResult) {
+export function caseEntry(k: CaseComparison, br?: SideCase, hr?: SideCase) {
   return {
     id: k.id,
     label: k.label,
@@ -201,19 +291,84 @@ export function caseEntry(k: CaseComparison, br?: CaseResult, hr?: CaseResult) {
     tags: k.tags ?? [],
     changed: !!k.changed,
     excerpt: k.excerpt ?? null,
-    snip: snips(snippet(hr, k.head?.trial_ref), snippet(br, k.base?.trial_ref)),
     b: side(k.base, br),
     h: side(k.head, hr),
   };
 }
 
-/** A case's traces (not yet redacted: that happens when they are serialised). */
-export function traceEntry(k: CaseComparison, br?: CaseResult, hr?: CaseResult) {
-  return {
-    input: hr?.input ?? br?.input ?? k.excerpt?.input,
-    b: labelable(br) ?? [],
-    h: labelable(hr) ?? [],
-  };
+/**
+ * Objects repeated across the trials of a trace block (check results, retrieved documents),
+ * stored once per block and named by their place: a block's JSON then shrinks by half where
+ * checks repeat (gzip's 32 KB window sees only a few cases back).
+ */
+export class Pool {
+  readonly values: unknown[] = [];
+  private readonly seen = new Map<unknown, number>();
+  private readonly byJson = new Map<string, number>();
+
+  ref(v: unknown): number {
+    let i = this.seen.get(v);
+    if (i !== undefined) return i;
+    const key = JSON.stringify(v);
+    i = this.byJson.get(key);
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(v);
+      this.byJson.set(key, i);
+    }
+    this.seen.set(v, i);
+    return i;
+  }
+
+  /** An array of objects as their places in the pool; undefined for anything else. */
+  refs(a: unknown): number[] | undefined {
+    if (!Array.isArray(a) || !a.length) return undefined;
+    for (const x of a) if (!x || typeof x !== 'object' || Array.isArray(x)) return undefined;
+    return a.map((x) => this.ref(x));
+  }
+}
+
+/**
+ * A case's traces on one side, in two parts: `text`, its distinct outputs (what the search
+ * reads: a search decodes only these), and `rest`, its trials with each string output replaced
+ * by `o`, the output's place in `text`, their checks (`ck`) and retrieved documents (`rv`) by
+ * their places in the block's pool, and the case's input unless the other side carries it. The
+ * page puts them back (viewer-data-js.ts joinOutputs). Not yet redacted: that happens when they
+ * are serialised.
+ */
+export function sideTraces(
+  r: CaseResult,
+  withInput: boolean,
+  pool: Pool,
+): { text: string[]; rest: unknown } {
+  const text: string[] = [];
+  const seen = new Map<string, number>();
+  const trials = (labelable(r) ?? []).map((tr) => {
+    if (!tr || typeof tr !== 'object') return tr;
+    const out = tr.trace?.output;
+    let o: number | undefined;
+    if (typeof out === 'string') {
+      o = seen.get(out);
+      if (o === undefined) {
+        o = text.length;
+        seen.set(out, o);
+        text.push(out);
+      }
+    }
+    const ck = pool.refs(tr.checks);
+    const rv = tr.trace && typeof tr.trace === 'object' ? pool.refs(tr.trace.retrieved) : undefined;
+    const trace =
+      o === undefined && !rv
+        ? tr.trace
+        : {
+            ...tr.trace,
+            output: o === undefined ? tr.trace.output : undefined,
+            retrieved: rv ? undefined : tr.trace.retrieved,
+            rv,
+          };
+    return { ...tr, checks: ck ? undefined : tr.checks, ck, trace, o };
+  });
+  return { text, rest: withInput ? { input: r.input, t: trials } : { t: trials } };
 }
 
 /**
@@ -221,9 +376,9 @@ export function traceEntry(k: CaseComparison, br?: CaseResult, hr?: CaseResult) 
  * viewer labels a judged check of that trace and the labels file names it by this hash. Hashed
  * here from the results as written (before redaction), as `evalgate calibrate` hashes them.
  */
-function labelable(r: CaseResult | undefined): unknown[] | undefined {
+function labelable(r: CaseResult | undefined): TrialResult[] | undefined {
   const trials = r?.trials;
-  if (!trials?.some(hasJudged)) return trials;
+  if (!Array.isArray(trials) || !trials.some(hasJudged)) return trials;
   return trials.map((t) =>
     t?.trace && !t.trace.error && hasJudged(t) ? { ...t, th: traceHash(r!.input, t.trace) } : t,
   );
