@@ -5,10 +5,9 @@
  */
 import * as core from '@actions/core';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { writePrOutputs } from './cli.ts';
-import { compare } from './compare/index.ts';
 import { publishGate, conclusionFor, statusStateFor } from './github/checks.ts';
 import { actionsClient, errorMessage, type GitHubClient } from './github/client.ts';
 import { upsertStickyComment, type CommentMode } from './github/comment.ts';
@@ -41,6 +40,8 @@ import {
 import { cacheLine } from './report/cache-line.ts';
 import { DEFAULT_CACHE_MAX_MB } from './run/trace-cache.ts';
 import { runPr, runSetup } from './pipeline/pr.ts';
+import { compareSlim } from './pipeline/compare-slim.ts';
+import { lazyResults } from './pipeline/lazy-results.ts';
 import { runSuite } from './pipeline/run-suite.ts';
 import {
   DEFAULT_MARKER,
@@ -437,6 +438,8 @@ async function runPrMode(ctx: Context): Promise<void> {
     // runPr accepts when these include the trusted (base's) accept label, not the PR's own.
     labels,
     fetchMissing: true,
+    // Both results files go straight to the artifact folder; the outcome holds slim results.
+    outDir: ctx.outDir,
     env: ctx.env,
     progress: logProgress(),
     log: (l) => log.info(`evalgate: ${l}`),
@@ -613,6 +616,24 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
     : undefined;
   if (inputs.setup) await runSetup(inputs.setup, ctx.workspace, ctx.env, (l) => log.info(l));
   const suite = await loadSuite(join(ctx.workspace, ctx.configRel));
+  // Trials go to a journal as they finish and the run holds slim copies (src/run/spool.ts): the
+  // journal is outside the artifact folder, and is deleted once everything is written.
+  const journal = join(dirname(ctx.outDir), 'evalgate-run.journal.jsonl');
+  try {
+    await oneSide(ctx, mode, suite, traces, journal);
+  } finally {
+    await rm(journal, { force: true });
+  }
+}
+
+async function oneSide(
+  ctx: Context,
+  mode: 'baseline' | 'full',
+  suite: Awaited<ReturnType<typeof loadSuite>>,
+  traces: ActionTraces | undefined,
+  journal: string,
+): Promise<void> {
+  const { inputs, event } = ctx;
   const results = await runSuite({
     suite,
     selection: { ...sampleSelection(inputs.sample), shard: inputs.shard },
@@ -623,6 +644,7 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
     env: ctx.env,
     progress: logProgress(),
     log: (l) => log.info(`evalgate: ${l}`),
+    journal: { path: journal },
   });
   const saved = cacheLine([results.meta.cache]);
   if (saved) log.info(`evalgate: ${saved}`);
@@ -642,7 +664,8 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
   const stopped = results.meta.stopped;
   if (mode === 'baseline') {
     const dir = baselineDir(ctx);
-    await writeJson(join(dir, 'results.json'), results);
+    await makeDir(dir);
+    await copyFile(resultsPath, join(dir, 'results.json'));
     if (stopped) {
       // A run cut short (a rejected key, the budget) lacks cases: not a baseline to gate PRs by.
       log.notice(`evalgate: the run stopped early, so it is not saved as a baseline: ${stopped}`);
@@ -657,6 +680,8 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
   }
 
   // Against the latest baseline of the default branch when there is one, else absolute rates.
+  // The run's results are slim (their traces are in results.json): compared with compareSlim,
+  // and the viewer reads the traces from the files.
   const baseline =
     mode === 'full'
       ? await restoreBaseline(ctx, { latest: baselineKey(ctx.configRel) })
@@ -664,7 +689,7 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
   let comparison: Comparison | undefined;
   let reportPath = join(ctx.outDir, 'report.html');
   if (baseline) {
-    comparison = compare(baseline, results, {
+    comparison = compareSlim(baseline, results, {
       gate: inputs.gate,
       basePath: 'baseline-results.json',
       headPath: 'results.json',
@@ -672,16 +697,27 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
     });
     comparison.base.results_path = 'baseline-results.json';
     comparison.head.results_path = 'results.json';
-    await writeJson(join(ctx.outDir, 'baseline-results.json'), baseline);
+    const baselinePath = join(ctx.outDir, 'baseline-results.json');
+    await writeJson(baselinePath, baseline);
     await writeJson(join(ctx.outDir, 'comparison.json'), comparison);
-    const paths = await writePrOutputs(ctx.outDir, { base: baseline, head: results, comparison });
+    const paths = await writePrOutputs(ctx.outDir, {
+      base: baseline,
+      head: results,
+      comparison,
+      files: { base: baselinePath, head: resultsPath },
+    });
     reportPath = paths.viewer;
   } else {
     // No baseline: the viewer still browses every trace; the run compared with itself gives it
     // the per-mode rates, and the title says there was nothing to compare with.
-    const self = compare(results, results, { gate: inputs.gate });
+    const self = compareSlim(results, results, { gate: inputs.gate });
     const title = `evalgate ${mode} run of ${event.sha.slice(0, 7)} (no baseline to compare with)`;
-    await writeViewer(reportPath, self, undefined, results, { title });
+    const traces = await lazyResults(resultsPath);
+    try {
+      await writeViewer(reportPath, self, undefined, traces.results, { title });
+    } finally {
+      traces.close();
+    }
   }
   const artifactUrl = await uploadDir(ctx);
   const summary = comparison
