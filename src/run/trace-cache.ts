@@ -314,9 +314,12 @@ export class LayeredTraces implements ReadonlyMap<string, Trace> {
   }
 
   *keys(): MapIterator<string> {
-    for (let i = 0; i < this.layers.length; i++)
-      for (const k of this.layers[i].keys())
-        if (!this.layers.slice(0, i).some((l) => l.has(k))) yield k;
+    for (let i = 0; i < this.layers.length; i++) {
+      next: for (const k of this.layers[i].keys()) {
+        for (let j = 0; j < i; j++) if (this.layers[j].has(k)) continue next;
+        yield k;
+      }
+    }
   }
 
   *entries(): MapIterator<[string, Trace]> {
