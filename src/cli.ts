@@ -542,7 +542,10 @@ async function cmdPr(args: string[]): Promise<number> {
   if (values.help) return help('pr');
   if (!values.base) throw new UsageError('pr needs --base <ref> (a branch, tag or sha)');
   const controller = interruptible();
-  const baseline = values.baseline ? await readResults(values.baseline) : undefined;
+  // Read lazily: its cases are held by id and hash, the reused ones read in full one at a time.
+  const { lazyResults } = await import('./pipeline/lazy-results.ts');
+  const lazy = values.baseline ? await lazyResults(values.baseline, { verify: true }) : undefined;
+  const baseline = lazy?.results;
   const { runPr } = await import('./pipeline/pr.ts');
   const { renderTextReport } = await import('./report/index.ts');
   const outcome = await runPr({
@@ -567,6 +570,7 @@ async function cmdPr(args: string[]): Promise<number> {
     runUrl: values['run-url'],
     artifactUrl: values['artifact-url'],
   });
+  lazy?.close();
   print(renderTextReport(outcome.comparison));
   print(
     `\nresults: ${paths.base}, ${paths.head}\ncomparison: ${paths.comparison}\ncomment: ${paths.comment}\nviewer: ${paths.viewer}`,

@@ -41,6 +41,7 @@ import { cacheLine } from './report/cache-line.ts';
 import { DEFAULT_CACHE_MAX_MB } from './run/trace-cache.ts';
 import { runPr, runSetup } from './pipeline/pr.ts';
 import { compareSlim } from './pipeline/compare-slim.ts';
+import { compareFiles } from './compare/index.ts';
 import { lazyResults } from './pipeline/lazy-results.ts';
 import { runSuite } from './pipeline/run-suite.ts';
 import {
@@ -53,7 +54,7 @@ import {
 import { renderAbsolute, renderErrorComment } from './report/absolute.ts';
 import { onKnownSecret, redactedJson } from './report/redact.ts';
 import { ConsoleProgress } from './run/progress.ts';
-import { readResults, writeJson } from './run/results-io.ts';
+import { writeJson } from './run/results-io.ts';
 import { makeDir } from './run/evalgate-dir.ts';
 import { parseShard, sampleSelection } from './run/select.ts';
 import { registerEnvSecrets } from './secrets.ts';
@@ -243,20 +244,30 @@ function baselineDir(ctx: Context): string {
 async function restoreBaseline(
   ctx: Context,
   want: { exact: string } | { latest: string },
-): Promise<Results | undefined> {
+): Promise<RestoredBaseline | undefined> {
   if (!ctx.inputs.baseline) return undefined;
   const dir = baselineDir(ctx);
   const keys = 'exact' in want ? [want.exact] : [want.latest, want.latest];
   const hit = await ctx.storage.restoreBaseline(keys, dir);
   if (!hit.hit || !hit.path) return undefined;
+  const path = join(hit.path, 'results.json');
   try {
-    const results = await readResults(join(hit.path, 'results.json'));
-    log.info(`evalgate: restored baseline ${hit.key} (${age(results.meta.finished_at)})`);
-    return results;
+    // Read now, before the PR's code runs: each case line's digest is held, and a case read back
+    // later from a file rewritten since is refused (src/pipeline/lazy-results.ts).
+    const lazy = await lazyResults(path, { verify: true });
+    log.info(`evalgate: restored baseline ${hit.key} (${age(lazy.results.meta.finished_at)})`);
+    return { path, results: lazy.results, close: lazy.close };
   } catch (err) {
     log.warning(`evalgate: ignoring a baseline that cannot be read: ${(err as Error).message}`);
     return undefined;
   }
+}
+
+/** A restored baseline: its file, and its results read lazily (cases in full on demand). */
+interface RestoredBaseline {
+  path: string;
+  results: Results;
+  close(): void;
 }
 
 async function uploadDir(ctx: Context): Promise<string | undefined> {
@@ -415,7 +426,7 @@ async function runPrMode(ctx: Context): Promise<void> {
     ? await openTraces(ctx, { kind: 'pr', number: pr.number, baseSha: pr.base, headSha: pr.head })
     : undefined;
   const baseSha = inputs.baseRef ? undefined : event.baseSha;
-  const baseline = baseSha
+  const restored = baseSha
     ? await restoreBaseline(ctx, { exact: baselineKey(ctx.configRel, baseSha) })
     : undefined;
 
@@ -433,7 +444,7 @@ async function runPrMode(ctx: Context): Promise<void> {
     noCache: !traces,
     traceStore: traces?.store,
     setup: inputs.setup,
-    baseline,
+    baseline: restored?.results,
     gate: inputs.gate,
     // runPr accepts when these include the trusted (base's) accept label, not the PR's own.
     labels,
@@ -444,6 +455,7 @@ async function runPrMode(ctx: Context): Promise<void> {
     progress: logProgress(),
     log: (l) => log.info(`evalgate: ${l}`),
   });
+  restored?.close();
   // The tree we ran is the PR's merge commit; links and the check belong to the PR's head.
   if (!inputs.headRef && event.headSha) outcome.comparison.head.sha = event.headSha;
   const saved = cacheLine([outcome.comparison.base.cache, outcome.comparison.head.cache]);
@@ -686,10 +698,14 @@ async function oneSide(
     mode === 'full'
       ? await restoreBaseline(ctx, { latest: baselineKey(ctx.configRel) })
       : undefined;
+  baseline?.close();
   let comparison: Comparison | undefined;
   let reportPath = join(ctx.outDir, 'report.html');
   if (baseline) {
-    comparison = compareSlim(baseline, results, {
+    const baselinePath = join(ctx.outDir, 'baseline-results.json');
+    await copyFile(baseline.path, baselinePath);
+    // Both sides are files: compared as `evalgate compare` compares them (trusted code ran here).
+    comparison = await compareFiles(baselinePath, resultsPath, {
       gate: inputs.gate,
       basePath: 'baseline-results.json',
       headPath: 'results.json',
@@ -697,11 +713,9 @@ async function oneSide(
     });
     comparison.base.results_path = 'baseline-results.json';
     comparison.head.results_path = 'results.json';
-    const baselinePath = join(ctx.outDir, 'baseline-results.json');
-    await writeJson(baselinePath, baseline);
     await writeJson(join(ctx.outDir, 'comparison.json'), comparison);
     const paths = await writePrOutputs(ctx.outDir, {
-      base: baseline,
+      base: baseline.results,
       head: results,
       comparison,
       files: { base: baselinePath, head: resultsPath },
@@ -726,7 +740,7 @@ async function oneSide(
         artifactUrl,
         repoUrl: ctx.repoUrl,
         headSha: event.sha,
-        baselineNote: `Base: the default branch's latest baseline, ${baseline!.meta.git?.sha?.slice(0, 7) ?? '?'} (${age(baseline!.meta.finished_at)}).`,
+        baselineNote: `Base: the default branch's latest baseline, ${baseline!.results.meta.git?.sha?.slice(0, 7) ?? '?'} (${age(baseline!.results.meta.finished_at)}).`,
       })
     : renderAbsolute(results, {
         runUrl: ctx.runUrl,

@@ -7,15 +7,22 @@
  * TODO(viewer): once the viewer reads results files itself (readCases in
  * src/run/results-stream.ts), `evalgate pr` and the action can give it the paths and this goes.
  */
+import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { CaseResult, Results } from '../types.ts';
-import { linesOf } from '../run/lines.ts';
+import { linesOf, type Line } from '../run/lines.ts';
 import { InputError, readResults } from '../run/results-io.ts';
 
 const OPENING = '{"schema":"evalgate/results@1",';
 const CASES = ',"cases":[';
 
-/** The case lines of a results file by their byte offset and length, read synchronously. */
+const DIGEST = 16;
+const digestOf = (text: string) => createHash('sha256').update(text).digest().subarray(0, DIGEST);
+
+/**
+ * The case lines of a results file by their byte offset and length, read synchronously. With
+ * `verify`, each line's digest is held (16 bytes) and a line read back must match it.
+ */
 class CaseLines {
   private fd: number | undefined;
   private lastIndex = -1;
@@ -23,13 +30,39 @@ class CaseLines {
   readonly path: string;
   readonly offsets: number[] = [];
   readonly lengths: number[] = [];
+  private digests: Buffer | undefined;
 
-  constructor(path: string) {
+  constructor(path: string, verify: boolean) {
     this.path = path;
+    // Opened now: the lines read back later are this file's, even if the path is replaced.
+    if (verify) {
+      this.digests = Buffer.alloc(1024 * DIGEST);
+      this.fd = openSync(path, 'r');
+    }
+  }
+
+  add(offset: number, length: number, text: string): void {
+    const i = this.offsets.length;
+    this.offsets.push(offset);
+    this.lengths.push(length);
+    if (!this.digests) return;
+    if ((i + 1) * DIGEST > this.digests.length) {
+      const grown = Buffer.alloc(this.digests.length * 2);
+      this.digests.copy(grown);
+      this.digests = grown;
+    }
+    digestOf(text).copy(this.digests, i * DIGEST);
   }
 
   read(i: number): CaseResult {
     if (i === this.lastIndex) return this.last!;
+    this.last = this.readFresh(i);
+    this.lastIndex = i;
+    return this.last;
+  }
+
+  /** The case at `i`, parsed anew (a copy the caller may change). */
+  readFresh(i: number): CaseResult {
     this.fd ??= openSync(this.path, 'r');
     const length = this.lengths[i];
     const buf = Buffer.allocUnsafe(length);
@@ -39,9 +72,12 @@ class CaseLines {
       got += n;
     }
     const text = buf.toString('utf8');
-    this.last = JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text) as CaseResult;
-    this.lastIndex = i;
-    return this.last;
+    if (this.digests) {
+      const at = i * DIGEST;
+      if (!digestOf(text).equals(this.digests.subarray(at, at + DIGEST)))
+        throw new Error(`${this.path} changed on disk after it was read (case ${i + 1})`);
+    }
+    return JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text) as CaseResult;
   }
 
   close(): void {
@@ -79,6 +115,18 @@ class LazyCase {
   get trials(): CaseResult['trials'] {
     return this.#lines.read(this.#index).trials;
   }
+
+  /** The whole case, parsed anew from its line. */
+  read(): CaseResult {
+    return this.#lines.readFresh(this.#index);
+  }
+}
+
+/**
+ * A case in full and free to change: read anew from its file when lazy, else a deep copy.
+ */
+export function caseCopy(c: CaseResult): CaseResult {
+  return c instanceof LazyCase ? c.read() : structuredClone(c);
 }
 
 export interface LazyResults {
@@ -89,17 +137,41 @@ export interface LazyResults {
 
 /**
  * Reads a results file written by evalgate (one case per line) into lazy cases; any other
- * layout is read whole, as readResults reads it.
+ * layout is read whole, as readResults reads it. With `verify`, a case line read back later
+ * must be the one read now (a digest of each line is held): a file rewritten since throws
+ * rather than giving other trials than those checked here.
  */
-export async function lazyResults(path: string): Promise<LazyResults> {
-  const lines = new CaseLines(path);
+export async function lazyResults(
+  path: string,
+  options: { verify?: boolean } = {},
+): Promise<LazyResults> {
   const cases: CaseResult[] = [];
   let results: Results | undefined;
   let ended = false;
-  for await (const line of linesOf(path)) {
+  const parse = <T>(text: string, what: string): T => {
+    try {
+      return JSON.parse(text) as T;
+    } catch (err) {
+      throw new InputError(`not valid JSON: ${what}: ${(err as Error).message}`, path);
+    }
+  };
+  let source: AsyncGenerator<Line>;
+  let lines: CaseLines;
+  try {
+    lines = new CaseLines(path, !!options.verify);
+    source = linesOf(path);
+    const first = await source.next();
+    source = prepend(first.done ? undefined : first.value, source);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? 'no such file' : `cannot read (${code})`, path);
+  }
+  for await (const line of source) {
     if (!results) {
       if (!line.complete || !line.text.startsWith(OPENING) || !line.text.endsWith(CASES)) break;
-      const head = JSON.parse(`${line.text.slice(0, -CASES.length)}}`) as Results;
+      const head = parse<Results>(`${line.text.slice(0, -CASES.length)}}`, 'the head');
+      if (!head.meta || typeof head.meta !== 'object')
+        throw new InputError('results file is missing `meta` or `cases`', path);
       results = { schema: head.schema, meta: head.meta, cases };
       continue;
     }
@@ -109,13 +181,20 @@ export async function lazyResults(path: string): Promise<LazyResults> {
       ended = true;
       continue;
     }
-    const c = JSON.parse(text) as CaseResult;
+    const c = parse<CaseResult>(text, `cases[${cases.length}]`);
     if (!c || typeof c.id !== 'string' || !Array.isArray(c.trials))
       throw new InputError(`cases[${cases.length}] has no id or no trials`, path);
-    lines.offsets.push(line.offset);
-    lines.lengths.push(line.length);
+    lines.add(line.offset, line.length, line.text);
     cases.push(new LazyCase(c, lines, cases.length) as unknown as CaseResult);
   }
-  if (!results || !ended) return { results: await readResults(path), close: () => {} };
+  if (!results || !ended) {
+    lines.close();
+    return { results: await readResults(path), close: () => {} };
+  }
   return { results, close: () => lines.close() };
+}
+
+async function* prepend(first: Line | undefined, rest: AsyncGenerator<Line>): AsyncGenerator<Line> {
+  if (first) yield first;
+  yield* rest;
 }

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { planStage2 } from '../compare/index.ts';
 import { compareSlim } from './compare-slim.ts';
+import { caseCopy } from './lazy-results.ts';
 import type { Stage2Plan } from '../compare/adaptive.ts';
 import { loadSuite } from '../suite/index.ts';
 import { createTarget } from '../targets/index.ts';
@@ -59,7 +60,10 @@ export interface PrOptions extends RunOverrides {
   configSample?: boolean;
   /** A shell command run in each checkout before its suite (e.g. `npm ci`). */
   setup?: string;
-  /** Results cached for the base sha: then only what they lack runs on the base. */
+  /**
+   * Results cached for the base sha: then only what they lack runs on the base. May be lazy
+   * (src/pipeline/lazy-results.ts): the cases reused are read in full one at a time.
+   */
   baseline?: Results;
   /**
    * Explicit gate overrides (command-line flags, the workflow's inputs): they win over the
@@ -348,6 +352,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
       removed.results,
       settings.trials,
       stage1.get('base'),
+      journals?.get('base'),
       {
         git: { sha: baseSha, ref: options.baseRef },
         startedAt,
@@ -573,6 +578,7 @@ function baseFrom(
   removed: CaseResult[],
   trials: number,
   ran: Map<string, TrialResult[]> | undefined,
+  journal: JournalWriter | undefined,
   info: Parameters<typeof buildResults>[3],
 ): Results {
   const fresh = buildResults({ suite, cases, trials }, 'base', ran ?? new Map(), info);
@@ -587,9 +593,20 @@ function baseFrom(
       baseline_at: baseline.meta.finished_at,
       selected: selectedCases([...cases.map((c) => c.id), ...removed.map((c) => c.id)]),
     },
-    cases: [...[...reused, ...removed].map((c) => structuredClone(c)), ...fresh.cases],
+    cases: [...[...reused, ...removed].map((c) => reusedCase(c, journal)), ...fresh.cases],
   };
   return recount(results);
+}
+
+/**
+ * A baseline case as the base side's: a copy (pairwise grading rewrites trials), its trials held
+ * slim in the base's journal when the run spools, so a large baseline is not held whole.
+ */
+function reusedCase(c: CaseResult, journal: JournalWriter | undefined): CaseResult {
+  const copy = caseCopy(c);
+  if (journal && Array.isArray(copy.trials))
+    copy.trials = copy.trials.map((t) => journal.keep(copy.id, t));
+  return copy;
 }
 
 function plural(n: number, one: string): string {
