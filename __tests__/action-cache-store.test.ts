@@ -32,6 +32,9 @@ const trace = (output: string): Trace => ({ output }) as Trace;
 const entries = (fp: string, rows: [string, string][]): Entries =>
   new Map([[fp, new Map(rows.map(([k, o]) => [k, trace(o)]))]]);
 
+/** Restored entries are indexes of their files: their traces, read, as plain maps. */
+const inMemory = (e: Entries) => new Map([...e].map(([fp, m]) => [fp, new Map(m)]));
+
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'evalgate-acs-'));
@@ -132,7 +135,7 @@ describe('writeEntries / loadEntries', () => {
     const w = await writeEntries(dir, e, 1024);
     expect(w).toMatchObject({ entries: 2, dropped: 0 });
     expect(await readdir(dir)).toEqual([`${FP_HEAD}.jsonl`]);
-    expect(await loadEntries(dir, 1024)).toEqual(e);
+    expect(inMemory(await loadEntries(dir, 1024))).toEqual(e);
 
     const line = (await readFile(join(dir, `${FP_HEAD}.jsonl`), 'utf8')).split('\n')[0];
     const bounded = await writeEntries(dir, e, line.length + 2);
@@ -165,6 +168,37 @@ describe('writeEntries / loadEntries', () => {
     const loaded = await loadEntries(dir, 1000);
     expect([...loaded.keys()]).toEqual([FP_HEAD]);
     expect([...loaded.get(FP_HEAD)!.keys()]).toEqual(['a|0|1']);
+  });
+});
+
+describe('restored entries rewritten on disk after they were read', () => {
+  const rows = Array.from(
+    { length: 50 },
+    (_, i) => [`k${i}|0|1`, `trace ${i}`] as [string, string],
+  );
+
+  it('are misses, never served nor saved; the folder can be deleted once read', async () => {
+    await writeEntries(dir, entries(FP_BASE, rows), 1e6);
+    const path = join(dir, `${FP_BASE}.jsonl`);
+    const store = new ActionTraceStore(await loadEntries(dir, 1e6));
+    // The PR's code runs now: it rewrites one trace in place (same length) and appends another.
+    const text = await readFile(path, 'utf8');
+    await writeFile(
+      path,
+      text.replace('"trace 7"', '"poison!"') + '{"k":"planted|0|1","t":{"output":"p"}}\n',
+    );
+    const base = await store.side(FP_BASE, 'base');
+    expect(base.bucket.get('k7|0|1')?.output).not.toBe('poison!');
+    expect(base.bucket.get('k8|0|1')?.output).toBe('trace 8');
+    expect(base.bucket.get('planted|0|1')).toBeUndefined();
+    // Deleting the file changes nothing either: the descriptor opened before serves.
+    await rm(dir, { recursive: true, force: true });
+    expect(base.bucket.get('k9|0|1')?.output).toBe('trace 9');
+    const head = await store.side(FP_HEAD, 'head');
+    head.bucket.put('n|0|1', trace('new'));
+    expect(head.bucket.get('n|0|1')?.output).toBe('new');
+    const saved = inMemory(store.branchEntries());
+    expect(saved.get(FP_HEAD)).toEqual(new Map([['n|0|1', trace('new')]]));
   });
 });
 

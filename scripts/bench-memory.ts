@@ -92,8 +92,13 @@ timeout: 30s
 }
 
 /** Runs the CLI with the peak-RSS hook; its figures, or an error with the tail of stderr. */
-function measure(args: string[], okCodes = [0]): { max_rss_mb: number; wall_ms: number } {
+function measure(
+  args: string[],
+  okCodes = [0],
+  cwd?: string,
+): { max_rss_mb: number; wall_ms: number } {
   const r = spawnSync(process.execPath, ['--import', hook, cli, ...args], {
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, BENCH_DELAY_MS: '0', NODE_OPTIONS: '' },
     maxBuffer: 64 * 1024 * 1024,
@@ -161,6 +166,49 @@ for (const n of SIZES) {
     if (KEEP) console.log(`kept ${dir}`);
     else if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
     else console.log(`kept ${dir}`);
+  }
+}
+
+/**
+ * `evalgate pr` (BENCH_MEMORY_STEPS includes `pr`): a git repository whose base commit has the
+ * suite above and whose head regresses it, both sides run in one process (--full, every case),
+ * cold trace cache; `pr-warm` runs it again with every trace cached.
+ */
+const PR_STEPS = (process.env.BENCH_MEMORY_STEPS ?? '').split(',');
+if (PR_STEPS.includes('pr') || PR_STEPS.includes('pr-warm')) {
+  const git = (cwd: string, ...args: string[]) => {
+    const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  };
+  for (const n of SIZES) {
+    const dir = mkdtempSync(join(tmpdir(), `evalgate-bench-pr-${n}-`));
+    try {
+      git(dir, 'init', '-q', '-b', 'main');
+      git(dir, 'config', 'user.email', 'bench@example.com');
+      git(dir, 'config', 'user.name', 'bench');
+      makeSuite(dir, n, 0);
+      git(dir, 'add', '.');
+      git(dir, 'commit', '-qm', 'base');
+      git(dir, 'branch', 'base');
+      makeSuite(dir, n, 50);
+      git(dir, 'commit', '-qam', 'head');
+      const out = join(dir, 'out');
+      const args = ['pr', '--base', 'base', '--full', '--out-dir', out, '--quiet'];
+      const runs = PR_STEPS.includes('pr-warm') ? ['pr', 'pr (warm cache)'] : ['pr'];
+      for (const step of runs) {
+        const m = measure(args, [0, 1], dir);
+        rows.push({
+          step,
+          cases: n,
+          'peak RSS MiB': m.max_rss_mb,
+          'wall s': (m.wall_ms / 1000).toFixed(1),
+          output: mib(statSync(join(out, 'report.html')).size),
+        });
+      }
+    } finally {
+      if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+      else console.log(`kept ${dir}`);
+    }
   }
 }
 console.log(

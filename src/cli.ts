@@ -19,6 +19,7 @@ import type { Comparison, GateConfig, Results, Severity } from './types.ts';
 import { SEVERITIES } from './types.ts';
 import { VERSION } from './version.ts';
 import { runSuite } from './pipeline/run-suite.ts';
+import type { PrResults } from './pipeline/pr-files.ts';
 import { terminalJson, terminalText } from './report/plain.ts';
 import { ConsoleProgress, silentProgress } from './run/progress.ts';
 import {
@@ -489,10 +490,13 @@ async function cmdMerge(args: string[]): Promise<number> {
 /** Writes a PR run's files into `dir` and returns their paths. */
 export async function writePrOutputs(
   dir: string,
-  outcome: { base: Results; head: Results; comparison: Comparison },
+  outcome: PrResults,
   render: { repoUrl?: string; runUrl?: string; artifactUrl?: string } = {},
 ) {
-  const { renderComment, writeViewer } = await import('./report/index.ts');
+  const { renderComment } = await import('./report/index.ts');
+  // Results files runPr wrote itself are copied (or left) as they are; the viewer reads traces
+  // from them case by case (src/pipeline/pr-files.ts).
+  const { placeResults, writePrViewer } = await import('./pipeline/pr-files.ts');
   await makeDir(dir);
   const paths = {
     base: join(dir, 'base-results.json'),
@@ -503,8 +507,7 @@ export async function writePrOutputs(
   };
   outcome.comparison.base.results_path = 'base-results.json';
   outcome.comparison.head.results_path = 'head-results.json';
-  await writeJson(paths.base, outcome.base);
-  await writeJson(paths.head, outcome.head);
+  await placeResults(outcome, paths);
   await writeJson(paths.comparison, outcome.comparison);
   await writeFile(
     paths.comment,
@@ -517,7 +520,7 @@ export async function writePrOutputs(
       }),
     ),
   );
-  await writeViewer(paths.viewer, outcome.comparison, outcome.base, outcome.head);
+  await writePrViewer(paths.viewer, outcome, outcome.files && paths);
   return paths;
 }
 
@@ -540,7 +543,10 @@ async function cmdPr(args: string[]): Promise<number> {
   if (values.help) return help('pr');
   if (!values.base) throw new UsageError('pr needs --base <ref> (a branch, tag or sha)');
   const controller = interruptible();
-  const baseline = values.baseline ? await readResults(values.baseline) : undefined;
+  // Read lazily: its cases are held by id and hash, the reused ones read in full one at a time.
+  const { lazyResults } = await import('./pipeline/lazy-results.ts');
+  const lazy = values.baseline ? await lazyResults(values.baseline, { verify: true }) : undefined;
+  const baseline = lazy?.results;
   const { runPr } = await import('./pipeline/pr.ts');
   const { renderTextReport } = await import('./report/index.ts');
   const outcome = await runPr({
@@ -550,6 +556,7 @@ async function cmdPr(args: string[]): Promise<number> {
     configPath: values.config,
     selection: selectionFrom(values),
     configSample: !values.full,
+    outDir: values['out-dir'],
     ...runOverrides(values),
     setup: values.setup,
     baseline,
@@ -564,6 +571,7 @@ async function cmdPr(args: string[]): Promise<number> {
     runUrl: values['run-url'],
     artifactUrl: values['artifact-url'],
   });
+  lazy?.close();
   print(renderTextReport(outcome.comparison));
   print(
     `\nresults: ${paths.base}, ${paths.head}\ncomparison: ${paths.comparison}\ncomment: ${paths.comment}\nviewer: ${paths.viewer}`,

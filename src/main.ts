@@ -5,10 +5,9 @@
  */
 import * as core from '@actions/core';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { writePrOutputs } from './cli.ts';
-import { compare } from './compare/index.ts';
 import { publishGate, conclusionFor, statusStateFor } from './github/checks.ts';
 import { actionsClient, errorMessage, type GitHubClient } from './github/client.ts';
 import { upsertStickyComment, type CommentMode } from './github/comment.ts';
@@ -41,6 +40,9 @@ import {
 import { cacheLine } from './report/cache-line.ts';
 import { DEFAULT_CACHE_MAX_MB } from './run/trace-cache.ts';
 import { runPr, runSetup } from './pipeline/pr.ts';
+import { compareSlim } from './pipeline/compare-slim.ts';
+import { compareFiles } from './compare/index.ts';
+import { lazyResults } from './pipeline/lazy-results.ts';
 import { runSuite } from './pipeline/run-suite.ts';
 import {
   DEFAULT_MARKER,
@@ -52,7 +54,7 @@ import {
 import { renderAbsolute, renderErrorComment } from './report/absolute.ts';
 import { onKnownSecret, redactedJson } from './report/redact.ts';
 import { ConsoleProgress } from './run/progress.ts';
-import { readResults, writeJson } from './run/results-io.ts';
+import { writeJson } from './run/results-io.ts';
 import { makeDir } from './run/evalgate-dir.ts';
 import { parseShard, sampleSelection } from './run/select.ts';
 import { registerEnvSecrets } from './secrets.ts';
@@ -242,20 +244,30 @@ function baselineDir(ctx: Context): string {
 async function restoreBaseline(
   ctx: Context,
   want: { exact: string } | { latest: string },
-): Promise<Results | undefined> {
+): Promise<RestoredBaseline | undefined> {
   if (!ctx.inputs.baseline) return undefined;
   const dir = baselineDir(ctx);
   const keys = 'exact' in want ? [want.exact] : [want.latest, want.latest];
   const hit = await ctx.storage.restoreBaseline(keys, dir);
   if (!hit.hit || !hit.path) return undefined;
+  const path = join(hit.path, 'results.json');
   try {
-    const results = await readResults(join(hit.path, 'results.json'));
-    log.info(`evalgate: restored baseline ${hit.key} (${age(results.meta.finished_at)})`);
-    return results;
+    // Read now, before the PR's code runs: each case line's digest is held, and a case read back
+    // later from a file rewritten since is refused (src/pipeline/lazy-results.ts).
+    const lazy = await lazyResults(path, { verify: true });
+    log.info(`evalgate: restored baseline ${hit.key} (${age(lazy.results.meta.finished_at)})`);
+    return { path, results: lazy.results, close: lazy.close };
   } catch (err) {
     log.warning(`evalgate: ignoring a baseline that cannot be read: ${(err as Error).message}`);
     return undefined;
   }
+}
+
+/** A restored baseline: its file, and its results read lazily (cases in full on demand). */
+interface RestoredBaseline {
+  path: string;
+  results: Results;
+  close(): void;
 }
 
 async function uploadDir(ctx: Context): Promise<string | undefined> {
@@ -414,7 +426,7 @@ async function runPrMode(ctx: Context): Promise<void> {
     ? await openTraces(ctx, { kind: 'pr', number: pr.number, baseSha: pr.base, headSha: pr.head })
     : undefined;
   const baseSha = inputs.baseRef ? undefined : event.baseSha;
-  const baseline = baseSha
+  const restored = baseSha
     ? await restoreBaseline(ctx, { exact: baselineKey(ctx.configRel, baseSha) })
     : undefined;
 
@@ -432,15 +444,18 @@ async function runPrMode(ctx: Context): Promise<void> {
     noCache: !traces,
     traceStore: traces?.store,
     setup: inputs.setup,
-    baseline,
+    baseline: restored?.results,
     gate: inputs.gate,
     // runPr accepts when these include the trusted (base's) accept label, not the PR's own.
     labels,
     fetchMissing: true,
+    // Both results files go straight to the artifact folder; the outcome holds slim results.
+    outDir: ctx.outDir,
     env: ctx.env,
     progress: logProgress(),
     log: (l) => log.info(`evalgate: ${l}`),
   });
+  restored?.close();
   // The tree we ran is the PR's merge commit; links and the check belong to the PR's head.
   if (!inputs.headRef && event.headSha) outcome.comparison.head.sha = event.headSha;
   const saved = cacheLine([outcome.comparison.base.cache, outcome.comparison.head.cache]);
@@ -613,6 +628,24 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
     : undefined;
   if (inputs.setup) await runSetup(inputs.setup, ctx.workspace, ctx.env, (l) => log.info(l));
   const suite = await loadSuite(join(ctx.workspace, ctx.configRel));
+  // Trials go to a journal as they finish and the run holds slim copies (src/run/spool.ts): the
+  // journal is outside the artifact folder, and is deleted once everything is written.
+  const journal = join(dirname(ctx.outDir), 'evalgate-run.journal.jsonl');
+  try {
+    await oneSide(ctx, mode, suite, traces, journal);
+  } finally {
+    await rm(journal, { force: true });
+  }
+}
+
+async function oneSide(
+  ctx: Context,
+  mode: 'baseline' | 'full',
+  suite: Awaited<ReturnType<typeof loadSuite>>,
+  traces: ActionTraces | undefined,
+  journal: string,
+): Promise<void> {
+  const { inputs, event } = ctx;
   const results = await runSuite({
     suite,
     selection: { ...sampleSelection(inputs.sample), shard: inputs.shard },
@@ -623,6 +656,7 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
     env: ctx.env,
     progress: logProgress(),
     log: (l) => log.info(`evalgate: ${l}`),
+    journal: { path: journal },
   });
   const saved = cacheLine([results.meta.cache]);
   if (saved) log.info(`evalgate: ${saved}`);
@@ -642,7 +676,8 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
   const stopped = results.meta.stopped;
   if (mode === 'baseline') {
     const dir = baselineDir(ctx);
-    await writeJson(join(dir, 'results.json'), results);
+    await makeDir(dir);
+    await copyFile(resultsPath, join(dir, 'results.json'));
     if (stopped) {
       // A run cut short (a rejected key, the budget) lacks cases: not a baseline to gate PRs by.
       log.notice(`evalgate: the run stopped early, so it is not saved as a baseline: ${stopped}`);
@@ -657,14 +692,20 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
   }
 
   // Against the latest baseline of the default branch when there is one, else absolute rates.
+  // The run's results are slim (their traces are in results.json): compared with compareSlim,
+  // and the viewer reads the traces from the files.
   const baseline =
     mode === 'full'
       ? await restoreBaseline(ctx, { latest: baselineKey(ctx.configRel) })
       : undefined;
+  baseline?.close();
   let comparison: Comparison | undefined;
   let reportPath = join(ctx.outDir, 'report.html');
   if (baseline) {
-    comparison = compare(baseline, results, {
+    const baselinePath = join(ctx.outDir, 'baseline-results.json');
+    await copyFile(baseline.path, baselinePath);
+    // Both sides are files: compared as `evalgate compare` compares them (trusted code ran here).
+    comparison = await compareFiles(baselinePath, resultsPath, {
       gate: inputs.gate,
       basePath: 'baseline-results.json',
       headPath: 'results.json',
@@ -672,16 +713,25 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
     });
     comparison.base.results_path = 'baseline-results.json';
     comparison.head.results_path = 'results.json';
-    await writeJson(join(ctx.outDir, 'baseline-results.json'), baseline);
     await writeJson(join(ctx.outDir, 'comparison.json'), comparison);
-    const paths = await writePrOutputs(ctx.outDir, { base: baseline, head: results, comparison });
+    const paths = await writePrOutputs(ctx.outDir, {
+      base: baseline.results,
+      head: results,
+      comparison,
+      files: { base: baselinePath, head: resultsPath },
+    });
     reportPath = paths.viewer;
   } else {
     // No baseline: the viewer still browses every trace; the run compared with itself gives it
     // the per-mode rates, and the title says there was nothing to compare with.
-    const self = compare(results, results, { gate: inputs.gate });
+    const self = compareSlim(results, results, { gate: inputs.gate });
     const title = `evalgate ${mode} run of ${event.sha.slice(0, 7)} (no baseline to compare with)`;
-    await writeViewer(reportPath, self, undefined, results, { title });
+    const traces = await lazyResults(resultsPath);
+    try {
+      await writeViewer(reportPath, self, undefined, traces.results, { title });
+    } finally {
+      traces.close();
+    }
   }
   const artifactUrl = await uploadDir(ctx);
   const summary = comparison
@@ -690,7 +740,7 @@ async function runOneSide(ctx: Context, mode: 'baseline' | 'full'): Promise<void
         artifactUrl,
         repoUrl: ctx.repoUrl,
         headSha: event.sha,
-        baselineNote: `Base: the default branch's latest baseline, ${baseline!.meta.git?.sha?.slice(0, 7) ?? '?'} (${age(baseline!.meta.finished_at)}).`,
+        baselineNote: `Base: the default branch's latest baseline, ${baseline!.results.meta.git?.sha?.slice(0, 7) ?? '?'} (${age(baseline!.results.meta.finished_at)}).`,
       })
     : renderAbsolute(results, {
         runUrl: ctx.runUrl,

@@ -6,22 +6,39 @@
  *   evalgate-traces-v1-<config id>-pr-<number>-<head sha>-<run>   pull-request runs (head only)
  *
  * A PR job runs the PR's code (its setup, its target), which can write anywhere this user can.
- * So everything is read into memory before that code runs, and nothing is read from disk after:
- * the base side is served only from the branch's entries (`sha-` keys), never from the PR's own
- * (`pr-` keys); and what a run saves is written from memory, after its targets ended, into a
- * folder emptied first. A PR job saves the head side's entries, and none when the head's system
- * is the base's (those would be base entries written by a PR).
+ * So each restored file is opened, read through once and indexed before that code runs: each
+ * entry's key, where its line is, and a digest of the line (TraceIndex in src/run/trace-cache.ts).
+ * The restored folder is then deleted; traces are read back through the descriptors opened
+ * before, and a line that no longer matches its digest is a miss, never served: what the PR's
+ * code writes (even through /proc) is never served or saved. The traces themselves are not held
+ * in memory, so a warm cache of 300,000 traces costs tens of MB, not GB. This run's new entries
+ * go to an unlinked temporary file, digested the same way. The base side is served only from the
+ * branch's entries (`sha-` keys), never from the PR's own (`pr-` keys); and what a run saves is
+ * written after its targets ended, into a folder emptied first, from verified entries only. A PR
+ * job saves the head side's entries, and none when the head's system is the base's (those would
+ * be base entries written by a PR).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { TraceBucket, type SideCache, type TraceStore } from '../run/trace-cache.ts';
+import {
+  indexLines,
+  LayeredTraces,
+  TraceBucket,
+  TraceFile,
+  TraceIndex,
+  type SideCache,
+  type TraceStore,
+} from '../run/trace-cache.ts';
 import { redactedJson } from '../report/redact.ts';
 import { parseYaml } from '../suite/yaml.ts';
 import type { Trace } from '../types.ts';
 
-/** Traces by fingerprint, then by key (`<request hash>|<trial>|<stage>`). */
-export type Entries = Map<string, Map<string, Trace>>;
+/**
+ * Traces by fingerprint, then by key (`<request hash>|<trial>|<stage>`). Restored entries are
+ * TraceIndex maps (read from their file when asked for), not traces in memory.
+ */
+export type Entries = Map<string, ReadonlyMap<string, Trace>>;
 
 /** The 12 hex digits that tell suites (config files) of one repository apart in cache keys. */
 export function configId(configRel: string): string {
@@ -62,8 +79,10 @@ export function traceKeys(configRel: string, run: TraceRun, runId: string): Trac
 const FINGERPRINT_FILE = /^([0-9a-f]{64})\.jsonl$/;
 
 /**
- * Reads the bucket files of a restored folder into memory. A file bigger than `maxBytes` is
- * skipped (a cache of this size bound never holds one), as is any line that does not parse.
+ * Indexes the bucket files of a restored folder: each file is opened now and read through once
+ * (keys, where each line is, its digest); its traces are read back from that descriptor when
+ * served, after the folder is gone. A file bigger than `maxBytes` is skipped (a cache of this
+ * size bound never holds one), as is any line that does not parse, and errored traces.
  */
 export async function loadEntries(dir: string, maxBytes: number): Promise<Entries> {
   const out: Entries = new Map();
@@ -74,26 +93,19 @@ export async function loadEntries(dir: string, maxBytes: number): Promise<Entrie
     const path = join(dir, name);
     const s = await stat(path).catch(() => undefined);
     if (!s?.isFile() || s.size > maxBytes) continue;
-    const entries = new Map<string, Trace>();
-    for (const line of (await readFile(path, 'utf8')).split('\n')) {
-      if (!line) continue;
-      try {
-        const row = JSON.parse(line) as { k?: unknown; t?: Trace };
-        if (typeof row.k === 'string' && row.t && typeof row.t === 'object' && !row.t.error)
-          entries.set(row.k, row.t);
-      } catch {
-        // A cut line: that entry is simply not cached.
-      }
-    }
-    if (entries.size) out.set(m[1], entries);
+    const file = TraceFile.held(path);
+    const index = new TraceIndex(true);
+    await indexLines(path, file, index, true);
+    if (index.size) out.set(m[1], index);
+    else file.close();
   }
   return out;
 }
 
 /**
  * Writes `entries` as bucket files into `dir`, emptied first, up to `maxBytes` in all (the
- * entries past it are dropped), every known secret redacted. Returns how many entries and bytes
- * were written.
+ * entries past it are dropped), every known secret redacted, errored traces left out. Entries are
+ * read and written one at a time. Returns how many entries and bytes were written.
  */
 export async function writeEntries(
   dir: string,
@@ -106,21 +118,35 @@ export async function writeEntries(
   let bytes = 0;
   let dropped = 0;
   for (const [fingerprint, traces] of entries) {
-    const lines: string[] = [];
-    for (const [k, t] of traces) {
-      // Redacted as a results file is (a fork's PR can restore the branch's cache entries).
-      const line = `{"k":${JSON.stringify(k)},"t":${redactedJson(t)}}\n`;
-      const size = Buffer.byteLength(line);
-      if (bytes + size > maxBytes) {
-        dropped++;
-        continue;
+    let out: Awaited<ReturnType<typeof open>> | undefined;
+    let batch: string[] = [];
+    let batchBytes = 0;
+    const write = async () => {
+      out ??= await open(join(dir, `${fingerprint}.jsonl`), 'w');
+      await out.write(batch.join(''));
+      batch = [];
+      batchBytes = 0;
+    };
+    try {
+      for (const [k, t] of traces) {
+        if (t.error) continue;
+        // Redacted as a results file is (a fork's PR can restore the branch's cache entries).
+        const line = `{"k":${JSON.stringify(k)},"t":${redactedJson(t)}}\n`;
+        const size = Buffer.byteLength(line);
+        if (bytes + size > maxBytes) {
+          dropped++;
+          continue;
+        }
+        bytes += size;
+        written++;
+        batch.push(line);
+        batchBytes += size;
+        if (batchBytes > 1 << 20) await write();
       }
-      bytes += size;
-      lines.push(line);
+      if (batch.length) await write();
+    } finally {
+      await out?.close();
     }
-    if (!lines.length) continue;
-    await writeFile(join(dir, `${fingerprint}.jsonl`), lines.join(''));
-    written += lines.length;
   }
   return { entries: written, bytes, dropped };
 }
@@ -146,17 +172,18 @@ export class ActionTraceStore implements TraceStore {
     const id = `${label}:${fingerprint}`;
     let bucket = this.buckets.get(id);
     if (!bucket) {
-      const entries = new Map(this.trusted.get(fingerprint));
-      if (label === 'head')
-        for (const [k, t] of this.own.get(fingerprint) ?? [])
-          if (!entries.has(k)) entries.set(k, t);
-      bucket = new TraceBucket(undefined, entries);
+      // The branch's entries first: a PR's own entry never replaces one of the branch's.
+      const restored = [this.trusted.get(fingerprint)];
+      if (label === 'head') restored.push(this.own.get(fingerprint));
+      bucket = new TraceBucket(undefined, restored);
       this.buckets.set(id, bucket);
     }
     return { bucket, hits: 0, misses: 0 };
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    for (const b of this.buckets.values()) b.flush();
+  }
 
   /** Entries this run stored itself (trials that called the target). */
   added(): number {
@@ -174,8 +201,7 @@ export class ActionTraceStore implements TraceStore {
     const { base, head } = this.fingerprints;
     const bucket = head && this.buckets.get(`head:${head}`);
     if (!bucket || !base || base === head) return new Map();
-    const out = new Map(this.own.get(head));
-    for (const k of bucket.added) out.set(k, bucket.entry(k)!);
+    const out = new LayeredTraces([bucket.addedEntries(), this.own.get(head)]);
     return out.size ? new Map([[head, out]]) : new Map();
   }
 
@@ -184,8 +210,7 @@ export class ActionTraceStore implements TraceStore {
     const { head } = this.fingerprints;
     const bucket = head && this.buckets.get(`head:${head}`);
     if (!bucket) return new Map();
-    const out = new Map<string, Trace>();
-    for (const [k, t] of bucket.all()) if (!t.error) out.set(k, t);
+    const out = bucket.entries();
     return out.size ? new Map([[head, out]]) : new Map();
   }
 }

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { compare, planStage2 } from '../compare/index.ts';
+import { planStage2 } from '../compare/index.ts';
+import { compareSlim } from './compare-slim.ts';
+import { caseCopy } from './lazy-results.ts';
 import type { Stage2Plan } from '../compare/adaptive.ts';
 import { loadSuite } from '../suite/index.ts';
 import { createTarget } from '../targets/index.ts';
@@ -28,6 +30,8 @@ import {
   type Side,
 } from '../run/runner.ts';
 import { hasExplicitCases, selectCases, withConfigSample, type Selection } from '../run/select.ts';
+import { journalHeader, JournalWriter } from '../run/journal.ts';
+import { readResults, writeJson } from '../run/results-io.ts';
 import { registerSuiteSecrets } from '../secrets.ts';
 import { judgeFor, runGuard, runSettings, simulatorFor, type RunOverrides } from './run-suite.ts';
 import { trustedGate, type TrustedGate } from './trusted-gate.ts';
@@ -56,7 +60,10 @@ export interface PrOptions extends RunOverrides {
   configSample?: boolean;
   /** A shell command run in each checkout before its suite (e.g. `npm ci`). */
   setup?: string;
-  /** Results cached for the base sha: then only what they lack runs on the base. */
+  /**
+   * Results cached for the base sha: then only what they lack runs on the base. May be lazy
+   * (src/pipeline/lazy-results.ts): the cases reused are read in full one at a time.
+   */
   baseline?: Results;
   /**
    * Explicit gate overrides (command-line flags, the workflow's inputs): they win over the
@@ -76,12 +83,22 @@ export interface PrOptions extends RunOverrides {
   signal?: AbortSignal;
   progress?: ProgressSink;
   log?: (line: string) => void;
+  /**
+   * Where the two results files go (`base-results.json`, `head-results.json`). Given, the
+   * outcome's `base` and `head` are slim (no trace text: the traces are in the files, see
+   * `files`), so a large suite costs the memory of `run` + `compare`, not of both sides' traces.
+   * Without it the files are written to a scratch folder and read back whole.
+   */
+  outDir?: string;
 }
 
 export interface PrOutcome {
   suite: Suite;
+  /** Each side's results; slim when `outDir` was given (read the traces from `files`). */
   base: Results;
   head: Results;
+  /** The results files written into `outDir`, when it was given. */
+  files?: { base: string; head: string };
   comparison: Comparison;
   baseSha: string;
   headSha: string;
@@ -290,6 +307,15 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
     }
 
     const startedAt = new Date();
+    // Each side's trials go to a journal in the scratch folder as they finish, and the run keeps
+    // a slim copy (src/run/spool.ts); the results files are written from the journals and
+    // compared from the files. Pairwise checks are graded on both sides' answers in memory
+    // afterwards (they rewrite the trials), so a suite with them keeps its trials whole.
+    const pairwise = hasPairwise(cases);
+    const journals = pairwise
+      ? undefined
+      : await openSideJournals(scratch, suite, settings.trials, startedAt, ['base', 'head']);
+    cleanups.unshift(async () => journals?.forEach((j) => j.close()));
     // One budget for the whole PR run (both sides, and the re-runs), the base's own max_cost.
     const guard = runGuard(suite, options, log, options.maxCost ?? trusted.run.max_cost);
     const common = {
@@ -300,6 +326,10 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
       simulator,
       signal: options.signal,
       progress: options.progress,
+      keep:
+        journals &&
+        ((side: string, caseId: string, result: TrialResult) =>
+          journals.get(side)!.keep(caseId, result)),
     };
     const stage1 = await runTrials({ ...common, cases: [...cases, ...removed.cases], sides });
     const finishedAt = new Date();
@@ -322,6 +352,7 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
       removed.results,
       settings.trials,
       stage1.get('base'),
+      journals?.get('base'),
       {
         git: { sha: baseSha, ref: options.baseRef },
         startedAt,
@@ -333,7 +364,6 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
     recordCache(headResults, headCache);
     recordCache(baseResults, baseCache);
     // Pairwise checks need both sides' answers: graded now, head trial k against base trial k.
-    const pairwise = hasPairwise(cases);
     const pairs = { judge, concurrency: settings.concurrency, signal: options.signal, cases };
     if (pairwise) {
       const n = await gradePairwise({ ...pairs, base: baseResults, head: headResults, stage: 1 });
@@ -369,10 +399,9 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
       // Case sources are relative to the suite; links to dataset lines need its repository path.
       suiteDir: dirname(configRel).split(sep).join('/'),
     };
-    let comparison = compare(baseResults, headResults, compareOptions);
 
     // Stage 2: re-run the ambiguous cases of undecided modes, base and head interleaved, within
-    // the re-run budget.
+    // the re-run budget. The plan reads statuses only: slim results serve.
     if (gate.adaptive && !options.signal?.aborted && !guard.stopped) {
       // A side that measured nothing makes the verdict an error whatever stage 2 finds.
       const plan = nothingMeasured
@@ -422,7 +451,6 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
           `${plural(deferred, 'ambiguous case')} not re-run: gate.rerun_budget ${gate.rerun_budget} allows less than one case`,
         );
       }
-      comparison = compare(baseResults, headResults, compareOptions);
     }
     // The action's store saves the head's entries only when they are not the base's system:
     // it must know the base's fingerprint even when a baseline spared the base side.
@@ -431,10 +459,26 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
       await baseWorktree()
         .then((dir) => sideCache(cache, dir, suite, configRel, log, 'base'))
         .catch(() => undefined);
+
+    // Each side to its results file, full traces read back from the journals. The comparison is
+    // made from the slim results in memory, as compareFiles makes it from slim results read from
+    // files (src/compare/files.ts): in the action the head's code may still be running, and files
+    // it can rewrite must not decide the verdict. Only the excerpts' text is read back.
+    const outDir = options.outDir ?? join(scratch, 'results');
+    const files = {
+      base: join(outDir, 'base-results.json'),
+      head: join(outDir, 'head-results.json'),
+    };
+    await writeJson(files.base, baseResults);
+    await writeJson(files.head, headResults);
+    const comparison = compareSlim(baseResults, headResults, compareOptions);
+    for (const j of journals?.values() ?? []) j.close();
+    const whole = !options.outDir;
     return {
       suite,
-      base: baseResults,
-      head: headResults,
+      base: whole ? await readResults(files.base) : baseResults,
+      head: whole ? await readResults(files.head) : headResults,
+      files: whole ? undefined : files,
       comparison,
       baseSha,
       headSha,
@@ -446,6 +490,32 @@ export async function runPr(options: PrOptions): Promise<PrOutcome> {
     for (const t of targets) await t.close().catch(() => undefined);
     for (const c of cleanups) await c().catch(() => undefined);
   }
+}
+
+/**
+ * A journal per side in `dir`, for the run's trials as they finish (see src/run/journal.ts):
+ * the run holds slim copies, and the results files are written from these.
+ */
+async function openSideJournals(
+  dir: string,
+  suite: Suite,
+  trials: number,
+  startedAt: Date,
+  labels: string[],
+): Promise<Map<string, JournalWriter>> {
+  const out = new Map<string, JournalWriter>();
+  for (const label of labels) {
+    const header = journalHeader({
+      suiteHash: suite.hash,
+      label,
+      trials,
+      selection: {},
+      caseIds: [],
+      startedAt,
+    });
+    out.set(label, await JournalWriter.create(join(dir, `${label}.journal.jsonl`), header));
+  }
+  return out;
 }
 
 async function ensureCommitForRef(
@@ -508,6 +578,7 @@ function baseFrom(
   removed: CaseResult[],
   trials: number,
   ran: Map<string, TrialResult[]> | undefined,
+  journal: JournalWriter | undefined,
   info: Parameters<typeof buildResults>[3],
 ): Results {
   const fresh = buildResults({ suite, cases, trials }, 'base', ran ?? new Map(), info);
@@ -522,9 +593,20 @@ function baseFrom(
       baseline_at: baseline.meta.finished_at,
       selected: selectedCases([...cases.map((c) => c.id), ...removed.map((c) => c.id)]),
     },
-    cases: [...[...reused, ...removed].map((c) => structuredClone(c)), ...fresh.cases],
+    cases: [...[...reused, ...removed].map((c) => reusedCase(c, journal)), ...fresh.cases],
   };
   return recount(results);
+}
+
+/**
+ * A baseline case as the base side's: a copy (pairwise grading rewrites trials), its trials held
+ * slim in the base's journal when the run spools, so a large baseline is not held whole.
+ */
+function reusedCase(c: CaseResult, journal: JournalWriter | undefined): CaseResult {
+  const copy = caseCopy(c);
+  if (journal && Array.isArray(copy.trials))
+    copy.trials = copy.trials.map((t) => journal.keep(copy.id, t));
+  return copy;
 }
 
 function plural(n: number, one: string): string {
