@@ -53060,127 +53060,24 @@ function headStage1Trials(head) {
 
 /***/ }),
 
-/***/ 8118:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ gapReason),
-/* harmony export */   P: () => (/* binding */ completeness)
-/* harmony export */ });
-/* harmony import */ var _prepare_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(32935);
-
-/** How many missing case ids a gap names. */
-const NAMED = 20;
-function completeness(base, head, p) {
-    const out = {};
-    for (const side of [_prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .BASE */ .Wm, _prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .HEAD */ .Vx]) {
-        const r = side === _prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .BASE */ .Wm ? base : head;
-        const gap = sideGap(r, p, side, (i) => {
-            out.notRun ??= new Uint8Array(p.U);
-            out.notRun[i] |= 1 << side;
-        });
-        if (gap)
-            out[side === _prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .BASE */ .Wm ? 'base' : 'head'] = gap;
-    }
-    return out;
-}
-function sideGap(r, p, side, markNotRun) {
-    const index = p.side[side];
-    const trialsOn = p.scan[side].caseTrials;
-    const ran = (i) => index[i] >= 0 && trialsOn[i] > 0;
-    const interrupted = r.meta?.interrupted === true;
-    // Results are untrusted input: only a string reason counts, cut to one short line.
-    const stopped = typeof r.meta?.stopped === 'string' && r.meta.stopped
-        ? r.meta.stopped.replace(/\s+/g, ' ').slice(0, 300)
-        : undefined;
-    const selected = r.meta?.selected;
-    const ids = Array.isArray(selected?.ids) ? selected.ids : undefined;
-    const missingIds = [];
-    let missing = 0;
-    let count;
-    if (ids) {
-        count = ids.length;
-        for (const id of ids) {
-            const i = typeof id === 'string' ? p.where.get(id) : undefined;
-            if (i !== undefined && ran(i))
-                continue;
-            missing++;
-            if (missingIds.length < NAMED)
-                missingIds.push(String(id));
-            if (i !== undefined)
-                markNotRun(i);
-        }
-    }
-    else if (typeof selected?.count === 'number' && Number.isFinite(selected.count)) {
-        // Only the count is known: the shortfall, without names.
-        count = selected.count;
-        let have = 0;
-        for (let i = 0; i < p.U; i++)
-            if (ran(i))
-                have++;
-        missing = Math.max(0, count - have);
-    }
-    if (!interrupted && !stopped && missing === 0)
-        return undefined;
-    if (!ids) {
-        // Which cases were selected is unknown: every case this side lacks may be one it never ran.
-        for (let i = 0; i < p.U; i++)
-            if (!ran(i))
-                markNotRun(i);
-    }
-    const gap = { interrupted, missing, missing_ids: missingIds };
-    if (stopped)
-        gap.stopped = stopped;
-    if (count !== undefined)
-        gap.selected = count;
-    return gap;
-}
-/** One line naming what a side lacks, e.g. "head is incomplete: 40 of 60 selected cases ...". */
-function gapReason(name, gap) {
-    const why = gap.stopped ? ` (stopped: ${gap.stopped})` : gap.interrupted ? ' (interrupted)' : '';
-    if (gap.missing > 0) {
-        const shown = gap.missing_ids.slice(0, 3);
-        const more = gap.missing - shown.length;
-        const names = shown.length ? `: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}` : '';
-        const what = gap.selected !== undefined
-            ? `${gap.missing} of ${gap.selected} selected cases`
-            : `${gap.missing} selected case${gap.missing === 1 ? '' : 's'}`;
-        return `${name} is incomplete: ${what} ${gap.missing === 1 ? 'has' : 'have'} no trial${why}${names}`;
-    }
-    if (gap.stopped)
-        return `${name} stopped before it finished (${gap.stopped}): every selected case has a trial, but not every trial ran`;
-    return `${name} was interrupted: every selected case has a trial, but the run stopped before it finished`;
-}
-
-
-/***/ }),
-
-/***/ 52006:
+/***/ 89097:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  UD: () => (/* reexport */ compare),
-  compareFiles: () => (/* reexport */ compareFiles),
-  XA: () => (/* reexport */ definedFields),
-  Ak: () => (/* reexport */ gateChangeNote),
-  Dy: () => (/* reexport */ gateChanges),
-  oG: () => (/* reexport */ compare_adaptive/* planStage2 */.oG)
+  At: () => (/* binding */ buildCases),
+  C7: () => (/* binding */ caseExcerpt)
 });
 
-// UNUSED EXPORTS: CASE_FDR, DEFAULT_GATE, SYNTHETIC_TAG, benjaminiHochberg, holm, hypergeomPmf, hypergeomTails, isSynthetic, normalCdf, originText, pairedInterval, resolveGate, signFlipTest, splitByOrigin, stratifiedTest, stratifiedTestOf, wilson
+// UNUSED EXPORTS: CASE_FDR
 
-// EXTERNAL MODULE: ./build/defaults.js
-var defaults = __nccwpck_require__(84532);
-// EXTERNAL MODULE: ./build/compare/adaptive.js
-var compare_adaptive = __nccwpck_require__(76980);
 // EXTERNAL MODULE: ./build/types.js
 var types = __nccwpck_require__(74853);
 // EXTERNAL MODULE: ./build/compare/prepare.js
 var prepare = __nccwpck_require__(32935);
 // EXTERNAL MODULE: ./build/compare/stats.js
-var compare_stats = __nccwpck_require__(81303);
+var stats = __nccwpck_require__(81303);
 ;// CONCATENATED MODULE: ./build/compare/trajectory.js
 /**
  * Trajectories side by side: where a head trial's tool calls first differ from a base trial's.
@@ -53275,7 +53172,7 @@ function caseTest(p, m, i, cache) {
     if (!inf1 && !inf2)
         return undefined;
     if (inf1 && inf2) {
-        const r = (0,compare_stats/* stratifiedTest */.Gq)([kb1, kb2], [xb1, xb2], [kh1, kh2], [xh1, xh2], 2);
+        const r = (0,stats/* stratifiedTest */.Gq)([kb1, kb2], [xb1, xb2], [kh1, kh2], [xh1, xh2], 2);
         return [r.p_reg, r.p_imp];
     }
     const [kb, xb, kh, xh] = inf1 ? [kb1, xb1, kh1, xh1] : [kb2, xb2, kh2, xh2];
@@ -53283,12 +53180,12 @@ function caseTest(p, m, i, cache) {
         const key = ((kb * 256 + xb) * 256 + kh) * 256 + xh;
         let r = cache.get(key);
         if (!r) {
-            r = (0,compare_stats/* hypergeomTails */.u8)(kb, xb, kh, xh);
+            r = (0,stats/* hypergeomTails */.u8)(kb, xb, kh, xh);
             cache.set(key, r);
         }
         return r;
     }
-    return (0,compare_stats/* hypergeomTails */.u8)(kb, xb, kh, xh);
+    return (0,stats/* hypergeomTails */.u8)(kb, xb, kh, xh);
 }
 /**
  * `notRun[i]`: bit 1 << side is set when case i has no trial on that side although that side's
@@ -53319,8 +53216,8 @@ function buildCases(base, head, p, modes, notRun, pending) {
         }
         // BH within the mode over the informative cases (an uninformative case cannot be rejected,
         // so counting it would only dilute the others).
-        const qr = (0,compare_stats/* benjaminiHochberg */.Uh)(pr);
-        const qi = (0,compare_stats/* benjaminiHochberg */.Uh)(pi);
+        const qr = (0,stats/* benjaminiHochberg */.Uh)(pr);
+        const qi = (0,stats/* benjaminiHochberg */.Uh)(pi);
         for (let j = 0; j < idx.length; j++) {
             const k = m * U + idx[j];
             if (qr[j] <= CASE_FDR)
@@ -53462,8 +53359,8 @@ function buildCases(base, head, p, modes, notRun, pending) {
         const cc = {
             id: p.ids[i],
             label,
-            tags: Array.isArray(src.tags) ? src.tags : [],
-            modes: modeList,
+            tags: Array.isArray(src.tags) ? src.tags : NO_TAGS,
+            modes: modeList.length ? modeList : NO_MODES,
         };
         if (src.source)
             cc.source = src.source;
@@ -53538,6 +53435,27 @@ function modeTrial(c, mode) {
     }
     return undefined;
 }
+// Shared, frozen: most cases of a large suite list no mode and no failing check.
+const NO_TAGS = Object.freeze([]);
+const NO_MODES = Object.freeze([]);
+const NO_FAILING = Object.freeze([]);
+const SIDES = new Map();
+/**
+ * A case side without failing checks or trace id: one shared (frozen) object per (passes,
+ * trials, errors, trial_ref), like countsOf; at 100,000 cases these were 200,000 objects.
+ */
+function plainSide(passes, trials, errors, ref) {
+    if (passes >= 256 || trials >= 256 || errors >= 256 || ref >= 256 || ref < 0)
+        return { passes, trials, errors, failing: [], trial_ref: ref };
+    const key = ((errors * 256 + trials) * 256 + passes) * 256 + ref;
+    let side = SIDES.get(key);
+    if (!side) {
+        side = Object.freeze({ passes, trials, errors, failing: NO_FAILING, trial_ref: ref });
+        if (SIDES.size < 100_000)
+            SIDES.set(key, side);
+    }
+    return side;
+}
 function caseSide(c, sc, i) {
     const rep = sc.caseRep[i];
     const t = (0,prepare/* trialsOf */.xY)(c)[rep];
@@ -53562,6 +53480,9 @@ function caseSide(c, sc, i) {
             f.name = ch.name;
         failing.push(f);
     }
+    const traceId = t?.trace?.trace_id;
+    if (!failing.length && !traceId)
+        return plainSide(sc.casePass[i], sc.caseUse[i], sc.caseErr[i], rep);
     const side = {
         passes: sc.casePass[i],
         trials: sc.caseUse[i],
@@ -53666,6 +53587,346 @@ function addBaseTrajectory(out, hc, headRef, bc, baseRef) {
     out.divergence = d;
 }
 
+
+/***/ }),
+
+/***/ 25002:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ writeComparisonStream),
+/* harmony export */   readComparisonFile: () => (/* binding */ readComparisonFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(17234);
+/* harmony import */ var _run_lines_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(61589);
+/* harmony import */ var _run_results_io_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(96825);
+/**
+ * Comparison files, written and read case by case.
+ *
+ * Written without building one string of it: at 100,000 cases the comparison
+ * is 25 MB of JSON, and JSON.stringify held it (and its pieces) at once. The same JSON as
+ * redactedJson(comparison), but with one case per line, so that a reader can also take it line
+ * by line:
+ *
+ *   {"schema":"evalgate/comparison@1",…,"modes":[…],"cases":[
+ *   {"id":"a",…},
+ *   {"id":"b",…}
+ *   ],"counts":{…},…}
+ *
+ * Each part goes through redactedJson as it would inside the whole (the replacer sees the same
+ * keys and holders), so what is redacted is unchanged.
+ */
+
+
+
+
+/** The comparison's keys before and after `cases`, as two objects (the order kept). */
+function around(c) {
+    const before = {};
+    const after = {};
+    let part = before;
+    for (const [k, v] of Object.entries(c)) {
+        if (k === 'cases')
+            part = after;
+        else
+            part[k] = v;
+    }
+    return [before, after];
+}
+async function writeComparisonStream(path, comparison) {
+    const out = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(path);
+    const done = new Promise((resolve, reject) => {
+        out.on('finish', resolve);
+        out.on('error', reject);
+    });
+    const write = (chunk) => out.write(chunk) ? Promise.resolve() : new Promise((r) => out.once('drain', r));
+    try {
+        const [before, after] = around(comparison);
+        const opening = (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactedJson */ .Rh)(before).slice(0, -1);
+        await write(`${opening}${opening.length > 1 ? ',' : ''}"cases":[\n`);
+        const cases = comparison.cases;
+        // Joined in batches: one write per case costs more than the JSON itself.
+        let batch = '';
+        for (let i = 0; i < cases.length; i++) {
+            batch += (i ? ',\n' : '') + (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactedJson */ .Rh)(cases[i]);
+            if (batch.length > 1 << 16) {
+                await write(batch);
+                batch = '';
+            }
+        }
+        const closing = (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactedJson */ .Rh)(after);
+        out.end(`${batch}\n]${closing.length > 2 ? `,${closing.slice(1)}` : '}'}\n`);
+    }
+    catch (err) {
+        await new Promise((closed) => out.destroy().once('close', () => closed()));
+        throw err;
+    }
+    await done;
+}
+const OPENING = '{"schema":"evalgate/comparison@1",';
+const CASES = '"cases":[';
+/** Repeated parts of a comparison's cases, shared (frozen) by a key of their values; bounded. */
+const MAX_SHARED = 100_000;
+function table() {
+    const seen = new Map();
+    return (key, v) => {
+        const got = seen.get(key);
+        if (got)
+            return got;
+        if (seen.size >= MAX_SHARED)
+            return v;
+        const frozen = Object.freeze(v);
+        seen.set(key, frozen);
+        return frozen;
+    };
+}
+const isCount = (n) => typeof n === 'number' && Number.isInteger(n);
+/**
+ * A case as read, with its repeated parts shared: at 100,000 cases most cases are stable passes
+ * whose sides, tags and (empty) mode lists are a handful of distinct values. Nothing that reads
+ * a comparison changes it (the shared parts are frozen, so a change would throw, not spread).
+ * Only plain values are shared: objects with exactly the expected keys and integer counts.
+ */
+function caseSharer() {
+    const arrays = table();
+    const sides = table();
+    const counts = table();
+    const files = new Map();
+    const EMPTY = Object.freeze([]);
+    const plainSide = (s) => {
+        if (!s || typeof s !== 'object')
+            return s;
+        const keys = Object.keys(s);
+        if (keys.length !== 5 ||
+            keys.join() !== 'passes,trials,errors,failing,trial_ref' ||
+            !Array.isArray(s.failing) ||
+            s.failing.length !== 0 ||
+            ![s.passes, s.trials, s.errors, s.trial_ref].every(isCount))
+            return s;
+        return sides(`${s.passes},${s.trials},${s.errors},${s.trial_ref}`, { ...s, failing: EMPTY });
+    };
+    const plainCounts = (x) => {
+        const o = x;
+        if (!o || typeof o !== 'object')
+            return x;
+        const keys = Object.keys(o);
+        if (keys.join() !== 'passes,trials,errors' || ![o.passes, o.trials, o.errors].every(isCount))
+            return x;
+        return counts(`${o.passes},${o.trials},${o.errors}`, o);
+    };
+    return (c) => {
+        if (!c || typeof c !== 'object')
+            return c;
+        if (Array.isArray(c.tags)) {
+            const tags = c.tags;
+            if (tags.length === 0)
+                c.tags = EMPTY;
+            else if (tags.every((t) => typeof t === 'string'))
+                c.tags = arrays(JSON.stringify(tags), tags);
+        }
+        if (Array.isArray(c.modes)) {
+            if (c.modes.length === 0)
+                c.modes = EMPTY;
+            for (const m of c.modes) {
+                if (!m || typeof m !== 'object')
+                    continue;
+                if (m.base)
+                    m.base = plainCounts(m.base);
+                if (m.head)
+                    m.head = plainCounts(m.head);
+            }
+        }
+        if (c.base)
+            c.base = plainSide(c.base);
+        if (c.head)
+            c.head = plainSide(c.head);
+        const source = c.source;
+        if (source && typeof source === 'object' && typeof source.file === 'string') {
+            const file = source.file;
+            const known = files.get(file);
+            if (known !== undefined)
+                source.file = known;
+            else if (files.size < MAX_SHARED)
+                files.set(file, file);
+        }
+        return c;
+    };
+}
+/**
+ * Reads a comparison file for the reports: a file in the layout above line by line, never as one
+ * string, with the cases' repeated parts shared; any other layout (or a file that does not read
+ * this way) as readComparison reads it, with its errors.
+ */
+async function readComparisonFile(path) {
+    try {
+        const streamed = await readLines(path);
+        if (streamed)
+            return streamed;
+    }
+    catch {
+        // Not in this layout after all, or not readable: readComparison says why.
+    }
+    return (0,_run_results_io_js__WEBPACK_IMPORTED_MODULE_3__/* .readComparison */ .WY)(path);
+}
+async function readLines(path) {
+    const lines = (0,_run_lines_js__WEBPACK_IMPORTED_MODULE_2__/* .linesOf */ .D)(path);
+    let before;
+    let after;
+    const cases = [];
+    const share = caseSharer();
+    try {
+        for await (const line of lines) {
+            const text = line.text;
+            if (!before) {
+                if (!text.startsWith(OPENING) || !text.endsWith(CASES))
+                    return undefined;
+                const head = text.slice(0, -CASES.length);
+                before = JSON.parse(head.endsWith(',') ? `${head.slice(0, -1)}}` : '{}');
+            }
+            else if (after) {
+                if (text.trim())
+                    return undefined;
+            }
+            else if (text.startsWith(']')) {
+                const rest = text.slice(1);
+                after = rest === '}' ? {} : JSON.parse(`{${rest.slice(1)}`);
+                if (!rest.startsWith(',') && rest !== '}')
+                    return undefined;
+            }
+            else {
+                cases.push(share(JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text)));
+            }
+        }
+    }
+    finally {
+        await lines.return(undefined);
+    }
+    if (!before || !after)
+        return undefined;
+    return { ...before, cases, ...after };
+}
+
+
+/***/ }),
+
+/***/ 8118:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ gapReason),
+/* harmony export */   P: () => (/* binding */ completeness)
+/* harmony export */ });
+/* harmony import */ var _prepare_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(32935);
+
+/** How many missing case ids a gap names. */
+const NAMED = 20;
+function completeness(base, head, p) {
+    const out = {};
+    for (const side of [_prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .BASE */ .Wm, _prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .HEAD */ .Vx]) {
+        const r = side === _prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .BASE */ .Wm ? base : head;
+        const gap = sideGap(r, p, side, (i) => {
+            out.notRun ??= new Uint8Array(p.U);
+            out.notRun[i] |= 1 << side;
+        });
+        if (gap)
+            out[side === _prepare_js__WEBPACK_IMPORTED_MODULE_0__/* .BASE */ .Wm ? 'base' : 'head'] = gap;
+    }
+    return out;
+}
+function sideGap(r, p, side, markNotRun) {
+    const index = p.side[side];
+    const trialsOn = p.scan[side].caseTrials;
+    const ran = (i) => index[i] >= 0 && trialsOn[i] > 0;
+    const interrupted = r.meta?.interrupted === true;
+    // Results are untrusted input: only a string reason counts, cut to one short line.
+    const stopped = typeof r.meta?.stopped === 'string' && r.meta.stopped
+        ? r.meta.stopped.replace(/\s+/g, ' ').slice(0, 300)
+        : undefined;
+    const selected = r.meta?.selected;
+    const ids = Array.isArray(selected?.ids) ? selected.ids : undefined;
+    const missingIds = [];
+    let missing = 0;
+    let count;
+    if (ids) {
+        count = ids.length;
+        for (const id of ids) {
+            const i = typeof id === 'string' ? p.where.get(id) : undefined;
+            if (i !== undefined && ran(i))
+                continue;
+            missing++;
+            if (missingIds.length < NAMED)
+                missingIds.push(String(id));
+            if (i !== undefined)
+                markNotRun(i);
+        }
+    }
+    else if (typeof selected?.count === 'number' && Number.isFinite(selected.count)) {
+        // Only the count is known: the shortfall, without names.
+        count = selected.count;
+        let have = 0;
+        for (let i = 0; i < p.U; i++)
+            if (ran(i))
+                have++;
+        missing = Math.max(0, count - have);
+    }
+    if (!interrupted && !stopped && missing === 0)
+        return undefined;
+    if (!ids) {
+        // Which cases were selected is unknown: every case this side lacks may be one it never ran.
+        for (let i = 0; i < p.U; i++)
+            if (!ran(i))
+                markNotRun(i);
+    }
+    const gap = { interrupted, missing, missing_ids: missingIds };
+    if (stopped)
+        gap.stopped = stopped;
+    if (count !== undefined)
+        gap.selected = count;
+    return gap;
+}
+/** One line naming what a side lacks, e.g. "head is incomplete: 40 of 60 selected cases ...". */
+function gapReason(name, gap) {
+    const why = gap.stopped ? ` (stopped: ${gap.stopped})` : gap.interrupted ? ' (interrupted)' : '';
+    if (gap.missing > 0) {
+        const shown = gap.missing_ids.slice(0, 3);
+        const more = gap.missing - shown.length;
+        const names = shown.length ? `: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}` : '';
+        const what = gap.selected !== undefined
+            ? `${gap.missing} of ${gap.selected} selected cases`
+            : `${gap.missing} selected case${gap.missing === 1 ? '' : 's'}`;
+        return `${name} is incomplete: ${what} ${gap.missing === 1 ? 'has' : 'have'} no trial${why}${names}`;
+    }
+    if (gap.stopped)
+        return `${name} stopped before it finished (${gap.stopped}): every selected case has a trial, but not every trial ran`;
+    return `${name} was interrupted: every selected case has a trial, but the run stopped before it finished`;
+}
+
+
+/***/ }),
+
+/***/ 60945:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  UD: () => (/* reexport */ compare),
+  compareFiles: () => (/* reexport */ compareFiles),
+  XA: () => (/* reexport */ definedFields),
+  Ak: () => (/* reexport */ gateChangeNote),
+  Dy: () => (/* reexport */ gateChanges),
+  oG: () => (/* reexport */ compare_adaptive/* planStage2 */.oG)
+});
+
+// UNUSED EXPORTS: CASE_FDR, DEFAULT_GATE, SYNTHETIC_TAG, benjaminiHochberg, holm, hypergeomPmf, hypergeomTails, isSynthetic, normalCdf, originText, pairedInterval, resolveGate, signFlipTest, splitByOrigin, stratifiedTest, stratifiedTestOf, wilson
+
+// EXTERNAL MODULE: ./build/defaults.js
+var defaults = __nccwpck_require__(84532);
+// EXTERNAL MODULE: ./build/compare/adaptive.js
+var compare_adaptive = __nccwpck_require__(76980);
+// EXTERNAL MODULE: ./build/compare/case-labels.js + 1 modules
+var case_labels = __nccwpck_require__(89097);
 // EXTERNAL MODULE: ./build/compare/completeness.js
 var completeness = __nccwpck_require__(8118);
 ;// CONCATENATED MODULE: ./build/compare/gate.js
@@ -53742,6 +54003,8 @@ function gateChangeNote(changes) {
 
 // EXTERNAL MODULE: ./build/compare/mode-test.js
 var mode_test = __nccwpck_require__(15490);
+// EXTERNAL MODULE: ./build/compare/stats.js
+var compare_stats = __nccwpck_require__(81303);
 // EXTERNAL MODULE: ./build/compare/text.js
 var compare_text = __nccwpck_require__(43245);
 ;// CONCATENATED MODULE: ./build/compare/mode-verdicts.js
@@ -53892,6 +54155,8 @@ function applyJudgeGate(modes, gate, recompute) {
 
 // EXTERNAL MODULE: ./build/compare/power.js
 var power = __nccwpck_require__(88773);
+// EXTERNAL MODULE: ./build/compare/prepare.js
+var prepare = __nccwpck_require__(32935);
 ;// CONCATENATED MODULE: ./build/compare/sides.js
 /** How much of a first error's message a comparison keeps (reports cut it further). */
 const ERROR_MAX = 2000;
@@ -54033,7 +54298,7 @@ function compare(base, head, options = {}) {
     }
     addModeCosts(modes, p);
     const gaps = (0,completeness/* completeness */.P)(base, head, p);
-    const caseOut = buildCases(base, head, p, modes, gaps.notRun, options.pendingExcerpts);
+    const caseOut = (0,case_labels/* buildCases */.At)(base, head, p, modes, gaps.notRun, options.pendingExcerpts);
     const baseSide = sideSummary(base, p.scan[prepare/* BASE */.Wm], p, options.basePath);
     const headSide = sideSummary(head, p.scan[prepare/* HEAD */.Vx], p, options.headPath);
     const { verdict, reasons, accepted } = (0,compare_verdict/* decide */.LD)({
@@ -54162,157 +54427,123 @@ function stage2Cost(p, head) {
     return out;
 }
 
-// EXTERNAL MODULE: ./build/run/lines.js
-var run_lines = __nccwpck_require__(61589);
-// EXTERNAL MODULE: ./build/run/results-io.js
-var results_io = __nccwpck_require__(96825);
+// EXTERNAL MODULE: ./build/run/results-stream.js
+var results_stream = __nccwpck_require__(97465);
 // EXTERNAL MODULE: ./build/run/slim.js
 var slim = __nccwpck_require__(12293);
-;// CONCATENATED MODULE: ./build/run/results-stream.js
+;// CONCATENATED MODULE: ./build/compare/slim-case.js
 
-
-
-const OPENING = '{"schema":"evalgate/results@1",';
-const CASES = ',"cases":[';
-/** The results head (schema, meta) of a first line in evalgate's one-case-per-line format. */
-function headOf(line, path) {
-    if (!line?.complete || !line.text.startsWith(OPENING) || !line.text.endsWith(CASES))
-        return undefined;
-    let head;
-    try {
-        head = JSON.parse(`${line.text.slice(0, -CASES.length)}}`);
-    }
-    catch {
-        return undefined;
-    }
-    if (!head.meta || typeof head.meta !== 'object')
-        throw new results_io/* InputError */.dz('results file is missing `meta` or `cases`', path);
-    return { schema: 'evalgate/results@1', meta: head.meta, cases: [] };
-}
-/** A case line's JSON (its trailing comma cut), or undefined for the closing `]}`. */
-function caseJson(line, index, path) {
-    const text = line.text.endsWith(',') ? line.text.slice(0, -1) : line.text;
-    if (text === ']}')
-        return undefined;
-    let c;
-    try {
-        c = JSON.parse(text);
-    }
-    catch (err) {
-        throw new results_io/* InputError */.dz(`not valid JSON: cases[${index}]: ${err.message}`, path);
-    }
-    if (!c || typeof c.id !== 'string' || !Array.isArray(c.trials))
-        throw new results_io/* InputError */.dz(`cases[${index}] has no id or no trials`, path);
-    return c;
-}
+/** Bounds of the shared tables (the bench needs a handful of entries; a real suite hundreds). */
+const MAX_SHARED = 50_000;
 /**
- * Every case of a results file, in order and in full, one at a time: for readers that need
- * traces but not all of them at once (the viewer). `onHead` receives the schema and meta first.
+ * Ids of objects seen in an earlier trial: a checks list or trace seen twice is a shared one,
+ * and only those make a trial worth sharing (a failing trial's own checks list never repeats).
  */
-async function* readCases(path, onHead) {
-    const lines = linesOf(path);
-    const first = await nextLine(lines, path);
-    const head = headOf(first, path);
-    if (!head) {
-        await lines.return(undefined);
-        const whole = await readResults(path);
-        onHead?.({ schema: whole.schema, meta: whole.meta });
-        yield* whole.cases;
-        return;
-    }
-    onHead?.({ schema: head.schema, meta: head.meta });
-    for await (const { c } of caseLines(lines, path))
-        yield c;
+const seen = new WeakMap();
+let nextId = 0;
+function repeatId(o) {
+    if (!o || typeof o !== 'object')
+        return undefined;
+    const id = seen.get(o);
+    if (id === undefined)
+        seen.set(o, ++nextId);
+    return id;
 }
-/**
- * The case lines after the head, each with its case parsed and validated, up to the closing
- * `]}`; only blank lines may follow it. A file cut before `]}` is an InputError.
- */
-async function* caseLines(lines, path) {
-    let i = 0;
-    for await (const line of lines) {
-        if (!line.text)
-            continue;
-        const c = caseJson(line, i, path);
-        if (!c) {
-            for await (const rest of lines)
-                if (rest.text.trim())
-                    throw new results_io/* InputError */.dz('text after the end of the results', path);
-            return;
-        }
-        i++;
-        yield { line, c };
-    }
-    throw new results_io/* InputError */.dz(`not valid JSON: the file ends after ${i} cases`, path);
-}
-async function nextLine(lines, path) {
-    try {
-        const r = await lines.next();
-        return r.done ? undefined : r.value;
-    }
-    catch (err) {
-        const code = err.code;
-        throw new results_io/* InputError */.dz(code === 'ENOENT' ? 'no such file' : `cannot read (${code})`, path);
-    }
-}
-/** Arrays repeated across cases (modes, tags), shared; bounded. */
-const MAX_SHARED = 10_000;
-function sharer() {
-    const seen = new Map();
-    return (v) => {
-        if (!Array.isArray(v))
-            return v;
-        const key = JSON.stringify(v);
-        const got = seen.get(key);
-        if (got)
-            return got;
-        if (seen.size < MAX_SHARED)
-            seen.set(key, v);
-        return v;
-    };
-}
-/** A case without its input and its trials' trace text: what a comparison scans. */
-function slimCase(c, share) {
+const allPassed = (checks) => Array.isArray(checks) && checks.every((ch) => ch?.status === 'pass');
+const plainTrace = (t) => !!t && typeof t === 'object' && !t.error && t.trace_id === undefined && !t.metadata;
+const trials = new Map();
+const sharedTrialIds = new WeakMap();
+const trialLists = new Map();
+/** The parts of a trial a comparison reads; shared with equal trials where that is safe. */
+function compareTrial(t) {
+    const s = (0,slim/* slimTrial */.U)(t);
+    if (!s || typeof s !== 'object')
+        return s;
     const out = {
-        id: c.id,
-        hash: c.hash,
-        source: c.source,
-        tags: share(c.tags),
-        input: null,
-        modes: share(c.modes),
-        trials: c.trials.map(slim/* slimTrial */.U),
-    };
+        trial: s.trial,
+        stage: s.stage,
+        status: s.status,
+        checks: s.checks,
+        trace: s.trace,
+    }; // attempts and duration_ms: not read by a comparison
+    // Only trials whose checks all passed and whose trace is plain can be equal to another (see
+    // src/run/slim.ts); the others are not even looked up, so that a suite whose every trace has
+    // its own trace id adds nothing per trial here.
+    if (!allPassed(s.checks) || !plainTrace(s.trace))
+        return out;
+    const checks = repeatId(s.checks);
+    const trace = repeatId(s.trace);
+    if (checks === undefined ||
+        trace === undefined ||
+        typeof s.trial !== 'number' ||
+        (s.stage !== undefined && typeof s.stage !== 'number') ||
+        typeof s.status !== 'string')
+        return out;
+    const key = `${checks}\0${trace}\0${s.trial}\0${s.stage}\0${s.status}`;
+    const shared = trials.get(key);
+    if (shared)
+        return shared;
+    if (trials.size < MAX_SHARED) {
+        trials.set(key, out);
+        sharedTrialIds.set(out, trials.size);
+    }
     return out;
 }
+function compareTrials(list) {
+    const out = list.map(compareTrial);
+    let key = '';
+    for (const t of out) {
+        const id = t && typeof t === 'object' ? sharedTrialIds.get(t) : undefined;
+        if (id === undefined)
+            return out;
+        key += `${id},`;
+    }
+    const shared = trialLists.get(key);
+    if (shared)
+        return shared;
+    if (trialLists.size < MAX_SHARED)
+        trialLists.set(key, out);
+    return out;
+}
+/** Arrays repeated across cases (modes, tags), shared by their JSON; bounded. */
+const arrays = new Map();
+function shareArray(v) {
+    if (!Array.isArray(v))
+        return v;
+    const key = JSON.stringify(v);
+    const got = arrays.get(key);
+    if (got)
+        return got;
+    if (arrays.size < MAX_SHARED)
+        arrays.set(key, v);
+    return v;
+}
 /**
- * Reads a results file for a comparison: slim cases in memory, full ones read back on demand.
- * Validated as readResults validates (an InputError names the file and the case).
+ * A case's source with its file name shared: JSON.parse gives each case its own copy of a name
+ * longer than a few characters ("cases.jsonl"), 200,000 copies for two sides of 100,000 cases.
  */
-async function readSlimResults(path) {
-    const lines = (0,run_lines/* linesOf */.D)(path);
-    const first = await nextLine(lines, path);
-    const head = headOf(first, path);
-    if (!head) {
-        await lines.return(undefined);
-        const whole = await (0,results_io.readResults)(path);
-        return { results: whole, fullCase: async (i) => whole.cases[i], close: async () => { } };
-    }
-    const share = sharer();
-    const offsets = [];
-    const lengths = [];
-    for await (const { line, c } of caseLines(lines, path)) {
-        offsets.push(line.offset);
-        lengths.push(line.length);
-        head.cases.push(slimCase(c, share));
-    }
-    const reader = new run_lines/* LineReader */.u(path);
+const files = new Map();
+function shareFile(source) {
+    const file = source && typeof source === 'object' ? source.file : undefined;
+    if (typeof file !== 'string')
+        return source;
+    const known = files.get(file);
+    if (known !== undefined)
+        source.file = known;
+    else if (files.size < MAX_SHARED)
+        files.set(file, file);
+    return source;
+}
+/** A case as a comparison keeps it: no input, no trace text, trials shared where equal. */
+function compareCase(c) {
     return {
-        results: head,
-        fullCase: async (i) => {
-            const text = await reader.read(offsets[i], lengths[i]);
-            return JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text);
-        },
-        close: () => reader.close(),
+        id: c.id,
+        hash: c.hash,
+        source: shareFile(c.source),
+        tags: shareArray(c.tags),
+        input: null,
+        modes: shareArray(c.modes),
+        trials: compareTrials(c.trials),
     };
 }
 
@@ -54320,11 +54551,12 @@ async function readSlimResults(path) {
 
 
 
+
 async function compareFiles(basePath, headPath, options = {}) {
-    const base = await readSlimResults(basePath);
+    const base = await (0,results_stream/* readSlimResults */.T)(basePath, { slim: compareCase });
     let head;
     try {
-        head = await readSlimResults(headPath);
+        head = await (0,results_stream/* readSlimResults */.T)(headPath, { slim: compareCase });
         const pending = [];
         const comparison = compare(base.results, head.results, {
             ...options,
@@ -54343,7 +54575,7 @@ async function addExcerpts(pending, base, head) {
     for (const p of pending) {
         const hc = await head.fullCase(p.head);
         const bc = p.base >= 0 ? await base.fullCase(p.base) : undefined;
-        p.case.excerpt = caseExcerpt(hc, p.headRef, bc, p.baseRef);
+        p.case.excerpt = (0,case_labels/* caseExcerpt */.C7)(hc, p.headRef, bc, p.baseRef);
     }
 }
 
@@ -57098,6 +57330,8 @@ var all_errored = __nccwpck_require__(68879);
 var evalgate_dir = __nccwpck_require__(70411);
 // EXTERNAL MODULE: ./build/run/journal.js
 var journal = __nccwpck_require__(72353);
+// EXTERNAL MODULE: ./build/run/gc.js + 1 modules
+var gc = __nccwpck_require__(7092);
 // EXTERNAL MODULE: ./build/run/select.js
 var run_select = __nccwpck_require__(24452);
 // EXTERNAL MODULE: ./build/report/redact.js
@@ -57115,6 +57349,7 @@ var secrets = __nccwpck_require__(5009);
  * Each command imports what only it needs (the comparison, the reports, the GitHub client)
  * when it runs: `evalgate run` on a big suite should not carry Octokit in memory.
  */
+
 
 
 
@@ -57347,6 +57582,7 @@ async function cmdRun(args) {
     if (values.help)
         return help('run');
     const startedAt = performance.now();
+    (0,gc/* favourMemory */.fW)(); // a large run's garbage collected sooner (src/run/gc.ts)
     const suite = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.resolve)(values.config));
     const controller = interruptible();
     const results = await (0,run_suite/* runSuite */.og)({
@@ -57443,7 +57679,8 @@ async function cmdCompare(args) {
     if (positionals.length !== 2)
         throw new UsageError('compare takes two results files: base.json head.json');
     const [basePath, headPath] = positionals;
-    const { compareFiles } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 52006));
+    (0,gc/* favourMemory */.fW)(); // two large results files' garbage collected sooner (src/run/gc.ts)
+    const { compareFiles } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 60945));
     const { renderTextReport } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 70433));
     // `report --format html` finds the traces through these paths, relative to the comparison
     // file (absolute when the comparison is only printed).
@@ -57463,19 +57700,17 @@ async function cmdCompare(args) {
         print(renderTextReport(comparison));
     return verdictExit(comparison);
 }
-/** The results behind a comparison, for the viewer's traces; a warning, not a failure, if absent. */
-async function readTracesFor(side, path) {
+/**
+ * The results behind a comparison, for the viewer's traces, read line by line as the viewer is
+ * written (never whole); a warning, not a failure, if absent (see onUnreadable in cmdReport).
+ */
+async function tracesFor(side, path) {
     if (!path) {
         log(`the comparison does not say where the ${side} results are: no ${side} traces (use --${side})`);
         return undefined;
     }
-    try {
-        return await (0,results_io.readResults)(path);
-    }
-    catch (err) {
-        log(`no ${side} traces in the viewer: ${err.message} (use --${side})`);
-        return undefined;
-    }
+    const { fileSide } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 19216));
+    return fileSide(path);
 }
 async function cmdReport(args) {
     const { values, positionals } = parse(args, {
@@ -57491,8 +57726,12 @@ async function cmdReport(args) {
     if (positionals.length !== 1)
         throw new UsageError('report takes one comparison file');
     const path = positionals[0];
-    const comparison = await (0,results_io/* readComparison */.WY)(path);
-    const { renderComment, renderSummary, renderTextReport, renderViewer, writeViewer } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 70433));
+    (0,gc/* favourMemory */.fW)(); // src/run/gc.ts
+    // Read line by line, the cases' repeated parts shared (src/compare/comparison-file.ts).
+    const { readComparisonFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 25002));
+    const comparison = await readComparisonFile(path);
+    const { renderComment, renderSummary, renderTextReport } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 70433));
+    const { writeViewerStream } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 19216));
     let text;
     const opts = {
         repoUrl: values['repo-url'],
@@ -57514,33 +57753,30 @@ async function cmdReport(args) {
             const near = (p) => (p ? (0,external_node_path_.resolve)((0,external_node_path_.dirname)(path), p) : undefined);
             const basePath = values.base ?? near(comparison.base.results_path);
             const headPath = values.head ?? near(comparison.head.results_path);
-            const base = await readTracesFor('base', basePath);
-            const head = await readTracesFor('head', headPath);
-            if (values.out) {
-                // Written block by block: a large suite's viewer is never one string in memory.
+            const sides = {
+                base: await tracesFor('base', basePath),
+                head: await tracesFor('head', headPath),
+            };
+            const onUnreadable = (side, err) => log(`no ${side} traces in the viewer: ${err.message} (use --${side})`);
+            // Written block by block from the results read line by line: neither the viewer nor a
+            // results file of a large suite is ever whole in memory. Without --out, to stdout: a
+            // document whose data has C1 controls and bidi overrides as \u escapes (see viewer.ts),
+            // so a terminal it lands on has nothing to obey either.
+            if (values.out)
                 await (0,evalgate_dir/* makeDir */.g)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(values.out)));
-                await writeViewer(values.out, comparison, base, head);
+            await writeViewerStream(values.out ?? process.stdout, comparison, sides, { onUnreadable });
+            if (values.out)
                 log(`wrote ${values.out}`);
-                return 0;
-            }
-            text = renderViewer(comparison, base, head);
-            break;
+            return 0;
         }
         default:
             throw new UsageError(`--format must be markdown, summary, html or text, got ${values.format}`);
     }
-    // The viewer redacts its data itself; patterns run over the whole page would hit its script.
-    if (values.format !== 'html')
-        text = (0,redact/* redactSecrets */.fp)(text);
+    text = (0,redact/* redactSecrets */.fp)(text);
     if (values.out) {
         await (0,evalgate_dir/* makeDir */.g)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(values.out)));
         await (0,promises_.writeFile)(values.out, text);
         log(`wrote ${values.out}`);
-    }
-    else if (values.format === 'html') {
-        // A document, not terminal text: its data is JSON with C1 controls and bidi overrides as
-        // \u escapes (see viewer.ts), so a terminal it lands on has nothing to obey either.
-        process.stdout.write(text.endsWith('\n') ? text : text + '\n');
     }
     else
         print(text.replace(/\n$/, ''));
@@ -57562,7 +57798,10 @@ async function cmdMerge(args) {
 }
 /** Writes a PR run's files into `dir` and returns their paths. */
 async function writePrOutputs(dir, outcome, render = {}) {
-    const { renderComment, writeViewer } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 70433));
+    const { renderComment } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 70433));
+    // Results files runPr wrote itself are copied (or left) as they are; the viewer reads traces
+    // from them case by case (src/pipeline/pr-files.ts).
+    const { placeResults, writePrViewer } = await __nccwpck_require__.e(/* import() */ 975).then(__nccwpck_require__.bind(__nccwpck_require__, 22975));
     await (0,evalgate_dir/* makeDir */.g)(dir);
     const paths = {
         base: (0,external_node_path_.join)(dir, 'base-results.json'),
@@ -57573,8 +57812,7 @@ async function writePrOutputs(dir, outcome, render = {}) {
     };
     outcome.comparison.base.results_path = 'base-results.json';
     outcome.comparison.head.results_path = 'head-results.json';
-    await (0,results_io/* writeJson */.GF)(paths.base, outcome.base);
-    await (0,results_io/* writeJson */.GF)(paths.head, outcome.head);
+    await placeResults(outcome, paths);
     await (0,results_io/* writeJson */.GF)(paths.comparison, outcome.comparison);
     await (0,promises_.writeFile)(paths.comment, (0,redact/* redactSecrets */.fp)(renderComment(outcome.comparison, {
         ...render,
@@ -57582,7 +57820,7 @@ async function writePrOutputs(dir, outcome, render = {}) {
         // Read next to it, the comment's case links open the viewer file at the case.
         viewerUrl: 'report.html',
     })));
-    await writeViewer(paths.viewer, outcome.comparison, outcome.base, outcome.head);
+    await writePrViewer(paths.viewer, outcome, outcome.files && paths);
     return paths;
 }
 async function cmdPr(args) {
@@ -57605,8 +57843,12 @@ async function cmdPr(args) {
         return help('pr');
     if (!values.base)
         throw new UsageError('pr needs --base <ref> (a branch, tag or sha)');
+    (0,gc/* favourMemory */.fW)(); // two runs' garbage collected sooner (src/run/gc.ts)
     const controller = interruptible();
-    const baseline = values.baseline ? await (0,results_io.readResults)(values.baseline) : undefined;
+    // Read lazily: its cases are held by id and hash, the reused ones read in full one at a time.
+    const { lazyResults } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 84682));
+    const lazy = values.baseline ? await lazyResults(values.baseline, { verify: true }) : undefined;
+    const baseline = lazy?.results;
     const { runPr } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 16758));
     const { renderTextReport } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 70433));
     const outcome = await runPr({
@@ -57616,6 +57858,7 @@ async function cmdPr(args) {
         configPath: values.config,
         selection: selectionFrom(values),
         configSample: !values.full,
+        outDir: values['out-dir'],
         ...runOverrides(values),
         setup: values.setup,
         baseline,
@@ -57630,6 +57873,7 @@ async function cmdPr(args) {
         runUrl: values['run-url'],
         artifactUrl: values['artifact-url'],
     });
+    lazy?.close();
     print(renderTextReport(outcome.comparison));
     print(`\nresults: ${paths.base}, ${paths.head}\ncomparison: ${paths.comparison}\ncomment: ${paths.comment}\nviewer: ${paths.viewer}`);
     if (controller.signal.aborted)
@@ -58063,8 +58307,6 @@ async function main(argv) {
     }
 }
 
-// EXTERNAL MODULE: ./build/compare/index.js + 9 modules
-var compare = __nccwpck_require__(52006);
 // EXTERNAL MODULE: ./build/github/checks.js
 var checks = __nccwpck_require__(83081);
 // EXTERNAL MODULE: ./build/github/client.js + 2 modules
@@ -58427,11 +58669,17 @@ var yaml = __nccwpck_require__(62092);
  *   evalgate-traces-v1-<config id>-pr-<number>-<head sha>-<run>   pull-request runs (head only)
  *
  * A PR job runs the PR's code (its setup, its target), which can write anywhere this user can.
- * So everything is read into memory before that code runs, and nothing is read from disk after:
- * the base side is served only from the branch's entries (`sha-` keys), never from the PR's own
- * (`pr-` keys); and what a run saves is written from memory, after its targets ended, into a
- * folder emptied first. A PR job saves the head side's entries, and none when the head's system
- * is the base's (those would be base entries written by a PR).
+ * So each restored file is opened, read through once and indexed before that code runs: each
+ * entry's key, where its line is, and a digest of the line (TraceIndex in src/run/trace-cache.ts).
+ * The restored folder is then deleted; traces are read back through the descriptors opened
+ * before, and a line that no longer matches its digest is a miss, never served: what the PR's
+ * code writes (even through /proc) is never served or saved. The traces themselves are not held
+ * in memory, so a warm cache of 300,000 traces costs tens of MB, not GB. This run's new entries
+ * go to an unlinked temporary file, digested the same way. The base side is served only from the
+ * branch's entries (`sha-` keys), never from the PR's own (`pr-` keys); and what a run saves is
+ * written after its targets ended, into a folder emptied first, from verified entries only. A PR
+ * job saves the head side's entries, and none when the head's system is the base's (those would
+ * be base entries written by a PR).
  */
 
 
@@ -58462,8 +58710,10 @@ function traceKeys(configRel, run, runId) {
 }
 const FINGERPRINT_FILE = /^([0-9a-f]{64})\.jsonl$/;
 /**
- * Reads the bucket files of a restored folder into memory. A file bigger than `maxBytes` is
- * skipped (a cache of this size bound never holds one), as is any line that does not parse.
+ * Indexes the bucket files of a restored folder: each file is opened now and read through once
+ * (keys, where each line is, its digest); its traces are read back from that descriptor when
+ * served, after the folder is gone. A file bigger than `maxBytes` is skipped (a cache of this
+ * size bound never holds one), as is any line that does not parse, and errored traces.
  */
 async function loadEntries(dir, maxBytes) {
     const out = new Map();
@@ -58476,28 +58726,20 @@ async function loadEntries(dir, maxBytes) {
         const s = await (0,promises_.stat)(path).catch(() => undefined);
         if (!s?.isFile() || s.size > maxBytes)
             continue;
-        const entries = new Map();
-        for (const line of (await (0,promises_.readFile)(path, 'utf8')).split('\n')) {
-            if (!line)
-                continue;
-            try {
-                const row = JSON.parse(line);
-                if (typeof row.k === 'string' && row.t && typeof row.t === 'object' && !row.t.error)
-                    entries.set(row.k, row.t);
-            }
-            catch {
-                // A cut line: that entry is simply not cached.
-            }
-        }
-        if (entries.size)
-            out.set(m[1], entries);
+        const file = trace_cache/* TraceFile */.eM.held(path);
+        const index = new trace_cache/* TraceIndex */.y1(true);
+        await (0,trace_cache/* indexLines */.uD)(path, file, index, true);
+        if (index.size)
+            out.set(m[1], index);
+        else
+            file.close();
     }
     return out;
 }
 /**
  * Writes `entries` as bucket files into `dir`, emptied first, up to `maxBytes` in all (the
- * entries past it are dropped), every known secret redacted. Returns how many entries and bytes
- * were written.
+ * entries past it are dropped), every known secret redacted, errored traces left out. Entries are
+ * read and written one at a time. Returns how many entries and bytes were written.
  */
 async function writeEntries(dir, entries, maxBytes) {
     await (0,promises_.rm)(dir, { recursive: true, force: true });
@@ -58506,22 +58748,39 @@ async function writeEntries(dir, entries, maxBytes) {
     let bytes = 0;
     let dropped = 0;
     for (const [fingerprint, traces] of entries) {
-        const lines = [];
-        for (const [k, t] of traces) {
-            // Redacted as a results file is (a fork's PR can restore the branch's cache entries).
-            const line = `{"k":${JSON.stringify(k)},"t":${(0,redact/* redactedJson */.Rh)(t)}}\n`;
-            const size = Buffer.byteLength(line);
-            if (bytes + size > maxBytes) {
-                dropped++;
-                continue;
+        let out;
+        let batch = [];
+        let batchBytes = 0;
+        const write = async () => {
+            out ??= await (0,promises_.open)((0,external_node_path_.join)(dir, `${fingerprint}.jsonl`), 'w');
+            await out.write(batch.join(''));
+            batch = [];
+            batchBytes = 0;
+        };
+        try {
+            for (const [k, t] of traces) {
+                if (t.error)
+                    continue;
+                // Redacted as a results file is (a fork's PR can restore the branch's cache entries).
+                const line = `{"k":${JSON.stringify(k)},"t":${(0,redact/* redactedJson */.Rh)(t)}}\n`;
+                const size = Buffer.byteLength(line);
+                if (bytes + size > maxBytes) {
+                    dropped++;
+                    continue;
+                }
+                bytes += size;
+                written++;
+                batch.push(line);
+                batchBytes += size;
+                if (batchBytes > 1 << 20)
+                    await write();
             }
-            bytes += size;
-            lines.push(line);
+            if (batch.length)
+                await write();
         }
-        if (!lines.length)
-            continue;
-        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, `${fingerprint}.jsonl`), lines.join(''));
-        written += lines.length;
+        finally {
+            await out?.close();
+        }
     }
     return { entries: written, bytes, dropped };
 }
@@ -58544,17 +58803,19 @@ class ActionTraceStore {
         const id = `${label}:${fingerprint}`;
         let bucket = this.buckets.get(id);
         if (!bucket) {
-            const entries = new Map(this.trusted.get(fingerprint));
+            // The branch's entries first: a PR's own entry never replaces one of the branch's.
+            const restored = [this.trusted.get(fingerprint)];
             if (label === 'head')
-                for (const [k, t] of this.own.get(fingerprint) ?? [])
-                    if (!entries.has(k))
-                        entries.set(k, t);
-            bucket = new trace_cache/* TraceBucket */._w(undefined, entries);
+                restored.push(this.own.get(fingerprint));
+            bucket = new trace_cache/* TraceBucket */._w(undefined, restored);
             this.buckets.set(id, bucket);
         }
         return { bucket, hits: 0, misses: 0 };
     }
-    async close() { }
+    async close() {
+        for (const b of this.buckets.values())
+            b.flush();
+    }
     /** Entries this run stored itself (trials that called the target). */
     added() {
         let n = 0;
@@ -58572,9 +58833,7 @@ class ActionTraceStore {
         const bucket = head && this.buckets.get(`head:${head}`);
         if (!bucket || !base || base === head)
             return new Map();
-        const out = new Map(this.own.get(head));
-        for (const k of bucket.added)
-            out.set(k, bucket.entry(k));
+        const out = new trace_cache/* LayeredTraces */.Zs([bucket.addedEntries(), this.own.get(head)]);
         return out.size ? new Map([[head, out]]) : new Map();
     }
     /** What a push or manual run saves: its system's entries, restored and new. */
@@ -58583,10 +58842,7 @@ class ActionTraceStore {
         const bucket = head && this.buckets.get(`head:${head}`);
         if (!bucket)
             return new Map();
-        const out = new Map();
-        for (const [k, t] of bucket.all())
-            if (!t.error)
-                out.set(k, t);
+        const out = bucket.entries();
         return out.size ? new Map([[head, out]]) : new Map();
     }
 }
@@ -58682,6 +58938,12 @@ function relabel(v, labels) {
 
 // EXTERNAL MODULE: ./build/pipeline/pr.js + 2 modules
 var pipeline_pr = __nccwpck_require__(16758);
+// EXTERNAL MODULE: ./build/pipeline/compare-slim.js
+var compare_slim = __nccwpck_require__(91696);
+// EXTERNAL MODULE: ./build/compare/index.js + 7 modules
+var compare = __nccwpck_require__(60945);
+// EXTERNAL MODULE: ./build/pipeline/lazy-results.js
+var lazy_results = __nccwpck_require__(84682);
 // EXTERNAL MODULE: ./build/report/index.js + 1 modules
 var report = __nccwpck_require__(70433);
 // EXTERNAL MODULE: ./node_modules/markdown-table/index.js
@@ -58799,6 +59061,9 @@ function renderErrorComment(message, opts = {}) {
  * (sticky comment, check run, job summary, artifact, outputs) and fails the step when the gate
  * blocks. All GitHub I/O goes through src/github/.
  */
+
+
+
 
 
 
@@ -58975,10 +59240,13 @@ async function restoreBaseline(ctx, want) {
     const hit = await ctx.storage.restoreBaseline(keys, dir);
     if (!hit.hit || !hit.path)
         return undefined;
+    const path = (0,external_node_path_.join)(hit.path, 'results.json');
     try {
-        const results = await (0,results_io.readResults)((0,external_node_path_.join)(hit.path, 'results.json'));
-        github_log.info(`evalgate: restored baseline ${hit.key} (${age(results.meta.finished_at)})`);
-        return results;
+        // Read now, before the PR's code runs: each case line's digest is held, and a case read back
+        // later from a file rewritten since is refused (src/pipeline/lazy-results.ts).
+        const lazy = await (0,lazy_results.lazyResults)(path, { verify: true });
+        github_log.info(`evalgate: restored baseline ${hit.key} (${age(lazy.results.meta.finished_at)})`);
+        return { path, results: lazy.results, close: lazy.close };
     }
     catch (err) {
         github_log.warning(`evalgate: ignoring a baseline that cannot be read: ${err.message}`);
@@ -59117,7 +59385,7 @@ async function runPrMode(ctx) {
         ? await openTraces(ctx, { kind: 'pr', number: pr.number, baseSha: pr.base, headSha: pr.head })
         : undefined;
     const baseSha = inputs.baseRef ? undefined : event.baseSha;
-    const baseline = baseSha
+    const restored = baseSha
         ? await restoreBaseline(ctx, { exact: baselineKey(ctx.configRel, baseSha) })
         : undefined;
     const outcome = await (0,pipeline_pr.runPr)({
@@ -59134,15 +59402,18 @@ async function runPrMode(ctx) {
         noCache: !traces,
         traceStore: traces?.store,
         setup: inputs.setup,
-        baseline,
+        baseline: restored?.results,
         gate: inputs.gate,
         // runPr accepts when these include the trusted (base's) accept label, not the PR's own.
         labels,
         fetchMissing: true,
+        // Both results files go straight to the artifact folder; the outcome holds slim results.
+        outDir: ctx.outDir,
         env: ctx.env,
         progress: logProgress(),
         log: (l) => github_log.info(`evalgate: ${l}`),
     });
+    restored?.close();
     // The tree we ran is the PR's merge commit; links and the check belong to the PR's head.
     if (!inputs.headRef && event.headSha)
         outcome.comparison.head.sha = event.headSha;
@@ -59283,6 +59554,18 @@ async function runOneSide(ctx, mode) {
     if (inputs.setup)
         await (0,pipeline_pr/* runSetup */.xn)(inputs.setup, ctx.workspace, ctx.env, (l) => github_log.info(l));
     const suite = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.join)(ctx.workspace, ctx.configRel));
+    // Trials go to a journal as they finish and the run holds slim copies (src/run/spool.ts): the
+    // journal is outside the artifact folder, and is deleted once everything is written.
+    const journal = (0,external_node_path_.join)((0,external_node_path_.dirname)(ctx.outDir), 'evalgate-run.journal.jsonl');
+    try {
+        await oneSide(ctx, mode, suite, traces, journal);
+    }
+    finally {
+        await (0,promises_.rm)(journal, { force: true });
+    }
+}
+async function oneSide(ctx, mode, suite, traces, journal) {
+    const { inputs, event } = ctx;
     const results = await (0,run_suite/* runSuite */.og)({
         suite,
         selection: { ...(0,run_select/* sampleSelection */.hZ)(inputs.sample), shard: inputs.shard },
@@ -59293,6 +59576,7 @@ async function runOneSide(ctx, mode) {
         env: ctx.env,
         progress: logProgress(),
         log: (l) => github_log.info(`evalgate: ${l}`),
+        journal: { path: journal },
     });
     const saved = (0,cache_line/* cacheLine */.n)([results.meta.cache]);
     if (saved)
@@ -59307,7 +59591,8 @@ async function runOneSide(ctx, mode) {
     const stopped = results.meta.stopped;
     if (mode === 'baseline') {
         const dir = baselineDir(ctx);
-        await (0,results_io/* writeJson */.GF)((0,external_node_path_.join)(dir, 'results.json'), results);
+        await (0,evalgate_dir/* makeDir */.g)(dir);
+        await (0,promises_.copyFile)(resultsPath, (0,external_node_path_.join)(dir, 'results.json'));
         if (stopped) {
             // A run cut short (a rejected key, the budget) lacks cases: not a baseline to gate PRs by.
             github_log.notice(`evalgate: the run stopped early, so it is not saved as a baseline: ${stopped}`);
@@ -59322,13 +59607,19 @@ async function runOneSide(ctx, mode) {
         }
     }
     // Against the latest baseline of the default branch when there is one, else absolute rates.
+    // The run's results are slim (their traces are in results.json): compared with compareSlim,
+    // and the viewer reads the traces from the files.
     const baseline = mode === 'full'
         ? await restoreBaseline(ctx, { latest: baselineKey(ctx.configRel) })
         : undefined;
+    baseline?.close();
     let comparison;
     let reportPath = (0,external_node_path_.join)(ctx.outDir, 'report.html');
     if (baseline) {
-        comparison = (0,compare/* compare */.UD)(baseline, results, {
+        const baselinePath = (0,external_node_path_.join)(ctx.outDir, 'baseline-results.json');
+        await (0,promises_.copyFile)(baseline.path, baselinePath);
+        // Both sides are files: compared as `evalgate compare` compares them (trusted code ran here).
+        comparison = await (0,compare.compareFiles)(baselinePath, resultsPath, {
             gate: inputs.gate,
             basePath: 'baseline-results.json',
             headPath: 'results.json',
@@ -59336,17 +59627,21 @@ async function runOneSide(ctx, mode) {
         });
         comparison.base.results_path = 'baseline-results.json';
         comparison.head.results_path = 'results.json';
-        await (0,results_io/* writeJson */.GF)((0,external_node_path_.join)(ctx.outDir, 'baseline-results.json'), baseline);
         await (0,results_io/* writeJson */.GF)((0,external_node_path_.join)(ctx.outDir, 'comparison.json'), comparison);
-        const paths = await writePrOutputs(ctx.outDir, { base: baseline, head: results, comparison });
+        const paths = await writePrOutputs(ctx.outDir, {
+            base: baseline.results,
+            head: results,
+            comparison,
+            files: { base: baselinePath, head: resultsPath },
+        });
         reportPath = paths.viewer;
     }
     else {
         // No baseline: the viewer still browses every trace; the run compared with itself gives it
         // the per-mode rates, and the title says there was nothing to compare with.
-        const self = (0,compare/* compare */.UD)(results, results, { gate: inputs.gate });
+        const self = (0,compare_slim/* compareSlim */.$)(results, results, { gate: inputs.gate });
         const title = `evalgate ${mode} run of ${event.sha.slice(0, 7)} (no baseline to compare with)`;
-        await (0,report.writeViewer)(reportPath, self, undefined, results, { title });
+        await (0,report/* writeViewerStream */.M6)(reportPath, self, { head: (0,report/* fileSide */.a0)(resultsPath) }, { title });
     }
     const artifactUrl = await uploadDir(ctx);
     const summary = comparison
@@ -59355,7 +59650,7 @@ async function runOneSide(ctx, mode) {
             artifactUrl,
             repoUrl: ctx.repoUrl,
             headSha: event.sha,
-            baselineNote: `Base: the default branch's latest baseline, ${baseline.meta.git?.sha?.slice(0, 7) ?? '?'} (${age(baseline.meta.finished_at)}).`,
+            baselineNote: `Base: the default branch's latest baseline, ${baseline.results.meta.git?.sha?.slice(0, 7) ?? '?'} (${age(baseline.results.meta.finished_at)}).`,
         })
         : renderAbsolute(results, {
             runUrl: ctx.runUrl,
@@ -59389,6 +59684,7 @@ async function run() {
         (0,secrets/* registerEnvSecrets */.kx)(process.env);
         const inputs = readInputs();
         (0,secrets/* registerEnvSecrets */.kx)({}, [inputs.token, inputs.openaiApiKey]);
+        (0,gc/* favourMemory */.fW)(); // two runs' garbage collected sooner on a 7 GB runner (src/run/gc.ts)
         const event = await loadEventInfo();
         const workspace = (0,external_node_path_.resolve)(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
         const env = {};
@@ -59513,6 +59809,241 @@ function configRelTo(tree, suite) {
 
 /***/ }),
 
+/***/ 91696:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ compareSlim)
+/* harmony export */ });
+/* harmony import */ var _compare_case_labels_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(89097);
+/* harmony import */ var _compare_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(60945);
+/* harmony import */ var _run_spool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1045);
+/**
+ * compare() on results held slim in memory (trials spooled to a journal, src/run/spool.ts):
+ * the verdict, rates and tests come from the slim trials, and the excerpts of new failures are
+ * built afterwards from those few cases' full trials, read back one case at a time. The same
+ * design as compareFiles (src/compare/files.ts), without reading the results files: `evalgate
+ * pr` and the action keep deciding from what is in memory.
+ */
+
+
+
+function compareSlim(base, head, options = {}) {
+    const pending = [];
+    const comparison = (0,_compare_index_js__WEBPACK_IMPORTED_MODULE_1__/* .compare */ .UD)(base, head, { ...options, pendingExcerpts: pending });
+    for (const p of pending) {
+        const hc = full(head.cases[p.head]);
+        const bc = p.base >= 0 ? full(base.cases[p.base]) : undefined;
+        p.case.excerpt = (0,_compare_case_labels_js__WEBPACK_IMPORTED_MODULE_0__/* .caseExcerpt */ .C7)(hc, p.headRef, bc, p.baseRef);
+    }
+    return comparison;
+}
+/** The case with its full trials (read back from the journal when held slim). */
+function full(c) {
+    return (0,_run_spool_js__WEBPACK_IMPORTED_MODULE_2__/* .anySpooled */ .Lz)(c.trials) ? { ...c, trials: c.trials.map(_run_spool_js__WEBPACK_IMPORTED_MODULE_2__/* .fullTrial */ .wp) } : c;
+}
+
+
+/***/ }),
+
+/***/ 84682:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   lazyResults: () => (/* binding */ lazyResults),
+/* harmony export */   u: () => (/* binding */ caseCopy)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
+/* harmony import */ var _run_lines_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(61589);
+/* harmony import */ var _run_results_io_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(96825);
+/**
+ * A results file for readers that still take a whole `Results` object (the HTML viewer): each
+ * case's id, hash, source, tags and modes are held, and its input and trials are read back from
+ * the file when they are read (the last case read is kept, so reading a case's trials and then
+ * its input reads it once). Showing a large PR's traces then does not hold them all at once.
+ *
+ * TODO(viewer): once the viewer reads results files itself (readCases in
+ * src/run/results-stream.ts), `evalgate pr` and the action can give it the paths and this goes.
+ */
+
+
+
+
+const OPENING = '{"schema":"evalgate/results@1",';
+const CASES = ',"cases":[';
+const DIGEST = 16;
+const digestOf = (text) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest().subarray(0, DIGEST);
+/**
+ * The case lines of a results file by their byte offset and length, read synchronously. With
+ * `verify`, each line's digest is held (16 bytes) and a line read back must match it.
+ */
+class CaseLines {
+    fd;
+    lastIndex = -1;
+    last;
+    path;
+    offsets = [];
+    lengths = [];
+    digests;
+    constructor(path, verify) {
+        this.path = path;
+        // Opened now: the lines read back later are this file's, even if the path is replaced.
+        if (verify) {
+            this.digests = Buffer.alloc(1024 * DIGEST);
+            this.fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
+        }
+    }
+    add(offset, length, text) {
+        const i = this.offsets.length;
+        this.offsets.push(offset);
+        this.lengths.push(length);
+        if (!this.digests)
+            return;
+        if ((i + 1) * DIGEST > this.digests.length) {
+            const grown = Buffer.alloc(this.digests.length * 2);
+            this.digests.copy(grown);
+            this.digests = grown;
+        }
+        digestOf(text).copy(this.digests, i * DIGEST);
+    }
+    read(i) {
+        if (i === this.lastIndex)
+            return this.last;
+        this.last = this.readFresh(i);
+        this.lastIndex = i;
+        return this.last;
+    }
+    /** The case at `i`, parsed anew (a copy the caller may change). */
+    readFresh(i) {
+        this.fd ??= (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(this.path, 'r');
+        const length = this.lengths[i];
+        const buf = Buffer.allocUnsafe(length);
+        for (let got = 0; got < length;) {
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(this.fd, buf, got, length - got, this.offsets[i] + got);
+            if (n === 0)
+                throw new Error(`${this.path}: the file is shorter than when it was read`);
+            got += n;
+        }
+        const text = buf.toString('utf8');
+        if (this.digests) {
+            const at = i * DIGEST;
+            if (!digestOf(text).equals(this.digests.subarray(at, at + DIGEST)))
+                throw new Error(`${this.path} changed on disk after it was read (case ${i + 1})`);
+        }
+        return JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text);
+    }
+    close() {
+        if (this.fd !== undefined)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(this.fd);
+        this.fd = undefined;
+        this.last = undefined;
+        this.lastIndex = -1;
+    }
+}
+/** A case whose input and trials stay in the file until read. */
+class LazyCase {
+    id;
+    hash;
+    source;
+    tags;
+    modes;
+    #lines;
+    #index;
+    constructor(c, lines, index) {
+        this.id = c.id;
+        this.hash = c.hash;
+        this.source = c.source;
+        this.tags = c.tags;
+        this.modes = c.modes;
+        this.#lines = lines;
+        this.#index = index;
+    }
+    get input() {
+        return this.#lines.read(this.#index).input;
+    }
+    get trials() {
+        return this.#lines.read(this.#index).trials;
+    }
+    /** The whole case, parsed anew from its line. */
+    read() {
+        return this.#lines.readFresh(this.#index);
+    }
+}
+/**
+ * A case in full and free to change: read anew from its file when lazy, else a deep copy.
+ */
+function caseCopy(c) {
+    return c instanceof LazyCase ? c.read() : structuredClone(c);
+}
+/**
+ * Reads a results file written by evalgate (one case per line) into lazy cases; any other
+ * layout is read whole, as readResults reads it. With `verify`, a case line read back later
+ * must be the one read now (a digest of each line is held): a file rewritten since throws
+ * rather than giving other trials than those checked here.
+ */
+async function lazyResults(path, options = {}) {
+    const cases = [];
+    let results;
+    let ended = false;
+    const parse = (text, what) => {
+        try {
+            return JSON.parse(text);
+        }
+        catch (err) {
+            throw new _run_results_io_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`not valid JSON: ${what}: ${err.message}`, path);
+        }
+    };
+    let source;
+    let lines;
+    try {
+        lines = new CaseLines(path, !!options.verify);
+        source = (0,_run_lines_js__WEBPACK_IMPORTED_MODULE_2__/* .linesOf */ .D)(path);
+        const first = await source.next();
+        source = prepend(first.done ? undefined : first.value, source);
+    }
+    catch (err) {
+        const code = err.code;
+        throw new _run_results_io_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(code === 'ENOENT' ? 'no such file' : `cannot read (${code})`, path);
+    }
+    for await (const line of source) {
+        if (!results) {
+            if (!line.complete || !line.text.startsWith(OPENING) || !line.text.endsWith(CASES))
+                break;
+            const head = parse(`${line.text.slice(0, -CASES.length)}}`, 'the head');
+            if (!head.meta || typeof head.meta !== 'object')
+                throw new _run_results_io_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('results file is missing `meta` or `cases`', path);
+            results = { schema: head.schema, meta: head.meta, cases };
+            continue;
+        }
+        if (!line.text || ended)
+            continue;
+        const text = line.text.endsWith(',') ? line.text.slice(0, -1) : line.text;
+        if (text === ']}') {
+            ended = true;
+            continue;
+        }
+        const c = parse(text, `cases[${cases.length}]`);
+        if (!c || typeof c.id !== 'string' || !Array.isArray(c.trials))
+            throw new _run_results_io_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`cases[${cases.length}] has no id or no trials`, path);
+        lines.add(line.offset, line.length, line.text);
+        cases.push(new LazyCase(c, lines, cases.length));
+    }
+    if (!results || !ended) {
+        lines.close();
+        return { results: await (0,_run_results_io_js__WEBPACK_IMPORTED_MODULE_3__.readResults)(path), close: () => { } };
+    }
+    return { results, close: () => lines.close() };
+}
+async function* prepend(first, rest) {
+    if (first)
+        yield first;
+    yield* rest;
+}
+
+
+/***/ }),
+
 /***/ 16758:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -59531,8 +60062,12 @@ var external_node_child_process_ = __nccwpck_require__(31421);
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./build/compare/index.js + 9 modules
-var compare = __nccwpck_require__(52006);
+// EXTERNAL MODULE: ./build/compare/index.js + 7 modules
+var compare = __nccwpck_require__(60945);
+// EXTERNAL MODULE: ./build/pipeline/compare-slim.js
+var compare_slim = __nccwpck_require__(91696);
+// EXTERNAL MODULE: ./build/pipeline/lazy-results.js
+var lazy_results = __nccwpck_require__(84682);
 // EXTERNAL MODULE: ./build/suite/index.js + 2 modules
 var build_suite = __nccwpck_require__(58628);
 // EXTERNAL MODULE: ./build/targets/index.js + 4 modules
@@ -59547,6 +60082,10 @@ var evalgate_dir = __nccwpck_require__(70411);
 var runner = __nccwpck_require__(49684);
 // EXTERNAL MODULE: ./build/run/select.js
 var run_select = __nccwpck_require__(24452);
+// EXTERNAL MODULE: ./build/run/journal.js
+var journal = __nccwpck_require__(72353);
+// EXTERNAL MODULE: ./build/run/results-io.js
+var results_io = __nccwpck_require__(96825);
 // EXTERNAL MODULE: ./build/secrets.js
 var secrets = __nccwpck_require__(5009);
 // EXTERNAL MODULE: ./build/pipeline/run-suite.js + 1 modules
@@ -59828,6 +60367,10 @@ var pipeline_cache = __nccwpck_require__(8009);
 
 
 
+
+
+
+
 /** Runs `command` through the shell in `cwd`, its output to our log; throws on failure. */
 function runSetup(command, cwd, env, log) {
     return new Promise((done, fail) => {
@@ -60009,6 +60552,15 @@ async function runPr(options) {
             sides[1].only = new Set(cases.map((c) => c.id));
         }
         const startedAt = new Date();
+        // Each side's trials go to a journal in the scratch folder as they finish, and the run keeps
+        // a slim copy (src/run/spool.ts); the results files are written from the journals and
+        // compared from the files. Pairwise checks are graded on both sides' answers in memory
+        // afterwards (they rewrite the trials), so a suite with them keeps its trials whole.
+        const pairwise = hasPairwise(cases);
+        const journals = pairwise
+            ? undefined
+            : await openSideJournals(scratch, suite, settings.trials, startedAt, ['base', 'head']);
+        cleanups.unshift(async () => journals?.forEach((j) => j.close()));
         // One budget for the whole PR run (both sides, and the re-runs), the base's own max_cost.
         const guard = (0,run_suite/* runGuard */.hd)(suite, options, log, options.maxCost ?? trusted.run.max_cost);
         const common = {
@@ -60019,6 +60571,8 @@ async function runPr(options) {
             simulator,
             signal: options.signal,
             progress: options.progress,
+            keep: journals &&
+                ((side, caseId, result) => journals.get(side).keep(caseId, result)),
         };
         const stage1 = await (0,runner/* runTrials */.Fj)({ ...common, cases: [...cases, ...removed.cases], sides });
         const finishedAt = new Date();
@@ -60029,7 +60583,7 @@ async function runPr(options) {
             interrupted: options.signal?.aborted,
             stopped: guard.stopped,
         });
-        const baseResults = baseFrom(options.baseline, suite, [...cases, ...removed.cases], removed.results, settings.trials, stage1.get('base'), {
+        const baseResults = baseFrom(options.baseline, suite, [...cases, ...removed.cases], removed.results, settings.trials, stage1.get('base'), journals?.get('base'), {
             git: { sha: baseSha, ref: options.baseRef },
             startedAt,
             finishedAt,
@@ -60039,7 +60593,6 @@ async function runPr(options) {
         (0,pipeline_cache/* recordCache */.Qu)(headResults, headCache);
         (0,pipeline_cache/* recordCache */.Qu)(baseResults, baseCache);
         // Pairwise checks need both sides' answers: graded now, head trial k against base trial k.
-        const pairwise = hasPairwise(cases);
         const pairs = { judge, concurrency: settings.concurrency, signal: options.signal, cases };
         if (pairwise) {
             const n = await gradePairwise({ ...pairs, base: baseResults, head: headResults, stage: 1 });
@@ -60068,9 +60621,8 @@ async function runPr(options) {
             // Case sources are relative to the suite; links to dataset lines need its repository path.
             suiteDir: (0,external_node_path_.dirname)(configRel).split(external_node_path_.sep).join('/'),
         };
-        let comparison = (0,compare/* compare */.UD)(baseResults, headResults, compareOptions);
         // Stage 2: re-run the ambiguous cases of undecided modes, base and head interleaved, within
-        // the re-run budget.
+        // the re-run budget. The plan reads statuses only: slim results serve.
         if (gate.adaptive && !options.signal?.aborted && !guard.stopped) {
             // A side that measured nothing makes the verdict an error whatever stage 2 finds.
             const plan = nothingMeasured
@@ -60120,7 +60672,6 @@ async function runPr(options) {
             else if (deferred > 0) {
                 log(`${plural(deferred, 'ambiguous case')} not re-run: gate.rerun_budget ${gate.rerun_budget} allows less than one case`);
             }
-            comparison = (0,compare/* compare */.UD)(baseResults, headResults, compareOptions);
         }
         // The action's store saves the head's entries only when they are not the base's system:
         // it must know the base's fingerprint even when a baseline spared the base side.
@@ -60129,10 +60680,26 @@ async function runPr(options) {
             await baseWorktree()
                 .then((dir) => (0,pipeline_cache/* sideCache */.MT)(cache, dir, suite, configRel, log, 'base'))
                 .catch(() => undefined);
+        // Each side to its results file, full traces read back from the journals. The comparison is
+        // made from the slim results in memory, as compareFiles makes it from slim results read from
+        // files (src/compare/files.ts): in the action the head's code may still be running, and files
+        // it can rewrite must not decide the verdict. Only the excerpts' text is read back.
+        const outDir = options.outDir ?? (0,external_node_path_.join)(scratch, 'results');
+        const files = {
+            base: (0,external_node_path_.join)(outDir, 'base-results.json'),
+            head: (0,external_node_path_.join)(outDir, 'head-results.json'),
+        };
+        await (0,results_io/* writeJson */.GF)(files.base, baseResults);
+        await (0,results_io/* writeJson */.GF)(files.head, headResults);
+        const comparison = (0,compare_slim/* compareSlim */.$)(baseResults, headResults, compareOptions);
+        for (const j of journals?.values() ?? [])
+            j.close();
+        const whole = !options.outDir;
         return {
             suite,
-            base: baseResults,
-            head: headResults,
+            base: whole ? await (0,results_io.readResults)(files.base) : baseResults,
+            head: whole ? await (0,results_io.readResults)(files.head) : headResults,
+            files: whole ? undefined : files,
             comparison,
             baseSha,
             headSha,
@@ -60147,6 +60714,25 @@ async function runPr(options) {
         for (const c of cleanups)
             await c().catch(() => undefined);
     }
+}
+/**
+ * A journal per side in `dir`, for the run's trials as they finish (see src/run/journal.ts):
+ * the run holds slim copies, and the results files are written from these.
+ */
+async function openSideJournals(dir, suite, trials, startedAt, labels) {
+    const out = new Map();
+    for (const label of labels) {
+        const header = (0,journal/* journalHeader */.f7)({
+            suiteHash: suite.hash,
+            label,
+            trials,
+            selection: {},
+            caseIds: [],
+            startedAt,
+        });
+        out.set(label, await journal/* JournalWriter */.Zx.create((0,external_node_path_.join)(dir, `${label}.journal.jsonl`), header));
+    }
+    return out;
 }
 async function ensureCommitForRef(root, ref, log) {
     // Only a full sha can be fetched by itself; a branch name is resolved by the caller's fetch.
@@ -60186,7 +60772,7 @@ async function removedFromBase(baseTree, configRel, headIds, selection, log) {
  * The base side's results: the cached baseline (restricted to the run's cases, plus the removed
  * cases it holds) and what ran. `cases` is everything the base side selected.
  */
-function baseFrom(baseline, suite, cases, removed, trials, ran, info) {
+function baseFrom(baseline, suite, cases, removed, trials, ran, journal, info) {
     const fresh = (0,runner/* buildResults */.rq)({ suite, cases, trials }, 'base', ran ?? new Map(), info);
     if (!baseline)
         return fresh;
@@ -60200,9 +60786,19 @@ function baseFrom(baseline, suite, cases, removed, trials, ran, info) {
             baseline_at: baseline.meta.finished_at,
             selected: (0,runner/* selectedCases */.P3)([...cases.map((c) => c.id), ...removed.map((c) => c.id)]),
         },
-        cases: [...[...reused, ...removed].map((c) => structuredClone(c)), ...fresh.cases],
+        cases: [...[...reused, ...removed].map((c) => reusedCase(c, journal)), ...fresh.cases],
     };
     return (0,runner/* recount */.d3)(results);
+}
+/**
+ * A baseline case as the base side's: a copy (pairwise grading rewrites trials), its trials held
+ * slim in the base's journal when the run spools, so a large baseline is not held whole.
+ */
+function reusedCase(c, journal) {
+    const copy = (0,lazy_results/* caseCopy */.u)(c);
+    if (journal && Array.isArray(copy.trials))
+        copy.trials = copy.trials.map((t) => journal.keep(copy.id, t));
+    return copy;
 }
 function plural(n, one) {
     return `${n} ${n === 1 ? one : `${one}s`}`;
@@ -61758,15 +62354,16 @@ function headline(c, name, reason, acceptLabel) {
 __nccwpck_require__.d(__webpack_exports__, {
   vQ: () => (/* reexport */ comment/* COMMENT_MAX */.vQ),
   H7: () => (/* reexport */ comment/* DEFAULT_MARKER */.H7),
+  a0: () => (/* reexport */ viewer.fileSide),
   r6: () => (/* reexport */ plainHeadline),
   renderComment: () => (/* reexport */ comment/* renderComment */.wQ),
   renderSummary: () => (/* reexport */ comment/* renderSummary */.Br),
   renderTextReport: () => (/* reexport */ renderTextReport),
-  renderViewer: () => (/* reexport */ viewer/* renderViewer */.Li),
-  writeViewer: () => (/* reexport */ viewer/* writeViewer */.wA)
+  wA: () => (/* reexport */ viewer/* writeViewer */.wA),
+  M6: () => (/* reexport */ viewer.writeViewerStream)
 });
 
-// UNUSED EXPORTS: SUMMARY_MAX, headline, redactDeep, redactSecrets, verdictKind
+// UNUSED EXPORTS: SUMMARY_MAX, headline, redactDeep, redactSecrets, renderViewer, resultsSide, verdictKind
 
 // EXTERNAL MODULE: ./build/report/comment.js + 9 modules
 var comment = __nccwpck_require__(41939);
@@ -62577,7 +63174,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: ./build/report/viewer-data-js.js
 /**
  * The part of the viewer's page script that reads its data blocks (src/report/viewer-blocks.ts):
- * the header, the case index block by block, and a case's trace block when the case is opened.
+ * the header, the case index block by block, a case's trace blocks (one per side) when the case
+ * is opened, and the output blocks a search reads.
  *
  * A JSON block is parsed at once; a compressed one (base64 of gzip) is decoded with
  * DecompressionStream, which is asynchronous: `whenRead(v, fn)` runs `fn` now for a value and
@@ -62642,33 +63240,90 @@ const VIEWER_DATA_JS = String.raw `
     next(0);
   }
 
-  // Trace blocks of D.traceChunk cases each, after this script: the decoded ones kept, the
-  // least recently used dropped past TRACE_KEEP.
+  // Each side's trace blocks (block k from position D.starts[side][k] on), in that side's results
+  // order, after this script: 'evalgate-<side>s<k>' holds each entry's distinct outputs,
+  // 'evalgate-<side>t<k>' the block's pool of checks and documents, then each entry's trials (a
+  // trial's output is its 'o'-th output, its checks and retrieved documents are named by their
+  // places in the pool). The decoded ones kept, the least recently used dropped past TRACE_KEEP.
   var TRACE_KEEP = 24;
   var traceBlocks = new Map();
-  function traceBlock(k) {
-    var v = traceBlocks.get(k);
-    if (v !== undefined) { traceBlocks.delete(k); traceBlocks.set(k, v); return v; }
-    v = readBlock('evalgate-t' + k);
-    if (v === null) {
-      if (document.readyState !== 'loading') return [];
-      return domReady.then(function () { return traceBlock(k); });
+  function both(a, b, fn) { return whenRead(a, function (x) { return whenRead(b, function (y) { return fn(x, y); }); }); }
+  // A block's entries whole again: outputs, checks and retrieved documents back in their trials.
+  function joinOutputs(text, rest) {
+    var pool = Array.isArray(rest[0]) ? rest[0] : [], entries = rest.slice(1);
+    function fromPool(refs) { return refs.map(function (n) { return pool[n]; }); }
+    for (var j = 0; j < entries.length; j++) {
+      var o = text[j] || [], ts = (entries[j] && entries[j].t) || [];
+      for (var n = 0; n < ts.length; n++) {
+        var t = ts[n];
+        if (!t) continue;
+        if (Array.isArray(t.ck)) t.checks = fromPool(t.ck);
+        if (!t.trace) continue;
+        if (typeof t.o === 'number') t.trace.output = o[t.o];
+        if (Array.isArray(t.trace.rv)) t.trace.retrieved = fromPool(t.trace.rv);
+      }
     }
+    return entries;
+  }
+  function traceBlock(key, k) {
+    var id = key + k, v = traceBlocks.get(id);
+    if (v !== undefined) { traceBlocks.delete(id); traceBlocks.set(id, v); return v; }
+    var text = readBlock('evalgate-' + key + 's' + k), rest = readBlock('evalgate-' + key + 't' + k);
+    if (text === null || rest === null) {
+      if (document.readyState !== 'loading') return [];
+      return domReady.then(function () { return traceBlock(key, k); });
+    }
+    v = both(text, rest, joinOutputs);
     if (isPromise(v)) {
       var pending = v.then(function (part) {
-        if (traceBlocks.get(k) === pending) traceBlocks.set(k, part);
+        if (traceBlocks.get(id) === pending) traceBlocks.set(id, part);
         return part;
       });
       v = pending;
     }
-    traceBlocks.set(k, v);
+    traceBlocks.set(id, v);
     while (traceBlocks.size > TRACE_KEEP) traceBlocks.delete(traceBlocks.keys().next().value);
     return v;
   }
+  // The last block starting at or before position p.
+  function blockOf(starts, p) {
+    var lo = 0, hi = starts.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (starts[mid] <= p) lo = mid; else hi = mid - 1; }
+    return lo;
+  }
+  function sideEntry(key, s) {
+    if (!s || typeof s.at !== 'number' || s.at < 0) return null;
+    var k = blockOf(D.starts[key], s.at);
+    return whenRead(traceBlock(key, k), function (part) {
+      return part[s.at - D.starts[key][k]] || null;
+    });
+  }
   // A case's traces: a value, or a promise of one.
   function traces(i) {
-    return whenRead(traceBlock(Math.floor(i / D.traceChunk)), function (part) {
-      return part[i % D.traceChunk] || { b: [], h: [] };
+    var c = C[i];
+    return both(sideEntry('b', c.b), sideEntry('h', c.h), function (b, h) {
+      var input = h && h.input !== undefined ? h.input : b ? b.input : undefined;
+      return { input: input, b: (b && b.t) || [], h: (h && h.t) || [] };
+    });
+  }
+
+  // The outputs a search reads beyond the index: per block, each entry's outputs as one
+  // lower-cased text. Kept up to TEXT_KEEP characters (a second search then decodes nothing);
+  // past that, decoded again each search.
+  var TEXT_KEEP = 64e6, textKept = 0, textBlocks = new Map();
+  function outputBlock(key, k) {
+    var id = key + k, v = textBlocks.get(id);
+    if (v) return v;
+    var raw = readBlock('evalgate-' + key + 's' + k);
+    if (raw === null) {
+      if (document.readyState !== 'loading') return [];
+      return domReady.then(function () { return outputBlock(key, k); });
+    }
+    return whenRead(raw, function (part) {
+      var hay = new Array(part.length), size = 0;
+      for (var j = 0; j < part.length; j++) { hay[j] = (part[j] || []).join('\n').toLowerCase(); size += hay[j].length; }
+      if (textKept + size <= TEXT_KEEP) { textBlocks.set(id, hay); textKept += size; }
+      return hay;
     });
   }
 `;
@@ -62861,7 +63516,7 @@ const VIEWER_UI_JS = String.raw `
   function haystack(i) {
     if (!hay) hay = new Array(TOTAL);
     if (hay[i] === undefined) {
-      var c = C[i], parts = [c.id, c.tags.join(' '), c.src || '', c.snip || ''];
+      var c = C[i], parts = [c.id, c.tags.join(' '), c.src || ''];
       c.modes.forEach(function (m) { parts.push(m.mode); });
       [c.b, c.h].forEach(function (s) {
         if (!s) return;
@@ -62872,17 +63527,76 @@ const VIEWER_UI_JS = String.raw `
     }
     return hay[i];
   }
+  function shown(i) {
+    if (!C[i]) return false;
+    var l = labelOf(C[i]);
+    return l !== null && (!state.label || l === state.label);
+  }
+  var listed = null; // listed[i]: case i is in filtered
   function applyFilters() {
     filtered = [];
+    listed = new Uint8Array(TOTAL);
     var q = state.q.toLowerCase();
     for (var i = 0; i < loaded; i++) {
-      if (!C[i]) continue;
-      var l = labelOf(C[i]);
-      if (l === null) continue;
-      if (state.label && l !== state.label) continue;
+      if (!shown(i)) continue;
       if (q && haystack(i).indexOf(q) < 0) continue;
       filtered.push(i);
+      listed[i] = 1;
     }
+  }
+
+  // ---- search in outputs ------------------------------------------------------------------------
+  // The index has no outputs: a search reads them from the output blocks of both sides, two at
+  // a time, in order; the cases they match join the list as their blocks are read.
+  var searchRun = 0, searching = null, byPos = null;
+  function positions() {
+    if (byPos) return byPos;
+    byPos = { b: new Int32Array(D.entries.b).fill(-1), h: new Int32Array(D.entries.h).fill(-1) };
+    for (var i = 0; i < loaded; i++) {
+      var c = C[i];
+      if (!c) continue;
+      if (c.b && c.b.at >= 0 && c.b.at < byPos.b.length) byPos.b[c.b.at] = i;
+      if (c.h && c.h.at >= 0 && c.h.at < byPos.h.length) byPos.h[c.h.at] = i;
+    }
+    return byPos;
+  }
+  function searchOutputs() {
+    var run = ++searchRun, q = state.q.toLowerCase();
+    searching = null;
+    if (!q || !complete) return;
+    var jobs = [];
+    ['h', 'b'].forEach(function (key) { for (var k = 0; k < D.starts[key].length; k++) jobs.push([key, k]); });
+    document.body.removeAttribute('data-searched');
+    if (!jobs.length) { document.body.setAttribute('data-searched', q); return; }
+    var pos = positions(), next = 0, done = 0, inFlight = 0, dirty = false, shownAt = performance.now();
+    searching = { done: 0, total: jobs.length };
+    function onBlock(job, hay) {
+      if (run !== searchRun) return;
+      inFlight--; done++;
+      var map = pos[job[0]], first = D.starts[job[0]][job[1]];
+      for (var j = 0; j < hay.length; j++) {
+        var i = map[first + j];
+        if (i === undefined || i < 0 || listed[i] || hay[j].indexOf(q) < 0 || !shown(i)) continue;
+        listed[i] = 1; filtered.push(i); dirty = true;
+      }
+      searching.done = done;
+      if (done === jobs.length) searching = null;
+      var now = performance.now();
+      if (!searching || now - shownAt > 250) {
+        if (dirty) { filtered.sort(function (a, b) { return a - b; }); dirty = false; }
+        render(); shownAt = now;
+      }
+      if (searching) start();
+      else document.body.setAttribute('data-searched', q);
+    }
+    function start() {
+      while (inFlight < 2 && next < jobs.length) {
+        var job = jobs[next++];
+        inFlight++;
+        Promise.resolve(outputBlock(job[0], job[1])).then(onBlock.bind(null, job), onBlock.bind(null, job, []));
+      }
+    }
+    start();
   }
 
   // ---- case rows and details ------------------------------------------------------------------
@@ -63143,16 +63857,18 @@ const VIEWER_UI_JS = String.raw `
     for (var k = start; k < end; k++) frag.appendChild(row(filtered[k]));
     list.textContent = '';
     list.appendChild(frag);
-    if (!filtered.length) list.appendChild(el('p', 'muted', 'No case matches these filters.'));
+    if (!filtered.length) list.appendChild(el('p', 'muted', 'No case matches these filters' + (searching ? ' yet (searching the outputs…)' : '.')));
     // Until every index block is read, filters and search see the cases read so far.
+    // While a search reads the outputs, the cases it has found so far, and how far it is.
     count.textContent = 'Showing ' + (filtered.length ? start + 1 : 0) + '–' + end +
       (!complete ? ' · reading cases: ' + loaded + ' of ' + TOTAL + '…'
-        : ' of ' + filtered.length + ' cases' + (filtered.length !== TOTAL ? ' (' + TOTAL + ' in total)' : ''));
+        : ' of ' + filtered.length + ' cases' + (filtered.length !== TOTAL ? ' (' + TOTAL + ' in total)' : '') +
+          (searching ? ' · searching outputs: ' + Math.round(100 * searching.done / searching.total) + '%…' : ''));
     pageInfo.textContent = 'Page ' + (state.page + 1) + ' of ' + pages;
     prev.disabled = state.page === 0;
     next.disabled = state.page >= pages - 1;
   }
-  function refilter() { applyFilters(); state.page = 0; render(); }
+  function refilter() { applyFilters(); state.page = 0; render(); searchOutputs(); }
   modeSel.addEventListener('change', function () { state.mode = modeSel.value; refilter(); });
   labelSel.addEventListener('change', function () { state.label = labelSel.value; refilter(); });
   var timer = null;
@@ -63179,6 +63895,7 @@ const VIEWER_UI_JS = String.raw `
         state.mode = ''; state.label = ''; state.q = '';
         modeSel.value = ''; labelSel.value = ''; search.value = '';
         applyFilters();
+        searchOutputs();
         pos = filtered.indexOf(i);
       }
       state.page = Math.floor(pos / PAGE);
@@ -63202,6 +63919,7 @@ const VIEWER_UI_JS = String.raw `
     document.body.setAttribute('data-listed', '1');
   }, function all(wasPartial) {
     if (wasPartial) { applyFilters(); render(); }
+    if (state.q) searchOutputs();
     domReady.then(openFromHash).then(function () { document.body.setAttribute('data-ready', '1'); });
   });
 `;
@@ -63223,12 +63941,13 @@ ${VIEWER_UI_JS}
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  fileSide: () => (/* binding */ fileSide),
   vN: () => (/* reexport */ jsonForScript),
-  Li: () => (/* binding */ renderViewer),
-  wA: () => (/* binding */ writeViewer)
+  wA: () => (/* binding */ writeViewer),
+  writeViewerStream: () => (/* binding */ writeViewerStream)
 });
 
-// UNUSED EXPORTS: COMPRESS_FROM, INDEX_CHUNK, TRACE_CHUNK, sideUsage, viewerHtml
+// UNUSED EXPORTS: COMPRESS_FROM, INDEX_CHUNK, TRACE_CHARS, TRACE_CHUNK, renderViewer, resultsSide, sideUsage
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
@@ -63236,6 +63955,8 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 var external_node_events_ = __nccwpck_require__(78474);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: ./build/run/results-stream.js
+var results_stream = __nccwpck_require__(97465);
 // EXTERNAL MODULE: ./build/report/plain.js
 var plain = __nccwpck_require__(12071);
 // EXTERNAL MODULE: ./build/report/viewer-assets.js + 1 modules
@@ -63294,9 +64015,9 @@ function* jsonPieces(b) {
     yield parts.join('');
 }
 /** The block's HTML as one string, compressed here and now (`renderViewer`). */
-function blockHtml(b) {
+function viewer_blocks_blockHtml(b) {
     const json = [...jsonPieces(b)].join('');
-    return openTag(b) + (b.compress ? (0,external_node_zlib_.gzipSync)(json, GZIP).toString('base64') : json) + CLOSE_TAG;
+    return openTag(b) + (b.compress ? gzipSync(json, GZIP).toString('base64') : json) + CLOSE_TAG;
 }
 /**
  * The block's HTML in pieces (`writeViewer`): JSON serialised while the thread pool compresses
@@ -63359,30 +64080,42 @@ function frac(s) {
 function side(k, r) {
     if (!k && !r)
         return null;
-    const runs = r?.trials ?? [];
     return {
-        passes: k?.passes ?? runs.filter((t) => t.status === 'pass').length,
-        n: k?.trials ?? runs.length,
-        errors: k?.errors ?? runs.filter((t) => t.status === 'error').length,
+        passes: k?.passes ?? r?.passes ?? 0,
+        n: k?.trials ?? r?.runs ?? 0,
+        errors: k?.errors ?? r?.errors ?? 0,
         failing: k?.failing ?? [],
         ref: k?.trial_ref ?? 0,
         /** Trials with traces on this side (0 when the results were not given). */
-        runs: runs.length,
+        runs: r?.runs ?? 0,
+        /** Where its traces are in this side's trace blocks; -1 for none. */
+        at: r ? r.pos : -1,
     };
 }
-/** A short piece of the representative output, so search covers outputs without the traces. */
-function snippet(r, ref) {
-    const t = r?.trials?.[ref ?? 0] ?? r?.trials?.[0];
-    const out = t?.trace?.output;
-    return typeof out === 'string' ? out.slice(0, 400) : '';
-}
-/** Both sides' snippets, the base's only when it says something else (most stable cases). */
-const snips = (head, base) => (head === base ? head : `${head}\n${base}`);
 const USAGE_FIELDS = ['input_tokens', 'output_tokens', 'cost_usd'];
 const finite = (v) => typeof v === 'number' && Number.isFinite(v);
 /** Nearest-rank percentile of sorted values. */
 function percentile(sorted, q) {
     return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+/** A side's usage summed case by case (the first pass over its results). */
+class UsageSums {
+    sums = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+    seen = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+    latencies = [];
+    add(c) {
+        for (const t of Array.isArray(c?.trials) ? c.trials : []) {
+            const u = t?.trace?.usage;
+            for (const f of USAGE_FIELDS) {
+                if (u && finite(u[f])) {
+                    this.sums[f] += u[f];
+                    this.seen[f]++;
+                }
+            }
+            if (finite(t?.trace?.latency_ms))
+                this.latencies.push(t.trace.latency_ms);
+        }
+    }
 }
 /**
  * A side's cost, tokens and latency as the page shows them. Absent is not zero: a value no trace
@@ -63391,35 +64124,28 @@ function percentile(sorted, q) {
  * the comparison's own fields (absent when nothing was reported).
  */
 function sideUsage(side, r) {
+    if (!r)
+        return usageShown(side, undefined);
+    const sums = new UsageSums();
+    for (const c of r.cases ?? [])
+        sums.add(c);
+    return usageShown(side, sums);
+}
+/** sideUsage from sums gathered case by case (undefined: the side's results were not given). */
+function usageShown(side, r) {
     const summary = (side?.usage ?? {});
     const totals = {};
     let latencies;
     if (r) {
-        const sums = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
-        const seen = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
-        const lat = [];
-        for (const c of r.cases ?? []) {
-            for (const t of Array.isArray(c.trials) ? c.trials : []) {
-                const u = t?.trace?.usage;
-                for (const f of USAGE_FIELDS) {
-                    if (u && finite(u[f])) {
-                        sums[f] += u[f];
-                        seen[f]++;
-                    }
-                }
-                if (finite(t?.trace?.latency_ms))
-                    lat.push(t.trace.latency_ms);
-            }
-        }
         for (const f of USAGE_FIELDS) {
             const s = summary[f];
             if (finite(s) && s > 0)
                 totals[f] = s;
-            else if (seen[f] > 0)
-                totals[f] = sums[f];
+            else if (r.seen[f] > 0)
+                totals[f] = r.sums[f];
         }
-        if (lat.length)
-            latencies = Float64Array.from(lat).sort();
+        if (r.latencies.length)
+            latencies = Float64Array.from(r.latencies).sort();
     }
     else {
         for (const f of USAGE_FIELDS) {
@@ -63448,10 +64174,79 @@ function sortedCases(c) {
     return [...(c.cases ?? [])].sort((a, b) => (order.get(a.label) ?? 99) - (order.get(b.label) ?? 99) ||
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+/**
+ * The first pass over a side's cases: where each listed case's traces will be (its position
+ * among the side's trace entries, in the results' order: the second pass writes them in that
+ * order, so neither pass needs more than one case at a time), trial counts, usage, and whether
+ * any trial has a judged check. Cases the comparison does not list, and repeated ids, get no
+ * position and are left out of the traces.
+ */
+class SideScanner {
+    at = new Map();
+    usage = new UsageSums();
+    /** The first position of each trace block (see TRACE_CHUNK, TRACE_CHARS). */
+    starts = [];
+    judged = false;
+    listed;
+    blockCases = 0;
+    blockChars = 0;
+    constructor(listed) {
+        this.listed = listed;
+    }
+    add(c) {
+        if (!c || typeof c.id !== 'string' || !this.listed.has(c.id) || this.at.has(c.id))
+            return;
+        const trials = Array.isArray(c.trials) ? c.trials : [];
+        let passes = 0;
+        let errors = 0;
+        for (const t of trials) {
+            if (t?.status === 'pass')
+                passes++;
+            else if (t?.status === 'error')
+                errors++;
+            if (!this.judged && hasJudged(t))
+                this.judged = true;
+        }
+        const pos = this.at.size;
+        // A block ends at TRACE_CHUNK cases or once it holds TRACE_CHARS: the writer holds one
+        // block's cases, the page decodes one block to open a case.
+        if (!pos || this.blockCases >= TRACE_CHUNK || this.blockChars >= TRACE_CHARS) {
+            this.starts.push(pos);
+            this.blockCases = this.blockChars = 0;
+        }
+        this.blockCases++;
+        this.blockChars += textSize(c, 0);
+        this.at.set(c.id, { pos, runs: trials.length, passes, errors });
+        this.usage.add(c);
+    }
+    /** Whether the second pass should write this case's traces next (see `add`). */
+    next(c, written) {
+        return this.at.get(c?.id)?.pos === written;
+    }
+}
+/** Cases per trace block, at most (per side: a block of their outputs and one of the rest). */
+const TRACE_CHUNK = 100;
+/** Characters of text per trace block, about: a block ends at the case that passes it. */
+const TRACE_CHARS = 2_000_000;
+/** The characters of a value's strings (a few more per other value), to size trace blocks. */
+function textSize(v, depth) {
+    if (typeof v === 'string')
+        return v.length;
+    if (!v || typeof v !== 'object' || depth > 32)
+        return 4;
+    let n = 4;
+    if (Array.isArray(v))
+        for (const x of v)
+            n += textSize(x, depth + 1);
+    else
+        for (const k in v)
+            n += k.length + textSize(v[k], depth + 1);
+    return n;
+}
 /** The page's header data (redacted): verdict, modes, usage, label counts, the case total. */
-function viewerHeader(c, base, head, opts) {
+function viewerHeader(c, sides, opts) {
+    const { base, head } = sides;
     const h = (0,headline/* headline */.Pl)(c, (s) => s, (s) => s, c.gate?.accept_label ?? 'eval-regression-accepted');
-    const labelable = [base, head].some((r) => r?.cases?.some((k) => Array.isArray(k?.trials) && k.trials.some(hasJudged)));
     return (0,redact/* redactDeep */.KL)({
         title: opts.title ?? 'evalgate trace viewer',
         headline: h,
@@ -63462,11 +64257,11 @@ function viewerHeader(c, base, head, opts) {
         labels: format/* LABEL_TEXT */.DZ,
         // Checks a reviewer may label for calibration (see labelable).
         judged: [...identity/* JUDGED_TYPES */.w],
-        labelable,
+        labelable: !!(base?.judged || head?.judged),
         labelOrder: format/* LABEL_ORDER */.gg,
         labelCounts: Object.fromEntries(format/* LABEL_ORDER */.gg.map((l) => [l, (0,format/* countOf */.pq)(c, l)])),
         kind: h.kind,
-        usage: { base: sideUsage(c.base, base), head: sideUsage(c.head, head) },
+        usage: { base: usageShown(c.base, base?.usage), head: usageShown(c.head, head?.usage) },
         notReported: verdict_words/* NOT_REPORTED */.Yb,
         modes: (0,format/* sortModes */.bE)(c.modes ?? []).map((m) => ({
             mode: m.mode,
@@ -63488,7 +64283,7 @@ function viewerHeader(c, base, head, opts) {
 /**
  * A case as the list shows it (not yet redacted: that happens when it is serialised, see
  * viewer-blocks.ts). The page keys its `#case=` anchors by the redacted `id`, as the comment's
- * links name the case.
+ * links name the case. Outputs are not here: the search reads them from the trace blocks.
  */
 function caseEntry(k, br, hr) {
     return {
@@ -63499,18 +64294,80 @@ function caseEntry(k, br, hr) {
         tags: k.tags ?? [],
         changed: !!k.changed,
         excerpt: k.excerpt ?? null,
-        snip: snips(snippet(hr, k.head?.trial_ref), snippet(br, k.base?.trial_ref)),
         b: side(k.base, br),
         h: side(k.head, hr),
     };
 }
-/** A case's traces (not yet redacted: that happens when they are serialised). */
-function traceEntry(k, br, hr) {
-    return {
-        input: hr?.input ?? br?.input ?? k.excerpt?.input,
-        b: labelable(br) ?? [],
-        h: labelable(hr) ?? [],
-    };
+/**
+ * Objects repeated across the trials of a trace block (check results, retrieved documents),
+ * stored once per block and named by their place: a block's JSON then shrinks by half where
+ * checks repeat (gzip's 32 KB window sees only a few cases back).
+ */
+class Pool {
+    values = [];
+    seen = new Map();
+    byJson = new Map();
+    ref(v) {
+        let i = this.seen.get(v);
+        if (i !== undefined)
+            return i;
+        const key = JSON.stringify(v);
+        i = this.byJson.get(key);
+        if (i === undefined) {
+            i = this.values.length;
+            this.values.push(v);
+            this.byJson.set(key, i);
+        }
+        this.seen.set(v, i);
+        return i;
+    }
+    /** An array of objects as their places in the pool; undefined for anything else. */
+    refs(a) {
+        if (!Array.isArray(a) || !a.length)
+            return undefined;
+        for (const x of a)
+            if (!x || typeof x !== 'object' || Array.isArray(x))
+                return undefined;
+        return a.map((x) => this.ref(x));
+    }
+}
+/**
+ * A case's traces on one side, in two parts: `text`, its distinct outputs (what the search
+ * reads: a search decodes only these), and `rest`, its trials with each string output replaced
+ * by `o`, the output's place in `text`, their checks (`ck`) and retrieved documents (`rv`) by
+ * their places in the block's pool, and the case's input unless the other side carries it. The
+ * page puts them back (viewer-data-js.ts joinOutputs). Not yet redacted: that happens when they
+ * are serialised.
+ */
+function sideTraces(r, withInput, pool) {
+    const text = [];
+    const seen = new Map();
+    const trials = (labelable(r) ?? []).map((tr) => {
+        if (!tr || typeof tr !== 'object')
+            return tr;
+        const out = tr.trace?.output;
+        let o;
+        if (typeof out === 'string') {
+            o = seen.get(out);
+            if (o === undefined) {
+                o = text.length;
+                seen.set(out, o);
+                text.push(out);
+            }
+        }
+        const ck = pool.refs(tr.checks);
+        const rv = tr.trace && typeof tr.trace === 'object' ? pool.refs(tr.trace.retrieved) : undefined;
+        const trace = o === undefined && !rv
+            ? tr.trace
+            : {
+                ...tr.trace,
+                output: o === undefined ? tr.trace.output : undefined,
+                retrieved: rv ? undefined : tr.trace.retrieved,
+                rv,
+            };
+        return { ...tr, checks: ck ? undefined : tr.checks, ck, trace, o };
+    });
+    return { text, rest: withInput ? { input: r.input, t: trials } : { t: trials } };
 }
 /**
  * A side's trials, each judged one with its trace hash (`th`, src/calibrate/identity.ts): the
@@ -63519,7 +64376,7 @@ function traceEntry(k, br, hr) {
  */
 function labelable(r) {
     const trials = r?.trials;
-    if (!trials?.some(hasJudged))
+    if (!Array.isArray(trials) || !trials.some(hasJudged))
         return trials;
     return trials.map((t) => t?.trace && !t.trace.error && hasJudged(t) ? { ...t, th: (0,identity/* traceHash */.wO)(r.input, t.trace) } : t);
 }
@@ -63530,13 +64387,19 @@ function labelable(r) {
  * of a comparison and, when the results are given, every trial's trace on both sides.
  *
  * Layout: the header data, then the case index in blocks of INDEX_CHUNK cases, then our script,
- * then the traces in blocks of TRACE_CHUNK cases (see viewer-blocks.ts). The script runs when
- * the parser reaches it: the first page of the list shows from the first index block while the
- * browser still reads the traces; a case's trace block is decoded when the case is opened.
- * Large suites (more than COMPRESS_FROM cases) store the blocks gzip-compressed: 100,000 cases
- * come to tens of MB instead of hundreds (docs/performance.md "Viewer").
+ * then each side's traces in blocks of TRACE_CHUNK cases (fewer when they are large), in the
+ * order of that side's results file (the index says where each case's are), each block split in
+ * two: the outputs (all the search reads) and the rest of the trials. The script runs when the
+ * parser reaches it: the
+ * first page of the list shows from the first index block while the browser still reads the
+ * traces; a case's trace blocks are decoded when the case is opened, the output blocks one after
+ * another when a search looks beyond the index. Large suites (more than COMPRESS_FROM cases)
+ * store the blocks gzip-compressed: 100,000 cases come to tens of MB instead of hundreds
+ * (docs/performance.md "Viewer").
  *
- * `writeViewer` writes the file block by block, so no more than one block's HTML is held.
+ * `writeViewerStream` reads each side's cases twice, one at a time (a first pass for the header
+ * and the index, a second for the traces), and writes the file block by block: neither a
+ * results file nor the viewer is ever whole in memory.
  *
  * Safety: data blocks cannot end their element (viewer-blocks.ts); the page script renders
  * with textContent only; and a CSP allows no network at all and only our own script (by hash),
@@ -63551,12 +64414,12 @@ function labelable(r) {
 
 
 
+
 /** Suites larger than this are written compressed (unless `compress` says otherwise). */
 const COMPRESS_FROM = 1000;
 /** Cases per index block when compressed (uncompressed, the index is one block). */
 const INDEX_CHUNK = 2000;
-/** Cases per trace block when compressed (uncompressed, each case has its own block). */
-const TRACE_CHUNK = 100;
+
 function escapeHtml(s) {
     return (0,plain/* showControls */.mz)(s)
         .replace(/&/g, '&amp;')
@@ -63572,21 +64435,27 @@ const CSP = [
     "base-uri 'none'",
     "form-action 'none'",
 ].join('; ');
-/** The viewer's HTML, piece by piece: markup, and data blocks still to be wrapped. */
-function* viewerHtml(c, base, head, opts = {}) {
+/** A side's first pass (see SideScanner), with the side's meta. */
+function scanner(c, meta) {
+    const listed = new Set((c.cases ?? []).map((k) => k.id));
+    return Object.assign(new SideScanner(listed), { meta });
+}
+/**
+ * The viewer's HTML up to its script: markup, and the header and the index as data blocks still
+ * to be wrapped. The traces follow (TraceBlocks), then VIEWER_END.
+ */
+function* viewerStart(c, sides, opts) {
     const cases = sortedCases(c);
-    const compress = opts.compress ?? cases.length > COMPRESS_FROM;
+    const compress = compressed(c, opts);
     const indexChunk = compress ? INDEX_CHUNK : Math.max(1, cases.length);
-    const traceChunk = compress ? TRACE_CHUNK : 1;
-    const byId = (r) => {
-        const m = new Map();
-        for (const k of r?.cases ?? [])
-            m.set(k.id, k);
-        return m;
+    const header = {
+        ...viewerHeader(c, sides, opts),
+        indexChunk,
+        // Per side, the first position of each trace block (a case's block is the last that starts
+        // at or before its position) and the number of positions: the search reads every block.
+        starts: { b: sides.base?.starts ?? [], h: sides.head?.starts ?? [] },
+        entries: { b: sides.base?.at.size ?? 0, h: sides.head?.at.size ?? 0 },
     };
-    const bm = byId(base);
-    const hm = byId(head);
-    const header = { ...viewerHeader(c, base, head, opts), indexChunk, traceChunk };
     yield [
         '<!doctype html>',
         '<html lang="en">',
@@ -63608,56 +64477,206 @@ function* viewerHtml(c, base, head, opts = {}) {
     ].join('\n');
     // The index comes before the script, so the script finds it whole; the traces after it, so
     // the list shows before the browser has read them.
+    const b = sides.base?.at;
+    const h = sides.head?.at;
     for (let start = 0, k = 0; start < cases.length; start += indexChunk, k++) {
         const part = cases.slice(start, start + indexChunk);
-        yield block(`evalgate-i${k}`, part, (x) => caseEntry(x, bm.get(x.id), hm.get(x.id)), compress);
+        yield block(`evalgate-i${k}`, part, (x) => caseEntry(x, b?.get(x.id), h?.get(x.id)), compress);
     }
     yield `<script>${viewer_assets/* VIEWER_JS */.j}</script>\n`;
-    for (let start = 0, k = 0; start < cases.length; start += traceChunk, k++) {
-        const part = cases.slice(start, start + traceChunk);
-        yield block(`evalgate-t${k}`, part, (x) => traceEntry(x, bm.get(x.id), hm.get(x.id)), compress);
+}
+const VIEWER_END = '</body>\n</html>\n';
+const compressed = (c, opts) => opts.compress ?? (c.cases?.length ?? 0) > COMPRESS_FROM;
+/**
+ * One side's trace blocks, from its cases in the results' order (the second pass): per
+ * TRACE_CHUNK cases or TRACE_CHARS characters of their text, whichever comes first, a block of
+ * their outputs (`evalgate-<s>s<k>`, what the search reads) and a block of the rest of their
+ * trials (`evalgate-<s>t<k>`: the block's pool, then one entry per case; see sideTraces). Fed
+ * one case at a time.
+ */
+class TraceBlocks {
+    part = [];
+    pool = new Pool();
+    written = 0;
+    k = 0;
+    key;
+    scan;
+    other;
+    compress;
+    constructor(key, scan, other, compress) {
+        this.key = key;
+        this.scan = scan;
+        this.other = other;
+        this.compress = compress;
     }
-    yield '</body>\n</html>\n';
+    add(c) {
+        if (!this.scan.next(c, this.written))
+            return [];
+        // The blocks end where the first pass said (SideScanner.starts).
+        const done = this.part.length && this.scan.starts[this.k + 1] === this.written ? this.flush() : [];
+        this.written++;
+        // The input once per case: on the head side, on the base side only for a removed case.
+        const withInput = this.key === 'h' || !this.other?.at.has(c.id);
+        this.part.push(sideTraces(c, withInput, this.pool));
+        return done;
+    }
+    end() {
+        if (this.written !== this.scan.at.size)
+            throw new Error(`the ${this.key === 'b' ? 'base' : 'head'} results changed while the viewer was written`);
+        return this.part.length ? this.flush() : [];
+    }
+    flush() {
+        const part = this.part;
+        const pool = this.pool.values;
+        this.part = [];
+        this.pool = new Pool();
+        const k = this.k++;
+        // The rest: the block's pool first, then the entries.
+        return [
+            block(`evalgate-${this.key}s${k}`, part, (x) => x.text, this.compress),
+            block(`evalgate-${this.key}t${k}`, [pool, ...part.map((x) => x.rest)], (x) => x, this.compress),
+        ];
+    }
+}
+/** Reads a side's cases for the first pass; an unreadable side is dropped when `onUnreadable`. */
+async function scanSide(c, name, s, onUnreadable) {
+    if (!s)
+        return undefined;
+    const scan = scanner(c);
+    try {
+        for await (const k of s.cases())
+            scan.add(k);
+    }
+    catch (err) {
+        if (!onUnreadable)
+            throw err;
+        onUnreadable(name, err);
+        return undefined;
+    }
+    scan.meta = s.meta;
+    return scan;
+}
+/** A side held in memory as a ViewerSide (its cases are read twice, from the array). */
+function resultsSide(r) {
+    return r ? { cases: () => r.cases ?? [], meta: r.meta } : undefined;
+}
+/**
+ * A side read from a results file, line by line, once per pass (src/run/results-stream.ts): no
+ * more than one case of it is held at a time. Its meta is set by the first pass.
+ */
+function fileSide(path) {
+    const s = {
+        cases: () => (0,results_stream/* readCases */.k)(path, (head) => {
+            s.meta = head.meta;
+        }),
+    };
+    return s;
 }
 /** One self-contained HTML file showing every case; open it from disk or an artifact. */
 function renderViewer(c, base, head, opts = {}) {
+    const sides = {};
+    for (const [name, r] of [
+        ['base', base],
+        ['head', head],
+    ]) {
+        if (!r)
+            continue;
+        const scan = scanner(c, r.meta);
+        for (const k of r.cases ?? [])
+            scan.add(k);
+        sides[name] = scan;
+    }
     const parts = [];
-    for (const p of viewerHtml(c, base, head, opts))
+    for (const p of viewerStart(c, sides, opts))
         parts.push(typeof p === 'string' ? p : blockHtml(p));
+    for (const [key, r] of [
+        ['h', head],
+        ['b', base],
+    ]) {
+        const scan = key === 'h' ? sides.head : sides.base;
+        if (!r || !scan)
+            continue;
+        const blocks = new TraceBlocks(key, scan, key === 'h' ? sides.base : sides.head, compressed(c, opts));
+        for (const k of r.cases ?? [])
+            for (const b of blocks.add(k))
+                parts.push(blockHtml(b));
+        for (const b of blocks.end())
+            parts.push(blockHtml(b));
+    }
+    parts.push(VIEWER_END);
     return parts.join('');
 }
 /**
  * Writes the viewer to `path` block by block (what the CLI and the action use: a 100,000-case
- * viewer is never one string in memory). Returns the bytes written.
+ * viewer is never one string in memory). Returns the bytes written. A thin wrapper of
+ * writeViewerStream for results already in memory.
  */
-async function writeViewer(path, c, base, head, opts = {}) {
-    const out = (0,external_node_fs_.createWriteStream)(path);
+function writeViewer(path, c, base, head, opts = {}) {
+    return writeViewerStream(path, c, { base: resultsSide(base), head: resultsSide(head) }, opts);
+}
+/**
+ * The viewer written from each side's cases as they come (fileSide: a results file read line by
+ * line, twice), block by block, to a file or a stream (left open). Memory: the comparison, and
+ * per side a position and trial counts per case; never a whole results file. Returns the bytes
+ * written.
+ */
+async function writeViewerStream(out, c, sides, opts = {}) {
+    const scanned = {
+        base: await scanSide(c, 'base', sides.base, opts.onUnreadable),
+        head: await scanSide(c, 'head', sides.head, opts.onUnreadable),
+    };
+    const stream = typeof out === 'string' ? (0,external_node_fs_.createWriteStream)(out) : out;
     // An error while we wait rejects the wait (events.once); one in between is thrown next write.
     let error;
-    out.on('error', (err) => (error = err));
+    const onError = (err) => (error = err);
+    stream.on('error', onError);
+    let bytes = 0;
     const write = async (s) => {
         if (error)
             throw error;
-        if (!out.write(s))
-            await (0,external_node_events_.once)(out, 'drain');
+        bytes += Buffer.byteLength(s);
+        if (!stream.write(s))
+            await (0,external_node_events_.once)(stream, 'drain');
+    };
+    const writeBlock = async (b) => {
+        for await (const s of blockHtmlPieces(b))
+            await write(s);
     };
     try {
-        for (const p of viewerHtml(c, base, head, opts)) {
+        for (const p of viewerStart(c, scanned, opts)) {
             if (typeof p === 'string')
                 await write(p);
             else
-                for await (const s of blockHtmlPieces(p))
-                    await write(s);
+                await writeBlock(p);
         }
-        out.end();
-        await (0,external_node_events_.once)(out, 'finish');
+        for (const key of ['h', 'b']) {
+            const side = key === 'h' ? sides.head : sides.base;
+            const scan = key === 'h' ? scanned.head : scanned.base;
+            if (!side || !scan)
+                continue;
+            const other = key === 'h' ? scanned.base : scanned.head;
+            const blocks = new TraceBlocks(key, scan, other, compressed(c, opts));
+            for await (const k of side.cases())
+                for (const b of blocks.add(k))
+                    await writeBlock(b);
+            for (const b of blocks.end())
+                await writeBlock(b);
+        }
+        await write(VIEWER_END);
+        if (typeof out === 'string') {
+            stream.end();
+            await (0,external_node_events_.once)(stream, 'finish');
+        }
     }
     finally {
-        out.destroy();
+        if (typeof out === 'string')
+            stream.destroy();
+        else
+            stream.off('error', onError);
     }
     if (error)
         throw error;
-    return out.bytesWritten;
+    return bytes;
 }
 
 
@@ -63724,6 +64743,79 @@ async function makeDir(dir) {
         });
         return;
     }
+}
+
+
+/***/ }),
+
+/***/ 7092:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Fn: () => (/* binding */ checkpoint),
+  fW: () => (/* binding */ favourMemory)
+});
+
+// UNUSED EXPORTS: watchYoungGeneration
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./build/run/gc.js
+/**
+ * How V8 sizes the heap of a long run. A run keeps what it holds small (slim trials, the journal
+ * on disk), but each trial also makes garbage that outlives a young-generation collection (what
+ * was in flight when it ran) and dies later in the old generation. V8 lets the old generation
+ * grow to up to four times what was live after the last full collection before collecting it
+ * again, so a run whose live heap is 170 MB peaked at 720–780 MiB at 100,000 cases, most of it
+ * garbage. A smaller growing factor collects that garbage sooner: measured at 100,000 cases
+ * (docs/performance.md, "Memory"), 25% took the peak to about 440 MiB at the same wall time.
+ *
+ * This is not a cap: the heap still grows as far as a run needs (no out-of-memory a run would
+ * not have had anyway), it is only collected more often. The user's own flag wins (`node
+ * --heap-growing-percent=N`), and EVALGATE_HEAP_GROWING_PERCENT=0 leaves V8's defaults.
+ */
+
+const FLAG = '--heap-growing-percent';
+const DEFAULT_PERCENT = 25;
+/** Sets V8's heap growing factor for this process, unless the user set one (see above). */
+function favourMemory(env = process.env, execArgv = process.execArgv) {
+    // V8 flags cannot be given in NODE_OPTIONS; given to node itself they are in execArgv.
+    if (execArgv.some((a) => /^--heap[-_]growing[-_]percent\b/.test(a)))
+        return undefined;
+    const raw = env.EVALGATE_HEAP_GROWING_PERCENT;
+    const percent = raw === undefined || raw === '' ? DEFAULT_PERCENT : Number(raw);
+    if (!Number.isInteger(percent) || percent <= 0 || percent > 1000)
+        return undefined;
+    // V8 reads this flag at each full collection, so setting it at run time takes effect.
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(`${FLAG}=${percent}`);
+    watchYoungGeneration();
+    return percent;
+}
+/**
+ * The young generation's size, bounded. V8 doubles it (up to 64 MB a half, 128 MB in all) each
+ * time as much as it holds has survived since it last grew. Loading a large suite or keeping
+ * slim trials makes that happen at once, though almost nothing a trial allocates lives long:
+ * at 100,000 cases the young generation was 128 MB of a 463 MiB peak. Past YOUNG_BYTES it stops
+ * growing (V8 reads the growth factor each time it would grow). `checkpoint()` is called from
+ * the loops that allocate (loading cases, finishing trials): it looks once every few hundred
+ * calls, which costs nothing measurable.
+ */
+const YOUNG_BYTES = 16 * 2 ** 20;
+let watching = false;
+let calls = 0;
+function watchYoungGeneration() {
+    watching = true;
+}
+function checkpoint() {
+    if (!watching || ++calls % 256 !== 0)
+        return;
+    const young = (0,external_node_v8_namespaceObject.getHeapSpaceStatistics)().find((s) => s.space_name === 'new_space');
+    if (!young || young.space_size < YOUNG_BYTES)
+        return;
+    (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
+    watching = false;
 }
 
 
@@ -63825,9 +64917,11 @@ async function repoRoot(cwd) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   HY: () => (/* binding */ journalPath),
-/* harmony export */   _0: () => (/* binding */ openJournal)
+/* harmony export */   Zx: () => (/* binding */ JournalWriter),
+/* harmony export */   _0: () => (/* binding */ openJournal),
+/* harmony export */   f7: () => (/* binding */ journalHeader)
 /* harmony export */ });
-/* unused harmony exports JOURNAL_SCHEMA, caseIdsHash, journalHeader, journalMismatch, readJournal, JournalWriter */
+/* unused harmony exports JOURNAL_SCHEMA, caseIdsHash, journalMismatch, readJournal */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(51455);
@@ -64328,6 +65422,8 @@ class ConsoleProgress {
 /* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(17234);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(49684);
 /* harmony import */ var _spool_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1045);
+/* harmony import */ var _compare_comparison_file_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(25002);
+
 
 
 
@@ -64404,10 +65500,16 @@ async function writeJson(path, value) {
         throw err;
     }
 }
+/** A comparison with its cases: written case by case (src/compare/comparison-file.ts). */
+const isComparison = (v) => v?.schema === 'evalgate/comparison@1' &&
+    Array.isArray(v.cases);
 async function writeJsonTo(path, value) {
     const results = value;
     if (results?.schema === 'evalgate/results@1' && Array.isArray(results.cases)) {
         await writeResultsStream(path, results);
+    }
+    else if (isComparison(value)) {
+        await (0,_compare_comparison_file_js__WEBPACK_IMPORTED_MODULE_7__/* .writeComparisonStream */ .j)(path, value);
     }
     else {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(path, (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactedJson */ .Rh)(value) + '\n');
@@ -64546,6 +65648,169 @@ function mergeResults(parts) {
         selected,
     };
     return (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .recount */ .d3)({ schema: 'evalgate/results@1', meta, cases });
+}
+
+
+/***/ }),
+
+/***/ 97465:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ readSlimResults),
+/* harmony export */   k: () => (/* binding */ readCases)
+/* harmony export */ });
+/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(61589);
+/* harmony import */ var _results_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(96825);
+/* harmony import */ var _slim_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(12293);
+/* harmony import */ var _gc_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7092);
+
+
+
+
+const OPENING = '{"schema":"evalgate/results@1",';
+const CASES = ',"cases":[';
+/** The results head (schema, meta) of a first line in evalgate's one-case-per-line format. */
+function headOf(line, path) {
+    if (!line?.complete || !line.text.startsWith(OPENING) || !line.text.endsWith(CASES))
+        return undefined;
+    let head;
+    try {
+        head = JSON.parse(`${line.text.slice(0, -CASES.length)}}`);
+    }
+    catch {
+        return undefined;
+    }
+    if (!head.meta || typeof head.meta !== 'object')
+        throw new _results_io_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('results file is missing `meta` or `cases`', path);
+    return { schema: 'evalgate/results@1', meta: head.meta, cases: [] };
+}
+/** A case line's JSON (its trailing comma cut), or undefined for the closing `]}`. */
+function caseJson(line, index, path) {
+    const text = line.text.endsWith(',') ? line.text.slice(0, -1) : line.text;
+    if (text === ']}')
+        return undefined;
+    let c;
+    try {
+        c = JSON.parse(text);
+    }
+    catch (err) {
+        throw new _results_io_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`not valid JSON: cases[${index}]: ${err.message}`, path);
+    }
+    if (!c || typeof c.id !== 'string' || !Array.isArray(c.trials))
+        throw new _results_io_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`cases[${index}] has no id or no trials`, path);
+    return c;
+}
+/**
+ * Every case of a results file, in order and in full, one at a time: for readers that need
+ * traces but not all of them at once (the viewer). `onHead` receives the schema and meta first.
+ */
+async function* readCases(path, onHead) {
+    const lines = (0,_lines_js__WEBPACK_IMPORTED_MODULE_0__/* .linesOf */ .D)(path);
+    const first = await nextLine(lines, path);
+    const head = headOf(first, path);
+    if (!head) {
+        await lines.return(undefined);
+        const whole = await (0,_results_io_js__WEBPACK_IMPORTED_MODULE_1__.readResults)(path);
+        onHead?.({ schema: whole.schema, meta: whole.meta });
+        yield* whole.cases;
+        return;
+    }
+    onHead?.({ schema: head.schema, meta: head.meta });
+    for await (const { c } of caseLines(lines, path))
+        yield c;
+}
+/**
+ * The case lines after the head, each with its case parsed and validated, up to the closing
+ * `]}`; only blank lines may follow it. A file cut before `]}` is an InputError.
+ */
+async function* caseLines(lines, path) {
+    let i = 0;
+    for await (const line of lines) {
+        if (!line.text)
+            continue;
+        const c = caseJson(line, i, path);
+        if (!c) {
+            for await (const rest of lines)
+                if (rest.text.trim())
+                    throw new _results_io_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('text after the end of the results', path);
+            return;
+        }
+        i++;
+        (0,_gc_js__WEBPACK_IMPORTED_MODULE_3__/* .checkpoint */ .Fn)();
+        yield { line, c };
+    }
+    throw new _results_io_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`not valid JSON: the file ends after ${i} cases`, path);
+}
+async function nextLine(lines, path) {
+    try {
+        const r = await lines.next();
+        return r.done ? undefined : r.value;
+    }
+    catch (err) {
+        const code = err.code;
+        throw new _results_io_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(code === 'ENOENT' ? 'no such file' : `cannot read (${code})`, path);
+    }
+}
+/** Arrays repeated across cases (modes, tags), shared; bounded. */
+const MAX_SHARED = 10_000;
+function sharer() {
+    const seen = new Map();
+    return (v) => {
+        if (!Array.isArray(v))
+            return v;
+        const key = JSON.stringify(v);
+        const got = seen.get(key);
+        if (got)
+            return got;
+        if (seen.size < MAX_SHARED)
+            seen.set(key, v);
+        return v;
+    };
+}
+/** A case without its input and its trials' trace text: what a comparison scans. */
+function slimCase(c, share) {
+    const out = {
+        id: c.id,
+        hash: c.hash,
+        source: c.source,
+        tags: share(c.tags),
+        input: null,
+        modes: share(c.modes),
+        trials: c.trials.map(_slim_js__WEBPACK_IMPORTED_MODULE_2__/* .slimTrial */ .U),
+    };
+    return out;
+}
+/**
+ * Reads a results file for a comparison: slim cases in memory, full ones read back on demand.
+ * Validated as readResults validates (an InputError names the file and the case).
+ */
+async function readSlimResults(path, options = {}) {
+    const lines = (0,_lines_js__WEBPACK_IMPORTED_MODULE_0__/* .linesOf */ .D)(path);
+    const first = await nextLine(lines, path);
+    const head = headOf(first, path);
+    if (!head) {
+        await lines.return(undefined);
+        const whole = await (0,_results_io_js__WEBPACK_IMPORTED_MODULE_1__.readResults)(path);
+        return { results: whole, fullCase: async (i) => whole.cases[i], close: async () => { } };
+    }
+    const share = sharer();
+    const offsets = [];
+    const lengths = [];
+    for await (const { line, c } of caseLines(lines, path)) {
+        offsets.push(line.offset);
+        lengths.push(line.length);
+        head.cases.push(options.slim ? options.slim(c) : slimCase(c, share));
+    }
+    const reader = new _lines_js__WEBPACK_IMPORTED_MODULE_0__/* .LineReader */ .u(path);
+    return {
+        results: head,
+        fullCase: async (i) => {
+            const text = await reader.read(offsets[i], lengths[i]);
+            return JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text);
+        },
+        close: () => reader.close(),
+    };
 }
 
 
@@ -65223,7 +66488,10 @@ function errorOf(kind, message, turns, extraLatency = 0) {
 
 // EXTERNAL MODULE: ./build/run/trace-cache.js
 var trace_cache = __nccwpck_require__(75812);
+// EXTERNAL MODULE: ./build/run/gc.js + 1 modules
+var gc = __nccwpck_require__(7092);
 ;// CONCATENATED MODULE: ./build/run/runner.js
+
 
 
 
@@ -65351,6 +66619,7 @@ async function runTrials(plan) {
 async function runOne(plan, side, c, trial, stage, out, progress) {
     if (plan.signal?.aborted || plan.guard?.stopped)
         return;
+    (0,gc/* checkpoint */.Fn)();
     const started = performance.now();
     const request = requestFor(c, trial);
     // The conversation script is part of what the system receives, though not of the request.
@@ -65418,8 +66687,17 @@ function recordedConfig(config) {
         target.headers = mask(target.headers);
     return { ...config, target };
 }
+/** One list per distinct set of modes: 100,000 cases name the same few, and nothing edits them. */
+const modeLists = new Map();
 function modesOf(c) {
-    return [...new Set(c.checks.map((k) => k.mode))];
+    const modes = [...new Set(c.checks.map((k) => k.mode))];
+    const key = modes.join('\0');
+    const shared = modeLists.get(key);
+    if (shared)
+        return shared;
+    if (modeLists.size < 10_000)
+        modeLists.set(key, modes);
+    return modes;
 }
 /** A case's entry in a results file. */
 function caseResultOf(c, trials) {
@@ -65847,21 +67125,27 @@ function spoolOf(trial) {
 /* harmony export */   Ky: () => (/* binding */ TraceCache),
 /* harmony export */   O4: () => (/* binding */ systemFingerprint),
 /* harmony export */   PG: () => (/* binding */ traceCacheDir),
+/* harmony export */   Zs: () => (/* binding */ LayeredTraces),
 /* harmony export */   _w: () => (/* binding */ TraceBucket),
 /* harmony export */   ay: () => (/* binding */ DEFAULT_CACHE_MAX_MB),
+/* harmony export */   eM: () => (/* binding */ TraceFile),
+/* harmony export */   uD: () => (/* binding */ indexLines),
+/* harmony export */   y1: () => (/* binding */ TraceIndex),
 /* harmony export */   zz: () => (/* binding */ traceKey)
 /* harmony export */ });
 /* unused harmony exports CACHE_SCHEMA, evict */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(51455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
-/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(70370);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(14006);
-/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(60925);
-/* harmony import */ var _suite_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(13599);
-/* harmony import */ var _evalgate_dir_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(70411);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(44102);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(48161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(76760);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(70370);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(14006);
+/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(60925);
+/* harmony import */ var _suite_hash_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(13599);
+/* harmony import */ var _evalgate_dir_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(70411);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(44102);
+/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(61589);
 /**
  * The trace cache: a trial whose system, request, trial number and stage were all seen before
  * is answered from the trace then recorded, without calling the target. Checks still run on it,
@@ -65885,11 +67169,13 @@ function spoolOf(trial) {
 
 
 
+
+
 const CACHE_SCHEMA = 'evalgate/trace-cache@1';
 const DEFAULT_CACHE_MAX_MB = 200;
 /** The folder of the trace cache under a repository (or suite) root. */
 function traceCacheDir(root) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, '.evalgate', 'cache', 'traces');
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(root, '.evalgate', 'cache', 'traces');
 }
 /**
  * The fingerprint of the system under test in `tree` (the root of a checkout): sha256 over each
@@ -65900,9 +67186,9 @@ async function systemFingerprint(tree, suite, configRel) {
     const files = (await systemFiles(tree, suite, configRel)).sort();
     const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(CACHE_SCHEMA).update('\0');
     // The target config holds env values: they enter only this hash, never a file.
-    hash.update((0,_suite_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .stableStringify */ .JB)(suite.config.target)).update('\0');
-    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_7__/* ["default"] */ .A)(32);
-    const contents = await Promise.all(files.map((f) => limit(() => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(tree, f)).catch(() => undefined /* tracked, now deleted */))));
+    hash.update((0,_suite_hash_js__WEBPACK_IMPORTED_MODULE_5__/* .stableStringify */ .JB)(suite.config.target)).update('\0');
+    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_9__/* ["default"] */ .A)(32);
+    const contents = await Promise.all(files.map((f) => limit(() => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(tree, f)).catch(() => undefined /* tracked, now deleted */))));
     for (let i = 0; i < files.length; i++) {
         const c = contents[i];
         hash.update(files[i]).update('\0');
@@ -65918,71 +67204,342 @@ async function systemFiles(tree, suite, configRel) {
     const { cache, datasets } = suite.config;
     const globs = cache && cache.files;
     const listed = globs
-        ? await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_8__/* .glob */ .TI)(globs, { cwd: tree, dot: true, onlyFiles: true, ignore: ['**/.evalgate/**'] })
-        : (await (0,_git_js__WEBPACK_IMPORTED_MODULE_6__/* .git */ .$Y)(tree, ['ls-files', '-z'])).split('\0').filter(Boolean);
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_3__.posix.dirname(configRel);
-    const own = picomatch__WEBPACK_IMPORTED_MODULE_9__(datasets.map((d) => node_path__WEBPACK_IMPORTED_MODULE_3__.posix.join(dir, d)), { dot: true });
+        ? await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_10__/* .glob */ .TI)(globs, { cwd: tree, dot: true, onlyFiles: true, ignore: ['**/.evalgate/**'] })
+        : (await (0,_git_js__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$Y)(tree, ['ls-files', '-z'])).split('\0').filter(Boolean);
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_4__.posix.dirname(configRel);
+    const own = picomatch__WEBPACK_IMPORTED_MODULE_11__(datasets.map((d) => node_path__WEBPACK_IMPORTED_MODULE_4__.posix.join(dir, d)), { dot: true });
     return listed.filter((f) => f !== configRel && !own(f) && !f.split('/').includes('.evalgate'));
 }
 /** The key of a trial: what the system receives (the request minus its trial), trial, stage. */
 function traceKey(request, extra, stage) {
     const { trial, ...rest } = request;
-    return `${(0,_suite_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256 */ .sc)((0,_suite_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .stableStringify */ .JB)({ ...rest, ...extra }))}|${trial}|${stage}`;
+    return `${(0,_suite_hash_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256 */ .sc)((0,_suite_hash_js__WEBPACK_IMPORTED_MODULE_5__/* .stableStringify */ .JB)({ ...rest, ...extra }))}|${trial}|${stage}`;
 }
 /**
- * One system's cached traces. With a `path`, new entries are appended to that file as the run
- * goes; without one (the action's cache, src/github/trace-cache.ts) they stay in memory, and
- * `added` names them, so the action saves only what this run stored itself.
+ * A file of cache lines (`{"k":…,"t":…}`) read back by byte offset. `append` adds lines at the
+ * end. An anonymous file (no path) is a temporary file unlinked as soon as it is open: only
+ * this process holds it, and it is gone when the process ends.
+ */
+class TraceFile {
+    path;
+    fd;
+    appendFd;
+    /** Bytes in the file: where the next appended line starts. */
+    size;
+    constructor(path, fd, size) {
+        this.path = path;
+        this.fd = fd;
+        this.size = size;
+    }
+    /** A bucket file of the cache folder: read from, appended to (created on the first append). */
+    static at(path, size) {
+        return new TraceFile(path, undefined, size);
+    }
+    /** The file at `path`, opened now: later reads go to what it holds now even once it is removed. */
+    static held(path) {
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
+        return new TraceFile(undefined, fd, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd).size);
+    }
+    /** A new temporary file, unlinked at once (see above). */
+    static anonymous() {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), `evalgate-traces-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'wx+', 0o600);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(path, { force: true });
+        const f = new TraceFile(undefined, fd, 0);
+        f.appendFd = fd;
+        return f;
+    }
+    read(offset, length) {
+        if (this.fd === undefined)
+            this.fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(this.path, 'r');
+        const buf = Buffer.allocUnsafe(length);
+        for (let got = 0; got < length;) {
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(this.fd, buf, got, length - got, offset + got);
+            if (n === 0)
+                throw new Error('the trace cache file is shorter than its index');
+            got += n;
+        }
+        return buf.toString('utf8');
+    }
+    append(data) {
+        if (this.appendFd === undefined)
+            this.appendFd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(this.path, 'a');
+        // Positioned writes for an anonymous file (its one descriptor is also read from).
+        for (let off = 0; off < data.length;)
+            off += (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(this.appendFd, data, off, data.length - off, this.path ? null : this.size + off);
+        this.size += data.length;
+    }
+    close() {
+        if (this.appendFd !== undefined && this.appendFd !== this.fd)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(this.appendFd);
+        if (this.fd !== undefined)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(this.fd);
+        this.fd = this.appendFd = undefined;
+    }
+}
+/** 16 bytes of sha256: what a line read back must hash to (`verify`). */
+const DIGEST = 16;
+const digestOf = (line) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(line).digest().subarray(0, DIGEST);
+/**
+ * Cached traces held as where their lines are (file, byte offset, length), not as traces: a
+ * trace is read back when it is asked for. With `verify`, each line's digest is held too and a
+ * line read back must match it (a file someone rewrote since is a miss, never served). A line
+ * that no longer reads, or holds another key, is a miss too. Read-only as a map.
+ */
+class TraceIndex {
+    slots = new Map();
+    files = [];
+    fileOf = [];
+    offsets = [];
+    lengths = [];
+    digests;
+    verify;
+    constructor(verify = false) {
+        this.verify = verify;
+        if (verify)
+            this.digests = Buffer.alloc(1024 * DIGEST);
+    }
+    /** Records where `key`'s line is (`line` is its text, for the digest). */
+    locate(key, file, offset, length, line) {
+        let f = this.files.lastIndexOf(file);
+        if (f < 0)
+            f = this.files.push(file) - 1;
+        let slot = this.slots.get(key);
+        if (slot === undefined) {
+            slot = this.offsets.length;
+            this.slots.set(key, slot);
+        }
+        this.fileOf[slot] = f;
+        this.offsets[slot] = offset;
+        this.lengths[slot] = length;
+        if (this.digests) {
+            if ((slot + 1) * DIGEST > this.digests.length) {
+                const grown = Buffer.alloc(this.digests.length * 2);
+                this.digests.copy(grown);
+                this.digests = grown;
+            }
+            digestOf(line ?? '').copy(this.digests, slot * DIGEST);
+        }
+    }
+    get size() {
+        return this.slots.size;
+    }
+    has(key) {
+        return this.slots.has(key);
+    }
+    get(key) {
+        const slot = this.slots.get(key);
+        if (slot === undefined)
+            return undefined;
+        let line;
+        try {
+            line = this.files[this.fileOf[slot]].read(this.offsets[slot], this.lengths[slot]);
+        }
+        catch {
+            return undefined;
+        }
+        if (this.digests) {
+            const at = slot * DIGEST;
+            if (!digestOf(line).equals(this.digests.subarray(at, at + DIGEST)))
+                return undefined;
+        }
+        try {
+            const row = JSON.parse(line);
+            return row.k === key && row.t && typeof row.t === 'object' ? row.t : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    keys() {
+        return this.slots.keys();
+    }
+    *entries() {
+        for (const key of this.slots.keys()) {
+            const t = this.get(key);
+            if (t)
+                yield [key, t];
+        }
+    }
+    *values() {
+        for (const [, t] of this.entries())
+            yield t;
+    }
+    [Symbol.iterator]() {
+        return this.entries();
+    }
+    forEach(fn) {
+        for (const [k, t] of this.entries())
+            fn(t, k, this);
+    }
+    close() {
+        for (const f of this.files)
+            f.close();
+    }
+}
+/**
+ * Reads the lines of a bucket file into an index: each line's key and where it is, its trace
+ * parsed once to check it and dropped. Lines that do not parse (cut by a killed run) are
+ * skipped, and errored traces too with `skipErrors`.
+ */
+async function indexLines(path, file, index, skipErrors = false) {
+    for await (const line of (0,_lines_js__WEBPACK_IMPORTED_MODULE_8__/* .linesOf */ .D)(path)) {
+        if (!line.text || !line.complete)
+            continue;
+        let row;
+        try {
+            row = JSON.parse(line.text);
+        }
+        catch {
+            continue; // a line cut short by a killed run: the entry is simply not cached
+        }
+        if (typeof row?.k !== 'string' || !row.t || typeof row.t !== 'object')
+            continue;
+        if (skipErrors && row.t.error)
+            continue;
+        index.locate(row.k, file, line.offset, line.length, index.verify ? line.text : undefined);
+    }
+}
+/**
+ * Several read-only trace maps as one: a key is served by the first that holds it. Sizes and
+ * keys are of the union; traces are read one at a time.
+ */
+class LayeredTraces {
+    layers;
+    constructor(layers) {
+        this.layers = layers.filter((l) => !!l);
+    }
+    get size() {
+        if (this.layers.length === 1)
+            return this.layers[0].size;
+        let n = 0;
+        for (const _ of this.keys())
+            n++;
+        return n;
+    }
+    has(key) {
+        return this.layers.some((l) => l.has(key));
+    }
+    get(key) {
+        for (const l of this.layers)
+            if (l.has(key))
+                return l.get(key);
+        return undefined;
+    }
+    *keys() {
+        for (let i = 0; i < this.layers.length; i++) {
+            next: for (const k of this.layers[i].keys()) {
+                for (let j = 0; j < i; j++)
+                    if (this.layers[j].has(k))
+                        continue next;
+                yield k;
+            }
+        }
+    }
+    *entries() {
+        for (const k of this.keys()) {
+            const t = this.get(k);
+            if (t)
+                yield [k, t];
+        }
+    }
+    *values() {
+        for (const [, t] of this.entries())
+            yield t;
+    }
+    [Symbol.iterator]() {
+        return this.entries();
+    }
+    forEach(fn) {
+        for (const [k, t] of this.entries())
+            fn(t, k, this);
+    }
+}
+/**
+ * One system's cached traces: where they are, read back when served (TraceIndex), so a warm
+ * cache of hundreds of thousands of traces costs little memory. With a `path`, new entries are
+ * appended to that file as the run goes; without one (the action's cache,
+ * src/github/trace-cache.ts) they go to an anonymous temporary file, with digests, and `added`
+ * names them, so the action saves only what this run stored itself. `restored` are read-only
+ * entries served after this run's own, the first holding a key winning.
  */
 class TraceBucket {
-    entries;
+    /** Entries this run put, written out (or, for the cache folder, loaded from its file). */
+    own;
+    /** Entries put and not yet written (the cache folder's file is appended in batches). */
+    pending = new Map();
     queued = [];
+    queuedBytes = 0;
+    file;
+    view;
     path;
-    /** Keys put by this run (memory-only buckets). */
+    /** Keys put by this run (buckets without a path). */
     added = new Set();
-    constructor(path, entries) {
+    constructor(path, restored = [], own) {
         this.path = path;
-        this.entries = entries;
+        this.own = own?.index ?? new TraceIndex(path === undefined);
+        this.file = own?.file;
+        this.view = new LayeredTraces([this.pending, this.own, ...restored]);
     }
     /** The entry of `key`, errored or not (for writing a bucket out). */
     entry(key) {
-        return this.entries.get(key);
+        return this.view.get(key);
     }
-    /** Every entry held: restored and added. */
+    /** Every entry held: restored and added, read one at a time. */
     all() {
-        return this.entries.entries();
+        return this.view.entries();
+    }
+    /** Every entry held, as a read-only map (traces read one at a time). */
+    entries() {
+        return this.view;
+    }
+    /** The entries this run put (buckets without a path), read one at a time. */
+    addedEntries() {
+        return new LayeredTraces([this.pending, this.own]);
     }
     get(key) {
-        const t = this.entries.get(key);
+        const t = this.view.get(key);
         return t && !t.error ? t : undefined;
     }
     put(key, trace) {
         if (trace.error)
             return; // errors are retried, never served
-        this.entries.set(key, trace);
-        if (this.path === undefined) {
+        if (this.path === undefined)
             this.added.add(key);
-            return;
-        }
-        this.queued.push(JSON.stringify({ k: key, t: trace }) + '\n');
-        // Written in batches as the run goes, so a long run holds no backlog of lines.
-        if (this.queued.length >= 500)
+        this.pending.set(key, trace);
+        const line = JSON.stringify({ k: key, t: trace }) + '\n';
+        this.queued.push({ key, line });
+        this.queuedBytes += line.length;
+        // Written in batches as the run goes, so a long run holds no backlog of traces.
+        if (this.queued.length >= 500 || this.queuedBytes > 1 << 20)
             this.flush();
     }
-    /** Appends the new entries to the bucket's file. */
+    /** Writes the new entries out (to the bucket's file, or the anonymous one). */
     flush() {
-        if (!this.queued.length || this.path === undefined)
+        if (!this.queued.length)
             return;
-        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(this.path, 'a');
-        try {
-            const buf = Buffer.from(this.queued.join(''));
-            for (let off = 0; off < buf.length;)
-                off += (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, buf, off);
-        }
-        finally {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        const file = this.writable();
+        let offset = file.size;
+        file.append(Buffer.from(this.queued.map((q) => q.line).join('')));
+        // A key put twice (two sides of one system) is served from its last line.
+        for (const { key, line } of this.queued) {
+            const length = Buffer.byteLength(line) - 1;
+            this.own.locate(key, file, offset, length, this.own.verify ? line.slice(0, -1) : undefined);
+            offset += length + 1;
         }
         this.queued.length = 0;
+        this.queuedBytes = 0;
+        this.pending.clear();
+    }
+    fileOut;
+    writable() {
+        this.fileOut ??= this.file ?? (this.path ? TraceFile.at(this.path, 0) : TraceFile.anonymous());
+        return this.fileOut;
+    }
+    close() {
+        this.flush();
+        this.own.close();
+        this.fileOut?.close();
     }
 }
 /** The cache folder of a run: buckets by fingerprint, evicted by age past `maxMb`. */
@@ -66004,32 +67561,24 @@ class TraceCache {
         return { bucket: await b, hits: 0, misses: 0 };
     }
     async load(fingerprint) {
-        await (0,_evalgate_dir_js__WEBPACK_IMPORTED_MODULE_5__/* .makeDir */ .g)(this.dir);
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.dir, `${fingerprint}.jsonl`);
-        const entries = new Map();
-        const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path, 'utf8').catch(() => '');
-        for (const line of text.split('\n')) {
-            if (!line)
-                continue;
-            try {
-                const row = JSON.parse(line);
-                if (typeof row.k === 'string' && row.t && typeof row.t === 'object')
-                    entries.set(row.k, row.t);
-            }
-            catch {
-                // A line cut short by a killed run: the entry is simply not cached.
-            }
-        }
-        if (text)
+        await (0,_evalgate_dir_js__WEBPACK_IMPORTED_MODULE_6__/* .makeDir */ .g)(this.dir);
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(this.dir, `${fingerprint}.jsonl`);
+        const size = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path).catch(() => undefined))?.size ?? 0;
+        const file = TraceFile.at(path, size);
+        const index = new TraceIndex();
+        // Read line by line into where each trace is; the traces themselves stay in the file.
+        if (size) {
+            await indexLines(path, file, index).catch(() => undefined);
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.utimes)(path, new Date(), new Date()).catch(() => undefined);
-        return new TraceBucket(path, entries);
+        }
+        return new TraceBucket(path, [], { index, file });
     }
     /** Writes new entries, then evicts the least recently used systems past the size bound. */
     async close() {
         const used = new Set();
         for (const b of this.buckets.values()) {
             const bucket = await b;
-            bucket.flush();
+            bucket.close();
             if (bucket.path)
                 used.add(bucket.path);
         }
@@ -66042,7 +67591,7 @@ async function evict(dir, maxBytes, keep) {
     const files = await Promise.all(names
         .filter((n) => n.endsWith('.jsonl'))
         .map(async (n) => {
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, n);
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, n);
         const s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path).catch(() => undefined);
         return { path, size: s?.size ?? 0, mtime: s?.mtimeMs ?? 0 };
     }));
@@ -66258,7 +67807,10 @@ var suggest = __nccwpck_require__(58381);
 var jsonl = __nccwpck_require__(28925);
 // EXTERNAL MODULE: ./build/suite/yaml.js
 var yaml = __nccwpck_require__(62092);
+// EXTERNAL MODULE: ./build/run/gc.js + 1 modules
+var gc = __nccwpck_require__(7092);
 ;// CONCATENATED MODULE: ./build/suite/cases.js
+
 
 
 
@@ -66561,6 +68113,7 @@ function parseCases(text, opts) {
     const cases = [];
     const problems = [];
     const take = (raw, located, line) => {
+        (0,gc/* checkpoint */.Fn)();
         const { value, issues } = validateCase(raw, opts.modes, opts.conversation);
         if (value) {
             const hash = (0,suite_hash/* caseHash */.TV)(value);

@@ -366,6 +366,7 @@ async function cmdCompare(args: string[]): Promise<number> {
   if (positionals.length !== 2)
     throw new UsageError('compare takes two results files: base.json head.json');
   const [basePath, headPath] = positionals;
+  favourMemory(); // two large results files' garbage collected sooner (src/run/gc.ts)
   const { compareFiles } = await import('./compare/index.ts');
   const { renderTextReport } = await import('./report/index.ts');
   // `report --format html` finds the traces through these paths, relative to the comparison
@@ -416,6 +417,7 @@ async function cmdReport(args: string[]): Promise<number> {
   if (values.help) return help('report');
   if (positionals.length !== 1) throw new UsageError('report takes one comparison file');
   const path = positionals[0];
+  favourMemory(); // src/run/gc.ts
   // Read line by line, the cases' repeated parts shared (src/compare/comparison-file.ts).
   const { readComparisonFile } = await import('./compare/comparison-file.ts');
   const comparison = await readComparisonFile(path);
@@ -542,6 +544,7 @@ async function cmdPr(args: string[]): Promise<number> {
   });
   if (values.help) return help('pr');
   if (!values.base) throw new UsageError('pr needs --base <ref> (a branch, tag or sha)');
+  favourMemory(); // two runs' garbage collected sooner (src/run/gc.ts)
   const controller = interruptible();
   // Read lazily: its cases are held by id and hash, the reused ones read in full one at a time.
   const { lazyResults } = await import('./pipeline/lazy-results.ts');

@@ -39,6 +39,7 @@ import {
 } from './github/reuse.ts';
 import { cacheLine } from './report/cache-line.ts';
 import { DEFAULT_CACHE_MAX_MB } from './run/trace-cache.ts';
+import { favourMemory } from './run/gc.ts';
 import { runPr, runSetup } from './pipeline/pr.ts';
 import { compareSlim } from './pipeline/compare-slim.ts';
 import { compareFiles } from './compare/index.ts';
@@ -49,7 +50,8 @@ import {
   plainHeadline,
   renderComment,
   renderSummary,
-  writeViewer,
+  fileSide,
+  writeViewerStream,
 } from './report/index.ts';
 import { renderAbsolute, renderErrorComment } from './report/absolute.ts';
 import { onKnownSecret, redactedJson } from './report/redact.ts';
@@ -726,12 +728,7 @@ async function oneSide(
     // the per-mode rates, and the title says there was nothing to compare with.
     const self = compareSlim(results, results, { gate: inputs.gate });
     const title = `evalgate ${mode} run of ${event.sha.slice(0, 7)} (no baseline to compare with)`;
-    const traces = await lazyResults(resultsPath);
-    try {
-      await writeViewer(reportPath, self, undefined, traces.results, { title });
-    } finally {
-      traces.close();
-    }
+    await writeViewerStream(reportPath, self, { head: fileSide(resultsPath) }, { title });
   }
   const artifactUrl = await uploadDir(ctx);
   const summary = comparison
@@ -772,6 +769,7 @@ export async function run(): Promise<void> {
     registerEnvSecrets(process.env);
     const inputs = readInputs();
     registerEnvSecrets({}, [inputs.token, inputs.openaiApiKey]);
+    favourMemory(); // two runs' garbage collected sooner on a 7 GB runner (src/run/gc.ts)
     const event = await loadEventInfo();
     const workspace = resolve(
       process.env.GITHUB_WORKSPACE ?? process.cwd(),

@@ -4780,7 +4780,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 3018:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -7161,7 +7161,7 @@ const {
   kMaxConcurrentStreams,
   kResume
 } = __webpack_require__(6443)
-const connectH1 = __webpack_require__(637)
+const connectH1 = __webpack_require__(3018)
 const connectH2 = __webpack_require__(8788)
 let deprecatedInterceptorWarned = false
 

@@ -448,7 +448,8 @@ __webpack_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: ./build/report/viewer-data-js.js
 /**
  * The part of the viewer's page script that reads its data blocks (src/report/viewer-blocks.ts):
- * the header, the case index block by block, and a case's trace block when the case is opened.
+ * the header, the case index block by block, a case's trace blocks (one per side) when the case
+ * is opened, and the output blocks a search reads.
  *
  * A JSON block is parsed at once; a compressed one (base64 of gzip) is decoded with
  * DecompressionStream, which is asynchronous: `whenRead(v, fn)` runs `fn` now for a value and
@@ -513,33 +514,90 @@ const VIEWER_DATA_JS = String.raw `
     next(0);
   }
 
-  // Trace blocks of D.traceChunk cases each, after this script: the decoded ones kept, the
-  // least recently used dropped past TRACE_KEEP.
+  // Each side's trace blocks (block k from position D.starts[side][k] on), in that side's results
+  // order, after this script: 'evalgate-<side>s<k>' holds each entry's distinct outputs,
+  // 'evalgate-<side>t<k>' the block's pool of checks and documents, then each entry's trials (a
+  // trial's output is its 'o'-th output, its checks and retrieved documents are named by their
+  // places in the pool). The decoded ones kept, the least recently used dropped past TRACE_KEEP.
   var TRACE_KEEP = 24;
   var traceBlocks = new Map();
-  function traceBlock(k) {
-    var v = traceBlocks.get(k);
-    if (v !== undefined) { traceBlocks.delete(k); traceBlocks.set(k, v); return v; }
-    v = readBlock('evalgate-t' + k);
-    if (v === null) {
-      if (document.readyState !== 'loading') return [];
-      return domReady.then(function () { return traceBlock(k); });
+  function both(a, b, fn) { return whenRead(a, function (x) { return whenRead(b, function (y) { return fn(x, y); }); }); }
+  // A block's entries whole again: outputs, checks and retrieved documents back in their trials.
+  function joinOutputs(text, rest) {
+    var pool = Array.isArray(rest[0]) ? rest[0] : [], entries = rest.slice(1);
+    function fromPool(refs) { return refs.map(function (n) { return pool[n]; }); }
+    for (var j = 0; j < entries.length; j++) {
+      var o = text[j] || [], ts = (entries[j] && entries[j].t) || [];
+      for (var n = 0; n < ts.length; n++) {
+        var t = ts[n];
+        if (!t) continue;
+        if (Array.isArray(t.ck)) t.checks = fromPool(t.ck);
+        if (!t.trace) continue;
+        if (typeof t.o === 'number') t.trace.output = o[t.o];
+        if (Array.isArray(t.trace.rv)) t.trace.retrieved = fromPool(t.trace.rv);
+      }
     }
+    return entries;
+  }
+  function traceBlock(key, k) {
+    var id = key + k, v = traceBlocks.get(id);
+    if (v !== undefined) { traceBlocks.delete(id); traceBlocks.set(id, v); return v; }
+    var text = readBlock('evalgate-' + key + 's' + k), rest = readBlock('evalgate-' + key + 't' + k);
+    if (text === null || rest === null) {
+      if (document.readyState !== 'loading') return [];
+      return domReady.then(function () { return traceBlock(key, k); });
+    }
+    v = both(text, rest, joinOutputs);
     if (isPromise(v)) {
       var pending = v.then(function (part) {
-        if (traceBlocks.get(k) === pending) traceBlocks.set(k, part);
+        if (traceBlocks.get(id) === pending) traceBlocks.set(id, part);
         return part;
       });
       v = pending;
     }
-    traceBlocks.set(k, v);
+    traceBlocks.set(id, v);
     while (traceBlocks.size > TRACE_KEEP) traceBlocks.delete(traceBlocks.keys().next().value);
     return v;
   }
+  // The last block starting at or before position p.
+  function blockOf(starts, p) {
+    var lo = 0, hi = starts.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (starts[mid] <= p) lo = mid; else hi = mid - 1; }
+    return lo;
+  }
+  function sideEntry(key, s) {
+    if (!s || typeof s.at !== 'number' || s.at < 0) return null;
+    var k = blockOf(D.starts[key], s.at);
+    return whenRead(traceBlock(key, k), function (part) {
+      return part[s.at - D.starts[key][k]] || null;
+    });
+  }
   // A case's traces: a value, or a promise of one.
   function traces(i) {
-    return whenRead(traceBlock(Math.floor(i / D.traceChunk)), function (part) {
-      return part[i % D.traceChunk] || { b: [], h: [] };
+    var c = C[i];
+    return both(sideEntry('b', c.b), sideEntry('h', c.h), function (b, h) {
+      var input = h && h.input !== undefined ? h.input : b ? b.input : undefined;
+      return { input: input, b: (b && b.t) || [], h: (h && h.t) || [] };
+    });
+  }
+
+  // The outputs a search reads beyond the index: per block, each entry's outputs as one
+  // lower-cased text. Kept up to TEXT_KEEP characters (a second search then decodes nothing);
+  // past that, decoded again each search.
+  var TEXT_KEEP = 64e6, textKept = 0, textBlocks = new Map();
+  function outputBlock(key, k) {
+    var id = key + k, v = textBlocks.get(id);
+    if (v) return v;
+    var raw = readBlock('evalgate-' + key + 's' + k);
+    if (raw === null) {
+      if (document.readyState !== 'loading') return [];
+      return domReady.then(function () { return outputBlock(key, k); });
+    }
+    return whenRead(raw, function (part) {
+      var hay = new Array(part.length), size = 0;
+      for (var j = 0; j < part.length; j++) { hay[j] = (part[j] || []).join('\n').toLowerCase(); size += hay[j].length; }
+      if (textKept + size <= TEXT_KEEP) { textBlocks.set(id, hay); textKept += size; }
+      return hay;
     });
   }
 `;
@@ -732,7 +790,7 @@ const VIEWER_UI_JS = String.raw `
   function haystack(i) {
     if (!hay) hay = new Array(TOTAL);
     if (hay[i] === undefined) {
-      var c = C[i], parts = [c.id, c.tags.join(' '), c.src || '', c.snip || ''];
+      var c = C[i], parts = [c.id, c.tags.join(' '), c.src || ''];
       c.modes.forEach(function (m) { parts.push(m.mode); });
       [c.b, c.h].forEach(function (s) {
         if (!s) return;
@@ -743,17 +801,76 @@ const VIEWER_UI_JS = String.raw `
     }
     return hay[i];
   }
+  function shown(i) {
+    if (!C[i]) return false;
+    var l = labelOf(C[i]);
+    return l !== null && (!state.label || l === state.label);
+  }
+  var listed = null; // listed[i]: case i is in filtered
   function applyFilters() {
     filtered = [];
+    listed = new Uint8Array(TOTAL);
     var q = state.q.toLowerCase();
     for (var i = 0; i < loaded; i++) {
-      if (!C[i]) continue;
-      var l = labelOf(C[i]);
-      if (l === null) continue;
-      if (state.label && l !== state.label) continue;
+      if (!shown(i)) continue;
       if (q && haystack(i).indexOf(q) < 0) continue;
       filtered.push(i);
+      listed[i] = 1;
     }
+  }
+
+  // ---- search in outputs ------------------------------------------------------------------------
+  // The index has no outputs: a search reads them from the output blocks of both sides, two at
+  // a time, in order; the cases they match join the list as their blocks are read.
+  var searchRun = 0, searching = null, byPos = null;
+  function positions() {
+    if (byPos) return byPos;
+    byPos = { b: new Int32Array(D.entries.b).fill(-1), h: new Int32Array(D.entries.h).fill(-1) };
+    for (var i = 0; i < loaded; i++) {
+      var c = C[i];
+      if (!c) continue;
+      if (c.b && c.b.at >= 0 && c.b.at < byPos.b.length) byPos.b[c.b.at] = i;
+      if (c.h && c.h.at >= 0 && c.h.at < byPos.h.length) byPos.h[c.h.at] = i;
+    }
+    return byPos;
+  }
+  function searchOutputs() {
+    var run = ++searchRun, q = state.q.toLowerCase();
+    searching = null;
+    if (!q || !complete) return;
+    var jobs = [];
+    ['h', 'b'].forEach(function (key) { for (var k = 0; k < D.starts[key].length; k++) jobs.push([key, k]); });
+    document.body.removeAttribute('data-searched');
+    if (!jobs.length) { document.body.setAttribute('data-searched', q); return; }
+    var pos = positions(), next = 0, done = 0, inFlight = 0, dirty = false, shownAt = performance.now();
+    searching = { done: 0, total: jobs.length };
+    function onBlock(job, hay) {
+      if (run !== searchRun) return;
+      inFlight--; done++;
+      var map = pos[job[0]], first = D.starts[job[0]][job[1]];
+      for (var j = 0; j < hay.length; j++) {
+        var i = map[first + j];
+        if (i === undefined || i < 0 || listed[i] || hay[j].indexOf(q) < 0 || !shown(i)) continue;
+        listed[i] = 1; filtered.push(i); dirty = true;
+      }
+      searching.done = done;
+      if (done === jobs.length) searching = null;
+      var now = performance.now();
+      if (!searching || now - shownAt > 250) {
+        if (dirty) { filtered.sort(function (a, b) { return a - b; }); dirty = false; }
+        render(); shownAt = now;
+      }
+      if (searching) start();
+      else document.body.setAttribute('data-searched', q);
+    }
+    function start() {
+      while (inFlight < 2 && next < jobs.length) {
+        var job = jobs[next++];
+        inFlight++;
+        Promise.resolve(outputBlock(job[0], job[1])).then(onBlock.bind(null, job), onBlock.bind(null, job, []));
+      }
+    }
+    start();
   }
 
   // ---- case rows and details ------------------------------------------------------------------
@@ -1014,16 +1131,18 @@ const VIEWER_UI_JS = String.raw `
     for (var k = start; k < end; k++) frag.appendChild(row(filtered[k]));
     list.textContent = '';
     list.appendChild(frag);
-    if (!filtered.length) list.appendChild(el('p', 'muted', 'No case matches these filters.'));
+    if (!filtered.length) list.appendChild(el('p', 'muted', 'No case matches these filters' + (searching ? ' yet (searching the outputs…)' : '.')));
     // Until every index block is read, filters and search see the cases read so far.
+    // While a search reads the outputs, the cases it has found so far, and how far it is.
     count.textContent = 'Showing ' + (filtered.length ? start + 1 : 0) + '–' + end +
       (!complete ? ' · reading cases: ' + loaded + ' of ' + TOTAL + '…'
-        : ' of ' + filtered.length + ' cases' + (filtered.length !== TOTAL ? ' (' + TOTAL + ' in total)' : ''));
+        : ' of ' + filtered.length + ' cases' + (filtered.length !== TOTAL ? ' (' + TOTAL + ' in total)' : '') +
+          (searching ? ' · searching outputs: ' + Math.round(100 * searching.done / searching.total) + '%…' : ''));
     pageInfo.textContent = 'Page ' + (state.page + 1) + ' of ' + pages;
     prev.disabled = state.page === 0;
     next.disabled = state.page >= pages - 1;
   }
-  function refilter() { applyFilters(); state.page = 0; render(); }
+  function refilter() { applyFilters(); state.page = 0; render(); searchOutputs(); }
   modeSel.addEventListener('change', function () { state.mode = modeSel.value; refilter(); });
   labelSel.addEventListener('change', function () { state.label = labelSel.value; refilter(); });
   var timer = null;
@@ -1050,6 +1169,7 @@ const VIEWER_UI_JS = String.raw `
         state.mode = ''; state.label = ''; state.q = '';
         modeSel.value = ''; labelSel.value = ''; search.value = '';
         applyFilters();
+        searchOutputs();
         pos = filtered.indexOf(i);
       }
       state.page = Math.floor(pos / PAGE);
@@ -1073,6 +1193,7 @@ const VIEWER_UI_JS = String.raw `
     document.body.setAttribute('data-listed', '1');
   }, function all(wasPartial) {
     if (wasPartial) { applyFilters(); render(); }
+    if (state.q) searchOutputs();
     domReady.then(openFromHash).then(function () { document.body.setAttribute('data-ready', '1'); });
   });
 `;
@@ -1094,12 +1215,13 @@ ${VIEWER_UI_JS}
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  fileSide: () => (/* binding */ fileSide),
   vN: () => (/* reexport */ jsonForScript),
-  Li: () => (/* binding */ renderViewer),
-  wA: () => (/* binding */ writeViewer)
+  wA: () => (/* binding */ writeViewer),
+  writeViewerStream: () => (/* binding */ writeViewerStream)
 });
 
-// UNUSED EXPORTS: COMPRESS_FROM, INDEX_CHUNK, TRACE_CHUNK, sideUsage, viewerHtml
+// UNUSED EXPORTS: COMPRESS_FROM, INDEX_CHUNK, TRACE_CHARS, TRACE_CHUNK, renderViewer, resultsSide, sideUsage
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -1107,6 +1229,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_events_ = __webpack_require__(8474);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./build/run/results-stream.js
+var results_stream = __webpack_require__(7465);
 // EXTERNAL MODULE: ./build/report/plain.js
 var plain = __webpack_require__(2071);
 // EXTERNAL MODULE: ./build/report/viewer-assets.js + 1 modules
@@ -1165,9 +1289,9 @@ function* jsonPieces(b) {
     yield parts.join('');
 }
 /** The block's HTML as one string, compressed here and now (`renderViewer`). */
-function blockHtml(b) {
+function viewer_blocks_blockHtml(b) {
     const json = [...jsonPieces(b)].join('');
-    return openTag(b) + (b.compress ? (0,external_node_zlib_.gzipSync)(json, GZIP).toString('base64') : json) + CLOSE_TAG;
+    return openTag(b) + (b.compress ? gzipSync(json, GZIP).toString('base64') : json) + CLOSE_TAG;
 }
 /**
  * The block's HTML in pieces (`writeViewer`): JSON serialised while the thread pool compresses
@@ -1230,30 +1354,42 @@ function frac(s) {
 function side(k, r) {
     if (!k && !r)
         return null;
-    const runs = r?.trials ?? [];
     return {
-        passes: k?.passes ?? runs.filter((t) => t.status === 'pass').length,
-        n: k?.trials ?? runs.length,
-        errors: k?.errors ?? runs.filter((t) => t.status === 'error').length,
+        passes: k?.passes ?? r?.passes ?? 0,
+        n: k?.trials ?? r?.runs ?? 0,
+        errors: k?.errors ?? r?.errors ?? 0,
         failing: k?.failing ?? [],
         ref: k?.trial_ref ?? 0,
         /** Trials with traces on this side (0 when the results were not given). */
-        runs: runs.length,
+        runs: r?.runs ?? 0,
+        /** Where its traces are in this side's trace blocks; -1 for none. */
+        at: r ? r.pos : -1,
     };
 }
-/** A short piece of the representative output, so search covers outputs without the traces. */
-function snippet(r, ref) {
-    const t = r?.trials?.[ref ?? 0] ?? r?.trials?.[0];
-    const out = t?.trace?.output;
-    return typeof out === 'string' ? out.slice(0, 400) : '';
-}
-/** Both sides' snippets, the base's only when it says something else (most stable cases). */
-const snips = (head, base) => (head === base ? head : `${head}\n${base}`);
 const USAGE_FIELDS = ['input_tokens', 'output_tokens', 'cost_usd'];
 const finite = (v) => typeof v === 'number' && Number.isFinite(v);
 /** Nearest-rank percentile of sorted values. */
 function percentile(sorted, q) {
     return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+/** A side's usage summed case by case (the first pass over its results). */
+class UsageSums {
+    sums = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+    seen = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+    latencies = [];
+    add(c) {
+        for (const t of Array.isArray(c?.trials) ? c.trials : []) {
+            const u = t?.trace?.usage;
+            for (const f of USAGE_FIELDS) {
+                if (u && finite(u[f])) {
+                    this.sums[f] += u[f];
+                    this.seen[f]++;
+                }
+            }
+            if (finite(t?.trace?.latency_ms))
+                this.latencies.push(t.trace.latency_ms);
+        }
+    }
 }
 /**
  * A side's cost, tokens and latency as the page shows them. Absent is not zero: a value no trace
@@ -1262,35 +1398,28 @@ function percentile(sorted, q) {
  * the comparison's own fields (absent when nothing was reported).
  */
 function sideUsage(side, r) {
+    if (!r)
+        return usageShown(side, undefined);
+    const sums = new UsageSums();
+    for (const c of r.cases ?? [])
+        sums.add(c);
+    return usageShown(side, sums);
+}
+/** sideUsage from sums gathered case by case (undefined: the side's results were not given). */
+function usageShown(side, r) {
     const summary = (side?.usage ?? {});
     const totals = {};
     let latencies;
     if (r) {
-        const sums = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
-        const seen = { input_tokens: 0, output_tokens: 0, cost_usd: 0 };
-        const lat = [];
-        for (const c of r.cases ?? []) {
-            for (const t of Array.isArray(c.trials) ? c.trials : []) {
-                const u = t?.trace?.usage;
-                for (const f of USAGE_FIELDS) {
-                    if (u && finite(u[f])) {
-                        sums[f] += u[f];
-                        seen[f]++;
-                    }
-                }
-                if (finite(t?.trace?.latency_ms))
-                    lat.push(t.trace.latency_ms);
-            }
-        }
         for (const f of USAGE_FIELDS) {
             const s = summary[f];
             if (finite(s) && s > 0)
                 totals[f] = s;
-            else if (seen[f] > 0)
-                totals[f] = sums[f];
+            else if (r.seen[f] > 0)
+                totals[f] = r.sums[f];
         }
-        if (lat.length)
-            latencies = Float64Array.from(lat).sort();
+        if (r.latencies.length)
+            latencies = Float64Array.from(r.latencies).sort();
     }
     else {
         for (const f of USAGE_FIELDS) {
@@ -1319,10 +1448,79 @@ function sortedCases(c) {
     return [...(c.cases ?? [])].sort((a, b) => (order.get(a.label) ?? 99) - (order.get(b.label) ?? 99) ||
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+/**
+ * The first pass over a side's cases: where each listed case's traces will be (its position
+ * among the side's trace entries, in the results' order: the second pass writes them in that
+ * order, so neither pass needs more than one case at a time), trial counts, usage, and whether
+ * any trial has a judged check. Cases the comparison does not list, and repeated ids, get no
+ * position and are left out of the traces.
+ */
+class SideScanner {
+    at = new Map();
+    usage = new UsageSums();
+    /** The first position of each trace block (see TRACE_CHUNK, TRACE_CHARS). */
+    starts = [];
+    judged = false;
+    listed;
+    blockCases = 0;
+    blockChars = 0;
+    constructor(listed) {
+        this.listed = listed;
+    }
+    add(c) {
+        if (!c || typeof c.id !== 'string' || !this.listed.has(c.id) || this.at.has(c.id))
+            return;
+        const trials = Array.isArray(c.trials) ? c.trials : [];
+        let passes = 0;
+        let errors = 0;
+        for (const t of trials) {
+            if (t?.status === 'pass')
+                passes++;
+            else if (t?.status === 'error')
+                errors++;
+            if (!this.judged && hasJudged(t))
+                this.judged = true;
+        }
+        const pos = this.at.size;
+        // A block ends at TRACE_CHUNK cases or once it holds TRACE_CHARS: the writer holds one
+        // block's cases, the page decodes one block to open a case.
+        if (!pos || this.blockCases >= TRACE_CHUNK || this.blockChars >= TRACE_CHARS) {
+            this.starts.push(pos);
+            this.blockCases = this.blockChars = 0;
+        }
+        this.blockCases++;
+        this.blockChars += textSize(c, 0);
+        this.at.set(c.id, { pos, runs: trials.length, passes, errors });
+        this.usage.add(c);
+    }
+    /** Whether the second pass should write this case's traces next (see `add`). */
+    next(c, written) {
+        return this.at.get(c?.id)?.pos === written;
+    }
+}
+/** Cases per trace block, at most (per side: a block of their outputs and one of the rest). */
+const TRACE_CHUNK = 100;
+/** Characters of text per trace block, about: a block ends at the case that passes it. */
+const TRACE_CHARS = 2_000_000;
+/** The characters of a value's strings (a few more per other value), to size trace blocks. */
+function textSize(v, depth) {
+    if (typeof v === 'string')
+        return v.length;
+    if (!v || typeof v !== 'object' || depth > 32)
+        return 4;
+    let n = 4;
+    if (Array.isArray(v))
+        for (const x of v)
+            n += textSize(x, depth + 1);
+    else
+        for (const k in v)
+            n += k.length + textSize(v[k], depth + 1);
+    return n;
+}
 /** The page's header data (redacted): verdict, modes, usage, label counts, the case total. */
-function viewerHeader(c, base, head, opts) {
+function viewerHeader(c, sides, opts) {
+    const { base, head } = sides;
     const h = (0,headline/* headline */.Pl)(c, (s) => s, (s) => s, c.gate?.accept_label ?? 'eval-regression-accepted');
-    const labelable = [base, head].some((r) => r?.cases?.some((k) => Array.isArray(k?.trials) && k.trials.some(hasJudged)));
     return (0,redact/* redactDeep */.KL)({
         title: opts.title ?? 'evalgate trace viewer',
         headline: h,
@@ -1333,11 +1531,11 @@ function viewerHeader(c, base, head, opts) {
         labels: format/* LABEL_TEXT */.DZ,
         // Checks a reviewer may label for calibration (see labelable).
         judged: [...identity/* JUDGED_TYPES */.w],
-        labelable,
+        labelable: !!(base?.judged || head?.judged),
         labelOrder: format/* LABEL_ORDER */.gg,
         labelCounts: Object.fromEntries(format/* LABEL_ORDER */.gg.map((l) => [l, (0,format/* countOf */.pq)(c, l)])),
         kind: h.kind,
-        usage: { base: sideUsage(c.base, base), head: sideUsage(c.head, head) },
+        usage: { base: usageShown(c.base, base?.usage), head: usageShown(c.head, head?.usage) },
         notReported: verdict_words/* NOT_REPORTED */.Yb,
         modes: (0,format/* sortModes */.bE)(c.modes ?? []).map((m) => ({
             mode: m.mode,
@@ -1359,7 +1557,7 @@ function viewerHeader(c, base, head, opts) {
 /**
  * A case as the list shows it (not yet redacted: that happens when it is serialised, see
  * viewer-blocks.ts). The page keys its `#case=` anchors by the redacted `id`, as the comment's
- * links name the case.
+ * links name the case. Outputs are not here: the search reads them from the trace blocks.
  */
 function caseEntry(k, br, hr) {
     return {
@@ -1370,18 +1568,80 @@ function caseEntry(k, br, hr) {
         tags: k.tags ?? [],
         changed: !!k.changed,
         excerpt: k.excerpt ?? null,
-        snip: snips(snippet(hr, k.head?.trial_ref), snippet(br, k.base?.trial_ref)),
         b: side(k.base, br),
         h: side(k.head, hr),
     };
 }
-/** A case's traces (not yet redacted: that happens when they are serialised). */
-function traceEntry(k, br, hr) {
-    return {
-        input: hr?.input ?? br?.input ?? k.excerpt?.input,
-        b: labelable(br) ?? [],
-        h: labelable(hr) ?? [],
-    };
+/**
+ * Objects repeated across the trials of a trace block (check results, retrieved documents),
+ * stored once per block and named by their place: a block's JSON then shrinks by half where
+ * checks repeat (gzip's 32 KB window sees only a few cases back).
+ */
+class Pool {
+    values = [];
+    seen = new Map();
+    byJson = new Map();
+    ref(v) {
+        let i = this.seen.get(v);
+        if (i !== undefined)
+            return i;
+        const key = JSON.stringify(v);
+        i = this.byJson.get(key);
+        if (i === undefined) {
+            i = this.values.length;
+            this.values.push(v);
+            this.byJson.set(key, i);
+        }
+        this.seen.set(v, i);
+        return i;
+    }
+    /** An array of objects as their places in the pool; undefined for anything else. */
+    refs(a) {
+        if (!Array.isArray(a) || !a.length)
+            return undefined;
+        for (const x of a)
+            if (!x || typeof x !== 'object' || Array.isArray(x))
+                return undefined;
+        return a.map((x) => this.ref(x));
+    }
+}
+/**
+ * A case's traces on one side, in two parts: `text`, its distinct outputs (what the search
+ * reads: a search decodes only these), and `rest`, its trials with each string output replaced
+ * by `o`, the output's place in `text`, their checks (`ck`) and retrieved documents (`rv`) by
+ * their places in the block's pool, and the case's input unless the other side carries it. The
+ * page puts them back (viewer-data-js.ts joinOutputs). Not yet redacted: that happens when they
+ * are serialised.
+ */
+function sideTraces(r, withInput, pool) {
+    const text = [];
+    const seen = new Map();
+    const trials = (labelable(r) ?? []).map((tr) => {
+        if (!tr || typeof tr !== 'object')
+            return tr;
+        const out = tr.trace?.output;
+        let o;
+        if (typeof out === 'string') {
+            o = seen.get(out);
+            if (o === undefined) {
+                o = text.length;
+                seen.set(out, o);
+                text.push(out);
+            }
+        }
+        const ck = pool.refs(tr.checks);
+        const rv = tr.trace && typeof tr.trace === 'object' ? pool.refs(tr.trace.retrieved) : undefined;
+        const trace = o === undefined && !rv
+            ? tr.trace
+            : {
+                ...tr.trace,
+                output: o === undefined ? tr.trace.output : undefined,
+                retrieved: rv ? undefined : tr.trace.retrieved,
+                rv,
+            };
+        return { ...tr, checks: ck ? undefined : tr.checks, ck, trace, o };
+    });
+    return { text, rest: withInput ? { input: r.input, t: trials } : { t: trials } };
 }
 /**
  * A side's trials, each judged one with its trace hash (`th`, src/calibrate/identity.ts): the
@@ -1390,7 +1650,7 @@ function traceEntry(k, br, hr) {
  */
 function labelable(r) {
     const trials = r?.trials;
-    if (!trials?.some(hasJudged))
+    if (!Array.isArray(trials) || !trials.some(hasJudged))
         return trials;
     return trials.map((t) => t?.trace && !t.trace.error && hasJudged(t) ? { ...t, th: (0,identity/* traceHash */.wO)(r.input, t.trace) } : t);
 }
@@ -1401,13 +1661,19 @@ function labelable(r) {
  * of a comparison and, when the results are given, every trial's trace on both sides.
  *
  * Layout: the header data, then the case index in blocks of INDEX_CHUNK cases, then our script,
- * then the traces in blocks of TRACE_CHUNK cases (see viewer-blocks.ts). The script runs when
- * the parser reaches it: the first page of the list shows from the first index block while the
- * browser still reads the traces; a case's trace block is decoded when the case is opened.
- * Large suites (more than COMPRESS_FROM cases) store the blocks gzip-compressed: 100,000 cases
- * come to tens of MB instead of hundreds (docs/performance.md "Viewer").
+ * then each side's traces in blocks of TRACE_CHUNK cases (fewer when they are large), in the
+ * order of that side's results file (the index says where each case's are), each block split in
+ * two: the outputs (all the search reads) and the rest of the trials. The script runs when the
+ * parser reaches it: the
+ * first page of the list shows from the first index block while the browser still reads the
+ * traces; a case's trace blocks are decoded when the case is opened, the output blocks one after
+ * another when a search looks beyond the index. Large suites (more than COMPRESS_FROM cases)
+ * store the blocks gzip-compressed: 100,000 cases come to tens of MB instead of hundreds
+ * (docs/performance.md "Viewer").
  *
- * `writeViewer` writes the file block by block, so no more than one block's HTML is held.
+ * `writeViewerStream` reads each side's cases twice, one at a time (a first pass for the header
+ * and the index, a second for the traces), and writes the file block by block: neither a
+ * results file nor the viewer is ever whole in memory.
  *
  * Safety: data blocks cannot end their element (viewer-blocks.ts); the page script renders
  * with textContent only; and a CSP allows no network at all and only our own script (by hash),
@@ -1422,12 +1688,12 @@ function labelable(r) {
 
 
 
+
 /** Suites larger than this are written compressed (unless `compress` says otherwise). */
 const COMPRESS_FROM = 1000;
 /** Cases per index block when compressed (uncompressed, the index is one block). */
 const INDEX_CHUNK = 2000;
-/** Cases per trace block when compressed (uncompressed, each case has its own block). */
-const TRACE_CHUNK = 100;
+
 function escapeHtml(s) {
     return (0,plain/* showControls */.mz)(s)
         .replace(/&/g, '&amp;')
@@ -1443,21 +1709,27 @@ const CSP = [
     "base-uri 'none'",
     "form-action 'none'",
 ].join('; ');
-/** The viewer's HTML, piece by piece: markup, and data blocks still to be wrapped. */
-function* viewerHtml(c, base, head, opts = {}) {
+/** A side's first pass (see SideScanner), with the side's meta. */
+function scanner(c, meta) {
+    const listed = new Set((c.cases ?? []).map((k) => k.id));
+    return Object.assign(new SideScanner(listed), { meta });
+}
+/**
+ * The viewer's HTML up to its script: markup, and the header and the index as data blocks still
+ * to be wrapped. The traces follow (TraceBlocks), then VIEWER_END.
+ */
+function* viewerStart(c, sides, opts) {
     const cases = sortedCases(c);
-    const compress = opts.compress ?? cases.length > COMPRESS_FROM;
+    const compress = compressed(c, opts);
     const indexChunk = compress ? INDEX_CHUNK : Math.max(1, cases.length);
-    const traceChunk = compress ? TRACE_CHUNK : 1;
-    const byId = (r) => {
-        const m = new Map();
-        for (const k of r?.cases ?? [])
-            m.set(k.id, k);
-        return m;
+    const header = {
+        ...viewerHeader(c, sides, opts),
+        indexChunk,
+        // Per side, the first position of each trace block (a case's block is the last that starts
+        // at or before its position) and the number of positions: the search reads every block.
+        starts: { b: sides.base?.starts ?? [], h: sides.head?.starts ?? [] },
+        entries: { b: sides.base?.at.size ?? 0, h: sides.head?.at.size ?? 0 },
     };
-    const bm = byId(base);
-    const hm = byId(head);
-    const header = { ...viewerHeader(c, base, head, opts), indexChunk, traceChunk };
     yield [
         '<!doctype html>',
         '<html lang="en">',
@@ -1479,56 +1751,369 @@ function* viewerHtml(c, base, head, opts = {}) {
     ].join('\n');
     // The index comes before the script, so the script finds it whole; the traces after it, so
     // the list shows before the browser has read them.
+    const b = sides.base?.at;
+    const h = sides.head?.at;
     for (let start = 0, k = 0; start < cases.length; start += indexChunk, k++) {
         const part = cases.slice(start, start + indexChunk);
-        yield block(`evalgate-i${k}`, part, (x) => caseEntry(x, bm.get(x.id), hm.get(x.id)), compress);
+        yield block(`evalgate-i${k}`, part, (x) => caseEntry(x, b?.get(x.id), h?.get(x.id)), compress);
     }
     yield `<script>${viewer_assets/* VIEWER_JS */.j}</script>\n`;
-    for (let start = 0, k = 0; start < cases.length; start += traceChunk, k++) {
-        const part = cases.slice(start, start + traceChunk);
-        yield block(`evalgate-t${k}`, part, (x) => traceEntry(x, bm.get(x.id), hm.get(x.id)), compress);
+}
+const VIEWER_END = '</body>\n</html>\n';
+const compressed = (c, opts) => opts.compress ?? (c.cases?.length ?? 0) > COMPRESS_FROM;
+/**
+ * One side's trace blocks, from its cases in the results' order (the second pass): per
+ * TRACE_CHUNK cases or TRACE_CHARS characters of their text, whichever comes first, a block of
+ * their outputs (`evalgate-<s>s<k>`, what the search reads) and a block of the rest of their
+ * trials (`evalgate-<s>t<k>`: the block's pool, then one entry per case; see sideTraces). Fed
+ * one case at a time.
+ */
+class TraceBlocks {
+    part = [];
+    pool = new Pool();
+    written = 0;
+    k = 0;
+    key;
+    scan;
+    other;
+    compress;
+    constructor(key, scan, other, compress) {
+        this.key = key;
+        this.scan = scan;
+        this.other = other;
+        this.compress = compress;
     }
-    yield '</body>\n</html>\n';
+    add(c) {
+        if (!this.scan.next(c, this.written))
+            return [];
+        // The blocks end where the first pass said (SideScanner.starts).
+        const done = this.part.length && this.scan.starts[this.k + 1] === this.written ? this.flush() : [];
+        this.written++;
+        // The input once per case: on the head side, on the base side only for a removed case.
+        const withInput = this.key === 'h' || !this.other?.at.has(c.id);
+        this.part.push(sideTraces(c, withInput, this.pool));
+        return done;
+    }
+    end() {
+        if (this.written !== this.scan.at.size)
+            throw new Error(`the ${this.key === 'b' ? 'base' : 'head'} results changed while the viewer was written`);
+        return this.part.length ? this.flush() : [];
+    }
+    flush() {
+        const part = this.part;
+        const pool = this.pool.values;
+        this.part = [];
+        this.pool = new Pool();
+        const k = this.k++;
+        // The rest: the block's pool first, then the entries.
+        return [
+            block(`evalgate-${this.key}s${k}`, part, (x) => x.text, this.compress),
+            block(`evalgate-${this.key}t${k}`, [pool, ...part.map((x) => x.rest)], (x) => x, this.compress),
+        ];
+    }
+}
+/** Reads a side's cases for the first pass; an unreadable side is dropped when `onUnreadable`. */
+async function scanSide(c, name, s, onUnreadable) {
+    if (!s)
+        return undefined;
+    const scan = scanner(c);
+    try {
+        for await (const k of s.cases())
+            scan.add(k);
+    }
+    catch (err) {
+        if (!onUnreadable)
+            throw err;
+        onUnreadable(name, err);
+        return undefined;
+    }
+    scan.meta = s.meta;
+    return scan;
+}
+/** A side held in memory as a ViewerSide (its cases are read twice, from the array). */
+function resultsSide(r) {
+    return r ? { cases: () => r.cases ?? [], meta: r.meta } : undefined;
+}
+/**
+ * A side read from a results file, line by line, once per pass (src/run/results-stream.ts): no
+ * more than one case of it is held at a time. Its meta is set by the first pass.
+ */
+function fileSide(path) {
+    const s = {
+        cases: () => (0,results_stream/* readCases */.k)(path, (head) => {
+            s.meta = head.meta;
+        }),
+    };
+    return s;
 }
 /** One self-contained HTML file showing every case; open it from disk or an artifact. */
 function renderViewer(c, base, head, opts = {}) {
+    const sides = {};
+    for (const [name, r] of [
+        ['base', base],
+        ['head', head],
+    ]) {
+        if (!r)
+            continue;
+        const scan = scanner(c, r.meta);
+        for (const k of r.cases ?? [])
+            scan.add(k);
+        sides[name] = scan;
+    }
     const parts = [];
-    for (const p of viewerHtml(c, base, head, opts))
+    for (const p of viewerStart(c, sides, opts))
         parts.push(typeof p === 'string' ? p : blockHtml(p));
+    for (const [key, r] of [
+        ['h', head],
+        ['b', base],
+    ]) {
+        const scan = key === 'h' ? sides.head : sides.base;
+        if (!r || !scan)
+            continue;
+        const blocks = new TraceBlocks(key, scan, key === 'h' ? sides.base : sides.head, compressed(c, opts));
+        for (const k of r.cases ?? [])
+            for (const b of blocks.add(k))
+                parts.push(blockHtml(b));
+        for (const b of blocks.end())
+            parts.push(blockHtml(b));
+    }
+    parts.push(VIEWER_END);
     return parts.join('');
 }
 /**
  * Writes the viewer to `path` block by block (what the CLI and the action use: a 100,000-case
- * viewer is never one string in memory). Returns the bytes written.
+ * viewer is never one string in memory). Returns the bytes written. A thin wrapper of
+ * writeViewerStream for results already in memory.
  */
-async function writeViewer(path, c, base, head, opts = {}) {
-    const out = (0,external_node_fs_.createWriteStream)(path);
+function writeViewer(path, c, base, head, opts = {}) {
+    return writeViewerStream(path, c, { base: resultsSide(base), head: resultsSide(head) }, opts);
+}
+/**
+ * The viewer written from each side's cases as they come (fileSide: a results file read line by
+ * line, twice), block by block, to a file or a stream (left open). Memory: the comparison, and
+ * per side a position and trial counts per case; never a whole results file. Returns the bytes
+ * written.
+ */
+async function writeViewerStream(out, c, sides, opts = {}) {
+    const scanned = {
+        base: await scanSide(c, 'base', sides.base, opts.onUnreadable),
+        head: await scanSide(c, 'head', sides.head, opts.onUnreadable),
+    };
+    const stream = typeof out === 'string' ? (0,external_node_fs_.createWriteStream)(out) : out;
     // An error while we wait rejects the wait (events.once); one in between is thrown next write.
     let error;
-    out.on('error', (err) => (error = err));
+    const onError = (err) => (error = err);
+    stream.on('error', onError);
+    let bytes = 0;
     const write = async (s) => {
         if (error)
             throw error;
-        if (!out.write(s))
-            await (0,external_node_events_.once)(out, 'drain');
+        bytes += Buffer.byteLength(s);
+        if (!stream.write(s))
+            await (0,external_node_events_.once)(stream, 'drain');
+    };
+    const writeBlock = async (b) => {
+        for await (const s of blockHtmlPieces(b))
+            await write(s);
     };
     try {
-        for (const p of viewerHtml(c, base, head, opts)) {
+        for (const p of viewerStart(c, scanned, opts)) {
             if (typeof p === 'string')
                 await write(p);
             else
-                for await (const s of blockHtmlPieces(p))
-                    await write(s);
+                await writeBlock(p);
         }
-        out.end();
-        await (0,external_node_events_.once)(out, 'finish');
+        for (const key of ['h', 'b']) {
+            const side = key === 'h' ? sides.head : sides.base;
+            const scan = key === 'h' ? scanned.head : scanned.base;
+            if (!side || !scan)
+                continue;
+            const other = key === 'h' ? scanned.base : scanned.head;
+            const blocks = new TraceBlocks(key, scan, other, compressed(c, opts));
+            for await (const k of side.cases())
+                for (const b of blocks.add(k))
+                    await writeBlock(b);
+            for (const b of blocks.end())
+                await writeBlock(b);
+        }
+        await write(VIEWER_END);
+        if (typeof out === 'string') {
+            stream.end();
+            await (0,external_node_events_.once)(stream, 'finish');
+        }
     }
     finally {
-        out.destroy();
+        if (typeof out === 'string')
+            stream.destroy();
+        else
+            stream.off('error', onError);
     }
     if (error)
         throw error;
-    return out.bytesWritten;
+    return bytes;
+}
+
+
+/***/ }),
+
+/***/ 7465:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ readSlimResults),
+/* harmony export */   k: () => (/* binding */ readCases)
+/* harmony export */ });
+/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1589);
+/* harmony import */ var _results_io_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6825);
+/* harmony import */ var _slim_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2293);
+/* harmony import */ var _gc_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7092);
+
+
+
+
+const OPENING = '{"schema":"evalgate/results@1",';
+const CASES = ',"cases":[';
+/** The results head (schema, meta) of a first line in evalgate's one-case-per-line format. */
+function headOf(line, path) {
+    if (!line?.complete || !line.text.startsWith(OPENING) || !line.text.endsWith(CASES))
+        return undefined;
+    let head;
+    try {
+        head = JSON.parse(`${line.text.slice(0, -CASES.length)}}`);
+    }
+    catch {
+        return undefined;
+    }
+    if (!head.meta || typeof head.meta !== 'object')
+        throw new _results_io_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('results file is missing `meta` or `cases`', path);
+    return { schema: 'evalgate/results@1', meta: head.meta, cases: [] };
+}
+/** A case line's JSON (its trailing comma cut), or undefined for the closing `]}`. */
+function caseJson(line, index, path) {
+    const text = line.text.endsWith(',') ? line.text.slice(0, -1) : line.text;
+    if (text === ']}')
+        return undefined;
+    let c;
+    try {
+        c = JSON.parse(text);
+    }
+    catch (err) {
+        throw new _results_io_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`not valid JSON: cases[${index}]: ${err.message}`, path);
+    }
+    if (!c || typeof c.id !== 'string' || !Array.isArray(c.trials))
+        throw new _results_io_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`cases[${index}] has no id or no trials`, path);
+    return c;
+}
+/**
+ * Every case of a results file, in order and in full, one at a time: for readers that need
+ * traces but not all of them at once (the viewer). `onHead` receives the schema and meta first.
+ */
+async function* readCases(path, onHead) {
+    const lines = (0,_lines_js__WEBPACK_IMPORTED_MODULE_0__/* .linesOf */ .D)(path);
+    const first = await nextLine(lines, path);
+    const head = headOf(first, path);
+    if (!head) {
+        await lines.return(undefined);
+        const whole = await (0,_results_io_js__WEBPACK_IMPORTED_MODULE_1__.readResults)(path);
+        onHead?.({ schema: whole.schema, meta: whole.meta });
+        yield* whole.cases;
+        return;
+    }
+    onHead?.({ schema: head.schema, meta: head.meta });
+    for await (const { c } of caseLines(lines, path))
+        yield c;
+}
+/**
+ * The case lines after the head, each with its case parsed and validated, up to the closing
+ * `]}`; only blank lines may follow it. A file cut before `]}` is an InputError.
+ */
+async function* caseLines(lines, path) {
+    let i = 0;
+    for await (const line of lines) {
+        if (!line.text)
+            continue;
+        const c = caseJson(line, i, path);
+        if (!c) {
+            for await (const rest of lines)
+                if (rest.text.trim())
+                    throw new _results_io_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('text after the end of the results', path);
+            return;
+        }
+        i++;
+        (0,_gc_js__WEBPACK_IMPORTED_MODULE_3__/* .checkpoint */ .Fn)();
+        yield { line, c };
+    }
+    throw new _results_io_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`not valid JSON: the file ends after ${i} cases`, path);
+}
+async function nextLine(lines, path) {
+    try {
+        const r = await lines.next();
+        return r.done ? undefined : r.value;
+    }
+    catch (err) {
+        const code = err.code;
+        throw new _results_io_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(code === 'ENOENT' ? 'no such file' : `cannot read (${code})`, path);
+    }
+}
+/** Arrays repeated across cases (modes, tags), shared; bounded. */
+const MAX_SHARED = 10_000;
+function sharer() {
+    const seen = new Map();
+    return (v) => {
+        if (!Array.isArray(v))
+            return v;
+        const key = JSON.stringify(v);
+        const got = seen.get(key);
+        if (got)
+            return got;
+        if (seen.size < MAX_SHARED)
+            seen.set(key, v);
+        return v;
+    };
+}
+/** A case without its input and its trials' trace text: what a comparison scans. */
+function slimCase(c, share) {
+    const out = {
+        id: c.id,
+        hash: c.hash,
+        source: c.source,
+        tags: share(c.tags),
+        input: null,
+        modes: share(c.modes),
+        trials: c.trials.map(_slim_js__WEBPACK_IMPORTED_MODULE_2__/* .slimTrial */ .U),
+    };
+    return out;
+}
+/**
+ * Reads a results file for a comparison: slim cases in memory, full ones read back on demand.
+ * Validated as readResults validates (an InputError names the file and the case).
+ */
+async function readSlimResults(path, options = {}) {
+    const lines = (0,_lines_js__WEBPACK_IMPORTED_MODULE_0__/* .linesOf */ .D)(path);
+    const first = await nextLine(lines, path);
+    const head = headOf(first, path);
+    if (!head) {
+        await lines.return(undefined);
+        const whole = await (0,_results_io_js__WEBPACK_IMPORTED_MODULE_1__.readResults)(path);
+        return { results: whole, fullCase: async (i) => whole.cases[i], close: async () => { } };
+    }
+    const share = sharer();
+    const offsets = [];
+    const lengths = [];
+    for await (const { line, c } of caseLines(lines, path)) {
+        offsets.push(line.offset);
+        lengths.push(line.length);
+        head.cases.push(options.slim ? options.slim(c) : slimCase(c, share));
+    }
+    const reader = new _lines_js__WEBPACK_IMPORTED_MODULE_0__/* .LineReader */ .u(path);
+    return {
+        results: head,
+        fullCase: async (i) => {
+            const text = await reader.read(offsets[i], lengths[i]);
+            return JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text);
+        },
+        close: () => reader.close(),
+    };
 }
 
 

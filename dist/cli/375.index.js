@@ -10,15 +10,16 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   vQ: () => (/* reexport */ COMMENT_MAX),
   H7: () => (/* reexport */ DEFAULT_MARKER),
+  a0: () => (/* reexport */ viewer.fileSide),
   r6: () => (/* reexport */ plainHeadline),
   renderComment: () => (/* reexport */ renderComment),
   renderSummary: () => (/* reexport */ renderSummary),
   renderTextReport: () => (/* reexport */ renderTextReport),
-  renderViewer: () => (/* reexport */ viewer/* renderViewer */.Li),
-  writeViewer: () => (/* reexport */ viewer/* writeViewer */.wA)
+  wA: () => (/* reexport */ viewer/* writeViewer */.wA),
+  M6: () => (/* reexport */ viewer.writeViewerStream)
 });
 
-// UNUSED EXPORTS: SUMMARY_MAX, headline, redactDeep, redactSecrets, verdictKind
+// UNUSED EXPORTS: SUMMARY_MAX, headline, redactDeep, redactSecrets, renderViewer, resultsSide, verdictKind
 
 // EXTERNAL MODULE: ./build/report/format.js
 var format = __webpack_require__(2772);

@@ -470,7 +470,7 @@ var markdown = __webpack_require__(4902);
 // EXTERNAL MODULE: ./build/monitor/markdown.js
 var monitor_markdown = __webpack_require__(8812);
 // EXTERNAL MODULE: ./build/monitor/report.js + 1 modules
-var monitor_report = __webpack_require__(3018);
+var monitor_report = __webpack_require__(7780);
 ;// CONCATENATED MODULE: ./build/monitor/dashboard.js
 /**
  * `dashboard.html`: one self-contained page (inline CSS and SVG, no script, no external
@@ -760,7 +760,7 @@ async function monitorCommand(opts, log) {
 /* unused harmony export rateCell */
 /* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2772);
 /* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4902);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3018);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7780);
 /**
  * The monitor's markdown: `summary.md` (also the job summary) and the body of its GitHub issue.
  * Mode names and check reasons come from the config and the traces: escaped like every other
@@ -832,7 +832,7 @@ function monitorMarkdown(r) {
 
 /***/ }),
 
-/***/ 3018:
+/***/ 7780:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 

@@ -23019,6 +23019,226 @@ function runChecks(specs, trace, ctx) {
 
 /***/ }),
 
+/***/ 5002:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ writeComparisonStream),
+/* harmony export */   readComparisonFile: () => (/* binding */ readComparisonFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7234);
+/* harmony import */ var _run_lines_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1589);
+/* harmony import */ var _run_results_io_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6825);
+/**
+ * Comparison files, written and read case by case.
+ *
+ * Written without building one string of it: at 100,000 cases the comparison
+ * is 25 MB of JSON, and JSON.stringify held it (and its pieces) at once. The same JSON as
+ * redactedJson(comparison), but with one case per line, so that a reader can also take it line
+ * by line:
+ *
+ *   {"schema":"evalgate/comparison@1",…,"modes":[…],"cases":[
+ *   {"id":"a",…},
+ *   {"id":"b",…}
+ *   ],"counts":{…},…}
+ *
+ * Each part goes through redactedJson as it would inside the whole (the replacer sees the same
+ * keys and holders), so what is redacted is unchanged.
+ */
+
+
+
+
+/** The comparison's keys before and after `cases`, as two objects (the order kept). */
+function around(c) {
+    const before = {};
+    const after = {};
+    let part = before;
+    for (const [k, v] of Object.entries(c)) {
+        if (k === 'cases')
+            part = after;
+        else
+            part[k] = v;
+    }
+    return [before, after];
+}
+async function writeComparisonStream(path, comparison) {
+    const out = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(path);
+    const done = new Promise((resolve, reject) => {
+        out.on('finish', resolve);
+        out.on('error', reject);
+    });
+    const write = (chunk) => out.write(chunk) ? Promise.resolve() : new Promise((r) => out.once('drain', r));
+    try {
+        const [before, after] = around(comparison);
+        const opening = (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactedJson */ .Rh)(before).slice(0, -1);
+        await write(`${opening}${opening.length > 1 ? ',' : ''}"cases":[\n`);
+        const cases = comparison.cases;
+        // Joined in batches: one write per case costs more than the JSON itself.
+        let batch = '';
+        for (let i = 0; i < cases.length; i++) {
+            batch += (i ? ',\n' : '') + (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactedJson */ .Rh)(cases[i]);
+            if (batch.length > 1 << 16) {
+                await write(batch);
+                batch = '';
+            }
+        }
+        const closing = (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactedJson */ .Rh)(after);
+        out.end(`${batch}\n]${closing.length > 2 ? `,${closing.slice(1)}` : '}'}\n`);
+    }
+    catch (err) {
+        await new Promise((closed) => out.destroy().once('close', () => closed()));
+        throw err;
+    }
+    await done;
+}
+const OPENING = '{"schema":"evalgate/comparison@1",';
+const CASES = '"cases":[';
+/** Repeated parts of a comparison's cases, shared (frozen) by a key of their values; bounded. */
+const MAX_SHARED = 100_000;
+function table() {
+    const seen = new Map();
+    return (key, v) => {
+        const got = seen.get(key);
+        if (got)
+            return got;
+        if (seen.size >= MAX_SHARED)
+            return v;
+        const frozen = Object.freeze(v);
+        seen.set(key, frozen);
+        return frozen;
+    };
+}
+const isCount = (n) => typeof n === 'number' && Number.isInteger(n);
+/**
+ * A case as read, with its repeated parts shared: at 100,000 cases most cases are stable passes
+ * whose sides, tags and (empty) mode lists are a handful of distinct values. Nothing that reads
+ * a comparison changes it (the shared parts are frozen, so a change would throw, not spread).
+ * Only plain values are shared: objects with exactly the expected keys and integer counts.
+ */
+function caseSharer() {
+    const arrays = table();
+    const sides = table();
+    const counts = table();
+    const files = new Map();
+    const EMPTY = Object.freeze([]);
+    const plainSide = (s) => {
+        if (!s || typeof s !== 'object')
+            return s;
+        const keys = Object.keys(s);
+        if (keys.length !== 5 ||
+            keys.join() !== 'passes,trials,errors,failing,trial_ref' ||
+            !Array.isArray(s.failing) ||
+            s.failing.length !== 0 ||
+            ![s.passes, s.trials, s.errors, s.trial_ref].every(isCount))
+            return s;
+        return sides(`${s.passes},${s.trials},${s.errors},${s.trial_ref}`, { ...s, failing: EMPTY });
+    };
+    const plainCounts = (x) => {
+        const o = x;
+        if (!o || typeof o !== 'object')
+            return x;
+        const keys = Object.keys(o);
+        if (keys.join() !== 'passes,trials,errors' || ![o.passes, o.trials, o.errors].every(isCount))
+            return x;
+        return counts(`${o.passes},${o.trials},${o.errors}`, o);
+    };
+    return (c) => {
+        if (!c || typeof c !== 'object')
+            return c;
+        if (Array.isArray(c.tags)) {
+            const tags = c.tags;
+            if (tags.length === 0)
+                c.tags = EMPTY;
+            else if (tags.every((t) => typeof t === 'string'))
+                c.tags = arrays(JSON.stringify(tags), tags);
+        }
+        if (Array.isArray(c.modes)) {
+            if (c.modes.length === 0)
+                c.modes = EMPTY;
+            for (const m of c.modes) {
+                if (!m || typeof m !== 'object')
+                    continue;
+                if (m.base)
+                    m.base = plainCounts(m.base);
+                if (m.head)
+                    m.head = plainCounts(m.head);
+            }
+        }
+        if (c.base)
+            c.base = plainSide(c.base);
+        if (c.head)
+            c.head = plainSide(c.head);
+        const source = c.source;
+        if (source && typeof source === 'object' && typeof source.file === 'string') {
+            const file = source.file;
+            const known = files.get(file);
+            if (known !== undefined)
+                source.file = known;
+            else if (files.size < MAX_SHARED)
+                files.set(file, file);
+        }
+        return c;
+    };
+}
+/**
+ * Reads a comparison file for the reports: a file in the layout above line by line, never as one
+ * string, with the cases' repeated parts shared; any other layout (or a file that does not read
+ * this way) as readComparison reads it, with its errors.
+ */
+async function readComparisonFile(path) {
+    try {
+        const streamed = await readLines(path);
+        if (streamed)
+            return streamed;
+    }
+    catch {
+        // Not in this layout after all, or not readable: readComparison says why.
+    }
+    return (0,_run_results_io_js__WEBPACK_IMPORTED_MODULE_3__/* .readComparison */ .WY)(path);
+}
+async function readLines(path) {
+    const lines = (0,_run_lines_js__WEBPACK_IMPORTED_MODULE_2__/* .linesOf */ .D)(path);
+    let before;
+    let after;
+    const cases = [];
+    const share = caseSharer();
+    try {
+        for await (const line of lines) {
+            const text = line.text;
+            if (!before) {
+                if (!text.startsWith(OPENING) || !text.endsWith(CASES))
+                    return undefined;
+                const head = text.slice(0, -CASES.length);
+                before = JSON.parse(head.endsWith(',') ? `${head.slice(0, -1)}}` : '{}');
+            }
+            else if (after) {
+                if (text.trim())
+                    return undefined;
+            }
+            else if (text.startsWith(']')) {
+                const rest = text.slice(1);
+                after = rest === '}' ? {} : JSON.parse(`{${rest.slice(1)}`);
+                if (!rest.startsWith(',') && rest !== '}')
+                    return undefined;
+            }
+            else {
+                cases.push(share(JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text)));
+            }
+        }
+    }
+    finally {
+        await lines.return(undefined);
+    }
+    if (!before || !after)
+        return undefined;
+    return { ...before, cases, ...after };
+}
+
+
+/***/ }),
+
 /***/ 4532:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -23589,7 +23809,7 @@ function spansOfRequest(request) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var _run_git_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4102);
-/* harmony import */ var _run_trace_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5812);
+/* harmony import */ var _run_trace_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7885);
 
 
 
@@ -24291,6 +24511,79 @@ async function makeDir(dir) {
 
 /***/ }),
 
+/***/ 7092:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Fn: () => (/* binding */ checkpoint),
+  fW: () => (/* binding */ favourMemory)
+});
+
+// UNUSED EXPORTS: watchYoungGeneration
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./build/run/gc.js
+/**
+ * How V8 sizes the heap of a long run. A run keeps what it holds small (slim trials, the journal
+ * on disk), but each trial also makes garbage that outlives a young-generation collection (what
+ * was in flight when it ran) and dies later in the old generation. V8 lets the old generation
+ * grow to up to four times what was live after the last full collection before collecting it
+ * again, so a run whose live heap is 170 MB peaked at 720–780 MiB at 100,000 cases, most of it
+ * garbage. A smaller growing factor collects that garbage sooner: measured at 100,000 cases
+ * (docs/performance.md, "Memory"), 25% took the peak to about 440 MiB at the same wall time.
+ *
+ * This is not a cap: the heap still grows as far as a run needs (no out-of-memory a run would
+ * not have had anyway), it is only collected more often. The user's own flag wins (`node
+ * --heap-growing-percent=N`), and EVALGATE_HEAP_GROWING_PERCENT=0 leaves V8's defaults.
+ */
+
+const FLAG = '--heap-growing-percent';
+const DEFAULT_PERCENT = 25;
+/** Sets V8's heap growing factor for this process, unless the user set one (see above). */
+function favourMemory(env = process.env, execArgv = process.execArgv) {
+    // V8 flags cannot be given in NODE_OPTIONS; given to node itself they are in execArgv.
+    if (execArgv.some((a) => /^--heap[-_]growing[-_]percent\b/.test(a)))
+        return undefined;
+    const raw = env.EVALGATE_HEAP_GROWING_PERCENT;
+    const percent = raw === undefined || raw === '' ? DEFAULT_PERCENT : Number(raw);
+    if (!Number.isInteger(percent) || percent <= 0 || percent > 1000)
+        return undefined;
+    // V8 reads this flag at each full collection, so setting it at run time takes effect.
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(`${FLAG}=${percent}`);
+    watchYoungGeneration();
+    return percent;
+}
+/**
+ * The young generation's size, bounded. V8 doubles it (up to 64 MB a half, 128 MB in all) each
+ * time as much as it holds has survived since it last grew. Loading a large suite or keeping
+ * slim trials makes that happen at once, though almost nothing a trial allocates lives long:
+ * at 100,000 cases the young generation was 128 MB of a 463 MiB peak. Past YOUNG_BYTES it stops
+ * growing (V8 reads the growth factor each time it would grow). `checkpoint()` is called from
+ * the loops that allocate (loading cases, finishing trials): it looks once every few hundred
+ * calls, which costs nothing measurable.
+ */
+const YOUNG_BYTES = 16 * 2 ** 20;
+let watching = false;
+let calls = 0;
+function watchYoungGeneration() {
+    watching = true;
+}
+function checkpoint() {
+    if (!watching || ++calls % 256 !== 0)
+        return;
+    const young = (0,external_node_v8_namespaceObject.getHeapSpaceStatistics)().find((s) => s.space_name === 'new_space');
+    if (!young || young.space_size < YOUNG_BYTES)
+        return;
+    (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
+    watching = false;
+}
+
+
+/***/ }),
+
 /***/ 4102:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -24387,9 +24680,11 @@ async function repoRoot(cwd) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   HY: () => (/* binding */ journalPath),
-/* harmony export */   _0: () => (/* binding */ openJournal)
+/* harmony export */   Zx: () => (/* binding */ JournalWriter),
+/* harmony export */   _0: () => (/* binding */ openJournal),
+/* harmony export */   f7: () => (/* binding */ journalHeader)
 /* harmony export */ });
-/* unused harmony exports JOURNAL_SCHEMA, caseIdsHash, journalHeader, journalMismatch, readJournal, JournalWriter */
+/* unused harmony exports JOURNAL_SCHEMA, caseIdsHash, journalMismatch, readJournal */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
@@ -24890,6 +25185,8 @@ class ConsoleProgress {
 /* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7234);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9684);
 /* harmony import */ var _spool_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1045);
+/* harmony import */ var _compare_comparison_file_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5002);
+
 
 
 
@@ -24966,10 +25263,16 @@ async function writeJson(path, value) {
         throw err;
     }
 }
+/** A comparison with its cases: written case by case (src/compare/comparison-file.ts). */
+const isComparison = (v) => v?.schema === 'evalgate/comparison@1' &&
+    Array.isArray(v.cases);
 async function writeJsonTo(path, value) {
     const results = value;
     if (results?.schema === 'evalgate/results@1' && Array.isArray(results.cases)) {
         await writeResultsStream(path, results);
+    }
+    else if (isComparison(value)) {
+        await (0,_compare_comparison_file_js__WEBPACK_IMPORTED_MODULE_7__/* .writeComparisonStream */ .j)(path, value);
     }
     else {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(path, (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactedJson */ .Rh)(value) + '\n');
@@ -25783,9 +26086,12 @@ function errorOf(kind, message, turns, extraLatency = 0) {
     return trace;
 }
 
-// EXTERNAL MODULE: ./build/run/trace-cache.js
-var trace_cache = __nccwpck_require__(5812);
+// EXTERNAL MODULE: ./build/run/trace-cache.js + 1 modules
+var trace_cache = __nccwpck_require__(7885);
+// EXTERNAL MODULE: ./build/run/gc.js + 1 modules
+var gc = __nccwpck_require__(7092);
 ;// CONCATENATED MODULE: ./build/run/runner.js
+
 
 
 
@@ -25913,6 +26219,7 @@ async function runTrials(plan) {
 async function runOne(plan, side, c, trial, stage, out, progress) {
     if (plan.signal?.aborted || plan.guard?.stopped)
         return;
+    (0,gc/* checkpoint */.Fn)();
     const started = performance.now();
     const request = requestFor(c, trial);
     // The conversation script is part of what the system receives, though not of the request.
@@ -25980,8 +26287,17 @@ function recordedConfig(config) {
         target.headers = mask(target.headers);
     return { ...config, target };
 }
+/** One list per distinct set of modes: 100,000 cases name the same few, and nothing edits them. */
+const modeLists = new Map();
 function modesOf(c) {
-    return [...new Set(c.checks.map((k) => k.mode))];
+    const modes = [...new Set(c.checks.map((k) => k.mode))];
+    const key = modes.join('\0');
+    const shared = modeLists.get(key);
+    if (shared)
+        return shared;
+    if (modeLists.size < 10_000)
+        modeLists.set(key, modes);
+    return modes;
 }
 /** A case's entry in a results file. */
 function caseResultOf(c, trials) {
@@ -26402,26 +26718,45 @@ function spoolOf(trial) {
 
 /***/ }),
 
-/***/ 5812:
+/***/ 7885:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ky: () => (/* binding */ TraceCache),
-/* harmony export */   O4: () => (/* binding */ systemFingerprint),
-/* harmony export */   PG: () => (/* binding */ traceCacheDir),
-/* harmony export */   zz: () => (/* binding */ traceKey)
-/* harmony export */ });
-/* unused harmony exports CACHE_SCHEMA, DEFAULT_CACHE_MAX_MB, TraceBucket, evict */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
-/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(370);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4006);
-/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6128);
-/* harmony import */ var _suite_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3599);
-/* harmony import */ var _evalgate_dir_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(411);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4102);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Ky: () => (/* binding */ TraceCache),
+  O4: () => (/* binding */ systemFingerprint),
+  PG: () => (/* binding */ traceCacheDir),
+  zz: () => (/* binding */ traceKey)
+});
+
+// UNUSED EXPORTS: CACHE_SCHEMA, DEFAULT_CACHE_MAX_MB, LayeredTraces, TraceBucket, TraceFile, TraceIndex, evict, indexLines
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
+var p_limit = __nccwpck_require__(370);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 3 modules
+var dist = __nccwpck_require__(6128);
+// EXTERNAL MODULE: ./build/suite/hash.js
+var suite_hash = __nccwpck_require__(3599);
+// EXTERNAL MODULE: ./build/run/evalgate-dir.js
+var evalgate_dir = __nccwpck_require__(411);
+// EXTERNAL MODULE: ./build/run/git.js
+var git = __nccwpck_require__(4102);
+// EXTERNAL MODULE: ./build/run/lines.js
+var lines = __nccwpck_require__(1589);
+;// CONCATENATED MODULE: ./build/run/trace-cache.js
 /**
  * The trace cache: a trial whose system, request, trial number and stage were all seen before
  * is answered from the trace then recorded, without calling the target. Checks still run on it,
@@ -26445,11 +26780,13 @@ function spoolOf(trial) {
 
 
 
+
+
 const CACHE_SCHEMA = 'evalgate/trace-cache@1';
 const DEFAULT_CACHE_MAX_MB = 200;
 /** The folder of the trace cache under a repository (or suite) root. */
 function traceCacheDir(root) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, '.evalgate', 'cache', 'traces');
+    return (0,external_node_path_.join)(root, '.evalgate', 'cache', 'traces');
 }
 /**
  * The fingerprint of the system under test in `tree` (the root of a checkout): sha256 over each
@@ -26458,11 +26795,11 @@ function traceCacheDir(root) {
  */
 async function systemFingerprint(tree, suite, configRel) {
     const files = (await systemFiles(tree, suite, configRel)).sort();
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(CACHE_SCHEMA).update('\0');
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(CACHE_SCHEMA).update('\0');
     // The target config holds env values: they enter only this hash, never a file.
-    hash.update((0,_suite_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .stableStringify */ .JB)(suite.config.target)).update('\0');
-    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_7__/* ["default"] */ .A)(32);
-    const contents = await Promise.all(files.map((f) => limit(() => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(tree, f)).catch(() => undefined /* tracked, now deleted */))));
+    hash.update((0,suite_hash/* stableStringify */.JB)(suite.config.target)).update('\0');
+    const limit = (0,p_limit/* default */.A)(32);
+    const contents = await Promise.all(files.map((f) => limit(() => (0,promises_.readFile)((0,external_node_path_.join)(tree, f)).catch(() => undefined /* tracked, now deleted */))));
     for (let i = 0; i < files.length; i++) {
         const c = contents[i];
         hash.update(files[i]).update('\0');
@@ -26478,71 +26815,342 @@ async function systemFiles(tree, suite, configRel) {
     const { cache, datasets } = suite.config;
     const globs = cache && cache.files;
     const listed = globs
-        ? await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_8__/* .glob */ .TI)(globs, { cwd: tree, dot: true, onlyFiles: true, ignore: ['**/.evalgate/**'] })
-        : (await (0,_git_js__WEBPACK_IMPORTED_MODULE_6__/* .git */ .$Y)(tree, ['ls-files', '-z'])).split('\0').filter(Boolean);
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_3__.posix.dirname(configRel);
-    const own = picomatch__WEBPACK_IMPORTED_MODULE_9__(datasets.map((d) => node_path__WEBPACK_IMPORTED_MODULE_3__.posix.join(dir, d)), { dot: true });
+        ? await (0,dist/* glob */.TI)(globs, { cwd: tree, dot: true, onlyFiles: true, ignore: ['**/.evalgate/**'] })
+        : (await (0,git/* git */.$Y)(tree, ['ls-files', '-z'])).split('\0').filter(Boolean);
+    const dir = external_node_path_.posix.dirname(configRel);
+    const own = picomatch(datasets.map((d) => external_node_path_.posix.join(dir, d)), { dot: true });
     return listed.filter((f) => f !== configRel && !own(f) && !f.split('/').includes('.evalgate'));
 }
 /** The key of a trial: what the system receives (the request minus its trial), trial, stage. */
 function traceKey(request, extra, stage) {
     const { trial, ...rest } = request;
-    return `${(0,_suite_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256 */ .sc)((0,_suite_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .stableStringify */ .JB)({ ...rest, ...extra }))}|${trial}|${stage}`;
+    return `${(0,suite_hash/* sha256 */.sc)((0,suite_hash/* stableStringify */.JB)({ ...rest, ...extra }))}|${trial}|${stage}`;
 }
 /**
- * One system's cached traces. With a `path`, new entries are appended to that file as the run
- * goes; without one (the action's cache, src/github/trace-cache.ts) they stay in memory, and
- * `added` names them, so the action saves only what this run stored itself.
+ * A file of cache lines (`{"k":…,"t":…}`) read back by byte offset. `append` adds lines at the
+ * end. An anonymous file (no path) is a temporary file unlinked as soon as it is open: only
+ * this process holds it, and it is gone when the process ends.
+ */
+class TraceFile {
+    path;
+    fd;
+    appendFd;
+    /** Bytes in the file: where the next appended line starts. */
+    size;
+    constructor(path, fd, size) {
+        this.path = path;
+        this.fd = fd;
+        this.size = size;
+    }
+    /** A bucket file of the cache folder: read from, appended to (created on the first append). */
+    static at(path, size) {
+        return new TraceFile(path, undefined, size);
+    }
+    /** The file at `path`, opened now: later reads go to what it holds now even once it is removed. */
+    static held(path) {
+        const fd = (0,external_node_fs_.openSync)(path, 'r');
+        return new TraceFile(undefined, fd, (0,external_node_fs_.fstatSync)(fd).size);
+    }
+    /** A new temporary file, unlinked at once (see above). */
+    static anonymous() {
+        const path = (0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), `evalgate-traces-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+        const fd = (0,external_node_fs_.openSync)(path, 'wx+', 0o600);
+        (0,external_node_fs_.rmSync)(path, { force: true });
+        const f = new TraceFile(undefined, fd, 0);
+        f.appendFd = fd;
+        return f;
+    }
+    read(offset, length) {
+        if (this.fd === undefined)
+            this.fd = (0,external_node_fs_.openSync)(this.path, 'r');
+        const buf = Buffer.allocUnsafe(length);
+        for (let got = 0; got < length;) {
+            const n = (0,external_node_fs_.readSync)(this.fd, buf, got, length - got, offset + got);
+            if (n === 0)
+                throw new Error('the trace cache file is shorter than its index');
+            got += n;
+        }
+        return buf.toString('utf8');
+    }
+    append(data) {
+        if (this.appendFd === undefined)
+            this.appendFd = (0,external_node_fs_.openSync)(this.path, 'a');
+        // Positioned writes for an anonymous file (its one descriptor is also read from).
+        for (let off = 0; off < data.length;)
+            off += (0,external_node_fs_.writeSync)(this.appendFd, data, off, data.length - off, this.path ? null : this.size + off);
+        this.size += data.length;
+    }
+    close() {
+        if (this.appendFd !== undefined && this.appendFd !== this.fd)
+            (0,external_node_fs_.closeSync)(this.appendFd);
+        if (this.fd !== undefined)
+            (0,external_node_fs_.closeSync)(this.fd);
+        this.fd = this.appendFd = undefined;
+    }
+}
+/** 16 bytes of sha256: what a line read back must hash to (`verify`). */
+const DIGEST = 16;
+const digestOf = (line) => (0,external_node_crypto_.createHash)('sha256').update(line).digest().subarray(0, DIGEST);
+/**
+ * Cached traces held as where their lines are (file, byte offset, length), not as traces: a
+ * trace is read back when it is asked for. With `verify`, each line's digest is held too and a
+ * line read back must match it (a file someone rewrote since is a miss, never served). A line
+ * that no longer reads, or holds another key, is a miss too. Read-only as a map.
+ */
+class TraceIndex {
+    slots = new Map();
+    files = [];
+    fileOf = [];
+    offsets = [];
+    lengths = [];
+    digests;
+    verify;
+    constructor(verify = false) {
+        this.verify = verify;
+        if (verify)
+            this.digests = Buffer.alloc(1024 * DIGEST);
+    }
+    /** Records where `key`'s line is (`line` is its text, for the digest). */
+    locate(key, file, offset, length, line) {
+        let f = this.files.lastIndexOf(file);
+        if (f < 0)
+            f = this.files.push(file) - 1;
+        let slot = this.slots.get(key);
+        if (slot === undefined) {
+            slot = this.offsets.length;
+            this.slots.set(key, slot);
+        }
+        this.fileOf[slot] = f;
+        this.offsets[slot] = offset;
+        this.lengths[slot] = length;
+        if (this.digests) {
+            if ((slot + 1) * DIGEST > this.digests.length) {
+                const grown = Buffer.alloc(this.digests.length * 2);
+                this.digests.copy(grown);
+                this.digests = grown;
+            }
+            digestOf(line ?? '').copy(this.digests, slot * DIGEST);
+        }
+    }
+    get size() {
+        return this.slots.size;
+    }
+    has(key) {
+        return this.slots.has(key);
+    }
+    get(key) {
+        const slot = this.slots.get(key);
+        if (slot === undefined)
+            return undefined;
+        let line;
+        try {
+            line = this.files[this.fileOf[slot]].read(this.offsets[slot], this.lengths[slot]);
+        }
+        catch {
+            return undefined;
+        }
+        if (this.digests) {
+            const at = slot * DIGEST;
+            if (!digestOf(line).equals(this.digests.subarray(at, at + DIGEST)))
+                return undefined;
+        }
+        try {
+            const row = JSON.parse(line);
+            return row.k === key && row.t && typeof row.t === 'object' ? row.t : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    keys() {
+        return this.slots.keys();
+    }
+    *entries() {
+        for (const key of this.slots.keys()) {
+            const t = this.get(key);
+            if (t)
+                yield [key, t];
+        }
+    }
+    *values() {
+        for (const [, t] of this.entries())
+            yield t;
+    }
+    [Symbol.iterator]() {
+        return this.entries();
+    }
+    forEach(fn) {
+        for (const [k, t] of this.entries())
+            fn(t, k, this);
+    }
+    close() {
+        for (const f of this.files)
+            f.close();
+    }
+}
+/**
+ * Reads the lines of a bucket file into an index: each line's key and where it is, its trace
+ * parsed once to check it and dropped. Lines that do not parse (cut by a killed run) are
+ * skipped, and errored traces too with `skipErrors`.
+ */
+async function indexLines(path, file, index, skipErrors = false) {
+    for await (const line of (0,lines/* linesOf */.D)(path)) {
+        if (!line.text || !line.complete)
+            continue;
+        let row;
+        try {
+            row = JSON.parse(line.text);
+        }
+        catch {
+            continue; // a line cut short by a killed run: the entry is simply not cached
+        }
+        if (typeof row?.k !== 'string' || !row.t || typeof row.t !== 'object')
+            continue;
+        if (skipErrors && row.t.error)
+            continue;
+        index.locate(row.k, file, line.offset, line.length, index.verify ? line.text : undefined);
+    }
+}
+/**
+ * Several read-only trace maps as one: a key is served by the first that holds it. Sizes and
+ * keys are of the union; traces are read one at a time.
+ */
+class LayeredTraces {
+    layers;
+    constructor(layers) {
+        this.layers = layers.filter((l) => !!l);
+    }
+    get size() {
+        if (this.layers.length === 1)
+            return this.layers[0].size;
+        let n = 0;
+        for (const _ of this.keys())
+            n++;
+        return n;
+    }
+    has(key) {
+        return this.layers.some((l) => l.has(key));
+    }
+    get(key) {
+        for (const l of this.layers)
+            if (l.has(key))
+                return l.get(key);
+        return undefined;
+    }
+    *keys() {
+        for (let i = 0; i < this.layers.length; i++) {
+            next: for (const k of this.layers[i].keys()) {
+                for (let j = 0; j < i; j++)
+                    if (this.layers[j].has(k))
+                        continue next;
+                yield k;
+            }
+        }
+    }
+    *entries() {
+        for (const k of this.keys()) {
+            const t = this.get(k);
+            if (t)
+                yield [k, t];
+        }
+    }
+    *values() {
+        for (const [, t] of this.entries())
+            yield t;
+    }
+    [Symbol.iterator]() {
+        return this.entries();
+    }
+    forEach(fn) {
+        for (const [k, t] of this.entries())
+            fn(t, k, this);
+    }
+}
+/**
+ * One system's cached traces: where they are, read back when served (TraceIndex), so a warm
+ * cache of hundreds of thousands of traces costs little memory. With a `path`, new entries are
+ * appended to that file as the run goes; without one (the action's cache,
+ * src/github/trace-cache.ts) they go to an anonymous temporary file, with digests, and `added`
+ * names them, so the action saves only what this run stored itself. `restored` are read-only
+ * entries served after this run's own, the first holding a key winning.
  */
 class TraceBucket {
-    entries;
+    /** Entries this run put, written out (or, for the cache folder, loaded from its file). */
+    own;
+    /** Entries put and not yet written (the cache folder's file is appended in batches). */
+    pending = new Map();
     queued = [];
+    queuedBytes = 0;
+    file;
+    view;
     path;
-    /** Keys put by this run (memory-only buckets). */
+    /** Keys put by this run (buckets without a path). */
     added = new Set();
-    constructor(path, entries) {
+    constructor(path, restored = [], own) {
         this.path = path;
-        this.entries = entries;
+        this.own = own?.index ?? new TraceIndex(path === undefined);
+        this.file = own?.file;
+        this.view = new LayeredTraces([this.pending, this.own, ...restored]);
     }
     /** The entry of `key`, errored or not (for writing a bucket out). */
     entry(key) {
-        return this.entries.get(key);
+        return this.view.get(key);
     }
-    /** Every entry held: restored and added. */
+    /** Every entry held: restored and added, read one at a time. */
     all() {
-        return this.entries.entries();
+        return this.view.entries();
+    }
+    /** Every entry held, as a read-only map (traces read one at a time). */
+    entries() {
+        return this.view;
+    }
+    /** The entries this run put (buckets without a path), read one at a time. */
+    addedEntries() {
+        return new LayeredTraces([this.pending, this.own]);
     }
     get(key) {
-        const t = this.entries.get(key);
+        const t = this.view.get(key);
         return t && !t.error ? t : undefined;
     }
     put(key, trace) {
         if (trace.error)
             return; // errors are retried, never served
-        this.entries.set(key, trace);
-        if (this.path === undefined) {
+        if (this.path === undefined)
             this.added.add(key);
-            return;
-        }
-        this.queued.push(JSON.stringify({ k: key, t: trace }) + '\n');
-        // Written in batches as the run goes, so a long run holds no backlog of lines.
-        if (this.queued.length >= 500)
+        this.pending.set(key, trace);
+        const line = JSON.stringify({ k: key, t: trace }) + '\n';
+        this.queued.push({ key, line });
+        this.queuedBytes += line.length;
+        // Written in batches as the run goes, so a long run holds no backlog of traces.
+        if (this.queued.length >= 500 || this.queuedBytes > 1 << 20)
             this.flush();
     }
-    /** Appends the new entries to the bucket's file. */
+    /** Writes the new entries out (to the bucket's file, or the anonymous one). */
     flush() {
-        if (!this.queued.length || this.path === undefined)
+        if (!this.queued.length)
             return;
-        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(this.path, 'a');
-        try {
-            const buf = Buffer.from(this.queued.join(''));
-            for (let off = 0; off < buf.length;)
-                off += (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, buf, off);
-        }
-        finally {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        const file = this.writable();
+        let offset = file.size;
+        file.append(Buffer.from(this.queued.map((q) => q.line).join('')));
+        // A key put twice (two sides of one system) is served from its last line.
+        for (const { key, line } of this.queued) {
+            const length = Buffer.byteLength(line) - 1;
+            this.own.locate(key, file, offset, length, this.own.verify ? line.slice(0, -1) : undefined);
+            offset += length + 1;
         }
         this.queued.length = 0;
+        this.queuedBytes = 0;
+        this.pending.clear();
+    }
+    fileOut;
+    writable() {
+        this.fileOut ??= this.file ?? (this.path ? TraceFile.at(this.path, 0) : TraceFile.anonymous());
+        return this.fileOut;
+    }
+    close() {
+        this.flush();
+        this.own.close();
+        this.fileOut?.close();
     }
 }
 /** The cache folder of a run: buckets by fingerprint, evicted by age past `maxMb`. */
@@ -26564,32 +27172,24 @@ class TraceCache {
         return { bucket: await b, hits: 0, misses: 0 };
     }
     async load(fingerprint) {
-        await (0,_evalgate_dir_js__WEBPACK_IMPORTED_MODULE_5__/* .makeDir */ .g)(this.dir);
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.dir, `${fingerprint}.jsonl`);
-        const entries = new Map();
-        const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path, 'utf8').catch(() => '');
-        for (const line of text.split('\n')) {
-            if (!line)
-                continue;
-            try {
-                const row = JSON.parse(line);
-                if (typeof row.k === 'string' && row.t && typeof row.t === 'object')
-                    entries.set(row.k, row.t);
-            }
-            catch {
-                // A line cut short by a killed run: the entry is simply not cached.
-            }
+        await (0,evalgate_dir/* makeDir */.g)(this.dir);
+        const path = (0,external_node_path_.join)(this.dir, `${fingerprint}.jsonl`);
+        const size = (await (0,promises_.stat)(path).catch(() => undefined))?.size ?? 0;
+        const file = TraceFile.at(path, size);
+        const index = new TraceIndex();
+        // Read line by line into where each trace is; the traces themselves stay in the file.
+        if (size) {
+            await indexLines(path, file, index).catch(() => undefined);
+            await (0,promises_.utimes)(path, new Date(), new Date()).catch(() => undefined);
         }
-        if (text)
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.utimes)(path, new Date(), new Date()).catch(() => undefined);
-        return new TraceBucket(path, entries);
+        return new TraceBucket(path, [], { index, file });
     }
     /** Writes new entries, then evicts the least recently used systems past the size bound. */
     async close() {
         const used = new Set();
         for (const b of this.buckets.values()) {
             const bucket = await b;
-            bucket.flush();
+            bucket.close();
             if (bucket.path)
                 used.add(bucket.path);
         }
@@ -26598,12 +27198,12 @@ class TraceCache {
 }
 /** Deletes the oldest bucket files until the folder is within `maxBytes` (never `keep`). */
 async function evict(dir, maxBytes, keep) {
-    const names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(dir).catch(() => []);
+    const names = await (0,promises_.readdir)(dir).catch(() => []);
     const files = await Promise.all(names
         .filter((n) => n.endsWith('.jsonl'))
         .map(async (n) => {
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, n);
-        const s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path).catch(() => undefined);
+        const path = (0,external_node_path_.join)(dir, n);
+        const s = await (0,promises_.stat)(path).catch(() => undefined);
         return { path, size: s?.size ?? 0, mtime: s?.mtimeMs ?? 0 };
     }));
     files.sort((a, b) => b.mtime - a.mtime);
@@ -26611,7 +27211,7 @@ async function evict(dir, maxBytes, keep) {
     for (const f of files) {
         total += f.size;
         if (total > maxBytes && !keep.has(f.path))
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(f.path, { force: true });
+            await (0,promises_.rm)(f.path, { force: true });
     }
 }
 
@@ -26818,7 +27418,10 @@ var suggest = __nccwpck_require__(8381);
 var jsonl = __nccwpck_require__(8925);
 // EXTERNAL MODULE: ./build/suite/yaml.js
 var yaml = __nccwpck_require__(2092);
+// EXTERNAL MODULE: ./build/run/gc.js + 1 modules
+var gc = __nccwpck_require__(7092);
 ;// CONCATENATED MODULE: ./build/suite/cases.js
+
 
 
 
@@ -27121,6 +27724,7 @@ function parseCases(text, opts) {
     const cases = [];
     const problems = [];
     const take = (raw, located, line) => {
+        (0,gc/* checkpoint */.Fn)();
         const { value, issues } = validateCase(raw, opts.modes, opts.conversation);
         if (value) {
             const hash = (0,suite_hash/* caseHash */.TV)(value);
@@ -41683,6 +42287,8 @@ var all_errored = __nccwpck_require__(8879);
 var evalgate_dir = __nccwpck_require__(411);
 // EXTERNAL MODULE: ./build/run/journal.js
 var journal = __nccwpck_require__(2353);
+// EXTERNAL MODULE: ./build/run/gc.js + 1 modules
+var gc = __nccwpck_require__(7092);
 // EXTERNAL MODULE: ./build/run/select.js
 var run_select = __nccwpck_require__(4452);
 // EXTERNAL MODULE: ./build/report/redact.js
@@ -41700,6 +42306,7 @@ var secrets = __nccwpck_require__(5009);
  * Each command imports what only it needs (the comparison, the reports, the GitHub client)
  * when it runs: `evalgate run` on a big suite should not carry Octokit in memory.
  */
+
 
 
 
@@ -41932,6 +42539,7 @@ async function cmdRun(args) {
     if (values.help)
         return help('run');
     const startedAt = performance.now();
+    (0,gc/* favourMemory */.fW)(); // a large run's garbage collected sooner (src/run/gc.ts)
     const suite = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.resolve)(values.config));
     const controller = interruptible();
     const results = await (0,run_suite/* runSuite */.og)({
@@ -42028,7 +42636,8 @@ async function cmdCompare(args) {
     if (positionals.length !== 2)
         throw new UsageError('compare takes two results files: base.json head.json');
     const [basePath, headPath] = positionals;
-    const { compareFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(8)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8));
+    (0,gc/* favourMemory */.fW)(); // two large results files' garbage collected sooner (src/run/gc.ts)
+    const { compareFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(337)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6337));
     const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(216), __nccwpck_require__.e(375)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2375));
     // `report --format html` finds the traces through these paths, relative to the comparison
     // file (absolute when the comparison is only printed).
@@ -42048,19 +42657,17 @@ async function cmdCompare(args) {
         print(renderTextReport(comparison));
     return verdictExit(comparison);
 }
-/** The results behind a comparison, for the viewer's traces; a warning, not a failure, if absent. */
-async function readTracesFor(side, path) {
+/**
+ * The results behind a comparison, for the viewer's traces, read line by line as the viewer is
+ * written (never whole); a warning, not a failure, if absent (see onUnreadable in cmdReport).
+ */
+async function tracesFor(side, path) {
     if (!path) {
         log(`the comparison does not say where the ${side} results are: no ${side} traces (use --${side})`);
         return undefined;
     }
-    try {
-        return await (0,results_io.readResults)(path);
-    }
-    catch (err) {
-        log(`no ${side} traces in the viewer: ${err.message} (use --${side})`);
-        return undefined;
-    }
+    const { fileSide } = await __nccwpck_require__.e(/* import() */ 216).then(__nccwpck_require__.bind(__nccwpck_require__, 9216));
+    return fileSide(path);
 }
 async function cmdReport(args) {
     const { values, positionals } = bin_parse(args, {
@@ -42076,8 +42683,12 @@ async function cmdReport(args) {
     if (positionals.length !== 1)
         throw new UsageError('report takes one comparison file');
     const path = positionals[0];
-    const comparison = await (0,results_io/* readComparison */.WY)(path);
-    const { renderComment, renderSummary, renderTextReport, renderViewer, writeViewer } = await Promise.all(/* import() */[__nccwpck_require__.e(216), __nccwpck_require__.e(375)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2375));
+    (0,gc/* favourMemory */.fW)(); // src/run/gc.ts
+    // Read line by line, the cases' repeated parts shared (src/compare/comparison-file.ts).
+    const { readComparisonFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5002));
+    const comparison = await readComparisonFile(path);
+    const { renderComment, renderSummary, renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(216), __nccwpck_require__.e(375)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2375));
+    const { writeViewerStream } = await __nccwpck_require__.e(/* import() */ 216).then(__nccwpck_require__.bind(__nccwpck_require__, 9216));
     let text;
     const opts = {
         repoUrl: values['repo-url'],
@@ -42099,33 +42710,30 @@ async function cmdReport(args) {
             const near = (p) => (p ? (0,external_node_path_.resolve)((0,external_node_path_.dirname)(path), p) : undefined);
             const basePath = values.base ?? near(comparison.base.results_path);
             const headPath = values.head ?? near(comparison.head.results_path);
-            const base = await readTracesFor('base', basePath);
-            const head = await readTracesFor('head', headPath);
-            if (values.out) {
-                // Written block by block: a large suite's viewer is never one string in memory.
+            const sides = {
+                base: await tracesFor('base', basePath),
+                head: await tracesFor('head', headPath),
+            };
+            const onUnreadable = (side, err) => log(`no ${side} traces in the viewer: ${err.message} (use --${side})`);
+            // Written block by block from the results read line by line: neither the viewer nor a
+            // results file of a large suite is ever whole in memory. Without --out, to stdout: a
+            // document whose data has C1 controls and bidi overrides as \u escapes (see viewer.ts),
+            // so a terminal it lands on has nothing to obey either.
+            if (values.out)
                 await (0,evalgate_dir/* makeDir */.g)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(values.out)));
-                await writeViewer(values.out, comparison, base, head);
+            await writeViewerStream(values.out ?? process.stdout, comparison, sides, { onUnreadable });
+            if (values.out)
                 log(`wrote ${values.out}`);
-                return 0;
-            }
-            text = renderViewer(comparison, base, head);
-            break;
+            return 0;
         }
         default:
             throw new UsageError(`--format must be markdown, summary, html or text, got ${values.format}`);
     }
-    // The viewer redacts its data itself; patterns run over the whole page would hit its script.
-    if (values.format !== 'html')
-        text = (0,redact/* redactSecrets */.fp)(text);
+    text = (0,redact/* redactSecrets */.fp)(text);
     if (values.out) {
         await (0,evalgate_dir/* makeDir */.g)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(values.out)));
         await (0,promises_.writeFile)(values.out, text);
         log(`wrote ${values.out}`);
-    }
-    else if (values.format === 'html') {
-        // A document, not terminal text: its data is JSON with C1 controls and bidi overrides as
-        // \u escapes (see viewer.ts), so a terminal it lands on has nothing to obey either.
-        process.stdout.write(text.endsWith('\n') ? text : text + '\n');
     }
     else
         print(text.replace(/\n$/, ''));
@@ -42147,7 +42755,10 @@ async function cmdMerge(args) {
 }
 /** Writes a PR run's files into `dir` and returns their paths. */
 async function writePrOutputs(dir, outcome, render = {}) {
-    const { renderComment, writeViewer } = await Promise.all(/* import() */[__nccwpck_require__.e(216), __nccwpck_require__.e(375)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2375));
+    const { renderComment } = await Promise.all(/* import() */[__nccwpck_require__.e(216), __nccwpck_require__.e(375)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2375));
+    // Results files runPr wrote itself are copied (or left) as they are; the viewer reads traces
+    // from them case by case (src/pipeline/pr-files.ts).
+    const { placeResults, writePrViewer } = await Promise.all(/* import() */[__nccwpck_require__.e(216), __nccwpck_require__.e(375), __nccwpck_require__.e(975)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2975));
     await (0,evalgate_dir/* makeDir */.g)(dir);
     const paths = {
         base: (0,external_node_path_.join)(dir, 'base-results.json'),
@@ -42158,8 +42769,7 @@ async function writePrOutputs(dir, outcome, render = {}) {
     };
     outcome.comparison.base.results_path = 'base-results.json';
     outcome.comparison.head.results_path = 'head-results.json';
-    await (0,results_io/* writeJson */.GF)(paths.base, outcome.base);
-    await (0,results_io/* writeJson */.GF)(paths.head, outcome.head);
+    await placeResults(outcome, paths);
     await (0,results_io/* writeJson */.GF)(paths.comparison, outcome.comparison);
     await (0,promises_.writeFile)(paths.comment, (0,redact/* redactSecrets */.fp)(renderComment(outcome.comparison, {
         ...render,
@@ -42167,7 +42777,7 @@ async function writePrOutputs(dir, outcome, render = {}) {
         // Read next to it, the comment's case links open the viewer file at the case.
         viewerUrl: 'report.html',
     })));
-    await writeViewer(paths.viewer, outcome.comparison, outcome.base, outcome.head);
+    await writePrViewer(paths.viewer, outcome, outcome.files && paths);
     return paths;
 }
 async function cmdPr(args) {
@@ -42190,9 +42800,13 @@ async function cmdPr(args) {
         return help('pr');
     if (!values.base)
         throw new UsageError('pr needs --base <ref> (a branch, tag or sha)');
+    (0,gc/* favourMemory */.fW)(); // two runs' garbage collected sooner (src/run/gc.ts)
     const controller = interruptible();
-    const baseline = values.baseline ? await (0,results_io.readResults)(values.baseline) : undefined;
-    const { runPr } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(8), __nccwpck_require__.e(565), __nccwpck_require__.e(758)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6758));
+    // Read lazily: its cases are held by id and hash, the reused ones read in full one at a time.
+    const { lazyResults } = await __nccwpck_require__.e(/* import() */ 682).then(__nccwpck_require__.bind(__nccwpck_require__, 4682));
+    const lazy = values.baseline ? await lazyResults(values.baseline, { verify: true }) : undefined;
+    const baseline = lazy?.results;
+    const { runPr } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(337), __nccwpck_require__.e(565), __nccwpck_require__.e(637)]).then(__nccwpck_require__.bind(__nccwpck_require__, 637));
     const { renderTextReport } = await Promise.all(/* import() */[__nccwpck_require__.e(216), __nccwpck_require__.e(375)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2375));
     const outcome = await runPr({
         repoDir: process.cwd(),
@@ -42201,6 +42815,7 @@ async function cmdPr(args) {
         configPath: values.config,
         selection: selectionFrom(values),
         configSample: !values.full,
+        outDir: values['out-dir'],
         ...runOverrides(values),
         setup: values.setup,
         baseline,
@@ -42215,6 +42830,7 @@ async function cmdPr(args) {
         runUrl: values['run-url'],
         artifactUrl: values['artifact-url'],
     });
+    lazy?.close();
     print(renderTextReport(outcome.comparison));
     print(`\nresults: ${paths.base}, ${paths.head}\ncomparison: ${paths.comparison}\ncomment: ${paths.comment}\nviewer: ${paths.viewer}`);
     if (controller.signal.aborted)

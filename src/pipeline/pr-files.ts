@@ -5,10 +5,9 @@
  */
 import { copyFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { writeViewer } from '../report/index.ts';
+import { fileSide, writeViewer, writeViewerStream } from '../report/index.ts';
 import { writeJson } from '../run/results-io.ts';
 import type { Comparison, Results } from '../types.ts';
-import { lazyResults } from './lazy-results.ts';
 
 export interface PrResults {
   base: Results;
@@ -31,8 +30,8 @@ export async function placeResults(
 }
 
 /**
- * The viewer of a PR run. With results files, each case's traces are read from them as the
- * viewer reaches the case (lazy-results.ts), not held for both sides at once.
+ * The viewer of a PR run. With results files, each side is read from its file line by line
+ * (fileSide), block by block: never both sides' traces in memory at once.
  */
 export async function writePrViewer(
   path: string,
@@ -43,15 +42,8 @@ export async function writePrViewer(
     await writeViewer(path, outcome.comparison, outcome.base, outcome.head);
     return;
   }
-  const base = await lazyResults(files.base);
-  try {
-    const head = await lazyResults(files.head);
-    try {
-      await writeViewer(path, outcome.comparison, base.results, head.results);
-    } finally {
-      head.close();
-    }
-  } finally {
-    base.close();
-  }
+  await writeViewerStream(path, outcome.comparison, {
+    base: fileSide(files.base),
+    head: fileSide(files.head),
+  });
 }

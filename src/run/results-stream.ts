@@ -11,6 +11,7 @@ import type { CaseResult, Results } from '../types.ts';
 import { LineReader, linesOf, type Line } from './lines.ts';
 import { InputError, readResults } from './results-io.ts';
 import { slimTrial } from './slim.ts';
+import { checkpoint } from './gc.ts';
 
 const OPENING = '{"schema":"evalgate/results@1",';
 const CASES = ',"cases":[';
@@ -94,6 +95,7 @@ async function* caseLines(
       return;
     }
     i++;
+    checkpoint();
     yield { line, c };
   }
   throw new InputError(`not valid JSON: the file ends after ${i} cases`, path);

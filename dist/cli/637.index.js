@@ -1,8 +1,206 @@
-export const id = 758;
-export const ids = [758];
+export const id = 637;
+export const ids = [637,682];
 export const modules = {
 
-/***/ 6758:
+/***/ 4682:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   lazyResults: () => (/* binding */ lazyResults),
+/* harmony export */   u: () => (/* binding */ caseCopy)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var _run_lines_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1589);
+/* harmony import */ var _run_results_io_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6825);
+/**
+ * A results file for readers that still take a whole `Results` object (the HTML viewer): each
+ * case's id, hash, source, tags and modes are held, and its input and trials are read back from
+ * the file when they are read (the last case read is kept, so reading a case's trials and then
+ * its input reads it once). Showing a large PR's traces then does not hold them all at once.
+ *
+ * TODO(viewer): once the viewer reads results files itself (readCases in
+ * src/run/results-stream.ts), `evalgate pr` and the action can give it the paths and this goes.
+ */
+
+
+
+
+const OPENING = '{"schema":"evalgate/results@1",';
+const CASES = ',"cases":[';
+const DIGEST = 16;
+const digestOf = (text) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest().subarray(0, DIGEST);
+/**
+ * The case lines of a results file by their byte offset and length, read synchronously. With
+ * `verify`, each line's digest is held (16 bytes) and a line read back must match it.
+ */
+class CaseLines {
+    fd;
+    lastIndex = -1;
+    last;
+    path;
+    offsets = [];
+    lengths = [];
+    digests;
+    constructor(path, verify) {
+        this.path = path;
+        // Opened now: the lines read back later are this file's, even if the path is replaced.
+        if (verify) {
+            this.digests = Buffer.alloc(1024 * DIGEST);
+            this.fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
+        }
+    }
+    add(offset, length, text) {
+        const i = this.offsets.length;
+        this.offsets.push(offset);
+        this.lengths.push(length);
+        if (!this.digests)
+            return;
+        if ((i + 1) * DIGEST > this.digests.length) {
+            const grown = Buffer.alloc(this.digests.length * 2);
+            this.digests.copy(grown);
+            this.digests = grown;
+        }
+        digestOf(text).copy(this.digests, i * DIGEST);
+    }
+    read(i) {
+        if (i === this.lastIndex)
+            return this.last;
+        this.last = this.readFresh(i);
+        this.lastIndex = i;
+        return this.last;
+    }
+    /** The case at `i`, parsed anew (a copy the caller may change). */
+    readFresh(i) {
+        this.fd ??= (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(this.path, 'r');
+        const length = this.lengths[i];
+        const buf = Buffer.allocUnsafe(length);
+        for (let got = 0; got < length;) {
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(this.fd, buf, got, length - got, this.offsets[i] + got);
+            if (n === 0)
+                throw new Error(`${this.path}: the file is shorter than when it was read`);
+            got += n;
+        }
+        const text = buf.toString('utf8');
+        if (this.digests) {
+            const at = i * DIGEST;
+            if (!digestOf(text).equals(this.digests.subarray(at, at + DIGEST)))
+                throw new Error(`${this.path} changed on disk after it was read (case ${i + 1})`);
+        }
+        return JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text);
+    }
+    close() {
+        if (this.fd !== undefined)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(this.fd);
+        this.fd = undefined;
+        this.last = undefined;
+        this.lastIndex = -1;
+    }
+}
+/** A case whose input and trials stay in the file until read. */
+class LazyCase {
+    id;
+    hash;
+    source;
+    tags;
+    modes;
+    #lines;
+    #index;
+    constructor(c, lines, index) {
+        this.id = c.id;
+        this.hash = c.hash;
+        this.source = c.source;
+        this.tags = c.tags;
+        this.modes = c.modes;
+        this.#lines = lines;
+        this.#index = index;
+    }
+    get input() {
+        return this.#lines.read(this.#index).input;
+    }
+    get trials() {
+        return this.#lines.read(this.#index).trials;
+    }
+    /** The whole case, parsed anew from its line. */
+    read() {
+        return this.#lines.readFresh(this.#index);
+    }
+}
+/**
+ * A case in full and free to change: read anew from its file when lazy, else a deep copy.
+ */
+function caseCopy(c) {
+    return c instanceof LazyCase ? c.read() : structuredClone(c);
+}
+/**
+ * Reads a results file written by evalgate (one case per line) into lazy cases; any other
+ * layout is read whole, as readResults reads it. With `verify`, a case line read back later
+ * must be the one read now (a digest of each line is held): a file rewritten since throws
+ * rather than giving other trials than those checked here.
+ */
+async function lazyResults(path, options = {}) {
+    const cases = [];
+    let results;
+    let ended = false;
+    const parse = (text, what) => {
+        try {
+            return JSON.parse(text);
+        }
+        catch (err) {
+            throw new _run_results_io_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`not valid JSON: ${what}: ${err.message}`, path);
+        }
+    };
+    let source;
+    let lines;
+    try {
+        lines = new CaseLines(path, !!options.verify);
+        source = (0,_run_lines_js__WEBPACK_IMPORTED_MODULE_2__/* .linesOf */ .D)(path);
+        const first = await source.next();
+        source = prepend(first.done ? undefined : first.value, source);
+    }
+    catch (err) {
+        const code = err.code;
+        throw new _run_results_io_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(code === 'ENOENT' ? 'no such file' : `cannot read (${code})`, path);
+    }
+    for await (const line of source) {
+        if (!results) {
+            if (!line.complete || !line.text.startsWith(OPENING) || !line.text.endsWith(CASES))
+                break;
+            const head = parse(`${line.text.slice(0, -CASES.length)}}`, 'the head');
+            if (!head.meta || typeof head.meta !== 'object')
+                throw new _run_results_io_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('results file is missing `meta` or `cases`', path);
+            results = { schema: head.schema, meta: head.meta, cases };
+            continue;
+        }
+        if (!line.text || ended)
+            continue;
+        const text = line.text.endsWith(',') ? line.text.slice(0, -1) : line.text;
+        if (text === ']}') {
+            ended = true;
+            continue;
+        }
+        const c = parse(text, `cases[${cases.length}]`);
+        if (!c || typeof c.id !== 'string' || !Array.isArray(c.trials))
+            throw new _run_results_io_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`cases[${cases.length}] has no id or no trials`, path);
+        lines.add(line.offset, line.length, line.text);
+        cases.push(new LazyCase(c, lines, cases.length));
+    }
+    if (!results || !ended) {
+        lines.close();
+        return { results: await (0,_run_results_io_js__WEBPACK_IMPORTED_MODULE_3__.readResults)(path), close: () => { } };
+    }
+    return { results, close: () => lines.close() };
+}
+async function* prepend(first, rest) {
+    if (first)
+        yield first;
+    yield* rest;
+}
+
+
+/***/ }),
+
+/***/ 637:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,8 +217,40 @@ var external_node_child_process_ = __webpack_require__(1421);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./build/compare/index.js + 12 modules
-var compare = __webpack_require__(8);
+// EXTERNAL MODULE: ./build/compare/index.js + 10 modules
+var compare = __webpack_require__(6337);
+// EXTERNAL MODULE: ./build/compare/case-labels.js + 1 modules
+var case_labels = __webpack_require__(9097);
+// EXTERNAL MODULE: ./build/run/spool.js
+var spool = __webpack_require__(1045);
+;// CONCATENATED MODULE: ./build/pipeline/compare-slim.js
+/**
+ * compare() on results held slim in memory (trials spooled to a journal, src/run/spool.ts):
+ * the verdict, rates and tests come from the slim trials, and the excerpts of new failures are
+ * built afterwards from those few cases' full trials, read back one case at a time. The same
+ * design as compareFiles (src/compare/files.ts), without reading the results files: `evalgate
+ * pr` and the action keep deciding from what is in memory.
+ */
+
+
+
+function compareSlim(base, head, options = {}) {
+    const pending = [];
+    const comparison = (0,compare/* compare */.UD)(base, head, { ...options, pendingExcerpts: pending });
+    for (const p of pending) {
+        const hc = full(head.cases[p.head]);
+        const bc = p.base >= 0 ? full(base.cases[p.base]) : undefined;
+        p.case.excerpt = (0,case_labels/* caseExcerpt */.C7)(hc, p.headRef, bc, p.baseRef);
+    }
+    return comparison;
+}
+/** The case with its full trials (read back from the journal when held slim). */
+function full(c) {
+    return (0,spool/* anySpooled */.Lz)(c.trials) ? { ...c, trials: c.trials.map(spool/* fullTrial */.wp) } : c;
+}
+
+// EXTERNAL MODULE: ./build/pipeline/lazy-results.js
+var lazy_results = __webpack_require__(4682);
 // EXTERNAL MODULE: ./build/suite/index.js + 2 modules
 var build_suite = __webpack_require__(8628);
 // EXTERNAL MODULE: ./build/targets/index.js + 5 modules
@@ -35,6 +265,10 @@ var evalgate_dir = __webpack_require__(411);
 var runner = __webpack_require__(9684);
 // EXTERNAL MODULE: ./build/run/select.js
 var run_select = __webpack_require__(4452);
+// EXTERNAL MODULE: ./build/run/journal.js
+var journal = __webpack_require__(2353);
+// EXTERNAL MODULE: ./build/run/results-io.js
+var results_io = __webpack_require__(6825);
 // EXTERNAL MODULE: ./build/secrets.js
 var secrets = __webpack_require__(5009);
 // EXTERNAL MODULE: ./build/pipeline/run-suite.js + 1 modules
@@ -316,6 +550,10 @@ var pipeline_cache = __webpack_require__(8009);
 
 
 
+
+
+
+
 /** Runs `command` through the shell in `cwd`, its output to our log; throws on failure. */
 function runSetup(command, cwd, env, log) {
     return new Promise((done, fail) => {
@@ -497,6 +735,15 @@ async function runPr(options) {
             sides[1].only = new Set(cases.map((c) => c.id));
         }
         const startedAt = new Date();
+        // Each side's trials go to a journal in the scratch folder as they finish, and the run keeps
+        // a slim copy (src/run/spool.ts); the results files are written from the journals and
+        // compared from the files. Pairwise checks are graded on both sides' answers in memory
+        // afterwards (they rewrite the trials), so a suite with them keeps its trials whole.
+        const pairwise = hasPairwise(cases);
+        const journals = pairwise
+            ? undefined
+            : await openSideJournals(scratch, suite, settings.trials, startedAt, ['base', 'head']);
+        cleanups.unshift(async () => journals?.forEach((j) => j.close()));
         // One budget for the whole PR run (both sides, and the re-runs), the base's own max_cost.
         const guard = (0,run_suite/* runGuard */.hd)(suite, options, log, options.maxCost ?? trusted.run.max_cost);
         const common = {
@@ -507,6 +754,8 @@ async function runPr(options) {
             simulator,
             signal: options.signal,
             progress: options.progress,
+            keep: journals &&
+                ((side, caseId, result) => journals.get(side).keep(caseId, result)),
         };
         const stage1 = await (0,runner/* runTrials */.Fj)({ ...common, cases: [...cases, ...removed.cases], sides });
         const finishedAt = new Date();
@@ -517,7 +766,7 @@ async function runPr(options) {
             interrupted: options.signal?.aborted,
             stopped: guard.stopped,
         });
-        const baseResults = baseFrom(options.baseline, suite, [...cases, ...removed.cases], removed.results, settings.trials, stage1.get('base'), {
+        const baseResults = baseFrom(options.baseline, suite, [...cases, ...removed.cases], removed.results, settings.trials, stage1.get('base'), journals?.get('base'), {
             git: { sha: baseSha, ref: options.baseRef },
             startedAt,
             finishedAt,
@@ -527,7 +776,6 @@ async function runPr(options) {
         (0,pipeline_cache/* recordCache */.Qu)(headResults, headCache);
         (0,pipeline_cache/* recordCache */.Qu)(baseResults, baseCache);
         // Pairwise checks need both sides' answers: graded now, head trial k against base trial k.
-        const pairwise = hasPairwise(cases);
         const pairs = { judge, concurrency: settings.concurrency, signal: options.signal, cases };
         if (pairwise) {
             const n = await gradePairwise({ ...pairs, base: baseResults, head: headResults, stage: 1 });
@@ -556,9 +804,8 @@ async function runPr(options) {
             // Case sources are relative to the suite; links to dataset lines need its repository path.
             suiteDir: (0,external_node_path_.dirname)(configRel).split(external_node_path_.sep).join('/'),
         };
-        let comparison = (0,compare/* compare */.UD)(baseResults, headResults, compareOptions);
         // Stage 2: re-run the ambiguous cases of undecided modes, base and head interleaved, within
-        // the re-run budget.
+        // the re-run budget. The plan reads statuses only: slim results serve.
         if (gate.adaptive && !options.signal?.aborted && !guard.stopped) {
             // A side that measured nothing makes the verdict an error whatever stage 2 finds.
             const plan = nothingMeasured
@@ -608,7 +855,6 @@ async function runPr(options) {
             else if (deferred > 0) {
                 log(`${plural(deferred, 'ambiguous case')} not re-run: gate.rerun_budget ${gate.rerun_budget} allows less than one case`);
             }
-            comparison = (0,compare/* compare */.UD)(baseResults, headResults, compareOptions);
         }
         // The action's store saves the head's entries only when they are not the base's system:
         // it must know the base's fingerprint even when a baseline spared the base side.
@@ -617,10 +863,26 @@ async function runPr(options) {
             await baseWorktree()
                 .then((dir) => (0,pipeline_cache/* sideCache */.MT)(cache, dir, suite, configRel, log, 'base'))
                 .catch(() => undefined);
+        // Each side to its results file, full traces read back from the journals. The comparison is
+        // made from the slim results in memory, as compareFiles makes it from slim results read from
+        // files (src/compare/files.ts): in the action the head's code may still be running, and files
+        // it can rewrite must not decide the verdict. Only the excerpts' text is read back.
+        const outDir = options.outDir ?? (0,external_node_path_.join)(scratch, 'results');
+        const files = {
+            base: (0,external_node_path_.join)(outDir, 'base-results.json'),
+            head: (0,external_node_path_.join)(outDir, 'head-results.json'),
+        };
+        await (0,results_io/* writeJson */.GF)(files.base, baseResults);
+        await (0,results_io/* writeJson */.GF)(files.head, headResults);
+        const comparison = compareSlim(baseResults, headResults, compareOptions);
+        for (const j of journals?.values() ?? [])
+            j.close();
+        const whole = !options.outDir;
         return {
             suite,
-            base: baseResults,
-            head: headResults,
+            base: whole ? await (0,results_io.readResults)(files.base) : baseResults,
+            head: whole ? await (0,results_io.readResults)(files.head) : headResults,
+            files: whole ? undefined : files,
             comparison,
             baseSha,
             headSha,
@@ -635,6 +897,25 @@ async function runPr(options) {
         for (const c of cleanups)
             await c().catch(() => undefined);
     }
+}
+/**
+ * A journal per side in `dir`, for the run's trials as they finish (see src/run/journal.ts):
+ * the run holds slim copies, and the results files are written from these.
+ */
+async function openSideJournals(dir, suite, trials, startedAt, labels) {
+    const out = new Map();
+    for (const label of labels) {
+        const header = (0,journal/* journalHeader */.f7)({
+            suiteHash: suite.hash,
+            label,
+            trials,
+            selection: {},
+            caseIds: [],
+            startedAt,
+        });
+        out.set(label, await journal/* JournalWriter */.Zx.create((0,external_node_path_.join)(dir, `${label}.journal.jsonl`), header));
+    }
+    return out;
 }
 async function ensureCommitForRef(root, ref, log) {
     // Only a full sha can be fetched by itself; a branch name is resolved by the caller's fetch.
@@ -674,7 +955,7 @@ async function removedFromBase(baseTree, configRel, headIds, selection, log) {
  * The base side's results: the cached baseline (restricted to the run's cases, plus the removed
  * cases it holds) and what ran. `cases` is everything the base side selected.
  */
-function baseFrom(baseline, suite, cases, removed, trials, ran, info) {
+function baseFrom(baseline, suite, cases, removed, trials, ran, journal, info) {
     const fresh = (0,runner/* buildResults */.rq)({ suite, cases, trials }, 'base', ran ?? new Map(), info);
     if (!baseline)
         return fresh;
@@ -688,9 +969,19 @@ function baseFrom(baseline, suite, cases, removed, trials, ran, info) {
             baseline_at: baseline.meta.finished_at,
             selected: (0,runner/* selectedCases */.P3)([...cases.map((c) => c.id), ...removed.map((c) => c.id)]),
         },
-        cases: [...[...reused, ...removed].map((c) => structuredClone(c)), ...fresh.cases],
+        cases: [...[...reused, ...removed].map((c) => reusedCase(c, journal)), ...fresh.cases],
     };
     return (0,runner/* recount */.d3)(results);
+}
+/**
+ * A baseline case as the base side's: a copy (pairwise grading rewrites trials), its trials held
+ * slim in the base's journal when the run spools, so a large baseline is not held whole.
+ */
+function reusedCase(c, journal) {
+    const copy = (0,lazy_results/* caseCopy */.u)(c);
+    if (journal && Array.isArray(copy.trials))
+        copy.trials = copy.trials.map((t) => journal.keep(copy.id, t));
+    return copy;
 }
 function plural(n, one) {
     return `${n} ${n === 1 ? one : `${one}s`}`;

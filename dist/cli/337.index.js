@@ -1,33 +1,25 @@
-export const id = 8;
-export const ids = [8];
+export const id = 337;
+export const ids = [337];
 export const modules = {
 
-/***/ 8:
+/***/ 9097:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  UD: () => (/* reexport */ compare),
-  compareFiles: () => (/* reexport */ compareFiles),
-  XA: () => (/* reexport */ definedFields),
-  Ak: () => (/* reexport */ gateChangeNote),
-  Dy: () => (/* reexport */ gateChanges),
-  oG: () => (/* reexport */ compare_adaptive/* planStage2 */.oG)
+  At: () => (/* binding */ buildCases),
+  C7: () => (/* binding */ caseExcerpt)
 });
 
-// UNUSED EXPORTS: CASE_FDR, DEFAULT_GATE, SYNTHETIC_TAG, benjaminiHochberg, holm, hypergeomPmf, hypergeomTails, isSynthetic, normalCdf, originText, pairedInterval, resolveGate, signFlipTest, splitByOrigin, stratifiedTest, stratifiedTestOf, wilson
+// UNUSED EXPORTS: CASE_FDR
 
-// EXTERNAL MODULE: ./build/defaults.js
-var defaults = __webpack_require__(4532);
-// EXTERNAL MODULE: ./build/compare/adaptive.js
-var compare_adaptive = __webpack_require__(6980);
 // EXTERNAL MODULE: ./build/types.js
 var types = __webpack_require__(4853);
 // EXTERNAL MODULE: ./build/compare/prepare.js
 var prepare = __webpack_require__(2935);
 // EXTERNAL MODULE: ./build/compare/stats.js
-var compare_stats = __webpack_require__(1303);
+var stats = __webpack_require__(1303);
 ;// CONCATENATED MODULE: ./build/compare/trajectory.js
 /**
  * Trajectories side by side: where a head trial's tool calls first differ from a base trial's.
@@ -122,7 +114,7 @@ function caseTest(p, m, i, cache) {
     if (!inf1 && !inf2)
         return undefined;
     if (inf1 && inf2) {
-        const r = (0,compare_stats/* stratifiedTest */.Gq)([kb1, kb2], [xb1, xb2], [kh1, kh2], [xh1, xh2], 2);
+        const r = (0,stats/* stratifiedTest */.Gq)([kb1, kb2], [xb1, xb2], [kh1, kh2], [xh1, xh2], 2);
         return [r.p_reg, r.p_imp];
     }
     const [kb, xb, kh, xh] = inf1 ? [kb1, xb1, kh1, xh1] : [kb2, xb2, kh2, xh2];
@@ -130,12 +122,12 @@ function caseTest(p, m, i, cache) {
         const key = ((kb * 256 + xb) * 256 + kh) * 256 + xh;
         let r = cache.get(key);
         if (!r) {
-            r = (0,compare_stats/* hypergeomTails */.u8)(kb, xb, kh, xh);
+            r = (0,stats/* hypergeomTails */.u8)(kb, xb, kh, xh);
             cache.set(key, r);
         }
         return r;
     }
-    return (0,compare_stats/* hypergeomTails */.u8)(kb, xb, kh, xh);
+    return (0,stats/* hypergeomTails */.u8)(kb, xb, kh, xh);
 }
 /**
  * `notRun[i]`: bit 1 << side is set when case i has no trial on that side although that side's
@@ -166,8 +158,8 @@ function buildCases(base, head, p, modes, notRun, pending) {
         }
         // BH within the mode over the informative cases (an uninformative case cannot be rejected,
         // so counting it would only dilute the others).
-        const qr = (0,compare_stats/* benjaminiHochberg */.Uh)(pr);
-        const qi = (0,compare_stats/* benjaminiHochberg */.Uh)(pi);
+        const qr = (0,stats/* benjaminiHochberg */.Uh)(pr);
+        const qi = (0,stats/* benjaminiHochberg */.Uh)(pi);
         for (let j = 0; j < idx.length; j++) {
             const k = m * U + idx[j];
             if (qr[j] <= CASE_FDR)
@@ -309,8 +301,8 @@ function buildCases(base, head, p, modes, notRun, pending) {
         const cc = {
             id: p.ids[i],
             label,
-            tags: Array.isArray(src.tags) ? src.tags : [],
-            modes: modeList,
+            tags: Array.isArray(src.tags) ? src.tags : NO_TAGS,
+            modes: modeList.length ? modeList : NO_MODES,
         };
         if (src.source)
             cc.source = src.source;
@@ -385,6 +377,27 @@ function modeTrial(c, mode) {
     }
     return undefined;
 }
+// Shared, frozen: most cases of a large suite list no mode and no failing check.
+const NO_TAGS = Object.freeze([]);
+const NO_MODES = Object.freeze([]);
+const NO_FAILING = Object.freeze([]);
+const SIDES = new Map();
+/**
+ * A case side without failing checks or trace id: one shared (frozen) object per (passes,
+ * trials, errors, trial_ref), like countsOf; at 100,000 cases these were 200,000 objects.
+ */
+function plainSide(passes, trials, errors, ref) {
+    if (passes >= 256 || trials >= 256 || errors >= 256 || ref >= 256 || ref < 0)
+        return { passes, trials, errors, failing: [], trial_ref: ref };
+    const key = ((errors * 256 + trials) * 256 + passes) * 256 + ref;
+    let side = SIDES.get(key);
+    if (!side) {
+        side = Object.freeze({ passes, trials, errors, failing: NO_FAILING, trial_ref: ref });
+        if (SIDES.size < 100_000)
+            SIDES.set(key, side);
+    }
+    return side;
+}
 function caseSide(c, sc, i) {
     const rep = sc.caseRep[i];
     const t = (0,prepare/* trialsOf */.xY)(c)[rep];
@@ -409,6 +422,9 @@ function caseSide(c, sc, i) {
             f.name = ch.name;
         failing.push(f);
     }
+    const traceId = t?.trace?.trace_id;
+    if (!failing.length && !traceId)
+        return plainSide(sc.casePass[i], sc.caseUse[i], sc.caseErr[i], rep);
     const side = {
         passes: sc.casePass[i],
         trials: sc.caseUse[i],
@@ -513,6 +529,33 @@ function addBaseTrajectory(out, hc, headRef, bc, baseRef) {
     out.divergence = d;
 }
 
+
+/***/ }),
+
+/***/ 6337:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  UD: () => (/* reexport */ compare),
+  compareFiles: () => (/* reexport */ compareFiles),
+  XA: () => (/* reexport */ definedFields),
+  Ak: () => (/* reexport */ gateChangeNote),
+  Dy: () => (/* reexport */ gateChanges),
+  oG: () => (/* reexport */ compare_adaptive/* planStage2 */.oG)
+});
+
+// UNUSED EXPORTS: CASE_FDR, DEFAULT_GATE, SYNTHETIC_TAG, benjaminiHochberg, holm, hypergeomPmf, hypergeomTails, isSynthetic, normalCdf, originText, pairedInterval, resolveGate, signFlipTest, splitByOrigin, stratifiedTest, stratifiedTestOf, wilson
+
+// EXTERNAL MODULE: ./build/defaults.js
+var defaults = __webpack_require__(4532);
+// EXTERNAL MODULE: ./build/compare/adaptive.js
+var compare_adaptive = __webpack_require__(6980);
+// EXTERNAL MODULE: ./build/compare/case-labels.js + 1 modules
+var case_labels = __webpack_require__(9097);
+// EXTERNAL MODULE: ./build/compare/prepare.js
+var prepare = __webpack_require__(2935);
 ;// CONCATENATED MODULE: ./build/compare/completeness.js
 
 /** How many missing case ids a gap names. */
@@ -672,6 +715,8 @@ function gateChangeNote(changes) {
 
 // EXTERNAL MODULE: ./build/compare/mode-test.js
 var mode_test = __webpack_require__(5490);
+// EXTERNAL MODULE: ./build/compare/stats.js
+var compare_stats = __webpack_require__(1303);
 ;// CONCATENATED MODULE: ./build/compare/text.js
 /** Number formats of the comparison's own reason lines (the reports have richer ones). */
 function pct(x) {
@@ -1069,7 +1114,7 @@ function compare(base, head, options = {}) {
     }
     addModeCosts(modes, p);
     const gaps = completeness(base, head, p);
-    const caseOut = buildCases(base, head, p, modes, gaps.notRun, options.pendingExcerpts);
+    const caseOut = (0,case_labels/* buildCases */.At)(base, head, p, modes, gaps.notRun, options.pendingExcerpts);
     const baseSide = sideSummary(base, p.scan[prepare/* BASE */.Wm], p, options.basePath);
     const headSide = sideSummary(head, p.scan[prepare/* HEAD */.Vx], p, options.headPath);
     const { verdict, reasons, accepted } = decide({
@@ -1198,13 +1243,180 @@ function stage2Cost(p, head) {
     return out;
 }
 
-// EXTERNAL MODULE: ./build/run/lines.js
-var run_lines = __webpack_require__(1589);
-// EXTERNAL MODULE: ./build/run/results-io.js
-var results_io = __webpack_require__(6825);
+// EXTERNAL MODULE: ./build/run/results-stream.js
+var results_stream = __webpack_require__(7465);
 // EXTERNAL MODULE: ./build/run/slim.js
 var slim = __webpack_require__(2293);
-;// CONCATENATED MODULE: ./build/run/results-stream.js
+;// CONCATENATED MODULE: ./build/compare/slim-case.js
+
+/** Bounds of the shared tables (the bench needs a handful of entries; a real suite hundreds). */
+const MAX_SHARED = 50_000;
+/**
+ * Ids of objects seen in an earlier trial: a checks list or trace seen twice is a shared one,
+ * and only those make a trial worth sharing (a failing trial's own checks list never repeats).
+ */
+const seen = new WeakMap();
+let nextId = 0;
+function repeatId(o) {
+    if (!o || typeof o !== 'object')
+        return undefined;
+    const id = seen.get(o);
+    if (id === undefined)
+        seen.set(o, ++nextId);
+    return id;
+}
+const allPassed = (checks) => Array.isArray(checks) && checks.every((ch) => ch?.status === 'pass');
+const plainTrace = (t) => !!t && typeof t === 'object' && !t.error && t.trace_id === undefined && !t.metadata;
+const trials = new Map();
+const sharedTrialIds = new WeakMap();
+const trialLists = new Map();
+/** The parts of a trial a comparison reads; shared with equal trials where that is safe. */
+function compareTrial(t) {
+    const s = (0,slim/* slimTrial */.U)(t);
+    if (!s || typeof s !== 'object')
+        return s;
+    const out = {
+        trial: s.trial,
+        stage: s.stage,
+        status: s.status,
+        checks: s.checks,
+        trace: s.trace,
+    }; // attempts and duration_ms: not read by a comparison
+    // Only trials whose checks all passed and whose trace is plain can be equal to another (see
+    // src/run/slim.ts); the others are not even looked up, so that a suite whose every trace has
+    // its own trace id adds nothing per trial here.
+    if (!allPassed(s.checks) || !plainTrace(s.trace))
+        return out;
+    const checks = repeatId(s.checks);
+    const trace = repeatId(s.trace);
+    if (checks === undefined ||
+        trace === undefined ||
+        typeof s.trial !== 'number' ||
+        (s.stage !== undefined && typeof s.stage !== 'number') ||
+        typeof s.status !== 'string')
+        return out;
+    const key = `${checks}\0${trace}\0${s.trial}\0${s.stage}\0${s.status}`;
+    const shared = trials.get(key);
+    if (shared)
+        return shared;
+    if (trials.size < MAX_SHARED) {
+        trials.set(key, out);
+        sharedTrialIds.set(out, trials.size);
+    }
+    return out;
+}
+function compareTrials(list) {
+    const out = list.map(compareTrial);
+    let key = '';
+    for (const t of out) {
+        const id = t && typeof t === 'object' ? sharedTrialIds.get(t) : undefined;
+        if (id === undefined)
+            return out;
+        key += `${id},`;
+    }
+    const shared = trialLists.get(key);
+    if (shared)
+        return shared;
+    if (trialLists.size < MAX_SHARED)
+        trialLists.set(key, out);
+    return out;
+}
+/** Arrays repeated across cases (modes, tags), shared by their JSON; bounded. */
+const arrays = new Map();
+function shareArray(v) {
+    if (!Array.isArray(v))
+        return v;
+    const key = JSON.stringify(v);
+    const got = arrays.get(key);
+    if (got)
+        return got;
+    if (arrays.size < MAX_SHARED)
+        arrays.set(key, v);
+    return v;
+}
+/**
+ * A case's source with its file name shared: JSON.parse gives each case its own copy of a name
+ * longer than a few characters ("cases.jsonl"), 200,000 copies for two sides of 100,000 cases.
+ */
+const files = new Map();
+function shareFile(source) {
+    const file = source && typeof source === 'object' ? source.file : undefined;
+    if (typeof file !== 'string')
+        return source;
+    const known = files.get(file);
+    if (known !== undefined)
+        source.file = known;
+    else if (files.size < MAX_SHARED)
+        files.set(file, file);
+    return source;
+}
+/** A case as a comparison keeps it: no input, no trace text, trials shared where equal. */
+function compareCase(c) {
+    return {
+        id: c.id,
+        hash: c.hash,
+        source: shareFile(c.source),
+        tags: shareArray(c.tags),
+        input: null,
+        modes: shareArray(c.modes),
+        trials: compareTrials(c.trials),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/compare/files.js
+
+
+
+
+async function compareFiles(basePath, headPath, options = {}) {
+    const base = await (0,results_stream/* readSlimResults */.T)(basePath, { slim: compareCase });
+    let head;
+    try {
+        head = await (0,results_stream/* readSlimResults */.T)(headPath, { slim: compareCase });
+        const pending = [];
+        const comparison = compare(base.results, head.results, {
+            ...options,
+            pendingExcerpts: pending,
+        });
+        await addExcerpts(pending, base, head);
+        return comparison;
+    }
+    finally {
+        await base.close();
+        await head?.close();
+    }
+}
+/** Builds each pending excerpt from its cases in full, one case at a time. */
+async function addExcerpts(pending, base, head) {
+    for (const p of pending) {
+        const hc = await head.fullCase(p.head);
+        const bc = p.base >= 0 ? await base.fullCase(p.base) : undefined;
+        p.case.excerpt = (0,case_labels/* caseExcerpt */.C7)(hc, p.headRef, bc, p.baseRef);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/compare/index.js
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 7465:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ readSlimResults),
+/* harmony export */   k: () => (/* binding */ readCases)
+/* harmony export */ });
+/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1589);
+/* harmony import */ var _results_io_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6825);
+/* harmony import */ var _slim_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2293);
+/* harmony import */ var _gc_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7092);
+
 
 
 
@@ -1222,7 +1434,7 @@ function headOf(line, path) {
         return undefined;
     }
     if (!head.meta || typeof head.meta !== 'object')
-        throw new results_io/* InputError */.dz('results file is missing `meta` or `cases`', path);
+        throw new _results_io_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('results file is missing `meta` or `cases`', path);
     return { schema: 'evalgate/results@1', meta: head.meta, cases: [] };
 }
 /** A case line's JSON (its trailing comma cut), or undefined for the closing `]}`. */
@@ -1235,10 +1447,10 @@ function caseJson(line, index, path) {
         c = JSON.parse(text);
     }
     catch (err) {
-        throw new results_io/* InputError */.dz(`not valid JSON: cases[${index}]: ${err.message}`, path);
+        throw new _results_io_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`not valid JSON: cases[${index}]: ${err.message}`, path);
     }
     if (!c || typeof c.id !== 'string' || !Array.isArray(c.trials))
-        throw new results_io/* InputError */.dz(`cases[${index}] has no id or no trials`, path);
+        throw new _results_io_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`cases[${index}] has no id or no trials`, path);
     return c;
 }
 /**
@@ -1246,12 +1458,12 @@ function caseJson(line, index, path) {
  * traces but not all of them at once (the viewer). `onHead` receives the schema and meta first.
  */
 async function* readCases(path, onHead) {
-    const lines = linesOf(path);
+    const lines = (0,_lines_js__WEBPACK_IMPORTED_MODULE_0__/* .linesOf */ .D)(path);
     const first = await nextLine(lines, path);
     const head = headOf(first, path);
     if (!head) {
         await lines.return(undefined);
-        const whole = await readResults(path);
+        const whole = await (0,_results_io_js__WEBPACK_IMPORTED_MODULE_1__.readResults)(path);
         onHead?.({ schema: whole.schema, meta: whole.meta });
         yield* whole.cases;
         return;
@@ -1273,13 +1485,14 @@ async function* caseLines(lines, path) {
         if (!c) {
             for await (const rest of lines)
                 if (rest.text.trim())
-                    throw new results_io/* InputError */.dz('text after the end of the results', path);
+                    throw new _results_io_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('text after the end of the results', path);
             return;
         }
         i++;
+        (0,_gc_js__WEBPACK_IMPORTED_MODULE_3__/* .checkpoint */ .Fn)();
         yield { line, c };
     }
-    throw new results_io/* InputError */.dz(`not valid JSON: the file ends after ${i} cases`, path);
+    throw new _results_io_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`not valid JSON: the file ends after ${i} cases`, path);
 }
 async function nextLine(lines, path) {
     try {
@@ -1288,7 +1501,7 @@ async function nextLine(lines, path) {
     }
     catch (err) {
         const code = err.code;
-        throw new results_io/* InputError */.dz(code === 'ENOENT' ? 'no such file' : `cannot read (${code})`, path);
+        throw new _results_io_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(code === 'ENOENT' ? 'no such file' : `cannot read (${code})`, path);
     }
 }
 /** Arrays repeated across cases (modes, tags), shared; bounded. */
@@ -1316,7 +1529,7 @@ function slimCase(c, share) {
         tags: share(c.tags),
         input: null,
         modes: share(c.modes),
-        trials: c.trials.map(slim/* slimTrial */.U),
+        trials: c.trials.map(_slim_js__WEBPACK_IMPORTED_MODULE_2__/* .slimTrial */ .U),
     };
     return out;
 }
@@ -1324,13 +1537,13 @@ function slimCase(c, share) {
  * Reads a results file for a comparison: slim cases in memory, full ones read back on demand.
  * Validated as readResults validates (an InputError names the file and the case).
  */
-async function readSlimResults(path) {
-    const lines = (0,run_lines/* linesOf */.D)(path);
+async function readSlimResults(path, options = {}) {
+    const lines = (0,_lines_js__WEBPACK_IMPORTED_MODULE_0__/* .linesOf */ .D)(path);
     const first = await nextLine(lines, path);
     const head = headOf(first, path);
     if (!head) {
         await lines.return(undefined);
-        const whole = await (0,results_io.readResults)(path);
+        const whole = await (0,_results_io_js__WEBPACK_IMPORTED_MODULE_1__.readResults)(path);
         return { results: whole, fullCase: async (i) => whole.cases[i], close: async () => { } };
     }
     const share = sharer();
@@ -1339,9 +1552,9 @@ async function readSlimResults(path) {
     for await (const { line, c } of caseLines(lines, path)) {
         offsets.push(line.offset);
         lengths.push(line.length);
-        head.cases.push(slimCase(c, share));
+        head.cases.push(options.slim ? options.slim(c) : slimCase(c, share));
     }
-    const reader = new run_lines/* LineReader */.u(path);
+    const reader = new _lines_js__WEBPACK_IMPORTED_MODULE_0__/* .LineReader */ .u(path);
     return {
         results: head,
         fullCase: async (i) => {
@@ -1351,44 +1564,6 @@ async function readSlimResults(path) {
         close: () => reader.close(),
     };
 }
-
-;// CONCATENATED MODULE: ./build/compare/files.js
-
-
-
-async function compareFiles(basePath, headPath, options = {}) {
-    const base = await readSlimResults(basePath);
-    let head;
-    try {
-        head = await readSlimResults(headPath);
-        const pending = [];
-        const comparison = compare(base.results, head.results, {
-            ...options,
-            pendingExcerpts: pending,
-        });
-        await addExcerpts(pending, base, head);
-        return comparison;
-    }
-    finally {
-        await base.close();
-        await head?.close();
-    }
-}
-/** Builds each pending excerpt from its cases in full, one case at a time. */
-async function addExcerpts(pending, base, head) {
-    for (const p of pending) {
-        const hc = await head.fullCase(p.head);
-        const bc = p.base >= 0 ? await base.fullCase(p.base) : undefined;
-        p.case.excerpt = caseExcerpt(hc, p.headRef, bc, p.baseRef);
-    }
-}
-
-;// CONCATENATED MODULE: ./build/compare/index.js
-
-
-
-
-
 
 
 /***/ })
