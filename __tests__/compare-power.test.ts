@@ -217,6 +217,8 @@ describe('bestCase: can a mode regress at all', () => {
     const d = detectableDrop(settings({ cases: 100_000, modes: 6, adaptive: true }));
     expect(d.drop).toBeGreaterThan(0);
     expect(d.drop).toBeLessThan(0.01);
-    expect(performance.now() - t0).toBeLessThan(5_000);
-  });
+    // Simulating 100,000 cases would take minutes; the figure lives in docs, this only guards
+    // against falling back to that (a loose bound: CI machines are loaded).
+    expect(performance.now() - t0).toBeLessThan(30_000);
+  }, 60_000);
 });
