@@ -57969,7 +57969,8 @@ async function cmdPublish(args) {
         throw new UsageError('publish needs a token in GITHUB_TOKEN (or GH_TOKEN)');
     if (!['update', 'new', 'off'].includes(values.comment))
         throw new UsageError('--comment must be update, new or off');
-    const comparison = await (0,results_io/* readComparison */.WY)(positionals[0]);
+    const { readComparisonFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 25002));
+    const comparison = await readComparisonFile(positionals[0]); // line by line, as report reads it
     const [owner, name] = repo.split('/');
     const { publishOutsideActions, PullMismatchError } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7433));
     const result = await publishOutsideActions({

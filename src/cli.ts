@@ -22,13 +22,7 @@ import { runSuite } from './pipeline/run-suite.ts';
 import type { PrResults } from './pipeline/pr-files.ts';
 import { terminalJson, terminalText } from './report/plain.ts';
 import { ConsoleProgress, silentProgress } from './run/progress.ts';
-import {
-  InputError,
-  mergeResults,
-  readComparison,
-  readResults,
-  writeJson,
-} from './run/results-io.ts';
+import { InputError, mergeResults, readResults, writeJson } from './run/results-io.ts';
 import { allErrored } from './run/all-errored.ts';
 import { makeDir } from './run/evalgate-dir.ts';
 import { journalPath } from './run/journal.ts';
@@ -680,7 +674,8 @@ async function cmdPublish(args: string[]): Promise<number> {
   if (!token) throw new UsageError('publish needs a token in GITHUB_TOKEN (or GH_TOKEN)');
   if (!['update', 'new', 'off'].includes(values.comment!))
     throw new UsageError('--comment must be update, new or off');
-  const comparison = await readComparison(positionals[0]);
+  const { readComparisonFile } = await import('./compare/comparison-file.ts');
+  const comparison = await readComparisonFile(positionals[0]); // line by line, as report reads it
   const [owner, name] = repo.split('/');
   const { publishOutsideActions, PullMismatchError } = await import('./github/publish.ts');
   const result = await publishOutsideActions({

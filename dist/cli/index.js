@@ -42926,7 +42926,8 @@ async function cmdPublish(args) {
         throw new UsageError('publish needs a token in GITHUB_TOKEN (or GH_TOKEN)');
     if (!['update', 'new', 'off'].includes(values.comment))
         throw new UsageError('--comment must be update, new or off');
-    const comparison = await (0,results_io/* readComparison */.WY)(positionals[0]);
+    const { readComparisonFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5002));
+    const comparison = await readComparisonFile(positionals[0]); // line by line, as report reads it
     const [owner, name] = repo.split('/');
     const { publishOutsideActions, PullMismatchError } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(356), __nccwpck_require__.e(216), __nccwpck_require__.e(375), __nccwpck_require__.e(11)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9011));
     const result = await publishOutsideActions({
