@@ -3,7 +3,7 @@ import { checkTypes, getCheck } from '../checks/registry.ts';
 import type { Case, CheckSpec, ConversationMode, FailureMode } from '../types.ts';
 import type { SuiteProblem } from './errors.ts';
 import { caseHash } from './hash.ts';
-import { shareCase } from './share.ts';
+import { caseSharing, type CaseSharing } from './share.ts';
 import { isJudged, JUDGED_TYPES } from '../calibrate/identity.ts';
 import { describeValue, fromZodIssues, issuesToProblems, unknownKeyMessage } from './issues.ts';
 import type { Issue } from './issues.ts';
@@ -351,6 +351,8 @@ export interface ParseCasesOptions {
   modes: Record<string, FailureMode> | undefined;
   /** What the config offers conversations; undefined (not checked) when it is broken. */
   conversation?: ConversationSupport;
+  /** Shares equal checks and tags across the files of one load (default: within this file). */
+  sharing?: CaseSharing;
 }
 
 /**
@@ -363,12 +365,13 @@ export function parseCases(
 ): { cases: Case[]; problems: SuiteProblem[] } {
   const cases: Case[] = [];
   const problems: SuiteProblem[] = [];
+  const sharing = opts.sharing ?? caseSharing();
   const take = (raw: unknown, located: Pick<Located, 'lineOf'>, line: number) => {
     checkpoint();
     const { value, issues } = validateCase(raw, opts.modes, opts.conversation);
     if (value) {
       const hash = caseHash(value);
-      cases.push(shareCase({ ...value, source: { file: opts.source, line }, hash }));
+      cases.push(sharing.share({ ...value, source: { file: opts.source, line }, hash }));
     } else {
       problems.push(...issuesToProblems(issues, opts.file, located));
     }

@@ -8,6 +8,7 @@ import { ProblemList, SuiteError, displayPath, isSuiteError } from './errors.ts'
 import type { SuiteProblem } from './errors.ts';
 import { suiteHash } from './hash.ts';
 import { decodeUtf8 } from './utf8.ts';
+import { caseSharing } from './share.ts';
 
 /**
  * The only file I/O of the suite: read the config, glob and read the datasets, hand the text to
@@ -145,6 +146,7 @@ export async function loadCases(
     ? { mode: full.target.conversation ?? 'turns', simulator: full.simulator !== undefined }
     : undefined;
   const cases: Case[] = [];
+  const sharing = caseSharing();
   files.forEach((f, k) => {
     const text = texts[k];
     if (text === undefined) return;
@@ -154,6 +156,7 @@ export async function loadCases(
       format: datasetFormat(f)!,
       modes: config.failure_modes,
       conversation,
+      sharing,
     });
     problems.addAll(parsed.problems);
     cases.push(...parsed.cases);
