@@ -258,7 +258,8 @@ async function cmdRun(args: string[]): Promise<number> {
   if (values.help) return help('run');
   const startedAt = performance.now();
   favourMemory(); // a large run's garbage collected sooner (src/run/gc.ts)
-  const suite = await loadSuite(resolve(values.config));
+  // Cases held by their dataset line, read back as their trials start (src/suite/held-case.ts).
+  const suite = await loadSuite(resolve(values.config), { lazy: true });
   const controller = interruptible();
   const results = await runSuite({
     suite,

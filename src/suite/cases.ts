@@ -353,6 +353,11 @@ export interface ParseCasesOptions {
   conversation?: ConversationSupport;
   /** Shares equal checks and tags across the files of one load (default: within this file). */
   sharing?: CaseSharing;
+  /**
+   * What to keep of a valid JSON-lines case (default: the case): given the case and its line's
+   * start (in characters of `text`) and text, so a loader can hold it by its line (held-case.ts).
+   */
+  hold?: (c: Case, start: number, src: string) => Case;
 }
 
 /**
@@ -366,12 +371,18 @@ export function parseCases(
   const cases: Case[] = [];
   const problems: SuiteProblem[] = [];
   const sharing = opts.sharing ?? caseSharing();
-  const take = (raw: unknown, located: Pick<Located, 'lineOf'>, line: number) => {
+  const take = (
+    raw: unknown,
+    located: Pick<Located, 'lineOf'>,
+    line: number,
+    row?: { start: number; src: string },
+  ) => {
     checkpoint();
     const { value, issues } = validateCase(raw, opts.modes, opts.conversation);
     if (value) {
       const hash = caseHash(value);
-      cases.push(sharing.share({ ...value, source: { file: opts.source, line }, hash }));
+      const c: Case = sharing.share({ ...value, source: { file: opts.source, line }, hash });
+      cases.push(row && opts.hold ? opts.hold(c, row.start, row.src) : c);
     } else {
       problems.push(...issuesToProblems(issues, opts.file, located));
     }
@@ -379,7 +390,7 @@ export function parseCases(
 
   if (opts.format === 'jsonl') {
     const { problems: syntax } = parseJsonl(text, opts.file, (row) =>
-      take(row.value, { lineOf: () => row.line }, row.line),
+      take(row.value, { lineOf: () => row.line }, row.line, row),
     );
     problems.push(...syntax);
   } else {

@@ -10,6 +10,9 @@ export interface JsonlRow {
   /** 1-based line in the file. */
   line: number;
   value: unknown;
+  /** Where the line starts in the text given (in characters), and its text without the newline. */
+  start: number;
+  src: string;
 }
 
 /** 1-based line and column of a character offset. */
@@ -52,9 +55,15 @@ export function parseJsonl(
 ): { rows: JsonlRow[]; problems: SuiteProblem[] } {
   const rows: JsonlRow[] = [];
   const problems: SuiteProblem[] = [];
-  const lines = stripBom(text).split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const src = lines[i];
+  // Line by line with indexOf rather than split: the same lines (split at \n, a \r before it
+  // dropped), and each line's start, which a suite held by line offsets needs (held-case.ts).
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (let i = 0; start <= text.length; i++) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const lineStart = start;
+    const src = text.slice(start, nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : end);
+    start = end + 1;
     if (src.trim() === '') continue;
     let value: unknown;
     try {
@@ -69,7 +78,7 @@ export function parseJsonl(
       });
       continue;
     }
-    const row = { line: i + 1, value };
+    const row = { line: i + 1, value, start: lineStart, src };
     if (onRow) onRow(row);
     else rows.push(row);
   }

@@ -9,6 +9,7 @@ import type { SuiteProblem } from './errors.ts';
 import { suiteHash } from './hash.ts';
 import { decodeUtf8 } from './utf8.ts';
 import { caseSharing } from './share.ts';
+import { HeldCase, type DatasetLines } from './held-case.ts';
 
 /**
  * The only file I/O of the suite: read the config, glob and read the datasets, hand the text to
@@ -95,6 +96,7 @@ export async function loadCases(
   config: DatasetsConfig,
   rootDir: string,
   configPath?: string,
+  options: LoadOptions = {},
 ): Promise<Case[]> {
   const root = path.resolve(rootDir);
   const problems = new ProblemList();
@@ -150,13 +152,24 @@ export async function loadCases(
   files.forEach((f, k) => {
     const text = texts[k];
     if (text === undefined) return;
+    const format = datasetFormat(f)!;
+    const lines: DatasetLines | undefined =
+      options.lazy && format === 'jsonl'
+        ? {
+            path: path.resolve(root, f),
+            shown: display(f),
+            modes: config.failure_modes,
+            conversation,
+          }
+        : undefined;
     const parsed = parseCases(text, {
       file: display(f),
       source: f,
-      format: datasetFormat(f)!,
+      format,
       modes: config.failure_modes,
       conversation,
       sharing,
+      hold: lines && holdByLine(text, lines),
     });
     problems.addAll(parsed.problems);
     cases.push(...parsed.cases);
@@ -177,11 +190,40 @@ export async function loadCases(
   return cases;
 }
 
+export interface LoadOptions {
+  /**
+   * Hold JSON-lines cases by their line in the dataset, read back when their input, context or
+   * checks are asked for (src/suite/held-case.ts): for a run, whose cases are needed one at a
+   * time, not for commands that read every case's fields.
+   */
+  lazy?: boolean;
+}
+
+/**
+ * `parseCases`'s `hold` for one JSON-lines file: each case (but conversations) as a HeldCase
+ * with its line's byte range. Lines come in order, so characters are counted into bytes once.
+ */
+function holdByLine(
+  text: string,
+  lines: DatasetLines,
+): (c: Case, start: number, src: string) => Case {
+  const ascii = Buffer.byteLength(text) === text.length;
+  let chars = 0;
+  let bytes = 0;
+  return (c, start, src) => {
+    if (c.turns || c.simulated_user) return c;
+    if (ascii) return new HeldCase(c, lines, start, src.length);
+    bytes += Buffer.byteLength(text.slice(chars, start));
+    chars = start;
+    return new HeldCase(c, lines, bytes, Buffer.byteLength(src));
+  };
+}
+
 /**
  * Loads a whole suite: config, cases and hash. Throws SuiteError with every problem found: when
  * the config is broken but its datasets can still be determined, their problems come too.
  */
-export async function loadSuite(configPath: string): Promise<Suite> {
+export async function loadSuite(configPath: string, options: LoadOptions = {}): Promise<Suite> {
   const abs = await resolveConfigPath(configPath);
   const rootDir = path.dirname(abs);
   const text = await readText(abs, 'config file');
@@ -205,6 +247,6 @@ export async function loadSuite(configPath: string): Promise<Suite> {
     problems.throwIfAny();
     throw err;
   }
-  const cases = await loadCases(config, rootDir, abs);
+  const cases = await loadCases(config, rootDir, abs, options);
   return { configPath: abs, rootDir, config, cases, hash: suiteHash(config, cases) };
 }
