@@ -152,9 +152,14 @@ describe('a run holds cases by their dataset line', () => {
       'evalgate.yml': config().replace('concurrency: 8', 'concurrency: 1'),
       'cases.jsonl': lines.join('\n') + '\n',
       'rewritten.jsonl': rewritten.join('\n') + '\n',
+      // As case-5 runs, case-1's line changes again, after its trial ran.
+      'late.jsonl': [lines[0], lines[1].replace('question 1', 'question Y'), ...rewritten.slice(2)]
+        .join('\n')
+        .concat('\n'),
       'agent.mjs': `import { copyFileSync } from 'node:fs';
 export async function run(c) {
   if (c.id === 'case-0') copyFileSync('rewritten.jsonl', 'cases.jsonl');
+  if (c.id === 'case-5') copyFileSync('late.jsonl', 'cases.jsonl');
   return { output: 'ok ' + JSON.stringify(c.input) };
 }
 `,
@@ -173,6 +178,11 @@ export async function run(c) {
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
     expect(results.meta.counts).toMatchObject({ cases: 8, pass: 5, error: 3 });
     expect(JSON.stringify(results)).not.toContain('question X');
+    // case-1 ran as loaded; its line changed before the results were written: its trial stands,
+    // and its input, no longer known, is null rather than the new line's.
+    expect(byId.get('case-1')?.status).toBe('pass');
+    expect(results.cases.find((c) => c.id === 'case-1')?.input).toBeNull();
+    expect(JSON.stringify(results)).not.toContain('question Y');
     // The input of a case whose trials ran is read back for the file when it is still the same.
     expect(results.cases.find((c) => c.id === 'case-5')?.input).toBe('question 5');
     writeFileSync(join(dir, 'cases.jsonl'), lines.join('\n') + '\n');

@@ -14,7 +14,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkTypes } from './checks/registry.ts';
-import { displayPath, isSuiteError, loadConfig, loadSuite } from './suite/index.ts';
+import { closeHeldCases, displayPath, isSuiteError, loadConfig, loadSuite } from './suite/index.ts';
 import type { Comparison, GateConfig, Results, Severity } from './types.ts';
 import { SEVERITIES } from './types.ts';
 import { VERSION } from './version.ts';
@@ -272,6 +272,7 @@ async function cmdRun(args: string[]): Promise<number> {
     journal: { path: journalPath(values.out), resume: values.resume },
   });
   await writeJson(values.out, results);
+  closeHeldCases(); // their inputs are written: the datasets are read no more
   // The results are safely written: the journal has served. An interrupted (or stopped) run
   // keeps it, for --resume.
   if (!results.meta.interrupted && !results.meta.stopped)

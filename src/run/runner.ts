@@ -380,7 +380,7 @@ class HeldCaseResult implements CaseResult {
    */
   get input(): unknown {
     try {
-      return this.#case.input;
+      return this.#case.resultInput();
     } catch (err) {
       if (err instanceof CaseChangedError) return null;
       throw err;

@@ -12,10 +12,12 @@
  * (`turns`, `simulated_user`) and JSON/YAML datasets are held parsed as before.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import * as zlib from 'node:zlib';
 import type { Case, CheckSpec, SourceLocation } from '../types.ts';
 import { validateCase, type ConversationSupport } from './cases.ts';
 import type { FailureMode } from '../types.ts';
 import { caseHash } from './hash.ts';
+import { checkSharing } from './share.ts';
 
 /** What a dataset file's cases are read back with: the file and how they were validated. */
 export interface DatasetLines {
@@ -27,6 +29,24 @@ export interface DatasetLines {
   conversation: ConversationSupport | undefined;
   /** The last case read back: a case's trials and the reads around them ask for it in a row. */
   last?: { offset: number; full: Case };
+  /**
+   * Open while cases are read back (until closeHeldCases): a file replaced (renamed over) since
+   * is still read as it was loaded; one rewritten in place is caught by the hash.
+   */
+  fd?: number;
+}
+
+/** Dataset files with a descriptor open. */
+const opened = new Set<DatasetLines>();
+
+/** Closes the dataset files cases were read back from (they are opened again if needed). */
+export function closeHeldCases(): void {
+  for (const lines of opened) {
+    if (lines.fd !== undefined) closeSync(lines.fd);
+    lines.fd = undefined;
+    lines.last = undefined;
+  }
+  opened.clear();
 }
 
 /** What code that scans every case's checks needs of them without reading the case back. */
@@ -36,6 +56,12 @@ export interface CheckOutline {
   /** Set (true) when the check has a `goal` (a goal_reached check graded by the judge). */
   goal?: unknown;
 }
+
+/** zlib.crc32 (node 22.2 and later; without it, inputs are read back in full). */
+const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
+/** Checks read back shared where equal (share.ts): compiled once, not for every case. */
+const shareChecks = checkSharing(4_096);
 
 /** A case's dataset changed on disk after the suite was loaded. */
 export class CaseChangedError extends Error {}
@@ -70,6 +96,8 @@ export class HeldCase implements Case {
   readonly #lines: DatasetLines;
   readonly #offset: number;
   readonly #length: number;
+  /** CRC-32 of the line as last read back and found unchanged (see resultInput). */
+  #crc: number | undefined;
 
   constructor(c: Case, lines: DatasetLines, offset: number, length: number) {
     this.id = c.id;
@@ -94,6 +122,23 @@ export class HeldCase implements Case {
     return this.full().checks;
   }
 
+  /**
+   * The case's input for its results entry. When the line's bytes are those read back and
+   * checked when its trials started (the same CRC-32), the input is taken from them as they are
+   * (validation passes a case's input through untouched) without validating and hashing the
+   * case again; otherwise the case is read back in full, its hash checked.
+   */
+  resultInput(): unknown {
+    const lines = this.#lines;
+    if (lines.last?.offset === this.#offset) return lines.last.full.input;
+    if (this.#crc !== undefined && crc32) {
+      const bytes = readRange(lines, this.#offset, this.#length);
+      if ((crc32(bytes) | 0) === this.#crc)
+        return (JSON.parse(bytes.toString('utf8')) as { input: unknown }).input;
+    }
+    return this.full().input;
+  }
+
   /** The case as parsed, read back from its line; throws CaseChangedError if it changed. */
   full(): Case {
     const lines = this.#lines;
@@ -103,21 +148,29 @@ export class HeldCase implements Case {
       new CaseChangedError(
         `${at}: case ${JSON.stringify(this.id)} ${why} since the suite was loaded (was the dataset rewritten during the run?)`,
       );
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readRange(lines.path, this.#offset, this.#length);
+      bytes = readRange(lines, this.#offset, this.#length);
     } catch (err) {
       throw changed(`cannot be read back (${(err as Error).message})`);
     }
     let raw: unknown;
     try {
-      raw = JSON.parse(text);
+      raw = JSON.parse(bytes.toString('utf8'));
     } catch {
       throw changed('is no longer valid JSON');
     }
     const { value } = validateCase(raw, lines.modes, lines.conversation);
     if (!value || value.id !== this.id || caseHash(value) !== this.hash) throw changed('changed');
-    const full: Case = { ...value, source: this.source, hash: this.hash };
+    this.#crc = crc32 ? crc32(bytes) | 0 : undefined;
+    // The tags as loaded: the hash does not cover them, and the case is the one loaded.
+    const full: Case = {
+      ...value,
+      tags: this.tags,
+      checks: shareChecks(value.checks),
+      source: this.source,
+      hash: this.hash,
+    };
     lines.last = { offset: this.#offset, full };
     return full;
   }
@@ -133,17 +186,16 @@ export function checkOutline(c: Case): readonly CheckOutline[] {
   return c instanceof HeldCase ? c.outline : c.checks;
 }
 
-function readRange(path: string, offset: number, length: number): string {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(length);
-    for (let got = 0; got < length;) {
-      const n = readSync(fd, buf, got, length - got, offset + got);
-      if (n === 0) throw new Error('the file is shorter than it was');
-      got += n;
-    }
-    return buf.toString('utf8');
-  } finally {
-    closeSync(fd);
+function readRange(lines: DatasetLines, offset: number, length: number): Buffer {
+  if (lines.fd === undefined) {
+    lines.fd = openSync(lines.path, 'r');
+    opened.add(lines);
   }
+  const buf = Buffer.allocUnsafe(length);
+  for (let got = 0; got < length;) {
+    const n = readSync(lines.fd, buf, got, length - got, offset + got);
+    if (n === 0) throw new Error('the file is shorter than it was');
+    got += n;
+  }
+  return buf;
 }
