@@ -135,6 +135,38 @@ describe('a run holds cases by their dataset line', () => {
     expect(a.meta.counts).toMatchObject({ cases: 4, pass: 4 });
   });
 
+  it('reports the same problems when a dataset is read line by line', async () => {
+    const ok = (id: string) =>
+      JSON.stringify({
+        id,
+        input: id,
+        checks: [{ type: 'contains', value: 'x', mode: 'correct' }],
+      });
+    const datasets: Record<string, Buffer> = {
+      json: Buffer.from(`${ok('a')}\n{"id": "b", \n${ok('c')}\n`),
+      case: Buffer.from(`${ok('a')}\r\n{"id": "b", "input": 1, "checks": []}\r\n{"id": "c"}`),
+      utf8: Buffer.concat([
+        Buffer.from(`\ufeff${ok('a')}\n{"bad json\n{"id": "b", "input": "caf`),
+        Buffer.from([0xe9]),
+        Buffer.from('"}\n'),
+      ]),
+      duplicate: Buffer.from(`${ok('a')}\n\n${ok('a')}\n`),
+      empty: Buffer.from('\n  \n'),
+    };
+    for (const [name, bytes] of Object.entries(datasets)) {
+      const dir = suiteDir({ 'evalgate.yml': config(), 'cases.jsonl': '', 'agent.mjs': agent });
+      writeFileSync(join(dir, 'cases.jsonl'), bytes);
+      const problem = (lazy: boolean) =>
+        loadSuite(join(dir, 'evalgate.yml'), { lazy }).then(
+          () => 'loaded',
+          (err: Error) => err.message,
+        );
+      const parsed = await problem(false);
+      expect(parsed, name).toMatch(/cases\.jsonl:\d|empty suite/);
+      expect(await problem(true), name).toBe(parsed);
+    }
+  });
+
   it('errors the cases whose line changed during the run, and runs the others', () => {
     // The system under test rewrites the dataset as its first case runs: case-3's input is
     // another of the same length, and case-6 and case-7 trade lines. None may run as another.

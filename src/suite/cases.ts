@@ -353,11 +353,43 @@ export interface ParseCasesOptions {
   conversation?: ConversationSupport;
   /** Shares equal checks and tags across the files of one load (default: within this file). */
   sharing?: CaseSharing;
-  /**
-   * What to keep of a valid JSON-lines case (default: the case): given the case and its line's
-   * start (in characters of `text`) and text, so a loader can hold it by its line (held-case.ts).
-   */
-  hold?: (c: Case, start: number, src: string) => Case;
+}
+
+/**
+ * What parseCases does with each case value, one at a time (a dataset read line by line uses it
+ * too): validated, hashed and shared into `cases`, or its problems into `problems`. `hold`
+ * decides what is kept of a valid case (by default the case).
+ */
+export function caseCollector(opts: ParseCasesOptions): {
+  cases: Case[];
+  problems: SuiteProblem[];
+  take: (
+    raw: unknown,
+    located: Pick<Located, 'lineOf'>,
+    line: number,
+    hold?: (c: Case) => Case,
+  ) => void;
+} {
+  const cases: Case[] = [];
+  const problems: SuiteProblem[] = [];
+  const sharing = opts.sharing ?? caseSharing();
+  const take = (
+    raw: unknown,
+    located: Pick<Located, 'lineOf'>,
+    line: number,
+    hold?: (c: Case) => Case,
+  ) => {
+    checkpoint();
+    const { value, issues } = validateCase(raw, opts.modes, opts.conversation);
+    if (value) {
+      const hash = caseHash(value);
+      const c: Case = sharing.share({ ...value, source: { file: opts.source, line }, hash });
+      cases.push(hold ? hold(c) : c);
+    } else {
+      problems.push(...issuesToProblems(issues, opts.file, located));
+    }
+  };
+  return { cases, problems, take };
 }
 
 /**
@@ -368,29 +400,10 @@ export function parseCases(
   text: string,
   opts: ParseCasesOptions,
 ): { cases: Case[]; problems: SuiteProblem[] } {
-  const cases: Case[] = [];
-  const problems: SuiteProblem[] = [];
-  const sharing = opts.sharing ?? caseSharing();
-  const take = (
-    raw: unknown,
-    located: Pick<Located, 'lineOf'>,
-    line: number,
-    row?: { start: number; src: string },
-  ) => {
-    checkpoint();
-    const { value, issues } = validateCase(raw, opts.modes, opts.conversation);
-    if (value) {
-      const hash = caseHash(value);
-      const c: Case = sharing.share({ ...value, source: { file: opts.source, line }, hash });
-      cases.push(row && opts.hold ? opts.hold(c, row.start, row.src) : c);
-    } else {
-      problems.push(...issuesToProblems(issues, opts.file, located));
-    }
-  };
-
+  const { cases, problems, take } = caseCollector(opts);
   if (opts.format === 'jsonl') {
     const { problems: syntax } = parseJsonl(text, opts.file, (row) =>
-      take(row.value, { lineOf: () => row.line }, row.line, row),
+      take(row.value, { lineOf: () => row.line }, row.line),
     );
     problems.push(...syntax);
   } else {

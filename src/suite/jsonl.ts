@@ -10,9 +10,6 @@ export interface JsonlRow {
   /** 1-based line in the file. */
   line: number;
   value: unknown;
-  /** Where the line starts in the text given (in characters), and its text without the newline. */
-  start: number;
-  src: string;
 }
 
 /** 1-based line and column of a character offset. */
@@ -55,34 +52,41 @@ export function parseJsonl(
 ): { rows: JsonlRow[]; problems: SuiteProblem[] } {
   const rows: JsonlRow[] = [];
   const problems: SuiteProblem[] = [];
-  // Line by line with indexOf rather than split: the same lines (split at \n, a \r before it
-  // dropped), and each line's start, which a suite held by line offsets needs (held-case.ts).
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (let i = 0; start <= text.length; i++) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    const lineStart = start;
-    const src = text.slice(start, nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : end);
-    start = end + 1;
+  const lines = stripBom(text).split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const src = lines[i];
     if (src.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(src);
-    } catch (err) {
-      const { message, offset } = jsonSyntaxError(err, src);
-      problems.push({
-        file,
-        line: i + 1,
-        column: offset + 1 > src.length ? src.length + 1 : offset + 1,
-        message: `invalid JSON: ${message}`,
-      });
+    const parsed = parseJsonLine(src, i + 1, file);
+    if ('problem' in parsed) {
+      problems.push(parsed.problem);
       continue;
     }
-    const row = { line: i + 1, value, start: lineStart, src };
+    const row = { line: i + 1, value: parsed.value };
     if (onRow) onRow(row);
     else rows.push(row);
   }
   return { rows, problems };
+}
+
+/** One non-blank line of a JSON-lines file: its value, or a problem naming line and column. */
+export function parseJsonLine(
+  src: string,
+  line: number,
+  file: string,
+): { value: unknown } | { problem: SuiteProblem } {
+  try {
+    return { value: JSON.parse(src) };
+  } catch (err) {
+    const { message, offset } = jsonSyntaxError(err, src);
+    return {
+      problem: {
+        file,
+        line,
+        column: offset + 1 > src.length ? src.length + 1 : offset + 1,
+        message: `invalid JSON: ${message}`,
+      },
+    };
+  }
 }
 
 /**
