@@ -383,8 +383,9 @@ export function caseCollector(opts: ParseCasesOptions): {
     const { value, issues } = validateCase(raw, opts.modes, opts.conversation);
     if (value) {
       const hash = caseHash(value);
-      const c: Case = sharing.share({ ...value, source: { file: opts.source, line }, hash });
-      cases.push(hold ? hold(c) : c);
+      const c: Case = { ...value, source: { file: opts.source, line }, hash };
+      // A held case keeps no checks (held-case.ts): sharing them would only fill the table.
+      cases.push(hold ? hold(sharing.shareTags(c)) : sharing.share(c));
     } else {
       problems.push(...issuesToProblems(issues, opts.file, located));
     }

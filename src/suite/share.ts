@@ -56,6 +56,8 @@ function internDeep<T>(strings: Map<string, string>, v: T): T {
 export interface CaseSharing {
   /** The case with its checks and tags shared with earlier cases where equal (see above). */
   share<T extends CaseBody>(c: T): T;
+  /** Only its tags: for a case whose checks are not kept (held by its line, held-case.ts). */
+  shareTags<T extends CaseBody>(c: T): T;
 }
 
 export function caseSharing(): CaseSharing {
@@ -75,6 +77,9 @@ export function caseSharing(): CaseSharing {
   return {
     share(c) {
       c.checks = c.checks.map(shareCheck);
+      return this.shareTags(c);
+    },
+    shareTags(c) {
       c.tags = c.tags.length === 0 ? EMPTY_TAGS : c.tags.map((t) => intern(strings, t));
       return c;
     },
