@@ -216,14 +216,20 @@ export interface LoadOptions {
 /** Bytes read at a time from a JSON-lines dataset. */
 const CHUNK = 1 << 20;
 
+/** A line of a file: its number, byte offset and bytes (without its newline). */
+interface FileLine {
+  line: number;
+  start: number;
+  bytes: Buffer;
+}
+
 /**
- * The lines of a file, read a chunk at a time: each line's number, byte offset and bytes
- * (without its newline, nor a carriage return before it). The whole text is never held: read
- * at once, a 48 MB dataset left about 40 MB of memory the process kept for the rest of a run.
+ * The lines of a file, read a chunk at a time, a chunk's lines at once; a carriage return
+ * before a newline is not part of a line. The whole text is never held: read at once, a 48 MB
+ * dataset left about 40 MB of memory the process kept for the rest of a run. A chunk's lines
+ * are views of the buffer the next chunk is read into: use them before asking for more.
  */
-async function* fileLines(
-  abs: string,
-): AsyncGenerator<{ line: number; start: number; bytes: Buffer }> {
+async function* fileLines(abs: string): AsyncGenerator<FileLine[]> {
   const fh = await open(abs, 'r');
   try {
     const chunk = Buffer.allocUnsafe(CHUNK);
@@ -232,19 +238,23 @@ async function* fileLines(
     let line = 0;
     for (;;) {
       const { bytesRead } = await fh.read(chunk, 0, CHUNK, null);
-      const data = bytesRead === 0 ? carry : Buffer.concat([carry, chunk.subarray(0, bytesRead)]);
+      const read = chunk.subarray(0, bytesRead);
+      const data = carry.length === 0 ? read : Buffer.concat([carry, read]);
+      const lines: FileLine[] = [];
       let at = 0;
       for (let nl = data.indexOf(10); nl >= 0; nl = data.indexOf(10, at)) {
         const end = nl > at && data[nl - 1] === 13 ? nl - 1 : nl;
-        yield { line: ++line, start: offset + at, bytes: data.subarray(at, end) };
+        lines.push({ line: ++line, start: offset + at, bytes: data.subarray(at, end) });
         at = nl + 1;
       }
       if (bytesRead === 0) {
         // The last line, without a newline: kept as it is (like the text split at newlines).
         if (at < data.length || line === 0)
-          yield { line: ++line, start: offset + at, bytes: data.subarray(at) };
+          lines.push({ line: ++line, start: offset + at, bytes: data.subarray(at) });
+        yield lines;
         return;
       }
+      yield lines;
       // Copied: `chunk` is read into again.
       carry = Buffer.from(data.subarray(at));
       offset += at;
@@ -273,21 +283,25 @@ async function heldCases(
   };
   const { cases, problems, take } = caseCollector(opts);
   try {
-    for await (const { line, start, bytes } of fileLines(abs)) {
-      if (!isUtf8(bytes)) {
-        return { cases: [], problems: [utf8Problem(bytes, opts.file, line)] };
+    for await (const batch of fileLines(abs)) {
+      for (const { line, start, bytes } of batch) {
+        if (!isUtf8(bytes)) {
+          return { cases: [], problems: [utf8Problem(bytes, opts.file, line)] };
+        }
+        const skip = line === 1 && bytes.subarray(0, 3).equals(BOM) ? 3 : 0;
+        const src = bytes.toString('utf8', skip);
+        if (src.trim() === '') continue;
+        const parsed = parseJsonLine(src, line, opts.file);
+        if ('problem' in parsed) {
+          problems.push(parsed.problem);
+          continue;
+        }
+        take(parsed.value, { lineOf: () => line }, line, (c) =>
+          c.turns || c.simulated_user
+            ? c
+            : new HeldCase(c, lines, start + skip, bytes.length - skip),
+        );
       }
-      const skip = line === 1 && bytes.subarray(0, 3).equals(BOM) ? 3 : 0;
-      const src = bytes.toString('utf8', skip);
-      if (src.trim() === '') continue;
-      const parsed = parseJsonLine(src, line, opts.file);
-      if ('problem' in parsed) {
-        problems.push(parsed.problem);
-        continue;
-      }
-      take(parsed.value, { lineOf: () => line }, line, (c) =>
-        c.turns || c.simulated_user ? c : new HeldCase(c, lines, start + skip, bytes.length - skip),
-      );
     }
   } catch (err) {
     // The file could not be read (its problems above are of what was read): a SuiteError.
