@@ -232,31 +232,37 @@ interface FileLine {
 async function* fileLines(abs: string): AsyncGenerator<FileLine[]> {
   const fh = await open(abs, 'r');
   try {
-    const chunk = Buffer.allocUnsafe(CHUNK);
-    let carry: Buffer = Buffer.alloc(0);
-    let offset = 0; // of carry's first byte in the file
+    // One buffer, the unfinished line moved to its front before each read: a buffer per chunk
+    // (Buffer.concat) left its memory to the allocator, about 20 MB more at 10,000 cases.
+    let buf = Buffer.allocUnsafe(CHUNK);
+    let kept = 0; // bytes of an unfinished line at the front of buf
+    let offset = 0; // of buf[0] in the file
     let line = 0;
     for (;;) {
-      const { bytesRead } = await fh.read(chunk, 0, CHUNK, null);
-      const read = chunk.subarray(0, bytesRead);
-      const data = carry.length === 0 ? read : Buffer.concat([carry, read]);
+      if (kept === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2); // a line longer than the buffer
+        buf.copy(bigger, 0, 0, kept);
+        buf = bigger;
+      }
+      const { bytesRead } = await fh.read(buf, kept, buf.length - kept, null);
+      const end = kept + bytesRead;
       const lines: FileLine[] = [];
       let at = 0;
-      for (let nl = data.indexOf(10); nl >= 0; nl = data.indexOf(10, at)) {
-        const end = nl > at && data[nl - 1] === 13 ? nl - 1 : nl;
-        lines.push({ line: ++line, start: offset + at, bytes: data.subarray(at, end) });
+      for (let nl = buf.indexOf(10, kept); nl >= 0 && nl < end; nl = buf.indexOf(10, at)) {
+        const stop = nl > at && buf[nl - 1] === 13 ? nl - 1 : nl;
+        lines.push({ line: ++line, start: offset + at, bytes: buf.subarray(at, stop) });
         at = nl + 1;
       }
       if (bytesRead === 0) {
         // The last line, without a newline: kept as it is (like the text split at newlines).
-        if (at < data.length || line === 0)
-          lines.push({ line: ++line, start: offset + at, bytes: data.subarray(at) });
+        if (at < end || line === 0)
+          lines.push({ line: ++line, start: offset + at, bytes: buf.subarray(at, end) });
         yield lines;
         return;
       }
       yield lines;
-      // Copied: `chunk` is read into again.
-      carry = Buffer.from(data.subarray(at));
+      buf.copy(buf, 0, at, end);
+      kept = end - at;
       offset += at;
     }
   } finally {
