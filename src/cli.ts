@@ -14,7 +14,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkTypes } from './checks/registry.ts';
-import { displayPath, isSuiteError, loadConfig, loadSuite } from './suite/index.ts';
+import { closeHeldCases, displayPath, isSuiteError, loadConfig, loadSuite } from './suite/index.ts';
 import type { Comparison, GateConfig, Results, Severity } from './types.ts';
 import { SEVERITIES } from './types.ts';
 import { VERSION } from './version.ts';
@@ -252,7 +252,8 @@ async function cmdRun(args: string[]): Promise<number> {
   if (values.help) return help('run');
   const startedAt = performance.now();
   favourMemory(); // a large run's garbage collected sooner (src/run/gc.ts)
-  const suite = await loadSuite(resolve(values.config));
+  // Cases held by their dataset line, read back as their trials start (src/suite/held-case.ts).
+  const suite = await loadSuite(resolve(values.config), { lazy: true });
   const controller = interruptible();
   const results = await runSuite({
     suite,
@@ -265,6 +266,7 @@ async function cmdRun(args: string[]): Promise<number> {
     journal: { path: journalPath(values.out), resume: values.resume },
   });
   await writeJson(values.out, results);
+  closeHeldCases(); // their inputs are written: the datasets are read no more
   // The results are safely written: the journal has served. An interrupted (or stopped) run
   // keeps it, for --resume.
   if (!results.meta.interrupted && !results.meta.stopped)

@@ -375,7 +375,8 @@ export type TraceErrorKind =
   | 'connection' // refused / reset
   | 'cancelled' // the run was interrupted
   | 'target' // the system reported an error of its own in `error`
-  | 'simulator'; // the model playing a simulated user failed (HTTP error, unusable reply)
+  | 'simulator' // the model playing a simulated user failed (HTTP error, unusable reply)
+  | 'dataset'; // the case's dataset line changed on disk during the run: the case was not run
 
 export interface TraceError {
   kind: TraceErrorKind;

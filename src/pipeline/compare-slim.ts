@@ -27,5 +27,6 @@ export function compareSlim(
 
 /** The case with its full trials (read back from the journal when held slim). */
 function full(c: CaseResult): CaseResult {
-  return anySpooled(c.trials) ? { ...c, trials: c.trials.map(fullTrial) } : c;
+  // `input` by name: a case held by its dataset line reads it back through a getter.
+  return anySpooled(c.trials) ? { ...c, input: c.input, trials: c.trials.map(fullTrial) } : c;
 }

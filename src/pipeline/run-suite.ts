@@ -10,6 +10,7 @@ import { buildResults, runTrials } from '../run/runner.ts';
 import { openJournal } from '../run/journal.ts';
 import { selectCases, type Selection } from '../run/select.ts';
 import { registerSuiteSecrets } from '../secrets.ts';
+import { checkOutline } from '../suite/held-case.ts';
 import type { TraceStore } from '../run/trace-cache.ts';
 import { configRelTo, openTraceCache, recordCache, runTree, sideCache } from './cache.ts';
 
@@ -58,7 +59,7 @@ export async function judgeFor(
   const { judge } = suite.config;
   const graded = (k: { type: string; goal?: unknown }) =>
     JUDGED.has(k.type) || (k.type === 'goal_reached' && k.goal !== undefined);
-  if (!judge || !suite.cases.some((c) => c.checks.some(graded))) return undefined;
+  if (!judge || !suite.cases.some((c) => checkOutline(c).some(graded))) return undefined;
   return openJudge(suite, env);
 }
 

@@ -135,11 +135,15 @@ async function writeResultsStream(path: string, results: Results): Promise<void>
   await done;
 }
 
+const hasToJSON = (c: object): c is { toJSON(): CaseResult } =>
+  typeof (c as { toJSON?: unknown }).toJSON === 'function';
+
 /** The case as written: with its full trials when the run holds them on disk. */
 function withFullTrials(c: CaseResult, sources: Set<{ close(): void }>): CaseResult {
   if (!Array.isArray(c?.trials) || !anySpooled(c.trials)) return c;
   return {
-    ...c,
+    // A case held by its dataset line gives its input (read back) through toJSON, in order.
+    ...(hasToJSON(c) ? c.toJSON() : c),
     trials: c.trials.map((t) => {
       const source = spoolOf(t);
       if (source) sources.add(source);

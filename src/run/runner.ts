@@ -23,6 +23,7 @@ import { runConversation } from './conversation.ts';
 import type { SimulatorClient } from './simulator.ts';
 import { traceKey, type SideCache } from './trace-cache.ts';
 import { checkpoint } from './gc.ts';
+import { CaseChangedError, checkOutline, fullCase, HeldCase } from '../suite/held-case.ts';
 
 /** One system under test: the same cases run against each side (base tree, head tree). */
 export interface Side {
@@ -164,20 +165,24 @@ export async function runTrials(plan: RunPlan): Promise<TrialsBySide> {
   }
 
   // The jobs, in order: case by case, trial by trial, side by side (those not finished yet).
-  function* jobs(): Generator<[Side, Case, number]> {
-    for (const c of plan.cases) {
+  // A case held by its dataset line (src/suite/held-case.ts) is read back when its first job is
+  // taken, and its jobs hold it until they finish; a case that changed on disk errors its trials.
+  function* jobs(read: boolean): Generator<Job> {
+    for (const held of plan.cases) {
+      let c: Case | CaseUnreadable | undefined;
       for (let t = 0; t < plan.trials; t++) {
         const trial = firstTrial + t;
         for (const side of plan.sides) {
-          if (side.only && !side.only.has(c.id)) continue;
-          if (done(side.label, c.id)?.some((r) => r.trial === trial)) continue;
-          yield [side, c, trial];
+          if (side.only && !side.only.has(held.id)) continue;
+          if (done(side.label, held.id)?.some((r) => r.trial === trial)) continue;
+          if (read) c ??= readCase(held);
+          yield [side, c ?? held, trial];
         }
       }
     }
   }
   let total = 0;
-  for (const _ of jobs()) total++;
+  for (const _ of jobs(false)) total++;
   progress.start(
     total,
     plan.sides.map((s) => s.label).join(' + ') + (stage > 1 ? ' (re-run)' : ''),
@@ -185,9 +190,12 @@ export async function runTrials(plan: RunPlan): Promise<TrialsBySide> {
   // `concurrency` lanes take the next job from one shared generator as each finishes. Not a
   // queue of every job up front (p-limit): a queued job costs about 1 KB, which at 300,000
   // trials was most of a large run's memory.
-  const queue = jobs();
+  const queue = jobs(true);
   const lanes = Array.from({ length: Math.min(Math.max(1, plan.concurrency), total) }, async () => {
-    for (const [side, c, trial] of queue) await runOne(plan, side, c, trial, stage, out, progress);
+    for (const [side, c, trial] of queue) {
+      if (c instanceof Error) unreadable(plan, side, c, trial, stage, out, progress);
+      else await runOne(plan, side, c, trial, stage, out, progress);
+    }
   });
   await Promise.all(lanes);
   progress.finish();
@@ -197,6 +205,69 @@ export async function runTrials(plan: RunPlan): Promise<TrialsBySide> {
     for (const trials of byCase.values()) trials.sort((a, b) => a.trial - b.trial);
   }
   return out;
+}
+
+/** A job: a side, its case (or why the case could not be read back), a trial number. */
+type Job = [Side, Case | CaseUnreadable, number];
+
+/** A held case whose line changed on disk: its trials are errors, the case is not run. */
+class CaseUnreadable extends Error {
+  readonly id: string;
+  constructor(id: string, message: string) {
+    super(message);
+    this.id = id;
+  }
+}
+
+function readCase(c: Case): Case | CaseUnreadable {
+  try {
+    return fullCase(c);
+  } catch (err) {
+    return new CaseUnreadable(c.id, (err as Error).message);
+  }
+}
+
+/** Records the trial of a case that could not be read back as an error of the whole trial. */
+function unreadable(
+  plan: RunPlan,
+  side: Side,
+  c: CaseUnreadable,
+  trial: number,
+  stage: number,
+  out: TrialsBySide,
+  progress: ProgressSink,
+): void {
+  if (plan.signal?.aborted || plan.guard?.stopped) return;
+  const result: TrialResult = {
+    trial,
+    stage,
+    status: 'error',
+    checks: [],
+    trace: { output: '', error: { kind: 'dataset', message: c.message } },
+    attempts: 0,
+    duration_ms: 0,
+  };
+  finish(plan, side, c.id, result, out, progress);
+}
+
+/** Keeps a finished trial (slim, when the run keeps its trials on disk) and reports it. */
+function finish(
+  plan: RunPlan,
+  side: Side,
+  caseId: string,
+  result: TrialResult,
+  out: TrialsBySide,
+  progress: ProgressSink,
+): void {
+  const kept = plan.keep ? plan.keep(side.label, caseId, result) : result;
+  const byCase = out.get(side.label)!;
+  const list = byCase.get(caseId);
+  // A new list of the exact length (concat; not push, nor a spread, which grow like push): a
+  // pushed-to array keeps room for 17 more, 130 bytes a case to the end of a run.
+  byCase.set(caseId, list ? list.concat([kept]) : [kept]);
+  plan.onTrial?.(side.label, caseId, result);
+  plan.guard?.observe(result);
+  progress.tick(result.status);
 }
 
 async function runOne(
@@ -253,14 +324,7 @@ async function runOne(
     duration_ms: Math.round(performance.now() - started),
   };
   if (held) result.cached = true;
-  const kept = plan.keep ? plan.keep(side.label, c.id, result) : result;
-  const byCase = out.get(side.label)!;
-  const list = byCase.get(c.id);
-  if (list) list.push(kept);
-  else byCase.set(c.id, [kept]);
-  plan.onTrial?.(side.label, c.id, result);
-  plan.guard?.observe(result);
-  progress.tick(status);
+  finish(plan, side, c.id, result, out, progress);
 }
 
 /**
@@ -279,7 +343,7 @@ export function recordedConfig(config: SuiteConfig): SuiteConfig {
 const modeLists = new Map<string, string[]>();
 
 function modesOf(c: Case): string[] {
-  const modes = [...new Set(c.checks.map((k) => k.mode))];
+  const modes = [...new Set(checkOutline(c).map((k) => k.mode))];
   const key = modes.join('\0');
   const shared = modeLists.get(key);
   if (shared) return shared;
@@ -287,8 +351,52 @@ function modesOf(c: Case): string[] {
   return modes;
 }
 
+/**
+ * The entry of a case held by its dataset line: its input is read back when asked for (when the
+ * results file is written: `toJSON`), not held for every case until the end of the run.
+ */
+class HeldCaseResult implements CaseResult {
+  readonly id: string;
+  readonly hash: string;
+  readonly source: CaseResult['source'];
+  readonly tags: string[];
+  readonly modes: string[];
+  trials: TrialResult[];
+  readonly #case: HeldCase;
+
+  constructor(c: HeldCase, trials: TrialResult[]) {
+    this.id = c.id;
+    this.hash = c.hash;
+    this.source = c.source;
+    this.tags = c.tags;
+    this.modes = modesOf(c);
+    this.trials = trials;
+    this.#case = c;
+  }
+
+  /**
+   * The case's input, read back from its line. Should the line have changed since the case's
+   * trials ran (each checked it was the case loaded), the trials stand and the input is null.
+   */
+  get input(): unknown {
+    try {
+      return this.#case.resultInput();
+    } catch (err) {
+      if (err instanceof CaseChangedError) return null;
+      throw err;
+    }
+  }
+
+  /** The plain entry, in the fields' usual order: what JSON.stringify and spreads should see. */
+  toJSON(): CaseResult {
+    const { id, hash, source, tags, input, modes, trials } = this;
+    return { id, hash, source, tags, input, modes, trials };
+  }
+}
+
 /** A case's entry in a results file. */
 function caseResultOf(c: Case, trials: TrialResult[]): CaseResult {
+  if (c instanceof HeldCase) return new HeldCaseResult(c, trials);
   return {
     id: c.id,
     hash: c.hash,

@@ -35,7 +35,7 @@ function slimCheck(ch: CheckResult): CheckResult {
   return shared;
 }
 
-function slimChecks(checks: CheckResult[]): CheckResult[] {
+export function slimChecks(checks: CheckResult[]): CheckResult[] {
   if (!Array.isArray(checks)) return checks;
   const out = new Array<CheckResult>(checks.length);
   let key = '';

@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { TrialResult } from '../types.ts';
-import { slimTrial } from './slim.ts';
+import { slimChecks, slimTrace } from './slim.ts';
 
 /** Where the full trial of a slim one is: the journal, its line's byte offset and length. */
 const SOURCE = Symbol('evalgate.spool');
@@ -55,10 +55,38 @@ export function spooledTrial(
   offset: number,
   length: number,
 ): TrialResult {
-  const slim = slimTrial(trial) as Spooled;
-  slim[SOURCE] = source;
-  slim[OFFSET] = offset;
-  slim[LENGTH] = length;
+  if (!trial || typeof trial !== 'object') return trial;
+  // One object literal with the symbols (the fields of slimTrial): symbols added afterwards
+  // took a second array per trial, 40 bytes each held to the end of a run.
+  const checks = slimChecks(trial.checks);
+  const trace = slimTrace(trial.trace);
+  const { trial: n, stage, status, attempts, duration_ms } = trial;
+  const slim: Spooled = trial.cached
+    ? {
+        trial: n,
+        stage,
+        status,
+        checks,
+        trace,
+        attempts,
+        duration_ms,
+        cached: trial.cached,
+        [SOURCE]: source,
+        [OFFSET]: offset,
+        [LENGTH]: length,
+      }
+    : {
+        trial: n,
+        stage,
+        status,
+        checks,
+        trace,
+        attempts,
+        duration_ms,
+        [SOURCE]: source,
+        [OFFSET]: offset,
+        [LENGTH]: length,
+      };
   return slim;
 }
 

@@ -3,7 +3,7 @@ import { checkTypes, getCheck } from '../checks/registry.ts';
 import type { Case, CheckSpec, ConversationMode, FailureMode } from '../types.ts';
 import type { SuiteProblem } from './errors.ts';
 import { caseHash } from './hash.ts';
-import { shareCase } from './share.ts';
+import { caseSharing, type CaseSharing } from './share.ts';
 import { isJudged, JUDGED_TYPES } from '../calibrate/identity.ts';
 import { describeValue, fromZodIssues, issuesToProblems, unknownKeyMessage } from './issues.ts';
 import type { Issue } from './issues.ts';
@@ -351,6 +351,46 @@ export interface ParseCasesOptions {
   modes: Record<string, FailureMode> | undefined;
   /** What the config offers conversations; undefined (not checked) when it is broken. */
   conversation?: ConversationSupport;
+  /** Shares equal checks and tags across the files of one load (default: within this file). */
+  sharing?: CaseSharing;
+}
+
+/**
+ * What parseCases does with each case value, one at a time (a dataset read line by line uses it
+ * too): validated, hashed and shared into `cases`, or its problems into `problems`. `hold`
+ * decides what is kept of a valid case (by default the case).
+ */
+export function caseCollector(opts: ParseCasesOptions): {
+  cases: Case[];
+  problems: SuiteProblem[];
+  take: (
+    raw: unknown,
+    located: Pick<Located, 'lineOf'>,
+    line: number,
+    hold?: (c: Case) => Case,
+  ) => void;
+} {
+  const cases: Case[] = [];
+  const problems: SuiteProblem[] = [];
+  const sharing = opts.sharing ?? caseSharing();
+  const take = (
+    raw: unknown,
+    located: Pick<Located, 'lineOf'>,
+    line: number,
+    hold?: (c: Case) => Case,
+  ) => {
+    checkpoint();
+    const { value, issues } = validateCase(raw, opts.modes, opts.conversation);
+    if (value) {
+      const hash = caseHash(value);
+      const c: Case = { ...value, source: { file: opts.source, line }, hash };
+      // A held case keeps no checks (held-case.ts): sharing them would only fill the table.
+      cases.push(hold ? hold(sharing.shareTags(c)) : sharing.share(c));
+    } else {
+      problems.push(...issuesToProblems(issues, opts.file, located));
+    }
+  };
+  return { cases, problems, take };
 }
 
 /**
@@ -361,19 +401,7 @@ export function parseCases(
   text: string,
   opts: ParseCasesOptions,
 ): { cases: Case[]; problems: SuiteProblem[] } {
-  const cases: Case[] = [];
-  const problems: SuiteProblem[] = [];
-  const take = (raw: unknown, located: Pick<Located, 'lineOf'>, line: number) => {
-    checkpoint();
-    const { value, issues } = validateCase(raw, opts.modes, opts.conversation);
-    if (value) {
-      const hash = caseHash(value);
-      cases.push(shareCase({ ...value, source: { file: opts.source, line }, hash }));
-    } else {
-      problems.push(...issuesToProblems(issues, opts.file, located));
-    }
-  };
-
+  const { cases, problems, take } = caseCollector(opts);
   if (opts.format === 'jsonl') {
     const { problems: syntax } = parseJsonl(text, opts.file, (row) =>
       take(row.value, { lineOf: () => row.line }, row.line),

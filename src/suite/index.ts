@@ -1,5 +1,8 @@
 /** The suite: evalgate.yml + datasets -> a validated Suite, with errors that name file:line. */
 export { loadCases, loadConfig, loadSuite } from './load.ts';
+export type { LoadOptions } from './load.ts';
+export { CaseChangedError, HeldCase, checkOutline, closeHeldCases, fullCase } from './held-case.ts';
+export type { CheckOutline } from './held-case.ts';
 export {
   DEFAULTS,
   DEFAULT_GATE,

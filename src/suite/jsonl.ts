@@ -56,24 +56,37 @@ export function parseJsonl(
   for (let i = 0; i < lines.length; i++) {
     const src = lines[i];
     if (src.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(src);
-    } catch (err) {
-      const { message, offset } = jsonSyntaxError(err, src);
-      problems.push({
-        file,
-        line: i + 1,
-        column: offset + 1 > src.length ? src.length + 1 : offset + 1,
-        message: `invalid JSON: ${message}`,
-      });
+    const parsed = parseJsonLine(src, i + 1, file);
+    if ('problem' in parsed) {
+      problems.push(parsed.problem);
       continue;
     }
-    const row = { line: i + 1, value };
+    const row = { line: i + 1, value: parsed.value };
     if (onRow) onRow(row);
     else rows.push(row);
   }
   return { rows, problems };
+}
+
+/** One non-blank line of a JSON-lines file: its value, or a problem naming line and column. */
+export function parseJsonLine(
+  src: string,
+  line: number,
+  file: string,
+): { value: unknown } | { problem: SuiteProblem } {
+  try {
+    return { value: JSON.parse(src) };
+  } catch (err) {
+    const { message, offset } = jsonSyntaxError(err, src);
+    return {
+      problem: {
+        file,
+        line,
+        column: offset + 1 > src.length ? src.length + 1 : offset + 1,
+        message: `invalid JSON: ${message}`,
+      },
+    };
+  }
 }
 
 /**

@@ -5,6 +5,10 @@
  * deep-equal share one object, and the short strings of its checks and tags share one copy.
  * Values are never changed, only which copy holds them, so case hashes and behaviour stay the
  * same; nothing mutates a loaded case's checks or tags.
+ *
+ * The tables live as long as one load (`caseSharing()`), not the process: a suite whose checks
+ * differ per case (an order id in each `tool_called`) filled them with 100,000 unique entries
+ * that nothing would look up again, about 30 MB kept for the rest of a run.
  */
 import type { CheckSpec } from '../types.ts';
 import type { CaseBody } from './cases.ts';
@@ -16,12 +20,10 @@ const MAX_STRING = 256;
 /** Check definitions larger than this (as JSON) are kept as they are. */
 const MAX_CHECK_JSON = 4_096;
 
-const strings = new Map<string, string>();
-const checks = new Map<string, CheckSpec>();
 /** Frozen: a shared list must never be changed through one case. */
 const EMPTY_TAGS = Object.freeze([]) as unknown as string[];
 
-function intern(s: string): string {
+function intern(strings: Map<string, string>, s: string): string {
   if (s.length > MAX_STRING) return s;
   const known = strings.get(s);
   if (known !== undefined) return known;
@@ -41,30 +43,66 @@ function isPlainJson(v: unknown, depth = 0): boolean {
 }
 
 /** A copy of a plain JSON value with its short strings (values and keys) interned. */
-function internDeep<T>(v: T): T {
-  if (typeof v === 'string') return intern(v) as T;
+function internDeep<T>(strings: Map<string, string>, v: T): T {
+  if (typeof v === 'string') return intern(strings, v) as T;
   if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map(internDeep) as T;
+  if (Array.isArray(v)) return v.map((x) => internDeep(strings, x)) as T;
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) out[intern(k)] = internDeep(x);
+  for (const [k, x] of Object.entries(v)) out[intern(strings, k)] = internDeep(strings, x);
   return out as T;
 }
 
-/** One shared object for each distinct check definition (by its JSON text, key order kept). */
-function shareCheck(spec: CheckSpec): CheckSpec {
-  if (!isPlainJson(spec)) return spec;
-  const key = JSON.stringify(spec);
-  if (key.length > MAX_CHECK_JSON) return spec;
-  const known = checks.get(key);
-  if (known) return known;
-  const copy = internDeep(spec);
-  if (checks.size < MAX_ENTRIES) checks.set(key, copy);
-  return copy;
+/** Shares what the cases of one load repeat; the tables go when the load's last case is in. */
+export interface CaseSharing {
+  /** The case with its checks and tags shared with earlier cases where equal (see above). */
+  share<T extends CaseBody>(c: T): T;
+  /** Only its tags: for a case whose checks are not kept (held by its line, held-case.ts). */
+  shareTags<T extends CaseBody>(c: T): T;
 }
 
-/** The case with its checks and tags shared with earlier cases where equal (see above). */
-export function shareCase<T extends CaseBody>(c: T): T {
-  c.checks = c.checks.map(shareCheck);
-  c.tags = c.tags.length === 0 ? EMPTY_TAGS : c.tags.map(intern);
-  return c;
+export function caseSharing(): CaseSharing {
+  const strings = new Map<string, string>();
+  const checks = new Map<string, CheckSpec>();
+  /** One shared object for each distinct check definition (by its JSON text, key order kept). */
+  const shareCheck = (spec: CheckSpec): CheckSpec => {
+    if (!isPlainJson(spec)) return spec;
+    const key = JSON.stringify(spec);
+    if (key.length > MAX_CHECK_JSON) return spec;
+    const known = checks.get(key);
+    if (known) return known;
+    const copy = internDeep(strings, spec);
+    if (checks.size < MAX_ENTRIES) checks.set(key, copy);
+    return copy;
+  };
+  return {
+    share(c) {
+      c.checks = c.checks.map(shareCheck);
+      return this.shareTags(c);
+    },
+    shareTags(c) {
+      c.tags = c.tags.length === 0 ? EMPTY_TAGS : c.tags.map((t) => intern(strings, t));
+      return c;
+    },
+  };
+}
+
+/**
+ * Check sharing for cases read back one at a time as a run goes (held-case.ts): checks memoise
+ * what they compile (regexes, schemas, judge identities) by the spec object, so a check many
+ * cases repeat must stay one object. A table of at most `max` checks, emptied when full: it
+ * must not grow with the suite, and its strings are not interned (the cases do not stay).
+ */
+export function checkSharing(max: number): (checks: CheckSpec[]) => CheckSpec[] {
+  const table = new Map<string, CheckSpec>();
+  const one = (spec: CheckSpec): CheckSpec => {
+    if (!isPlainJson(spec)) return spec;
+    const key = JSON.stringify(spec);
+    if (key.length > MAX_CHECK_JSON) return spec;
+    const known = table.get(key);
+    if (known) return known;
+    if (table.size >= max) table.clear();
+    table.set(key, spec);
+    return spec;
+  };
+  return (checks) => checks.map(one);
 }

@@ -13,8 +13,16 @@ export function decodeUtf8(
   // isUtf8 is a fast native scan; the slow walk below only runs on a bad file.
   if (isUtf8(bytes))
     return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8') };
+  return { problem: utf8Problem(bytes, file) };
+}
+
+/**
+ * The problem of bytes that are not UTF-8: the line and column of the first bad byte. `line` is
+ * the line the bytes start at (a dataset read line by line gives one line at a time).
+ */
+export function utf8Problem(bytes: Uint8Array, file: string, firstLine = 1): SuiteProblem {
   const at = firstInvalidUtf8(bytes);
-  let line = 1;
+  let line = firstLine;
   let lineStart = 0;
   for (let i = 0; i < at; i++) {
     if (bytes[i] === 0x0a) {
@@ -25,12 +33,10 @@ export function decodeUtf8(
   const column = new TextDecoder().decode(bytes.subarray(lineStart, at)).length + 1;
   const hex = bytes[at].toString(16).toUpperCase().padStart(2, '0');
   return {
-    problem: {
-      file,
-      line,
-      column,
-      message: `not UTF-8: byte 0x${hex} is not valid here (save the file as UTF-8)`,
-    },
+    file,
+    line,
+    column,
+    message: `not UTF-8: byte 0x${hex} is not valid here (save the file as UTF-8)`,
   };
 }
 
