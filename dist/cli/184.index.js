@@ -226,8 +226,8 @@ var llm_endpoint = __webpack_require__(3043);
 var redact = __webpack_require__(7234);
 // EXTERNAL MODULE: ./build/suite/errors.js
 var suite_errors = __webpack_require__(156);
-// EXTERNAL MODULE: ./build/suite/cases.js + 1 modules
-var cases = __webpack_require__(1209);
+// EXTERNAL MODULE: ./build/suite/cases.js
+var cases = __webpack_require__(6558);
 // EXTERNAL MODULE: ./build/suite/issues.js
 var suite_issues = __webpack_require__(9895);
 // EXTERNAL MODULE: ./build/suite/jsonl.js

@@ -2080,7 +2080,7 @@ function slimCase(c, share) {
         tags: share(c.tags),
         input: null,
         modes: share(c.modes),
-        trials: c.trials.map(_slim_js__WEBPACK_IMPORTED_MODULE_2__/* .slimTrial */ .U),
+        trials: c.trials.map(_slim_js__WEBPACK_IMPORTED_MODULE_2__/* .slimTrial */ .Ul),
     };
     return out;
 }

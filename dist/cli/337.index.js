@@ -1272,7 +1272,7 @@ const sharedTrialIds = new WeakMap();
 const trialLists = new Map();
 /** The parts of a trial a comparison reads; shared with equal trials where that is safe. */
 function compareTrial(t) {
-    const s = (0,slim/* slimTrial */.U)(t);
+    const s = (0,slim/* slimTrial */.Ul)(t);
     if (!s || typeof s !== 'object')
         return s;
     const out = {
@@ -1529,7 +1529,7 @@ function slimCase(c, share) {
         tags: share(c.tags),
         input: null,
         modes: share(c.modes),
-        trials: c.trials.map(_slim_js__WEBPACK_IMPORTED_MODULE_2__/* .slimTrial */ .U),
+        trials: c.trials.map(_slim_js__WEBPACK_IMPORTED_MODULE_2__/* .slimTrial */ .Ul),
     };
     return out;
 }

@@ -246,7 +246,8 @@ function compareSlim(base, head, options = {}) {
 }
 /** The case with its full trials (read back from the journal when held slim). */
 function full(c) {
-    return (0,spool/* anySpooled */.Lz)(c.trials) ? { ...c, trials: c.trials.map(spool/* fullTrial */.wp) } : c;
+    // `input` by name: a case held by its dataset line reads it back through a getter.
+    return (0,spool/* anySpooled */.Lz)(c.trials) ? { ...c, input: c.input, trials: c.trials.map(spool/* fullTrial */.wp) } : c;
 }
 
 // EXTERNAL MODULE: ./build/pipeline/lazy-results.js

@@ -23936,9 +23936,12 @@ var run_journal = __nccwpck_require__(2353);
 var run_select = __nccwpck_require__(4452);
 // EXTERNAL MODULE: ./build/secrets.js
 var secrets = __nccwpck_require__(5009);
+// EXTERNAL MODULE: ./build/suite/held-case.js
+var held_case = __nccwpck_require__(1357);
 // EXTERNAL MODULE: ./build/pipeline/cache.js
 var pipeline_cache = __nccwpck_require__(8009);
 ;// CONCATENATED MODULE: ./build/pipeline/run-suite.js
+
 
 
 
@@ -23956,7 +23959,7 @@ const JUDGED = new Set(['judge', 'faithful', 'answers_question', 'follows_policy
 async function judgeFor(suite, env = process.env) {
     const { judge } = suite.config;
     const graded = (k) => JUDGED.has(k.type) || (k.type === 'goal_reached' && k.goal !== undefined);
-    if (!judge || !suite.cases.some((c) => c.checks.some(graded)))
+    if (!judge || !suite.cases.some((c) => (0,held_case/* checkOutline */.rK)(c).some(graded)))
         return undefined;
     return openJudge(suite, env);
 }
@@ -25317,12 +25320,14 @@ async function writeResultsStream(path, results) {
     out.end('\n]}\n');
     await done;
 }
+const hasToJSON = (c) => typeof c.toJSON === 'function';
 /** The case as written: with its full trials when the run holds them on disk. */
 function withFullTrials(c, sources) {
     if (!Array.isArray(c?.trials) || !(0,_spool_js__WEBPACK_IMPORTED_MODULE_6__/* .anySpooled */ .Lz)(c.trials))
         return c;
     return {
-        ...c,
+        // A case held by its dataset line gives its input (read back) through toJSON, in order.
+        ...(hasToJSON(c) ? c.toJSON() : c),
         trials: c.trials.map((t) => {
             const source = (0,_spool_js__WEBPACK_IMPORTED_MODULE_6__/* .spoolOf */ .x6)(t);
             if (source)
@@ -26090,7 +26095,10 @@ function errorOf(kind, message, turns, extraLatency = 0) {
 var trace_cache = __nccwpck_require__(7885);
 // EXTERNAL MODULE: ./build/run/gc.js + 1 modules
 var gc = __nccwpck_require__(7092);
+// EXTERNAL MODULE: ./build/suite/held-case.js
+var held_case = __nccwpck_require__(1357);
 ;// CONCATENATED MODULE: ./build/run/runner.js
+
 
 
 
@@ -26181,31 +26189,40 @@ async function runTrials(plan) {
         }
     }
     // The jobs, in order: case by case, trial by trial, side by side (those not finished yet).
-    function* jobs() {
-        for (const c of plan.cases) {
+    // A case held by its dataset line (src/suite/held-case.ts) is read back when its first job is
+    // taken, and its jobs hold it until they finish; a case that changed on disk errors its trials.
+    function* jobs(read) {
+        for (const held of plan.cases) {
+            let c;
             for (let t = 0; t < plan.trials; t++) {
                 const trial = firstTrial + t;
                 for (const side of plan.sides) {
-                    if (side.only && !side.only.has(c.id))
+                    if (side.only && !side.only.has(held.id))
                         continue;
-                    if (done(side.label, c.id)?.some((r) => r.trial === trial))
+                    if (done(side.label, held.id)?.some((r) => r.trial === trial))
                         continue;
-                    yield [side, c, trial];
+                    if (read)
+                        c ??= readCase(held);
+                    yield [side, c ?? held, trial];
                 }
             }
         }
     }
     let total = 0;
-    for (const _ of jobs())
+    for (const _ of jobs(false))
         total++;
     progress.start(total, plan.sides.map((s) => s.label).join(' + ') + (stage > 1 ? ' (re-run)' : ''));
     // `concurrency` lanes take the next job from one shared generator as each finishes. Not a
     // queue of every job up front (p-limit): a queued job costs about 1 KB, which at 300,000
     // trials was most of a large run's memory.
-    const queue = jobs();
+    const queue = jobs(true);
     const lanes = Array.from({ length: Math.min(Math.max(1, plan.concurrency), total) }, async () => {
-        for (const [side, c, trial] of queue)
-            await runOne(plan, side, c, trial, stage, out, progress);
+        for (const [side, c, trial] of queue) {
+            if (c instanceof Error)
+                unreadable(plan, side, c, trial, stage, out, progress);
+            else
+                await runOne(plan, side, c, trial, stage, out, progress);
+        }
     });
     await Promise.all(lanes);
     progress.finish();
@@ -26215,6 +26232,49 @@ async function runTrials(plan) {
             trials.sort((a, b) => a.trial - b.trial);
     }
     return out;
+}
+/** A held case whose line changed on disk: its trials are errors, the case is not run. */
+class CaseUnreadable extends Error {
+    id;
+    constructor(id, message) {
+        super(message);
+        this.id = id;
+    }
+}
+function readCase(c) {
+    try {
+        return (0,held_case/* fullCase */.s1)(c);
+    }
+    catch (err) {
+        return new CaseUnreadable(c.id, err.message);
+    }
+}
+/** Records the trial of a case that could not be read back as an error of the whole trial. */
+function unreadable(plan, side, c, trial, stage, out, progress) {
+    if (plan.signal?.aborted || plan.guard?.stopped)
+        return;
+    const result = {
+        trial,
+        stage,
+        status: 'error',
+        checks: [],
+        trace: { output: '', error: { kind: 'dataset', message: c.message } },
+        attempts: 0,
+        duration_ms: 0,
+    };
+    finish(plan, side, c.id, result, out, progress);
+}
+/** Keeps a finished trial (slim, when the run keeps its trials on disk) and reports it. */
+function finish(plan, side, caseId, result, out, progress) {
+    const kept = plan.keep ? plan.keep(side.label, caseId, result) : result;
+    const byCase = out.get(side.label);
+    const list = byCase.get(caseId);
+    // A new list of the exact length (concat; not push, nor a spread, which grow like push): a
+    // pushed-to array keeps room for 17 more, 130 bytes a case to the end of a run.
+    byCase.set(caseId, list ? list.concat([kept]) : [kept]);
+    plan.onTrial?.(side.label, caseId, result);
+    plan.guard?.observe(result);
+    progress.tick(result.status);
 }
 async function runOne(plan, side, c, trial, stage, out, progress) {
     if (plan.signal?.aborted || plan.guard?.stopped)
@@ -26265,16 +26325,7 @@ async function runOne(plan, side, c, trial, stage, out, progress) {
     };
     if (held)
         result.cached = true;
-    const kept = plan.keep ? plan.keep(side.label, c.id, result) : result;
-    const byCase = out.get(side.label);
-    const list = byCase.get(c.id);
-    if (list)
-        list.push(kept);
-    else
-        byCase.set(c.id, [kept]);
-    plan.onTrial?.(side.label, c.id, result);
-    plan.guard?.observe(result);
-    progress.tick(status);
+    finish(plan, side, c.id, result, out, progress);
 }
 /**
  * The config as recorded in results (an artifact anyone with read access can download): the
@@ -26290,7 +26341,7 @@ function recordedConfig(config) {
 /** One list per distinct set of modes: 100,000 cases name the same few, and nothing edits them. */
 const modeLists = new Map();
 function modesOf(c) {
-    const modes = [...new Set(c.checks.map((k) => k.mode))];
+    const modes = [...new Set((0,held_case/* checkOutline */.rK)(c).map((k) => k.mode))];
     const key = modes.join('\0');
     const shared = modeLists.get(key);
     if (shared)
@@ -26299,8 +26350,51 @@ function modesOf(c) {
         modeLists.set(key, modes);
     return modes;
 }
+/**
+ * The entry of a case held by its dataset line: its input is read back when asked for (when the
+ * results file is written: `toJSON`), not held for every case until the end of the run.
+ */
+class HeldCaseResult {
+    id;
+    hash;
+    source;
+    tags;
+    modes;
+    trials;
+    #case;
+    constructor(c, trials) {
+        this.id = c.id;
+        this.hash = c.hash;
+        this.source = c.source;
+        this.tags = c.tags;
+        this.modes = modesOf(c);
+        this.trials = trials;
+        this.#case = c;
+    }
+    /**
+     * The case's input, read back from its line. Should the line have changed since the case's
+     * trials ran (each checked it was the case loaded), the trials stand and the input is null.
+     */
+    get input() {
+        try {
+            return this.#case.resultInput();
+        }
+        catch (err) {
+            if (err instanceof held_case/* CaseChangedError */.Hk)
+                return null;
+            throw err;
+        }
+    }
+    /** The plain entry, in the fields' usual order: what JSON.stringify and spreads should see. */
+    toJSON() {
+        const { id, hash, source, tags, input, modes, trials } = this;
+        return { id, hash, source, tags, input, modes, trials };
+    }
+}
 /** A case's entry in a results file. */
 function caseResultOf(c, trials) {
+    if (c instanceof held_case/* HeldCase */.wq)
+        return new HeldCaseResult(c, trials);
     return {
         id: c.id,
         hash: c.hash,
@@ -26516,9 +26610,10 @@ function parseShard(text) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ slimTrial)
+/* harmony export */   BA: () => (/* binding */ slimTrace),
+/* harmony export */   Nm: () => (/* binding */ slimChecks),
+/* harmony export */   Ul: () => (/* binding */ slimTrial)
 /* harmony export */ });
-/* unused harmony export slimTrace */
 /** Shared passing checks and check lists, by what identifies them; bounded. */
 const MAX_SHARED = 50_000;
 const passChecks = new Map();
@@ -26691,10 +26786,39 @@ class JournalLines {
 }
 /** A slim copy of `trial`, whose full version is the journal line at offset/length. */
 function spooledTrial(trial, source, offset, length) {
-    const slim = (0,_slim_js__WEBPACK_IMPORTED_MODULE_1__/* .slimTrial */ .U)(trial);
-    slim[SOURCE] = source;
-    slim[OFFSET] = offset;
-    slim[LENGTH] = length;
+    if (!trial || typeof trial !== 'object')
+        return trial;
+    // One object literal with the symbols (the fields of slimTrial): symbols added afterwards
+    // took a second array per trial, 40 bytes each held to the end of a run.
+    const checks = (0,_slim_js__WEBPACK_IMPORTED_MODULE_1__/* .slimChecks */ .Nm)(trial.checks);
+    const trace = (0,_slim_js__WEBPACK_IMPORTED_MODULE_1__/* .slimTrace */ .BA)(trial.trace);
+    const { trial: n, stage, status, attempts, duration_ms } = trial;
+    const slim = trial.cached
+        ? {
+            trial: n,
+            stage,
+            status,
+            checks,
+            trace,
+            attempts,
+            duration_ms,
+            cached: trial.cached,
+            [SOURCE]: source,
+            [OFFSET]: offset,
+            [LENGTH]: length,
+        }
+        : {
+            trial: n,
+            stage,
+            status,
+            checks,
+            trace,
+            attempts,
+            duration_ms,
+            [SOURCE]: source,
+            [OFFSET]: offset,
+            [LENGTH]: length,
+        };
     return slim;
 }
 /** Is any of these trials held on disk (only its slim copy in memory)? */
@@ -27315,112 +27439,29 @@ function registerSuiteSecrets(config, env) {
 
 /***/ }),
 
-/***/ 1209:
+/***/ 6558:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Yu: () => (/* binding */ DATASET_EXTENSIONS),
-  QV: () => (/* binding */ datasetFormat),
-  dv: () => (/* binding */ duplicateIdProblems),
-  Bq: () => (/* binding */ parseCases),
-  l$: () => (/* binding */ validateCase),
-  LB: () => (/* binding */ validateCheck)
-});
-
-// UNUSED EXPORTS: MAX_TURNS
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(9691);
-// EXTERNAL MODULE: ./build/checks/registry.js + 32 modules
-var registry = __nccwpck_require__(2439);
-// EXTERNAL MODULE: ./build/suite/hash.js
-var suite_hash = __nccwpck_require__(3599);
-;// CONCATENATED MODULE: ./build/suite/share.js
-/** Bounds: a suite of unique strings must not grow the tables without end. */
-const MAX_ENTRIES = 100_000;
-/** Longer strings are rarely repeated exactly; interning them would only cost a lookup. */
-const MAX_STRING = 256;
-/** Check definitions larger than this (as JSON) are kept as they are. */
-const MAX_CHECK_JSON = 4_096;
-const strings = new Map();
-const checks = new Map();
-/** Frozen: a shared list must never be changed through one case. */
-const EMPTY_TAGS = Object.freeze([]);
-function intern(s) {
-    if (s.length > MAX_STRING)
-        return s;
-    const known = strings.get(s);
-    if (known !== undefined)
-        return known;
-    if (strings.size < MAX_ENTRIES)
-        strings.set(s, s);
-    return s;
-}
-/** Plain JSON (no RegExp, Date, functions, ...): only then does its JSON text identify it. */
-function isPlainJson(v, depth = 0) {
-    if (v === null || typeof v === 'string' || typeof v === 'boolean')
-        return true;
-    if (typeof v === 'number')
-        return Number.isFinite(v);
-    if (typeof v !== 'object' || depth > 16)
-        return false;
-    if (Array.isArray(v))
-        return v.every((x) => isPlainJson(x, depth + 1));
-    const proto = Object.getPrototypeOf(v);
-    if (proto !== Object.prototype && proto !== null)
-        return false;
-    return Object.values(v).every((x) => x !== undefined && isPlainJson(x, depth + 1));
-}
-/** A copy of a plain JSON value with its short strings (values and keys) interned. */
-function internDeep(v) {
-    if (typeof v === 'string')
-        return intern(v);
-    if (v === null || typeof v !== 'object')
-        return v;
-    if (Array.isArray(v))
-        return v.map(internDeep);
-    const out = {};
-    for (const [k, x] of Object.entries(v))
-        out[intern(k)] = internDeep(x);
-    return out;
-}
-/** One shared object for each distinct check definition (by its JSON text, key order kept). */
-function shareCheck(spec) {
-    if (!isPlainJson(spec))
-        return spec;
-    const key = JSON.stringify(spec);
-    if (key.length > MAX_CHECK_JSON)
-        return spec;
-    const known = checks.get(key);
-    if (known)
-        return known;
-    const copy = internDeep(spec);
-    if (checks.size < MAX_ENTRIES)
-        checks.set(key, copy);
-    return copy;
-}
-/** The case with its checks and tags shared with earlier cases where equal (see above). */
-function shareCase(c) {
-    c.checks = c.checks.map(shareCheck);
-    c.tags = c.tags.length === 0 ? EMPTY_TAGS : c.tags.map(intern);
-    return c;
-}
-
-// EXTERNAL MODULE: ./build/calibrate/identity.js
-var identity = __nccwpck_require__(4474);
-// EXTERNAL MODULE: ./build/suite/issues.js
-var suite_issues = __nccwpck_require__(9895);
-// EXTERNAL MODULE: ./build/suite/suggest.js
-var suggest = __nccwpck_require__(8381);
-// EXTERNAL MODULE: ./build/suite/jsonl.js
-var jsonl = __nccwpck_require__(8925);
-// EXTERNAL MODULE: ./build/suite/yaml.js
-var yaml = __nccwpck_require__(2092);
-// EXTERNAL MODULE: ./build/run/gc.js + 1 modules
-var gc = __nccwpck_require__(7092);
-;// CONCATENATED MODULE: ./build/suite/cases.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bq: () => (/* binding */ parseCases),
+/* harmony export */   LB: () => (/* binding */ validateCheck),
+/* harmony export */   QV: () => (/* binding */ datasetFormat),
+/* harmony export */   Yu: () => (/* binding */ DATASET_EXTENSIONS),
+/* harmony export */   aE: () => (/* binding */ caseCollector),
+/* harmony export */   dv: () => (/* binding */ duplicateIdProblems),
+/* harmony export */   l$: () => (/* binding */ validateCase)
+/* harmony export */ });
+/* unused harmony export MAX_TURNS */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9691);
+/* harmony import */ var _checks_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2439);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3599);
+/* harmony import */ var _share_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1251);
+/* harmony import */ var _calibrate_identity_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4474);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9895);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8381);
+/* harmony import */ var _jsonl_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8925);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2092);
+/* harmony import */ var _run_gc_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7092);
 
 
 
@@ -27441,10 +27482,10 @@ const MAX_TURNS = 100;
  * Knowledge-base fixtures pinned to a case (`context.documents`): passed to the target with the
  * rest of `context`, for the system to load into its retriever (docs/targets.md).
  */
-const pinnedDocuments = schemas/* array */.YOg(schemas/* strictObject */.rej({
-    id: schemas/* string */.YjP().min(1),
-    text: schemas/* string */.YjP(),
-    source: schemas/* string */.YjP().min(1).optional(),
+const pinnedDocuments = zod__WEBPACK_IMPORTED_MODULE_8__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_8__/* .strictObject */ .rej({
+    id: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().min(1),
+    text: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP(),
+    source: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().min(1).optional(),
 }))
     .superRefine((docs, ctx) => {
     const seen = new Set();
@@ -27459,8 +27500,8 @@ const pinnedDocuments = schemas/* array */.YOg(schemas/* strictObject */.rej({
         seen.add(d.id);
     });
 });
-const caseSchema = schemas/* strictObject */.rej({
-    id: schemas/* string */.YjP({
+const caseSchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .strictObject */ .rej({
+    id: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP({
         error: (iss) => iss.input === undefined
             ? 'required (every case needs a stable id: it pairs the case across base and head)'
             : undefined,
@@ -27468,36 +27509,36 @@ const caseSchema = schemas/* strictObject */.rej({
         .min(1)
         .refine((v) => v.trim() === v, { message: 'must not start or end with spaces' }),
     // Required unless the case is a conversation (checked in validateCase, which sees both).
-    input: schemas/* unknown */.L5J()
+    input: zod__WEBPACK_IMPORTED_MODULE_8__/* .unknown */ .L5J()
         .superRefine((v, ctx) => {
         if (v === null)
             ctx.addIssue({ code: 'custom', message: 'must not be null' });
     })
         .optional(),
-    context: schemas/* looseObject */._H3({ documents: pinnedDocuments.optional() }).optional(),
-    tags: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
-    checks: schemas/* array */.YOg(schemas/* unknown */.L5J(), { error: (iss) => (iss.input === undefined ? 'required' : undefined) })
+    context: zod__WEBPACK_IMPORTED_MODULE_8__/* .looseObject */ ._H3({ documents: pinnedDocuments.optional() }).optional(),
+    tags: zod__WEBPACK_IMPORTED_MODULE_8__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().min(1)).default([]),
+    checks: zod__WEBPACK_IMPORTED_MODULE_8__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_8__/* .unknown */ .L5J(), { error: (iss) => (iss.input === undefined ? 'required' : undefined) })
         .min(1, {
         message: 'must list at least one check',
     }),
     /** For people reading the dataset; not used by evalgate. */
-    description: schemas/* string */.YjP().optional(),
+    description: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
     /** A synthetic variation's case (`evalgate synth`): for people and tools; not used by a run. */
-    parent: schemas/* string */.YjP().min(1).optional(),
+    parent: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().min(1).optional(),
     /** A scripted conversation, one entry per user turn. */
-    turns: schemas/* array */.YOg(schemas/* strictObject */.rej({ user: schemas/* string */.YjP().min(1) }))
+    turns: zod__WEBPACK_IMPORTED_MODULE_8__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_8__/* .strictObject */ .rej({ user: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().min(1) }))
         .min(1, { message: 'must list at least one turn' })
         .max(MAX_TURNS, { message: `at most ${MAX_TURNS} turns` })
         .optional(),
     /** A user played by the suite's simulator model. */
-    simulated_user: schemas/* strictObject */.rej({
-        persona: schemas/* string */.YjP().trim().min(1),
-        goal: schemas/* string */.YjP().trim().min(1),
-        max_turns: schemas/* int */.Whr().min(1).max(MAX_TURNS),
-        first_message: schemas/* string */.YjP().min(1).optional(),
-        stop: schemas/* strictObject */.rej({
-            tool: schemas/* string */.YjP().min(1),
-            args: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+    simulated_user: zod__WEBPACK_IMPORTED_MODULE_8__/* .strictObject */ .rej({
+        persona: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().trim().min(1),
+        goal: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().trim().min(1),
+        max_turns: zod__WEBPACK_IMPORTED_MODULE_8__/* .int */ .Whr().min(1).max(MAX_TURNS),
+        first_message: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().min(1).optional(),
+        stop: zod__WEBPACK_IMPORTED_MODULE_8__/* .strictObject */ .rej({
+            tool: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().min(1),
+            args: zod__WEBPACK_IMPORTED_MODULE_8__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_8__/* .unknown */ .L5J()).optional(),
         })
             .optional(),
     })
@@ -27532,7 +27573,7 @@ function conversationIssues(raw, d, checks, support) {
     }
     const available = d.turns?.length ?? d.simulated_user?.max_turns;
     checks.forEach((spec, i) => {
-        const def = (0,registry/* getCheck */.H$)(spec.type);
+        const def = (0,_checks_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .getCheck */ .H$)(spec.type);
         const n = spec.turn;
         if (n !== undefined && n > (available ?? 1)) {
             const why = d.turns
@@ -27556,8 +27597,8 @@ function conversationIssues(raw, d, checks, support) {
 }
 /** `human: pass|fail` or `human: {label: pass|fail, note: "..."}`; a string is the problem. */
 function humanLabel(raw, type) {
-    if (!(0,identity/* isJudged */.sL)({ type }))
-        return `human labels are for checks graded by the judge model (${[...identity/* JUDGED_TYPES */.w].join(', ')}), not ${(0,suite_issues/* describeValue */.bp)(type)}`;
+    if (!(0,_calibrate_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .isJudged */ .sL)({ type }))
+        return `human labels are for checks graded by the judge model (${[..._calibrate_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .JUDGED_TYPES */ .w].join(', ')}), not ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(type)}`;
     if (raw === 'pass' || raw === 'fail')
         return { label: raw };
     if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
@@ -27569,7 +27610,7 @@ function humanLabel(raw, type) {
             return o.note ? { label: o.label, note: o.note } : { label: o.label };
         }
     }
-    return `expected pass, fail or {label: pass|fail, note: "..."}, got ${(0,suite_issues/* describeValue */.bp)(raw)}`;
+    return `expected pass, fail or {label: pass|fail, note: "..."}, got ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(raw)}`;
 }
 /** Validates one check spec at index `index` of a case. Pure; never throws. */
 function validateCheck(raw, index, modes) {
@@ -27577,12 +27618,12 @@ function validateCheck(raw, index, modes) {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
         return {
             issues: [
-                { path: at, message: `expected a mapping with type and mode, got ${(0,suite_issues/* describeValue */.bp)(raw)}` },
+                { path: at, message: `expected a mapping with type and mode, got ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(raw)}` },
             ],
         };
     }
     const obj = raw;
-    const types = (0,registry/* checkTypes */.OE)();
+    const types = (0,_checks_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .checkTypes */ .OE)();
     if (obj.type === undefined) {
         return {
             issues: [{ path: [...at, 'type'], message: `required (one of ${types.join(', ')})` }],
@@ -27591,19 +27632,19 @@ function validateCheck(raw, index, modes) {
     if (typeof obj.type !== 'string') {
         return {
             issues: [
-                { path: [...at, 'type'], message: `expected a string, got ${(0,suite_issues/* describeValue */.bp)(obj.type)}` },
+                { path: [...at, 'type'], message: `expected a string, got ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(obj.type)}` },
             ],
         };
     }
-    const def = (0,registry/* getCheck */.H$)(obj.type);
+    const def = (0,_checks_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .getCheck */ .H$)(obj.type);
     if (!def) {
-        const guess = (0,suggest/* closest */.kp)(obj.type, types);
+        const guess = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_9__/* .closest */ .kp)(obj.type, types);
         const hint = guess ? `did you mean "${guess}"? ` : '';
         return {
             issues: [
                 {
                     path: [...at, 'type'],
-                    message: `unknown check type ${(0,suite_issues/* describeValue */.bp)(obj.type)} (${hint}known: ${types.join(', ')})`,
+                    message: `unknown check type ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(obj.type)} (${hint}known: ${types.join(', ')})`,
                 },
             ],
         };
@@ -27623,25 +27664,25 @@ function validateCheck(raw, index, modes) {
     }
     const parsed = def.schema.safeParse(graded, { reportInput: true });
     if (!parsed.success)
-        issues.push(...(0,suite_issues/* fromZodIssues */.cQ)(parsed.error.issues, def.schema, obj, at));
+        issues.push(...(0,_issues_js__WEBPACK_IMPORTED_MODULE_4__/* .fromZodIssues */ .cQ)(parsed.error.issues, def.schema, obj, at));
     // A plain z.object drops keys it does not know; in a dataset that hides typos
     // (`ignore_cas: true` silently does nothing), so we report them.
     const known = objectKeys(def.schema);
     if (known) {
         for (const key of Object.keys(graded)) {
             if (!known.includes(key) && !issues.some((i) => i.path[2] === key && i.path.length === 3)) {
-                issues.push({ path: [...at, key], message: (0,suite_issues/* unknownKeyMessage */.VP)(key, known) });
+                issues.push({ path: [...at, key], message: (0,_issues_js__WEBPACK_IMPORTED_MODULE_4__/* .unknownKeyMessage */ .VP)(key, known) });
             }
         }
     }
     // No modes: the config's failure_modes are broken themselves (reported apart), so not checked.
     if (modes && typeof obj.mode === 'string' && obj.mode !== '' && !Object.hasOwn(modes, obj.mode)) {
         const names = Object.keys(modes);
-        const guess = (0,suggest/* closest */.kp)(obj.mode, names);
+        const guess = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_9__/* .closest */ .kp)(obj.mode, names);
         const hint = guess ? `did you mean "${guess}"? ` : '';
         issues.push({
             path: [...at, 'mode'],
-            message: `unknown failure mode ${(0,suite_issues/* describeValue */.bp)(obj.mode)} (${hint}known: ${names.join(', ')})`,
+            message: `unknown failure mode ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(obj.mode)} (${hint}known: ${names.join(', ')})`,
         });
     }
     if (issues.length > 0 || !parsed.success)
@@ -27666,7 +27707,7 @@ function validateCase(raw, modes, support) {
             issues: [
                 {
                     path: [],
-                    message: `expected a case (a mapping with id, input, checks), got ${(0,suite_issues/* describeValue */.bp)(raw)}`,
+                    message: `expected a case (a mapping with id, input, checks), got ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(raw)}`,
                 },
             ],
         };
@@ -27674,7 +27715,7 @@ function validateCase(raw, modes, support) {
     const issues = [];
     const r = caseSchema.safeParse(raw, { reportInput: true });
     if (!r.success)
-        issues.push(...(0,suite_issues/* fromZodIssues */.cQ)(r.error.issues, caseSchema, raw));
+        issues.push(...(0,_issues_js__WEBPACK_IMPORTED_MODULE_4__/* .fromZodIssues */ .cQ)(r.error.issues, caseSchema, raw));
     const rawChecks = raw.checks;
     const checks = [];
     if (Array.isArray(rawChecks)) {
@@ -27717,29 +27758,41 @@ function datasetFormat(file) {
     return undefined;
 }
 /**
+ * What parseCases does with each case value, one at a time (a dataset read line by line uses it
+ * too): validated, hashed and shared into `cases`, or its problems into `problems`. `hold`
+ * decides what is kept of a valid case (by default the case).
+ */
+function caseCollector(opts) {
+    const cases = [];
+    const problems = [];
+    const sharing = opts.sharing ?? (0,_share_js__WEBPACK_IMPORTED_MODULE_2__/* .caseSharing */ .H)();
+    const take = (raw, located, line, hold) => {
+        (0,_run_gc_js__WEBPACK_IMPORTED_MODULE_7__/* .checkpoint */ .Fn)();
+        const { value, issues } = validateCase(raw, opts.modes, opts.conversation);
+        if (value) {
+            const hash = (0,_hash_js__WEBPACK_IMPORTED_MODULE_1__/* .caseHash */ .TV)(value);
+            const c = { ...value, source: { file: opts.source, line }, hash };
+            // A held case keeps no checks (held-case.ts): sharing them would only fill the table.
+            cases.push(hold ? hold(sharing.shareTags(c)) : sharing.share(c));
+        }
+        else {
+            problems.push(...(0,_issues_js__WEBPACK_IMPORTED_MODULE_4__/* .issuesToProblems */ .qk)(issues, opts.file, located));
+        }
+    };
+    return { cases, problems, take };
+}
+/**
  * Parses and validates one dataset file's text. Returns the valid cases and a problem for each
  * error (syntax or validation), so one run reports every bad case. Never throws.
  */
 function parseCases(text, opts) {
-    const cases = [];
-    const problems = [];
-    const take = (raw, located, line) => {
-        (0,gc/* checkpoint */.Fn)();
-        const { value, issues } = validateCase(raw, opts.modes, opts.conversation);
-        if (value) {
-            const hash = (0,suite_hash/* caseHash */.TV)(value);
-            cases.push(shareCase({ ...value, source: { file: opts.source, line }, hash }));
-        }
-        else {
-            problems.push(...(0,suite_issues/* issuesToProblems */.qk)(issues, opts.file, located));
-        }
-    };
+    const { cases, problems, take } = caseCollector(opts);
     if (opts.format === 'jsonl') {
-        const { problems: syntax } = (0,jsonl/* parseJsonl */.wI)(text, opts.file, (row) => take(row.value, { lineOf: () => row.line }, row.line));
+        const { problems: syntax } = (0,_jsonl_js__WEBPACK_IMPORTED_MODULE_5__/* .parseJsonl */ .wI)(text, opts.file, (row) => take(row.value, { lineOf: () => row.line }, row.line));
         problems.push(...syntax);
     }
     else {
-        const parsed = opts.format === 'json' ? (0,jsonl/* parseJson */.qF)(text, opts.file) : (0,yaml/* parseYaml */.hN)(text, opts.file);
+        const parsed = opts.format === 'json' ? (0,_jsonl_js__WEBPACK_IMPORTED_MODULE_5__/* .parseJson */ .qF)(text, opts.file) : (0,_yaml_js__WEBPACK_IMPORTED_MODULE_6__/* .parseYaml */ .hN)(text, opts.file);
         if (!parsed.ok)
             return { cases, problems: parsed.problems };
         const list = parsed.doc.value;
@@ -27750,12 +27803,12 @@ function parseCases(text, opts) {
             problems.push({
                 file: opts.file,
                 line: parsed.doc.lineOf([]) ?? 1,
-                message: `expected a list of cases, got ${(0,suite_issues/* describeValue */.bp)(list)}`,
+                message: `expected a list of cases, got ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(list)}`,
             });
             return { cases, problems };
         }
         list.forEach((raw, i) => {
-            const located = (0,yaml/* locatedAt */.mu)(parsed.doc, [i], raw);
+            const located = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_6__/* .locatedAt */ .mu)(parsed.doc, [i], raw);
             take(raw, located, parsed.doc.lineOf([i]) ?? 1);
         });
     }
@@ -27817,8 +27870,8 @@ var suggest = __nccwpck_require__(8381);
 var yaml = __nccwpck_require__(2092);
 // EXTERNAL MODULE: ./build/defaults.js
 var defaults = __nccwpck_require__(4532);
-// EXTERNAL MODULE: ./build/suite/cases.js + 1 modules
-var cases = __nccwpck_require__(1209);
+// EXTERNAL MODULE: ./build/suite/cases.js
+var cases = __nccwpck_require__(6558);
 ;// CONCATENATED MODULE: ./build/monitor/online-checks.js
 /**
  * Which checks may run online (over production traces) and the validation of the config's
@@ -28580,12 +28633,190 @@ function suiteHash(config, cases) {
 
 /***/ }),
 
+/***/ 1357:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hk: () => (/* binding */ CaseChangedError),
+/* harmony export */   jd: () => (/* binding */ closeHeldCases),
+/* harmony export */   rK: () => (/* binding */ checkOutline),
+/* harmony export */   s1: () => (/* binding */ fullCase),
+/* harmony export */   wq: () => (/* binding */ HeldCase)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8522);
+/* harmony import */ var _cases_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6558);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3599);
+/* harmony import */ var _share_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1251);
+/**
+ * Cases held by where they are in their dataset, not as parsed. A run of 100,000 cases held
+ * every parsed case (input, context, checks: about 600 bytes each in the bench) from loading to
+ * the end, though a case's trials need it only while they run. A JSON-lines case is kept as its
+ * id, tags, hash, source, failure modes and check outline, plus the byte range of its line; the
+ * input, context and checks are read back from the file when asked for (`fullCase`, or the
+ * getters), parsed and validated again, and used only if the case's hash is still the one
+ * computed at load. A dataset rewritten while the suite runs (by the system under test, a
+ * script) therefore fails the case loudly rather than running another case in its place.
+ *
+ * Only `loadSuite(path, {lazy: true})` holds cases this way (`evalgate run`); conversations
+ * (`turns`, `simulated_user`) and JSON/YAML datasets are held parsed as before.
+ */
+
+
+
+
+
+/** Dataset files with a descriptor open. */
+const opened = new Set();
+/** Closes the dataset files cases were read back from (they are opened again if needed). */
+function closeHeldCases() {
+    for (const lines of opened) {
+        if (lines.fd !== undefined)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(lines.fd);
+        lines.fd = undefined;
+        lines.last = undefined;
+    }
+    opened.clear();
+}
+/** zlib.crc32 (node 22.2 and later; without it, inputs are read back in full). */
+const crc32 = node_zlib__WEBPACK_IMPORTED_MODULE_1__.crc32;
+/** Checks read back shared where equal (share.ts): compiled once, not for every case. */
+const shareChecks = (0,_share_js__WEBPACK_IMPORTED_MODULE_4__/* .checkSharing */ .F)(4_096);
+/** A case's dataset changed on disk after the suite was loaded. */
+class CaseChangedError extends Error {
+}
+const outlines = new Map();
+const MAX_OUTLINES = 10_000;
+/** One frozen outline per distinct list of check types, modes and goals: 100,000 cases share a few. */
+function outlineOf(checks) {
+    const key = checks.map((k) => `${k.type}\0${k.mode}\0${k.goal !== undefined}`).join('\u0001');
+    const known = outlines.get(key);
+    if (known)
+        return known;
+    const list = Object.freeze(checks.map((k) => Object.freeze(k.goal !== undefined
+        ? { type: k.type, mode: k.mode, goal: true }
+        : { type: k.type, mode: k.mode })));
+    if (outlines.size < MAX_OUTLINES)
+        outlines.set(key, list);
+    return list;
+}
+class HeldCase {
+    id;
+    tags;
+    source;
+    hash;
+    outline;
+    #lines;
+    #offset;
+    #length;
+    /** CRC-32 of the line as last read back and found unchanged (see resultInput). */
+    #crc;
+    constructor(c, lines, offset, length) {
+        this.id = c.id;
+        this.tags = c.tags;
+        this.source = c.source;
+        this.hash = c.hash;
+        this.outline = outlineOf(c.checks);
+        this.#lines = lines;
+        this.#offset = offset;
+        this.#length = length;
+    }
+    get input() {
+        return this.full().input;
+    }
+    get context() {
+        return this.full().context;
+    }
+    get checks() {
+        return this.full().checks;
+    }
+    /**
+     * The case's input for its results entry. When the line's bytes are those read back and
+     * checked when its trials started (the same CRC-32), the input is taken from them as they are
+     * (validation passes a case's input through untouched) without validating and hashing the
+     * case again; otherwise the case is read back in full, its hash checked.
+     */
+    resultInput() {
+        const lines = this.#lines;
+        if (lines.last?.offset === this.#offset)
+            return lines.last.full.input;
+        if (this.#crc !== undefined && crc32) {
+            const bytes = readRange(lines, this.#offset, this.#length);
+            if ((crc32(bytes) | 0) === this.#crc)
+                return JSON.parse(bytes.toString('utf8')).input;
+        }
+        return this.full().input;
+    }
+    /** The case as parsed, read back from its line; throws CaseChangedError if it changed. */
+    full() {
+        const lines = this.#lines;
+        if (lines.last?.offset === this.#offset)
+            return lines.last.full;
+        const at = `${lines.shown}:${this.source.line}`;
+        const changed = (why) => new CaseChangedError(`${at}: case ${JSON.stringify(this.id)} ${why} since the suite was loaded (was the dataset rewritten during the run?)`);
+        let bytes;
+        try {
+            bytes = readRange(lines, this.#offset, this.#length);
+        }
+        catch (err) {
+            throw changed(`cannot be read back (${err.message})`);
+        }
+        let raw;
+        try {
+            raw = JSON.parse(bytes.toString('utf8'));
+        }
+        catch {
+            throw changed('is no longer valid JSON');
+        }
+        const { value } = (0,_cases_js__WEBPACK_IMPORTED_MODULE_2__/* .validateCase */ .l$)(raw, lines.modes, lines.conversation);
+        if (!value || value.id !== this.id || (0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .caseHash */ .TV)(value) !== this.hash)
+            throw changed('changed');
+        this.#crc = crc32 ? crc32(bytes) | 0 : undefined;
+        // The tags as loaded: the hash does not cover them, and the case is the one loaded.
+        const full = {
+            ...value,
+            tags: this.tags,
+            checks: shareChecks(value.checks),
+            source: this.source,
+            hash: this.hash,
+        };
+        lines.last = { offset: this.#offset, full };
+        return full;
+    }
+}
+/** The case as parsed: read back when it is held by its line. */
+function fullCase(c) {
+    return c instanceof HeldCase ? c.full() : c;
+}
+/** A case's check types, modes and goals, without reading a held case back. */
+function checkOutline(c) {
+    return c instanceof HeldCase ? c.outline : c.checks;
+}
+function readRange(lines, offset, length) {
+    if (lines.fd === undefined) {
+        lines.fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(lines.path, 'r');
+        opened.add(lines);
+    }
+    const buf = Buffer.allocUnsafe(length);
+    for (let got = 0; got < length;) {
+        const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(lines.fd, buf, got, length - got, offset + got);
+        if (n === 0)
+            throw new Error('the file is shorter than it was');
+        got += n;
+    }
+    return buf;
+}
+
+
+/***/ }),
+
 /***/ 8628:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  jd: () => (/* reexport */ held_case/* closeHeldCases */.jd),
   Gt: () => (/* reexport */ errors/* displayPath */.Gt),
   t$: () => (/* reexport */ errors/* isSuiteError */.t$),
   Z9: () => (/* reexport */ loadConfig),
@@ -28593,24 +28824,26 @@ __nccwpck_require__.d(__webpack_exports__, {
   o4: () => (/* reexport */ suite_config/* parseConfig */.o4)
 });
 
-// UNUSED EXPORTS: DATASET_EXTENSIONS, DEFAULTS, DEFAULT_GATE, DEFAULT_MODULE_EXPORT, MAX_PROBLEMS, ProblemList, SuiteError, TARGET_KINDS, caseHash, configSchema, datasetFormat, duplicateIdProblems, formatProblem, loadCases, parseCases, parseDuration, parseJson, parseJsonl, parseYaml, sha256, stableStringify, suiteError, suiteHash, validateCase, validateCheck, validateConfig
+// UNUSED EXPORTS: CaseChangedError, DATASET_EXTENSIONS, DEFAULTS, DEFAULT_GATE, DEFAULT_MODULE_EXPORT, HeldCase, MAX_PROBLEMS, ProblemList, SuiteError, TARGET_KINDS, caseHash, checkOutline, configSchema, datasetFormat, duplicateIdProblems, formatProblem, fullCase, loadCases, parseCases, parseDuration, parseJson, parseJsonl, parseYaml, sha256, stableStringify, suiteError, suiteHash, validateCase, validateCheck, validateConfig
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 3 modules
 var dist = __nccwpck_require__(6128);
-// EXTERNAL MODULE: ./build/suite/cases.js + 1 modules
-var suite_cases = __nccwpck_require__(1209);
+// EXTERNAL MODULE: ./build/suite/cases.js
+var suite_cases = __nccwpck_require__(6558);
 // EXTERNAL MODULE: ./build/suite/config.js + 1 modules
 var suite_config = __nccwpck_require__(4222);
 // EXTERNAL MODULE: ./build/suite/errors.js
 var errors = __nccwpck_require__(156);
 // EXTERNAL MODULE: ./build/suite/hash.js
 var hash = __nccwpck_require__(3599);
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./build/suite/utf8.js
 
 /**
@@ -28622,8 +28855,15 @@ function decodeUtf8(bytes, file) {
     // isUtf8 is a fast native scan; the slow walk below only runs on a bad file.
     if ((0,external_node_buffer_.isUtf8)(bytes))
         return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8') };
+    return { problem: utf8Problem(bytes, file) };
+}
+/**
+ * The problem of bytes that are not UTF-8: the line and column of the first bad byte. `line` is
+ * the line the bytes start at (a dataset read line by line gives one line at a time).
+ */
+function utf8Problem(bytes, file, firstLine = 1) {
     const at = firstInvalidUtf8(bytes);
-    let line = 1;
+    let line = firstLine;
     let lineStart = 0;
     for (let i = 0; i < at; i++) {
         if (bytes[i] === 0x0a) {
@@ -28634,12 +28874,10 @@ function decodeUtf8(bytes, file) {
     const column = new TextDecoder().decode(bytes.subarray(lineStart, at)).length + 1;
     const hex = bytes[at].toString(16).toUpperCase().padStart(2, '0');
     return {
-        problem: {
-            file,
-            line,
-            column,
-            message: `not UTF-8: byte 0x${hex} is not valid here (save the file as UTF-8)`,
-        },
+        file,
+        line,
+        column,
+        message: `not UTF-8: byte 0x${hex} is not valid here (save the file as UTF-8)`,
     };
 }
 /** The offset of the first byte that starts no valid UTF-8 sequence; bytes.length if none. */
@@ -28683,7 +28921,18 @@ function firstInvalidUtf8(bytes) {
     return n;
 }
 
+// EXTERNAL MODULE: ./build/suite/jsonl.js
+var jsonl = __nccwpck_require__(8925);
+// EXTERNAL MODULE: ./build/suite/share.js
+var share = __nccwpck_require__(1251);
+// EXTERNAL MODULE: ./build/suite/held-case.js
+var held_case = __nccwpck_require__(1357);
 ;// CONCATENATED MODULE: ./build/suite/load.js
+
+
+
+
+
 
 
 
@@ -28710,19 +28959,23 @@ async function resolveConfigPath(configPath) {
     }
     return external_node_path_.join(abs, CONFIG_NAMES[0]);
 }
+/** A file that cannot be read, as a SuiteError naming it. */
+function readError(err, abs, what) {
+    const code = err.code;
+    const reason = code === 'ENOENT'
+        ? `${what} not found`
+        : code === 'EISDIR'
+            ? `${what} is a folder, not a file`
+            : `cannot read ${what}: ${err.message}`;
+    return new errors/* SuiteError */.$K([{ file: (0,errors/* displayPath */.Gt)(abs), message: reason }]);
+}
 async function readText(abs, what) {
     let bytes;
     try {
         bytes = await (0,promises_.readFile)(abs);
     }
     catch (err) {
-        const code = err.code;
-        const reason = code === 'ENOENT'
-            ? `${what} not found`
-            : code === 'EISDIR'
-                ? `${what} is a folder, not a file`
-                : `cannot read ${what}: ${err.message}`;
-        throw new errors/* SuiteError */.$K([{ file: (0,errors/* displayPath */.Gt)(abs), message: reason }]);
+        throw readError(err, abs, what);
     }
     const decoded = decodeUtf8(bytes, (0,errors/* displayPath */.Gt)(abs));
     if ('problem' in decoded)
@@ -28765,7 +29018,7 @@ async function expandPattern(pattern, rootDir) {
  * one SuiteError listing every problem (syntax, fields, unknown modes, duplicate ids, patterns
  * that match nothing, an empty suite).
  */
-async function loadCases(config, rootDir, configPath) {
+async function loadCases(config, rootDir, configPath, options = {}) {
     const root = external_node_path_.resolve(rootDir);
     const problems = new errors/* ProblemList */.Ku();
     const configAbs = configPath ? external_node_path_.resolve(configPath) : undefined;
@@ -28792,31 +29045,41 @@ async function loadCases(config, rootDir, configPath) {
         }
     }
     const display = (rel) => (0,errors/* displayPath */.Gt)(external_node_path_.resolve(root, rel));
-    const texts = await Promise.all(files.map((f) => readText(external_node_path_.resolve(root, f), 'dataset file').catch((err) => {
-        if (err instanceof errors/* SuiteError */.$K)
-            problems.addAll(err.problems);
-        return undefined;
-    })));
+    // A lazy load reads JSON-lines datasets line by line (held-case.ts), the others whole.
+    const streamed = (f) => options.lazy === true && (0,suite_cases/* datasetFormat */.QV)(f) === 'jsonl';
+    const texts = await Promise.all(files.map((f) => streamed(f)
+        ? undefined
+        : readText(external_node_path_.resolve(root, f), 'dataset file').catch((err) => {
+            if (err instanceof errors/* SuiteError */.$K)
+                problems.addAll(err.problems);
+            return undefined;
+        })));
     // Known only from a whole config: a broken one does not say what conversations may use.
     const full = config;
     const conversation = full.target
         ? { mode: full.target.conversation ?? 'turns', simulator: full.simulator !== undefined }
         : undefined;
     const cases = [];
-    files.forEach((f, k) => {
-        const text = texts[k];
-        if (text === undefined)
-            return;
-        const parsed = (0,suite_cases/* parseCases */.Bq)(text, {
+    const sharing = (0,share/* caseSharing */.H)();
+    for (const [k, f] of files.entries()) {
+        const opts = {
             file: display(f),
             source: f,
             format: (0,suite_cases/* datasetFormat */.QV)(f),
             modes: config.failure_modes,
             conversation,
-        });
+            sharing,
+        };
+        const parsed = streamed(f)
+            ? heldCasesOrProblems(external_node_path_.resolve(root, f), opts)
+            : texts[k] === undefined
+                ? undefined
+                : (0,suite_cases/* parseCases */.Bq)(texts[k], opts);
+        if (!parsed)
+            continue;
         problems.addAll(parsed.problems);
         cases.push(...parsed.cases);
-    });
+    }
     problems.addAll((0,suite_cases/* duplicateIdProblems */.dv)(cases, display));
     if (problems.size === 0 && cases.length === 0) {
         problems.add(datasetsProblem(config, root, undefined, `empty suite: ${files.length <= 3 ? files.join(', ') : `the ${files.length} dataset files`} ${files.length === 1 ? 'holds' : 'hold'} no cases`));
@@ -28824,11 +29087,116 @@ async function loadCases(config, rootDir, configPath) {
     problems.throwIfAny();
     return cases;
 }
+/** Bytes read at a time from a JSON-lines dataset. */
+const CHUNK = 1 << 20;
+/**
+ * The lines of a file, read a chunk at a time (synchronously: reading on libuv's threads cost
+ * 10-20 MB more resident memory at 10,000 cases), a chunk's lines at once; a carriage return
+ * before a newline is not part of a line. The whole text is never held: read at once, a 48 MB
+ * dataset left about 40 MB of memory the process kept for the rest of a run. A chunk's lines
+ * are views of the buffer the next chunk is read into: use them before asking for more.
+ */
+function* fileLines(abs) {
+    const fd = (0,external_node_fs_.openSync)(abs, 'r');
+    try {
+        // One buffer, the unfinished line moved to its front before each read: a buffer per chunk
+        // (Buffer.concat) left its memory to the allocator, about 20 MB more at 10,000 cases.
+        let buf = Buffer.allocUnsafe(CHUNK);
+        let kept = 0; // bytes of an unfinished line at the front of buf
+        let offset = 0; // of buf[0] in the file
+        let line = 0;
+        for (;;) {
+            if (kept === buf.length) {
+                const bigger = Buffer.allocUnsafe(buf.length * 2); // a line longer than the buffer
+                buf.copy(bigger, 0, 0, kept);
+                buf = bigger;
+            }
+            const bytesRead = (0,external_node_fs_.readSync)(fd, buf, kept, buf.length - kept, null);
+            const end = kept + bytesRead;
+            const lines = [];
+            let at = 0;
+            for (let nl = buf.indexOf(10, kept); nl >= 0 && nl < end; nl = buf.indexOf(10, at)) {
+                const stop = nl > at && buf[nl - 1] === 13 ? nl - 1 : nl;
+                lines.push({ line: ++line, start: offset + at, bytes: buf.subarray(at, stop) });
+                at = nl + 1;
+            }
+            if (bytesRead === 0) {
+                // The last line, without a newline: kept as it is (like the text split at newlines).
+                if (at < end || line === 0)
+                    lines.push({ line: ++line, start: offset + at, bytes: buf.subarray(at, end) });
+                yield lines;
+                return;
+            }
+            yield lines;
+            buf.copy(buf, 0, at, end);
+            kept = end - at;
+            offset += at;
+        }
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/**
+ * A JSON-lines dataset read line by line into cases held by their line (held-case.ts), with
+ * the problems parseCases would report for the same file: a file that is not UTF-8 is one
+ * problem (its first bad byte) and no cases, as when it is read whole.
+ */
+function heldCases(abs, opts) {
+    const lines = {
+        path: abs,
+        shown: opts.file,
+        modes: opts.modes,
+        conversation: opts.conversation,
+    };
+    const { cases, problems, take } = (0,suite_cases/* caseCollector */.aE)(opts);
+    try {
+        for (const batch of fileLines(abs)) {
+            for (const { line, start, bytes } of batch) {
+                if (!(0,external_node_buffer_.isUtf8)(bytes)) {
+                    return { cases: [], problems: [utf8Problem(bytes, opts.file, line)] };
+                }
+                const skip = line === 1 && bytes.subarray(0, 3).equals(BOM) ? 3 : 0;
+                const src = bytes.toString('utf8', skip);
+                if (src.trim() === '')
+                    continue;
+                const parsed = (0,jsonl/* parseJsonLine */.wz)(src, line, opts.file);
+                if ('problem' in parsed) {
+                    problems.push(parsed.problem);
+                    continue;
+                }
+                take(parsed.value, { lineOf: () => line }, line, (c) => c.turns || c.simulated_user
+                    ? c
+                    : new held_case/* HeldCase */.wq(c, lines, start + skip, bytes.length - skip));
+            }
+        }
+    }
+    catch (err) {
+        // The file could not be read (its problems above are of what was read): a SuiteError.
+        if (typeof err?.code !== 'string')
+            throw err;
+        throw readError(err, abs, 'dataset file');
+    }
+    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    return { cases, problems };
+}
+/** heldCases, or the problem of a file that cannot be read. */
+function heldCasesOrProblems(abs, opts) {
+    try {
+        return heldCases(abs, opts);
+    }
+    catch (err) {
+        if (!(err instanceof errors/* SuiteError */.$K))
+            throw err;
+        return { cases: [], problems: err.problems };
+    }
+}
 /**
  * Loads a whole suite: config, cases and hash. Throws SuiteError with every problem found: when
  * the config is broken but its datasets can still be determined, their problems come too.
  */
-async function loadSuite(configPath) {
+async function loadSuite(configPath, options = {}) {
     const abs = await resolveConfigPath(configPath);
     const rootDir = external_node_path_.dirname(abs);
     const text = await readText(abs, 'config file');
@@ -28855,16 +29223,15 @@ async function loadSuite(configPath) {
         problems.throwIfAny();
         throw err;
     }
-    const cases = await loadCases(config, rootDir, abs);
+    const cases = await loadCases(config, rootDir, abs, options);
     return { configPath: abs, rootDir, config, cases, hash: (0,hash/* suiteHash */.fC)(config, cases) };
 }
 
-// EXTERNAL MODULE: ./build/suite/jsonl.js
-var jsonl = __nccwpck_require__(8925);
 // EXTERNAL MODULE: ./build/suite/yaml.js
 var yaml = __nccwpck_require__(2092);
 ;// CONCATENATED MODULE: ./build/suite/index.js
 /** The suite: evalgate.yml + datasets -> a validated Suite, with errors that name file:line. */
+
 
 
 
@@ -29152,7 +29519,8 @@ function issuesToProblems(issues, file, doc) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   qF: () => (/* binding */ parseJson),
-/* harmony export */   wI: () => (/* binding */ parseJsonl)
+/* harmony export */   wI: () => (/* binding */ parseJsonl),
+/* harmony export */   wz: () => (/* binding */ parseJsonLine)
 /* harmony export */ });
 /* unused harmony exports lineColumn, jsonSyntaxError */
 /* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2092);
@@ -29197,27 +29565,35 @@ onRow) {
         const src = lines[i];
         if (src.trim() === '')
             continue;
-        let value;
-        try {
-            value = JSON.parse(src);
-        }
-        catch (err) {
-            const { message, offset } = jsonSyntaxError(err, src);
-            problems.push({
-                file,
-                line: i + 1,
-                column: offset + 1 > src.length ? src.length + 1 : offset + 1,
-                message: `invalid JSON: ${message}`,
-            });
+        const parsed = parseJsonLine(src, i + 1, file);
+        if ('problem' in parsed) {
+            problems.push(parsed.problem);
             continue;
         }
-        const row = { line: i + 1, value };
+        const row = { line: i + 1, value: parsed.value };
         if (onRow)
             onRow(row);
         else
             rows.push(row);
     }
     return { rows, problems };
+}
+/** One non-blank line of a JSON-lines file: its value, or a problem naming line and column. */
+function parseJsonLine(src, line, file) {
+    try {
+        return { value: JSON.parse(src) };
+    }
+    catch (err) {
+        const { message, offset } = jsonSyntaxError(err, src);
+        return {
+            problem: {
+                file,
+                line,
+                column: offset + 1 > src.length ? src.length + 1 : offset + 1,
+                message: `invalid JSON: ${message}`,
+            },
+        };
+    }
 }
 /**
  * A whole-file JSON document. JSON.parse decides validity and the value; the YAML parser (JSON
@@ -29251,6 +29627,116 @@ function parseJson(text, file) {
 }
 function stripBom(text) {
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+
+/***/ }),
+
+/***/ 1251:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ checkSharing),
+/* harmony export */   H: () => (/* binding */ caseSharing)
+/* harmony export */ });
+/** Bounds: a suite of unique strings must not grow the tables without end. */
+const MAX_ENTRIES = 100_000;
+/** Longer strings are rarely repeated exactly; interning them would only cost a lookup. */
+const MAX_STRING = 256;
+/** Check definitions larger than this (as JSON) are kept as they are. */
+const MAX_CHECK_JSON = 4_096;
+/** Frozen: a shared list must never be changed through one case. */
+const EMPTY_TAGS = Object.freeze([]);
+function intern(strings, s) {
+    if (s.length > MAX_STRING)
+        return s;
+    const known = strings.get(s);
+    if (known !== undefined)
+        return known;
+    if (strings.size < MAX_ENTRIES)
+        strings.set(s, s);
+    return s;
+}
+/** Plain JSON (no RegExp, Date, functions, ...): only then does its JSON text identify it. */
+function isPlainJson(v, depth = 0) {
+    if (v === null || typeof v === 'string' || typeof v === 'boolean')
+        return true;
+    if (typeof v === 'number')
+        return Number.isFinite(v);
+    if (typeof v !== 'object' || depth > 16)
+        return false;
+    if (Array.isArray(v))
+        return v.every((x) => isPlainJson(x, depth + 1));
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null)
+        return false;
+    return Object.values(v).every((x) => x !== undefined && isPlainJson(x, depth + 1));
+}
+/** A copy of a plain JSON value with its short strings (values and keys) interned. */
+function internDeep(strings, v) {
+    if (typeof v === 'string')
+        return intern(strings, v);
+    if (v === null || typeof v !== 'object')
+        return v;
+    if (Array.isArray(v))
+        return v.map((x) => internDeep(strings, x));
+    const out = {};
+    for (const [k, x] of Object.entries(v))
+        out[intern(strings, k)] = internDeep(strings, x);
+    return out;
+}
+function caseSharing() {
+    const strings = new Map();
+    const checks = new Map();
+    /** One shared object for each distinct check definition (by its JSON text, key order kept). */
+    const shareCheck = (spec) => {
+        if (!isPlainJson(spec))
+            return spec;
+        const key = JSON.stringify(spec);
+        if (key.length > MAX_CHECK_JSON)
+            return spec;
+        const known = checks.get(key);
+        if (known)
+            return known;
+        const copy = internDeep(strings, spec);
+        if (checks.size < MAX_ENTRIES)
+            checks.set(key, copy);
+        return copy;
+    };
+    return {
+        share(c) {
+            c.checks = c.checks.map(shareCheck);
+            return this.shareTags(c);
+        },
+        shareTags(c) {
+            c.tags = c.tags.length === 0 ? EMPTY_TAGS : c.tags.map((t) => intern(strings, t));
+            return c;
+        },
+    };
+}
+/**
+ * Check sharing for cases read back one at a time as a run goes (held-case.ts): checks memoise
+ * what they compile (regexes, schemas, judge identities) by the spec object, so a check many
+ * cases repeat must stay one object. A table of at most `max` checks, emptied when full: it
+ * must not grow with the suite, and its strings are not interned (the cases do not stay).
+ */
+function checkSharing(max) {
+    const table = new Map();
+    const one = (spec) => {
+        if (!isPlainJson(spec))
+            return spec;
+        const key = JSON.stringify(spec);
+        if (key.length > MAX_CHECK_JSON)
+            return spec;
+        const known = table.get(key);
+        if (known)
+            return known;
+        if (table.size >= max)
+            table.clear();
+        table.set(key, spec);
+        return spec;
+    };
+    return (checks) => checks.map(one);
 }
 
 
@@ -42540,7 +43026,8 @@ async function cmdRun(args) {
         return help('run');
     const startedAt = performance.now();
     (0,gc/* favourMemory */.fW)(); // a large run's garbage collected sooner (src/run/gc.ts)
-    const suite = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.resolve)(values.config));
+    // Cases held by their dataset line, read back as their trials start (src/suite/held-case.ts).
+    const suite = await (0,build_suite/* loadSuite */.bu)((0,external_node_path_.resolve)(values.config), { lazy: true });
     const controller = interruptible();
     const results = await (0,run_suite/* runSuite */.og)({
         suite,
@@ -42553,6 +43040,7 @@ async function cmdRun(args) {
         journal: { path: (0,journal/* journalPath */.HY)(values.out), resume: values.resume },
     });
     await (0,results_io/* writeJson */.GF)(values.out, results);
+    (0,build_suite/* closeHeldCases */.jd)(); // their inputs are written: the datasets are read no more
     // The results are safely written: the journal has served. An interrupted (or stopped) run
     // keeps it, for --resume.
     if (!results.meta.interrupted && !results.meta.stopped)
