@@ -12,7 +12,7 @@ import { caseCopy, lazyResults } from '../src/pipeline/lazy-results.ts';
 import { readResults, writeJson } from '../src/run/results-io.ts';
 import type { Comparison, Results } from '../src/types.ts';
 import { makeResults, trials } from './helpers/compare-results.ts';
-import { suiteDir } from './helpers/suite-dir.ts';
+import { bigAnswerSuite, suiteDir } from './helpers/suite-dir.ts';
 
 const bin = join(import.meta.dirname, '..', 'src', 'bin.ts');
 
@@ -45,29 +45,8 @@ function evalgate(args: string[], cwd: string, nodeFlags: string[] = []) {
  */
 describe('evalgate pr of 120 MB of traces', () => {
   it('fits an 80 MB heap, from scratch and with a cached baseline', { timeout: 240_000 }, () => {
-    const ids = Array.from({ length: 200 }, (_, i) => `case-${i}`);
     const dir = suiteDir({
-      'evalgate.yml': `version: 1
-target: {module: "./agent.mjs#run"}
-datasets: [cases.jsonl]
-failure_modes: {correct: critical}
-trials: 3
-concurrency: 8
-timeout: 30s
-`,
-      'cases.jsonl': ids
-        .map((id) =>
-          JSON.stringify({
-            id,
-            input: id,
-            checks: [{ type: 'contains', value: 'ok', mode: 'correct' }],
-          }),
-        )
-        .join('\n'),
-      'agent.mjs': `export async function run(c) {
-  return { output: 'ok ' + c.id + ' ' + 'x'.repeat(100_000), usage: { input_tokens: 1 } };
-}
-`,
+      ...bigAnswerSuite(200),
       '.gitignore': '.evalgate/\nout*/\n',
     });
     git(dir, 'init', '-q', '-b', 'main');

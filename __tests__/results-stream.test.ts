@@ -11,7 +11,7 @@ import { compare, compareFiles } from '../src/compare/index.ts';
 import { readCases, readSlimResults } from '../src/run/results-stream.ts';
 import { readResults, writeJson } from '../src/run/results-io.ts';
 import type { CaseResult, Results, TrialResult } from '../src/types.ts';
-import { suiteDir } from './helpers/suite-dir.ts';
+import { bigAnswerSuite, suiteDir } from './helpers/suite-dir.ts';
 
 const bin = join(import.meta.dirname, '..', 'src', 'bin.ts');
 
@@ -170,30 +170,7 @@ describe('results files, one case per line', () => {
  */
 describe('memory does not grow with traces', () => {
   it('run and compare of 90 MB of traces each fit an 80 MB heap', { timeout: 180_000 }, () => {
-    const ids = Array.from({ length: 300 }, (_, i) => `case-${i}`);
-    const dir = suiteDir({
-      'evalgate.yml': `version: 1
-target: {module: "./agent.mjs#run"}
-datasets: [cases.jsonl]
-failure_modes: {correct: critical}
-trials: 3
-concurrency: 8
-timeout: 30s
-`,
-      'cases.jsonl': ids
-        .map((id) =>
-          JSON.stringify({
-            id,
-            input: id,
-            checks: [{ type: 'contains', value: 'ok', mode: 'correct' }],
-          }),
-        )
-        .join('\n'),
-      'agent.mjs': `export async function run(c) {
-  return { output: 'ok ' + c.id + ' ' + 'x'.repeat(100_000), usage: { input_tokens: 1 } };
-}
-`,
-    });
+    const dir = suiteDir(bigAnswerSuite(300));
     const cap = ['--max-old-space-size=80'];
     const base = evalgate(['run', '--out', 'base.json', '--quiet'], dir, cap);
     expect(base.stderr).not.toMatch(/heap out of memory/);

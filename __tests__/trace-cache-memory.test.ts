@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { RunMeta } from '../src/types.ts';
-import { suiteDir } from './helpers/suite-dir.ts';
+import { bigAnswerSuite, suiteDir } from './helpers/suite-dir.ts';
 
 const src = join(import.meta.dirname, '..', 'src');
 const bin = join(src, 'bin.ts');
@@ -33,31 +33,7 @@ function metaOf(path: string): RunMeta {
 }
 
 describe('a warm trace cache of 90 MB', () => {
-  const ids = Array.from({ length: 300 }, (_, i) => `case-${i}`);
-  const dir = suiteDir({
-    'evalgate.yml': `version: 1
-target: {module: "./agent.mjs#run"}
-datasets: [cases.jsonl]
-failure_modes: {correct: critical}
-trials: 3
-concurrency: 8
-timeout: 30s
-cache: {files: [agent.mjs], max_mb: 500}
-`,
-    'cases.jsonl': ids
-      .map((id) =>
-        JSON.stringify({
-          id,
-          input: id,
-          checks: [{ type: 'contains', value: 'ok', mode: 'correct' }],
-        }),
-      )
-      .join('\n'),
-    'agent.mjs': `export async function run(c) {
-  return { output: 'ok ' + c.id + ' ' + 'x'.repeat(100_000), usage: { input_tokens: 1 } };
-}
-`,
-  });
+  const dir = suiteDir(bigAnswerSuite(300, 'cache: {files: [agent.mjs], max_mb: 500}\n'));
   const cacheDir = join(dir, '.evalgate', 'cache', 'traces');
 
   it('serves a warm run within an 80 MB heap', { timeout: 180_000 }, () => {

@@ -53597,9 +53597,9 @@ function addBaseTrajectory(out, hc, headRef, bc, baseRef) {
 /* harmony export */   j: () => (/* binding */ writeComparisonStream),
 /* harmony export */   readComparisonFile: () => (/* binding */ readComparisonFile)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
-/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(17234);
-/* harmony import */ var _run_lines_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(61589);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17234);
+/* harmony import */ var _run_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(61589);
+/* harmony import */ var _run_file_writer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(96848);
 /* harmony import */ var _run_results_io_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(96825);
 /**
  * Comparison files, written and read case by case.
@@ -53635,34 +53635,30 @@ function around(c) {
     return [before, after];
 }
 async function writeComparisonStream(path, comparison) {
-    const out = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(path);
-    const done = new Promise((resolve, reject) => {
-        out.on('finish', resolve);
-        out.on('error', reject);
-    });
-    const write = (chunk) => out.write(chunk) ? Promise.resolve() : new Promise((r) => out.once('drain', r));
+    const out = (0,_run_file_writer_js__WEBPACK_IMPORTED_MODULE_2__/* .openFileWriter */ .Y)(path);
+    const write = out.write;
     try {
         const [before, after] = around(comparison);
-        const opening = (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactedJson */ .Rh)(before).slice(0, -1);
+        const opening = (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactedJson */ .Rh)(before).slice(0, -1);
         await write(`${opening}${opening.length > 1 ? ',' : ''}"cases":[\n`);
         const cases = comparison.cases;
         // Joined in batches: one write per case costs more than the JSON itself.
         let batch = '';
         for (let i = 0; i < cases.length; i++) {
-            batch += (i ? ',\n' : '') + (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactedJson */ .Rh)(cases[i]);
+            batch += (i ? ',\n' : '') + (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactedJson */ .Rh)(cases[i]);
             if (batch.length > 1 << 16) {
                 await write(batch);
                 batch = '';
             }
         }
-        const closing = (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactedJson */ .Rh)(after);
-        out.end(`${batch}\n]${closing.length > 2 ? `,${closing.slice(1)}` : '}'}\n`);
+        const closing = (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactedJson */ .Rh)(after);
+        await write(`${batch}\n]${closing.length > 2 ? `,${closing.slice(1)}` : '}'}\n`);
     }
     catch (err) {
-        await new Promise((closed) => out.destroy().once('close', () => closed()));
+        await out.abort();
         throw err;
     }
-    await done;
+    await out.end();
 }
 const OPENING = '{"schema":"evalgate/comparison@1",';
 const CASES = '"cases":[';
@@ -53770,7 +53766,7 @@ async function readComparisonFile(path) {
     return (0,_run_results_io_js__WEBPACK_IMPORTED_MODULE_3__/* .readComparison */ .WY)(path);
 }
 async function readLines(path) {
-    const lines = (0,_run_lines_js__WEBPACK_IMPORTED_MODULE_2__/* .linesOf */ .D)(path);
+    const lines = (0,_run_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .linesOf */ .D)(path);
     let before;
     let after;
     const cases = [];
@@ -64755,6 +64751,35 @@ async function makeDir(dir) {
 
 /***/ }),
 
+/***/ 96848:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ openFileWriter)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+
+function openFileWriter(path) {
+    const out = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(path);
+    const done = new Promise((resolve, reject) => {
+        out.on('finish', resolve);
+        out.on('error', reject);
+    });
+    // An error before end() is awaited must not be reported as unhandled: end() reports it.
+    done.catch(() => { });
+    return {
+        write: (chunk) => out.write(chunk) ? Promise.resolve() : new Promise((r) => out.once('drain', r)),
+        end: (chunk) => {
+            out.end(chunk);
+            return done;
+        },
+        abort: () => new Promise((closed) => out.destroy().once('close', () => closed())),
+    };
+}
+
+
+/***/ }),
+
 /***/ 7092:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -65422,12 +65447,12 @@ class ConsoleProgress {
 /* harmony export */   n0: () => (/* binding */ mergeResults),
 /* harmony export */   readResults: () => (/* binding */ readResults)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77598);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(51455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
-/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(17234);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(49684);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(17234);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(49684);
+/* harmony import */ var _file_writer_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(96848);
 /* harmony import */ var _spool_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1045);
 /* harmony import */ var _compare_comparison_file_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(25002);
 
@@ -65450,7 +65475,7 @@ class InputError extends Error {
 async function readJson(path) {
     let text;
     try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path, 'utf8');
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8');
     }
     catch (err) {
         const code = err.code;
@@ -65492,18 +65517,18 @@ async function readComparison(path) {
  * killed while writing leaves the previous file (or none), never half a file.
  */
 async function writeJson(path, value) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true });
     // A device or a pipe (`--out /dev/stdout`) cannot be renamed over: written as it is.
-    const existing = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path).catch(() => undefined);
+    const existing = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path).catch(() => undefined);
     if (existing && !existing.isFile())
         return writeJsonTo(path, value);
-    const tmp = `${path}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(4).toString('hex')}.tmp`;
+    const tmp = `${path}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`;
     try {
         await writeJsonTo(tmp, value);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(tmp, path);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, path);
     }
     catch (err) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(tmp, { force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
         throw err;
     }
 }
@@ -65519,7 +65544,7 @@ async function writeJsonTo(path, value) {
         await (0,_compare_comparison_file_js__WEBPACK_IMPORTED_MODULE_7__/* .writeComparisonStream */ .j)(path, value);
     }
     else {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(path, (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactedJson */ .Rh)(value) + '\n');
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(path, (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactedJson */ .Rh)(value) + '\n');
     }
 }
 /**
@@ -65534,32 +65559,26 @@ async function writeJsonTo(path, value) {
  *   ]}
  */
 async function writeResultsStream(path, results) {
-    const out = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(path);
-    const done = new Promise((resolve, reject) => {
-        out.on('finish', resolve);
-        out.on('error', reject);
-    });
-    const write = (chunk) => out.write(chunk) ? Promise.resolve() : new Promise((r) => out.once('drain', r));
+    const out = (0,_file_writer_js__WEBPACK_IMPORTED_MODULE_5__/* .openFileWriter */ .Y)(path);
+    const write = out.write;
     const sources = new Set();
     try {
         const { cases, ...head } = results;
-        const opening = (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactedJson */ .Rh)(head);
+        const opening = (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactedJson */ .Rh)(head);
         await write(`${opening.slice(0, -1)},"cases":[\n`);
         for (let i = 0; i < cases.length; i++) {
-            await write((i ? ',\n' : '') + (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactedJson */ .Rh)(withFullTrials(cases[i], sources)));
+            await write((i ? ',\n' : '') + (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactedJson */ .Rh)(withFullTrials(cases[i], sources)));
         }
     }
     catch (err) {
-        // Closed before the caller deletes the file: a stream still opening would create it after.
-        await new Promise((closed) => out.destroy().once('close', () => closed()));
+        await out.abort();
         throw err;
     }
     finally {
         for (const s of sources)
             s.close();
     }
-    out.end('\n]}\n');
-    await done;
+    await out.end('\n]}\n');
 }
 const hasToJSON = (c) => typeof c.toJSON === 'function';
 /** The case as written: with its full trials when the run holds them on disk. */
@@ -65645,7 +65664,7 @@ function mergeResults(parts) {
     // The whole run selected what its shards did (when every shard recorded it).
     const selections = parts.map((p) => p.results.meta.selected?.ids);
     const selected = selections.every((ids) => Array.isArray(ids))
-        ? (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .selectedCases */ .P3)(selections.flatMap((ids) => ids))
+        ? (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .selectedCases */ .P3)(selections.flatMap((ids) => ids))
         : undefined;
     const meta = {
         ...first.results.meta,
@@ -65656,7 +65675,7 @@ function mergeResults(parts) {
         interrupted: parts.some((p) => p.results.meta.interrupted) || undefined,
         selected,
     };
-    return (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .recount */ .d3)({ schema: 'evalgate/results@1', meta, cases });
+    return (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .recount */ .d3)({ schema: 'evalgate/results@1', meta, cases });
 }
 
 

@@ -14,9 +14,9 @@
  * Each part goes through redactedJson as it would inside the whole (the replacer sees the same
  * keys and holders), so what is redacted is unchanged.
  */
-import { createWriteStream } from 'node:fs';
 import { redactedJson } from '../report/redact.ts';
 import { linesOf } from '../run/lines.ts';
+import { openFileWriter } from '../run/file-writer.ts';
 import { readComparison } from '../run/results-io.ts';
 import type { CaseComparison, CaseSide, Comparison } from '../types.ts';
 
@@ -33,13 +33,8 @@ function around(c: Comparison): [Record<string, unknown>, Record<string, unknown
 }
 
 export async function writeComparisonStream(path: string, comparison: Comparison): Promise<void> {
-  const out = createWriteStream(path);
-  const done = new Promise<void>((resolve, reject) => {
-    out.on('finish', resolve);
-    out.on('error', reject);
-  });
-  const write = (chunk: string) =>
-    out.write(chunk) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', r));
+  const out = openFileWriter(path);
+  const write = out.write;
   try {
     const [before, after] = around(comparison);
     const opening = redactedJson(before).slice(0, -1);
@@ -55,12 +50,12 @@ export async function writeComparisonStream(path: string, comparison: Comparison
       }
     }
     const closing = redactedJson(after);
-    out.end(`${batch}\n]${closing.length > 2 ? `,${closing.slice(1)}` : '}'}\n`);
+    await write(`${batch}\n]${closing.length > 2 ? `,${closing.slice(1)}` : '}'}\n`);
   } catch (err) {
-    await new Promise<void>((closed) => out.destroy().once('close', () => closed()));
+    await out.abort();
     throw err;
   }
-  await done;
+  await out.end();
 }
 
 const OPENING = '{"schema":"evalgate/comparison@1",';

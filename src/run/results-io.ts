@@ -1,10 +1,10 @@
-import { createWriteStream } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { redactedJson } from '../report/redact.ts';
 import type { CaseResult, Comparison, Results } from '../types.ts';
 import { recount, selectedCases } from './runner.ts';
+import { openFileWriter } from './file-writer.ts';
 import { anySpooled, fullTrial, spoolOf } from './spool.ts';
 import { writeComparisonStream } from '../compare/comparison-file.ts';
 
@@ -109,13 +109,8 @@ async function writeJsonTo(path: string, value: unknown): Promise<void> {
  *   ]}
  */
 async function writeResultsStream(path: string, results: Results): Promise<void> {
-  const out = createWriteStream(path);
-  const done = new Promise<void>((resolve, reject) => {
-    out.on('finish', resolve);
-    out.on('error', reject);
-  });
-  const write = (chunk: string) =>
-    out.write(chunk) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', r));
+  const out = openFileWriter(path);
+  const write = out.write;
   const sources = new Set<{ close(): void }>();
   try {
     const { cases, ...head } = results;
@@ -125,14 +120,12 @@ async function writeResultsStream(path: string, results: Results): Promise<void>
       await write((i ? ',\n' : '') + redactedJson(withFullTrials(cases[i], sources)));
     }
   } catch (err) {
-    // Closed before the caller deletes the file: a stream still opening would create it after.
-    await new Promise<void>((closed) => out.destroy().once('close', () => closed()));
+    await out.abort();
     throw err;
   } finally {
     for (const s of sources) s.close();
   }
-  out.end('\n]}\n');
-  await done;
+  await out.end('\n]}\n');
 }
 
 const hasToJSON = (c: object): c is { toJSON(): CaseResult } =>
