@@ -135,6 +135,39 @@ describe('a run holds cases by their dataset line', () => {
     expect(a.meta.counts).toMatchObject({ cases: 4, pass: 4 });
   });
 
+  it('reads back a case rewritten in other bytes but equal, shares equal checks, refuses a changed one', async () => {
+    const check = { type: 'regex', pattern: 'o+k', flags: 'i', mode: 'correct' };
+    const rows = ['a', 'b', 'c'].map((id) => ({ id, input: { q: id }, checks: [check] }));
+    const dir = suiteDir({
+      'evalgate.yml': config(),
+      'cases.jsonl': rows.map((r) => JSON.stringify(r)).join('\n') + '\n',
+      'agent.mjs': agent,
+    });
+    const held = await loadSuite(join(dir, 'evalgate.yml'), { lazy: true });
+    const [a, b, c] = held.cases;
+    // Checks memoise what they compile by the spec object: equal checks must stay one object.
+    expect(fullCase(a).checks[0]).toBe(fullCase(b).checks[0]);
+    const hashA = fullCase(a).hash;
+
+    // The same cases in other bytes (keys reordered, spaces; each line as long as before, so
+    // the offsets still hold), and one whose check changed: the first two are the cases
+    // loaded (same hash), the third is refused.
+    const same = (r: (typeof rows)[number]) =>
+      JSON.stringify({ checks: r.checks, input: r.input, id: r.id });
+    const changed = JSON.stringify({ ...rows[2], checks: [{ ...check, pattern: 'o+K' }] });
+    const lines = [same(rows[0]), same(rows[1]), changed];
+    expect(lines.map((l) => l.length)).toEqual(rows.map((r) => JSON.stringify(r).length));
+    writeFileSync(join(dir, 'cases.jsonl'), lines.join('\n') + '\n');
+    const { closeHeldCases } = await import('../src/suite/index.ts');
+    closeHeldCases();
+    expect(fullCase(a)).toMatchObject({ id: 'a', hash: hashA, input: { q: 'a' } });
+    expect(fullCase(b).input).toEqual({ q: 'b' });
+    expect(() => fullCase(c)).toThrow(
+      /cases\.jsonl:3: case "c" changed since the suite was loaded/,
+    );
+    closeHeldCases();
+  });
+
   it('reports the same problems when a dataset is read line by line', async () => {
     const ok = (id: string) =>
       JSON.stringify({

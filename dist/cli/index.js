@@ -27719,8 +27719,7 @@ function objectKeys(schema) {
         return undefined;
     return Object.keys(def.shape);
 }
-/** Validates one case (without its location). Pure; never throws. */
-function validateCase(raw, modes, support) {
+function validateCase(raw, modes, support, checkOf = validateCheck) {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
         return {
             issues: [
@@ -27739,7 +27738,7 @@ function validateCase(raw, modes, support) {
     const checks = [];
     if (Array.isArray(rawChecks)) {
         rawChecks.forEach((c, i) => {
-            const v = validateCheck(c, i, modes);
+            const v = checkOf(c, i, modes);
             issues.push(...v.issues);
             if (v.spec)
                 checks.push(v.spec);
@@ -28666,7 +28665,6 @@ function suiteHash(config, cases) {
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8522);
 /* harmony import */ var _cases_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6558);
 /* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3599);
-/* harmony import */ var _share_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1251);
 /**
  * Cases held by where they are in their dataset, not as parsed. A run of 100,000 cases held
  * every parsed case (input, context, checks: about 600 bytes each in the bench) from loading to
@@ -28684,7 +28682,6 @@ function suiteHash(config, cases) {
 
 
 
-
 /** Dataset files with a descriptor open. */
 const opened = new Set();
 /** Closes the dataset files cases were read back from (they are opened again if needed). */
@@ -28694,13 +28691,39 @@ function closeHeldCases() {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(lines.fd);
         lines.fd = undefined;
         lines.last = undefined;
+        lines.checks = undefined;
     }
     opened.clear();
 }
 /** zlib.crc32 (node 22.2 and later; without it, inputs are read back in full). */
 const crc32 = node_zlib__WEBPACK_IMPORTED_MODULE_1__.crc32;
-/** Checks read back shared where equal (share.ts): compiled once, not for every case. */
-const shareChecks = (0,_share_js__WEBPACK_IMPORTED_MODULE_4__/* .checkSharing */ .F)(4_096);
+/** Checks remembered per dataset file: a table emptied when full, not grown with the suite. */
+const MAX_CHECKS = 4_096;
+/** Larger check definitions are validated each time (rarely repeated, costly to key). */
+const MAX_CHECK_JSON = 4_096;
+/**
+ * validateCheck, remembered by the check's JSON text within one dataset file (its failure modes
+ * are the suite's). Two things at once: a check many cases repeat is validated once, not once
+ * per case read back (validation was about half of reading a case back), and it stays one
+ * object, which checks need: they memoise what they compile (regexes, schemas, judge
+ * identities) by the spec object.
+ */
+function validatedCheck(lines) {
+    const table = (lines.checks ??= new Map());
+    return (raw, index, modes) => {
+        const key = JSON.stringify(raw);
+        const known = key.length <= MAX_CHECK_JSON ? table.get(key) : undefined;
+        if (known)
+            return { spec: known, issues: [] };
+        const v = (0,_cases_js__WEBPACK_IMPORTED_MODULE_2__/* .validateCheck */ .LB)(raw, index, modes);
+        if (v.spec && v.issues.length === 0 && key.length <= MAX_CHECK_JSON) {
+            if (table.size >= MAX_CHECKS)
+                table.clear();
+            table.set(key, v.spec);
+        }
+        return v;
+    };
+}
 /** A case's dataset changed on disk after the suite was loaded. */
 class CaseChangedError extends Error {
 }
@@ -28728,9 +28751,12 @@ class HeldCase {
     #lines;
     #offset;
     #length;
-    /** CRC-32 of the line as last read back and found unchanged (see resultInput). */
+    /**
+     * CRC-32 of the line's bytes as loaded: a line read back with the same bytes is the case
+     * loaded, so its hash need not be computed again (half the cost of reading a case back).
+     */
     #crc;
-    constructor(c, lines, offset, length) {
+    constructor(c, lines, offset, length, bytes) {
         this.id = c.id;
         this.tags = c.tags;
         this.source = c.source;
@@ -28739,6 +28765,7 @@ class HeldCase {
         this.#lines = lines;
         this.#offset = offset;
         this.#length = length;
+        this.#crc = bytes && crc32 ? crc32(bytes) | 0 : undefined;
     }
     get input() {
         return this.full().input;
@@ -28750,10 +28777,10 @@ class HeldCase {
         return this.full().checks;
     }
     /**
-     * The case's input for its results entry. When the line's bytes are those read back and
-     * checked when its trials started (the same CRC-32), the input is taken from them as they are
-     * (validation passes a case's input through untouched) without validating and hashing the
-     * case again; otherwise the case is read back in full, its hash checked.
+     * The case's input for its results entry. When the line's bytes are those loaded (the same
+     * CRC-32), the input is taken from them as they are (validation passes a case's input through
+     * untouched) without validating and hashing the case again; otherwise the case is read back in
+     * full, its hash checked.
      */
     resultInput() {
         const lines = this.#lines;
@@ -28787,15 +28814,16 @@ class HeldCase {
         catch {
             throw changed('is no longer valid JSON');
         }
-        const { value } = (0,_cases_js__WEBPACK_IMPORTED_MODULE_2__/* .validateCase */ .l$)(raw, lines.modes, lines.conversation);
-        if (!value || value.id !== this.id || (0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .caseHash */ .TV)(value) !== this.hash)
+        const { value } = (0,_cases_js__WEBPACK_IMPORTED_MODULE_2__/* .validateCase */ .l$)(raw, lines.modes, lines.conversation, validatedCheck(lines));
+        // Bytes other than those loaded (whitespace, key order) may still be the same case: its hash.
+        const same = this.#crc !== undefined && crc32 && (crc32(bytes) | 0) === this.#crc;
+        if (!value || value.id !== this.id || (!same && (0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .caseHash */ .TV)(value) !== this.hash))
             throw changed('changed');
-        this.#crc = crc32 ? crc32(bytes) | 0 : undefined;
         // The tags as loaded: the hash does not cover them, and the case is the one loaded.
         const full = {
             ...value,
             tags: this.tags,
-            checks: shareChecks(value.checks),
+            checks: value.checks,
             source: this.source,
             hash: this.hash,
         };
@@ -29187,7 +29215,7 @@ function heldCases(abs, opts) {
                 }
                 take(parsed.value, { lineOf: () => line }, line, (c) => c.turns || c.simulated_user
                     ? c
-                    : new held_case/* HeldCase */.wq(c, lines, start + skip, bytes.length - skip));
+                    : new held_case/* HeldCase */.wq(c, lines, start + skip, bytes.length - skip, bytes.subarray(skip)));
             }
         }
     }
@@ -29655,7 +29683,6 @@ function stripBom(text) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ checkSharing),
 /* harmony export */   H: () => (/* binding */ caseSharing)
 /* harmony export */ });
 /** Bounds: a suite of unique strings must not grow the tables without end. */
@@ -29732,30 +29759,6 @@ function caseSharing() {
             return c;
         },
     };
-}
-/**
- * Check sharing for cases read back one at a time as a run goes (held-case.ts): checks memoise
- * what they compile (regexes, schemas, judge identities) by the spec object, so a check many
- * cases repeat must stay one object. A table of at most `max` checks, emptied when full: it
- * must not grow with the suite, and its strings are not interned (the cases do not stay).
- */
-function checkSharing(max) {
-    const table = new Map();
-    const one = (spec) => {
-        if (!isPlainJson(spec))
-            return spec;
-        const key = JSON.stringify(spec);
-        if (key.length > MAX_CHECK_JSON)
-            return spec;
-        const known = table.get(key);
-        if (known)
-            return known;
-        if (table.size >= max)
-            table.clear();
-        table.set(key, spec);
-        return spec;
-    };
-    return (checks) => checks.map(one);
 }
 
 

@@ -278,10 +278,14 @@ function objectKeys(schema: z.ZodType): string[] | undefined {
 }
 
 /** Validates one case (without its location). Pure; never throws. */
+/** How validateCase validates each check: validateCheck, or a memo of it (held-case.ts). */
+export type CheckValidator = typeof validateCheck;
+
 export function validateCase(
   raw: unknown,
   modes: Record<string, FailureMode> | undefined,
   support?: ConversationSupport,
+  checkOf: CheckValidator = validateCheck,
 ): { value?: CaseBody; issues: Issue[] } {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return {
@@ -301,7 +305,7 @@ export function validateCase(
   const checks: CheckSpec[] = [];
   if (Array.isArray(rawChecks)) {
     rawChecks.forEach((c, i) => {
-      const v = validateCheck(c, i, modes);
+      const v = checkOf(c, i, modes);
       issues.push(...v.issues);
       if (v.spec) checks.push(v.spec);
     });

@@ -14,10 +14,14 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import * as zlib from 'node:zlib';
 import type { Case, CheckSpec, SourceLocation } from '../types.ts';
-import { validateCase, type ConversationSupport } from './cases.ts';
+import {
+  validateCase,
+  validateCheck,
+  type CheckValidator,
+  type ConversationSupport,
+} from './cases.ts';
 import type { FailureMode } from '../types.ts';
 import { caseHash } from './hash.ts';
-import { checkSharing } from './share.ts';
 
 /** What a dataset file's cases are read back with: the file and how they were validated. */
 export interface DatasetLines {
@@ -29,6 +33,8 @@ export interface DatasetLines {
   conversation: ConversationSupport | undefined;
   /** The last case read back: a case's trials and the reads around them ask for it in a row. */
   last?: { offset: number; full: Case };
+  /** Checks validated from this file's lines, by their JSON text (see validatedCheck). */
+  checks?: Map<string, CheckSpec>;
   /**
    * Open while cases are read back (until closeHeldCases): a file replaced (renamed over) since
    * is still read as it was loaded; one rewritten in place is caught by the hash.
@@ -45,6 +51,7 @@ export function closeHeldCases(): void {
     if (lines.fd !== undefined) closeSync(lines.fd);
     lines.fd = undefined;
     lines.last = undefined;
+    lines.checks = undefined;
   }
   opened.clear();
 }
@@ -60,8 +67,32 @@ export interface CheckOutline {
 /** zlib.crc32 (node 22.2 and later; without it, inputs are read back in full). */
 const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
 
-/** Checks read back shared where equal (share.ts): compiled once, not for every case. */
-const shareChecks = checkSharing(4_096);
+/** Checks remembered per dataset file: a table emptied when full, not grown with the suite. */
+const MAX_CHECKS = 4_096;
+/** Larger check definitions are validated each time (rarely repeated, costly to key). */
+const MAX_CHECK_JSON = 4_096;
+
+/**
+ * validateCheck, remembered by the check's JSON text within one dataset file (its failure modes
+ * are the suite's). Two things at once: a check many cases repeat is validated once, not once
+ * per case read back (validation was about half of reading a case back), and it stays one
+ * object, which checks need: they memoise what they compile (regexes, schemas, judge
+ * identities) by the spec object.
+ */
+function validatedCheck(lines: DatasetLines): CheckValidator {
+  const table = (lines.checks ??= new Map());
+  return (raw, index, modes) => {
+    const key = JSON.stringify(raw);
+    const known = key.length <= MAX_CHECK_JSON ? table.get(key) : undefined;
+    if (known) return { spec: known, issues: [] };
+    const v = validateCheck(raw, index, modes);
+    if (v.spec && v.issues.length === 0 && key.length <= MAX_CHECK_JSON) {
+      if (table.size >= MAX_CHECKS) table.clear();
+      table.set(key, v.spec);
+    }
+    return v;
+  };
+}
 
 /** A case's dataset changed on disk after the suite was loaded. */
 export class CaseChangedError extends Error {}
@@ -96,10 +127,13 @@ export class HeldCase implements Case {
   readonly #lines: DatasetLines;
   readonly #offset: number;
   readonly #length: number;
-  /** CRC-32 of the line as last read back and found unchanged (see resultInput). */
-  #crc: number | undefined;
+  /**
+   * CRC-32 of the line's bytes as loaded: a line read back with the same bytes is the case
+   * loaded, so its hash need not be computed again (half the cost of reading a case back).
+   */
+  readonly #crc: number | undefined;
 
-  constructor(c: Case, lines: DatasetLines, offset: number, length: number) {
+  constructor(c: Case, lines: DatasetLines, offset: number, length: number, bytes?: Uint8Array) {
     this.id = c.id;
     this.tags = c.tags;
     this.source = c.source;
@@ -108,6 +142,7 @@ export class HeldCase implements Case {
     this.#lines = lines;
     this.#offset = offset;
     this.#length = length;
+    this.#crc = bytes && crc32 ? crc32(bytes) | 0 : undefined;
   }
 
   get input(): unknown {
@@ -123,10 +158,10 @@ export class HeldCase implements Case {
   }
 
   /**
-   * The case's input for its results entry. When the line's bytes are those read back and
-   * checked when its trials started (the same CRC-32), the input is taken from them as they are
-   * (validation passes a case's input through untouched) without validating and hashing the
-   * case again; otherwise the case is read back in full, its hash checked.
+   * The case's input for its results entry. When the line's bytes are those loaded (the same
+   * CRC-32), the input is taken from them as they are (validation passes a case's input through
+   * untouched) without validating and hashing the case again; otherwise the case is read back in
+   * full, its hash checked.
    */
   resultInput(): unknown {
     const lines = this.#lines;
@@ -160,14 +195,16 @@ export class HeldCase implements Case {
     } catch {
       throw changed('is no longer valid JSON');
     }
-    const { value } = validateCase(raw, lines.modes, lines.conversation);
-    if (!value || value.id !== this.id || caseHash(value) !== this.hash) throw changed('changed');
-    this.#crc = crc32 ? crc32(bytes) | 0 : undefined;
+    const { value } = validateCase(raw, lines.modes, lines.conversation, validatedCheck(lines));
+    // Bytes other than those loaded (whitespace, key order) may still be the same case: its hash.
+    const same = this.#crc !== undefined && crc32 && (crc32(bytes) | 0) === this.#crc;
+    if (!value || value.id !== this.id || (!same && caseHash(value) !== this.hash))
+      throw changed('changed');
     // The tags as loaded: the hash does not cover them, and the case is the one loaded.
     const full: Case = {
       ...value,
       tags: this.tags,
-      checks: shareChecks(value.checks),
+      checks: value.checks,
       source: this.source,
       hash: this.hash,
     };

@@ -304,7 +304,7 @@ function heldCases(
         take(parsed.value, { lineOf: () => line }, line, (c) =>
           c.turns || c.simulated_user
             ? c
-            : new HeldCase(c, lines, start + skip, bytes.length - skip),
+            : new HeldCase(c, lines, start + skip, bytes.length - skip, bytes.subarray(skip)),
         );
       }
     }

@@ -85,24 +85,3 @@ export function caseSharing(): CaseSharing {
     },
   };
 }
-
-/**
- * Check sharing for cases read back one at a time as a run goes (held-case.ts): checks memoise
- * what they compile (regexes, schemas, judge identities) by the spec object, so a check many
- * cases repeat must stay one object. A table of at most `max` checks, emptied when full: it
- * must not grow with the suite, and its strings are not interned (the cases do not stay).
- */
-export function checkSharing(max: number): (checks: CheckSpec[]) => CheckSpec[] {
-  const table = new Map<string, CheckSpec>();
-  const one = (spec: CheckSpec): CheckSpec => {
-    if (!isPlainJson(spec)) return spec;
-    const key = JSON.stringify(spec);
-    if (key.length > MAX_CHECK_JSON) return spec;
-    const known = table.get(key);
-    if (known) return known;
-    if (table.size >= max) table.clear();
-    table.set(key, spec);
-    return spec;
-  };
-  return (checks) => checks.map(one);
-}
