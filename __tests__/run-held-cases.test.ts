@@ -9,7 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fullCase, HeldCase, loadSuite } from '../src/suite/index.ts';
+import { crc32 } from 'node:zlib';
+import { closeHeldCases, fullCase, HeldCase, loadSuite } from '../src/suite/index.ts';
 import { readResults } from '../src/run/results-io.ts';
 import type { Results } from '../src/types.ts';
 import { suiteDir } from './helpers/suite-dir.ts';
@@ -168,6 +169,32 @@ describe('a run holds cases by their dataset line', () => {
     closeHeldCases();
   });
 
+  it('refuses other bytes made to match a weak checksum of the line (what a system could write)', async () => {
+    // The system under test can write the dataset while it runs. A line with a changed check,
+    // its description's letters flipped (p <-> q) until its CRC-32 is the loaded line's, must
+    // not pass for the line loaded: only the case hash or a strong digest may say so.
+    const row = (pattern: string) =>
+      JSON.stringify({
+        id: 'forged',
+        description: 'p'.repeat(64),
+        input: 'x',
+        checks: [{ type: 'regex', pattern, mode: 'correct' }],
+      });
+    const loaded = row('o+k');
+    const forged = sameCrc32(row('o+K'), loaded, row('o+K').indexOf('p'.repeat(64)), 64);
+    expect(forged).not.toBe(loaded);
+    expect(crc32(Buffer.from(forged))).toBe(crc32(Buffer.from(loaded)));
+    const dir = suiteDir({
+      'evalgate.yml': config(),
+      'cases.jsonl': loaded + '\n',
+      'agent.mjs': agent,
+    });
+    const [c] = (await loadSuite(join(dir, 'evalgate.yml'), { lazy: true })).cases;
+    writeFileSync(join(dir, 'cases.jsonl'), forged + '\n');
+    expect(() => fullCase(c)).toThrow(/case "forged" changed since the suite was loaded/);
+    closeHeldCases();
+  });
+
   it('reports the same problems when a dataset is read line by line', async () => {
     const ok = (id: string) =>
       JSON.stringify({
@@ -253,3 +280,38 @@ export async function run(c) {
     writeFileSync(join(dir, 'cases.jsonl'), lines.join('\n') + '\n');
   });
 });
+
+/**
+ * `line` with some of the `count` characters from `from` (each "p") turned into "q", so that its
+ * CRC-32 is the one of `target`. CRC-32 is linear over GF(2): each flip changes the checksum by
+ * a fixed vector, and the flips to make are found by elimination over those vectors.
+ */
+function sameCrc32(line: string, target: string, from: number, count: number): string {
+  const bytes = Buffer.from(line);
+  const start = crc32(bytes);
+  const basis = new Map<number, { v: number; flips: Set<number> }>(); // by leading bit
+  const reduce = (v: number, flips: Set<number>) => {
+    for (let bit = 31; bit >= 0; bit--) {
+      const b = (v >>> bit) & 1 ? basis.get(bit) : undefined;
+      if (!b) continue;
+      v = (v ^ b.v) >>> 0;
+      for (const i of b.flips) {
+        if (flips.has(i)) flips.delete(i);
+        else flips.add(i);
+      }
+    }
+    return v;
+  };
+  for (let i = from; i < from + count; i++) {
+    bytes[i] ^= 1;
+    const flips = new Set([i]);
+    const v = reduce((crc32(bytes) ^ start) >>> 0, flips);
+    bytes[i] ^= 1;
+    if (v) basis.set(31 - Math.clz32(v), { v, flips });
+  }
+  const flips = new Set<number>();
+  if (reduce((crc32(Buffer.from(target)) ^ start) >>> 0, flips) !== 0)
+    throw new Error('no flips make that checksum');
+  for (const i of flips) bytes[i] ^= 1;
+  return bytes.toString('utf8');
+}
