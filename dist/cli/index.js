@@ -27035,12 +27035,36 @@ class TraceFile {
 const DIGEST = 16;
 const digestOf = (line) => (0,external_node_crypto_.createHash)('sha256').update(line).digest().subarray(0, DIGEST);
 /**
+ * A read-only map of traces read one at a time: its entries, values and forEach come from its
+ * keys and get (what each map below defines), so none holds its traces.
+ */
+class TraceMap {
+    *entries() {
+        for (const k of this.keys()) {
+            const t = this.get(k);
+            if (t)
+                yield [k, t];
+        }
+    }
+    *values() {
+        for (const [, t] of this.entries())
+            yield t;
+    }
+    [Symbol.iterator]() {
+        return this.entries();
+    }
+    forEach(fn) {
+        for (const [k, t] of this.entries())
+            fn(t, k, this);
+    }
+}
+/**
  * Cached traces held as where their lines are (file, byte offset, length), not as traces: a
  * trace is read back when it is asked for. With `verify`, each line's digest is held too and a
  * line read back must match it (a file someone rewrote since is a miss, never served). A line
  * that no longer reads, or holds another key, is a miss too. Read-only as a map.
  */
-class TraceIndex {
+class TraceIndex extends TraceMap {
     slots = new Map();
     files = [];
     fileOf = [];
@@ -27049,6 +27073,7 @@ class TraceIndex {
     digests;
     verify;
     constructor(verify = false) {
+        super();
         this.verify = verify;
         if (verify)
             this.digests = Buffer.alloc(1024 * DIGEST);
@@ -27108,24 +27133,6 @@ class TraceIndex {
     keys() {
         return this.slots.keys();
     }
-    *entries() {
-        for (const key of this.slots.keys()) {
-            const t = this.get(key);
-            if (t)
-                yield [key, t];
-        }
-    }
-    *values() {
-        for (const [, t] of this.entries())
-            yield t;
-    }
-    [Symbol.iterator]() {
-        return this.entries();
-    }
-    forEach(fn) {
-        for (const [k, t] of this.entries())
-            fn(t, k, this);
-    }
     close() {
         for (const f of this.files)
             f.close();
@@ -27158,9 +27165,10 @@ async function indexLines(path, file, index, skipErrors = false) {
  * Several read-only trace maps as one: a key is served by the first that holds it. Sizes and
  * keys are of the union; traces are read one at a time.
  */
-class LayeredTraces {
+class LayeredTraces extends TraceMap {
     layers;
     constructor(layers) {
+        super();
         this.layers = layers.filter((l) => !!l);
     }
     get size() {
@@ -27189,24 +27197,6 @@ class LayeredTraces {
                 yield k;
             }
         }
-    }
-    *entries() {
-        for (const k of this.keys()) {
-            const t = this.get(k);
-            if (t)
-                yield [k, t];
-        }
-    }
-    *values() {
-        for (const [, t] of this.entries())
-            yield t;
-    }
-    [Symbol.iterator]() {
-        return this.entries();
-    }
-    forEach(fn) {
-        for (const [k, t] of this.entries())
-            fn(t, k, this);
     }
 }
 /**

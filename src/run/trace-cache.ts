@@ -163,12 +163,42 @@ const DIGEST = 16;
 const digestOf = (line: string) => createHash('sha256').update(line).digest().subarray(0, DIGEST);
 
 /**
+ * A read-only map of traces read one at a time: its entries, values and forEach come from its
+ * keys and get (what each map below defines), so none holds its traces.
+ */
+abstract class TraceMap implements ReadonlyMap<string, Trace> {
+  abstract readonly size: number;
+  abstract has(key: string): boolean;
+  abstract get(key: string): Trace | undefined;
+  abstract keys(): MapIterator<string>;
+
+  *entries(): MapIterator<[string, Trace]> {
+    for (const k of this.keys()) {
+      const t = this.get(k);
+      if (t) yield [k, t];
+    }
+  }
+
+  *values(): MapIterator<Trace> {
+    for (const [, t] of this.entries()) yield t;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Trace]> {
+    return this.entries();
+  }
+
+  forEach(fn: (value: Trace, key: string, map: ReadonlyMap<string, Trace>) => void): void {
+    for (const [k, t] of this.entries()) fn(t, k, this);
+  }
+}
+
+/**
  * Cached traces held as where their lines are (file, byte offset, length), not as traces: a
  * trace is read back when it is asked for. With `verify`, each line's digest is held too and a
  * line read back must match it (a file someone rewrote since is a miss, never served). A line
  * that no longer reads, or holds another key, is a miss too. Read-only as a map.
  */
-export class TraceIndex implements ReadonlyMap<string, Trace> {
+export class TraceIndex extends TraceMap {
   private readonly slots = new Map<string, number>();
   private readonly files: TraceFile[] = [];
   private readonly fileOf: number[] = [];
@@ -178,6 +208,7 @@ export class TraceIndex implements ReadonlyMap<string, Trace> {
   readonly verify: boolean;
 
   constructor(verify = false) {
+    super();
     this.verify = verify;
     if (verify) this.digests = Buffer.alloc(1024 * DIGEST);
   }
@@ -237,25 +268,6 @@ export class TraceIndex implements ReadonlyMap<string, Trace> {
     return this.slots.keys();
   }
 
-  *entries(): MapIterator<[string, Trace]> {
-    for (const key of this.slots.keys()) {
-      const t = this.get(key);
-      if (t) yield [key, t];
-    }
-  }
-
-  *values(): MapIterator<Trace> {
-    for (const [, t] of this.entries()) yield t;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, Trace]> {
-    return this.entries();
-  }
-
-  forEach(fn: (value: Trace, key: string, map: ReadonlyMap<string, Trace>) => void): void {
-    for (const [k, t] of this.entries()) fn(t, k, this);
-  }
-
   close(): void {
     for (const f of this.files) f.close();
   }
@@ -290,10 +302,11 @@ export async function indexLines(
  * Several read-only trace maps as one: a key is served by the first that holds it. Sizes and
  * keys are of the union; traces are read one at a time.
  */
-export class LayeredTraces implements ReadonlyMap<string, Trace> {
+export class LayeredTraces extends TraceMap {
   private readonly layers: ReadonlyMap<string, Trace>[];
 
   constructor(layers: (ReadonlyMap<string, Trace> | undefined)[]) {
+    super();
     this.layers = layers.filter((l): l is ReadonlyMap<string, Trace> => !!l);
   }
 
@@ -320,25 +333,6 @@ export class LayeredTraces implements ReadonlyMap<string, Trace> {
         yield k;
       }
     }
-  }
-
-  *entries(): MapIterator<[string, Trace]> {
-    for (const k of this.keys()) {
-      const t = this.get(k);
-      if (t) yield [k, t];
-    }
-  }
-
-  *values(): MapIterator<Trace> {
-    for (const [, t] of this.entries()) yield t;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, Trace]> {
-    return this.entries();
-  }
-
-  forEach(fn: (value: Trace, key: string, map: ReadonlyMap<string, Trace>) => void): void {
-    for (const [k, t] of this.entries()) fn(t, k, this);
   }
 }
 
